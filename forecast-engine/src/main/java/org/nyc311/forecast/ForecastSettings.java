@@ -1,0 +1,76 @@
+package org.nyc311.forecast;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a caller may choose about a forecast.
+ *
+ * @param horizon  days to forecast, from the day after the last observation
+ * @param level    interval level, e.g. 0.95
+ * @param trials   hyperparameter trials for the Prophet-style model (0: its defaults only)
+ * @param seed     makes the search and the trend simulation reproducible
+ * @param folds    rolling origins used to compare models and choose hyperparameters
+ * @param families the model families allowed to compete
+ */
+public record ForecastSettings(int horizon, double level, int trials, long seed, int folds, Set<ModelFamily> families) {
+
+    public static final int DEFAULT_TRIALS = 20;
+    public static final int DEFAULT_FOLDS = 4;
+    public static final long DEFAULT_SEED = 311L;
+
+    public ForecastSettings {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1 day, was " + horizon);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must lie strictly between 0 and 1, was " + level);
+        }
+        if (trials < 0) {
+            throw new IllegalArgumentException("trials must be >= 0, was " + trials);
+        }
+        if (folds < 1) {
+            throw new IllegalArgumentException("folds must be >= 1, was " + folds);
+        }
+        Objects.requireNonNull(families, "families");
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException("at least one model family must be allowed");
+        }
+        families = Set.copyOf(EnumSet.copyOf(families));
+    }
+
+    /** 95% intervals, 20 trials, every model family. */
+    public static ForecastSettings of(int horizon) {
+        return new ForecastSettings(horizon, 0.95, DEFAULT_TRIALS, DEFAULT_SEED, DEFAULT_FOLDS,
+                EnumSet.allOf(ModelFamily.class));
+    }
+
+    public ForecastSettings withLevel(double newLevel) {
+        return new ForecastSettings(horizon, newLevel, trials, seed, folds, families);
+    }
+
+    public ForecastSettings withTrials(int newTrials) {
+        return new ForecastSettings(horizon, level, newTrials, seed, folds, families);
+    }
+
+    public ForecastSettings withSeed(long newSeed) {
+        return new ForecastSettings(horizon, level, trials, newSeed, folds, families);
+    }
+
+    public ForecastSettings withFolds(int newFolds) {
+        return new ForecastSettings(horizon, level, trials, seed, newFolds, families);
+    }
+
+    public ForecastSettings withHorizon(int newHorizon) {
+        return new ForecastSettings(newHorizon, level, trials, seed, folds, families);
+    }
+
+    public ForecastSettings withFamilies(Set<ModelFamily> newFamilies) {
+        return new ForecastSettings(horizon, level, trials, seed, folds, newFamilies);
+    }
+
+    public boolean allows(ModelFamily family) {
+        return families.contains(family);
+    }
+}

@@ -1,0 +1,97 @@
+package org.nyc311.forecast.calendar;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which holiday, if any, falls on a date, and whether the date is a weekday taken off in place
+ * of a weekend holiday. Immutable; the lookups are computed per year on demand.
+ */
+public final class HolidayCalendar {
+
+    private static final HolidayCalendar NYC = new HolidayCalendar(EnumSet.allOf(Holiday.class));
+
+    private final Set<Holiday> holidays;
+
+    public HolidayCalendar(Set<Holiday> holidays) {
+        this.holidays = Set.copyOf(holidays);
+    }
+
+    /** Every holiday in {@link Holiday}. */
+    public static HolidayCalendar newYorkCity() {
+        return NYC;
+    }
+
+    public Set<Holiday> holidays() {
+        return holidays;
+    }
+
+    /** The holiday on this date, if any (when two share a date, the earlier in the enum wins). */
+    public Optional<Holiday> holidayOn(LocalDate date) {
+        return Optional.ofNullable(yearTable(date.getYear()).get(date));
+    }
+
+    /** True on a weekday that replaces a holiday falling on the weekend (possibly in another year). */
+    public boolean isObservedDayOff(LocalDate date) {
+        for (int year = date.getYear() - 1; year <= date.getYear() + 1; year++) {
+            for (Holiday h : holidays) {
+                Optional<LocalDate> observed = h.observedInstead(year);
+                if (observed.isPresent() && observed.get().equals(date)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Day-by-day holiday flags for {@code days} days from {@code start}, computed in one pass so that
+     * building a design matrix does not redo the calendar arithmetic per day.
+     *
+     * @return for each day the ordinal of its {@link Holiday}, or -1; and in {@code observed}, true on
+     *         observed days off
+     */
+    public int[] holidayOrdinals(LocalDate start, int days, boolean[] observed) {
+        int[] ordinals = new int[days];
+        java.util.Arrays.fill(ordinals, -1);
+        if (days == 0) {
+            return ordinals;
+        }
+        LocalDate end = start.plusDays(days - 1L);
+        for (int year = start.getYear() - 1; year <= end.getYear() + 1; year++) {
+            for (Holiday h : Holiday.values()) {
+                if (!holidays.contains(h)) {
+                    continue;
+                }
+                final int y = year;
+                h.date(y).ifPresent(d -> {
+                    long i = d.toEpochDay() - start.toEpochDay();
+                    if (i >= 0 && i < days && ordinals[(int) i] < 0) {
+                        ordinals[(int) i] = h.ordinal();
+                    }
+                });
+                h.observedInstead(y).ifPresent(d -> {
+                    long i = d.toEpochDay() - start.toEpochDay();
+                    if (i >= 0 && i < days) {
+                        observed[(int) i] = true;
+                    }
+                });
+            }
+        }
+        return ordinals;
+    }
+
+    private Map<LocalDate, Holiday> yearTable(int year) {
+        Map<LocalDate, Holiday> table = new HashMap<>();
+        for (Holiday h : Holiday.values()) {
+            if (holidays.contains(h)) {
+                h.date(year).ifPresent(d -> table.putIfAbsent(d, h));
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,369 @@
+package org.nyc311.forecast.model.prophet;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.calendar.Holiday;
+import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.forecast.model.LogScale;
+
+/**
+ * The regression behind the Prophet-style model for one series, with its Gram matrix
+ * {@code X'X} and {@code X'z} taken at several prefix lengths in one pass over the data.
+ *
+ * <p>Why: rolling-origin cross-validation fits the same model on nested prefixes, and the
+ * hyperparameter search fits it again per trial. Every one of those fits only needs the Gram
+ * matrix of its prefix, so building them all at once makes a fit cost a small p-by-p solve
+ * instead of a pass over the data. The columns are therefore fixed for the whole series
+ * (changepoint candidates on one grid, Fourier terms at their highest order) and each fit picks
+ * the subset its settings and prefix allow.
+ *
+ * <p>Columns: intercept, slope (time in years), changepoint ramps {@code (t - c_j)+}, weekly
+ * Fourier pairs, yearly Fourier pairs, one indicator per {@link Holiday}, one for observed days off.
+ * Immutable once built.
+ */
+public final class ProphetDesign {
+
+    static final double DAYS_PER_YEAR = 365.25;
+    /** A yearly pattern is only fitted once a whole year has been seen. */
+    static final int MIN_DAYS_FOR_YEARLY = 365;
+    /** Target number of changepoint candidates over the history (Prophet uses 25). */
+    static final int CHANGEPOINT_CANDIDATES = 25;
+
+    private final DailySeries series;
+    private final HolidayCalendar calendar;
+    private final double[] z;
+    private final int[] changepoints;
+    private final int rampStart;
+    private final int weeklyStart;
+    private final int yearlyStart;
+    private final int holidayStart;
+    private final int observedColumn;
+    private final int p;
+    private final int[] ends;
+    private final double[][] grams;
+    private final double[][] moments;
+
+    private ProphetDesign(DailySeries series, HolidayCalendar calendar, int[] ends) {
+        this.series = series;
+        this.calendar = calendar;
+        int n = series.length();
+        this.z = LogScale.toLog(series.values(), n);
+        int spacing = Math.max(7, (int) Math.ceil(n / (double) CHANGEPOINT_CANDIDATES));
+        int count = Math.max(0, (n - 1) / spacing);
+        this.changepoints = new int[count];
+        for (int j = 0; j < count; j++) {
+            changepoints[j] = (j + 1) * spacing;
+        }
+        this.rampStart = 2;
+        this.weeklyStart = rampStart + count;
+        this.yearlyStart = weeklyStart + 2 * ProphetSettings.MAX_WEEKLY_ORDER;
+        this.holidayStart = yearlyStart + 2 * ProphetSettings.MAX_YEARLY_ORDER;
+        this.observedColumn = holidayStart + Holiday.values().length;
+        this.p = observedColumn + 1;
+        this.ends = Arrays.stream(ends).filter(e -> e > 0 && e <= n).distinct().sorted().toArray();
+        this.grams = new double[this.ends.length][];
+        this.moments = new double[this.ends.length][];
+        accumulate(n);
+    }
+
+    /** Builds the design of {@code series} with Gram snapshots at each prefix length in {@code ends}. */
+    public static ProphetDesign build(DailySeries series, HolidayCalendar calendar, int[] ends) {
+        return new ProphetDesign(series, calendar, ends);
+    }
+
+    private void accumulate(int n) {
+        if (ends.length == 0) {
+            return;
+        }
+        int last = ends[ends.length - 1];
+        boolean[] observed = new boolean[last];
+        int[] holidays = calendar.holidayOrdinals(series.start(), last, observed);
+        double[] gram = new double[p * p];
+        double[] xz = new double[p];
+        double[] row = new double[p];
+        int[] nz = new int[p];
+        int next = 0;
+        for (int i = 0; i < last; i++) {
+            int k = fillRow(i, holidays[i], observed[i], row, nz);
+            double zi = z[i];
+            for (int a = 0; a < k; a++) {
+                int ca = nz[a];
+                double va = row[ca];
+                xz[ca] += va * zi;
+                int base = ca * p;
+                for (int b = a; b < k; b++) {
+                    gram[base + nz[b]] += va * row[nz[b]];
+                }
+            }
+            while (next < ends.length && ends[next] == i + 1) {
+                double[] snapshot = new double[p * p];
+                for (int a = 0; a < p; a++) {
+                    for (int b = a; b < p; b++) {
+                        // nz is ascending, so only the upper triangle was written
+                        double v = gram[a * p + b];
+                        snapshot[a * p + b] = v;
+                        snapshot[b * p + a] = v;
+                    }
+                }
+                grams[next] = snapshot;
+                moments[next] = xz.clone();
+                next++;
+            }
+        }
+    }
+
+    /** Writes row i of X into {@code row}, lists its non-zero columns (ascending) in {@code nz}. */
+    private int fillRow(int i, int holiday, boolean observedOff, double[] row, int[] nz) {
+        int k = 0;
+        double t = i / DAYS_PER_YEAR;
+        row[0] = 1;
+        nz[k++] = 0;
+        row[1] = t;
+        nz[k++] = 1;
+        for (int j = 0; j < changepoints.length; j++) {
+            if (i > changepoints[j]) {
+                row[rampStart + j] = (i - changepoints[j]) / DAYS_PER_YEAR;
+                nz[k++] = rampStart + j;
+            } else {
+                row[rampStart + j] = 0;
+            }
+        }
+        long day = series.start().toEpochDay() + i;
+        double weekAngle = 2 * Math.PI * Math.floorMod(day, 7) / 7.0;
+        for (int o = 1; o <= ProphetSettings.MAX_WEEKLY_ORDER; o++) {
+            int c = weeklyStart + 2 * (o - 1);
+            row[c] = Math.sin(o * weekAngle);
+            row[c + 1] = Math.cos(o * weekAngle);
+            nz[k++] = c;
+            nz[k++] = c + 1;
+        }
+        double yearAngle = 2 * Math.PI * (day / DAYS_PER_YEAR);
+        for (int o = 1; o <= ProphetSettings.MAX_YEARLY_ORDER; o++) {
+            int c = yearlyStart + 2 * (o - 1);
+            row[c] = Math.sin(o * yearAngle);
+            row[c + 1] = Math.cos(o * yearAngle);
+            nz[k++] = c;
+            nz[k++] = c + 1;
+        }
+        for (int h = 0; h < Holiday.values().length; h++) {
+            row[holidayStart + h] = 0;
+        }
+        if (holiday >= 0) {
+            row[holidayStart + holiday] = 1;
+            nz[k++] = holidayStart + holiday;
+        }
+        row[observedColumn] = observedOff ? 1 : 0;
+        if (observedOff) {
+            nz[k++] = observedColumn;
+        }
+        return k;
+    }
+
+    /**
+     * The MAP fit on the first {@code end} days, which must be one of the prefix lengths this
+     * design was built for.
+     *
+     * <p>Negative log posterior, times the noise variance: {@code 0.5 |z - Xb|^2 + 0.5 sum (s2/scale_k^2) b_k^2
+     * + (s2/tau) sum |delta_j|}. The Gaussian-prior block is profiled out exactly (Cholesky of its
+     * normal equations, from Commons Math), which leaves a small lasso in the changepoint deltas that
+     * coordinate descent solves.
+     */
+    public FittedProphet fit(ProphetSettings settings, int end) {
+        int slot = Arrays.binarySearch(ends, end);
+        if (slot < 0) {
+            throw new IllegalArgumentException("design has no Gram snapshot at prefix length " + end);
+        }
+        double[] gram = grams[slot];
+        double[] xz = moments[slot];
+        double noise = noiseVariance(end);
+
+        int[] smooth = smoothColumns(settings, end, gram);
+        int[] ramps = rampColumns(settings, end);
+        double[] ridge = new double[smooth.length];
+        for (int a = 0; a < smooth.length; a++) {
+            int c = smooth[a];
+            double scale = c < rampStart ? Double.POSITIVE_INFINITY
+                    : c < holidayStart ? settings.seasonalityPriorScale() : settings.holidaysPriorScale();
+            // intercept and slope are unpenalised; the tiny ridge only keeps short prefixes solvable
+            ridge[a] = Double.isInfinite(scale) ? 1e-9 * Math.max(1, end) : noise / (scale * scale);
+        }
+        double[] beta = new double[p];
+        double[] deltas = solve(gram, xz, smooth, ramps, ridge, noise / settings.changepointPriorScale(), beta);
+        double meanAbsDelta = 0;
+        for (double d : deltas) {
+            meanAbsDelta += Math.abs(d);
+        }
+        meanAbsDelta = deltas.length == 0 ? 0 : meanAbsDelta / deltas.length;
+        double changepointWindow = Math.max(1, settings.changepointRange() * end);
+        return new FittedProphet(this, settings, end, beta, ramps.length, meanAbsDelta, changepointWindow);
+    }
+
+    private double[] solve(double[] gram, double[] xz, int[] s, int[] r, double[] ridge, double lambda,
+                           double[] beta) {
+        double[][] a = new double[s.length][s.length];
+        double[] bs = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            for (int j = 0; j < s.length; j++) {
+                a[i][j] = gram[s[i] * p + s[j]];
+            }
+            a[i][i] += ridge[i];
+            bs[i] = xz[s[i]];
+        }
+        DecompositionSolver solver = cholesky(a);
+        double[] u = solver.solve(new ArrayRealVector(bs, false)).toArray();
+        double[] delta = new double[r.length];
+        if (r.length > 0) {
+            double[][] gsr = new double[s.length][r.length];
+            for (int i = 0; i < s.length; i++) {
+                for (int j = 0; j < r.length; j++) {
+                    gsr[i][j] = gram[s[i] * p + r[j]];
+                }
+            }
+            RealMatrix w = solver.solve(new Array2DRowRealMatrix(gsr, false));
+            // Schur complement: the lasso in the deltas once the Gaussian block is profiled out
+            double[][] q = new double[r.length][r.length];
+            double[] rhs = new double[r.length];
+            for (int i = 0; i < r.length; i++) {
+                double acc = xz[r[i]];
+                for (int k = 0; k < s.length; k++) {
+                    acc -= gsr[k][i] * u[k];
+                }
+                rhs[i] = acc;
+                for (int j = i; j < r.length; j++) {
+                    double v = gram[r[i] * p + r[j]];
+                    for (int k = 0; k < s.length; k++) {
+                        v -= gsr[k][i] * w.getEntry(k, j);
+                    }
+                    q[i][j] = v;
+                    q[j][i] = v;
+                }
+            }
+            LassoCoordinateDescent.solve(q, rhs, lambda, delta);
+            for (int k = 0; k < s.length; k++) {
+                double acc = u[k];
+                for (int j = 0; j < r.length; j++) {
+                    acc -= w.getEntry(k, j) * delta[j];
+                }
+                u[k] = acc;
+            }
+            for (int j = 0; j < r.length; j++) {
+                beta[r[j]] = delta[j];
+            }
+        }
+        for (int k = 0; k < s.length; k++) {
+            beta[s[k]] = u[k];
+        }
+        return delta;
+    }
+
+    private static DecompositionSolver cholesky(double[][] a) {
+        double jitter = 0;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Array2DRowRealMatrix m = new Array2DRowRealMatrix(a, true);
+                for (int i = 0; i < a.length; i++) {
+                    m.addToEntry(i, i, jitter);
+                }
+                return new CholeskyDecomposition(m, 1e-12, 1e-14).getSolver();
+            } catch (MathIllegalArgumentException e) {
+                // nearly collinear columns (a very short prefix): more ridge until it factors
+                if (attempt > 8) {
+                    throw e;
+                }
+                jitter = jitter == 0 ? 1e-8 : jitter * 100;
+            }
+        }
+    }
+
+    private int[] smoothColumns(ProphetSettings settings, int end, double[] gram) {
+        int[] cols = new int[p];
+        int k = 0;
+        cols[k++] = 0;
+        if (end > 1) {
+            cols[k++] = 1;
+        }
+        for (int c = 0; c < 2 * settings.weeklyOrder() && end >= 7; c++) {
+            cols[k++] = weeklyStart + c;
+        }
+        if (end >= MIN_DAYS_FOR_YEARLY) {
+            for (int c = 0; c < 2 * settings.yearlyOrder(); c++) {
+                cols[k++] = yearlyStart + c;
+            }
+        }
+        for (int c = holidayStart; c <= observedColumn; c++) {
+            // a holiday never seen in the prefix has nothing to estimate from
+            if (gram[c * p + c] > 0) {
+                cols[k++] = c;
+            }
+        }
+        return Arrays.copyOf(cols, k);
+    }
+
+    private int[] rampColumns(ProphetSettings settings, int end) {
+        double limit = settings.changepointRange() * end;
+        int k = 0;
+        while (k < changepoints.length && changepoints[k] < limit) {
+            k++;
+        }
+        int[] cols = new int[k];
+        for (int j = 0; j < k; j++) {
+            cols[j] = rampStart + j;
+        }
+        return cols;
+    }
+
+    /**
+     * Day-to-day noise of log1p counts in the prefix, from week-over-week differences (which
+     * cancel the weekly pattern and most of the trend): the likelihood's variance in the posterior.
+     */
+    private double noiseVariance(int end) {
+        double sum = 0;
+        int n = 0;
+        int lag = end > 7 ? 7 : 1;
+        for (int t = lag; t < end; t++) {
+            double d = z[t] - z[t - lag];
+            sum += d * d;
+            n++;
+        }
+        double v = n == 0 ? 0 : sum / (2.0 * n);
+        return Math.max(v, 1e-4);
+    }
+
+    /** The fitted log1p value of day i (any i >= 0, also beyond the history) for coefficients beta. */
+    double[] predictLog(double[] beta, int fromDay, int days) {
+        boolean[] observed = new boolean[days];
+        LocalDate first = series.start().plusDays(fromDay);
+        int[] holidays = calendar.holidayOrdinals(first, days, observed);
+        double[] row = new double[p];
+        int[] nz = new int[p];
+        double[] out = new double[days];
+        for (int h = 0; h < days; h++) {
+            int k = fillRow(fromDay + h, holidays[h], observed[h], row, nz);
+            double acc = 0;
+            for (int a = 0; a < k; a++) {
+                acc += row[nz[a]] * beta[nz[a]];
+            }
+            out[h] = acc;
+        }
+        return out;
+    }
+
+    int holidayColumn(Holiday holiday) {
+        return holidayStart + holiday.ordinal();
+    }
+
+    int weeklyStart() {
+        return weeklyStart;
+    }
+
+    int observedColumn() {
+        return observedColumn;
+    }
+}

@@ -1,0 +1,73 @@
+package org.nyc311.forecast.selection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.ModelFamily;
+import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.forecast.model.ForecastModel;
+import org.nyc311.forecast.model.baseline.ExponentialSmoothing;
+import org.nyc311.forecast.model.baseline.SeasonalAverage;
+import org.nyc311.forecast.model.baseline.SeasonalNaive;
+import org.nyc311.forecast.model.prophet.ProphetDesign;
+import org.nyc311.forecast.model.prophet.ProphetModel;
+import org.nyc311.forecast.model.prophet.ProphetSettings;
+
+/**
+ * The candidates that race on one series. The baselines have small fixed grids (their own
+ * parameters are estimated inside each fit); the Prophet-style model gets the seeded random
+ * search: its defaults first, then {@code trials - 1} draws from its search space, all fitted
+ * against one shared design so a trial costs a small solve per origin.
+ */
+public final class CandidatePool {
+
+    static final int[] SEASONAL_AVERAGE_WEEKS = {2, 3, 4, 6, 8};
+
+    private final HolidayCalendar calendar;
+
+    public CandidatePool(HolidayCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public List<Candidate> candidates(DailySeries series, int[] searchEnds, ForecastSettings settings) {
+        List<Candidate> out = new ArrayList<>();
+        if (settings.allows(ModelFamily.SEASONAL_NAIVE)) {
+            add(out, new SeasonalNaive(), series, searchEnds);
+        }
+        if (settings.allows(ModelFamily.SEASONAL_AVERAGE)) {
+            for (int weeks : SEASONAL_AVERAGE_WEEKS) {
+                add(out, new SeasonalAverage(weeks), series, searchEnds);
+            }
+        }
+        if (settings.allows(ModelFamily.EXPONENTIAL_SMOOTHING)) {
+            add(out, new ExponentialSmoothing(true, true), series, searchEnds);
+            add(out, new ExponentialSmoothing(true, false), series, searchEnds);
+            add(out, new ExponentialSmoothing(false, true), series, searchEnds);
+        }
+        if (settings.allows(ModelFamily.PROPHET)) {
+            ProphetDesign design = ProphetDesign.build(series, calendar, searchEnds);
+            for (ProphetSettings trial : trials(settings)) {
+                ProphetModel model = new ProphetModel(trial, calendar);
+                out.add(new Candidate(model, end -> model.fit(design, end)));
+            }
+        }
+        return out;
+    }
+
+    /** Defaults first, so that {@code trials = 1} (or 0) means "Prophet as Prophet ships". */
+    static List<ProphetSettings> trials(ForecastSettings settings) {
+        List<ProphetSettings> list = new ArrayList<>();
+        list.add(ProphetSettings.defaults());
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        for (int i = 1; i < settings.trials(); i++) {
+            list.add(ProphetSettings.sample(random));
+        }
+        return list;
+    }
+
+    private static void add(List<Candidate> out, ForecastModel model, DailySeries series, int[] ends) {
+        out.add(new Candidate(model, model.onPrefixes(series, ends)));
+    }
+}

@@ -1,0 +1,130 @@
+package org.nyc311.testsupport.mlflow;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.nyc311.testsupport.junit.EmbeddedServer;
+import org.nyc311.testsupport.net.ChildProcesses;
+import org.nyc311.testsupport.net.Loopback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real {@code mlflow server} on 127.0.0.1, from the project's Python virtual environment
+ * ({@link MlflowInstallation}), with a SQLite backend store and artifacts served from a folder.
+ */
+public final class MlflowServer implements EmbeddedServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MlflowServer.class);
+
+    private final Process process;
+    private final URI trackingUri;
+    private final Path workDirectory;
+    private final Thread shutdownHook;
+
+    private MlflowServer(Process process, URI trackingUri, Path workDirectory) {
+        this.process = process;
+        this.trackingUri = trackingUri;
+        this.workDirectory = workDirectory;
+        this.shutdownHook = new Thread(() -> ChildProcesses.stopTree(process, Duration.ofSeconds(5)), "mlflow-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts the server over {@code workDirectory}; a second start over the same folder keeps its runs. */
+    public static MlflowServer start(Path mlflowExecutable, Path workDirectory, int port) throws IOException {
+        Files.createDirectories(workDirectory.resolve("artifacts"));
+        int boundPort = port == 0 ? Loopback.freePort() : port;
+        Path log = workDirectory.resolve("mlflow-server.log");
+        List<String> command = List.of(mlflowExecutable.toString(), "server",
+                "--host", Loopback.HOST,
+                "--port", Integer.toString(boundPort),
+                "--workers", "1",
+                "--backend-store-uri", "sqlite:///" + workDirectory.toAbsolutePath().resolve("mlflow.db"),
+                "--artifacts-destination", workDirectory.toAbsolutePath().resolve("artifacts").toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // keep MLflow from phoning home; the machines here have no internet and need none
+        builder.environment().put("MLFLOW_DISABLE_TELEMETRY", "true");
+        builder.environment().put("DO_NOT_TRACK", "true");
+        Process process = builder.start();
+        MlflowServer server = new MlflowServer(process, URI.create("http://" + Loopback.HOST + ":" + boundPort), workDirectory);
+        try {
+            server.awaitHealthy(Duration.ofSeconds(120), log);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        LOG.info("MLflow tracking server at {} (store in {})", server.trackingUri, workDirectory);
+        return server;
+    }
+
+    /** The tracking URI for the MLflow Java client and for people: {@code http://127.0.0.1:PORT}. */
+    public URI trackingUri() {
+        return trackingUri;
+    }
+
+    public Path workDirectory() {
+        return workDirectory;
+    }
+
+    @Override
+    public Map<String, String> springProperties() {
+        return Map.of("nyc311.mlflow.tracking-uri", trackingUri.toString());
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stopTree(process, Duration.ofSeconds(10));
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private void awaitHealthy(Duration timeout, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(trackingUri.resolve("/health")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mlflow server exited at start; see " + log + ":\n" + tail(log));
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for mlflow server", e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for mlflow server", e);
+            }
+        }
+        throw new IllegalStateException("mlflow server not healthy at " + trackingUri + " within " + timeout + ":\n" + tail(log));
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

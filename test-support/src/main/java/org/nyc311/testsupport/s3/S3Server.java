@@ -1,0 +1,105 @@
+package org.nyc311.testsupport.s3;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.nyc311.testsupport.junit.EmbeddedServer;
+import org.nyc311.testsupport.net.Loopback;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * An S3-compatible server: s3proxy over a filesystem blob store, in this JVM, on 127.0.0.1.
+ * Clients use the ordinary AWS SDK with path-style access and V4 signatures, as against AWS.
+ */
+public final class S3Server implements EmbeddedServer {
+
+    public static final String ACCESS_KEY = "nyc311-local";
+    public static final String SECRET_KEY = "nyc311-local-secret";
+    public static final String REGION = "us-east-1";
+
+    private final S3Proxy proxy;
+    private final Path baseDirectory;
+    private final URI endpoint;
+
+    private S3Server(S3Proxy proxy, Path baseDirectory, URI endpoint) {
+        this.proxy = proxy;
+        this.baseDirectory = baseDirectory;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts on the given port (0 for any free one), storing objects as files below
+     * {@code baseDirectory}: each bucket a folder, so a second start over the same folder sees the
+     * objects of the first.
+     */
+    public static S3Server start(Path baseDirectory, int port) throws Exception {
+        Files.createDirectories(baseDirectory);
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", baseDirectory.toAbsolutePath().toString());
+        int boundPort = port == 0 ? Loopback.freePort() : port;
+        URI endpoint = URI.create("http://" + Loopback.HOST + ":" + boundPort);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("filesystem", properties))
+                .endpoint(endpoint)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(20);
+        }
+        return new S3Server(proxy, baseDirectory, endpoint);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** A client for this server, configured as any service configures its S3 client locally. */
+    public S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .forcePathStyle(true)
+                .build();
+    }
+
+    public void createBucket(String bucket) {
+        try (S3Client client = client()) {
+            if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+                client.createBucket(request -> request.bucket(bucket));
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> springProperties() {
+        return Map.of(
+                "spring.cloud.aws.s3.endpoint", endpoint.toString(),
+                "spring.cloud.aws.s3.path-style-access-enabled", "true",
+                "spring.cloud.aws.credentials.access-key", ACCESS_KEY,
+                "spring.cloud.aws.credentials.secret-key", SECRET_KEY,
+                "spring.cloud.aws.region.static", REGION);
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("s3proxy did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.nyc311.testsupport.sqs;
+
+import java.net.URI;
+import java.util.Map;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.nyc311.model.event.EventQueue;
+import org.nyc311.testsupport.junit.EmbeddedServer;
+import org.nyc311.testsupport.net.Loopback;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * An SQS-compatible server: ElasticMQ in this JVM on 127.0.0.1, with every {@link EventQueue} and
+ * its dead-letter queue created, joined by a redrive policy as in production.
+ */
+public final class SqsServer implements EmbeddedServer {
+
+    public static final String ACCESS_KEY = "nyc311-local";
+    public static final String SECRET_KEY = "nyc311-local-secret";
+    public static final String REGION = "us-east-1";
+
+    private final SQSRestServer server;
+    private final URI endpoint;
+
+    private SqsServer(SQSRestServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts on the given port (0 for any free one) and creates the pipeline's queues.
+     *
+     * @param visibilityTimeoutSeconds how long a received message stays hidden before redelivery;
+     *     3 s or more, since Spring Cloud AWS acknowledges in batches and a shorter timeout lets a
+     *     handled message come back
+     */
+    public static SqsServer start(int port, int visibilityTimeoutSeconds) {
+        int boundPort = port == 0 ? Loopback.freePort() : port;
+        SQSRestServer server = SQSRestServerBuilder.withInterface(Loopback.HOST)
+                .withPort(boundPort)
+                .withServerAddress(new NodeAddress("http", Loopback.HOST, boundPort, ""))
+                .withAWSRegion(REGION)
+                .start();
+        server.waitUntilStarted();
+        SqsServer sqs = new SqsServer(server, URI.create("http://" + Loopback.HOST + ":" + boundPort));
+        sqs.createPipelineQueues(visibilityTimeoutSeconds);
+        return sqs;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public SqsClient client() {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
+    }
+
+    public String queueUrl(String queueName) {
+        try (SqsClient client = client()) {
+            return client.getQueueUrl(request -> request.queueName(queueName)).queueUrl();
+        }
+    }
+
+    private void createPipelineQueues(int visibilityTimeoutSeconds) {
+        try (SqsClient client = client()) {
+            for (EventQueue queue : EventQueue.values()) {
+                String dlqUrl = client.createQueue(request -> request.queueName(queue.deadLetterQueueName())).queueUrl();
+                String dlqArn = client.getQueueAttributes(request -> request.queueUrl(dlqUrl)
+                                .attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                        + EventQueue.MAX_RECEIVE_COUNT + "\"}";
+                client.createQueue(request -> request.queueName(queue.queueName()).attributes(Map.of(
+                        QueueAttributeName.REDRIVE_POLICY, redrivePolicy,
+                        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds))));
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> springProperties() {
+        return Map.of(
+                "spring.cloud.aws.sqs.endpoint", endpoint.toString(),
+                "spring.cloud.aws.credentials.access-key", ACCESS_KEY,
+                "spring.cloud.aws.credentials.secret-key", SECRET_KEY,
+                "spring.cloud.aws.region.static", REGION);
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}
