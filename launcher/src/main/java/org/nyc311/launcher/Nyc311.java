@@ -1,0 +1,49 @@
+package org.nyc311.launcher;
+
+import org.nyc311.launcher.doctor.DoctorCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ./nyc311} command: one entry point for running the platform locally and for the
+ * offline tools. Each subcommand is its own class; this one only lists them.
+ */
+@Command(
+        name = "nyc311",
+        mixinStandardHelpOptions = true,
+        versionProvider = Nyc311.Version.class,
+        description = {
+            "NYC 311 Service Request Intelligence Platform: daily forecasts with 95% intervals and",
+            "anomaly alerts per complaint type and borough.",
+            ""
+        },
+        subcommands = {DoctorCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run './nyc311 COMMAND --help' for a command's options."})
+public final class Nyc311 implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree with its subcommands, for main and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Nyc311()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Nyc311.class.getPackage().getImplementationVersion();
+            return new String[] {"nyc311 " + (version == null ? "development build" : version)
+                    + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

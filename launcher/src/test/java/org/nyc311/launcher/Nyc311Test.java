@@ -1,0 +1,37 @@
+package org.nyc311.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class Nyc311Test {
+
+    @Test
+    void helpListsEverySubcommand() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Nyc311.commandLine().setOut(new PrintWriter(out));
+
+        int exit = cli.execute("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Usage: nyc311");
+        for (String subcommand : cli.getSubcommands().keySet()) {
+            assertThat(out.toString()).contains(subcommand);
+        }
+        assertThat(cli.getSubcommands()).containsKey("doctor");
+    }
+
+    @Test
+    void unknownSubcommandFailsWithUsage() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Nyc311.commandLine().setErr(new PrintWriter(err));
+
+        int exit = cli.execute("no-such-command");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument").contains("Usage: nyc311");
+    }
+}

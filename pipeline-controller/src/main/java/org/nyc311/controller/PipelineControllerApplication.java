@@ -1,0 +1,13 @@
+package org.nyc311.controller;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Consumes RawBatchLanded and runs the delta-jobs stages (on Databricks, or in a local Spark child JVM), exactly once in effect, then publishes GoldRefreshed. */
+@SpringBootApplication
+public class PipelineControllerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PipelineControllerApplication.class, args);
+    }
+}
