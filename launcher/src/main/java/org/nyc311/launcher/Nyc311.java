@@ -1,6 +1,9 @@
 package org.nyc311.launcher;
 
+import org.nyc311.forecast.cli.BacktestCommand;
+import org.nyc311.forecast.cli.ForecastCommand;
 import org.nyc311.launcher.doctor.DoctorCommand;
+import org.nyc311.launcher.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +16,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Nyc311.Version.class,
         description = {
-            "NYC 311 Service Request Intelligence Platform: daily forecasts with 95% intervals and",
-            "anomaly alerts per complaint type and borough.",
+            "NYC 311 Service Request Intelligence Platform: daily forecasts with 95%% intervals",
+            "and anomaly alerts per complaint type and borough.",
             ""
         },
-        subcommands = {DoctorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            UpCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
+            DoctorCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {"", "Run './nyc311 COMMAND --help' for a command's options."})
 public final class Nyc311 implements Runnable {
 

@@ -52,9 +52,12 @@ public final class FittedProphet implements FittedModel {
         return z;
     }
 
-    /** The fitted effect of a holiday on the log1p scale (about the relative change, for small effects). */
+    /**
+     * The fitted effect of a holiday on the log1p scale (about the relative change, for small effects):
+     * the effect all holidays share plus this holiday's own deviation from it.
+     */
     public double holidayEffect(Holiday holiday) {
-        return beta[design.holidayColumn(holiday)];
+        return beta[design.sharedDayOffColumn()] + beta[design.holidayColumn(holiday)];
     }
 
     /**

@@ -35,6 +35,11 @@ public final class ProphetDesign {
     static final int MIN_DAYS_FOR_YEARLY = 365;
     /** Target number of changepoint candidates over the history (Prophet uses 25). */
     static final int CHANGEPOINT_CANDIDATES = 25;
+    /**
+     * Each holiday's own deviation from the shared holiday effect gets a tighter prior than the shared
+     * effect: a holiday is seen once a year, and one cold snap on it should not flip its sign.
+     */
+    static final double OWN_HOLIDAY_SHRINK = 0.1;
 
     private final DailySeries series;
     private final HolidayCalendar calendar;
@@ -45,6 +50,8 @@ public final class ProphetDesign {
     private final int yearlyStart;
     private final int holidayStart;
     private final int observedColumn;
+    private final int sharedDayOffColumn;
+    private final int dayAfterColumn;
     private final int p;
     private final int[] ends;
     private final double[][] grams;
@@ -66,7 +73,9 @@ public final class ProphetDesign {
         this.yearlyStart = weeklyStart + 2 * ProphetSettings.MAX_WEEKLY_ORDER;
         this.holidayStart = yearlyStart + 2 * ProphetSettings.MAX_YEARLY_ORDER;
         this.observedColumn = holidayStart + Holiday.values().length;
-        this.p = observedColumn + 1;
+        this.sharedDayOffColumn = observedColumn + 1;
+        this.dayAfterColumn = observedColumn + 2;
+        this.p = dayAfterColumn + 1;
         this.ends = Arrays.stream(ends).filter(e -> e > 0 && e <= n).distinct().sorted().toArray();
         this.grams = new double[this.ends.length][];
         this.moments = new double[this.ends.length][];
@@ -91,7 +100,8 @@ public final class ProphetDesign {
         int[] nz = new int[p];
         int next = 0;
         for (int i = 0; i < last; i++) {
-            int k = fillRow(i, holidays[i], observed[i], row, nz);
+            boolean afterDayOff = i > 0 && (holidays[i - 1] >= 0 || observed[i - 1]);
+            int k = fillRow(i, holidays[i], observed[i], afterDayOff, row, nz);
             double zi = z[i];
             for (int a = 0; a < k; a++) {
                 int ca = nz[a];
@@ -120,7 +130,7 @@ public final class ProphetDesign {
     }
 
     /** Writes row i of X into {@code row}, lists its non-zero columns (ascending) in {@code nz}. */
-    private int fillRow(int i, int holiday, boolean observedOff, double[] row, int[] nz) {
+    private int fillRow(int i, int holiday, boolean observedOff, boolean afterDayOff, double[] row, int[] nz) {
         int k = 0;
         double t = i / DAYS_PER_YEAR;
         row[0] = 1;
@@ -163,6 +173,20 @@ public final class ProphetDesign {
         if (observedOff) {
             nz[k++] = observedColumn;
         }
+        // Partial pooling: every holiday shares one effect and its own column is a (ridge-shrunk)
+        // deviation from it, so a holiday seen once, on a day a storm or cold snap hid its dip,
+        // still borrows the dip the other holidays show.
+        boolean dayOff = holiday >= 0 || observedOff;
+        row[sharedDayOffColumn] = dayOff ? 1 : 0;
+        if (dayOff) {
+            nz[k++] = sharedDayOffColumn;
+        }
+        // the working day after a day off catches up on what the day off did not report
+        boolean catchUp = afterDayOff && !dayOff && Math.floorMod(day + 3, 7) < 5;
+        row[dayAfterColumn] = catchUp ? 1 : 0;
+        if (catchUp) {
+            nz[k++] = dayAfterColumn;
+        }
         return k;
     }
 
@@ -190,7 +214,9 @@ public final class ProphetDesign {
         for (int a = 0; a < smooth.length; a++) {
             int c = smooth[a];
             double scale = c < rampStart ? Double.POSITIVE_INFINITY
-                    : c < holidayStart ? settings.seasonalityPriorScale() : settings.holidaysPriorScale();
+                    : c < holidayStart ? settings.seasonalityPriorScale()
+                    : c < sharedDayOffColumn ? OWN_HOLIDAY_SHRINK * settings.holidaysPriorScale()
+                    : settings.holidaysPriorScale();
             // intercept and slope are unpenalised; the tiny ridge only keeps short prefixes solvable
             ridge[a] = Double.isInfinite(scale) ? 1e-9 * Math.max(1, end) : noise / (scale * scale);
         }
@@ -297,7 +323,7 @@ public final class ProphetDesign {
                 cols[k++] = yearlyStart + c;
             }
         }
-        for (int c = holidayStart; c <= observedColumn; c++) {
+        for (int c = holidayStart; c <= dayAfterColumn; c++) {
             // a holiday never seen in the prefix has nothing to estimate from
             if (gram[c * p + c] > 0) {
                 cols[k++] = c;
@@ -338,14 +364,16 @@ public final class ProphetDesign {
 
     /** The fitted log1p value of day i (any i >= 0, also beyond the history) for coefficients beta. */
     double[] predictLog(double[] beta, int fromDay, int days) {
-        boolean[] observed = new boolean[days];
-        LocalDate first = series.start().plusDays(fromDay);
-        int[] holidays = calendar.holidayOrdinals(first, days, observed);
+        // one day more, in front, for the day-after-a-day-off flag of the first day
+        boolean[] observed = new boolean[days + 1];
+        LocalDate dayBefore = series.start().plusDays(fromDay - 1L);
+        int[] holidays = calendar.holidayOrdinals(dayBefore, days + 1, observed);
         double[] row = new double[p];
         int[] nz = new int[p];
         double[] out = new double[days];
         for (int h = 0; h < days; h++) {
-            int k = fillRow(fromDay + h, holidays[h], observed[h], row, nz);
+            boolean afterDayOff = fromDay + h > 0 && (holidays[h] >= 0 || observed[h]);
+            int k = fillRow(fromDay + h, holidays[h + 1], observed[h + 1], afterDayOff, row, nz);
             double acc = 0;
             for (int a = 0; a < k; a++) {
                 acc += row[nz[a]] * beta[nz[a]];
@@ -357,6 +385,10 @@ public final class ProphetDesign {
 
     int holidayColumn(Holiday holiday) {
         return holidayStart + holiday.ordinal();
+    }
+
+    int sharedDayOffColumn() {
+        return sharedDayOffColumn;
     }
 
     int weeklyStart() {

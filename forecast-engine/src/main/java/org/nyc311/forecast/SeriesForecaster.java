@@ -1,0 +1,177 @@
+package org.nyc311.forecast;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.nyc311.forecast.Forecast.CandidateScore;
+import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.forecast.interval.IntervalCalibration;
+import org.nyc311.forecast.interval.ShortHistoryIntervals;
+import org.nyc311.forecast.metrics.Accuracy;
+import org.nyc311.forecast.metrics.AccuracyAccumulator;
+import org.nyc311.forecast.model.FittedModel;
+import org.nyc311.forecast.model.ForecastModel;
+import org.nyc311.forecast.model.baseline.RecentMean;
+import org.nyc311.forecast.model.baseline.SeasonalAverage;
+import org.nyc311.forecast.selection.CandidatePool;
+import org.nyc311.forecast.selection.ModelSelector;
+import org.nyc311.forecast.selection.ModelSelector.Selection;
+import org.nyc311.forecast.selection.RollingOrigins;
+
+/**
+ * The engine's front door: give it a series of daily counts, get back a forecast with calibrated
+ * intervals and the evidence for the model chosen.
+ *
+ * <p>Per series it (1) races the candidate models, including the seeded hyperparameter search of
+ * the Prophet-style model, on rolling origins of the series' own history; (2) learns the
+ * interval calibration from the winner's errors on more origins; (3) refits the winner on the whole
+ * history and forecasts. Histories too short to cross-validate, and all-zero ones, get a simple
+ * default instead of an exception.
+ *
+ * <p>Immutable and thread-safe: one instance can serve many threads; it holds no mutable state.
+ * The same input and seed always give the same output.
+ */
+public final class SeriesForecaster {
+
+    private final ForecastSettings settings;
+    private final CandidatePool pool;
+    private final ModelSelector selector = new ModelSelector();
+
+    public SeriesForecaster(ForecastSettings settings, HolidayCalendar calendar) {
+        this.settings = Objects.requireNonNull(settings);
+        this.pool = new CandidatePool(Objects.requireNonNull(calendar));
+    }
+
+    public SeriesForecaster(ForecastSettings settings) {
+        this(settings, HolidayCalendar.newYorkCity());
+    }
+
+    public ForecastSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Forecasts the {@code horizon} days after the last count.
+     *
+     * @param firstDate   the date of {@code dailyCounts[0]}
+     * @param dailyCounts one finite count >= 0 per consecutive day (missing days as zeros)
+     * @throws IllegalArgumentException if a count is negative or not finite
+     */
+    public Forecast forecast(LocalDate firstDate, double[] dailyCounts) {
+        return forecast(new DailySeries(firstDate, dailyCounts));
+    }
+
+    public Forecast forecast(DailySeries history) {
+        int n = history.length();
+        if (n == 0 || history.allZero()) {
+            return zeroForecast(history);
+        }
+        RollingOrigins origins = RollingOrigins.of(n, settings.horizon(), settings.folds());
+        if (!origins.usable()) {
+            return shortHistoryForecast(history);
+        }
+        Selection selection = selector.select(history, origins.search(), settings.horizon(),
+                pool.candidates(history, origins.search(), settings), settings.allows(ModelFamily.ENSEMBLE));
+        return calibratedForecast(history, origins.calibration(), selection);
+    }
+
+    private Forecast calibratedForecast(DailySeries history, int[] ends, Selection selection) {
+        int horizon = settings.horizon();
+        ForecastModel winner = selection.winner();
+        double[] y = history.values();
+        ForecastModel.PrefixFits fits = winner.onPrefixes(history, ends);
+        double[][] predictions = new double[ends.length][];
+        double[][] logErrors = new double[ends.length][horizon];
+        double[][] spreads = new double[ends.length][];
+        for (int k = 0; k < ends.length; k++) {
+            FittedModel fitted = fits.fitUpTo(ends[k]);
+            predictions[k] = fitted.predict(horizon);
+            spreads[k] = fitted.trendSpread(horizon, settings.seed() + k);
+            for (int h = 0; h < horizon; h++) {
+                logErrors[k][h] = Math.log1p(y[ends[k] + h]) - Math.log1p(predictions[k][h]);
+            }
+        }
+        IntervalCalibration calibration = IntervalCalibration.learn(logErrors, spreads, settings.level());
+        Accuracy cv = crossFittedAccuracy(y, ends, predictions, logErrors, spreads);
+
+        FittedModel fitted = winner.fit(history);
+        double[] yhat = fitted.predict(horizon);
+        double[][] bounds = calibration.bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
+        return new Forecast(winner.name(), winner.hyperparameters(), cv, selection.leaderboard(),
+                points(history.end(), yhat, bounds));
+    }
+
+    /**
+     * Accuracy of the chosen model on the calibration origins. Coverage is cross-fitted: each origin's
+     * interval is calibrated on the other origins only, so it is an honest estimate of the coverage to
+     * expect, not the level the calibration was asked for.
+     */
+    private Accuracy crossFittedAccuracy(double[] y, int[] ends, double[][] predictions, double[][] logErrors,
+                                         double[][] spreads) {
+        AccuracyAccumulator acc = new AccuracyAccumulator();
+        for (int k = 0; k < ends.length; k++) {
+            double[][] others = new double[ends.length - 1][];
+            double[][] otherSpreads = new double[ends.length - 1][];
+            for (int j = 0, i = 0; j < ends.length; j++) {
+                if (j != k) {
+                    others[i] = logErrors[j];
+                    otherSpreads[i++] = spreads[j];
+                }
+            }
+            double[][] bounds = IntervalCalibration.learn(others, otherSpreads, settings.level())
+                    .bounds(predictions[k], spreads[k]);
+            double scale = AccuracyAccumulator.seasonalNaiveScale(y, ends[k]);
+            for (int h = 0; h < predictions[k].length; h++) {
+                acc.add(y[ends[k] + h], predictions[k][h], bounds[0][h], bounds[1][h], scale);
+            }
+        }
+        return acc.result();
+    }
+
+    private Forecast shortHistoryForecast(DailySeries history) {
+        int n = history.length();
+        ForecastModel model = n >= 14 ? new SeasonalAverage(Math.min(4, n / 7)) : new RecentMean(Math.min(n, 28));
+        FittedModel fitted = model.fit(history);
+        // in-sample residuals of the last weeks against the model's own profile
+        int days = Math.min(n, 28);
+        double[] profile = fitted.predict(7);
+        double[] residuals = new double[days];
+        for (int i = 0; i < days; i++) {
+            int t = n - days + i;
+            int weekday = Math.floorMod(t - n, 7);
+            residuals[i] = Math.log1p(history.count(t)) - Math.log1p(profile[weekday % profile.length]);
+        }
+        double[] yhat = fitted.predict(settings.horizon());
+        double[][] bounds = ShortHistoryIntervals.bounds(yhat, residuals, settings.level());
+        return new Forecast(model.name(), model.hyperparameters(), Accuracy.NONE,
+                List.of(new CandidateScore(model.name(), model.hyperparameters(), Double.NaN)),
+                points(history.end(), yhat, bounds));
+    }
+
+    /**
+     * Nothing has happened yet, so forecast nothing, with an upper bound from the "rule of three":
+     * the highest daily rate still plausible after {@code n} empty days is {@code -ln(1 - level) / n}.
+     */
+    private Forecast zeroForecast(DailySeries history) {
+        int horizon = settings.horizon();
+        double rate = -Math.log(1 - settings.level()) / Math.max(1, history.length());
+        double upper = new PoissonDistribution(null, rate, PoissonDistribution.DEFAULT_EPSILON,
+                PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+                .inverseCumulativeProbability(1 - (1 - settings.level()) / 2);
+        double[][] bounds = new double[2][horizon];
+        java.util.Arrays.fill(bounds[1], upper);
+        String name = history.length() == 0 ? "empty_history" : "all_zero";
+        return new Forecast(name, Map.of(), Accuracy.NONE, List.of(), points(history.end(), new double[horizon], bounds));
+    }
+
+    private List<ForecastPoint> points(LocalDate first, double[] yhat, double[][] bounds) {
+        List<ForecastPoint> out = new ArrayList<>(yhat.length);
+        for (int h = 0; h < yhat.length; h++) {
+            out.add(new ForecastPoint(first.plusDays(h), yhat[h], bounds[0][h], bounds[1][h], settings.level()));
+        }
+        return out;
+    }
+}

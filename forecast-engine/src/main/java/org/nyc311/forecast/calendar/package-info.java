@@ -1,0 +1,4 @@
+/**
+ * The NYC/US holidays that move 311 volumes, with observed-day rules.
+ */
+package org.nyc311.forecast.calendar;

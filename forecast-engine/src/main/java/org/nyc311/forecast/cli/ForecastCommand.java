@@ -1,0 +1,129 @@
+package org.nyc311.forecast.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.Forecast;
+import org.nyc311.forecast.ForecastPoint;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.SeriesForecaster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code forecast}: forecasts every series of a CSV file, with calibrated intervals. */
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = {"Forecast daily counts for every series in a CSV file (series_id,date,count).",
+                "Writes series_id,date,yhat,yhat_lower,yhat_upper: horizon rows per series, from the day "
+                        + "after that series' last date. Bad input writes nothing and exits 1."})
+public final class ForecastCommand implements Callable<Integer> {
+
+    /** Exit code for input that fails validation (picocli uses 2 for bad options). */
+    public static final int EXIT_BAD_INPUT = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "CSV with header series_id,date,count")
+    Path input;
+
+    @Option(names = "--horizon", required = true, description = "days to forecast")
+    int horizon;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
+    double level;
+
+    @Option(names = "--output", required = true, description = "CSV to write")
+    Path output;
+
+    @Option(names = "--trials", defaultValue = "20",
+            description = "hyperparameter trials per series (default ${DEFAULT-VALUE})")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "311", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--folds", defaultValue = "4", description = "rolling origins for model selection (default ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    public ForecastCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ForecastCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ForecastSettings settings;
+        try {
+            settings = ForecastSettings.of(horizon).withLevel(level).withTrials(trials).withSeed(seed).withFolds(folds);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Map<String, DailySeries> series;
+        try {
+            series = SeriesCsv.read(input);
+        } catch (InputFormatException e) {
+            err.println("forecast: " + input + ": " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("forecast: input file not found: " + input);
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        List<Forecast> forecasts = forecastAll(series, new SeriesForecaster(settings), err);
+        List<String> ids = new ArrayList<>(series.keySet());
+        SeriesCsv.writeAtomically(output, w -> {
+            w.write("series_id,date,yhat,yhat_lower,yhat_upper\n");
+            for (int i = 0; i < ids.size(); i++) {
+                String id = SeriesCsv.field(ids.get(i));
+                for (ForecastPoint p : forecasts.get(i).points()) {
+                    w.write(id + "," + p.date() + "," + SeriesCsv.number(p.yhat()) + ","
+                            + SeriesCsv.number(p.lower()) + "," + SeriesCsv.number(p.upper()) + "\n");
+                }
+            }
+        });
+        err.println("forecast: wrote " + ids.size() + " series x " + horizon + " days to " + output);
+        err.flush();
+        return 0;
+    }
+
+    private List<Forecast> forecastAll(Map<String, DailySeries> series, SeriesForecaster forecaster, PrintWriter err)
+            throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Forecast>> futures = new ArrayList<>();
+            for (DailySeries s : series.values()) {
+                futures.add(pool.submit(() -> forecaster.forecast(s)));
+            }
+            Progress progress = new Progress("forecast", futures.size(), err);
+            List<Forecast> out = new ArrayList<>();
+            for (Future<Forecast> f : futures) {
+                out.add(f.get());
+                progress.step(out.size());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

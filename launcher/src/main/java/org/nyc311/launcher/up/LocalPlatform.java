@@ -1,0 +1,172 @@
+package org.nyc311.launcher.up;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nyc311.testsupport.junit.EmbeddedServer;
+import org.nyc311.testsupport.mlflow.MlflowInstallation;
+import org.nyc311.testsupport.mlflow.MlflowServer;
+import org.nyc311.testsupport.net.Loopback;
+import org.nyc311.testsupport.postgres.PostgresServer;
+import org.nyc311.testsupport.s3.S3Server;
+import org.nyc311.testsupport.sqs.SqsServer;
+
+/**
+ * The whole platform on one machine: the embedded servers in this JVM or as child processes, then
+ * the five services as child JVMs pointed at them. Closing it stops everything it started, in
+ * reverse order, so that no process outlives it.
+ *
+ * <p>Data lives under {@code workDirectory/data}: a second start over the same folder sees the
+ * objects, rows and MLflow runs of the first.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** The local bucket; production names its bucket per environment. */
+    public static final String BUCKET = "nyc311-lake";
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final PrintWriter console;
+    private URI mlflowUri;
+
+    private LocalPlatform(PrintWriter console) {
+        this.console = console;
+    }
+
+    /**
+     * Starts everything and returns once every component reports healthy.
+     *
+     * @param projectRoot where the service jars and the MLflow venv script are
+     * @param withMlflow false to run without tracking (where python3 is absent, it is off anyway)
+     */
+    public static LocalPlatform start(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow,
+            PrintWriter console) throws Exception {
+        LocalPlatform platform = new LocalPlatform(console);
+        try {
+            platform.startAll(projectRoot, workDirectory, ports, withMlflow);
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow) throws Exception {
+        Path data = workDirectory.resolve("data");
+        Path logs = workDirectory.resolve("logs");
+        requireFree("S3 (s3proxy)", ports.s3());
+        requireFree("SQS (ElasticMQ)", ports.sqs());
+        requireFree("PostgreSQL", ports.postgres());
+        ports.services().forEach((service, port) -> requireFree(service.module(), port));
+
+        S3Server s3 = status("S3 (s3proxy)", () -> S3Server.start(data.resolve("s3"), ports.s3()));
+        s3.createBucket(BUCKET);
+        SqsServer sqs = status("SQS (ElasticMQ)", () -> SqsServer.start(ports.sqs(), 30));
+        PostgresServer postgres = status("PostgreSQL", () -> PostgresServer.start(data.resolve("postgres"), ports.postgres()));
+        for (LocalService service : LocalService.values()) {
+            postgres.createDatabase(service.database());
+        }
+        Optional<MlflowServer> mlflow = withMlflow ? startMlflow(projectRoot, data.resolve("mlflow"), ports.mlflow()) : Optional.empty();
+        mlflow.ifPresent(server -> mlflowUri = server.trackingUri());
+
+        Map<String, String> shared = new HashMap<>();
+        shared.putAll(s3.springProperties());
+        shared.putAll(sqs.springProperties());
+        mlflow.ifPresent(server -> shared.putAll(server.springProperties()));
+        shared.put("nyc311.lake.bucket", BUCKET);
+        for (LocalService service : LocalService.values()) {
+            Map<String, String> properties = new HashMap<>(shared);
+            properties.put("spring.datasource.url", postgres.jdbcUrl(service.database()));
+            properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
+            ports.services().forEach((other, port) ->
+                    properties.put("nyc311.services." + other.module() + ".url", "http://127.0.0.1:" + port));
+            Path jar = projectRoot.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+            ServiceProcess process = ServiceProcess.start(service, jar, ports.of(service), properties, logs);
+            started.push(process);
+            services.add(process);
+        }
+        // the services start in parallel; wait for each in turn
+        for (ServiceProcess service : services) {
+            line(service.service().module(), "starting", "log " + service.log());
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(SERVICE_START_TIMEOUT);
+            line(service.service().module(), "ready", service.baseUri() + "/actuator/health");
+        }
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    public Optional<URI> mlflowUri() {
+        return Optional.ofNullable(mlflowUri);
+    }
+
+    /** The first service that has died since start, if any: {@code up} watches for this. */
+    public Optional<ServiceProcess> firstDeadService() {
+        return services.stream().filter(service -> !service.isAlive()).findFirst();
+    }
+
+    private Optional<MlflowServer> startMlflow(Path projectRoot, Path folder, int port) throws Exception {
+        try {
+            Path executable = new MlflowInstallation(projectRoot).mlflowExecutable();
+            return Optional.of(status("MLflow", () -> MlflowServer.start(executable, folder, port)));
+        } catch (MlflowInstallation.MlflowUnavailableException e) {
+            line("MLflow", "off", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private <S extends EmbeddedServer> S status(String name, StartStep<S> step) throws Exception {
+        long begin = System.nanoTime();
+        S server = step.start();
+        started.push(server);
+        line(name, "ready", String.join(" ", server.springProperties().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("endpoint") || e.getKey().endsWith(".url") || e.getKey().endsWith("tracking-uri"))
+                .map(Map.Entry::getValue).toList())
+                + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms)");
+        return server;
+    }
+
+    private void line(String component, String state, String detail) {
+        console.printf("  %-22s %-9s %s%n", component, state, detail);
+        console.flush();
+    }
+
+    private static void requireFree(String what, int port) {
+        if (port != 0 && Loopback.isListening(port)) {
+            throw new IllegalStateException("port " + port + " for " + what + " is already in use on 127.0.0.1 "
+                    + "(another ./nyc311 up?); stop that process or choose other ports");
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                console.println("  could not stop " + component + ": " + e.getMessage());
+            }
+        }
+        console.flush();
+    }
+
+    @FunctionalInterface
+    private interface StartStep<S> {
+        S start() throws Exception;
+    }
+}

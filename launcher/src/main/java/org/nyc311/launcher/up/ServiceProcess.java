@@ -1,0 +1,108 @@
+package org.nyc311.launcher.up;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nyc311.testsupport.net.ChildProcesses;
+
+/** One service running as a child JVM, its output in a log file of its own. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final LocalService service;
+    private final Process process;
+    private final URI baseUri;
+    private final Path log;
+
+    private ServiceProcess(LocalService service, Process process, URI baseUri, Path log) {
+        this.service = service;
+        this.process = process;
+        this.baseUri = baseUri;
+        this.log = log;
+    }
+
+    static ServiceProcess start(LocalService service, Path jar, int port, Map<String, String> properties, Path logDirectory)
+            throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build it with ./mvnw -DskipTests install (./nyc311 up does this)");
+        }
+        Files.createDirectories(logDirectory);
+        Path log = logDirectory.resolve(service.module() + ".log");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new ServiceProcess(service, process, URI.create("http://127.0.0.1:" + port), log);
+    }
+
+    LocalService service() {
+        return service;
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the service's readiness probe to answer 200, or fails pointing at its log. */
+    void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited during start-up (exit code "
+                        + process.exitValue() + "); see " + log);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + service.module(), e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stopTree(process, Duration.ofSeconds(20));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
