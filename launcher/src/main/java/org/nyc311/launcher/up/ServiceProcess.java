@@ -12,21 +12,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nyc311.testsupport.net.ChildProcesses;
+import org.nyc311.testsupport.net.LoggedProcess;
 
 /** One service running as a child JVM, its output in a log file of its own. */
 final class ServiceProcess implements AutoCloseable {
 
     private final LocalService service;
-    private final Process process;
+    private final LoggedProcess process;
     private final URI baseUri;
-    private final Path log;
 
-    private ServiceProcess(LocalService service, Process process, URI baseUri, Path log) {
+    private ServiceProcess(LocalService service, LoggedProcess process, URI baseUri) {
         this.service = service;
         this.process = process;
         this.baseUri = baseUri;
-        this.log = log;
     }
 
     static ServiceProcess start(LocalService service, Path jar, int port, Map<String, String> properties, Path logDirectory)
@@ -34,17 +32,13 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build it with ./mvnw -DskipTests install (./nyc311 up does this)");
         }
-        Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(service.module() + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        return new ServiceProcess(service, process, URI.create("http://127.0.0.1:" + port), log);
+        LoggedProcess process = LoggedProcess.start(service.module(), new ProcessBuilder(command), log, Duration.ofSeconds(20));
+        return new ServiceProcess(service, process, URI.create("http://127.0.0.1:" + port));
     }
 
     LocalService service() {
@@ -56,7 +50,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     Path log() {
-        return log;
+        return process.log();
     }
 
     boolean isAlive() {
@@ -72,7 +66,7 @@ final class ServiceProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.module() + " exited during start-up (exit code "
-                        + process.exitValue() + "); see " + log);
+                        + process.exitValue() + "); see " + process.log() + ":\n" + process.tail(15));
             }
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -86,12 +80,12 @@ final class ServiceProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + process.log());
     }
 
     @Override
     public void close() {
-        ChildProcesses.stopTree(process, Duration.ofSeconds(20));
+        process.close();
     }
 
     private static void pause() {

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.nyc311.testsupport.junit.EmbeddedServer;
-import org.nyc311.testsupport.net.ChildProcesses;
+import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +25,14 @@ public final class MlflowServer implements EmbeddedServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowServer.class);
 
-    private final Process process;
+    private final LoggedProcess process;
     private final URI trackingUri;
     private final Path workDirectory;
-    private final Thread shutdownHook;
 
-    private MlflowServer(Process process, URI trackingUri, Path workDirectory) {
+    private MlflowServer(LoggedProcess process, URI trackingUri, Path workDirectory) {
         this.process = process;
         this.trackingUri = trackingUri;
         this.workDirectory = workDirectory;
-        this.shutdownHook = new Thread(() -> ChildProcesses.stopTree(process, Duration.ofSeconds(5)), "mlflow-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the server over {@code workDirectory}; a second start over the same folder keeps its runs. */
@@ -49,16 +46,14 @@ public final class MlflowServer implements EmbeddedServer {
                 "--workers", "1",
                 "--backend-store-uri", "sqlite:///" + workDirectory.toAbsolutePath().resolve("mlflow.db"),
                 "--artifacts-destination", workDirectory.toAbsolutePath().resolve("artifacts").toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         // keep MLflow from phoning home; the machines here have no internet and need none
         builder.environment().put("MLFLOW_DISABLE_TELEMETRY", "true");
         builder.environment().put("DO_NOT_TRACK", "true");
-        Process process = builder.start();
+        LoggedProcess process = LoggedProcess.start("mlflow", builder, log, Duration.ofSeconds(10));
         MlflowServer server = new MlflowServer(process, URI.create("http://" + Loopback.HOST + ":" + boundPort), workDirectory);
         try {
-            server.awaitHealthy(Duration.ofSeconds(120), log);
+            server.awaitHealthy(Duration.ofSeconds(120));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -83,21 +78,16 @@ public final class MlflowServer implements EmbeddedServer {
 
     @Override
     public void close() {
-        ChildProcesses.stopTree(process, Duration.ofSeconds(10));
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or has run
-        }
+        process.close();
     }
 
-    private void awaitHealthy(Duration timeout, Path log) {
+    private void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(trackingUri.resolve("/health")).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("mlflow server exited at start; see " + log + ":\n" + tail(log));
+                throw new IllegalStateException("mlflow server exited at start; see " + process.log() + ":\n" + process.tail(30));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
@@ -116,15 +106,7 @@ public final class MlflowServer implements EmbeddedServer {
                 throw new IllegalStateException("interrupted waiting for mlflow server", e);
             }
         }
-        throw new IllegalStateException("mlflow server not healthy at " + trackingUri + " within " + timeout + ":\n" + tail(log));
+        throw new IllegalStateException("mlflow server not healthy at " + trackingUri + " within " + timeout + ":\n" + process.tail(30));
     }
 
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.nyc311.testsupport.junit.EmbeddedServer;
-import org.nyc311.testsupport.net.ChildProcesses;
+import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +33,14 @@ public final class PostgresServer implements EmbeddedServer {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
     private static final int NOBODY = 65534;
 
-    private final Process process;
+    private final LoggedProcess process;
     private final Path dataDirectory;
     private final int port;
-    private final Thread shutdownHook;
 
-    private PostgresServer(Process process, Path dataDirectory, int port) {
+    private PostgresServer(LoggedProcess process, Path dataDirectory, int port) {
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.port = port;
-        this.shutdownHook = new Thread(() -> ChildProcesses.stopTree(process, Duration.ofSeconds(5)), "postgres-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -69,13 +66,10 @@ public final class PostgresServer implements EmbeddedServer {
                 "-k", dataDirectory.toString(),
                 // tests and a laptop need no crash safety across power loss, and fsync is most of the start-up cost
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        LoggedProcess process = LoggedProcess.start("postgres", new ProcessBuilder(command), log, Duration.ofSeconds(10));
         PostgresServer server = new PostgresServer(process, dataDirectory, boundPort);
         try {
-            server.awaitAcceptingConnections(Duration.ofSeconds(60), log);
+            server.awaitAcceptingConnections(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -126,20 +120,15 @@ public final class PostgresServer implements EmbeddedServer {
 
     @Override
     public void close() {
-        ChildProcesses.stopTree(process, Duration.ofSeconds(10));
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or has run; nothing left to undo
-        }
+        process.close();
     }
 
-    private void awaitAcceptingConnections(Duration timeout, Path log) {
+    private void awaitAcceptingConnections(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         SQLException last = null;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("PostgreSQL exited at start; its log " + log + " says:\n" + tail(log));
+                throw new IllegalStateException("PostgreSQL exited at start; its log " + process.log() + " says:\n" + process.tail(20));
             }
             try (Connection ignored = connect("postgres")) {
                 return;
@@ -154,7 +143,7 @@ public final class PostgresServer implements EmbeddedServer {
             }
         }
         throw new IllegalStateException("PostgreSQL did not accept connections on port " + port + " within " + timeout
-                + ": " + (last == null ? "interrupted" : last.getMessage()) + "\n" + tail(log));
+                + ": " + (last == null ? "interrupted" : last.getMessage()) + "\n" + process.tail(20));
     }
 
     private static void run(boolean root, String... command) throws IOException {
@@ -200,12 +189,4 @@ public final class PostgresServer implements EmbeddedServer {
         }
     }
 
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
 }

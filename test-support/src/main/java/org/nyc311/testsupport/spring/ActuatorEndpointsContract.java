@@ -1,0 +1,47 @@
+package org.nyc311.testsupport.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What every service promises to operators, container health checks and {@code ./nyc311 up}:
+ * health, readiness and Prometheus metrics tagged with the application, over real HTTP.
+ *
+ * <p>A service's test extends this on a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
+ * class with {@code @AutoConfigureObservability} (Boot turns metrics export off in tests otherwise).
+ */
+public abstract class ActuatorEndpointsContract {
+
+    private final String application;
+
+    @Autowired
+    private TestRestTemplate http;
+
+    protected ActuatorEndpointsContract(String application) {
+        this.application = application;
+    }
+
+    @Test
+    void healthIsUpAndReadinessIsReported() {
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+
+        assertEquals(200, health.getStatusCode().value(), "health of " + application);
+        assertTrue(health.getBody().contains("\"status\":\"UP\""), health.getBody());
+        assertEquals(200, readiness.getStatusCode().value(), "readiness of " + application);
+    }
+
+    @Test
+    void prometheusMetricsAreTaggedWithTheApplication() {
+        ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
+
+        assertEquals(200, metrics.getStatusCode().value(), "prometheus endpoint of " + application);
+        assertTrue(metrics.getBody().contains("application=\"" + application + "\""),
+                "metrics are not tagged application=\"" + application + "\"");
+    }
+}
