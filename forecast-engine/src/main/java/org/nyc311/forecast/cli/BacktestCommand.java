@@ -88,18 +88,11 @@ public final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Map<String, DailySeries> series;
-        try {
-            series = SeriesCsv.read(input);
-        } catch (InputFormatException e) {
-            err.println("backtest: " + input + ": " + e.getMessage());
-            err.flush();
-            return ForecastCommand.EXIT_BAD_INPUT;
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("backtest: input file not found: " + input);
-            err.flush();
+        var read = SeriesCsv.readOrReport("backtest", input, err);
+        if (read.isEmpty()) {
             return ForecastCommand.EXIT_BAD_INPUT;
         }
+        Map<String, DailySeries> series = read.get();
         Progress progress = new Progress("backtest", series.size(), err);
         List<MethodResult> results = backtester.run(series, methods, progress::step);
         SeriesCsv.writeAtomically(output, w -> {

@@ -78,18 +78,11 @@ public final class ForecastCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Map<String, DailySeries> series;
-        try {
-            series = SeriesCsv.read(input);
-        } catch (InputFormatException e) {
-            err.println("forecast: " + input + ": " + e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("forecast: input file not found: " + input);
-            err.flush();
+        var read = SeriesCsv.readOrReport("forecast", input, err);
+        if (read.isEmpty()) {
             return EXIT_BAD_INPUT;
         }
+        Map<String, DailySeries> series = read.get();
         List<Forecast> forecasts = forecastAll(series, new SeriesForecaster(settings), err);
         List<String> ids = new ArrayList<>(series.keySet());
         SeriesCsv.writeAtomically(output, w -> {

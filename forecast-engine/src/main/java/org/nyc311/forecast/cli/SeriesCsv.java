@@ -32,6 +32,23 @@ public final class SeriesCsv {
     private SeriesCsv() {
     }
 
+    /**
+     * Reads a command's input; bad or missing input is reported on {@code err}, naming the command,
+     * the file and the line, and gives an empty result instead of an exception.
+     */
+    static java.util.Optional<Map<String, DailySeries>> readOrReport(String command, Path file, java.io.PrintWriter err)
+            throws IOException {
+        try {
+            return java.util.Optional.of(read(file));
+        } catch (InputFormatException e) {
+            err.println(command + ": " + file + ": " + e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println(command + ": input file not found: " + file);
+        }
+        err.flush();
+        return java.util.Optional.empty();
+    }
+
     public static Map<String, DailySeries> read(Path file) throws IOException, InputFormatException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
