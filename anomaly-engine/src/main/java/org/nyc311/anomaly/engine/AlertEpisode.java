@@ -1,0 +1,53 @@
+package org.nyc311.anomaly.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.nyc311.model.anomaly.Alert;
+import org.nyc311.model.series.SeriesKey;
+
+/**
+ * One run of anomalous days long enough to alert: one alert however long it lasts.
+ *
+ * @param episodeStart      the first anomalous day of the run (before the alert opened)
+ * @param openedOn          the day the run reached the threshold
+ * @param lastAnomalousDate the last anomalous day of the run seen so far
+ * @param closedOn          the first day that is no longer anomalous; empty while the episode is open
+ * @param anomalousDays     days in the run
+ * @param peakZScore        the most extreme z-score of the run (largest in the direction of the run)
+ */
+public record AlertEpisode(LocalDate episodeStart, LocalDate openedOn, LocalDate lastAnomalousDate,
+                           Optional<LocalDate> closedOn, int anomalousDays, double peakZScore) {
+
+    public AlertEpisode {
+        Objects.requireNonNull(episodeStart, "episodeStart");
+        Objects.requireNonNull(openedOn, "openedOn");
+        Objects.requireNonNull(lastAnomalousDate, "lastAnomalousDate");
+        Objects.requireNonNull(closedOn, "closedOn");
+    }
+
+    public boolean isOpen() {
+        return closedOn.isEmpty();
+    }
+
+    /** Whether the alert was open on {@code date}: from the day it opened to the day before it closed. */
+    public boolean openOn(LocalDate date) {
+        return !date.isBefore(openedOn) && closedOn.map(date::isBefore).orElse(true);
+    }
+
+    /**
+     * The alert's id: derived from the series and the first day of the episode only, so that
+     * re-running detection on the same days (a redelivered event) names the same alert again, and a
+     * later run that sees the episode grow or close updates that alert instead of creating another.
+     */
+    public UUID alertId(SeriesKey series) {
+        return UUID.nameUUIDFromBytes(("Alert:" + series.id() + ":" + episodeStart).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Alert toAlert(SeriesKey series) {
+        return new Alert(alertId(series), series, isOpen() ? Alert.Status.OPEN : Alert.Status.CLOSED, episodeStart,
+                openedOn, lastAnomalousDate, closedOn.orElse(null), anomalousDays, peakZScore);
+    }
+}

@@ -1,0 +1,382 @@
+package org.nyc311.anomaly.engine.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.nyc311.anomaly.engine.AlertEpisode;
+import org.nyc311.anomaly.engine.Breach;
+import org.nyc311.anomaly.engine.DayVerdict;
+import org.nyc311.anomaly.engine.Detection;
+import org.nyc311.anomaly.engine.DetectionSettings;
+import org.nyc311.anomaly.engine.ObservedDay;
+import org.nyc311.anomaly.engine.rolling.RollingDetector;
+import org.nyc311.anomaly.engine.rolling.SeriesDetection;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.bench.SharedData;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The detection benchmark, printed as Markdown for docs/BENCHMARKS.md.
+ *
+ * <p>On the test part of each real series (its last quarter, the part the forecasting engine was
+ * never tuned on): (1) rolling detection on the untouched days gives the false positive rate of day
+ * flags and the alerts per series-year, which are false alarms as far as labels go (on street
+ * flooding many are real storms, and listed so a reader can tell); (2) each run places labelled
+ * spikes of every size and length at seeded random days of the test part and reports which were
+ * alerted and which days flagged.
+ *
+ * <p>Each injected episode is judged on its own: the series gets that one spike, the days before it
+ * keep their untouched forecasts and verdicts (a forecast never sees its own day, so those are
+ * unchanged), and the spike's later days are forecast again from the spiked history, exactly as the
+ * rolling detector would. Episodes thus never contaminate each other's histories, so many can be
+ * placed per run, and a run costs about {@code length - 1} forecasts per episode.
+ */
+@Command(name = "detection-benchmark", mixinStandardHelpOptions = true,
+        description = "Recall of injected spikes and false alarms of the anomaly detector on the real series; prints Markdown.")
+public final class DetectionBenchmark implements Callable<Integer> {
+
+    static final double[] SIZES = {0.25, 0.5, 1.0};
+    static final int[] LENGTHS = {1, 3, 5};
+    static final double TEST_SHARE = 0.25;
+    static final double DAYS_PER_YEAR = 365.25;
+
+    @Option(names = "--data", description = "shared data directory (default: -Dnyc311.shared-data or ../shared/data)")
+    Path data;
+
+    @Option(names = "--runs", defaultValue = "5", description = "injection runs, each with its own seed (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--episodes", defaultValue = "20",
+            description = "injected episodes per series, size and length in each run (default ${DEFAULT-VALUE})")
+    int episodes;
+
+    @Option(names = "--min-extra", defaultValue = "5",
+            description = "smallest spike in requests a day, for series near zero (default ${DEFAULT-VALUE})")
+    double minExtra;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "seed of the spike placements (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "interval level of the forecasts (default ${DEFAULT-VALUE})")
+    double level;
+
+    @Option(names = "--window", defaultValue = "test",
+            description = "test: the last quarter of each series (the held-out part); development: the quarter "
+                    + "before it, for design questions, with the test part cut off (default ${DEFAULT-VALUE})")
+    String window;
+
+    @Option(names = "--series", split = ",", description = "real series to use (default: all three)")
+    List<String> seriesNames;
+
+    @Option(names = "--output", description = "also write the Markdown here")
+    Path output;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DetectionBenchmark()).execute(args));
+    }
+
+    /** A real series and its untouched rolling detection over the test part. */
+    private record Clean(String name, DailySeries series, int testStart, int firstForecast, SeriesDetection detection) {
+
+        List<ObservedDay> observedBefore(int t) {
+            List<ObservedDay> out = new ArrayList<>(t - firstForecast);
+            for (DayVerdict v : detection.detection().days().subList(0, t - firstForecast)) {
+                out.add(v.day());
+            }
+            return out;
+        }
+
+        ObservedDay observed(int t) {
+            return detection.detection().days().get(t - firstForecast).day();
+        }
+
+        int testDays() {
+            return series.length() - testStart;
+        }
+    }
+
+    /** What became of one injected episode. */
+    private record Outcome(String series, double size, int length, boolean alerted, boolean[] flagged, double[] z) {
+
+        int flaggedDays() {
+            int n = 0;
+            for (boolean f : flagged) {
+                n += f ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Optional<Path> dir = data != null ? Optional.of(data) : SharedData.locate();
+        if (dir.isEmpty()) {
+            System.err.println("real data not found (set --data or -D" + SharedData.PROPERTY + "); nothing to measure");
+            return 1;
+        }
+        List<String> names = seriesNames == null ? SharedData.SERIES : seriesNames;
+        if (!window.equals("test") && !window.equals("development")) {
+            System.err.println("--window must be test or development, was " + window);
+            return 2;
+        }
+        RollingDetector rolling = new RollingDetector(ForecastSettings.of(7).withLevel(level), DetectionSettings.defaults(),
+                threads);
+        List<Clean> clean = new ArrayList<>();
+        for (String name : names) {
+            DailySeries full = SharedData.readSeries(dir.get(), name);
+            int quarter = (int) Math.round(full.length() * TEST_SHARE);
+            // the development window is the quarter before the test part, and the test part is cut off
+            DailySeries s = window.equals("test") ? full : full.prefix(full.length() - quarter);
+            int testStart = s.length() - quarter;
+            LocalDate from = s.date(testStart);
+            SeriesDetection d = rolling.detect(Map.of(name, s), from, done -> { }).get(name);
+            clean.add(new Clean(name, s, testStart, rolling.firstForecastDay(s, from), d));
+            System.err.printf(Locale.ROOT, "clean rolling detection of %s done (%.0f s)%n", name,
+                    (System.nanoTime() - started) / 1e9);
+        }
+        double cleanSeconds = (System.nanoTime() - started) / 1e9;
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Machine: %d cores available to the JVM, Java %s, max heap %d MB. "
+                        + "Threads: %d. Window: %s. Interval level %.2f, %d days in a row open an alert. Runs: %d, %d episodes per series, "
+                        + "size and length in each.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, threads, window, level,
+                DetectionSettings.defaults().consecutiveDays(), runs, episodes));
+        cleanDays(clean, md);
+        List<List<Outcome>> perRun = new ArrayList<>();
+        long injectStart = System.nanoTime();
+        for (int r = 0; r < runs; r++) {
+            perRun.add(injectionRun(clean, rolling, new SplittableRandom(seed + r)));
+            System.err.printf(Locale.ROOT, "injection run %d/%d done (%.0f s)%n", r + 1, runs,
+                    (System.nanoTime() - started) / 1e9);
+        }
+        double injectSeconds = (System.nanoTime() - injectStart) / 1e9;
+        recall(perRun, clean, md);
+        md.append(String.format(Locale.ROOT, "Wall time: %.0f s for the untouched rolling detection, %.0f s for %d "
+                + "injection runs, %.0f s in all.%n%n", cleanSeconds, injectSeconds, runs,
+                (System.nanoTime() - started) / 1e9));
+        System.out.print(md);
+        if (output != null) {
+            Files.writeString(output, md, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private void cleanDays(List<Clean> clean, StringBuilder md) {
+        md.append("### Untouched " + window + " window: day flags and alerts\n\n");
+        md.append("| series | test days | from .. to | spike flags | FPR of day flags | drops | alerts | series-years "
+                + "| alerts per series-year | inside interval | median upper / yhat | median upper - yhat |\n");
+        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        int allDays = 0;
+        int allFlags = 0;
+        int allAlerts = 0;
+        List<String> alertRows = new ArrayList<>();
+        for (Clean c : clean) {
+            List<DayVerdict> days = c.detection().reported();
+            int flags = 0;
+            int drops = 0;
+            int inside = 0;
+            double[] ratio = new double[days.size()];
+            double[] margin = new double[days.size()];
+            for (int i = 0; i < days.size(); i++) {
+                DayVerdict v = days.get(i);
+                flags += v.anomalous() ? 1 : 0;
+                drops += v.breach() == Breach.DROP ? 1 : 0;
+                inside += v.breach() == Breach.NONE ? 1 : 0;
+                ObservedDay d = v.day();
+                ratio[i] = d.upper() / Math.max(d.yhat(), 1e-9);
+                margin[i] = d.upper() - d.yhat();
+            }
+            LocalDate from = c.series().date(c.testStart());
+            List<AlertEpisode> alerts = c.detection().detection().episodes().stream()
+                    .filter(e -> !e.openedOn().isBefore(from)).toList();
+            double years = days.size() / DAYS_PER_YEAR;
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s .. %s | %d | %.2f%% | %d | %d | %.2f | %.2f | %.1f%% | %.2f | %.1f |%n",
+                    c.name(), days.size(), from, c.series().date(c.series().length() - 1), flags,
+                    100.0 * flags / days.size(), drops, alerts.size(), years, alerts.size() / years,
+                    100.0 * inside / days.size(), median(ratio), median(margin)));
+            allDays += days.size();
+            allFlags += flags;
+            allAlerts += alerts.size();
+            for (AlertEpisode e : alerts) {
+                alertRows.add(alertRow(c, e));
+            }
+        }
+        double years = allDays / DAYS_PER_YEAR;
+        md.append(String.format(Locale.ROOT, "| pooled | %d | | %d | %.2f%% | | %d | %.2f | %.2f | | | |%n%n",
+                allDays, allFlags, 100.0 * allFlags / allDays, allAlerts, years, allAlerts / years));
+        if (!alertRows.isEmpty()) {
+            md.append("Alerts on the untouched " + window + " window (no label says they are real, so they count as false):\n\n");
+            md.append("| series | episode start | opened | closed | days | peak z | actuals (upper bounds) |\n");
+            md.append("| --- | --- | --- | --- | ---: | ---: | --- |\n");
+            alertRows.forEach(md::append);
+            md.append('\n');
+        }
+    }
+
+    private static String alertRow(Clean c, AlertEpisode e) {
+        StringBuilder actuals = new StringBuilder();
+        for (DayVerdict v : c.detection().detection().days()) {
+            if (!v.date().isBefore(e.episodeStart()) && !v.date().isAfter(e.lastAnomalousDate())) {
+                if (actuals.length() > 0) {
+                    actuals.append(", ");
+                }
+                actuals.append(String.format(Locale.ROOT, "%.0f (%.0f)", v.day().actual(), v.day().upper()));
+            }
+        }
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %s |%n", c.name(), e.episodeStart(),
+                e.openedOn(), e.closedOn().map(LocalDate::toString).orElse("open"), e.anomalousDays(), e.peakZScore(),
+                actuals);
+    }
+
+    private List<Outcome> injectionRun(List<Clean> clean, RollingDetector rolling, SplittableRandom random)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Clean c : clean) {
+                for (double size : SIZES) {
+                    for (int length : LENGTHS) {
+                        for (int e = 0; e < episodes; e++) {
+                            int start = c.testStart() + random.nextInt(c.testDays() - length + 1);
+                            SpikeInjection spike = new SpikeInjection(size, length, start, minExtra);
+                            futures.add(pool.submit(() -> judge(c, spike, rolling)));
+                        }
+                    }
+                }
+            }
+            List<Outcome> out = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Rolling detection of one series carrying one spike, up to the spike's last day. */
+    private static Outcome judge(Clean c, SpikeInjection spike, RollingDetector rolling) {
+        DailySeries spiked = new DailySeries(c.series().start(), spike.applyTo(c.series().values()));
+        List<ObservedDay> days = c.observedBefore(spike.start());
+        for (int j = 0; j < spike.length(); j++) {
+            int t = spike.start() + j;
+            if (j == 0) {
+                ObservedDay untouched = c.observed(t);
+                days.add(new ObservedDay(untouched.date(), spiked.count(t), untouched.yhat(), untouched.lower(),
+                        untouched.upper()));
+            } else {
+                days.add(rolling.forecastDay(spiked, t));
+            }
+        }
+        Detection d = rolling.detector().detect(days);
+        boolean alerted = false;
+        boolean[] flagged = new boolean[spike.length()];
+        double[] z = new double[spike.length()];
+        for (int j = 0; j < spike.length(); j++) {
+            DayVerdict v = d.days().get(days.size() - spike.length() + j);
+            alerted |= d.alertOpenOn(v.date());
+            flagged[j] = v.anomalous();
+            z[j] = v.zScore();
+        }
+        return new Outcome(c.name(), spike.size(), spike.length(), alerted, flagged, z);
+    }
+
+    private void recall(List<List<Outcome>> perRun, List<Clean> clean, StringBuilder md) {
+        md.append(String.format(Locale.ROOT, "### Recall of injected spikes (median over %d runs, [min, max])%n%n", runs));
+        md.append("Alerted: an alert is open on at least one day of the episode (with 3 days in a row needed, a "
+                + "1-day spike alerts only when the days before it were already anomalous). Days flagged: share of "
+                + "injected days above the upper bound; the first day's forecast is made before the spike, later days' "
+                + "forecasts are refitted on a history that already holds the spike's first days. Spike: each day + size x the median of the same weekday "
+                + "in the 4 weeks before, at least +" + fmt(minExtra) + " requests.\n\n");
+        md.append("| series | size | length | episodes / run | alerted | days flagged | first day flagged "
+                + "| later days flagged | median z of injected days |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        List<String> groups = new ArrayList<>();
+        groups.add("pooled");
+        clean.forEach(c -> groups.add(c.name()));
+        for (String group : groups) {
+            for (double size : SIZES) {
+                for (int length : LENGTHS) {
+                    double[] alerted = new double[perRun.size()];
+                    double[] flagged = new double[perRun.size()];
+                    double[] firstDay = new double[perRun.size()];
+                    double[] laterDays = new double[perRun.size()];
+                    List<Double> zs = new ArrayList<>();
+                    int count = 0;
+                    for (int r = 0; r < perRun.size(); r++) {
+                        int n = 0;
+                        int a = 0;
+                        int f = 0;
+                        int first = 0;
+                        for (Outcome o : perRun.get(r)) {
+                            if (o.size() == size && o.length() == length
+                                    && (group.equals("pooled") || group.equals(o.series()))) {
+                                n++;
+                                a += o.alerted() ? 1 : 0;
+                                f += o.flaggedDays();
+                                first += o.flagged()[0] ? 1 : 0;
+                                for (double z : o.z()) {
+                                    zs.add(z);
+                                }
+                            }
+                        }
+                        alerted[r] = (double) a / n;
+                        flagged[r] = (double) f / (n * length);
+                        firstDay[r] = (double) first / n;
+                        laterDays[r] = length > 1 ? (double) (f - first) / (n * (length - 1)) : Double.NaN;
+                        count = n;
+                    }
+                    double[] z = zs.stream().mapToDouble(Double::doubleValue).toArray();
+                    md.append(String.format(Locale.ROOT, "| %s | +%.0f%% | %d | %d | %s | %s | %s | %s | %.1f |%n",
+                            group, size * 100, length, count, percent(alerted), percent(flagged), percent(firstDay),
+                            length > 1 ? percent(laterDays) : "", median(z)));
+                }
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String percent(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        if (sorted.length == 1) {
+            return String.format(Locale.ROOT, "%.1f%%", 100 * sorted[0]);
+        }
+        return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * median(sorted), 100 * sorted[0],
+                100 * sorted[sorted.length - 1]);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

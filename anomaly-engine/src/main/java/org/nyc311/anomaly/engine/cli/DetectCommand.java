@@ -1,0 +1,161 @@
+package org.nyc311.anomaly.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nyc311.anomaly.engine.DayVerdict;
+import org.nyc311.anomaly.engine.DetectionSettings;
+import org.nyc311.anomaly.engine.ObservedDay;
+import org.nyc311.anomaly.engine.rolling.RollingDetector;
+import org.nyc311.anomaly.engine.rolling.SeriesDetection;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.cli.InputFormatException;
+import org.nyc311.forecast.cli.SeriesCsv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code detect}: rolling anomaly detection over every series of a CSV file. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = {"Rolling anomaly detection for every series in a CSV file (series_id,date,count).",
+                "Each day from --from on is forecast from the days before it (the forecasting engine's full "
+                        + "model race, refitted per day) and judged against that interval.",
+                "Writes series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open: "
+                        + "anomalous is a spike above the upper bound (or a drop below the lower one with "
+                        + "--drops-alert); zscore is the robust z-score of the residual; alert_open is true on "
+                        + "the day an alert opens. Bad input writes nothing and exits 1."})
+public final class DetectCommand implements Callable<Integer> {
+
+    /** Exit code for input that fails validation, as the forecast command (picocli uses 2 for bad options). */
+    public static final int EXIT_BAD_INPUT = 1;
+    public static final String HEADER = "series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "CSV with header series_id,date,count")
+    Path input;
+
+    @Option(names = "--from", required = true, description = "first day to judge (yyyy-MM-dd); earlier days are history")
+    LocalDate from;
+
+    @Option(names = "--output", required = true, description = "CSV to write")
+    Path output;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
+    double level;
+
+    @Option(names = "--consecutive-days", defaultValue = "3",
+            description = "anomalous days in a row that open an alert (default ${DEFAULT-VALUE})")
+    int consecutiveDays;
+
+    @Option(names = "--z-window", defaultValue = "28",
+            description = "earlier days whose residuals the z-score uses (default ${DEFAULT-VALUE})")
+    int zWindow;
+
+    @Option(names = "--drops-alert", description = "drops below the lower bound count toward alerts too")
+    boolean dropsAlert;
+
+    @Option(names = "--forecast-horizon", defaultValue = "7",
+            description = "horizon of each day's forecast, whose first day is used (default ${DEFAULT-VALUE})")
+    int forecastHorizon;
+
+    @Option(names = "--trials", defaultValue = "20",
+            description = "hyperparameter trials per forecast (default ${DEFAULT-VALUE})")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "311", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    public DetectCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DetectCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        RollingDetector detector;
+        try {
+            ForecastSettings forecast = ForecastSettings.of(forecastHorizon).withLevel(level).withTrials(trials)
+                    .withSeed(seed);
+            detector = new RollingDetector(forecast, new DetectionSettings(consecutiveDays, zWindow, dropsAlert), threads);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Map<String, DailySeries> series;
+        try {
+            series = SeriesCsv.read(input);
+        } catch (InputFormatException e) {
+            err.println("detect: " + input + ": " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        } catch (NoSuchFileException e) {
+            err.println("detect: input file not found: " + input);
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        int tasks = detector.tasks(series, from);
+        int forecastDays = series.values().stream()
+                .mapToInt(s -> s.length() - detector.firstForecastDay(s, from)).sum();
+        Progress progress = new Progress("detect", tasks, forecastDays, err);
+        Map<String, SeriesDetection> results = detector.detect(series, from, progress::step);
+        int[] counts = new int[3];
+        write(results, counts);
+        err.printf(Locale.ROOT, "detect: wrote %d days of %d series to %s: %d anomalous, %d alerts opened%n",
+                counts[0], series.size(), output, counts[1], counts[2]);
+        if (counts[0] == 0) {
+            err.println("detect: no series has days on or after " + from);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private void write(Map<String, SeriesDetection> results, int[] counts) throws IOException {
+        SeriesCsv.writeAtomically(output, w -> {
+            w.write(HEADER + "\n");
+            for (Map.Entry<String, SeriesDetection> e : results.entrySet()) {
+                String id = field(e.getKey());
+                for (DayVerdict v : e.getValue().reported()) {
+                    ObservedDay d = v.day();
+                    w.write(id + "," + d.date() + "," + count(d.actual()) + "," + number(d.yhat()) + ","
+                            + number(d.lower()) + "," + number(d.upper()) + "," + v.anomalous() + ","
+                            + number(v.zScore()) + "," + v.alertOpened() + "\n");
+                    counts[0]++;
+                    counts[1] += v.anomalous() ? 1 : 0;
+                    counts[2] += v.alertOpened() ? 1 : 0;
+                }
+            }
+        });
+    }
+
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** Counts as the input gave them: whole numbers without a decimal point. */
+    static String count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : number(v);
+    }
+
+    /** Quotes a field when it holds a comma, quote or line break (the input's own CSV rules). */
+    static String field(String v) {
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+}
