@@ -1,8 +1,10 @@
 package org.nyc311.launcher;
 
+import org.nyc311.anomaly.engine.cli.DetectCommand;
 import org.nyc311.forecast.cli.BacktestCommand;
 import org.nyc311.forecast.cli.ForecastCommand;
 import org.nyc311.launcher.doctor.DoctorCommand;
+import org.nyc311.launcher.ingest.IngestCommand;
 import org.nyc311.launcher.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            IngestCommand.class,
+            DetectCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class
         },

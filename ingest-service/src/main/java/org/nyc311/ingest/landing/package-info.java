@@ -1,0 +1,2 @@
+/** The raw layout in S3: one gzip NDJSON part per page, the manifest written last. */
+package org.nyc311.ingest.landing;

@@ -1,0 +1,2 @@
+/** Micrometer meters of the intake. */
+package org.nyc311.ingest.metrics;

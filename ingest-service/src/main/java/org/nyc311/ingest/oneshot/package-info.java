@@ -1,0 +1,2 @@
+/** The CLI's mode: one run at start-up, progress lines on stdout, exit with its outcome. */
+package org.nyc311.ingest.oneshot;

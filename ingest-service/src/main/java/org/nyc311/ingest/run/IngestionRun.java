@@ -1,0 +1,33 @@
+package org.nyc311.ingest.run;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.nyc311.ingest.landing.BatchLayout;
+import org.nyc311.model.ingest.IngestionWindow;
+
+/**
+ * One run as stored, with the counts of the parts it has landed so far.
+ *
+ * @param watermark the watermark the run moved the feed to, once completed (incremental runs)
+ */
+public record IngestionRun(
+        String runId,
+        IngestionWindow window,
+        String source,
+        int pageSize,
+        LocalDate ingestionDate,
+        String batchPrefix,
+        RunStatus status,
+        long recordCount,
+        int partCount,
+        LocalDateTime watermark,
+        String failureReason,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public BatchLayout layout() {
+        return new BatchLayout(ingestionDate, runId);
+    }
+}

@@ -1,0 +1,142 @@
+package org.nyc311.ingest.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.nyc311.ingest.landing.LandedPart;
+import org.nyc311.model.ingest.IngestionWindow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code ingestion_run} and {@code ingestion_part} tables. */
+@Repository
+public class IngestionRunRepository {
+
+    private static final String SELECT_RUN = """
+            SELECT r.*, COALESCE(p.records, 0) AS records, COALESCE(p.parts, 0) AS parts
+            FROM ingestion_run r
+            LEFT JOIN (SELECT run_id, SUM(record_count) AS records, COUNT(*) AS parts
+                       FROM ingestion_part GROUP BY run_id) p ON p.run_id = r.run_id
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public IngestionRunRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts a new RUNNING run; the partial unique index refuses a second running run of the window. */
+    public void insertRunning(IngestionRun run) {
+        jdbc.update("""
+                INSERT INTO ingestion_run (run_id, kind, window_from, window_to, source, page_size, ingestion_date,
+                    batch_prefix, status, created_at, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)
+                """, run.runId(), run.window().kind().name(), run.window().from(),
+                run.window().to(), run.source(), run.pageSize(), run.ingestionDate(),
+                run.batchPrefix(), now(), now());
+    }
+
+    /** A failed run started again; false if it was not FAILED any more. */
+    public boolean markRunning(String runId) {
+        return jdbc.update("UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL "
+                + "WHERE run_id = ? AND status = 'FAILED'", now(), runId) == 1;
+    }
+
+    public void markCompleted(String runId, LocalDateTime watermark) {
+        jdbc.update("UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? WHERE run_id = ?",
+                watermark, now(), runId);
+    }
+
+    public void markFailed(String runId, String reason) {
+        jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? WHERE run_id = ? AND status = 'RUNNING'",
+                reason, now(), runId);
+    }
+
+    /** Every RUNNING run failed with the reason: at start-up, nothing of this service is running yet. */
+    public int failAllRunning(String reason) {
+        return jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? WHERE status = 'RUNNING'",
+                reason, now());
+    }
+
+    public Optional<IngestionRun> find(String runId) {
+        return jdbc.query(SELECT_RUN + " WHERE r.run_id = ?", this::run, runId).stream().findFirst();
+    }
+
+    /** The latest run of exactly this window and source, if any. */
+    public Optional<IngestionRun> latestOf(IngestionWindow window, String source) {
+        return jdbc.query(SELECT_RUN + " WHERE r.kind = ? AND r.window_from = ? AND r.window_to = ? AND r.source = ? "
+                        + "ORDER BY r.created_at DESC LIMIT 1", this::run,
+                window.kind().name(), window.from(), window.to(), source)
+                .stream().findFirst();
+    }
+
+    public Optional<IngestionRun> runningOf(IngestionWindow window) {
+        return jdbc.query(SELECT_RUN + " WHERE r.kind = ? AND r.window_from = ? AND r.window_to = ? AND r.status = 'RUNNING'",
+                this::run, window.kind().name(), window.from(), window.to())
+                .stream().findFirst();
+    }
+
+    /** The latest incremental run from the API, so that a failed one is resumed before a new window opens. */
+    public Optional<IngestionRun> latestIncremental() {
+        return jdbc.query(SELECT_RUN + " WHERE r.kind = 'INCREMENTAL' AND r.source = 'api' ORDER BY r.created_at DESC LIMIT 1",
+                this::run).stream().findFirst();
+    }
+
+    /** Records a landed part; landing the same page again (a resumed run) overwrites its row, never adds one. */
+    public void savePart(String runId, LandedPart part) {
+        jdbc.update("""
+                INSERT INTO ingestion_part (run_id, part_number, object_key, record_count, byte_count, sha256)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (run_id, part_number) DO UPDATE SET object_key = EXCLUDED.object_key,
+                    record_count = EXCLUDED.record_count, byte_count = EXCLUDED.byte_count, sha256 = EXCLUDED.sha256
+                """, runId, part.partNumber(), part.key(), part.recordCount(), part.byteCount(), part.sha256());
+    }
+
+    public List<LandedPart> parts(String runId) {
+        return jdbc.query("SELECT * FROM ingestion_part WHERE run_id = ? ORDER BY part_number",
+                (rs, i) -> new LandedPart(rs.getInt("part_number"), rs.getString("object_key"), rs.getInt("record_count"),
+                        rs.getLong("byte_count"), rs.getString("sha256")), runId);
+    }
+
+    /** Where a (resumed) run goes on: the page after its last landed part. */
+    public int nextPartNumber(String runId) {
+        Integer last = jdbc.queryForObject("SELECT MAX(part_number) FROM ingestion_part WHERE run_id = ?", Integer.class, runId);
+        return last == null ? 0 : last + 1;
+    }
+
+    private IngestionRun run(ResultSet rs, int row) throws SQLException {
+        return new IngestionRun(
+                rs.getString("run_id"),
+                new IngestionWindow(IngestionWindow.Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("window_from", LocalDateTime.class), rs.getObject("window_to", LocalDateTime.class)),
+                rs.getString("source"),
+                rs.getInt("page_size"),
+                rs.getObject("ingestion_date", java.time.LocalDate.class),
+                rs.getString("batch_prefix"),
+                RunStatus.valueOf(rs.getString("status")),
+                rs.getLong("records"),
+                rs.getInt("parts"),
+                rs.getObject("watermark", LocalDateTime.class),
+                rs.getString("failure_reason"),
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,83 @@
+package org.nyc311.ingest.run;
+
+import java.util.Optional;
+import org.nyc311.ingest.landing.LandedPart;
+import org.nyc311.ingest.landing.RawBatchStore;
+import org.nyc311.ingest.metrics.IngestionMetrics;
+import org.nyc311.ingest.source.Page;
+import org.nyc311.ingest.source.PageReader;
+import org.nyc311.ingest.source.RecordSource;
+import org.nyc311.ingest.source.RecordSources;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Lands one page per call, each call its own transaction: the part goes to S3, its row to
+ * {@code ingestion_part} and the page count to the step's ExecutionContext, committed together.
+ * A run killed part-way resumes at the page after its last committed part; a page landed but not
+ * committed is fetched and written again under the same key, so nothing is lost or doubled.
+ */
+class LandPagesTasklet implements Tasklet, StepExecutionListener {
+
+    static final String PAGES_LANDED = "pagesLanded";
+
+    private final String runId;
+    private final IngestionRunRepository runs;
+    private final RecordSources sources;
+    private final RawBatchStore store;
+    private final IngestionMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private IngestionRun run;
+    private RecordSource source;
+    private PageReader reader;
+    private long recordsSoFar;
+
+    LandPagesTasklet(String runId, IngestionRunRepository runs, RecordSources sources, RawBatchStore store,
+            IngestionMetrics metrics, ApplicationEventPublisher events) {
+        this.runId = runId;
+        this.runs = runs;
+        this.sources = sources;
+        this.store = store;
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (reader == null) {
+            run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no ingestion run " + runId));
+            int resumeAt = runs.nextPartNumber(runId);
+            recordsSoFar = runs.parts(runId).stream().mapToLong(LandedPart::recordCount).sum();
+            source = sources.forSource(run.source());
+            reader = source.open(run.window(), run.pageSize(), resumeAt);
+        }
+        Optional<Page> page = reader.next();
+        if (page.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        LandedPart part = store.landPart(run.layout(), page.get().number(), page.get().records());
+        runs.savePart(runId, part);
+        recordsSoFar += part.recordCount();
+        contribution.incrementWriteCount(part.recordCount());
+        // last, so that a failure above leaves the context as it was committed
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt(PAGES_LANDED, part.partNumber() + 1);
+        metrics.pageLanded(source.kind(), part.recordCount());
+        events.publishEvent(new PageLanded(runId, part, recordsSoFar));
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+        return stepExecution.getExitStatus();
+    }
+}

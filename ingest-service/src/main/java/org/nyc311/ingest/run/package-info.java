@@ -1,0 +1,2 @@
+/** Ingestion runs: the Spring Batch job that lands pages and publishes the batch, its state in PostgreSQL, resuming and refusing. */
+package org.nyc311.ingest.run;

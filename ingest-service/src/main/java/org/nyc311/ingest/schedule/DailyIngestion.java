@@ -1,0 +1,47 @@
+package org.nyc311.ingest.schedule;
+
+import org.nyc311.ingest.run.IngestionRequest;
+import org.nyc311.ingest.run.IngestionRun;
+import org.nyc311.ingest.run.IngestionService;
+import org.nyc311.ingest.run.RunConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.nyc311.ingest.config.IngestProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The daily incremental run, by default at 03:00 New York time ({@code nyc311.ingest.schedule.cron}
+ * and {@code .zone}); off with {@code nyc311.ingest.schedule.enabled=false} and in one-shot mode.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnProperty(name = "nyc311.ingest.schedule.enabled", havingValue = "true", matchIfMissing = true)
+public class DailyIngestion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyIngestion.class);
+
+    private final IngestionService ingestions;
+    private final boolean oneShot;
+
+    public DailyIngestion(IngestionService ingestions, IngestProperties properties) {
+        this.ingestions = ingestions;
+        this.oneShot = properties.oneShot().enabled();
+    }
+
+    @Scheduled(cron = "${nyc311.ingest.schedule.cron:0 0 3 * * *}", zone = "${nyc311.ingest.schedule.zone:America/New_York}")
+    public void runIncremental() {
+        if (oneShot) {
+            // the CLI's process lives for its one run; a 03:00 run inside it would be a surprise
+            return;
+        }
+        try {
+            IngestionRun run = ingestions.start(IngestionRequest.incremental());
+            LOG.info("daily incremental run {} started for {}", run.runId(), run.window());
+        } catch (RunConflictException e) {
+            LOG.warn("daily incremental run not started: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The daily incremental run. */
+package org.nyc311.ingest.schedule;

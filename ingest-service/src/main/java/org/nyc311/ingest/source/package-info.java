@@ -1,0 +1,2 @@
+/** Where records come from: the SODA API with its paging and retries, and JSON-lines or CSV-export files, page by page. */
+package org.nyc311.ingest.source;

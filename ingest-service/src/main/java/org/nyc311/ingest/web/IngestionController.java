@@ -1,0 +1,70 @@
+package org.nyc311.ingest.web;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import org.nyc311.ingest.config.IngestProperties;
+import org.nyc311.ingest.run.IngestionRequest;
+import org.nyc311.ingest.run.IngestionRun;
+import org.nyc311.ingest.run.IngestionService;
+import org.nyc311.ingest.source.RecordSources;
+import org.nyc311.model.ingest.IngestionWindow;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts runs from the API and reports on them. */
+@RestController
+@RequestMapping("/api/v1/ingestions")
+public class IngestionController {
+
+    private final IngestionService ingestions;
+
+    public IngestionController(IngestionService ingestions) {
+        this.ingestions = ingestions;
+    }
+
+    /**
+     * Starts a run of the SODA API: {@code {"kind":"BACKFILL","from":"2026-01-01","to":"2026-01-31T23:59:59"}},
+     * or {@code {"kind":"INCREMENTAL"}} for the run from the watermark. 202 with the run; 400 for a bad
+     * window; 409 while the same window runs.
+     */
+    @PostMapping
+    public ResponseEntity<IngestionRun> start(@RequestBody StartRequest body) {
+        IngestionRequest request = new IngestionRequest(body.kind(), bound("from", body.from(), false),
+                bound("to", body.to(), true), RecordSources.API);
+        IngestionRun run = ingestions.start(request);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/ingestions/" + run.runId())).body(run);
+    }
+
+    @GetMapping("/{runId}")
+    public ResponseEntity<IngestionRun> status(@PathVariable String runId) {
+        return ingestions.find(runId).map(ResponseEntity::ok).orElseThrow(() -> new UnknownRunException(runId));
+    }
+
+    private static LocalDateTime bound(String name, String text, boolean end) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return IngestProperties.parseBound(text, end);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + name + "' must be a date (2026-01-31) or a floating timestamp "
+                    + "(2026-01-31T23:59:59, New York local time, no zone); got '" + text + "'");
+        }
+    }
+
+    /** The body of POST /api/v1/ingestions; bounds as text so that a malformed one gets a precise 400. */
+    public record StartRequest(IngestionWindow.Kind kind, String from, String to) {
+    }
+
+    static final class UnknownRunException extends RuntimeException {
+        UnknownRunException(String runId) {
+            super("no ingestion run " + runId);
+        }
+    }
+}

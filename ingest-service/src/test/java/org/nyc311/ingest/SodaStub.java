@@ -1,0 +1,110 @@
+package org.nyc311.ingest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Serves records the way {@code /resource/erm2-nwe9.json} does: a JSON array of objects whose
+ * values are all strings, nulls left out, location as the legacy location object, pages by
+ * {@code $offset}. Records are made up here in that shape (the real ones stay in ../shared/data).
+ */
+public final class SodaStub {
+
+    public static final String PATH = "/resource/erm2-nwe9.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[][] TYPES = {
+        {"NYPD", "Noise - Residential", "Loud Music/Party", "Residential Building/House"},
+        {"HPD", "PAINT/PLASTER", "WALL", "RESIDENTIAL BUILDING"},
+        {"DSNY", "Dirty Condition", "Trash", "Sidewalk"},
+        {"DOT", "Street Condition", "Pothole", "Street"},
+    };
+    private static final String[] BOROUGHS = {"BROOKLYN", "QUEENS", "MANHATTAN", "BRONX", "STATEN ISLAND", "Unspecified"};
+
+    private final WireMockServer server;
+
+    public SodaStub(WireMockServer server) {
+        this.server = server;
+    }
+
+    /** {@code count} records with unique keys from {@code firstKey}; with system fields when {@code incremental}. */
+    public static List<String> records(int count, long firstKey, boolean incremental) {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] type = TYPES[i % TYPES.length];
+            ObjectNode record = JSON.createObjectNode();
+            if (incremental) {
+                record.put(":id", "row-" + Long.toString(firstKey + i, 36));
+                record.put(":created_at", "2026-05-30T08:00:00.000Z");
+                record.put(":updated_at", "2026-06-01T0" + (i % 10) + ":15:00.000Z");
+            }
+            record.put("unique_key", Long.toString(firstKey + i));
+            record.put("created_date", String.format("2026-01-%02dT%02d:%02d:00.000", 1 + i % 28, i % 24, i % 60));
+            if (i % 3 == 0) {
+                record.put("closed_date", String.format("2026-01-%02dT23:00:00.000", 1 + i % 28));
+            }
+            record.put("agency", type[0]);
+            record.put("complaint_type", type[1]);
+            record.put("descriptor", type[2]);
+            record.put("location_type", type[3]);
+            record.put("incident_zip", Integer.toString(11200 + i % 40));
+            record.put("borough", BOROUGHS[i % BOROUGHS.length]);
+            if (i % 5 != 4) {
+                String latitude = String.format("40.%014d", 600000 + i);
+                String longitude = String.format("-73.%014d", 900000 + i);
+                record.put("latitude", latitude);
+                record.put("longitude", longitude);
+                ObjectNode location = record.putObject("location");
+                location.put("latitude", latitude);
+                location.put("longitude", longitude);
+                location.put("human_address", "{\"address\": \"\", \"city\": \"\", \"state\": \"\", \"zip\": \"\"}");
+            }
+            records.add(record.toString());
+        }
+        return records;
+    }
+
+    /** Serves {@code records} in pages of {@code pageSize}, and [] past the end. */
+    public void servePages(List<String> records, int pageSize) {
+        for (int offset = 0; offset <= records.size(); offset += pageSize) {
+            List<String> page = records.subList(offset, Math.min(records.size(), offset + pageSize));
+            server.stubFor(page(offset).willReturn(json(array(page))));
+        }
+    }
+
+    public MappingBuilder page(int offset) {
+        return get(urlPathEqualTo(PATH)).withQueryParam("$offset", equalTo(Integer.toString(offset)));
+    }
+
+    public static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=utf-8").withBody(body);
+    }
+
+    public static String array(List<String> records) {
+        ArrayNode array = JSON.createArrayNode();
+        try {
+            for (String record : records) {
+                array.add(JSON.readTree(record));
+            }
+            // SODA pretty-prints its arrays; the parser must not care
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int requestsFor(int offset) {
+        return server.findAll(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("$offset", equalTo(Integer.toString(offset)))).size();
+    }
+}
