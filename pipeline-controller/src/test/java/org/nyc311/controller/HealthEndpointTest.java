@@ -1,14 +1,40 @@
 package org.nyc311.controller;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.testsupport.postgres.PostgresServer;
+import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
+import org.nyc311.testsupport.sqs.SqsServerExtension;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class})
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.profiles.active=local", "spring.cloud.aws.sqs.listener.poll-timeout=1s"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HealthEndpointTest extends ActuatorEndpointsContract {
+
+    private static PostgresServer postgres;
 
     HealthEndpointTest() {
         super("pipeline-controller");
+    }
+
+    @BeforeAll
+    static void database(PostgresServer server) {
+        postgres = server;
+        postgres.createDatabase("pc_health");
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("pc_health"));
+        registry.add("nyc311.lake.bucket", () -> "nyc311-lake");
     }
 }

@@ -1,0 +1,123 @@
+package org.nyc311.controller.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.nyc311.model.event.EventQueue;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the controller can be told under {@code nyc311.controller}.
+ *
+ * @param runner where the delta-jobs job runs: a child JVM on this machine, or Databricks
+ * @param retry how often a failed run is tried again, and how long to wait in between
+ * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
+ * @param pollInterval how often the worker looks for work when nothing woke it
+ */
+@Validated
+@ConfigurationProperties("nyc311.controller")
+public record ControllerProperties(
+        @NotNull(message = "set nyc311.controller.runner to local or databricks") RunnerKind runner,
+        @Valid Retry retry,
+        @Valid Queues queues,
+        Duration pollInterval,
+        @Valid Local local,
+        @Valid Databricks databricks) {
+
+    public ControllerProperties {
+        retry = retry == null ? new Retry(0, null, null) : retry;
+        queues = queues == null ? new Queues(null, null) : queues;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+        local = local == null ? new Local(null, null, null, null, null, null, null, null, null) : local;
+        databricks = databricks == null ? new Databricks(null, null, null, null, null, null, null) : databricks;
+    }
+
+    public enum RunnerKind {
+        LOCAL,
+        DATABRICKS
+    }
+
+    /**
+     * @param maxAttempts attempts per run, the first included, before it is FAILED
+     * @param initialBackoff the wait after the first failed attempt; it doubles after each further one
+     * @param maxBackoff the longest wait between two attempts
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        public Retry {
+            maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+        }
+
+        /** The wait after failed attempt number {@code attempt} (1-based). */
+        public Duration backoffAfter(int attempt) {
+            Duration wait = initialBackoff;
+            for (int i = 1; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        }
+    }
+
+    /** Queue names; production prefixes them per environment. */
+    public record Queues(String rawBatchLanded, String goldRefreshed) {
+        public Queues {
+            rawBatchLanded = rawBatchLanded == null ? EventQueue.RAW_BATCH_LANDED.queueName() : rawBatchLanded;
+            goldRefreshed = goldRefreshed == null ? EventQueue.GOLD_REFRESHED.queueName() : goldRefreshed;
+        }
+    }
+
+    /**
+     * The local runner: delta-jobs' batch in a child JVM on {@code local[*]}.
+     *
+     * @param deltaJobsJar the delta-jobs jar the build writes
+     * @param classpathFile the file listing delta-jobs' runtime classpath (Spark, Delta), one line, ':'-separated
+     * @param lakeRoot the folder the job reads raw/ from and writes the Delta tables and result.json to; locally the
+     *     s3proxy folder of the lake bucket, so that the result is read back through S3 as in production
+     * @param javaExecutable the java that runs the child; this JVM's own by default
+     * @param mainClass the job's entry point
+     * @param jvmFlags the {@code --add-opens} list Spark needs on Java 17 (spark-parent's {@code spark.jvm.flags})
+     * @param jvmOptions further options for the child, e.g. its heap
+     * @param logDirectory where each run's output goes, one file per attempt
+     * @param timeout how long one attempt may take before the child is stopped
+     */
+    public record Local(Path deltaJobsJar, Path classpathFile, Path lakeRoot, Path javaExecutable, String mainClass,
+            List<String> jvmFlags, List<String> jvmOptions, Path logDirectory, Duration timeout) {
+        public Local {
+            deltaJobsJar = deltaJobsJar == null ? Path.of("delta-jobs/target/delta-jobs.jar") : deltaJobsJar;
+            classpathFile = classpathFile == null ? Path.of("delta-jobs/target/delta-jobs.classpath") : classpathFile;
+            lakeRoot = lakeRoot == null ? Path.of(".nyc311/run/data/s3/nyc311-lake") : lakeRoot;
+            javaExecutable = javaExecutable == null
+                    ? Path.of(System.getProperty("java.home"), "bin", "java") : javaExecutable;
+            mainClass = mainClass == null ? "org.nyc311.delta.BatchJob" : mainClass;
+            jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
+            jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+            logDirectory = logDirectory == null
+                    ? Path.of(System.getProperty("java.io.tmpdir"), "nyc311-pipeline-runs") : logDirectory;
+            timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+        }
+    }
+
+    /**
+     * The Databricks runner: one existing job (deployed by the Asset Bundle) run with the batch as job parameters.
+     *
+     * @param host the workspace URL
+     * @param token a personal access token or service principal token; from Secrets Manager, never the repository
+     * @param jobId the delta-jobs job
+     * @param pollInitial the first wait between two {@code runs/get}
+     * @param pollMax the longest wait between two {@code runs/get}
+     * @param timeout how long a run may take before it is cancelled
+     * @param lakeRoot the job's {@code lake_root} parameter (e.g. {@code s3://nyc311-lake}); unset, the job's default applies
+     */
+    public record Databricks(String host, String token, Long jobId, Duration pollInitial, Duration pollMax,
+            Duration timeout, String lakeRoot) {
+        public Databricks {
+            pollInitial = pollInitial == null ? Duration.ofSeconds(10) : pollInitial;
+            pollMax = pollMax == null ? Duration.ofSeconds(60) : pollMax;
+            timeout = timeout == null ? Duration.ofHours(1) : timeout;
+        }
+    }
+}

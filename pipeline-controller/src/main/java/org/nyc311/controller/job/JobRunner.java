@@ -1,0 +1,22 @@
+package org.nyc311.controller.job;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs the delta-jobs batch (bronze, silver, gold) for one attempt of a pipeline run and says how it
+ * ended. On success the job has written {@code _pipeline_runs/<runId>/result.json} in the lake bucket;
+ * reading it is not the runner's business.
+ */
+public interface JobRunner {
+
+    /**
+     * Runs one attempt to its end, its timeout included: a runner never leaves a job running behind it.
+     *
+     * @param started told the runner's id for the job as soon as it has one (a Databricks run id, a log file)
+     * @throws InterruptedException when the controller is stopping; the job has been stopped
+     */
+    JobOutcome run(JobRequest request, Consumer<String> started) throws InterruptedException;
+
+    /** A short name for logs and metrics: {@code local} or {@code databricks}. */
+    String name();
+}

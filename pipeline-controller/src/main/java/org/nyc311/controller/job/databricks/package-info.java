@@ -1,0 +1,2 @@
+/** The Databricks runner: Jobs API 2.2 through the Databricks SDK for Java (run-now, runs/get, runs/cancel). */
+package org.nyc311.controller.job.databricks;

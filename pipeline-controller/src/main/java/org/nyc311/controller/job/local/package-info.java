@@ -1,0 +1,2 @@
+/** The local runner: delta-jobs' BatchJob in a child JVM on {@code local[*]}, one log file per attempt. */
+package org.nyc311.controller.job.local;

@@ -1,0 +1,2 @@
+/** Running the delta-jobs job: one {@link org.nyc311.controller.job.JobRunner} interface, a local and a Databricks implementation. */
+package org.nyc311.controller.job;

@@ -1,0 +1,2 @@
+/** Micrometer meters of the pipeline: run duration and outcomes, data freshness, queue lag. */
+package org.nyc311.controller.metrics;

@@ -1,0 +1,196 @@
+package org.nyc311.controller.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.nyc311.controller.config.ControllerProperties;
+import org.nyc311.controller.job.JobOutcome;
+import org.nyc311.controller.job.JobRequest;
+import org.nyc311.controller.job.JobRunner;
+import org.nyc311.controller.metrics.PipelineMetrics;
+import org.nyc311.model.event.GoldRefreshed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs pipeline runs one at a time, on a thread of its own: the run in progress first (its next
+ * attempt once its backoff has passed), else the waiting one. A successful attempt publishes
+ * GoldRefreshed and then marks the run SUCCEEDED; a failed one is tried again after a doubling
+ * backoff until the attempts are spent, then the run is FAILED and nothing is published.
+ *
+ * <p>Publishing before marking means a crash in between repeats the run and publishes again, with the
+ * same event id (it derives from the run id): consumers drop the repeat, nothing is lost.
+ */
+@Component
+public class RunWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+
+    private final PipelineRunRepository runs;
+    private final JobRunner runner;
+    private final RunResultReader results;
+    private final GoldRefreshedPublisher publisher;
+    private final PipelineMetrics metrics;
+    private final Clock clock;
+    private final ControllerProperties.Retry retry;
+    private final Duration pollInterval;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile Thread thread;
+
+    public RunWorker(PipelineRunRepository runs, JobRunner runner, RunResultReader results,
+            GoldRefreshedPublisher publisher, PipelineMetrics metrics, Clock clock, ControllerProperties properties) {
+        this.runs = runs;
+        this.runner = runner;
+        this.results = results;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retry = properties.retry();
+        this.pollInterval = properties.pollInterval();
+    }
+
+    /** Something may be ready to run: look now rather than at the next poll. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    @Override
+    public void start() {
+        try {
+            runs.newestCreatedInGold().ifPresent(metrics::goldRefreshed);
+        } catch (RuntimeException e) {
+            LOG.warn("data freshness unknown until the next successful run: {}", e.getMessage());
+        }
+        Thread worker = new Thread(this::loop, "pipeline-run-worker");
+        thread = worker;
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread worker = thread;
+        thread = null;
+        if (worker != null) {
+            // a local job in progress is stopped with it; the attempt is repeated at the next start
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private void loop() {
+        while (thread == Thread.currentThread()) {
+            Duration idle;
+            try {
+                idle = step();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("pipeline run worker step failed; trying again in {}", pollInterval, e);
+                idle = pollInterval;
+            }
+            if (idle.isZero()) {
+                continue;
+            }
+            try {
+                if (wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) {
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Does the next piece of work, if any is due; returns how long to wait before looking again. */
+    Duration step() throws InterruptedException {
+        Instant now = clock.instant();
+        Optional<PipelineRun> inProgress = runs.findRunning();
+        PipelineRun run;
+        if (inProgress.isPresent()) {
+            run = inProgress.get();
+            if (run.nextAttemptAt() != null && run.nextAttemptAt().isAfter(now)) {
+                Duration untilDue = Duration.between(now, run.nextAttemptAt());
+                return untilDue.compareTo(pollInterval) < 0 ? untilDue : pollInterval;
+            }
+        } else {
+            Optional<UUID> started = runs.startWaitingRun(now);
+            if (started.isEmpty()) {
+                return pollInterval;
+            }
+            run = runs.find(started.get()).orElseThrow();
+        }
+        attempt(run);
+        return Duration.ZERO;
+    }
+
+    private void attempt(PipelineRun run) throws InterruptedException {
+        int attempt = runs.beginAttempt(run.id());
+        if (attempt > retry.maxAttempts()) {
+            // only after a restart: the controller stopped during the last allowed attempt
+            end(run, RunState.FAILED, "the controller stopped during the last of " + retry.maxAttempts() + " attempts");
+            return;
+        }
+        JobRequest request = new JobRequest(run.id(), attempt, run.ingestionRunIds(),
+                run.batches().stream().map(Batch::batchPrefix).toList());
+        LOG.info("pipeline run {} attempt {} of {} on {} over ingestion run(s) {}", run.id(), attempt,
+                retry.maxAttempts(), runner.name(), request.ingestionRunIds());
+        JobOutcome outcome;
+        try {
+            outcome = runner.run(request, jobRunId -> runs.recordJobRunId(run.id(), jobRunId));
+        } catch (RuntimeException e) {
+            // a runner's own fault counts as a failed attempt, with its backoff, not as a tight loop
+            outcome = JobOutcome.failure(null, runner.name() + " runner failed: " + e);
+        }
+        String error = outcome.error();
+        if (outcome.succeeded()) {
+            try {
+                RunResult result = results.read(run.id());
+                GoldRefreshed event = GoldRefreshed.of(clock, run.id().toString(), request.ingestionRunIds(),
+                        result.tableVersions(), result.latestCompleteDate(), result.rowCounts());
+                publisher.publish(event);
+                runs.markSucceeded(run.id(), result, event.eventId(), clock.instant());
+                metrics.attemptEnded(runner.name(), true);
+                metrics.goldRefreshed(result.newestCreatedAt());
+                metrics.runEnded(runner.name(), RunState.SUCCEEDED.name(), sinceStart(run));
+                LOG.info("pipeline run {} succeeded; GoldRefreshed {} published (latest complete date {})", run.id(),
+                        event.eventId(), result.latestCompleteDate());
+                return;
+            } catch (RuntimeException e) {
+                error = "the job succeeded but the run could not be finished: " + e.getMessage();
+            }
+        }
+        metrics.attemptEnded(runner.name(), false);
+        if (attempt < retry.maxAttempts()) {
+            Duration backoff = retry.backoffAfter(attempt);
+            runs.scheduleRetry(run.id(), error, clock.instant().plus(backoff));
+            LOG.warn("pipeline run {} attempt {} failed; next attempt in {}: {}", run.id(), attempt, backoff, error);
+        } else {
+            end(run, RunState.FAILED, error);
+        }
+    }
+
+    private void end(PipelineRun run, RunState state, String error) {
+        runs.markFailed(run.id(), error, clock.instant());
+        metrics.runEnded(runner.name(), state.name(), sinceStart(run));
+        LOG.error("pipeline run {} FAILED after {} attempt(s); nothing published: {}", run.id(), retry.maxAttempts(), error);
+    }
+
+    private Duration sinceStart(PipelineRun run) {
+        return run.startedAt() == null ? Duration.ZERO : Duration.between(run.startedAt(), clock.instant());
+    }
+}
