@@ -1,0 +1,67 @@
+package org.nyc311.delta.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.nyc311.delta.gold.GoldColumns.*;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.nyc311.delta.JobArgs;
+import org.nyc311.delta.LakeLayout;
+import org.nyc311.delta.Stage;
+import org.nyc311.delta.StageMain;
+
+/**
+ * Writes gold's daily counts as CSV {@code date,complaint_type,borough,count}: one row for every New
+ * York local date, complaint type (display form) and borough (enum name, e.g. STATEN_ISLAND) whose count
+ * is above zero, ordered by date, type and borough. For {@code ./nyc311 pipeline --export-gold FILE}.
+ */
+public final class ExportGold implements Stage {
+
+    public static void main(String[] args) {
+        StageMain.run("export-gold", args, new ExportGold());
+    }
+
+    @Override
+    public List<String> requiredArgs() {
+        return List.of("lake-root", "output");
+    }
+
+    @Override
+    public void run(SparkSession spark, JobArgs args) throws IOException {
+        LakeLayout lake = LakeLayout.from(args);
+        Path output = Path.of(args.required("output"));
+        List<Row> rows = spark.read().format("delta").load(lake.goldDailyRequests())
+                .groupBy(DATE, COMPLAINT_TYPE_KEY, BOROUGH)
+                .agg(max(COMPLAINT_TYPE).as(COMPLAINT_TYPE), sum(COUNT).as(COUNT))
+                .where(col(COUNT).gt(0))
+                .orderBy(DATE, COMPLAINT_TYPE_KEY, BOROUGH)
+                .select(DATE, COMPLAINT_TYPE, BOROUGH, COUNT)
+                .collectAsList();
+        if (output.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+        }
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            out.write("date,complaint_type,borough,count\n");
+            for (Row row : rows) {
+                out.write(row.getDate(0) + "," + csv(row.getString(1)) + "," + csv(row.getString(2)) + ","
+                        + row.getLong(3) + "\n");
+            }
+        }
+        System.out.println("export-gold: " + rows.size() + " rows to " + output);
+    }
+
+    static String csv(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

@@ -1,0 +1,120 @@
+package org.nyc311.delta.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.max;
+import static org.nyc311.delta.gold.GoldColumns.DATE;
+
+import io.delta.tables.DeltaTable;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.nyc311.delta.DeltaTables;
+import org.nyc311.delta.JobArgs;
+import org.nyc311.delta.LakeLayout;
+import org.nyc311.delta.Stage;
+import org.nyc311.delta.silver.SilverColumns;
+import org.nyc311.delta.silver.SilverStage;
+
+/**
+ * Gold: recomputes {@code daily_requests} for the New York dates the run's silver changes touched
+ * (and only those), then rebuilds the zero-filled series, the catalog and the features from it, and
+ * leaves {@code _pipeline_runs/<runId>/result.json} for pipeline-controller. A run that touched no
+ * date writes no table version.
+ *
+ * <p>Options: {@code --gold-retention-days N} (default 0: keep all history), {@code --min-history-days}
+ * (28) and {@code --min-mean-count} (0.5) for the catalog's forecastable flag.
+ */
+public final class GoldStage implements Stage {
+
+    public static final List<String> TABLES = List.of("daily_requests", "daily_series", "series_catalog", "daily_features");
+
+    @Override
+    public void run(SparkSession spark, JobArgs args) throws Exception {
+        LakeLayout lake = LakeLayout.from(args);
+        String runId = args.required("run-id");
+        int retentionDays = args.getInt("gold-retention-days", 0);
+        SilverStage.RunMetrics metrics = SilverStage.readMetrics(spark, lake, runId);
+        Dataset<Row> silver = spark.read().format("delta").load(lake.silverRequests());
+
+        Map<String, Long> written = new LinkedHashMap<>();
+        TABLES.forEach(t -> written.put(t, 0L));
+        List<Date> touched = metrics.touchedDates();
+        boolean missing = !DeltaTables.exists(spark, lake.goldDailyRequests());
+        if (!touched.isEmpty() || missing) {
+            Dataset<Row> displays = GoldTransform.displayByKey(silver);
+            Dataset<Row> scope = missing ? silver
+                    : silver.where(expr(SilverColumns.CREATED_DATE_LOCAL + " IN (" + GoldTransform.dateList(touched) + ")"));
+            Dataset<Row> daily = GoldTransform.dailyRequests(scope, displays).cache();
+            try {
+                written.put("daily_requests", daily.count());
+                if (missing) {
+                    daily.write().format("delta").save(lake.goldDailyRequests());
+                } else {
+                    daily.write().format("delta").mode("overwrite")
+                            .option("replaceWhere", DATE + " IN (" + GoldTransform.dateList(touched) + ")")
+                            .save(lake.goldDailyRequests());
+                }
+            } finally {
+                daily.unpersist();
+            }
+            applyRetention(spark, lake, retentionDays);
+            Dataset<Row> allDaily = spark.read().format("delta").load(lake.goldDailyRequests());
+            Dataset<Row> series = GoldTransform.dailySeries(allDaily).cache();
+            try {
+                written.put("daily_series", overwrite(series, lake.goldDailySeries()));
+                written.put("series_catalog", overwrite(GoldTransform.seriesCatalog(series,
+                        args.getInt("min-history-days", 28), Double.parseDouble(args.get("min-mean-count", "0.5"))),
+                        lake.goldSeriesCatalog()));
+                written.put("daily_features", overwrite(GoldTransform.dailyFeatures(spark, series), lake.goldDailyFeatures()));
+            } finally {
+                series.unpersist();
+            }
+        }
+
+        Map<String, Long> versions = new LinkedHashMap<>();
+        versions.put("daily_requests", DeltaTables.version(spark, lake.goldDailyRequests()));
+        versions.put("daily_series", DeltaTables.version(spark, lake.goldDailySeries()));
+        versions.put("series_catalog", DeltaTables.version(spark, lake.goldSeriesCatalog()));
+        versions.put("daily_features", DeltaTables.version(spark, lake.goldDailyFeatures()));
+        Row newest = silver.agg(max(SilverColumns.CREATED_AT), max(SilverColumns.CREATED_DATE_LOCAL)).first();
+        RunResult result = new RunResult(runId, versions,
+                newest.isNullAt(1) ? null : newest.getDate(1).toLocalDate().minusDays(1),
+                newest.isNullAt(0) ? null : newest.getTimestamp(0).toInstant(),
+                written, metrics);
+        RunResult.write(spark, lake.runResult(runId), result);
+        System.out.println("gold: run " + runId + " touched " + touched.size() + " dates, wrote " + written
+                + ", result " + lake.runResult(runId));
+    }
+
+    /** Full overwrite of a derived table (computed from a cached frame); returns the rows written. */
+    private static long overwrite(Dataset<Row> frame, String path) {
+        frame.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+        return spark(frame).read().format("delta").load(path).count();
+    }
+
+    private static SparkSession spark(Dataset<Row> frame) {
+        return frame.sparkSession();
+    }
+
+    /** With a retention of N days, daily_requests keeps the N newest days; 0 keeps everything. */
+    private static void applyRetention(SparkSession spark, LakeLayout lake, int retentionDays) {
+        if (retentionDays <= 0) {
+            return;
+        }
+        Row newest = spark.read().format("delta").load(lake.goldDailyRequests()).agg(max(DATE)).first();
+        if (newest.isNullAt(0)) {
+            return;
+        }
+        LocalDate cutoff = newest.getDate(0).toLocalDate().minusDays(retentionDays - 1L);
+        DeltaTable table = DeltaTable.forPath(spark, lake.goldDailyRequests());
+        if (!table.toDF().where(col(DATE).lt(Date.valueOf(cutoff))).isEmpty()) {
+            table.delete(col(DATE).lt(Date.valueOf(cutoff)));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.nyc311.delta.gold;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.nyc311.delta.gold.GoldColumns.*;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.nyc311.delta.silver.SilverColumns;
+
+/** Pure transformations from silver to the gold tables. */
+public final class GoldTransform {
+
+    private GoldTransform() {
+    }
+
+    /**
+     * One display form per complaint type key: the most frequent spelling in silver (ties: the first
+     * alphabetically), so that {@code PAINT/PLASTER} and {@code Paint/Plaster} show as one type.
+     */
+    public static Dataset<Row> displayByKey(Dataset<Row> silver) {
+        Dataset<Row> spellings = silver.groupBy(SilverColumns.COMPLAINT_TYPE_KEY, SilverColumns.COMPLAINT_TYPE).count();
+        return spellings.withColumn("_r", org.apache.spark.sql.functions.row_number().over(
+                        Window.partitionBy(SilverColumns.COMPLAINT_TYPE_KEY).orderBy(col("count").desc(),
+                                col(SilverColumns.COMPLAINT_TYPE).asc())))
+                .where(col("_r").equalTo(1))
+                .select(col(SilverColumns.COMPLAINT_TYPE_KEY).as(COMPLAINT_TYPE_KEY),
+                        col(SilverColumns.COMPLAINT_TYPE).as(COMPLAINT_TYPE));
+    }
+
+    /** Requests per New York local date, complaint type, borough and agency. */
+    public static Dataset<Row> dailyRequests(Dataset<Row> silver, Dataset<Row> displays) {
+        return silver.groupBy(col(SilverColumns.CREATED_DATE_LOCAL).as(DATE), col(SilverColumns.COMPLAINT_TYPE_KEY)
+                                .as(COMPLAINT_TYPE_KEY), col(SilverColumns.BOROUGH).as(BOROUGH),
+                        col(SilverColumns.BOROUGH_KEY).as(BOROUGH_KEY), coalesce(col(SilverColumns.AGENCY), lit(""))
+                                .as(AGENCY))
+                .agg(count(lit(1)).as(COUNT))
+                .join(displays, COMPLAINT_TYPE_KEY)
+                .select(DATE, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH, BOROUGH_KEY, AGENCY, COUNT);
+    }
+
+    /**
+     * Every series of the catalog, one row per day from its first day to the newest day in gold, zero
+     * where nothing was requested: complaint type x borough, each borough's total, the citywide total.
+     */
+    public static Dataset<Row> dailySeries(Dataset<Row> dailyRequests) {
+        Dataset<Row> base = dailyRequests.groupBy(DATE, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
+                .agg(sum(COUNT).as(COUNT));
+        Dataset<Row> typeBorough = base.select(concat(col(COMPLAINT_TYPE_KEY), lit("/"), col(BOROUGH_KEY)).as(SERIES_ID),
+                lit("complaint_type_borough").as(LEVEL), col(COMPLAINT_TYPE_KEY), col(COMPLAINT_TYPE), col(BOROUGH_KEY),
+                col(DATE), col(COUNT));
+        Dataset<Row> borough = base.groupBy(BOROUGH_KEY, DATE).agg(sum(COUNT).as(COUNT))
+                .select(concat(lit(ALL + "/"), col(BOROUGH_KEY)).as(SERIES_ID), lit("borough").as(LEVEL),
+                        lit(ALL).as(COMPLAINT_TYPE_KEY), lit("All").as(COMPLAINT_TYPE), col(BOROUGH_KEY), col(DATE),
+                        col(COUNT));
+        Dataset<Row> citywide = base.groupBy(DATE).agg(sum(COUNT).as(COUNT))
+                .select(lit(ALL + "/" + ALL).as(SERIES_ID), lit("citywide").as(LEVEL), lit(ALL).as(COMPLAINT_TYPE_KEY),
+                        lit("All").as(COMPLAINT_TYPE), lit(ALL).as(BOROUGH_KEY), col(DATE), col(COUNT));
+        Dataset<Row> counts = typeBorough.unionByName(borough).unionByName(citywide);
+        Row lastRow = dailyRequests.agg(max(DATE)).first();
+        if (lastRow.isNullAt(0)) {
+            return counts.limit(0);
+        }
+        Date last = lastRow.getDate(0);
+        Dataset<Row> spans = counts.groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
+                .agg(min(DATE).as(FIRST_DATE))
+                .withColumn(DATE, expr("explode(sequence(" + FIRST_DATE + ", date'" + last + "', interval 1 day))"));
+        return spans.join(counts.select(SERIES_ID, DATE, COUNT), new String[] {SERIES_ID, DATE}, "left")
+                .select(col(SERIES_ID), col(LEVEL), col(COMPLAINT_TYPE_KEY), col(COMPLAINT_TYPE), col(BOROUGH_KEY),
+                        col(DATE), coalesce(col(COUNT), lit(0L)).as(COUNT));
+    }
+
+    /** One row per series: its span, mean daily volume, and whether it has history enough to forecast. */
+    public static Dataset<Row> seriesCatalog(Dataset<Row> dailySeries, int minHistoryDays, double minMeanCount) {
+        return dailySeries.groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
+                .agg(min(DATE).as(FIRST_DATE), max(DATE).as(LAST_DATE),
+                        max(when(col(COUNT).gt(0), col(DATE))).as(LAST_NONZERO_DATE),
+                        avg(COUNT).as(MEAN_COUNT), count(lit(1)).as(DAYS))
+                .withColumn(FORECASTABLE, col(DAYS).geq(minHistoryDays).and(col(MEAN_COUNT).geq(minMeanCount)));
+    }
+
+    /**
+     * Model features per series and day. Rolling means cover the days before the row's date (not the
+     * day itself), so that a feature never contains the count it is used to predict.
+     */
+    public static Dataset<Row> dailyFeatures(SparkSession spark, Dataset<Row> dailySeries) {
+        Row span = dailySeries.agg(min(DATE), max(DATE)).first();
+        List<Date> holidays = span.isNullAt(0) ? List.of()
+                : Holidays.between(span.getDate(0).toLocalDate(), span.getDate(1).toLocalDate()).stream()
+                        .map(Date::valueOf).toList();
+        Dataset<Row> holidayDays = spark.createDataset(holidays, Encoders.DATE()).toDF(DATE)
+                .withColumn(IS_HOLIDAY, lit(true));
+        WindowSpec bySeries = Window.partitionBy(SERIES_ID).orderBy(DATE);
+        return dailySeries
+                .withColumn(MEAN_7, avg(COUNT).over(bySeries.rowsBetween(-7, -1)))
+                .withColumn(MEAN_28, avg(COUNT).over(bySeries.rowsBetween(-28, -1)))
+                .withColumn(LAG_1, lag(COUNT, 1).over(bySeries))
+                .withColumn(LAG_7, lag(COUNT, 7).over(bySeries))
+                .withColumn(LAG_14, lag(COUNT, 14).over(bySeries))
+                .withColumn(DAY_OF_WEEK, expr("weekday(" + DATE + ") + 1"))
+                .join(org.apache.spark.sql.functions.broadcast(holidayDays), new String[] {DATE}, "left")
+                .withColumn(IS_HOLIDAY, coalesce(col(IS_HOLIDAY), lit(false)))
+                .select(SERIES_ID, DATE, COUNT, MEAN_7, MEAN_28, LAG_1, LAG_7, LAG_14, DAY_OF_WEEK, IS_HOLIDAY);
+    }
+
+    static String dateList(List<Date> dates) {
+        return String.join(", ", dates.stream().map(d -> "date'" + d + "'").toList());
+    }
+
+    static LocalDate toLocal(Date date) {
+        return date.toLocalDate();
+    }
+}

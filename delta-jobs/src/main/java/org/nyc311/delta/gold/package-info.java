@@ -1,0 +1,2 @@
+/** Gold: daily counts, zero-filled series, the series catalog and model features; the run result and CSV export. */
+package org.nyc311.delta.gold;

@@ -1,0 +1,65 @@
+package org.nyc311.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The Asset Bundle at the project root, checked without the databricks CLI: it parses, its job runs
+ * bronze, silver, gold in that order on one autoscaling spot-with-fallback cluster of DBR 16.4 LTS,
+ * and every main class it names exists in this jar.
+ */
+class DatabricksBundleTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    @Test
+    void theBundleRunsTheThreeStagesInOrderOnOneJobCluster() throws Exception {
+        Map<String, Object> bundle;
+        try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("nyc311.bundle", "../databricks.yml")))) {
+            bundle = new Yaml().load(in);
+        }
+        Map<String, Object> job = map(map(map(bundle.get("resources")).get("jobs")).get("nyc311_pipeline"));
+        List<Object> tasks = list(job.get("tasks"));
+        assertThat(tasks).extracting(t -> map(t).get("task_key")).containsExactly("bronze", "silver", "gold");
+        assertThat(map(tasks.get(1)).get("depends_on").toString()).contains("bronze");
+        assertThat(map(tasks.get(2)).get("depends_on").toString()).contains("silver");
+
+        List<Object> clusters = list(job.get("job_clusters"));
+        assertThat(clusters).hasSize(1);
+        Map<String, Object> cluster = map(map(clusters.get(0)).get("new_cluster"));
+        assertThat(cluster.get("spark_version").toString()).startsWith("16.4.x-scala2.12");
+        assertThat(map(cluster.get("autoscale"))).containsEntry("min_workers", 1).containsEntry("max_workers", 3);
+        assertThat(map(cluster.get("aws_attributes"))).containsEntry("availability", "SPOT_WITH_FALLBACK");
+
+        assertThat(list(job.get("parameters"))).extracting(p -> map(p).get("name")).contains("lake_root", "run_id");
+        assertThat(map(bundle.get("targets"))).containsKeys("dev", "prod");
+
+        for (Object task : tasks) {
+            Map<String, Object> jar = map(map(task).get("spark_jar_task"));
+            assertThat(map(task).get("job_cluster_key")).isEqualTo(map(clusters.get(0)).get("job_cluster_key"));
+            Method main = Class.forName(jar.get("main_class_name").toString()).getMethod("main", String[].class);
+            assertThat(Modifier.isStatic(main.getModifiers())).isTrue();
+            List<Object> parameters = list(jar.get("parameters"));
+            assertThat(parameters).contains("--lake-root", "{{job.parameters.lake_root}}", "--run-id",
+                    "{{job.parameters.run_id}}");
+            assertThat(list(map(task).get("libraries")).toString()).contains("delta-jobs/target/delta-jobs.jar");
+        }
+    }
+}

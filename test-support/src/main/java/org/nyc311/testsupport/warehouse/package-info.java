@@ -1,0 +1,2 @@
+/** The local-sql-warehouse module as a child JVM, for tests and ./nyc311 up. */
+package org.nyc311.testsupport.warehouse;
