@@ -5,6 +5,7 @@ import org.nyc311.forecast.cli.BacktestCommand;
 import org.nyc311.forecast.cli.ForecastCommand;
 import org.nyc311.launcher.doctor.DoctorCommand;
 import org.nyc311.launcher.ingest.IngestCommand;
+import org.nyc311.launcher.pipeline.PipelineCommand;
 import org.nyc311.launcher.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             ForecastCommand.class,
             BacktestCommand.class,
             IngestCommand.class,
+            PipelineCommand.class,
             DetectCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class

@@ -91,6 +91,7 @@ public final class LocalPlatform implements AutoCloseable {
             properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
             ports.services().forEach((other, port) ->
                     properties.put("nyc311.services." + other.module() + ".url", "http://127.0.0.1:" + port));
+            properties.putAll(ownProperties(service, projectRoot, data.resolve("s3").resolve(BUCKET), logs));
             Path jar = projectRoot.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
             ServiceProcess process = ServiceProcess.start(service, jar, ports.of(service), properties, logs);
             started.push(process);
@@ -104,6 +105,23 @@ public final class LocalPlatform implements AutoCloseable {
             service.awaitReady(SERVICE_START_TIMEOUT);
             line(service.service().module(), "ready", service.baseUri() + "/actuator/health");
         }
+    }
+
+    /**
+     * What one service needs beyond the shared endpoints. The controller runs delta-jobs in a child
+     * JVM over the lake: locally that is s3proxy's folder for the bucket, so Spark reads and writes
+     * plain files that the S3 API serves too.
+     */
+    private static Map<String, String> ownProperties(LocalService service, Path projectRoot, Path lake, Path logs) {
+        if (service != LocalService.PIPELINE_CONTROLLER) {
+            return Map.of();
+        }
+        Path deltaJobs = projectRoot.resolve("delta-jobs").resolve("target").toAbsolutePath();
+        return Map.of(
+                "nyc311.controller.local.lake-root", lake.toAbsolutePath().toString(),
+                "nyc311.controller.local.delta-jobs-jar", deltaJobs.resolve("delta-jobs.jar").toString(),
+                "nyc311.controller.local.classpath-file", deltaJobs.resolve("delta-jobs.classpath").toString(),
+                "nyc311.controller.local.log-directory", logs.resolve("pipeline-runs").toAbsolutePath().toString());
     }
 
     public List<ServiceProcess> services() {

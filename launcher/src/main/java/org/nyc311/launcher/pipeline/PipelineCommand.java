@@ -1,0 +1,122 @@
+package org.nyc311.launcher.pipeline;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nyc311.launcher.ingest.IngestCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./nyc311 pipeline}: the batch path without the services. It lands a batch with
+ * {@code ./nyc311 ingest}, then runs bronze, silver and gold over the lake folder in one local Spark
+ * JVM, and with {@code --export-gold} writes the daily counts as CSV. Everything lives in the work
+ * folder, so a second run adds to the same lake and takes only the new raw files.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = {"Ingest a batch, then run bronze, silver and gold on local Spark, all under --workdir.",
+            "With --export-gold, write date,complaint_type,borough,count for every count above zero."})
+public final class PipelineCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'cli-'yyyyMMdd'T'HHmmss'Z'");
+
+    @Option(names = "--source", required = true, paramLabel = "api|PATH",
+            description = "'api' for the Socrata SODA API, or a .jsonl, .jsonl.gz or Open Data CSV export file.")
+    String source;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Window start (New York local), with --to: a backfill on created_date.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Window end, inclusive.")
+    String to;
+
+    @Option(names = "--workdir", paramLabel = "DIR", description = "Folder for s3/ (the lake), postgres/ and logs/ (default: ${DEFAULT-VALUE}).")
+    Path workDirectory = Path.of(".nyc311", "pipeline");
+
+    @Option(names = "--export-gold", paramLabel = "FILE", description = "Write gold's daily counts to this CSV.")
+    Path exportGold;
+
+    @Option(names = "--project-root", hidden = true)
+    Path projectRoot = Path.of("").toAbsolutePath();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Clock clock;
+
+    public PipelineCommand() {
+        this(Clock.systemUTC());
+    }
+
+    PipelineCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if ((from == null) != (to == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give both --from and --to, or neither");
+        }
+        SparkJob sparkJob = SparkJob.of(projectRoot.resolve("delta-jobs").resolve("target"));
+        if (sparkJob == null) {
+            out.println("nyc311 pipeline: delta-jobs is not built; build it with ./mvnw -B -DskipTests -pl delta-jobs -am install");
+            out.flush();
+            return 1;
+        }
+        Path work = workDirectory.toAbsolutePath().normalize();
+        Path lake = work.resolve("s3").resolve(IngestCommand.BUCKET);
+        Path logs = work.resolve("logs");
+
+        out.println("nyc311 pipeline: 1/3 ingest");
+        out.flush();
+        int ingested = new CommandLine(new IngestCommand()).setOut(out).setErr(spec.commandLine().getErr()).execute(ingestArguments(work));
+        if (ingested != 0) {
+            out.println("nyc311 pipeline: ingest failed; nothing was run on Spark");
+            out.flush();
+            return ingested;
+        }
+
+        String runId = RUN_ID.format(clock.instant().atZone(java.time.ZoneOffset.UTC));
+        out.println("nyc311 pipeline: 2/3 bronze, silver, gold on local Spark (run " + runId + ")");
+        out.flush();
+        int batch = sparkJob.run("org.nyc311.delta.BatchJob",
+                List.of("--spark-master", "local[*]", "--lake-root", lake.toString(), "--run-id", runId),
+                logs.resolve("pipeline-" + runId + ".log"), out);
+        if (batch != 0) {
+            out.println("nyc311 pipeline: the Spark batch failed (exit " + batch + "); see " + logs.resolve("pipeline-" + runId + ".log"));
+            out.flush();
+            return batch;
+        }
+        out.println("  result: " + lake.resolve("_pipeline_runs").resolve(runId).resolve("result.json"));
+
+        if (exportGold == null) {
+            out.println("nyc311 pipeline: 3/3 done; gold tables are under " + lake.resolve("gold"));
+            out.flush();
+            return 0;
+        }
+        Path output = exportGold.toAbsolutePath().normalize();
+        out.println("nyc311 pipeline: 3/3 export gold to " + output);
+        out.flush();
+        int exported = sparkJob.run("org.nyc311.delta.gold.ExportGold",
+                List.of("--spark-master", "local[*]", "--lake-root", lake.toString(), "--output", output.toString()),
+                logs.resolve("export-gold-" + runId + ".log"), out);
+        out.println(exported == 0 ? "nyc311 pipeline: done" : "nyc311 pipeline: export failed (exit " + exported + ")");
+        out.flush();
+        return exported;
+    }
+
+    private String[] ingestArguments(Path work) {
+        List<String> arguments = new ArrayList<>(List.of("--source", source, "--workdir", work.toString(),
+                "--project-root", projectRoot.toString()));
+        if (from != null) {
+            arguments.addAll(List.of("--from", from, "--to", to));
+        }
+        return arguments.toArray(String[]::new);
+    }
+}
