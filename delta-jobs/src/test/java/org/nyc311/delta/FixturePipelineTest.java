@@ -264,13 +264,17 @@ class FixturePipelineTest {
 
     @Test
     @Order(9)
-    void withARetentionGoldKeepsOnlyTheNewestDays() throws Exception {
+    void aBatchStrandedInBronzeByADeadRunIsTakenByTheNextRunAndRetentionTrimsOnlyGold() throws Exception {
         RawLanding.land(lake, "2026-04-15", "ing-3", "batch3.jsonl");
+        // a run that died after bronze: its rows (unique_key 1010) are in bronze, under its own run id only
+        new BronzeStage().run(spark, JobArgs.parse("--lake-root", lake.toString(), "--run-id", "run-died"));
         JobArgs args = JobArgs.parse("--lake-root", lake.toString(), "--run-id", "run-3", "--gold-retention-days", "2");
         new BronzeStage().run(spark, args);
         new SilverStage(Clock.fixed(NOW, ZoneOffset.UTC)).run(spark, args);
         new GoldStage().run(spark, args);
 
+        assertThat(silverRow("1010").<String>getAs("complaint_type_key")).isEqualTo("missed-collection");
+        assertThat(result("run-3").get("silver").get("inserted").asLong()).isEqualTo(1);
         assertThat(goldByDate()).isEqualTo(Map.of(LocalDate.of(2026, 4, 13), 1L, LocalDate.of(2026, 4, 14), 1L));
         assertThat(table("gold/daily_series").agg(org.apache.spark.sql.functions.min("date")).first().getDate(0))
                 .isEqualTo(java.sql.Date.valueOf("2026-04-13"));

@@ -2,6 +2,7 @@ package org.nyc311.delta.silver;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.nyc311.delta.silver.SilverColumns.*;
 
 import io.delta.tables.DeltaTable;
@@ -28,7 +29,7 @@ import org.nyc311.delta.Stage;
 import org.nyc311.delta.bronze.BronzeColumns;
 
 /**
- * Silver: the bronze rows of this run, typed, checked and deduplicated, MERGEd into
+ * Silver: the bronze rows of this run (and of any earlier run that died before silver), typed, checked and deduplicated, MERGEd into
  * {@code silver/service_requests} by unique_key. Unusable rows go to {@code silver/quarantine} with
  * their reason. The run's counts (records in = inserted + updated + duplicates + quarantined) and the
  * New York dates it touched go to the pipeline metrics table, where gold finds them.
@@ -68,13 +69,27 @@ public final class SilverStage implements Stage {
             throw new IllegalStateException("no bronze table at " + lake.bronzeRequests() + ": run bronze first");
         }
         Dataset<Row> bronze = spark.read().format("delta").load(lake.bronzeRequests())
-                .where(col(BronzeColumns.RUN_ID).equalTo(runId));
+                .where(col(BronzeColumns.RUN_ID).equalTo(runId).or(not(col(BronzeColumns.RUN_ID).isin(finishedRuns(spark, lake)))));
         Dataset<Row> typed = SilverTransform.typed(bronze, now, runId).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             runOn(spark, lake, runId, now, typed);
         } finally {
             typed.unpersist();
         }
+    }
+
+    /**
+     * The runs silver has finished (they have a metrics row). Bronze rows of any other run belong to a
+     * run that died between bronze and silver: this run takes them too, so a batch is never stranded in
+     * bronze when the controller starts a fresh run instead of retrying the old one. Taking rows twice is
+     * harmless: the MERGE classifies a row silver already holds as a duplicate.
+     */
+    private static Object[] finishedRuns(SparkSession spark, LakeLayout lake) {
+        if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
+            return new Object[0];
+        }
+        return spark.read().format("delta").load(lake.pipelineMetrics()).select("run_id")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList().toArray();
     }
 
     private void runOn(SparkSession spark, LakeLayout lake, String runId, Instant now, Dataset<Row> typed) {
