@@ -1,0 +1,67 @@
+package org.nyc311.forecastservice;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.nyc311.forecastservice.config.ForecastProperties;
+import org.nyc311.forecastservice.config.GoldProperties;
+import org.nyc311.forecastservice.config.MlflowProperties;
+import org.nyc311.forecastservice.fit.SeriesFitter;
+import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.forecastservice.metrics.ForecastMetrics;
+import org.nyc311.forecastservice.run.ForecastRunRepository;
+import org.nyc311.forecastservice.run.ForecastsPublishedPublisher;
+import org.nyc311.forecastservice.tracking.MlflowTracker;
+import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingService;
+import org.nyc311.model.event.EventJson;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Wires the service: the gold reader, the tracker (when a tracking URI is set), the training and its worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties({GoldProperties.class, ForecastProperties.class, MlflowProperties.class})
+public class ServiceConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    @Bean(destroyMethod = "close")
+    GoldWarehouse goldWarehouse(GoldProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
+        return new GoldWarehouse(properties, registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    MlflowTrackerHolder mlflowTracker(MlflowProperties properties, Clock clock) {
+        return new MlflowTrackerHolder(properties.enabled() ? Optional.of(new MlflowTracker(properties, clock)) : Optional.empty());
+    }
+
+    @Bean
+    TrainingService trainingService(GoldWarehouse gold, SeriesFitter fitter, ForecastRunRepository runs, MlflowTrackerHolder tracker,
+            ForecastsPublishedPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
+            MlflowProperties mlflow) {
+        return new TrainingService(gold, fitter, runs, tracker.tracker(), publisher, metrics, properties, clock, mlflow.maxAttempts());
+    }
+
+    @Bean
+    RunWorker runWorker(TrainingService training, ForecastRunRepository runs) {
+        return new RunWorker(training, runs);
+    }
+
+    /** The tracker is optional (no tracking URI: no tracking); a holder keeps Optional out of bean lookups. */
+    public record MlflowTrackerHolder(Optional<MlflowTracker> tracker) implements AutoCloseable {
+        @Override
+        public void close() {
+            tracker.ifPresent(MlflowTracker::close);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.nyc311.forecastservice.config;
+
+import java.time.Duration;
+import org.nyc311.model.event.EventQueue;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What a training does, under {@code nyc311.forecast}.
+ *
+ * @param horizonDays days forecast per series by a training (and stored)
+ * @param maxOnDemandHorizon the largest horizon {@code POST /api/v1/forecasts} accepts
+ * @param level the prediction interval level, e.g. 0.95
+ * @param trials hyperparameter trials of the Prophet-style model per series
+ * @param folds rolling origins per series for model choice
+ * @param threads series fitted at once (the bounded pool)
+ * @param seriesTimeout the longest one series may take before it counts as failed
+ * @param maxAttempts attempts at a run while gold cannot be read (retried every {@code nyc311.mlflow.retry-interval})
+ * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
+ */
+@ConfigurationProperties("nyc311.forecast")
+public record ForecastProperties(
+        int horizonDays,
+        int maxOnDemandHorizon,
+        double level,
+        Integer trials,
+        int folds,
+        int threads,
+        Duration seriesTimeout,
+        int maxAttempts,
+        Queues queues) {
+
+    public ForecastProperties {
+        horizonDays = horizonDays <= 0 ? 30 : horizonDays;
+        maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
+        level = level <= 0 ? 0.95 : level;
+        // 0 is meaningful (the Prophet-style model's defaults only): only an absent value takes the default
+        trials = trials == null || trials < 0 ? 20 : trials;
+        folds = folds <= 0 ? 4 : folds;
+        threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : threads;
+        seriesTimeout = seriesTimeout == null ? Duration.ofMinutes(5) : seriesTimeout;
+        maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
+        queues = queues == null ? new Queues(null, null) : queues;
+    }
+
+    /** Queue names; production prefixes them per environment. */
+    public record Queues(String goldRefreshed, String forecastsPublished) {
+        public Queues {
+            goldRefreshed = goldRefreshed == null ? EventQueue.GOLD_REFRESHED.queueName() : goldRefreshed;
+            forecastsPublished = forecastsPublished == null ? EventQueue.FORECASTS_PUBLISHED.queueName() : forecastsPublished;
+        }
+    }
+}

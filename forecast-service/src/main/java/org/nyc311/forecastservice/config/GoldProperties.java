@@ -1,0 +1,63 @@
+package org.nyc311.forecastservice.config;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where gold is read from, under {@code nyc311.gold}: a JDBC driver, URL and the schema of the gold
+ * tables. Locally the Hive JDBC driver against local-sql-warehouse; in production the Databricks JDBC
+ * driver against a SQL warehouse, e.g. {@code driver-class-name: com.databricks.client.jdbc.Driver},
+ * {@code url: jdbc:databricks://HOST:443/default;httpPath=/sql/1.0/warehouses/ID;AuthMech=3},
+ * {@code schema: main.nyc311_gold}. Only configuration changes between the two.
+ *
+ * @param driverClassName the JDBC driver class, loaded by Hikari
+ * @param url the JDBC URL
+ * @param username user, if the driver wants one (Databricks: {@code token})
+ * @param password password or personal access token; from the environment, never committed
+ * @param schema the qualifier of the gold tables: {@code gold}, or {@code catalog.schema} on Unity Catalog
+ * @param dailySeriesTable the daily series table's name within the schema
+ * @param seriesCatalogTable the series catalog table's name within the schema
+ * @param maximumPoolSize connections kept to the warehouse
+ * @param connectionTimeout how long a caller waits for a connection
+ * @param historyDays how many days of history a fit sees at most (the newest ones)
+ */
+@ConfigurationProperties("nyc311.gold")
+public record GoldProperties(
+        String driverClassName,
+        String url,
+        String username,
+        String password,
+        String schema,
+        String dailySeriesTable,
+        String seriesCatalogTable,
+        int maximumPoolSize,
+        Duration connectionTimeout,
+        int historyDays) {
+
+    /** Table names cannot be bound as parameters: they are checked to be plain (dotted) identifiers instead. */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    public GoldProperties {
+        driverClassName = driverClassName == null ? "org.apache.kyuubi.jdbc.KyuubiHiveDriver" : driverClassName;
+        schema = schema == null ? "gold" : schema;
+        dailySeriesTable = dailySeriesTable == null ? "daily_series" : dailySeriesTable;
+        seriesCatalogTable = seriesCatalogTable == null ? "series_catalog" : seriesCatalogTable;
+        maximumPoolSize = maximumPoolSize <= 0 ? 4 : maximumPoolSize;
+        connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(30) : connectionTimeout;
+        historyDays = historyDays <= 0 ? 3 * 365 : historyDays;
+        for (String name : new String[] {schema, dailySeriesTable, seriesCatalogTable}) {
+            if (!QUALIFIED_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("nyc311.gold schema and table names must be plain identifiers: '" + name + "'");
+            }
+        }
+    }
+
+    public String dailySeries() {
+        return schema + "." + dailySeriesTable;
+    }
+
+    public String seriesCatalog() {
+        return schema + "." + seriesCatalogTable;
+    }
+}

@@ -1,0 +1,41 @@
+package org.nyc311.forecastservice.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Experiment tracking, under {@code nyc311.mlflow}. Without a tracking URI, tracking is off: runs are
+ * stored and published with their tracking marked DISABLED.
+ *
+ * @param trackingUri an http(s) MLflow tracking server (the Java client refuses {@code file:} URIs)
+ * @param uiUri where people open runs, when it differs from the tracking URI
+ * @param experimentName the one experiment every training logs to
+ * @param registeredModelName the registered model that gets a version per training
+ * @param championAlias the alias moved to a new version when its pooled CV error is no worse
+ * @param retryInterval how often pending tracking is tried again
+ * @param maxAttempts attempts per run before its tracking is given up as FAILED
+ */
+@ConfigurationProperties("nyc311.mlflow")
+public record MlflowProperties(
+        String trackingUri,
+        String uiUri,
+        String experimentName,
+        String registeredModelName,
+        String championAlias,
+        Duration retryInterval,
+        int maxAttempts) {
+
+    public MlflowProperties {
+        trackingUri = trackingUri == null || trackingUri.isBlank() ? null : trackingUri.replaceAll("/+$", "");
+        uiUri = uiUri == null || uiUri.isBlank() ? trackingUri : uiUri.replaceAll("/+$", "");
+        experimentName = experimentName == null ? "nyc311-forecasts" : experimentName;
+        registeredModelName = registeredModelName == null ? "nyc311-daily-forecaster" : registeredModelName;
+        championAlias = championAlias == null ? "champion" : championAlias;
+        retryInterval = retryInterval == null ? Duration.ofMinutes(1) : retryInterval;
+        maxAttempts = maxAttempts <= 0 ? 60 : maxAttempts;
+    }
+
+    public boolean enabled() {
+        return trackingUri != null;
+    }
+}

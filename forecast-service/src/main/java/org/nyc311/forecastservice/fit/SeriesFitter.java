@@ -1,0 +1,109 @@
+package org.nyc311.forecastservice.fit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nyc311.forecast.Forecast;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.forecastservice.config.ForecastProperties;
+import org.nyc311.forecastservice.gold.SeriesHistory;
+import org.nyc311.forecastservice.metrics.ForecastMetrics;
+import org.nyc311.model.forecast.ForecastPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fits series with forecast-engine in a bounded pool of {@code nyc311.forecast.threads} threads: a
+ * training of thousands of series never takes more cores than that, and a failing or slow series
+ * counts as failed without stopping the others.
+ */
+@Component
+public class SeriesFitter implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesFitter.class);
+
+    private final ForecastProperties properties;
+    private final ForecastMetrics metrics;
+    private final ExecutorService pool;
+
+    public SeriesFitter(ForecastProperties properties, ForecastMetrics metrics) {
+        this.properties = properties;
+        this.metrics = metrics;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(properties.threads(), r -> {
+            Thread thread = new Thread(r, "series-fit-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public ForecastSettings settings(int horizon) {
+        return ForecastSettings.of(horizon).withLevel(properties.level()).withTrials(properties.trials())
+                .withFolds(properties.folds());
+    }
+
+    /** Fits every series; returns when all are fitted or failed. */
+    public FitOutcome fitAll(List<SeriesHistory> series, int horizon) {
+        SeriesForecaster forecaster = new SeriesForecaster(settings(horizon));
+        List<Future<SeriesFit>> futures = new ArrayList<>(series.size());
+        for (SeriesHistory history : series) {
+            futures.add(pool.submit(() -> fit(forecaster, history)));
+        }
+        List<SeriesFit> fitted = new ArrayList<>();
+        List<FitOutcome.Failure> failed = new ArrayList<>();
+        long timeoutMillis = properties.seriesTimeout().toMillis();
+        for (int i = 0; i < futures.size(); i++) {
+            String id = series.get(i).key().id();
+            long started = System.nanoTime();
+            try {
+                SeriesFit fit = futures.get(i).get(timeoutMillis, TimeUnit.MILLISECONDS);
+                fitted.add(fit);
+                metrics.seriesFitted(fit.took(), fit.crossValidation().wape(), fit.crossValidation().mase());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                LOG.warn("series {} could not be fitted: {}", id, cause.toString());
+                failed.add(new FitOutcome.Failure(id, cause.toString()));
+                metrics.seriesFailed(Duration.ofNanos(System.nanoTime() - started));
+            } catch (TimeoutException e) {
+                futures.get(i).cancel(true);
+                failed.add(new FitOutcome.Failure(id, "not fitted within " + properties.seriesTimeout()));
+                metrics.seriesFailed(properties.seriesTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(future -> future.cancel(true));
+                throw new IllegalStateException("interrupted while fitting", e);
+            }
+        }
+        return new FitOutcome(fitted, failed);
+    }
+
+    /** Fits one series now, on the caller's thread (on-demand forecasts). */
+    public SeriesFit fitNow(SeriesHistory history, int horizon) {
+        return fit(new SeriesForecaster(settings(horizon)), history);
+    }
+
+    private static SeriesFit fit(SeriesForecaster forecaster, SeriesHistory history) {
+        long started = System.nanoTime();
+        Forecast forecast = forecaster.forecast(history.firstDate(), history.counts());
+        List<ForecastPoint> points = forecast.points().stream()
+                .map(p -> new ForecastPoint(p.date(), p.yhat(), p.lower(), p.upper(), p.level()))
+                .toList();
+        return new SeriesFit(history.key(), forecast.model(), forecast.hyperparameters(), forecast.crossValidation(),
+                history.firstDate(), history.lastDate(), points, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

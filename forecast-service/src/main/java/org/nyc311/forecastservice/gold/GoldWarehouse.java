@@ -1,0 +1,249 @@
+package org.nyc311.forecastservice.gold;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nyc311.forecastservice.config.GoldProperties;
+import org.nyc311.model.series.SeriesKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads gold over JDBC through its own Hikari pool: the Hive JDBC driver against local-sql-warehouse,
+ * or the Databricks JDBC driver against a SQL warehouse. Every value goes in as a bound parameter;
+ * the table names come from configuration and are checked identifiers ({@link GoldProperties}).
+ *
+ * <p>The pool is deliberately not a Spring {@code DataSource} bean: the service's own PostgreSQL
+ * DataSource stays the only one Boot wires into Flyway and JdbcTemplate. Only read-only SELECTs go
+ * here (the Thrift Server has no transactions, and reports 0 rows for any update).
+ */
+public class GoldWarehouse implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GoldWarehouse.class);
+
+    private static final String CATALOG_COLUMNS = "SELECT series_id, level, complaint_type_key, complaint_type, borough_key, "
+            + "CAST(first_date AS STRING), CAST(last_date AS STRING), CAST(last_nonzero_date AS STRING), mean_count, days, "
+            + "forecastable FROM ";
+
+    private final GoldProperties properties;
+    private final HikariDataSource pool;
+
+    public GoldWarehouse(GoldProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.properties = properties;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gold");
+        config.setDriverClassName(properties.driverClassName());
+        config.setJdbcUrl(properties.url());
+        if (properties.username() != null) {
+            config.setUsername(properties.username());
+        }
+        if (properties.password() != null) {
+            config.setPassword(properties.password());
+        }
+        config.setMaximumPoolSize(properties.maximumPoolSize());
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+        // the Hive driver has no JDBC4 isValid worth trusting over HTTP: ask the server something real
+        config.setConnectionTestQuery("SELECT 1");
+        // start without the warehouse: the service must come up (and serve stored forecasts) while it is away
+        config.setInitializationFailTimeout(-1);
+        // the pool's own meters (hikaricp_connections_* with pool="gold"), next to the PostgreSQL pool's
+        config.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+        this.pool = new HikariDataSource(config);
+    }
+
+    /** The catalog, optionally filtered by complaint type key and borough key, ordered by series id. */
+    public List<CatalogEntry> catalog(Optional<String> complaintTypeKey, Optional<String> boroughKey) {
+        // fixed SQL fragments per filter present; the values themselves are always bound
+        List<String> values = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        complaintTypeKey.ifPresent(value -> {
+            where.append(" AND complaint_type_key = ?");
+            values.add(value);
+        });
+        boroughKey.ifPresent(value -> {
+            where.append(" AND borough_key = ?");
+            values.add(value);
+        });
+        String sql = CATALOG_COLUMNS + properties.seriesCatalog() + where + " ORDER BY series_id";
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setString(i + 1, values.get(i));
+            }
+            List<CatalogEntry> entries = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(catalogEntry(rows));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new GoldUnavailableException("could not read the series catalog: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<CatalogEntry> catalogEntry(SeriesKey key) {
+        String sql = CATALOG_COLUMNS + properties.seriesCatalog() + " WHERE series_id = ?";
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key.id());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(catalogEntry(rows));
+            }
+        } catch (SQLException e) {
+            throw new GoldUnavailableException("could not read the series catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every forecastable series' counts up to {@code lastDate} (or gold's newest day when empty), at
+     * most {@code historyDays} of them.
+     */
+    public GoldSnapshot forecastableHistory(Optional<LocalDate> lastDate, long knownVersion) {
+        LocalDate last = lastDate.orElseGet(this::newestDate);
+        if (last == null) {
+            return new GoldSnapshot(knownVersion >= 0 ? knownVersion : version(), LocalDate.EPOCH, LocalDate.EPOCH, List.of());
+        }
+        LocalDate first = last.minusDays(properties.historyDays() - 1L);
+        String sql = "SELECT s.series_id, CAST(s.date AS STRING), s.count FROM " + properties.dailySeries() + " s JOIN "
+                + properties.seriesCatalog() + " c ON c.series_id = s.series_id "
+                + "WHERE c.forecastable AND s.date >= CAST(? AS DATE) AND s.date <= CAST(? AS DATE) ORDER BY s.series_id, s.date";
+        Map<String, Map<LocalDate, Double>> bySeries = new LinkedHashMap<>();
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, first.toString());
+            statement.setString(2, last.toString());
+            // years of days of thousands of series: fewer, larger fetches over HTTP (the Hive driver's default is 1000 rows)
+            statement.setFetchSize(10_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    bySeries.computeIfAbsent(rows.getString(1), id -> new LinkedHashMap<>())
+                            .merge(date(rows, 2), (double) rows.getLong(3), Double::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
+        }
+        List<SeriesHistory> series = new ArrayList<>();
+        bySeries.forEach((id, counts) -> toHistory(id, counts, last).ifPresent(series::add));
+        long version = knownVersion >= 0 ? knownVersion : version();
+        LocalDate earliest = series.stream().map(SeriesHistory::firstDate).min(LocalDate::compareTo).orElse(last);
+        return new GoldSnapshot(version, earliest, last, series);
+    }
+
+    /** One series' counts, at most {@code historyDays} up to its last day; empty when gold has no such series. */
+    public Optional<SeriesHistory> history(SeriesKey key) {
+        String sql = "SELECT CAST(date AS STRING), count FROM " + properties.dailySeries() + " WHERE series_id = ? ORDER BY 1";
+        Map<LocalDate, Double> counts = new LinkedHashMap<>();
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key.id());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.merge(date(rows, 1), (double) rows.getLong(2), Double::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
+        }
+        if (counts.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate last = counts.keySet().stream().max(LocalDate::compareTo).orElseThrow();
+        LocalDate first = last.minusDays(properties.historyDays() - 1L);
+        counts.keySet().removeIf(day -> day.isBefore(first));
+        return toHistory(key.id(), counts, last);
+    }
+
+    /** The Delta version of the daily series table, -1 when the warehouse cannot tell (no Delta history). */
+    public long version() {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("DESCRIBE HISTORY " + properties.dailySeries() + " LIMIT 1")) {
+            return rows.next() ? rows.getLong("version") : -1;
+        } catch (SQLException e) {
+            LOG.warn("could not read the Delta version of {}: {}", properties.dailySeries(), e.getMessage());
+            return -1;
+        }
+    }
+
+    private LocalDate newestDate() {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT CAST(max(date) AS STRING) FROM " + properties.dailySeries())) {
+            return rows.next() ? date(rows, 1) : null;
+        } catch (SQLException e) {
+            throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<SeriesHistory> toHistory(String id, Map<LocalDate, Double> counts, LocalDate last) {
+        SeriesKey key;
+        try {
+            key = SeriesKey.parse(id);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("gold has a series id this service does not understand, skipped: {}", e.getMessage());
+            return Optional.empty();
+        }
+        LocalDate first = counts.keySet().stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate end = counts.keySet().stream().max(LocalDate::compareTo).orElseThrow();
+        if (end.isBefore(last)) {
+            end = last;
+        }
+        int days = (int) (end.toEpochDay() - first.toEpochDay() + 1);
+        double[] values = new double[days];
+        counts.forEach((day, count) -> values[(int) (day.toEpochDay() - first.toEpochDay())] = count);
+        return Optional.of(new SeriesHistory(key, first, values));
+    }
+
+    private static CatalogEntry catalogEntry(ResultSet rows) throws SQLException {
+        return new CatalogEntry(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5), date(rows, 6), date(rows, 7), date(rows, 8), rows.getDouble(9),
+                rows.getLong(10), rows.getBoolean(11));
+    }
+
+    /**
+     * Dates are selected as ISO strings: the Spark Thrift Server intermittently fails converting DATE
+     * results ("LocalDate cannot be cast to java.sql.Date"), and a string reads the same from every driver.
+     */
+    private static LocalDate date(ResultSet rows, int column) throws SQLException {
+        Object value = rows.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Date sqlDate) {
+            return sqlDate.toLocalDate();
+        }
+        if (value instanceof LocalDate localDate) {
+            return localDate;
+        }
+        return LocalDate.parse(value.toString().substring(0, 10));
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The warehouse could not be reached or refused a query; callers answer 503, or retry a training. */
+    public static final class GoldUnavailableException extends RuntimeException {
+        public GoldUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Gold over JDBC: the series catalog and daily series, read through a pool of its own, parameterised SQL only. */
+package org.nyc311.forecastservice.gold;

@@ -1,0 +1,62 @@
+package org.nyc311.forecastservice.messaging;
+
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.Visibility;
+import java.util.Optional;
+import java.util.UUID;
+import org.nyc311.forecastservice.config.ForecastProperties;
+import org.nyc311.forecastservice.config.MlflowProperties;
+import org.nyc311.forecastservice.run.ForecastRunRepository;
+import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.model.event.EventJson;
+import org.nyc311.model.event.GoldRefreshed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes GoldRefreshed off its queue and records a forecast run for it, once per event id: SQS
+ * delivers at least once, and a second delivery finds the first run and is simply acknowledged. The
+ * training itself runs on the {@link RunWorker}. A message that cannot be recorded is not
+ * acknowledged, so SQS delivers it again and in the end moves it to the dead-letter queue.
+ */
+@Component
+class GoldRefreshedListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GoldRefreshedListener.class);
+
+    private final EventJson eventJson;
+    private final ForecastRunRepository runs;
+    private final RunWorker worker;
+    private final ForecastProperties properties;
+    private final boolean tracked;
+
+    GoldRefreshedListener(EventJson eventJson, ForecastRunRepository runs, RunWorker worker, ForecastProperties properties,
+            MlflowProperties mlflow) {
+        this.eventJson = eventJson;
+        this.runs = runs;
+        this.worker = worker;
+        this.properties = properties;
+        this.tracked = mlflow.enabled();
+    }
+
+    @SqsListener(queueNames = "#{@forecastQueues.goldRefreshed()}")
+    void onMessage(String body, Visibility visibility) {
+        GoldRefreshed event;
+        try {
+            event = eventJson.read(body, GoldRefreshed.class);
+        } catch (EventJson.InvalidEventException e) {
+            LOG.error("unreadable message on the GoldRefreshed queue, on its way to the dead-letter queue: {}", e.getMessage());
+            // no wait will make it readable: let it come back at once and reach the DLQ sooner
+            visibility.changeTo(0);
+            throw e;
+        }
+        Optional<UUID> runId = runs.claim(event, properties.horizonDays(), tracked);
+        if (runId.isPresent()) {
+            LOG.info("GoldRefreshed {} (pipeline run {}): forecast run {} queued", event.eventId(), event.pipelineRunId(), runId.get());
+            worker.submit(runId.get());
+        } else {
+            LOG.info("GoldRefreshed {} seen before: it already has its forecast run", event.eventId());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Micrometer meters of fitting and tracking. */
+package org.nyc311.forecastservice.metrics;

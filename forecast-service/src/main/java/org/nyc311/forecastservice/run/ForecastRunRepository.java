@@ -1,0 +1,308 @@
+package org.nyc311.forecastservice.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.nyc311.forecast.metrics.Accuracy;
+import org.nyc311.forecastservice.fit.FitOutcome;
+import org.nyc311.forecastservice.fit.SeriesFit;
+import org.nyc311.model.event.GoldRefreshed;
+import org.nyc311.model.forecast.ForecastPoint;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Forecast runs, series forecasts and points in PostgreSQL. */
+@Repository
+public class ForecastRunRepository {
+
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ForecastRunRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a run for the event unless one exists: the unique event id makes a second delivery of the
+     * same GoldRefreshed (even a concurrent one) find the first run instead of making another.
+     *
+     * @return the new run's id, or empty when the event already has a run
+     */
+    public Optional<UUID> claim(GoldRefreshed event, int horizonDays, boolean tracked) {
+        UUID runId = UUID.randomUUID();
+        Long version = event.tableVersions().get("daily_series");
+        int inserted = jdbc.update("""
+                INSERT INTO forecast_run (run_id, trigger, event_id, pipeline_run_id, gold_version, latest_complete,
+                    horizon_days, status, created_at, tracking_status)
+                VALUES (?, 'EVENT', ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
+                ON CONFLICT (event_id) DO NOTHING""",
+                runId, event.eventId(), event.pipelineRunId(), version, Date.valueOf(event.latestCompleteDate()),
+                horizonDays, Timestamp.from(clock.instant()), tracked ? "PENDING" : "DISABLED");
+        return inserted == 1 ? Optional.of(runId) : Optional.empty();
+    }
+
+    public UUID createManual(int horizonDays, boolean tracked) {
+        UUID runId = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO forecast_run (run_id, trigger, horizon_days, status, created_at, tracking_status)
+                VALUES (?, 'MANUAL', ?, 'QUEUED', ?, ?)""",
+                runId, horizonDays, Timestamp.from(clock.instant()), tracked ? "PENDING" : "DISABLED");
+        return runId;
+    }
+
+    public int countForEvent(UUID eventId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE event_id = ?", Integer.class, eventId);
+        return count == null ? 0 : count;
+    }
+
+    /** Runs queued or interrupted mid-run (by a restart): they are run (again) from the start. */
+    public List<UUID> unfinished() {
+        return jdbc.queryForList("SELECT run_id FROM forecast_run WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at",
+                UUID.class);
+    }
+
+    public void started(UUID runId) {
+        jdbc.update("UPDATE forecast_run SET status = 'RUNNING', started_at = ?, attempts = attempts + 1 WHERE run_id = ?",
+                Timestamp.from(clock.instant()), runId);
+    }
+
+    /** Gold could not be read: back to the queue with the reason, or FAILED once {@code maxAttempts} are used up. */
+    public void requeueOrFail(UUID runId, String error, int maxAttempts) {
+        jdbc.update("""
+                UPDATE forecast_run SET error = ?,
+                    status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'QUEUED' END,
+                    finished_at = CASE WHEN attempts >= ? THEN CAST(? AS timestamptz) ELSE NULL END
+                WHERE run_id = ?""", error, maxAttempts, maxAttempts, Timestamp.from(clock.instant()), runId);
+    }
+
+    /** Runs put back in the queue after gold could not be read (those with an error), oldest first. */
+    public List<UUID> requeued() {
+        return jdbc.queryForList("SELECT run_id FROM forecast_run WHERE status = 'QUEUED' AND error IS NOT NULL ORDER BY created_at",
+                UUID.class);
+    }
+
+    /** Stores every fit of the run and marks it SUCCEEDED, in one transaction: a run is all there or not at all. */
+    @Transactional
+    public void succeeded(UUID runId, long goldVersion, LocalDate historyStart, LocalDate lastActualDate, FitOutcome outcome) {
+        // a run interrupted and run again must not meet its own half-written rows
+        jdbc.update("DELETE FROM forecast_point WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM series_forecast WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM series_failure WHERE run_id = ?", runId);
+        List<Object[]> series = new ArrayList<>();
+        List<Object[]> points = new ArrayList<>();
+        for (SeriesFit fit : outcome.fitted()) {
+            Accuracy cv = fit.crossValidation();
+            series.add(new Object[] {runId, fit.key().id(), fit.model(), toJson(fit.hyperparameters()), finite(cv.mape()),
+                finite(cv.wape()), finite(cv.mase()), finite(cv.coverage()), cv.points(), Date.valueOf(fit.historyStart()),
+                Date.valueOf(fit.historyEnd()), fit.took().toMillis()});
+            for (ForecastPoint p : fit.points()) {
+                points.add(new Object[] {runId, fit.key().id(), Date.valueOf(p.date()), p.yhat(), p.lower(), p.upper(), p.level()});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO series_forecast (run_id, series_id, model, hyperparameters, cv_mape, cv_wape, cv_mase, cv_coverage,
+                    cv_points, history_start, history_end, fit_millis)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", series);
+        jdbc.batchUpdate("INSERT INTO forecast_point (run_id, series_id, date, yhat, lower, upper, level) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                points);
+        jdbc.batchUpdate("INSERT INTO series_failure (run_id, series_id, error) VALUES (?, ?, ?)",
+                outcome.failed().stream().map(f -> new Object[] {runId, f.seriesId(), f.error()}).toList());
+        Accuracy pooled = outcome.pooled();
+        jdbc.update("""
+                UPDATE forecast_run SET status = 'SUCCEEDED', gold_version = ?, history_start = ?, last_actual_date = ?,
+                    series_forecast = ?, series_failed = ?, pooled_mape = ?, pooled_wape = ?, pooled_mase = ?,
+                    pooled_coverage = ?, finished_at = ?, error = NULL
+                WHERE run_id = ?""",
+                goldVersion, Date.valueOf(historyStart), Date.valueOf(lastActualDate), outcome.fitted().size(),
+                outcome.failed().size(), finite(pooled.mape()), finite(pooled.wape()), finite(pooled.mase()),
+                finite(pooled.coverage()), Timestamp.from(clock.instant()), runId);
+    }
+
+    public void failed(UUID runId, String error) {
+        jdbc.update("UPDATE forecast_run SET status = 'FAILED', error = ?, finished_at = ? WHERE run_id = ?",
+                error, Timestamp.from(clock.instant()), runId);
+    }
+
+    public void published(UUID runId) {
+        jdbc.update("UPDATE forecast_run SET published_at = ? WHERE run_id = ?", Timestamp.from(clock.instant()), runId);
+    }
+
+    /** Tracking done: the parent run, each series' nested run, the model version and whether it became champion. */
+    @Transactional
+    public void tracked(UUID runId, String experimentId, String parentRunId, Map<String, String> seriesRunIds, String modelVersion,
+            boolean champion) {
+        jdbc.update("""
+                UPDATE forecast_run SET tracking_status = 'TRACKED', tracking_attempts = tracking_attempts + 1,
+                    tracking_error = NULL, mlflow_experiment_id = ?, mlflow_run_id = ?, model_version = ?, champion = ?
+                WHERE run_id = ?""", experimentId, parentRunId, modelVersion, champion, runId);
+        jdbc.batchUpdate("UPDATE series_forecast SET mlflow_run_id = ? WHERE run_id = ? AND series_id = ?",
+                seriesRunIds.entrySet().stream().map(e -> new Object[] {e.getValue(), runId, e.getKey()}).toList());
+    }
+
+    public void trackingFailed(UUID runId, String error, int maxAttempts) {
+        jdbc.update("""
+                UPDATE forecast_run SET tracking_attempts = tracking_attempts + 1, tracking_error = ?,
+                    tracking_status = CASE WHEN tracking_attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END
+                WHERE run_id = ?""", error, maxAttempts, runId);
+    }
+
+    /** Succeeded runs whose tracking is still to do, oldest first. */
+    public List<UUID> trackingPending() {
+        return jdbc.queryForList("""
+                SELECT run_id FROM forecast_run WHERE status = 'SUCCEEDED' AND tracking_status = 'PENDING'
+                ORDER BY created_at""", UUID.class);
+    }
+
+    /** Succeeded runs not yet announced (SQS was away when they finished). */
+    public List<UUID> unpublished() {
+        return jdbc.queryForList("SELECT run_id FROM forecast_run WHERE status = 'SUCCEEDED' AND published_at IS NULL ORDER BY created_at",
+                UUID.class);
+    }
+
+    public Optional<ForecastRun> find(UUID runId) {
+        return jdbc.query("SELECT * FROM forecast_run WHERE run_id = ?", RUN, runId).stream().findFirst();
+    }
+
+    public List<ForecastRun> recent(int limit) {
+        return jdbc.query("SELECT * FROM forecast_run ORDER BY created_at DESC LIMIT ?", RUN, limit);
+    }
+
+    /** Every series fit of a run, without points (for tracking). */
+    public List<StoredSeriesForecast> seriesOf(UUID runId) {
+        List<StoredSeriesForecast> rows = jdbc.query("""
+                SELECT s.*, r.mlflow_run_id AS parent_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
+                JOIN forecast_run r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.series_id""",
+                (rs, n) -> seriesForecast(rs, List.of()), runId);
+        return rows;
+    }
+
+    /** The series' forecast from its newest succeeded run, with up to {@code horizon} points. */
+    public Optional<StoredSeriesForecast> latest(String seriesId, int horizon) {
+        List<StoredSeriesForecast> found = jdbc.query("""
+                SELECT s.*, r.mlflow_run_id AS parent_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
+                JOIN forecast_run r ON r.run_id = s.run_id
+                WHERE s.series_id = ? AND r.status = 'SUCCEEDED'
+                ORDER BY r.finished_at DESC, r.created_at DESC LIMIT 1""",
+                (rs, n) -> seriesForecast(rs, List.of()), seriesId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredSeriesForecast head = found.get(0);
+        List<ForecastPoint> points = points(head.runId(), seriesId, horizon);
+        return Optional.of(new StoredSeriesForecast(head.runId(), head.seriesId(), head.model(), head.hyperparameters(),
+                head.cvMape(), head.cvWape(), head.cvMase(), head.cvCoverage(), head.cvPoints(), head.historyStart(),
+                head.historyEnd(), head.mlflowRunId(), head.parentMlflowRunId(), head.mlflowExperimentId(), head.modelVersion(),
+                head.goldVersion(), points));
+    }
+
+    public List<ForecastPoint> points(UUID runId, String seriesId, int limit) {
+        return jdbc.query("""
+                SELECT date, yhat, lower, upper, level FROM forecast_point WHERE run_id = ? AND series_id = ?
+                ORDER BY date LIMIT ?""",
+                (rs, n) -> new ForecastPoint(rs.getDate("date").toLocalDate(), rs.getDouble("yhat"), rs.getDouble("lower"),
+                        rs.getDouble("upper"), rs.getDouble("level")), runId, seriesId, limit);
+    }
+
+    public int pointCount(UUID runId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_point WHERE run_id = ?", Integer.class, runId);
+        return count == null ? 0 : count;
+    }
+
+    private StoredSeriesForecast seriesForecast(ResultSet rs, List<ForecastPoint> points) throws SQLException {
+        return new StoredSeriesForecast(rs.getObject("run_id", UUID.class), rs.getString("series_id"), rs.getString("model"),
+                fromJson(rs.getString("hyperparameters")), nullable(rs, "cv_mape"), nullable(rs, "cv_wape"),
+                nullable(rs, "cv_mase"), nullable(rs, "cv_coverage"), rs.getInt("cv_points"),
+                rs.getDate("history_start").toLocalDate(), rs.getDate("history_end").toLocalDate(),
+                rs.getString("mlflow_run_id"), rs.getString("parent_mlflow_run_id"), rs.getString("mlflow_experiment_id"),
+                rs.getString("model_version"), nullableLong(rs, "gold_version"), points);
+    }
+
+    private static final RowMapper<ForecastRun> RUN = (rs, n) -> new ForecastRun(
+            rs.getObject("run_id", UUID.class),
+            ForecastRun.Trigger.valueOf(rs.getString("trigger")),
+            rs.getObject("event_id", UUID.class),
+            rs.getString("pipeline_run_id"),
+            nullableLong(rs, "gold_version"),
+            localDate(rs, "latest_complete"),
+            rs.getInt("horizon_days"),
+            ForecastRun.Status.valueOf(rs.getString("status")),
+            localDate(rs, "history_start"),
+            localDate(rs, "last_actual_date"),
+            rs.getInt("series_forecast"),
+            rs.getInt("series_failed"),
+            nullable(rs, "pooled_mape"),
+            nullable(rs, "pooled_wape"),
+            nullable(rs, "pooled_mase"),
+            nullable(rs, "pooled_coverage"),
+            rs.getString("error"),
+            rs.getInt("attempts"),
+            instant(rs, "created_at"),
+            instant(rs, "finished_at"),
+            ForecastRun.TrackingStatus.valueOf(rs.getString("tracking_status")),
+            rs.getInt("tracking_attempts"),
+            rs.getString("tracking_error"),
+            rs.getString("mlflow_run_id"),
+            rs.getString("model_version"),
+            (Boolean) rs.getObject("champion"),
+            instant(rs, "published_at"));
+
+    private static Double nullable(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date value = rs.getDate(column);
+        return value == null ? null : value.toLocalDate();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** NaN (e.g. MAPE over all-zero actuals) is stored as NULL: "undefined", not a number. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private String toJson(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(new java.util.TreeMap<>(map));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> fromJson(String text) {
+        try {
+            return json.readValue(text, PARAMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable hyperparameters in the database: " + text, e);
+        }
+    }
+}

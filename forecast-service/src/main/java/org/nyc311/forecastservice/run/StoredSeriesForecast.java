@@ -1,0 +1,33 @@
+package org.nyc311.forecastservice.run;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nyc311.model.forecast.ForecastPoint;
+
+/** One series' stored forecast: its run, model, evidence, MLflow run and points. */
+public record StoredSeriesForecast(
+        UUID runId,
+        String seriesId,
+        String model,
+        Map<String, String> hyperparameters,
+        Double cvMape,
+        Double cvWape,
+        Double cvMase,
+        Double cvCoverage,
+        int cvPoints,
+        LocalDate historyStart,
+        LocalDate historyEnd,
+        String mlflowRunId,
+        String parentMlflowRunId,
+        String mlflowExperimentId,
+        String modelVersion,
+        Long goldVersion,
+        List<ForecastPoint> points) {
+
+    public StoredSeriesForecast {
+        hyperparameters = Map.copyOf(hyperparameters);
+        points = List.copyOf(points);
+    }
+}

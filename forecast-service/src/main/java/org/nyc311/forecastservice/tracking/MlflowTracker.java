@@ -1,0 +1,348 @@
+package org.nyc311.forecastservice.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowHttpException;
+import org.nyc311.forecastservice.config.MlflowProperties;
+import org.nyc311.forecastservice.run.ForecastRun;
+import org.nyc311.forecastservice.run.StoredSeriesForecast;
+import org.nyc311.model.forecast.ForecastPoint;
+
+/**
+ * Logs a training to MLflow with the MLflow Java client: a parent run with the data version and the
+ * pooled metrics, a nested run per series with its model, hyperparameters, CV metrics and forecast
+ * CSV, then a registered model version whose {@code champion} alias moves only when the pooled CV
+ * WAPE is no worse than the champion's.
+ *
+ * <p>The Java client has no calls for aliases or for creating model versions, and uploads artifacts
+ * through a Python CLI; those go over MLflow's REST API instead ({@code sendPost}/{@code sendGet}, and
+ * the artifact proxy's PUT for {@code mlflow-artifacts:} URIs).
+ */
+public class MlflowTracker implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MlflowTracker.class);
+
+    /** Tag on the parent run naming the forecast run, so that a retried tracking replaces a half-done one. */
+    static final String FORECAST_RUN_TAG = "nyc311.forecast_run_id";
+    static final String POOLED_WAPE_TAG = "pooled_cv_wape";
+
+    private final MlflowProperties properties;
+    private final MlflowClient client;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    /** The experiment's id once known; experiments are not renamed under a running service. */
+    private volatile String experimentId;
+
+    public MlflowTracker(MlflowProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        this.client = new MlflowClient(properties.trackingUri());
+    }
+
+    public TrackingResult track(ForecastRun run, List<StoredSeriesForecast> series) throws IOException {
+        String experimentId = experimentId();
+        removeEarlierAttempts(experimentId, run);
+        long now = clock.millis();
+        Service.RunInfo parent = client.createRun(Service.CreateRun.newBuilder()
+                .setExperimentId(experimentId)
+                .setRunName("training-" + run.lastActualDate() + "-" + run.runId().toString().substring(0, 8))
+                .setStartTime(now)
+                .addTags(tag(FORECAST_RUN_TAG, run.runId().toString()))
+                .build());
+        String parentId = parent.getRunId();
+        List<Service.Param> params = new ArrayList<>();
+        params.add(param("gold_version", String.valueOf(run.goldVersion())));
+        params.add(param("history_start", String.valueOf(run.historyStart())));
+        params.add(param("last_actual_date", String.valueOf(run.lastActualDate())));
+        params.add(param("series_count", String.valueOf(run.seriesForecast())));
+        params.add(param("series_failed", String.valueOf(run.seriesFailed())));
+        params.add(param("horizon_days", String.valueOf(run.horizonDays())));
+        params.add(param("trigger", run.trigger().name()));
+        if (run.pipelineRunId() != null) {
+            params.add(param("pipeline_run_id", run.pipelineRunId()));
+        }
+        List<Service.Metric> metrics = new ArrayList<>();
+        addMetric(metrics, "pooled_cv_mape", run.pooledMape(), now);
+        addMetric(metrics, "pooled_cv_wape", run.pooledWape(), now);
+        addMetric(metrics, "pooled_cv_mase", run.pooledMase(), now);
+        addMetric(metrics, "pooled_cv_coverage", run.pooledCoverage(), now);
+        addMetric(metrics, "series_count", (double) run.seriesForecast(), now);
+        addMetric(metrics, "series_failed", (double) run.seriesFailed(), now);
+        client.logBatch(parentId, metrics, params, List.of(tag("nyc311.forecast_run_id", run.runId().toString())));
+
+        Map<String, String> seriesRuns = new LinkedHashMap<>();
+        for (StoredSeriesForecast s : series) {
+            seriesRuns.put(s.seriesId(), trackSeries(experimentId, parentId, s, run));
+        }
+        uploadArtifact(parent, "model/training.json", trainingSummary(run, seriesRuns).getBytes(StandardCharsets.UTF_8));
+        client.setTerminated(parentId, Service.RunStatus.FINISHED, clock.millis());
+
+        String version = registerVersion(parent, run);
+        boolean champion = moveChampionIfNoWorse(version, run.pooledWape());
+        return new TrackingResult(experimentId, parentId, seriesRuns, version, champion);
+    }
+
+    /** The link people open for a run. */
+    public String runLink(String experimentId, String runId) {
+        return properties.uiUri() + "/#/experiments/" + experimentId + "/runs/" + runId;
+    }
+
+    public String experimentId() {
+        String known = experimentId;
+        if (known != null) {
+            return known;
+        }
+        experimentId = lookUpOrCreateExperiment();
+        return experimentId;
+    }
+
+    private String lookUpOrCreateExperiment() {
+        Optional<Service.Experiment> existing = client.getExperimentByName(properties.experimentName());
+        if (existing.isPresent()) {
+            return existing.get().getExperimentId();
+        }
+        try {
+            return client.createExperiment(properties.experimentName());
+        } catch (MlflowHttpException e) {
+            // another instance made it in between
+            return client.getExperimentByName(properties.experimentName()).orElseThrow(() -> e).getExperimentId();
+        }
+    }
+
+    private String trackSeries(String experimentId, String parentId, StoredSeriesForecast s, ForecastRun run) throws IOException {
+        long now = clock.millis();
+        Service.RunInfo info = client.createRun(Service.CreateRun.newBuilder()
+                .setExperimentId(experimentId)
+                .setRunName(s.seriesId())
+                .setStartTime(now)
+                .addTags(tag("mlflow.parentRunId", parentId))
+                .addTags(tag("series_id", s.seriesId()))
+                .build());
+        String runId = info.getRunId();
+        List<Service.Param> params = new ArrayList<>();
+        params.add(param("series_id", s.seriesId()));
+        params.add(param("model", s.model()));
+        params.add(param("history_start", s.historyStart().toString()));
+        params.add(param("history_end", s.historyEnd().toString()));
+        s.hyperparameters().forEach((name, value) -> params.add(param("hp." + paramKey(name), value)));
+        List<Service.Metric> metrics = new ArrayList<>();
+        addMetric(metrics, "cv_mape", s.cvMape(), now);
+        addMetric(metrics, "cv_wape", s.cvWape(), now);
+        addMetric(metrics, "cv_mase", s.cvMase(), now);
+        addMetric(metrics, "cv_coverage", s.cvCoverage(), now);
+        addMetric(metrics, "cv_points", (double) s.cvPoints(), now);
+        // logBatch takes at most 100 params per call
+        for (int from = 0; from < params.size(); from += 100) {
+            client.logBatch(runId, from == 0 ? metrics : List.of(), params.subList(from, Math.min(params.size(), from + 100)),
+                    List.of());
+        }
+        StringBuilder csv = new StringBuilder("series_id,date,yhat,yhat_lower,yhat_upper,level\n");
+        for (ForecastPoint p : s.points().isEmpty() ? List.<ForecastPoint>of() : s.points()) {
+            csv.append(s.seriesId()).append(',').append(p.date()).append(',').append(p.yhat()).append(',')
+                    .append(p.lower()).append(',').append(p.upper()).append(',').append(p.level()).append('\n');
+        }
+        uploadArtifact(info, "forecast.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        client.setTerminated(runId, Service.RunStatus.FINISHED, clock.millis());
+        return runId;
+    }
+
+    private String registerVersion(Service.RunInfo parent, ForecastRun run) throws IOException {
+        // looked up first: the client retries every 4xx, so "already exists" would cost three round trips a training
+        HttpResponse<String> existing = restGet("registered-models/get?name=" + encode(properties.registeredModelName()));
+        if (existing.statusCode() != 200) {
+            ObjectNode create = json.createObjectNode().put("name", properties.registeredModelName());
+            try {
+                client.sendPost("registered-models/create", json.writeValueAsString(create));
+            } catch (MlflowHttpException e) {
+                if (e.getStatusCode() != 400 || !String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
+                    throw e;
+                }
+            }
+        }
+        ObjectNode version = json.createObjectNode()
+                .put("name", properties.registeredModelName())
+                .put("source", parent.getArtifactUri() + "/model")
+                .put("run_id", parent.getRunId())
+                .put("description", "training " + run.runId() + " on gold version " + run.goldVersion());
+        var tags = version.putArray("tags");
+        tags.addObject().put("key", POOLED_WAPE_TAG).put("value", String.valueOf(run.pooledWape() == null ? Double.NaN : run.pooledWape()));
+        tags.addObject().put("key", "forecast_run_id").put("value", run.runId().toString());
+        JsonNode created = json.readTree(client.sendPost("model-versions/create", json.writeValueAsString(version)));
+        return created.path("model_version").path("version").asText();
+    }
+
+    /** Moves the alias to {@code version} when its pooled WAPE is no worse than the champion's (or there is none). */
+    private boolean moveChampionIfNoWorse(String version, Double pooledWape) throws IOException {
+        String name = properties.registeredModelName();
+        Optional<JsonNode> current = championVersion();
+        double candidate = pooledWape == null || !Double.isFinite(pooledWape) ? Double.POSITIVE_INFINITY : pooledWape;
+        if (current.isPresent()) {
+            double championError = Double.POSITIVE_INFINITY;
+            for (JsonNode tag : current.get().path("tags")) {
+                if (POOLED_WAPE_TAG.equals(tag.path("key").asText())) {
+                    try {
+                        championError = Double.parseDouble(tag.path("value").asText());
+                    } catch (NumberFormatException e) {
+                        championError = Double.POSITIVE_INFINITY;
+                    }
+                }
+            }
+            if (Double.isNaN(championError)) {
+                championError = Double.POSITIVE_INFINITY;
+            }
+            LOG.info("model version {}: pooled CV WAPE {} against champion version {} with {}", version, candidate,
+                    current.get().path("version").asText(), championError);
+            if (candidate > championError) {
+                return false;
+            }
+        }
+        ObjectNode alias = json.createObjectNode().put("name", name).put("alias", properties.championAlias()).put("version", version);
+        client.sendPost("registered-models/alias", json.writeValueAsString(alias));
+        return true;
+    }
+
+    /**
+     * The champion's model version with its tags, or empty when the alias is not set yet. Read with
+     * plain HTTP: a missing alias must be told apart from any other error, and MLflow 2.x answers it
+     * with 400 INVALID_PARAMETER_VALUE "Registered model alias champion not found."
+     */
+    private Optional<JsonNode> championVersion() throws IOException {
+        String name = encode(properties.registeredModelName());
+        HttpResponse<String> alias = restGet("registered-models/alias?name=" + name + "&alias=" + encode(properties.championAlias()));
+        if (alias.statusCode() != 200) {
+            if ((alias.statusCode() == 400 || alias.statusCode() == 404) && alias.body().contains("alias")
+                    && alias.body().contains("not found")) {
+                return Optional.empty();
+            }
+            throw new IOException("MLflow alias lookup answered " + alias.statusCode() + ": " + alias.body());
+        }
+        String version = json.readTree(alias.body()).path("model_version").path("version").asText();
+        HttpResponse<String> full = restGet("model-versions/get?name=" + name + "&version=" + encode(version));
+        if (full.statusCode() != 200) {
+            throw new IOException("MLflow model version lookup answered " + full.statusCode() + ": " + full.body());
+        }
+        return Optional.of(json.readTree(full.body()).path("model_version"));
+    }
+
+    private HttpResponse<String> restGet(String pathAndQuery) throws IOException {
+        URI uri = URI.create(properties.trackingUri() + "/api/2.0/mlflow/" + pathAndQuery);
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted reading " + uri, e);
+        }
+    }
+
+    /** A retry after a half-done attempt: the earlier attempt's parent run and its nested runs are deleted first. */
+    private void removeEarlierAttempts(String experimentId, ForecastRun run) {
+        List<Service.RunInfo> earlier = client.searchRuns(List.of(experimentId),
+                "tags.`" + FORECAST_RUN_TAG + "` = '" + run.runId() + "'");
+        for (Service.RunInfo parent : earlier) {
+            for (Service.RunInfo child : client.searchRuns(List.of(experimentId),
+                    "tags.`mlflow.parentRunId` = '" + parent.getRunId() + "'")) {
+                client.deleteRun(child.getRunId());
+            }
+            client.deleteRun(parent.getRunId());
+        }
+    }
+
+    /**
+     * Uploads through the tracking server's artifact proxy ({@code mlflow server} with
+     * {@code --artifacts-destination}); other artifact stores go through the client's own upload.
+     */
+    private void uploadArtifact(Service.RunInfo run, String path, byte[] content) throws IOException {
+        String artifactUri = run.getArtifactUri();
+        String prefix = "mlflow-artifacts:";
+        if (!artifactUri.startsWith(prefix)) {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("mlflow-", "-" + path.replace('/', '_'));
+            try {
+                java.nio.file.Files.write(file, content);
+                int slash = path.lastIndexOf('/');
+                if (slash < 0) {
+                    client.logArtifact(run.getRunId(), file.toFile());
+                } else {
+                    client.logArtifact(run.getRunId(), file.toFile(), path.substring(0, slash));
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+            return;
+        }
+        String relative = artifactUri.substring(prefix.length()).replaceFirst("^/+", "");
+        URI target = URI.create(properties.trackingUri() + "/api/2.0/mlflow-artifacts/artifacts/" + relative + "/" + path);
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("artifact upload to " + target + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted uploading " + target, e);
+        }
+    }
+
+    private String trainingSummary(ForecastRun run, Map<String, String> seriesRuns) throws IOException {
+        ObjectNode summary = json.createObjectNode()
+                .put("forecast_run_id", run.runId().toString())
+                .put("gold_version", run.goldVersion())
+                .put("history_start", String.valueOf(run.historyStart()))
+                .put("last_actual_date", String.valueOf(run.lastActualDate()))
+                .put("horizon_days", run.horizonDays());
+        ObjectNode runs = summary.putObject("series_runs");
+        seriesRuns.forEach(runs::put);
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
+    }
+
+    private static void addMetric(List<Service.Metric> metrics, String key, Double value, long timestamp) {
+        if (value != null && Double.isFinite(value)) {
+            metrics.add(Service.Metric.newBuilder().setKey(key).setValue(value).setTimestamp(timestamp).setStep(0).build());
+        }
+    }
+
+    private static Service.Param param(String key, String value) {
+        // MLflow caps param values at 6000 characters
+        String v = value == null ? "" : value.length() > 6000 ? value.substring(0, 6000) : value;
+        return Service.Param.newBuilder().setKey(key).setValue(v).build();
+    }
+
+    private static Service.RunTag tag(String key, String value) {
+        return Service.RunTag.newBuilder().setKey(key).setValue(value).build();
+    }
+
+    /** MLflow keys allow letters, digits, '_', '-', '.', ' ', '/'. */
+    private static String paramKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-. /]", "_");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,84 @@
+package org.nyc311.forecastservice.training;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.nyc311.forecastservice.run.ForecastRunRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Runs trainings one at a time, off the SQS listener's thread: a message is acknowledged once its
+ * run is recorded, so a training longer than the visibility timeout is not delivered again. On start
+ * it resumes runs a stop interrupted; every so often it retries pending tracking and unsent events.
+ */
+public class RunWorker implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+
+    private final TrainingService training;
+    private final ForecastRunRepository runs;
+    private final java.util.concurrent.atomic.AtomicBoolean sweepQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "forecast-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RunWorker(TrainingService training, ForecastRunRepository runs) {
+        this.training = training;
+        this.runs = runs;
+    }
+
+    public void submit(UUID runId) {
+        executor.submit(() -> {
+            try {
+                training.run(runId);
+            } catch (RuntimeException e) {
+                LOG.error("forecast run {} could not be run", runId, e);
+            }
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeUnfinished() {
+        runs.unfinished().forEach(this::submit);
+    }
+
+    /**
+     * Runs that found gold away, pending MLflow tracking and unsent ForecastsPublished, retried on the
+     * same thread as the runs.
+     */
+    @Scheduled(fixedDelayString = "${nyc311.mlflow.retry-interval:60s}", initialDelayString = "${nyc311.mlflow.retry-interval:60s}")
+    public void sweep() {
+        // one sweep waiting at most: while a long training runs, the schedule must not pile sweeps up behind it
+        if (!sweepQueued.compareAndSet(false, true)) {
+            return;
+        }
+        executor.submit(() -> {
+            sweepQueued.set(false);
+            try {
+                for (UUID runId : runs.requeued()) {
+                    training.run(runId);
+                }
+                for (UUID runId : runs.trackingPending()) {
+                    training.track(runId);
+                }
+                for (UUID runId : runs.unpublished()) {
+                    training.publish(runId);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("retrying pending tracking and events failed: {}", e.toString());
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

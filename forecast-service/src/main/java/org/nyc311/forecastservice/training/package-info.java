@@ -1,0 +1,2 @@
+/** A training from gold to announcement, and the single worker that runs trainings and retries what waits. */
+package org.nyc311.forecastservice.training;

@@ -1,0 +1,134 @@
+package org.nyc311.forecastservice.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.util.List;
+import org.nyc311.forecast.metrics.Accuracy;
+import org.nyc311.forecastservice.config.ForecastProperties;
+import org.nyc311.forecastservice.fit.SeriesFit;
+import org.nyc311.forecastservice.fit.SeriesFitter;
+import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.forecastservice.gold.SeriesHistory;
+import org.nyc311.forecastservice.run.ForecastRunRepository;
+import org.nyc311.forecastservice.run.StoredSeriesForecast;
+import org.nyc311.model.series.SeriesKey;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Forecasts: the newest stored one of a series, and on-demand ones fitted now. A series id has a
+ * slash ({@code noise-residential/brooklyn}), so it is two path segments here:
+ * {@code /api/v1/forecasts/noise-residential/brooklyn}; an encoded slash ({@code %2F}) would be
+ * refused by the servlet container before it reached the API.
+ */
+@RestController
+@RequestMapping("/api/v1/forecasts")
+class ForecastController {
+
+    /** A posted history longer than ten years is refused: it is no more informative and costs a lot to fit. */
+    static final int MAX_HISTORY_DAYS = 3660;
+
+    private final ForecastRunRepository runs;
+    private final GoldWarehouse gold;
+    private final SeriesFitter fitter;
+    private final ForecastProperties properties;
+
+    ForecastController(ForecastRunRepository runs, GoldWarehouse gold, SeriesFitter fitter, ForecastProperties properties) {
+        this.runs = runs;
+        this.gold = gold;
+        this.fitter = fitter;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
+    @GetMapping("/{complaintType}/{borough}")
+    ApiViews.StoredForecastView latest(@PathVariable String complaintType, @PathVariable String borough,
+            @Parameter(description = "days to return, from the first forecast day; default: all stored")
+            @RequestParam(required = false) Integer horizon) {
+        SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+        if (horizon != null && (horizon < 1 || horizon > properties.maxOnDemandHorizon())) {
+            throw new BadRequestException("horizon must be between 1 and " + properties.maxOnDemandHorizon() + ": " + horizon);
+        }
+        int limit = horizon == null ? properties.maxOnDemandHorizon() : horizon;
+        StoredSeriesForecast stored = runs.latest(key.id(), limit)
+                .orElseThrow(() -> new SeriesNotFoundException("no stored forecast for series '" + key.id() + "'"));
+        return new ApiViews.StoredForecastView(stored.seriesId(), stored.runId(), stored.model(), stored.mlflowRunId(),
+                stored.goldVersion(), stored.historyEnd(), stored.points().size(), stored.points());
+    }
+
+    @Operation(summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")
+    @PostMapping
+    ApiViews.OnDemandView onDemand(@RequestBody ApiViews.OnDemandRequest request) {
+        if (request == null) {
+            throw new BadRequestException("a JSON body with seriesId or history, and horizon, is required");
+        }
+        int max = properties.maxOnDemandHorizon();
+        if (request.horizon() == null || request.horizon() < 1 || request.horizon() > max) {
+            throw new BadRequestException("horizon is required, between 1 and " + max + ": " + request.horizon());
+        }
+        boolean hasSeries = request.seriesId() != null && !request.seriesId().isBlank();
+        boolean hasHistory = request.history() != null;
+        if (hasSeries == hasHistory) {
+            throw new BadRequestException("give exactly one of seriesId and history");
+        }
+        SeriesHistory history;
+        if (hasSeries) {
+            SeriesKey key = SeriesKey.parse(request.seriesId().strip());
+            history = gold.history(key).orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
+        } else {
+            history = posted(request.history());
+        }
+        SeriesFit fit = fitter.fitNow(history, request.horizon());
+        return new ApiViews.OnDemandView(hasSeries ? history.key().id() : null, fit.model(), fit.hyperparameters(),
+                crossValidation(fit.crossValidation()), fit.historyStart(), fit.historyEnd(), fit.points());
+    }
+
+    /** A posted history: dates strictly increasing, counts finite and >= 0; days left out count as zero. */
+    static SeriesHistory posted(List<ApiViews.HistoryDay> days) {
+        if (days.isEmpty()) {
+            throw new BadRequestException("history must have at least one day");
+        }
+        LocalDate first = null;
+        LocalDate previous = null;
+        for (int i = 0; i < days.size(); i++) {
+            ApiViews.HistoryDay day = days.get(i);
+            if (day == null || day.date() == null || day.count() == null) {
+                throw new BadRequestException("history[" + i + "] needs a date and a count");
+            }
+            if (!Double.isFinite(day.count()) || day.count() < 0) {
+                throw new BadRequestException("history[" + i + "].count must be a finite number >= 0: " + day.count());
+            }
+            if (previous != null && !day.date().isAfter(previous)) {
+                throw new BadRequestException("history dates must be strictly increasing: " + day.date() + " after " + previous);
+            }
+            if (first == null) {
+                first = day.date();
+            }
+            previous = day.date();
+        }
+        long span = previous.toEpochDay() - first.toEpochDay() + 1;
+        if (span > MAX_HISTORY_DAYS) {
+            throw new BadRequestException("history may span at most " + MAX_HISTORY_DAYS + " days: " + span);
+        }
+        double[] counts = new double[(int) span];
+        for (ApiViews.HistoryDay day : days) {
+            counts[(int) (day.date().toEpochDay() - first.toEpochDay())] = day.count();
+        }
+        // posted histories carry no series of their own: they are named the citywide total only for typing
+        return new SeriesHistory(SeriesKey.citywide(), first, counts);
+    }
+
+    static ApiViews.CrossValidation crossValidation(Accuracy a) {
+        return new ApiViews.CrossValidation(finite(a.mape()), finite(a.wape()), finite(a.mase()), finite(a.coverage()), a.points());
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,61 @@
+package org.nyc311.forecastservice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** MLflow's own REST API, as the test's independent witness of what the service tracked. */
+final class MlflowRest {
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    MlflowRest(URI trackingUri) {
+        this.base = trackingUri;
+    }
+
+    JsonNode get(String path, String... query) throws IOException, InterruptedException {
+        StringBuilder uri = new StringBuilder(base + "/api/2.0/mlflow/" + path);
+        for (int i = 0; i < query.length; i += 2) {
+            uri.append(i == 0 ? '?' : '&').append(query[i]).append('=').append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/" + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** A run's params, metrics or tags as a map. */
+    static Map<String, String> map(JsonNode run, String field) {
+        Map<String, String> values = new HashMap<>();
+        for (JsonNode entry : run.path("data").path(field)) {
+            values.put(entry.path("key").asText(), entry.path("value").asText());
+        }
+        return values;
+    }
+
+    String championVersion(String model) throws IOException, InterruptedException {
+        return get("registered-models/alias", "name", model, "alias", "champion").path("model_version").path("version").asText();
+    }
+}
