@@ -4,8 +4,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.forecastservice.support.GoldFixture;
-import org.nyc311.forecastservice.support.WarehouseServer;
-import org.nyc311.forecastservice.support.WarehouseServerExtension;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ElasticMQ and an MLflow tracking server. Every subclass shares one Spring context (same
  * configuration), so the servers and the context start once per test JVM.
  */
-@ExtendWith({WarehouseServerExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class})
+@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class})
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",
@@ -38,14 +38,14 @@ public abstract class ServiceTest {
 
     static final String DATABASE = "forecast_service_test";
 
-    protected static WarehouseServer warehouse;
+    protected static LocalSqlWarehouseProcess warehouse;
     protected static PostgresServer postgres;
     protected static SqsServer sqs;
     protected static MlflowServer mlflow;
     private static boolean prepared;
 
     @BeforeAll
-    static void servers(WarehouseServer warehouseServer, PostgresServer postgresServer, SqsServer sqsServer,
+    static void servers(LocalSqlWarehouseProcess warehouseServer, PostgresServer postgresServer, SqsServer sqsServer,
             MlflowServer mlflowServer) throws Exception {
         warehouse = warehouseServer;
         postgres = postgresServer;

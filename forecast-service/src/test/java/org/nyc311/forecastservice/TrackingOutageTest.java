@@ -16,8 +16,8 @@ import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.forecastservice.support.GoldFixture;
 import org.nyc311.forecastservice.support.SwitchableForwarder;
-import org.nyc311.forecastservice.support.WarehouseServer;
-import org.nyc311.forecastservice.support.WarehouseServerExtension;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** MLflow away during a training: the forecasts are stored and announced anyway, and tracking catches up when it is back. */
-@ExtendWith({WarehouseServerExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class})
+@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",
     "nyc311.forecast.horizon-days=7",
@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TrackingOutageTest {
 
-    private static WarehouseServer warehouse;
+    private static LocalSqlWarehouseProcess warehouse;
     private static PostgresServer postgres;
     private static SqsServer sqs;
     private static MlflowServer mlflow;
@@ -57,7 +57,7 @@ class TrackingOutageTest {
     RunWorker worker;
 
     @BeforeAll
-    static void servers(WarehouseServer w, PostgresServer p, SqsServer s, MlflowServer m) throws Exception {
+    static void servers(LocalSqlWarehouseProcess w, PostgresServer p, SqsServer s, MlflowServer m) throws Exception {
         warehouse = w;
         postgres = p;
         sqs = s;

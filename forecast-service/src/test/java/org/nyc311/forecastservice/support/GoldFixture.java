@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.support;
 
 import java.sql.Connection;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -24,12 +25,12 @@ public final class GoldFixture {
     private GoldFixture() {
     }
 
-    public static synchronized void create(WarehouseServer warehouse) throws SQLException {
+    public static synchronized void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
         try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
             if (sql.executeQuery("SHOW TABLES IN gold LIKE 'daily_series'").next()) {
                 return;
             }
-            String lake = warehouse.lake().toUri().toString().replaceAll("/$", "");
+            String lake = warehouse.lakeRoot().replaceAll("/$", "");
             sql.execute("CREATE TABLE gold.daily_series (series_id STRING, level STRING, complaint_type_key STRING, "
                     + "complaint_type STRING, borough_key STRING, date DATE, count BIGINT) USING delta LOCATION '"
                     + lake + "/gold/daily_series'");

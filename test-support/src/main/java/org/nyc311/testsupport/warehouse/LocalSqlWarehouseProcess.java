@@ -25,12 +25,14 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
 
     private final LoggedProcess process;
     private final int port;
+    private final String lakeRoot;
     /** Where this start's output begins in the (appended) log: an earlier start's ready line does not count. */
     private final long logStart;
 
-    private LocalSqlWarehouseProcess(LoggedProcess process, int port, long logStart) {
+    private LocalSqlWarehouseProcess(LoggedProcess process, int port, String lakeRoot, long logStart) {
         this.process = process;
         this.port = port;
+        this.lakeRoot = lakeRoot;
         this.logStart = logStart;
     }
 
@@ -62,7 +64,7 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         LoggedProcess process = LoggedProcess.start("local-sql-warehouse", new ProcessBuilder(command), log,
                 Duration.ofSeconds(10));
-        LocalSqlWarehouseProcess warehouse = new LocalSqlWarehouseProcess(process, boundPort, logStart);
+        LocalSqlWarehouseProcess warehouse = new LocalSqlWarehouseProcess(process, boundPort, lakeRoot, logStart);
         try {
             warehouse.awaitReady(timeout);
         } catch (RuntimeException e) {
@@ -79,6 +81,19 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
 
     public int port() {
         return port;
+    }
+
+    /** The lake it serves, as given to {@link #start}: gold tables live under {@code <lakeRoot>/gold/}. */
+    public String lakeRoot() {
+        return lakeRoot;
+    }
+
+    /**
+     * A connection for a test's own SQL. The Hive JDBC driver is the caller's dependency (it registers
+     * itself with DriverManager), so that test-support does not put it on every classpath.
+     */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl());
     }
 
     public LoggedProcess process() {
