@@ -1,5 +1,9 @@
 package org.nyc311.ingest;
 
+import java.time.Instant;
+import org.nyc311.ingest.run.IngestionJobConfiguration;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.beans.factory.annotation.Autowired;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -57,8 +61,18 @@ public abstract class IngestIntegrationTest {
         s3.createBucket(BUCKET);
     }
 
+    @Autowired
+    private JobExplorer jobExplorer;
+
     @BeforeEach
-    void resetSoda() {
+    void resetSoda() throws InterruptedException {
         SODA.resetAll();
+        // the context is shared: a run another test started in the background may still be ending (its
+        // listener records the run metrics after the run shows COMPLETED); let it end before this test counts
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!jobExplorer.findRunningJobExecutions(IngestionJobConfiguration.JOB_NAME).isEmpty()
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
     }
 }
