@@ -19,6 +19,7 @@ import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.sqs.SqsServer;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
  * The whole platform on one machine: the embedded servers in this JVM or as child processes, then
@@ -34,6 +35,7 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String BUCKET = "nyc311-lake";
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration WAREHOUSE_START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -68,6 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
         requireFree("S3 (s3proxy)", ports.s3());
         requireFree("SQS (ElasticMQ)", ports.sqs());
         requireFree("PostgreSQL", ports.postgres());
+        requireFree("local-sql-warehouse", ports.warehouse());
         ports.services().forEach((service, port) -> requireFree(service.module(), port));
 
         S3Server s3 = status("S3 (s3proxy)", () -> S3Server.start(data.resolve("s3"), ports.s3()));
@@ -79,11 +82,16 @@ public final class LocalPlatform implements AutoCloseable {
         }
         Optional<MlflowServer> mlflow = withMlflow ? startMlflow(projectRoot, data.resolve("mlflow"), ports.mlflow()) : Optional.empty();
         mlflow.ifPresent(server -> mlflowUri = server.trackingUri());
+        Path lake = data.resolve("s3").resolve(BUCKET);
+        LocalSqlWarehouseProcess warehouse = status("local-sql-warehouse", () -> LocalSqlWarehouseProcess.start(
+                projectRoot.resolve("local-sql-warehouse"), lake.toAbsolutePath().toString(), ports.warehouse(),
+                logs.resolve("local-sql-warehouse.log"), WAREHOUSE_START_TIMEOUT));
 
         Map<String, String> shared = new HashMap<>();
         shared.putAll(s3.springProperties());
         shared.putAll(sqs.springProperties());
         mlflow.ifPresent(server -> shared.putAll(server.springProperties()));
+        shared.putAll(warehouse.springProperties());
         shared.put("nyc311.lake.bucket", BUCKET);
         for (LocalService service : LocalService.values()) {
             Map<String, String> properties = new HashMap<>(shared);
@@ -91,7 +99,7 @@ public final class LocalPlatform implements AutoCloseable {
             properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
             ports.services().forEach((other, port) ->
                     properties.put("nyc311.services." + other.module() + ".url", "http://127.0.0.1:" + port));
-            properties.putAll(ownProperties(service, projectRoot, data.resolve("s3").resolve(BUCKET), logs));
+            properties.putAll(ownProperties(service, projectRoot, lake, logs));
             Path jar = projectRoot.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
             ServiceProcess process = ServiceProcess.start(service, jar, ports.of(service), properties, logs);
             started.push(process);

@@ -83,6 +83,7 @@ class LocalPlatformTest {
                         "anomaly_service", "dashboard_ui");
             }
             platform.mlflowUri().ifPresent(uri -> assertThat(get(uri.resolve("/health")).statusCode()).isEqualTo(200));
+            assertThat(Loopback.isListening(ports.warehouse())).as("local-sql-warehouse").isTrue();
             children = ProcessHandle.current().descendants().toList();
             assertThat(children).isNotEmpty();
         }
@@ -95,7 +96,8 @@ class LocalPlatformTest {
         }
         assertThat(Loopback.isListening(ports.s3())).isFalse();
         assertThat(Loopback.isListening(ports.postgres())).isFalse();
-        assertThat(console.toString()).contains("PostgreSQL", "ready", "dashboard-ui");
+        assertThat(Loopback.isListening(ports.warehouse())).isFalse();
+        assertThat(console.toString()).contains("PostgreSQL", "ready", "local-sql-warehouse", "dashboard-ui");
         assertThat(Files.exists(work.resolve("logs/forecast-service.log"))).isTrue();
 
         // a second start over the same folder sees the data of the first
@@ -121,7 +123,8 @@ class LocalPlatformTest {
         for (LocalService service : LocalService.values()) {
             services.put(service, Loopback.freePort());
         }
-        return new PlatformPorts(Loopback.freePort(), Loopback.freePort(), Loopback.freePort(), Loopback.freePort(), services);
+        return new PlatformPorts(Loopback.freePort(), Loopback.freePort(), Loopback.freePort(), Loopback.freePort(),
+                Loopback.freePort(), services);
     }
 
     private HttpResponse<String> get(URI uri) {
