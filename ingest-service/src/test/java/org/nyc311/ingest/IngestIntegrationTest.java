@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "nyc311.ingest.soda.app-token=" + IngestIntegrationTest.APP_TOKEN,
         "nyc311.ingest.soda.read-timeout=700ms",
         "nyc311.ingest.file.page-size=25000",
+        "nyc311.ingest.file.replay-directory=src/test/resources/fixtures",
         "nyc311.ingest.retry.initial-interval=20ms",
         "nyc311.ingest.retry.max-interval=200ms",
         "nyc311.ingest.retry.max-elapsed=30s",

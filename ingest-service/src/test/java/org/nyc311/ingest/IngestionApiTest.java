@@ -66,6 +66,33 @@ class IngestionApiTest extends IngestIntegrationTest {
         assertThat(http.getForEntity("/api/v1/ingestions/no-such-run", JsonNode.class).getStatusCode().value()).isEqualTo(404);
     }
 
+    @Test
+    void aFileOfTheReplayFolderIsReplayedOverHttpAndNothingOutsideItIsRead() throws Exception {
+        ResponseEntity<JsonNode> outside = post("{\"source\":\"../../../pom.xml\"}");
+        ResponseEntity<JsonNode> missing = post("{\"source\":\"no-such-file.jsonl\"}");
+        ResponseEntity<JsonNode> started = post("{\"source\":\"soda-sample.jsonl\"}");
+
+        assertThat(outside.getStatusCode().value()).isEqualTo(400);
+        assertThat(outside.getBody().path("detail").asText()).contains("'source' must name a file in the replay folder");
+        assertThat(missing.getStatusCode().value()).isEqualTo(400);
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        JsonNode run = awaitEnd(started.getBody().path("runId").asText());
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("recordCount").asLong()).isEqualTo(12);
+    }
+
+    private JsonNode awaitEnd(String runId) throws InterruptedException {
+        JsonNode run = null;
+        for (int i = 0; i < 400; i++) {
+            run = http.getForObject("/api/v1/ingestions/" + runId, JsonNode.class);
+            if (!run.path("status").asText().equals("RUNNING")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return run;
+    }
+
     private ResponseEntity<JsonNode> post(String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

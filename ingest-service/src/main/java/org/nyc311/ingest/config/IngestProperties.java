@@ -58,8 +58,12 @@ public record IngestProperties(
         }
     }
 
-    /** @param pageSize records per part when replaying a file */
-    public record File(@DefaultValue("50000") int pageSize) {
+    /**
+     * @param pageSize records per part when replaying a file
+     * @param replayDirectory the folder whose files {@code POST /api/v1/ingestions} may replay ({@code "source"});
+     *     unset, the API ingests from SODA only, so that a request can never make the service read its own disk
+     */
+    public record File(@DefaultValue("50000") int pageSize, Path replayDirectory) {
 
         public File {
             if (pageSize < 1) {

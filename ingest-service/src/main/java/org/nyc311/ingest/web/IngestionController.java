@@ -1,6 +1,8 @@
 package org.nyc311.ingest.web;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import org.nyc311.ingest.config.IngestProperties;
@@ -23,20 +25,24 @@ import org.springframework.web.bind.annotation.RestController;
 public class IngestionController {
 
     private final IngestionService ingestions;
+    private final Path replayDirectory;
 
-    public IngestionController(IngestionService ingestions) {
+    public IngestionController(IngestionService ingestions, IngestProperties properties) {
         this.ingestions = ingestions;
+        this.replayDirectory = properties.file().replayDirectory() == null ? null
+                : properties.file().replayDirectory().toAbsolutePath().normalize();
     }
 
     /**
      * Starts a run of the SODA API: {@code {"kind":"BACKFILL","from":"2026-01-01","to":"2026-01-31T23:59:59"}},
-     * or {@code {"kind":"INCREMENTAL"}} for the run from the watermark. 202 with the run; 400 for a bad
-     * window; 409 while the same window runs.
+     * or {@code {"kind":"INCREMENTAL"}} for the run from the watermark, or {@code {"source":"file.jsonl.gz"}}
+     * to replay a file of the replay folder (only where one is configured). 202 with the run; 400 for a
+     * bad window or source; 409 while the same window runs.
      */
     @PostMapping
     public ResponseEntity<IngestionRun> start(@RequestBody StartRequest body) {
         IngestionRequest request = new IngestionRequest(body.kind(), bound("from", body.from(), false),
-                bound("to", body.to(), true), RecordSources.API);
+                bound("to", body.to(), true), source(body.source()));
         IngestionRun run = ingestions.start(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/ingestions/" + run.runId())).body(run);
     }
@@ -58,8 +64,28 @@ public class IngestionController {
         }
     }
 
-    /** The body of POST /api/v1/ingestions; bounds as text so that a malformed one gets a precise 400. */
-    public record StartRequest(IngestionWindow.Kind kind, String from, String to) {
+    /** The API, or a file inside the replay folder: never a path that leads out of it. */
+    private String source(String requested) {
+        if (requested == null || requested.isBlank() || RecordSources.API.equals(requested)) {
+            return RecordSources.API;
+        }
+        if (replayDirectory == null) {
+            throw new IllegalArgumentException("'source' files are not served here: this service has no "
+                    + "nyc311.ingest.file.replay-directory; leave 'source' out to ingest from the SODA API");
+        }
+        Path file = replayDirectory.resolve(requested).normalize();
+        if (!file.startsWith(replayDirectory) || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("'source' must name a file in the replay folder; no such file: " + requested);
+        }
+        return file.toString();
+    }
+
+    /**
+     * The body of POST /api/v1/ingestions; bounds as text so that a malformed one gets a precise 400.
+     *
+     * @param source {@code api} (or absent) for SODA, or a file name in the replay folder
+     */
+    public record StartRequest(IngestionWindow.Kind kind, String from, String to, String source) {
     }
 
     static final class UnknownRunException extends RuntimeException {
