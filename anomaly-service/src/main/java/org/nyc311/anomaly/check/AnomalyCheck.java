@@ -1,0 +1,236 @@
+package org.nyc311.anomaly.check;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.nyc311.anomaly.config.AnomalyProperties;
+import org.nyc311.anomaly.engine.AlertEpisode;
+import org.nyc311.anomaly.engine.AnomalyDetector;
+import org.nyc311.anomaly.engine.DayVerdict;
+import org.nyc311.anomaly.engine.Detection;
+import org.nyc311.anomaly.engine.ObservedDay;
+import org.nyc311.anomaly.forecasts.ForecastServiceClient;
+import org.nyc311.anomaly.gold.GoldActuals;
+import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.anomaly.store.SnapshotPoint;
+import org.nyc311.model.anomaly.Alert;
+import org.nyc311.model.anomaly.Anomaly;
+import org.nyc311.model.event.AnomalyAlert;
+import org.nyc311.model.event.EventJson;
+import org.nyc311.model.event.ForecastsPublished;
+import org.nyc311.model.series.SeriesKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The check after a ForecastsPublished: fetch every series' newest forecast from forecast-service
+ * into this service's snapshot, read the actuals of every day not yet checked from gold, judge them
+ * with anomaly-engine against the snapshot, and persist anomalies, alerts and AnomalyAlert events in
+ * one transaction; the events are sent after it commits.
+ *
+ * <p>Processing the same event again changes nothing: the event id is recorded with the results,
+ * and even without that, only days after each series' last checked day are judged, anomalies are
+ * keyed by series and day, alerts by anomaly-engine's deterministic id, and alert events by alert and
+ * transition.
+ */
+public class AnomalyCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnomalyCheck.class);
+
+    private final ForecastServiceClient forecasts;
+    private final GoldActuals gold;
+    private final AnomalyRepository repository;
+    private final AlertPublisher publisher;
+    private final AnomalyProperties properties;
+    private final AnomalyDetector detector;
+    private final AnomalyMetrics metrics;
+    private final TransactionTemplate transaction;
+    private final EventJson eventJson;
+    private final Clock clock;
+
+    public AnomalyCheck(ForecastServiceClient forecasts, GoldActuals gold, AnomalyRepository repository, AlertPublisher publisher,
+            AnomalyProperties properties, AnomalyMetrics metrics, TransactionTemplate transaction, EventJson eventJson, Clock clock) {
+        this.forecasts = forecasts;
+        this.gold = gold;
+        this.repository = repository;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.detector = new AnomalyDetector(properties.detectionSettings());
+        this.metrics = metrics;
+        this.transaction = transaction;
+        this.eventJson = eventJson;
+        this.clock = clock;
+    }
+
+    public CheckResult onForecastsPublished(ForecastsPublished event) {
+        // events a crashed or refused earlier send left behind go first
+        publisher.flush();
+        if (repository.processed(event.eventId())) {
+            return CheckResult.seenBefore();
+        }
+        return metrics.checkDuration().record(() -> {
+            // HTTP before the transaction: no database connection is held while forecast-service answers
+            List<ForecastServiceClient.SeriesForecast> fetched = new ArrayList<>();
+            for (String id : forecasts.forecastableSeries()) {
+                SeriesKey key;
+                try {
+                    key = SeriesKey.parse(id);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("forecast-service lists a series id this service does not understand, skipped: {}", e.getMessage());
+                    continue;
+                }
+                forecasts.latest(key).ifPresent(fetched::add);
+            }
+            CheckResult result = transaction.execute(status -> {
+                repository.lockChecks();
+                if (repository.processed(event.eventId())) {
+                    return CheckResult.seenBefore();
+                }
+                int stored = 0;
+                for (ForecastServiceClient.SeriesForecast forecast : fetched) {
+                    stored += repository.storeSnapshot(forecast);
+                }
+                Instant now = clock.instant();
+                Tally tally = detect(event.lastActualDate(), now);
+                repository.markProcessed(event.eventId(), event.forecastRunId(), now);
+                return new CheckResult(false, stored, tally.days, tally.anomalies, tally.opened, tally.closed);
+            });
+            publisher.flush();
+            LOG.info("ForecastsPublished {} (run {}): {}", event.eventId(), event.forecastRunId(), result);
+            return result;
+        });
+    }
+
+    /** Judges every series' unchecked days up to {@code lastDay} (the last complete day of gold the event names). */
+    private Tally detect(LocalDate lastDay, Instant now) {
+        Map<String, LocalDate> firstNew = new HashMap<>();
+        Map<String, LocalDate> contextStart = new HashMap<>();
+        LocalDate earliest = null;
+        for (String seriesId : repository.snapshotSeries()) {
+            Optional<LocalDate> snapshotStart = repository.earliestSnapshotDate(seriesId);
+            if (snapshotStart.isEmpty()) {
+                continue;
+            }
+            LocalDate first = repository.lastChecked(seriesId).map(d -> d.plusDays(1)).orElse(snapshotStart.get());
+            if (first.isAfter(lastDay)) {
+                continue;
+            }
+            // context: the z-window before the first new day, and an open alert's whole episode
+            LocalDate from = repository.openEpisodeStart(seriesId).filter(first::isAfter).orElse(first)
+                    .minusDays(properties.zWindow());
+            LocalDate bound = first.minusDays(properties.maxLookbackDays());
+            from = from.isBefore(bound) ? bound : from;
+            from = from.isBefore(snapshotStart.get()) ? snapshotStart.get() : from;
+            firstNew.put(seriesId, first);
+            contextStart.put(seriesId, from);
+            earliest = earliest == null || from.isBefore(earliest) ? from : earliest;
+        }
+        Tally tally = new Tally();
+        if (earliest == null) {
+            return tally;
+        }
+        Map<String, TreeMap<LocalDate, Long>> actuals = gold.since(earliest);
+        for (Map.Entry<String, LocalDate> entry : firstNew.entrySet()) {
+            String seriesId = entry.getKey();
+            TreeMap<LocalDate, Long> counts = actuals.getOrDefault(seriesId, new TreeMap<>());
+            checkSeries(SeriesKey.parse(seriesId), entry.getValue(), contextStart.get(seriesId), lastDay, counts, now, tally);
+        }
+        return tally;
+    }
+
+    private void checkSeries(SeriesKey key, LocalDate firstNew, LocalDate from, LocalDate lastDay, TreeMap<LocalDate, Long> counts,
+            Instant now, Tally tally) {
+        TreeMap<LocalDate, SnapshotPoint> snapshot = repository.snapshot(key.id(), from);
+        // days with both an actual and a forecast, cut into runs of consecutive days (the detector's input)
+        List<List<ObservedDay>> segments = new ArrayList<>();
+        List<ObservedDay> current = new ArrayList<>();
+        LocalDate lastJudged = null;
+        for (LocalDate day = from; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            Long actual = counts.get(day);
+            SnapshotPoint forecast = snapshot.get(day);
+            if (actual == null || forecast == null) {
+                if (!current.isEmpty()) {
+                    segments.add(current);
+                    current = new ArrayList<>();
+                }
+                continue;
+            }
+            current.add(new ObservedDay(day, actual, forecast.yhat(), forecast.lower(), forecast.upper()));
+            lastJudged = day;
+        }
+        if (!current.isEmpty()) {
+            segments.add(current);
+        }
+        if (lastJudged == null || lastJudged.isBefore(firstNew)) {
+            return;
+        }
+        for (List<ObservedDay> segment : segments) {
+            if (segment.get(segment.size() - 1).date().isBefore(firstNew)) {
+                continue;
+            }
+            Detection detection = detector.detect(segment);
+            for (DayVerdict verdict : detection.days()) {
+                if (verdict.date().isBefore(firstNew)) {
+                    continue;
+                }
+                tally.days++;
+                Optional<Anomaly> anomaly = verdict.toAnomaly(key, snapshot.get(verdict.date()).forecastRunId());
+                if (anomaly.isPresent() && repository.recordAnomaly(anomaly.get(), now)) {
+                    tally.anomalies++;
+                    metrics.anomalyRecorded(anomaly.get().direction());
+                }
+            }
+            for (AlertEpisode episode : detection.episodes()) {
+                boolean news = !episode.lastAnomalousDate().isBefore(firstNew)
+                        || episode.closedOn().map(d -> !d.isBefore(firstNew)).orElse(false);
+                if (news) {
+                    saveEpisode(key, episode, now, tally);
+                }
+            }
+        }
+        repository.setLastChecked(key.id(), lastJudged, now);
+    }
+
+    /** Inserts or updates the episode's alert and writes its OPENED and CLOSED events, each once. */
+    private void saveEpisode(SeriesKey key, AlertEpisode episode, Instant now, Tally tally) {
+        Alert alert = episode.toAlert(key);
+        Optional<Alert> existing = repository.findAlert(alert.id());
+        if (existing.isPresent() && (existing.get().status() == Alert.Status.CLOSED || existing.get().equals(alert))) {
+            return;
+        }
+        repository.saveAlert(alert, now);
+        Clock at = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        if (existing.isEmpty()) {
+            // first seen already closed (a run of days arrived at once): it still opened before it closed
+            Alert opened = alert.status() == Alert.Status.OPEN ? alert : new Alert(alert.id(), key, Alert.Status.OPEN,
+                    alert.episodeStart(), alert.openedOn(), alert.lastAnomalousDate(), null, alert.anomalousDays(), alert.peakZScore());
+            AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.OPENED, opened);
+            if (repository.queueAlertEvent(event, eventJson.write(event), now)) {
+                tally.opened++;
+                metrics.alertOpened();
+            }
+        }
+        if (alert.status() == Alert.Status.CLOSED) {
+            AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.CLOSED, alert);
+            if (repository.queueAlertEvent(event, eventJson.write(event), now)) {
+                tally.closed++;
+                metrics.alertClosed();
+            }
+        }
+    }
+
+    /** Counts of one check. */
+    private static final class Tally {
+        int days;
+        int anomalies;
+        int opened;
+        int closed;
+    }
+}

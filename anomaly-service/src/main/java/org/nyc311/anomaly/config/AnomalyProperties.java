@@ -1,0 +1,42 @@
+package org.nyc311.anomaly.config;
+
+import org.nyc311.anomaly.engine.DetectionSettings;
+import org.nyc311.model.event.EventQueue;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What detection does, under {@code nyc311.anomaly}.
+ *
+ * @param consecutiveDays anomalous days in a row that open an alert (3)
+ * @param zWindow         earlier days whose residuals centre and scale the robust z-score (28)
+ * @param dropsAlert      whether drops below the lower bound count toward alerts (off: they are only recorded)
+ * @param maxLookbackDays days before the first unchecked day that detection reads as context at most
+ * @param checkVisibilityTimeout how long a ForecastsPublished being checked stays invisible on its queue: a
+ *                        check of many series can outlast the queue's default, and SQS would hand the
+ *                        message to another consumer meanwhile
+ * @param queues          the SQS queues in and out
+ */
+@ConfigurationProperties("nyc311.anomaly")
+public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, int maxLookbackDays,
+        java.time.Duration checkVisibilityTimeout, Queues queues) {
+
+    public AnomalyProperties {
+        consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
+        zWindow = zWindow <= 0 ? DetectionSettings.DEFAULT_Z_WINDOW : zWindow;
+        maxLookbackDays = maxLookbackDays <= 0 ? 120 : maxLookbackDays;
+        checkVisibilityTimeout = checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
+        queues = queues == null ? new Queues(null, null) : queues;
+    }
+
+    public DetectionSettings detectionSettings() {
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert);
+    }
+
+    /** Queue names; the defaults are shared-model's {@link EventQueue} names. */
+    public record Queues(String forecastsPublished, String anomalyAlert) {
+        public Queues {
+            forecastsPublished = forecastsPublished == null ? EventQueue.FORECASTS_PUBLISHED.queueName() : forecastsPublished;
+            anomalyAlert = anomalyAlert == null ? EventQueue.ANOMALY_ALERT.queueName() : anomalyAlert;
+        }
+    }
+}

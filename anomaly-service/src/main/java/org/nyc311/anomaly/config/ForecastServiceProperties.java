@@ -1,0 +1,22 @@
+package org.nyc311.anomaly.config;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * forecast-service's REST API, under {@code nyc311.services.forecast-service} (the launcher passes the url).
+ *
+ * @param url            base URL, e.g. {@code http://127.0.0.1:8083}
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout    how long to wait for an answer
+ */
+@ConfigurationProperties("nyc311.services.forecast-service")
+public record ForecastServiceProperties(URI url, Duration connectTimeout, Duration readTimeout) {
+
+    public ForecastServiceProperties {
+        url = url == null ? URI.create("http://127.0.0.1:8083") : url;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+    }
+}

@@ -1,0 +1,82 @@
+package org.nyc311.anomaly.gold;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nyc311.anomaly.config.GoldProperties;
+
+/**
+ * Reads actual daily counts from gold over JDBC through its own Hikari pool, kept apart from the
+ * service's PostgreSQL DataSource (which stays Boot's only DataSource bean, for Flyway and JdbcTemplate).
+ * Read-only, parameterised SELECTs; the table name comes from checked configuration.
+ */
+public class GoldActuals implements AutoCloseable {
+
+    private final GoldProperties properties;
+    private final HikariDataSource pool;
+
+    public GoldActuals(GoldProperties properties, MeterRegistry registry) {
+        this.properties = properties;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gold");
+        config.setDriverClassName(properties.driverClassName());
+        config.setJdbcUrl(properties.url());
+        if (properties.username() != null) {
+            config.setUsername(properties.username());
+        }
+        if (properties.password() != null) {
+            config.setPassword(properties.password());
+        }
+        config.setMaximumPoolSize(properties.maximumPoolSize());
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+        // the Hive driver's isValid is not trustworthy over HTTP: ask the server something real
+        config.setConnectionTestQuery("SELECT 1");
+        // start without the warehouse: the REST API must serve recorded anomalies while it is away
+        config.setInitializationFailTimeout(-1);
+        config.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+        this.pool = new HikariDataSource(config);
+    }
+
+    /** Every series' counts from {@code from} on, by series id and day (days summed if gold repeats one). */
+    public Map<String, TreeMap<LocalDate, Long>> since(LocalDate from) {
+        // dates as strings: the Spark Thrift Server intermittently fails converting DATE results
+        String sql = "SELECT series_id, CAST(date AS STRING), count FROM " + properties.dailySeries()
+                + " WHERE date >= CAST(? AS DATE)";
+        Map<String, TreeMap<LocalDate, Long>> bySeries = new HashMap<>();
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, from.toString());
+            statement.setFetchSize(10_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate day = LocalDate.parse(rows.getString(2).substring(0, 10));
+                    bySeries.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).merge(day, rows.getLong(3), Long::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
+        }
+        return bySeries;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The warehouse could not be reached or refused the query: the event is retried by SQS. */
+    public static final class GoldUnavailableException extends RuntimeException {
+        public GoldUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

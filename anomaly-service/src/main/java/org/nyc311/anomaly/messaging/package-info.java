@@ -1,0 +1,2 @@
+/** SQS in: ForecastsPublished, in the shared event JSON. */
+package org.nyc311.anomaly.messaging;

@@ -1,0 +1,217 @@
+package org.nyc311.anomaly.store;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.nyc311.anomaly.forecasts.ForecastServiceClient.SeriesForecast;
+import org.nyc311.model.anomaly.Alert;
+import org.nyc311.model.anomaly.Anomaly;
+import org.nyc311.model.event.AnomalyAlert;
+import org.nyc311.model.series.SeriesKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The service's own tables in PostgreSQL: events seen, forecast snapshot, check state, anomalies, alerts and their events. */
+@Repository
+public class AnomalyRepository {
+
+    /** Any constant: one check at a time across every instance sharing the database. */
+    private static final long CHECK_LOCK = 311_084L;
+
+    private final JdbcTemplate jdbc;
+
+    public AnomalyRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises checks until the surrounding transaction ends (two deliveries at once must not both run). */
+    public void lockChecks() {
+        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> { }, CHECK_LOCK);
+    }
+
+    public boolean processed(UUID eventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM processed_event WHERE event_id = ?)",
+                Boolean.class, eventId));
+    }
+
+    public void markProcessed(UUID eventId, String forecastRunId, Instant at) {
+        jdbc.update("INSERT INTO processed_event (event_id, forecast_run_id, processed_at) VALUES (?, ?, ?)",
+                eventId, forecastRunId, Timestamp.from(at));
+    }
+
+    /**
+     * Stores the points of a forecast where it is the shortest horizon seen to their day: a later
+     * run's longer-horizon point never replaces a shorter one. Points on or before the forecast's last
+     * actual day (none, from forecast-service) and points without a finite, ordered interval are skipped:
+     * one bad point must not stop every later check.
+     *
+     * @return points stored or replaced
+     */
+    public int storeSnapshot(SeriesForecast forecast) {
+        int changed = 0;
+        for (var point : forecast.points()) {
+            long horizon = point.date().toEpochDay() - forecast.lastActualDate().toEpochDay();
+            // a point that is not a forecast made before its day, or not a usable interval, is never judged by
+            if (horizon < 1 || !Double.isFinite(point.yhat()) || !Double.isFinite(point.lower()) || !Double.isFinite(point.upper())
+                    || point.lower() > point.upper()) {
+                continue;
+            }
+            changed += jdbc.update("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, last_actual_date, "
+                    + "horizon, yhat, lower_bound, upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (series_id, target_date) DO UPDATE SET forecast_run_id = EXCLUDED.forecast_run_id, "
+                    + "last_actual_date = EXCLUDED.last_actual_date, horizon = EXCLUDED.horizon, yhat = EXCLUDED.yhat, "
+                    + "lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound "
+                    + "WHERE EXCLUDED.horizon < forecast_snapshot.horizon",
+                    forecast.seriesId(), Date.valueOf(point.date()), forecast.forecastRunId(),
+                    Date.valueOf(forecast.lastActualDate()), (int) horizon, point.yhat(), point.lower(), point.upper());
+        }
+        return changed;
+    }
+
+    /** Series with at least one forecast in the snapshot. */
+    public List<String> snapshotSeries() {
+        return jdbc.queryForList("SELECT DISTINCT series_id FROM forecast_snapshot ORDER BY series_id", String.class);
+    }
+
+    public Optional<LocalDate> earliestSnapshotDate(String seriesId) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT min(target_date) FROM forecast_snapshot WHERE series_id = ?",
+                LocalDate.class, seriesId));
+    }
+
+    public TreeMap<LocalDate, SnapshotPoint> snapshot(String seriesId, LocalDate from) {
+        TreeMap<LocalDate, SnapshotPoint> points = new TreeMap<>();
+        jdbc.query("SELECT target_date, forecast_run_id, horizon, yhat, lower_bound, upper_bound FROM forecast_snapshot "
+                + "WHERE series_id = ? AND target_date >= ?", rs -> {
+                    LocalDate day = rs.getObject(1, LocalDate.class);
+                    points.put(day, new SnapshotPoint(day, rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5),
+                            rs.getDouble(6)));
+                }, seriesId, Date.valueOf(from));
+        return points;
+    }
+
+    public Optional<LocalDate> lastChecked(String seriesId) {
+        return jdbc.query("SELECT last_checked_date FROM check_state WHERE series_id = ?",
+                (rs, n) -> rs.getObject(1, LocalDate.class), seriesId).stream().findFirst();
+    }
+
+    public void setLastChecked(String seriesId, LocalDate day, Instant at) {
+        jdbc.update("INSERT INTO check_state (series_id, last_checked_date, checked_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT (series_id) DO UPDATE SET last_checked_date = EXCLUDED.last_checked_date, checked_at = EXCLUDED.checked_at",
+                seriesId, Date.valueOf(day), Timestamp.from(at));
+    }
+
+    /** The first day of the series' oldest open alert, so that detection sees that episode whole. */
+    public Optional<LocalDate> openEpisodeStart(String seriesId) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT min(episode_start) FROM alert WHERE series_id = ? AND status = 'OPEN'",
+                LocalDate.class, seriesId));
+    }
+
+    /** @return whether the anomaly is new (a day already recorded keeps its first record) */
+    public boolean recordAnomaly(Anomaly anomaly, Instant at) {
+        return jdbc.update("INSERT INTO anomaly (series_id, date, complaint_type_key, borough_key, actual, yhat, lower_bound, "
+                + "upper_bound, z_score, direction, forecast_run_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (series_id, date) DO NOTHING",
+                anomaly.series().id(), Date.valueOf(anomaly.date()), anomaly.series().complaintTypeKey().orElse(SeriesKey.ALL),
+                anomaly.series().borough().map(b -> b.key()).orElse(SeriesKey.ALL), anomaly.actual(), anomaly.yhat(),
+                anomaly.lower(), anomaly.upper(), anomaly.zScore(), anomaly.direction().name(), anomaly.forecastRunId(),
+                Timestamp.from(at)) == 1;
+    }
+
+    public Optional<Alert> findAlert(UUID id) {
+        return jdbc.query(ALERT_COLUMNS + " WHERE alert_id = ?", AnomalyRepository::alert, id).stream().findFirst();
+    }
+
+    /** Inserts the alert, or updates it (an episode grew or closed). */
+    public void saveAlert(Alert alert, Instant at) {
+        jdbc.update("INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, closed_on, "
+                + "anomalous_days, peak_z_score, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, last_anomalous_date = EXCLUDED.last_anomalous_date, "
+                + "closed_on = EXCLUDED.closed_on, anomalous_days = EXCLUDED.anomalous_days, peak_z_score = EXCLUDED.peak_z_score, "
+                + "updated_at = EXCLUDED.updated_at",
+                alert.id(), alert.series().id(), alert.status().name(), Date.valueOf(alert.episodeStart()),
+                Date.valueOf(alert.openedOn()), Date.valueOf(alert.lastAnomalousDate()),
+                alert.closedOn() == null ? null : Date.valueOf(alert.closedOn()), alert.anomalousDays(), alert.peakZScore(),
+                Timestamp.from(at));
+    }
+
+    /** @return whether the event is new (one per alert and transition) */
+    public boolean queueAlertEvent(AnomalyAlert event, String payload, Instant at) {
+        return jdbc.update("INSERT INTO alert_event (event_id, alert_id, transition, payload, created_at) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (event_id) DO NOTHING", event.eventId(), event.alert().id(), event.transition().name(), payload,
+                Timestamp.from(at)) == 1;
+    }
+
+    /** Alert events written but not yet accepted by SQS, oldest first. */
+    public List<PendingEvent> unsentAlertEvents() {
+        return jdbc.query("SELECT event_id, payload FROM alert_event WHERE sent_at IS NULL ORDER BY created_at, transition DESC",
+                (rs, n) -> new PendingEvent(rs.getObject(1, UUID.class), rs.getString(2)));
+    }
+
+    public void markSent(UUID eventId, Instant at) {
+        jdbc.update("UPDATE alert_event SET sent_at = ? WHERE event_id = ?", Timestamp.from(at), eventId);
+    }
+
+    public List<Anomaly> anomalies(AnomalyQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT series_id, date, actual, yhat, lower_bound, upper_bound, z_score, direction, "
+                + "forecast_run_id FROM anomaly WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        query.from().ifPresent(d -> {
+            sql.append(" AND date >= ?");
+            values.add(Date.valueOf(d));
+        });
+        query.to().ifPresent(d -> {
+            sql.append(" AND date <= ?");
+            values.add(Date.valueOf(d));
+        });
+        query.complaintTypeKey().ifPresent(k -> {
+            sql.append(" AND complaint_type_key = ?");
+            values.add(k);
+        });
+        query.boroughKey().ifPresent(k -> {
+            sql.append(" AND borough_key = ?");
+            values.add(k);
+        });
+        query.minSeverity().ifPresent(s -> {
+            sql.append(" AND abs(z_score) >= ?");
+            values.add(s);
+        });
+        query.direction().ifPresent(d -> {
+            sql.append(" AND direction = ?");
+            values.add(d.name());
+        });
+        sql.append(" ORDER BY date DESC, series_id LIMIT ?");
+        values.add(query.limit());
+        return jdbc.query(sql.toString(), (rs, n) -> new Anomaly(SeriesKey.parse(rs.getString(1)), rs.getObject(2, LocalDate.class),
+                rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
+                Anomaly.Direction.valueOf(rs.getString(8)), rs.getString(9)), values.toArray());
+    }
+
+    public List<Alert> alerts(Optional<Alert.Status> status, int limit) {
+        if (status.isPresent()) {
+            return jdbc.query(ALERT_COLUMNS + " WHERE status = ? ORDER BY opened_on DESC, series_id LIMIT ?", AnomalyRepository::alert,
+                    status.get().name(), limit);
+        }
+        return jdbc.query(ALERT_COLUMNS + " ORDER BY opened_on DESC, series_id LIMIT ?", AnomalyRepository::alert, limit);
+    }
+
+    private static final String ALERT_COLUMNS = "SELECT alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, "
+            + "closed_on, anomalous_days, peak_z_score FROM alert";
+
+    private static Alert alert(ResultSet rs, int row) throws SQLException {
+        return new Alert(rs.getObject(1, UUID.class), SeriesKey.parse(rs.getString(2)), Alert.Status.valueOf(rs.getString(3)),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getDouble(9));
+    }
+
+    /** An AnomalyAlert in the outbox. */
+    public record PendingEvent(UUID eventId, String payload) {
+    }
+}

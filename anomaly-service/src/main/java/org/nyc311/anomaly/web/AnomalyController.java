@@ -1,0 +1,117 @@
+package org.nyc311.anomaly.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.nyc311.anomaly.store.AnomalyQuery;
+import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.model.anomaly.Alert;
+import org.nyc311.model.anomaly.Anomaly;
+import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.ComplaintType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Recorded anomalies and alerts. Parameters are taken as strings and checked here, so that every bad
+ * value is a 400 problem detail that names it, never a 500.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class AnomalyController {
+
+    /** Answers are capped: a dashboard pages by date range, it does not need the whole table at once. */
+    static final int MAX_ROWS = 5000;
+
+    private final AnomalyRepository repository;
+
+    AnomalyController(AnomalyRepository repository) {
+        this.repository = repository;
+    }
+
+    @Operation(summary = "Anomalies (spikes and drops), newest first, optionally filtered by date range, series and severity")
+    @GetMapping("/anomalies")
+    List<ApiViews.AnomalyView> anomalies(
+            @Parameter(description = "first day, ISO yyyy-MM-dd") @RequestParam Optional<String> from,
+            @Parameter(description = "last day, ISO yyyy-MM-dd") @RequestParam Optional<String> to,
+            @Parameter(description = "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups")
+            @RequestParam Optional<String> complaintType,
+            @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'")
+            @RequestParam Optional<String> borough,
+            @Parameter(description = "smallest absolute robust z-score, >= 0") @RequestParam Optional<String> minSeverity,
+            @Parameter(description = "spike or drop (default: both)") @RequestParam Optional<String> direction) {
+        Optional<LocalDate> fromDate = present(from).map(v -> date("from", v));
+        Optional<LocalDate> toDate = present(to).map(v -> date("to", v));
+        if (fromDate.isPresent() && toDate.isPresent() && fromDate.get().isAfter(toDate.get())) {
+            throw new BadRequestException("from (" + fromDate.get() + ") is after to (" + toDate.get() + ")");
+        }
+        Optional<String> typeKey = present(complaintType).map(AnomalyController::typeKey);
+        Optional<String> boroughKey = present(borough).map(AnomalyController::boroughKey);
+        Optional<Double> severity = present(minSeverity).map(AnomalyController::severity);
+        Optional<Anomaly.Direction> wanted = present(direction).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "spike" -> Anomaly.Direction.SPIKE;
+            case "drop" -> Anomaly.Direction.DROP;
+            default -> throw new BadRequestException("direction must be spike or drop: '" + value + "'");
+        });
+        return repository.anomalies(new AnomalyQuery(fromDate, toDate, typeKey, boroughKey, severity, wanted, MAX_ROWS)).stream()
+                .map(ApiViews.AnomalyView::of).toList();
+    }
+
+    @Operation(summary = "Alerts, newest first; status open or closed (default: both)")
+    @GetMapping("/alerts")
+    List<ApiViews.AlertView> alerts(@Parameter(description = "open or closed") @RequestParam Optional<String> status) {
+        Optional<Alert.Status> wanted = present(status).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "open" -> Alert.Status.OPEN;
+            case "closed" -> Alert.Status.CLOSED;
+            default -> throw new BadRequestException("status must be open or closed: '" + value + "'");
+        });
+        return repository.alerts(wanted, MAX_ROWS).stream().map(ApiViews.AlertView::of).toList();
+    }
+
+    private static Optional<String> present(Optional<String> value) {
+        return value.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be a date yyyy-MM-dd: '" + value + "'");
+        }
+    }
+
+    static double severity(String value) {
+        double severity;
+        try {
+            severity = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("minSeverity must be a number: '" + value + "'");
+        }
+        if (!Double.isFinite(severity) || severity < 0) {
+            throw new BadRequestException("minSeverity must be a finite number >= 0: " + value);
+        }
+        return severity;
+    }
+
+    static String typeKey(String raw) {
+        if ("all".equalsIgnoreCase(raw)) {
+            return "all";
+        }
+        String key = ComplaintType.keyOf(raw);
+        if (key.isEmpty()) {
+            throw new BadRequestException("complaintType has no letters or digits: '" + raw + "'");
+        }
+        return key;
+    }
+
+    static String boroughKey(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        return "all".equals(lower) ? "all" : Borough.fromKey(lower).key();
+    }
+}

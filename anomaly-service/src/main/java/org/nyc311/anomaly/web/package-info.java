@@ -1,0 +1,2 @@
+/** REST: anomalies and alerts, documented with springdoc (OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui). */
+package org.nyc311.anomaly.web;
