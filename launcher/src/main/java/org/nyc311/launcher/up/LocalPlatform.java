@@ -54,9 +54,15 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public static LocalPlatform start(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow,
             PrintWriter console) throws Exception {
+        return start(projectRoot, workDirectory, ports, withMlflow, null, console);
+    }
+
+    /** @param replayDirectory the folder whose files ingest-service may replay ({@code up --offline}), or null */
+    public static LocalPlatform start(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow,
+            Path replayDirectory, PrintWriter console) throws Exception {
         LocalPlatform platform = new LocalPlatform(console);
         try {
-            platform.startAll(projectRoot, workDirectory, ports, withMlflow);
+            platform.startAll(projectRoot, workDirectory, ports, withMlflow, replayDirectory);
             return platform;
         } catch (Exception | Error e) {
             platform.close();
@@ -64,7 +70,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void startAll(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow) throws Exception {
+    private void startAll(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow,
+            Path replayDirectory) throws Exception {
         Path data = workDirectory.resolve("data");
         Path logs = workDirectory.resolve("logs");
         requireFree("S3 (s3proxy)", ports.s3());
@@ -100,6 +107,9 @@ public final class LocalPlatform implements AutoCloseable {
             ports.services().forEach((other, port) ->
                     properties.put("nyc311.services." + other.module() + ".url", "http://127.0.0.1:" + port));
             properties.putAll(ownProperties(service, projectRoot, lake, logs));
+            if (service == LocalService.INGEST && replayDirectory != null) {
+                properties.put("nyc311.ingest.file.replay-directory", replayDirectory.toAbsolutePath().toString());
+            }
             Path jar = projectRoot.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
             ServiceProcess process = ServiceProcess.start(service, jar, ports.of(service), properties, logs);
             started.push(process);
@@ -130,6 +140,13 @@ public final class LocalPlatform implements AutoCloseable {
                 "nyc311.controller.local.delta-jobs-jar", deltaJobs.resolve("delta-jobs.jar").toString(),
                 "nyc311.controller.local.classpath-file", deltaJobs.resolve("delta-jobs.classpath").toString(),
                 "nyc311.controller.local.log-directory", logs.resolve("pipeline-runs").toAbsolutePath().toString());
+    }
+
+    /** Where each service answers, for the platform's own API calls (the first intake). */
+    public Map<LocalService, URI> serviceUris() {
+        Map<LocalService, URI> uris = new java.util.EnumMap<>(LocalService.class);
+        services.forEach(process -> uris.put(process.service(), process.baseUri()));
+        return uris;
     }
 
     public List<ServiceProcess> services() {

@@ -1,10 +1,19 @@
 package org.nyc311.launcher.up;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,13 +21,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./nyc311 up}: the whole platform on this machine until Ctrl-C.
  *
- * <p>What runs today: S3 (s3proxy), SQS (ElasticMQ, every queue with its DLQ), PostgreSQL, MLflow,
- * and the five services with the {@code local} profile. The first intake and the event chain
- * join as their services gain them.
+ * <p>S3 (s3proxy), SQS (ElasticMQ, every queue with its DLQ), PostgreSQL, MLflow, local-sql-warehouse
+ * and the five services with the {@code local} profile; then, on a first start or with
+ * {@code --offline}, the first intake, followed down the event chain.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run the whole platform locally on embedded defaults until Ctrl-C.")
 public final class UpCommand implements Callable<Integer> {
+
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(15);
 
     @Option(names = "--workdir", description = "Run folder: data/ and logs/ live here (default: ${DEFAULT-VALUE}).")
     private Path workDirectory = Path.of(".nyc311", "run");
@@ -29,6 +41,16 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-mlflow", description = "Run without the MLflow tracking server.")
     private boolean noMlflow;
 
+    @Option(names = "--offline", paramLabel = "FILE",
+            description = "First intake from this file (.jsonl, .jsonl.gz or an Open Data CSV export) instead of the live API.")
+    private Path offlineFile;
+
+    @Option(names = "--days", paramLabel = "N", description = "Days the first live intake reaches back (default: ${DEFAULT-VALUE}).")
+    private int days = 7;
+
+    @Option(names = "--no-intake", description = "Start the platform without a first intake.")
+    private boolean noIntake;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -38,10 +60,22 @@ public final class UpCommand implements Callable<Integer> {
         Path work = workDirectory.toAbsolutePath().normalize();
         out.println("nyc311 up: starting the platform (data and logs in " + work + ")");
         out.flush();
+        if (offlineFile != null && !Files.isRegularFile(offlineFile)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + offlineFile.toAbsolutePath());
+        }
+        if (days < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1");
+        }
+        // a second start reuses the data of the first: only a first start (or --offline) ingests
+        boolean intake = !noIntake && (offlineFile != null
+                || !Files.isDirectory(work.resolve("data/s3").resolve(LocalPlatform.BUCKET).resolve("raw")));
         long begin = System.nanoTime();
-        LocalPlatform platform = LocalPlatform.start(projectRoot, work, PlatformPorts.defaults(), !noMlflow, out);
+        LocalPlatform platform = LocalPlatform.start(projectRoot, work, PlatformPorts.defaults(), !noMlflow,
+                offlineFile == null ? null : offlineFile.toAbsolutePath().getParent(), out);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             out.println();
             out.println("nyc311 up: stopping everything it started ...");
             out.flush();
@@ -51,9 +85,19 @@ public final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "nyc311-up-stop"));
 
-        out.printf("nyc311 up: ready in %d s%n", (System.nanoTime() - begin) / 1_000_000_000);
-        out.println("  Dashboard  http://127.0.0.1:" + LocalService.DASHBOARD.defaultPort());
-        out.println("  API        http://127.0.0.1:" + LocalService.FORECAST.defaultPort() + "/actuator/health");
+        out.printf("nyc311 up: every component is healthy after %d s%n", (System.nanoTime() - begin) / 1_000_000_000);
+        out.flush();
+        if (intake) {
+            FirstIntake.Request request = new FirstIntake.Request(Optional.ofNullable(offlineFile), days,
+                    LocalDate.now(Clock.system(NEW_YORK)));
+            new FirstIntake(platform.serviceUris(), out, STAGE_TIMEOUT).run(request);
+        } else if (!noIntake) {
+            out.println("  intake                 skipped   the lake holds an earlier run's data (--offline FILE ingests more)");
+        }
+        Map<LocalService, URI> uris = platform.serviceUris();
+        out.println("nyc311 up: ready");
+        out.println("  Dashboard  " + uris.get(LocalService.DASHBOARD));
+        out.println("  API docs   " + uris.get(LocalService.FORECAST).resolve("/swagger-ui") + "  (forecasts; each service has /swagger-ui)");
         out.println("  MLflow     " + platform.mlflowUri().map(Object::toString).orElse("off"));
         out.println("Press Ctrl-C to stop.");
         out.flush();
@@ -61,7 +105,7 @@ public final class UpCommand implements Callable<Integer> {
         // keep running; if a service dies, say so rather than serve half a platform silently
         while (!stopped.await(2, TimeUnit.SECONDS)) {
             var dead = platform.firstDeadService();
-            if (dead.isPresent()) {
+            if (dead.isPresent() && !stopping.get()) {
                 out.println("nyc311 up: " + dead.get().service().module() + " stopped unexpectedly; see " + dead.get().log());
                 out.flush();
                 return 1;

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,15 +52,16 @@ class LocalPlatformTest {
     }
 
     @Test
-    void everyComponentAnswersOnLoopbackAndNothingOutlivesThePlatform(@TempDir Path work) throws Exception {
+    void everyComponentAnswersTheFirstIntakeReachesForecastsAndNothingOutlivesThePlatform(@TempDir Path work) throws Exception {
         // as under the project folder: PostgreSQL may run as 'nobody' and must traverse it (@TempDir is 700)
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         PlatformPorts ports = freePorts();
         StringWriter console = new StringWriter();
         List<ProcessHandle> children;
 
+        Path fixture = ROOT.resolve("ingest-service/src/test/resources/fixtures/soda-sample.jsonl");
         try (LocalPlatform platform = LocalPlatform.start(ROOT, work, ports, MlflowInstallation.pythonAvailable(),
-                new PrintWriter(console, true))) {
+                fixture.getParent(), new PrintWriter(console, true))) {
             for (LocalService service : LocalService.values()) {
                 HttpResponse<String> health = get(URI.create("http://127.0.0.1:" + ports.of(service) + "/actuator/health"));
                 assertThat(health.statusCode()).as(service.module()).isEqualTo(200);
@@ -84,6 +86,13 @@ class LocalPlatformTest {
             }
             platform.mlflowUri().ifPresent(uri -> assertThat(get(uri.resolve("/health")).statusCode()).isEqualTo(200));
             assertThat(Loopback.isListening(ports.warehouse())).as("local-sql-warehouse").isTrue();
+            // the first intake, as up --offline runs it: the batch travels ingest -> controller -> Spark -> forecasts
+            boolean forecastsPublished = new FirstIntake(platform.serviceUris(), new PrintWriter(console, true),
+                    java.time.Duration.ofMinutes(5)).run(new FirstIntake.Request(Optional.of(fixture), 7,
+                    java.time.LocalDate.of(2026, 5, 4)));
+            assertThat(forecastsPublished).as(console.toString()).isTrue();
+            assertThat(console.toString()).contains("intake                 completed 12 records in 1 parts",
+                    "pipeline               succeeded", "forecasts              succeeded");
             children = ProcessHandle.current().descendants().toList();
             assertThat(children).isNotEmpty();
         }
