@@ -1,0 +1,2 @@
+/** The forecast chart: a small Flow component wrapping Apache ECharts. */
+package org.nyc311.dashboard.chart;

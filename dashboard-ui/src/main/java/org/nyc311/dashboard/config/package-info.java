@@ -1,0 +1,2 @@
+/** Typed settings of the dashboard. */
+package org.nyc311.dashboard.config;

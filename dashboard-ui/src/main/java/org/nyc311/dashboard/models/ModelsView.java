@@ -1,0 +1,86 @@
+package org.nyc311.dashboard.models;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.nyc311.dashboard.base.ui.Formats;
+import org.nyc311.dashboard.base.ui.MainLayout;
+import org.nyc311.dashboard.base.ui.ServiceNotice;
+import org.nyc311.dashboard.services.ServiceUnavailableException;
+import org.nyc311.dashboard.services.forecast.ForecastViews;
+import org.nyc311.dashboard.services.forecast.Forecasts;
+
+/**
+ * Model quality: cross-validation error and interval coverage per series, and pooled per training. forecast-service
+ * serves models one series at a time, so this view asks for the largest series only ({@link #SERIES_SHOWN}).
+ */
+@Route(value = "models", layout = MainLayout.class)
+@PageTitle("Models · NYC 311")
+@PermitAll
+public class ModelsView extends VerticalLayout {
+
+    static final int SERIES_SHOWN = 40;
+
+    public ModelsView(Forecasts forecasts) {
+        setSizeFull();
+        add(new H2("Models"));
+        Div notices = new Div();
+        add(notices);
+
+        Grid<ForecastViews.Model> perSeries = new Grid<>(ForecastViews.Model.class, false);
+        perSeries.setId("models");
+        perSeries.addColumn(ForecastViews.Model::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
+        perSeries.addColumn(ForecastViews.Model::model).setHeader("Model").setSortable(true).setAutoWidth(true);
+        perSeries.addColumn(m -> Formats.number(cv(m).mase(), 2)).setHeader("MASE")
+                .setComparator(Comparator.comparing(m -> cv(m).mase(), Comparator.nullsLast(Comparator.naturalOrder())));
+        perSeries.addColumn(m -> Formats.percent(cv(m).wape())).setHeader("WAPE")
+                .setComparator(Comparator.comparing(m -> cv(m).wape(), Comparator.nullsLast(Comparator.naturalOrder())));
+        perSeries.addColumn(m -> Formats.percent(cv(m).coverage())).setHeader("95% coverage")
+                .setComparator(Comparator.comparing(m -> cv(m).coverage(), Comparator.nullsLast(Comparator.naturalOrder())));
+        perSeries.addColumn(m -> cv(m).points()).setHeader("CV days").setSortable(true);
+        perSeries.addColumn(m -> m.historyEnd() == null ? "" : m.historyEnd().toString()).setHeader("History to");
+
+        Grid<ForecastViews.Training> trainings = new Grid<>(ForecastViews.Training.class, false);
+        trainings.setId("trainings");
+        trainings.addColumn(t -> String.valueOf(t.forecastRunId())).setHeader("Training").setAutoWidth(true);
+        trainings.addColumn(ForecastViews.Training::status).setHeader("Status").setSortable(true);
+        trainings.addColumn(ForecastViews.Training::lastActualDate).setHeader("Data to").setSortable(true);
+        trainings.addColumn(ForecastViews.Training::seriesForecast).setHeader("Series").setSortable(true);
+        trainings.addColumn(ForecastViews.Training::seriesFailed).setHeader("Failed").setSortable(true);
+        trainings.addColumn(t -> t.pooled() == null ? "—" : Formats.percent(t.pooled().wape())).setHeader("Pooled WAPE");
+        trainings.addColumn(t -> t.pooled() == null ? "—" : Formats.percent(t.pooled().coverage())).setHeader("Pooled coverage");
+        trainings.addColumn(t -> Boolean.TRUE.equals(t.champion()) ? "champion" : "").setHeader("Champion");
+        trainings.setAllRowsVisible(true);
+
+        try {
+            List<ForecastViews.Series> largest = forecasts.catalog().stream().filter(ForecastViews.Series::forecastable)
+                    .sorted(Comparator.comparingDouble(ForecastViews.Series::meanCount).reversed()).limit(SERIES_SHOWN).toList();
+            List<ForecastViews.Model> models = new ArrayList<>();
+            for (ForecastViews.Series series : largest) {
+                forecasts.model(series.seriesId()).ifPresent(models::add);
+            }
+            perSeries.setItems(models);
+            trainings.setItems(forecasts.trainings());
+        } catch (ServiceUnavailableException e) {
+            notices.add(new ServiceNotice(e));
+        }
+        add(new Paragraph("Rolling-origin cross-validation on each series' own history. MASE below 1 beats the seasonal "
+                + "naive forecast; coverage is the share of held-out days inside the 95% interval (calibrated near 95%)."));
+        add(new H3("Largest series"), perSeries, new H3("Trainings"), trainings);
+        setFlexGrow(1, perSeries);
+    }
+
+    private static ForecastViews.CrossValidation cv(ForecastViews.Model m) {
+        return Optional.ofNullable(m.crossValidation()).orElse(new ForecastViews.CrossValidation(null, null, null, null, 0));
+    }
+}

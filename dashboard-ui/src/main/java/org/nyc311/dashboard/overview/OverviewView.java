@@ -1,0 +1,135 @@
+package org.nyc311.dashboard.overview;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nyc311.dashboard.base.ui.Card;
+import org.nyc311.dashboard.base.ui.Formats;
+import org.nyc311.dashboard.base.ui.MainLayout;
+import org.nyc311.dashboard.base.ui.ServiceNotice;
+import org.nyc311.dashboard.chart.ForecastChart;
+import org.nyc311.dashboard.chart.SeriesCharts;
+import org.nyc311.dashboard.services.ServiceUnavailableException;
+import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
+import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
+import org.nyc311.dashboard.services.anomaly.AnomalyRow;
+import org.nyc311.dashboard.services.forecast.ForecastViews;
+import org.nyc311.dashboard.services.forecast.Forecasts;
+import org.nyc311.dashboard.services.pipeline.PipelineRun;
+import org.nyc311.dashboard.services.pipeline.PipelineRuns;
+import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.SeriesKey;
+
+/** The morning view: citywide and per-borough forecasts, yesterday against its forecast, open alerts, freshness. */
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "overview", layout = MainLayout.class)
+@PageTitle("Overview · NYC 311")
+@PermitAll
+public class OverviewView extends VerticalLayout {
+
+    /** How many recent pipeline runs the freshness card looks through for the last successful one. */
+    private static final int RECENT_RUNS = 20;
+
+    public OverviewView(Forecasts forecasts, AnomalyFeed anomalyFeed, PipelineRuns pipeline, Clock clock) {
+        add(new H2("Overview"));
+        Div notices = new Div();
+        add(notices);
+        LocalDate today = LocalDate.now(clock.withZone(Formats.NEW_YORK));
+        LocalDate yesterday = today.minusDays(1);
+
+        Map<String, String> series = new LinkedHashMap<>();
+        series.put(SeriesKey.citywide().id(), "Citywide");
+        for (Borough borough : List.of(Borough.BRONX, Borough.BROOKLYN, Borough.MANHATTAN, Borough.QUEENS, Borough.STATEN_ISLAND)) {
+            series.put(SeriesKey.borough(borough).id(), title(borough));
+        }
+
+        Map<String, Optional<ForecastViews.StoredForecast>> stored = new LinkedHashMap<>();
+        try {
+            for (String id : series.keySet()) {
+                stored.put(id, forecasts.latest(id));
+            }
+        } catch (ServiceUnavailableException e) {
+            // one notice for the service; the charts still show, empty, so the page keeps its shape
+            notices.add(new ServiceNotice(e));
+        }
+        List<AnomalyRow> anomalies = new ArrayList<>();
+        String openAlerts;
+        String alertContext;
+        try {
+            anomalies.addAll(anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(60), today, null, null, null)));
+            openAlerts = String.valueOf(anomalyFeed.alerts(true).size());
+            alertContext = "series running abnormally high";
+        } catch (ServiceUnavailableException e) {
+            notices.add(new ServiceNotice(e));
+            openAlerts = "—";
+            alertContext = "anomaly-service unavailable";
+        }
+        String freshness = "—";
+        String freshnessContext;
+        try {
+            Optional<PipelineRun> lastGood = pipeline.recent(RECENT_RUNS).stream()
+                    .filter(r -> "SUCCEEDED".equals(r.state()) && r.newestData().isPresent())
+                    .max(Comparator.comparing(PipelineRun::createdAt));
+            if (lastGood.isPresent()) {
+                freshness = Formats.age(Duration.between(lastGood.get().newestData().get(), clock.instant()));
+                freshnessContext = "newest request in gold, as of " + Formats.time(lastGood.get().finishedAt());
+            } else {
+                freshnessContext = "no successful pipeline run yet";
+            }
+        } catch (ServiceUnavailableException e) {
+            notices.add(new ServiceNotice(e));
+            freshnessContext = "pipeline-controller unavailable";
+        }
+
+        Optional<ForecastViews.Point> yesterdayForecast = stored.getOrDefault(SeriesKey.citywide().id(), Optional.empty())
+                .flatMap(f -> f.points().stream().filter(p -> p.date().equals(yesterday)).findFirst());
+        Optional<AnomalyRow> yesterdayActual = anomalies.stream()
+                .filter(a -> a.series().equals(SeriesKey.citywide().id()) && a.date().equals(yesterday)).findFirst();
+        FlexLayout cards = new FlexLayout(
+                new Card("Yesterday (" + yesterday + ")",
+                        yesterdayActual.map(a -> String.valueOf(a.actual())).orElse("—"),
+                        "forecast " + yesterdayForecast.map(p -> Formats.number(p.yhat(), 0) + " (95%: "
+                                + Formats.number(p.lower(), 0) + "–" + Formats.number(p.upper(), 0) + ")").orElse("—")
+                                + (yesterdayActual.isEmpty() ? "; actual counts are not served yet" : "")),
+                new Card("Open alerts", openAlerts, alertContext),
+                new Card("Data freshness", freshness, freshnessContext));
+        cards.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+        add(cards);
+
+        FlexLayout charts = new FlexLayout();
+        charts.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+        charts.setWidthFull();
+        for (Map.Entry<String, String> entry : series.entrySet()) {
+            ForecastChart chart = new ForecastChart();
+            chart.getElement().setAttribute("data-series", entry.getKey());
+            boolean citywide = entry.getKey().equals(SeriesKey.citywide().id());
+            chart.setWidth(citywide ? "100%" : "calc(50% - var(--lumo-space-m))");
+            chart.setHeight(citywide ? "340px" : "260px");
+            chart.show(SeriesCharts.of(entry.getValue(), entry.getKey(), stored.getOrDefault(entry.getKey(), Optional.empty()),
+                    anomalies, today));
+            charts.add(chart);
+        }
+        add(charts);
+        add(new Paragraph("Forecast line with its 95% band; diamonds mark anomalous days; the vertical line is today."));
+    }
+
+    private static String title(Borough borough) {
+        String key = borough.key().replace('-', ' ');
+        return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    }
+}

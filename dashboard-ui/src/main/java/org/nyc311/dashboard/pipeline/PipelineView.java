@@ -1,0 +1,173 @@
+package org.nyc311.dashboard.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.nyc311.dashboard.base.ui.Card;
+import org.nyc311.dashboard.base.ui.Csv;
+import org.nyc311.dashboard.base.ui.CsvDownload;
+import org.nyc311.dashboard.base.ui.Formats;
+import org.nyc311.dashboard.base.ui.MainLayout;
+import org.nyc311.dashboard.base.ui.ServiceNotice;
+import org.nyc311.dashboard.chart.ForecastChart;
+import org.nyc311.dashboard.services.ServiceUnavailableException;
+import org.nyc311.dashboard.services.pipeline.PipelineRun;
+import org.nyc311.dashboard.services.pipeline.PipelineRuns;
+
+/** Pipeline health: the recent runs with their durations, outcomes, quarantine counts and the data's freshness. */
+@Route(value = "pipeline", layout = MainLayout.class)
+@PageTitle("Pipeline · NYC 311")
+@PermitAll
+public class PipelineView extends VerticalLayout {
+
+    static final int RECENT = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+    private final Grid<PipelineRun> grid = new Grid<>(PipelineRun.class, false);
+    private final TextField search = new TextField();
+    private final ComboBox<String> state = new ComboBox<>("State");
+    private final ForecastChart chart = new ForecastChart();
+    private GridListDataView<PipelineRun> rows;
+
+    public PipelineView(PipelineRuns runs, Clock clock) {
+        this.clock = clock;
+        setSizeFull();
+        add(new H2("Pipeline"));
+        List<PipelineRun> recent;
+        try {
+            recent = runs.recent(RECENT);
+        } catch (ServiceUnavailableException e) {
+            add(new ServiceNotice(e));
+            recent = List.of();
+        }
+        add(cards(recent));
+        chart.setHeight("220px");
+        chart.show(recordsPerRun(recent));
+        add(chart);
+
+        search.setLabel("Run or ingestion run");
+        search.setPlaceholder("id contains…");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.EAGER);
+        search.addValueChangeListener(e -> applyFilter());
+        search.setId("pipeline-search");
+        state.setItems("RECEIVED", "RUNNING", "SUCCEEDED", "FAILED");
+        state.setClearButtonVisible(true);
+        state.addValueChangeListener(e -> applyFilter());
+        state.setId("pipeline-state");
+        HorizontalLayout filters = new HorizontalLayout(search, state, CsvDownload.link("pipeline-runs.csv", this::csv));
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(filters);
+
+        configureGrid();
+        rows = grid.setItems(new ListDataProvider<>(new ArrayList<>(recent)));
+        add(grid);
+        setFlexGrow(1, grid);
+    }
+
+    private void configureGrid() {
+        grid.setId("pipeline-runs");
+        Instant now = clock.instant();
+        var created = grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
+                .setComparator(Comparator.comparing(PipelineRun::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.id().toString()).setHeader("Run").setAutoWidth(true);
+        grid.addColumn(PipelineRun::state).setHeader("Outcome").setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> r.duration(now).map(Formats::duration).orElse("")).setHeader("Duration")
+                .setComparator(Comparator.comparing(r -> r.duration(now).orElse(Duration.ZERO))).setAutoWidth(true);
+        grid.addColumn(PipelineRun::attempts).setHeader("Attempts").setSortable(true).setAutoWidth(true);
+        grid.addColumn(PipelineRun::records).setHeader("Records").setComparator(Comparator.comparingLong(PipelineRun::records))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.quarantined().map(String::valueOf).orElse("")).setHeader("Quarantined")
+                .setComparator(Comparator.comparing(r -> r.quarantined().orElse(-1L))).setAutoWidth(true);
+        grid.addColumn(r -> r.newestData().map(Formats::time).orElse("")).setHeader("Newest data").setAutoWidth(true);
+        grid.addColumn(r -> String.join(" ", r.ingestionRunIds())).setHeader("Ingestion runs").setAutoWidth(true);
+        grid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error").setFlexGrow(1);
+        grid.sort(List.of(new GridSortOrder<>(created, SortDirection.DESCENDING)));
+    }
+
+    private void applyFilter() {
+        String text = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(Locale.ROOT);
+        String wanted = state.getValue();
+        rows.setFilter(run -> (wanted == null || wanted.equals(run.state()))
+                && (text.isEmpty() || run.id().toString().contains(text)
+                        || run.ingestionRunIds().stream().anyMatch(id -> id.toLowerCase(Locale.ROOT).contains(text))));
+    }
+
+    private String csv() {
+        Instant now = clock.instant();
+        List<Csv.Column<PipelineRun>> columns = List.of(
+                new Csv.Column<>("run_id", PipelineRun::id),
+                new Csv.Column<>("state", PipelineRun::state),
+                new Csv.Column<>("created_at", PipelineRun::createdAt),
+                new Csv.Column<>("started_at", PipelineRun::startedAt),
+                new Csv.Column<>("finished_at", PipelineRun::finishedAt),
+                new Csv.Column<>("duration_s", r -> r.duration(now).map(Duration::toSeconds).orElse(null)),
+                new Csv.Column<>("attempts", PipelineRun::attempts),
+                new Csv.Column<>("records", PipelineRun::records),
+                new Csv.Column<>("quarantined", r -> r.quarantined().orElse(null)),
+                new Csv.Column<>("ingestion_run_ids", r -> String.join(" ", r.ingestionRunIds())),
+                new Csv.Column<>("error", PipelineRun::error));
+        // what the grid shows, in its order: its filters and its sorting applied
+        return Csv.of(columns, rows.getItems().toList());
+    }
+
+    private FlexLayout cards(List<PipelineRun> recent) {
+        Instant now = clock.instant();
+        PipelineRun last = recent.stream().max(Comparator.comparing(PipelineRun::createdAt)).orElse(null);
+        PipelineRun lastGood = recent.stream().filter(r -> "SUCCEEDED".equals(r.state()))
+                .max(Comparator.comparing(PipelineRun::createdAt)).orElse(null);
+        long failed = recent.stream().filter(r -> "FAILED".equals(r.state())).count();
+        FlexLayout cards = new FlexLayout(
+                new Card("Last run", last == null ? "—" : last.state(), last == null ? "no runs yet" : Formats.time(last.createdAt())),
+                new Card("Data freshness", lastGood == null || lastGood.newestData().isEmpty() ? "—"
+                        : Formats.age(Duration.between(lastGood.newestData().get(), now)),
+                        lastGood == null ? "no successful run yet" : "newest request in gold"),
+                new Card("Quarantined (last success)", lastGood == null ? "—" : lastGood.quarantined().map(String::valueOf).orElse("—"),
+                        "records held back by silver's checks"),
+                new Card("Failed runs", String.valueOf(failed), "of the last " + recent.size()));
+        cards.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+        return cards;
+    }
+
+    /** Records per run over time: a bar per run, at its creation. */
+    static ObjectNode recordsPerRun(List<PipelineRun> runs) {
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("title").put("text", "Records per run").put("left", "center").putObject("textStyle").put("fontSize", 14);
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 30);
+        option.putObject("xAxis").put("type", "time");
+        option.putObject("yAxis").put("type", "value").put("min", 0);
+        ObjectNode bars = option.putArray("series").addObject();
+        bars.put("name", "records").put("type", "bar").put("barMaxWidth", 16).put("color", "#1f4e79");
+        ArrayNode data = bars.putArray("data");
+        runs.stream().sorted(Comparator.comparing(PipelineRun::createdAt))
+                .forEach(r -> data.addArray().add(r.createdAt().toString()).add(r.records()));
+        return option;
+    }
+}

@@ -1,0 +1,2 @@
+/** The Pipeline view: runs, durations, outcomes, quarantine counts, freshness. */
+package org.nyc311.dashboard.pipeline;

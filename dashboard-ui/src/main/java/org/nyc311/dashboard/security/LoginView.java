@@ -1,0 +1,35 @@
+package org.nyc311.dashboard.security;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** The local login: user and password from configuration (nyc311.dashboard.user / password). */
+@Route("login")
+@PageTitle("Log in · NYC 311")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        add(new H1("NYC 311 operations"), new Paragraph("Forecasts, anomalies and pipeline health"), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

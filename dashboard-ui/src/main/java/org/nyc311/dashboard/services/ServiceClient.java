@@ -1,0 +1,79 @@
+package org.nyc311.dashboard.services;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.nyc311.dashboard.config.ServicesProperties;
+
+/**
+ * One platform service, called server-side with the dashboard's own timeouts. Every failure (refused, timed out,
+ * 5xx, unreadable JSON, not configured) becomes a {@link ServiceUnavailableException} naming the service.
+ */
+public final class ServiceClient {
+
+    private final String service;
+    private final RestClient http;
+
+    public ServiceClient(String service, ServicesProperties.Endpoint endpoint, ServicesProperties settings, RestClient.Builder builder) {
+        this.service = service;
+        if (endpoint == null || endpoint.url() == null) {
+            this.http = null;
+            return;
+        }
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(settings.connectTimeout());
+        requests.setReadTimeout(settings.readTimeout());
+        RestClient.Builder client = builder.clone().baseUrl(endpoint.url().toString()).requestFactory(requests);
+        if (endpoint.token() != null && !endpoint.token().isBlank()) {
+            client.defaultHeaders(headers -> headers.setBearerAuth(endpoint.token()));
+        }
+        this.http = client.build();
+    }
+
+    public String service() {
+        return service;
+    }
+
+    /** Calls the service; a 404 is an empty answer (the thing asked for does not exist), not an outage. */
+    public <T> Optional<T> find(Function<RestClient, T> call) {
+        try {
+            return Optional.ofNullable(get(call));
+        } catch (ServiceUnavailableException e) {
+            if (e.getCause() instanceof HttpClientErrorException.NotFound) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public <T> T get(Function<RestClient, T> call) {
+        if (http == null) {
+            throw new ServiceUnavailableException(service, "its address is not configured (nyc311.services."
+                    + service + ".url)", null);
+        }
+        try {
+            return call.apply(http);
+        } catch (ResourceAccessException e) {
+            throw new ServiceUnavailableException(service, "no answer (" + rootMessage(e) + ")", e);
+        } catch (HttpStatusCodeException e) {
+            throw new ServiceUnavailableException(service, "it answered " + e.getStatusCode().value(), e);
+        } catch (RestClientException e) {
+            throw new ServiceUnavailableException(service, "its answer could not be read", e);
+        }
+    }
+
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

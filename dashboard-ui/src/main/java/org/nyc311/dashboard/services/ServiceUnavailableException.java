@@ -1,0 +1,19 @@
+package org.nyc311.dashboard.services;
+
+/**
+ * A service did not answer, or answered with an error: the views show {@link #getMessage()} in a notice
+ * naming the service, never a stack trace.
+ */
+public class ServiceUnavailableException extends RuntimeException {
+
+    private final String service;
+
+    public ServiceUnavailableException(String service, String reason, Throwable cause) {
+        super(service + " unavailable: " + reason, cause);
+        this.service = service;
+    }
+
+    public String service() {
+        return service;
+    }
+}

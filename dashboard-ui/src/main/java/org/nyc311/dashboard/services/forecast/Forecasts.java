@@ -1,0 +1,56 @@
+package org.nyc311.dashboard.services.forecast;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.nyc311.dashboard.config.ServicesProperties;
+import org.nyc311.dashboard.services.ServiceClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * forecast-service: the series catalog, stored forecasts, their models and the trainings. A series id has a slash
+ * ({@code noise-residential/brooklyn}) and is two path segments in its API, never an encoded slash.
+ */
+@Component
+public class Forecasts {
+
+    private final ServiceClient client;
+
+    Forecasts(ServicesProperties services, RestClient.Builder builder) {
+        this.client = new ServiceClient("forecast-service", services.forecastService(), services, builder);
+    }
+
+    public List<ForecastViews.Series> catalog() {
+        ForecastViews.Series[] series = client.get(http -> http.get().uri("/api/v1/series")
+                .retrieve().body(ForecastViews.Series[].class));
+        return series == null ? List.of() : Arrays.asList(series);
+    }
+
+    /** The newest stored forecast; empty when the series has none yet. */
+    public Optional<ForecastViews.StoredForecast> latest(String seriesId) {
+        String[] parts = split(seriesId);
+        return client.find(http -> http.get().uri("/api/v1/forecasts/{type}/{borough}", parts[0], parts[1])
+                .retrieve().body(ForecastViews.StoredForecast.class));
+    }
+
+    public Optional<ForecastViews.Model> model(String seriesId) {
+        String[] parts = split(seriesId);
+        return client.find(http -> http.get().uri("/api/v1/models/{type}/{borough}", parts[0], parts[1])
+                .retrieve().body(ForecastViews.Model.class));
+    }
+
+    public List<ForecastViews.Training> trainings() {
+        ForecastViews.Training[] runs = client.get(http -> http.get().uri("/api/v1/forecast-runs")
+                .retrieve().body(ForecastViews.Training[].class));
+        return runs == null ? List.of() : Arrays.asList(runs);
+    }
+
+    private static String[] split(String seriesId) {
+        int slash = seriesId.indexOf('/');
+        if (slash <= 0 || slash == seriesId.length() - 1) {
+            throw new IllegalArgumentException("series id must look like 'complaint-type/borough': " + seriesId);
+        }
+        return new String[] {seriesId.substring(0, slash), seriesId.substring(slash + 1)};
+    }
+}

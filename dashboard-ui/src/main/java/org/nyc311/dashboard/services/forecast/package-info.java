@@ -1,0 +1,2 @@
+/** forecast-service's REST API as the dashboard reads it. */
+package org.nyc311.dashboard.services.forecast;

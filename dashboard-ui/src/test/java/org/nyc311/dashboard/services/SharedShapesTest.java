@@ -1,0 +1,65 @@
+package org.nyc311.dashboard.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.nyc311.dashboard.services.anomaly.AlertRow;
+import org.nyc311.dashboard.services.anomaly.AnomalyRow;
+import org.nyc311.dashboard.services.forecast.ForecastViews;
+import org.nyc311.model.anomaly.Alert;
+import org.nyc311.model.anomaly.Anomaly;
+import org.nyc311.model.forecast.ForecastPoint;
+import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.SeriesKey;
+
+/**
+ * The dashboard's own records read what the services write from shared-model's records (Jackson as Boot sets it
+ * up): a renamed field in shared-model breaks this test, not the dashboard at night.
+ */
+class SharedShapesTest {
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final SeriesKey series = SeriesKey.of("noise-residential", Borough.BROOKLYN);
+
+    @Test
+    void anAnomalyReadsWithItsSeriesAsTheId() throws Exception {
+        Anomaly anomaly = new Anomaly(series, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2,
+                Anomaly.Direction.SPIKE, "run-7");
+
+        AnomalyRow row = json.readValue(json.writeValueAsString(List.of(anomaly)), AnomalyRow[].class)[0];
+
+        assertThat(row).isEqualTo(new AnomalyRow("noise-residential/brooklyn", LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120,
+                4.2, "SPIKE", "run-7"));
+    }
+
+    @Test
+    void anAlertReads() throws Exception {
+        UUID id = UUID.randomUUID();
+        Alert alert = new Alert(id, series, Alert.Status.OPEN, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 4), null, 4, 5.5);
+
+        AlertRow row = json.readValue(json.writeValueAsString(alert), AlertRow.class);
+
+        assertThat(row).isEqualTo(new AlertRow(id, "noise-residential/brooklyn", "OPEN", LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
+    }
+
+    @Test
+    void aForecastPointReads() throws Exception {
+        ForecastPoint point = new ForecastPoint(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95);
+
+        ForecastViews.Point read = json.readValue(json.writeValueAsString(point), ForecastViews.Point.class);
+
+        assertThat(read).isEqualTo(new ForecastViews.Point(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95));
+    }
+}
