@@ -54,6 +54,23 @@ class SharedShapesTest {
                 LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
     }
 
+    /** What anomaly-service's REST API serves (its ApiViews), as it writes it today. */
+    @Test
+    void anomalyServiceApiRowsRead() throws Exception {
+        String anomalies = "[{\"seriesId\":\"noise-residential/brooklyn\",\"complaintType\":\"noise-residential\","
+                + "\"borough\":\"brooklyn\",\"date\":\"2026-06-01\",\"actual\":140,\"yhat\":90.5,\"lower\":70.0,"
+                + "\"upper\":120.0,\"zScore\":4.2,\"direction\":\"SPIKE\",\"forecastRunId\":\"run-7\"}]";
+        UUID id = UUID.randomUUID();
+        String alert = "{\"alertId\":\"" + id + "\",\"seriesId\":\"noise-residential/brooklyn\",\"status\":\"open\","
+                + "\"episodeStart\":\"2026-06-01\",\"openedOn\":\"2026-06-03\",\"lastAnomalousDate\":\"2026-06-04\","
+                + "\"closedOn\":null,\"anomalousDays\":4,\"peakZScore\":5.5}";
+
+        assertThat(json.readValue(anomalies, AnomalyRow[].class)[0]).isEqualTo(new AnomalyRow("noise-residential/brooklyn",
+                LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
+        assertThat(json.readValue(alert, AlertRow.class)).isEqualTo(new AlertRow(id, "noise-residential/brooklyn", "open",
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
+    }
+
     @Test
     void aForecastPointReads() throws Exception {
         ForecastPoint point = new ForecastPoint(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95);

@@ -1,5 +1,7 @@
 package org.nyc311.dashboard.services.anomaly;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import java.time.LocalDate;
 
 /**
@@ -7,7 +9,7 @@ import java.time.LocalDate;
  * {@code Anomaly}; the series as its id, e.g. {@code noise-residential/brooklyn}).
  */
 public record AnomalyRow(
-        String series,
+        @JsonAlias("seriesId") String series,
         LocalDate date,
         long actual,
         double yhat,
