@@ -79,6 +79,38 @@ class ForecastApiTest extends ServiceTest {
     }
 
     @Test
+    void theActualDailyCountsOfASeriesAreTheOnesGoldHolds() throws Exception {
+        java.util.Map<LocalDate, Long> written = GoldFixture.counts("noise-residential/queens");
+
+        Response window = send("GET", "/api/v1/series/noise-residential/queens/history?from=2026-04-01&to=2026-04-07", null);
+        assertThat(window.status()).as(window.body()).isEqualTo(200);
+        assertThat(window.json()).hasSize(7);
+        for (int i = 0; i < 7; i++) {
+            LocalDate day = LocalDate.of(2026, 4, 1).plusDays(i);
+            JsonNode row = window.json().get(i);
+            assertThat(row.path("date").asText()).isEqualTo(day.toString());
+            assertThat(row.path("count").asLong()).as("count on %s", day).isEqualTo(written.get(day));
+        }
+
+        // by default the 90 days before the series' last day, through that day
+        JsonNode defaults = send("GET", "/api/v1/series/noise-residential/queens/history", null).json();
+        assertThat(defaults).hasSize(91);
+        assertThat(defaults.get(0).path("date").asText()).isEqualTo(GoldFixture.LAST_DAY.minusDays(90).toString());
+        assertThat(defaults.get(90).path("date").asText()).isEqualTo(GoldFixture.LAST_DAY.toString());
+        assertThat(defaults.get(90).path("count").asLong()).isEqualTo(written.get(GoldFixture.LAST_DAY));
+
+        // days gold does not have are left out, not made up
+        JsonNode beyond = send("GET", "/api/v1/series/" + GoldFixture.TOO_SHORT + "/history?from=2026-01-01&to=2026-12-31", null).json();
+        assertThat(beyond).hasSize(20);
+
+        assertProblem(send("GET", "/api/v1/series/noise-residential/queens/history?from=2026-04-08&to=2026-04-07", null), 400);
+        assertProblem(send("GET", "/api/v1/series/noise-residential/queens/history?from=2026-13-01", null), 400);
+        assertProblem(send("GET", "/api/v1/series/noise-residential/queens/history?from=2022-01-01&to=2026-04-30", null), 400);
+        assertProblem(send("GET", "/api/v1/series/noise-residential/atlantis/history", null), 400);
+        assertProblem(send("GET", "/api/v1/series/no-such-type/queens/history", null), 404);
+    }
+
+    @Test
     void theNewestStoredForecastOfASeriesWithItsRunAndModel() throws Exception {
         Response response = send("GET", "/api/v1/forecasts/noise-residential/brooklyn?horizon=7", null);
         assertThat(response.status()).isEqualTo(200);
@@ -173,7 +205,8 @@ class ForecastApiTest extends ServiceTest {
         Response docs = send("GET", "/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").fieldNames()).toIterable().contains("/api/v1/series",
-                "/api/v1/forecasts/{complaintType}/{borough}", "/api/v1/forecasts", "/api/v1/models/{complaintType}/{borough}");
+                "/api/v1/forecasts/{complaintType}/{borough}", "/api/v1/forecasts", "/api/v1/models/{complaintType}/{borough}",
+                "/api/v1/series/{complaintType}/{borough}/history");
         assertThat(send("GET", "/swagger-ui/index.html", null).status()).isEqualTo(200);
 
         String prometheus = send("GET", "/actuator/prometheus", null).body();

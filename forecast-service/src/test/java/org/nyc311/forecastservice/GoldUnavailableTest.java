@@ -59,6 +59,10 @@ class GoldUnavailableTest {
         assertThat(catalog.statusCode()).isEqualTo(503);
         assertThat(catalog.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
+        HttpResponse<String> history = send("GET", "/api/v1/series/all/all/history", null);
+        assertThat(history.statusCode()).isEqualTo(503);
+        assertThat(history.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
         HttpResponse<String> posted = send("POST", "/api/v1/forecasts",
                 "{\"horizon\":3,\"history\":[{\"date\":\"2026-01-01\",\"count\":4},{\"date\":\"2026-01-02\",\"count\":6}]}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);

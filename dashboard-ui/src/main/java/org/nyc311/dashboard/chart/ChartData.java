@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What one forecast chart shows: the actual counts, the forecast with its 95% band, the anomalous days and today.
- * Each list may be empty (forecast-service does not serve history yet: then there is no actual line).
+ * Each list may be empty (e.g. gold could not be read: then there is no actual line).
  */
 public record ChartData(
         String title,

@@ -41,6 +41,8 @@ import org.nyc311.model.series.SeriesKey;
 public class ExplorerView extends VerticalLayout {
 
     private static final String ALL = SeriesKey.ALL;
+    /** Days of actual counts and anomalies the chart shows before today. */
+    private static final int HISTORY_DAYS = 120;
 
     private final Forecasts forecasts;
     private final AnomalyFeed anomalyFeed;
@@ -103,23 +105,26 @@ public class ExplorerView extends VerticalLayout {
         LocalDate today = LocalDate.now(clock.withZone(Formats.NEW_YORK));
         Optional<ForecastViews.StoredForecast> forecast = Optional.empty();
         Optional<ForecastViews.Model> model = Optional.empty();
+        List<ForecastViews.DailyCount> history = List.of();
         boolean answered = false;
         try {
             forecast = forecasts.latest(seriesId);
             model = forecasts.model(seriesId);
             answered = true;
+            // after the forecast: stored forecasts are served while gold is away, its counts are not
+            history = forecasts.history(seriesId, today.minusDays(HISTORY_DAYS), today);
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }
         List<AnomalyRow> anomalies = List.of();
         try {
-            anomalies = anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(120), today,
+            anomalies = anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(HISTORY_DAYS), today,
                     ALL.equals(type) ? null : type, ALL.equals(place) ? null : place, null));
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }
         String title = typeNames.getOrDefault(type, type) + " · " + place;
-        chart.show(SeriesCharts.of(title, seriesId, forecast, anomalies, today));
+        chart.show(SeriesCharts.of(title, seriesId, forecast, history, anomalies, today));
         if (model.isEmpty()) {
             if (answered) {
                 quality.add(new Span("No stored forecast or model for " + seriesId + " yet."));

@@ -44,6 +44,8 @@ public class OverviewView extends VerticalLayout {
 
     /** How many recent pipeline runs the freshness card looks through for the last successful one. */
     private static final int RECENT_RUNS = 20;
+    /** Days of actual counts and anomalies the charts show before today. */
+    private static final int HISTORY_DAYS = 60;
 
     public OverviewView(Forecasts forecasts, AnomalyFeed anomalyFeed, PipelineRuns pipeline, Clock clock) {
         add(new H2("Overview"));
@@ -59,9 +61,14 @@ public class OverviewView extends VerticalLayout {
         }
 
         Map<String, Optional<ForecastViews.StoredForecast>> stored = new LinkedHashMap<>();
+        Map<String, List<ForecastViews.DailyCount>> actuals = new LinkedHashMap<>();
         try {
             for (String id : series.keySet()) {
                 stored.put(id, forecasts.latest(id));
+            }
+            // apart from the forecasts, which are served while gold is away; the counts are not
+            for (String id : series.keySet()) {
+                actuals.put(id, forecasts.history(id, today.minusDays(HISTORY_DAYS), today));
             }
         } catch (ServiceUnavailableException e) {
             // one notice for the service; the charts still show, empty, so the page keeps its shape
@@ -71,7 +78,7 @@ public class OverviewView extends VerticalLayout {
         String openAlerts;
         String alertContext;
         try {
-            anomalies.addAll(anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(60), today, null, null, null)));
+            anomalies.addAll(anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(HISTORY_DAYS), today, null, null, null)));
             openAlerts = String.valueOf(anomalyFeed.alerts(true).size());
             alertContext = "series running abnormally high";
         } catch (ServiceUnavailableException e) {
@@ -98,14 +105,17 @@ public class OverviewView extends VerticalLayout {
 
         Optional<ForecastViews.Point> yesterdayForecast = stored.getOrDefault(SeriesKey.citywide().id(), Optional.empty())
                 .flatMap(f -> f.points().stream().filter(p -> p.date().equals(yesterday)).findFirst());
-        Optional<AnomalyRow> yesterdayActual = anomalies.stream()
-                .filter(a -> a.series().equals(SeriesKey.citywide().id()) && a.date().equals(yesterday)).findFirst();
+        // gold's count; an anomalous day's actual from anomaly-service when gold's could not be read
+        Optional<Double> yesterdayActual = actuals.getOrDefault(SeriesKey.citywide().id(), List.of()).stream()
+                .filter(d -> d.date().equals(yesterday)).map(d -> (double) d.count()).findFirst()
+                .or(() -> anomalies.stream().filter(a -> a.series().equals(SeriesKey.citywide().id()) && a.date().equals(yesterday))
+                        .map(a -> (double) a.actual()).findFirst());
         FlexLayout cards = new FlexLayout(
                 new Card("Yesterday (" + yesterday + ")",
-                        yesterdayActual.map(a -> String.valueOf(a.actual())).orElse("—"),
+                        yesterdayActual.map(a -> Formats.number(a, 0)).orElse("—"),
                         "forecast " + yesterdayForecast.map(p -> Formats.number(p.yhat(), 0) + " (95%: "
                                 + Formats.number(p.lower(), 0) + "–" + Formats.number(p.upper(), 0) + ")").orElse("—")
-                                + (yesterdayActual.isEmpty() ? "; actual counts are not served yet" : "")),
+                                + (yesterdayActual.isEmpty() ? "; yesterday's actual count is not in gold yet" : "")),
                 new Card("Open alerts", openAlerts, alertContext),
                 new Card("Data freshness", freshness, freshnessContext));
         cards.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
@@ -121,11 +131,11 @@ public class OverviewView extends VerticalLayout {
             chart.setWidth(citywide ? "100%" : "calc(50% - var(--lumo-space-m))");
             chart.setHeight(citywide ? "340px" : "260px");
             chart.show(SeriesCharts.of(entry.getValue(), entry.getKey(), stored.getOrDefault(entry.getKey(), Optional.empty()),
-                    anomalies, today));
+                    actuals.getOrDefault(entry.getKey(), List.of()), anomalies, today));
             charts.add(chart);
         }
         add(charts);
-        add(new Paragraph("Forecast line with its 95% band; diamonds mark anomalous days; the vertical line is today."));
+        add(new Paragraph("Actual daily counts against the forecast line with its 95% band; diamonds mark anomalous days; the vertical line is today."));
     }
 
     private static String title(Borough borough) {

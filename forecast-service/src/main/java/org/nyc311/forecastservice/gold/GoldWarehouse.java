@@ -170,6 +170,32 @@ public class GoldWarehouse implements AutoCloseable {
         return toHistory(key.id(), counts, last);
     }
 
+    /**
+     * One series' counts from {@code from} to {@code to} (both included), ordered by day, as gold holds
+     * them: a day gold has no row for is left out, not invented.
+     */
+    public List<DailyCount> dailyCounts(SeriesKey key, LocalDate from, LocalDate to) {
+        String sql = "SELECT CAST(date AS STRING), count FROM " + properties.dailySeries()
+                + " WHERE series_id = ? AND date >= CAST(? AS DATE) AND date <= CAST(? AS DATE) ORDER BY 1";
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key.id());
+            statement.setString(2, from.toString());
+            statement.setString(3, to.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.merge(date(rows, 1), rows.getLong(2), Long::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
+        }
+        List<DailyCount> days = new ArrayList<>(counts.size());
+        counts.forEach((day, count) -> days.add(new DailyCount(day, count)));
+        return days;
+    }
+
     /** The Delta version of the daily series table, -1 when the warehouse cannot tell (no Delta history). */
     public long version() {
         try (Connection connection = pool.getConnection();

@@ -37,6 +37,10 @@ final class ApiViews {
     record HistoryDay(LocalDate date, Double count) {
     }
 
+    @Schema(description = "One day's actual count of a series, from gold")
+    record DailyCountView(@Schema(example = "2026-05-01") LocalDate date, @Schema(example = "12") long count) {
+    }
+
     @Schema(description = "A forecast fitted now; nothing is stored")
     record OnDemandView(String seriesId, String model, Map<String, String> hyperparameters, CrossValidation crossValidation,
             LocalDate historyStart, LocalDate historyEnd, List<ForecastPoint> points) {

@@ -2,20 +2,30 @@ package org.nyc311.forecastservice.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.nyc311.forecastservice.gold.CatalogEntry;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
+import org.nyc311.model.series.SeriesKey;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The series catalog, read from gold. */
+/** The series catalog and a series' actual daily counts, read from gold. */
 @RestController
 @RequestMapping("/api/v1/series")
 class SeriesController {
+
+    /** Days of history served when {@code from} is not given: a quarter before {@code to}. */
+    static final int DEFAULT_HISTORY_DAYS = 90;
+    /** The widest window served at once: the history a training reads ({@code nyc311.gold.history-days}). */
+    static final int MAX_HISTORY_YEARS = 3;
 
     private final GoldWarehouse gold;
 
@@ -36,6 +46,37 @@ class SeriesController {
                 .map(e -> new ApiViews.SeriesView(e.seriesId(), e.level(), e.complaintTypeKey(), e.complaintType(), e.boroughKey(),
                         e.firstDate(), e.lastDate(), e.lastNonzeroDate(), e.meanCount(), e.days(), e.forecastable()))
                 .toList();
+    }
+
+    @Operation(summary = "A series' actual daily counts from gold (series id complaintType/borough, e.g. noise-residential/brooklyn)")
+    @GetMapping("/{complaintType}/{borough}/history")
+    List<ApiViews.DailyCountView> history(@PathVariable String complaintType, @PathVariable String borough,
+            @Parameter(description = "first day, YYYY-MM-DD; default: 90 days before 'to'")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+        if (from != null && to != null) {
+            checkWindow(from, to);
+        }
+        // the catalog says whether the series exists and where it ends, before any day is read
+        CatalogEntry entry = gold.catalogEntry(key)
+                .orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
+        LocalDate last = to != null ? to : entry.lastDate();
+        LocalDate first = from != null ? from : last.minusDays(DEFAULT_HISTORY_DAYS);
+        checkWindow(first, last);
+        return gold.dailyCounts(key, first, last).stream()
+                .map(day -> new ApiViews.DailyCountView(day.date(), day.count()))
+                .toList();
+    }
+
+    private static void checkWindow(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new BadRequestException("from must not be after to: " + from + " > " + to);
+        }
+        if (from.plusYears(MAX_HISTORY_YEARS).isBefore(to)) {
+            throw new BadRequestException("from and to may be at most " + MAX_HISTORY_YEARS + " years apart: " + from + " to " + to);
+        }
     }
 
     static String typeKey(String raw) {

@@ -39,12 +39,12 @@ public final class GoldFixture {
                     + "mean_count DOUBLE, days BIGINT, forecastable BOOLEAN) USING delta LOCATION '" + lake + "/gold/series_catalog'");
             List<String> rows = new ArrayList<>();
             rows.addAll(series("noise-residential/brooklyn", "complaint_type_borough", "noise-residential", "Noise - Residential",
-                    "brooklyn", 30, DAYS));
+                    "brooklyn"));
             rows.addAll(series("noise-residential/queens", "complaint_type_borough", "noise-residential", "Noise - Residential",
-                    "queens", 12, DAYS));
-            rows.addAll(series("all/brooklyn", "borough", "all", "All", "brooklyn", 90, DAYS));
-            rows.addAll(series("all/all", "citywide", "all", "All", "all", 400, DAYS));
-            rows.addAll(series(TOO_SHORT, "complaint_type_borough", "paint-plaster", "Paint/Plaster", "bronx", 2, 20));
+                    "queens"));
+            rows.addAll(series("all/brooklyn", "borough", "all", "All", "brooklyn"));
+            rows.addAll(series("all/all", "citywide", "all", "All", "all"));
+            rows.addAll(series(TOO_SHORT, "complaint_type_borough", "paint-plaster", "Paint/Plaster", "bronx"));
             // over Thrift, executeUpdate reports 0 rows for an INSERT: the count is checked by a SELECT instead
             sql.execute("INSERT INTO gold.daily_series VALUES " + String.join(", ", rows));
             sql.execute("INSERT INTO gold.series_catalog SELECT series_id, level, complaint_type_key, complaint_type, borough_key, "
@@ -58,9 +58,28 @@ public final class GoldFixture {
         }
     }
 
-    /** A weekly pattern (weekends busier) with a deterministic wobble, ending on {@link #LAST_DAY}. */
-    private static List<String> series(String id, String level, String typeKey, String type, String borough, int base, int days) {
+    /** The counts {@link #create} writes for a series of the fixture, by day, so that tests can check them exactly. */
+    public static java.util.Map<LocalDate, Long> counts(String seriesId) {
+        return switch (seriesId) {
+            case "noise-residential/brooklyn" -> counts(seriesId, 30, DAYS);
+            case "noise-residential/queens" -> counts(seriesId, 12, DAYS);
+            case "all/brooklyn" -> counts(seriesId, 90, DAYS);
+            case "all/all" -> counts(seriesId, 400, DAYS);
+            case TOO_SHORT -> counts(seriesId, 2, 20);
+            default -> throw new IllegalArgumentException("not a series of the fixture: " + seriesId);
+        };
+    }
+
+    private static List<String> series(String id, String level, String typeKey, String type, String borough) {
         List<String> rows = new ArrayList<>();
+        counts(id).forEach((day, count) -> rows.add(String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)",
+                id, level, typeKey, type, borough, day, count)));
+        return rows;
+    }
+
+    /** A weekly pattern (weekends busier) with a deterministic wobble, ending on {@link #LAST_DAY}. */
+    private static java.util.Map<LocalDate, Long> counts(String id, int base, int days) {
+        java.util.Map<LocalDate, Long> counts = new java.util.LinkedHashMap<>();
         // seeded noise: a pattern that repeats exactly would be forecast with no error at all
         java.util.Random noise = new java.util.Random(id.hashCode());
         LocalDate first = LAST_DAY.minusDays(days - 1L);
@@ -68,10 +87,8 @@ public final class GoldFixture {
             LocalDate day = first.plusDays(i);
             int weekday = day.getDayOfWeek().getValue();
             double weekly = weekday >= 6 ? 1.4 : 1.0 - 0.04 * weekday;
-            long count = Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base)));
-            rows.add(String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", id, level, typeKey, type, borough,
-                    day, count));
+            counts.put(day, Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base))));
         }
-        return rows;
+        return counts;
     }
 }

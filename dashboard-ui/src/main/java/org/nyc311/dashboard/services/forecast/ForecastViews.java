@@ -26,6 +26,10 @@ public final class ForecastViews {
         }
     }
 
+    /** One day's actual count of a series, from gold. */
+    public record DailyCount(LocalDate date, long count) {
+    }
+
     /** Null where a measure is undefined (e.g. MAPE on a series with zero days). */
     public record CrossValidation(Double mape, Double wape, Double mase, Double coverage, int points) {
     }

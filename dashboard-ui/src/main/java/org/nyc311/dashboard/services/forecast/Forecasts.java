@@ -1,5 +1,6 @@
 package org.nyc311.dashboard.services.forecast;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * forecast-service: the series catalog, stored forecasts, their models and the trainings. A series id has a slash
+ * forecast-service: the series catalog, actual daily counts, stored forecasts, their models and the trainings. A series id has a slash
  * ({@code noise-residential/brooklyn}) and is two path segments in its API, never an encoded slash.
  */
 @Component
@@ -25,6 +26,16 @@ public class Forecasts {
         ForecastViews.Series[] series = client.get(http -> http.get().uri("/api/v1/series")
                 .retrieve().body(ForecastViews.Series[].class));
         return series == null ? List.of() : Arrays.asList(series);
+    }
+
+    /** The series' actual daily counts from {@code from} to {@code to}, as gold holds them; empty for a series gold lacks. */
+    public List<ForecastViews.DailyCount> history(String seriesId, LocalDate from, LocalDate to) {
+        String[] parts = split(seriesId);
+        return client.find(http -> http.get()
+                        .uri(uri -> uri.path("/api/v1/series/{type}/{borough}/history")
+                                .queryParam("from", from).queryParam("to", to).build(parts[0], parts[1]))
+                        .retrieve().body(ForecastViews.DailyCount[].class))
+                .map(Arrays::asList).orElse(List.of());
     }
 
     /** The newest stored forecast; empty when the series has none yet. */

@@ -1,0 +1,43 @@
+package org.nyc311.dashboard.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.nyc311.dashboard.services.anomaly.AnomalyRow;
+import org.nyc311.dashboard.services.forecast.ForecastViews;
+
+class SeriesChartsTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    private static final String SERIES = "all/brooklyn";
+
+    private final ForecastViews.StoredForecast forecast = new ForecastViews.StoredForecast(SERIES, UUID.randomUUID(), "ets", "run",
+            TODAY.minusDays(1), 1, List.of(new ForecastViews.Point(TODAY, 1000, 800, 1300, 0.95)));
+    private final List<ForecastViews.DailyCount> history = List.of(new ForecastViews.DailyCount(TODAY.minusDays(2), 950),
+            new ForecastViews.DailyCount(TODAY.minusDays(1), 1210));
+    private final List<AnomalyRow> anomalies = List.of(
+            new AnomalyRow(SERIES, TODAY.minusDays(1), 1210, 900, 800, 1000, 4.2, "HIGH", "run"),
+            new AnomalyRow("all/queens", TODAY.minusDays(1), 700, 500, 400, 600, 3.9, "HIGH", "run"));
+
+    @Test
+    void theActualLineIsTheSeriesHistoryAgainstItsForecast() {
+        ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.of(forecast), history, anomalies, TODAY);
+
+        assertThat(chart.actual()).containsExactly(new ChartData.Day(TODAY.minusDays(2), 950), new ChartData.Day(TODAY.minusDays(1), 1210));
+        assertThat(chart.forecast()).containsExactly(new ChartData.Band(TODAY, 1000, 800, 1300));
+        assertThat(chart.anomalies()).containsExactly(new ChartData.Day(TODAY.minusDays(1), 1210));
+        assertThat(chart.today()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void withoutHistoryOrForecastTheChartHasOnlyWhatIsKnown() {
+        ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.empty(), List.of(), List.of(), TODAY);
+
+        assertThat(chart.actual()).isEmpty();
+        assertThat(chart.isEmpty()).isTrue();
+    }
+}
