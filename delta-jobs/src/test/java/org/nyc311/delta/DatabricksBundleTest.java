@@ -48,7 +48,9 @@ class DatabricksBundleTest {
         assertThat(map(cluster.get("autoscale"))).containsEntry("min_workers", 1).containsEntry("max_workers", 3);
         assertThat(map(cluster.get("aws_attributes"))).containsEntry("availability", "SPOT_WITH_FALLBACK");
 
-        assertThat(list(job.get("parameters"))).extracting(p -> map(p).get("name")).contains("lake_root", "run_id");
+        assertThat(list(job.get("parameters"))).extracting(p -> map(p).get("name")).contains("lake_root", "run_id",
+                // pipeline-controller sends these with run-now; a parameter the job does not declare is refused
+                "ingestion_run_ids", "batch_prefixes");
         assertThat(map(bundle.get("targets"))).containsKeys("dev", "prod");
 
         for (Object task : tasks) {
