@@ -49,7 +49,7 @@ class DatabricksBundleTest {
         assertThat(map(cluster.get("aws_attributes"))).containsEntry("availability", "SPOT_WITH_FALLBACK");
 
         assertThat(list(job.get("parameters"))).extracting(p -> map(p).get("name")).contains("lake_root", "run_id",
-                // pipeline-controller sends these with run-now; a parameter the job does not declare is refused
+                // pipeline-controller sends these with run-now: the job declares every parameter it is given
                 "ingestion_run_ids", "batch_prefixes");
         assertThat(map(bundle.get("targets"))).containsKeys("dev", "prod");
 
