@@ -1,20 +1,15 @@
 package org.nyc311.launcher.ingest;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nyc311.testsupport.net.ChildProcesses;
+import org.nyc311.launcher.child.ChildRun;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
 import picocli.CommandLine;
@@ -133,37 +128,17 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** Runs the child to its end: every line to the log, its progress lines to the console too. */
     private static int runService(List<String> command, Path log, PrintWriter out) throws IOException, InterruptedException {
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread stopChild = new Thread(() -> ChildProcesses.stopTree(process, Duration.ofSeconds(10)), "nyc311-ingest-stop");
-        Runtime.getRuntime().addShutdownHook(stopChild);
-        List<String> tail = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                BufferedWriter file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                file.write(line);
-                file.newLine();
-                tail.add(line);
-                if (tail.size() > 15) {
-                    tail.remove(0);
-                }
-                if (line.startsWith(PROGRESS)) {
-                    out.println("  " + line.substring(PROGRESS.length()));
-                    out.flush();
-                }
+        ChildRun.Outcome outcome = ChildRun.run(command, log, line -> {
+            if (line.startsWith(PROGRESS)) {
+                out.println("  " + line.substring(PROGRESS.length()));
+                out.flush();
             }
-        }
-        int exit = process.waitFor();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopChild);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is already stopping the child
-        }
-        if (exit != 0 && tail.stream().noneMatch(line -> line.startsWith(PROGRESS))) {
+        });
+        if (outcome.exitCode() != 0 && outcome.tail().stream().noneMatch(line -> line.startsWith(PROGRESS))) {
             // it died before it could say anything of its own: show why
-            out.println("  the service exited with " + exit + " before ingesting; the end of its log:");
-            tail.forEach(line -> out.println("    " + line));
+            out.println("  the service exited with " + outcome.exitCode() + " before ingesting; the end of its log:");
+            outcome.tail().forEach(line -> out.println("    " + line));
         }
-        return exit;
+        return outcome.exitCode();
     }
 }

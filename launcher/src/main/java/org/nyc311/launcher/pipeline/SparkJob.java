@@ -1,19 +1,14 @@
 package org.nyc311.launcher.pipeline;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.nyc311.testsupport.net.ChildProcesses;
+import org.nyc311.launcher.child.ChildRun;
 
 /**
  * A delta-jobs main in a child JVM with local Spark: the jar, the classpath file and the Java 17
@@ -53,27 +48,11 @@ final class SparkJob {
         command.addAll(jvmFlags);
         command.addAll(List.of("-Xmx2g", "-Duser.timezone=UTC", "-cp", jar + ":" + classpath, mainClass));
         command.addAll(arguments);
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread stopChild = new Thread(() -> ChildProcesses.stopTree(process, Duration.ofSeconds(10)), "nyc311-spark-stop");
-        Runtime.getRuntime().addShutdownHook(stopChild);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                BufferedWriter file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                file.write(line);
-                file.newLine();
-                if (PROGRESS.matcher(line).matches()) {
-                    out.println("  " + line);
-                    out.flush();
-                }
+        return ChildRun.run(command, log, line -> {
+            if (PROGRESS.matcher(line).matches()) {
+                out.println("  " + line);
+                out.flush();
             }
-        }
-        int exit = process.waitFor();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopChild);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is already stopping the child
-        }
-        return exit;
+        }).exitCode();
     }
 }
