@@ -201,6 +201,15 @@ class ForecastsPublishedFlowTest {
         assertThat(one.path("actual").asLong()).isEqualTo(spikingDays.get(day1.plusDays(3)));
         assertThat(getList("/api/v1/alerts?status=open")).hasSize(1);
         assertThat(getList("/api/v1/alerts?status=closed")).isEmpty();
+        // the check itself is on record: the newest first, with what it found (the repeat added none)
+        JsonNode check = getList("/api/v1/checks?limit=1").get(0);
+        assertThat(check.path("eventId").asText()).isEqualTo(first.eventId().toString());
+        assertThat(check.path("forecastRunId").asText()).isEqualTo(runId);
+        assertThat(check.path("lastActualDate").asText()).isEqualTo(day1.plusDays(5).toString());
+        assertThat(check.path("anomalies").asInt()).isEqualTo(4);
+        assertThat(check.path("alertsOpened").asInt()).isEqualTo(1);
+        assertThat(check.path("daysChecked").asInt()).isGreaterThanOrEqualTo(12);
+        assertThat(getList("/api/v1/checks")).hasSize(2);
 
         // two more days back inside: the alert closes, once
         Map<LocalDate, Long> spikingLater = new LinkedHashMap<>();
@@ -273,13 +282,14 @@ class ForecastsPublishedFlowTest {
         for (String query : List.of("/api/v1/anomalies?from=2026-13-01", "/api/v1/anomalies?to=yesterday",
                 "/api/v1/anomalies?from=2026-05-10&to=2026-05-01", "/api/v1/anomalies?minSeverity=-1",
                 "/api/v1/anomalies?minSeverity=lots", "/api/v1/anomalies?minSeverity=NaN", "/api/v1/anomalies?borough=atlantis",
-                "/api/v1/anomalies?complaintType=---", "/api/v1/anomalies?direction=up", "/api/v1/alerts?status=pending")) {
+                "/api/v1/anomalies?complaintType=---", "/api/v1/anomalies?direction=up", "/api/v1/alerts?status=pending",
+                "/api/v1/checks?limit=0", "/api/v1/checks?limit=many")) {
             ResponseEntity<String> answer = http.getForEntity(query, String.class);
             assertThat(answer.getStatusCode().value()).as(query).isEqualTo(400);
             assertThat(answer.getHeaders().getContentType()).as(query).hasToString("application/problem+json");
             assertThat(JSON.readTree(answer.getBody()).path("detail").asText()).as(query).isNotBlank();
         }
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/v1/anomalies", "/api/v1/alerts");
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/v1/anomalies", "/api/v1/alerts", "/api/v1/checks");
     }
 
     private String train() throws Exception {

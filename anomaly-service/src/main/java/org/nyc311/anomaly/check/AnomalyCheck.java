@@ -99,8 +99,9 @@ public class AnomalyCheck {
                 }
                 Instant now = clock.instant();
                 Tally tally = detect(event.lastActualDate(), now);
-                repository.markProcessed(event.eventId(), event.forecastRunId(), now);
-                return new CheckResult(false, stored, tally.days, tally.anomalies, tally.opened, tally.closed);
+                CheckResult done = new CheckResult(false, stored, tally.days, tally.anomalies, tally.opened, tally.closed);
+                repository.markProcessed(event.eventId(), event.forecastRunId(), event.lastActualDate(), now, done.counts());
+                return done;
             });
             publisher.flush();
             LOG.info("ForecastsPublished {} (run {}): {}", event.eventId(), event.forecastRunId(), result);

@@ -1,5 +1,7 @@
 package org.nyc311.anomaly.check;
 
+import org.nyc311.anomaly.store.AnomalyRepository;
+
 /**
  * What one ForecastsPublished did.
  *
@@ -11,6 +13,10 @@ package org.nyc311.anomaly.check;
  * @param alertsClosed    alerts closed
  */
 public record CheckResult(boolean duplicate, int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {
+
+    AnomalyRepository.CheckCounts counts() {
+        return new AnomalyRepository.CheckCounts(forecastsStored, daysChecked, anomalies, alertsOpened, alertsClosed);
+    }
 
     static CheckResult seenBefore() {
         return new CheckResult(true, 0, 0, 0, 0, 0);

@@ -42,9 +42,38 @@ public class AnomalyRepository {
                 Boolean.class, eventId));
     }
 
-    public void markProcessed(UUID eventId, String forecastRunId, Instant at) {
-        jdbc.update("INSERT INTO processed_event (event_id, forecast_run_id, processed_at) VALUES (?, ?, ?)",
-                eventId, forecastRunId, Timestamp.from(at));
+    /** Records that an event was judged, with what its check did (read back by {@link #recentChecks}). */
+    public void markProcessed(UUID eventId, String forecastRunId, LocalDate lastActualDate, Instant at, CheckCounts counts) {
+        jdbc.update("""
+                INSERT INTO processed_event (event_id, forecast_run_id, processed_at, last_actual_date, forecasts_stored,
+                    days_checked, anomalies, alerts_opened, alerts_closed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                eventId, forecastRunId, Timestamp.from(at), Date.valueOf(lastActualDate), counts.forecastsStored(),
+                counts.daysChecked(), counts.anomalies(), counts.alertsOpened(), counts.alertsClosed());
+    }
+
+    /** The newest checks first. */
+    public List<RecordedCheck> recentChecks(int limit) {
+        return jdbc.query("""
+                SELECT event_id, forecast_run_id, processed_at, last_actual_date, forecasts_stored, days_checked, anomalies,
+                    alerts_opened, alerts_closed
+                FROM processed_event ORDER BY processed_at DESC, event_id LIMIT ?""",
+                (rs, i) -> new RecordedCheck(rs.getObject("event_id", UUID.class), rs.getString("forecast_run_id"),
+                        rs.getTimestamp("processed_at").toInstant(),
+                        Optional.ofNullable(rs.getDate("last_actual_date")).map(Date::toLocalDate).orElse(null),
+                        rs.getObject("forecasts_stored", Integer.class), rs.getObject("days_checked", Integer.class),
+                        rs.getObject("anomalies", Integer.class), rs.getObject("alerts_opened", Integer.class),
+                        rs.getObject("alerts_closed", Integer.class)),
+                limit);
+    }
+
+    /** What one check did, as stored with its event. */
+    public record CheckCounts(int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {
+    }
+
+    /** A check as recorded; the counts are null for checks recorded before they were kept. */
+    public record RecordedCheck(UUID eventId, String forecastRunId, Instant processedAt, LocalDate lastActualDate,
+            Integer forecastsStored, Integer daysChecked, Integer anomalies, Integer alertsOpened, Integer alertsClosed) {
     }
 
     /**

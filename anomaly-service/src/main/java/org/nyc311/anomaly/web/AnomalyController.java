@@ -74,6 +74,22 @@ class AnomalyController {
         return repository.alerts(wanted, MAX_ROWS).stream().map(ApiViews.AlertView::of).toList();
     }
 
+    @Operation(summary = "The newest checks: each ForecastsPublished judged, with the days checked and what it found")
+    @GetMapping("/checks")
+    List<ApiViews.CheckView> checks(@Parameter(description = "how many, 1-500 (default 50)") @RequestParam Optional<String> limit) {
+        int rows = present(limit).map(value -> {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("limit must be a whole number: '" + value + "'");
+            }
+        }).orElse(50);
+        if (rows < 1 || rows > 500) {
+            throw new BadRequestException("limit must be between 1 and 500: " + rows);
+        }
+        return repository.recentChecks(rows).stream().map(ApiViews.CheckView::of).toList();
+    }
+
     private static Optional<String> present(Optional<String> value) {
         return value.map(String::strip).filter(v -> !v.isEmpty());
     }

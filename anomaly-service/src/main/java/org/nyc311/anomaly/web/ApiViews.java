@@ -3,6 +3,7 @@ package org.nyc311.anomaly.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.nyc311.anomaly.store.AnomalyRepository;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 
@@ -30,6 +31,16 @@ final class ApiViews {
         static AlertView of(Alert a) {
             return new AlertView(a.id(), a.series().id(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.episodeStart(),
                     a.openedOn(), a.lastAnomalousDate(), a.closedOn(), a.anomalousDays(), a.peakZScore());
+        }
+    }
+
+    @Schema(description = "One ForecastsPublished judged: the forecast run it named, the last day with actuals, and what was found")
+    record CheckView(UUID eventId, String forecastRunId, java.time.Instant processedAt, LocalDate lastActualDate,
+            Integer forecastsStored, Integer daysChecked, Integer anomalies, Integer alertsOpened, Integer alertsClosed) {
+
+        static CheckView of(AnomalyRepository.RecordedCheck c) {
+            return new CheckView(c.eventId(), c.forecastRunId(), c.processedAt(), c.lastActualDate(), c.forecastsStored(),
+                    c.daysChecked(), c.anomalies(), c.alertsOpened(), c.alertsClosed());
         }
     }
 }
