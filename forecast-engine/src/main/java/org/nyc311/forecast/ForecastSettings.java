@@ -13,8 +13,13 @@ import java.util.Set;
  * @param seed     makes the search and the trend simulation reproducible
  * @param folds    rolling origins used to compare models and choose hyperparameters
  * @param families the model families allowed to compete
+ * @param holidayAdjustment whether the models without holiday terms (seasonal naive, seasonal average,
+ *                 exponential smoothing, and so the ensembles of them) get holiday effects learnt from the
+ *                 series' own history; off gives the textbook baselines, e.g. the seasonal naive yardstick
+ *                 that benchmarks divide by
  */
-public record ForecastSettings(int horizon, double level, int trials, long seed, int folds, Set<ModelFamily> families) {
+public record ForecastSettings(int horizon, double level, int trials, long seed, int folds, Set<ModelFamily> families,
+                               boolean holidayAdjustment) {
 
     public static final int DEFAULT_TRIALS = 20;
     public static final int DEFAULT_FOLDS = 4;
@@ -40,34 +45,43 @@ public record ForecastSettings(int horizon, double level, int trials, long seed,
         families = Set.copyOf(EnumSet.copyOf(families));
     }
 
-    /** 95% intervals, 20 trials, every model family. */
+    /** Settings with holiday adjustment on. */
+    public ForecastSettings(int horizon, double level, int trials, long seed, int folds, Set<ModelFamily> families) {
+        this(horizon, level, trials, seed, folds, families, true);
+    }
+
+    /** 95% intervals, 20 trials, every model family, holiday adjustment on. */
     public static ForecastSettings of(int horizon) {
         return new ForecastSettings(horizon, 0.95, DEFAULT_TRIALS, DEFAULT_SEED, DEFAULT_FOLDS,
                 EnumSet.allOf(ModelFamily.class));
     }
 
     public ForecastSettings withLevel(double newLevel) {
-        return new ForecastSettings(horizon, newLevel, trials, seed, folds, families);
+        return new ForecastSettings(horizon, newLevel, trials, seed, folds, families, holidayAdjustment);
     }
 
     public ForecastSettings withTrials(int newTrials) {
-        return new ForecastSettings(horizon, level, newTrials, seed, folds, families);
+        return new ForecastSettings(horizon, level, newTrials, seed, folds, families, holidayAdjustment);
     }
 
     public ForecastSettings withSeed(long newSeed) {
-        return new ForecastSettings(horizon, level, trials, newSeed, folds, families);
+        return new ForecastSettings(horizon, level, trials, newSeed, folds, families, holidayAdjustment);
     }
 
     public ForecastSettings withFolds(int newFolds) {
-        return new ForecastSettings(horizon, level, trials, seed, newFolds, families);
+        return new ForecastSettings(horizon, level, trials, seed, newFolds, families, holidayAdjustment);
     }
 
     public ForecastSettings withHorizon(int newHorizon) {
-        return new ForecastSettings(newHorizon, level, trials, seed, folds, families);
+        return new ForecastSettings(newHorizon, level, trials, seed, folds, families, holidayAdjustment);
     }
 
     public ForecastSettings withFamilies(Set<ModelFamily> newFamilies) {
-        return new ForecastSettings(horizon, level, trials, seed, folds, newFamilies);
+        return new ForecastSettings(horizon, level, trials, seed, folds, newFamilies, holidayAdjustment);
+    }
+
+    public ForecastSettings withHolidayAdjustment(boolean adjust) {
+        return new ForecastSettings(horizon, level, trials, seed, folds, families, adjust);
     }
 
     public boolean allows(ModelFamily family) {

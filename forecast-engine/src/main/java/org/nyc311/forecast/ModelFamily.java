@@ -2,7 +2,10 @@ package org.nyc311.forecast;
 
 /** The kinds of model the selector may choose between for a series. */
 public enum ModelFamily {
-    /** Next week is this week again. The yardstick every other model must beat. */
+    /**
+     * Next week is this week again. Without holiday adjustment it is the yardstick every other model
+     * must beat; with it (the default in the race), this week's days off are evened out and next week's applied.
+     */
     SEASONAL_NAIVE,
     /** The average of the last k weeks, weekday by weekday, on the log scale. */
     SEASONAL_AVERAGE,

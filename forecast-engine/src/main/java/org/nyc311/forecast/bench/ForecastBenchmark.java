@@ -64,6 +64,14 @@ public final class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--skip-accuracy", description = "speed only")
     boolean skipAccuracy;
 
+    @Option(names = "--skip-speed", description = "accuracy only")
+    boolean skipSpeed;
+
+    @Option(names = "--window", defaultValue = "test",
+            description = "test: the last quarter of each series (the held-out part); development: the quarter "
+                    + "before it, for design questions, with the test part cut off (default ${DEFAULT-VALUE})")
+    String window;
+
     private static final int[] HORIZONS = {7, 30};
     private static final double TEST_SHARE = 0.25;
     private static final int STEP = 7;
@@ -74,6 +82,10 @@ public final class ForecastBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!window.equals("test") && !window.equals("development")) {
+            System.err.println("--window must be test or development, was " + window);
+            return 2;
+        }
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %d cores available to the JVM, Java %s, max heap %d MB.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -90,10 +102,12 @@ public final class ForecastBenchmark implements Callable<Integer> {
         if (!skipAccuracy && !real.isEmpty()) {
             accuracy(real, md);
         }
-        if (!real.isEmpty()) {
-            perSeriesTiming(real, md);
+        if (!skipSpeed) {
+            if (!real.isEmpty()) {
+                perSeriesTiming(real, md);
+            }
+            throughput(md);
         }
-        throughput(md);
         System.out.print(md);
         if (output != null) {
             Files.writeString(output, md, StandardCharsets.UTF_8);
@@ -102,8 +116,9 @@ public final class ForecastBenchmark implements Callable<Integer> {
     }
 
     private void accuracy(Map<String, DailySeries> real, StringBuilder md) {
-        md.append("### Accuracy on the test part of the real series\n\n");
-        md.append("Test part: the last 25% of each series. Origins every 7 days inside it; at each origin the engine "
+        md.append("### Accuracy on the " + window + " window of the real series\n\n");
+        md.append("Test part: the last 25% of each series; development window: the quarter before it, with the test "
+                + "part cut off. Origins every 7 days inside the window; at each origin the engine "
                 + "runs its full model search on the days before the origin only. MAPE skips zero-actual days "
                 + "(count in the last column). Coverage of the 95% interval.\n\n");
         md.append("| series | h | origins | method | MAPE % | WAPE % | MASE | coverage | MASE / naive | zero days |\n");
@@ -112,14 +127,16 @@ public final class ForecastBenchmark implements Callable<Integer> {
         for (int h : HORIZONS) {
             ForecastSettings engine = ForecastSettings.of(h);
             methods.put("engine", engine);
-            methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE)));
+            methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
+                    .withHolidayAdjustment(false));
             AccuracyPool pooled = new AccuracyPool();
             for (Map.Entry<String, DailySeries> e : real.entrySet()) {
-                int n = e.getValue().length();
-                int test = (int) Math.round(n * TEST_SHARE);
+                DailySeries series = evaluated(e.getValue());
+                int n = series.length();
+                int test = (int) Math.round(e.getValue().length() * TEST_SHARE);
                 int origins = (test - h) / STEP + 1;
                 Backtester bt = new Backtester(h, origins, STEP, 0, threads);
-                List<MethodResult> results = bt.run(Map.of(e.getKey(), e.getValue()), methods, i -> { });
+                List<MethodResult> results = bt.run(Map.of(e.getKey(), series), methods, i -> { });
                 Accuracy naive = results.get(1).pooled();
                 for (MethodResult r : results) {
                     Accuracy a = r.pooled();
@@ -137,6 +154,16 @@ public final class ForecastBenchmark implements Callable<Integer> {
             }
         }
         md.append('\n');
+    }
+
+    /**
+     * The series as the chosen window sees it: whole for the test window; for the development window
+     * the test part (last quarter) is cut off, so the last quarter of what remains is the quarter before
+     * the test part, and nothing evaluated or fitted there has seen a test day.
+     */
+    private DailySeries evaluated(DailySeries full) {
+        int quarter = (int) Math.round(full.length() * TEST_SHARE);
+        return window.equals("test") ? full : full.prefix(full.length() - quarter);
     }
 
     private void perSeriesTiming(Map<String, DailySeries> real, StringBuilder md) {

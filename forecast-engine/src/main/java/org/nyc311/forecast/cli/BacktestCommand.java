@@ -84,7 +84,8 @@ public final class BacktestCommand implements Callable<Integer> {
             backtester = new Backtester(horizon, origins, step == null ? horizon : step, excludeLast, threads);
             ForecastSettings engine = ForecastSettings.of(horizon).withLevel(level).withTrials(trials).withSeed(seed);
             methods.put("engine", engine);
-            methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE)));
+            methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
+                    .withHolidayAdjustment(false));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.nyc311.forecast.selection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.ModelFamily;
@@ -11,15 +12,19 @@ import org.nyc311.forecast.model.ForecastModel;
 import org.nyc311.forecast.model.baseline.ExponentialSmoothing;
 import org.nyc311.forecast.model.baseline.SeasonalAverage;
 import org.nyc311.forecast.model.baseline.SeasonalNaive;
+import org.nyc311.forecast.model.holiday.HolidayAdjusted;
 import org.nyc311.forecast.model.prophet.ProphetDesign;
 import org.nyc311.forecast.model.prophet.ProphetModel;
 import org.nyc311.forecast.model.prophet.ProphetSettings;
 
 /**
  * The candidates that race on one series. The baselines have small fixed grids (their own
- * parameters are estimated inside each fit); the Prophet-style model gets the seeded random
- * search: its defaults first, then {@code trials - 1} draws from its search space, all fitted
- * against one shared design so a trial costs a small solve per origin.
+ * parameters are estimated inside each fit) and, unless the settings turn it off, holiday effects
+ * learnt from the series ({@link HolidayAdjusted}): the race is scored on recent windows that seldom
+ * hold a holiday, so whichever model wins must already know the calendar. The Prophet-style model
+ * has its own holiday terms and gets the seeded random search: its defaults first, then
+ * {@code trials - 1} draws from its search space, all fitted against one shared design so a trial
+ * costs a small solve per origin.
  */
 public final class CandidatePool {
 
@@ -33,18 +38,20 @@ public final class CandidatePool {
 
     public List<Candidate> candidates(DailySeries series, int[] searchEnds, ForecastSettings settings) {
         List<Candidate> out = new ArrayList<>();
+        UnaryOperator<ForecastModel> baseline = settings.holidayAdjustment()
+                ? model -> new HolidayAdjusted(model, calendar) : UnaryOperator.identity();
         if (settings.allows(ModelFamily.SEASONAL_NAIVE)) {
-            add(out, new SeasonalNaive(), series, searchEnds);
+            add(out, baseline.apply(new SeasonalNaive()), series, searchEnds);
         }
         if (settings.allows(ModelFamily.SEASONAL_AVERAGE)) {
             for (int weeks : SEASONAL_AVERAGE_WEEKS) {
-                add(out, new SeasonalAverage(weeks), series, searchEnds);
+                add(out, baseline.apply(new SeasonalAverage(weeks)), series, searchEnds);
             }
         }
         if (settings.allows(ModelFamily.EXPONENTIAL_SMOOTHING)) {
-            add(out, new ExponentialSmoothing(true, true), series, searchEnds);
-            add(out, new ExponentialSmoothing(true, false), series, searchEnds);
-            add(out, new ExponentialSmoothing(false, true), series, searchEnds);
+            add(out, baseline.apply(new ExponentialSmoothing(true, true)), series, searchEnds);
+            add(out, baseline.apply(new ExponentialSmoothing(true, false)), series, searchEnds);
+            add(out, baseline.apply(new ExponentialSmoothing(false, true)), series, searchEnds);
         }
         if (settings.allows(ModelFamily.PROPHET)) {
             ProphetDesign design = ProphetDesign.build(series, calendar, searchEnds);

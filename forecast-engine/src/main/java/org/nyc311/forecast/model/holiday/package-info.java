@@ -1,0 +1,5 @@
+/**
+ * Holiday effects learnt from a series' own history, and the adjustment that gives models without
+ * holiday terms (the baselines) the holiday dips and peaks they would otherwise miss.
+ */
+package org.nyc311.forecast.model.holiday;
