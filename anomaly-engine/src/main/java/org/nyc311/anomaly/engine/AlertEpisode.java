@@ -9,13 +9,15 @@ import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.series.SeriesKey;
 
 /**
- * One run of anomalous days long enough to alert: one alert however long it lasts.
+ * One run of anomalous days long enough to alert (or, under the sustained-rise rule, a run of flagged
+ * and raised days whose total is beyond its bound): one alert however long it lasts.
  *
- * @param episodeStart      the first anomalous day of the run (before the alert opened)
+ * @param episodeStart      the first day of the run, flagged or raised (before the alert opened)
  * @param openedOn          the day the run reached the threshold
- * @param lastAnomalousDate the last anomalous day of the run seen so far
- * @param closedOn          the first day that is no longer anomalous; empty while the episode is open
- * @param anomalousDays     days in the run
+ * @param lastAnomalousDate the last day of the run seen so far, flagged or raised
+ * @param closedOn          the first day that no longer counts toward the run (neither flagged nor raised); empty
+ *                          while the episode is open
+ * @param anomalousDays     days in the run: flagged days, and raised days under the sustained-rise rule
  * @param peakZScore        the most extreme z-score of the run (largest in the direction of the run)
  */
 public record AlertEpisode(LocalDate episodeStart, LocalDate openedOn, LocalDate lastAnomalousDate,

@@ -11,19 +11,32 @@ import org.nyc311.model.series.SeriesKey;
  *
  * @param day         the actual and its interval
  * @param breach      spike, drop or inside
- * @param anomalous   whether the day counts toward an alert: a spike, or a drop when drops alert
+ * @param anomalous   the day's flag: a spike above the upper bound, or a drop when drops alert; the
+ *                    only days the false positive rate of day flags counts
+ * @param raised      inside the interval, not flagged, but counted toward a spike run by the
+ *                    sustained-rise rule ({@link DetectionSettings#sustainedRise()}): its z-score is at
+ *                    least {@link DetectionSettings#sustainedMinZ()}; always false with the rule off
  * @param zScore      robust z-score of the residual against the residuals of the days before: the severity
- * @param alertOpened whether an alert opens on this day (the run of anomalous days reached the threshold)
+ * @param alertOpened whether an alert opens on this day (the run reached the threshold of either rule)
  */
-public record DayVerdict(ObservedDay day, Breach breach, boolean anomalous, double zScore, boolean alertOpened) {
+public record DayVerdict(ObservedDay day, Breach breach, boolean anomalous, boolean raised, double zScore,
+                         boolean alertOpened) {
 
     public DayVerdict {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(breach, "breach");
+        if (anomalous && raised) {
+            throw new IllegalArgumentException("a flagged day is not also raised: " + day);
+        }
     }
 
     public LocalDate date() {
         return day.date();
+    }
+
+    /** Whether the day counts toward an alert's run: flagged, or raised by the sustained-rise rule. */
+    public boolean countsTowardAlert() {
+        return anomalous || raised;
     }
 
     /**

@@ -17,6 +17,7 @@ class AnomalyDetectorTest {
 
     private static final LocalDate START = LocalDate.of(2024, 3, 1);
     private final AnomalyDetector detector = new AnomalyDetector(DetectionSettings.defaults());
+    private final AnomalyDetector sustained = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(true));
 
     /** Days with interval [80, 120] around 100; 'S' is a spike (150), 'D' a drop (50), '.' inside (100 +- a little). */
     static List<ObservedDay> days(String pattern) {
@@ -46,6 +47,16 @@ class AnomalyDetectorTest {
         assertThat(d.days().stream().filter(DayVerdict::alertOpened).map(DayVerdict::date))
                 .containsExactly(START.plusDays(12));
         assertThat(d.days().stream().filter(DayVerdict::anomalous)).hasSize(3);
+    }
+
+    @Test
+    void anEpisodesOwnDaysDoNotSoftenTheSeverityOfItsLaterDays() {
+        // a short context, as a service has after its first forecasts: three days, then a spike of +50 each day
+        Detection d = detector.detect(days("...SSS"));
+
+        List<Double> z = d.days().subList(3, 6).stream().map(DayVerdict::zScore).toList();
+        assertThat(z.get(2)).as("the third spike day is as severe as the first").isCloseTo(z.get(0), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(z).allSatisfy(score -> assertThat(score).isGreaterThan(4));
     }
 
     @Test
@@ -165,5 +176,109 @@ class AnomalyDetectorTest {
 
         assertThat(onUpper.breach()).isEqualTo(Breach.NONE);
         assertThat(onLower.breach()).isEqualTo(Breach.NONE);
+    }
+
+    /**
+     * Days with a wide interval [0, 200] around 100 (margin 100, as on a series whose intervals must
+     * cover storms), usual days 99-101 (so a z-score's scale is the floor, sqrt(100) = 10), then the
+     * given actuals.
+     */
+    static List<ObservedDay> wideThen(double... actuals) {
+        List<ObservedDay> out = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            out.add(new ObservedDay(START.plusDays(i), 100 + (i % 3) - 1, 100, 0, 200));
+        }
+        for (int j = 0; j < actuals.length; j++) {
+            out.add(new ObservedDay(START.plusDays(28 + j), actuals[j], 100, 0, 200));
+        }
+        return out;
+    }
+
+    @Test
+    void sustainedRiseInsideTheIntervalOpensAnAlert() {
+        // +70 a day: z = 7, inside the interval; three days add up to 210 > sqrt(3) * 100 = 173
+        Detection d = sustained.detect(wideThen(170, 170, 170, 101, 100));
+
+        assertThat(d.days()).noneMatch(DayVerdict::anomalous);
+        assertThat(d.days()).filteredOn(DayVerdict::raised).extracting(DayVerdict::date)
+                .containsExactly(START.plusDays(28), START.plusDays(29), START.plusDays(30));
+        assertThat(d.episodes()).singleElement().satisfies(e -> {
+            assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
+            assertThat(e.openedOn()).isEqualTo(START.plusDays(30));
+            assertThat(e.closedOn()).as("closes when back to usual").contains(START.plusDays(31));
+            assertThat(e.anomalousDays()).isEqualTo(3);
+            assertThat(e.peakZScore()).isGreaterThan(6);
+        });
+        assertThat(d.days().get(29).toAnomaly(SeriesKey.citywide(), "run-1"))
+                .as("a raised day is not an anomaly record: it never breached").isEmpty();
+    }
+
+    @Test
+    void withTheSustainedRiseRuleOffOnlyBreachesCount() {
+        AnomalyDetector breachesOnly = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
+
+        Detection d = breachesOnly.detect(wideThen(170, 170, 170, 170, 100));
+
+        assertThat(d.episodes()).isEmpty();
+        assertThat(d.days()).noneMatch(DayVerdict::raised);
+    }
+
+    @Test
+    void aSmallerSustainedRiseNeedsALongerRun() {
+        // +45 a day (z = 4.5): 135 after three days (bound sqrt(3) * 100 = 173), 180 after four (bound 200),
+        // 225 after five (bound 224)
+        Detection d = sustained.detect(wideThen(145, 145, 145, 145, 145, 100));
+
+        assertThat(d.episodes()).singleElement().satisfies(e -> {
+            assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
+            assertThat(e.openedOn()).isEqualTo(START.plusDays(32));
+        });
+        assertThat(sustained.detect(wideThen(145, 145, 145, 145, 100)).episodes())
+                .as("four days of +45 stay within what the intervals allow for four days").isEmpty();
+    }
+
+    @Test
+    void oneStormDayDoesNotCarryARunOfOrdinaryDays() {
+        // a storm (+400, flagged) then two days just raised (+21, z = 2.1): uncapped they would add up to
+        // 442 > 173; capped at its margin the storm counts 100, and 100 + 42 < 173
+        Detection d = sustained.detect(wideThen(500, 121, 121, 100));
+
+        assertThat(d.days().get(28).anomalous()).isTrue();
+        assertThat(d.days().subList(29, 31)).allMatch(DayVerdict::raised);
+        assertThat(d.episodes()).isEmpty();
+    }
+
+    @Test
+    void aDayBackToItsUsualResidualEndsASustainedRun() {
+        // z = 0.5 on the third day: the run restarts, and two days of +70 never make three
+        Detection d = sustained.detect(wideThen(170, 170, 105, 170, 170, 100));
+
+        assertThat(d.episodes()).isEmpty();
+        assertThat(d.days().get(30).raised()).isFalse();
+    }
+
+    @Test
+    void aRaisedDayBetweenTwoFlagsJoinsThemIntoOneRun() {
+        // flag, raised, flag: not three flags in a row, but capped at the margin 100 + 70 + 100 = 270 > 173
+        Detection d = sustained.detect(wideThen(300, 170, 300, 100));
+
+        assertThat(d.episodes()).singleElement().satisfies(e -> {
+            assertThat(e.openedOn()).isEqualTo(START.plusDays(30));
+            assertThat(e.anomalousDays()).isEqualTo(3);
+        });
+        assertThat(d.days().stream().filter(DayVerdict::anomalous)).hasSize(2);
+        AnomalyDetector breachesOnly = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
+        assertThat(breachesOnly.detect(wideThen(300, 170, 300, 100)).episodes()).isEmpty();
+    }
+
+    @Test
+    void theSustainedRiseThresholdIsConfigurableAndChecked() {
+        AnomalyDetector strict = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(true).withSustainedMinZ(8));
+
+        assertThat(strict.detect(wideThen(170, 170, 170, 100)).episodes()).isEmpty();
+        assertThatThrownBy(() -> DetectionSettings.defaults().withSustainedMinZ(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z threshold");
+        assertThatThrownBy(() -> DetectionSettings.defaults().withSustainedMinZ(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

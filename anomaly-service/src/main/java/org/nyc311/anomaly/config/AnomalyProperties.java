@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param consecutiveDays anomalous days in a row that open an alert (3)
  * @param zWindow         earlier days whose residuals centre and scale the robust z-score (28)
  * @param dropsAlert      whether drops below the lower bound count toward alerts (off: they are only recorded)
+ * @param sustainedRise   whether a run of days inside the interval but raised (z-score at least
+ *                        {@code sustainedMinZ}) whose total is beyond what the intervals allow also opens
+ *                        an alert (anomaly-engine's sustained-rise rule; off unless set to true). Day
+ *                        anomalies are still only the days outside their interval.
+ * @param sustainedMinZ   the z-score from which a day inside the interval is raised (2)
  * @param maxLookbackDays days before the first unchecked day that detection reads as context at most
  * @param checkVisibilityTimeout how long a ForecastsPublished being checked stays invisible on its queue: a
  *                        check of many series can outlast the queue's default, and SQS would hand the
@@ -17,19 +22,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queues          the SQS queues in and out
  */
 @ConfigurationProperties("nyc311.anomaly")
-public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, int maxLookbackDays,
-        java.time.Duration checkVisibilityTimeout, Queues queues) {
+public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, Boolean sustainedRise,
+        Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues) {
 
     public AnomalyProperties {
         consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
         zWindow = zWindow <= 0 ? DetectionSettings.DEFAULT_Z_WINDOW : zWindow;
+        sustainedRise = sustainedRise == null ? DetectionSettings.DEFAULT_SUSTAINED_RISE : sustainedRise;
+        sustainedMinZ = sustainedMinZ == null ? DetectionSettings.DEFAULT_SUSTAINED_MIN_Z : sustainedMinZ;
         maxLookbackDays = maxLookbackDays <= 0 ? 120 : maxLookbackDays;
         checkVisibilityTimeout = checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
         queues = queues == null ? new Queues(null, null) : queues;
     }
 
     public DetectionSettings detectionSettings() {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert);
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ);
     }
 
     /** Queue names; the defaults are shared-model's {@link EventQueue} names. */

@@ -22,6 +22,7 @@ import org.nyc311.anomaly.engine.Detection;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.anomaly.engine.rolling.RollingDetector;
+import org.nyc311.anomaly.engine.rolling.RunHistory;
 import org.nyc311.anomaly.engine.rolling.SeriesDetection;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
@@ -77,6 +78,21 @@ public final class DetectionBenchmark implements Callable<Integer> {
 
     @Option(names = "--level", defaultValue = "0.95", description = "interval level of the forecasts (default ${DEFAULT-VALUE})")
     double level;
+
+    @Option(names = "--sustained-rise", negatable = true, fallbackValue = "true",
+            defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_RISE,
+            description = "the sustained-rise rule (default off: the breach rule only)")
+    boolean sustainedRise;
+
+    @Option(names = "--sustained-min-z", defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_MIN_Z,
+            description = "z-score from which a day inside the interval is raised (default ${DEFAULT-VALUE})")
+    double sustainedMinZ;
+
+    @Option(names = "--run-history", defaultValue = "KEEP",
+            description = "what a day's forecast does with the open spike run before it: KEEP it in the history "
+                    + "(default, as forecast-service's forecasts do), replace its days by their FORECAST, or "
+                    + "CAP_AT_UPPER bound")
+    RunHistory runHistory;
 
     @Option(names = "--window", defaultValue = "test",
             description = "test: the last quarter of each series (the held-out part); development: the quarter "
@@ -138,7 +154,9 @@ public final class DetectionBenchmark implements Callable<Integer> {
             System.err.println("--window must be test or development, was " + window);
             return 2;
         }
-        RollingDetector rolling = new RollingDetector(ForecastSettings.of(7).withLevel(level), DetectionSettings.defaults(),
+        DetectionSettings detection = DetectionSettings.defaults().withSustainedRise(sustainedRise)
+                .withSustainedMinZ(sustainedMinZ);
+        RollingDetector rolling = new RollingDetector(ForecastSettings.of(7).withLevel(level), detection, runHistory,
                 threads);
         List<Clean> clean = new ArrayList<>();
         for (String name : names) {
@@ -156,11 +174,14 @@ public final class DetectionBenchmark implements Callable<Integer> {
         double cleanSeconds = (System.nanoTime() - started) / 1e9;
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %d cores available to the JVM, Java %s, max heap %d MB. "
-                        + "Threads: %d. Window: %s. Interval level %.2f, %d days in a row open an alert. Runs: %d, %d episodes per series, "
-                        + "size and length in each.%n%n",
+                        + "Threads: %d. Window: %s. Interval level %.2f, %d days in a row open an alert; sustained-rise "
+                        + "rule %s; open runs in the history: %s. Runs: %d, %d episodes per series, size and length "
+                        + "in each.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, threads, window, level,
-                DetectionSettings.defaults().consecutiveDays(), runs, episodes));
+                detection.consecutiveDays(), detection.sustainedRise()
+                        ? String.format(Locale.ROOT, "on (z >= %.2f)", detection.sustainedMinZ()) : "off",
+                runHistory, runs, episodes));
         cleanDays(clean, md);
         List<List<Outcome>> perRun = new ArrayList<>();
         long injectStart = System.nanoTime();
@@ -183,9 +204,9 @@ public final class DetectionBenchmark implements Callable<Integer> {
 
     private void cleanDays(List<Clean> clean, StringBuilder md) {
         md.append("### Untouched " + window + " window: day flags and alerts\n\n");
-        md.append("| series | test days | from .. to | spike flags | FPR of day flags | drops | alerts | series-years "
+        md.append("| series | test days | from .. to | spike flags | FPR of day flags | raised days | drops | alerts | series-years "
                 + "| alerts per series-year | inside interval | median upper / yhat | median upper - yhat |\n");
-        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         int allDays = 0;
         int allFlags = 0;
         int allAlerts = 0;
@@ -193,6 +214,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         for (Clean c : clean) {
             List<DayVerdict> days = c.detection().reported();
             int flags = 0;
+            int raised = 0;
             int drops = 0;
             int inside = 0;
             double[] ratio = new double[days.size()];
@@ -200,6 +222,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
             for (int i = 0; i < days.size(); i++) {
                 DayVerdict v = days.get(i);
                 flags += v.anomalous() ? 1 : 0;
+                raised += v.raised() ? 1 : 0;
                 drops += v.breach() == Breach.DROP ? 1 : 0;
                 inside += v.breach() == Breach.NONE ? 1 : 0;
                 ObservedDay d = v.day();
@@ -210,9 +233,9 @@ public final class DetectionBenchmark implements Callable<Integer> {
             List<AlertEpisode> alerts = c.detection().detection().episodes().stream()
                     .filter(e -> !e.openedOn().isBefore(from)).toList();
             double years = days.size() / DAYS_PER_YEAR;
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s .. %s | %d | %.2f%% | %d | %d | %.2f | %.2f | %.1f%% | %.2f | %.1f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s .. %s | %d | %.2f%% | %d | %d | %d | %.2f | %.2f | %.1f%% | %.2f | %.1f |%n",
                     c.name(), days.size(), from, c.series().date(c.series().length() - 1), flags,
-                    100.0 * flags / days.size(), drops, alerts.size(), years, alerts.size() / years,
+                    100.0 * flags / days.size(), raised, drops, alerts.size(), years, alerts.size() / years,
                     100.0 * inside / days.size(), median(ratio), median(margin)));
             allDays += days.size();
             allFlags += flags;
@@ -222,7 +245,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
             }
         }
         double years = allDays / DAYS_PER_YEAR;
-        md.append(String.format(Locale.ROOT, "| pooled | %d | | %d | %.2f%% | | %d | %.2f | %.2f | | | |%n%n",
+        md.append(String.format(Locale.ROOT, "| pooled | %d | | %d | %.2f%% | | | %d | %.2f | %.2f | | | |%n%n",
                 allDays, allFlags, 100.0 * allFlags / allDays, allAlerts, years, allAlerts / years));
         if (!alertRows.isEmpty()) {
             md.append("Alerts on the untouched " + window + " window (no label says they are real, so they count as false):\n\n");
@@ -285,7 +308,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 days.add(new ObservedDay(untouched.date(), spiked.count(t), untouched.yhat(), untouched.lower(),
                         untouched.upper()));
             } else {
-                days.add(rolling.forecastDay(spiked, t));
+                days.add(rolling.forecastDay(spiked, t, days));
             }
         }
         Detection d = rolling.detector().detect(days);

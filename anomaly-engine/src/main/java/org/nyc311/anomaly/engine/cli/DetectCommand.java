@@ -12,6 +12,7 @@ import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.anomaly.engine.rolling.RollingDetector;
+import org.nyc311.anomaly.engine.rolling.RunHistory;
 import org.nyc311.anomaly.engine.rolling.SeriesDetection;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
@@ -28,15 +29,17 @@ import picocli.CommandLine.Spec;
         description = {"Rolling anomaly detection for every series in a CSV file (series_id,date,count).",
                 "Each day from --from on is forecast from the days before it (the forecasting engine's full "
                         + "model race, refitted per day) and judged against that interval.",
-                "Writes series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open: "
+                "Writes series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open,raised: "
                         + "anomalous is a spike above the upper bound (or a drop below the lower one with "
                         + "--drops-alert); zscore is the robust z-score of the residual; alert_open is true on "
-                        + "the day an alert opens. Bad input writes nothing and exits 1."})
+                        + "the day an alert opens; raised is a day inside the interval that the sustained-rise "
+                        + "rule counts toward a run. Bad input writes nothing and exits 1."})
 public final class DetectCommand implements Callable<Integer> {
 
     /** Exit code for input that fails validation, as the forecast command (picocli uses 2 for bad options). */
     public static final int EXIT_BAD_INPUT = 1;
-    public static final String HEADER = "series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open";
+    public static final String HEADER =
+            "series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open,raised";
 
     @Spec
     CommandSpec spec;
@@ -63,6 +66,22 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--drops-alert", description = "drops below the lower bound count toward alerts too")
     boolean dropsAlert;
+
+    @Option(names = "--sustained-rise", negatable = true, fallbackValue = "true",
+            defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_RISE,
+            description = "a run of days inside the interval with z >= --sustained-min-z whose total is beyond "
+                    + "its bound also opens an alert (default off: the breach rule only)")
+    boolean sustainedRise;
+
+    @Option(names = "--sustained-min-z", defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_MIN_Z,
+            description = "z-score from which a day inside the interval is raised (default ${DEFAULT-VALUE})")
+    double sustainedMinZ;
+
+    @Option(names = "--run-history", defaultValue = "KEEP",
+            description = "what a day's forecast does with the open spike run before it: KEEP it in the history "
+                    + "(default, as forecast-service's forecasts do), replace its days by their FORECAST, or "
+                    + "CAP_AT_UPPER bound")
+    RunHistory runHistory;
 
     @Option(names = "--forecast-horizon", defaultValue = "7",
             description = "horizon of each day's forecast, whose first day is used (default ${DEFAULT-VALUE})")
@@ -92,7 +111,8 @@ public final class DetectCommand implements Callable<Integer> {
         try {
             ForecastSettings forecast = ForecastSettings.of(forecastHorizon).withLevel(level).withTrials(trials)
                     .withSeed(seed);
-            detector = new RollingDetector(forecast, new DetectionSettings(consecutiveDays, zWindow, dropsAlert), threads);
+            detector = new RollingDetector(forecast, new DetectionSettings(consecutiveDays, zWindow, dropsAlert,
+                    sustainedRise, sustainedMinZ), runHistory, threads);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -133,7 +153,7 @@ public final class DetectCommand implements Callable<Integer> {
                     ObservedDay d = v.day();
                     w.write(id + "," + d.date() + "," + count(d.actual()) + "," + number(d.yhat()) + ","
                             + number(d.lower()) + "," + number(d.upper()) + "," + v.anomalous() + ","
-                            + number(v.zScore()) + "," + v.alertOpened() + "\n");
+                            + number(v.zScore()) + "," + v.alertOpened() + "," + v.raised() + "\n");
                     counts[0]++;
                     counts[1] += v.anomalous() ? 1 : 0;
                     counts[2] += v.alertOpened() ? 1 : 0;

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.nyc311.anomaly.engine.AnomalyDetector;
+import org.nyc311.anomaly.engine.Breach;
+import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.forecast.DailySeries;
@@ -37,22 +40,38 @@ import org.nyc311.forecast.SeriesForecaster;
  * each series and run on a fixed pool of {@code threads} threads; the result does not depend on the
  * number of threads. The z-window before {@code from} is forecast too (a warm-up), so the first
  * reported days have a full window of residuals behind them.
+ *
+ * <p>With a {@link RunHistory} other than {@link RunHistory#KEEP}, a day that follows days of an open
+ * spike run is forecast again, after the parallel pass, from a history with that run held out; this
+ * goes through the days in order, because whether a day belongs to a run depends on its own forecast.
  */
 public final class RollingDetector {
 
     /** Days per task: small enough to balance two threads over one long series, big enough to be cheap to queue. */
     static final int BLOCK_DAYS = 8;
 
+    /** The most days of an open run held out of a history: a week, after which a rise is let in. */
+    public static final int MAX_HELD_OUT_DAYS = 7;
+
+    /** What {@code ./nyc311 detect} and the benchmark use unless told otherwise. */
+    public static final RunHistory DEFAULT_RUN_HISTORY = RunHistory.KEEP;
+
     private final SeriesForecaster forecaster;
     private final AnomalyDetector detector;
+    private final RunHistory runHistory;
     private final int threads;
 
     public RollingDetector(ForecastSettings forecast, DetectionSettings detection, int threads) {
+        this(forecast, detection, DEFAULT_RUN_HISTORY, threads);
+    }
+
+    public RollingDetector(ForecastSettings forecast, DetectionSettings detection, RunHistory runHistory, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         this.forecaster = new SeriesForecaster(Objects.requireNonNull(forecast));
         this.detector = new AnomalyDetector(Objects.requireNonNull(detection));
+        this.runHistory = Objects.requireNonNull(runHistory);
         this.threads = threads;
     }
 
@@ -60,10 +79,66 @@ public final class RollingDetector {
         return detector;
     }
 
-    /** The day {@code t} of {@code series} (its actual) with the interval forecast from the days before it. */
+    public RunHistory runHistory() {
+        return runHistory;
+    }
+
+    /**
+     * The day {@code t} of {@code series} (its actual) with the interval forecast from the days before
+     * it, all of them as they were: what the forecast is when no run is open.
+     */
     public ObservedDay forecastDay(DailySeries series, int t) {
-        ForecastPoint p = forecaster.forecast(series.prefix(t)).points().get(0);
+        return forecastFrom(series.prefix(t), series, t);
+    }
+
+    /**
+     * The day {@code t} of {@code series} forecast as rolling detection does it: with the open spike run
+     * among the days before it held out of the history as {@link #runHistory()} says.
+     *
+     * @param judged the days before {@code t} as already judged, consecutive and ending with day
+     *               {@code t - 1} (at least the z-window and the run; more is fine); their forecasts
+     *               decide which of them are in a run
+     */
+    public ObservedDay forecastDay(DailySeries series, int t, List<ObservedDay> judged) {
+        return heldOutHistory(series, t, judged).map(h -> forecastFrom(h, series, t))
+                .orElseGet(() -> forecastDay(series, t));
+    }
+
+    private ObservedDay forecastFrom(DailySeries history, DailySeries series, int t) {
+        ForecastPoint p = forecaster.forecast(history).points().get(0);
         return new ObservedDay(series.date(t), series.count(t), p.yhat(), p.lower(), p.upper());
+    }
+
+    /**
+     * The history of day {@code t} with the open run held out, or empty when nothing is held out
+     * ({@link RunHistory#KEEP}, or the day before was not in a spike run).
+     */
+    private Optional<DailySeries> heldOutHistory(DailySeries series, int t, List<ObservedDay> judged) {
+        if (runHistory == RunHistory.KEEP || judged.isEmpty()) {
+            return Optional.empty();
+        }
+        ObservedDay last = judged.get(judged.size() - 1);
+        if (!last.date().equals(series.date(t - 1))) {
+            throw new IllegalArgumentException("judged days must end the day before " + series.date(t) + ", end on "
+                    + last.date());
+        }
+        // the verdicts of the last days only need the z-window before them
+        int from = Math.max(0, judged.size() - MAX_HELD_OUT_DAYS - detector.settings().zWindow());
+        List<DayVerdict> verdicts = detector.detect(judged.subList(from, judged.size())).days();
+        double[] history = series.prefix(t).values();
+        int held = 0;
+        for (int k = verdicts.size() - 1; k >= 0 && held < MAX_HELD_OUT_DAYS; k--) {
+            DayVerdict v = verdicts.get(k);
+            if (!v.countsTowardAlert() || v.breach() == Breach.DROP) {
+                break;
+            }
+            int day = t - 1 - held;
+            history[day] = runHistory == RunHistory.FORECAST
+                    ? Math.max(0, v.day().yhat())
+                    : Math.min(history[day], Math.max(0, v.day().upper()));
+            held++;
+        }
+        return held == 0 ? Optional.empty() : Optional.of(new DailySeries(series.start(), history));
     }
 
     /**
@@ -115,9 +190,29 @@ public final class RollingDetector {
         } finally {
             pool.shutdownNow();
         }
+        if (runHistory != RunHistory.KEEP) {
+            days.forEach((id, d) -> holdOutRuns(series.get(id), d));
+        }
         Map<String, SeriesDetection> out = new LinkedHashMap<>();
         days.forEach((id, d) -> out.put(id, new SeriesDetection(from, detector.detect(Arrays.asList(d)))));
         return out;
+    }
+
+    /**
+     * The sequential pass: in date order, a day after a run day is forecast again with the run held
+     * out. {@code days} holds the parallel pass's forecasts from the first forecast day on.
+     */
+    private void holdOutRuns(DailySeries series, ObservedDay[] days) {
+        int first = series.length() - days.length;
+        List<ObservedDay> judged = new ArrayList<>(days.length);
+        for (int i = 0; i < days.length; i++) {
+            if (i > 0) {
+                int t = first + i;
+                ObservedDay plain = days[i];
+                days[i] = heldOutHistory(series, t, judged).map(h -> forecastFrom(h, series, t)).orElse(plain);
+            }
+            judged.add(days[i]);
+        }
     }
 
     /** How many tasks {@link #detect} will run for these series, for progress reports. */

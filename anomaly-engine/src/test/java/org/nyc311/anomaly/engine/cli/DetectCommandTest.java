@@ -73,6 +73,9 @@ class DetectCommandTest {
                 });
         assertThat(quiet).allSatisfy(f -> assertThat(f[7]).isEqualTo("false"));
         for (String[] f : noise) {
+            assertThat(f).as("date .. alert_open, raised").hasSize(9);
+            assertThat(f[8]).isIn("true", "false");
+            assertThat(f[5].equals("true") && f[8].equals("true")).as("a flagged day is not also raised").isFalse();
             assertThat(Double.parseDouble(f[3])).isLessThanOrEqualTo(Double.parseDouble(f[2]));
             assertThat(Double.parseDouble(f[4])).isGreaterThanOrEqualTo(Double.parseDouble(f[2]));
             assertThat(Double.parseDouble(f[6])).isFinite();
@@ -122,6 +125,20 @@ class DetectCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
+    }
+
+    @Test
+    void theSustainedRiseRuleCanBeTurnedOffOrTightenedButNotGivenANegativeThreshold() throws IOException {
+        Path in = fixture();
+        LocalDate from = START.plusDays(110);
+
+        assertThat(run(in, dir.resolve("off.csv"), from, "--trials", "2", "--no-sustained-rise")).isZero();
+        List<String> off = Files.readAllLines(dir.resolve("off.csv"));
+        assertThat(off).hasSize(41);
+        assertThat(off.subList(1, off.size()))
+                .allSatisfy(l -> assertThat(l).as("no day is raised with the rule off").endsWith(",false"));
+        assertThat(run(in, dir.resolve("bad.csv"), from, "--sustained-min-z", "-1")).isEqualTo(2);
+        assertThat(Files.exists(dir.resolve("bad.csv"))).isFalse();
     }
 
     private int run(Path in, Path out, LocalDate from, String... extra) {

@@ -3,7 +3,9 @@ package org.nyc311.anomaly.engine.rolling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -76,5 +78,75 @@ class RollingDetectorTest {
 
         assertThat(detector.tasks(Map.of("a", s), from)).isZero();
         assertThat(detector.detect(Map.of("a", s), from, done -> { }).get("a").reported()).isEmpty();
+    }
+
+    /** The days {@code from .. t - 1} of {@code series} as rolling detection would have judged them. */
+    private static List<ObservedDay> judged(RollingDetector d, DailySeries series, int from, int t) {
+        List<ObservedDay> out = new ArrayList<>();
+        for (int i = from; i < t; i++) {
+            out.add(d.forecastDay(series, i, out));
+        }
+        return out;
+    }
+
+    @Test
+    void spikeDaysAreKeptOutOfTheNextDaysHistory() {
+        double[] y = weekly(100, 6);
+        y[90] = 1_000;
+        DailySeries spiked = new DailySeries(START, y);
+        RollingDetector holdOut = new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(),
+                RunHistory.FORECAST, 1);
+        List<ObservedDay> before = judged(holdOut, spiked, 50, 91);
+        List<DayVerdict> verdicts = holdOut.detector().detect(before).days();
+        assertThat(verdicts.get(verdicts.size() - 1).anomalous()).as("the spike day is flagged").isTrue();
+        assertThat(verdicts.get(verdicts.size() - 2).countsTowardAlert()).as("and starts the run").isFalse();
+
+        ObservedDay next = holdOut.forecastDay(spiked, 91, before);
+
+        double[] asExpected = y.clone();
+        asExpected[90] = before.get(before.size() - 1).yhat();
+        ObservedDay fromExpected = detector.forecastDay(new DailySeries(START, asExpected), 91);
+        ObservedDay fromSpike = detector.forecastDay(spiked, 91);
+        assertThat(next.yhat()).isEqualTo(fromExpected.yhat());
+        assertThat(next.upper()).isEqualTo(fromExpected.upper());
+        assertThat(next).as("the spike in the history changes the forecast").isNotEqualTo(fromSpike);
+        assertThat(detector.forecastDay(spiked, 91, before)).as("KEEP, the default, holds nothing out")
+                .isEqualTo(fromSpike);
+    }
+
+    @Test
+    void cappingAtTheUpperBoundKeepsTheRunButNotBeyondItsInterval() {
+        double[] y = weekly(100, 6);
+        y[90] = 1_000;
+        DailySeries spiked = new DailySeries(START, y);
+        RollingDetector capped = new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(),
+                RunHistory.CAP_AT_UPPER, 1);
+        List<ObservedDay> before = judged(capped, spiked, 50, 91);
+
+        double[] asCapped = y.clone();
+        asCapped[90] = before.get(before.size() - 1).upper();
+        assertThat(capped.forecastDay(spiked, 91, before))
+                .isEqualTo(detector.forecastDay(new DailySeries(START, asCapped), 91));
+    }
+
+    @Test
+    void holdingRunsOutGivesTheSameResultOnAnyNumberOfThreads() throws Exception {
+        double[] y = weekly(100, 7);
+        for (int t = 88; t < 92; t++) {
+            y[t] *= 2;
+        }
+        Map<String, DailySeries> series = Map.of("a", new DailySeries(START, y));
+        LocalDate from = START.plusDays(85);
+        ForecastSettings forecast = ForecastSettings.of(7).withTrials(2);
+        RollingDetector one = new RollingDetector(forecast, DetectionSettings.defaults(), RunHistory.FORECAST, 1);
+        RollingDetector two = new RollingDetector(forecast, DetectionSettings.defaults(), RunHistory.FORECAST, 2);
+
+        SeriesDetection d = two.detect(series, from, done -> { }).get("a");
+
+        assertThat(one.detect(series, from, done -> { }).get("a")).isEqualTo(d);
+        List<ObservedDay> days = d.detection().days().stream().map(DayVerdict::day).toList();
+        int first = 100 - days.size();
+        assertThat(days.get(91 - first)).as("the sequential pass is what forecastDay with the judged days gives")
+                .isEqualTo(two.forecastDay(series.get("a"), 91, days.subList(0, 91 - first)));
     }
 }
