@@ -125,6 +125,13 @@ class ForecastApiTest extends ServiceTest {
         assertThat(first.path("lower").asDouble()).isLessThanOrEqualTo(first.path("yhat").asDouble());
         assertThat(first.path("upper").asDouble()).isGreaterThanOrEqualTo(first.path("yhat").asDouble());
         assertThat(send("GET", "/api/v1/forecasts/all/all", null).json().path("points")).hasSize(14);
+
+        // the forecast current on a day's morning: made from history that ended before it
+        LocalDate firstDay = GoldFixture.LAST_DAY.plusDays(1);
+        JsonNode current = send("GET", "/api/v1/forecasts/noise-residential/brooklyn?madeBefore=" + firstDay, null).json();
+        assertThat(current.path("forecastRunId").asText()).isEqualTo(body.path("forecastRunId").asText());
+        assertProblem(send("GET", "/api/v1/forecasts/noise-residential/brooklyn?madeBefore=" + GoldFixture.LAST_DAY, null), 404);
+        assertProblem(send("GET", "/api/v1/forecasts/noise-residential/brooklyn?madeBefore=tomorrow", null), 400);
     }
 
     @Test

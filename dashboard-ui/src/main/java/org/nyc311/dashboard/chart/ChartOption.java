@@ -40,7 +40,8 @@ public final class ChartOption {
         data.forecast().forEach(b -> point(forecast, b.date().toString(), b.yhat()));
         if (data.today() != null) {
             ObjectNode today = forecast.putObject("markLine");
-            today.put("symbol", "none").put("silent", true);
+            // drawn at once: an animated line is half drawn in a screenshot taken right after an update
+            today.put("symbol", "none").put("silent", true).put("animation", false);
             today.putObject("label").put("formatter", "today");
             today.putObject("lineStyle").put("color", "#888").put("type", "solid");
             today.putArray("data").addObject().put("name", "today").put("xAxis", data.today().toString());

@@ -112,7 +112,8 @@ public class ExplorerView extends VerticalLayout {
             model = forecasts.model(seriesId);
             answered = true;
             // after the forecast: stored forecasts are served while gold is away, its counts are not
-            history = forecasts.history(seriesId, today.minusDays(HISTORY_DAYS), today);
+            // up to yesterday: today's count is partial until tomorrow's intake
+            history = forecasts.history(seriesId, today.minusDays(HISTORY_DAYS), today.minusDays(1));
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }

@@ -62,13 +62,17 @@ public class OverviewView extends VerticalLayout {
 
         Map<String, Optional<ForecastViews.StoredForecast>> stored = new LinkedHashMap<>();
         Map<String, List<ForecastViews.DailyCount>> actuals = new LinkedHashMap<>();
+        Optional<ForecastViews.StoredForecast> yesterdaysForecast = Optional.empty();
         try {
             for (String id : series.keySet()) {
                 stored.put(id, forecasts.latest(id));
             }
-            // apart from the forecasts, which are served while gold is away; the counts are not
+            // yesterday is judged against the forecast of yesterday morning, not the newest one (it starts today)
+            yesterdaysForecast = forecasts.madeBefore(SeriesKey.citywide().id(), yesterday);
+            // apart from the forecasts, which are served while gold is away; the counts are not.
+            // Up to yesterday: today's count is partial (the intake runs at 03:00) and would draw a false drop
             for (String id : series.keySet()) {
-                actuals.put(id, forecasts.history(id, today.minusDays(HISTORY_DAYS), today));
+                actuals.put(id, forecasts.history(id, today.minusDays(HISTORY_DAYS), yesterday));
             }
         } catch (ServiceUnavailableException e) {
             // one notice for the service; the charts still show, empty, so the page keeps its shape
@@ -103,7 +107,7 @@ public class OverviewView extends VerticalLayout {
             freshnessContext = "pipeline-controller unavailable";
         }
 
-        Optional<ForecastViews.Point> yesterdayForecast = stored.getOrDefault(SeriesKey.citywide().id(), Optional.empty())
+        Optional<ForecastViews.Point> yesterdayForecast = yesterdaysForecast
                 .flatMap(f -> f.points().stream().filter(p -> p.date().equals(yesterday)).findFirst());
         // gold's count; an anomalous day's actual from anomaly-service when gold's could not be read
         Optional<Double> yesterdayActual = actuals.getOrDefault(SeriesKey.citywide().id(), List.of()).stream()

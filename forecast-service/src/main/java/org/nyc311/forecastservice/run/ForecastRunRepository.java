@@ -197,12 +197,22 @@ public class ForecastRunRepository {
 
     /** The series' forecast from its newest succeeded run, with up to {@code horizon} points. */
     public Optional<StoredSeriesForecast> latest(String seriesId, int horizon) {
+        return latest(seriesId, horizon, Optional.empty());
+    }
+
+    /**
+     * The newest stored forecast of a series; with {@code madeBefore}, the newest one whose history
+     * ended before that day: the forecast that was current on the morning of it (what the day's actual
+     * is judged against).
+     */
+    public Optional<StoredSeriesForecast> latest(String seriesId, int horizon, Optional<LocalDate> madeBefore) {
         List<StoredSeriesForecast> found = jdbc.query("""
                 SELECT s.*, r.mlflow_run_id AS parent_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
                 JOIN forecast_run r ON r.run_id = s.run_id
-                WHERE s.series_id = ? AND r.status = 'SUCCEEDED'
+                WHERE s.series_id = ? AND r.status = 'SUCCEEDED' AND (CAST(? AS date) IS NULL OR s.history_end < ?)
                 ORDER BY r.finished_at DESC, r.created_at DESC LIMIT 1""",
-                (rs, n) -> seriesForecast(rs, List.of()), seriesId);
+                (rs, n) -> seriesForecast(rs, List.of()), seriesId,
+                madeBefore.map(Date::valueOf).orElse(null), madeBefore.map(Date::valueOf).orElse(null));
         if (found.isEmpty()) {
             return Optional.empty();
         }

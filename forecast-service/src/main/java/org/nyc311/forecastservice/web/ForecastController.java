@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
@@ -50,14 +51,24 @@ class ForecastController {
     @GetMapping("/{complaintType}/{borough}")
     ApiViews.StoredForecastView latest(@PathVariable String complaintType, @PathVariable String borough,
             @Parameter(description = "days to return, from the first forecast day; default: all stored")
-            @RequestParam(required = false) Integer horizon) {
+            @RequestParam(required = false) Integer horizon,
+            @Parameter(description = "ISO yyyy-MM-dd: the newest forecast made before this day (its history ended earlier); "
+                    + "the forecast a day's actual is judged against")
+            @RequestParam(required = false) String madeBefore) {
         SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+        Optional<LocalDate> before;
+        try {
+            before = Optional.ofNullable(madeBefore).filter(v -> !v.isBlank()).map(v -> LocalDate.parse(v.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequestException("madeBefore must be a date yyyy-MM-dd: '" + madeBefore + "'");
+        }
         if (horizon != null && (horizon < 1 || horizon > properties.maxOnDemandHorizon())) {
             throw new BadRequestException("horizon must be between 1 and " + properties.maxOnDemandHorizon() + ": " + horizon);
         }
         int limit = horizon == null ? properties.maxOnDemandHorizon() : horizon;
-        StoredSeriesForecast stored = runs.latest(key.id(), limit)
-                .orElseThrow(() -> new SeriesNotFoundException("no stored forecast for series '" + key.id() + "'"));
+        StoredSeriesForecast stored = runs.latest(key.id(), limit, before)
+                .orElseThrow(() -> new SeriesNotFoundException("no stored forecast for series '" + key.id() + "'"
+                        + before.map(d -> " made before " + d).orElse("")));
         return new ApiViews.StoredForecastView(stored.seriesId(), stored.runId(), stored.model(), stored.mlflowRunId(),
                 stored.goldVersion(), stored.historyEnd(), stored.points().size(), stored.points());
     }

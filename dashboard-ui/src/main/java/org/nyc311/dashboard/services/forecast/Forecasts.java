@@ -45,6 +45,14 @@ public class Forecasts {
                 .retrieve().body(ForecastViews.StoredForecast.class));
     }
 
+    /** The forecast that was current on the morning of {@code day}: the newest made from history ending before it. */
+    public Optional<ForecastViews.StoredForecast> madeBefore(String seriesId, LocalDate day) {
+        String[] parts = split(seriesId);
+        return client.find(http -> http.get().uri(uri -> uri.path("/api/v1/forecasts/{type}/{borough}")
+                        .queryParam("madeBefore", day).build(parts[0], parts[1]))
+                .retrieve().body(ForecastViews.StoredForecast.class));
+    }
+
     public Optional<ForecastViews.Model> model(String seriesId) {
         String[] parts = split(seriesId);
         return client.find(http -> http.get().uri("/api/v1/models/{type}/{borough}", parts[0], parts[1])
