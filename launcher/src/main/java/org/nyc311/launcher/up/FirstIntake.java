@@ -12,32 +12,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The first intake of {@code ./nyc311 up}: starts one ingestion through ingest-service's API, then
- * follows its batch down the event chain through the services' own APIs (the ingestion run, the
- * pipeline run that took it, the forecast run that GoldRefreshed started), one console line per
- * change. It only watches: the services do the work, so what happens here is what happens in
+ * The first intake of {@code ./nyc311 up}: starts ingestions through ingest-service's API, one batch
+ * at a time, and follows each batch down the event chain through the services' own APIs (the
+ * ingestion run, the pipeline run that took it, the forecast run that GoldRefreshed started, the
+ * anomaly check that ForecastsPublished started), one console line per change. It only watches: the services do the work, so what happens here is what happens in
  * production after the 03:00 intake.
  */
 final class FirstIntake {
 
-    /** What to ingest: a file of the replay folder, or the SODA API's last days. */
-    record Request(Optional<Path> offlineFile, int days, LocalDate today) {
+    /**
+     * What to ingest: files of the replay folder, each its own batch in the order given, or (when there
+     * are none) the SODA API's last days.
+     */
+    record Request(List<Path> offlineFiles, int days, LocalDate today) {
 
-        String body() {
-            if (offlineFile.isPresent()) {
-                return "{\"source\":\"" + offlineFile.get().getFileName() + "\"}";
-            }
-            return "{\"kind\":\"BACKFILL\",\"from\":\"" + today.minusDays(days) + "\",\"to\":\"" + today.minusDays(1) + "\"}";
+        Request {
+            offlineFiles = List.copyOf(offlineFiles);
         }
 
-        String describe() {
-            return offlineFile.map(file -> "replaying " + file).orElse("the SODA API, the " + days + " days before " + today);
+        /** The POST bodies of the ingestions, one a batch. */
+        List<String> bodies() {
+            if (offlineFiles.isEmpty()) {
+                return List.of("{\"kind\":\"BACKFILL\",\"from\":\"" + today.minusDays(days) + "\",\"to\":\""
+                        + today.minusDays(1) + "\"}");
+            }
+            return offlineFiles.stream().map(file -> "{\"source\":\"" + file.getFileName() + "\"}").toList();
+        }
+
+        String describe(int batch) {
+            return offlineFiles.isEmpty() ? "the SODA API, the " + days + " days before " + today
+                    : "replaying " + offlineFiles.get(batch);
         }
     }
 
@@ -55,10 +65,27 @@ final class FirstIntake {
         this.stageTimeout = stageTimeout;
     }
 
-    /** Runs the intake and follows it; true when forecasts were published for it. */
+    /**
+     * Runs the intake batch after batch, following each to its anomaly check before the next starts
+     * (a later batch is judged against the forecasts the earlier one led to); true when every batch got
+     * that far.
+     */
     boolean run(Request request) throws IOException, InterruptedException {
-        line("intake", "starting", request.describe());
-        JsonNode started = post(LocalService.INGEST, "/api/v1/ingestions", request.body());
+        List<String> bodies = request.bodies();
+        for (int batch = 0; batch < bodies.size(); batch++) {
+            if (bodies.size() > 1) {
+                line("batch", (batch + 1) + " of " + bodies.size(), request.offlineFiles().get(batch).getFileName().toString());
+            }
+            if (!runBatch(bodies.get(batch), request.describe(batch))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean runBatch(String body, String description) throws IOException, InterruptedException {
+        line("intake", "starting", description);
+        JsonNode started = post(LocalService.INGEST, "/api/v1/ingestions", body);
         if (started == null) {
             return false;
         }
@@ -87,7 +114,19 @@ final class FirstIntake {
                 run -> run.path("status").asText(),
                 run -> run.path("seriesForecast").asInt() + " series forecast, " + run.path("seriesFailed").asInt() + " failed",
                 status -> status.equals("SUCCEEDED") || status.equals("FAILED"));
-        return forecast != null && forecast.path("status").asText().equals("SUCCEEDED");
+        if (forecast == null || !forecast.path("status").asText().equals("SUCCEEDED")) {
+            return false;
+        }
+
+        // anomaly-service judges the days with actuals against forecasts made before them, on ForecastsPublished
+        String forecastRun = forecast.path("forecastRunId").asText();
+        JsonNode check = follow("anomalies", () -> find(get(LocalService.ANOMALY, "/api/v1/checks"),
+                        c -> c.path("forecastRunId").asText().equals(forecastRun)),
+                c -> "CHECKED",
+                c -> c.path("daysChecked").asInt() + " series-days judged, " + c.path("anomalies").asInt() + " anomalies, "
+                        + c.path("alertsOpened").asInt() + " alerts opened, " + c.path("alertsClosed").asInt() + " closed",
+                state -> true);
+        return check != null;
     }
 
     /** Polls until the state is terminal or the stage times out, printing each change of state or detail. */

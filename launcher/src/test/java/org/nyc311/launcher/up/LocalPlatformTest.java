@@ -2,6 +2,8 @@ package org.nyc311.launcher.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -13,14 +15,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nyc311.launcher.demo.DemoCity;
+import org.nyc311.model.event.AnomalyAlert;
+import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import org.nyc311.testsupport.net.Loopback;
@@ -35,11 +42,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Starts the real local platform (every embedded server and the five service JVMs) the way
- * {@code ./nyc311 up} does, and checks each component over its network port.
+ * {@code ./nyc311 up} does, checks each component over its network port, and runs the end-to-end chain.
  */
 class LocalPlatformTest {
 
     private static final Path ROOT = MlflowInstallation.projectRoot();
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -51,17 +59,25 @@ class LocalPlatformTest {
         }
     }
 
+    /**
+     * The whole chain on the demo city, as {@code ./nyc311 up --demo} runs it: two batches go from
+     * RawBatchLanded through the Delta pipeline, forecasts and the anomaly check to an AnomalyAlert for
+     * the spike of the second batch, which the public APIs and the dashboard (in Chromium) then show.
+     */
     @Test
-    void everyComponentAnswersTheFirstIntakeReachesForecastsAndNothingOutlivesThePlatform(@TempDir Path work) throws Exception {
+    void theDemoCityTravelsFromIntakeToAnAlertSeenInTheApisAndTheDashboardAndNothingOutlivesThePlatform(@TempDir Path work)
+            throws Exception {
         // as under the project folder: PostgreSQL may run as 'nobody' and must traverse it (@TempDir is 700)
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         PlatformPorts ports = freePorts();
         StringWriter console = new StringWriter();
         List<ProcessHandle> children;
+        ZonedDateTime now = ZonedDateTime.now(NEW_YORK);
+        LocalDate today = now.toLocalDate();
+        List<Path> batches = new DemoCity().write(work.resolve("demo"), now, 311L);
 
-        Path fixture = ROOT.resolve("ingest-service/src/test/resources/fixtures/soda-sample.jsonl");
         try (LocalPlatform platform = LocalPlatform.start(ROOT, work, ports, MlflowInstallation.pythonAvailable(),
-                fixture.getParent(), new PrintWriter(console, true))) {
+                work.resolve("demo"), new PrintWriter(console, true))) {
             for (LocalService service : LocalService.values()) {
                 HttpResponse<String> health = get(URI.create("http://127.0.0.1:" + ports.of(service) + "/actuator/health"));
                 assertThat(health.statusCode()).as(service.module()).isEqualTo(200);
@@ -86,13 +102,52 @@ class LocalPlatformTest {
             }
             platform.mlflowUri().ifPresent(uri -> assertThat(get(uri.resolve("/health")).statusCode()).isEqualTo(200));
             assertThat(Loopback.isListening(ports.warehouse())).as("local-sql-warehouse").isTrue();
-            // the first intake, as up --offline runs it: the batch travels ingest -> controller -> Spark -> forecasts
-            boolean forecastsPublished = new FirstIntake(platform.serviceUris(), new PrintWriter(console, true),
-                    java.time.Duration.ofMinutes(5)).run(new FirstIntake.Request(Optional.of(fixture), 7,
-                    java.time.LocalDate.of(2026, 5, 4)));
-            assertThat(forecastsPublished).as(console.toString()).isTrue();
-            assertThat(console.toString()).contains("intake                 completed 12 records in 1 parts",
-                    "pipeline               succeeded", "forecasts              succeeded");
+
+            // the first intake, as up --demo runs it: each batch ingest -> controller -> Spark -> forecasts -> anomaly check
+            boolean chainCompleted = new FirstIntake(platform.serviceUris(), new PrintWriter(console, true),
+                    java.time.Duration.ofMinutes(5)).run(new FirstIntake.Request(batches, 7, today));
+            assertThat(chainCompleted).as(console.toString()).isTrue();
+            assertThat(console.toString()).contains("batch                  2 of 2", "intake                 completed",
+                    "pipeline               succeeded", "forecasts              succeeded", "anomalies              checked");
+
+            URI forecast = platform.serviceUris().get(LocalService.FORECAST);
+            URI anomaly = platform.serviceUris().get(LocalService.ANOMALY);
+            String spiking = DemoCity.SPIKING_SERIES;
+            LocalDate spikeStart = today.minusDays(DemoCity.SPIKE_DAYS);
+
+            // forecasts: made after the second batch, from its last complete day on
+            JsonNode stored = json(get(forecast.resolve("/api/v1/forecasts/" + spiking)));
+            LocalDate lastActual = LocalDate.parse(stored.path("lastActualDate").asText());
+            assertThat(lastActual).as("the last complete day of the second batch").isBetween(today.minusDays(2), today.minusDays(1));
+            assertThat(stored.path("points")).hasSize(30);
+            assertThat(stored.at("/points/0/date").asText()).isEqualTo(lastActual.plusDays(1).toString());
+            assertThat(json(get(forecast.resolve("/api/v1/series"))).findValuesAsText("seriesId"))
+                    .contains(spiking, "all/brooklyn", "all/all", "heat-hot-water/bronx");
+
+            // anomalies: the spike's days were judged against the forecasts made after the first batch
+            JsonNode spikes = json(get(anomaly.resolve("/api/v1/anomalies?complaintType=noise-residential&borough=brooklyn&direction=spike")));
+            List<LocalDate> spikeDays = new java.util.ArrayList<>();
+            spikes.forEach(a -> {
+                spikeDays.add(LocalDate.parse(a.path("date").asText()));
+                assertThat(a.path("actual").asDouble()).isGreaterThan(a.path("upper").asDouble());
+            });
+            assertThat(spikeDays).as(spikes.toString()).contains(spikeStart, spikeStart.plusDays(1), spikeStart.plusDays(2));
+            JsonNode open = json(get(anomaly.resolve("/api/v1/alerts?status=open")));
+            assertThat(open.findValuesAsText("seriesId")).as(open.toString()).contains(spiking);
+
+            // the chain's last event: AnomalyAlert OPENED for the spiking series is on its queue
+            List<AnomalyAlert> alerts = receiveAlerts(ports);
+            assertThat(alerts).as("AnomalyAlert events").anySatisfy(event -> {
+                assertThat(event.transition()).isEqualTo(AnomalyAlert.Transition.OPENED);
+                assertThat(event.alert().series().id()).isEqualTo(spiking);
+                assertThat(event.alert().episodeStart()).isEqualTo(spikeStart);
+            });
+
+            if (DashboardInChromium.chromiumInstalled()) {
+                DashboardInChromium.check(platform.serviceUris().get(LocalService.DASHBOARD), spiking, spikeStart, today,
+                        platform.mlflowUri().isPresent());
+            }
+
             children = ProcessHandle.current().descendants().toList();
             assertThat(children).isNotEmpty();
         }
@@ -113,6 +168,31 @@ class LocalPlatformTest {
         try (S3Server again = S3Server.start(work.resolve("data/s3"), 0); S3Client s3 = again.client()) {
             assertThat(s3.getObjectAsBytes(r -> r.bucket(LocalPlatform.BUCKET).key("raw/marker")).asUtf8String())
                     .isEqualTo("first run");
+        }
+        Assumptions.assumeTrue(DashboardInChromium.chromiumInstalled(), "all but the dashboard was checked: "
+                + DashboardInChromium.CHROMIUM + " is absent (apt-get install chromium; .ci/run does this)");
+    }
+
+    private static List<AnomalyAlert> receiveAlerts(PlatformPorts ports) {
+        EventJson events = new EventJson();
+        List<AnomalyAlert> received = new java.util.ArrayList<>();
+        try (SqsClient sqs = sqs(ports)) {
+            String queue = sqs.getQueueUrl(r -> r.queueName(EventQueue.ANOMALY_ALERT.queueName())).queueUrl();
+            List<software.amazon.awssdk.services.sqs.model.Message> batch;
+            do {
+                batch = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                batch.forEach(m -> received.add(events.read(m.body(), AnomalyAlert.class)));
+            } while (!batch.isEmpty());
+        }
+        return received;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(200);
+        try {
+            return new ObjectMapper().readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(response.uri() + " answered no JSON: " + response.body(), e);
         }
     }
 
