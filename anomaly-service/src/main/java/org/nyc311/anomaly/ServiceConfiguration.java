@@ -31,11 +31,6 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    EventJson eventJson() {
-        return new EventJson();
-    }
-
-    @Bean
     ForecastServiceClient forecastServiceClient(RestClient.Builder builder, ForecastServiceProperties properties) {
         return new ForecastServiceClient(builder, properties);
     }

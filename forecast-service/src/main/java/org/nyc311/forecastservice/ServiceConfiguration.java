@@ -13,7 +13,6 @@ import org.nyc311.forecastservice.run.ForecastsPublishedPublisher;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.forecastservice.training.TrainingService;
-import org.nyc311.model.event.EventJson;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +27,6 @@ public class ServiceConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    EventJson eventJson() {
-        return new EventJson();
     }
 
     @Bean(destroyMethod = "close")

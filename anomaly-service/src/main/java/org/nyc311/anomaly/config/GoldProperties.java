@@ -1,7 +1,8 @@
 package org.nyc311.anomaly.config;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
+import org.nyc311.service.gold.GoldConnectionSettings;
+import org.nyc311.service.gold.SqlIdentifiers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,10 +21,7 @@ public record GoldProperties(
         String schema,
         String dailySeriesTable,
         int maximumPoolSize,
-        Duration connectionTimeout) {
-
-    /** Table names cannot be bound as parameters: they are checked to be plain (dotted) identifiers instead. */
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+        Duration connectionTimeout) implements GoldConnectionSettings {
 
     public GoldProperties {
         driverClassName = driverClassName == null ? "org.apache.kyuubi.jdbc.KyuubiHiveDriver" : driverClassName;
@@ -31,11 +29,8 @@ public record GoldProperties(
         dailySeriesTable = dailySeriesTable == null ? "daily_series" : dailySeriesTable;
         maximumPoolSize = maximumPoolSize <= 0 ? 2 : maximumPoolSize;
         connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(30) : connectionTimeout;
-        for (String name : new String[] {schema, dailySeriesTable}) {
-            if (!QUALIFIED_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("nyc311.gold schema and table names must be plain identifiers: '" + name + "'");
-            }
-        }
+        // table names cannot be bound as parameters: they are checked to be plain (dotted) identifiers instead
+        SqlIdentifiers.requireQualifiedNames("nyc311.gold schema and table names", schema, dailySeriesTable);
     }
 
     public String dailySeries() {

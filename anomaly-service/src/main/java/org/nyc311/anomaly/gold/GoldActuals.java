@@ -1,6 +1,5 @@
 package org.nyc311.anomaly.gold;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -12,9 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nyc311.anomaly.config.GoldProperties;
+import org.nyc311.service.gold.GoldPool;
 
 /**
- * Reads actual daily counts from gold over JDBC through its own Hikari pool, kept apart from the
+ * Reads actual daily counts from gold over JDBC through its own Hikari pool ({@link GoldPool}), kept apart from the
  * service's PostgreSQL DataSource (which stays Boot's only DataSource bean, for Flyway and JdbcTemplate).
  * Read-only, parameterised SELECTs; the table name comes from checked configuration.
  */
@@ -25,25 +25,8 @@ public class GoldActuals implements AutoCloseable {
 
     public GoldActuals(GoldProperties properties, MeterRegistry registry) {
         this.properties = properties;
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("gold");
-        config.setDriverClassName(properties.driverClassName());
-        config.setJdbcUrl(properties.url());
-        if (properties.username() != null) {
-            config.setUsername(properties.username());
-        }
-        if (properties.password() != null) {
-            config.setPassword(properties.password());
-        }
-        config.setMaximumPoolSize(properties.maximumPoolSize());
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
-        // the Hive driver's isValid is not trustworthy over HTTP: ask the server something real
-        config.setConnectionTestQuery("SELECT 1");
-        // start without the warehouse: the REST API must serve recorded anomalies while it is away
-        config.setInitializationFailTimeout(-1);
-        config.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
-        this.pool = new HikariDataSource(config);
+        // starts without the warehouse: the REST API must serve recorded anomalies while it is away
+        this.pool = GoldPool.open(properties, registry);
     }
 
     /** Every series' counts from {@code from} on, by series id and day (days summed if gold repeats one). */

@@ -1,7 +1,8 @@
 package org.nyc311.forecastservice.config;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
+import org.nyc311.service.gold.GoldConnectionSettings;
+import org.nyc311.service.gold.SqlIdentifiers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -33,10 +34,7 @@ public record GoldProperties(
         String seriesCatalogTable,
         int maximumPoolSize,
         Duration connectionTimeout,
-        int historyDays) {
-
-    /** Table names cannot be bound as parameters: they are checked to be plain (dotted) identifiers instead. */
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+        int historyDays) implements GoldConnectionSettings {
 
     public GoldProperties {
         driverClassName = driverClassName == null ? "org.apache.kyuubi.jdbc.KyuubiHiveDriver" : driverClassName;
@@ -46,11 +44,8 @@ public record GoldProperties(
         maximumPoolSize = maximumPoolSize <= 0 ? 4 : maximumPoolSize;
         connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(30) : connectionTimeout;
         historyDays = historyDays <= 0 ? 3 * 365 : historyDays;
-        for (String name : new String[] {schema, dailySeriesTable, seriesCatalogTable}) {
-            if (!QUALIFIED_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("nyc311.gold schema and table names must be plain identifiers: '" + name + "'");
-            }
-        }
+        // table names cannot be bound as parameters: they are checked to be plain (dotted) identifiers instead
+        SqlIdentifiers.requireQualifiedNames("nyc311.gold schema and table names", schema, dailySeriesTable, seriesCatalogTable);
     }
 
     public String dailySeries() {

@@ -1,6 +1,5 @@
 package org.nyc311.forecastservice.gold;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Date;
@@ -16,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.nyc311.forecastservice.config.GoldProperties;
 import org.nyc311.model.series.SeriesKey;
+import org.nyc311.service.gold.GoldPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads gold over JDBC through its own Hikari pool: the Hive JDBC driver against local-sql-warehouse,
+ * Reads gold over JDBC through its own Hikari pool ({@link GoldPool}): the Hive JDBC driver against local-sql-warehouse,
  * or the Databricks JDBC driver against a SQL warehouse. Every value goes in as a bound parameter;
  * the table names come from configuration and are checked identifiers ({@link GoldProperties}).
  *
@@ -41,26 +41,8 @@ public class GoldWarehouse implements AutoCloseable {
 
     public GoldWarehouse(GoldProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
         this.properties = properties;
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("gold");
-        config.setDriverClassName(properties.driverClassName());
-        config.setJdbcUrl(properties.url());
-        if (properties.username() != null) {
-            config.setUsername(properties.username());
-        }
-        if (properties.password() != null) {
-            config.setPassword(properties.password());
-        }
-        config.setMaximumPoolSize(properties.maximumPoolSize());
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
-        // the Hive driver has no JDBC4 isValid worth trusting over HTTP: ask the server something real
-        config.setConnectionTestQuery("SELECT 1");
-        // start without the warehouse: the service must come up (and serve stored forecasts) while it is away
-        config.setInitializationFailTimeout(-1);
-        // the pool's own meters (hikaricp_connections_* with pool="gold"), next to the PostgreSQL pool's
-        config.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
-        this.pool = new HikariDataSource(config);
+        // starts without the warehouse: the service must come up (and serve stored forecasts) while it is away
+        this.pool = GoldPool.open(properties, registry);
     }
 
     /** The catalog, optionally filtered by complaint type key and borough key, ordered by series id. */
