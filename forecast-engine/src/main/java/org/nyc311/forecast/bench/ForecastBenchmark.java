@@ -1,7 +1,5 @@
 package org.nyc311.forecast.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import org.nyc311.forecast.backtest.Backtester.MethodResult;
 import org.nyc311.forecast.metrics.Accuracy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +42,8 @@ import picocli.CommandLine.Option;
         description = "Accuracy and speed benchmark of the forecasting engine; prints Markdown.")
 public final class ForecastBenchmark implements Callable<Integer> {
 
-    @Option(names = "--data", description = "shared data directory (default: -Dnyc311.shared-data or ../shared/data)")
-    Path data;
+    @Mixin
+    SharedDataOptions shared;
 
     @Option(names = "--runs", defaultValue = "5", description = "timed runs per measurement (default ${DEFAULT-VALUE})")
     int runs;
@@ -58,22 +57,13 @@ public final class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--output", description = "also write the Markdown here")
-    Path output;
-
     @Option(names = "--skip-accuracy", description = "speed only")
     boolean skipAccuracy;
 
     @Option(names = "--skip-speed", description = "accuracy only")
     boolean skipSpeed;
 
-    @Option(names = "--window", defaultValue = "test",
-            description = "test: the last quarter of each series (the held-out part); development: the quarter "
-                    + "before it, for design questions, with the test part cut off (default ${DEFAULT-VALUE})")
-    String window;
-
     private static final int[] HORIZONS = {7, 30};
-    private static final double TEST_SHARE = 0.25;
     private static final int STEP = 7;
 
     public static void main(String[] args) {
@@ -82,15 +72,14 @@ public final class ForecastBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!window.equals("test") && !window.equals("development")) {
-            System.err.println("--window must be test or development, was " + window);
+        if (!shared.windowIsKnown()) {
             return 2;
         }
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %d cores available to the JVM, Java %s, max heap %d MB.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20));
-        Optional<Path> dir = data != null ? Optional.of(data) : SharedData.locate();
+        Optional<Path> dir = shared.dataDir();
         Map<String, DailySeries> real = new LinkedHashMap<>();
         if (dir.isPresent()) {
             for (String name : SharedData.SERIES) {
@@ -108,15 +97,12 @@ public final class ForecastBenchmark implements Callable<Integer> {
             }
             throughput(md);
         }
-        System.out.print(md);
-        if (output != null) {
-            Files.writeString(output, md, StandardCharsets.UTF_8);
-        }
+        shared.report(md);
         return 0;
     }
 
     private void accuracy(Map<String, DailySeries> real, StringBuilder md) {
-        md.append("### Accuracy on the " + window + " window of the real series\n\n");
+        md.append("### Accuracy on the " + shared.window() + " window of the real series\n\n");
         md.append("Test part: the last 25% of each series; development window: the quarter before it, with the test "
                 + "part cut off. Origins every 7 days inside the window; at each origin the engine "
                 + "runs its full model search on the days before the origin only. MAPE skips zero-actual days "
@@ -131,9 +117,9 @@ public final class ForecastBenchmark implements Callable<Integer> {
                     .withHolidayAdjustment(false));
             AccuracyPool pooled = new AccuracyPool();
             for (Map.Entry<String, DailySeries> e : real.entrySet()) {
-                DailySeries series = evaluated(e.getValue());
+                DailySeries series = shared.windowed(e.getValue());
                 int n = series.length();
-                int test = (int) Math.round(e.getValue().length() * TEST_SHARE);
+                int test = SharedDataOptions.testDays(e.getValue());
                 int origins = (test - h) / STEP + 1;
                 Backtester bt = new Backtester(h, origins, STEP, 0, threads);
                 List<MethodResult> results = bt.run(Map.of(e.getKey(), series), methods, i -> { });
@@ -154,16 +140,6 @@ public final class ForecastBenchmark implements Callable<Integer> {
             }
         }
         md.append('\n');
-    }
-
-    /**
-     * The series as the chosen window sees it: whole for the test window; for the development window
-     * the test part (last quarter) is cut off, so the last quarter of what remains is the quarter before
-     * the test part, and nothing evaluated or fitted there has seen a test day.
-     */
-    private DailySeries evaluated(DailySeries full) {
-        int quarter = (int) Math.round(full.length() * TEST_SHARE);
-        return window.equals("test") ? full : full.prefix(full.length() - quarter);
     }
 
     private void perSeriesTiming(Map<String, DailySeries> real, StringBuilder md) {

@@ -1,7 +1,6 @@
 package org.nyc311.forecast.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.nyc311.forecast.backtest.Backtester.MethodResult;
 import org.nyc311.forecast.metrics.Accuracy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +37,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "CSV with header series_id,date,count")
-    Path input;
+    @Mixin
+    SeriesFileOptions files;
 
     @Option(names = "--horizon", required = true, description = "days forecast from each origin")
     int horizon;
@@ -53,20 +53,8 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "leave this many final days out of every series (default ${DEFAULT-VALUE})")
     int excludeLast;
 
-    @Option(names = "--output", required = true, description = "CSV to write")
-    Path output;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
-    double level;
-
-    @Option(names = "--trials", defaultValue = "20", description = "hyperparameter trials (default ${DEFAULT-VALUE})")
-    int trials;
-
-    @Option(names = "--seed", defaultValue = "311", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    ModelSearchOptions search;
 
     public BacktestCommand() {
     }
@@ -78,25 +66,21 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Backtester backtester;
+        Backtester backtester = search.checked(() -> new Backtester(horizon, origins, step == null ? horizon : step,
+                excludeLast, search.threads()));
+        ForecastSettings engine = search.checked(() -> search.settings(horizon));
         Map<String, ForecastSettings> methods = new LinkedHashMap<>();
-        try {
-            backtester = new Backtester(horizon, origins, step == null ? horizon : step, excludeLast, threads);
-            ForecastSettings engine = ForecastSettings.of(horizon).withLevel(level).withTrials(trials).withSeed(seed);
-            methods.put("engine", engine);
-            methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
-                    .withHolidayAdjustment(false));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        var read = SeriesCsv.readOrReport("backtest", input, err);
+        methods.put("engine", engine);
+        methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
+                .withHolidayAdjustment(false));
+        var read = files.read();
         if (read.isEmpty()) {
-            return ForecastCommand.EXIT_BAD_INPUT;
+            return SeriesFileOptions.EXIT_BAD_INPUT;
         }
         Map<String, DailySeries> series = read.get();
         Progress progress = new Progress("backtest", series.size(), err);
         List<MethodResult> results = backtester.run(series, methods, progress::step);
-        SeriesCsv.writeAtomically(output, w -> {
+        files.write(w -> {
             w.write("series_id,method,horizon,origins,points,mape,wape,mase,coverage,zero_actual_days\n");
             for (String id : series.keySet()) {
                 int n = backtester.originsFor(series.get(id).length()).length;

@@ -1,7 +1,6 @@
 package org.nyc311.forecast.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,35 +29,23 @@ import picocli.CommandLine.Spec;
 public final class ForecastCommand implements Callable<Integer> {
 
     /** Exit code for input that fails validation (picocli uses 2 for bad options). */
-    public static final int EXIT_BAD_INPUT = 1;
+    public static final int EXIT_BAD_INPUT = SeriesFileOptions.EXIT_BAD_INPUT;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "CSV with header series_id,date,count")
-    Path input;
+    @Mixin
+    SeriesFileOptions files;
 
     @Option(names = "--horizon", required = true, description = "days to forecast")
     int horizon;
 
-    @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
-    double level;
-
-    @Option(names = "--output", required = true, description = "CSV to write")
-    Path output;
-
-    @Option(names = "--trials", defaultValue = "20",
-            description = "hyperparameter trials per series (default ${DEFAULT-VALUE})")
-    int trials;
-
-    @Option(names = "--seed", defaultValue = "311", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--folds", defaultValue = "4", description = "rolling origins for model selection (default ${DEFAULT-VALUE})")
+    @Option(names = "--folds", defaultValue = "" + ForecastSettings.DEFAULT_FOLDS,
+            description = "rolling origins for model selection (default ${DEFAULT-VALUE})")
     int folds;
 
-    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    ModelSearchOptions search;
 
     public ForecastCommand() {
     }
@@ -69,23 +57,20 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ForecastSettings settings;
-        try {
-            settings = ForecastSettings.of(horizon).withLevel(level).withTrials(trials).withSeed(seed).withFolds(folds);
-            if (threads < 1) {
+        ForecastSettings settings = search.checked(() -> {
+            if (search.threads() < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        var read = SeriesCsv.readOrReport("forecast", input, err);
+            return search.settings(horizon).withFolds(folds);
+        });
+        var read = files.read();
         if (read.isEmpty()) {
             return EXIT_BAD_INPUT;
         }
         Map<String, DailySeries> series = read.get();
         List<Forecast> forecasts = forecastAll(series, new SeriesForecaster(settings), err);
         List<String> ids = new ArrayList<>(series.keySet());
-        SeriesCsv.writeAtomically(output, w -> {
+        files.write(w -> {
             w.write("series_id,date,yhat,yhat_lower,yhat_upper\n");
             for (int i = 0; i < ids.size(); i++) {
                 String id = SeriesCsv.field(ids.get(i));
@@ -95,14 +80,14 @@ public final class ForecastCommand implements Callable<Integer> {
                 }
             }
         });
-        err.println("forecast: wrote " + ids.size() + " series x " + horizon + " days to " + output);
+        err.println("forecast: wrote " + ids.size() + " series x " + horizon + " days to " + files.output());
         err.flush();
         return 0;
     }
 
     private List<Forecast> forecastAll(Map<String, DailySeries> series, SeriesForecaster forecaster, PrintWriter err)
             throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(search.threads());
         try {
             List<Future<Forecast>> futures = new ArrayList<>();
             for (DailySeries s : series.values()) {

@@ -32,23 +32,6 @@ public final class SeriesCsv {
     private SeriesCsv() {
     }
 
-    /**
-     * Reads a command's input; bad or missing input is reported on {@code err}, naming the command,
-     * the file and the line, and gives an empty result instead of an exception.
-     */
-    static java.util.Optional<Map<String, DailySeries>> readOrReport(String command, Path file, java.io.PrintWriter err)
-            throws IOException {
-        try {
-            return java.util.Optional.of(read(file));
-        } catch (InputFormatException e) {
-            err.println(command + ": " + file + ": " + e.getMessage());
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println(command + ": input file not found: " + file);
-        }
-        err.flush();
-        return java.util.Optional.empty();
-    }
-
     public static Map<String, DailySeries> read(Path file) throws IOException, InputFormatException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
@@ -137,15 +120,16 @@ public final class SeriesCsv {
         void write(Writer writer) throws IOException;
     }
 
-    static String number(double v) {
+    /** A computed value as the commands write it: three decimals, {@code NaN} when undefined. */
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** Quotes a field when it holds a comma, quote or line break. */
-    static String field(String v) {
+    /** Quotes a field when it holds a comma, quote or line break (the rules {@link #read} follows). */
+    public static String field(String v) {
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }

@@ -1,7 +1,5 @@
 package org.nyc311.anomaly.engine.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,14 +19,16 @@ import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.Detection;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
+import org.nyc311.anomaly.engine.cli.OptInRuleOptions;
 import org.nyc311.anomaly.engine.rolling.RollingDetector;
-import org.nyc311.anomaly.engine.rolling.RunHistory;
 import org.nyc311.anomaly.engine.rolling.SeriesDetection;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.bench.SharedData;
+import org.nyc311.forecast.bench.SharedDataOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,11 +53,10 @@ public final class DetectionBenchmark implements Callable<Integer> {
 
     static final double[] SIZES = {0.25, 0.5, 1.0};
     static final int[] LENGTHS = {1, 3, 5};
-    static final double TEST_SHARE = 0.25;
     static final double DAYS_PER_YEAR = 365.25;
 
-    @Option(names = "--data", description = "shared data directory (default: -Dnyc311.shared-data or ../shared/data)")
-    Path data;
+    @Mixin
+    SharedDataOptions shared;
 
     @Option(names = "--runs", defaultValue = "5", description = "injection runs, each with its own seed (default ${DEFAULT-VALUE})")
     int runs;
@@ -79,31 +78,11 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "0.95", description = "interval level of the forecasts (default ${DEFAULT-VALUE})")
     double level;
 
-    @Option(names = "--sustained-rise", negatable = true, fallbackValue = "true",
-            defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_RISE,
-            description = "the sustained-rise rule (default off: the breach rule only)")
-    boolean sustainedRise;
-
-    @Option(names = "--sustained-min-z", defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_MIN_Z,
-            description = "z-score from which a day inside the interval is raised (default ${DEFAULT-VALUE})")
-    double sustainedMinZ;
-
-    @Option(names = "--run-history", defaultValue = "KEEP",
-            description = "what a day's forecast does with the open spike run before it: KEEP it in the history "
-                    + "(default, as forecast-service's forecasts do), replace its days by their FORECAST, or "
-                    + "CAP_AT_UPPER bound")
-    RunHistory runHistory;
-
-    @Option(names = "--window", defaultValue = "test",
-            description = "test: the last quarter of each series (the held-out part); development: the quarter "
-                    + "before it, for design questions, with the test part cut off (default ${DEFAULT-VALUE})")
-    String window;
+    @Mixin
+    OptInRuleOptions optIn;
 
     @Option(names = "--series", split = ",", description = "real series to use (default: all three)")
     List<String> seriesNames;
-
-    @Option(names = "--output", description = "also write the Markdown here")
-    Path output;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DetectionBenchmark()).execute(args));
@@ -144,27 +123,23 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        Optional<Path> dir = data != null ? Optional.of(data) : SharedData.locate();
+        Optional<Path> dir = shared.dataDir();
         if (dir.isEmpty()) {
             System.err.println("real data not found (set --data or -D" + SharedData.PROPERTY + "); nothing to measure");
             return 1;
         }
         List<String> names = seriesNames == null ? SharedData.SERIES : seriesNames;
-        if (!window.equals("test") && !window.equals("development")) {
-            System.err.println("--window must be test or development, was " + window);
+        if (!shared.windowIsKnown()) {
             return 2;
         }
-        DetectionSettings detection = DetectionSettings.defaults().withSustainedRise(sustainedRise)
-                .withSustainedMinZ(sustainedMinZ);
-        RollingDetector rolling = new RollingDetector(ForecastSettings.of(7).withLevel(level), detection, runHistory,
-                threads);
+        DetectionSettings detection = optIn.applyTo(DetectionSettings.defaults());
+        RollingDetector rolling = new RollingDetector(ForecastSettings.of(7).withLevel(level), detection,
+                optIn.runHistory(), threads);
         List<Clean> clean = new ArrayList<>();
         for (String name : names) {
             DailySeries full = SharedData.readSeries(dir.get(), name);
-            int quarter = (int) Math.round(full.length() * TEST_SHARE);
-            // the development window is the quarter before the test part, and the test part is cut off
-            DailySeries s = window.equals("test") ? full : full.prefix(full.length() - quarter);
-            int testStart = s.length() - quarter;
+            DailySeries s = shared.windowed(full);
+            int testStart = s.length() - SharedDataOptions.testDays(full);
             LocalDate from = s.date(testStart);
             SeriesDetection d = rolling.detect(Map.of(name, s), from, done -> { }).get(name);
             clean.add(new Clean(name, s, testStart, rolling.firstForecastDay(s, from), d));
@@ -178,10 +153,10 @@ public final class DetectionBenchmark implements Callable<Integer> {
                         + "rule %s; open runs in the history: %s. Runs: %d, %d episodes per series, size and length "
                         + "in each.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20, threads, window, level,
+                Runtime.getRuntime().maxMemory() >> 20, threads, shared.window(), level,
                 detection.consecutiveDays(), detection.sustainedRise()
                         ? String.format(Locale.ROOT, "on (z >= %.2f)", detection.sustainedMinZ()) : "off",
-                runHistory, runs, episodes));
+                optIn.runHistory(), runs, episodes));
         cleanDays(clean, md);
         List<List<Outcome>> perRun = new ArrayList<>();
         long injectStart = System.nanoTime();
@@ -195,15 +170,12 @@ public final class DetectionBenchmark implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "Wall time: %.0f s for the untouched rolling detection, %.0f s for %d "
                 + "injection runs, %.0f s in all.%n%n", cleanSeconds, injectSeconds, runs,
                 (System.nanoTime() - started) / 1e9));
-        System.out.print(md);
-        if (output != null) {
-            Files.writeString(output, md, StandardCharsets.UTF_8);
-        }
+        shared.report(md);
         return 0;
     }
 
     private void cleanDays(List<Clean> clean, StringBuilder md) {
-        md.append("### Untouched " + window + " window: day flags and alerts\n\n");
+        md.append("### Untouched " + shared.window() + " window: day flags and alerts\n\n");
         md.append("| series | test days | from .. to | spike flags | FPR of day flags | raised days | drops | alerts | series-years "
                 + "| alerts per series-year | inside interval | median upper / yhat | median upper - yhat |\n");
         md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -248,7 +220,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "| pooled | %d | | %d | %.2f%% | | | %d | %.2f | %.2f | | | |%n%n",
                 allDays, allFlags, 100.0 * allFlags / allDays, allAlerts, years, allAlerts / years));
         if (!alertRows.isEmpty()) {
-            md.append("Alerts on the untouched " + window + " window (no label says they are real, so they count as false):\n\n");
+            md.append("Alerts on the untouched " + shared.window() + " window (no label says they are real, so they count as false):\n\n");
             md.append("| series | episode start | opened | closed | days | peak z | actuals (upper bounds) |\n");
             md.append("| --- | --- | --- | --- | ---: | ---: | --- |\n");
             alertRows.forEach(md::append);

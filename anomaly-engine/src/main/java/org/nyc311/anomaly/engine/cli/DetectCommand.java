@@ -2,8 +2,6 @@ package org.nyc311.anomaly.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -12,14 +10,15 @@ import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.anomaly.engine.rolling.RollingDetector;
-import org.nyc311.anomaly.engine.rolling.RunHistory;
 import org.nyc311.anomaly.engine.rolling.SeriesDetection;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
-import org.nyc311.forecast.cli.InputFormatException;
+import org.nyc311.forecast.cli.ModelSearchOptions;
 import org.nyc311.forecast.cli.SeriesCsv;
+import org.nyc311.forecast.cli.SeriesFileOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,24 +36,18 @@ import picocli.CommandLine.Spec;
 public final class DetectCommand implements Callable<Integer> {
 
     /** Exit code for input that fails validation, as the forecast command (picocli uses 2 for bad options). */
-    public static final int EXIT_BAD_INPUT = 1;
+    public static final int EXIT_BAD_INPUT = SeriesFileOptions.EXIT_BAD_INPUT;
     public static final String HEADER =
             "series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open,raised";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "CSV with header series_id,date,count")
-    Path input;
+    @Mixin
+    SeriesFileOptions files;
 
     @Option(names = "--from", required = true, description = "first day to judge (yyyy-MM-dd); earlier days are history")
     LocalDate from;
-
-    @Option(names = "--output", required = true, description = "CSV to write")
-    Path output;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
-    double level;
 
     @Option(names = "--consecutive-days", defaultValue = "3",
             description = "anomalous days in a row that open an alert (default ${DEFAULT-VALUE})")
@@ -67,35 +60,15 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--drops-alert", description = "drops below the lower bound count toward alerts too")
     boolean dropsAlert;
 
-    @Option(names = "--sustained-rise", negatable = true, fallbackValue = "true",
-            defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_RISE,
-            description = "a run of days inside the interval with z >= --sustained-min-z whose total is beyond "
-                    + "its bound also opens an alert (default off: the breach rule only)")
-    boolean sustainedRise;
-
-    @Option(names = "--sustained-min-z", defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_MIN_Z,
-            description = "z-score from which a day inside the interval is raised (default ${DEFAULT-VALUE})")
-    double sustainedMinZ;
-
-    @Option(names = "--run-history", defaultValue = "KEEP",
-            description = "what a day's forecast does with the open spike run before it: KEEP it in the history "
-                    + "(default, as forecast-service's forecasts do), replace its days by their FORECAST, or "
-                    + "CAP_AT_UPPER bound")
-    RunHistory runHistory;
+    @Mixin
+    OptInRuleOptions optIn;
 
     @Option(names = "--forecast-horizon", defaultValue = "7",
             description = "horizon of each day's forecast, whose first day is used (default ${DEFAULT-VALUE})")
     int forecastHorizon;
 
-    @Option(names = "--trials", defaultValue = "20",
-            description = "hyperparameter trials per forecast (default ${DEFAULT-VALUE})")
-    int trials;
-
-    @Option(names = "--seed", defaultValue = "311", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    ModelSearchOptions search;
 
     public DetectCommand() {
     }
@@ -107,27 +80,17 @@ public final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        RollingDetector detector;
-        try {
-            ForecastSettings forecast = ForecastSettings.of(forecastHorizon).withLevel(level).withTrials(trials)
-                    .withSeed(seed);
-            detector = new RollingDetector(forecast, new DetectionSettings(consecutiveDays, zWindow, dropsAlert,
-                    sustainedRise, sustainedMinZ), runHistory, threads);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        Map<String, DailySeries> series;
-        try {
-            series = SeriesCsv.read(input);
-        } catch (InputFormatException e) {
-            err.println("detect: " + input + ": " + e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
-        } catch (NoSuchFileException e) {
-            err.println("detect: input file not found: " + input);
-            err.flush();
+        RollingDetector detector = search.checked(() -> {
+            ForecastSettings forecast = search.settings(forecastHorizon);
+            DetectionSettings detection = optIn.applyTo(DetectionSettings.defaults()
+                    .withConsecutiveDays(consecutiveDays).withZWindow(zWindow).withDropsAlert(dropsAlert));
+            return new RollingDetector(forecast, detection, optIn.runHistory(), search.threads());
+        });
+        var read = files.read();
+        if (read.isEmpty()) {
             return EXIT_BAD_INPUT;
         }
+        Map<String, DailySeries> series = read.get();
         int tasks = detector.tasks(series, from);
         int forecastDays = series.values().stream()
                 .mapToInt(s -> s.length() - detector.firstForecastDay(s, from)).sum();
@@ -136,7 +99,7 @@ public final class DetectCommand implements Callable<Integer> {
         int[] counts = new int[3];
         write(results, counts);
         err.printf(Locale.ROOT, "detect: wrote %d days of %d series to %s: %d anomalous, %d alerts opened%n",
-                counts[0], series.size(), output, counts[1], counts[2]);
+                counts[0], series.size(), files.output(), counts[1], counts[2]);
         if (counts[0] == 0) {
             err.println("detect: no series has days on or after " + from);
         }
@@ -145,15 +108,16 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     private void write(Map<String, SeriesDetection> results, int[] counts) throws IOException {
-        SeriesCsv.writeAtomically(output, w -> {
+        files.write(w -> {
             w.write(HEADER + "\n");
             for (Map.Entry<String, SeriesDetection> e : results.entrySet()) {
-                String id = field(e.getKey());
+                String id = SeriesCsv.field(e.getKey());
                 for (DayVerdict v : e.getValue().reported()) {
                     ObservedDay d = v.day();
-                    w.write(id + "," + d.date() + "," + count(d.actual()) + "," + number(d.yhat()) + ","
-                            + number(d.lower()) + "," + number(d.upper()) + "," + v.anomalous() + ","
-                            + number(v.zScore()) + "," + v.alertOpened() + "," + v.raised() + "\n");
+                    w.write(id + "," + d.date() + "," + count(d.actual()) + "," + SeriesCsv.number(d.yhat()) + ","
+                            + SeriesCsv.number(d.lower()) + "," + SeriesCsv.number(d.upper()) + ","
+                            + v.anomalous() + "," + SeriesCsv.number(v.zScore()) + "," + v.alertOpened() + ","
+                            + v.raised() + "\n");
                     counts[0]++;
                     counts[1] += v.anomalous() ? 1 : 0;
                     counts[2] += v.alertOpened() ? 1 : 0;
@@ -162,20 +126,8 @@ public final class DetectCommand implements Callable<Integer> {
         });
     }
 
-    static String number(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
     /** Counts as the input gave them: whole numbers without a decimal point. */
     static String count(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : number(v);
-    }
-
-    /** Quotes a field when it holds a comma, quote or line break (the input's own CSV rules). */
-    static String field(String v) {
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : SeriesCsv.number(v);
     }
 }
