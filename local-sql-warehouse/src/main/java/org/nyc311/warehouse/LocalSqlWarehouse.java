@@ -24,6 +24,8 @@ import org.sparkproject.jetty.server.ServerConnector;
 public final class LocalSqlWarehouse {
 
     private final WarehouseArgs args;
+    private static final java.util.regex.Pattern DELTA_COMMIT = java.util.regex.Pattern.compile("\\d{20}\\.json");
+
     private final SparkSession spark;
 
     LocalSqlWarehouse(WarehouseArgs args, SparkSession spark) {
@@ -108,7 +110,12 @@ public final class LocalSqlWarehouse {
         List<String> registered = new ArrayList<>();
         for (String table : WarehouseArgs.GOLD_TABLES) {
             String location = args.lakeRoot() + "/gold/" + table;
-            if (!io.delta.tables.DeltaTable.isDeltaTable(spark, location)) {
+            if (spark.catalog().tableExists(args.database(), table)) {
+                // registered by an earlier tick: a Delta table's location always serves its newest version
+                registered.add(args.database() + "." + table);
+                continue;
+            }
+            if (!hasCommit(location)) {
                 continue;
             }
             spark.sql("CREATE TABLE IF NOT EXISTS " + args.database() + "." + table + " USING delta LOCATION '"
@@ -116,6 +123,31 @@ public final class LocalSqlWarehouse {
             registered.add(args.database() + "." + table);
         }
         return registered;
+    }
+
+    /**
+     * Whether a Delta table at {@code location} has a first commit, asked of the file system. Not
+     * {@code DeltaTable.isDeltaTable}: it caches the table's log, and a log first seen while the gold
+     * job was still writing its first version stays "no table" in that cache, so the table would never
+     * be registered.
+     */
+    private boolean hasCommit(String location) {
+        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location, "_delta_log");
+        try {
+            org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(log)) {
+                return false;
+            }
+            for (org.apache.hadoop.fs.FileStatus file : fs.listStatus(log)) {
+                String name = file.getPath().getName();
+                if (DELTA_COMMIT.matcher(name).matches() || name.equals("_last_checkpoint")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            return false;    // asked again on the next refresh
+        }
     }
 
     private void registerQuietly() {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * {@code --lake-root L --port P [--bind 127.0.0.1] [--database gold] [--spark-master local[2]]
- * [--refresh-seconds 30]}.
+ * [--refresh-seconds 5]}.
  */
 public record WarehouseArgs(String lakeRoot, int port, String bind, String database, String sparkMaster,
         int refreshSeconds) {
@@ -42,7 +42,7 @@ public record WarehouseArgs(String lakeRoot, int port, String bind, String datab
         }
         return new WarehouseArgs(lake, Integer.parseInt(port), values.getOrDefault("bind", "127.0.0.1"),
                 values.getOrDefault("database", "gold"), values.getOrDefault("spark-master", "local[2]"),
-                Integer.parseInt(values.getOrDefault("refresh-seconds", "30")));
+                Integer.parseInt(values.getOrDefault("refresh-seconds", "5")));
     }
 
     public String jdbcUrl() {

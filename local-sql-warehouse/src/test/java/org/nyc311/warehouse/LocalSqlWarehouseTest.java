@@ -33,6 +33,8 @@ class LocalSqlWarehouseTest {
     @BeforeAll
     static void startWarehouseOverAGoldLake() throws Exception {
         writeGoldTables();
+        // a gold job still writing its first version of daily_features: the log folder, no commit yet
+        java.nio.file.Files.createDirectories(lake.resolve("gold/daily_features/_delta_log"));
         warehouse = LocalSqlWarehouseProcess.start(Path.of(""), lake.toUri().toString(), 0,
                 Path.of("target", "local-sql-warehouse-test.log"), Duration.ofMinutes(3));
         port = warehouse.port();
@@ -45,18 +47,31 @@ class LocalSqlWarehouseTest {
         }
     }
 
+    @Test
+    void aTableWhoseFirstVersionLandsWhileTheWarehouseRunsIsServedAfterARefresh() throws Exception {
+        SparkSession spark = fixtureSpark();
+        try {
+            spark.sql("SELECT 'all/all' AS series_id, DATE'2026-04-12' AS date, CAST(5 AS BIGINT) AS count")
+                    .write().format("delta").mode("append").save(lake.resolve("gold/daily_features").toString());
+        } finally {
+            spark.stop();
+        }
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        List<String> rows = List.of();
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                rows = probe("SELECT count(*) FROM gold.daily_features");
+                break;
+            } catch (AssertionError notYet) {
+                Thread.sleep(2_000);
+            }
+        }
+        assertThat(rows).as("daily_features registered within a minute (refresh every 5 s)").containsExactly("1");
+    }
+
     /** Two gold tables, written the way the gold stage writes them (Delta, by path under the lake root). */
     private static void writeGoldTables() {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("gold-fixture")
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                .config("spark.sql.catalogImplementation", "in-memory")
-                .config("spark.sql.warehouse.dir", lake.resolve("_spark-warehouse").toUri().toString())
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "1")
-                .getOrCreate();
+        SparkSession spark = fixtureSpark();
         try {
             spark.sql("SELECT * FROM VALUES "
                     + "('all/all', 'citywide', 'all', 'All', 'all', DATE'2026-04-11', CAST(3 AS BIGINT)), "
@@ -71,6 +86,19 @@ class LocalSqlWarehouseTest {
         } finally {
             spark.stop();
         }
+    }
+
+    private static SparkSession fixtureSpark() {
+        return SparkSession.builder().master("local[1]").appName("gold-fixture")
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.catalogImplementation", "in-memory")
+                .config("spark.sql.warehouse.dir", lake.resolve("_spark-warehouse").toUri().toString())
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "1")
+                .getOrCreate();
     }
 
     @Test
