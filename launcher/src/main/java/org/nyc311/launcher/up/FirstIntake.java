@@ -112,7 +112,9 @@ final class FirstIntake {
         JsonNode forecast = follow("forecasts", () -> find(get(LocalService.FORECAST, "/api/v1/forecast-runs"),
                         run -> run.path("eventId").asText().equals(goldEvent)),
                 run -> run.path("status").asText(),
-                run -> run.path("seriesForecast").asInt() + " series forecast, " + run.path("seriesFailed").asInt() + " failed",
+                run -> run.path("status").asText().equals("QUEUED") && run.path("error").isTextual()
+                        ? "waiting to retry: " + abbreviate(run.path("error").asText())
+                        : run.path("seriesForecast").asInt() + " series forecast, " + run.path("seriesFailed").asInt() + " failed",
                 status -> status.equals("SUCCEEDED") || status.equals("FAILED"));
         if (forecast == null || !forecast.path("status").asText().equals("SUCCEEDED")) {
             return false;
@@ -174,6 +176,11 @@ final class FirstIntake {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() <= 100 ? line : line.substring(0, 97) + "...";
     }
 
     private static JsonNode find(JsonNode list, java.util.function.Predicate<JsonNode> match) {
