@@ -32,10 +32,10 @@ public final class GoldTables {
             }
             String lake = warehouse.lakeRoot().replaceAll("/$", "");
             sql.execute("CREATE DATABASE IF NOT EXISTS gold");
-            sql.execute("CREATE TABLE gold.daily_series (series_id STRING, level STRING, complaint_type_key STRING, "
+            sql.execute("CREATE TABLE IF NOT EXISTS gold.daily_series (series_id STRING, level STRING, complaint_type_key STRING, "
                     + "complaint_type STRING, borough_key STRING, date DATE, count BIGINT) USING delta LOCATION '"
                     + lake + "/gold/daily_series'");
-            sql.execute("CREATE TABLE gold.series_catalog (series_id STRING, level STRING, complaint_type_key STRING, "
+            sql.execute("CREATE TABLE IF NOT EXISTS gold.series_catalog (series_id STRING, level STRING, complaint_type_key STRING, "
                     + "complaint_type STRING, borough_key STRING, first_date DATE, last_date DATE, last_nonzero_date DATE, "
                     + "mean_count DOUBLE, days BIGINT, forecastable BOOLEAN) USING delta LOCATION '" + lake + "/gold/series_catalog'");
             List<String> rows = new ArrayList<>();
