@@ -132,6 +132,19 @@ class ForecastApiTest extends ServiceTest {
         assertThat(current.path("forecastRunId").asText()).isEqualTo(body.path("forecastRunId").asText());
         assertProblem(send("GET", "/api/v1/forecasts/noise-residential/brooklyn?madeBefore=" + GoldFixture.LAST_DAY, null), 404);
         assertProblem(send("GET", "/api/v1/forecasts/noise-residential/brooklyn?madeBefore=tomorrow", null), 400);
+
+        // day by day, the forecast each morning had: here the one run's first days, none before its history ended
+        JsonNode past = send("GET", "/api/v1/forecasts/noise-residential/brooklyn/past?from="
+                + GoldFixture.LAST_DAY.minusDays(3) + "&to=" + firstDay.plusDays(2), null).json();
+        assertThat(past).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(past.get(i).path("date").asText()).isEqualTo(firstDay.plusDays(i).toString());
+            assertThat(past.get(i).path("yhat").asDouble()).isEqualTo(body.path("points").get(i).path("yhat").asDouble());
+        }
+        assertProblem(send("GET", "/api/v1/forecasts/noise-residential/brooklyn/past?from=" + firstDay + "&to="
+                + firstDay.minusDays(1), null), 400);
+        assertProblem(send("GET", "/api/v1/forecasts/noise-residential/brooklyn/past?from=2020-01-01&to=2026-01-01", null), 400);
+        assertProblem(send("GET", "/api/v1/forecasts/noise-residential/brooklyn/past?from=soon&to=2026-01-01", null), 400);
     }
 
     @Test

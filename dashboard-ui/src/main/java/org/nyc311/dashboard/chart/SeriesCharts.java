@@ -7,19 +7,27 @@ import org.nyc311.dashboard.services.anomaly.AnomalyRow;
 import org.nyc311.dashboard.services.forecast.ForecastViews;
 
 /**
- * The chart of one series from what the services gave: the actual line from forecast-service's daily counts of gold,
- * the forecast and its band from its newest stored forecast, the markers from anomaly-service's anomalous days.
+ * The chart of one series from what the services gave: the actual line from forecast-service's daily counts of gold;
+ * the forecast and its band from the forecasts each past morning had and, from its first day on, the newest stored
+ * forecast, so that past days show actual against forecast; the markers from anomaly-service's anomalous days.
  */
 public final class SeriesCharts {
 
     private SeriesCharts() {
     }
 
+    /**
+     * @param past the forecast each past day's morning had; only days before the newest forecast's first day are used
+     */
     public static ChartData of(String title, String seriesId, Optional<ForecastViews.StoredForecast> forecast,
-            List<ForecastViews.DailyCount> history, List<AnomalyRow> anomalies, LocalDate today) {
+            List<ForecastViews.Point> past, List<ForecastViews.DailyCount> history, List<AnomalyRow> anomalies, LocalDate today) {
         List<ChartData.Day> actual = history.stream().map(d -> new ChartData.Day(d.date(), d.count())).toList();
-        List<ChartData.Band> bands = forecast.map(f -> f.points().stream()
-                .map(p -> new ChartData.Band(p.date(), p.yhat(), p.lower(), p.upper())).toList()).orElse(List.of());
+        List<ForecastViews.Point> newest = forecast.map(ForecastViews.StoredForecast::points).orElse(List.of());
+        Optional<LocalDate> newestStart = newest.stream().map(ForecastViews.Point::date).min(LocalDate::compareTo);
+        List<ChartData.Band> bands = java.util.stream.Stream.concat(
+                        past.stream().filter(p -> newestStart.map(p.date()::isBefore).orElse(true)), newest.stream())
+                .sorted(java.util.Comparator.comparing(ForecastViews.Point::date))
+                .map(p -> new ChartData.Band(p.date(), p.yhat(), p.lower(), p.upper())).toList();
         List<ChartData.Day> marked = anomalies.stream().filter(a -> seriesId.equals(a.series()))
                 .map(a -> new ChartData.Day(a.date(), a.actual())).toList();
         return new ChartData(title, actual, bands, marked, today);

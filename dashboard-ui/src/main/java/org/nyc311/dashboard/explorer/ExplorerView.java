@@ -106,6 +106,7 @@ public class ExplorerView extends VerticalLayout {
         Optional<ForecastViews.StoredForecast> forecast = Optional.empty();
         Optional<ForecastViews.Model> model = Optional.empty();
         List<ForecastViews.DailyCount> history = List.of();
+        List<ForecastViews.Point> past = List.of();
         boolean answered = false;
         try {
             forecast = forecasts.latest(seriesId);
@@ -114,6 +115,7 @@ public class ExplorerView extends VerticalLayout {
             // after the forecast: stored forecasts are served while gold is away, its counts are not
             // up to yesterday: today's count is partial until tomorrow's intake
             history = forecasts.history(seriesId, today.minusDays(HISTORY_DAYS), today.minusDays(1));
+            past = forecasts.past(seriesId, today.minusDays(HISTORY_DAYS), today.minusDays(1));
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }
@@ -125,7 +127,7 @@ public class ExplorerView extends VerticalLayout {
             notices.add(new ServiceNotice(e));
         }
         String title = typeNames.getOrDefault(type, type) + " · " + place;
-        chart.show(SeriesCharts.of(title, seriesId, forecast, history, anomalies, today));
+        chart.show(SeriesCharts.of(title, seriesId, forecast, past, history, anomalies, today));
         if (model.isEmpty()) {
             if (answered) {
                 quality.add(new Span("No stored forecast or model for " + seriesId + " yet."));

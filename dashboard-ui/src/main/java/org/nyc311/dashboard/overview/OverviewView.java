@@ -62,6 +62,7 @@ public class OverviewView extends VerticalLayout {
 
         Map<String, Optional<ForecastViews.StoredForecast>> stored = new LinkedHashMap<>();
         Map<String, List<ForecastViews.DailyCount>> actuals = new LinkedHashMap<>();
+        Map<String, List<ForecastViews.Point>> pastForecasts = new LinkedHashMap<>();
         Optional<ForecastViews.StoredForecast> yesterdaysForecast = Optional.empty();
         try {
             for (String id : series.keySet()) {
@@ -73,6 +74,7 @@ public class OverviewView extends VerticalLayout {
             // Up to yesterday: today's count is partial (the intake runs at 03:00) and would draw a false drop
             for (String id : series.keySet()) {
                 actuals.put(id, forecasts.history(id, today.minusDays(HISTORY_DAYS), yesterday));
+                pastForecasts.put(id, forecasts.past(id, today.minusDays(HISTORY_DAYS), yesterday));
             }
         } catch (ServiceUnavailableException e) {
             // one notice for the service; the charts still show, empty, so the page keeps its shape
@@ -135,11 +137,12 @@ public class OverviewView extends VerticalLayout {
             chart.setWidth(citywide ? "100%" : "calc(50% - var(--lumo-space-m))");
             chart.setHeight(citywide ? "340px" : "260px");
             chart.show(SeriesCharts.of(entry.getValue(), entry.getKey(), stored.getOrDefault(entry.getKey(), Optional.empty()),
-                    actuals.getOrDefault(entry.getKey(), List.of()), anomalies, today));
+                    pastForecasts.getOrDefault(entry.getKey(), List.of()), actuals.getOrDefault(entry.getKey(), List.of()),
+                    anomalies, today));
             charts.add(chart);
         }
         add(charts);
-        add(new Paragraph("Actual daily counts against the forecast line with its 95% band; diamonds mark anomalous days; the vertical line is today."));
+        add(new Paragraph("Actual daily counts against the forecast line with its 95% band (before today, the forecast each morning had); diamonds mark anomalous days; the vertical line is today."));
     }
 
     private static String title(Borough borough) {

@@ -25,7 +25,7 @@ class SeriesChartsTest {
 
     @Test
     void theActualLineIsTheSeriesHistoryAgainstItsForecast() {
-        ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.of(forecast), history, anomalies, TODAY);
+        ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.of(forecast), List.of(), history, anomalies, TODAY);
 
         assertThat(chart.actual()).containsExactly(new ChartData.Day(TODAY.minusDays(2), 950), new ChartData.Day(TODAY.minusDays(1), 1210));
         assertThat(chart.forecast()).containsExactly(new ChartData.Band(TODAY, 1000, 800, 1300));
@@ -34,8 +34,20 @@ class SeriesChartsTest {
     }
 
     @Test
+    void pastDaysShowTheForecastTheirMorningHadAndTheNewestForecastWinsFromItsFirstDay() {
+        List<ForecastViews.Point> past = List.of(new ForecastViews.Point(TODAY.minusDays(2), 940, 760, 1150, 0.95),
+                new ForecastViews.Point(TODAY.minusDays(1), 930, 750, 1140, 0.95),
+                new ForecastViews.Point(TODAY, 920, 740, 1130, 0.95));
+
+        ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.of(forecast), past, history, anomalies, TODAY);
+
+        assertThat(chart.forecast()).containsExactly(new ChartData.Band(TODAY.minusDays(2), 940, 760, 1150),
+                new ChartData.Band(TODAY.minusDays(1), 930, 750, 1140), new ChartData.Band(TODAY, 1000, 800, 1300));
+    }
+
+    @Test
     void withoutHistoryOrForecastTheChartHasOnlyWhatIsKnown() {
-        ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.empty(), List.of(), List.of(), TODAY);
+        ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.empty(), List.of(), List.of(), List.of(), TODAY);
 
         assertThat(chart.actual()).isEmpty();
         assertThat(chart.isEmpty()).isTrue();

@@ -232,6 +232,23 @@ public class ForecastRunRepository {
                         rs.getDouble("upper"), rs.getDouble("level")), runId, seriesId, limit);
     }
 
+    /**
+     * For each day of {@code from..to}, the point of the newest succeeded forecast whose history ended
+     * before that day: the forecast that was current on the day's morning. Days no forecast covered are
+     * left out.
+     */
+    public List<ForecastPoint> pastForecasts(String seriesId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                SELECT DISTINCT ON (p.date) p.date, p.yhat, p.lower, p.upper, p.level
+                FROM forecast_point p
+                JOIN series_forecast s ON s.run_id = p.run_id AND s.series_id = p.series_id
+                JOIN forecast_run r ON r.run_id = p.run_id
+                WHERE p.series_id = ? AND r.status = 'SUCCEEDED' AND p.date BETWEEN ? AND ? AND s.history_end < p.date
+                ORDER BY p.date, s.history_end DESC, r.finished_at DESC""",
+                (rs, n) -> new ForecastPoint(rs.getDate("date").toLocalDate(), rs.getDouble("yhat"), rs.getDouble("lower"),
+                        rs.getDouble("upper"), rs.getDouble("level")), seriesId, Date.valueOf(from), Date.valueOf(to));
+    }
+
     public int pointCount(UUID runId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_point WHERE run_id = ?", Integer.class, runId);
         return count == null ? 0 : count;

@@ -13,6 +13,7 @@ import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.gold.SeriesHistory;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
+import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.SeriesKey;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,6 +72,33 @@ class ForecastController {
                         + before.map(d -> " made before " + d).orElse("")));
         return new ApiViews.StoredForecastView(stored.seriesId(), stored.runId(), stored.model(), stored.mlflowRunId(),
                 stored.goldVersion(), stored.historyEnd(), stored.points().size(), stored.points());
+    }
+
+    /** A dashboard shows a season at most: longer ranges are refused rather than served slowly. */
+    static final int MAX_PAST_DAYS = 400;
+
+    @Operation(summary = "For each day from..to, the forecast that was current on its morning (the newest made from "
+            + "history that ended before it): what the day's actual is judged against")
+    @GetMapping("/{complaintType}/{borough}/past")
+    List<ForecastPoint> past(@PathVariable String complaintType, @PathVariable String borough,
+            @Parameter(description = "first day, ISO yyyy-MM-dd") @RequestParam String from,
+            @Parameter(description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from")
+            @RequestParam String to) {
+        SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first) || first.plusDays(MAX_PAST_DAYS).isBefore(last)) {
+            throw new BadRequestException("from..to must be in order and at most " + MAX_PAST_DAYS + " days: " + from + ".." + to);
+        }
+        return runs.pastForecasts(key.id(), first, last);
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequestException(name + " must be a date yyyy-MM-dd: '" + value + "'");
+        }
     }
 
     @Operation(summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")

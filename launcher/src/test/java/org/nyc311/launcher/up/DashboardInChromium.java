@@ -104,7 +104,9 @@ final class DashboardInChromium {
                 + " && c.chart.getOption().title[0].text === 'Noise - Residential · " + key[1] + "'; }");
         JsonNode series = chartSeries(0);
         assertThat(points(series, "actual")).isGreaterThanOrEqualTo(28);
-        assertThat(points(series, "forecast")).isEqualTo(30);
+        // the 30 days ahead, and before them the forecasts each past morning had (since the first batch's)
+        assertThat(points(series, "forecast")).isGreaterThan(30);
+        assertThat(days(series, "forecast")).contains(spikeStart.toString(), today.plusDays(1).toString());
         List<String> markerDays = new ArrayList<>();
         for (JsonNode s : series) {
             if (s.path("name").asText().equals("anomalies")) {
@@ -187,6 +189,16 @@ final class DashboardInChromium {
     private JsonNode chartSeries(int index) throws Exception {
         return new ObjectMapper().readTree(String.valueOf(page.evaluate(
                 "i => JSON.stringify(document.querySelectorAll('nyc311-chart')[i].chart.getOption().series)", index)));
+    }
+
+    private static List<String> days(JsonNode series, String name) {
+        List<String> days = new ArrayList<>();
+        for (JsonNode s : series) {
+            if (s.path("name").asText().equals(name)) {
+                s.path("data").forEach(point -> days.add(point.get(0).asText()));
+            }
+        }
+        return days;
     }
 
     private static int points(JsonNode series, String name) {

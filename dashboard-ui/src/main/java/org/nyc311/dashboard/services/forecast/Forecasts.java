@@ -53,6 +53,15 @@ public class Forecasts {
                 .retrieve().body(ForecastViews.StoredForecast.class));
     }
 
+    /** For each day of from..to, the forecast its morning had; empty where none was made before it. */
+    public List<ForecastViews.Point> past(String seriesId, LocalDate from, LocalDate to) {
+        String[] parts = split(seriesId);
+        return client.find(http -> http.get().uri(uri -> uri.path("/api/v1/forecasts/{type}/{borough}/past")
+                                .queryParam("from", from).queryParam("to", to).build(parts[0], parts[1]))
+                        .retrieve().body(ForecastViews.Point[].class))
+                .map(Arrays::asList).orElse(List.of());
+    }
+
     public Optional<ForecastViews.Model> model(String seriesId) {
         String[] parts = split(seriesId);
         return client.find(http -> http.get().uri("/api/v1/models/{type}/{borough}", parts[0], parts[1])
