@@ -138,7 +138,7 @@ public class ExplorerView extends VerticalLayout {
         ForecastViews.CrossValidation cv = m.crossValidation();
         quality.add(new Card("Model", m.model(), "history " + m.historyStart() + " – " + m.historyEnd()),
                 new Card("MASE (CV)", cv == null ? "—" : Formats.number(cv.mase(), 2), "below 1 beats the seasonal naive forecast"),
-                new Card("WAPE (CV)", cv == null ? "—" : Formats.percent(cv.wape()), "weighted absolute percentage error"),
+                new Card("WAPE (CV)", cv == null ? "—" : Formats.percentPoints(cv.wape()), "weighted absolute percentage error"),
                 new Card("95% coverage (CV)", cv == null ? "—" : Formats.percent(cv.coverage()),
                         cv == null ? "" : "on " + cv.points() + " held-out days; 95% is calibrated"));
         mlflowLink(m).ifPresent(quality::add);

@@ -43,7 +43,7 @@ public class ModelsView extends VerticalLayout {
         perSeries.addColumn(ForecastViews.Model::model).setHeader("Model").setSortable(true).setAutoWidth(true);
         perSeries.addColumn(m -> Formats.number(cv(m).mase(), 2)).setHeader("MASE")
                 .setComparator(Comparator.comparing(m -> cv(m).mase(), Comparator.nullsLast(Comparator.naturalOrder())));
-        perSeries.addColumn(m -> Formats.percent(cv(m).wape())).setHeader("WAPE")
+        perSeries.addColumn(m -> Formats.percentPoints(cv(m).wape())).setHeader("WAPE")
                 .setComparator(Comparator.comparing(m -> cv(m).wape(), Comparator.nullsLast(Comparator.naturalOrder())));
         perSeries.addColumn(m -> Formats.percent(cv(m).coverage())).setHeader("95% coverage")
                 .setComparator(Comparator.comparing(m -> cv(m).coverage(), Comparator.nullsLast(Comparator.naturalOrder())));
@@ -57,7 +57,7 @@ public class ModelsView extends VerticalLayout {
         trainings.addColumn(ForecastViews.Training::lastActualDate).setHeader("Data to").setSortable(true);
         trainings.addColumn(ForecastViews.Training::seriesForecast).setHeader("Series").setSortable(true);
         trainings.addColumn(ForecastViews.Training::seriesFailed).setHeader("Failed").setSortable(true);
-        trainings.addColumn(t -> t.pooled() == null ? "—" : Formats.percent(t.pooled().wape())).setHeader("Pooled WAPE");
+        trainings.addColumn(t -> t.pooled() == null ? "—" : Formats.percentPoints(t.pooled().wape())).setHeader("Pooled WAPE");
         trainings.addColumn(t -> t.pooled() == null ? "—" : Formats.percent(t.pooled().coverage())).setHeader("Pooled coverage");
         trainings.addColumn(t -> Boolean.TRUE.equals(t.champion()) ? "champion" : "").setHeader("Champion");
         trainings.setAllRowsVisible(true);

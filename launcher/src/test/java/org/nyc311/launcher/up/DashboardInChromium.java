@@ -115,7 +115,8 @@ final class DashboardInChromium {
         }
         assertThat(markerDays).contains(spikeStart.toString(), spikeStart.plusDays(1).toString(), spikeStart.plusDays(2).toString());
         // the model's quality from its cross-validation on the series' own history
-        assertThat(page.locator("body").innerText()).containsPattern("MASE \\(CV\\)\\s+[0-9]").containsPattern("on [1-9][0-9]* held-out days");
+        assertThat(page.locator("body").innerText()).containsPattern("MASE \\(CV\\)\\s+[0-9]").containsPattern("on [1-9][0-9]* held-out days")
+                .as("WAPE is served in percent, not as a share").containsPattern("WAPE \\(CV\\)\\s+[0-9]{1,2}\\.[0-9]%");
         noServiceDown();
         screenshot("e2e-explorer");
         if (mlflowRuns) {

@@ -49,7 +49,13 @@ public final class Formats {
         return value == null ? "—" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /** A share (0.925) as a percentage (92.5%): coverage. */
     public static String percent(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.1f%%", value * 100);
+    }
+
+    /** A value already in percent (15.47) with its sign (15.5%): MAPE and WAPE, which forecast-service serves in percent. */
+    public static String percentPoints(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.1f%%", value);
     }
 }
