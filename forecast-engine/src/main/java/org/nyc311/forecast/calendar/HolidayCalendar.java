@@ -56,8 +56,26 @@ public final class HolidayCalendar {
      *         observed days off
      */
     public int[] holidayOrdinals(LocalDate start, int days, boolean[] observed) {
+        int[] observedFor = new int[days];
+        int[] ordinals = holidayOrdinals(start, days, observedFor);
+        for (int i = 0; i < days; i++) {
+            observed[i] = observedFor[i] >= 0;
+        }
+        return ordinals;
+    }
+
+    /**
+     * Like {@link #holidayOrdinals(LocalDate, int, boolean[])}, but says which holiday each observed
+     * day off stands in for, so that a Friday taken off for a Saturday Veterans Day can be treated as
+     * Veterans Day rather than as some generic day off.
+     *
+     * @return for each day the ordinal of its {@link Holiday}, or -1; and in {@code observedFor}, the
+     *         ordinal of the holiday observed on that day, or -1
+     */
+    public int[] holidayOrdinals(LocalDate start, int days, int[] observedFor) {
         int[] ordinals = new int[days];
         java.util.Arrays.fill(ordinals, -1);
+        java.util.Arrays.fill(observedFor, 0, days, -1);
         if (days == 0) {
             return ordinals;
         }
@@ -76,8 +94,8 @@ public final class HolidayCalendar {
                 });
                 h.observedInstead(y).ifPresent(d -> {
                     long i = d.toEpochDay() - start.toEpochDay();
-                    if (i >= 0 && i < days) {
-                        observed[(int) i] = true;
+                    if (i >= 0 && i < days && observedFor[(int) i] < 0) {
+                        observedFor[(int) i] = h.ordinal();
                     }
                 });
             }

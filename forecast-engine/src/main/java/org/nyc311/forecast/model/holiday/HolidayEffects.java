@@ -16,7 +16,9 @@ import org.nyc311.forecast.model.LogScale;
  * windows it scores on seldom contain a holiday. These effects let every such model forecast the
  * dip (see {@link HolidayAdjusted}).
  *
- * <p>Estimation. A day off is a {@link Holiday} or a weekday taken off for a weekend holiday. Its
+ * <p>Estimation. A day off is a {@link Holiday} or a weekday taken off for a weekend holiday, which
+ * counts as the holiday it stands in for (a Friday off for a Saturday Veterans Day dips as Veterans
+ * Day does, not as the Monday after Christmas does). Its
  * residual ({@link HolidayResiduals}) is its log1p count minus the mean log1p count of the same weekday one and two weeks
  * before and after it (those inside the history that are not days off themselves). Holidays are
  * seen about once a year, and one storm or cold snap on the day can flip a single residual, so the
@@ -107,14 +109,9 @@ public final class HolidayEffects {
         return shared;
     }
 
-    /** The effect of one holiday on its date. */
+    /** The effect of one holiday on its date, and on the weekday taken off for it when it falls on a weekend. */
     public double effect(Holiday holiday) {
         return effects[holiday.ordinal()];
-    }
-
-    /** The effect of a weekday taken off for a weekend holiday. */
-    public double observedDayOffEffect() {
-        return effects[HolidayResiduals.OBSERVED];
     }
 
     /** The effect on each of {@code days} days from day {@code from}: zero on days that are not days off. */

@@ -20,9 +20,11 @@ final class HolidayResiduals {
     static final int[] NEIGHBOUR_WEEKS = {-14, -7, 7, 14};
     /** Ordinary days that give the day-to-day noise: the most recent year is enough and the most relevant. */
     static final int NOISE_WINDOW = 365;
-    /** Key of a weekday taken off for a weekend holiday; holidays are keyed by their ordinal. */
-    static final int OBSERVED = Holiday.values().length;
-    static final int KEYS = OBSERVED + 1;
+    /**
+     * Days off are keyed by their holiday's ordinal; a weekday taken off for a weekend holiday by the
+     * ordinal of the holiday it stands in for, since the city closes for it as it would on the day.
+     */
+    static final int KEYS = Holiday.values().length;
 
     private final DailySeries series;
     private final HolidayCalendar calendar;
@@ -105,11 +107,11 @@ final class HolidayResiduals {
 
     /** Per day from {@code from} (may lie past the end of the series): the day-off key, or -1. */
     static int[] keys(HolidayCalendar calendar, DailySeries series, int from, int days) {
-        boolean[] observed = new boolean[days];
-        int[] keys = calendar.holidayOrdinals(series.start().plusDays(from), days, observed);
+        int[] observedFor = new int[days];
+        int[] keys = calendar.holidayOrdinals(series.start().plusDays(from), days, observedFor);
         for (int i = 0; i < days; i++) {
-            if (keys[i] < 0 && observed[i]) {
-                keys[i] = OBSERVED;
+            if (keys[i] < 0) {
+                keys[i] = observedFor[i];
             }
         }
         return keys;

@@ -25,7 +25,8 @@ import org.nyc311.forecast.model.LogScale;
  * the subset its settings and prefix allow.
  *
  * <p>Columns: intercept, slope (time in years), changepoint ramps {@code (t - c_j)+}, weekly
- * Fourier pairs, yearly Fourier pairs, one indicator per {@link Holiday}, one for observed days off.
+ * Fourier pairs, yearly Fourier pairs, one indicator per {@link Holiday} (on its date, and on the
+ * weekday taken off for it), one for observed days off.
  * Immutable once built.
  */
 public final class ProphetDesign {
@@ -92,16 +93,16 @@ public final class ProphetDesign {
             return;
         }
         int last = ends[ends.length - 1];
-        boolean[] observed = new boolean[last];
-        int[] holidays = calendar.holidayOrdinals(series.start(), last, observed);
+        int[] observedFor = new int[last];
+        int[] holidays = calendar.holidayOrdinals(series.start(), last, observedFor);
         double[] gram = new double[p * p];
         double[] xz = new double[p];
         double[] row = new double[p];
         int[] nz = new int[p];
         int next = 0;
         for (int i = 0; i < last; i++) {
-            boolean afterDayOff = i > 0 && (holidays[i - 1] >= 0 || observed[i - 1]);
-            int k = fillRow(i, holidays[i], observed[i], afterDayOff, row, nz);
+            boolean afterDayOff = i > 0 && (holidays[i - 1] >= 0 || observedFor[i - 1] >= 0);
+            int k = fillRow(i, holidays[i], observedFor[i], afterDayOff, row, nz);
             double zi = z[i];
             for (int a = 0; a < k; a++) {
                 int ca = nz[a];
@@ -130,7 +131,7 @@ public final class ProphetDesign {
     }
 
     /** Writes row i of X into {@code row}, lists its non-zero columns (ascending) in {@code nz}. */
-    private int fillRow(int i, int holiday, boolean observedOff, boolean afterDayOff, double[] row, int[] nz) {
+    private int fillRow(int i, int holiday, int observedFor, boolean afterDayOff, double[] row, int[] nz) {
         int k = 0;
         double t = i / DAYS_PER_YEAR;
         row[0] = 1;
@@ -165,10 +166,14 @@ public final class ProphetDesign {
         for (int h = 0; h < Holiday.values().length; h++) {
             row[holidayStart + h] = 0;
         }
-        if (holiday >= 0) {
-            row[holidayStart + holiday] = 1;
-            nz[k++] = holidayStart + holiday;
+        // a weekday taken off for a weekend holiday is that holiday's day off; its own column is a
+        // (shrunk) deviation for what closing on another day does differently
+        int holidayColumn = holiday >= 0 ? holiday : observedFor;
+        if (holidayColumn >= 0) {
+            row[holidayStart + holidayColumn] = 1;
+            nz[k++] = holidayStart + holidayColumn;
         }
+        boolean observedOff = observedFor >= 0;
         row[observedColumn] = observedOff ? 1 : 0;
         if (observedOff) {
             nz[k++] = observedColumn;
@@ -365,15 +370,15 @@ public final class ProphetDesign {
     /** The fitted log1p value of day i (any i >= 0, also beyond the history) for coefficients beta. */
     double[] predictLog(double[] beta, int fromDay, int days) {
         // one day more, in front, for the day-after-a-day-off flag of the first day
-        boolean[] observed = new boolean[days + 1];
+        int[] observedFor = new int[days + 1];
         LocalDate dayBefore = series.start().plusDays(fromDay - 1L);
-        int[] holidays = calendar.holidayOrdinals(dayBefore, days + 1, observed);
+        int[] holidays = calendar.holidayOrdinals(dayBefore, days + 1, observedFor);
         double[] row = new double[p];
         int[] nz = new int[p];
         double[] out = new double[days];
         for (int h = 0; h < days; h++) {
-            boolean afterDayOff = fromDay + h > 0 && (holidays[h] >= 0 || observed[h]);
-            int k = fillRow(fromDay + h, holidays[h + 1], observed[h + 1], afterDayOff, row, nz);
+            boolean afterDayOff = fromDay + h > 0 && (holidays[h] >= 0 || observedFor[h] >= 0);
+            int k = fillRow(fromDay + h, holidays[h + 1], observedFor[h + 1], afterDayOff, row, nz);
             double acc = 0;
             for (int a = 0; a < k; a++) {
                 acc += row[nz[a]] * beta[nz[a]];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.calendar.Holiday;
@@ -32,6 +33,21 @@ class HolidayEffectsTest {
         HolidayEffects effects = HolidayEffects.estimate(new DailySeries(START, y), NYC);
         assertThat(effects.effect(Holiday.PRESIDENTS_DAY)).isNegative();
         assertThat(effects.shared()).isCloseTo(-0.4, within(0.1));
+    }
+
+    @Test
+    void aWeekdayTakenOffForAWeekendHolidayDipsAsThatHolidayDoes() {
+        // Veterans Day 2017 is a Saturday, so Friday the 10th is the day off. Veterans Day (on weekdays
+        // in 2015 and 2016) moves this series less than the observed Mondays after Christmas 2016 and
+        // New Year's 2017, which must not decide the Friday.
+        LocalDate start = LocalDate.of(2015, 1, 5);
+        LocalDate friday = LocalDate.of(2017, 11, 10);
+        DailySeries s = HolidaySeries.withDips(start, (int) (friday.toEpochDay() - start.toEpochDay()),
+                Map.of(Holiday.VETERANS_DAY, 0.45), 0.6, 0);
+        HolidayEffects effects = HolidayEffects.estimate(s, NYC);
+        double onFriday = effects.onDays(s.length(), 1)[0];
+        assertThat(onFriday).isEqualTo(effects.effect(Holiday.VETERANS_DAY)).isCloseTo(-0.45, within(0.05));
+        assertThat(effects.effect(Holiday.CHRISTMAS_DAY)).isCloseTo(-0.6, within(0.05));
     }
 
     @Test

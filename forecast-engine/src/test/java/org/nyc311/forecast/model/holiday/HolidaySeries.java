@@ -1,8 +1,10 @@
 package org.nyc311.forecast.model.holiday;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.calendar.Holiday;
 import org.nyc311.forecast.calendar.HolidayCalendar;
 
 /** Test fixture: a steady weekly pattern with every day off dipped by a known log effect. */
@@ -14,18 +16,27 @@ final class HolidaySeries {
     private HolidaySeries() {
     }
 
-    /** @param noise log-scale standard deviation of the day-to-day noise, 0 for none; seeded by {@code seed} */
+    /** @param seed seeds a log-scale noise of standard deviation 0.05; 0 for no noise */
     static DailySeries withDip(LocalDate start, int days, double dip, long seed) {
-        boolean[] observed = new boolean[days];
-        int[] holidays = HolidayCalendar.newYorkCity().holidayOrdinals(start, days, observed);
+        return withDips(start, days, Map.of(), dip, seed);
+    }
+
+    /**
+     * Like {@link #withDip}, with its own dip for some holidays; a weekday taken off for a weekend
+     * holiday dips as that holiday does.
+     */
+    static DailySeries withDips(LocalDate start, int days, Map<Holiday, Double> dips, double otherDip, long seed) {
+        int[] observedFor = new int[days];
+        int[] holidays = HolidayCalendar.newYorkCity().holidayOrdinals(start, days, observedFor);
         SplittableRandom random = new SplittableRandom(seed);
         double noise = seed == 0 ? 0 : 0.05;
         double[] y = new double[days];
         for (int t = 0; t < days; t++) {
             double log = Math.log(LEVEL * WEEK[start.plusDays(t).getDayOfWeek().getValue() - 1])
                     + noise * random.nextGaussian();
-            if (holidays[t] >= 0 || observed[t]) {
-                log -= dip;
+            int holiday = holidays[t] >= 0 ? holidays[t] : observedFor[t];
+            if (holiday >= 0) {
+                log -= dips.getOrDefault(Holiday.values()[holiday], otherDip);
             }
             y[t] = Math.round(Math.exp(log));
         }

@@ -41,6 +41,29 @@ class ProphetModelTest {
     }
 
     @Test
+    void aWeekdayTakenOffForAWeekendHolidayDipsAsThatHolidayDoes() {
+        // Veterans Day 2017 is a Saturday, so Friday the 10th is the day off. On weekdays Veterans
+        // Day moves this series by -0.2; Christmas and New Year's (and the Mondays taken off for them
+        // in 2016 and 2017) by -0.6. The Friday must dip as Veterans Day does.
+        HolidayCalendar calendar = HolidayCalendar.newYorkCity();
+        LocalDate friday = LocalDate.of(2017, 11, 10);
+        int[] observedFor = new int[1];
+        DailySeries s = series((int) (friday.toEpochDay() - START.toEpochDay()), 0.03, 3, t -> {
+            LocalDate d = START.plusDays(t);
+            int holiday = calendar.holidayOrdinals(d, 1, observedFor)[0];
+            holiday = holiday >= 0 ? holiday : observedFor[0];
+            if (holiday == Holiday.VETERANS_DAY.ordinal()) {
+                return Math.exp(-0.2);
+            }
+            boolean yearEnd = holiday == Holiday.CHRISTMAS_DAY.ordinal() || holiday == Holiday.NEW_YEARS_DAY.ordinal();
+            return yearEnd ? Math.exp(-0.6) : 1.0;
+        });
+        double[] f = new ProphetModel(ProphetSettings.defaults()).fit(s).predict(8);
+        // the Friday after is an ordinary Friday
+        assertThat(Math.log(f[0] / f[7])).isCloseTo(-0.2, within(0.08));
+    }
+
+    @Test
     void followsTheNewSlopeAfterATrendChangepoint() {
         // flat for 400 days, then rising 40% a year (on the log scale)
         DailySeries s = series(600, 0.02, 3, t -> Math.exp(0.4 * Math.max(0, t - 400) / 365.25));
