@@ -27,8 +27,9 @@ import org.nyc311.forecast.model.LogScale;
  * residuals shrunk towards the shared effect. The shrinkage weights are the series' own day-to-day
  * noise (a robust variance of the same residual on ordinary days) over the prior variance of the
  * effects: a noisy, sparse series keeps small effects; a smooth citywide series trusts its history.
- * Before pooling, each residual is clipped to {@link #CLIP} spreads around the median day off, so a
- * holiday that fell on a cold snap (heating complaints up, not down) cannot turn its effect around.
+ * Before pooling, each residual is clipped to {@link #CLIP} spreads around what is typical for its
+ * holiday ({@link #clipped}), so a holiday that fell on a cold snap (heating complaints up, not down)
+ * cannot turn its effect around. {@link DayOffOutliers} gives the same limit to the Prophet-style model.
  *
  * <p>Immutable. Days are indexed from the start of the series the effects were estimated on, and
  * may lie beyond its end (the forecast days).
@@ -38,9 +39,11 @@ public final class HolidayEffects {
     /** Prior standard deviation of the effect all days off share: dips of 10-50% are common. */
     static final double SHARED_PRIOR_SD = 0.3;
     /** Prior standard deviation of one holiday's deviation from the shared effect. */
-    static final double OWN_PRIOR_SD = 0.15;
+    public static final double OWN_PRIOR_SD = 0.15;
     /** How many spreads of a holiday residual one day off may pull its holiday's effect by. */
     static final double CLIP = 1.5;
+    /** Other occurrences of the same holiday needed before they, not all days off, say what is typical for it. */
+    static final int MIN_OWN_OCCURRENCES = 2;
 
     private final DailySeries series;
     private final HolidayCalendar calendar;
@@ -82,15 +85,12 @@ public final class HolidayEffects {
         if (occurrences == 0) {
             return new HolidayEffects(residuals.series(), residuals.calendar(), 0, effects);
         }
-        // Huber-style: a day off far from the typical one is more likely weather than holiday, so its
-        // pull is limited to CLIP spreads of a holiday residual (noise plus the holidays' own spread)
-        double centre = new Median().evaluate(r, 0, occurrences);
-        double limit = CLIP * Math.sqrt(noise + OWN_PRIOR_SD * OWN_PRIOR_SD);
+        double[] clipped = clipped(residuals, at, r, occurrences, noise);
         double[] sum = new double[HolidayResiduals.KEYS];
         int[] count = new int[HolidayResiduals.KEYS];
         double total = 0;
         for (int i = 0; i < occurrences; i++) {
-            double v = Math.max(centre - limit, Math.min(centre + limit, r[i]));
+            double v = clipped[i];
             int key = residuals.key(at[i]);
             sum[key] += v;
             count[key]++;
@@ -102,6 +102,35 @@ public final class HolidayEffects {
             effects[k] = (sum[k] + ownPrior * shared) / (count[k] + ownPrior);
         }
         return new HolidayEffects(residuals.series(), residuals.calendar(), shared, effects);
+    }
+
+    /**
+     * The residuals of the days off {@code at[0..n)}, each clipped, Huber-style, to {@link #CLIP} spreads
+     * of a holiday residual (noise plus the holidays' own spread) around what is typical for it: a day
+     * off far from the typical one is more likely weather than holiday. Typical is the median of the
+     * same holiday's other occurrences when there are at least {@link #MIN_OWN_OCCURRENCES} of them, so
+     * a holiday that moves a series differently every year (Thanksgiving by more than Columbus Day)
+     * keeps its own level; before that, the median of all days off, so a holiday seen once or twice
+     * cannot be turned around by the weather of one day.
+     */
+    static double[] clipped(HolidayResiduals residuals, int[] at, double[] r, int n, double noise) {
+        double limit = CLIP * Math.sqrt(noise + OWN_PRIOR_SD * OWN_PRIOR_SD);
+        Median median = new Median();
+        double pooled = median.evaluate(r, 0, n);
+        double[] out = new double[n];
+        double[] others = new double[n];
+        for (int i = 0; i < n; i++) {
+            int key = residuals.key(at[i]);
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                if (j != i && residuals.key(at[j]) == key) {
+                    others[m++] = r[j];
+                }
+            }
+            double centre = m >= MIN_OWN_OCCURRENCES ? median.evaluate(others, 0, m) : pooled;
+            out[i] = Math.max(centre - limit, Math.min(centre + limit, r[i]));
+        }
+        return out;
     }
 
     /** The effect every day off shares (the estimate for a holiday never seen in the history). */

@@ -12,6 +12,8 @@ import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.calendar.Holiday;
 import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.model.LogScale;
+import org.nyc311.forecast.model.holiday.DayOffOutliers;
+import org.nyc311.forecast.model.holiday.HolidayEffects;
 
 /**
  * The regression behind the Prophet-style model for one series, with its Gram matrix
@@ -41,6 +43,13 @@ public final class ProphetDesign {
      * effect: a holiday is seen once a year, and one cold snap on it should not flip its sign.
      */
     static final double OWN_HOLIDAY_SHRINK = 0.1;
+    /**
+     * However loose the searched holiday prior, one holiday's deviation keeps the prior the baselines'
+     * holiday effects use: the cross-validation windows that choose the prior scale seldom hold a
+     * holiday, so they cannot tell a loose scale from a tight one, and a loose one lets a holiday seen
+     * once follow whatever the weather did that day.
+     */
+    static final double MAX_OWN_HOLIDAY_SD = HolidayEffects.OWN_PRIOR_SD;
 
     private final DailySeries series;
     private final HolidayCalendar calendar;
@@ -126,6 +135,28 @@ public final class ProphetDesign {
                 grams[next] = snapshot;
                 moments[next] = xz.clone();
                 next++;
+            }
+        }
+        pullOutliersIntoBand(holidays, observedFor, row, nz);
+    }
+
+    /**
+     * Fits on the days off as if those outside the holiday band (a holiday on a cold snap) lay on its
+     * edge, as {@link HolidayEffects} does for the baselines: each prefix's moments {@code X'z} get
+     * {@code -x_t * excess_t} for such a day t, the excess measured from that prefix alone. Only the
+     * target changes, so the Gram matrices stay as they are.
+     */
+    private void pullOutliersIntoBand(int[] holidays, int[] observedFor, double[] row, int[] nz) {
+        DayOffOutliers outliers = DayOffOutliers.of(series, calendar);
+        for (int slot = 0; slot < ends.length; slot++) {
+            DayOffOutliers.Excess excess = outliers.before(ends[slot]);
+            for (int i = 0; i < excess.days().length; i++) {
+                int t = excess.days()[i];
+                boolean afterDayOff = t > 0 && (holidays[t - 1] >= 0 || observedFor[t - 1] >= 0);
+                int k = fillRow(t, holidays[t], observedFor[t], afterDayOff, row, nz);
+                for (int a = 0; a < k; a++) {
+                    moments[slot][nz[a]] -= row[nz[a]] * excess.excess()[i];
+                }
             }
         }
     }
@@ -220,7 +251,7 @@ public final class ProphetDesign {
             int c = smooth[a];
             double scale = c < rampStart ? Double.POSITIVE_INFINITY
                     : c < holidayStart ? settings.seasonalityPriorScale()
-                    : c < sharedDayOffColumn ? OWN_HOLIDAY_SHRINK * settings.holidaysPriorScale()
+                    : c < sharedDayOffColumn ? Math.min(OWN_HOLIDAY_SHRINK * settings.holidaysPriorScale(), MAX_OWN_HOLIDAY_SD)
                     : settings.holidaysPriorScale();
             // intercept and slope are unpenalised; the tiny ridge only keeps short prefixes solvable
             ridge[a] = Double.isInfinite(scale) ? 1e-9 * Math.max(1, end) : noise / (scale * scale);

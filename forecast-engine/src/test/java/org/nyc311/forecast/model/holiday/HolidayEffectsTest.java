@@ -51,6 +51,16 @@ class HolidayEffectsTest {
     }
 
     @Test
+    void aHolidayThatMovesTheSeriesMoreThanOthersEveryYearKeepsItsOwnEffect() {
+        // Thanksgiving halves this series every year, other days off take a quarter off: three
+        // Thanksgivings agree, so the clip must centre on them, not on the median day off
+        DailySeries s = HolidaySeries.withDips(START, 3 * 364, Map.of(Holiday.THANKSGIVING, 0.9), 0.3, 0);
+        HolidayEffects effects = HolidayEffects.estimate(s, NYC);
+        assertThat(effects.effect(Holiday.THANKSGIVING)).isCloseTo(-0.9, within(0.05));
+        assertThat(effects.effect(Holiday.COLUMBUS_DAY)).isCloseTo(-0.3, within(0.05));
+    }
+
+    @Test
     void aSeriesWithoutDaysOffHasNoEffects() {
         DailySeries s = HolidaySeries.withDip(START, 14, 0.5, 0); // Jan 4-17, 2016: before MLK day
         HolidayEffects effects = HolidayEffects.estimate(s, NYC);

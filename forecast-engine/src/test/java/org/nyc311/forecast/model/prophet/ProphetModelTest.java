@@ -64,6 +64,27 @@ class ProphetModelTest {
     }
 
     @Test
+    void aHolidayOnAColdSnapDoesNotTeachItThatTheHolidayRaisesComplaints() {
+        // every day off dips -0.4, but Presidents' Day 2015 fell on a cold snap: +0.3. However loose
+        // the holiday prior the search tries, Presidents' Day must stay a dip.
+        HolidayCalendar calendar = HolidayCalendar.newYorkCity();
+        LocalDate coldSnap = LocalDate.of(2015, 2, 16);
+        int[] observedFor = new int[1];
+        DailySeries s = series(2 * 365, 0.03, 4, t -> {
+            LocalDate d = START.plusDays(t);
+            if (d.equals(coldSnap)) {
+                return Math.exp(0.3);
+            }
+            boolean dayOff = calendar.holidayOrdinals(d, 1, observedFor)[0] >= 0 || observedFor[0] >= 0;
+            return dayOff ? Math.exp(-0.4) : 1.0;
+        });
+        ProphetSettings loose = new ProphetSettings(0.05, 1.0, 8.0, 3, 6, 0.8);
+        FittedProphet fit = new ProphetModel(loose).fit(s);
+        assertThat(fit.holidayEffect(Holiday.PRESIDENTS_DAY)).isLessThan(-0.15);
+        assertThat(fit.holidayEffect(Holiday.MLK_DAY)).isCloseTo(-0.4, within(0.1));
+    }
+
+    @Test
     void followsTheNewSlopeAfterATrendChangepoint() {
         // flat for 400 days, then rising 40% a year (on the log scale)
         DailySeries s = series(600, 0.02, 3, t -> Math.exp(0.4 * Math.max(0, t - 400) / 365.25));
