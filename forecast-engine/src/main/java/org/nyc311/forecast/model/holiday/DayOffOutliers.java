@@ -40,28 +40,20 @@ public final class DayOffOutliers {
 
     /** The days off outside the band, as the first {@code end} days of the series show them. */
     public Excess before(int end) {
-        int[] offDays = residuals.offDaysBefore(end);
-        double[] r = new double[offDays.length];
-        int[] at = new int[offDays.length];
-        int n = 0;
-        for (int t : offDays) {
-            double v = residuals.residual(t, end);
-            if (!Double.isNaN(v)) {
-                r[n] = v;
-                at[n++] = t;
-            }
-        }
+        HolidayResiduals.Seen seen = residuals.seen(end);
+        int n = seen.count();
         if (n == 0) {
             return new Excess(new int[0], new double[0]);
         }
-        double[] clipped = HolidayEffects.clipped(residuals, at, r, n, HolidayEffects.noiseVariance(residuals, end));
+        double[] clipped = HolidayEffects.clipped(residuals, seen, HolidayEffects.noiseVariance(residuals, end));
         int[] days = new int[n];
         double[] excess = new double[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (clipped[i] != r[i]) {
-                days[k] = at[i];
-                excess[k++] = r[i] - clipped[i];
+            double r = seen.residuals()[i];
+            if (clipped[i] != r) {
+                days[k] = seen.days()[i];
+                excess[k++] = r - clipped[i];
             }
         }
         return new Excess(Arrays.copyOf(days, k), Arrays.copyOf(excess, k));

@@ -70,28 +70,19 @@ public final class HolidayEffects {
 
     /** Effects seen from the first {@code end} days of the residuals' series, for a given noise variance. */
     static HolidayEffects estimate(HolidayResiduals residuals, int end, double noise) {
-        int[] offDays = residuals.offDaysBefore(end);
-        double[] r = new double[offDays.length];
-        int[] at = new int[offDays.length];
-        int occurrences = 0;
-        for (int t : offDays) {
-            double v = residuals.residual(t, end);
-            if (!Double.isNaN(v)) {
-                r[occurrences] = v;
-                at[occurrences++] = t;
-            }
-        }
+        HolidayResiduals.Seen seen = residuals.seen(end);
+        int occurrences = seen.count();
         double[] effects = new double[HolidayResiduals.KEYS];
         if (occurrences == 0) {
             return new HolidayEffects(residuals.series(), residuals.calendar(), 0, effects);
         }
-        double[] clipped = clipped(residuals, at, r, occurrences, noise);
+        double[] clipped = clipped(residuals, seen, noise);
         double[] sum = new double[HolidayResiduals.KEYS];
         int[] count = new int[HolidayResiduals.KEYS];
         double total = 0;
         for (int i = 0; i < occurrences; i++) {
             double v = clipped[i];
-            int key = residuals.key(at[i]);
+            int key = residuals.key(seen.days()[i]);
             sum[key] += v;
             count[key]++;
             total += v;
@@ -105,7 +96,7 @@ public final class HolidayEffects {
     }
 
     /**
-     * The residuals of the days off {@code at[0..n)}, each clipped, Huber-style, to {@link #CLIP} spreads
+     * The residuals of the days off a prefix has seen, each clipped, Huber-style, to {@link #CLIP} spreads
      * of a holiday residual (noise plus the holidays' own spread) around what is typical for it: a day
      * off far from the typical one is more likely weather than holiday. Typical is the median of the
      * same holiday's other occurrences when there are at least {@link #MIN_OWN_OCCURRENCES} of them, so
@@ -113,7 +104,10 @@ public final class HolidayEffects {
      * keeps its own level; before that, the median of all days off, so a holiday seen once or twice
      * cannot be turned around by the weather of one day.
      */
-    static double[] clipped(HolidayResiduals residuals, int[] at, double[] r, int n, double noise) {
+    static double[] clipped(HolidayResiduals residuals, HolidayResiduals.Seen seen, double noise) {
+        int n = seen.count();
+        int[] at = seen.days();
+        double[] r = seen.residuals();
         double limit = CLIP * Math.sqrt(noise + OWN_PRIOR_SD * OWN_PRIOR_SD);
         Median median = new Median();
         double pooled = median.evaluate(r, 0, n);

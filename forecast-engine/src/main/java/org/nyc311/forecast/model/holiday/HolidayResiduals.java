@@ -58,6 +58,31 @@ final class HolidayResiduals {
         return Arrays.copyOf(offDays, k >= 0 ? k : -k - 1);
     }
 
+    /**
+     * The days off before {@code end} that have an ordinary neighbour inside that prefix, and their
+     * residuals as the prefix sees them; both ascending by day.
+     */
+    record Seen(int[] days, double[] residuals) {
+        int count() {
+            return days.length;
+        }
+    }
+
+    Seen seen(int end) {
+        int[] candidates = offDaysBefore(end);
+        int[] days = new int[candidates.length];
+        double[] r = new double[candidates.length];
+        int n = 0;
+        for (int t : candidates) {
+            double v = residual(t, end);
+            if (!Double.isNaN(v)) {
+                days[n] = t;
+                r[n++] = v;
+            }
+        }
+        return new Seen(Arrays.copyOf(days, n), Arrays.copyOf(r, n));
+    }
+
     int key(int day) {
         return keys[day];
     }
