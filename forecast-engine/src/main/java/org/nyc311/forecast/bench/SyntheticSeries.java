@@ -45,8 +45,8 @@ public final class SyntheticSeries {
     public static DailySeries generate(Shape shape, LocalDate start, int days, long seed) {
         RandomGenerator rng = new Well19937c(seed);
         SplittableRandom r = new SplittableRandom(seed);
-        boolean[] observed = new boolean[days];
-        int[] holidays = HolidayCalendar.newYorkCity().holidayOrdinals(start, days, observed);
+        int[] observedFor = new int[days];
+        int[] holidays = HolidayCalendar.newYorkCity().holidayOrdinals(start, days, observedFor);
         double[] counts = new double[days];
         double breakDay = shape.trendBreakAt() * days;
         for (int t = 0; t < days; t++) {
@@ -56,7 +56,7 @@ public final class SyntheticSeries {
             double log = Math.log(shape.level()) + shape.trendPerYear() * years + shape.trendAfterBreak() * afterBreak
                     + Math.log(shape.weekly()[date.getDayOfWeek().getValue() - 1])
                     + shape.yearlyAmplitude() * Math.sin(2 * Math.PI * date.getDayOfYear() / 365.25 + shape.yearlyPhase());
-            if (holidays[t] >= 0 || observed[t]) {
+            if (holidays[t] >= 0 || observedFor[t] >= 0) {
                 log -= shape.holidayDip();
             }
             double mean = Math.exp(log);

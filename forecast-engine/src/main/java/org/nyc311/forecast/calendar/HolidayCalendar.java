@@ -50,24 +50,9 @@ public final class HolidayCalendar {
 
     /**
      * Day-by-day holiday flags for {@code days} days from {@code start}, computed in one pass so that
-     * building a design matrix does not redo the calendar arithmetic per day.
-     *
-     * @return for each day the ordinal of its {@link Holiday}, or -1; and in {@code observed}, true on
-     *         observed days off
-     */
-    public int[] holidayOrdinals(LocalDate start, int days, boolean[] observed) {
-        int[] observedFor = new int[days];
-        int[] ordinals = holidayOrdinals(start, days, observedFor);
-        for (int i = 0; i < days; i++) {
-            observed[i] = observedFor[i] >= 0;
-        }
-        return ordinals;
-    }
-
-    /**
-     * Like {@link #holidayOrdinals(LocalDate, int, boolean[])}, but says which holiday each observed
-     * day off stands in for, so that a Friday taken off for a Saturday Veterans Day can be treated as
-     * Veterans Day rather than as some generic day off.
+     * building a design matrix does not redo the calendar arithmetic per day. Observed days off say
+     * which holiday they stand in for, so that a Friday taken off for a Saturday Veterans Day can be
+     * treated as Veterans Day rather than as some generic day off.
      *
      * @return for each day the ordinal of its {@link Holiday}, or -1; and in {@code observedFor}, the
      *         ordinal of the holiday observed on that day, or -1
