@@ -1,0 +1,163 @@
+package org.nyc311.faults.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nyc311.testsupport.net.LoggedProcess;
+import org.nyc311.testsupport.net.Loopback;
+
+/**
+ * One of our services as its packaged jar in a child JVM, as production runs it: started with
+ * properties, awaited on its readiness probe, stopped politely or killed with {@code kill -9}. Each
+ * start of the same service appends to one log, so a test that restarts a service keeps both lives.
+ */
+public final class ServiceJvm implements AutoCloseable {
+
+    private final String module;
+    private final int port;
+    private final Map<String, String> properties;
+    private final Path log;
+    private LoggedProcess process;
+
+    private ServiceJvm(String module, int port, Map<String, String> properties, Path log) {
+        this.module = module;
+        this.port = port;
+        this.properties = new TreeMap<>(properties);
+        this.log = log;
+    }
+
+    /** The jar of {@code module} ({@code <project>/<module>/target/<module>.jar}) on a free loopback port. */
+    public static ServiceJvm start(String module, Map<String, String> properties, Path logDirectory) throws IOException {
+        ServiceJvm service = new ServiceJvm(module, Loopback.freePort(), properties, logDirectory.resolve(module + ".log"));
+        service.launch();
+        return service;
+    }
+
+    /** A second instance of the same service on another port, as a rolling deploy or autoscaling runs it. */
+    public ServiceJvm twin(Path logDirectory, String name) throws IOException {
+        ServiceJvm twin = new ServiceJvm(module, Loopback.freePort(), properties, logDirectory.resolve(name + ".log"));
+        twin.launch();
+        return twin;
+    }
+
+    public static Path projectRoot() {
+        return Path.of(System.getProperty("nyc311.project-root", "..")).toAbsolutePath().normalize();
+    }
+
+    public static Path jarOf(String module) {
+        return projectRoot().resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    private void launch() throws IOException {
+        Path jar = jarOf(module);
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: run the suite with ./mvnw -pl fault-tests -am verify");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC",
+                "-jar", jar.toString(),
+                "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        process = LoggedProcess.start(module, new ProcessBuilder(command), log, Duration.ofSeconds(20));
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public URI uri(String path) {
+        return baseUri().resolve(path);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public String tail(int lines) {
+        return process == null ? "(not started)" : process.tail(lines);
+    }
+
+    /** Waits until the readiness probe answers 200, or fails with the log's tail. */
+    public ServiceJvm awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited during start-up (exit " + process.exitValue() + "); "
+                        + log + ":\n" + process.tail(30));
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + module, e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(module + " was not ready within " + timeout + "; " + log + ":\n" + process.tail(30));
+    }
+
+    /** {@code kill -9}: no shutdown hook, no graceful stop, whatever was in flight is cut where it was. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        ProcessHandle root = process.handle();
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(0, root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> handle.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> handle).join());
+        process.close();
+    }
+
+    /** Starts the same service again, on the same port and with the same properties (after {@link #kill()}). */
+    public ServiceJvm restart() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(module + " is still running: kill or close it first");
+        }
+        launch();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    public static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return module + " on " + baseUri();
+    }
+}
