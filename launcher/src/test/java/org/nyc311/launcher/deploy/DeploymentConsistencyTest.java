@@ -87,6 +87,28 @@ class DeploymentConsistencyTest {
     }
 
     @Test
+    void everyDeadLetterQueueHasAnAlarmThatNotifiesSomeone() {
+        Map<String, String> queueResources = new HashMap<>();
+        resourcesOfType("AWS::SQS::Queue").forEach((name, properties) -> queueResources.put(String.valueOf(properties.get("QueueName")), name));
+        Set<String> topics = resourcesOfType("AWS::SNS::Topic").keySet();
+        Map<String, Map<String, Object>> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+
+        for (EventQueue queue : EventQueue.values()) {
+            String dlqQueueName = queueResources.get(queue.deadLetterQueueName()) + ".QueueName";
+            List<Map<String, Object>> watching = alarms.values().stream()
+                    .filter(alarm -> list(alarm.get("Dimensions")).stream()
+                            .anyMatch(dimension -> dlqQueueName.equals(String.valueOf(map(dimension).get("Value")))))
+                    .toList();
+            assertThat(watching).as("alarms on %s", queue.deadLetterQueueName()).hasSize(1);
+            Map<String, Object> alarm = watching.get(0);
+            assertThat(String.valueOf(alarm.get("MetricName"))).isEqualTo("ApproximateNumberOfMessagesVisible");
+            assertThat(list(alarm.get("AlarmActions"))).as("actions of the alarm on %s", queue.deadLetterQueueName())
+                    .isNotEmpty()
+                    .allSatisfy(action -> assertThat(topics).contains(String.valueOf(action)));
+        }
+    }
+
+    @Test
     void elasticMqDeclaresEveryQueueWithItsDeadLetterQueueAndNoOther() throws IOException {
         String config = Files.readString(root.resolve("deploy/compose/elasticmq.conf"));
         String queuesBlock = config.substring(config.indexOf("queues {"));
