@@ -31,6 +31,16 @@ public interface JobRunner {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@link #run} called twice for the same attempt starts one job, not two (Databricks: run-now's
+     * idempotency token is the pipeline run and attempt number). An attempt interrupted after it asked for
+     * its job but before the job's id was recorded is then started again under the same number, and finds
+     * the job it may already have started.
+     */
+    default boolean startsOnePerAttempt() {
+        return false;
+    }
+
     /** A short name for logs and metrics: {@code local} or {@code databricks}. */
     String name();
 }

@@ -161,7 +161,16 @@ public class RunWorker implements SmartLifecycle {
             LOG.info("pipeline run {}: attempt {} was interrupted and its job {} cannot be followed on {}; starting the next attempt",
                     run.id(), run.attemptCount(), run.jobRunId(), runner.name());
         }
-        int attempt = runs.beginAttempt(run.id());
+        int attempt;
+        if (interruptedBeforeJobId(run) && runner.startsOnePerAttempt()) {
+            // the controller stopped between asking for the job and recording its id: the same attempt again
+            // (same idempotency token) returns the job that request may have started, instead of a second one
+            attempt = run.attemptCount();
+            LOG.info("pipeline run {}: attempt {} was interrupted before its job id was recorded; starting it again under the same number",
+                    run.id(), attempt);
+        } else {
+            attempt = runs.beginAttempt(run.id());
+        }
         if (attempt > retry.maxAttempts()) {
             // only after a restart: the controller stopped during the last allowed attempt
             end(run, RunState.FAILED, "the controller stopped during the last of " + retry.maxAttempts() + " attempts");
@@ -188,6 +197,11 @@ public class RunWorker implements SmartLifecycle {
      */
     private static boolean interruptedWithJob(PipelineRun run) {
         return run.attemptCount() > 0 && run.nextAttemptAt() == null && run.jobRunId() != null;
+    }
+
+    /** A RUNNING run whose latest attempt began and had not ended, with no job id recorded for it. */
+    private static boolean interruptedBeforeJobId(PipelineRun run) {
+        return run.attemptCount() > 0 && run.nextAttemptAt() == null && run.jobRunId() == null;
     }
 
     private static JobRequest request(PipelineRun run, int attempt) {

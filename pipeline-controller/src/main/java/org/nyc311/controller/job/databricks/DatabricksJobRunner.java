@@ -77,6 +77,12 @@ public final class DatabricksJobRunner implements JobRunner {
         return "databricks";
     }
 
+    /** The idempotency token of run-now is the pipeline run id and the attempt number. */
+    @Override
+    public boolean startsOnePerAttempt() {
+        return true;
+    }
+
     @Override
     public JobOutcome run(JobRequest request, Consumer<String> started) throws InterruptedException {
         long runId;
