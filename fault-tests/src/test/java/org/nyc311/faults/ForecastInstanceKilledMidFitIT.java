@@ -120,7 +120,8 @@ class ForecastInstanceKilledMidFitIT {
             return null;
         });
         ServiceJvm survivor = holder == a ? b : a;
-        ServiceJvm.sleep(Duration.ofSeconds(2));
+        // into the fit, which takes some seconds (31 series on one thread)
+        ServiceJvm.sleep(Duration.ofSeconds(1));
         Lease dead = lease(runId);
         assertThat(dead.status()).as("killed mid-fit: the fit must still be going").isEqualTo("RUNNING");
 
