@@ -11,6 +11,7 @@ import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.ForecastsPublishedPublisher;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
+import org.nyc311.forecastservice.training.RunLeases;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.forecastservice.training.TrainingService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,11 +40,18 @@ public class ServiceConfiguration {
         return new MlflowTrackerHolder(properties.enabled() ? Optional.of(new MlflowTracker(properties, clock)) : Optional.empty());
     }
 
+    /** This instance's leases on forecast runs; given up when the context closes, after the worker has stopped. */
+    @Bean(destroyMethod = "close")
+    RunLeases runLeases(ForecastRunRepository runs, ForecastProperties properties) {
+        return new RunLeases(runs, properties.lease());
+    }
+
     @Bean
     TrainingService trainingService(GoldWarehouse gold, SeriesFitter fitter, ForecastRunRepository runs, MlflowTrackerHolder tracker,
             ForecastsPublishedPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
-            MlflowProperties mlflow) {
-        return new TrainingService(gold, fitter, runs, tracker.tracker(), publisher, metrics, properties, clock, mlflow.maxAttempts());
+            MlflowProperties mlflow, RunLeases leases) {
+        return new TrainingService(gold, fitter, runs, tracker.tracker(), publisher, metrics, properties, clock, mlflow.maxAttempts(),
+                leases);
     }
 
     @Bean

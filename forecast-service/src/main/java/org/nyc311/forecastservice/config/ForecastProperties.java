@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seriesTimeout the longest one series may take before it counts as failed
  * @param maxAttempts attempts at a run while gold cannot be read (retried every {@code nyc311.mlflow.retry-interval})
  * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
+ * @param lease how an instance holds a run while it works on it, so that two instances never fit the same run
  */
 @ConfigurationProperties("nyc311.forecast")
 public record ForecastProperties(
@@ -27,7 +28,8 @@ public record ForecastProperties(
         int threads,
         Duration seriesTimeout,
         int maxAttempts,
-        Queues queues) {
+        Queues queues,
+        Lease lease) {
 
     public ForecastProperties {
         horizonDays = horizonDays <= 0 ? 30 : horizonDays;
@@ -40,6 +42,7 @@ public record ForecastProperties(
         seriesTimeout = seriesTimeout == null ? Duration.ofMinutes(5) : seriesTimeout;
         maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
         queues = queues == null ? new Queues(null, null) : queues;
+        lease = lease == null ? new Lease(null, null, null) : lease;
     }
 
     /** Queue names; production prefixes them per environment. */
@@ -47,6 +50,40 @@ public record ForecastProperties(
         public Queues {
             goldRefreshed = goldRefreshed == null ? EventQueue.GOLD_REFRESHED.queueName() : goldRefreshed;
             forecastsPublished = forecastsPublished == null ? EventQueue.FORECASTS_PUBLISHED.queueName() : forecastsPublished;
+        }
+    }
+
+    /**
+     * A run is claimed by one instance with a lease, which its heartbeat pushes on while it fits, tracks
+     * and announces the run; another instance takes the run over only once the lease has expired.
+     *
+     * @param duration how long a claim holds without a heartbeat: a run whose instance died waits this
+     *     long (and up to one {@code nyc311.mlflow.retry-interval} more) before another instance takes it
+     * @param heartbeat how often the holder pushes its lease on; well under {@code duration}, so that a
+     *     slow database round trip does not lose it
+     * @param owner the name this instance claims under, for logs and the {@code forecast_run} row; its
+     *     host and process id by default
+     */
+    public record Lease(Duration duration, Duration heartbeat, String owner) {
+        public Lease {
+            duration = duration == null ? Duration.ofMinutes(2) : duration;
+            heartbeat = heartbeat == null ? duration.dividedBy(4) : heartbeat;
+            if (duration.isNegative() || duration.isZero() || heartbeat.isNegative() || heartbeat.isZero()
+                    || heartbeat.compareTo(duration) >= 0) {
+                throw new IllegalArgumentException("nyc311.forecast.lease.heartbeat (" + heartbeat
+                        + ") must be positive and shorter than nyc311.forecast.lease.duration (" + duration + ")");
+            }
+            owner = owner == null || owner.isBlank() ? hostAndProcess() : owner;
+        }
+
+        private static String hostAndProcess() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = System.getenv().getOrDefault("HOSTNAME", "unknown-host");
+            }
+            return host + "/" + ProcessHandle.current().pid();
         }
     }
 }

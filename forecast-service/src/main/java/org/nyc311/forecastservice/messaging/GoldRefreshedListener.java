@@ -51,7 +51,7 @@ class GoldRefreshedListener {
             visibility.changeTo(0);
             throw e;
         }
-        Optional<UUID> runId = runs.claim(event, properties.horizonDays(), tracked);
+        Optional<UUID> runId = runs.queueForEvent(event, properties.horizonDays(), tracked);
         if (runId.isPresent()) {
             LOG.info("GoldRefreshed {} (pipeline run {}): forecast run {} queued", event.eventId(), event.pipelineRunId(), runId.get());
             worker.submit(runId.get());

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A training as stored in {@code forecast_run}. */
+/**
+ * A training as stored in {@code forecast_run}.
+ *
+ * @param leaseOwner the instance that holds (or last held) the run's lease, null if none ever did
+ * @param leaseExpiresAt when the current lease ends unless its heartbeat pushes it on; null when no instance holds the run
+ */
 public record ForecastRun(
         UUID runId,
         Trigger trigger,
@@ -32,7 +37,9 @@ public record ForecastRun(
         String mlflowRunId,
         String modelVersion,
         Boolean champion,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String leaseOwner,
+        Instant leaseExpiresAt) {
 
     public enum Trigger {
         EVENT,

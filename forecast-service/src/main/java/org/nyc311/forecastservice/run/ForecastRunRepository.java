@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Forecast runs, series forecasts and points in PostgreSQL. */
+/**
+ * Forecast runs, series forecasts and points in PostgreSQL.
+ *
+ * <p>Several instances share this database (a rolling deploy, autoscaling): an instance works on a run
+ * only under a {@link RunLease}, and every write it makes to the run afterwards is conditional on that
+ * lease's token. Lease expiry is judged by the database's clock ({@code now()}), the one clock every
+ * instance shares.
+ */
 @Repository
 public class ForecastRunRepository {
 
@@ -47,7 +55,7 @@ public class ForecastRunRepository {
      *
      * @return the new run's id, or empty when the event already has a run
      */
-    public Optional<UUID> claim(GoldRefreshed event, int horizonDays, boolean tracked) {
+    public Optional<UUID> queueForEvent(GoldRefreshed event, int horizonDays, boolean tracked) {
         UUID runId = UUID.randomUUID();
         Long version = event.tableVersions().get("daily_series");
         int inserted = jdbc.update("""
@@ -74,35 +82,125 @@ public class ForecastRunRepository {
         return count == null ? 0 : count;
     }
 
-    /** Runs queued or interrupted mid-run (by a restart): they are run (again) from the start. */
-    public List<UUID> unfinished() {
-        return jdbc.queryForList("SELECT run_id FROM forecast_run WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at",
-                UUID.class);
+    /**
+     * Runs an instance may claim to fit: queued ones, and RUNNING ones whose lease expired (the instance
+     * fitting them died, or stalled for longer than its lease), oldest first.
+     */
+    public List<UUID> claimable() {
+        return jdbc.queryForList("""
+                SELECT run_id FROM forecast_run
+                WHERE status = 'QUEUED' OR (status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < now()))
+                ORDER BY created_at""", UUID.class);
     }
 
-    public void started(UUID runId) {
-        jdbc.update("UPDATE forecast_run SET status = 'RUNNING', started_at = ?, attempts = attempts + 1 WHERE run_id = ?",
-                Timestamp.from(clock.instant()), runId);
+    /**
+     * Claims a run to fit it, if it is {@linkplain #claimable() claimable}: the run becomes RUNNING under
+     * a new lease of {@code owner}. A run another instance is claiming at this moment is skipped, not
+     * waited for ({@code SKIP LOCKED}); one it holds under a live lease is not claimable.
+     *
+     * @return the lease, or empty when the run is done, held, or being claimed by another instance
+     */
+    public Optional<RunLease> claimToFit(UUID runId, String owner, Duration lease) {
+        UUID token = UUID.randomUUID();
+        List<UUID> claimed = jdbc.queryForList("""
+                UPDATE forecast_run SET status = 'RUNNING', started_at = ?, attempts = attempts + 1,
+                    lease_owner = ?, lease_token = ?, lease_expires_at = now() + make_interval(secs => ?)
+                WHERE run_id = (
+                    SELECT run_id FROM forecast_run
+                    WHERE run_id = ?
+                      AND (status = 'QUEUED' OR (status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < now())))
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING run_id""", UUID.class, Timestamp.from(clock.instant()), owner, token, seconds(lease), runId);
+        return claimed.isEmpty() ? Optional.empty() : Optional.of(new RunLease(runId, token, owner));
     }
 
-    /** Gold could not be read: back to the queue with the reason, or FAILED once {@code maxAttempts} are used up. */
-    public void requeueOrFail(UUID runId, String error, int maxAttempts) {
-        jdbc.update("""
+    /** Succeeded runs whose tracking or announcement is still to do and that no instance holds, oldest first. */
+    public List<UUID> followUpDue() {
+        return jdbc.queryForList("""
+                SELECT run_id FROM forecast_run
+                WHERE status = 'SUCCEEDED' AND (tracking_status = 'PENDING' OR published_at IS NULL)
+                  AND (lease_token IS NULL OR lease_expires_at IS NULL OR lease_expires_at < now())
+                ORDER BY created_at""", UUID.class);
+    }
+
+    /**
+     * Claims a succeeded run to track it in MLflow and announce it, when that is still to do and no
+     * instance holds it: MLflow gets one parent run and SQS one ForecastsPublished, from the holder.
+     */
+    public Optional<RunLease> claimFollowUp(UUID runId, String owner, Duration lease) {
+        UUID token = UUID.randomUUID();
+        List<UUID> claimed = jdbc.queryForList("""
+                UPDATE forecast_run SET lease_owner = ?, lease_token = ?, lease_expires_at = now() + make_interval(secs => ?)
+                WHERE run_id = (
+                    SELECT run_id FROM forecast_run
+                    WHERE run_id = ? AND status = 'SUCCEEDED' AND (tracking_status = 'PENDING' OR published_at IS NULL)
+                      AND (lease_token IS NULL OR lease_expires_at IS NULL OR lease_expires_at < now())
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING run_id""", UUID.class, owner, token, seconds(lease), runId);
+        return claimed.isEmpty() ? Optional.empty() : Optional.of(new RunLease(runId, token, owner));
+    }
+
+    /**
+     * Pushes the lease on (the heartbeat). False once another instance has claimed the run: from then on
+     * the holder's writes change nothing, and it should stop.
+     */
+    public boolean renew(RunLease lease, Duration duration) {
+        return jdbc.update("""
+                UPDATE forecast_run SET lease_expires_at = now() + make_interval(secs => ?)
+                WHERE run_id = ? AND lease_token = ?""", seconds(duration), lease.runId(), lease.token()) == 1;
+    }
+
+    /** Whether {@code lease} is still the run's (no other instance has claimed it since). */
+    public boolean holds(RunLease lease) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE run_id = ? AND lease_token = ?",
+                Integer.class, lease.runId(), lease.token());
+        return count != null && count == 1;
+    }
+
+    /** The work under the lease is done: the run is free for whatever is still due. */
+    public void release(RunLease lease) {
+        jdbc.update("UPDATE forecast_run SET lease_token = NULL, lease_expires_at = NULL WHERE run_id = ? AND lease_token = ?",
+                lease.runId(), lease.token());
+    }
+
+    /**
+     * This instance is stopping with the work unfinished: the lease ends now, so that another instance (or
+     * this one after its restart) takes the run at once instead of after the lease's full length.
+     */
+    public void expire(RunLease lease) {
+        jdbc.update("UPDATE forecast_run SET lease_expires_at = now() WHERE run_id = ? AND lease_token = ?",
+                lease.runId(), lease.token());
+    }
+
+    /**
+     * Gold could not be read: back to the queue with the reason (the lease released), or FAILED once
+     * {@code maxAttempts} are used up. False, and nothing changed, when the lease was taken over.
+     */
+    public boolean requeueOrFail(RunLease lease, String error, int maxAttempts) {
+        return jdbc.update("""
                 UPDATE forecast_run SET error = ?,
                     status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'QUEUED' END,
-                    finished_at = CASE WHEN attempts >= ? THEN CAST(? AS timestamptz) ELSE NULL END
-                WHERE run_id = ?""", error, maxAttempts, maxAttempts, Timestamp.from(clock.instant()), runId);
+                    finished_at = CASE WHEN attempts >= ? THEN CAST(? AS timestamptz) ELSE NULL END,
+                    lease_token = NULL, lease_expires_at = NULL
+                WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING'""",
+                error, maxAttempts, maxAttempts, Timestamp.from(clock.instant()), lease.runId(), lease.token()) == 1;
     }
 
-    /** Runs put back in the queue after gold could not be read (those with an error), oldest first. */
-    public List<UUID> requeued() {
-        return jdbc.queryForList("SELECT run_id FROM forecast_run WHERE status = 'QUEUED' AND error IS NOT NULL ORDER BY created_at",
-                UUID.class);
-    }
-
-    /** Stores every fit of the run and marks it SUCCEEDED, in one transaction: a run is all there or not at all. */
+    /**
+     * Stores every fit of the run and marks it SUCCEEDED, in one transaction: a run is all there or not
+     * at all. Only while {@code lease} is the run's: the row is locked first, so a takeover either waits
+     * for this write or makes it change nothing.
+     *
+     * @return false, with nothing written, when another instance has claimed the run since
+     */
     @Transactional
-    public void succeeded(UUID runId, long goldVersion, LocalDate historyStart, LocalDate lastActualDate, FitOutcome outcome) {
+    public boolean succeeded(RunLease lease, long goldVersion, LocalDate historyStart, LocalDate lastActualDate,
+            FitOutcome outcome) {
+        UUID runId = lease.runId();
+        if (jdbc.queryForList("SELECT run_id FROM forecast_run WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING' FOR UPDATE",
+                UUID.class, runId, lease.token()).isEmpty()) {
+            return false;
+        }
         // a run interrupted and run again must not meet its own half-written rows
         jdbc.update("DELETE FROM forecast_point WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM series_forecast WHERE run_id = ?", runId);
@@ -131,51 +229,57 @@ public class ForecastRunRepository {
                 UPDATE forecast_run SET status = 'SUCCEEDED', gold_version = ?, history_start = ?, last_actual_date = ?,
                     series_forecast = ?, series_failed = ?, pooled_mape = ?, pooled_wape = ?, pooled_mase = ?,
                     pooled_coverage = ?, finished_at = ?, error = NULL
-                WHERE run_id = ?""",
+                WHERE run_id = ? AND lease_token = ?""",
                 goldVersion, Date.valueOf(historyStart), Date.valueOf(lastActualDate), outcome.fitted().size(),
                 outcome.failed().size(), finite(pooled.mape()), finite(pooled.wape()), finite(pooled.mase()),
-                finite(pooled.coverage()), Timestamp.from(clock.instant()), runId);
+                finite(pooled.coverage()), Timestamp.from(clock.instant()), runId, lease.token());
+        return true;
     }
 
-    public void failed(UUID runId, String error) {
-        jdbc.update("UPDATE forecast_run SET status = 'FAILED', error = ?, finished_at = ? WHERE run_id = ?",
-                error, Timestamp.from(clock.instant()), runId);
+    /** The fit failed: FAILED, the lease released. False, and nothing changed, when the lease was taken over. */
+    public boolean failed(RunLease lease, String error) {
+        return jdbc.update("""
+                UPDATE forecast_run SET status = 'FAILED', error = ?, finished_at = ?, lease_token = NULL, lease_expires_at = NULL
+                WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING'""",
+                error, Timestamp.from(clock.instant()), lease.runId(), lease.token()) == 1;
     }
 
-    public void published(UUID runId) {
-        jdbc.update("UPDATE forecast_run SET published_at = ? WHERE run_id = ?", Timestamp.from(clock.instant()), runId);
+    /** ForecastsPublished is on its queue. False when the lease was taken over (or the run announced already). */
+    public boolean published(RunLease lease) {
+        return jdbc.update("UPDATE forecast_run SET published_at = ? WHERE run_id = ? AND lease_token = ? AND published_at IS NULL",
+                Timestamp.from(clock.instant()), lease.runId(), lease.token()) == 1;
     }
 
-    /** Tracking done: the parent run, each series' nested run, the model version and whether it became champion. */
+    /**
+     * Tracking done: the parent run, each series' nested run, the model version and whether it became
+     * champion.
+     *
+     * @return false, with nothing written, when the lease was taken over (or the run was tracked already)
+     */
     @Transactional
-    public void tracked(UUID runId, String experimentId, String parentRunId, Map<String, String> seriesRunIds, String modelVersion,
-            boolean champion) {
-        jdbc.update("""
+    public boolean tracked(RunLease lease, String experimentId, String parentRunId, Map<String, String> seriesRunIds,
+            String modelVersion, boolean champion) {
+        UUID runId = lease.runId();
+        int updated = jdbc.update("""
                 UPDATE forecast_run SET tracking_status = 'TRACKED', tracking_attempts = tracking_attempts + 1,
                     tracking_error = NULL, mlflow_experiment_id = ?, mlflow_run_id = ?, model_version = ?, champion = ?
-                WHERE run_id = ?""", experimentId, parentRunId, modelVersion, champion, runId);
+                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
+                experimentId, parentRunId, modelVersion, champion, runId, lease.token());
+        if (updated == 0) {
+            return false;
+        }
         jdbc.batchUpdate("UPDATE series_forecast SET mlflow_run_id = ? WHERE run_id = ? AND series_id = ?",
                 seriesRunIds.entrySet().stream().map(e -> new Object[] {e.getValue(), runId, e.getKey()}).toList());
+        return true;
     }
 
-    public void trackingFailed(UUID runId, String error, int maxAttempts) {
-        jdbc.update("""
+    /** A tracking attempt failed: PENDING for the next, or FAILED after {@code maxAttempts}; only by the lease's holder. */
+    public boolean trackingFailed(RunLease lease, String error, int maxAttempts) {
+        return jdbc.update("""
                 UPDATE forecast_run SET tracking_attempts = tracking_attempts + 1, tracking_error = ?,
                     tracking_status = CASE WHEN tracking_attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END
-                WHERE run_id = ?""", error, maxAttempts, runId);
-    }
-
-    /** Succeeded runs whose tracking is still to do, oldest first. */
-    public List<UUID> trackingPending() {
-        return jdbc.queryForList("""
-                SELECT run_id FROM forecast_run WHERE status = 'SUCCEEDED' AND tracking_status = 'PENDING'
-                ORDER BY created_at""", UUID.class);
-    }
-
-    /** Succeeded runs not yet announced (SQS was away when they finished). */
-    public List<UUID> unpublished() {
-        return jdbc.queryForList("SELECT run_id FROM forecast_run WHERE status = 'SUCCEEDED' AND published_at IS NULL ORDER BY created_at",
-                UUID.class);
+                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
+                error, maxAttempts, lease.runId(), lease.token()) == 1;
     }
 
     public Optional<ForecastRun> find(UUID runId) {
@@ -290,7 +394,9 @@ public class ForecastRunRepository {
             rs.getString("mlflow_run_id"),
             rs.getString("model_version"),
             (Boolean) rs.getObject("champion"),
-            instant(rs, "published_at"));
+            instant(rs, "published_at"),
+            rs.getString("lease_owner"),
+            instant(rs, "lease_expires_at"));
 
     private static Double nullable(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
@@ -310,6 +416,10 @@ public class ForecastRunRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     /** NaN (e.g. MAPE over all-zero actuals) is stored as NULL: "undefined", not a number. */

@@ -101,6 +101,18 @@ public class MlflowTracker implements AutoCloseable {
         return new TrackingResult(experimentId, parentId, seriesRuns, version, champion);
     }
 
+    /**
+     * Deletes the MLflow runs of a tracking whose result could not be recorded (its instance had lost the
+     * run's lease meanwhile), so that they do not stand beside the new holder's. The registered model
+     * version stays: versions are numbered and never reused, and it names its run, which is deleted.
+     */
+    public void discard(TrackingResult result) {
+        for (String seriesRun : result.seriesRunIds().values()) {
+            client.deleteRun(seriesRun);
+        }
+        client.deleteRun(result.parentRunId());
+    }
+
     /** The link people open for a run. */
     public String runLink(String experimentId, String runId) {
         return properties.uiUri() + "/#/experiments/" + experimentId + "/runs/" + runId;

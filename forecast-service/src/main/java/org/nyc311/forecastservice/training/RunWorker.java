@@ -13,8 +13,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs trainings one at a time, off the SQS listener's thread: a message is acknowledged once its
- * run is recorded, so a training longer than the visibility timeout is not delivered again. On start
- * it resumes runs a stop interrupted; every so often it retries pending tracking and unsent events.
+ * run is recorded, so a training longer than the visibility timeout is not delivered again.
+ *
+ * <p>Several instances may share the database; each run is worked on under a lease
+ * ({@link RunLeases}), so submitting a run another instance holds does nothing. On start, and every
+ * {@code nyc311.mlflow.retry-interval}, the worker takes what it may claim: queued runs (new, or put
+ * back while gold was away), runs whose instance died mid-fit (their lease expired), and succeeded
+ * runs whose tracking or announcement is still due.
  */
 public class RunWorker implements DisposableBean {
 
@@ -44,14 +49,15 @@ public class RunWorker implements DisposableBean {
         });
     }
 
+    /** Runs queued, or left by an instance that died (once their lease has expired): this instance takes what it can claim. */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeUnfinished() {
-        runs.unfinished().forEach(this::submit);
+        runs.claimable().forEach(this::submit);
     }
 
     /**
-     * Runs that found gold away, pending MLflow tracking and unsent ForecastsPublished, retried on the
-     * same thread as the runs.
+     * Claimable runs (queued, put back while gold was away, or left behind by a dead instance whose lease
+     * expired), pending MLflow tracking and unsent ForecastsPublished, on the same thread as the runs.
      */
     @Scheduled(fixedDelayString = "${nyc311.mlflow.retry-interval:60s}", initialDelayString = "${nyc311.mlflow.retry-interval:60s}")
     public void sweep() {
@@ -62,14 +68,11 @@ public class RunWorker implements DisposableBean {
         executor.submit(() -> {
             sweepQueued.set(false);
             try {
-                for (UUID runId : runs.requeued()) {
+                for (UUID runId : runs.claimable()) {
                     training.run(runId);
                 }
-                for (UUID runId : runs.trackingPending()) {
-                    training.track(runId);
-                }
-                for (UUID runId : runs.unpublished()) {
-                    training.publish(runId);
+                for (UUID runId : runs.followUpDue()) {
+                    training.followUp(runId);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("retrying pending tracking and events failed: {}", e.toString());
@@ -77,6 +80,10 @@ public class RunWorker implements DisposableBean {
         });
     }
 
+    /**
+     * A graceful stop: the training thread is interrupted; the run in hand is then given up at once by
+     * {@link RunLeases#close()} (destroyed after this bean), for another instance or the next start.
+     */
     @Override
     public void destroy() {
         executor.shutdownNow();

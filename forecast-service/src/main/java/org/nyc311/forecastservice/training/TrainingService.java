@@ -14,6 +14,7 @@ import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.ForecastsPublishedPublisher;
+import org.nyc311.forecastservice.run.RunLease;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.tracking.TrackingResult;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * One training, start to end: read gold, fit every forecastable series, store the forecasts, track
  * them in MLflow, announce them. The forecasts are stored before MLflow is touched, so a tracking
  * server that is down loses nothing: the run's tracking stays PENDING and is retried later.
+ *
+ * <p>All of it happens under the run's lease ({@link RunLeases}): when several instances share the
+ * database, one fits a run, and an instance that lost the lease (it stalled past it) writes nothing,
+ * tracks nothing and announces nothing.
  */
 public class TrainingService {
 
@@ -39,10 +44,11 @@ public class TrainingService {
     private final ForecastProperties properties;
     private final Clock clock;
     private final int maxTrackingAttempts;
+    private final RunLeases leases;
 
     public TrainingService(GoldWarehouse gold, SeriesFitter fitter, ForecastRunRepository runs, Optional<MlflowTracker> tracker,
             ForecastsPublishedPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
-            int maxTrackingAttempts) {
+            int maxTrackingAttempts, RunLeases leases) {
         this.gold = gold;
         this.fitter = fitter;
         this.runs = runs;
@@ -52,50 +58,91 @@ public class TrainingService {
         this.properties = properties;
         this.clock = clock;
         this.maxTrackingAttempts = maxTrackingAttempts;
+        this.leases = leases;
     }
 
-    /** Runs the training {@code runId} (QUEUED, or RUNNING when a restart interrupted it). */
+    /**
+     * Runs the training {@code runId} if this instance can claim it (QUEUED, or RUNNING under a lease that
+     * expired because the instance fitting it died): fits, stores, tracks and announces it under the lease.
+     * Another instance holding the run, or a run already done, makes this a no-op.
+     */
     public void run(UUID runId) {
-        ForecastRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no forecast run " + runId));
-        if (run.status() == ForecastRun.Status.SUCCEEDED || run.status() == ForecastRun.Status.FAILED) {
+        Optional<RunLeases.Held> claimed = leases.claimToFit(runId);
+        if (claimed.isEmpty()) {
+            LOG.debug("forecast run {}: not claimed by {} (done, or held by another instance)", runId, leases.owner());
             return;
         }
-        runs.started(runId);
+        try (RunLeases.Held held = claimed.get()) {
+            if (fit(held)) {
+                track(held);
+                publish(held);
+            }
+        }
+    }
+
+    /** Tracks and announces a succeeded run whose tracking or announcement is still due, if no other instance is at it. */
+    public void followUp(UUID runId) {
+        Optional<RunLeases.Held> claimed = leases.claimFollowUp(runId);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        try (RunLeases.Held held = claimed.get()) {
+            track(held);
+            publish(held);
+        }
+    }
+
+    /** Reads gold and fits every series; true when the run is stored as SUCCEEDED by this holder. */
+    private boolean fit(RunLeases.Held held) {
+        RunLease lease = held.lease();
+        UUID runId = lease.runId();
+        ForecastRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no forecast run " + runId));
         FitOutcome outcome;
-        GoldSnapshot snapshot;
         try {
-            snapshot = gold.forecastableHistory(Optional.ofNullable(run.latestComplete()),
+            GoldSnapshot snapshot = gold.forecastableHistory(Optional.ofNullable(run.latestComplete()),
                     run.goldVersion() == null ? -1 : run.goldVersion());
-            LOG.info("forecast run {}: fitting {} series of gold version {} up to {}", runId, snapshot.series().size(),
-                    snapshot.goldVersion(), snapshot.lastActualDate());
+            LOG.info("forecast run {} claimed by {} (attempt {}): fitting {} series of gold version {} up to {}", runId,
+                    lease.owner(), run.attempts(), snapshot.series().size(), snapshot.goldVersion(), snapshot.lastActualDate());
             outcome = fitter.fitAll(snapshot.series(), run.horizonDays());
-            runs.succeeded(runId, snapshot.goldVersion(), snapshot.historyStart(), snapshot.lastActualDate(), outcome);
+            if (!runs.succeeded(lease, snapshot.goldVersion(), snapshot.historyStart(), snapshot.lastActualDate(), outcome)) {
+                LOG.warn("forecast run {}: {} finished fitting after another instance had taken the run over; "
+                        + "its result is discarded, the run is the new holder's", runId, lease.owner());
+                metrics.trainingFinished("superseded", Double.NaN);
+                return false;
+            }
         } catch (GoldWarehouse.GoldUnavailableException e) {
             // the warehouse is away (stopped, or a SQL warehouse still starting): the run waits for it
-            LOG.warn("forecast run {}: gold could not be read (attempt {} of {}): {}", runId, run.attempts() + 1,
+            LOG.warn("forecast run {}: gold could not be read (attempt {} of {}): {}", runId, run.attempts(),
                     properties.maxAttempts(), e.getMessage());
-            runs.requeueOrFail(runId, e.getMessage(), properties.maxAttempts());
+            if (!runs.requeueOrFail(lease, e.getMessage(), properties.maxAttempts())) {
+                LOG.warn("forecast run {}: not put back in the queue by {}: another instance has taken it over", runId, lease.owner());
+            }
             metrics.trainingFinished("gold_unavailable", Double.NaN);
-            return;
+            return false;
         } catch (RuntimeException e) {
             LOG.error("forecast run {} failed", runId, e);
-            runs.failed(runId, e.toString());
+            if (!runs.failed(lease, e.toString())) {
+                LOG.warn("forecast run {}: FAILED not written by {}: another instance has taken the run over", runId, lease.owner());
+            }
             metrics.trainingFinished("failed", Double.NaN);
-            return;
+            return false;
         }
         metrics.trainingFinished("succeeded", outcome.pooled().wape());
-        track(runId);
-        publish(runId);
+        return true;
     }
 
     /** Tracks a succeeded run in MLflow; on failure its tracking stays PENDING (or FAILED after too many attempts). */
-    public boolean track(UUID runId) {
+    private boolean track(RunLeases.Held held) {
         if (tracker.isEmpty()) {
             return false;
         }
+        UUID runId = held.lease().runId();
         ForecastRun run = runs.find(runId).orElseThrow();
         if (run.trackingStatus() != ForecastRun.TrackingStatus.PENDING) {
             return run.trackingStatus() == ForecastRun.TrackingStatus.TRACKED;
+        }
+        if (!held.stillHeld()) {
+            return false;
         }
         try {
             List<StoredSeriesForecast> series = new ArrayList<>();
@@ -105,34 +152,50 @@ public class TrainingService {
                         s.parentMlflowRunId(), s.mlflowExperimentId(), s.modelVersion(), s.goldVersion(), runs.points(runId, s.seriesId(), run.horizonDays())));
             }
             TrackingResult result = tracker.get().track(run, series);
-            runs.tracked(runId, result.experimentId(), result.parentRunId(), result.seriesRunIds(), result.modelVersion(), result.champion());
+            if (!runs.tracked(held.lease(), result.experimentId(), result.parentRunId(), result.seriesRunIds(), result.modelVersion(),
+                    result.champion())) {
+                // the lease went while MLflow was written: the new holder tracks the run, so these runs must not stay beside its own
+                LOG.warn("forecast run {}: lease lost while tracking; MLflow run {} of {} is deleted", runId, result.parentRunId(),
+                        held.lease().owner());
+                tracker.get().discard(result);
+                return false;
+            }
             metrics.trackingAttempt(true);
             LOG.info("forecast run {} tracked as MLflow run {}, model version {}{}", runId, result.parentRunId(),
                     result.modelVersion(), result.champion() ? " (champion)" : "");
             return true;
         } catch (Exception e) {
             LOG.warn("forecast run {}: MLflow tracking failed, will retry: {}", runId, e.toString());
-            runs.trackingFailed(runId, e.toString(), maxTrackingAttempts);
+            runs.trackingFailed(held.lease(), e.toString(), maxTrackingAttempts);
             metrics.trackingAttempt(false);
             return false;
         }
     }
 
-    /** Announces a succeeded run; when SQS refuses, the run stays unpublished and the sweeper tries again. */
-    public boolean publish(UUID runId) {
+    /**
+     * Announces a succeeded run, once: only the lease's holder sends, and only while it still holds the
+     * lease; when SQS refuses, the run stays unpublished and a sweep tries again. The event id derives
+     * from the run id, so a repeat that slips through (a crash between sending and recording) is one
+     * consumers drop.
+     */
+    private boolean publish(RunLeases.Held held) {
+        UUID runId = held.lease().runId();
         ForecastRun run = runs.find(runId).orElseThrow();
-        if (run.status() != ForecastRun.Status.SUCCEEDED || run.publishedAt() != null) {
+        if (run.status() != ForecastRun.Status.SUCCEEDED || run.publishedAt() != null || !held.stillHeld()) {
             return false;
         }
         try {
             publisher.publish(ForecastsPublished.of(clock, runId.toString(), run.goldVersion() == null ? -1 : run.goldVersion(),
                     run.lastActualDate(), run.horizonDays(), run.seriesForecast(), run.seriesFailed(), run.mlflowRunId()));
-            runs.published(runId);
-            return true;
         } catch (RuntimeException e) {
             LOG.warn("forecast run {}: ForecastsPublished not sent, will retry: {}", runId, e.toString());
             return false;
         }
+        if (!runs.published(held.lease())) {
+            LOG.warn("forecast run {}: ForecastsPublished sent by {} but not recorded: the lease was taken over", runId,
+                    held.lease().owner());
+        }
+        return true;
     }
 
     public ForecastProperties properties() {

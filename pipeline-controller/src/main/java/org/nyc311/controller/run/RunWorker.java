@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Publishing before marking means a crash in between repeats the run and publishes again, with the
  * same event id (it derives from the run id): consumers drop the repeat, nothing is lost.
+ *
+ * <p>An attempt whose job outlives the controller (a Databricks run) is not started twice: its job run
+ * id is recorded as soon as the runner has one, and when the controller stops, is killed or restarts
+ * during the attempt, the next start finds the RUNNING run with that id and no retry scheduled, and
+ * resumes following the same job ({@link JobRunner#resume}) instead of starting a new one.
  */
 @Component
 public class RunWorker implements SmartLifecycle {
@@ -77,7 +82,8 @@ public class RunWorker implements SmartLifecycle {
         Thread worker = thread;
         thread = null;
         if (worker != null) {
-            // a local job in progress is stopped with it; the attempt is repeated at the next start
+            // a local job in progress is stopped with it, and the attempt is repeated at the next start; a Databricks
+            // run is left going, and the next start resumes polling it (its id is recorded)
             worker.interrupt();
             try {
                 worker.join(Duration.ofSeconds(30).toMillis());
@@ -139,23 +145,72 @@ public class RunWorker implements SmartLifecycle {
     }
 
     private void attempt(PipelineRun run) throws InterruptedException {
-        int attempt = runs.beginAttempt(run.id());
+        if (interruptedWithJob(run)) {
+            JobRequest resumed = request(run, run.attemptCount());
+            Optional<JobOutcome> outcome;
+            try {
+                outcome = runner.resume(resumed, run.jobRunId());
+            } catch (RuntimeException e) {
+                outcome = Optional.of(JobOutcome.failure(run.jobRunId(), runner.name() + " runner failed resuming job "
+                        + run.jobRunId() + ": " + e));
+            }
+            if (outcome.isPresent()) {
+                finish(run, resumed, outcome.get());
+                return;
+            }
+            LOG.info("pipeline run {}: attempt {} was interrupted and its job {} cannot be followed on {}; starting the next attempt",
+                    run.id(), run.attemptCount(), run.jobRunId(), runner.name());
+        }
+        int attempt;
+        if (interruptedBeforeJobId(run) && runner.startsOnePerAttempt()) {
+            // the controller stopped between asking for the job and recording its id: the same attempt again
+            // (same idempotency token) returns the job that request may have started, instead of a second one
+            attempt = run.attemptCount();
+            LOG.info("pipeline run {}: attempt {} was interrupted before its job id was recorded; starting it again under the same number",
+                    run.id(), attempt);
+        } else {
+            attempt = runs.beginAttempt(run.id());
+        }
         if (attempt > retry.maxAttempts()) {
             // only after a restart: the controller stopped during the last allowed attempt
             end(run, RunState.FAILED, "the controller stopped during the last of " + retry.maxAttempts() + " attempts");
             return;
         }
-        JobRequest request = new JobRequest(run.id(), attempt, run.ingestionRunIds(),
-                run.batches().stream().map(Batch::batchPrefix).toList());
+        JobRequest request = request(run, attempt);
         LOG.info("pipeline run {} attempt {} of {} on {} over ingestion run(s) {}", run.id(), attempt,
                 retry.maxAttempts(), runner.name(), request.ingestionRunIds());
         JobOutcome outcome;
         try {
+            // recorded before the runner waits for the job: a controller that dies from here on resumes this job
             outcome = runner.run(request, jobRunId -> runs.recordJobRunId(run.id(), jobRunId));
         } catch (RuntimeException e) {
             // a runner's own fault counts as a failed attempt, with its backoff, not as a tight loop
             outcome = JobOutcome.failure(null, runner.name() + " runner failed: " + e);
         }
+        finish(run, request, outcome);
+    }
+
+    /**
+     * A RUNNING run whose latest attempt had started its job and had not ended (no retry is scheduled)
+     * when this worker found it: the controller stopped or died during that attempt, or a step of this
+     * worker failed after the job ended. Either way the job is followed, not started again.
+     */
+    private static boolean interruptedWithJob(PipelineRun run) {
+        return run.attemptCount() > 0 && run.nextAttemptAt() == null && run.jobRunId() != null;
+    }
+
+    /** A RUNNING run whose latest attempt began and had not ended, with no job id recorded for it. */
+    private static boolean interruptedBeforeJobId(PipelineRun run) {
+        return run.attemptCount() > 0 && run.nextAttemptAt() == null && run.jobRunId() == null;
+    }
+
+    private static JobRequest request(PipelineRun run, int attempt) {
+        return new JobRequest(run.id(), attempt, run.ingestionRunIds(), run.batches().stream().map(Batch::batchPrefix).toList());
+    }
+
+    /** Ends an attempt: publishes and marks a success, or schedules the next attempt, or fails the run. */
+    private void finish(PipelineRun run, JobRequest request, JobOutcome outcome) {
+        int attempt = request.attempt();
         String error = outcome.error();
         if (outcome.succeeded()) {
             try {

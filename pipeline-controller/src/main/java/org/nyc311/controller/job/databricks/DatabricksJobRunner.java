@@ -12,6 +12,7 @@ import com.databricks.sdk.service.jobs.RunState;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.nyc311.controller.config.ControllerProperties;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * Runs the delta-jobs job deployed on Databricks: {@code jobs/run-now} with the batch as job parameters,
  * then {@code jobs/runs/get} with a growing wait until the run reaches a terminal state, and
  * {@code jobs/runs/cancel} when it has not within the timeout.
+ *
+ * <p>A Databricks run outlives the controller: when the controller stops (a deploy's SIGTERM) the run
+ * is left going, not cancelled, and after a restart (or a crash) {@link #resume} polls the same run id
+ * again; no second {@code run-now} is issued for it.
  *
  * <p>The SDK itself retries 429 and 503 answers a few times with backoff; what still fails after that
  * fails the attempt, and the controller's own retry takes over.
@@ -72,6 +77,12 @@ public final class DatabricksJobRunner implements JobRunner {
         return "databricks";
     }
 
+    /** The idempotency token of run-now is the pipeline run id and the attempt number. */
+    @Override
+    public boolean startsOnePerAttempt() {
+        return true;
+    }
+
     @Override
     public JobOutcome run(JobRequest request, Consumer<String> started) throws InterruptedException {
         long runId;
@@ -90,7 +101,31 @@ public final class DatabricksJobRunner implements JobRunner {
         started.accept(jobRunId);
         LOG.info("pipeline run {} attempt {}: Databricks run {} of job {} started", request.pipelineRunId(),
                 request.attempt(), runId, jobId);
+        return follow(request, runId);
+    }
 
+    /**
+     * Polls the Databricks run an earlier life of the controller started, to its end. Its timeout counts
+     * from now: how long the run went on before is not known here, and Databricks' own job timeout
+     * (databricks.yml) still bounds it.
+     */
+    @Override
+    public Optional<JobOutcome> resume(JobRequest request, String jobRunId) throws InterruptedException {
+        long runId;
+        try {
+            runId = Long.parseLong(jobRunId);
+        } catch (NumberFormatException e) {
+            LOG.warn("pipeline run {}: job run id {} is no Databricks run id; the attempt is run again",
+                    request.pipelineRunId(), jobRunId);
+            return Optional.empty();
+        }
+        LOG.info("pipeline run {} attempt {}: resuming the poll of Databricks run {} of job {}, started before this controller's restart",
+                request.pipelineRunId(), request.attempt(), runId, jobId);
+        return Optional.of(follow(request, runId));
+    }
+
+    private JobOutcome follow(JobRequest request, long runId) throws InterruptedException {
+        String jobRunId = Long.toString(runId);
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration wait = pollInitial;
         int errorsInARow = 0;
@@ -120,8 +155,10 @@ public final class DatabricksJobRunner implements JobRunner {
             try {
                 Thread.sleep(Math.max(1, Math.min(wait.toMillis(), Duration.ofNanos(left).toMillis())));
             } catch (InterruptedException e) {
-                // the controller is stopping: the attempt is repeated at its next start, so this run must not go on beside it
-                cancel(runId);
+                // the controller is stopping (a deploy): the run goes on in Databricks, and the next start resumes
+                // polling it (its id is recorded); cancelling would throw away work that a restart can pick up
+                LOG.info("pipeline run {} attempt {}: controller stopping; Databricks run {} left running, to be resumed at the next start",
+                        request.pipelineRunId(), request.attempt(), runId);
                 throw e;
             }
             wait = wait.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : wait.multipliedBy(2);

@@ -150,6 +150,50 @@ class DatabricksJobRunnerTest {
         databricks.verify(0, getRequestedFor(urlPathEqualTo(RUNS_GET)));
     }
 
+    @Test
+    void aRunStartedBeforeARestartIsFollowedWithoutASecondRunNow() throws Exception {
+        runGetGoesThrough(run("RUNNING", null, "In run", "RUNNING", null),
+                run("TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
+
+        java.util.Optional<JobOutcome> outcome = runner(Duration.ofMinutes(1)).resume(request(), Long.toString(RUN_ID));
+
+        assertThat(outcome).isPresent();
+        assertThat(outcome.get().succeeded()).as(String.valueOf(outcome.get().error())).isTrue();
+        assertThat(outcome.get().jobRunId()).isEqualTo(Long.toString(RUN_ID));
+        databricks.verify(0, postRequestedFor(urlPathEqualTo(RUN_NOW)));
+        databricks.verify(2, getRequestedFor(urlPathEqualTo(RUNS_GET)).withQueryParam("run_id", equalTo(Long.toString(RUN_ID))));
+    }
+
+    @Test
+    void aJobRunIdThatIsNoDatabricksRunIsNotResumed() throws Exception {
+        assertThat(runner(Duration.ofMinutes(1)).resume(request(), "/tmp/nyc311-pipeline-runs/run-attempt-1.log")).isEmpty();
+        databricks.verify(0, getRequestedFor(urlPathEqualTo(RUNS_GET)));
+    }
+
+    @Test
+    void aControllerThatStopsLeavesTheDatabricksRunGoing() throws Exception {
+        databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(run("RUNNING", null, "In run", "RUNNING", null))));
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread attempt = new Thread(() -> {
+            try {
+                runner(Duration.ofMinutes(1)).run(request(), started::add);
+                ended.set(new AssertionError("the attempt ended although its run was still going"));
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        attempt.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> databricks.findAll(getRequestedFor(urlPathEqualTo(RUNS_GET))).size() >= 2);
+
+        attempt.interrupt();
+        attempt.join(10_000);
+
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(started).containsExactly(Long.toString(RUN_ID));
+        databricks.verify(0, postRequestedFor(urlPathEqualTo(RUNS_CANCEL)));
+    }
+
     private DatabricksJobRunner runner(Duration timeout) {
         return DatabricksJobRunner.connect(new ControllerProperties.Databricks("http://127.0.0.1:" + databricks.port(),
                 "dapi-test-token", JOB_ID, Duration.ofMillis(20), Duration.ofMillis(80), timeout, "s3://nyc311-lake"));
