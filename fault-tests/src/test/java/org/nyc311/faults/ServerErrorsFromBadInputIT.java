@@ -98,6 +98,8 @@ class ServerErrorsFromBadInputIT {
     static void startPlatform() throws Exception {
         // under java.io.tmpdir, which PostgreSQL running as 'nobody' (when the JVM is root) can traverse
         work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "nyc311-server-errors-");
+        // a temporary folder is closed to others; PostgreSQL's data folder below it must be reachable
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         Path logs = Path.of("target", "fault-logs", "server-errors").toAbsolutePath();
         Files.createDirectories(logs);
         postgres = PostgresServer.start(work.resolve("postgres"), 0);
@@ -146,7 +148,8 @@ class ServerErrorsFromBadInputIT {
     static void stopPlatform() throws IOException {
         System.out.printf("answers [fault 9, server errors from bad input]: by status %s; 500s=%d%n", answers,
                 answers.getOrDefault(500, 0));
-        services.values().forEach(ServiceJvm::close);
+        // nothing is checked after the tests: kill -9 instead of a graceful stop that waits out the SQS long polls
+        services.values().forEach(ServiceJvm::kill);
         if (soda != null) {
             soda.stop();
         }
