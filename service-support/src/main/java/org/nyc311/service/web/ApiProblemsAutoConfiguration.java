@@ -9,17 +9,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The API's error plumbing in every servlet service: {@link ApiProperties}, {@link ApiDates} and, where
- * the service declares no handler of its own, {@link ApiProblemHandler} itself. Before Boot's MVC
- * auto-configuration, whose generic problem-details handler backs off when one is here. Also imported
- * by {@code @WebMvcTest} slices (see {@code AutoConfigureWebMvc.imports}), so a slice answers as the service does.
+ * The API's error plumbing: {@link ApiProperties} and {@link ApiDates} in every application (a
+ * controller is a bean even where no server runs, as in ingest-service's one-shot mode), and in a
+ * servlet application where the service declares no handler of its own, {@link ApiProblemHandler}
+ * itself. Before Boot's MVC auto-configuration, whose generic problem-details handler backs off when one
+ * is here. Also imported by {@code @WebMvcTest} slices (see {@code AutoConfigureWebMvc.imports}), so a
+ * slice answers as the service does.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(ResponseEntityExceptionHandler.class)
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiProblemsAutoConfiguration {
 
@@ -29,9 +30,15 @@ public class ApiProblemsAutoConfiguration {
         return new ApiDates(properties.dates(), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    @Bean
-    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-    DefaultApiProblemHandler apiProblemHandler(ApiProperties properties) {
-        return new DefaultApiProblemHandler(properties);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(ResponseEntityExceptionHandler.class)
+    static class ProblemHandlerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+        DefaultApiProblemHandler apiProblemHandler(ApiProperties properties) {
+            return new DefaultApiProblemHandler(properties);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -31,6 +32,15 @@ class ApiProblemsAutoConfigurationTest {
                         new ApiProperties.Dates(LocalDate.of(2010, 1, 1), 5))))
                 .run(app -> assertThat(app).getBeans(ResponseEntityExceptionHandler.class).hasSize(1)
                         .allSatisfy((name, handler) -> assertThat(handler).isInstanceOf(ServiceProblems.class)));
+    }
+
+    @Test
+    void withoutAServerTheDatesGuardIsStillThereForControllersThatAreBeansAnyway() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ApiProblemsAutoConfiguration.class))
+                .run(app -> {
+                    assertThat(app).hasSingleBean(ApiDates.class);
+                    assertThat(app).doesNotHaveBean(ApiProblemHandler.class);
+                });
     }
 
     @Test
