@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.nyc311.ingest.config.IngestProperties;
@@ -76,7 +77,7 @@ public class IngestionService implements DisposableBean {
         } catch (TaskRejectedException busy) {
             runs.markFailed(run.runId(), "not started: too many runs waiting; start it again later");
             throw new ServiceUnavailableException("Ingestion queue full", "too many ingestion runs waiting; run " + run.runId()
-                    + " was not started: start it again later", null, java.util.Map.of("runId", run.runId()));
+                    + " was not started: start it again later", null, Map.of("runId", run.runId()));
         }
         return run;
     }
