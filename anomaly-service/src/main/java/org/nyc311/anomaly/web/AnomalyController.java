@@ -3,7 +3,6 @@ package org.nyc311.anomaly.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +12,8 @@ import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
+import org.nyc311.service.web.ApiDates;
+import org.nyc311.service.web.BadRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,9 +31,11 @@ class AnomalyController {
     static final int MAX_ROWS = 5000;
 
     private final AnomalyRepository repository;
+    private final ApiDates dates;
 
-    AnomalyController(AnomalyRepository repository) {
+    AnomalyController(AnomalyRepository repository, ApiDates dates) {
         this.repository = repository;
+        this.dates = dates;
     }
 
     @Operation(summary = "Anomalies (spikes and drops), newest first, optionally filtered by date range, series and severity")
@@ -46,8 +49,9 @@ class AnomalyController {
             @RequestParam Optional<String> borough,
             @Parameter(description = "smallest absolute robust z-score, >= 0") @RequestParam Optional<String> minSeverity,
             @Parameter(description = "spike or drop (default: both)") @RequestParam Optional<String> direction) {
-        Optional<LocalDate> fromDate = present(from).map(v -> date("from", v));
-        Optional<LocalDate> toDate = present(to).map(v -> date("to", v));
+        // inside the served range, or PostgreSQL would refuse the date (a 500) instead of the API (a 400)
+        Optional<LocalDate> fromDate = present(from).map(v -> dates.parse("from", v));
+        Optional<LocalDate> toDate = present(to).map(v -> dates.parse("to", v));
         if (fromDate.isPresent() && toDate.isPresent() && fromDate.get().isAfter(toDate.get())) {
             throw new BadRequestException("from (" + fromDate.get() + ") is after to (" + toDate.get() + ")");
         }
@@ -92,14 +96,6 @@ class AnomalyController {
 
     private static Optional<String> present(Optional<String> value) {
         return value.map(String::strip).filter(v -> !v.isEmpty());
-    }
-
-    static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date yyyy-MM-dd: '" + value + "'");
-        }
     }
 
     static double severity(String value) {

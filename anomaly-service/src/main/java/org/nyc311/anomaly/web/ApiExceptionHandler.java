@@ -1,22 +1,27 @@
 package org.nyc311.anomaly.web;
 
+import org.nyc311.service.web.ApiProblemHandler;
+import org.nyc311.service.web.ApiProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error is an RFC 9457 problem detail: Spring's own (wrong parameter types) through the
- * base class, the API's checks and shared-model's parsers (an unknown borough) as 400s here.
+ * Every API error is an RFC 9457 problem detail, through service-support's base handler (the API's own
+ * checks and bad dates 400, an outage of the database 503 with Retry-After). Particular to this service:
+ * shared-model's parsers refuse an unknown borough with IllegalArgumentException, a 400 here.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ApiProblemHandler {
 
-    @ExceptionHandler({BadRequestException.class, IllegalArgumentException.class})
-    ProblemDetail badRequest(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad request");
-        return problem;
+    ApiExceptionHandler(ApiProperties properties) {
+        super(properties);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage()));
     }
 }

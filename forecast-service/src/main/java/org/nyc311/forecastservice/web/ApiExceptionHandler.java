@@ -1,39 +1,35 @@
 package org.nyc311.forecastservice.web;
 
 import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.service.web.ApiProblemHandler;
+import org.nyc311.service.web.ApiProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error is an RFC 9457 problem detail. Spring's own (bad JSON, a parameter of the wrong
- * type) are 400s through the base class; bad values the API checks itself are 400s here, and the
- * shared-model parsers' IllegalArgumentException (a malformed series id, an unknown borough) too.
+ * Every API error is an RFC 9457 problem detail, through service-support's base handler (bad
+ * parameters, bad dates and malformed requests 400, an unknown series 404, an outage 503). What is
+ * particular to this service: shared-model's parsers refuse a malformed series id or an unknown borough
+ * with IllegalArgumentException (400), and gold being away is a 503 that says stored forecasts still serve.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ApiProblemHandler {
 
-    @ExceptionHandler({BadRequestException.class, IllegalArgumentException.class})
-    ProblemDetail badRequest(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad request");
-        return problem;
+    ApiExceptionHandler(ApiProperties properties) {
+        super(properties);
     }
 
-    @ExceptionHandler(SeriesNotFoundException.class)
-    ProblemDetail notFound(SeriesNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Unknown series");
-        return problem;
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage()));
     }
 
     @ExceptionHandler(GoldWarehouse.GoldUnavailableException.class)
-    ProblemDetail goldUnavailable(GoldWarehouse.GoldUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the gold warehouse cannot be read right now; stored forecasts are still served");
-        problem.setTitle("Gold unavailable");
-        return problem;
+    ResponseEntity<ProblemDetail> goldUnavailable(GoldWarehouse.GoldUnavailableException e) {
+        return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Gold unavailable",
+                "the gold warehouse cannot be read right now; stored forecasts are still served"), null);
     }
 }

@@ -15,6 +15,8 @@ import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.SeriesKey;
+import org.nyc311.service.web.ApiDates;
+import org.nyc311.service.web.BadRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,12 +42,15 @@ class ForecastController {
     private final GoldWarehouse gold;
     private final SeriesFitter fitter;
     private final ForecastProperties properties;
+    private final ApiDates dates;
 
-    ForecastController(ForecastRunRepository runs, GoldWarehouse gold, SeriesFitter fitter, ForecastProperties properties) {
+    ForecastController(ForecastRunRepository runs, GoldWarehouse gold, SeriesFitter fitter, ForecastProperties properties,
+            ApiDates dates) {
         this.runs = runs;
         this.gold = gold;
         this.fitter = fitter;
         this.properties = properties;
+        this.dates = dates;
     }
 
     @Operation(summary = "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
@@ -57,12 +62,8 @@ class ForecastController {
                     + "the forecast a day's actual is judged against")
             @RequestParam(required = false) String madeBefore) {
         SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
-        Optional<LocalDate> before;
-        try {
-            before = Optional.ofNullable(madeBefore).filter(v -> !v.isBlank()).map(v -> LocalDate.parse(v.strip()));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadRequestException("madeBefore must be a date yyyy-MM-dd: '" + madeBefore + "'");
-        }
+        Optional<LocalDate> before = Optional.ofNullable(madeBefore).filter(v -> !v.isBlank())
+                .map(v -> dates.parse("madeBefore", v));
         if (horizon != null && (horizon < 1 || horizon > properties.maxOnDemandHorizon())) {
             throw new BadRequestException("horizon must be between 1 and " + properties.maxOnDemandHorizon() + ": " + horizon);
         }
@@ -85,20 +86,12 @@ class ForecastController {
             @Parameter(description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from")
             @RequestParam String to) {
         SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
-        LocalDate first = date("from", from);
-        LocalDate last = date("to", to);
+        LocalDate first = dates.parse("from", from);
+        LocalDate last = dates.parse("to", to);
         if (last.isBefore(first) || first.plusDays(MAX_PAST_DAYS).isBefore(last)) {
             throw new BadRequestException("from..to must be in order and at most " + MAX_PAST_DAYS + " days: " + from + ".." + to);
         }
         return runs.pastForecasts(key.id(), first, last);
-    }
-
-    private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date yyyy-MM-dd: '" + value + "'");
-        }
     }
 
     @Operation(summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")
@@ -122,6 +115,9 @@ class ForecastController {
             history = gold.history(key).orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
         } else {
             history = posted(request.history());
+            // the forecast runs past the history's end: a last day beyond the calendar's reach would overflow
+            dates.require("history's first date", history.firstDate());
+            dates.require("history's last date", history.lastDate());
         }
         SeriesFit fit = fitter.fitNow(history, request.horizon());
         return new ApiViews.OnDemandView(hasSeries ? history.key().id() : null, fit.model(), fit.hyperparameters(),

@@ -10,6 +10,8 @@ import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
 import org.nyc311.model.series.SeriesKey;
+import org.nyc311.service.web.ApiDates;
+import org.nyc311.service.web.BadRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +30,11 @@ class SeriesController {
     static final int MAX_HISTORY_YEARS = 3;
 
     private final GoldWarehouse gold;
+    private final ApiDates dates;
 
-    SeriesController(GoldWarehouse gold) {
+    SeriesController(GoldWarehouse gold, ApiDates dates) {
         this.gold = gold;
+        this.dates = dates;
     }
 
     @Operation(summary = "The series catalog, optionally filtered by complaint type and borough")
@@ -56,6 +60,13 @@ class SeriesController {
             @Parameter(description = "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+        // a date the calendar holds may still be one no arithmetic below survives (+999999999-12-31)
+        if (from != null) {
+            dates.require("from", from);
+        }
+        if (to != null) {
+            dates.require("to", to);
+        }
         if (from != null && to != null) {
             checkWindow(from, to);
         }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nyc311.forecastservice.gold.SeriesHistory;
+import org.nyc311.service.web.BadRequestException;
 
 class PostedHistoryTest {
 

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule when the daily run starts
  * @param events whether landed batches are announced on SQS (the CLI lands without announcing)
  * @param oneShot set {@code source} to run one ingestion at start and exit (the CLI's mode)
+ * @param runs how many runs started over the API execute at once, and how many may wait
  */
 @ConfigurationProperties("nyc311.ingest")
 public record IngestProperties(
@@ -27,7 +28,8 @@ public record IngestProperties(
         @DefaultValue Incremental incremental,
         @DefaultValue Schedule schedule,
         @DefaultValue Events events,
-        @DefaultValue OneShot oneShot) {
+        @DefaultValue OneShot oneShot,
+        @DefaultValue Runs runs) {
 
     /**
      * @param baseUrl scheme and host of the Socrata portal
@@ -113,6 +115,20 @@ public record IngestProperties(
 
         public boolean enabled() {
             return source != null && !source.isBlank();
+        }
+    }
+
+    /**
+     * The pool that executes runs started over the API: past {@code threads} running and
+     * {@code queueCapacity} waiting, a start is refused with a 503 and Retry-After, not queued without bound.
+     */
+    public record Runs(@DefaultValue("2") int threads, @DefaultValue("16") int queueCapacity) {
+
+        public Runs {
+            if (threads < 1 || queueCapacity < 0) {
+                throw new IllegalArgumentException("nyc311.ingest.runs needs threads >= 1 and queue-capacity >= 0, was "
+                        + threads + " and " + queueCapacity);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.nyc311.ingest.config.IngestProperties;
@@ -15,6 +16,7 @@ import org.nyc311.ingest.source.RecordSource;
 import org.nyc311.ingest.source.RecordSources;
 import org.nyc311.ingest.watermark.WatermarkStore;
 import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.service.web.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Job;
@@ -61,9 +63,9 @@ public class IngestionService implements DisposableBean {
         this.events = events;
         this.executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("ingestion-");
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setQueueCapacity(16);
+        executor.setCorePoolSize(properties.runs().threads());
+        executor.setMaxPoolSize(properties.runs().threads());
+        executor.setQueueCapacity(properties.runs().queueCapacity());
         executor.initialize();
     }
 
@@ -74,7 +76,8 @@ public class IngestionService implements DisposableBean {
             executor.execute(() -> execute(run));
         } catch (TaskRejectedException busy) {
             runs.markFailed(run.runId(), "not started: too many runs waiting; start it again later");
-            throw new IllegalStateException("too many ingestion runs waiting; run " + run.runId() + " was not started", busy);
+            throw new ServiceUnavailableException("Ingestion queue full", "too many ingestion runs waiting; run " + run.runId()
+                    + " was not started: start it again later", null, Map.of("runId", run.runId()));
         }
         return run;
     }

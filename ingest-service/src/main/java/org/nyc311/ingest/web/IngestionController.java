@@ -11,6 +11,8 @@ import org.nyc311.ingest.run.IngestionRun;
 import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.source.RecordSources;
 import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.service.web.ApiDates;
+import org.nyc311.service.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +28,11 @@ public class IngestionController {
 
     private final IngestionService ingestions;
     private final Path replayDirectory;
+    private final ApiDates dates;
 
-    public IngestionController(IngestionService ingestions, IngestProperties properties) {
+    public IngestionController(IngestionService ingestions, IngestProperties properties, ApiDates dates) {
         this.ingestions = ingestions;
+        this.dates = dates;
         this.replayDirectory = properties.file().replayDirectory() == null ? null
                 : properties.file().replayDirectory().toAbsolutePath().normalize();
     }
@@ -37,7 +41,7 @@ public class IngestionController {
      * Starts a run of the SODA API: {@code {"kind":"BACKFILL","from":"2026-01-01","to":"2026-01-31T23:59:59"}},
      * or {@code {"kind":"INCREMENTAL"}} for the run from the watermark, or {@code {"source":"file.jsonl.gz"}}
      * to replay a file of the replay folder (only where one is configured). 202 with the run; 400 for a
-     * bad window or source; 409 while the same window runs.
+     * bad window or source; 409 while the same window runs; 503 with Retry-After while too many runs wait.
      */
     @PostMapping
     public ResponseEntity<IngestionRun> start(@RequestBody StartRequest body) {
@@ -52,16 +56,19 @@ public class IngestionController {
         return ingestions.find(runId).map(ResponseEntity::ok).orElseThrow(() -> new UnknownRunException(runId));
     }
 
-    private static LocalDateTime bound(String name, String text, boolean end) {
+    private LocalDateTime bound(String name, String text, boolean end) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        LocalDateTime bound;
         try {
-            return IngestProperties.parseBound(text, end);
+            bound = IngestProperties.parseBound(text, end);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + name + "' must be a date (2026-01-31) or a floating timestamp "
                     + "(2026-01-31T23:59:59, New York local time, no zone); got '" + text + "'");
         }
+        // the feed's range: a window in year 999999999 is a typo, and its arithmetic would overflow
+        return dates.require("'" + name + "'", bound);
     }
 
     /** The API, or a file inside the replay folder: never a path that leads out of it. */
@@ -88,9 +95,9 @@ public class IngestionController {
     public record StartRequest(IngestionWindow.Kind kind, String from, String to, String source) {
     }
 
-    static final class UnknownRunException extends RuntimeException {
+    static final class UnknownRunException extends NotFoundException {
         UnknownRunException(String runId) {
-            super("no ingestion run " + runId);
+            super("Unknown ingestion run", "no ingestion run " + runId);
         }
     }
 }

@@ -1,48 +1,50 @@
 package org.nyc311.ingest.web;
 
-import java.net.URI;
 import org.nyc311.ingest.run.RunConflictException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.nyc311.service.web.ApiProblemHandler;
+import org.nyc311.service.web.ApiProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 
-/** Errors as RFC 9457 problem details, each saying what to change; ahead of Boot's generic handler. */
-@Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = IngestionController.class)
-class IngestionProblems {
+/**
+ * Errors as RFC 9457 problem details, each saying what to change, through service-support's base
+ * handler (an unknown run 404, dates out of range 400, a full run queue or the database away 503 with
+ * Retry-After). Particular to ingestion: a bad window or source is an "Invalid ingestion request" that
+ * shows the body to send, and a window already running is a 409 naming the run.
+ */
+@RestControllerAdvice
+class IngestionProblems extends ApiProblemHandler {
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid ingestion request", e.getMessage());
+    private static final String INVALID = "Invalid ingestion request";
+
+    IngestionProblems(ApiProperties properties) {
+        super(properties);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid ingestion request",
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, e.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID,
                 "the body must be JSON like {\"kind\":\"BACKFILL\",\"from\":\"2026-01-01T00:00:00\",\"to\":\"2026-01-31T23:59:59\"} "
-                        + "with kind BACKFILL or INCREMENTAL: " + e.getMostSpecificCause().getMessage());
+                        + "with kind BACKFILL or INCREMENTAL: " + e.getMostSpecificCause().getMessage()));
     }
 
     @ExceptionHandler(RunConflictException.class)
-    ProblemDetail conflict(RunConflictException e) {
+    ResponseEntity<ProblemDetail> conflict(RunConflictException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Window already running", e.getMessage());
         problem.setProperty("runningRunId", e.runningRunId());
-        return problem;
-    }
-
-    @ExceptionHandler(IngestionController.UnknownRunException.class)
-    ProblemDetail notFound(IngestionController.UnknownRunException e) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown ingestion run", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("about:blank"));
-        return problem;
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }

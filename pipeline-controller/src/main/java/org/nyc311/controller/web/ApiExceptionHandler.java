@@ -2,34 +2,33 @@ package org.nyc311.controller.web;
 
 import org.nyc311.controller.run.RunCoordinator;
 import org.nyc311.model.event.EventJson;
+import org.nyc311.service.web.ApiProblemHandler;
+import org.nyc311.service.web.ApiProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error is an RFC 9457 problem detail; Spring's own (bad JSON, bad parameters) are 400 ones. */
+/**
+ * Every API error is an RFC 9457 problem detail, through service-support's base handler (Spring's own
+ * 400s, an unknown run 404, the database away 503 with Retry-After). Particular to this service: a
+ * rerun of a batch never recorded, and a posted event that is no RawBatchLanded, are the client's 400s.
+ */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ApiProblemHandler {
+
+    ApiExceptionHandler(ApiProperties properties) {
+        super(properties);
+    }
 
     @ExceptionHandler(RunCoordinator.UnknownBatchException.class)
-    ProblemDetail unknownBatch(RunCoordinator.UnknownBatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Unknown batch");
-        return problem;
+    ResponseEntity<ProblemDetail> unknownBatch(RunCoordinator.UnknownBatchException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unknown batch", e.getMessage()));
     }
 
     @ExceptionHandler(EventJson.InvalidEventException.class)
-    ProblemDetail invalidEvent(EventJson.InvalidEventException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Not a RawBatchLanded event");
-        return problem;
-    }
-
-    @ExceptionHandler(RunsController.RunNotFoundException.class)
-    ProblemDetail notFound(RunsController.RunNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Run not found");
-        return problem;
+    ResponseEntity<ProblemDetail> invalidEvent(EventJson.InvalidEventException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Not a RawBatchLanded event", e.getMessage()));
     }
 }

@@ -11,6 +11,7 @@ import org.nyc311.controller.run.RunCoordinator;
 import org.nyc311.controller.run.RunState;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.RawBatchLanded;
+import org.nyc311.service.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,9 +74,9 @@ class RunsController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
     }
 
-    static final class RunNotFoundException extends RuntimeException {
+    static final class RunNotFoundException extends NotFoundException {
         RunNotFoundException(UUID id) {
-            super("no pipeline run " + id);
+            super("Run not found", "no pipeline run " + id);
         }
     }
 }
