@@ -90,9 +90,9 @@ class GoldRetryAfterSilverCommittedIT {
         Delta metrics = new Delta(lake.resolve("silver/pipeline_metrics"));
         int metricsBefore = metrics.commits().size();
 
-        // the job dies the moment silver's MERGE commit (the one that carries the run id) is on disk
-        killWhen("r1-killed", () -> silver.hasCommitOf("r1"), args("r1"));
-        assertThat(silver.hasCommitOf("r1")).isTrue();
+        // the job dies the moment silver's MERGE commit is on disk
+        killWhen("r1-killed", () -> silver.hasCommit("MERGE"), args("r1"));
+        assertThat(silver.hasCommitOf("r1")).as("the MERGE carries the run id: that is how the retry finds it").isTrue();
         assertThat(metrics.commits()).as("the kill came before silver's metrics row").hasSize(metricsBefore);
         assertThat(lake.resolve("_pipeline_runs/r1/result.json")).doesNotExist();
 
@@ -383,6 +383,12 @@ class GoldRetryAfterSilverCommittedIT {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Whether a commit did {@code operation} (MERGE, WRITE, ...). */
+        boolean hasCommit(String operation) {
+            return commits().stream().anyMatch(commit -> actions(commit).stream()
+                    .anyMatch(a -> operation.equals(a.path("commitInfo").path("operation").asText(null))));
         }
 
         /** Whether a commit carries {@code runId} as its user metadata: silver's MERGE of that run. */
