@@ -1,6 +1,8 @@
 package org.nyc311.delta;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +48,16 @@ public record JobArgs(Map<String, String> values) {
 
     public Optional<String> optional(String name) {
         return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** A comma-separated value as its distinct non-blank items, in order; empty when absent or blank. */
+    public List<String> list(String name) {
+        return optional(name).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .distinct()
+                .toList();
     }
 
     public String get(String name, String fallback) {

@@ -63,5 +63,8 @@ class DatabricksBundleTest {
                     "{{job.parameters.run_id}}");
             assertThat(list(map(task).get("libraries")).toString()).contains("delta-jobs/target/delta-jobs.jar");
         }
+        // silver reads the run's batches again when bronze took them before (a manual rerun under a new run id)
+        assertThat(list(map(map(tasks.get(1)).get("spark_jar_task")).get("parameters")))
+                .contains("--ingestion-runs={{job.parameters.ingestion_run_ids}}");
     }
 }

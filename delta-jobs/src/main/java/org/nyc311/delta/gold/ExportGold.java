@@ -25,19 +25,31 @@ import org.nyc311.delta.StageMain;
  */
 public final class ExportGold implements Stage {
 
+    private final String outputArgument;
+
+    /** As its own program: the file is {@code --output}. */
+    public ExportGold() {
+        this("output");
+    }
+
+    /** As the last stage of another program, which names the file with its own argument. */
+    public ExportGold(String outputArgument) {
+        this.outputArgument = outputArgument;
+    }
+
     public static void main(String[] args) {
         StageMain.run("export-gold", args, new ExportGold());
     }
 
     @Override
     public List<String> requiredArgs() {
-        return List.of("lake-root", "output");
+        return List.of("lake-root", outputArgument);
     }
 
     @Override
     public void run(SparkSession spark, JobArgs args) throws IOException {
         LakeLayout lake = LakeLayout.from(args);
-        Path output = Path.of(args.required("output"));
+        Path output = Path.of(args.required(outputArgument));
         List<Row> rows = spark.read().format("delta").load(lake.goldDailyRequests())
                 .groupBy(DATE, COMPLAINT_TYPE_KEY, BOROUGH)
                 .agg(max(COMPLAINT_TYPE).as(COMPLAINT_TYPE), sum(COUNT).as(COUNT))

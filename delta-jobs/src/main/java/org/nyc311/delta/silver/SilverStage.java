@@ -1,11 +1,14 @@
 package org.nyc311.delta.silver;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.nyc311.delta.silver.SilverColumns.*;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,8 +17,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -29,10 +36,16 @@ import org.nyc311.delta.Stage;
 import org.nyc311.delta.bronze.BronzeColumns;
 
 /**
- * Silver: the bronze rows of this run (and of any earlier run that died before silver), typed, checked and deduplicated, MERGEd into
+ * Silver: the bronze rows of this run (and of any earlier run that died before silver, and of the batches
+ * named with {@code --ingestion-runs}), typed, checked and deduplicated, MERGEd into
  * {@code silver/service_requests} by unique_key. Unusable rows go to {@code silver/quarantine} with
  * their reason. The run's counts (records in = inserted + updated + duplicates + quarantined) and the
  * New York dates it touched go to the pipeline metrics table, where gold finds them.
+ *
+ * <p>A retry ends as its first attempt would have, wherever that attempt died: the MERGE commit carries
+ * the run id, and a retry that finds it classifies against the version before it (same counts, same
+ * touched dates, old dates of updates included) instead of seeing its own rows as duplicates. A batch
+ * read again under a new run id (a manual rerun) touches all its records' dates.
  *
  * <p>Nothing is written that would not change: a rerun of the same run, or a batch of records silver
  * already holds, adds no silver version.
@@ -49,6 +62,9 @@ public final class SilverStage implements Stage {
             .add("quarantined", DataTypes.LongType, false)
             .add("touched_dates", DataTypes.createArrayType(DataTypes.DateType), false);
 
+    /** Delta writes this session setting into every commit's {@code userMetadata}. */
+    private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
     private final Clock clock;
 
     public SilverStage() {
@@ -59,22 +75,49 @@ public final class SilverStage implements Stage {
         this.clock = clock;
     }
 
+    /**
+     * How far back silver looks for its own commits: a retry comes minutes or hours after the attempt
+     * it repeats, with at most a few runs between, so a bounded window keeps the look-up's cost flat as
+     * the table's history grows.
+     */
+    static final int HISTORY_WINDOW = 100;
+
     @Override
     public void run(SparkSession spark, JobArgs args) {
         LakeLayout lake = LakeLayout.from(args);
         String runId = args.required("run-id");
+        // the batches the run covers (pipeline-controller names them): read again even when bronze took them before
+        List<String> batches = args.list("ingestion-runs");
         Instant now = clock.instant();
         SilverTransform.registerFunctions(spark);
         if (!DeltaTables.exists(spark, lake.bronzeRequests())) {
             throw new IllegalStateException("no bronze table at " + lake.bronzeRequests() + ": run bronze first");
         }
-        Dataset<Row> bronze = spark.read().format("delta").load(lake.bronzeRequests())
-                .where(col(BronzeColumns.RUN_ID).equalTo(runId).or(not(col(BronzeColumns.RUN_ID).isin(finishedRuns(spark, lake)))));
+        Dataset<Row> all = spark.read().format("delta").load(lake.bronzeRequests());
+        Column named = batches.isEmpty() ? lit(false) : col(BronzeColumns.INGESTION_RUN).isin(batches.toArray());
+        Dataset<Row> bronze = all.where(col(BronzeColumns.RUN_ID).equalTo(runId)
+                .or(not(col(BronzeColumns.RUN_ID).isin(finishedRuns(spark, lake)))).or(named));
+        // a named batch that another run took into bronze: this run reads it again (a manual rerun)
+        Dataset<Row> reread = all.where(named.and(col(BronzeColumns.RUN_ID).notEqual(runId)));
         Dataset<Row> typed = SilverTransform.typed(bronze, now, runId).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            runOn(spark, lake, runId, now, typed);
+            runOn(spark, lake, runId, now, typed, reread, isComplete(spark, lake, runId));
         } finally {
             typed.unpersist();
+        }
+    }
+
+    /**
+     * A run is complete once gold has left its result. Running a complete run again is a new look at the
+     * same input (everything already in silver, so duplicates, and nothing to write); running an
+     * incomplete one is a retry that must end as its first attempt would have.
+     */
+    private static boolean isComplete(SparkSession spark, LakeLayout lake, String runId) {
+        try {
+            Path result = new Path(lake.runResult(runId));
+            return result.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for " + lake.runResult(runId), e);
         }
     }
 
@@ -92,7 +135,8 @@ public final class SilverStage implements Stage {
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList().toArray();
     }
 
-    private void runOn(SparkSession spark, LakeLayout lake, String runId, Instant now, Dataset<Row> typed) {
+    private void runOn(SparkSession spark, LakeLayout lake, String runId, Instant now, Dataset<Row> typed,
+            Dataset<Row> reread, boolean complete) {
         long recordsIn = typed.count();
         long quarantined = writeQuarantine(spark, lake, typed);
 
@@ -101,13 +145,16 @@ public final class SilverStage implements Stage {
         long batchDuplicates = ranked.where(col("_rank").gt(1)).count();
 
         if (!DeltaTables.exists(spark, lake.silverRequests())) {
-            winners.select(SilverTransform.SILVER_COLUMNS.stream().map(org.apache.spark.sql.functions::col)
-                            .toArray(org.apache.spark.sql.Column[]::new))
-                    .limit(0).write().format("delta").save(lake.silverRequests());
+            winners.select(silverColumns()).limit(0).write().format("delta").save(lake.silverRequests());
         }
-        long version = DeltaTables.version(spark, lake.silverRequests());
-        Dataset<Row> current = DeltaTables.at(spark, lake.silverRequests(), version);
-        Dataset<Row> classified = SilverTransform.classify(winners, current).persist(StorageLevel.MEMORY_AND_DISK());
+        long current = DeltaTables.version(spark, lake.silverRequests());
+        // a retry whose MERGE committed before the attempt died: classify against silver as it was before
+        // that commit, so that the counts and touched dates are the first attempt's, not "all duplicates"
+        OptionalLong ownCommit = complete ? OptionalLong.empty() : firstCommitOf(spark, lake, runId);
+        long baseline = ownCommit.isPresent() ? ownCommit.getAsLong() - 1 : current;
+        Dataset<Row> classified = SilverTransform.classify(winners, DeltaTables.at(spark, lake.silverRequests(), baseline))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> againstCurrent = null;
         try {
             Map<String, Long> byClass = new HashMap<>();
             for (Row row : classified.groupBy(SilverTransform.CLASS).count().collectAsList()) {
@@ -118,19 +165,21 @@ public final class SilverStage implements Stage {
             long duplicates = batchDuplicates + byClass.getOrDefault(SilverTransform.DUPLICATE, 0L);
 
             Dataset<Row> changes = classified.where(col(SilverTransform.CLASS).notEqual(SilverTransform.DUPLICATE));
-            TreeSet<Date> touched = new TreeSet<>();
-            for (Row row : changes.select(CREATED_DATE_LOCAL).union(changes.select(SilverTransform.OLD_DATE))
-                    .where(col(CREATED_DATE_LOCAL).isNotNull()).distinct().collectAsList()) {
-                touched.add(row.getDate(0));
+            TreeSet<Date> touched = new TreeSet<>(datesOf(changes));
+            // what is still to merge: every change, or on a retry only what the committed attempt did not
+            // hold (files that landed between the attempts, which bronze took under this run id)
+            Dataset<Row> pending = changes;
+            long pendingCount = inserted + updated;
+            if (ownCommit.isPresent()) {
+                againstCurrent = SilverTransform.classify(winners, DeltaTables.at(spark, lake.silverRequests(), current))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                pending = againstCurrent.where(col(SilverTransform.CLASS).notEqual(SilverTransform.DUPLICATE));
+                pendingCount = pending.count();
+                touched.addAll(datesOf(pending));
             }
-            if (inserted + updated > 0) {
-                DeltaTable.forPath(spark, lake.silverRequests()).as("t")
-                        .merge(changes.select(SilverTransform.SILVER_COLUMNS.stream()
-                                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-                                .as("s"), "t.unique_key = s.unique_key")
-                        .whenMatched().updateAll()
-                        .whenNotMatched().insertAll()
-                        .execute();
+            touched.addAll(rereadDates(spark, lake, reread, now, runId, current));
+            if (pendingCount > 0) {
+                merge(spark, lake, runId, pending);
             }
             if (recordsIn != inserted + updated + duplicates + quarantined) {
                 throw new IllegalStateException("silver counts do not add up for run " + runId + ": in " + recordsIn
@@ -139,12 +188,84 @@ public final class SilverStage implements Stage {
             }
             writeMetrics(spark, lake, new RunMetrics(runId, now, recordsIn, inserted, updated, duplicates,
                     quarantined, new ArrayList<>(touched)));
-            System.out.printf("silver: run %s in=%d inserted=%d updated=%d duplicates=%d quarantined=%d dates=%d%n",
-                    runId, recordsIn, inserted, updated, duplicates, quarantined, touched.size());
+            System.out.printf("silver: run %s in=%d inserted=%d updated=%d duplicates=%d quarantined=%d dates=%d%s%n",
+                    runId, recordsIn, inserted, updated, duplicates, quarantined, touched.size(),
+                    ownCommit.isPresent() ? " (retry of the attempt that merged at version " + ownCommit.getAsLong()
+                            + "; " + pendingCount + " more merged now)" : "");
         } finally {
+            if (againstCurrent != null) {
+                againstCurrent.unpersist();
+            }
             classified.unpersist();
             ranked.unpersist();
         }
+    }
+
+    private static Column[] silverColumns() {
+        return SilverTransform.SILVER_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    /** The New York dates classified rows touch: each row's date and the date silver held for its key before. */
+    private static List<Date> datesOf(Dataset<Row> classified) {
+        return classified.select(CREATED_DATE_LOCAL).union(classified.select(SilverTransform.OLD_DATE))
+                .where(col(CREATED_DATE_LOCAL).isNotNull()).distinct()
+                .as(Encoders.DATE()).collectAsList();
+    }
+
+    /**
+     * MERGEs the rows by unique_key, with the run id as the commit's user metadata: that is how a retry of
+     * this run finds the commit ({@link #firstCommitOf}).
+     */
+    private static void merge(SparkSession spark, LakeLayout lake, String runId, Dataset<Row> rows) {
+        spark.conf().set(USER_METADATA, runId);
+        try {
+            DeltaTable.forPath(spark, lake.silverRequests()).as("t")
+                    .merge(rows.select(silverColumns()).as("s"), "t.unique_key = s.unique_key")
+                    .whenMatched().updateAll()
+                    .whenNotMatched().insertAll()
+                    .execute();
+        } finally {
+            spark.conf().unset(USER_METADATA);
+        }
+    }
+
+    /** The earliest silver commit of this run among the last {@link #HISTORY_WINDOW}, if an attempt got that far. */
+    static OptionalLong firstCommitOf(SparkSession spark, LakeLayout lake, String runId) {
+        Row first = DeltaTable.forPath(spark, lake.silverRequests()).history(HISTORY_WINDOW)
+                .where(col("userMetadata").equalTo(lit(runId)))
+                .agg(org.apache.spark.sql.functions.min("version"))
+                .first();
+        return first.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(first.getLong(0));
+    }
+
+    /**
+     * The dates a batch read again touches (a manual rerun under a new run id): every usable record's date,
+     * and every date the runs that first took it touched, so also an update's old date, which silver no
+     * longer holds. Those runs are the one whose bronze took the batch and the ones whose MERGE wrote the
+     * records silver holds now. Recomputing a gold date from silver is idempotent: a superset costs a
+     * little and can never be wrong.
+     */
+    private static List<Date> rereadDates(SparkSession spark, LakeLayout lake, Dataset<Row> reread, Instant now,
+            String runId, long silverVersion) {
+        if (reread.isEmpty()) {
+            return List.of();
+        }
+        Dataset<Row> usable = SilverTransform.typed(reread, now, runId).where(col(QUARANTINE_REASON).isNull());
+        List<Date> dates = new ArrayList<>(usable.select(CREATED_DATE_LOCAL).distinct().as(Encoders.DATE()).collectAsList());
+        if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
+            return dates;
+        }
+        Dataset<Row> silver = DeltaTables.at(spark, lake.silverRequests(), silverVersion)
+                .select(col(UNIQUE_KEY).as("_s_key"), col(RECORD_HASH).as("_s_hash"), col(RUN_ID).as("_s_run"));
+        Dataset<Row> writers = usable.join(silver, col(UNIQUE_KEY).equalTo(col("_s_key"))
+                        .and(col(RECORD_HASH).equalTo(col("_s_hash"))))
+                .select(col("_s_run").as("_writer"))
+                .union(reread.select(col(BronzeColumns.RUN_ID).as("_writer")))
+                .distinct();
+        Dataset<Row> metrics = spark.read().format("delta").load(lake.pipelineMetrics());
+        dates.addAll(metrics.join(writers, col("run_id").equalTo(col("_writer")), "left_semi")
+                .select(explode(col("touched_dates"))).distinct().as(Encoders.DATE()).collectAsList());
+        return dates;
     }
 
     /** Appends the quarantined rows not already there (same record from the same file), returns how many the run had. */

@@ -88,7 +88,11 @@ public final class LocalJobRunner implements JobRunner {
         return JobOutcome.success(jobRunId);
     }
 
-    /** {@code java <spark flags> <options> -cp jar:classpath BatchJob --spark-master local[*] --lake-root .. --run-id ..} */
+    /**
+     * {@code java <spark flags> <options> -cp jar:classpath BatchJob --spark-master local[*] --lake-root ..
+     * --run-id .. [--ingestion-runs i1,i2]}: the batches let silver read them again when bronze took them
+     * under an earlier run id (a manual rerun), so that gold rebuilds their dates.
+     */
     List<String> command(Path jar, String classpath, JobRequest request) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
@@ -100,6 +104,9 @@ public final class LocalJobRunner implements JobRunner {
         command.addAll(List.of("--spark-master", "local[*]",
                 "--lake-root", settings.lakeRoot().toAbsolutePath().toString(),
                 "--run-id", request.pipelineRunId().toString()));
+        if (!request.ingestionRunIds().isEmpty()) {
+            command.addAll(List.of("--ingestion-runs", String.join(",", request.ingestionRunIds())));
+        }
         return command;
     }
 

@@ -83,7 +83,20 @@ class LocalJobRunnerTest {
 
         assertThat(command).containsExactly("/jdk/bin/java", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx1g",
                 "-cp", "/x/delta-jobs.jar:/m2/spark.jar:/m2/delta.jar", "org.nyc311.delta.BatchJob",
-                "--spark-master", "local[*]", "--lake-root", "/lake", "--run-id", request.pipelineRunId().toString());
+                "--spark-master", "local[*]", "--lake-root", "/lake", "--run-id", request.pipelineRunId().toString(),
+                "--ingestion-runs", "ing-1");
+    }
+
+    @Test
+    void theBatchesOfTheRunAreNamedCommaSeparatedAndLeftOutWhenThereAreNone() {
+        LocalJobRunner runner = new LocalJobRunner(new ControllerProperties.Local(Path.of("/x/delta-jobs.jar"),
+                Path.of("/x/delta-jobs.classpath"), Path.of("/lake"), Path.of("/jdk/bin/java"), null, List.of(),
+                List.of(), folder, null));
+        JobRequest two = new JobRequest(UUID.randomUUID(), 1, List.of("ing-b", "ing-a"), List.of());
+        JobRequest none = new JobRequest(UUID.randomUUID(), 1, List.of(), List.of());
+
+        assertThat(runner.command(Path.of("/x/delta-jobs.jar"), "", two)).endsWith("--ingestion-runs", "ing-a,ing-b");
+        assertThat(runner.command(Path.of("/x/delta-jobs.jar"), "", none)).doesNotContain("--ingestion-runs");
     }
 
     private LocalJobRunner runner(String mode, Duration timeout) throws Exception {
