@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param file how file sources are paged
  * @param retry how long to keep asking a failing source before the run fails
  * @param incremental the daily run on {@code :updated_at}
+ * @param limits how wide and how far ahead a requested window of the SODA API may reach
  * @param schedule when the daily run starts
  * @param events whether landed batches are announced on SQS (the CLI lands without announcing)
  * @param oneShot set {@code source} to run one ingestion at start and exit (the CLI's mode)
@@ -25,6 +26,7 @@ public record IngestProperties(
         @DefaultValue File file,
         @DefaultValue Retry retry,
         @DefaultValue Incremental incremental,
+        @DefaultValue Limits limits,
         @DefaultValue Schedule schedule,
         @DefaultValue Events events,
         @DefaultValue OneShot oneShot) {
@@ -92,6 +94,34 @@ public record IngestProperties(
     public record Incremental(
             @DefaultValue("1d") Duration overlap,
             @DefaultValue("1d") Duration firstLookback) {
+    }
+
+    /**
+     * What a window asked of the SODA API (over HTTP or the one-shot mode) may be. An incremental run's
+     * end becomes the watermark, so an end in the future would make every later daily window start
+     * after it ends; a very wide window is a mistake that costs hours of paging. Each window is judged
+     * on its own field's clock: a backfill's {@code created_date} bounds in New York local time, an
+     * incremental's {@code :updated_at} bounds in UTC. Files are not limited: the file bounds the work,
+     * and a file run never moves the watermark.
+     *
+     * @param maxBackfill the widest {@code created_date} window of one backfill run (split longer histories)
+     * @param maxIncremental the widest {@code :updated_at} window of one requested incremental run; the
+     *     scheduled run's window (watermark less the overlap, to now) is never refused, whatever the gap
+     * @param clockSkew how far past this service's now a bound may lie, for clocks that disagree a little
+     */
+    public record Limits(
+            @DefaultValue("366d") Duration maxBackfill,
+            @DefaultValue("31d") Duration maxIncremental,
+            @DefaultValue("5m") Duration clockSkew) {
+
+        public Limits {
+            if (maxBackfill.isNegative() || maxBackfill.isZero() || maxIncremental.isNegative() || maxIncremental.isZero()) {
+                throw new IllegalArgumentException("nyc311.ingest.limits.max-backfill and .max-incremental must be positive");
+            }
+            if (clockSkew.isNegative()) {
+                throw new IllegalArgumentException("nyc311.ingest.limits.clock-skew must not be negative, was " + clockSkew);
+            }
+        }
     }
 
     /** The daily run: 03:00 New York time unless told otherwise. */

@@ -48,6 +48,7 @@ public class IngestionService implements DisposableBean {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ThreadPoolTaskExecutor executor;
+    private final WindowLimits limits;
 
     public IngestionService(JobLauncher jobLauncher, Job ingestionJob, IngestionRunRepository runs, WatermarkStore watermarks,
             RecordSources sources, IngestProperties properties, Clock clock, ApplicationEventPublisher events) {
@@ -59,6 +60,7 @@ public class IngestionService implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.limits = new WindowLimits(properties.limits(), clock);
         this.executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("ingestion-");
         executor.setCorePoolSize(2);
@@ -130,7 +132,11 @@ public class IngestionService implements DisposableBean {
             if (request.to().isBefore(request.from())) {
                 throw new IllegalArgumentException("the window ends before it starts: from " + request.from() + " is after to " + request.to());
             }
-            return new IngestionWindow(kind, request.from(), request.to());
+            IngestionWindow window = new IngestionWindow(kind, request.from(), request.to());
+            if (!file) {
+                limits.check(window);
+            }
+            return window;
         }
         if (file) {
             return ((FileSource) recordSource).coveredWindow();
@@ -141,14 +147,22 @@ public class IngestionService implements DisposableBean {
         return incrementalWindow();
     }
 
-    /** A failed incremental run is finished before a new window opens; otherwise from the watermark minus the overlap to now (UTC). */
+    /**
+     * A failed incremental run is finished before a new window opens; otherwise from the watermark minus
+     * the overlap to now (UTC). A failed run whose window ends in the future (accepted before windows were
+     * checked) is left failed: finishing it would move the watermark into the future.
+     */
     private IngestionWindow incrementalWindow() {
         Optional<IngestionRun> latest = runs.latestIncremental();
         if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
-            return latest.get().window();
+            if (!limits.endsInTheFuture(latest.get().window())) {
+                return latest.get().window();
+            }
+            LOG.warn("failed incremental run {} is not resumed: its window {} ends in the future; a new window opens",
+                    latest.get().runId(), latest.get().window());
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
-        LocalDateTime from = watermarks.current()
+        LocalDateTime from = watermarks.startingPoint()
                 .map(mark -> mark.minus(properties.incremental().overlap()))
                 .orElse(now.minus(properties.incremental().firstLookback()));
         return new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, from, now);
