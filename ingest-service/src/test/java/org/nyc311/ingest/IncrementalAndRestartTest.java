@@ -25,6 +25,7 @@ import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.run.RunStatus;
 import org.nyc311.ingest.run.StaleRunRecovery;
 import org.nyc311.ingest.schedule.DailyIngestion;
+import org.nyc311.ingest.source.PageKey;
 import org.nyc311.ingest.watermark.WatermarkStore;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.nyc311.testsupport.s3.S3Server;
@@ -97,7 +98,7 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         SODA.verify(getRequestedFor(urlPathEqualTo(SodaStub.PATH))
                 .withQueryParam("$select", equalTo(":*,*"))
                 .withQueryParam("$where", matching(":updated_at between '2026-05-31T04:00:00' and '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d'"))
-                .withQueryParam("$order", equalTo(":id")));
+                .withQueryParam("$order", equalTo(":updated_at,:id")));
 
         // the next day's run starts from the new watermark less the overlap
         soda.servePages(List.of(), 10);
@@ -143,7 +144,8 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         step.setStartTime(LocalDateTime.now());
         jobRepository.add(step);
         for (int page = 0; page < 2; page++) {
-            runs.savePart(runId, store.landPart(layout, page, records.subList(page * 10, page * 10 + 10)));
+            runs.savePart(runId, store.landPart(layout, page, records.subList(page * 10, page * 10 + 10)),
+                    PageKey.of(IngestionWindow.Kind.BACKFILL, mapper.readTree(records.get(page * 10 + 9))));
         }
         // and a third page that reached S3 but whose transaction never committed
         store.landPart(layout, 2, records.subList(20, 30));

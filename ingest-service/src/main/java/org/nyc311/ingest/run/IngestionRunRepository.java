@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.nyc311.ingest.landing.LandedPart;
+import org.nyc311.ingest.source.PageKey;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -90,14 +91,25 @@ public class IngestionRunRepository {
                 this::run).stream().findFirst();
     }
 
-    /** Records a landed part; landing the same page again (a resumed run) overwrites its row, never adds one. */
-    public void savePart(String runId, LandedPart part) {
+    /**
+     * Records a landed part with the key of its last record (null for file sources); landing the same
+     * page again (a resumed run) overwrites its row, never adds one.
+     */
+    public void savePart(String runId, LandedPart part, PageKey last) {
         jdbc.update("""
-                INSERT INTO ingestion_part (run_id, part_number, object_key, record_count, byte_count, sha256)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO ingestion_part (run_id, part_number, object_key, record_count, byte_count, sha256,
+                    last_updated_at, last_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, part_number) DO UPDATE SET object_key = EXCLUDED.object_key,
-                    record_count = EXCLUDED.record_count, byte_count = EXCLUDED.byte_count, sha256 = EXCLUDED.sha256
-                """, runId, part.partNumber(), part.key(), part.recordCount(), part.byteCount(), part.sha256());
+                    record_count = EXCLUDED.record_count, byte_count = EXCLUDED.byte_count, sha256 = EXCLUDED.sha256,
+                    last_updated_at = EXCLUDED.last_updated_at, last_id = EXCLUDED.last_id
+                """, runId, part.partNumber(), part.key(), part.recordCount(), part.byteCount(), part.sha256(),
+                last == null ? null : last.updatedAt(), last == null ? null : last.id());
+    }
+
+    /** Forgets a run's parts: a run landed by offset paging (no page keys) starts over from its first page. */
+    public void deleteParts(String runId) {
+        jdbc.update("DELETE FROM ingestion_part WHERE run_id = ?", runId);
     }
 
     public List<LandedPart> parts(String runId) {
@@ -106,10 +118,21 @@ public class IngestionRunRepository {
                         rs.getLong("byte_count"), rs.getString("sha256")), runId);
     }
 
-    /** Where a (resumed) run goes on: the page after its last landed part. */
-    public int nextPartNumber(String runId) {
-        Integer last = jdbc.queryForObject("SELECT MAX(part_number) FROM ingestion_part WHERE run_id = ?", Integer.class, runId);
-        return last == null ? 0 : last + 1;
+    /** Where a (resumed) run goes on: the page after its last landed part, after that part's last key. */
+    public ResumePoint resumePoint(String runId) {
+        return jdbc.query("SELECT part_number, last_updated_at, last_id FROM ingestion_part WHERE run_id = ? "
+                        + "ORDER BY part_number DESC LIMIT 1",
+                (rs, i) -> new ResumePoint(rs.getInt("part_number") + 1, rs.getString("last_id") == null ? null
+                        : new PageKey(rs.getString("last_updated_at"), rs.getString("last_id"))), runId)
+                .stream().findFirst().orElse(ResumePoint.START);
+    }
+
+    /**
+     * @param nextPart the part number the run lands next
+     * @param after the key of the last landed record; null at the start and for parts without keys
+     */
+    public record ResumePoint(int nextPart, PageKey after) {
+        static final ResumePoint START = new ResumePoint(0, null);
     }
 
     private IngestionRun run(ResultSet rs, int row) throws SQLException {

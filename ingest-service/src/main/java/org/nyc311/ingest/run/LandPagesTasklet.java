@@ -8,6 +8,8 @@ import org.nyc311.ingest.source.Page;
 import org.nyc311.ingest.source.PageReader;
 import org.nyc311.ingest.source.RecordSource;
 import org.nyc311.ingest.source.RecordSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
@@ -18,14 +20,15 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Lands one page per call, each call its own transaction: the part goes to S3, its row to
- * {@code ingestion_part} and the page count to the step's ExecutionContext, committed together.
- * A run killed part-way resumes at the page after its last committed part; a page landed but not
- * committed is fetched and written again under the same key, so nothing is lost or doubled.
+ * Lands one page per call, each call its own transaction: the part goes to S3, its row (with the key
+ * of its last record) to {@code ingestion_part} and the page count to the step's ExecutionContext,
+ * committed together. A run killed part-way resumes after the key of its last committed part; a page
+ * landed but not committed is fetched and written again, so nothing is lost or doubled.
  */
 class LandPagesTasklet implements Tasklet, StepExecutionListener {
 
     static final String PAGES_LANDED = "pagesLanded";
+    private static final Logger LOG = LoggerFactory.getLogger(LandPagesTasklet.class);
 
     private final String runId;
     private final IngestionRunRepository runs;
@@ -52,17 +55,24 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         if (reader == null) {
             run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no ingestion run " + runId));
-            int resumeAt = runs.nextPartNumber(runId);
+            IngestionRunRepository.ResumePoint resume = runs.resumePoint(runId);
+            if (resume.nextPart() > 0 && resume.after() == null && RecordSources.API.equals(run.source())) {
+                // parts landed by offset paging (before page keys) give nowhere to go on from: read the window again
+                LOG.warn("run {} has {} part(s) without page keys (landed by offset paging); starting over from its first page",
+                        runId, resume.nextPart());
+                runs.deleteParts(runId);
+                resume = runs.resumePoint(runId);
+            }
             recordsSoFar = runs.parts(runId).stream().mapToLong(LandedPart::recordCount).sum();
             source = sources.forSource(run.source());
-            reader = source.open(run.window(), run.pageSize(), resumeAt);
+            reader = source.open(run.window(), run.pageSize(), resume.nextPart(), resume.after());
         }
         Optional<Page> page = reader.next();
         if (page.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
         LandedPart part = store.landPart(run.layout(), page.get().number(), page.get().records());
-        runs.savePart(runId, part);
+        runs.savePart(runId, part, page.get().last());
         recordsSoFar += part.recordCount();
         contribution.incrementWriteCount(part.recordCount());
         // last, so that a failure above leaves the context as it was committed

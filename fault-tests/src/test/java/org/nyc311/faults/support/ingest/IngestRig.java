@@ -71,12 +71,23 @@ public final class IngestRig implements AutoCloseable {
     /** A fresh database and bucket named after the fault (lower case, e.g. {@code watermark-poisoning}). */
     public static IngestRig create(String name, PostgresServer postgres, S3Server s3, SqsServer sqs, SodaDataset soda)
             throws IOException {
+        quietServers();
         Path logs = Path.of("target", "fault-logs", name).toAbsolutePath();
         Files.createDirectories(logs);
         IngestRig rig = new IngestRig(postgres, s3, sqs, soda, name, logs);
         postgres.createDatabase(rig.database);
         s3.createBucket(rig.bucket);
         return rig;
+    }
+
+    /**
+     * The suite has no logback configuration, so the in-JVM servers (s3proxy's Jetty above all) log every
+     * header at DEBUG, which costs more CPU than the faults themselves; INFO is enough to read a failure.
+     */
+    private static void quietServers() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+        }
     }
 
     public String bucket() {
