@@ -120,20 +120,21 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
     }
 
     /**
-     * What a killed process leaves behind, made by hand: a run RUNNING, its Spring Batch execution
-     * STARTED in the middle of land-pages, two parts landed. The next start of the service marks it
-     * failed; starting the window again resumes after part 1.
+     * What a killed process leaves behind, made by hand: a run RUNNING whose lease has expired, its Spring
+     * Batch execution STARTED in the middle of land-pages, two parts landed. Recovery (at start-up, or
+     * before a run is prepared) marks it failed; starting the window again resumes after part 1.
      */
     @Test
-    void aRunKilledMidwayIsMarkedFailedAtStartUpAndResumesAfterItsLastLandedPage() throws Exception {
+    void aRunKilledMidwayIsMarkedFailedOnceItsLeaseExpiredAndResumesAfterItsLastLandedPage() throws Exception {
         List<String> records = SodaStub.records(45, 7_000_000, false);
         soda.servePages(records, 10);
         IngestionWindow window = new IngestionWindow(IngestionWindow.Kind.BACKFILL,
                 LocalDateTime.of(2021, 3, 1, 0, 0), LocalDateTime.of(2021, 3, 31, 23, 59, 59));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 23), runId);
+        // held by a process that is gone: its lease is not renewed, so it expires at once
         runs.insertRunning(new IngestionRun(runId, window, "api", 10, layout.ingestionDate(), layout.prefix(), RunStatus.RUNNING,
-                0, 0, null, null, java.time.Instant.now(), java.time.Instant.now(), null));
+                0, 0, null, null, java.time.Instant.now(), java.time.Instant.now(), null), "a-killed-process", java.time.Duration.ZERO);
         JobExecution execution = jobRepository.createJobExecution(IngestionJobConfiguration.JOB_NAME,
                 new JobParametersBuilder().addString(IngestionJobConfiguration.RUN_ID, runId).toJobParameters());
         execution.setStatus(BatchStatus.STARTED);

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how long to keep asking a failing source before the run fails
  * @param incremental the daily run on {@code :updated_at}
  * @param limits how wide and how far ahead a requested window of the SODA API may reach
+ * @param lease how long a run stays this process's without a heartbeat, and how often the heartbeat beats
  * @param schedule when the daily run starts
  * @param events whether landed batches are announced on SQS (the CLI lands without announcing)
  * @param oneShot set {@code source} to run one ingestion at start and exit (the CLI's mode)
@@ -27,6 +28,7 @@ public record IngestProperties(
         @DefaultValue Retry retry,
         @DefaultValue Incremental incremental,
         @DefaultValue Limits limits,
+        @DefaultValue Lease lease,
         @DefaultValue Schedule schedule,
         @DefaultValue Events events,
         @DefaultValue OneShot oneShot) {
@@ -120,6 +122,28 @@ public record IngestProperties(
             }
             if (clockSkew.isNegative()) {
                 throw new IllegalArgumentException("nyc311.ingest.limits.clock-skew must not be negative, was " + clockSkew);
+            }
+        }
+    }
+
+    /**
+     * A running run is held by the process running it, through a lease in the database that this process
+     * renews every {@code heartbeat} (and with every page it commits). Another ingest process on the same
+     * database (the daily one-shot task beside the service, a second instance) leaves a run alone while its
+     * lease holds, and takes it over (fails it, then resumes it when its window is asked for again) once
+     * the lease has expired: its process was killed or lost the database for a whole {@code length}.
+     *
+     * @param length how long a run's lease lasts without renewal: how soon a killed process's run can be taken over
+     * @param heartbeat how often a process renews the leases of its runs; well below {@code length}
+     */
+    public record Lease(
+            @DefaultValue("2m") Duration length,
+            @DefaultValue("20s") Duration heartbeat) {
+
+        public Lease {
+            if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.multipliedBy(2).compareTo(length) > 0) {
+                throw new IllegalArgumentException("nyc311.ingest.lease.heartbeat (" + heartbeat
+                        + ") must be positive and at most half of nyc311.ingest.lease.length (" + length + ")");
             }
         }
     }

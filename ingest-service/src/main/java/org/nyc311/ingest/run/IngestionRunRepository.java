@@ -3,6 +3,7 @@ package org.nyc311.ingest.run;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -34,37 +35,65 @@ public class IngestionRunRepository {
         this.clock = clock;
     }
 
-    /** Inserts a new RUNNING run; the partial unique index refuses a second running run of the window. */
-    public void insertRunning(IngestionRun run) {
+    /**
+     * Inserts a new RUNNING run held by {@code owner} for {@code lease}; the partial unique index refuses a
+     * second running run of the window.
+     */
+    public void insertRunning(IngestionRun run, String owner, Duration lease) {
         jdbc.update("""
                 INSERT INTO ingestion_run (run_id, kind, window_from, window_to, source, page_size, ingestion_date,
-                    batch_prefix, status, created_at, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)
+                    batch_prefix, status, created_at, started_at, lease_owner, lease_expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, clock_timestamp() + make_interval(secs => ?))
                 """, run.runId(), run.window().kind().name(), run.window().from(),
                 run.window().to(), run.source(), run.pageSize(), run.ingestionDate(),
-                run.batchPrefix(), now(), now());
+                run.batchPrefix(), now(), now(), owner, seconds(lease));
     }
 
-    /** A failed run started again; false if it was not FAILED any more. */
-    public boolean markRunning(String runId) {
-        return jdbc.update("UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL "
-                + "WHERE run_id = ? AND status = 'FAILED'", now(), runId) == 1;
+    /** A failed run started again, held by {@code owner}; false if it was not FAILED any more (someone else took it). */
+    public boolean markRunning(String runId, String owner, Duration lease) {
+        return jdbc.update("UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL, "
+                + "lease_owner = ?, lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                + "WHERE run_id = ? AND status = 'FAILED'", now(), owner, seconds(lease), runId) == 1;
     }
 
-    public void markCompleted(String runId, LocalDateTime watermark) {
-        jdbc.update("UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? WHERE run_id = ?",
-                watermark, now(), runId);
+    /** Completes the run; false if {@code owner} no longer holds it (its lease expired and another process took it). */
+    public boolean markCompleted(String runId, LocalDateTime watermark, String owner) {
+        return jdbc.update("UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? "
+                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?", watermark, now(), runId, owner) == 1;
     }
 
-    public void markFailed(String runId, String reason) {
-        jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? WHERE run_id = ? AND status = 'RUNNING'",
-                reason, now(), runId);
+    /** Fails the run if {@code owner} still holds it: a process never fails a run another has taken over. */
+    public void markFailed(String runId, String reason, String owner) {
+        jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
+                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?", reason, now(), runId, owner);
     }
 
-    /** Every RUNNING run failed with the reason: at start-up, nothing of this service is running yet. */
-    public int failAllRunning(String reason) {
-        return jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? WHERE status = 'RUNNING'",
-                reason, now());
+    /** Renews the leases of every RUNNING run {@code owner} holds (the heartbeat); returns how many. */
+    public int renewLeases(String owner, Duration lease) {
+        return jdbc.update("UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                + "WHERE lease_owner = ? AND status = 'RUNNING'", seconds(lease), owner);
+    }
+
+    /** Renews one run's lease if {@code owner} still holds it; false if it does not (the run was taken over or ended). */
+    public boolean renewLease(String runId, String owner, Duration lease) {
+        return jdbc.update("UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                + "WHERE run_id = ? AND lease_owner = ? AND status = 'RUNNING'", seconds(lease), runId, owner) == 1;
+    }
+
+    /**
+     * Fails every RUNNING run whose lease has expired (or that has none: left by a process from before
+     * leases): its process is gone. Runs whose lease holds are left alone, whichever process holds them.
+     */
+    public List<String> failExpired(String reason) {
+        return jdbc.queryForList("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
+                + "WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp()) "
+                + "RETURNING run_id", String.class, reason, now());
+    }
+
+    /** Whether nobody holds the run any more: its lease expired (or it has none, or no such run). */
+    public boolean leaseExpired(String runId) {
+        return jdbc.queryForList("SELECT 1 FROM ingestion_run WHERE run_id = ? AND lease_expires_at >= clock_timestamp()",
+                Integer.class, runId).isEmpty();
     }
 
     public Optional<IngestionRun> find(String runId) {
@@ -157,6 +186,10 @@ public class IngestionRunRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private OffsetDateTime now() {

@@ -29,9 +29,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts runs. A request for a window whose last run failed resumes that run (same id, same part
- * keys, after its last landed page); a request for a window that is running is refused; otherwise a
- * new run starts. The database, not this JVM, guarantees that one window never runs twice at once.
+ * Starts runs. A request for a window whose last run failed, or whose process died (its lease
+ * expired), resumes that run (same id, same part keys, after its last landed page); a request for a
+ * window that is running (its lease holds) is refused; otherwise a new run starts. The database, not
+ * this JVM, guarantees that one window never runs twice at once.
  */
 @Service
 public class IngestionService implements DisposableBean {
@@ -49,9 +50,12 @@ public class IngestionService implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final ThreadPoolTaskExecutor executor;
     private final WindowLimits limits;
+    private final RunLeases leases;
+    private final StaleRunRecovery recovery;
 
     public IngestionService(JobLauncher jobLauncher, Job ingestionJob, IngestionRunRepository runs, WatermarkStore watermarks,
-            RecordSources sources, IngestProperties properties, Clock clock, ApplicationEventPublisher events) {
+            RecordSources sources, IngestProperties properties, Clock clock, ApplicationEventPublisher events, RunLeases leases,
+            StaleRunRecovery recovery) {
         this.jobLauncher = jobLauncher;
         this.ingestionJob = ingestionJob;
         this.runs = runs;
@@ -61,6 +65,8 @@ public class IngestionService implements DisposableBean {
         this.clock = clock;
         this.events = events;
         this.limits = new WindowLimits(properties.limits(), clock);
+        this.leases = leases;
+        this.recovery = recovery;
         this.executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("ingestion-");
         executor.setCorePoolSize(2);
@@ -75,7 +81,7 @@ public class IngestionService implements DisposableBean {
         try {
             executor.execute(() -> execute(run));
         } catch (TaskRejectedException busy) {
-            runs.markFailed(run.runId(), "not started: too many runs waiting; start it again later");
+            runs.markFailed(run.runId(), "not started: too many runs waiting; start it again later", leases.owner());
             throw new IllegalStateException("too many ingestion runs waiting; run " + run.runId() + " was not started", busy);
         }
         return run;
@@ -94,11 +100,13 @@ public class IngestionService implements DisposableBean {
         String source = request.source() == null || request.source().isBlank() ? RecordSources.API : request.source();
         RecordSource recordSource = sources.forSource(source);
         IngestionWindow window = window(request, source, recordSource);
+        // a run whose process died (its lease expired) is failed now, so that asking for its window resumes it
+        recovery.recover();
         Optional<IngestionRun> latest = runs.latestOf(window, source);
         try {
             if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
                 IngestionRun failed = latest.get();
-                if (runs.markRunning(failed.runId())) {
+                if (runs.markRunning(failed.runId(), leases.owner(), leases.length())) {
                     LOG.info("resuming run {} of {} after its {} landed part(s)", failed.runId(), window, failed.partCount());
                     return runs.find(failed.runId()).orElseThrow();
                 }
@@ -109,7 +117,7 @@ public class IngestionService implements DisposableBean {
             int pageSize = RecordSources.API.equals(source) ? properties.soda().pageSize() : properties.file().pageSize();
             IngestionRun fresh = new IngestionRun(runId, window, source, pageSize, ingestionDate,
                     layout.prefix(), RunStatus.RUNNING, 0, 0, null, null, clock.instant(), clock.instant(), null);
-            runs.insertRunning(fresh);
+            runs.insertRunning(fresh, leases.owner(), leases.length());
             LOG.info("starting run {} of {} from {}", runId, window, source);
             return runs.find(runId).orElseThrow();
         } catch (DuplicateKeyException running) {
@@ -177,7 +185,7 @@ public class IngestionService implements DisposableBean {
             jobLauncher.run(ingestionJob, parameters);
         } catch (Exception e) {
             LOG.error("run {} could not be launched", run.runId(), e);
-            runs.markFailed(run.runId(), "could not launch the job: " + e.getMessage());
+            runs.markFailed(run.runId(), "could not launch the job: " + e.getMessage(), leases.owner());
         }
         return runs.find(run.runId()).orElseThrow();
     }

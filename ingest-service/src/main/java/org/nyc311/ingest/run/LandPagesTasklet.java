@@ -36,19 +36,21 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
     private final RawBatchStore store;
     private final IngestionMetrics metrics;
     private final ApplicationEventPublisher events;
+    private final RunLeases leases;
     private IngestionRun run;
     private RecordSource source;
     private PageReader reader;
     private long recordsSoFar;
 
     LandPagesTasklet(String runId, IngestionRunRepository runs, RecordSources sources, RawBatchStore store,
-            IngestionMetrics metrics, ApplicationEventPublisher events) {
+            IngestionMetrics metrics, ApplicationEventPublisher events, RunLeases leases) {
         this.runId = runId;
         this.runs = runs;
         this.sources = sources;
         this.store = store;
         this.metrics = metrics;
         this.events = events;
+        this.leases = leases;
     }
 
     @Override
@@ -72,6 +74,8 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         LandedPart part = store.landPart(run.layout(), page.get().number(), page.get().records());
+        // in this page's transaction: a process that lost the run (lease expired, taken over) writes no part row
+        leases.confirm(runId);
         runs.savePart(runId, part, page.get().last());
         recordsSoFar += part.recordCount();
         contribution.incrementWriteCount(part.recordCount());

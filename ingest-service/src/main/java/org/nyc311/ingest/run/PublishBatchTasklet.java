@@ -29,20 +29,23 @@ class PublishBatchTasklet implements Tasklet {
     private final BatchAnnouncer announcer;
     private final WatermarkStore watermarks;
     private final Clock clock;
+    private final RunLeases leases;
 
     PublishBatchTasklet(String runId, IngestionRunRepository runs, RawBatchStore store, BatchAnnouncer announcer,
-            WatermarkStore watermarks, Clock clock) {
+            WatermarkStore watermarks, Clock clock, RunLeases leases) {
         this.runId = runId;
         this.runs = runs;
         this.store = store;
         this.announcer = announcer;
         this.watermarks = watermarks;
         this.clock = clock;
+        this.leases = leases;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         IngestionRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no ingestion run " + runId));
+        leases.confirm(runId);
         List<LandedPart> parts = runs.parts(runId);
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).partNumber() != i) {
@@ -61,7 +64,10 @@ class PublishBatchTasklet implements Tasklet {
         if (watermark != null) {
             watermarks.advance(watermark, runId);
         }
-        runs.markCompleted(runId, watermark);
+        if (!runs.markCompleted(runId, watermark, leases.owner())) {
+            // rolls the watermark back with this transaction: the process that took the run over completes it
+            throw new RunLeases.LeaseLostException("run " + runId + " was taken over by another process before it completed here");
+        }
         return RepeatStatus.FINISHED;
     }
 }
