@@ -145,11 +145,11 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         step.setStartTime(LocalDateTime.now());
         jobRepository.add(step);
         for (int page = 0; page < 2; page++) {
-            runs.savePart(runId, store.landPart(layout, page, records.subList(page * 10, page * 10 + 10)),
+            runs.savePart(runId, store.stagePart(layout, page, records.subList(page * 10, page * 10 + 10)),
                     PageKey.of(IngestionWindow.Kind.BACKFILL, mapper.readTree(records.get(page * 10 + 9))));
         }
         // and a third page that reached S3 but whose transaction never committed
-        store.landPart(layout, 2, records.subList(20, 30));
+        store.stagePart(layout, 2, records.subList(20, 30));
 
         assertThat(recovery.recover()).isGreaterThanOrEqualTo(1);
         assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
@@ -162,6 +162,7 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         assertThat(lake.keys(layout.prefix())).containsExactly(layout.manifestKey(),
                 layout.partKey(0), layout.partKey(1), layout.partKey(2), layout.partKey(3), layout.partKey(4));
         assertThat(lake.records(layout.prefix())).containsExactlyElementsOf(records.stream().map(lake::json).toList());
+        assertThat(lake.keys(layout.stagingPrefix())).as("staging is cleared once the batch is published").isEmpty();
         assertThat(List.of(soda.requestsFor(0), soda.requestsFor(10), soda.requestsFor(20))).containsExactly(0, 0, 1);
     }
 }

@@ -83,7 +83,7 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
     @EventListener
     public void onPageLanded(PageLanded landed) {
         print("part " + String.format("%05d", landed.part().partNumber()) + " landed: " + landed.part().recordCount()
-                + " records (" + landed.recordsSoFar() + " so far) -> " + landed.part().key());
+                + " records (" + landed.recordsSoFar() + " so far), staged at " + landed.stagedKey());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.nyc311.ingest.landing.LandedPart;
+import org.nyc311.ingest.landing.StagedPart;
 import org.nyc311.ingest.source.PageKey;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,19 +122,21 @@ public class IngestionRunRepository {
     }
 
     /**
-     * Records a landed part with the key of its last record (null for file sources); landing the same
-     * page again (a resumed run) overwrites its row, never adds one.
+     * Records a staged part with the key of its last record (null for file sources); landing the same page
+     * again (a resumed run) overwrites its row, never adds one: the row names the one staged object that
+     * counts.
      */
-    public void savePart(String runId, LandedPart part, PageKey last) {
+    public void savePart(String runId, StagedPart staged, PageKey last) {
+        LandedPart part = staged.part();
         jdbc.update("""
                 INSERT INTO ingestion_part (run_id, part_number, object_key, record_count, byte_count, sha256,
-                    last_updated_at, last_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    last_updated_at, last_id, staged_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, part_number) DO UPDATE SET object_key = EXCLUDED.object_key,
                     record_count = EXCLUDED.record_count, byte_count = EXCLUDED.byte_count, sha256 = EXCLUDED.sha256,
-                    last_updated_at = EXCLUDED.last_updated_at, last_id = EXCLUDED.last_id
+                    last_updated_at = EXCLUDED.last_updated_at, last_id = EXCLUDED.last_id, staged_key = EXCLUDED.staged_key
                 """, runId, part.partNumber(), part.key(), part.recordCount(), part.byteCount(), part.sha256(),
-                last == null ? null : last.updatedAt(), last == null ? null : last.id());
+                last == null ? null : last.updatedAt(), last == null ? null : last.id(), staged.stagedKey());
     }
 
     /** Forgets a run's parts: a run landed by offset paging (no page keys) starts over from its first page. */
@@ -142,9 +145,14 @@ public class IngestionRunRepository {
     }
 
     public List<LandedPart> parts(String runId) {
+        return stagedParts(runId).stream().map(StagedPart::part).toList();
+    }
+
+    /** The committed parts with the staged object each publishes from. */
+    public List<StagedPart> stagedParts(String runId) {
         return jdbc.query("SELECT * FROM ingestion_part WHERE run_id = ? ORDER BY part_number",
-                (rs, i) -> new LandedPart(rs.getInt("part_number"), rs.getString("object_key"), rs.getInt("record_count"),
-                        rs.getLong("byte_count"), rs.getString("sha256")), runId);
+                (rs, i) -> new StagedPart(new LandedPart(rs.getInt("part_number"), rs.getString("object_key"), rs.getInt("record_count"),
+                        rs.getLong("byte_count"), rs.getString("sha256")), rs.getString("staged_key")), runId);
     }
 
     /** Where a (resumed) run goes on: the page after its last landed part, after that part's last key. */
