@@ -45,6 +45,38 @@ public final class LakePipeline {
         return IngestRig.json(Files.readString(lakeRoot.resolve("_pipeline_runs").resolve(runId).resolve("result.json")));
     }
 
+    /** Bronze alone, as a pipeline run that a batch landing elsewhere triggers would run it. */
+    public void bronze(String runId) throws IOException, InterruptedException {
+        run("org.nyc311.delta.bronze.BronzeJob", runId, "--lake-root", lakeRoot.toString(), "--run-id", runId,
+                "--spark-master", "local[2]");
+    }
+
+    /**
+     * Every raw file bronze has taken, as lake-relative keys, once per time it was taken: read from its
+     * streaming file source's log in the checkpoint ({@code sources/0/<batch>}, one JSON line per file).
+     */
+    public List<String> filesTakenByBronze() throws IOException {
+        Path log = lakeRoot.resolve("_checkpoints").resolve("bronze_service_requests").resolve("sources").resolve("0");
+        List<String> taken = new ArrayList<>();
+        if (!Files.isDirectory(log)) {
+            return taken;
+        }
+        List<Path> batches;
+        try (var files = Files.list(log)) {
+            batches = files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        String root = lakeRoot.toAbsolutePath().normalize().toString() + "/";
+        for (Path batch : batches) {
+            for (String line : Files.readAllLines(batch)) {
+                if (line.startsWith("{")) {
+                    String path = java.net.URI.create(IngestRig.json(line).path("path").asText()).getPath();
+                    taken.add(path.startsWith(root) ? path.substring(root.length()) : path);
+                }
+            }
+        }
+        return taken;
+    }
+
     /** Gold's daily counts: (New York date, complaint type, borough) to count. */
     public Map<String, Long> gold() throws IOException, InterruptedException {
         Path csv = logs.resolve("gold-" + System.nanoTime() + ".csv");
