@@ -139,9 +139,14 @@ public class IngestionRunRepository {
                 last == null ? null : last.updatedAt(), last == null ? null : last.id(), staged.stagedKey());
     }
 
-    /** Forgets a run's parts: a run landed by offset paging (no page keys) starts over from its first page. */
-    public void deleteParts(String runId) {
-        jdbc.update("DELETE FROM ingestion_part WHERE run_id = ?", runId);
+    /**
+     * Whether the run has SODA parts without a page key: landed by offset paging, before page keys, straight
+     * to their final keys. Such a run is not resumed (there is no key to go on after, and its parts may
+     * already be in bronze); a new run reads its window again.
+     */
+    public boolean landedByOffset(String runId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ingestion_part p JOIN ingestion_run r "
+                + "ON r.run_id = p.run_id WHERE p.run_id = ? AND r.source = 'api' AND p.last_id IS NULL)", Boolean.class, runId));
     }
 
     public List<LandedPart> parts(String runId) {

@@ -104,7 +104,11 @@ public class IngestionService implements DisposableBean {
         recovery.recover();
         Optional<IngestionRun> latest = runs.latestOf(window, source);
         try {
-            if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
+            if (latest.isPresent() && latest.get().status() == RunStatus.FAILED && runs.landedByOffset(latest.get().runId())) {
+                LOG.warn("run {} of {} was landed by offset paging (before page keys) and is not resumed: a new run reads the "
+                        + "window again; its {} part(s) already published stay (silver keeps one row per unique_key)",
+                        latest.get().runId(), window, latest.get().partCount());
+            } else if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
                 IngestionRun failed = latest.get();
                 if (runs.markRunning(failed.runId(), leases.owner(), leases.length())) {
                     LOG.info("resuming run {} of {} after its {} landed part(s)", failed.runId(), window, failed.partCount());

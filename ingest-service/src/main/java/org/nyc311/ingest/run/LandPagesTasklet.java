@@ -9,8 +9,6 @@ import org.nyc311.ingest.source.Page;
 import org.nyc311.ingest.source.PageReader;
 import org.nyc311.ingest.source.RecordSource;
 import org.nyc311.ingest.source.RecordSources;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
@@ -30,7 +28,6 @@ import org.springframework.context.ApplicationEventPublisher;
 class LandPagesTasklet implements Tasklet, StepExecutionListener {
 
     static final String PAGES_LANDED = "pagesLanded";
-    private static final Logger LOG = LoggerFactory.getLogger(LandPagesTasklet.class);
 
     private final String runId;
     private final IngestionRunRepository runs;
@@ -61,11 +58,8 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
             run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no ingestion run " + runId));
             IngestionRunRepository.ResumePoint resume = runs.resumePoint(runId);
             if (resume.nextPart() > 0 && resume.after() == null && RecordSources.API.equals(run.source())) {
-                // parts landed by offset paging (before page keys) give nowhere to go on from: read the window again
-                LOG.warn("run {} has {} part(s) without page keys (landed by offset paging); starting over from its first page",
-                        runId, resume.nextPart());
-                runs.deleteParts(runId);
-                resume = runs.resumePoint(runId);
+                // IngestionService never resumes such a run (landed by offset paging, before page keys)
+                throw new IllegalStateException("run " + runId + " has parts without page keys; it cannot be resumed");
             }
             recordsSoFar = runs.parts(runId).stream().mapToLong(LandedPart::recordCount).sum();
             source = sources.forSource(run.source());
