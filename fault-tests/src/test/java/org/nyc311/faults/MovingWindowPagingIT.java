@@ -103,7 +103,7 @@ class MovingWindowPagingIT {
             // k records of the page just served are edited now: their :updated_at moves past the window's end
             String after = SodaDataset.sodaTime(query.windowTo().plusSeconds(1)) + "Z";
             for (ObjectNode served : page.subList(0, Math.min(MOVED_PER_PAGE, page.size()))) {
-                String id = served.get(":id").asText();
+                String id = soda.idOf(served);
                 soda.update(id, record -> record.put(":updated_at", after).put("status", "In Progress"));
                 moved.add(served.path("unique_key").asText());
             }
@@ -155,7 +155,7 @@ class MovingWindowPagingIT {
             }
             // k records of the page just served are deleted at the source; with $offset, as many unread ones slid past
             for (ObjectNode served : page.subList(0, Math.min(MOVED_PER_PAGE, page.size()))) {
-                soda.remove(served.get(":id").asText());
+                soda.remove(soda.idOf(served));
                 deleted.add(served.path("unique_key").asText());
             }
         });

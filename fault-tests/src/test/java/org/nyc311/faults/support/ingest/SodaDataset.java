@@ -138,6 +138,17 @@ public final class SodaDataset implements AutoCloseable {
         change.accept(record);
     }
 
+    /** The {@code :id} of a served record, also when it was served without system fields (no {@code :*} in {@code $select}). */
+    public synchronized String idOf(ObjectNode served) {
+        if (served.hasNonNull(":id")) {
+            return served.get(":id").asText();
+        }
+        String key = served.path("unique_key").asText();
+        return records.values().stream().filter(record -> record.path("unique_key").asText().equals(key))
+                .map(record -> record.get(":id").asText()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no record with unique_key " + key));
+    }
+
     public synchronized void remove(String id) {
         records.remove(id);
     }
