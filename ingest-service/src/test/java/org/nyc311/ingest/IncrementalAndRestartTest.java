@@ -25,6 +25,7 @@ import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.run.RunStatus;
 import org.nyc311.ingest.run.StaleRunRecovery;
 import org.nyc311.ingest.schedule.DailyIngestion;
+import org.nyc311.ingest.source.PageKey;
 import org.nyc311.ingest.watermark.WatermarkStore;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.nyc311.testsupport.s3.S3Server;
@@ -97,7 +98,7 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         SODA.verify(getRequestedFor(urlPathEqualTo(SodaStub.PATH))
                 .withQueryParam("$select", equalTo(":*,*"))
                 .withQueryParam("$where", matching(":updated_at between '2026-05-31T04:00:00' and '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d'"))
-                .withQueryParam("$order", equalTo(":id")));
+                .withQueryParam("$order", equalTo(":updated_at,:id")));
 
         // the next day's run starts from the new watermark less the overlap
         soda.servePages(List.of(), 10);
@@ -119,20 +120,21 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
     }
 
     /**
-     * What a killed process leaves behind, made by hand: a run RUNNING, its Spring Batch execution
-     * STARTED in the middle of land-pages, two parts landed. The next start of the service marks it
-     * failed; starting the window again resumes after part 1.
+     * What a killed process leaves behind, made by hand: a run RUNNING whose lease has expired, its Spring
+     * Batch execution STARTED in the middle of land-pages, two parts landed. Recovery (at start-up, or
+     * before a run is prepared) marks it failed; starting the window again resumes after part 1.
      */
     @Test
-    void aRunKilledMidwayIsMarkedFailedAtStartUpAndResumesAfterItsLastLandedPage() throws Exception {
+    void aRunKilledMidwayIsMarkedFailedOnceItsLeaseExpiredAndResumesAfterItsLastLandedPage() throws Exception {
         List<String> records = SodaStub.records(45, 7_000_000, false);
         soda.servePages(records, 10);
         IngestionWindow window = new IngestionWindow(IngestionWindow.Kind.BACKFILL,
                 LocalDateTime.of(2021, 3, 1, 0, 0), LocalDateTime.of(2021, 3, 31, 23, 59, 59));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 23), runId);
+        // held by a process that is gone: its lease is not renewed, so it expires at once
         runs.insertRunning(new IngestionRun(runId, window, "api", 10, layout.ingestionDate(), layout.prefix(), RunStatus.RUNNING,
-                0, 0, null, null, java.time.Instant.now(), java.time.Instant.now(), null));
+                0, 0, null, null, java.time.Instant.now(), java.time.Instant.now(), null), "a-killed-process", java.time.Duration.ZERO);
         JobExecution execution = jobRepository.createJobExecution(IngestionJobConfiguration.JOB_NAME,
                 new JobParametersBuilder().addString(IngestionJobConfiguration.RUN_ID, runId).toJobParameters());
         execution.setStatus(BatchStatus.STARTED);
@@ -143,10 +145,11 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         step.setStartTime(LocalDateTime.now());
         jobRepository.add(step);
         for (int page = 0; page < 2; page++) {
-            runs.savePart(runId, store.landPart(layout, page, records.subList(page * 10, page * 10 + 10)));
+            runs.savePart(runId, store.stagePart(layout, page, records.subList(page * 10, page * 10 + 10)),
+                    PageKey.of(IngestionWindow.Kind.BACKFILL, mapper.readTree(records.get(page * 10 + 9))));
         }
         // and a third page that reached S3 but whose transaction never committed
-        store.landPart(layout, 2, records.subList(20, 30));
+        store.stagePart(layout, 2, records.subList(20, 30));
 
         assertThat(recovery.recover()).isGreaterThanOrEqualTo(1);
         assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
@@ -159,6 +162,7 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         assertThat(lake.keys(layout.prefix())).containsExactly(layout.manifestKey(),
                 layout.partKey(0), layout.partKey(1), layout.partKey(2), layout.partKey(3), layout.partKey(4));
         assertThat(lake.records(layout.prefix())).containsExactlyElementsOf(records.stream().map(lake::json).toList());
+        assertThat(lake.keys(layout.stagingPrefix())).as("staging is cleared once the batch is published").isEmpty();
         assertThat(List.of(soda.requestsFor(0), soda.requestsFor(10), soda.requestsFor(20))).containsExactly(0, 0, 1);
     }
 }

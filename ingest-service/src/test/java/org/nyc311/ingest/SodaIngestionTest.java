@@ -174,7 +174,11 @@ class SodaIngestionTest extends IngestIntegrationTest {
 
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.failureReason()).startsWith("SODA page 1 (offset 10) is malformed JSON");
-        assertThat(lake.keys(run.batchPrefix())).containsExactly(run.batchPrefix() + "part-00000.json.gz");
+        // page 0 landed (staged, committed) and nothing of page 1; a batch that is not whole publishes no part at all
+        assertThat(lake.keys(run.batchPrefix())).isEmpty();
+        assertThat(lake.keys("raw/_staging/run=" + run.runId() + "/")).singleElement().asString()
+                .startsWith("raw/_staging/run=" + run.runId() + "/part-00000.");
+        assertThat(run.partCount()).isEqualTo(1);
         assertThat(events.of(run.runId())).isEmpty();
         assertThat(soda.requestsFor(10)).as("a malformed page is not retried into a different answer").isEqualTo(1);
     }

@@ -1,9 +1,10 @@
 package org.nyc311.ingest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +13,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Serves records the way {@code /resource/erm2-nwe9.json} does: a JSON array of objects whose
- * values are all strings, nulls left out, location as the legacy location object, pages by
- * {@code $offset}. Records are made up here in that shape (the real ones stay in ../shared/data).
+ * values are all strings, nulls left out, location as the legacy location object, the system fields
+ * {@code :id}, {@code :created_at}, {@code :updated_at} beside them ({@code $select=:*,*}). Pages are
+ * recognised by their key, as the intake asks for them: the first page has no key in its
+ * {@code $where}, every later one {@code :id > '<the :id of the record before it>'}. A page is still
+ * named by its offset in the served list ({@link #page(int)}). Records are made up here in that shape
+ * (the real ones stay in ../shared/data).
  */
 public final class SodaStub {
 
@@ -33,22 +39,24 @@ public final class SodaStub {
     private static final String[] BOROUGHS = {"BROOKLYN", "QUEENS", "MANHATTAN", "BRONX", "STATEN ISLAND", "Unspecified"};
 
     private final WireMockServer server;
+    private List<String> served = List.of();
 
     public SodaStub(WireMockServer server) {
         this.server = server;
     }
 
-    /** {@code count} records with unique keys from {@code firstKey}; with system fields when {@code incremental}. */
+    /**
+     * {@code count} records with unique keys from {@code firstKey}, in {@code :id} order, each with the system
+     * fields; an {@code incremental} feed's {@code :updated_at} spread over a morning, a backfill's all one instant.
+     */
     public static List<String> records(int count, long firstKey, boolean incremental) {
         List<String> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String[] type = TYPES[i % TYPES.length];
             ObjectNode record = JSON.createObjectNode();
-            if (incremental) {
-                record.put(":id", "row-" + Long.toString(firstKey + i, 36));
-                record.put(":created_at", "2026-05-30T08:00:00.000Z");
-                record.put(":updated_at", "2026-06-01T0" + (i % 10) + ":15:00.000Z");
-            }
+            record.put(":id", "row-" + Long.toString(firstKey + i, 36));
+            record.put(":created_at", "2026-05-30T08:00:00.000Z");
+            record.put(":updated_at", incremental ? "2026-06-01T0" + (i % 10) + ":15:00.000Z" : "2026-05-30T08:00:00.000Z");
             record.put("unique_key", Long.toString(firstKey + i));
             record.put("created_date", String.format("2026-01-%02dT%02d:%02d:00.000", 1 + i % 28, i % 24, i % 60));
             if (i % 3 == 0) {
@@ -75,16 +83,32 @@ public final class SodaStub {
         return records;
     }
 
-    /** Serves {@code records} in pages of {@code pageSize}, and [] past the end. */
+    /** Serves {@code records} in pages of {@code pageSize}, and [] past the end; {@link #page} then names these pages. */
     public void servePages(List<String> records, int pageSize) {
+        served = List.copyOf(records);
         for (int offset = 0; offset <= records.size(); offset += pageSize) {
             List<String> page = records.subList(offset, Math.min(records.size(), offset + pageSize));
             server.stubFor(page(offset).willReturn(json(array(page))));
         }
     }
 
+    /** The request for the page that starts at {@code offset} of the served records: the one after the key of the record before. */
     public MappingBuilder page(int offset) {
-        return get(urlPathEqualTo(PATH)).withQueryParam("$offset", equalTo(Integer.toString(offset)));
+        return get(urlPathEqualTo(PATH)).withQueryParam("$where", afterRecord(offset));
+    }
+
+    private StringValuePattern afterRecord(int offset) {
+        if (offset == 0) {
+            return notContaining(":id >");
+        }
+        String id;
+        try {
+            // past the end there is no record: the only page to ask for there is the one after the last
+            id = JSON.readTree(served.get(Math.min(offset, served.size()) - 1)).get(":id").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("serve the records first: no record before offset " + offset, e);
+        }
+        return containing(":id > '" + id + "'");
     }
 
     public static ResponseDefinitionBuilder json(String body) {
@@ -105,6 +129,6 @@ public final class SodaStub {
     }
 
     public int requestsFor(int offset) {
-        return server.findAll(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("$offset", equalTo(Integer.toString(offset)))).size();
+        return server.findAll(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("$where", afterRecord(offset))).size();
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param file how file sources are paged
  * @param retry how long to keep asking a failing source before the run fails
  * @param incremental the daily run on {@code :updated_at}
+ * @param limits how wide and how far ahead a requested window of the SODA API may reach
+ * @param lease how long a run stays this process's without a heartbeat, and how often the heartbeat beats
  * @param schedule when the daily run starts
  * @param events whether landed batches are announced on SQS (the CLI lands without announcing)
  * @param oneShot set {@code source} to run one ingestion at start and exit (the CLI's mode)
@@ -26,6 +28,8 @@ public record IngestProperties(
         @DefaultValue File file,
         @DefaultValue Retry retry,
         @DefaultValue Incremental incremental,
+        @DefaultValue Limits limits,
+        @DefaultValue Lease lease,
         @DefaultValue Schedule schedule,
         @DefaultValue Events events,
         @DefaultValue OneShot oneShot,
@@ -94,6 +98,56 @@ public record IngestProperties(
     public record Incremental(
             @DefaultValue("1d") Duration overlap,
             @DefaultValue("1d") Duration firstLookback) {
+    }
+
+    /**
+     * What a window asked of the SODA API (over HTTP or the one-shot mode) may be. An incremental run's
+     * end becomes the watermark, so an end in the future would make every later daily window start
+     * after it ends; a very wide window is a mistake that costs hours of paging. Each window is judged
+     * on its own field's clock: a backfill's {@code created_date} bounds in New York local time, an
+     * incremental's {@code :updated_at} bounds in UTC. Files are not limited: the file bounds the work,
+     * and a file run never moves the watermark.
+     *
+     * @param maxBackfill the widest {@code created_date} window of one backfill run (split longer histories)
+     * @param maxIncremental the widest {@code :updated_at} window of one requested incremental run; the
+     *     scheduled run's window (watermark less the overlap, to now) is never refused, whatever the gap
+     * @param clockSkew how far past this service's now a bound may lie, for clocks that disagree a little
+     */
+    public record Limits(
+            @DefaultValue("366d") Duration maxBackfill,
+            @DefaultValue("31d") Duration maxIncremental,
+            @DefaultValue("5m") Duration clockSkew) {
+
+        public Limits {
+            if (maxBackfill.isNegative() || maxBackfill.isZero() || maxIncremental.isNegative() || maxIncremental.isZero()) {
+                throw new IllegalArgumentException("nyc311.ingest.limits.max-backfill and .max-incremental must be positive");
+            }
+            if (clockSkew.isNegative()) {
+                throw new IllegalArgumentException("nyc311.ingest.limits.clock-skew must not be negative, was " + clockSkew);
+            }
+        }
+    }
+
+    /**
+     * A running run is held by the process running it, through a lease in the database that this process
+     * renews every {@code heartbeat} (and with every page it commits). Another ingest process on the same
+     * database (the daily one-shot task beside the service, a second instance) leaves a run alone while its
+     * lease holds, and takes it over (fails it, then resumes it when its window is asked for again) once
+     * the lease has expired: its process was killed or lost the database for a whole {@code length}.
+     *
+     * @param length how long a run's lease lasts without renewal: how soon a killed process's run can be taken over
+     * @param heartbeat how often a process renews the leases of its runs; well below {@code length}
+     */
+    public record Lease(
+            @DefaultValue("2m") Duration length,
+            @DefaultValue("20s") Duration heartbeat) {
+
+        public Lease {
+            if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.multipliedBy(2).compareTo(length) > 0) {
+                throw new IllegalArgumentException("nyc311.ingest.lease.heartbeat (" + heartbeat
+                        + ") must be positive and at most half of nyc311.ingest.lease.length (" + length + ")");
+            }
+        }
     }
 
     /** The daily run: 03:00 New York time unless told otherwise. */

@@ -1,12 +1,14 @@
 package org.nyc311.ingest.oneshot;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.landing.RawBatchStore;
 import org.nyc311.ingest.run.IngestionRequest;
 import org.nyc311.ingest.run.IngestionRun;
 import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.run.PageLanded;
+import org.nyc311.ingest.run.RunConflictException;
 import org.nyc311.ingest.run.RunStarted;
 import org.nyc311.ingest.run.RunStatus;
 import org.nyc311.ingest.source.RecordSources;
@@ -34,12 +36,14 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
     private final IngestionService ingestions;
     private final IngestProperties.OneShot oneShot;
     private final RawBatchStore store;
+    private final IngestProperties.Lease lease;
     private final PrintStream out = System.out;
     private int exitCode = 1;
 
     public OneShotIngestion(IngestionService ingestions, IngestProperties properties, RawBatchStore store) {
         this.ingestions = ingestions;
         this.oneShot = properties.oneShot();
+        this.lease = properties.lease();
         this.store = store;
     }
 
@@ -53,7 +57,7 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
                     oneShot.from() == null || oneShot.from().isBlank() ? null : IngestProperties.parseBound(oneShot.from(), false),
                     oneShot.to() == null || oneShot.to().isBlank() ? null : IngestProperties.parseBound(oneShot.to(), true),
                     source);
-            run = ingestions.run(request);
+            run = runOnceTheWindowIsFree(request);
         } catch (RuntimeException e) {
             print("FAILED before starting: " + e.getMessage());
             exitCode = 2;
@@ -72,6 +76,36 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
+    /**
+     * A window held by another process's run is waited for, at most one lease length: a dead holder's lease
+     * expires within it and its run is then taken over (resumed here), a live holder renews it and this
+     * run is refused (exit 2). So the same command run again right after a kill (the CLI, the daily task's
+     * retry) resumes the killed run instead of failing.
+     */
+    private IngestionRun runOnceTheWindowIsFree(IngestionRequest request) {
+        Instant deadline = null;
+        while (true) {
+            try {
+                return ingestions.run(request);
+            } catch (RunConflictException held) {
+                Instant now = Instant.now();
+                if (deadline == null) {
+                    deadline = now.plus(lease.length()).plus(lease.heartbeat());
+                    print("run " + held.runningRunId() + " holds this window; waiting up to " + lease.length().plus(lease.heartbeat()).toSeconds()
+                            + " s for its lease to expire (its process stopped) or be renewed (it is alive)");
+                } else if (now.isAfter(deadline)) {
+                    throw held;
+                }
+                try {
+                    Thread.sleep(lease.heartbeat().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw held;
+                }
+            }
+        }
+    }
+
     @EventListener
     public void onRunStarted(RunStarted started) {
         IngestionRun run = started.run();
@@ -83,7 +117,7 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
     @EventListener
     public void onPageLanded(PageLanded landed) {
         print("part " + String.format("%05d", landed.part().partNumber()) + " landed: " + landed.part().recordCount()
-                + " records (" + landed.recordsSoFar() + " so far) -> " + landed.part().key());
+                + " records (" + landed.recordsSoFar() + " so far), staged at " + landed.stagedKey());
     }
 
     @Override

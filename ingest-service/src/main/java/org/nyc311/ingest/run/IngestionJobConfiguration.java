@@ -35,11 +35,11 @@ public class IngestionJobConfiguration {
 
     @Bean
     Job ingestionJob(JobRepository jobRepository, Step landPages, Step publishBatch, IngestionRunRepository runs,
-            IngestionMetrics metrics) {
+            IngestionMetrics metrics, RunLeases leases) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(landPages)
                 .next(publishBatch)
-                .listener(new RunOutcome(runs, metrics))
+                .listener(new RunOutcome(runs, metrics, leases))
                 .build();
     }
 
@@ -62,15 +62,16 @@ public class IngestionJobConfiguration {
     @Bean
     @StepScope
     LandPagesTasklet landPagesTasklet(@Value("#{jobParameters['runId']}") String runId, IngestionRunRepository runs,
-            RecordSources sources, RawBatchStore store, IngestionMetrics metrics, ApplicationEventPublisher events) {
-        return new LandPagesTasklet(runId, runs, sources, store, metrics, events);
+            RecordSources sources, RawBatchStore store, IngestionMetrics metrics, ApplicationEventPublisher events,
+            RunLeases leases) {
+        return new LandPagesTasklet(runId, runs, sources, store, metrics, events, leases);
     }
 
     @Bean
     @StepScope
     PublishBatchTasklet publishBatchTasklet(@Value("#{jobParameters['runId']}") String runId, IngestionRunRepository runs,
-            RawBatchStore store, BatchAnnouncer announcer, WatermarkStore watermarks, Clock clock) {
-        return new PublishBatchTasklet(runId, runs, store, announcer, watermarks, clock);
+            RawBatchStore store, BatchAnnouncer announcer, WatermarkStore watermarks, Clock clock, RunLeases leases) {
+        return new PublishBatchTasklet(runId, runs, store, announcer, watermarks, clock, leases);
     }
 
     /** Marks the run failed with a reason a person can act on, and times every run. */
@@ -78,17 +79,19 @@ public class IngestionJobConfiguration {
 
         private final IngestionRunRepository runs;
         private final IngestionMetrics metrics;
+        private final RunLeases leases;
 
-        RunOutcome(IngestionRunRepository runs, IngestionMetrics metrics) {
+        RunOutcome(IngestionRunRepository runs, IngestionMetrics metrics, RunLeases leases) {
             this.runs = runs;
             this.metrics = metrics;
+            this.leases = leases;
         }
 
         @Override
         public void afterJob(JobExecution execution) {
             String runId = execution.getJobParameters().getString(RUN_ID);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                runs.markFailed(runId, FailureReasons.of(execution.getAllFailureExceptions()));
+                runs.markFailed(runId, FailureReasons.of(execution.getAllFailureExceptions()), leases.owner());
             }
             String kind = runs.find(runId).map(run -> run.window().kind().name()).orElse("UNKNOWN");
             Duration duration = execution.getStartTime() == null || execution.getEndTime() == null

@@ -3,6 +3,7 @@ package org.nyc311.ingest.run;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.nyc311.ingest.landing.LandedPart;
+import org.nyc311.ingest.landing.StagedPart;
+import org.nyc311.ingest.source.PageKey;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -33,37 +36,65 @@ public class IngestionRunRepository {
         this.clock = clock;
     }
 
-    /** Inserts a new RUNNING run; the partial unique index refuses a second running run of the window. */
-    public void insertRunning(IngestionRun run) {
+    /**
+     * Inserts a new RUNNING run held by {@code owner} for {@code lease}; the partial unique index refuses a
+     * second running run of the window.
+     */
+    public void insertRunning(IngestionRun run, String owner, Duration lease) {
         jdbc.update("""
                 INSERT INTO ingestion_run (run_id, kind, window_from, window_to, source, page_size, ingestion_date,
-                    batch_prefix, status, created_at, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)
+                    batch_prefix, status, created_at, started_at, lease_owner, lease_expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, clock_timestamp() + make_interval(secs => ?))
                 """, run.runId(), run.window().kind().name(), run.window().from(),
                 run.window().to(), run.source(), run.pageSize(), run.ingestionDate(),
-                run.batchPrefix(), now(), now());
+                run.batchPrefix(), now(), now(), owner, seconds(lease));
     }
 
-    /** A failed run started again; false if it was not FAILED any more. */
-    public boolean markRunning(String runId) {
-        return jdbc.update("UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL "
-                + "WHERE run_id = ? AND status = 'FAILED'", now(), runId) == 1;
+    /** A failed run started again, held by {@code owner}; false if it was not FAILED any more (someone else took it). */
+    public boolean markRunning(String runId, String owner, Duration lease) {
+        return jdbc.update("UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL, "
+                + "lease_owner = ?, lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                + "WHERE run_id = ? AND status = 'FAILED'", now(), owner, seconds(lease), runId) == 1;
     }
 
-    public void markCompleted(String runId, LocalDateTime watermark) {
-        jdbc.update("UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? WHERE run_id = ?",
-                watermark, now(), runId);
+    /** Completes the run; false if {@code owner} no longer holds it (its lease expired and another process took it). */
+    public boolean markCompleted(String runId, LocalDateTime watermark, String owner) {
+        return jdbc.update("UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? "
+                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?", watermark, now(), runId, owner) == 1;
     }
 
-    public void markFailed(String runId, String reason) {
-        jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? WHERE run_id = ? AND status = 'RUNNING'",
-                reason, now(), runId);
+    /** Fails the run if {@code owner} still holds it: a process never fails a run another has taken over. */
+    public void markFailed(String runId, String reason, String owner) {
+        jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
+                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?", reason, now(), runId, owner);
     }
 
-    /** Every RUNNING run failed with the reason: at start-up, nothing of this service is running yet. */
-    public int failAllRunning(String reason) {
-        return jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? WHERE status = 'RUNNING'",
-                reason, now());
+    /** Renews the leases of every RUNNING run {@code owner} holds (the heartbeat); returns how many. */
+    public int renewLeases(String owner, Duration lease) {
+        return jdbc.update("UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                + "WHERE lease_owner = ? AND status = 'RUNNING'", seconds(lease), owner);
+    }
+
+    /** Renews one run's lease if {@code owner} still holds it; false if it does not (the run was taken over or ended). */
+    public boolean renewLease(String runId, String owner, Duration lease) {
+        return jdbc.update("UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                + "WHERE run_id = ? AND lease_owner = ? AND status = 'RUNNING'", seconds(lease), runId, owner) == 1;
+    }
+
+    /**
+     * Fails every RUNNING run whose lease has expired (or that has none: left by a process from before
+     * leases): its process is gone. Runs whose lease holds are left alone, whichever process holds them.
+     */
+    public List<String> failExpired(String reason) {
+        return jdbc.queryForList("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
+                + "WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp()) "
+                + "RETURNING run_id", String.class, reason, now());
+    }
+
+    /** Whether nobody holds the run any more: its lease expired (or it has none, or no such run). */
+    public boolean leaseExpired(String runId) {
+        return jdbc.queryForList("SELECT 1 FROM ingestion_run WHERE run_id = ? AND lease_expires_at >= clock_timestamp()",
+                Integer.class, runId).isEmpty();
     }
 
     public Optional<IngestionRun> find(String runId) {
@@ -90,26 +121,60 @@ public class IngestionRunRepository {
                 this::run).stream().findFirst();
     }
 
-    /** Records a landed part; landing the same page again (a resumed run) overwrites its row, never adds one. */
-    public void savePart(String runId, LandedPart part) {
+    /**
+     * Records a staged part with the key of its last record (null for file sources); landing the same page
+     * again (a resumed run) overwrites its row, never adds one: the row names the one staged object that
+     * counts.
+     */
+    public void savePart(String runId, StagedPart staged, PageKey last) {
+        LandedPart part = staged.part();
         jdbc.update("""
-                INSERT INTO ingestion_part (run_id, part_number, object_key, record_count, byte_count, sha256)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO ingestion_part (run_id, part_number, object_key, record_count, byte_count, sha256,
+                    last_updated_at, last_id, staged_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, part_number) DO UPDATE SET object_key = EXCLUDED.object_key,
-                    record_count = EXCLUDED.record_count, byte_count = EXCLUDED.byte_count, sha256 = EXCLUDED.sha256
-                """, runId, part.partNumber(), part.key(), part.recordCount(), part.byteCount(), part.sha256());
+                    record_count = EXCLUDED.record_count, byte_count = EXCLUDED.byte_count, sha256 = EXCLUDED.sha256,
+                    last_updated_at = EXCLUDED.last_updated_at, last_id = EXCLUDED.last_id, staged_key = EXCLUDED.staged_key
+                """, runId, part.partNumber(), part.key(), part.recordCount(), part.byteCount(), part.sha256(),
+                last == null ? null : last.updatedAt(), last == null ? null : last.id(), staged.stagedKey());
+    }
+
+    /**
+     * Whether the run has SODA parts without a page key: landed by offset paging, before page keys, straight
+     * to their final keys. Such a run is not resumed (there is no key to go on after, and its parts may
+     * already be in bronze); a new run reads its window again.
+     */
+    public boolean landedByOffset(String runId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ingestion_part p JOIN ingestion_run r "
+                + "ON r.run_id = p.run_id WHERE p.run_id = ? AND r.source = 'api' AND p.last_id IS NULL)", Boolean.class, runId));
     }
 
     public List<LandedPart> parts(String runId) {
-        return jdbc.query("SELECT * FROM ingestion_part WHERE run_id = ? ORDER BY part_number",
-                (rs, i) -> new LandedPart(rs.getInt("part_number"), rs.getString("object_key"), rs.getInt("record_count"),
-                        rs.getLong("byte_count"), rs.getString("sha256")), runId);
+        return stagedParts(runId).stream().map(StagedPart::part).toList();
     }
 
-    /** Where a (resumed) run goes on: the page after its last landed part. */
-    public int nextPartNumber(String runId) {
-        Integer last = jdbc.queryForObject("SELECT MAX(part_number) FROM ingestion_part WHERE run_id = ?", Integer.class, runId);
-        return last == null ? 0 : last + 1;
+    /** The committed parts with the staged object each publishes from. */
+    public List<StagedPart> stagedParts(String runId) {
+        return jdbc.query("SELECT * FROM ingestion_part WHERE run_id = ? ORDER BY part_number",
+                (rs, i) -> new StagedPart(new LandedPart(rs.getInt("part_number"), rs.getString("object_key"), rs.getInt("record_count"),
+                        rs.getLong("byte_count"), rs.getString("sha256")), rs.getString("staged_key")), runId);
+    }
+
+    /** Where a (resumed) run goes on: the page after its last landed part, after that part's last key. */
+    public ResumePoint resumePoint(String runId) {
+        return jdbc.query("SELECT part_number, last_updated_at, last_id FROM ingestion_part WHERE run_id = ? "
+                        + "ORDER BY part_number DESC LIMIT 1",
+                (rs, i) -> new ResumePoint(rs.getInt("part_number") + 1, rs.getString("last_id") == null ? null
+                        : new PageKey(rs.getString("last_updated_at"), rs.getString("last_id"))), runId)
+                .stream().findFirst().orElse(ResumePoint.START);
+    }
+
+    /**
+     * @param nextPart the part number the run lands next
+     * @param after the key of the last landed record; null at the start and for parts without keys
+     */
+    public record ResumePoint(int nextPart, PageKey after) {
+        static final ResumePoint START = new ResumePoint(0, null);
     }
 
     private IngestionRun run(ResultSet rs, int row) throws SQLException {
@@ -134,6 +199,10 @@ public class IngestionRunRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private OffsetDateTime now() {

@@ -31,9 +31,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts runs. A request for a window whose last run failed resumes that run (same id, same part
- * keys, after its last landed page); a request for a window that is running is refused; otherwise a
- * new run starts. The database, not this JVM, guarantees that one window never runs twice at once.
+ * Starts runs. A request for a window whose last run failed, or whose process died (its lease
+ * expired), resumes that run (same id, same part keys, after its last landed page); a request for a
+ * window that is running (its lease holds) is refused; otherwise a new run starts. The database, not
+ * this JVM, guarantees that one window never runs twice at once.
  */
 @Service
 public class IngestionService implements DisposableBean {
@@ -50,9 +51,13 @@ public class IngestionService implements DisposableBean {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ThreadPoolTaskExecutor executor;
+    private final WindowLimits limits;
+    private final RunLeases leases;
+    private final StaleRunRecovery recovery;
 
     public IngestionService(JobLauncher jobLauncher, Job ingestionJob, IngestionRunRepository runs, WatermarkStore watermarks,
-            RecordSources sources, IngestProperties properties, Clock clock, ApplicationEventPublisher events) {
+            RecordSources sources, IngestProperties properties, Clock clock, ApplicationEventPublisher events, RunLeases leases,
+            StaleRunRecovery recovery) {
         this.jobLauncher = jobLauncher;
         this.ingestionJob = ingestionJob;
         this.runs = runs;
@@ -61,6 +66,9 @@ public class IngestionService implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.limits = new WindowLimits(properties.limits(), clock);
+        this.leases = leases;
+        this.recovery = recovery;
         this.executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("ingestion-");
         executor.setCorePoolSize(properties.runs().threads());
@@ -75,7 +83,7 @@ public class IngestionService implements DisposableBean {
         try {
             executor.execute(() -> execute(run));
         } catch (TaskRejectedException busy) {
-            runs.markFailed(run.runId(), "not started: too many runs waiting; start it again later");
+            runs.markFailed(run.runId(), "not started: too many runs waiting; start it again later", leases.owner());
             throw new ServiceUnavailableException("Ingestion queue full", "too many ingestion runs waiting; run " + run.runId()
                     + " was not started: start it again later", null, Map.of("runId", run.runId()));
         }
@@ -95,11 +103,17 @@ public class IngestionService implements DisposableBean {
         String source = request.source() == null || request.source().isBlank() ? RecordSources.API : request.source();
         RecordSource recordSource = sources.forSource(source);
         IngestionWindow window = window(request, source, recordSource);
+        // a run whose process died (its lease expired) is failed now, so that asking for its window resumes it
+        recovery.recover();
         Optional<IngestionRun> latest = runs.latestOf(window, source);
         try {
-            if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
+            if (latest.isPresent() && latest.get().status() == RunStatus.FAILED && runs.landedByOffset(latest.get().runId())) {
+                LOG.warn("run {} of {} was landed by offset paging (before page keys) and is not resumed: a new run reads the "
+                        + "window again; its {} part(s) already published stay (silver keeps one row per unique_key)",
+                        latest.get().runId(), window, latest.get().partCount());
+            } else if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
                 IngestionRun failed = latest.get();
-                if (runs.markRunning(failed.runId())) {
+                if (runs.markRunning(failed.runId(), leases.owner(), leases.length())) {
                     LOG.info("resuming run {} of {} after its {} landed part(s)", failed.runId(), window, failed.partCount());
                     return runs.find(failed.runId()).orElseThrow();
                 }
@@ -110,7 +124,7 @@ public class IngestionService implements DisposableBean {
             int pageSize = RecordSources.API.equals(source) ? properties.soda().pageSize() : properties.file().pageSize();
             IngestionRun fresh = new IngestionRun(runId, window, source, pageSize, ingestionDate,
                     layout.prefix(), RunStatus.RUNNING, 0, 0, null, null, clock.instant(), clock.instant(), null);
-            runs.insertRunning(fresh);
+            runs.insertRunning(fresh, leases.owner(), leases.length());
             LOG.info("starting run {} of {} from {}", runId, window, source);
             return runs.find(runId).orElseThrow();
         } catch (DuplicateKeyException running) {
@@ -133,7 +147,11 @@ public class IngestionService implements DisposableBean {
             if (request.to().isBefore(request.from())) {
                 throw new IllegalArgumentException("the window ends before it starts: from " + request.from() + " is after to " + request.to());
             }
-            return new IngestionWindow(kind, request.from(), request.to());
+            IngestionWindow window = new IngestionWindow(kind, request.from(), request.to());
+            if (!file) {
+                limits.check(window);
+            }
+            return window;
         }
         if (file) {
             return ((FileSource) recordSource).coveredWindow();
@@ -144,14 +162,22 @@ public class IngestionService implements DisposableBean {
         return incrementalWindow();
     }
 
-    /** A failed incremental run is finished before a new window opens; otherwise from the watermark minus the overlap to now (UTC). */
+    /**
+     * A failed incremental run is finished before a new window opens; otherwise from the watermark minus
+     * the overlap to now (UTC). A failed run whose window ends in the future (accepted before windows were
+     * checked) is left failed: finishing it would move the watermark into the future.
+     */
     private IngestionWindow incrementalWindow() {
         Optional<IngestionRun> latest = runs.latestIncremental();
         if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
-            return latest.get().window();
+            if (!limits.endsInTheFuture(latest.get().window())) {
+                return latest.get().window();
+            }
+            LOG.warn("failed incremental run {} is not resumed: its window {} ends in the future; a new window opens",
+                    latest.get().runId(), latest.get().window());
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
-        LocalDateTime from = watermarks.current()
+        LocalDateTime from = watermarks.startingPoint()
                 .map(mark -> mark.minus(properties.incremental().overlap()))
                 .orElse(now.minus(properties.incremental().firstLookback()));
         return new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, from, now);
@@ -166,7 +192,7 @@ public class IngestionService implements DisposableBean {
             jobLauncher.run(ingestionJob, parameters);
         } catch (Exception e) {
             LOG.error("run {} could not be launched", run.runId(), e);
-            runs.markFailed(run.runId(), "could not launch the job: " + e.getMessage());
+            runs.markFailed(run.runId(), "could not launch the job: " + e.getMessage(), leases.owner());
         }
         return runs.find(run.runId()).orElseThrow();
     }

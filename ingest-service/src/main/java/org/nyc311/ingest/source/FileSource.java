@@ -42,7 +42,7 @@ public final class FileSource implements RecordSource {
     }
 
     @Override
-    public PageReader open(IngestionWindow window, int pageSize, int startPage) {
+    public PageReader open(IngestionWindow window, int pageSize, int startPage, PageKey after) {
         FileRecords records = records();
         Iterator<SourceRecord> inWindow = new Iterator<>() {
             private SourceRecord ahead = advance();

@@ -6,10 +6,11 @@ import org.nyc311.model.ingest.IngestionWindow;
 public interface RecordSource {
 
     /**
-     * Opens a reader over the window starting at {@code startPage}: a resumed run asks for the page
-     * after its last landed one and gets exactly the records it would have got in one go.
+     * Opens a reader over the window starting at {@code startPage}, after the key {@code after} of the
+     * last landed page (null at the start, and for files, which page by count over fixed content): a
+     * resumed run goes on after its last landed page and misses nothing it would have got in one go.
      */
-    PageReader open(IngestionWindow window, int pageSize, int startPage);
+    PageReader open(IngestionWindow window, int pageSize, int startPage, PageKey after);
 
     /** {@code api} or {@code file}: a metric tag and a word for progress lines. */
     String kind();

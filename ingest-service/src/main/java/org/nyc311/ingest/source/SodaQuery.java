@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /**
- * The SoQL of one page. Pages are ordered by {@code :id} so that offsets are stable between
- * requests and between a run and its resumption.
+ * The SoQL of one page, paged by key ({@link PageKey}), never by offset: an offset counts records,
+ * and records that leave an {@code :updated_at} window while a run pages shift every later page, so
+ * records at page boundaries were skipped. A backfill is ordered by {@code :id}; an incremental by
+ * {@code (:updated_at, :id)}. Both ask for SODA's system fields ({@code $select=:*,*}), which carry
+ * the key.
  */
 public final class SodaQuery {
 
@@ -22,27 +25,34 @@ public final class SodaQuery {
     private SodaQuery() {
     }
 
-    public static Map<String, String> parameters(IngestionWindow window, int pageSize, int page) {
+    /** The first page of the window ({@code after} null) or the page after {@code after}. */
+    public static Map<String, String> parameters(IngestionWindow window, int pageSize, PageKey after) {
         Map<String, String> parameters = new LinkedHashMap<>();
         String between = " between '" + FLOATING.format(window.from()) + "' and '" + FLOATING.format(window.to()) + "'";
+        // system fields are only returned when asked for: :id and :updated_at are the page key
+        parameters.put("$select", ":*,*");
         if (window.kind() == IngestionWindow.Kind.INCREMENTAL) {
-            // system fields are only returned when asked for; :updated_at is what the watermark follows
-            parameters.put("$select", ":*,*");
-            parameters.put("$where", ":updated_at" + between);
+            parameters.put("$where", ":updated_at" + between + (after == null ? ""
+                    : " AND (:updated_at > " + literal(after.updatedAt()) + " OR (:updated_at = " + literal(after.updatedAt())
+                            + " AND :id > " + literal(after.id()) + "))"));
+            parameters.put("$order", ":updated_at,:id");
         } else {
-            parameters.put("$where", "created_date" + between);
+            parameters.put("$where", "created_date" + between + (after == null ? "" : " AND :id > " + literal(after.id())));
+            parameters.put("$order", ":id");
         }
-        parameters.put("$order", ":id");
         parameters.put("$limit", Integer.toString(pageSize));
-        parameters.put("$offset", Long.toString((long) page * pageSize));
         return parameters;
     }
 
-    public static URI uri(URI resource, IngestionWindow window, int pageSize, int page) {
-        String query = parameters(window, pageSize, page).entrySet().stream()
+    public static URI uri(URI resource, IngestionWindow window, int pageSize, PageKey after) {
+        String query = parameters(window, pageSize, after).entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return URI.create(resource + "?" + query);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     public static String floating(LocalDateTime timestamp) {

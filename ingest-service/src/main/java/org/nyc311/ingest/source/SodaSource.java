@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Socrata SODA 2.1 endpoint of dataset {@code erm2-nwe9}, paged with {@code $limit}/{@code $offset}.
+ * The Socrata SODA 2.1 endpoint of dataset {@code erm2-nwe9}, paged with {@code $limit} by key
+ * ({@link PageKey}, {@link SodaQuery}): each page goes on after the last record of the one before.
  *
  * <p>429, 5xx, timeouts and bodies cut short are retried with exponential backoff and jitter,
  * honouring Retry-After, for at most {@code nyc311.ingest.retry.max-elapsed} per page; after that, or
@@ -74,9 +75,13 @@ public class SodaSource implements RecordSource {
     }
 
     @Override
-    public PageReader open(IngestionWindow window, int pageSize, int startPage) {
+    public PageReader open(IngestionWindow window, int pageSize, int startPage, PageKey resumeAfter) {
+        if (startPage > 0 && resumeAfter == null) {
+            throw new IllegalArgumentException("a SODA reader resumes after a page key, not a page number");
+        }
         return new PageReader() {
             private int next = startPage;
+            private PageKey after = resumeAfter;
             private boolean exhausted;
 
             @Override
@@ -84,13 +89,25 @@ public class SodaSource implements RecordSource {
                 if (exhausted) {
                     return Optional.empty();
                 }
-                List<String> records = fetch(window, pageSize, next);
+                String where = "SODA page " + next + " (offset " + (long) next * pageSize + ")";
+                List<JsonNode> records = fetch(window, pageSize, next, after, where);
                 // a short page is the last one: saves a request that would only answer []
                 exhausted = records.size() < pageSize;
                 if (records.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Page(next++, records));
+                PageKey last;
+                try {
+                    last = PageKey.of(window.kind(), records.get(records.size() - 1));
+                } catch (IllegalArgumentException e) {
+                    throw new SourceFailedException(where + " cannot be paged by key: " + e.getMessage(), e);
+                }
+                if (last.equals(after)) {
+                    throw new SourceFailedException(where + " ends on the key it was asked to start after (" + last
+                            + "): the server does not page by key; stopping rather than reading the same page forever");
+                }
+                after = last;
+                return Optional.of(new Page(next++, records.stream().map(SodaSource.this::compact).toList(), last));
             }
 
             @Override
@@ -101,9 +118,8 @@ public class SodaSource implements RecordSource {
     }
 
     /** One page, retried as the class describes. */
-    List<String> fetch(IngestionWindow window, int pageSize, int page) {
-        URI uri = SodaQuery.uri(soda.resourceUri(), window, pageSize, page);
-        String where = "SODA page " + page + " (offset " + (long) page * pageSize + ")";
+    List<JsonNode> fetch(IngestionWindow window, int pageSize, int page, PageKey after, String where) {
+        URI uri = SodaQuery.uri(soda.resourceUri(), window, pageSize, after);
         long begin = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
         RetryConfig config = RetryConfig.custom()
@@ -120,7 +136,7 @@ public class SodaSource implements RecordSource {
             LOG.warn("{}: attempt {} failed ({}); retrying in {} ms", where, event.getNumberOfRetryAttempts(),
                     event.getLastThrowable().getMessage(), event.getWaitInterval().toMillis());
         });
-        CheckedSupplier<List<String>> once = () -> {
+        CheckedSupplier<List<JsonNode>> once = () -> {
             attempts.incrementAndGet();
             return fetchOnce(uri, where);
         };
@@ -138,7 +154,7 @@ public class SodaSource implements RecordSource {
         }
     }
 
-    private List<String> fetchOnce(URI uri, String where) {
+    private List<JsonNode> fetchOnce(URI uri, String where) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(soda.readTimeout())
                 .header("Accept", "application/json")
@@ -167,7 +183,7 @@ public class SodaSource implements RecordSource {
         return records(response.body(), where);
     }
 
-    private List<String> records(String body, String where) {
+    private List<JsonNode> records(String body, String where) {
         JsonNode root;
         try {
             // trailing garbage after the array is as wrong as a cut-off array
@@ -180,18 +196,23 @@ public class SodaSource implements RecordSource {
         if (root == null || !root.isArray()) {
             throw new SourceFailedException(where + " is not a JSON array of records but " + excerpt(body));
         }
-        List<String> records = new ArrayList<>(root.size());
+        List<JsonNode> records = new ArrayList<>(root.size());
         for (JsonNode record : root) {
             if (!record.isObject()) {
                 throw new SourceFailedException(where + " holds a non-object element: " + excerpt(record.toString()));
             }
-            try {
-                records.add(mapper.writeValueAsString(record));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write back a record just read", e);
-            }
+            records.add(record);
         }
         return records;
+    }
+
+    /** A record written back compactly, every field and digit as it came. */
+    private String compact(JsonNode record) {
+        try {
+            return mapper.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write back a record just read", e);
+        }
     }
 
     private boolean withinBudget(long begin, Duration wait) {

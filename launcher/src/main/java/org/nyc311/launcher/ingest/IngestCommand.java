@@ -107,6 +107,9 @@ public final class IngestCommand implements Callable<Integer> {
         }
         properties.put("nyc311.ingest.events.enabled", "false");
         properties.put("nyc311.ingest.schedule.enabled", "false");
+        // one local process at a time: a run killed with the command is taken over by its next run within seconds
+        properties.put("nyc311.ingest.lease.length", "10s");
+        properties.put("nyc311.ingest.lease.heartbeat", "2s");
         properties.put("nyc311.lake.bucket", BUCKET);
         if (pageSize != null) {
             properties.put("nyc311.ingest.soda.page-size", pageSize.toString());

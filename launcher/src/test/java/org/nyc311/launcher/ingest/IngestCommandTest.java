@@ -96,8 +96,12 @@ class IngestCommandTest {
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> records = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            records.add("{\"unique_key\":\"" + (50_000_000 + i) + "\",\"created_date\":\"2026-01-0" + (1 + i % 9)
+            records.add("{\":id\":\"row-" + i + "\",\"unique_key\":\"" + (50_000_000 + i) + "\",\"created_date\":\"2026-01-0" + (1 + i % 9)
                     + "T10:00:00.000\",\"complaint_type\":\"Noise - Residential\",\"borough\":\"BROOKLYN\"}");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add("row-" + i);
         }
         CountDownLatch stalled = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -107,8 +111,9 @@ class IngestCommandTest {
                 new InetSocketAddress("127.0.0.1", 0), 0);
         soda.setExecutor(Executors.newCachedThreadPool());
         soda.createContext("/resource/erm2-nwe9.json", exchange -> {
-            Matcher offset = Pattern.compile("offset=(\\d+)").matcher(exchange.getRequestURI().getRawQuery());
-            int from = offset.find() ? Integer.parseInt(offset.group(1)) : 0;
+            // the intake pages by key: the page after ':id > X' starts at the record after X
+            Matcher after = Pattern.compile(":id > '(row-\\d+)'").matcher(exchange.getRequestURI().getQuery());
+            int from = after.find() ? ids.indexOf(after.group(1)) + 1 : 0;
             asked.merge(from, 1, Integer::sum);
             if (from == 6 && stallOnce.getAndSet(false)) {
                 stalled.countDown();
