@@ -6,6 +6,7 @@ import org.nyc311.model.event.EventJson;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -14,11 +15,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * services (and other languages) produce and consume them.
  *
  * <p>Runs before Spring Cloud AWS's own SQS auto-configuration, whose converter backs off when this
- * one is there; the listener container factory and {@code SqsTemplate} both use it.
+ * one is there; the listener container factory and {@code SqsTemplate} both use it. The factory also
+ * takes the {@link ListenerRetryBudget}: a message that fails comes back later and later, not at once.
  */
 @AutoConfiguration(beforeName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @ConditionalOnClass(SqsMessagingMessageConverter.class)
+@EnableConfigurationProperties(ListenerRetrySettings.class)
 public class EventMessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ListenerRetryBudget sqsListenerRetryBudget(ListenerRetrySettings settings) {
+        return new ListenerRetryBudget(settings);
+    }
 
     @Bean
     @ConditionalOnMissingBean
