@@ -1,15 +1,10 @@
 package org.nyc311.service.database;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
+import org.nyc311.service.health.DependencyFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -113,19 +108,7 @@ public class DatabaseStartupGate implements FlywayMigrationStrategy, Application
 
     /** Whether the failure says the database could not be reached (rather than that it refused something). */
     public static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                    || cause instanceof UnknownHostException || cause instanceof SocketTimeoutException
-                    || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            // SQL state class 08: connection exception; 57P01-57P03: shutting down, crashed, not yet accepting connections
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return DependencyFailures.unreachable(failure);
     }
 
     private static String reason(Throwable failure) {

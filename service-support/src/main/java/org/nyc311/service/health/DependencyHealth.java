@@ -77,7 +77,7 @@ public abstract class DependencyHealth implements HealthIndicator, DisposableBea
             // the probe goes on; the next call waits for the same one instead of starting another
             return down("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return down(reason(e.getCause()));
+            return down(DependencyFailures.describe(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return down("interrupted");
@@ -95,16 +95,6 @@ public abstract class DependencyHealth implements HealthIndicator, DisposableBea
         details.put("downSince", downSince.toString());
         details.put("downForSeconds", Duration.between(downSince, now).toSeconds());
         return Health.status(required ? Status.DOWN : DEGRADED).withDetails(details).build();
-    }
-
-    /** The exception and its root cause, which usually names the refused connection. */
-    static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String top = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        return root == failure ? top : top + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,6 +43,11 @@ public class EventOutbox implements SmartLifecycle {
         this.sqs = sqs;
         this.clock = clock;
         this.retryInterval = retryInterval;
+    }
+
+    /** An outbox in this DataSource's {@code event_outbox}, taking part in the transactions Spring manages on it. */
+    public static EventOutbox on(DataSource dataSource, SqsTemplate sqs, Clock clock, Duration retryInterval) {
+        return new EventOutbox(JdbcClient.create(dataSource), sqs, clock, retryInterval);
     }
 
     /**
