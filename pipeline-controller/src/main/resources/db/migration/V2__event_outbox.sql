@@ -1,4 +1,4 @@
--- GoldRefreshed events on their way to SQS (service-support's EventOutbox): stored with the run's result,
+-- GoldRefreshed events on their way to SQS (service-support's EventOutbox): staged when a run succeeds,
 -- sent when SQS takes them, so that an SQS outage loses none.
 CREATE TABLE event_outbox (
     event_id   uuid        PRIMARY KEY,
