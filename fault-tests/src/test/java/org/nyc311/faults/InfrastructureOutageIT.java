@@ -50,6 +50,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -119,10 +120,15 @@ class InfrastructureOutageIT {
     private static ServiceJvm forecast;
     private static LocalSqlWarehouseProcess warehouse;
     private static MlflowServer mlflow;
+    private static boolean postgresUp = true;
+    private static boolean s3Up = true;
+    private static boolean sqsUp = true;
 
     @BeforeAll
     static void servers() throws Exception {
         work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "outage-it-");
+        // PostgreSQL runs as 'nobody' when this JVM is root: it must be able to traverse to its data folder
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         logs = work.resolve("logs");
         s3 = S3Server.start(work.resolve("s3"), 0);
         s3.createBucket(BUCKET);
@@ -136,6 +142,38 @@ class InfrastructureOutageIT {
         databricks.stubFor(post(urlPathEqualTo("/api/2.2/jobs/run-now")).willReturn(okJson("{\"run_id\": 981, \"number_in_job\": 981}")));
         jobState(SUCCEEDED);
         System.out.println("outage: servers and logs in " + work);
+    }
+
+    /** A test that failed during its outage leaves the server down: the next one starts with everything up. */
+    @BeforeEach
+    void everythingUp() throws Exception {
+        if (!postgresUp) {
+            startPostgres();
+        }
+        if (!s3Up) {
+            startS3();
+        }
+        if (!sqsUp) {
+            startSqs();
+        }
+    }
+
+    private static void controllerRunning() throws IOException {
+        if (controller == null || !controller.isAlive()) {
+            if (controller != null) {
+                controller.close();
+            }
+            controller = ServiceJvm.start("pipeline-controller", controllerProperties(), logs).awaitReady(START);
+        }
+    }
+
+    private static void ingestRunning(Path replayDirectory) throws IOException {
+        if (ingest == null || !ingest.isAlive()) {
+            if (ingest != null) {
+                ingest.close();
+            }
+            ingest = ServiceJvm.start("ingest-service", ingestProperties(replayDirectory), logs).awaitReady(START);
+        }
     }
 
     @AfterAll
@@ -163,7 +201,7 @@ class InfrastructureOutageIT {
     @Test
     @Order(1)
     void postgresql() throws Exception {
-        postgres.close();
+        stopPostgres();
         controller = ServiceJvm.start("pipeline-controller", controllerProperties(), logs);
         awaitLive(controller);
         JsonNode down = health(controller);
@@ -179,7 +217,7 @@ class InfrastructureOutageIT {
                 "the log says what is down, where, and for how long");
         assertEquals(0, queueDepth(EventQueue.RAW_BATCH_LANDED.deadLetterQueueName()), "nothing dead-lettered during the outage");
 
-        postgres = postgres.startAgain();
+        startPostgres();
         controller.awaitReady(START);
         JsonNode firstRun = awaitRun(early, "SUCCEEDED", Duration.ofSeconds(60));
         assertEquals(1, firstRun.path("attempts").asInt());
@@ -193,12 +231,12 @@ class InfrastructureOutageIT {
         awaitTrue("the job of " + inFlight + " started", Duration.ofSeconds(30), () -> jobsStarted() > jobsBefore);
         // the controller records the job's run id, then polls Databricks: the database goes away during the polling
         ServiceJvm.sleep(Duration.ofSeconds(2));
-        postgres.close();
+        stopPostgres();
         jobState(SUCCEEDED);
         ServiceJvm.sleep(OUTAGE);
         assertTrue(controller.isAlive(), controller.tail(20));
         assertEquals(503, status(controller.uri("/actuator/health/readiness")), "not ready while its database is away");
-        postgres = postgres.startAgain();
+        startPostgres();
 
         JsonNode run = awaitRun(inFlight, "SUCCEEDED", Duration.ofSeconds(90));
         assertEquals(1, run.path("attempts").asInt(), "the run waited for the database; it did not run the job again");
@@ -218,7 +256,8 @@ class InfrastructureOutageIT {
     @Order(2)
     void s3() throws Exception {
         Path replay = replayFile(300);
-        s3.close();
+        controllerRunning();
+        stopS3();
         ingest = ServiceJvm.start("ingest-service", ingestProperties(replay.getParent()), logs).awaitReady(START);
         JsonNode degraded = health(ingest);
         assertEquals("DEGRADED", degraded.path("components").path("s3").path("status").asText(), degraded.toString());
@@ -226,7 +265,7 @@ class InfrastructureOutageIT {
 
         JsonNode refused = startIngestion(replay);
         JsonNode failed = awaitIngestion(refused.path("runId").asText(), Set.of("FAILED", "COMPLETED"), Duration.ofSeconds(60));
-        s3 = s3.startAgain();
+        startS3();
         JsonNode resumed = startIngestion(replay);
         JsonNode completed = awaitIngestion(resumed.path("runId").asText(), Set.of("COMPLETED"), Duration.ofSeconds(60));
         Set<String> in = uniqueKeys(replay);
@@ -240,13 +279,13 @@ class InfrastructureOutageIT {
         send(EventQueue.RAW_BATCH_LANDED, EVENTS.write(rawBatchLanded(inFlight)));
         awaitTrue("the job of " + inFlight + " started", Duration.ofSeconds(30), () -> jobsStarted() > jobsBefore);
         ServiceJvm.sleep(Duration.ofSeconds(2));
-        s3.close();
+        stopS3();
         jobState(SUCCEEDED);
         ServiceJvm.sleep(Duration.ofSeconds(12));
         JsonNode away = health(controller);
         assertEquals("DEGRADED", away.path("components").path("s3").path("status").asText(), away.toString());
         assertEquals(200, status(controller.uri("/actuator/health/readiness")), "S3 is not what the controller serves from");
-        s3 = s3.startAgain();
+        startS3();
 
         JsonNode run = awaitRun(inFlight, "SUCCEEDED", Duration.ofSeconds(60));
         assertEquals(1, run.path("attempts").asInt(), "the run waited for S3; it did not run the job again");
@@ -268,7 +307,9 @@ class InfrastructureOutageIT {
     @Order(3)
     void sqs() throws Exception {
         Path replay = replayFile(300, 200);
-        sqs.close();
+        controllerRunning();
+        ingestRunning(replay.getParent());
+        stopSqs();
         ServiceJvm.sleep(Duration.ofSeconds(3));
         JsonNode away = health(ingest);
         assertEquals("DEGRADED", away.path("components").path("sqs").path("status").asText(), away.toString());
@@ -281,7 +322,7 @@ class InfrastructureOutageIT {
         ServiceJvm.sleep(Duration.ofSeconds(10));
         assertTrue(controller.isAlive() && ingest.isAlive());
 
-        sqs = sqs.startAgain();
+        startSqs();
         JsonNode run = awaitRun(ingestionRunId, "SUCCEEDED", Duration.ofSeconds(60));
         awaitGoldRefreshed(run.path("id").asText());
         assertEquals(0, unsentEvents("ingest_service"));
@@ -345,6 +386,38 @@ class InfrastructureOutageIT {
         figures("warehouse+mlflow", "run QUEUED while gold was away (" + waiting.path("error").asText().lines().findFirst().orElse("")
                 + "), SUCCEEDED with " + succeeded.path("seriesForecast").asInt() + " series once it was back, tracking PENDING then TRACKED ("
                 + tracked.path("trackingAttempts").asInt() + " attempts), ForecastsPublished sent, dlq=0");
+    }
+
+    // ---------------------------------------------------------------- the outages
+
+    private static void stopPostgres() {
+        postgresUp = false;
+        postgres.close();
+    }
+
+    private static void startPostgres() throws IOException {
+        postgres = postgres.startAgain();
+        postgresUp = true;
+    }
+
+    private static void stopS3() {
+        s3Up = false;
+        s3.close();
+    }
+
+    private static void startS3() throws Exception {
+        s3 = s3.startAgain();
+        s3Up = true;
+    }
+
+    private static void stopSqs() {
+        sqsUp = false;
+        sqs.close();
+    }
+
+    private static void startSqs() {
+        sqs = sqs.startAgain();
+        sqsUp = true;
     }
 
     // ---------------------------------------------------------------- the services
