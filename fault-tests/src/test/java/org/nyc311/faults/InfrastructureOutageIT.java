@@ -472,6 +472,8 @@ class InfrastructureOutageIT {
         properties.put("nyc311.forecast.horizon-days", "7");
         properties.put("nyc311.forecast.trials", "0");
         properties.put("nyc311.forecast.folds", "2");
+        // the sweep that retries a run waiting for gold runs every retry-interval (3 s here): 200 tries, 10 min
+        properties.put("nyc311.forecast.max-attempts", "200");
         return properties;
     }
 
@@ -738,21 +740,23 @@ class InfrastructureOutageIT {
             try (Connection connection = hiveDriver().connect(warehouse.jdbcUrl(), new java.util.Properties());
                     Statement sql = connection.createStatement()) {
                 String lake = warehouse.lakeRoot().replaceAll("/$", "");
-                sql.execute("CREATE TABLE IF NOT EXISTS gold.daily_series (series_id STRING, level STRING, complaint_type_key STRING, "
-                        + "complaint_type STRING, borough_key STRING, date DATE, count BIGINT) USING delta LOCATION '"
-                        + lake + "/gold/daily_series'");
                 List<String> rows = new ArrayList<>();
                 rows.addAll(series("all/all", "citywide", "all", "All", "all", 400));
                 rows.addAll(series("all/brooklyn", "borough", "all", "All", "brooklyn", 90));
                 rows.addAll(series("noise-residential/brooklyn", "complaint_type_borough", "noise-residential",
                         "Noise - Residential", "brooklyn", 30));
-                sql.execute("INSERT INTO gold.daily_series VALUES " + String.join(", ", rows));
-                // the catalog last, in one statement: a reader that polls meanwhile finds no catalog (and waits), never an empty one
-                sql.execute("CREATE TABLE gold.series_catalog USING delta LOCATION '" + lake + "/gold/series_catalog' AS "
+                // written to the lake's paths, as the gold job writes them: the warehouse registers each table when it
+                // appears (every 5 s), with its data, so a reader never meets an empty table
+                sql.execute("CREATE TABLE delta.`" + lake + "/gold/daily_series` USING delta AS "
+                        + "SELECT * FROM VALUES " + String.join(", ", rows)
+                        + " AS t(series_id, level, complaint_type_key, complaint_type, borough_key, date, count)");
+                // the catalog last: a reader that polls meanwhile finds no catalog (and waits), never an empty one
+                sql.execute("CREATE TABLE delta.`" + lake + "/gold/series_catalog` USING delta AS "
                         + "SELECT series_id, level, complaint_type_key, complaint_type, borough_key, min(date) AS first_date, "
                         + "max(date) AS last_date, max(CASE WHEN count > 0 THEN date END) AS last_nonzero_date, "
                         + "avg(count) AS mean_count, count(1) AS days, count(1) >= 56 AS forecastable "
-                        + "FROM gold.daily_series GROUP BY series_id, level, complaint_type_key, complaint_type, borough_key");
+                        + "FROM delta.`" + lake + "/gold/daily_series` GROUP BY series_id, level, complaint_type_key, complaint_type, "
+                        + "borough_key");
             }
         }
 
@@ -785,8 +789,8 @@ class InfrastructureOutageIT {
                 LocalDate day = LAST_DAY.minusDays(DAYS - 1L - i);
                 double weekly = day.getDayOfWeek().getValue() >= 6 ? 1.4 : 1.0;
                 long count = Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base)));
-                rows.add(String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", id, level, typeKey, type, borough,
-                        day, count));
+                rows.add(String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', CAST(%d AS BIGINT))", id, level, typeKey,
+                        type, borough, day, count));
             }
             return rows;
         }
