@@ -80,9 +80,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * at a time, each stopped and started again on its own port over its own data, under the real service
  * jars. For each: a service starts (or keeps running) without it, alive, with its health saying what is
  * down; work that arrives or is in flight waits and resumes when it is back; no event reaches a dead-letter
- * queue, although every outage here is longer than the old budget (5 receives x the queues' 3 s
- * visibility = 15 s) and shorter than the listeners' budget configured here (2 s doubling to 16 s over 5
- * receives = 46 s; 25 min with the production defaults).
+ * queue, although the outages a waiting message sees here are longer than the old budget (the 5th and
+ * last delivery 4 x the queues' 3 s visibility = 12 s after the first) and shorter than the listeners'
+ * budget configured here (2 + 4 + 8 + 16 = 30 s; 15 min with the production defaults).
  *
  * <p>The pipeline job runs as a Databricks job against a stub of the Jobs API (the pipeline-controller's
  * own tests do the same): the outages are about the services and their dependencies, not Spark. The
@@ -93,7 +93,7 @@ class InfrastructureOutageIT {
 
     private static final String BUCKET = "nyc311-lake";
     private static final Duration START = Duration.ofSeconds(90);
-    /** Longer than the old retry budget (5 receives x 3 s), shorter than the one configured below (46 s). */
+    /** Longer than the old retry budget (4 x 3 s = 12 s), shorter than the one configured below (30 s). */
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final Pattern PIPELINE_RUN_ID = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String RUNNING = """
@@ -434,7 +434,7 @@ class InfrastructureOutageIT {
         properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "2s");
         // a caller waits 3 s for a connection while PostgreSQL is away (10 s in the services' defaults)
         properties.put("spring.datasource.hikari.connection-timeout", "3000");
-        // the listeners' retry budget, scaled down: 2, 4, 8, 16, 16 s over the queues' 5 receives = 46 s
+        // the listeners' retry budget, scaled down: deliveries 2, 4, 8 and 16 s apart, the 5th and last 30 s after the first
         properties.put("nyc311.messaging.listener-retry.initial-visibility", "2s");
         properties.put("nyc311.messaging.listener-retry.max-visibility", "16s");
         return properties;

@@ -15,8 +15,10 @@ import org.springframework.messaging.Message;
  * What a consumer does with a message whose handling failed: it stays unacknowledged and comes back
  * after a wait that grows with each receive ({@link ListenerRetrySettings}), so that a database,
  * warehouse or service that is away for minutes does not burn the queue's receives in seconds and
- * send the message to the dead-letter queue. With the defaults (60 s, doubling, at most 10 min, over
- * the redrive policy's 5 receives) that budget is 25 minutes.
+ * send the message to the dead-letter queue. With the defaults (60 s, doubling, at most 10 min) and the
+ * redrive policy's 5 receives, the 5th and last delivery comes 60 + 120 + 240 + 480 s = 15 minutes after
+ * the first: an outage shorter than that costs no message. One that fails every delivery reaches the
+ * dead-letter queue 10 minutes later (25 minutes after the first).
  *
  * <p>An unreadable message is the exception: no wait makes it readable, so it keeps the visibility
  * its listener gave it (none) and reaches the dead-letter queue at once.
@@ -29,9 +31,10 @@ public class ListenerRetryBudget implements AsyncErrorHandler<Object> {
 
     public ListenerRetryBudget(ListenerRetrySettings settings) {
         this.settings = settings;
-        LOG.info("SQS listeners retry a failed message after {}, x{} each time, at most {} a wait: {} before the "
-                + "dead-letter queue ({} receives)", settings.initialVisibility(), settings.multiplier(),
-                settings.maxVisibility(), settings.budget(), EventQueue.MAX_RECEIVE_COUNT);
+        LOG.info("SQS listeners retry a failed message after {}, x{} each time, at most {} a wait: its last of {} deliveries "
+                + "comes {} after the first (the retry budget), the dead-letter queue {} after it", settings.initialVisibility(),
+                settings.multiplier(), settings.maxVisibility(), EventQueue.MAX_RECEIVE_COUNT, settings.budget(),
+                settings.deadLetteredAfter(EventQueue.MAX_RECEIVE_COUNT));
     }
 
     @Override

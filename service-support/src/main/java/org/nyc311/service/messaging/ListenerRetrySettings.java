@@ -34,19 +34,29 @@ public record ListenerRetrySettings(Duration initialVisibility, Double multiplie
     }
 
     /**
-     * How long a dependency may be away before a message that keeps failing reaches the dead-letter
-     * queue: the sum of the waits after each of the {@code maxReceiveCount} receives SQS allows.
+     * The retry budget: how long after its first failed delivery a message is delivered for the last time
+     * (the waits after receives 1 to {@code maxReceiveCount - 1}). A dependency away for less than this
+     * costs no message: the last delivery at the latest finds it back.
      */
     public Duration budget(int maxReceiveCount) {
-        Duration total = Duration.ZERO;
-        for (int receive = 1; receive <= maxReceiveCount; receive++) {
-            total = total.plus(visibilityAfter(receive));
-        }
-        return total;
+        return sumOfWaits(maxReceiveCount - 1);
+    }
+
+    /** When, after its first failed delivery, a message that fails every delivery reaches the dead-letter queue. */
+    public Duration deadLetteredAfter(int maxReceiveCount) {
+        return sumOfWaits(maxReceiveCount);
     }
 
     /** The budget on the pipeline's queues, whose redrive policy allows {@link EventQueue#MAX_RECEIVE_COUNT} receives. */
     public Duration budget() {
         return budget(EventQueue.MAX_RECEIVE_COUNT);
+    }
+
+    private Duration sumOfWaits(int receives) {
+        Duration total = Duration.ZERO;
+        for (int receive = 1; receive <= receives; receive++) {
+            total = total.plus(visibilityAfter(receive));
+        }
+        return total;
     }
 }

@@ -26,8 +26,9 @@ class ListenerRetryBudgetTest {
         assertThat(defaults.visibilityAfter(2)).isEqualTo(Duration.ofSeconds(120));
         assertThat(defaults.visibilityAfter(4)).isEqualTo(Duration.ofSeconds(480));
         assertThat(defaults.visibilityAfter(5)).isEqualTo(Duration.ofMinutes(10));
-        // 60 + 120 + 240 + 480 + 600 s over the redrive policy's 5 receives
-        assertThat(defaults.budget()).isEqualTo(Duration.ofMinutes(25));
+        // the 5th and last delivery 60 + 120 + 240 + 480 s after the first; the DLQ 600 s after that
+        assertThat(defaults.budget()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.deadLetteredAfter(5)).isEqualTo(Duration.ofMinutes(25));
     }
 
     @Test
