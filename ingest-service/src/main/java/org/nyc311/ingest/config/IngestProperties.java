@@ -157,7 +157,11 @@ public record IngestProperties(
             @DefaultValue("America/New_York") ZoneId zone) {
     }
 
-    public record Events(@DefaultValue("true") boolean enabled) {
+    /**
+     * @param enabled whether landed batches are announced
+     * @param outboxRetryInterval how often RawBatchLanded events SQS refused are sent again from the outbox
+     */
+    public record Events(@DefaultValue("true") boolean enabled, @DefaultValue("30s") java.time.Duration outboxRetryInterval) {
     }
 
     /**

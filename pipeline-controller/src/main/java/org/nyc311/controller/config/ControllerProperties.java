@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry how often a failed run is tried again, and how long to wait in between
  * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
  * @param pollInterval how often the worker looks for work when nothing woke it
+ * @param outboxRetryInterval how often GoldRefreshed events SQS refused are sent again
  */
 @Validated
 @ConfigurationProperties("nyc311.controller")
@@ -24,13 +25,15 @@ public record ControllerProperties(
         @Valid Retry retry,
         @Valid Queues queues,
         Duration pollInterval,
+        Duration outboxRetryInterval,
         @Valid Local local,
         @Valid Databricks databricks) {
 
     public ControllerProperties {
-        retry = retry == null ? new Retry(0, null, null) : retry;
+        retry = retry == null ? new Retry(0, null, null, null) : retry;
         queues = queues == null ? new Queues(null, null) : queues;
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+        outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
         local = local == null ? new Local(null, null, null, null, null, null, null, null, null) : local;
         databricks = databricks == null ? new Databricks(null, null, null, null, null, null, null) : databricks;
     }
@@ -44,12 +47,15 @@ public record ControllerProperties(
      * @param maxAttempts attempts per run, the first included, before it is FAILED
      * @param initialBackoff the wait after the first failed attempt; it doubles after each further one
      * @param maxBackoff the longest wait between two attempts
+     * @param finishWithin how long a run whose job succeeded keeps trying to finish (read its result.json,
+     *     store it, stage its GoldRefreshed) while S3 or PostgreSQL is away, before the attempt counts as failed
      */
-    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration finishWithin) {
         public Retry {
             maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
             maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+            finishWithin = finishWithin == null ? Duration.ofMinutes(30) : finishWithin;
         }
 
         /** The wait after failed attempt number {@code attempt} (1-based). */

@@ -1,6 +1,10 @@
 package org.nyc311.controller.messaging;
 
+import io.awspring.cloud.sqs.operations.SqsTemplate;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.nyc311.controller.config.ControllerProperties;
+import org.nyc311.service.outbox.EventOutbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +20,11 @@ class SqsConfiguration {
     @Bean
     ControllerProperties.Queues controllerQueues(ControllerProperties properties) {
         return properties.queues();
+    }
+
+    /** GoldRefreshed waits here (table event_outbox) while SQS is away, and is sent when it is back. */
+    @Bean
+    EventOutbox eventOutbox(DataSource dataSource, SqsTemplate sqs, Clock clock, ControllerProperties properties) {
+        return EventOutbox.on(dataSource, sqs, clock, properties.outboxRetryInterval());
     }
 }

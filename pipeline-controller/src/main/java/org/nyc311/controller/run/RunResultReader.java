@@ -44,7 +44,8 @@ public class RunResultReader {
         } catch (NoSuchKeyException e) {
             throw new ResultUnavailableException("the job reported success but wrote no " + location);
         } catch (SdkException e) {
-            throw new ResultUnavailableException("could not read " + location + ": " + e.getMessage());
+            // S3 away (or refusing for now): the cause says so, and the worker waits for it rather than run the job again
+            throw new ResultUnavailableException("could not read " + location + ": " + e.getMessage(), e);
         }
         RunResult result;
         try {
@@ -65,6 +66,10 @@ public class RunResultReader {
     public static final class ResultUnavailableException extends RuntimeException {
         public ResultUnavailableException(String message) {
             super(message);
+        }
+
+        public ResultUnavailableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

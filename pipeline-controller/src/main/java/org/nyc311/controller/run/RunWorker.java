@@ -13,6 +13,7 @@ import org.nyc311.controller.job.JobRequest;
 import org.nyc311.controller.job.JobRunner;
 import org.nyc311.controller.metrics.PipelineMetrics;
 import org.nyc311.model.event.GoldRefreshed;
+import org.nyc311.service.health.DependencyFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,11 +32,17 @@ import org.springframework.stereotype.Component;
  * id is recorded as soon as the runner has one, and when the controller stops, is killed or restarts
  * during the attempt, the next start finds the RUNNING run with that id and no retry scheduled, and
  * resumes following the same job ({@link JobRunner#resume}) instead of starting a new one.
+ *
+ * <p>A job that succeeded while S3 (its result.json) or PostgreSQL is away is not a failed attempt: the
+ * worker tries to finish it again, with a backoff of at most 30 s, for {@code retry.finish-within}
+ * (30 min), without running the job again. GoldRefreshed goes through the outbox, so SQS being away
+ * does not hold the run up at all.
  */
 @Component
 public class RunWorker implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+    private static final Duration MAX_FINISH_WAIT = Duration.ofSeconds(30);
 
     private final PipelineRunRepository runs;
     private final JobRunner runner;
@@ -209,10 +216,13 @@ public class RunWorker implements SmartLifecycle {
     }
 
     /** Ends an attempt: publishes and marks a success, or schedules the next attempt, or fails the run. */
-    private void finish(PipelineRun run, JobRequest request, JobOutcome outcome) {
+    private void finish(PipelineRun run, JobRequest request, JobOutcome outcome) throws InterruptedException {
         int attempt = request.attempt();
         String error = outcome.error();
-        if (outcome.succeeded()) {
+        // S3, SQS or PostgreSQL away while finishing is an outage, not a failed job: wait for it, don't run the job again
+        Instant giveUpFinishing = clock.instant().plus(retry.finishWithin());
+        Duration finishWait = Duration.ofSeconds(1);
+        while (outcome.succeeded()) {
             try {
                 RunResult result = results.read(run.id());
                 GoldRefreshed event = GoldRefreshed.of(clock, run.id().toString(), request.ingestionRunIds(),
@@ -227,6 +237,14 @@ public class RunWorker implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 error = "the job succeeded but the run could not be finished: " + e.getMessage();
+                if (!DependencyFailures.unreachable(e) || !clock.instant().plus(finishWait).isBefore(giveUpFinishing)) {
+                    break;
+                }
+                LOG.warn("pipeline run {}: the job succeeded but the run cannot be finished yet (a dependency is away); "
+                        + "trying again in {} s, until {}: {}", run.id(), finishWait.toSeconds(), giveUpFinishing,
+                        DependencyFailures.describe(e));
+                Thread.sleep(finishWait.toMillis());
+                finishWait = finishWait.multipliedBy(2).compareTo(MAX_FINISH_WAIT) > 0 ? MAX_FINISH_WAIT : finishWait.multipliedBy(2);
             }
         }
         metrics.attemptEnded(runner.name(), false);

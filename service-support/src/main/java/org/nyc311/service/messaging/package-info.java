@@ -1,2 +1,5 @@
-/** Event messaging on SQS, the same in every service: shared-model's JSON, no Java type headers. */
+/**
+ * Event messaging on SQS, the same in every service: shared-model's JSON, no Java type headers, and one
+ * retry budget for every listener (a failed message comes back after a growing wait).
+ */
 package org.nyc311.service.messaging;

@@ -83,6 +83,16 @@ class EventMessagingAutoConfigurationTest {
     }
 
     @Test
+    void listenersGetTheRetryBudgetWhichPropertiesCanShorten() {
+        service.run(context -> assertThat(context.getBean(ListenerRetryBudget.class)).isNotNull());
+        service.withPropertyValues("nyc311.messaging.listener-retry.initial-visibility=2s",
+                "nyc311.messaging.listener-retry.max-visibility=16s").run(context -> {
+                    ListenerRetrySettings settings = context.getBean(ListenerRetrySettings.class);
+                    assertThat(settings.budget()).isEqualTo(java.time.Duration.ofSeconds(2 + 4 + 8 + 16));
+                });
+    }
+
+    @Test
     void aServicesOwnBeansComeFirst() {
         service.withUserConfiguration(OwnEventJson.class).run(context -> {
             assertThat(context).hasSingleBean(EventJson.class);

@@ -28,11 +28,13 @@ public final class MlflowServer implements EmbeddedServer {
     private final LoggedProcess process;
     private final URI trackingUri;
     private final Path workDirectory;
+    private final Path mlflowExecutable;
 
-    private MlflowServer(LoggedProcess process, URI trackingUri, Path workDirectory) {
+    private MlflowServer(LoggedProcess process, URI trackingUri, Path workDirectory, Path mlflowExecutable) {
         this.process = process;
         this.trackingUri = trackingUri;
         this.workDirectory = workDirectory;
+        this.mlflowExecutable = mlflowExecutable;
     }
 
     /** Starts the server over {@code workDirectory}; a second start over the same folder keeps its runs. */
@@ -51,7 +53,8 @@ public final class MlflowServer implements EmbeddedServer {
         builder.environment().put("MLFLOW_DISABLE_TELEMETRY", "true");
         builder.environment().put("DO_NOT_TRACK", "true");
         LoggedProcess process = LoggedProcess.start("mlflow", builder, log, Duration.ofSeconds(10));
-        MlflowServer server = new MlflowServer(process, URI.create("http://" + Loopback.HOST + ":" + boundPort), workDirectory);
+        MlflowServer server = new MlflowServer(process, URI.create("http://" + Loopback.HOST + ":" + boundPort), workDirectory,
+                mlflowExecutable);
         try {
             server.awaitHealthy(Duration.ofSeconds(120));
         } catch (RuntimeException e) {
@@ -69,6 +72,14 @@ public final class MlflowServer implements EmbeddedServer {
 
     public Path workDirectory() {
         return workDirectory;
+    }
+
+    /**
+     * A new server on this one's port over this one's folder, with its runs, after {@link #close()}:
+     * the end of a tracking outage as clients see it (same tracking URI, same store).
+     */
+    public MlflowServer startAgain() throws IOException {
+        return start(mlflowExecutable, workDirectory, trackingUri.getPort());
     }
 
     @Override

@@ -26,10 +26,12 @@ public final class SqsServer implements EmbeddedServer {
 
     private final SQSRestServer server;
     private final URI endpoint;
+    private final int visibilityTimeoutSeconds;
 
-    private SqsServer(SQSRestServer server, URI endpoint) {
+    private SqsServer(SQSRestServer server, URI endpoint, int visibilityTimeoutSeconds) {
         this.server = server;
         this.endpoint = endpoint;
+        this.visibilityTimeoutSeconds = visibilityTimeoutSeconds;
     }
 
     /**
@@ -47,13 +49,26 @@ public final class SqsServer implements EmbeddedServer {
                 .withAWSRegion(REGION)
                 .start();
         server.waitUntilStarted();
-        SqsServer sqs = new SqsServer(server, URI.create("http://" + Loopback.HOST + ":" + boundPort));
+        SqsServer sqs = new SqsServer(server, URI.create("http://" + Loopback.HOST + ":" + boundPort), visibilityTimeoutSeconds);
         sqs.createPipelineQueues(visibilityTimeoutSeconds);
         return sqs;
     }
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    /**
+     * A new server on this one's port with the same queues, after {@link #close()}: the end of an SQS
+     * outage as clients see it (same endpoint and queue URLs). ElasticMQ keeps messages in memory, so
+     * the new server's queues start empty, where real SQS would still hold what was sent before.
+     */
+    public SqsServer startAgain() {
+        return start(port(), visibilityTimeoutSeconds);
     }
 
     public SqsClient client() {

@@ -28,12 +28,17 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
     private final String lakeRoot;
     /** Where this start's output begins in the (appended) log: an earlier start's ready line does not count. */
     private final long logStart;
+    private final Path moduleDirectory;
+    private final Duration timeout;
 
-    private LocalSqlWarehouseProcess(LoggedProcess process, int port, String lakeRoot, long logStart) {
+    private LocalSqlWarehouseProcess(LoggedProcess process, int port, String lakeRoot, long logStart, Path moduleDirectory,
+            Duration timeout) {
         this.process = process;
         this.port = port;
         this.lakeRoot = lakeRoot;
         this.logStart = logStart;
+        this.moduleDirectory = moduleDirectory;
+        this.timeout = timeout;
     }
 
     /**
@@ -64,7 +69,8 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         LoggedProcess process = LoggedProcess.start("local-sql-warehouse", new ProcessBuilder(command), log,
                 Duration.ofSeconds(10));
-        LocalSqlWarehouseProcess warehouse = new LocalSqlWarehouseProcess(process, boundPort, lakeRoot, logStart);
+        LocalSqlWarehouseProcess warehouse = new LocalSqlWarehouseProcess(process, boundPort, lakeRoot, logStart,
+                moduleDirectory, timeout);
         try {
             warehouse.awaitReady(timeout);
         } catch (RuntimeException e) {
@@ -81,6 +87,14 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * A new warehouse on this one's port over the same lake, logging to the same file, after
+     * {@link #close()}: the end of a warehouse outage as clients see it (same JDBC URL, same tables).
+     */
+    public LocalSqlWarehouseProcess startAgain() throws IOException {
+        return start(moduleDirectory, lakeRoot, port, process.log(), timeout);
     }
 
     /** The lake it serves, as given to {@link #start}: gold tables live under {@code <lakeRoot>/gold/}. */

@@ -1,6 +1,7 @@
 package org.nyc311.testsupport.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,6 +54,26 @@ class PostgresServerTest {
                 ResultSet row = statement.executeQuery("SELECT value FROM watermark WHERE source = 'soda'")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).isEqualTo("2026-11-22T03:00:00");
+        }
+    }
+
+    @Test
+    void aServerStartedAgainAnswersOnTheSameUrlWithTheSameRows(@TempDir Path data) throws Exception {
+        PostgresServer first = PostgresServer.start(data, 0);
+        try (Connection connection = first.connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE event_outbox (event_id text PRIMARY KEY)");
+            statement.execute("INSERT INTO event_outbox VALUES ('e1')");
+        }
+        first.close();
+        assertThatThrownBy(() -> first.connect("postgres").close()).isInstanceOf(java.sql.SQLException.class);
+
+        try (PostgresServer again = first.startAgain();
+                Connection connection = again.connect("postgres");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT event_id FROM event_outbox")) {
+            assertThat(again.jdbcUrl("postgres")).isEqualTo(first.jdbcUrl("postgres"));
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("e1");
         }
     }
 }

@@ -45,4 +45,20 @@ class S3ServerTest {
             assertThat(client.getObjectAsBytes(r -> r.bucket("lake").key("gold/marker")).asUtf8String()).isEqualTo("v1");
         }
     }
+
+    @Test
+    void aServerStartedAgainAnswersOnTheSameEndpointWithTheSameObjects(@TempDir Path folder) throws Exception {
+        S3Server first = S3Server.start(folder, 0);
+        first.createBucket("lake");
+        try (S3Client client = first.client()) {
+            client.putObject(r -> r.bucket("lake").key("_pipeline_runs/r1/result.json"), RequestBody.fromString("{}"));
+        }
+        first.close();
+
+        try (S3Server again = first.startAgain(); S3Client client = first.client()) {
+            assertThat(again.endpoint()).isEqualTo(first.endpoint());
+            assertThat(client.getObjectAsBytes(r -> r.bucket("lake").key("_pipeline_runs/r1/result.json")).asUtf8String())
+                    .isEqualTo("{}");
+        }
+    }
 }

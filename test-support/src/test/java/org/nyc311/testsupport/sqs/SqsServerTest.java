@@ -66,6 +66,25 @@ class SqsServerTest {
         }
     }
 
+    @Test
+    void aServerStartedAgainHasTheSameQueueUrlsButNotTheOldMessages() {
+        SqsServer first = SqsServer.start(0, 3);
+        String queueUrl = first.queueUrl(EventQueue.RAW_BATCH_LANDED.queueName());
+        try (SqsClient client = first.client()) {
+            client.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{\"before\":true}"));
+        }
+        first.close();
+
+        try (SqsServer again = first.startAgain(); SqsClient client = first.client()) {
+            assertThat(again.endpoint()).isEqualTo(first.endpoint());
+            assertThat(again.queueUrl(EventQueue.RAW_BATCH_LANDED.queueName())).isEqualTo(queueUrl);
+            assertThat(client.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                    .attributes().get(QueueAttributeName.REDRIVE_POLICY)).contains(EventQueue.RAW_BATCH_LANDED.deadLetterQueueName());
+            // ElasticMQ keeps messages in memory: real SQS would still have this one
+            assertThat(approximateCount(client, queueUrl)).isZero();
+        }
+    }
+
     private static int approximateCount(SqsClient client, String queueUrl) {
         Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,

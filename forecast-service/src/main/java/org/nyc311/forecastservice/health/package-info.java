@@ -1,0 +1,2 @@
+/** The health of what forecast-service depends on, for {@code /actuator/health}: gold, MLflow and SQS (PostgreSQL is Boot's {@code db}). */
+package org.nyc311.forecastservice.health;

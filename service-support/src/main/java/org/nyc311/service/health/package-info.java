@@ -1,0 +1,5 @@
+/**
+ * The health of each dependency a service has, for {@code /actuator/health}: what is down, where, why and
+ * since when. PostgreSQL is Spring Boot's own {@code db} indicator.
+ */
+package org.nyc311.service.health;

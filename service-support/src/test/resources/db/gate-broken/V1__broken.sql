@@ -1,0 +1,1 @@
+CREATE TABLE gate_broken (id integer PRIMARY KEY

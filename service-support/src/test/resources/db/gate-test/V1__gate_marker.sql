@@ -1,0 +1,1 @@
+CREATE TABLE gate_marker (id integer PRIMARY KEY);
