@@ -190,6 +190,21 @@ class InfrastructureOutageIT {
         if (databricks != null) {
             databricks.stop();
         }
+        // the servers' data goes; the logs stay for whoever reads a failure
+        for (String data : List.of("postgres", "s3", "mlflow", "replay", "hive-jdbc.jar")) {
+            deleteQuietly(work.resolve(data));
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(each -> each.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("outage: could not delete " + path + ": " + e.getMessage());
+        }
     }
 
     /**
