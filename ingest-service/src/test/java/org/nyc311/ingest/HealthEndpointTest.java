@@ -2,9 +2,11 @@ package org.nyc311.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
@@ -23,6 +25,12 @@ class HealthEndpointTest extends ActuatorEndpointsContract {
 
     HealthEndpointTest() {
         super("ingest-service");
+    }
+
+    /** Every dependency present, so health is UP: the lake bucket too (S3's health asks for it). */
+    @BeforeAll
+    static void lakeBucket(S3Server s3) {
+        s3.createBucket("nyc311-lake");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
@@ -27,9 +28,11 @@ class HealthEndpointTest extends ActuatorEndpointsContract {
     }
 
     @BeforeAll
-    static void database(PostgresServer server) {
+    static void servers(PostgresServer server, S3Server s3) {
         postgres = server;
         postgres.createDatabase("pc_health");
+        // every dependency present, so health is UP: the lake bucket too (S3's health asks for it)
+        s3.createBucket("nyc311-lake");
     }
 
     @DynamicPropertySource
