@@ -93,7 +93,10 @@ class WatermarkPoisoningIT {
             assertThat(problem.path("detail").asText()).as(body).isNotBlank();
             System.out.println("refused " + body + ": " + problem.path("detail").asText());
         }
-        JsonNode future = IngestRig.json(rig.post(service, "/api/v1/ingestions", refused.get(1)).body());
+        // a year no request may name is refused at the edge (service-support's date guard), before any window rule
+        JsonNode poisoned = IngestRig.json(rig.post(service, "/api/v1/ingestions", refused.get(1)).body());
+        assertThat(poisoned.path("detail").asText()).contains("must be between").contains("2099-12-31");
+        JsonNode future = IngestRig.json(rig.post(service, "/api/v1/ingestions", refused.get(2)).body());
         assertThat(future.path("detail").asText()).contains("must not end in the future").contains("watermark");
         JsonNode wide = IngestRig.json(rig.post(service, "/api/v1/ingestions", refused.get(5)).body());
         assertThat(wide.path("detail").asText()).contains("may span at most").contains("nyc311.ingest.limits.max-backfill");
