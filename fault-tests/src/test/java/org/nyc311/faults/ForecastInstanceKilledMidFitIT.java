@@ -188,7 +188,8 @@ class ForecastInstanceKilledMidFitIT {
         properties.put("nyc311.forecast.horizon-days", Integer.toString(HORIZON));
         // a fit of some seconds per series on one thread: long enough to be killed in the middle of
         properties.put("nyc311.forecast.threads", "1");
-        properties.put("nyc311.forecast.trials", "20");
+        // many trials, so that the fit lasts seconds even on an idle machine: the kill must land inside it
+        properties.put("nyc311.forecast.trials", "600");
         properties.put("nyc311.forecast.folds", "4");
         properties.put("nyc311.forecast.lease.duration", LEASE.toSeconds() + "s");
         properties.put("nyc311.forecast.lease.heartbeat", "2s");
