@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.nyc311.forecast.Forecast.CandidateScore;
-import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.interval.IntervalCalibration;
 import org.nyc311.forecast.interval.ShortHistoryIntervals;
 import org.nyc311.forecast.metrics.Accuracy;
@@ -20,6 +19,7 @@ import org.nyc311.forecast.selection.CandidatePool;
 import org.nyc311.forecast.selection.ModelSelector;
 import org.nyc311.forecast.selection.ModelSelector.Selection;
 import org.nyc311.forecast.selection.RollingOrigins;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * The engine's front door: give it a series of daily counts, get back a forecast with calibrated

@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.nyc311.delta.silver.SilverColumns;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /** Pure transformations from silver to the gold tables. */
 public final class GoldTransform {
@@ -103,7 +104,7 @@ public final class GoldTransform {
     public static Dataset<Row> dailyFeatures(SparkSession spark, Dataset<Row> dailySeries) {
         Row span = dailySeries.agg(min(DATE), max(DATE)).first();
         List<Date> holidays = span.isNullAt(0) ? List.of()
-                : Holidays.between(span.getDate(0).toLocalDate(), span.getDate(1).toLocalDate()).stream()
+                : HolidayCalendar.newYorkCity().daysOff(span.getDate(0).toLocalDate(), span.getDate(1).toLocalDate()).stream()
                         .map(Date::valueOf).toList();
         Dataset<Row> holidayDays = spark.createDataset(holidays, Encoders.DATE()).toDF(DATE)
                 .withColumn(IS_HOLIDAY, lit(true));

@@ -7,7 +7,7 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * Seeded synthetic daily counts with the shapes real 311 series have: a level from a handful to

@@ -7,7 +7,6 @@ import java.util.function.UnaryOperator;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.ModelFamily;
-import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.model.ForecastModel;
 import org.nyc311.forecast.model.baseline.ExponentialSmoothing;
 import org.nyc311.forecast.model.baseline.SeasonalAverage;
@@ -16,6 +15,7 @@ import org.nyc311.forecast.model.holiday.HolidayAdjusted;
 import org.nyc311.forecast.model.prophet.ProphetDesign;
 import org.nyc311.forecast.model.prophet.ProphetModel;
 import org.nyc311.forecast.model.prophet.ProphetSettings;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * The candidates that race on one series. The baselines have small fixed grids (their own

@@ -2,7 +2,7 @@ package org.nyc311.forecast.model.holiday;
 
 import java.util.Arrays;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * Days off whose counts lie so far from an ordinary day that weather, not the holiday, must have

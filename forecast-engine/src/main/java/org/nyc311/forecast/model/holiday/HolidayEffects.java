@@ -2,9 +2,9 @@ package org.nyc311.forecast.model.holiday;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.Holiday;
-import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.model.LogScale;
+import org.nyc311.model.calendar.Holiday;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * How much each day off moves one series, learnt from that series' own history, on the log1p scale

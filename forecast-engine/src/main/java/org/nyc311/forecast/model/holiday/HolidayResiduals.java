@@ -3,9 +3,9 @@ package org.nyc311.forecast.model.holiday;
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.Holiday;
-import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.model.LogScale;
+import org.nyc311.model.calendar.Holiday;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * The days off of one series and how far each fell from an ordinary day: its log1p count minus the

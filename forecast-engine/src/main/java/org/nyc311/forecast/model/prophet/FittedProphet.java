@@ -1,9 +1,9 @@
 package org.nyc311.forecast.model.prophet;
 
 import java.util.SplittableRandom;
-import org.nyc311.forecast.calendar.Holiday;
 import org.nyc311.forecast.model.FittedModel;
 import org.nyc311.forecast.model.LogScale;
+import org.nyc311.model.calendar.Holiday;
 
 /** The Prophet-style model fitted to one prefix of a series. */
 public final class FittedProphet implements FittedModel {

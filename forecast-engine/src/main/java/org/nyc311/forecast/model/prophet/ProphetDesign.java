@@ -9,11 +9,11 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.Holiday;
-import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.model.LogScale;
 import org.nyc311.forecast.model.holiday.DayOffOutliers;
 import org.nyc311.forecast.model.holiday.HolidayEffects;
+import org.nyc311.model.calendar.Holiday;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * The regression behind the Prophet-style model for one series, with its Gram matrix

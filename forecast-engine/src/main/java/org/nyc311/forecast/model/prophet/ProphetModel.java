@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ModelFamily;
-import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.model.FittedModel;
 import org.nyc311.forecast.model.ForecastModel;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /**
  * A Prophet-style decomposable model: piecewise-linear trend with automatic changepoints under

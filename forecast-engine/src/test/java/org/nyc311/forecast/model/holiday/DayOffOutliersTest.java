@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 class DayOffOutliersTest {
 

@@ -8,11 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.HolidayCalendar;
 import org.nyc311.forecast.model.ForecastModel;
 import org.nyc311.forecast.model.baseline.ExponentialSmoothing;
 import org.nyc311.forecast.model.baseline.SeasonalAverage;
 import org.nyc311.forecast.model.baseline.SeasonalNaive;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 class HolidayAdjustedTest {
 

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.Holiday;
-import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.model.calendar.Holiday;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 /** Test fixture: a steady weekly pattern with every day off dipped by a known log effect. */
 final class HolidaySeries {

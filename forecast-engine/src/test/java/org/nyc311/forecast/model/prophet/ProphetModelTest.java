@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.calendar.Holiday;
-import org.nyc311.forecast.calendar.HolidayCalendar;
+import org.nyc311.model.calendar.Holiday;
+import org.nyc311.model.calendar.HolidayCalendar;
 
 class ProphetModelTest {
 

@@ -1,4 +1,4 @@
-package org.nyc311.forecast.calendar;
+package org.nyc311.model.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
 /**
  * The NYC/US holidays that move 311 volumes, with observed-day rules.
  */
-package org.nyc311.forecast.calendar;
+package org.nyc311.model.calendar;

@@ -1,4 +1,4 @@
-package org.nyc311.forecast.calendar;
+package org.nyc311.model.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,8 +1,10 @@
-package org.nyc311.forecast.calendar;
+package org.nyc311.model.calendar;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +12,10 @@ import java.util.Set;
 /**
  * Which holiday, if any, falls on a date, and whether the date is a weekday taken off in place
  * of a weekend holiday. Immutable; the lookups are computed per year on demand.
+ *
+ * <p>The one calendar of the platform: gold's {@code is_holiday} flag is {@link #daysOff}, and the
+ * forecasting engine's holiday effects use the same days, so a day gold flags is a day the engine
+ * models as a holiday and the other way round.
  */
 public final class HolidayCalendar {
 
@@ -46,6 +52,27 @@ public final class HolidayCalendar {
             }
         }
         return false;
+    }
+
+    /**
+     * The days off in {@code [from, to]}, in order: every date a holiday falls on (a weekend one
+     * included) and every weekday taken off in its place. These are the days the forecasting engine
+     * treats as holidays.
+     */
+    public List<LocalDate> daysOff(LocalDate from, LocalDate to) {
+        int days = Math.toIntExact(to.toEpochDay() - from.toEpochDay() + 1);
+        if (days <= 0) {
+            return List.of();
+        }
+        int[] observedFor = new int[days];
+        int[] ordinals = holidayOrdinals(from, days, observedFor);
+        List<LocalDate> off = new ArrayList<>();
+        for (int i = 0; i < days; i++) {
+            if (ordinals[i] >= 0 || observedFor[i] >= 0) {
+                off.add(from.plusDays(i));
+            }
+        }
+        return off;
     }
 
     /**
