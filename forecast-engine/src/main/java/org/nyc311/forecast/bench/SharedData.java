@@ -1,10 +1,14 @@
 package org.nyc311.forecast.bench;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nyc311.forecast.DailySeries;
 
@@ -41,18 +45,22 @@ public final class SharedData {
 
     /** Reads {@code series/<name>.csv}: a {@code date,count} header, then consecutive days. */
     public static DailySeries readSeries(Path dataDir, String name) throws IOException {
-        List<String> lines = Files.readAllLines(dataDir.resolve("series").resolve(name + ".csv"));
-        double[] counts = new double[lines.size() - 1];
+        CsvSchema header = CsvSchema.emptySchema().withHeader();
+        List<Map<String, String>> rows;
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(header)
+                .readValues(dataDir.resolve("series").resolve(name + ".csv").toFile())) {
+            rows = it.readAll();
+        }
+        double[] counts = new double[rows.size()];
         LocalDate start = null;
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",");
-            LocalDate date = LocalDate.parse(f[0].trim());
+        for (int i = 0; i < rows.size(); i++) {
+            LocalDate date = LocalDate.parse(rows.get(i).get("date").trim());
             if (start == null) {
                 start = date;
-            } else if (!date.equals(start.plusDays(i - 1L))) {
-                throw new IOException(name + ".csv line " + (i + 1) + ": days are not consecutive at " + date);
+            } else if (!date.equals(start.plusDays(i))) {
+                throw new IOException(name + ".csv line " + (i + 2) + ": days are not consecutive at " + date);
             }
-            counts[i - 1] = Double.parseDouble(f[1].trim());
+            counts[i] = Double.parseDouble(rows.get(i).get("count").trim());
         }
         return new DailySeries(start, counts);
     }

@@ -80,16 +80,16 @@ public final class BacktestCommand implements Callable<Integer> {
         Map<String, DailySeries> series = read.get();
         Progress progress = new Progress("backtest", series.size(), err);
         List<MethodResult> results = backtester.run(series, methods, progress::step);
-        files.write(w -> {
-            w.write("series_id,method,horizon,origins,points,mape,wape,mase,coverage,zero_actual_days\n");
+        files.write(List.of("series_id", "method", "horizon", "origins", "points", "mape", "wape", "mase", "coverage",
+                "zero_actual_days"), csv -> {
             for (String id : series.keySet()) {
                 int n = backtester.originsFor(series.get(id).length()).length;
                 for (MethodResult r : results) {
-                    w.write(row(SeriesCsv.field(id), r.method(), n, r.perSeries().get(id)));
+                    csv.row(row(id, r.method(), n, r.perSeries().get(id)));
                 }
             }
             for (MethodResult r : results) {
-                w.write(row(POOLED, r.method(), origins, r.pooled()));
+                csv.row(row(POOLED, r.method(), origins, r.pooled()));
             }
         });
         for (MethodResult r : results) {
@@ -102,9 +102,9 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String row(String id, String method, int originCount, Accuracy a) {
-        return String.join(",", id, method, Integer.toString(horizon), Integer.toString(originCount),
+    private String[] row(String id, String method, int originCount, Accuracy a) {
+        return new String[] {id, method, Integer.toString(horizon), Integer.toString(originCount),
                 Integer.toString(a.points()), SeriesCsv.number(a.mape()), SeriesCsv.number(a.wape()),
-                SeriesCsv.number(a.mase()), SeriesCsv.number(a.coverage()), Integer.toString(a.zeroActualDays())) + "\n";
+                SeriesCsv.number(a.mase()), SeriesCsv.number(a.coverage()), Integer.toString(a.zeroActualDays())};
     }
 }

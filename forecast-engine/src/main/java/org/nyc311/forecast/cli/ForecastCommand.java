@@ -70,13 +70,11 @@ public final class ForecastCommand implements Callable<Integer> {
         Map<String, DailySeries> series = read.get();
         List<Forecast> forecasts = forecastAll(series, new SeriesForecaster(settings), err);
         List<String> ids = new ArrayList<>(series.keySet());
-        files.write(w -> {
-            w.write("series_id,date,yhat,yhat_lower,yhat_upper\n");
+        files.write(List.of("series_id", "date", "yhat", "yhat_lower", "yhat_upper"), csv -> {
             for (int i = 0; i < ids.size(); i++) {
-                String id = SeriesCsv.field(ids.get(i));
                 for (ForecastPoint p : forecasts.get(i).points()) {
-                    w.write(id + "," + p.date() + "," + SeriesCsv.number(p.yhat()) + ","
-                            + SeriesCsv.number(p.lower()) + "," + SeriesCsv.number(p.upper()) + "\n");
+                    csv.row(ids.get(i), p.date().toString(), SeriesCsv.number(p.yhat()),
+                            SeriesCsv.number(p.lower()), SeriesCsv.number(p.upper()));
                 }
             }
         });

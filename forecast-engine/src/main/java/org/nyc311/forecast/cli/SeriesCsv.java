@@ -1,5 +1,13 @@
 package org.nyc311.forecast.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -21,7 +29,8 @@ import org.nyc311.forecast.DailySeries;
  * Reads the engine's input format, {@code series_id,date,count} with a header, any number of series
  * in any row order. A series runs from its first to its last date; days in between that have no row
  * are zeros. Every line is checked before anything is computed, and the first problem is reported
- * with its line number.
+ * with its line number. RFC 4180 through Jackson's CSV: a quoted field may hold commas, quotes and
+ * line breaks.
  */
 public final class SeriesCsv {
 
@@ -33,12 +42,17 @@ public final class SeriesCsv {
     }
 
     public static Map<String, DailySeries> read(Path file) throws IOException, InputFormatException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                MappingIterator<List<String>> rows = new CsvMapper().readerForListOf(String.class)
+                        .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                        .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                        .readValues(reader)) {
+            Line header = next(rows, 1);
             if (header == null) {
                 throw new InputFormatException(1, "the file is empty; expected a header series_id,date,count");
             }
-            List<String> columns = split(stripBom(header), 1);
+            List<String> columns = new ArrayList<>(header.fields());
+            columns.set(0, stripBom(columns.get(0)));
             int idCol = indexOf(columns, SERIES_ID);
             int dateCol = indexOf(columns, DATE);
             int countCol = indexOf(columns, COUNT);
@@ -54,17 +68,14 @@ public final class SeriesCsv {
             }
             if (!missing.isEmpty()) {
                 throw new InputFormatException(1, "missing column(s) " + String.join(", ", missing)
-                        + " in header '" + header + "'; expected series_id,date,count");
+                        + " in header '" + String.join(",", columns) + "'; expected series_id,date,count");
             }
             Map<String, TreeMap<LocalDate, Double>> bySeries = new LinkedHashMap<>();
-            String raw;
-            long lineNo = 1;
-            while ((raw = reader.readLine()) != null) {
-                lineNo++;
-                if (raw.isBlank()) {
-                    continue;
-                }
-                List<String> fields = split(raw, lineNo);
+            long lineNo = header.number();
+            Line line;
+            while ((line = next(rows, rows.getParser().currentLocation().getLineNr())) != null) {
+                lineNo = line.number();
+                List<String> fields = line.fields();
                 if (fields.size() != columns.size()) {
                     throw new InputFormatException(lineNo, "expected " + columns.size() + " fields, found "
                             + fields.size());
@@ -89,11 +100,30 @@ public final class SeriesCsv {
         }
     }
 
+    /** A record of the file and the line it starts on (a quoted field may span lines). */
+    private record Line(long number, List<String> fields) {
+    }
+
+    /**
+     * The next record, or null at the end. {@code startsOn} is the parser's position after the record
+     * before, which is where this one starts: blank lines are skipped before it is taken.
+     */
+    private static Line next(MappingIterator<List<String>> rows, long startsOn) throws InputFormatException {
+        try {
+            return rows.hasNextValue() ? new Line(startsOn, rows.nextValue()) : null;
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new InputFormatException(startsOn, "not valid CSV: " + reason);
+        }
+    }
+
     /**
      * Writes the file whole or not at all: rows go to a temporary file beside the target, which is
-     * then moved into place, so a failure never leaves a partial output behind.
+     * then moved into place, so a failure never leaves a partial output behind. The file is CSV with
+     * this header, a field quoted only where it must be (a comma, quote or line break: the rules
+     * {@link #read} follows), lines ending in a line feed.
      */
-    public static void writeAtomically(Path target, RowWriter rows) throws IOException {
+    public static void writeAtomically(Path target, List<String> header, RowWriter rows) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null) {
@@ -102,7 +132,13 @@ public final class SeriesCsv {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                rows.write(w);
+                CsvSchema schema = CsvSchema.builder().addColumns(header, CsvSchema.ColumnType.STRING).build()
+                        .withHeader().withLineSeparator("\n");
+                // the temporary file is closed here, after the writer has flushed, not by the CSV writer
+                try (SequenceWriter csv = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                        .writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(w)) {
+                    rows.write(fields -> csv.write(fields));
+                }
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -114,10 +150,16 @@ public final class SeriesCsv {
         }
     }
 
-    /** Writes CSV rows. */
+    /** Writes the rows of a file. */
     @FunctionalInterface
     public interface RowWriter {
-        void write(Writer writer) throws IOException;
+        void write(Rows rows) throws IOException;
+    }
+
+    /** The rows of one CSV file, one call per row, its fields in the header's order. */
+    @FunctionalInterface
+    public interface Rows {
+        void row(String... fields) throws IOException;
     }
 
     /** A computed value as the commands write it: three decimals, {@code NaN} when undefined. */
@@ -126,14 +168,6 @@ public final class SeriesCsv {
             return "NaN";
         }
         return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    /** Quotes a field when it holds a comma, quote or line break (the rules {@link #read} follows). */
-    public static String field(String v) {
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 
     private static DailySeries toSeries(TreeMap<LocalDate, Double> days) {
@@ -179,39 +213,5 @@ public final class SeriesCsv {
 
     private static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    /** RFC 4180 fields of one line: commas separate, double quotes enclose, "" is a quote. */
-    static List<String> split(String line, long lineNo) throws InputFormatException {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new InputFormatException(lineNo, "unterminated quoted field");
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nyc311.forecast.DailySeries;
@@ -62,8 +63,8 @@ public final class SeriesFileOptions {
         return Optional.empty();
     }
 
-    /** Writes {@code --output} whole or not at all (see {@link SeriesCsv#writeAtomically}). */
-    public void write(SeriesCsv.RowWriter rows) throws IOException {
-        SeriesCsv.writeAtomically(output, rows);
+    /** Writes {@code --output} as CSV with this header, whole or not at all (see {@link SeriesCsv#writeAtomically}). */
+    public void write(List<String> header, SeriesCsv.RowWriter rows) throws IOException {
+        SeriesCsv.writeAtomically(output, header, rows);
     }
 }

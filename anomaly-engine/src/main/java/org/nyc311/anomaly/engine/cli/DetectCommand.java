@@ -3,6 +3,7 @@ package org.nyc311.anomaly.engine.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -108,16 +109,13 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     private void write(Map<String, SeriesDetection> results, int[] counts) throws IOException {
-        files.write(w -> {
-            w.write(HEADER + "\n");
+        files.write(List.of(HEADER.split(",")), csv -> {
             for (Map.Entry<String, SeriesDetection> e : results.entrySet()) {
-                String id = SeriesCsv.field(e.getKey());
                 for (DayVerdict v : e.getValue().reported()) {
                     ObservedDay d = v.day();
-                    w.write(id + "," + d.date() + "," + count(d.actual()) + "," + SeriesCsv.number(d.yhat()) + ","
-                            + SeriesCsv.number(d.lower()) + "," + SeriesCsv.number(d.upper()) + ","
-                            + v.anomalous() + "," + SeriesCsv.number(v.zScore()) + "," + v.alertOpened() + ","
-                            + v.raised() + "\n");
+                    csv.row(e.getKey(), d.date().toString(), count(d.actual()), SeriesCsv.number(d.yhat()),
+                            SeriesCsv.number(d.lower()), SeriesCsv.number(d.upper()), Boolean.toString(v.anomalous()),
+                            SeriesCsv.number(v.zScore()), Boolean.toString(v.alertOpened()), Boolean.toString(v.raised()));
                     counts[0]++;
                     counts[1] += v.anomalous() ? 1 : 0;
                     counts[2] += v.alertOpened() ? 1 : 0;
