@@ -40,4 +40,22 @@ class ArchitectureTest {
                 .should().notDependOnEachOther()
                 .check(classes);
     }
+
+    /**
+     * No package cycles: the layout builds its menu from the routes' {@code @Menu}, so it imports no view,
+     * and a view adds itself to the menu without touching the layout.
+     */
+    @ArchTest
+    static void packagesAreFreeOfCycles(JavaClasses classes) {
+        slices().matching("org.nyc311.dashboard.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The shared UI parts know no view. */
+    @ArchTest
+    static void baseUiKnowsNoView(JavaClasses classes) {
+        noClasses().that().resideInAPackage("..dashboard.base..")
+                .should().dependOnClassesThat().resideInAnyPackage("..dashboard.overview..", "..dashboard.explorer..",
+                        "..dashboard.anomalies..", "..dashboard.pipeline..", "..dashboard.models..")
+                .check(classes);
+    }
 }

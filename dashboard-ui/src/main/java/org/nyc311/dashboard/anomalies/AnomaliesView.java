@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import org.nyc311.dashboard.base.ui.Csv;
 import org.nyc311.dashboard.base.ui.CsvDownload;
 import org.nyc311.dashboard.base.ui.Formats;
-import org.nyc311.dashboard.base.ui.MainLayout;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AlertRow;
@@ -36,8 +36,9 @@ import org.nyc311.dashboard.services.anomaly.AnomalyRow;
 import org.nyc311.model.series.Borough;
 
 /** Anomalous days, filtered by the service and sorted here, with CSV export; and the open alerts. */
-@Route(value = "anomalies", layout = MainLayout.class)
+@Route("anomalies")
 @PageTitle("Anomalies · NYC 311")
+@Menu(title = "Anomalies", order = 2)
 @PermitAll
 public class AnomaliesView extends VerticalLayout {
 

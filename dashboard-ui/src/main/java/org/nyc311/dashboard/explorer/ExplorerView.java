@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Formats;
-import org.nyc311.dashboard.base.ui.MainLayout;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.chart.ForecastChart;
 import org.nyc311.dashboard.chart.SeriesCharts;
@@ -35,8 +35,9 @@ import org.nyc311.dashboard.services.forecast.Forecasts;
 import org.nyc311.model.series.SeriesKey;
 
 /** One series at a time: choose a complaint type and a borough; its forecast, its model's quality, its MLflow run. */
-@Route(value = "explorer", layout = MainLayout.class)
+@Route("explorer")
 @PageTitle("Explorer · NYC 311")
+@Menu(title = "Explorer", order = 1)
 @PermitAll
 public class ExplorerView extends VerticalLayout {
 

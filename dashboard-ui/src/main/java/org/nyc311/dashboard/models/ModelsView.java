@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.nyc311.dashboard.base.ui.Formats;
-import org.nyc311.dashboard.base.ui.MainLayout;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.forecast.ForecastViews;
@@ -24,8 +24,9 @@ import org.nyc311.dashboard.services.forecast.Forecasts;
  * Model quality: cross-validation error and interval coverage per series, and pooled per training. forecast-service
  * serves models one series at a time, so this view asks for the largest series only ({@link #SERIES_SHOWN}).
  */
-@Route(value = "models", layout = MainLayout.class)
+@Route("models")
 @PageTitle("Models · NYC 311")
+@Menu(title = "Models", order = 4)
 @PermitAll
 public class ModelsView extends VerticalLayout {
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Formats;
-import org.nyc311.dashboard.base.ui.MainLayout;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.chart.ForecastChart;
 import org.nyc311.dashboard.chart.SeriesCharts;
@@ -36,9 +36,10 @@ import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 
 /** The morning view: citywide and per-borough forecasts, yesterday against its forecast, open alerts, freshness. */
-@Route(value = "", layout = MainLayout.class)
-@RouteAlias(value = "overview", layout = MainLayout.class)
+@Route("")
+@RouteAlias("overview")
 @PageTitle("Overview · NYC 311")
+@Menu(title = "Overview", order = 0)
 @PermitAll
 public class OverviewView extends VerticalLayout {
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -31,7 +32,6 @@ import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Csv;
 import org.nyc311.dashboard.base.ui.CsvDownload;
 import org.nyc311.dashboard.base.ui.Formats;
-import org.nyc311.dashboard.base.ui.MainLayout;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.chart.ForecastChart;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
@@ -39,8 +39,9 @@ import org.nyc311.dashboard.services.pipeline.PipelineRun;
 import org.nyc311.dashboard.services.pipeline.PipelineRuns;
 
 /** Pipeline health: the recent runs with their durations, outcomes, quarantine counts and the data's freshness. */
-@Route(value = "pipeline", layout = MainLayout.class)
+@Route("pipeline")
 @PageTitle("Pipeline · NYC 311")
+@Menu(title = "Pipeline", order = 3)
 @PermitAll
 public class PipelineView extends VerticalLayout {
 

@@ -12,7 +12,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** The local login: user and password from configuration (nyc311.dashboard.user / password). */
-@Route("login")
+// the login page stands alone: no menu and no user before there is one
+@Route(value = "login", autoLayout = false)
 @PageTitle("Log in · NYC 311")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

@@ -13,7 +13,7 @@ import org.nyc311.dashboard.chart.ForecastChart;
  * Test-only page: the forecast chart with a known series, so the browser test sees ECharts draw a forecast, its
  * band, an actual line, anomaly markers and today from the production bundle (no forecast-service runs in tests).
  */
-@Route("test/forecast-chart")
+@Route(value = "test/forecast-chart", autoLayout = false)
 @PermitAll
 public class ChartHarnessView extends VerticalLayout {
 

@@ -10,14 +10,19 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.nyc311.dashboard.anomalies.AnomaliesView;
-import org.nyc311.dashboard.explorer.ExplorerView;
-import org.nyc311.dashboard.models.ModelsView;
-import org.nyc311.dashboard.overview.OverviewView;
-import org.nyc311.dashboard.pipeline.PipelineView;
+import jakarta.annotation.security.PermitAll;
 
-/** The frame of every view: the title, who is logged in, and the navigation. */
+/**
+ * The frame of every view: the title, who is logged in, and the navigation. The navigation is built
+ * from the routes' {@code @Menu} annotations (those the user may open, in their order), so this
+ * layout knows no view: a view adds itself to the menu, and views and layout do not import each other.
+ */
+@Layout
+@PermitAll
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
@@ -34,11 +39,13 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Overview", OverviewView.class),
-                new SideNavItem("Explorer", ExplorerView.class),
-                new SideNavItem("Anomalies", AnomaliesView.class),
-                new SideNavItem("Pipeline", PipelineView.class),
-                new SideNavItem("Models", ModelsView.class));
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
         addToDrawer(nav);
+    }
+
+    /** By the view's class where there is one, so that the item is also current on the view's aliases. */
+    private static SideNavItem item(MenuEntry entry) {
+        return entry.menuClass() != null ? new SideNavItem(entry.title(), entry.menuClass())
+                : new SideNavItem(entry.title(), entry.path());
     }
 }
