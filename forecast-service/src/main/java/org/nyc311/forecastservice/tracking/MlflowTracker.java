@@ -1,8 +1,12 @@
 package org.nyc311.forecastservice.tracking;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,7 +28,6 @@ import org.mlflow.tracking.MlflowHttpException;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
-import org.nyc311.model.forecast.ForecastPoint;
 
 /**
  * Logs a training to MLflow with the MLflow Java client: a parent run with the data version and the
@@ -167,14 +170,21 @@ public class MlflowTracker implements AutoCloseable {
             client.logBatch(runId, from == 0 ? metrics : List.of(), params.subList(from, Math.min(params.size(), from + 100)),
                     List.of());
         }
-        StringBuilder csv = new StringBuilder("series_id,date,yhat,yhat_lower,yhat_upper,level\n");
-        for (ForecastPoint p : s.points().isEmpty() ? List.<ForecastPoint>of() : s.points()) {
-            csv.append(s.seriesId()).append(',').append(p.date()).append(',').append(p.yhat()).append(',')
-                    .append(p.lower()).append(',').append(p.upper()).append(',').append(p.level()).append('\n');
-        }
-        uploadArtifact(info, "forecast.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        uploadArtifact(info, "forecast.csv", forecastCsv(s).getBytes(StandardCharsets.UTF_8));
         client.setTerminated(runId, Service.RunStatus.FINISHED, clock.millis());
         return runId;
+    }
+
+    /** The run's forecast as the artifact {@code forecast.csv}: numbers as Java prints them, lines ending in a line feed. */
+    static String forecastCsv(StoredSeriesForecast s) throws JsonProcessingException {
+        CsvSchema schema = CsvSchema.builder()
+                .addColumns(List.of("series_id", "date", "yhat", "yhat_lower", "yhat_upper", "level"), CsvSchema.ColumnType.STRING)
+                .build().withHeader().withLineSeparator("\n");
+        List<List<String>> rows = s.points().stream()
+                .map(p -> List.of(s.seriesId(), p.date().toString(), String.valueOf(p.yhat()), String.valueOf(p.lower()),
+                        String.valueOf(p.upper()), String.valueOf(p.level())))
+                .toList();
+        return new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema).writeValueAsString(rows);
     }
 
     private String registerVersion(Service.RunInfo parent, ForecastRun run) throws IOException {
