@@ -5,6 +5,10 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.nyc311.delta.gold.GoldColumns.*;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +25,8 @@ import org.nyc311.delta.StageMain;
 /**
  * Writes gold's daily counts as CSV {@code date,complaint_type,borough,count}: one row for every New
  * York local date, complaint type (display form) and borough (enum name, e.g. STATEN_ISLAND) whose count
- * is above zero, ordered by date, type and borough. For {@code ./nyc311 pipeline --export-gold FILE}.
+ * is above zero, ordered by date, type and borough; RFC 4180, a field quoted only where it must be, lines
+ * ending in a line feed. For {@code ./nyc311 pipeline --export-gold FILE}.
  */
 public final class ExportGold implements Stage {
 
@@ -60,20 +65,17 @@ public final class ExportGold implements Stage {
         if (output.toAbsolutePath().getParent() != null) {
             Files.createDirectories(output.toAbsolutePath().getParent());
         }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            out.write("date,complaint_type,borough,count\n");
+        CsvSchema schema = CsvSchema.builder()
+                .addColumns(List.of("date", "complaint_type", "borough", "count"), CsvSchema.ColumnType.STRING)
+                .build().withHeader().withLineSeparator("\n");
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+                SequenceWriter csv = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                        .writer(schema).writeValues(out)) {
             for (Row row : rows) {
-                out.write(row.getDate(0) + "," + csv(row.getString(1)) + "," + csv(row.getString(2)) + ","
-                        + row.getLong(3) + "\n");
+                csv.write(List.of(row.getDate(0).toString(), row.getString(1), row.getString(2),
+                        Long.toString(row.getLong(3))));
             }
         }
         System.out.println("export-gold: " + rows.size() + " rows to " + output);
-    }
-
-    static String csv(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }
