@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param events whether landed batches are announced on SQS (the CLI lands without announcing)
  * @param oneShot set {@code source} to run one ingestion at start and exit (the CLI's mode)
  * @param runs how many runs started over the API execute at once, and how many may wait
+ * @param resume how the service resumes, by itself, a run that failed because S3, PostgreSQL or the source
+ *     could not be reached
  */
 @ConfigurationProperties("nyc311.ingest")
 public record IngestProperties(
@@ -33,7 +35,8 @@ public record IngestProperties(
         @DefaultValue Schedule schedule,
         @DefaultValue Events events,
         @DefaultValue OneShot oneShot,
-        @DefaultValue Runs runs) {
+        @DefaultValue Runs runs,
+        @DefaultValue Resume resume) {
 
     /**
      * @param baseUrl scheme and host of the Socrata portal
@@ -148,6 +151,32 @@ public record IngestProperties(
                         + ") must be positive and at most half of nyc311.ingest.lease.length (" + length + ")");
             }
         }
+    }
+
+    /**
+     * A run that failed because a dependency could not be reached (an outage, not an answer) is resumed by
+     * the service after {@code firstWait}, doubling up to {@code maxWait}, for {@code attempts} tries: with the
+     * defaults an outage of up to about 2 h 45 min is ridden out (30 s + 1 + 2 + 4 + 8 min, then 15 x 10 min).
+     * After that the run stays FAILED until its window is asked for again. Off in one-shot mode: that process
+     * lives for its own run.
+     *
+     * @param enabled whether the service resumes such runs at all
+     * @param checkEvery how often the service looks for runs whose wait is over
+     */
+    public record Resume(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") Duration firstWait,
+            @DefaultValue("10m") Duration maxWait,
+            @DefaultValue("20") int attempts,
+            @DefaultValue("10s") Duration checkEvery) {
+
+        public Resume {
+            if (firstWait.isNegative() || firstWait.isZero() || maxWait.compareTo(firstWait) < 0 || attempts < 0) {
+                throw new IllegalArgumentException("nyc311.ingest.resume: first-wait (" + firstWait + ") must be positive, "
+                        + "max-wait (" + maxWait + ") at least first-wait, attempts (" + attempts + ") at least 0");
+            }
+        }
+
     }
 
     /** The daily run: 03:00 New York time unless told otherwise. */
