@@ -96,7 +96,7 @@ public final class Estimate {
             double hours = tasks * prices.hoursPerMonth();
             items.add(new Item(String.valueOf(properties.get("ServiceName")),
                     String.format(Locale.ROOT, "%s, %d task%s always on", task, tasks, tasks == 1 ? "" : "s"),
-                    hours * task.hourly()));
+                    hours * task.hourly(prices)));
             if (publicAddress(properties)) {
                 addressHours += hours;
                 addressHolders.add(tasks + " " + properties.get("ServiceName"));
@@ -115,7 +115,7 @@ public final class Estimate {
             Task task = task(referenced(ecs.get("TaskDefinitionArn")), capacityProvider(ecs));
             items.add(new Item(schedule.name(),
                     String.format(Locale.ROOT, "%s, %s, %.0f minutes a run (usage)", task, schedule.properties().get("ScheduleExpression"), minutes),
-                    hours * task.hourly()));
+                    hours * task.hourly(prices)));
             if (publicAddress(ecs)) {
                 addressHours += hours;
                 addressHolders.add(schedule.name() + " while it runs");
@@ -293,20 +293,10 @@ public final class Estimate {
         return "ENABLED".equals(String.valueOf(map(map(properties.get("NetworkConfiguration")).get("AwsvpcConfiguration")).get("AssignPublicIp")));
     }
 
-    private final class Task {
-        private final double vcpu;
-        private final double gigabytes;
-        private final String architecture;
-        private final String capacityProvider;
+    /** A Fargate task as priced: its size, its architecture and where it runs. */
+    private record Task(double vcpu, double gigabytes, String architecture, String capacityProvider) {
 
-        Task(double vcpu, double gigabytes, String architecture, String capacityProvider) {
-            this.vcpu = vcpu;
-            this.gigabytes = gigabytes;
-            this.architecture = architecture;
-            this.capacityProvider = capacityProvider;
-        }
-
-        double hourly() {
+        double hourly(PriceTable prices) {
             double onDemand = vcpu * prices.price("fargate." + architecture + ".vcpu-hour")
                     + gigabytes * prices.price("fargate." + architecture + ".gb-hour");
             return "FARGATE_SPOT".equals(capacityProvider) ? onDemand * prices.price("fargate.spot-factor") : onDemand;
