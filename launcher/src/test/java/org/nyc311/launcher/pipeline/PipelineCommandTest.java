@@ -35,6 +35,19 @@ class PipelineCommandTest {
         assertThat(err.toString()).contains("give both --from and --to, or neither");
     }
 
+    @Test
+    void aFolderWithoutAReplayableFileIsRefusedBeforeAnythingStarts(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("notes.txt"), "not a batch");
+        StringWriter err = new StringWriter();
+        CommandLine cli = Nyc311.commandLine().setErr(new PrintWriter(err));
+
+        int exit = cli.execute("pipeline", "--source", folder.toString(), "--workdir", folder.resolve("work").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(folder + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file");
+        assertThat(folder.resolve("work")).doesNotExist();
+    }
+
     /** The whole batch path for real: ingest's jar, then bronze, silver and gold in a local Spark JVM, then the export. */
     @Test
     void aFileBecomesGoldDailyCountsThatMatchTheRecordsByNewYorkDate(@TempDir Path work) throws Exception {
