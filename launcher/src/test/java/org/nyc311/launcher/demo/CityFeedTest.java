@@ -16,6 +16,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -28,11 +29,13 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.launcher.Nyc311;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
+import org.nyc311.testsupport.mlflow.MlflowInstallation;
 
 /** The city-sized feed at its full daily volume, over a few days: a smoke test fast enough for every build. */
 class CityFeedTest {
@@ -93,6 +96,32 @@ class CityFeedTest {
         MIX.boroughs().forEach((borough, learnt) -> assertThat(boroughs.get(borough) / (double) all)
                 .as(borough).isCloseTo(learnt / total, within(0.015)));
         assertThat(console.toString()).contains("backfill_2026-05-21_2026-05-21.jsonl.gz", "day_2026-05-24.jsonl.gz");
+    }
+
+    /**
+     * The project's own reader takes every record: a generated day through the ingest service's file
+     * source (its jar in one-shot mode, as {@code ./nyc311 ingest} runs it) lands as many records as the
+     * file holds, in pages of the size asked for.
+     */
+    @Test
+    void theIngestServiceReadsEveryRecordOfADay(@TempDir Path work) throws Exception {
+        Path root = MlflowInstallation.projectRoot();
+        Path jar = root.resolve("ingest-service/target/ingest-service.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "skipped: " + jar + " is not built; run the reactor (./mvnw verify)");
+        // PostgreSQL may run as 'nobody' and must traverse the folder (@TempDir is 700)
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<CityFeed.FeedFile> files = new CityFeed(MIX, DaysOff.newYorkCity(), 23).write(work.resolve("feed"), LAST, LAST, 0,
+                (d, n) -> { });
+        CityFeed.FeedFile day = files.get(0);
+        StringWriter console = new StringWriter();
+
+        int exit = Nyc311.commandLine().setOut(new PrintWriter(console, true)).execute("ingest", "--source", day.path().toString(),
+                "--workdir", work.resolve("lake").toString(), "--page-size", "5000", "--project-root", root.toString());
+
+        assertThat(exit).as(console.toString()).isZero();
+        assertThat(console.toString()).contains("records=" + day.records() + " ");
+        assertThat(day.records()).isGreaterThan(5000);
+        assertThat(console.toString()).contains("part 00001 landed: " + (day.records() - 5000) + " records");
     }
 
     /** The long tail: over a year the rare types turn up too, and the year averages the city's daily volume. */
