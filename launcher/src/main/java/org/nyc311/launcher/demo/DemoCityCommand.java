@@ -95,8 +95,8 @@ public final class DemoCityCommand implements Callable<Integer> {
                     + " would start on " + first);
         }
         CityFeed feed = new CityFeed(CityMix.load(new ObjectMapper()), DaysOff.newYorkCity(), seed);
-        out.println("nyc311 demo-city: " + n + " days of New York (" + first + " to " + last + ", " + feed.complaintTypes()
-                + " complaint types, seed " + seed + ") into " + folder);
+        out.println("nyc311 demo-city: " + n + (n == 1 ? " day" : " days") + " of New York (" + first + " to " + last + ", "
+                + feed.complaintTypes() + " complaint types, seed " + seed + ") into " + folder);
         out.flush();
         long begin = System.nanoTime();
         long[] written = {0};
