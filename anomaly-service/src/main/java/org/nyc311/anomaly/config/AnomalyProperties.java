@@ -1,7 +1,9 @@
 package org.nyc311.anomaly.config;
 
 import org.nyc311.anomaly.engine.DetectionSettings;
+import java.util.Map;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.service.messaging.QueueNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,10 +22,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        check of many series can outlast the queue's default, and SQS would hand the
  *                        message to another consumer meanwhile
  * @param queues          the SQS queues in and out
+ * @param outboxRetryInterval how often AnomalyAlert events SQS refused are sent again from the outbox (60 s)
  */
 @ConfigurationProperties("nyc311.anomaly")
 public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, Boolean sustainedRise,
-        Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues) {
+        Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues,
+        java.time.Duration outboxRetryInterval) {
 
     public AnomalyProperties {
         consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
@@ -33,6 +37,7 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
         maxLookbackDays = maxLookbackDays <= 0 ? 120 : maxLookbackDays;
         checkVisibilityTimeout = checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
         queues = queues == null ? new Queues(null, null) : queues;
+        outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
     }
 
     public DetectionSettings detectionSettings() {
@@ -40,10 +45,16 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
     }
 
     /** Queue names; the defaults are shared-model's {@link EventQueue} names. */
-    public record Queues(String forecastsPublished, String anomalyAlert) {
+    public record Queues(String forecastsPublished, String anomalyAlert) implements QueueNames {
         public Queues {
-            forecastsPublished = forecastsPublished == null ? EventQueue.FORECASTS_PUBLISHED.queueName() : forecastsPublished;
-            anomalyAlert = anomalyAlert == null ? EventQueue.ANOMALY_ALERT.queueName() : anomalyAlert;
+            forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
+            anomalyAlert = QueueNames.orDefault(anomalyAlert, EventQueue.ANOMALY_ALERT);
+        }
+
+        @Override
+        public Map<EventQueue, String> byEvent() {
+            return QueueNames.inChainOrder(Map.of(EventQueue.FORECASTS_PUBLISHED, forecastsPublished, EventQueue.ANOMALY_ALERT,
+                    anomalyAlert));
         }
     }
 }

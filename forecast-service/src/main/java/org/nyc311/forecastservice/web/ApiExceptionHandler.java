@@ -11,20 +11,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every API error is an RFC 9457 problem detail, through service-support's base handler (bad
- * parameters, bad dates and malformed requests 400, an unknown series 404, an outage 503). What is
- * particular to this service: shared-model's parsers refuse a malformed series id or an unknown borough
- * with IllegalArgumentException (400), and gold being away is a 503 that says stored forecasts still serve.
+ * parameters, a malformed series id or an unknown borough, bad dates and malformed requests 400, an
+ * unknown series 404, an outage 503). What is particular to this service: gold being away is a 503 that
+ * says stored forecasts still serve.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ApiProblemHandler {
 
     ApiExceptionHandler(ApiProperties properties) {
         super(properties);
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage()));
     }
 
     @ExceptionHandler(GoldWarehouse.GoldUnavailableException.class)

@@ -16,4 +16,10 @@ class EventsConfiguration {
     EventOutbox eventOutbox(DataSource dataSource, SqsTemplate sqs, Clock clock, IngestProperties properties) {
         return EventOutbox.on(dataSource, sqs, clock, properties.events().outboxRetryInterval());
     }
+
+    /** The queue names: where service-support's EventPublisher sends RawBatchLanded, and what the sqs health looks for. */
+    @Bean
+    IngestProperties.Queues ingestQueues(IngestProperties properties) {
+        return properties.queues();
+    }
 }

@@ -5,7 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.service.messaging.QueueNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -69,10 +71,15 @@ public record ControllerProperties(
     }
 
     /** Queue names; production prefixes them per environment. */
-    public record Queues(String rawBatchLanded, String goldRefreshed) {
+    public record Queues(String rawBatchLanded, String goldRefreshed) implements QueueNames {
         public Queues {
-            rawBatchLanded = rawBatchLanded == null ? EventQueue.RAW_BATCH_LANDED.queueName() : rawBatchLanded;
-            goldRefreshed = goldRefreshed == null ? EventQueue.GOLD_REFRESHED.queueName() : goldRefreshed;
+            rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
+            goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
+        }
+
+        @Override
+        public Map<EventQueue, String> byEvent() {
+            return QueueNames.inChainOrder(Map.of(EventQueue.RAW_BATCH_LANDED, rawBatchLanded, EventQueue.GOLD_REFRESHED, goldRefreshed));
         }
     }
 
