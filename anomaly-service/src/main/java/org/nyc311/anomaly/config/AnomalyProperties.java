@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dropsAlert      whether drops below the lower bound count toward alerts (off: they are only recorded)
  * @param sustainedRise   whether a run of days inside the interval but raised (z-score at least
  *                        {@code sustainedMinZ}) whose total is beyond what the intervals allow also opens
- *                        an alert (anomaly-engine's sustained-rise rule; off unless set to true). Day
- *                        anomalies are still only the days outside their interval.
+ *                        an alert (anomaly-engine's sustained-rise rule; off unless set to true: it
+ *                        raised recall on wide-interval series but also false alerts, see
+ *                        docs/BENCHMARKS.md). Day anomalies are still only the days outside their interval.
  * @param sustainedMinZ   the z-score from which a day inside the interval is raised (2)
  * @param maxLookbackDays days before the first unchecked day that detection reads as context at most
  * @param checkVisibilityTimeout how long a ForecastsPublished being checked stays invisible on its queue: a
