@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.nyc311.service.gold.GoldPool;
 import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.gold.GoldUnavailableException;
 
 /**
  * Reads actual daily counts from gold over JDBC through its own Hikari pool ({@link GoldPool}), kept apart from the
@@ -33,7 +34,11 @@ public class GoldActuals implements AutoCloseable {
         this.pool = GoldPool.open(properties, registry);
     }
 
-    /** Every series' counts from {@code from} on, by series id and day (days summed if gold repeats one). */
+    /**
+     * Every series' counts from {@code from} on, by series id and day (days summed if gold repeats one).
+     *
+     * @throws GoldUnavailableException when the warehouse cannot answer: the check fails and SQS delivers its event again
+     */
     public Map<String, TreeMap<LocalDate, Long>> since(LocalDate from) {
         // dates as strings: the Spark Thrift Server intermittently fails converting DATE results
         // column names are shared-model's GoldColumns, the ones delta-jobs writes
@@ -59,12 +64,5 @@ public class GoldActuals implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    /** The warehouse could not be reached or refused the query: the event is retried by SQS. */
-    public static final class GoldUnavailableException extends RuntimeException {
-        public GoldUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -6,12 +6,13 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.nyc311.testsupport.warehouse.GoldTablesFixture;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
- * Gold tables made by SQL over JDBC in the warehouse, with the columns delta-jobs writes: two
+ * Gold tables made by SQL over JDBC in the warehouse (test-support's {@link GoldTablesFixture}, with the
+ * names delta-jobs writes): two
  * forecastable series of 16 weeks (a weekly pattern and seeded noise) ending on {@link #LAST_DAY},
  * for forecast-service to train on; the test adds later actual days with {@link #addDays}.
  */
@@ -27,24 +28,14 @@ public final class GoldTables {
 
     public static synchronized void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
         try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
-            if (sql.executeQuery("SHOW TABLES IN gold LIKE 'daily_series'").next()) {
+            if (!GoldTablesFixture.createTables(sql, warehouse.lakeRoot())) {
                 return;
             }
-            String lake = warehouse.lakeRoot().replaceAll("/$", "");
-            sql.execute("CREATE DATABASE IF NOT EXISTS gold");
-            sql.execute("CREATE TABLE IF NOT EXISTS gold.daily_series (series_id STRING, level STRING, complaint_type_key STRING, "
-                    + "complaint_type STRING, borough_key STRING, date DATE, count BIGINT) USING delta LOCATION '"
-                    + lake + "/gold/daily_series'");
-            sql.execute("CREATE TABLE IF NOT EXISTS gold.series_catalog (series_id STRING, level STRING, complaint_type_key STRING, "
-                    + "complaint_type STRING, borough_key STRING, first_date DATE, last_date DATE, last_nonzero_date DATE, "
-                    + "mean_count DOUBLE, days BIGINT, forecastable BOOLEAN) USING delta LOCATION '" + lake + "/gold/series_catalog'");
             List<String> rows = new ArrayList<>();
             rows.addAll(history(SPIKING, 30));
             rows.addAll(history(STEADY, 90));
-            sql.execute("INSERT INTO gold.daily_series VALUES " + String.join(", ", rows));
-            sql.execute("INSERT INTO gold.series_catalog SELECT series_id, level, complaint_type_key, complaint_type, borough_key, "
-                    + "min(date), max(date), max(CASE WHEN count > 0 THEN date END), avg(count), count(1), count(1) >= 56 "
-                    + "FROM gold.daily_series GROUP BY series_id, level, complaint_type_key, complaint_type, borough_key");
+            sql.execute("INSERT INTO " + GoldTablesFixture.DAILY_SERIES + " VALUES " + String.join(", ", rows));
+            GoldTablesFixture.fillCatalog(sql);
         }
     }
 
@@ -53,7 +44,7 @@ public final class GoldTables {
         List<String> rows = new ArrayList<>();
         days.forEach((id, counts) -> counts.forEach((day, count) -> rows.add(row(id, day, count))));
         try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("INSERT INTO gold.daily_series VALUES " + String.join(", ", rows));
+            sql.execute("INSERT INTO " + GoldTablesFixture.DAILY_SERIES + " VALUES " + String.join(", ", rows));
         }
     }
 
@@ -75,6 +66,6 @@ public final class GoldTables {
         String borough = id.substring(id.indexOf('/') + 1);
         String level = "all".equals(type) ? "borough" : "complaint_type_borough";
         String name = "all".equals(type) ? "All" : "Noise - Residential";
-        return String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", id, level, type, name, borough, day, count);
+        return GoldTablesFixture.dailyRow(id, level, type, name, borough, day, count);
     }
 }

@@ -30,6 +30,7 @@ import java.util.Optional;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
 import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.gold.GoldUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -268,12 +269,5 @@ public class GoldWarehouse implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    /** The warehouse could not be reached or refused a query; callers answer 503, or retry a training. */
-    public static final class GoldUnavailableException extends RuntimeException {
-        public GoldUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.tracking.TrackingResult;
 import org.nyc311.model.event.ForecastsPublished;
+import org.nyc311.service.gold.GoldUnavailableException;
 import org.nyc311.service.outbox.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,7 @@ public class TrainingService {
                 metrics.trainingFinished("superseded", Double.NaN);
                 return false;
             }
-        } catch (GoldWarehouse.GoldUnavailableException e) {
+        } catch (GoldUnavailableException e) {
             // the warehouse is away (stopped, or a SQL warehouse still starting): the run waits for it
             LOG.warn("forecast run {}: gold could not be read (attempt {} of {}): {}", runId, run.attempts(),
                     properties.maxAttempts(), e.getMessage());

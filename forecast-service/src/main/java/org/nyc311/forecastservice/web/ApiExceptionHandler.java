@@ -1,6 +1,6 @@
 package org.nyc311.forecastservice.web;
 
-import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.service.gold.GoldUnavailableException;
 import org.nyc311.service.web.ApiProblemHandler;
 import org.nyc311.service.web.ApiProperties;
 import org.springframework.http.HttpStatus;
@@ -22,8 +22,8 @@ class ApiExceptionHandler extends ApiProblemHandler {
         super(properties);
     }
 
-    @ExceptionHandler(GoldWarehouse.GoldUnavailableException.class)
-    ResponseEntity<ProblemDetail> goldUnavailable(GoldWarehouse.GoldUnavailableException e) {
+    @ExceptionHandler(GoldUnavailableException.class)
+    ResponseEntity<ProblemDetail> goldUnavailable(GoldUnavailableException e) {
         return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Gold unavailable",
                 "the gold warehouse cannot be read right now; stored forecasts are still served"), null);
     }

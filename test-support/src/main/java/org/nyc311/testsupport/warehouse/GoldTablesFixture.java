@@ -1,0 +1,70 @@
+package org.nyc311.testsupport.warehouse;
+
+import static org.nyc311.model.gold.GoldColumns.BOROUGH_KEY;
+import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE;
+import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE_KEY;
+import static org.nyc311.model.gold.GoldColumns.COUNT;
+import static org.nyc311.model.gold.GoldColumns.DATE;
+import static org.nyc311.model.gold.GoldColumns.DAYS;
+import static org.nyc311.model.gold.GoldColumns.FIRST_DATE;
+import static org.nyc311.model.gold.GoldColumns.FORECASTABLE;
+import static org.nyc311.model.gold.GoldColumns.LAST_DATE;
+import static org.nyc311.model.gold.GoldColumns.LAST_NONZERO_DATE;
+import static org.nyc311.model.gold.GoldColumns.LEVEL;
+import static org.nyc311.model.gold.GoldColumns.MEAN_COUNT;
+import static org.nyc311.model.gold.GoldColumns.SERIES_ID;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.nyc311.model.gold.GoldTables;
+
+/**
+ * Gold's {@code daily_series} and {@code series_catalog} made by SQL over JDBC in the local warehouse, with
+ * the names delta-jobs writes (shared-model's {@link GoldTables} and {@code GoldColumns}), for services
+ * that read gold in their tests: {@link #createTables} once, insert daily rows ({@link #dailyRow} values),
+ * then {@link #fillCatalog} derives the catalog from them as the gold job does (forecastable from 56 days).
+ */
+public final class GoldTablesFixture {
+
+    /** The schema the tables are made in, as the services' {@code nyc311.gold.schema} default. */
+    public static final String SCHEMA = "gold";
+    public static final String DAILY_SERIES = SCHEMA + "." + GoldTables.DAILY_SERIES;
+    public static final String SERIES_CATALOG = SCHEMA + "." + GoldTables.SERIES_CATALOG;
+
+    private static final String KEYS = String.join(", ", SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY);
+
+    private GoldTablesFixture() {
+    }
+
+    /** @return false when the tables were there already (another test of the same warehouse made them) */
+    public static boolean createTables(Statement sql, String lakeRoot) throws SQLException {
+        if (sql.executeQuery("SHOW TABLES IN " + SCHEMA + " LIKE '" + GoldTables.DAILY_SERIES + "'").next()) {
+            return false;
+        }
+        String lake = lakeRoot.replaceAll("/$", "");
+        String keyColumns = String.join(" STRING, ", List.of(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY))
+                + " STRING";
+        sql.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
+        sql.execute("CREATE TABLE IF NOT EXISTS " + DAILY_SERIES + " (" + keyColumns + ", " + DATE + " DATE, " + COUNT + " BIGINT) "
+                + "USING delta LOCATION '" + lake + "/gold/" + GoldTables.DAILY_SERIES + "'");
+        sql.execute("CREATE TABLE IF NOT EXISTS " + SERIES_CATALOG + " (" + keyColumns + ", " + FIRST_DATE + " DATE, " + LAST_DATE
+                + " DATE, " + LAST_NONZERO_DATE + " DATE, " + MEAN_COUNT + " DOUBLE, " + DAYS + " BIGINT, " + FORECASTABLE
+                + " BOOLEAN) USING delta LOCATION '" + lake + "/gold/" + GoldTables.SERIES_CATALOG + "'");
+        return true;
+    }
+
+    /** One {@code daily_series} row as SQL values, for {@code INSERT INTO ... VALUES}. */
+    public static String dailyRow(String seriesId, String level, String typeKey, String type, String boroughKey,
+            java.time.LocalDate day, long count) {
+        return String.format(java.util.Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", seriesId, level, typeKey, type,
+                boroughKey, day, count);
+    }
+
+    /** The catalog of what {@code daily_series} holds, as the gold job derives it. */
+    public static void fillCatalog(Statement sql) throws SQLException {
+        sql.execute("INSERT INTO " + SERIES_CATALOG + " SELECT " + KEYS + ", min(" + DATE + "), max(" + DATE + "), max(CASE WHEN "
+                + COUNT + " > 0 THEN " + DATE + " END), avg(" + COUNT + "), count(1), count(1) >= 56 FROM " + DAILY_SERIES
+                + " GROUP BY " + KEYS);
+    }
+}
