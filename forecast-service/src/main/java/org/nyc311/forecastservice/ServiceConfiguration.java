@@ -2,6 +2,7 @@ package org.nyc311.forecastservice;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFitter;
@@ -13,6 +14,7 @@ import org.nyc311.forecastservice.training.RunLeases;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.forecastservice.training.TrainingService;
 import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.outbox.EventOutboxMigration;
 import org.nyc311.service.outbox.EventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +61,12 @@ public class ServiceConfiguration {
     @Bean
     RunWorker runWorker(TrainingService training, ForecastRunRepository runs) {
         return new RunWorker(training, runs);
+    }
+
+    /** Flyway's V3: the table of service-support's outbox, through which ForecastsPublished goes. */
+    @Bean
+    JavaMigration eventOutboxMigration() {
+        return EventOutboxMigration.atVersion("3");
     }
 
     /** The worker's sweep every {@code nyc311.mlflow.retry-interval}, read from its settings record like every other setting. */

@@ -1,9 +1,9 @@
 package org.nyc311.anomaly.config;
 
 import org.nyc311.anomaly.engine.DetectionSettings;
-import java.util.Map;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("nyc311.anomaly")
 public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, Boolean sustainedRise,
         Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues,
-        java.time.Duration outboxRetryInterval) {
+        java.time.Duration outboxRetryInterval) implements OutboxSettings {
 
     public AnomalyProperties {
         consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
@@ -50,12 +50,6 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
         public Queues {
             forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
             anomalyAlert = QueueNames.orDefault(anomalyAlert, EventQueue.ANOMALY_ALERT);
-        }
-
-        @Override
-        public Map<EventQueue, String> byEvent() {
-            return QueueNames.inChainOrder(Map.of(EventQueue.FORECASTS_PUBLISHED, forecastsPublished, EventQueue.ANOMALY_ALERT,
-                    anomalyAlert));
         }
     }
 }

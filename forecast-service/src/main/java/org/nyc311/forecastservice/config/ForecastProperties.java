@@ -1,9 +1,9 @@
 package org.nyc311.forecastservice.config;
 
 import java.time.Duration;
-import java.util.Map;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -33,7 +33,7 @@ public record ForecastProperties(
         int maxAttempts,
         Queues queues,
         Lease lease,
-        Duration outboxRetryInterval) {
+        Duration outboxRetryInterval) implements OutboxSettings {
 
     public ForecastProperties {
         horizonDays = horizonDays <= 0 ? 30 : horizonDays;
@@ -55,12 +55,6 @@ public record ForecastProperties(
         public Queues {
             goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
             forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
-        }
-
-        @Override
-        public Map<EventQueue, String> byEvent() {
-            return QueueNames.inChainOrder(Map.of(EventQueue.GOLD_REFRESHED, goldRefreshed, EventQueue.FORECASTS_PUBLISHED,
-                    forecastsPublished));
         }
     }
 

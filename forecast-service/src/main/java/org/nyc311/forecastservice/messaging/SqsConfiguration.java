@@ -1,20 +1,15 @@
 package org.nyc311.forecastservice.messaging;
 
-import io.awspring.cloud.sqs.operations.SqsTemplate;
-import java.time.Clock;
-import javax.sql.DataSource;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.nyc311.forecastservice.config.ForecastProperties;
-import org.nyc311.service.outbox.EventOutbox;
-import org.nyc311.service.outbox.EventOutboxMigration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * This service's side of SQS. Events travel as the shared JSON of {@code EventJson}, never as Spring's
  * Java-typed payloads: service-support's {@code EventMessagingAutoConfiguration} provides that converter
- * and the {@code EventJson} bean, and its {@code EventPublisher} sends ForecastsPublished through the
- * outbox declared here.
+ * and the {@code EventJson} bean, and its {@code EventPublishingAutoConfiguration} the outbox (table
+ * event_outbox, Flyway V3; {@code nyc311.forecast.outbox-retry-interval}) and the publisher that sends
+ * ForecastsPublished through it.
  */
 @Configuration(proxyBeanMethods = false)
 class SqsConfiguration {
@@ -23,17 +18,5 @@ class SqsConfiguration {
     @Bean
     ForecastProperties.Queues forecastQueues(ForecastProperties properties) {
         return properties.queues();
-    }
-
-    /** ForecastsPublished waits here (table event_outbox) while SQS is away, and is sent when it is back. */
-    @Bean
-    EventOutbox eventOutbox(DataSource dataSource, SqsTemplate sqs, Clock clock, ForecastProperties properties) {
-        return EventOutbox.on(dataSource, sqs, clock, properties.outboxRetryInterval());
-    }
-
-    /** Flyway's V3: the outbox's table. */
-    @Bean
-    JavaMigration eventOutboxMigration() {
-        return EventOutboxMigration.atVersion("3");
     }
 }

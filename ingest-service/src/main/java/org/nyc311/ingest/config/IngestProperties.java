@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Map;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -201,7 +201,7 @@ public record IngestProperties(
      * @param enabled whether landed batches are announced
      * @param outboxRetryInterval how often RawBatchLanded events SQS refused are sent again from the outbox
      */
-    public record Events(Boolean enabled, Duration outboxRetryInterval) {
+    public record Events(Boolean enabled, Duration outboxRetryInterval) implements OutboxSettings {
 
         public Events {
             enabled = enabled == null || enabled;
@@ -246,11 +246,6 @@ public record IngestProperties(
 
         public Queues {
             rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
-        }
-
-        @Override
-        public Map<EventQueue, String> byEvent() {
-            return Map.of(EventQueue.RAW_BATCH_LANDED, rawBatchLanded);
         }
     }
 

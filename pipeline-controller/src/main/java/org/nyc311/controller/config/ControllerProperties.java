@@ -5,9 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,7 +29,7 @@ public record ControllerProperties(
         Duration pollInterval,
         Duration outboxRetryInterval,
         @Valid Local local,
-        @Valid Databricks databricks) {
+        @Valid Databricks databricks) implements OutboxSettings {
 
     public ControllerProperties {
         retry = retry == null ? new Retry(0, null, null, null) : retry;
@@ -75,11 +75,6 @@ public record ControllerProperties(
         public Queues {
             rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
             goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
-        }
-
-        @Override
-        public Map<EventQueue, String> byEvent() {
-            return QueueNames.inChainOrder(Map.of(EventQueue.RAW_BATCH_LANDED, rawBatchLanded, EventQueue.GOLD_REFRESHED, goldRefreshed));
         }
     }
 

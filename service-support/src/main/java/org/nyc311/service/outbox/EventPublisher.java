@@ -10,18 +10,12 @@ import org.nyc311.service.messaging.QueueNames;
  * nothing: the event waits in the service's database until SQS takes it. Staged in the caller's
  * transaction when there is one (sent once that commits); the event id is the outbox's key, so
  * publishing the same event twice sends it once.
+ *
+ * @param outbox where the event waits until SQS takes it
+ * @param eventJson the events' one JSON form
+ * @param queues the service's queue names
  */
-public class EventPublisher {
-
-    private final EventOutbox outbox;
-    private final EventJson eventJson;
-    private final QueueNames queues;
-
-    public EventPublisher(EventOutbox outbox, EventJson eventJson, QueueNames queues) {
-        this.outbox = outbox;
-        this.eventJson = eventJson;
-        this.queues = queues;
-    }
+public record EventPublisher(EventOutbox outbox, EventJson eventJson, QueueNames queues) {
 
     /**
      * Returns once the event is stored to be sent (sent at once when SQS answers and no transaction

@@ -3,9 +3,7 @@ package org.nyc311.service.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.gold.GoldHealth;
 import org.nyc311.service.gold.GoldProperties;
 import org.nyc311.service.messaging.QueueNames;
@@ -19,6 +17,9 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 /** The shared probes come from what a service declares, and only then. */
 class DependencyHealthAutoConfigurationTest {
 
+    private record Queues(String goldRefreshed) implements QueueNames {
+    }
+
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DependencyHealthAutoConfiguration.class));
 
@@ -28,7 +29,7 @@ class DependencyHealthAutoConfigurationTest {
                         .endpointOverride(URI.create("http://127.0.0.1:9")).credentialsProvider(AnonymousCredentialsProvider.create()).build())
                 .withBean(S3Client.class, () -> S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:9"))
                         .credentialsProvider(AnonymousCredentialsProvider.create()).build())
-                .withBean(QueueNames.class, () -> () -> Map.of(EventQueue.GOLD_REFRESHED, "prod-gold"))
+                .withBean(Queues.class, () -> new Queues("prod-gold"))
                 .withBean(LakeBucket.class, () -> () -> "prod-lake")
                 .withBean(GoldProperties.class, () -> new GoldProperties(null, "jdbc:hive2://127.0.0.1:9/default", null, null, null, null,
                         null, 0, null, 0))

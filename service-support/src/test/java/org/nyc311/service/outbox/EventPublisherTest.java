@@ -24,17 +24,21 @@ class EventPublisherTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
 
-    /** As a service's settings name them: production prefixes the names per environment. */
-    private record Queues(String rawBatchLanded, String goldRefreshed) implements QueueNames {
-        @Override
-        public Map<EventQueue, String> byEvent() {
-            return QueueNames.inChainOrder(Map.of(EventQueue.GOLD_REFRESHED, goldRefreshed, EventQueue.RAW_BATCH_LANDED, rawBatchLanded));
-        }
+    /** As a service's settings name them (components named after their queues); production prefixes the names. */
+    private record Queues(String goldRefreshed, String rawBatchLanded) implements QueueNames {
+    }
+
+    /** forecast-service's side: no queue for GoldRefreshed's sending. */
+    private record ForecastsOnly(String forecastsPublished) implements QueueNames {
+    }
+
+    /** A component that names no queue is a mistake found at the first use. */
+    private record Misnamed(String goldRefresh) implements QueueNames {
     }
 
     private final EventOutbox outbox = mock(EventOutbox.class);
     private final EventJson json = new EventJson();
-    private final EventPublisher publisher = new EventPublisher(outbox, json, new Queues("prod-raw", "prod-gold"));
+    private final EventPublisher publisher = new EventPublisher(outbox, json, new Queues("prod-gold", "prod-raw"));
 
     @Test
     void anEventIsStagedAsItsSharedJsonUnderItsIdToTheQueueTheServiceNamesForItsType() {
@@ -52,7 +56,7 @@ class EventPublisherTest {
 
     @Test
     void anEventTheServiceHasNoQueueForIsRefusedBeforeAnythingIsStored() {
-        EventPublisher forecastOnly = new EventPublisher(outbox, json, () -> Map.of(EventQueue.FORECASTS_PUBLISHED, "f"));
+        EventPublisher forecastOnly = new EventPublisher(outbox, json, new ForecastsOnly("f"));
         GoldRefreshed event = GoldRefreshed.of(CLOCK, "run-2", List.of(), Map.of(), LocalDate.of(2026, 2, 28), Map.of());
 
         assertThatThrownBy(() -> forecastOnly.publish(event)).isInstanceOf(IllegalArgumentException.class)
@@ -65,8 +69,12 @@ class EventPublisherTest {
         assertThat(QueueNames.orDefault(null, EventQueue.RAW_BATCH_LANDED)).isEqualTo("nyc311-raw-batch-landed");
         assertThat(QueueNames.orDefault(" ", EventQueue.GOLD_REFRESHED)).isEqualTo("nyc311-gold-refreshed");
         assertThat(QueueNames.orDefault("prod-gold", EventQueue.GOLD_REFRESHED)).isEqualTo("prod-gold");
-        assertThat(new Queues("prod-raw", "prod-gold").all()).containsExactly("prod-raw", "prod-gold");
-        assertThat(new Queues("prod-raw", "prod-gold").queueOf(RawBatchLanded.class)).isEqualTo("prod-raw");
+        Queues queues = new Queues("prod-gold", "prod-raw");
+        assertThat(queues.byEvent()).containsExactly(Map.entry(EventQueue.RAW_BATCH_LANDED, "prod-raw"),
+                Map.entry(EventQueue.GOLD_REFRESHED, "prod-gold"));
+        assertThat(queues.all()).containsExactly("prod-raw", "prod-gold");
+        assertThat(queues.queueOf(RawBatchLanded.class)).isEqualTo("prod-raw");
+        assertThatThrownBy(() -> new Misnamed("x").all()).isInstanceOf(IllegalStateException.class).hasMessageContaining("goldRefresh");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The base handler with MockMvc, in seconds: what every service's handler now gets from it instead of
@@ -48,6 +49,7 @@ class ApiProblemHandlerSliceTest {
     }
 
     /** As ingest-service names its refusals. */
+    @RestControllerAdvice
     static class Ingestion extends ApiProblemHandler {
         Ingestion() {
             super(PROPERTIES);

@@ -42,16 +42,24 @@ public final class GoldTablesFixture {
         if (sql.executeQuery("SHOW TABLES IN " + SCHEMA + " LIKE '" + GoldTables.DAILY_SERIES + "'").next()) {
             return false;
         }
+        sql.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
+        for (String statement : createTableStatements(lakeRoot)) {
+            sql.execute(statement);
+        }
+        return true;
+    }
+
+    /** The two CREATE TABLE statements, for a script (fault-tests send theirs through BeeLine). */
+    public static List<String> createTableStatements(String lakeRoot) {
         String lake = lakeRoot.replaceAll("/$", "");
         String keyColumns = String.join(" STRING, ", List.of(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY))
                 + " STRING";
-        sql.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
-        sql.execute("CREATE TABLE IF NOT EXISTS " + DAILY_SERIES + " (" + keyColumns + ", " + DATE + " DATE, " + COUNT + " BIGINT) "
-                + "USING delta LOCATION '" + lake + "/gold/" + GoldTables.DAILY_SERIES + "'");
-        sql.execute("CREATE TABLE IF NOT EXISTS " + SERIES_CATALOG + " (" + keyColumns + ", " + FIRST_DATE + " DATE, " + LAST_DATE
-                + " DATE, " + LAST_NONZERO_DATE + " DATE, " + MEAN_COUNT + " DOUBLE, " + DAYS + " BIGINT, " + FORECASTABLE
-                + " BOOLEAN) USING delta LOCATION '" + lake + "/gold/" + GoldTables.SERIES_CATALOG + "'");
-        return true;
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + DAILY_SERIES + " (" + keyColumns + ", " + DATE + " DATE, " + COUNT + " BIGINT) "
+                        + "USING delta LOCATION '" + lake + "/gold/" + GoldTables.DAILY_SERIES + "'",
+                "CREATE TABLE IF NOT EXISTS " + SERIES_CATALOG + " (" + keyColumns + ", " + FIRST_DATE + " DATE, " + LAST_DATE
+                        + " DATE, " + LAST_NONZERO_DATE + " DATE, " + MEAN_COUNT + " DOUBLE, " + DAYS + " BIGINT, " + FORECASTABLE
+                        + " BOOLEAN) USING delta LOCATION '" + lake + "/gold/" + GoldTables.SERIES_CATALOG + "'");
     }
 
     /** One {@code daily_series} row as SQL values, for {@code INSERT INTO ... VALUES}. */
@@ -63,8 +71,13 @@ public final class GoldTablesFixture {
 
     /** The catalog of what {@code daily_series} holds, as the gold job derives it. */
     public static void fillCatalog(Statement sql) throws SQLException {
-        sql.execute("INSERT INTO " + SERIES_CATALOG + " SELECT " + KEYS + ", min(" + DATE + "), max(" + DATE + "), max(CASE WHEN "
+        sql.execute(fillCatalogStatement());
+    }
+
+    /** The INSERT of {@link #fillCatalog}, for a script. */
+    public static String fillCatalogStatement() {
+        return "INSERT INTO " + SERIES_CATALOG + " SELECT " + KEYS + ", min(" + DATE + "), max(" + DATE + "), max(CASE WHEN "
                 + COUNT + " > 0 THEN " + DATE + " END), avg(" + COUNT + "), count(1), count(1) >= 56 FROM " + DAILY_SERIES
-                + " GROUP BY " + KEYS);
+                + " GROUP BY " + KEYS;
     }
 }
