@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             PipelineCommand.class,
             DetectCommand.class,
             DoctorCommand.class,
+            org.nyc311.launcher.cost.CostCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run './nyc311 COMMAND --help' for a command's options."})

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param events whether landed batches are announced on SQS (the CLI lands without announcing)
  * @param oneShot set {@code source} to run one ingestion at start and exit (the CLI's mode)
  * @param runs how many runs started over the API execute at once, and how many may wait
+ * @param resume how the service resumes, by itself, a run that failed because S3, PostgreSQL or the source
+ *     could not be reached
  * @param queues the SQS queue RawBatchLanded goes to; the default is the local one of {@link EventQueue}
  */
 @ConfigurationProperties("nyc311.ingest")
@@ -39,6 +41,7 @@ public record IngestProperties(
         Events events,
         OneShot oneShot,
         Runs runs,
+        Resume resume,
         Queues queues) {
 
     public IngestProperties {
@@ -52,6 +55,7 @@ public record IngestProperties(
         events = events == null ? new Events(null, null) : events;
         oneShot = oneShot == null ? new OneShot(null, null, null) : oneShot;
         runs = runs == null ? new Runs(null, null) : runs;
+        resume = resume == null ? new Resume(null, null, null, null, null) : resume;
         queues = queues == null ? new Queues(null) : queues;
     }
 
@@ -185,6 +189,32 @@ public record IngestProperties(
                         + ") must be positive and at most half of nyc311.ingest.lease.length (" + length + ")");
             }
         }
+    }
+
+    /**
+     * A run that failed because a dependency could not be reached (an outage, not an answer) is resumed by
+     * the service after {@code firstWait}, doubling up to {@code maxWait}, for {@code attempts} tries: with the
+     * defaults an outage of up to about 2 h 45 min is ridden out (30 s + 1 + 2 + 4 + 8 min, then 15 x 10 min).
+     * After that the run stays FAILED until its window is asked for again. Off in one-shot mode: that process
+     * lives for its own run.
+     *
+     * @param enabled whether the service resumes such runs at all
+     * @param checkEvery how often the service looks for runs whose wait is over
+     */
+    public record Resume(Boolean enabled, Duration firstWait, Duration maxWait, Integer attempts, Duration checkEvery) {
+
+        public Resume {
+            enabled = enabled == null || enabled;
+            firstWait = firstWait == null ? Duration.ofSeconds(30) : firstWait;
+            maxWait = maxWait == null ? Duration.ofMinutes(10) : maxWait;
+            attempts = attempts == null ? 20 : attempts;
+            checkEvery = checkEvery == null ? Duration.ofSeconds(10) : checkEvery;
+            if (firstWait.isNegative() || firstWait.isZero() || maxWait.compareTo(firstWait) < 0 || attempts < 0) {
+                throw new IllegalArgumentException("nyc311.ingest.resume: first-wait (" + firstWait + ") must be positive, "
+                        + "max-wait (" + maxWait + ") at least first-wait, attempts (" + attempts + ") at least 0");
+            }
+        }
+
     }
 
     /** The daily run: 03:00 New York time unless told otherwise. */
