@@ -1,10 +1,6 @@
 package org.nyc311.anomaly.messaging;
 
-import java.util.Map;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.nyc311.anomaly.config.AnomalyProperties;
-import org.nyc311.service.outbox.EventOutboxMigration;
-import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,19 +17,5 @@ class SqsConfiguration {
     @Bean
     AnomalyProperties.Queues anomalyQueues(AnomalyProperties properties) {
         return properties.queues();
-    }
-
-    /**
-     * Flyway's V3, the outbox's table; V4 then moves what the old outbox (alert_event) had not sent into it,
-     * to the AnomalyAlert queue as configured.
-     */
-    @Bean
-    JavaMigration eventOutboxMigration() {
-        return EventOutboxMigration.atVersion("3");
-    }
-
-    @Bean
-    FlywayConfigurationCustomizer anomalyAlertQueuePlaceholder(AnomalyProperties properties) {
-        return configuration -> configuration.placeholders(Map.of("anomaly_alert_queue", properties.queues().anomalyAlert()));
     }
 }

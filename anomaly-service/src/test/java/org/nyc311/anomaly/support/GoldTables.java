@@ -12,9 +12,8 @@ import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
  * Gold tables made by SQL over JDBC in the warehouse (test-support's {@link GoldTablesFixture}, with the
- * names delta-jobs writes): two
- * forecastable series of 16 weeks (a weekly pattern and seeded noise) ending on {@link #LAST_DAY},
- * for forecast-service to train on; the test adds later actual days with {@link #addDays}.
+ * names delta-jobs writes): two forecastable series of 16 weeks (a weekly pattern and seeded noise) ending
+ * on {@link #LAST_DAY}, for forecast-service to train on; the test adds later actual days with {@link #addDays}.
  */
 public final class GoldTables {
 
@@ -26,17 +25,11 @@ public final class GoldTables {
     private GoldTables() {
     }
 
-    public static synchronized void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
-        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
-            if (!GoldTablesFixture.createTables(sql, warehouse.lakeRoot())) {
-                return;
-            }
-            List<String> rows = new ArrayList<>();
-            rows.addAll(history(SPIKING, 30));
-            rows.addAll(history(STEADY, 90));
-            sql.execute("INSERT INTO " + GoldTablesFixture.DAILY_SERIES + " VALUES " + String.join(", ", rows));
-            GoldTablesFixture.fillCatalog(sql);
-        }
+    public static void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        GoldTablesFixture.weeklyCounts(SPIKING, 30, DAYS, LAST_DAY).forEach((day, count) -> rows.add(row(SPIKING, day, count)));
+        GoldTablesFixture.weeklyCounts(STEADY, 90, DAYS, LAST_DAY).forEach((day, count) -> rows.add(row(STEADY, day, count)));
+        GoldTablesFixture.create(warehouse, rows);
     }
 
     /** Appends actual days: series id to (day to count). */
@@ -46,19 +39,6 @@ public final class GoldTables {
         try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO " + GoldTablesFixture.DAILY_SERIES + " VALUES " + String.join(", ", rows));
         }
-    }
-
-    private static List<String> history(String id, int base) {
-        List<String> rows = new ArrayList<>();
-        java.util.Random noise = new java.util.Random(id.hashCode());
-        LocalDate first = LAST_DAY.minusDays(DAYS - 1L);
-        for (int i = 0; i < DAYS; i++) {
-            LocalDate day = first.plusDays(i);
-            int weekday = day.getDayOfWeek().getValue();
-            double weekly = weekday >= 6 ? 1.4 : 1.0 - 0.04 * weekday;
-            rows.add(row(id, day, Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base)))));
-        }
-        return rows;
     }
 
     private static String row(String id, LocalDate day, long count) {

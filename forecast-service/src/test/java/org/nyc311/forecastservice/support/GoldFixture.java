@@ -26,22 +26,19 @@ public final class GoldFixture {
     }
 
     public static synchronized void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
-        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
-            if (!GoldTablesFixture.createTables(sql, warehouse.lakeRoot())) {
-                return;
-            }
-            List<String> rows = new ArrayList<>();
-            rows.addAll(series("noise-residential/brooklyn", "complaint_type_borough", "noise-residential", "Noise - Residential",
-                    "brooklyn"));
-            rows.addAll(series("noise-residential/queens", "complaint_type_borough", "noise-residential", "Noise - Residential",
-                    "queens"));
-            rows.addAll(series("all/brooklyn", "borough", "all", "All", "brooklyn"));
-            rows.addAll(series("all/all", "citywide", "all", "All", "all"));
-            rows.addAll(series(TOO_SHORT, "complaint_type_borough", "paint-plaster", "Paint/Plaster", "bronx"));
-            // over Thrift, executeUpdate reports 0 rows for an INSERT: the count is checked by a SELECT instead
-            sql.execute("INSERT INTO " + GoldTablesFixture.DAILY_SERIES + " VALUES " + String.join(", ", rows));
-            GoldTablesFixture.fillCatalog(sql);
-            var count = sql.executeQuery("SELECT count(1) FROM " + GoldTablesFixture.DAILY_SERIES);
+        List<String> rows = new ArrayList<>();
+        rows.addAll(series("noise-residential/brooklyn", "complaint_type_borough", "noise-residential", "Noise - Residential",
+                "brooklyn"));
+        rows.addAll(series("noise-residential/queens", "complaint_type_borough", "noise-residential", "Noise - Residential",
+                "queens"));
+        rows.addAll(series("all/brooklyn", "borough", "all", "All", "brooklyn"));
+        rows.addAll(series("all/all", "citywide", "all", "All", "all"));
+        rows.addAll(series(TOO_SHORT, "complaint_type_borough", "paint-plaster", "Paint/Plaster", "bronx"));
+        if (!GoldTablesFixture.create(warehouse, rows)) {
+            return;
+        }
+        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement();
+                var count = sql.executeQuery("SELECT count(1) FROM " + GoldTablesFixture.DAILY_SERIES)) {
             count.next();
             if (count.getLong(1) != rows.size()) {
                 throw new IllegalStateException("gold.daily_series has " + count.getLong(1) + " rows, expected " + rows.size());
@@ -69,16 +66,6 @@ public final class GoldFixture {
 
     /** A weekly pattern (weekends busier) with a deterministic wobble, ending on {@link #LAST_DAY}. */
     private static java.util.Map<LocalDate, Long> counts(String id, int base, int days) {
-        java.util.Map<LocalDate, Long> counts = new java.util.LinkedHashMap<>();
-        // seeded noise: a pattern that repeats exactly would be forecast with no error at all
-        java.util.Random noise = new java.util.Random(id.hashCode());
-        LocalDate first = LAST_DAY.minusDays(days - 1L);
-        for (int i = 0; i < days; i++) {
-            LocalDate day = first.plusDays(i);
-            int weekday = day.getDayOfWeek().getValue();
-            double weekly = weekday >= 6 ? 1.4 : 1.0 - 0.04 * weekday;
-            counts.put(day, Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base))));
-        }
-        return counts;
+        return GoldTablesFixture.weeklyCounts(id, base, days, LAST_DAY);
     }
 }

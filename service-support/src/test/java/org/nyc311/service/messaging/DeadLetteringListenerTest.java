@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.GoldRefreshed;
@@ -78,16 +77,6 @@ class DeadLetteringListenerTest {
         @Override
         protected void unreadable(EventJson.InvalidEventException failure) {
             unreadable++;
-        }
-    }
-
-    private static final class RecordingVisibility implements Visibility {
-        final List<Integer> changes = new ArrayList<>();
-
-        @Override
-        public CompletableFuture<Void> changeToAsync(int seconds) {
-            changes.add(seconds);
-            return CompletableFuture.completedFuture(null);
         }
     }
 }

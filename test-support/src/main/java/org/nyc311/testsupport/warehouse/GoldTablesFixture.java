@@ -14,9 +14,15 @@ import static org.nyc311.model.gold.GoldColumns.LEVEL;
 import static org.nyc311.model.gold.GoldColumns.MEAN_COUNT;
 import static org.nyc311.model.gold.GoldColumns.SERIES_ID;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import org.nyc311.model.gold.GoldTables;
 
 /**
@@ -35,6 +41,42 @@ public final class GoldTablesFixture {
     private static final String KEYS = String.join(", ", SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY);
 
     private GoldTablesFixture() {
+    }
+
+    /**
+     * Makes the tables, fills {@code daily_series} with these rows ({@link #dailyRow} values) and derives the
+     * catalog; does nothing when the tables are there already (another test of the same warehouse made them).
+     *
+     * @return whether it made them
+     */
+    public static synchronized boolean create(LocalSqlWarehouseProcess warehouse, List<String> dailyRows) throws SQLException {
+        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
+            if (!createTables(sql, warehouse.lakeRoot())) {
+                return false;
+            }
+            // over Thrift, executeUpdate reports 0 rows for an INSERT: a caller checks the count by a SELECT instead
+            sql.execute("INSERT INTO " + DAILY_SERIES + " VALUES " + String.join(", ", dailyRows));
+            fillCatalog(sql);
+            return true;
+        }
+    }
+
+    /**
+     * A series' counts for {@code days} days ending on {@code lastDay}: {@code base} a day with a weekly pattern
+     * (weekends busier) and noise seeded by the series id, since a pattern that repeats exactly would be
+     * forecast with no error at all.
+     */
+    public static Map<LocalDate, Long> weeklyCounts(String seriesId, int base, int days, LocalDate lastDay) {
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        Random noise = new Random(seriesId.hashCode());
+        LocalDate first = lastDay.minusDays(days - 1L);
+        for (int i = 0; i < days; i++) {
+            LocalDate day = first.plusDays(i);
+            int weekday = day.getDayOfWeek().getValue();
+            double weekly = weekday >= 6 ? 1.4 : 1.0 - 0.04 * weekday;
+            counts.put(day, Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base))));
+        }
+        return counts;
     }
 
     /** @return false when the tables were there already (another test of the same warehouse made them) */
@@ -64,8 +106,8 @@ public final class GoldTablesFixture {
 
     /** One {@code daily_series} row as SQL values, for {@code INSERT INTO ... VALUES}. */
     public static String dailyRow(String seriesId, String level, String typeKey, String type, String boroughKey,
-            java.time.LocalDate day, long count) {
-        return String.format(java.util.Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", seriesId, level, typeKey, type,
+            LocalDate day, long count) {
+        return String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", seriesId, level, typeKey, type,
                 boroughKey, day, count);
     }
 
