@@ -1,0 +1,66 @@
+package org.nyc311.dashboard.services.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nyc311.api.anomaly.AlertView;
+import org.nyc311.api.anomaly.AnomalyView;
+import org.nyc311.dashboard.services.ServiceStub;
+import org.nyc311.dashboard.services.ServiceUnavailableException;
+import org.springframework.web.client.RestClient;
+
+/** The dashboard's anomaly-service client against a real socket answering with anomaly-service's own records. */
+class AnomalyFeedTest {
+
+    private ServiceStub service;
+    private AnomalyFeed feed;
+
+    @BeforeEach
+    void start() throws Exception {
+        service = new ServiceStub();
+        feed = new AnomalyFeed(service.services(), RestClient.builder());
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void anomaliesReadAndTheFiltersTravelAsTheApiTakesThem() {
+        AnomalyView spike = new AnomalyView("noise-residential/brooklyn", "noise-residential", "brooklyn", LocalDate.of(2026, 6, 1),
+                140, 90.5, 70, 120, 4.2, "SPIKE", "run-7");
+        service.answer("/api/v1/anomalies", List.of(spike));
+
+        assertThat(feed.anomalies(new AnomalyQuery(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1), "noise-residential",
+                "brooklyn", 3.5))).containsExactly(spike);
+        assertThat(service.asked().get(0).getQuery())
+                .isEqualTo("from=2026-05-01&to=2026-06-01&complaintType=noise-residential&borough=brooklyn&minSeverity=3.5");
+        assertThat(feed.anomalies(AnomalyQuery.any())).containsExactly(spike);
+        assertThat(service.asked().get(1).getQuery()).isNull();
+    }
+
+    @Test
+    void openAlertsRead() {
+        AlertView open = new AlertView(UUID.randomUUID(), "noise-residential/brooklyn", "open", LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5);
+        service.answer("/api/v1/alerts", List.of(open));
+
+        assertThat(feed.alerts(true)).containsExactly(open);
+        assertThat(service.asked().get(0).getQuery()).isEqualTo("status=open");
+    }
+
+    @Test
+    void anOutageIsUnavailableByName() {
+        service.answer("/api/v1/alerts", 500);
+
+        assertThatThrownBy(() -> feed.alerts(false)).isInstanceOf(ServiceUnavailableException.class)
+                .hasMessage("anomaly-service unavailable: it answered 500");
+    }
+}
