@@ -3,6 +3,7 @@ package org.nyc311.dashboard.services.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,20 +12,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyView;
-import org.nyc311.dashboard.services.ServiceStub;
+import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
+import org.nyc311.testsupport.net.JsonStubServer;
 import org.springframework.web.client.RestClient;
 
-/** The dashboard's anomaly-service client against a real socket answering with anomaly-service's own records. */
+/**
+ * The dashboard's anomaly-service client against a real socket answering with anomaly-service's own records, written
+ * as it writes them (its AnomalyApiContractTest proves its controller writes these records at these paths).
+ */
 class AnomalyFeedTest {
 
-    private ServiceStub service;
+    private JsonStubServer service;
     private AnomalyFeed feed;
 
     @BeforeEach
-    void start() throws Exception {
-        service = new ServiceStub();
-        feed = new AnomalyFeed(service.services(), RestClient.builder());
+    void start() {
+        service = new JsonStubServer();
+        ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(service.baseUri(), null);
+        feed = new AnomalyFeed(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                RestClient.builder());
     }
 
     @AfterEach
@@ -58,7 +65,7 @@ class AnomalyFeedTest {
 
     @Test
     void anOutageIsUnavailableByName() {
-        service.answer("/api/v1/alerts", 500);
+        service.status("/api/v1/alerts", 500);
 
         assertThatThrownBy(() -> feed.alerts(false)).isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("anomaly-service unavailable: it answered 500");

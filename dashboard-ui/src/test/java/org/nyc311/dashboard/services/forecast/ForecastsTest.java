@@ -3,6 +3,7 @@ package org.nyc311.dashboard.services.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +16,30 @@ import org.nyc311.api.forecast.ModelView;
 import org.nyc311.api.forecast.RunView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
-import org.nyc311.dashboard.services.ServiceStub;
+import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.model.forecast.ForecastPoint;
+import org.nyc311.testsupport.net.JsonStubServer;
 import org.springframework.web.client.RestClient;
 
-/** The dashboard's forecast-service client against a real socket answering with forecast-service's own records. */
+/**
+ * The dashboard's forecast-service client against a real socket answering with forecast-service's own records, written
+ * as it writes them (its ForecastApiContractTest proves its controllers write these records at these paths).
+ */
 class ForecastsTest {
 
     private static final LocalDate LAST = LocalDate.of(2026, 5, 31);
     private static final UUID RUN = UUID.fromString("6a1f0c1e-2f64-4c43-9a5e-0d8b1f1f7e21");
 
-    private ServiceStub service;
+    private JsonStubServer service;
     private Forecasts forecasts;
 
     @BeforeEach
-    void start() throws Exception {
-        service = new ServiceStub();
-        forecasts = new Forecasts(service.services(), RestClient.builder());
+    void start() {
+        service = new JsonStubServer();
+        ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(service.baseUri(), null);
+        forecasts = new Forecasts(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                RestClient.builder());
     }
 
     @AfterEach
@@ -79,7 +86,7 @@ class ForecastsTest {
 
     @Test
     void anOutageIsUnavailableByName() {
-        service.answer("/api/v1/series", 503);
+        service.status("/api/v1/series", 503);
 
         assertThatThrownBy(() -> forecasts.catalog()).isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("forecast-service unavailable: it answered 503");
