@@ -37,8 +37,7 @@ class ForecastServiceClientTest {
     @BeforeEach
     void start() {
         forecastService = new JsonStubServer();
-        client = new ForecastServiceClient(RestClient.builder(),
-                new ForecastServiceProperties(forecastService.baseUri(), Duration.ofSeconds(1), Duration.ofMillis(500)));
+        client = client(Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -73,10 +72,15 @@ class ForecastServiceClientTest {
 
     @Test
     void aServerErrorFailsTheCallAndASlowAnswerTimesOut() {
-        forecastService.status("/api/v1/series", 503).late("/api/v1/forecasts/noise-residential/brooklyn", Duration.ofSeconds(3));
+        forecastService.status("/api/v1/series", 503).late("/api/v1/forecasts/noise-residential/brooklyn", Duration.ofSeconds(30));
 
         assertThatThrownBy(() -> client.forecastableSeries()).isInstanceOf(HttpServerErrorException.class);
-        assertThatThrownBy(() -> client.latest(SeriesKey.parse("noise-residential/brooklyn")))
+        assertThatThrownBy(() -> client(Duration.ofSeconds(1)).latest(SeriesKey.parse("noise-residential/brooklyn")))
                 .isInstanceOf(ResourceAccessException.class);
+    }
+
+    private ForecastServiceClient client(Duration readTimeout) {
+        return new ForecastServiceClient(RestClient.builder(),
+                new ForecastServiceProperties(forecastService.baseUri(), Duration.ofSeconds(1), readTimeout));
     }
 }

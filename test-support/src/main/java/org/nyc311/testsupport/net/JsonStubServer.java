@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A service's stand-in on a real loopback socket, for testing a client: each path answers with an object written
@@ -29,6 +31,8 @@ public final class JsonStubServer implements AutoCloseable {
     private final Map<String, Object> answers = new ConcurrentHashMap<>();
     private final List<URI> asked = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    // a thread per exchange: a late answer must not hold the others, nor close() once it interrupts it
+    private final ExecutorService exchanges = Executors.newCachedThreadPool();
 
     public JsonStubServer() {
         try {
@@ -54,6 +58,7 @@ public final class JsonStubServer implements AutoCloseable {
             }
             exchange.close();
         });
+        server.setExecutor(exchanges);
         server.start();
     }
 
@@ -85,6 +90,7 @@ public final class JsonStubServer implements AutoCloseable {
 
     @Override
     public void close() {
+        exchanges.shutdownNow();
         server.stop(0);
     }
 

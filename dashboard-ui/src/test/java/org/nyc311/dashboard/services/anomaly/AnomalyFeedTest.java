@@ -30,7 +30,7 @@ class AnomalyFeedTest {
     void start() {
         service = new JsonStubServer();
         ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(service.baseUri(), null);
-        feed = new AnomalyFeed(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+        feed = new AnomalyFeed(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(10)),
                 RestClient.builder());
     }
 

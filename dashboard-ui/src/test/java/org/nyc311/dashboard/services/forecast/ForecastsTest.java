@@ -38,7 +38,7 @@ class ForecastsTest {
     void start() {
         service = new JsonStubServer();
         ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(service.baseUri(), null);
-        forecasts = new Forecasts(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+        forecasts = new Forecasts(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(10)),
                 RestClient.builder());
     }
 
