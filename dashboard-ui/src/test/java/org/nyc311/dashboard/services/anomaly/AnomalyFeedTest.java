@@ -30,8 +30,9 @@ class AnomalyFeedTest {
     void start() {
         service = new JsonStubServer();
         ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(service.baseUri(), null);
-        feed = new AnomalyFeed(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(10)),
-                RestClient.builder());
+        ServicesProperties services = new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
+        feed = new AnomalyFeed(services, RestClient.builder());
     }
 
     @AfterEach

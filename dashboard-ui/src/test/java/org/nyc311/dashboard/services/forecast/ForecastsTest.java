@@ -38,8 +38,9 @@ class ForecastsTest {
     void start() {
         service = new JsonStubServer();
         ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(service.baseUri(), null);
-        forecasts = new Forecasts(new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(10)),
-                RestClient.builder());
+        ServicesProperties services = new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
+        forecasts = new Forecasts(services, RestClient.builder());
     }
 
     @AfterEach
