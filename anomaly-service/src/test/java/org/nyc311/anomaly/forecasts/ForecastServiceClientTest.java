@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nyc311.anomaly.config.ForecastServiceProperties;
 import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.api.forecast.SeriesView;
@@ -31,19 +30,9 @@ class ForecastServiceClientTest {
     private static final LocalDate LAST = LocalDate.of(2026, 5, 31);
     private static final UUID RUN = UUID.fromString("6a1f0c1e-2f64-4c43-9a5e-0d8b1f1f7e21");
 
-    private JsonStubServer forecastService;
-    private ForecastServiceClient client;
-
-    @BeforeEach
-    void start() {
-        forecastService = new JsonStubServer();
-        client = client(Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        forecastService.close();
-    }
+    @RegisterExtension
+    final JsonStubServer forecastService = new JsonStubServer();
+    private final ForecastServiceClient client = client(Duration.ofSeconds(10));
 
     @Test
     void theForecastableSeriesOfTheCatalog() {

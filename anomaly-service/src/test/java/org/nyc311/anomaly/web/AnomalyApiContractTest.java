@@ -24,14 +24,9 @@ import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Configuration;
@@ -52,12 +47,11 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 @SpringBootTest(classes = AnomalyApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnomalyApiContractTest {
 
-    /** Only the web layer: the controller, this service's problem handler, Boot's MVC, Jackson and a server. */
+    /** Only the web layer: the controller and this service's problem handler on a real server. */
     // a plain @Configuration: a @SpringBootConfiguration here would be the one the package's @WebMvcTest slices find
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-            RestClientAutoConfiguration.class, ApiProblemsAutoConfiguration.class})
+    @ServletWebSlice
+    @ImportAutoConfiguration(ApiProblemsAutoConfiguration.class)
     @Import({AnomalyController.class, ApiExceptionHandler.class})
     static class WebSlice {
     }

@@ -14,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A service's stand-in on a real loopback socket, for testing a client: each path answers with an object written
  * as JSON the way a Spring Boot service writes it (ISO dates, not timestamps), with a bare status, or late; every
- * other path is a 404. It keeps the URIs it was asked, query strings included.
+ * other path is a 404. It keeps the URIs it was asked, query strings included. As a field with
+ * {@code @RegisterExtension} it listens from the test's start and closes after it.
  */
-public final class JsonStubServer implements AutoCloseable {
+public final class JsonStubServer implements AutoCloseable, AfterEachCallback {
 
     private record Late(Duration delay) {
     }
@@ -86,6 +89,11 @@ public final class JsonStubServer implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://" + Loopback.HOST + ":" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

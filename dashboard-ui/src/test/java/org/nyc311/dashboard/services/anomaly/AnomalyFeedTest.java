@@ -3,17 +3,15 @@ package org.nyc311.dashboard.services.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyView;
-import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
+import org.nyc311.dashboard.services.TestServices;
 import org.nyc311.testsupport.net.JsonStubServer;
 import org.springframework.web.client.RestClient;
 
@@ -23,50 +21,37 @@ import org.springframework.web.client.RestClient;
  */
 class AnomalyFeedTest {
 
-    private JsonStubServer service;
-    private AnomalyFeed feed;
-
-    @BeforeEach
-    void start() {
-        service = new JsonStubServer();
-        ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(service.baseUri(), null);
-        ServicesProperties services = new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2),
-                Duration.ofSeconds(10));
-        feed = new AnomalyFeed(services, RestClient.builder());
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    final JsonStubServer anomalyService = new JsonStubServer();
+    private final AnomalyFeed feed = new AnomalyFeed(TestServices.at(anomalyService.baseUri()), RestClient.builder());
 
     @Test
     void anomaliesReadAndTheFiltersTravelAsTheApiTakesThem() {
         AnomalyView spike = new AnomalyView("noise-residential/brooklyn", "noise-residential", "brooklyn", LocalDate.of(2026, 6, 1),
                 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7");
-        service.answer("/api/v1/anomalies", List.of(spike));
+        anomalyService.answer("/api/v1/anomalies", List.of(spike));
 
         assertThat(feed.anomalies(new AnomalyQuery(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1), "noise-residential",
                 "brooklyn", 3.5))).containsExactly(spike);
-        assertThat(service.asked().get(0).getQuery())
+        assertThat(anomalyService.asked().get(0).getQuery())
                 .isEqualTo("from=2026-05-01&to=2026-06-01&complaintType=noise-residential&borough=brooklyn&minSeverity=3.5");
         assertThat(feed.anomalies(AnomalyQuery.any())).containsExactly(spike);
-        assertThat(service.asked().get(1).getQuery()).isNull();
+        assertThat(anomalyService.asked().get(1).getQuery()).isNull();
     }
 
     @Test
     void openAlertsRead() {
         AlertView open = new AlertView(UUID.randomUUID(), "noise-residential/brooklyn", "open", LocalDate.of(2026, 6, 1),
                 LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5);
-        service.answer("/api/v1/alerts", List.of(open));
+        anomalyService.answer("/api/v1/alerts", List.of(open));
 
         assertThat(feed.alerts(true)).containsExactly(open);
-        assertThat(service.asked().get(0).getQuery()).isEqualTo("status=open");
+        assertThat(anomalyService.asked().get(0).getQuery()).isEqualTo("status=open");
     }
 
     @Test
     void anOutageIsUnavailableByName() {
-        service.status("/api/v1/alerts", 500);
+        anomalyService.status("/api/v1/alerts", 500);
 
         assertThatThrownBy(() -> feed.alerts(false)).isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("anomaly-service unavailable: it answered 500");
