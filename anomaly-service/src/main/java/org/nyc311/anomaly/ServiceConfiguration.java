@@ -2,16 +2,16 @@ package org.nyc311.anomaly;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.nyc311.anomaly.check.AlertPublisher;
 import org.nyc311.anomaly.check.AnomalyCheck;
 import org.nyc311.anomaly.check.AnomalyMetrics;
 import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.anomaly.config.ForecastServiceProperties;
-import org.nyc311.anomaly.config.GoldProperties;
 import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
 import org.nyc311.model.event.EventJson;
+import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.outbox.EventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +41,7 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    AnomalyCheck anomalyCheck(ForecastServiceClient forecasts, GoldActuals gold, AnomalyRepository repository, AlertPublisher publisher,
+    AnomalyCheck anomalyCheck(ForecastServiceClient forecasts, GoldActuals gold, AnomalyRepository repository, EventPublisher publisher,
             AnomalyProperties properties, AnomalyMetrics metrics, PlatformTransactionManager transactions, EventJson eventJson,
             Clock clock) {
         return new AnomalyCheck(forecasts, gold, repository, publisher, properties, metrics, new TransactionTemplate(transactions),

@@ -341,7 +341,7 @@ class ForecastsPublishedFlowTest {
         // the outbox is sent right after the commit
         awaitDrained();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM alert_event WHERE sent_at IS NULL", Integer.class) == 0);
+                "SELECT count(*) FROM event_outbox WHERE sent_at IS NULL", Integer.class) == 0);
     }
 
     private void awaitDrained() {

@@ -1,5 +1,7 @@
 package org.nyc311.delta;
 
+import org.nyc311.model.gold.GoldTables;
+
 /**
  * Where everything lives under one lake root (a directory locally, {@code s3://bucket} in production).
  * Table paths are relative to the root and can be renamed per table with {@code --table-<name> path}.
@@ -25,10 +27,10 @@ public record LakeLayout(
                 table(args, root, "silver-requests", "silver/service_requests"),
                 table(args, root, "silver-quarantine", "silver/quarantine"),
                 table(args, root, "pipeline-metrics", "silver/pipeline_metrics"),
-                table(args, root, "daily-requests", "gold/daily_requests"),
-                table(args, root, "daily-series", "gold/daily_series"),
-                table(args, root, "series-catalog", "gold/series_catalog"),
-                table(args, root, "daily-features", "gold/daily_features"));
+                table(args, root, "daily-requests", "gold/" + GoldTables.DAILY_REQUESTS),
+                table(args, root, "daily-series", "gold/" + GoldTables.DAILY_SERIES),
+                table(args, root, "series-catalog", "gold/" + GoldTables.SERIES_CATALOG),
+                table(args, root, "daily-features", "gold/" + GoldTables.DAILY_FEATURES));
     }
 
     public String checkpoint(String name) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -264,8 +265,8 @@ class InfrastructureOutageIT {
 
     /**
      * S3 away when ingest-service starts: it starts and is ready (it serves its runs from PostgreSQL), its
-     * health naming S3. A run asked for meanwhile fails with the reason; asked again once S3 is back, it
-     * lands every record. Then S3 goes away after a pipeline job has written its result.json and before the
+     * health naming S3. A run asked for meanwhile fails with the reason and a time to be resumed; once S3 is
+     * back the service resumes the same run by itself, and it lands every record. Then S3 goes away after a pipeline job has written its result.json and before the
      * controller reads it: the controller waits for S3 and finishes the run, without running the job again.
      */
     @Test
@@ -279,11 +280,15 @@ class InfrastructureOutageIT {
         assertEquals("DEGRADED", degraded.path("components").path("s3").path("status").asText(), degraded.toString());
         assertEquals("UP", degraded.path("components").path("db").path("status").asText(), degraded.toString());
 
-        JsonNode refused = startIngestion(replay);
-        JsonNode failed = awaitIngestion(refused.path("runId").asText(), Set.of("FAILED", "COMPLETED"), Duration.ofSeconds(60));
+        JsonNode started = startIngestion(replay);
+        String runId = started.path("runId").asText();
+        JsonNode failed = awaitIngestion(runId, Set.of("FAILED", "COMPLETED"), Duration.ofSeconds(60));
+        assertEquals("FAILED", failed.path("status").asText(), failed.toString());
+        assertFalse(failed.path("retryAt").isNull() || failed.path("retryAt").isMissingNode(),
+                "a run failed by an outage is to be resumed: " + failed);
         startS3();
-        JsonNode resumed = startIngestion(replay);
-        JsonNode completed = awaitIngestion(resumed.path("runId").asText(), Set.of("COMPLETED"), Duration.ofSeconds(60));
+        // nobody asks again: the service resumes the same run once S3 is back
+        JsonNode completed = awaitIngestion(runId, Set.of("COMPLETED"), Duration.ofSeconds(90));
         Set<String> in = uniqueKeys(replay);
         Set<String> landed = landedUniqueKeys(completed.path("batchPrefix").asText());
         assertEquals(in, landed, "every record of the file landed once S3 was back");
@@ -308,7 +313,7 @@ class InfrastructureOutageIT {
         assertEquals(jobsBefore + 1, jobsStarted());
         awaitGoldRefreshed(run.path("id").asText());
         figures("s3", "ingest first run " + failed.path("status").asText() + " (" + failed.path("failureReason").asText("")
-                + "), resumed run COMPLETED: in=" + in.size() + " landed=" + landed.size() + " lost="
+                + "), the same run resumed by the service COMPLETED: in=" + in.size() + " landed=" + landed.size() + " lost="
                 + missing(in, landed) + " duplicated=" + (completed.path("recordCount").asLong() - landed.size())
                 + "; controller run SUCCEEDED after S3 was back, 1 attempt, 1 job");
     }
@@ -473,6 +478,10 @@ class InfrastructureOutageIT {
         properties.put("nyc311.ingest.file.replay-directory", replayDirectory.toString());
         properties.put("nyc311.ingest.schedule.enabled", "false");
         properties.put("nyc311.ingest.events.outbox-retry-interval", "2s");
+        // a run failed by an outage is resumed by the service itself; waits this short keep the test short
+        properties.put("nyc311.ingest.resume.first-wait", "2s");
+        properties.put("nyc311.ingest.resume.max-wait", "5s");
+        properties.put("nyc311.ingest.resume.check-every", "500ms");
         return properties;
     }
 

@@ -2,22 +2,26 @@ package org.nyc311.forecastservice;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.nyc311.forecastservice.config.ForecastProperties;
-import org.nyc311.forecastservice.config.GoldProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
-import org.nyc311.forecastservice.run.ForecastsPublishedPublisher;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.training.RunLeases;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.forecastservice.training.TrainingService;
+import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.outbox.EventOutboxMigration;
+import org.nyc311.service.outbox.EventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /** Wires the service: the gold reader, the tracker (when a tracking URI is set), the training and its worker. */
 @Configuration(proxyBeanMethods = false)
@@ -48,7 +52,7 @@ public class ServiceConfiguration {
 
     @Bean
     TrainingService trainingService(GoldWarehouse gold, SeriesFitter fitter, ForecastRunRepository runs, MlflowTrackerHolder tracker,
-            ForecastsPublishedPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
+            EventPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
             MlflowProperties mlflow, RunLeases leases) {
         return new TrainingService(gold, fitter, runs, tracker.tracker(), publisher, metrics, properties, clock, mlflow.maxAttempts(),
                 leases);
@@ -57,6 +61,18 @@ public class ServiceConfiguration {
     @Bean
     RunWorker runWorker(TrainingService training, ForecastRunRepository runs) {
         return new RunWorker(training, runs);
+    }
+
+    /** Flyway's V3: the table of service-support's outbox, through which ForecastsPublished goes. */
+    @Bean
+    JavaMigration eventOutboxMigration() {
+        return EventOutboxMigration.atVersion("3");
+    }
+
+    /** The worker's sweep every {@code nyc311.mlflow.retry-interval}, read from its settings record like every other setting. */
+    @Bean
+    SchedulingConfigurer runSweep(RunWorker worker, MlflowProperties mlflow) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(worker::sweep, mlflow.retryInterval(), mlflow.retryInterval()));
     }
 
     /** The tracker is optional (no tracking URI: no tracking); a holder keeps Optional out of bean lookups. */

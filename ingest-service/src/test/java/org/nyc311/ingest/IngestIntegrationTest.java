@@ -27,6 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nyc311.lake.bucket=" + IngestIntegrationTest.BUCKET,
         "nyc311.ingest.schedule.enabled=false",
+        // runs failed by an outage are resumed only where a test asks for it (OutageResumptionTest): the contexts
+        // are cached and share one database, so a resumer left on would resume other tests' failed runs
+        "nyc311.ingest.resume.enabled=false",
         "nyc311.ingest.soda.page-size=10",
         "nyc311.ingest.soda.app-token=" + IngestIntegrationTest.APP_TOKEN,
         "nyc311.ingest.soda.read-timeout=700ms",

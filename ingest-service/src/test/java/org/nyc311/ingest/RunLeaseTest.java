@@ -45,7 +45,7 @@ class RunLeaseTest extends IngestIntegrationTest {
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 30), runId);
         runs.insertRunning(new IngestionRun(runId, window, "api", 10, layout.ingestionDate(), layout.prefix(), RunStatus.RUNNING,
-                0, 0, null, null, Instant.now(), Instant.now(), null), "another-live-process", Duration.ofSeconds(2));
+                0, 0, null, null, Instant.now(), Instant.now(), null, null), "another-live-process", Duration.ofSeconds(2));
 
         recovery.recover();
 
@@ -69,7 +69,7 @@ class RunLeaseTest extends IngestIntegrationTest {
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 29), runId);
         runs.insertRunning(new IngestionRun(runId, window, "api", 10, layout.ingestionDate(), layout.prefix(), RunStatus.RUNNING,
-                0, 0, null, null, Instant.now(), Instant.now(), null), "an-older-version", Duration.ofMinutes(1));
+                0, 0, null, null, Instant.now(), Instant.now(), null, null), "an-older-version", Duration.ofMinutes(1));
         // what the older version stored: a part at its final key, no staged key, no page key
         runs.savePart(runId, new StagedPart(new LandedPart(0, layout.partKey(0), 10, 100, "0".repeat(64)), null), null);
         runs.markFailed(runId, "stopped before the upgrade", "an-older-version");

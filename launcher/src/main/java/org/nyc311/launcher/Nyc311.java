@@ -1,8 +1,10 @@
 package org.nyc311.launcher;
 
+import java.io.PrintWriter;
 import org.nyc311.anomaly.engine.cli.DetectCommand;
 import org.nyc311.forecast.cli.BacktestCommand;
 import org.nyc311.forecast.cli.ForecastCommand;
+import org.nyc311.launcher.demo.DemoCityCommand;
 import org.nyc311.launcher.doctor.DoctorCommand;
 import org.nyc311.launcher.ingest.IngestCommand;
 import org.nyc311.launcher.pipeline.PipelineCommand;
@@ -29,8 +31,10 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             IngestCommand.class,
             PipelineCommand.class,
+            DemoCityCommand.class,
             DetectCommand.class,
             DoctorCommand.class,
+            org.nyc311.launcher.cost.CostCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run './nyc311 COMMAND --help' for a command's options."})
@@ -45,7 +49,22 @@ public final class Nyc311 implements Runnable {
 
     /** The command tree with its subcommands, for main and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Nyc311()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Nyc311()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Nyc311::invalidInput);
+    }
+
+    /**
+     * Picocli's own handling, except that a suggestion ("Did you mean ...?") comes with the usage
+     * instead of replacing it: a mistyped command then still shows every command there is.
+     */
+    private static int invalidInput(CommandLine.ParameterException problem, String[] args) {
+        CommandLine cli = problem.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(cli.getColorScheme().errorText(problem.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
+        cli.usage(err, cli.getColorScheme());
+        return cli.getExitCodeExceptionMapper() != null ? cli.getExitCodeExceptionMapper().getExitCode(problem)
+                : cli.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.model.series.SeriesKey;
+import org.nyc311.service.outbox.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The check after a ForecastsPublished: fetch every series' newest forecast from forecast-service
  * into this service's snapshot, read the actuals of every day not yet checked from gold, judge them
  * with anomaly-engine against the snapshot, and persist anomalies, alerts and AnomalyAlert events in
- * one transaction; the events are sent after it commits.
+ * one transaction, the AnomalyAlert events staged in service-support's outbox in the same transaction;
+ * they are sent after it commits (and again while SQS refuses them).
  *
  * <p>Processing the same event again changes nothing: the event id is recorded with the results,
  * and even without that, only days after each series' last checked day are judged, anomalies are
@@ -48,7 +50,7 @@ public class AnomalyCheck {
     private final ForecastServiceClient forecasts;
     private final GoldActuals gold;
     private final AnomalyRepository repository;
-    private final AlertPublisher publisher;
+    private final EventPublisher publisher;
     private final AnomalyProperties properties;
     private final AnomalyDetector detector;
     private final AnomalyMetrics metrics;
@@ -56,7 +58,7 @@ public class AnomalyCheck {
     private final EventJson eventJson;
     private final Clock clock;
 
-    public AnomalyCheck(ForecastServiceClient forecasts, GoldActuals gold, AnomalyRepository repository, AlertPublisher publisher,
+    public AnomalyCheck(ForecastServiceClient forecasts, GoldActuals gold, AnomalyRepository repository, EventPublisher publisher,
             AnomalyProperties properties, AnomalyMetrics metrics, TransactionTemplate transaction, EventJson eventJson, Clock clock) {
         this.forecasts = forecasts;
         this.gold = gold;
@@ -71,8 +73,6 @@ public class AnomalyCheck {
     }
 
     public CheckResult onForecastsPublished(ForecastsPublished event) {
-        // events a crashed or refused earlier send left behind go first
-        publisher.flush();
         if (repository.processed(event.eventId())) {
             return CheckResult.seenBefore();
         }
@@ -104,7 +104,6 @@ public class AnomalyCheck {
                 repository.markProcessed(event.eventId(), event.forecastRunId(), event.lastActualDate(), now, done.counts());
                 return done;
             });
-            publisher.flush();
             LOG.info("ForecastsPublished {} (run {}): {}", event.eventId(), event.forecastRunId(), result);
             return result;
         });
@@ -214,18 +213,32 @@ public class AnomalyCheck {
             Alert opened = alert.status() == Alert.Status.OPEN ? alert : new Alert(alert.id(), key, Alert.Status.OPEN,
                     alert.episodeStart(), alert.openedOn(), alert.lastAnomalousDate(), null, alert.anomalousDays(), alert.peakZScore());
             AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.OPENED, opened);
-            if (repository.queueAlertEvent(event, eventJson.write(event), now)) {
+            if (announce(event, now)) {
                 tally.opened++;
                 metrics.alertOpened();
             }
         }
         if (alert.status() == Alert.Status.CLOSED) {
             AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.CLOSED, alert);
-            if (repository.queueAlertEvent(event, eventJson.write(event), now)) {
+            if (announce(event, now)) {
                 tally.closed++;
                 metrics.alertClosed();
             }
         }
+    }
+
+    /**
+     * Records the alert's transition and stages its event, in the check's transaction; once per alert and
+     * transition (the event id derives from both).
+     *
+     * @return whether it is new
+     */
+    private boolean announce(AnomalyAlert event, Instant now) {
+        if (!repository.recordAlertEvent(event, eventJson.write(event), now)) {
+            return false;
+        }
+        publisher.publish(event);
+        return true;
     }
 
     /** Counts of one check. */

@@ -2,6 +2,8 @@ package org.nyc311.anomaly.config;
 
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,18 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dropsAlert      whether drops below the lower bound count toward alerts (off: they are only recorded)
  * @param sustainedRise   whether a run of days inside the interval but raised (z-score at least
  *                        {@code sustainedMinZ}) whose total is beyond what the intervals allow also opens
- *                        an alert (anomaly-engine's sustained-rise rule; off unless set to true). Day
- *                        anomalies are still only the days outside their interval.
+ *                        an alert (anomaly-engine's sustained-rise rule; off unless set to true: it
+ *                        raised recall on wide-interval series but also false alerts, see
+ *                        docs/BENCHMARKS.md). Day anomalies are still only the days outside their interval.
  * @param sustainedMinZ   the z-score from which a day inside the interval is raised (2)
  * @param maxLookbackDays days before the first unchecked day that detection reads as context at most
  * @param checkVisibilityTimeout how long a ForecastsPublished being checked stays invisible on its queue: a
  *                        check of many series can outlast the queue's default, and SQS would hand the
  *                        message to another consumer meanwhile
  * @param queues          the SQS queues in and out
+ * @param outboxRetryInterval how often AnomalyAlert events SQS refused are sent again from the outbox (60 s)
  */
 @ConfigurationProperties("nyc311.anomaly")
 public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, Boolean sustainedRise,
-        Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues) {
+        Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues,
+        java.time.Duration outboxRetryInterval) implements OutboxSettings {
 
     public AnomalyProperties {
         consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
@@ -33,6 +38,7 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
         maxLookbackDays = maxLookbackDays <= 0 ? 120 : maxLookbackDays;
         checkVisibilityTimeout = checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
         queues = queues == null ? new Queues(null, null) : queues;
+        outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
     }
 
     public DetectionSettings detectionSettings() {
@@ -40,10 +46,10 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
     }
 
     /** Queue names; the defaults are shared-model's {@link EventQueue} names. */
-    public record Queues(String forecastsPublished, String anomalyAlert) {
+    public record Queues(String forecastsPublished, String anomalyAlert) implements QueueNames {
         public Queues {
-            forecastsPublished = forecastsPublished == null ? EventQueue.FORECASTS_PUBLISHED.queueName() : forecastsPublished;
-            anomalyAlert = anomalyAlert == null ? EventQueue.ANOMALY_ALERT.queueName() : anomalyAlert;
+            forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
+            anomalyAlert = QueueNames.orDefault(anomalyAlert, EventQueue.ANOMALY_ALERT);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.nyc311.anomaly.gold;
 
+import static org.nyc311.model.gold.GoldColumns.COUNT;
+import static org.nyc311.model.gold.GoldColumns.DATE;
+import static org.nyc311.model.gold.GoldColumns.SERIES_ID;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -10,8 +14,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nyc311.anomaly.config.GoldProperties;
 import org.nyc311.service.gold.GoldPool;
+import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.gold.GoldUnavailableException;
 
 /**
  * Reads actual daily counts from gold over JDBC through its own Hikari pool ({@link GoldPool}), kept apart from the
@@ -29,11 +34,16 @@ public class GoldActuals implements AutoCloseable {
         this.pool = GoldPool.open(properties, registry);
     }
 
-    /** Every series' counts from {@code from} on, by series id and day (days summed if gold repeats one). */
+    /**
+     * Every series' counts from {@code from} on, by series id and day (days summed if gold repeats one).
+     *
+     * @throws GoldUnavailableException when the warehouse cannot answer: the check fails and SQS delivers its event again
+     */
     public Map<String, TreeMap<LocalDate, Long>> since(LocalDate from) {
         // dates as strings: the Spark Thrift Server intermittently fails converting DATE results
-        String sql = "SELECT series_id, CAST(date AS STRING), count FROM " + properties.dailySeries()
-                + " WHERE date >= CAST(? AS DATE)";
+        // column names are shared-model's GoldColumns, the ones delta-jobs writes
+        String sql = "SELECT " + SERIES_ID + ", CAST(" + DATE + " AS STRING), " + COUNT + " FROM " + properties.dailySeries()
+                + " WHERE " + DATE + " >= CAST(? AS DATE)";
         Map<String, TreeMap<LocalDate, Long>> bySeries = new HashMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -54,12 +64,5 @@ public class GoldActuals implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    /** The warehouse could not be reached or refused the query: the event is retried by SQS. */
-    public static final class GoldUnavailableException extends RuntimeException {
-        public GoldUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

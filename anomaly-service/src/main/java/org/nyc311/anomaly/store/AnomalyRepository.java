@@ -170,21 +170,16 @@ public class AnomalyRepository {
                 Timestamp.from(at));
     }
 
-    /** @return whether the event is new (one per alert and transition) */
-    public boolean queueAlertEvent(AnomalyAlert event, String payload, Instant at) {
+    /**
+     * Records an alert's transition and its event (the ledger {@code alert_event}; the event itself goes
+     * through the outbox {@code event_outbox}).
+     *
+     * @return whether the event is new (one per alert and transition)
+     */
+    public boolean recordAlertEvent(AnomalyAlert event, String payload, Instant at) {
         return jdbc.update("INSERT INTO alert_event (event_id, alert_id, transition, payload, created_at) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (event_id) DO NOTHING", event.eventId(), event.alert().id(), event.transition().name(), payload,
                 Timestamp.from(at)) == 1;
-    }
-
-    /** Alert events written but not yet accepted by SQS, oldest first. */
-    public List<PendingEvent> unsentAlertEvents() {
-        return jdbc.query("SELECT event_id, payload FROM alert_event WHERE sent_at IS NULL ORDER BY created_at, transition DESC",
-                (rs, n) -> new PendingEvent(rs.getObject(1, UUID.class), rs.getString(2)));
-    }
-
-    public void markSent(UUID eventId, Instant at) {
-        jdbc.update("UPDATE alert_event SET sent_at = ? WHERE event_id = ?", Timestamp.from(at), eventId);
     }
 
     public List<Anomaly> anomalies(AnomalyQuery query) {
@@ -237,9 +232,5 @@ public class AnomalyRepository {
         return new Alert(rs.getObject(1, UUID.class), SeriesKey.parse(rs.getString(2)), Alert.Status.valueOf(rs.getString(3)),
                 rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                 rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getDouble(9));
-    }
-
-    /** An AnomalyAlert in the outbox. */
-    public record PendingEvent(UUID eventId, String payload) {
     }
 }

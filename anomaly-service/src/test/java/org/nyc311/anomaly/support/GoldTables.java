@@ -6,14 +6,14 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.nyc311.testsupport.warehouse.GoldTablesFixture;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
- * Gold tables made by SQL over JDBC in the warehouse, with the columns delta-jobs writes: two
- * forecastable series of 16 weeks (a weekly pattern and seeded noise) ending on {@link #LAST_DAY},
- * for forecast-service to train on; the test adds later actual days with {@link #addDays}.
+ * Gold tables made by SQL over JDBC in the warehouse (test-support's {@link GoldTablesFixture}, with the
+ * names delta-jobs writes): two forecastable series of 16 weeks (a weekly pattern and seeded noise) ending
+ * on {@link #LAST_DAY}, for forecast-service to train on; the test adds later actual days with {@link #addDays}.
  */
 public final class GoldTables {
 
@@ -25,27 +25,11 @@ public final class GoldTables {
     private GoldTables() {
     }
 
-    public static synchronized void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
-        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
-            if (sql.executeQuery("SHOW TABLES IN gold LIKE 'daily_series'").next()) {
-                return;
-            }
-            String lake = warehouse.lakeRoot().replaceAll("/$", "");
-            sql.execute("CREATE DATABASE IF NOT EXISTS gold");
-            sql.execute("CREATE TABLE IF NOT EXISTS gold.daily_series (series_id STRING, level STRING, complaint_type_key STRING, "
-                    + "complaint_type STRING, borough_key STRING, date DATE, count BIGINT) USING delta LOCATION '"
-                    + lake + "/gold/daily_series'");
-            sql.execute("CREATE TABLE IF NOT EXISTS gold.series_catalog (series_id STRING, level STRING, complaint_type_key STRING, "
-                    + "complaint_type STRING, borough_key STRING, first_date DATE, last_date DATE, last_nonzero_date DATE, "
-                    + "mean_count DOUBLE, days BIGINT, forecastable BOOLEAN) USING delta LOCATION '" + lake + "/gold/series_catalog'");
-            List<String> rows = new ArrayList<>();
-            rows.addAll(history(SPIKING, 30));
-            rows.addAll(history(STEADY, 90));
-            sql.execute("INSERT INTO gold.daily_series VALUES " + String.join(", ", rows));
-            sql.execute("INSERT INTO gold.series_catalog SELECT series_id, level, complaint_type_key, complaint_type, borough_key, "
-                    + "min(date), max(date), max(CASE WHEN count > 0 THEN date END), avg(count), count(1), count(1) >= 56 "
-                    + "FROM gold.daily_series GROUP BY series_id, level, complaint_type_key, complaint_type, borough_key");
-        }
+    public static void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        GoldTablesFixture.weeklyCounts(SPIKING, 30, DAYS, LAST_DAY).forEach((day, count) -> rows.add(row(SPIKING, day, count)));
+        GoldTablesFixture.weeklyCounts(STEADY, 90, DAYS, LAST_DAY).forEach((day, count) -> rows.add(row(STEADY, day, count)));
+        GoldTablesFixture.create(warehouse, rows);
     }
 
     /** Appends actual days: series id to (day to count). */
@@ -53,21 +37,8 @@ public final class GoldTables {
         List<String> rows = new ArrayList<>();
         days.forEach((id, counts) -> counts.forEach((day, count) -> rows.add(row(id, day, count))));
         try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("INSERT INTO gold.daily_series VALUES " + String.join(", ", rows));
+            sql.execute("INSERT INTO " + GoldTablesFixture.DAILY_SERIES + " VALUES " + String.join(", ", rows));
         }
-    }
-
-    private static List<String> history(String id, int base) {
-        List<String> rows = new ArrayList<>();
-        java.util.Random noise = new java.util.Random(id.hashCode());
-        LocalDate first = LAST_DAY.minusDays(DAYS - 1L);
-        for (int i = 0; i < DAYS; i++) {
-            LocalDate day = first.plusDays(i);
-            int weekday = day.getDayOfWeek().getValue();
-            double weekly = weekday >= 6 ? 1.4 : 1.0 - 0.04 * weekday;
-            rows.add(row(id, day, Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base)))));
-        }
-        return rows;
     }
 
     private static String row(String id, LocalDate day, long count) {
@@ -75,6 +46,6 @@ public final class GoldTables {
         String borough = id.substring(id.indexOf('/') + 1);
         String level = "all".equals(type) ? "borough" : "complaint_type_borough";
         String name = "all".equals(type) ? "All" : "Noise - Residential";
-        return String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", id, level, type, name, borough, day, count);
+        return GoldTablesFixture.dailyRow(id, level, type, name, borough, day, count);
     }
 }

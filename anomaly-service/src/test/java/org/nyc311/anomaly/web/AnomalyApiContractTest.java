@@ -47,12 +47,12 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 @SpringBootTest(classes = AnomalyApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnomalyApiContractTest {
 
-    /** Only the web layer: the controller and this service's problem handler on a real server. */
+    /** Only the web layer: the controller, with service-support's problem handler, on a real server. */
     // a plain @Configuration: a @SpringBootConfiguration here would be the one the package's @WebMvcTest slices find
     @Configuration(proxyBeanMethods = false)
     @ServletWebSlice
     @ImportAutoConfiguration(ApiProblemsAutoConfiguration.class)
-    @Import({AnomalyController.class, ApiExceptionHandler.class})
+    @Import(AnomalyController.class)
     static class WebSlice {
     }
 

@@ -3,7 +3,7 @@ package org.nyc311.delta.gold;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
-import static org.nyc311.delta.gold.GoldColumns.*;
+import static org.nyc311.model.gold.GoldColumns.*;
 
 import java.io.IOException;
 import java.io.Writer;

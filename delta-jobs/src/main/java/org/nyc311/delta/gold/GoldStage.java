@@ -3,7 +3,8 @@ package org.nyc311.delta.gold;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
-import static org.nyc311.delta.gold.GoldColumns.DATE;
+import static org.nyc311.model.gold.GoldColumns.DATE;
+
 
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
@@ -20,6 +21,7 @@ import org.nyc311.delta.LakeLayout;
 import org.nyc311.delta.Stage;
 import org.nyc311.delta.silver.SilverColumns;
 import org.nyc311.delta.silver.SilverStage;
+import org.nyc311.model.gold.GoldTables;
 
 /**
  * Gold: recomputes {@code daily_requests} for the New York dates the run's silver changes touched
@@ -32,7 +34,9 @@ import org.nyc311.delta.silver.SilverStage;
  */
 public final class GoldStage implements Stage {
 
-    public static final List<String> TABLES = List.of("daily_requests", "daily_series", "series_catalog", "daily_features");
+    // each name a compile-time constant, copied in by javac: shared-model is not on the job's run-time classpath
+    public static final List<String> TABLES = List.of(GoldTables.DAILY_REQUESTS, GoldTables.DAILY_SERIES, GoldTables.SERIES_CATALOG,
+            GoldTables.DAILY_FEATURES);
 
     @Override
     public void run(SparkSession spark, JobArgs args) throws Exception {
@@ -52,7 +56,7 @@ public final class GoldStage implements Stage {
                     : silver.where(expr(SilverColumns.CREATED_DATE_LOCAL + " IN (" + GoldTransform.dateList(touched) + ")"));
             Dataset<Row> daily = GoldTransform.dailyRequests(scope, displays).cache();
             try {
-                written.put("daily_requests", daily.count());
+                written.put(GoldTables.DAILY_REQUESTS, daily.count());
                 if (missing) {
                     daily.write().format("delta").save(lake.goldDailyRequests());
                 } else {
@@ -67,21 +71,21 @@ public final class GoldStage implements Stage {
             Dataset<Row> allDaily = spark.read().format("delta").load(lake.goldDailyRequests());
             Dataset<Row> series = GoldTransform.dailySeries(allDaily).cache();
             try {
-                written.put("daily_series", overwrite(series, lake.goldDailySeries()));
-                written.put("series_catalog", overwrite(GoldTransform.seriesCatalog(series,
+                written.put(GoldTables.DAILY_SERIES, overwrite(series, lake.goldDailySeries()));
+                written.put(GoldTables.SERIES_CATALOG, overwrite(GoldTransform.seriesCatalog(series,
                         args.getInt("min-history-days", 28), Double.parseDouble(args.get("min-mean-count", "0.5"))),
                         lake.goldSeriesCatalog()));
-                written.put("daily_features", overwrite(GoldTransform.dailyFeatures(spark, series), lake.goldDailyFeatures()));
+                written.put(GoldTables.DAILY_FEATURES, overwrite(GoldTransform.dailyFeatures(spark, series), lake.goldDailyFeatures()));
             } finally {
                 series.unpersist();
             }
         }
 
         Map<String, Long> versions = new LinkedHashMap<>();
-        versions.put("daily_requests", DeltaTables.version(spark, lake.goldDailyRequests()));
-        versions.put("daily_series", DeltaTables.version(spark, lake.goldDailySeries()));
-        versions.put("series_catalog", DeltaTables.version(spark, lake.goldSeriesCatalog()));
-        versions.put("daily_features", DeltaTables.version(spark, lake.goldDailyFeatures()));
+        versions.put(GoldTables.DAILY_REQUESTS, DeltaTables.version(spark, lake.goldDailyRequests()));
+        versions.put(GoldTables.DAILY_SERIES, DeltaTables.version(spark, lake.goldDailySeries()));
+        versions.put(GoldTables.SERIES_CATALOG, DeltaTables.version(spark, lake.goldSeriesCatalog()));
+        versions.put(GoldTables.DAILY_FEATURES, DeltaTables.version(spark, lake.goldDailyFeatures()));
         Row newest = silver.agg(max(SilverColumns.CREATED_AT), max(SilverColumns.CREATED_DATE_LOCAL)).first();
         RunResult result = new RunResult(runId, versions,
                 newest.isNullAt(1) ? null : newest.getDate(1).toLocalDate().minusDays(1),

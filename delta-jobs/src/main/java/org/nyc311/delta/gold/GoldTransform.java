@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
-import static org.nyc311.delta.gold.GoldColumns.*;
+import static org.nyc311.model.gold.GoldColumns.*;
 
 import java.sql.Date;
 import java.time.LocalDate;

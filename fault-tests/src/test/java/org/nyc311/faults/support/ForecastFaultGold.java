@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.nyc311.testsupport.warehouse.GoldTablesFixture;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
- * A small gold for the forecast-service faults, made by SQL in local-sql-warehouse with the columns
- * delta-jobs writes ({@code GoldColumns}), as forecast-service's own tests make theirs: 31
+ * A small gold for the forecast-service faults, made by SQL in local-sql-warehouse with the tables of
+ * test-support's {@link GoldTablesFixture} (the names delta-jobs writes), as forecast-service's own tests make theirs: 31
  * forecastable series of a year each (a weekly pattern with deterministic noise), enough that fitting
  * them takes some seconds.
  *
@@ -47,23 +48,17 @@ public final class ForecastFaultGold {
         // the days and counts are made by Spark, not sent as literal rows: a VALUES list of a few thousand rows
         // takes the Thrift Server minutes to analyse. A weekly pattern (weekends busier) with deterministic noise
         // from a hash: a pattern that repeats exactly would be forecast with no error at all.
-        String sql = String.join(";\n",
-                "CREATE TABLE IF NOT EXISTS gold.daily_series (series_id STRING, level STRING, complaint_type_key STRING, "
-                        + "complaint_type STRING, borough_key STRING, date DATE, count BIGINT) USING delta LOCATION '"
-                        + root + "/gold/daily_series'",
-                "CREATE TABLE IF NOT EXISTS gold.series_catalog (series_id STRING, level STRING, complaint_type_key STRING, "
-                        + "complaint_type STRING, borough_key STRING, first_date DATE, last_date DATE, last_nonzero_date DATE, "
-                        + "mean_count DOUBLE, days BIGINT, forecastable BOOLEAN) USING delta LOCATION '" + root + "/gold/series_catalog'",
-                "INSERT INTO gold.daily_series SELECT s.series_id, s.level, s.type_key, s.type_key, s.borough, d.date, "
+        List<String> statements = new ArrayList<>(GoldTablesFixture.createTableStatements(root));
+        statements.add("INSERT INTO " + GoldTablesFixture.DAILY_SERIES
+                        + " SELECT s.series_id, s.level, s.type_key, s.type_key, s.borough, d.date, "
                         + "CAST(GREATEST(0, ROUND(s.base * CASE WHEN dayofweek(d.date) IN (1, 7) THEN 1.4 "
                         + "ELSE 1.0 - 0.04 * (dayofweek(d.date) - 1) END "
                         + "+ (pmod(hash(s.series_id, d.date), 2001) - 1000) / 1000.0 * 2 * sqrt(s.base))) AS BIGINT) "
                         + "FROM (VALUES " + String.join(", ", series) + ") AS s(series_id, level, type_key, borough, base) "
-                        + "CROSS JOIN (SELECT date_sub(DATE'" + LAST_DAY + "', CAST(id AS INT)) AS date FROM range(" + DAYS + ")) AS d",
-                "INSERT INTO gold.series_catalog SELECT series_id, level, complaint_type_key, complaint_type, borough_key, "
-                        + "min(date), max(date), max(CASE WHEN count > 0 THEN date END), avg(count), count(1), count(1) >= 56 "
-                        + "FROM gold.daily_series GROUP BY series_id, level, complaint_type_key, complaint_type, borough_key",
-                "SELECT count(1) AS gold_rows FROM gold.daily_series") + ";\n";
+                        + "CROSS JOIN (SELECT date_sub(DATE'" + LAST_DAY + "', CAST(id AS INT)) AS date FROM range(" + DAYS + ")) AS d");
+        statements.add(GoldTablesFixture.fillCatalogStatement());
+        statements.add("SELECT count(1) AS gold_rows FROM " + GoldTablesFixture.DAILY_SERIES);
+        String sql = String.join(";\n", statements) + ";\n";
         Files.createDirectories(workDirectory);
         Path script = workDirectory.resolve("forecast-fault-gold.sql");
         Files.writeString(script, sql);

@@ -2,6 +2,8 @@ package org.nyc311.forecastservice.config;
 
 import java.time.Duration;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts at a run while gold cannot be read (retried every {@code nyc311.mlflow.retry-interval})
  * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
  * @param lease how an instance holds a run while it works on it, so that two instances never fit the same run
+ * @param outboxRetryInterval how often ForecastsPublished events SQS refused are sent again from the outbox
  */
 @ConfigurationProperties("nyc311.forecast")
 public record ForecastProperties(
@@ -29,7 +32,8 @@ public record ForecastProperties(
         Duration seriesTimeout,
         int maxAttempts,
         Queues queues,
-        Lease lease) {
+        Lease lease,
+        Duration outboxRetryInterval) implements OutboxSettings {
 
     public ForecastProperties {
         horizonDays = horizonDays <= 0 ? 30 : horizonDays;
@@ -43,13 +47,14 @@ public record ForecastProperties(
         maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
         queues = queues == null ? new Queues(null, null) : queues;
         lease = lease == null ? new Lease(null, null, null) : lease;
+        outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
     }
 
     /** Queue names; production prefixes them per environment. */
-    public record Queues(String goldRefreshed, String forecastsPublished) {
+    public record Queues(String goldRefreshed, String forecastsPublished) implements QueueNames {
         public Queues {
-            goldRefreshed = goldRefreshed == null ? EventQueue.GOLD_REFRESHED.queueName() : goldRefreshed;
-            forecastsPublished = forecastsPublished == null ? EventQueue.FORECASTS_PUBLISHED.queueName() : forecastsPublished;
+            goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
+            forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
         }
     }
 

@@ -1,5 +1,19 @@
 package org.nyc311.forecastservice.gold;
 
+import static org.nyc311.model.gold.GoldColumns.BOROUGH_KEY;
+import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE;
+import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE_KEY;
+import static org.nyc311.model.gold.GoldColumns.COUNT;
+import static org.nyc311.model.gold.GoldColumns.DATE;
+import static org.nyc311.model.gold.GoldColumns.DAYS;
+import static org.nyc311.model.gold.GoldColumns.FIRST_DATE;
+import static org.nyc311.model.gold.GoldColumns.FORECASTABLE;
+import static org.nyc311.model.gold.GoldColumns.LAST_DATE;
+import static org.nyc311.model.gold.GoldColumns.LAST_NONZERO_DATE;
+import static org.nyc311.model.gold.GoldColumns.LEVEL;
+import static org.nyc311.model.gold.GoldColumns.MEAN_COUNT;
+import static org.nyc311.model.gold.GoldColumns.SERIES_ID;
+
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Date;
@@ -13,9 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nyc311.forecastservice.config.GoldProperties;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
+import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.gold.GoldUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +47,10 @@ public class GoldWarehouse implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoldWarehouse.class);
 
-    private static final String CATALOG_COLUMNS = "SELECT series_id, level, complaint_type_key, complaint_type, borough_key, "
-            + "CAST(first_date AS STRING), CAST(last_date AS STRING), CAST(last_nonzero_date AS STRING), mean_count, days, "
-            + "forecastable FROM ";
+    // column names are shared-model's GoldColumns, the ones delta-jobs writes
+    private static final String CATALOG_COLUMNS = "SELECT " + String.join(", ", SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY,
+            COMPLAINT_TYPE, BOROUGH_KEY, asString(FIRST_DATE), asString(LAST_DATE), asString(LAST_NONZERO_DATE), MEAN_COUNT, DAYS,
+            FORECASTABLE) + " FROM ";
 
     private final GoldProperties properties;
     private final HikariDataSource pool;
@@ -51,14 +67,14 @@ public class GoldWarehouse implements AutoCloseable {
         List<String> values = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         complaintTypeKey.ifPresent(value -> {
-            where.append(" AND complaint_type_key = ?");
+            where.append(" AND " + COMPLAINT_TYPE_KEY + " = ?");
             values.add(value);
         });
         boroughKey.ifPresent(value -> {
-            where.append(" AND borough_key = ?");
+            where.append(" AND " + BOROUGH_KEY + " = ?");
             values.add(value);
         });
-        String sql = CATALOG_COLUMNS + properties.seriesCatalog() + where + " ORDER BY series_id";
+        String sql = CATALOG_COLUMNS + properties.seriesCatalog() + where + " ORDER BY " + SERIES_ID;
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
@@ -77,7 +93,7 @@ public class GoldWarehouse implements AutoCloseable {
     }
 
     public Optional<CatalogEntry> catalogEntry(SeriesKey key) {
-        String sql = CATALOG_COLUMNS + properties.seriesCatalog() + " WHERE series_id = ?";
+        String sql = CATALOG_COLUMNS + properties.seriesCatalog() + " WHERE " + SERIES_ID + " = ?";
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, key.id());
@@ -102,9 +118,10 @@ public class GoldWarehouse implements AutoCloseable {
             return new GoldSnapshot(knownVersion >= 0 ? knownVersion : version(), LocalDate.EPOCH, LocalDate.EPOCH, List.of());
         }
         LocalDate first = last.minusDays(properties.historyDays() - 1L);
-        String sql = "SELECT s.series_id, CAST(s.date AS STRING), s.count FROM " + properties.dailySeries() + " s JOIN "
-                + properties.seriesCatalog() + " c ON c.series_id = s.series_id "
-                + "WHERE c.forecastable AND s.date >= CAST(? AS DATE) AND s.date <= CAST(? AS DATE) ORDER BY s.series_id, s.date";
+        String sql = "SELECT s." + SERIES_ID + ", " + asString("s." + DATE) + ", s." + COUNT + " FROM " + properties.dailySeries()
+                + " s JOIN " + properties.seriesCatalog() + " c ON c." + SERIES_ID + " = s." + SERIES_ID
+                + " WHERE c." + FORECASTABLE + " AND s." + DATE + " >= CAST(? AS DATE) AND s." + DATE + " <= CAST(? AS DATE)"
+                + " ORDER BY s." + SERIES_ID + ", s." + DATE;
         Map<String, Map<LocalDate, Double>> bySeries = new LinkedHashMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -130,7 +147,8 @@ public class GoldWarehouse implements AutoCloseable {
 
     /** One series' counts, at most {@code historyDays} up to its last day; empty when gold has no such series. */
     public Optional<SeriesHistory> history(SeriesKey key) {
-        String sql = "SELECT CAST(date AS STRING), count FROM " + properties.dailySeries() + " WHERE series_id = ? ORDER BY 1";
+        String sql = "SELECT " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries() + " WHERE " + SERIES_ID
+                + " = ? ORDER BY 1";
         Map<LocalDate, Double> counts = new LinkedHashMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -157,8 +175,8 @@ public class GoldWarehouse implements AutoCloseable {
      * them: a day gold has no row for is left out, not invented.
      */
     public List<DailyCount> dailyCounts(SeriesKey key, LocalDate from, LocalDate to) {
-        String sql = "SELECT CAST(date AS STRING), count FROM " + properties.dailySeries()
-                + " WHERE series_id = ? AND date >= CAST(? AS DATE) AND date <= CAST(? AS DATE) ORDER BY 1";
+        String sql = "SELECT " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries() + " WHERE " + SERIES_ID
+                + " = ? AND " + DATE + " >= CAST(? AS DATE) AND " + DATE + " <= CAST(? AS DATE) ORDER BY 1";
         Map<LocalDate, Long> counts = new LinkedHashMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -193,7 +211,7 @@ public class GoldWarehouse implements AutoCloseable {
     private LocalDate newestDate() {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT CAST(max(date) AS STRING) FROM " + properties.dailySeries())) {
+                ResultSet rows = statement.executeQuery("SELECT " + asString("max(" + DATE + ")") + " FROM " + properties.dailySeries())) {
             return rows.next() ? date(rows, 1) : null;
         } catch (SQLException e) {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
@@ -217,6 +235,11 @@ public class GoldWarehouse implements AutoCloseable {
         double[] values = new double[days];
         counts.forEach((day, count) -> values[(int) (day.toEpochDay() - first.toEpochDay())] = count);
         return Optional.of(new SeriesHistory(key, first, values));
+    }
+
+    /** A date column selected as its ISO string (see {@link #date}). */
+    private static String asString(String column) {
+        return "CAST(" + column + " AS STRING)";
     }
 
     private static CatalogEntry catalogEntry(ResultSet rows) throws SQLException {
@@ -246,12 +269,5 @@ public class GoldWarehouse implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    /** The warehouse could not be reached or refused a query; callers answer 503, or retry a training. */
-    public static final class GoldUnavailableException extends RuntimeException {
-        public GoldUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.GoldRefreshed;
+import org.nyc311.service.messaging.DeadLetteringListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,14 +19,14 @@ import org.springframework.stereotype.Component;
  * Takes GoldRefreshed off its queue and records a forecast run for it, once per event id: SQS
  * delivers at least once, and a second delivery finds the first run and is simply acknowledged. The
  * training itself runs on the {@link RunWorker}. A message that cannot be recorded is not
- * acknowledged, so SQS delivers it again and in the end moves it to the dead-letter queue.
+ * acknowledged, so SQS delivers it again and in the end moves it to the dead-letter queue
+ * (service-support's {@link DeadLetteringListener}, which also sends an unreadable one there at once).
  */
 @Component
-class GoldRefreshedListener {
+class GoldRefreshedListener extends DeadLetteringListener<GoldRefreshed> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoldRefreshedListener.class);
 
-    private final EventJson eventJson;
     private final ForecastRunRepository runs;
     private final RunWorker worker;
     private final ForecastProperties properties;
@@ -33,7 +34,7 @@ class GoldRefreshedListener {
 
     GoldRefreshedListener(EventJson eventJson, ForecastRunRepository runs, RunWorker worker, ForecastProperties properties,
             MlflowProperties mlflow) {
-        this.eventJson = eventJson;
+        super(eventJson, GoldRefreshed.class);
         this.runs = runs;
         this.worker = worker;
         this.properties = properties;
@@ -42,15 +43,11 @@ class GoldRefreshedListener {
 
     @SqsListener(queueNames = "#{@forecastQueues.goldRefreshed()}")
     void onMessage(String body, Visibility visibility) {
-        GoldRefreshed event;
-        try {
-            event = eventJson.read(body, GoldRefreshed.class);
-        } catch (EventJson.InvalidEventException e) {
-            LOG.error("unreadable message on the GoldRefreshed queue, on its way to the dead-letter queue: {}", e.getMessage());
-            // no wait will make it readable: let it come back at once and reach the DLQ sooner
-            visibility.changeTo(0);
-            throw e;
-        }
+        receive(body, visibility);
+    }
+
+    @Override
+    protected void handle(GoldRefreshed event, Visibility visibility) {
         Optional<UUID> runId = runs.queueForEvent(event, properties.horizonDays(), tracked);
         if (runId.isPresent()) {
             LOG.info("GoldRefreshed {} (pipeline run {}): forecast run {} queued", event.eventId(), event.pipelineRunId(), runId.get());

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs trainings one at a time, off the SQS listener's thread: a message is acknowledged once its
@@ -17,7 +16,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  *
  * <p>Several instances may share the database; each run is worked on under a lease
  * ({@link RunLeases}), so submitting a run another instance holds does nothing. On start, and every
- * {@code nyc311.mlflow.retry-interval}, the worker takes what it may claim: queued runs (new, or put
+ * {@code nyc311.mlflow.retry-interval} ({@code MlflowProperties.retryInterval()}, scheduled by
+ * {@code ServiceConfiguration}), the worker takes what it may claim: queued runs (new, or put
  * back while gold was away), runs whose instance died mid-fit (their lease expired), and succeeded
  * runs whose tracking or announcement is still due.
  */
@@ -59,7 +59,6 @@ public class RunWorker implements DisposableBean {
      * Claimable runs (queued, put back while gold was away, or left behind by a dead instance whose lease
      * expired), pending MLflow tracking and unsent ForecastsPublished, on the same thread as the runs.
      */
-    @Scheduled(fixedDelayString = "${nyc311.mlflow.retry-interval:60s}", initialDelayString = "${nyc311.mlflow.retry-interval:60s}")
     public void sweep() {
         // one sweep waiting at most: while a long training runs, the schedule must not pile sweeps up behind it
         if (!sweepQueued.compareAndSet(false, true)) {

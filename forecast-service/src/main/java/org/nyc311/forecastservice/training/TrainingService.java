@@ -13,12 +13,13 @@ import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
-import org.nyc311.forecastservice.run.ForecastsPublishedPublisher;
 import org.nyc311.forecastservice.run.RunLease;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.tracking.TrackingResult;
 import org.nyc311.model.event.ForecastsPublished;
+import org.nyc311.service.gold.GoldUnavailableException;
+import org.nyc311.service.outbox.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public class TrainingService {
     private final SeriesFitter fitter;
     private final ForecastRunRepository runs;
     private final Optional<MlflowTracker> tracker;
-    private final ForecastsPublishedPublisher publisher;
+    private final EventPublisher publisher;
     private final ForecastMetrics metrics;
     private final ForecastProperties properties;
     private final Clock clock;
@@ -47,7 +48,7 @@ public class TrainingService {
     private final RunLeases leases;
 
     public TrainingService(GoldWarehouse gold, SeriesFitter fitter, ForecastRunRepository runs, Optional<MlflowTracker> tracker,
-            ForecastsPublishedPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
+            EventPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
             int maxTrackingAttempts, RunLeases leases) {
         this.gold = gold;
         this.fitter = fitter;
@@ -110,7 +111,7 @@ public class TrainingService {
                 metrics.trainingFinished("superseded", Double.NaN);
                 return false;
             }
-        } catch (GoldWarehouse.GoldUnavailableException e) {
+        } catch (GoldUnavailableException e) {
             // the warehouse is away (stopped, or a SQL warehouse still starting): the run waits for it
             LOG.warn("forecast run {}: gold could not be read (attempt {} of {}): {}", runId, run.attempts(),
                     properties.maxAttempts(), e.getMessage());
@@ -174,7 +175,9 @@ public class TrainingService {
 
     /**
      * Announces a succeeded run, once: only the lease's holder sends, and only while it still holds the
-     * lease; when SQS refuses, the run stays unpublished and a sweep tries again. The event id derives
+     * lease. The event goes through service-support's outbox: SQS being away holds nothing up, the event
+     * waits in {@code event_outbox} until SQS takes it; when the database cannot store it, the run stays
+     * unpublished and a sweep tries again. The event id derives
      * from the run id, so a repeat that slips through (a crash between sending and recording) is one
      * consumers drop.
      */
@@ -188,7 +191,7 @@ public class TrainingService {
             publisher.publish(ForecastsPublished.of(clock, runId.toString(), run.goldVersion() == null ? -1 : run.goldVersion(),
                     run.lastActualDate(), run.horizonDays(), run.seriesForecast(), run.seriesFailed(), run.mlflowRunId()));
         } catch (RuntimeException e) {
-            LOG.warn("forecast run {}: ForecastsPublished not sent, will retry: {}", runId, e.toString());
+            LOG.warn("forecast run {}: ForecastsPublished not staged, will retry: {}", runId, e.toString());
             return false;
         }
         if (!runs.published(held.lease())) {

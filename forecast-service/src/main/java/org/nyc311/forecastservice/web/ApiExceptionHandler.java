@@ -1,6 +1,6 @@
 package org.nyc311.forecastservice.web;
 
-import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.service.gold.GoldUnavailableException;
 import org.nyc311.service.web.ApiProblemHandler;
 import org.nyc311.service.web.ApiProperties;
 import org.springframework.http.HttpStatus;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every API error is an RFC 9457 problem detail, through service-support's base handler (bad
- * parameters, bad dates and malformed requests 400, an unknown series 404, an outage 503). What is
- * particular to this service: shared-model's parsers refuse a malformed series id or an unknown borough
- * with IllegalArgumentException (400), and gold being away is a 503 that says stored forecasts still serve.
+ * parameters, a malformed series id or an unknown borough, bad dates and malformed requests 400, an
+ * unknown series 404, an outage 503). What is particular to this service: gold being away is a 503 that
+ * says stored forecasts still serve.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ApiProblemHandler {
@@ -22,13 +22,8 @@ class ApiExceptionHandler extends ApiProblemHandler {
         super(properties);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage()));
-    }
-
-    @ExceptionHandler(GoldWarehouse.GoldUnavailableException.class)
-    ResponseEntity<ProblemDetail> goldUnavailable(GoldWarehouse.GoldUnavailableException e) {
+    @ExceptionHandler(GoldUnavailableException.class)
+    ResponseEntity<ProblemDetail> goldUnavailable(GoldUnavailableException e) {
         return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Gold unavailable",
                 "the gold warehouse cannot be read right now; stored forecasts are still served"), null);
     }

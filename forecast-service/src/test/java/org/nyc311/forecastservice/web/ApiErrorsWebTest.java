@@ -22,6 +22,7 @@ import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.model.series.SeriesKey;
+import org.nyc311.service.gold.GoldUnavailableException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -87,7 +88,7 @@ class ApiErrorsWebTest {
         when(runs.pastForecasts(anyString(), any(), any()))
                 .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
         when(gold.catalogEntry(any(SeriesKey.class)))
-                .thenThrow(new GoldWarehouse.GoldUnavailableException("gold is away", new java.sql.SQLException("refused")));
+                .thenThrow(new GoldUnavailableException("gold is away", new java.sql.SQLException("refused")));
 
         mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn/past").param("from", "2026-01-01").param("to", "2026-01-31"))
                 .andExpect(status().isServiceUnavailable())

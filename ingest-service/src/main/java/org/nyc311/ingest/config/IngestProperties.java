@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.nyc311.model.event.EventQueue;
+import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Everything the intake can be told, under {@code nyc311.ingest}.
+ * Everything the intake can be told, under {@code nyc311.ingest}. Each default is set once, in the compact
+ * constructor of its record (as in every service's settings), so that a record built in a test and one
+ * bound from configuration agree; application.yml holds no defaults.
  *
  * @param soda the Socrata endpoint and how to page through it
  * @param file how file sources are paged
@@ -21,19 +25,39 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param events whether landed batches are announced on SQS (the CLI lands without announcing)
  * @param oneShot set {@code source} to run one ingestion at start and exit (the CLI's mode)
  * @param runs how many runs started over the API execute at once, and how many may wait
+ * @param resume how the service resumes, by itself, a run that failed because S3, PostgreSQL or the source
+ *     could not be reached
+ * @param queues the SQS queue RawBatchLanded goes to; the default is the local one of {@link EventQueue}
  */
 @ConfigurationProperties("nyc311.ingest")
 public record IngestProperties(
-        @DefaultValue Soda soda,
-        @DefaultValue File file,
-        @DefaultValue Retry retry,
-        @DefaultValue Incremental incremental,
-        @DefaultValue Limits limits,
-        @DefaultValue Lease lease,
-        @DefaultValue Schedule schedule,
-        @DefaultValue Events events,
-        @DefaultValue OneShot oneShot,
-        @DefaultValue Runs runs) {
+        Soda soda,
+        File file,
+        Retry retry,
+        Incremental incremental,
+        Limits limits,
+        Lease lease,
+        Schedule schedule,
+        Events events,
+        OneShot oneShot,
+        Runs runs,
+        Resume resume,
+        Queues queues) {
+
+    public IngestProperties {
+        soda = soda == null ? new Soda(null, null, null, null, null, null) : soda;
+        file = file == null ? new File(null, null) : file;
+        retry = retry == null ? new Retry(null, null, null, null, null) : retry;
+        incremental = incremental == null ? new Incremental(null, null) : incremental;
+        limits = limits == null ? new Limits(null, null, null) : limits;
+        lease = lease == null ? new Lease(null, null) : lease;
+        schedule = schedule == null ? new Schedule(null, null, null) : schedule;
+        events = events == null ? new Events(null, null) : events;
+        oneShot = oneShot == null ? new OneShot(null, null, null) : oneShot;
+        runs = runs == null ? new Runs(null, null) : runs;
+        resume = resume == null ? new Resume(null, null, null, null, null) : resume;
+        queues = queues == null ? new Queues(null) : queues;
+    }
 
     /**
      * @param baseUrl scheme and host of the Socrata portal
@@ -42,14 +66,19 @@ public record IngestProperties(
      * @param pageSize {@code $limit} per request; each page lands as one part
      */
     public record Soda(
-            @DefaultValue("https://data.cityofnewyork.us") URI baseUrl,
-            @DefaultValue("erm2-nwe9") String dataset,
+            URI baseUrl,
+            String dataset,
             String appToken,
-            @DefaultValue("50000") int pageSize,
-            @DefaultValue("10s") Duration connectTimeout,
-            @DefaultValue("120s") Duration readTimeout) {
+            Integer pageSize,
+            Duration connectTimeout,
+            Duration readTimeout) {
 
         public Soda {
+            baseUrl = baseUrl == null ? URI.create("https://data.cityofnewyork.us") : baseUrl;
+            dataset = dataset == null ? "erm2-nwe9" : dataset;
+            pageSize = pageSize == null ? 50_000 : pageSize;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
             if (pageSize < 1) {
                 throw new IllegalArgumentException("nyc311.ingest.soda.page-size must be at least 1, was " + pageSize);
             }
@@ -69,9 +98,10 @@ public record IngestProperties(
      * @param replayDirectory the folder whose files {@code POST /api/v1/ingestions} may replay ({@code "source"});
      *     unset, the API ingests from SODA only, so that a request can never make the service read its own disk
      */
-    public record File(@DefaultValue("50000") int pageSize, Path replayDirectory) {
+    public record File(Integer pageSize, Path replayDirectory) {
 
         public File {
+            pageSize = pageSize == null ? 50_000 : pageSize;
             if (pageSize < 1) {
                 throw new IllegalArgumentException("nyc311.ingest.file.page-size must be at least 1, was " + pageSize);
             }
@@ -84,20 +114,31 @@ public record IngestProperties(
      * @param maxElapsed the bound on time spent retrying one page; past it the run fails with the reason
      */
     public record Retry(
-            @DefaultValue("1s") Duration initialInterval,
-            @DefaultValue("2.0") double multiplier,
-            @DefaultValue("60s") Duration maxInterval,
-            @DefaultValue("10m") Duration maxElapsed,
-            @DefaultValue("12") int maxAttempts) {
+            Duration initialInterval,
+            Double multiplier,
+            Duration maxInterval,
+            Duration maxElapsed,
+            Integer maxAttempts) {
+
+        public Retry {
+            initialInterval = initialInterval == null ? Duration.ofSeconds(1) : initialInterval;
+            multiplier = multiplier == null ? 2.0 : multiplier;
+            maxInterval = maxInterval == null ? Duration.ofSeconds(60) : maxInterval;
+            maxElapsed = maxElapsed == null ? Duration.ofMinutes(10) : maxElapsed;
+            maxAttempts = maxAttempts == null ? 12 : maxAttempts;
+        }
     }
 
     /**
      * @param overlap how far before the last watermark the next run starts, so that late updates arrive
      * @param firstLookback how far back the very first incremental run reaches when there is no watermark yet
      */
-    public record Incremental(
-            @DefaultValue("1d") Duration overlap,
-            @DefaultValue("1d") Duration firstLookback) {
+    public record Incremental(Duration overlap, Duration firstLookback) {
+
+        public Incremental {
+            overlap = overlap == null ? Duration.ofDays(1) : overlap;
+            firstLookback = firstLookback == null ? Duration.ofDays(1) : firstLookback;
+        }
     }
 
     /**
@@ -113,12 +154,12 @@ public record IngestProperties(
      *     scheduled run's window (watermark less the overlap, to now) is never refused, whatever the gap
      * @param clockSkew how far past this service's now a bound may lie, for clocks that disagree a little
      */
-    public record Limits(
-            @DefaultValue("366d") Duration maxBackfill,
-            @DefaultValue("31d") Duration maxIncremental,
-            @DefaultValue("5m") Duration clockSkew) {
+    public record Limits(Duration maxBackfill, Duration maxIncremental, Duration clockSkew) {
 
         public Limits {
+            maxBackfill = maxBackfill == null ? Duration.ofDays(366) : maxBackfill;
+            maxIncremental = maxIncremental == null ? Duration.ofDays(31) : maxIncremental;
+            clockSkew = clockSkew == null ? Duration.ofMinutes(5) : clockSkew;
             if (maxBackfill.isNegative() || maxBackfill.isZero() || maxIncremental.isNegative() || maxIncremental.isZero()) {
                 throw new IllegalArgumentException("nyc311.ingest.limits.max-backfill and .max-incremental must be positive");
             }
@@ -138,11 +179,11 @@ public record IngestProperties(
      * @param length how long a run's lease lasts without renewal: how soon a killed process's run can be taken over
      * @param heartbeat how often a process renews the leases of its runs; well below {@code length}
      */
-    public record Lease(
-            @DefaultValue("2m") Duration length,
-            @DefaultValue("20s") Duration heartbeat) {
+    public record Lease(Duration length, Duration heartbeat) {
 
         public Lease {
+            length = length == null ? Duration.ofMinutes(2) : length;
+            heartbeat = heartbeat == null ? Duration.ofSeconds(20) : heartbeat;
             if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.multipliedBy(2).compareTo(length) > 0) {
                 throw new IllegalArgumentException("nyc311.ingest.lease.heartbeat (" + heartbeat
                         + ") must be positive and at most half of nyc311.ingest.lease.length (" + length + ")");
@@ -150,18 +191,52 @@ public record IngestProperties(
         }
     }
 
+    /**
+     * A run that failed because a dependency could not be reached (an outage, not an answer) is resumed by
+     * the service after {@code firstWait}, doubling up to {@code maxWait}, for {@code attempts} tries: with the
+     * defaults an outage of up to about 2 h 45 min is ridden out (30 s + 1 + 2 + 4 + 8 min, then 15 x 10 min).
+     * After that the run stays FAILED until its window is asked for again. Off in one-shot mode: that process
+     * lives for its own run.
+     *
+     * @param enabled whether the service resumes such runs at all
+     * @param checkEvery how often the service looks for runs whose wait is over
+     */
+    public record Resume(Boolean enabled, Duration firstWait, Duration maxWait, Integer attempts, Duration checkEvery) {
+
+        public Resume {
+            enabled = enabled == null || enabled;
+            firstWait = firstWait == null ? Duration.ofSeconds(30) : firstWait;
+            maxWait = maxWait == null ? Duration.ofMinutes(10) : maxWait;
+            attempts = attempts == null ? 20 : attempts;
+            checkEvery = checkEvery == null ? Duration.ofSeconds(10) : checkEvery;
+            if (firstWait.isNegative() || firstWait.isZero() || maxWait.compareTo(firstWait) < 0 || attempts < 0) {
+                throw new IllegalArgumentException("nyc311.ingest.resume: first-wait (" + firstWait + ") must be positive, "
+                        + "max-wait (" + maxWait + ") at least first-wait, attempts (" + attempts + ") at least 0");
+            }
+        }
+
+    }
+
     /** The daily run: 03:00 New York time unless told otherwise. */
-    public record Schedule(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("0 0 3 * * *") String cron,
-            @DefaultValue("America/New_York") ZoneId zone) {
+    public record Schedule(Boolean enabled, String cron, ZoneId zone) {
+
+        public Schedule {
+            enabled = enabled == null || enabled;
+            cron = cron == null ? "0 0 3 * * *" : cron;
+            zone = zone == null ? ZoneId.of("America/New_York") : zone;
+        }
     }
 
     /**
      * @param enabled whether landed batches are announced
      * @param outboxRetryInterval how often RawBatchLanded events SQS refused are sent again from the outbox
      */
-    public record Events(@DefaultValue("true") boolean enabled, @DefaultValue("30s") java.time.Duration outboxRetryInterval) {
+    public record Events(Boolean enabled, Duration outboxRetryInterval) implements OutboxSettings {
+
+        public Events {
+            enabled = enabled == null || enabled;
+            outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
+        }
     }
 
     /**
@@ -180,13 +255,27 @@ public record IngestProperties(
      * The pool that executes runs started over the API: past {@code threads} running and
      * {@code queueCapacity} waiting, a start is refused with a 503 and Retry-After, not queued without bound.
      */
-    public record Runs(@DefaultValue("2") int threads, @DefaultValue("16") int queueCapacity) {
+    public record Runs(Integer threads, Integer queueCapacity) {
 
         public Runs {
+            threads = threads == null ? 2 : threads;
+            queueCapacity = queueCapacity == null ? 16 : queueCapacity;
             if (threads < 1 || queueCapacity < 0) {
                 throw new IllegalArgumentException("nyc311.ingest.runs needs threads >= 1 and queue-capacity >= 0, was "
                         + threads + " and " + queueCapacity);
             }
+        }
+    }
+
+    /**
+     * Queue names; production prefixes them per environment.
+     *
+     * @param rawBatchLanded where landed batches are announced
+     */
+    public record Queues(String rawBatchLanded) implements QueueNames {
+
+        public Queues {
+            rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
         }
     }
 

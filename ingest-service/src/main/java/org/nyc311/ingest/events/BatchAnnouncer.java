@@ -1,32 +1,29 @@
 package org.nyc311.ingest.events;
 
 import org.nyc311.ingest.config.IngestProperties;
-import org.nyc311.model.event.EventJson;
-import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.RawBatchLanded;
-import org.nyc311.service.outbox.EventOutbox;
+import org.nyc311.service.outbox.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces a landed batch on its SQS queue, after its manifest; the event's id derives from the run, so a
- * resend is a duplicate consumers drop. The event goes through the outbox (table {@code event_outbox}):
- * stored in the transaction that completes the run, sent once it commits, and kept until SQS takes it,
- * so an SQS outage neither fails the run nor loses its event.
+ * Announces a landed batch on its SQS queue ({@code nyc311.ingest.queues.raw-batch-landed}), after its
+ * manifest; the event's id derives from the run, so a resend is a duplicate consumers drop. The event goes
+ * through service-support's {@link EventPublisher} and outbox (table {@code event_outbox}): stored in the
+ * transaction that completes the run, sent once it commits, and kept until SQS takes it, so an SQS outage
+ * neither fails the run nor loses its event. Particular to ingest: the CLI lands without announcing.
  */
 @Component
 public class BatchAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchAnnouncer.class);
 
-    private final EventOutbox outbox;
-    private final EventJson json;
+    private final EventPublisher publisher;
     private final boolean enabled;
 
-    public BatchAnnouncer(EventOutbox outbox, EventJson json, IngestProperties properties) {
-        this.outbox = outbox;
-        this.json = json;
+    public BatchAnnouncer(EventPublisher publisher, IngestProperties properties) {
+        this.publisher = publisher;
         this.enabled = properties.events().enabled();
     }
 
@@ -36,8 +33,7 @@ public class BatchAnnouncer {
             LOG.info("events are off: RawBatchLanded for run {} not sent", event.ingestionRunId());
             return false;
         }
-        String queue = EventQueue.of(RawBatchLanded.class).queueName();
-        outbox.stage(queue, event.eventId(), json.write(event));
+        String queue = publisher.publish(event);
         LOG.info("RawBatchLanded {} for run {} staged for {}", event.eventId(), event.ingestionRunId(), queue);
         return true;
     }

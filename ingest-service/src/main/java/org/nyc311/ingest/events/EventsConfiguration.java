@@ -1,19 +1,25 @@
 package org.nyc311.ingest.events;
 
-import io.awspring.cloud.sqs.operations.SqsTemplate;
-import java.time.Clock;
-import javax.sql.DataSource;
 import org.nyc311.ingest.config.IngestProperties;
-import org.nyc311.service.outbox.EventOutbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * What service-support's {@code EventPublishingAutoConfiguration} needs to give ingest its outbox (table
+ * event_outbox, where RawBatchLanded waits while SQS is away) and its publisher.
+ */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
-    /** RawBatchLanded waits here (table event_outbox) while SQS is away, and is sent when it is back. */
+    /** The queue names: where RawBatchLanded goes, and what the sqs health looks for. */
     @Bean
-    EventOutbox eventOutbox(DataSource dataSource, SqsTemplate sqs, Clock clock, IngestProperties properties) {
-        return EventOutbox.on(dataSource, sqs, clock, properties.events().outboxRetryInterval());
+    IngestProperties.Queues ingestQueues(IngestProperties properties) {
+        return properties.queues();
+    }
+
+    /** How often the outbox sends again what SQS refused ({@code nyc311.ingest.events.outbox-retry-interval}). */
+    @Bean
+    IngestProperties.Events ingestEvents(IngestProperties properties) {
+        return properties.events();
     }
 }

@@ -10,6 +10,8 @@ import org.nyc311.model.ingest.IngestionWindow;
  * One run as stored, with the counts of the parts it has landed so far.
  *
  * @param watermark the watermark the run moved the feed to, once completed (incremental runs)
+ * @param retryAt when the service resumes this failed run by itself (it failed because a dependency could not
+ *     be reached); null when it does not
  */
 public record IngestionRun(
         String runId,
@@ -25,7 +27,8 @@ public record IngestionRun(
         String failureReason,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant retryAt) {
 
     public BatchLayout layout() {
         return new BatchLayout(ingestionDate, runId);

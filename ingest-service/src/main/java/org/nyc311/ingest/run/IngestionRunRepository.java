@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.landing.LandedPart;
 import org.nyc311.ingest.landing.StagedPart;
 import org.nyc311.ingest.source.PageKey;
@@ -53,7 +55,7 @@ public class IngestionRunRepository {
     /** A failed run started again, held by {@code owner}; false if it was not FAILED any more (someone else took it). */
     public boolean markRunning(String runId, String owner, Duration lease) {
         return jdbc.update("UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL, "
-                + "lease_owner = ?, lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                + "retry_at = NULL, lease_owner = ?, lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
                 + "WHERE run_id = ? AND status = 'FAILED'", now(), owner, seconds(lease), runId) == 1;
     }
 
@@ -67,6 +69,38 @@ public class IngestionRunRepository {
     public void markFailed(String runId, String reason, String owner) {
         jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
                 + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?", reason, now(), runId, owner);
+    }
+
+    /**
+     * Fails the run, as {@link #markFailed}, because a dependency could not be reached, and sets when the service
+     * resumes it: {@code resume.firstWait()} after the first such failure, doubling up to {@code resume.maxWait()};
+     * after {@code resume.attempts()} such failures, never (it stays FAILED until its window is asked for again).
+     *
+     * @return when it is resumed; empty if it is not, or if {@code owner} no longer held the run
+     */
+    public Optional<Instant> markFailedByOutage(String runId, String reason, String owner, IngestProperties.Resume resume) {
+        return jdbc.query("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ?, "
+                        + "outage_retries = outage_retries + 1, retry_at = CASE WHEN outage_retries < ? THEN clock_timestamp() "
+                        + "+ make_interval(secs => LEAST(? * power(2, outage_retries), ?)) END "
+                        + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ? RETURNING retry_at",
+                (rs, i) -> instant(rs, "retry_at"), reason, now(), resume.attempts(), seconds(resume.firstWait()),
+                seconds(resume.maxWait()), runId, owner).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /**
+     * The failed runs whose wait for a dependency is over and that are still the latest run of their window
+     * and source (a run asked for again meanwhile supersedes them), the longest-waiting first.
+     */
+    public List<IngestionRun> dueForRetry() {
+        return jdbc.query(SELECT_RUN + " WHERE r.status = 'FAILED' AND r.retry_at <= clock_timestamp() AND NOT EXISTS ("
+                + "SELECT 1 FROM ingestion_run n WHERE n.kind = r.kind AND n.window_from = r.window_from "
+                + "AND n.window_to = r.window_to AND n.source = r.source AND n.created_at > r.created_at) ORDER BY r.retry_at",
+                this::run);
+    }
+
+    /** The service no longer resumes this failed run by itself. */
+    public void stopRetrying(String runId) {
+        jdbc.update("UPDATE ingestion_run SET retry_at = NULL WHERE run_id = ?", runId);
     }
 
     /** Renews the leases of every RUNNING run {@code owner} holds (the heartbeat); returns how many. */
@@ -193,7 +227,8 @@ public class IngestionRunRepository {
                 rs.getString("failure_reason"),
                 instant(rs, "created_at"),
                 instant(rs, "started_at"),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"),
+                instant(rs, "retry_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -123,7 +123,7 @@ public class IngestionService implements DisposableBean {
             BatchLayout layout = new BatchLayout(ingestionDate, runId);
             int pageSize = RecordSources.API.equals(source) ? properties.soda().pageSize() : properties.file().pageSize();
             IngestionRun fresh = new IngestionRun(runId, window, source, pageSize, ingestionDate,
-                    layout.prefix(), RunStatus.RUNNING, 0, 0, null, null, clock.instant(), clock.instant(), null);
+                    layout.prefix(), RunStatus.RUNNING, 0, 0, null, null, clock.instant(), clock.instant(), null, null);
             runs.insertRunning(fresh, leases.owner(), leases.length());
             LOG.info("starting run {} of {} from {}", runId, window, source);
             return runs.find(runId).orElseThrow();

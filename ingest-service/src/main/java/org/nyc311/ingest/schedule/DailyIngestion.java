@@ -1,16 +1,18 @@
 package org.nyc311.ingest.schedule;
 
+import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.run.IngestionRequest;
 import org.nyc311.ingest.run.IngestionRun;
 import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.run.RunConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.nyc311.ingest.config.IngestProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The daily incremental run, by default at 03:00 New York time ({@code nyc311.ingest.schedule.cron}
@@ -18,20 +20,28 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "nyc311.ingest.schedule.enabled", havingValue = "true", matchIfMissing = true)
-public class DailyIngestion {
+public class DailyIngestion implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyIngestion.class);
 
     private final IngestionService ingestions;
     private final boolean oneShot;
+    private final IngestProperties.Schedule schedule;
 
     public DailyIngestion(IngestionService ingestions, IngestProperties properties) {
         this.ingestions = ingestions;
         this.oneShot = properties.oneShot().enabled();
+        this.schedule = properties.schedule();
     }
 
-    @Scheduled(cron = "${nyc311.ingest.schedule.cron:0 0 3 * * *}", zone = "${nyc311.ingest.schedule.zone:America/New_York}")
+    /** The cron, zone and switch come from {@link IngestProperties.Schedule}, where their defaults are. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        if (schedule.enabled()) {
+            tasks.addCronTask(new CronTask(this::runIncremental, new CronTrigger(schedule.cron(), schedule.zone())));
+        }
+    }
+
     public void runIncremental() {
         if (oneShot) {
             // the CLI's process lives for its one run; a 03:00 run inside it would be a surprise

@@ -10,4 +10,12 @@ public class SourceFailedException extends RuntimeException {
     public SourceFailedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether the source was still unavailable when its retries ran out (unreachable, 5xx, throttled): an outage
+     * that asking again later may outlast, unlike a page it answered with that cannot land.
+     */
+    public boolean stillUnavailable() {
+        return getCause() instanceof TransientSourceException;
+    }
 }

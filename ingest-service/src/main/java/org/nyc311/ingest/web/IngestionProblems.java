@@ -1,23 +1,20 @@
 package org.nyc311.ingest.web;
 
-import org.nyc311.ingest.run.RunConflictException;
 import org.nyc311.service.web.ApiProblemHandler;
 import org.nyc311.service.web.ApiProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
 /**
  * Errors as RFC 9457 problem details, each saying what to change, through service-support's base
- * handler (an unknown run 404, dates out of range 400, a full run queue or the database away 503 with
- * Retry-After). Particular to ingestion: a bad window or source is an "Invalid ingestion request" that
- * shows the body to send, and a window already running is a 409 naming the run.
+ * handler (an unknown run 404, dates out of range 400, a window already running 409 naming the run, a
+ * full run queue or the database away 503 with Retry-After). Particular to ingestion: a bad window or
+ * source is an "Invalid ingestion request", and an unreadable body shows the body to send.
  */
 @RestControllerAdvice
 class IngestionProblems extends ApiProblemHandler {
@@ -28,9 +25,9 @@ class IngestionProblems extends ApiProblemHandler {
         super(properties);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, e.getMessage()));
+    @Override
+    protected String invalidRequestTitle() {
+        return INVALID;
     }
 
     @Override
@@ -39,12 +36,5 @@ class IngestionProblems extends ApiProblemHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID,
                 "the body must be JSON like {\"kind\":\"BACKFILL\",\"from\":\"2026-01-01T00:00:00\",\"to\":\"2026-01-31T23:59:59\"} "
                         + "with kind BACKFILL or INCREMENTAL: " + e.getMostSpecificCause().getMessage()));
-    }
-
-    @ExceptionHandler(RunConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(RunConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Window already running", e.getMessage());
-        problem.setProperty("runningRunId", e.runningRunId());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }

@@ -1,6 +1,8 @@
 package org.nyc311.launcher.pipeline;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nyc311.launcher.ingest.IngestCommand;
+import org.nyc311.launcher.ingest.ReplayFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,18 +18,22 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./nyc311 pipeline}: the batch path without the services. It lands a batch with
  * {@code ./nyc311 ingest}, then runs bronze, silver and gold over the lake folder in one local Spark
- * JVM, and with {@code --export-gold} writes the daily counts as CSV. Everything lives in the work
- * folder, so a second run adds to the same lake and takes only the new raw files.
+ * JVM, and with {@code --export-gold} writes the daily counts as CSV. A folder is replayed file by
+ * file in name order, each file a batch followed by its own Spark run, as daily intakes land them.
+ * Everything lives in the work folder, so a second run adds to the same lake and takes only the new
+ * raw files.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = {"Ingest a batch, then run bronze, silver and gold on local Spark, all under --workdir.",
+        description = {"Ingest a batch (or each file of a folder, in name order), then run bronze, silver and gold on local Spark",
+            "after each, all under --workdir.",
             "With --export-gold, write date,complaint_type,borough,count for every count above zero."})
 public final class PipelineCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'cli-'yyyyMMdd'T'HHmmss'Z'");
 
     @Option(names = "--source", required = true, paramLabel = "api|PATH",
-            description = "'api' for the Socrata SODA API, or a .jsonl, .jsonl.gz or Open Data CSV export file.")
+            description = "'api' for the Socrata SODA API, a .jsonl, .jsonl.gz or Open Data CSV export file, or a folder of "
+                    + "them (one batch each, in name order, as ./nyc311 demo-city writes them).")
     String source;
 
     @Option(names = "--from", paramLabel = "DATE", description = "Window start (New York local), with --to: a backfill on created_date.")
@@ -63,6 +70,7 @@ public final class PipelineCommand implements Callable<Integer> {
         if ((from == null) != (to == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give both --from and --to, or neither");
         }
+        List<String> batches = batches();
         SparkJob sparkJob = SparkJob.of(projectRoot.resolve("delta-jobs").resolve("target"));
         if (sparkJob == null) {
             out.println("nyc311 pipeline: delta-jobs is not built; build it with ./mvnw -B -DskipTests -pl delta-jobs -am install");
@@ -72,29 +80,36 @@ public final class PipelineCommand implements Callable<Integer> {
         Path work = workDirectory.toAbsolutePath().normalize();
         Path lake = work.resolve("s3").resolve(IngestCommand.BUCKET);
         Path logs = work.resolve("logs");
-
-        out.println("nyc311 pipeline: 1/3 ingest");
-        out.flush();
-        int ingested = new CommandLine(new IngestCommand()).setOut(out).setErr(spec.commandLine().getErr()).execute(ingestArguments(work));
-        if (ingested != 0) {
-            out.println("nyc311 pipeline: ingest failed; nothing was run on Spark");
+        String firstRunId = RUN_ID.format(clock.instant().atZone(java.time.ZoneOffset.UTC));
+        String runId = firstRunId;
+        for (int b = 0; b < batches.size(); b++) {
+            if (batches.size() > 1) {
+                out.println("nyc311 pipeline: batch " + (b + 1) + " of " + batches.size() + ": " + batches.get(b));
+            }
+            out.println("nyc311 pipeline: 1/3 ingest");
             out.flush();
-            return ingested;
-        }
-
-        String runId = RUN_ID.format(clock.instant().atZone(java.time.ZoneOffset.UTC));
-        out.println("nyc311 pipeline: 2/3 bronze, silver, gold on local Spark (run " + runId + ")");
-        out.flush();
-        int batch = sparkJob.run("org.nyc311.delta.BatchJob",
-                List.of("--spark-master", "local[*]", "--lake-root", lake.toString(), "--run-id", runId),
-                logs.resolve("pipeline-" + runId + ".log"), out);
-        if (batch != 0) {
-            out.println("nyc311 pipeline: the Spark batch failed (exit " + batch + "); see " + logs.resolve("pipeline-" + runId + ".log"));
+            int ingested = new CommandLine(new IngestCommand()).setOut(out).setErr(spec.commandLine().getErr())
+                    .execute(ingestArguments(work, batches.get(b)));
+            if (ingested != 0) {
+                out.println("nyc311 pipeline: ingest failed; nothing was run on Spark");
+                out.flush();
+                return ingested;
+            }
+            // the batches of a folder follow each other within a second on a fast machine: each run its own id
+            runId = batches.size() > 1 ? firstRunId + "-" + (b + 1)
+                    : RUN_ID.format(clock.instant().atZone(java.time.ZoneOffset.UTC));
+            out.println("nyc311 pipeline: 2/3 bronze, silver, gold on local Spark (run " + runId + ")");
             out.flush();
-            return batch;
+            int batch = sparkJob.run("org.nyc311.delta.BatchJob",
+                    List.of("--spark-master", "local[*]", "--lake-root", lake.toString(), "--run-id", runId),
+                    logs.resolve("pipeline-" + runId + ".log"), out);
+            if (batch != 0) {
+                out.println("nyc311 pipeline: the Spark batch failed (exit " + batch + "); see " + logs.resolve("pipeline-" + runId + ".log"));
+                out.flush();
+                return batch;
+            }
+            out.println("  result: " + lake.resolve("_pipeline_runs").resolve(runId).resolve("result.json"));
         }
-        out.println("  result: " + lake.resolve("_pipeline_runs").resolve(runId).resolve("result.json"));
-
         if (exportGold == null) {
             out.println("nyc311 pipeline: 3/3 done; gold tables are under " + lake.resolve("gold"));
             out.flush();
@@ -111,8 +126,21 @@ public final class PipelineCommand implements Callable<Integer> {
         return exported;
     }
 
-    private String[] ingestArguments(Path work) {
-        List<String> arguments = new ArrayList<>(List.of("--source", source, "--workdir", work.toString(),
+    /** 'api', a file, or a folder's replayable files in name order (the files demo-city writes): one batch each. */
+    private List<String> batches() throws IOException {
+        Path folder = Path.of(source);
+        if ("api".equals(source) || !Files.isDirectory(folder)) {
+            return List.of(source);
+        }
+        List<Path> files = ReplayFiles.of(folder);
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), folder + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file");
+        }
+        return files.stream().map(Path::toString).toList();
+    }
+
+    private String[] ingestArguments(Path work, String batch) {
+        List<String> arguments = new ArrayList<>(List.of("--source", batch, "--workdir", work.toString(),
                 "--project-root", projectRoot.toString()));
         if (from != null) {
             arguments.addAll(List.of("--from", from, "--to", to));

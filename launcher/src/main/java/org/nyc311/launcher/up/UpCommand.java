@@ -16,9 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.nyc311.launcher.demo.DemoCity;
+import org.nyc311.launcher.ingest.ReplayFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +36,6 @@ public final class UpCommand implements Callable<Integer> {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(15);
     private static final long DEMO_SEED = 311L;
-    private static final Pattern REPLAYABLE = Pattern.compile(".+\\.(jsonl|ndjson|json|csv)(\\.gz)?");
 
     @Option(names = "--workdir", description = "Run folder: data/ and logs/ live here (default: ${DEFAULT-VALUE}).")
     private Path workDirectory = Path.of(".nyc311", "run");
@@ -137,11 +135,7 @@ public final class UpCommand implements Callable<Integer> {
         if (!Files.isDirectory(path)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + path);
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(path)) {
-            files = listing.filter(Files::isRegularFile)
-                    .filter(f -> REPLAYABLE.matcher(f.getFileName().toString()).matches()).sorted().toList();
-        }
+        List<Path> files = ReplayFiles.of(path);
         if (files.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     path + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file to replay");

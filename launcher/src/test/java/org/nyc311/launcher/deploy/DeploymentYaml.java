@@ -1,19 +1,10 @@
 package org.nyc311.launcher.deploy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.nyc311.launcher.cost.CloudFormationYaml;
 
 /** Reads docker-compose.yml and CloudFormation templates as plain maps and lists. */
 final class DeploymentYaml {
@@ -22,44 +13,37 @@ final class DeploymentYaml {
     }
 
     /**
-     * Loads a YAML file. CloudFormation's short-form functions ({@code !Sub x}, {@code !GetAtt A.Arn},
+     * Loads a YAML file with the launcher's CloudFormation reader. Its functions ({@code !Sub x}, {@code !GetAtt A.Arn},
      * {@code !Ref P}) are read as their argument: what matters here is names, not the intrinsic.
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(Path file) {
-        try {
-            return (Map<String, Object>) new Yaml(new IntrinsicsAsValues()).load(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return (Map<String, Object>) intrinsicsAsArguments(CloudFormationYaml.load(file));
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        return CloudFormationYaml.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
-        return value instanceof List<?> list ? (List<Object>) list : List.of();
+        return CloudFormationYaml.list(value);
     }
 
-    private static final class IntrinsicsAsValues extends SafeConstructor {
-
-        IntrinsicsAsValues() {
-            super(new LoaderOptions());
-            this.yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    if (node instanceof ScalarNode scalar) {
-                        return constructScalar(scalar);
-                    }
-                    if (node instanceof SequenceNode sequence) {
-                        return constructSequence(sequence);
-                    }
-                    return constructMapping((MappingNode) node);
+    private static Object intrinsicsAsArguments(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1) {
+                String key = String.valueOf(map.keySet().iterator().next());
+                if (key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::")) {
+                    return intrinsicsAsArguments(map.values().iterator().next());
                 }
-            });
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, entry) -> copy.put(String.valueOf(key), intrinsicsAsArguments(entry)));
+            return copy;
         }
+        if (value instanceof List<?> list) {
+            return list.stream().map(DeploymentYaml::intrinsicsAsArguments).toList();
+        }
+        return value;
     }
 }

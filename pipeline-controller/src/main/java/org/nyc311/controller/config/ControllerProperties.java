@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.service.messaging.QueueNames;
+import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -27,7 +29,7 @@ public record ControllerProperties(
         Duration pollInterval,
         Duration outboxRetryInterval,
         @Valid Local local,
-        @Valid Databricks databricks) {
+        @Valid Databricks databricks) implements OutboxSettings {
 
     public ControllerProperties {
         retry = retry == null ? new Retry(0, null, null, null) : retry;
@@ -69,10 +71,10 @@ public record ControllerProperties(
     }
 
     /** Queue names; production prefixes them per environment. */
-    public record Queues(String rawBatchLanded, String goldRefreshed) {
+    public record Queues(String rawBatchLanded, String goldRefreshed) implements QueueNames {
         public Queues {
-            rawBatchLanded = rawBatchLanded == null ? EventQueue.RAW_BATCH_LANDED.queueName() : rawBatchLanded;
-            goldRefreshed = goldRefreshed == null ? EventQueue.GOLD_REFRESHED.queueName() : goldRefreshed;
+            rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
+            goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
         }
     }
 

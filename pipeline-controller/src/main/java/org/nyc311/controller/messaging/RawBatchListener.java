@@ -6,44 +6,40 @@ import org.nyc311.controller.metrics.PipelineMetrics;
 import org.nyc311.controller.run.RunCoordinator;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.RawBatchLanded;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.nyc311.service.messaging.DeadLetteringListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes RawBatchLanded off its queue and records the batch; the run itself happens on the worker, so
  * a message is acknowledged as soon as its batch is safely in PostgreSQL. A message that cannot be
- * recorded is not acknowledged: SQS delivers it again, and after {@code EventQueue.MAX_RECEIVE_COUNT}
- * deliveries moves it to the dead-letter queue.
+ * recorded is not acknowledged, and one that cannot be read is counted: service-support's
+ * {@link DeadLetteringListener} sends both on to the dead-letter queue in the end.
  */
 @Component
-class RawBatchListener {
+class RawBatchListener extends DeadLetteringListener<RawBatchLanded> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RawBatchListener.class);
-
-    private final EventJson eventJson;
     private final RunCoordinator coordinator;
     private final PipelineMetrics metrics;
 
     RawBatchListener(EventJson eventJson, RunCoordinator coordinator, PipelineMetrics metrics) {
-        this.eventJson = eventJson;
+        super(eventJson, RawBatchLanded.class);
         this.coordinator = coordinator;
         this.metrics = metrics;
     }
 
     @SqsListener(queueNames = "#{@controllerQueues.rawBatchLanded()}")
     void onMessage(String body, Visibility visibility) {
-        RawBatchLanded event;
-        try {
-            event = eventJson.read(body, RawBatchLanded.class);
-        } catch (EventJson.InvalidEventException e) {
-            metrics.poisonMessage();
-            LOG.error("unreadable message on the RawBatchLanded queue, on its way to the dead-letter queue: {}", e.getMessage());
-            // delivering it again at once: no wait will make it readable, so it reaches the DLQ sooner
-            visibility.changeTo(0);
-            throw e;
-        }
+        receive(body, visibility);
+    }
+
+    @Override
+    protected void handle(RawBatchLanded event, Visibility visibility) {
         metrics.queueLag(event.occurredAt());
         coordinator.landed(event);
+    }
+
+    @Override
+    protected void unreadable(EventJson.InvalidEventException failure) {
+        metrics.poisonMessage();
     }
 }

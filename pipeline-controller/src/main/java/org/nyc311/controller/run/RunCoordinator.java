@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.nyc311.controller.metrics.PipelineMetrics;
 import org.nyc311.model.event.RawBatchLanded;
+import org.nyc311.service.web.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -85,9 +86,10 @@ public class RunCoordinator {
         return runs.find(runId).orElseThrow();
     }
 
-    public static final class UnknownBatchException extends RuntimeException {
+    /** A rerun names an ingestion run whose batch was never recorded: the client's 400. */
+    public static final class UnknownBatchException extends BadRequestException {
         public UnknownBatchException(String message) {
-            super(message);
+            super("Unknown batch", message);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.nyc311.controller.job.JobRunner;
 import org.nyc311.controller.metrics.PipelineMetrics;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.service.health.DependencyFailures;
+import org.nyc311.service.outbox.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,7 +48,7 @@ public class RunWorker implements SmartLifecycle {
     private final PipelineRunRepository runs;
     private final JobRunner runner;
     private final RunResultReader results;
-    private final GoldRefreshedPublisher publisher;
+    private final EventPublisher publisher;
     private final PipelineMetrics metrics;
     private final Clock clock;
     private final ControllerProperties.Retry retry;
@@ -56,7 +57,7 @@ public class RunWorker implements SmartLifecycle {
     private volatile Thread thread;
 
     public RunWorker(PipelineRunRepository runs, JobRunner runner, RunResultReader results,
-            GoldRefreshedPublisher publisher, PipelineMetrics metrics, Clock clock, ControllerProperties properties) {
+            EventPublisher publisher, PipelineMetrics metrics, Clock clock, ControllerProperties properties) {
         this.runs = runs;
         this.runner = runner;
         this.results = results;

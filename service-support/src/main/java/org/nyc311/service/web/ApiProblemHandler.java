@@ -38,6 +38,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <ul>
  *   <li>{@link ApiProblemException}: the status, title, detail and members the service chose;</li>
+ *   <li>an argument the service's own checks or shared-model's parsers refuse
+ *       ({@link IllegalArgumentException}, e.g. an unknown borough or a malformed series id): 400, titled
+ *       {@link #invalidRequestTitle()};</li>
  *   <li>a date the calendar cannot hold ({@link DateTimeException}): 400;</li>
  *   <li>a multipart body that cannot be read (a {@code multipart/form-data} Content-Type without a
  *       boundary fails every request, GETs included, before any controller) and a malformed media
@@ -76,6 +79,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return unavailable(problem, unavailable.retryAfter().orElse(null));
         }
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /**
+     * The title of the 400 for a refused argument: "Bad request" unless a service names the kind of
+     * request it refuses (ingest-service: "Invalid ingestion request").
+     */
+    protected String invalidRequestTitle() {
+        return "Bad request";
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ProblemDetail> invalidRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, invalidRequestTitle(), e.getMessage()));
     }
 
     @ExceptionHandler(DateTimeException.class)

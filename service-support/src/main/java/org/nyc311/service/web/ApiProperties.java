@@ -3,19 +3,21 @@ package org.nyc311.service.web;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How every service's API answers errors and which dates it accepts, under {@code nyc311.api}.
+ * How every service's API answers errors and which dates it accepts, under {@code nyc311.api}. Defaults
+ * are set in the compact constructors, as in every settings record of the platform.
  *
  * @param retryAfter the Retry-After of a 503 when a store this service needs is unreachable, or when it
  *     is too busy to take more work (whole seconds, at least one)
  * @param dates the range of dates a request may name
  */
 @ConfigurationProperties("nyc311.api")
-public record ApiProperties(@DefaultValue("30s") Duration retryAfter, @DefaultValue Dates dates) {
+public record ApiProperties(Duration retryAfter, Dates dates) {
 
     public ApiProperties {
+        retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
+        dates = dates == null ? new Dates(null, null) : dates;
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("nyc311.api.retry-after must be positive, was " + retryAfter);
         }
@@ -26,9 +28,11 @@ public record ApiProperties(@DefaultValue("30s") Duration retryAfter, @DefaultVa
      * @param yearsAhead how far after today (New York) a request may reach; forecasts reach weeks ahead,
      *     so anything further is a typo or a probe, and far enough is an arithmetic overflow
      */
-    public record Dates(@DefaultValue("2010-01-01") LocalDate earliest, @DefaultValue("5") int yearsAhead) {
+    public record Dates(LocalDate earliest, Integer yearsAhead) {
 
         public Dates {
+            earliest = earliest == null ? LocalDate.of(2010, 1, 1) : earliest;
+            yearsAhead = yearsAhead == null ? 5 : yearsAhead;
             if (yearsAhead < 0) {
                 throw new IllegalArgumentException("nyc311.api.dates.years-ahead must be >= 0, was " + yearsAhead);
             }

@@ -1,5 +1,6 @@
--- The table EventOutbox needs; each service that uses it creates it with a Flyway migration of its own
--- (a copy of this statement), since Flyway migrations belong to the service.
+-- The table EventOutbox needs. A service creates it with EventOutboxMigration, a Flyway migration that runs
+-- this statement at the version the service gives it (ingest-service's V6 and pipeline-controller's V2 are
+-- copies from before; applied migrations are never edited).
 CREATE TABLE event_outbox (
     event_id   uuid        PRIMARY KEY,
     queue      text        NOT NULL,

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.Visibility;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -80,16 +78,5 @@ class ListenerRetryBudgetTest {
                 .setHeader(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT, Long.toString(receive))
                 .setHeader(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER, visibility)
                 .build();
-    }
-
-    /** Spring Cloud AWS's handle on one received message, as a list of the visibility timeouts asked for. */
-    private static final class RecordingVisibility implements Visibility {
-        final List<Integer> changes = new ArrayList<>();
-
-        @Override
-        public CompletableFuture<Void> changeToAsync(int seconds) {
-            changes.add(seconds);
-            return CompletableFuture.completedFuture(null);
-        }
     }
 }

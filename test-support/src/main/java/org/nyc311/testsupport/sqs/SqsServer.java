@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
  * An SQS-compatible server: ElasticMQ in this JVM on 127.0.0.1, with every {@link EventQueue} and
@@ -94,9 +95,16 @@ public final class SqsServer implements EmbeddedServer {
                         .attributes().get(QueueAttributeName.QUEUE_ARN);
                 String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
                         + EventQueue.MAX_RECEIVE_COUNT + "\"}";
-                client.createQueue(request -> request.queueName(queue.queueName()).attributes(Map.of(
+                Map<QueueAttributeName, String> attributes = Map.of(
                         QueueAttributeName.REDRIVE_POLICY, redrivePolicy,
-                        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds))));
+                        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
+                try {
+                    client.createQueue(request -> request.queueName(queue.queueName()).attributes(attributes));
+                } catch (QueueNameExistsException createdMeanwhile) {
+                    // a listener that was waiting for this server may create its queue first, without these attributes
+                    String url = client.getQueueUrl(request -> request.queueName(queue.queueName())).queueUrl();
+                    client.setQueueAttributes(request -> request.queueUrl(url).attributes(attributes));
+                }
             }
         }
     }

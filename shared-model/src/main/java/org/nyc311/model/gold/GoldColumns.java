@@ -1,6 +1,10 @@
-package org.nyc311.delta.gold;
+package org.nyc311.model.gold;
 
-/** Column names of the gold tables; series ids and keys are shared-model's ({@code SeriesKey}, {@code ComplaintType}, {@code Borough}). */
+/**
+ * Column names of the gold tables ({@link GoldTables}), in one place for the job that writes them
+ * (delta-jobs) and the services that read them over JDBC (forecast-service, anomaly-service); series ids
+ * and keys are shared-model's ({@code SeriesKey}, {@code ComplaintType}, {@code Borough}).
+ */
 public final class GoldColumns {
 
     public static final String DATE = "date";

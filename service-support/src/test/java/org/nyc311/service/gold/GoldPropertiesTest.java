@@ -1,4 +1,4 @@
-package org.nyc311.forecastservice.config;
+package org.nyc311.service.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** Moved here with the record from forecast-service and anomaly-service, each of which had a copy and a test of it. */
 class GoldPropertiesTest {
 
     @Test
@@ -18,8 +19,22 @@ class GoldPropertiesTest {
     }
 
     @Test
+    void theDefaultsAreTheLocalWarehouseAndASmallPool() {
+        GoldProperties local = new GoldProperties(null, "jdbc:hive2://x", null, null, "main.nyc311_gold", null, null, 0, null, 0);
+        assertThat(local.dailySeries()).isEqualTo("main.nyc311_gold.daily_series");
+        assertThat(local.driverClassName()).isEqualTo("org.apache.kyuubi.jdbc.KyuubiHiveDriver");
+        assertThat(local.maximumPoolSize()).isEqualTo(2);
+        assertThat(local.connectionTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(local.historyDays()).isEqualTo(3 * 365);
+    }
+
+    @Test
     void namesThatWouldInjectSqlAreRefusedAtStart() {
         assertThatThrownBy(() -> new GoldProperties(null, "jdbc:hive2://x", null, null, "gold; DROP TABLE x", null, null, 0, null, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GoldProperties(null, "jdbc:hive2://x", null, null, "gold", "daily_series; DROP TABLE x", null, 0,
+                null, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'daily_series; DROP TABLE x'");
     }
 }
