@@ -23,14 +23,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.anomaly.support.ForecastServiceJar;
 import org.nyc311.anomaly.support.GoldTables;
 import org.nyc311.anomaly.support.Queues;
 import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.ForecastsPublished;
+import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
@@ -258,12 +259,12 @@ class ForecastsPublishedFlowTest {
     void aLaterForecastNeverReplacesAShorterHorizonForTheSameDay() {
         String series = "noise-residential/bronx";
         LocalDate target = LocalDate.of(2030, 1, 10);
-        var shortRun = new ForecastServiceClient.SeriesForecast(series, "run-short", target.minusDays(2),
-                List.of(new ForecastServiceClient.Point(target, 10, 5, 15)));
-        var longRun = new ForecastServiceClient.SeriesForecast(series, "run-long", target.minusDays(9),
-                List.of(new ForecastServiceClient.Point(target, 99, 90, 110)));
-        var shorter = new ForecastServiceClient.SeriesForecast(series, "run-shorter", target.minusDays(1),
-                List.of(new ForecastServiceClient.Point(target, 11, 6, 16)));
+        var shortRun = new SeriesForecast(series, "run-short", target.minusDays(2),
+                List.of(new ForecastPoint(target, 10, 5, 15, 0.95)));
+        var longRun = new SeriesForecast(series, "run-long", target.minusDays(9),
+                List.of(new ForecastPoint(target, 99, 90, 110, 0.95)));
+        var shorter = new SeriesForecast(series, "run-shorter", target.minusDays(1),
+                List.of(new ForecastPoint(target, 11, 6, 16, 0.95)));
 
         assertThat(repository.storeSnapshot(shortRun)).isOne();
         assertThat(repository.storeSnapshot(longRun)).as("a longer horizon never replaces a shorter one").isZero();

@@ -18,6 +18,7 @@ import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.anomaly.store.SnapshotPoint;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
@@ -77,7 +78,7 @@ public class AnomalyCheck {
         }
         return metrics.checkDuration().record(() -> {
             // HTTP before the transaction: no database connection is held while forecast-service answers
-            List<ForecastServiceClient.SeriesForecast> fetched = new ArrayList<>();
+            List<SeriesForecast> fetched = new ArrayList<>();
             for (String id : forecasts.forecastableSeries()) {
                 SeriesKey key;
                 try {
@@ -94,7 +95,7 @@ public class AnomalyCheck {
                     return CheckResult.seenBefore();
                 }
                 int stored = 0;
-                for (ForecastServiceClient.SeriesForecast forecast : fetched) {
+                for (SeriesForecast forecast : fetched) {
                     stored += repository.storeSnapshot(forecast);
                 }
                 Instant now = clock.instant();

@@ -1,37 +1,42 @@
 package org.nyc311.anomaly.forecasts;
 
 import java.net.http.HttpClient;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.nyc311.anomaly.config.ForecastServiceProperties;
+import org.nyc311.anomaly.store.SeriesForecast;
+import org.nyc311.api.forecast.ForecastServiceApi;
+import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.model.series.SeriesKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * forecast-service's REST API: the series catalog and each series' newest stored forecast. This
+ * forecast-service's REST API: the series catalog and each series' newest stored forecast, through a
+ * proxy of its contract ({@link ForecastServiceApi}) on a RestClient with this service's timeouts. This
  * service never reads forecast-service's tables; it keeps its own snapshot of what it fetches here.
  */
 public class ForecastServiceClient {
 
-    private final RestClient http;
+    private final ForecastServiceApi api;
 
     public ForecastServiceClient(RestClient.Builder builder, ForecastServiceProperties properties) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
-        this.http = builder.baseUrl(properties.url().toString()).requestFactory(requests).build();
+        RestClient http = builder.baseUrl(properties.url().toString()).requestFactory(requests).build();
+        this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(ForecastServiceApi.class);
     }
 
     /** The ids of every forecastable series of gold's catalog. */
     public List<String> forecastableSeries() {
-        List<CatalogEntry> catalog = http.get().uri("/api/v1/series").retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<List<CatalogEntry>>() { });
+        List<SeriesView> catalog = api.series(Optional.empty(), Optional.empty());
         return catalog == null ? List.of()
-                : catalog.stream().filter(CatalogEntry::forecastable).map(CatalogEntry::seriesId).toList();
+                : catalog.stream().filter(SeriesView::forecastable).map(SeriesView::seriesId).toList();
     }
 
     /** The newest stored forecast of a series; empty when forecast-service has none for it (404). */
@@ -39,28 +44,12 @@ public class ForecastServiceClient {
         String type = series.complaintTypeKey().orElse(SeriesKey.ALL);
         String borough = series.borough().map(b -> b.key()).orElse(SeriesKey.ALL);
         try {
-            return Optional.ofNullable(http.get().uri("/api/v1/forecasts/{type}/{borough}", type, borough)
-                    .retrieve().body(SeriesForecast.class));
+            return Optional.ofNullable(api.latest(type, borough, null, null)).map(SeriesForecast::of);
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
                 return Optional.empty();
             }
             throw e;
         }
-    }
-
-    /** The fields of forecast-service's catalog entries that this service uses. */
-    record CatalogEntry(String seriesId, boolean forecastable) {
-    }
-
-    /**
-     * A stored forecast as forecast-service serves it.
-     *
-     * @param lastActualDate the last day of history the forecast saw: a point's horizon counts from it
-     */
-    public record SeriesForecast(String seriesId, String forecastRunId, LocalDate lastActualDate, List<Point> points) {
-    }
-
-    public record Point(LocalDate date, double yhat, double lower, double upper) {
     }
 }

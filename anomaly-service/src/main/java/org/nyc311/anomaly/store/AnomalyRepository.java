@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.nyc311.anomaly.forecasts.ForecastServiceClient.SeriesForecast;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.event.AnomalyAlert;

@@ -8,24 +8,25 @@ import java.util.Locale;
 import java.util.Optional;
 import org.nyc311.anomaly.store.AnomalyQuery;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.api.anomaly.AlertView;
+import org.nyc311.api.anomaly.AnomalyApi;
+import org.nyc311.api.anomaly.AnomalyView;
+import org.nyc311.api.anomaly.CheckView;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
 import org.nyc311.service.web.ApiDates;
 import org.nyc311.service.web.BadRequestException;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Recorded anomalies and alerts. Parameters are taken as strings and checked here, so that every bad
- * value is a 400 problem detail that names it, never a 500.
+ * value is a 400 problem detail that names it, never a 500. The paths and parameters are
+ * {@link AnomalyApi}'s, the contract the dashboard calls.
  */
 @RestController
-@RequestMapping("/api/v1")
-class AnomalyController {
+class AnomalyController implements AnomalyApi {
 
     /** Answers are capped: a dashboard pages by date range, it does not need the whole table at once. */
     static final int MAX_ROWS = 5000;
@@ -39,16 +40,16 @@ class AnomalyController {
     }
 
     @Operation(summary = "Anomalies (spikes and drops), newest first, optionally filtered by date range, series and severity")
-    @GetMapping("/anomalies")
-    List<ApiViews.AnomalyView> anomalies(
-            @Parameter(description = "first day, ISO yyyy-MM-dd") @RequestParam Optional<String> from,
-            @Parameter(description = "last day, ISO yyyy-MM-dd") @RequestParam Optional<String> to,
+    @Override
+    public List<AnomalyView> anomalies(
+            @Parameter(description = "first day, ISO yyyy-MM-dd") Optional<String> from,
+            @Parameter(description = "last day, ISO yyyy-MM-dd") Optional<String> to,
             @Parameter(description = "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups")
-            @RequestParam Optional<String> complaintType,
+            Optional<String> complaintType,
             @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'")
-            @RequestParam Optional<String> borough,
-            @Parameter(description = "smallest absolute robust z-score, >= 0") @RequestParam Optional<String> minSeverity,
-            @Parameter(description = "spike or drop (default: both)") @RequestParam Optional<String> direction) {
+            Optional<String> borough,
+            @Parameter(description = "smallest absolute robust z-score, >= 0") Optional<String> minSeverity,
+            @Parameter(description = "spike or drop (default: both)") Optional<String> direction) {
         // inside the served range, or PostgreSQL would refuse the date (a 500) instead of the API (a 400)
         Optional<LocalDate> fromDate = present(from).map(v -> dates.parse("from", v));
         Optional<LocalDate> toDate = present(to).map(v -> dates.parse("to", v));
@@ -64,23 +65,23 @@ class AnomalyController {
             default -> throw new BadRequestException("direction must be spike or drop: '" + value + "'");
         });
         return repository.anomalies(new AnomalyQuery(fromDate, toDate, typeKey, boroughKey, severity, wanted, MAX_ROWS)).stream()
-                .map(ApiViews.AnomalyView::of).toList();
+                .map(AnomalyView::of).toList();
     }
 
     @Operation(summary = "Alerts, newest first; status open or closed (default: both)")
-    @GetMapping("/alerts")
-    List<ApiViews.AlertView> alerts(@Parameter(description = "open or closed") @RequestParam Optional<String> status) {
+    @Override
+    public List<AlertView> alerts(@Parameter(description = "open or closed") Optional<String> status) {
         Optional<Alert.Status> wanted = present(status).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "open" -> Alert.Status.OPEN;
             case "closed" -> Alert.Status.CLOSED;
             default -> throw new BadRequestException("status must be open or closed: '" + value + "'");
         });
-        return repository.alerts(wanted, MAX_ROWS).stream().map(ApiViews.AlertView::of).toList();
+        return repository.alerts(wanted, MAX_ROWS).stream().map(AlertView::of).toList();
     }
 
     @Operation(summary = "The newest checks: each ForecastsPublished judged, with the days checked and what it found")
-    @GetMapping("/checks")
-    List<ApiViews.CheckView> checks(@Parameter(description = "how many, 1-500 (default 50)") @RequestParam Optional<String> limit) {
+    @Override
+    public List<CheckView> checks(@Parameter(description = "how many, 1-500 (default 50)") Optional<String> limit) {
         int rows = present(limit).map(value -> {
             try {
                 return Integer.parseInt(value);
@@ -91,7 +92,12 @@ class AnomalyController {
         if (rows < 1 || rows > 500) {
             throw new BadRequestException("limit must be between 1 and 500: " + rows);
         }
-        return repository.recentChecks(rows).stream().map(ApiViews.CheckView::of).toList();
+        return repository.recentChecks(rows).stream().map(AnomalyController::view).toList();
+    }
+
+    private static CheckView view(AnomalyRepository.RecordedCheck c) {
+        return new CheckView(c.eventId(), c.forecastRunId(), c.processedAt(), c.lastActualDate(), c.forecastsStored(),
+                c.daysChecked(), c.anomalies(), c.alertsOpened(), c.alertsClosed());
     }
 
     private static Optional<String> present(Optional<String> value) {

@@ -24,15 +24,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.nyc311.api.anomaly.AlertView;
+import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.dashboard.base.ui.Csv;
 import org.nyc311.dashboard.base.ui.CsvDownload;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
-import org.nyc311.dashboard.services.anomaly.AlertRow;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
-import org.nyc311.dashboard.services.anomaly.AnomalyRow;
 import org.nyc311.model.series.Borough;
 
 /** Anomalous days, filtered by the service and sorted here, with CSV export; and the open alerts. */
@@ -42,16 +42,16 @@ import org.nyc311.model.series.Borough;
 @PermitAll
 public class AnomaliesView extends VerticalLayout {
 
-    static final List<Csv.Column<AnomalyRow>> CSV_COLUMNS = List.of(
-            new Csv.Column<>("series", AnomalyRow::series),
-            new Csv.Column<>("date", AnomalyRow::date),
-            new Csv.Column<>("actual", AnomalyRow::actual),
-            new Csv.Column<>("forecast", AnomalyRow::yhat),
-            new Csv.Column<>("lower_95", AnomalyRow::lower),
-            new Csv.Column<>("upper_95", AnomalyRow::upper),
-            new Csv.Column<>("z_score", AnomalyRow::zScore),
-            new Csv.Column<>("direction", AnomalyRow::direction),
-            new Csv.Column<>("forecast_run_id", AnomalyRow::forecastRunId));
+    static final List<Csv.Column<AnomalyView>> CSV_COLUMNS = List.of(
+            new Csv.Column<>("series", AnomalyView::seriesId),
+            new Csv.Column<>("date", AnomalyView::date),
+            new Csv.Column<>("actual", AnomalyView::actual),
+            new Csv.Column<>("forecast", AnomalyView::yhat),
+            new Csv.Column<>("lower_95", AnomalyView::lower),
+            new Csv.Column<>("upper_95", AnomalyView::upper),
+            new Csv.Column<>("z_score", AnomalyView::zScore),
+            new Csv.Column<>("direction", AnomalyView::direction),
+            new Csv.Column<>("forecast_run_id", AnomalyView::forecastRunId));
 
     private final AnomalyFeed feed;
     private final DatePicker from = new DatePicker("From");
@@ -59,10 +59,10 @@ public class AnomaliesView extends VerticalLayout {
     private final TextField complaintType = new TextField("Complaint type");
     private final ComboBox<String> borough = new ComboBox<>("Borough");
     private final NumberField minSeverity = new NumberField("Min z-score");
-    private final Grid<AnomalyRow> grid = new Grid<>(AnomalyRow.class, false);
+    private final Grid<AnomalyView> grid = new Grid<>(AnomalyView.class, false);
     private final Div notices = new Div();
-    private final Grid<AlertRow> alerts = new Grid<>(AlertRow.class, false);
-    private List<AnomalyRow> shown = new ArrayList<>();
+    private final Grid<AlertView> alerts = new Grid<>(AlertView.class, false);
+    private List<AnomalyView> shown = new ArrayList<>();
 
     public AnomaliesView(AnomalyFeed feed, Clock clock) {
         this.feed = feed;
@@ -87,23 +87,23 @@ public class AnomaliesView extends VerticalLayout {
         add(filters);
 
         grid.setId("anomalies");
-        grid.addColumn(AnomalyRow::series).setHeader("Series").setSortable(true).setAutoWidth(true);
-        grid.addColumn(AnomalyRow::date).setHeader("Date").setSortable(true).setAutoWidth(true);
-        grid.addColumn(AnomalyRow::actual).setHeader("Actual").setSortable(true);
-        grid.addColumn(r -> Formats.number(r.yhat(), 1)).setHeader("Forecast").setComparator(Comparator.comparingDouble(AnomalyRow::yhat));
+        grid.addColumn(AnomalyView::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
+        grid.addColumn(AnomalyView::date).setHeader("Date").setSortable(true).setAutoWidth(true);
+        grid.addColumn(AnomalyView::actual).setHeader("Actual").setSortable(true);
+        grid.addColumn(r -> Formats.number(r.yhat(), 1)).setHeader("Forecast").setComparator(Comparator.comparingDouble(AnomalyView::yhat));
         grid.addColumn(r -> Formats.number(r.lower(), 1) + " – " + Formats.number(r.upper(), 1)).setHeader("95% interval");
-        grid.addColumn(r -> Formats.number(r.zScore(), 2)).setHeader("z-score").setComparator(Comparator.comparingDouble(AnomalyRow::zScore));
-        grid.addColumn(AnomalyRow::direction).setHeader("Direction").setSortable(true);
+        grid.addColumn(r -> Formats.number(r.zScore(), 2)).setHeader("z-score").setComparator(Comparator.comparingDouble(AnomalyView::zScore));
+        grid.addColumn(AnomalyView::direction).setHeader("Direction").setSortable(true);
         add(grid);
         setFlexGrow(1, grid);
 
         alerts.setId("alerts");
-        alerts.addColumn(AlertRow::series).setHeader("Series").setSortable(true).setAutoWidth(true);
-        alerts.addColumn(AlertRow::episodeStart).setHeader("Episode start").setSortable(true);
-        alerts.addColumn(AlertRow::openedOn).setHeader("Opened").setSortable(true);
-        alerts.addColumn(AlertRow::lastAnomalousDate).setHeader("Last anomalous day").setSortable(true);
-        alerts.addColumn(AlertRow::anomalousDays).setHeader("Days").setSortable(true);
-        alerts.addColumn(r -> Formats.number(r.peakZScore(), 2)).setHeader("Peak z").setComparator(Comparator.comparingDouble(AlertRow::peakZScore));
+        alerts.addColumn(AlertView::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
+        alerts.addColumn(AlertView::episodeStart).setHeader("Episode start").setSortable(true);
+        alerts.addColumn(AlertView::openedOn).setHeader("Opened").setSortable(true);
+        alerts.addColumn(AlertView::lastAnomalousDate).setHeader("Last anomalous day").setSortable(true);
+        alerts.addColumn(AlertView::anomalousDays).setHeader("Days").setSortable(true);
+        alerts.addColumn(r -> Formats.number(r.peakZScore(), 2)).setHeader("Peak z").setComparator(Comparator.comparingDouble(AlertView::peakZScore));
         alerts.setAllRowsVisible(true);
         add(new H3("Open alerts"), alerts);
         load();
@@ -122,7 +122,7 @@ public class AnomaliesView extends VerticalLayout {
             shown = new ArrayList<>();
             alerts.setItems(List.of());
         }
-        shown.sort(Comparator.comparing(AnomalyRow::date).reversed());
+        shown.sort(Comparator.comparing(AnomalyView::date).reversed());
         grid.setItems(shown);
     }
 }

@@ -20,6 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nyc311.api.anomaly.AnomalyView;
+import org.nyc311.api.forecast.CrossValidation;
+import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.ModelView;
+import org.nyc311.api.forecast.SeriesView;
+import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
@@ -29,9 +35,8 @@ import org.nyc311.dashboard.config.DashboardProperties;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
-import org.nyc311.dashboard.services.anomaly.AnomalyRow;
-import org.nyc311.dashboard.services.forecast.ForecastViews;
 import org.nyc311.dashboard.services.forecast.Forecasts;
+import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.SeriesKey;
 
 /** One series at a time: choose a complaint type and a borough; its forecast, its model's quality, its MLflow run. */
@@ -62,7 +67,7 @@ public class ExplorerView extends VerticalLayout {
         this.dashboard = dashboard;
         this.clock = clock;
         add(new H2("Explorer"), notices);
-        List<ForecastViews.Series> catalog = List.of();
+        List<SeriesView> catalog = List.of();
         try {
             catalog = forecasts.catalog();
         } catch (ServiceUnavailableException e) {
@@ -70,14 +75,14 @@ public class ExplorerView extends VerticalLayout {
         }
         typeNames.put(ALL, "All complaint types");
         catalog.stream().filter(s -> s.complaintTypeKey() != null && !ALL.equals(s.complaintTypeKey()))
-                .sorted(Comparator.comparing(ForecastViews.Series::complaintType, Comparator.nullsLast(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(SeriesView::complaintType, Comparator.nullsLast(Comparator.naturalOrder())))
                 .forEach(s -> typeNames.putIfAbsent(s.complaintTypeKey(), s.complaintType() == null ? s.complaintTypeKey() : s.complaintType()));
         complaintType.setItems(new ArrayList<>(typeNames.keySet()));
         complaintType.setItemLabelGenerator(key -> typeNames.getOrDefault(key, key));
         complaintType.setValue(ALL);
         complaintType.setId("explorer-type");
         List<String> boroughs = new ArrayList<>(List.of(ALL));
-        catalog.stream().map(ForecastViews.Series::borough).filter(b -> b != null && !ALL.equals(b)).distinct().sorted().forEach(boroughs::add);
+        catalog.stream().map(SeriesView::borough).filter(b -> b != null && !ALL.equals(b)).distinct().sorted().forEach(boroughs::add);
         if (boroughs.size() == 1) {
             for (org.nyc311.model.series.Borough b : org.nyc311.model.series.Borough.values()) {
                 boroughs.add(b.key());
@@ -104,10 +109,10 @@ public class ExplorerView extends VerticalLayout {
         }
         String seriesId = type + "/" + place;
         LocalDate today = LocalDate.now(clock.withZone(Formats.NEW_YORK));
-        Optional<ForecastViews.StoredForecast> forecast = Optional.empty();
-        Optional<ForecastViews.Model> model = Optional.empty();
-        List<ForecastViews.DailyCount> history = List.of();
-        List<ForecastViews.Point> past = List.of();
+        Optional<StoredForecastView> forecast = Optional.empty();
+        Optional<ModelView> model = Optional.empty();
+        List<DailyCountView> history = List.of();
+        List<ForecastPoint> past = List.of();
         boolean answered = false;
         try {
             forecast = forecasts.latest(seriesId);
@@ -120,7 +125,7 @@ public class ExplorerView extends VerticalLayout {
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }
-        List<AnomalyRow> anomalies = List.of();
+        List<AnomalyView> anomalies = List.of();
         try {
             anomalies = anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(HISTORY_DAYS), today,
                     ALL.equals(type) ? null : type, ALL.equals(place) ? null : place, null));
@@ -135,8 +140,8 @@ public class ExplorerView extends VerticalLayout {
             }
             return;
         }
-        ForecastViews.Model m = model.get();
-        ForecastViews.CrossValidation cv = m.crossValidation();
+        ModelView m = model.get();
+        CrossValidation cv = m.crossValidation();
         quality.add(new Card("Model", m.model(), "history " + m.historyStart() + " – " + m.historyEnd()),
                 new Card("MASE (CV)", cv == null ? "—" : Formats.number(cv.mase(), 2), "below 1 beats the seasonal naive forecast"),
                 new Card("WAPE (CV)", cv == null ? "—" : Formats.percentPoints(cv.wape()), "weighted absolute percentage error"),
@@ -145,7 +150,7 @@ public class ExplorerView extends VerticalLayout {
         mlflowLink(m).ifPresent(quality::add);
     }
 
-    private Optional<Anchor> mlflowLink(ForecastViews.Model m) {
+    private Optional<Anchor> mlflowLink(ModelView m) {
         String url = m.mlflowRunUrl();
         if (url == null && m.mlflowRunId() != null && dashboard.mlflowUiUrl() != null) {
             url = dashboard.mlflowUiUrl();

@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.nyc311.api.forecast.CrossValidation;
+import org.nyc311.api.forecast.ModelView;
+import org.nyc311.api.forecast.RunView;
+import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
-import org.nyc311.dashboard.services.forecast.ForecastViews;
 import org.nyc311.dashboard.services.forecast.Forecasts;
 
 /**
@@ -38,10 +41,10 @@ public class ModelsView extends VerticalLayout {
         Div notices = new Div();
         add(notices);
 
-        Grid<ForecastViews.Model> perSeries = new Grid<>(ForecastViews.Model.class, false);
+        Grid<ModelView> perSeries = new Grid<>(ModelView.class, false);
         perSeries.setId("models");
-        perSeries.addColumn(ForecastViews.Model::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
-        perSeries.addColumn(ForecastViews.Model::model).setHeader("Model").setSortable(true).setAutoWidth(true);
+        perSeries.addColumn(ModelView::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
+        perSeries.addColumn(ModelView::model).setHeader("Model").setSortable(true).setAutoWidth(true);
         perSeries.addColumn(m -> Formats.number(cv(m).mase(), 2)).setHeader("MASE")
                 .setComparator(Comparator.comparing(m -> cv(m).mase(), Comparator.nullsLast(Comparator.naturalOrder())));
         perSeries.addColumn(m -> Formats.percentPoints(cv(m).wape())).setHeader("WAPE")
@@ -51,23 +54,23 @@ public class ModelsView extends VerticalLayout {
         perSeries.addColumn(m -> cv(m).points()).setHeader("CV days").setSortable(true);
         perSeries.addColumn(m -> m.historyEnd() == null ? "" : m.historyEnd().toString()).setHeader("History to");
 
-        Grid<ForecastViews.Training> trainings = new Grid<>(ForecastViews.Training.class, false);
+        Grid<RunView> trainings = new Grid<>(RunView.class, false);
         trainings.setId("trainings");
         trainings.addColumn(t -> String.valueOf(t.forecastRunId())).setHeader("Training").setAutoWidth(true);
-        trainings.addColumn(ForecastViews.Training::status).setHeader("Status").setSortable(true);
-        trainings.addColumn(ForecastViews.Training::lastActualDate).setHeader("Data to").setSortable(true);
-        trainings.addColumn(ForecastViews.Training::seriesForecast).setHeader("Series").setSortable(true);
-        trainings.addColumn(ForecastViews.Training::seriesFailed).setHeader("Failed").setSortable(true);
+        trainings.addColumn(RunView::status).setHeader("Status").setSortable(true);
+        trainings.addColumn(RunView::lastActualDate).setHeader("Data to").setSortable(true);
+        trainings.addColumn(RunView::seriesForecast).setHeader("Series").setSortable(true);
+        trainings.addColumn(RunView::seriesFailed).setHeader("Failed").setSortable(true);
         trainings.addColumn(t -> t.pooled() == null ? "—" : Formats.percentPoints(t.pooled().wape())).setHeader("Pooled WAPE");
         trainings.addColumn(t -> t.pooled() == null ? "—" : Formats.percent(t.pooled().coverage())).setHeader("Pooled coverage");
         trainings.addColumn(t -> Boolean.TRUE.equals(t.champion()) ? "champion" : "").setHeader("Champion");
         trainings.setAllRowsVisible(true);
 
         try {
-            List<ForecastViews.Series> largest = forecasts.catalog().stream().filter(ForecastViews.Series::forecastable)
-                    .sorted(Comparator.comparingDouble(ForecastViews.Series::meanCount).reversed()).limit(SERIES_SHOWN).toList();
-            List<ForecastViews.Model> models = new ArrayList<>();
-            for (ForecastViews.Series series : largest) {
+            List<SeriesView> largest = forecasts.catalog().stream().filter(SeriesView::forecastable)
+                    .sorted(Comparator.comparingDouble(SeriesView::meanCount).reversed()).limit(SERIES_SHOWN).toList();
+            List<ModelView> models = new ArrayList<>();
+            for (SeriesView series : largest) {
                 forecasts.model(series.seriesId()).ifPresent(models::add);
             }
             perSeries.setItems(models);
@@ -81,7 +84,7 @@ public class ModelsView extends VerticalLayout {
         setFlexGrow(1, perSeries);
     }
 
-    private static ForecastViews.CrossValidation cv(ForecastViews.Model m) {
-        return Optional.ofNullable(m.crossValidation()).orElse(new ForecastViews.CrossValidation(null, null, null, null, 0));
+    private static CrossValidation cv(ModelView m) {
+        return Optional.ofNullable(m.crossValidation()).orElse(new CrossValidation(null, null, null, null, 0));
     }
 }

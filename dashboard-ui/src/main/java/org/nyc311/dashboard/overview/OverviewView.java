@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nyc311.api.anomaly.AnomalyView;
+import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
@@ -27,11 +30,10 @@ import org.nyc311.dashboard.chart.SeriesCharts;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
-import org.nyc311.dashboard.services.anomaly.AnomalyRow;
-import org.nyc311.dashboard.services.forecast.ForecastViews;
 import org.nyc311.dashboard.services.forecast.Forecasts;
 import org.nyc311.dashboard.services.pipeline.PipelineRun;
 import org.nyc311.dashboard.services.pipeline.PipelineRuns;
+import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 
@@ -61,10 +63,10 @@ public class OverviewView extends VerticalLayout {
             series.put(SeriesKey.borough(borough).id(), title(borough));
         }
 
-        Map<String, Optional<ForecastViews.StoredForecast>> stored = new LinkedHashMap<>();
-        Map<String, List<ForecastViews.DailyCount>> actuals = new LinkedHashMap<>();
-        Map<String, List<ForecastViews.Point>> pastForecasts = new LinkedHashMap<>();
-        Optional<ForecastViews.StoredForecast> yesterdaysForecast = Optional.empty();
+        Map<String, Optional<StoredForecastView>> stored = new LinkedHashMap<>();
+        Map<String, List<DailyCountView>> actuals = new LinkedHashMap<>();
+        Map<String, List<ForecastPoint>> pastForecasts = new LinkedHashMap<>();
+        Optional<StoredForecastView> yesterdaysForecast = Optional.empty();
         try {
             for (String id : series.keySet()) {
                 stored.put(id, forecasts.latest(id));
@@ -81,7 +83,7 @@ public class OverviewView extends VerticalLayout {
             // one notice for the service; the charts still show, empty, so the page keeps its shape
             notices.add(new ServiceNotice(e));
         }
-        List<AnomalyRow> anomalies = new ArrayList<>();
+        List<AnomalyView> anomalies = new ArrayList<>();
         String openAlerts;
         String alertContext;
         try {
@@ -110,12 +112,12 @@ public class OverviewView extends VerticalLayout {
             freshnessContext = "pipeline-controller unavailable";
         }
 
-        Optional<ForecastViews.Point> yesterdayForecast = yesterdaysForecast
+        Optional<ForecastPoint> yesterdayForecast = yesterdaysForecast
                 .flatMap(f -> f.points().stream().filter(p -> p.date().equals(yesterday)).findFirst());
         // gold's count; an anomalous day's actual from anomaly-service when gold's could not be read
         Optional<Double> yesterdayActual = actuals.getOrDefault(SeriesKey.citywide().id(), List.of()).stream()
                 .filter(d -> d.date().equals(yesterday)).map(d -> (double) d.count()).findFirst()
-                .or(() -> anomalies.stream().filter(a -> a.series().equals(SeriesKey.citywide().id()) && a.date().equals(yesterday))
+                .or(() -> anomalies.stream().filter(a -> a.seriesId().equals(SeriesKey.citywide().id()) && a.date().equals(yesterday))
                         .map(a -> (double) a.actual()).findFirst());
         FlexLayout cards = new FlexLayout(
                 new Card("Yesterday (" + yesterday + ")",

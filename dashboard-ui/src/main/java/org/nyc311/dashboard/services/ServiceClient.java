@@ -2,27 +2,33 @@ package org.nyc311.dashboard.services;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.nyc311.dashboard.config.ServicesProperties;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.nyc311.dashboard.config.ServicesProperties;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * One platform service, called server-side with the dashboard's own timeouts. Every failure (refused, timed out,
- * 5xx, unreadable JSON, not configured) becomes a {@link ServiceUnavailableException} naming the service.
+ * One platform service, called server-side through an HTTP interface client of its contract ({@code A}, an
+ * {@code @HttpExchange} interface) with the dashboard's own timeouts. Every failure (refused, timed out, 5xx,
+ * unreadable JSON, not configured) becomes a {@link ServiceUnavailableException} naming the service.
+ *
+ * @param <A> the service's API, as service-api declares it
  */
-public final class ServiceClient {
+public final class ServiceClient<A> {
 
     private final String service;
-    private final RestClient http;
+    private final A api;
 
-    public ServiceClient(String service, ServicesProperties.Endpoint endpoint, ServicesProperties settings, RestClient.Builder builder) {
+    public ServiceClient(String service, Class<A> contract, ServicesProperties.Endpoint endpoint, ServicesProperties settings,
+            RestClient.Builder builder) {
         this.service = service;
         if (endpoint == null || endpoint.url() == null) {
-            this.http = null;
+            this.api = null;
             return;
         }
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
@@ -32,7 +38,7 @@ public final class ServiceClient {
         if (endpoint.token() != null && !endpoint.token().isBlank()) {
             client.defaultHeaders(headers -> headers.setBearerAuth(endpoint.token()));
         }
-        this.http = client.build();
+        this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client.build())).build().createClient(contract);
     }
 
     public String service() {
@@ -40,7 +46,7 @@ public final class ServiceClient {
     }
 
     /** Calls the service; a 404 is an empty answer (the thing asked for does not exist), not an outage. */
-    public <T> Optional<T> find(Function<RestClient, T> call) {
+    public <T> Optional<T> find(Function<A, T> call) {
         try {
             return Optional.ofNullable(get(call));
         } catch (ServiceUnavailableException e) {
@@ -51,13 +57,13 @@ public final class ServiceClient {
         }
     }
 
-    public <T> T get(Function<RestClient, T> call) {
-        if (http == null) {
+    public <T> T get(Function<A, T> call) {
+        if (api == null) {
             throw new ServiceUnavailableException(service, "its address is not configured (nyc311.services."
                     + service + ".url)", null);
         }
         try {
-            return call.apply(http);
+            return call.apply(api);
         } catch (ResourceAccessException e) {
             throw new ServiceUnavailableException(service, "no answer (" + rootMessage(e) + ")", e);
         } catch (HttpStatusCodeException e) {

@@ -1,5 +1,6 @@
 /**
- * The dashboard's side of the platform's REST APIs: records of its own for the JSON it reads (unknown fields are
- * ignored, so a service may add fields freely), called server-side; the browser never calls a service.
+ * The dashboard's side of the platform's REST APIs, called server-side (the browser never calls a service)
+ * through HTTP interface clients of the contracts in service-api: the payloads are the services' own records,
+ * so a renamed field fails this module's compile. Unknown fields are ignored, so a service may add fields freely.
  */
 package org.nyc311.dashboard.services;

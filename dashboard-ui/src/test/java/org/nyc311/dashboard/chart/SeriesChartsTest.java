@@ -7,21 +7,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.nyc311.dashboard.services.anomaly.AnomalyRow;
-import org.nyc311.dashboard.services.forecast.ForecastViews;
+import org.nyc311.api.anomaly.AnomalyView;
+import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.StoredForecastView;
+import org.nyc311.model.forecast.ForecastPoint;
 
 class SeriesChartsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
     private static final String SERIES = "all/brooklyn";
 
-    private final ForecastViews.StoredForecast forecast = new ForecastViews.StoredForecast(SERIES, UUID.randomUUID(), "ets", "run",
-            TODAY.minusDays(1), 1, List.of(new ForecastViews.Point(TODAY, 1000, 800, 1300, 0.95)));
-    private final List<ForecastViews.DailyCount> history = List.of(new ForecastViews.DailyCount(TODAY.minusDays(2), 950),
-            new ForecastViews.DailyCount(TODAY.minusDays(1), 1210));
-    private final List<AnomalyRow> anomalies = List.of(
-            new AnomalyRow(SERIES, TODAY.minusDays(1), 1210, 900, 800, 1000, 4.2, "HIGH", "run"),
-            new AnomalyRow("all/queens", TODAY.minusDays(1), 700, 500, 400, 600, 3.9, "HIGH", "run"));
+    private final StoredForecastView forecast = new StoredForecastView(SERIES, UUID.randomUUID(), "ets", "run", 3L,
+            TODAY.minusDays(1), 1, List.of(new ForecastPoint(TODAY, 1000, 800, 1300, 0.95)));
+    private final List<DailyCountView> history = List.of(new DailyCountView(TODAY.minusDays(2), 950),
+            new DailyCountView(TODAY.minusDays(1), 1210));
+    private final List<AnomalyView> anomalies = List.of(
+            new AnomalyView(SERIES, "all", "brooklyn", TODAY.minusDays(1), 1210, 900, 800, 1000, 4.2, "HIGH", "run"),
+            new AnomalyView("all/queens", "all", "queens", TODAY.minusDays(1), 700, 500, 400, 600, 3.9, "HIGH", "run"));
 
     @Test
     void theActualLineIsTheSeriesHistoryAgainstItsForecast() {
@@ -35,9 +37,9 @@ class SeriesChartsTest {
 
     @Test
     void pastDaysShowTheForecastTheirMorningHadAndTheNewestForecastWinsFromItsFirstDay() {
-        List<ForecastViews.Point> past = List.of(new ForecastViews.Point(TODAY.minusDays(2), 940, 760, 1150, 0.95),
-                new ForecastViews.Point(TODAY.minusDays(1), 930, 750, 1140, 0.95),
-                new ForecastViews.Point(TODAY, 920, 740, 1130, 0.95));
+        List<ForecastPoint> past = List.of(new ForecastPoint(TODAY.minusDays(2), 940, 760, 1150, 0.95),
+                new ForecastPoint(TODAY.minusDays(1), 930, 750, 1140, 0.95),
+                new ForecastPoint(TODAY, 920, 740, 1130, 0.95));
 
         ChartData chart = SeriesCharts.of("Brooklyn", SERIES, Optional.of(forecast), past, history, anomalies, TODAY);
 

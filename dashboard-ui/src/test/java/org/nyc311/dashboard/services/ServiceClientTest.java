@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.testsupport.net.Loopback;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.service.annotation.GetExchange;
 
 /** The client's side of outages, against a real HTTP server on loopback (and a port where nothing listens). */
 class ServiceClientTest {
@@ -55,40 +56,57 @@ class ServiceClientTest {
     record Answer(String value) {
     }
 
+    /** A service's contract, as service-api declares one. */
+    interface Probe {
+
+        @GetExchange("/ok")
+        Answer ok();
+
+        @GetExchange("/broken")
+        String broken();
+
+        @GetExchange("/missing")
+        Answer missing();
+
+        @GetExchange("/whoami")
+        String whoami();
+    }
+
     @Test
     void aServiceThatDoesNotListenIsUnavailableByName() {
-        ServiceClient client = client(URI.create("http://127.0.0.1:" + Loopback.freePort()));
+        ServiceClient<Probe> client = client(URI.create("http://127.0.0.1:" + Loopback.freePort()));
 
-        assertThatThrownBy(() -> client.get(http -> http.get().uri("/ok").retrieve().body(String.class)))
+        assertThatThrownBy(() -> client.get(Probe::ok))
                 .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessageStartingWith("anomaly-service unavailable: no answer");
     }
 
     @Test
     void aServerErrorIsUnavailableWithItsStatus() {
-        ServiceClient client = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        ServiceClient<Probe> client = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
 
-        assertThatThrownBy(() -> client.get(http -> http.get().uri("/broken").retrieve().body(String.class)))
+        assertThatThrownBy(() -> client.get(Probe::broken))
                 .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("anomaly-service unavailable: it answered 500");
     }
 
     @Test
     void notFoundIsAnEmptyAnswerAndUnknownFieldsAreIgnored() {
-        ServiceClient client = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        ServiceClient<Probe> client = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
 
-        assertThat(client.find(http -> http.get().uri("/missing").retrieve().body(Answer.class))).isEmpty();
-        assertThat(client.find(http -> http.get().uri("/ok").retrieve().body(Answer.class))).contains(new Answer("yes"));
+        assertThat(client.find(Probe::missing)).isEmpty();
+        assertThat(client.find(Probe::ok)).contains(new Answer("yes"));
     }
 
     @Test
     void theDashboardSendsItsOwnTokenWhenOneIsConfigured() {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        ServiceClient withToken = new ServiceClient("anomaly-service", new ServicesProperties.Endpoint(url, "dashboard-secret"),
+        ServiceClient<Probe> withToken = new ServiceClient<>("anomaly-service", Probe.class,
+                new ServicesProperties.Endpoint(url, "dashboard-secret"),
                 settings(), RestClient.builder());
 
-        String sent = withToken.get(http -> http.get().uri("/whoami").retrieve().body(String.class));
-        String notSent = client(url).get(http -> http.get().uri("/whoami").retrieve().body(String.class));
+        String sent = withToken.get(Probe::whoami);
+        String notSent = client(url).get(Probe::whoami);
 
         assertThat(sent).isEqualTo("Bearer dashboard-secret");
         assertThat(notSent).isEqualTo("null");
@@ -96,14 +114,14 @@ class ServiceClientTest {
 
     @Test
     void aServiceWithoutAnAddressIsUnavailableNamingTheSetting() {
-        ServiceClient client = new ServiceClient("anomaly-service", null, settings(), RestClient.builder());
+        ServiceClient<Probe> client = new ServiceClient<>("anomaly-service", Probe.class, null, settings(), RestClient.builder());
 
         assertThatThrownBy(() -> client.get(http -> "never"))
                 .hasMessageContaining("nyc311.services.anomaly-service.url");
     }
 
-    private static ServiceClient client(URI url) {
-        return new ServiceClient("anomaly-service", new ServicesProperties.Endpoint(url, null), settings(), jsonBuilder());
+    private static ServiceClient<Probe> client(URI url) {
+        return new ServiceClient<>("anomaly-service", Probe.class, new ServicesProperties.Endpoint(url, null), settings(), jsonBuilder());
     }
 
     private static RestClient.Builder jsonBuilder() {

@@ -10,9 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.nyc311.dashboard.services.anomaly.AlertRow;
-import org.nyc311.dashboard.services.anomaly.AnomalyRow;
-import org.nyc311.dashboard.services.forecast.ForecastViews;
+import org.nyc311.api.anomaly.AlertView;
+import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.forecast.ForecastPoint;
@@ -20,8 +19,8 @@ import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 
 /**
- * The dashboard's own records read what the services write from shared-model's records (Jackson as Boot sets it
- * up): a renamed field in shared-model breaks this test, not the dashboard at night.
+ * The services' records read back from the JSON they write (Jackson as Boot sets it up): shared-model's
+ * records as anomaly-service's API shows them, and that API's JSON as it is written today, pinned by hand.
  */
 class SharedShapesTest {
 
@@ -36,10 +35,10 @@ class SharedShapesTest {
         Anomaly anomaly = new Anomaly(series, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2,
                 Anomaly.Direction.SPIKE, "run-7");
 
-        AnomalyRow row = json.readValue(json.writeValueAsString(List.of(anomaly)), AnomalyRow[].class)[0];
+        AnomalyView row = json.readValue(json.writeValueAsString(List.of(AnomalyView.of(anomaly))), AnomalyView[].class)[0];
 
-        assertThat(row).isEqualTo(new AnomalyRow("noise-residential/brooklyn", LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120,
-                4.2, "SPIKE", "run-7"));
+        assertThat(row).isEqualTo(new AnomalyView("noise-residential/brooklyn", "noise-residential", "brooklyn",
+                LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
     }
 
     @Test
@@ -48,13 +47,13 @@ class SharedShapesTest {
         Alert alert = new Alert(id, series, Alert.Status.OPEN, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3),
                 LocalDate.of(2026, 6, 4), null, 4, 5.5);
 
-        AlertRow row = json.readValue(json.writeValueAsString(alert), AlertRow.class);
+        AlertView row = json.readValue(json.writeValueAsString(AlertView.of(alert)), AlertView.class);
 
-        assertThat(row).isEqualTo(new AlertRow(id, "noise-residential/brooklyn", "OPEN", LocalDate.of(2026, 6, 1),
+        assertThat(row).isEqualTo(new AlertView(id, "noise-residential/brooklyn", "open", LocalDate.of(2026, 6, 1),
                 LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
     }
 
-    /** What anomaly-service's REST API serves (its ApiViews), as it writes it today. */
+    /** What anomaly-service's REST API serves, as it writes it today. */
     @Test
     void anomalyServiceApiRowsRead() throws Exception {
         String anomalies = "[{\"seriesId\":\"noise-residential/brooklyn\",\"complaintType\":\"noise-residential\","
@@ -65,9 +64,9 @@ class SharedShapesTest {
                 + "\"episodeStart\":\"2026-06-01\",\"openedOn\":\"2026-06-03\",\"lastAnomalousDate\":\"2026-06-04\","
                 + "\"closedOn\":null,\"anomalousDays\":4,\"peakZScore\":5.5}";
 
-        assertThat(json.readValue(anomalies, AnomalyRow[].class)[0]).isEqualTo(new AnomalyRow("noise-residential/brooklyn",
-                LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
-        assertThat(json.readValue(alert, AlertRow.class)).isEqualTo(new AlertRow(id, "noise-residential/brooklyn", "open",
+        assertThat(json.readValue(anomalies, AnomalyView[].class)[0]).isEqualTo(new AnomalyView("noise-residential/brooklyn",
+                "noise-residential", "brooklyn", LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
+        assertThat(json.readValue(alert, AlertView.class)).isEqualTo(new AlertView(id, "noise-residential/brooklyn", "open",
                 LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
     }
 
@@ -75,8 +74,8 @@ class SharedShapesTest {
     void aForecastPointReads() throws Exception {
         ForecastPoint point = new ForecastPoint(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95);
 
-        ForecastViews.Point read = json.readValue(json.writeValueAsString(point), ForecastViews.Point.class);
+        ForecastPoint read = json.readValue(json.writeValueAsString(point), ForecastPoint.class);
 
-        assertThat(read).isEqualTo(new ForecastViews.Point(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95));
+        assertThat(read).isEqualTo(new ForecastPoint(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95));
     }
 }

@@ -5,6 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.nyc311.api.forecast.CrossValidation;
+import org.nyc311.api.forecast.ForecastApi;
+import org.nyc311.api.forecast.HistoryDay;
+import org.nyc311.api.forecast.OnDemandRequest;
+import org.nyc311.api.forecast.OnDemandView;
+import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
@@ -17,23 +23,15 @@ import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiDates;
 import org.nyc311.service.web.BadRequestException;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Forecasts: the newest stored one of a series, and on-demand ones fitted now. A series id has a
- * slash ({@code noise-residential/brooklyn}), so it is two path segments here:
- * {@code /api/v1/forecasts/noise-residential/brooklyn}; an encoded slash ({@code %2F}) would be
- * refused by the servlet container before it reached the API.
+ * Forecasts: the newest stored one of a series, and on-demand ones fitted now. The paths and
+ * parameters are {@link ForecastApi}'s, the contract its clients call; here are the checks and the
+ * OpenAPI descriptions.
  */
 @RestController
-@RequestMapping("/api/v1/forecasts")
-class ForecastController {
+class ForecastController implements ForecastApi {
 
     /** A posted history longer than ten years is refused: it is no more informative and costs a lot to fit. */
     static final int MAX_HISTORY_DAYS = 3660;
@@ -54,13 +52,11 @@ class ForecastController {
     }
 
     @Operation(summary = "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
-    @GetMapping("/{complaintType}/{borough}")
-    ApiViews.StoredForecastView latest(@PathVariable String complaintType, @PathVariable String borough,
-            @Parameter(description = "days to return, from the first forecast day; default: all stored")
-            @RequestParam(required = false) Integer horizon,
+    @Override
+    public StoredForecastView latest(String complaintType, String borough,
+            @Parameter(description = "days to return, from the first forecast day; default: all stored") Integer horizon,
             @Parameter(description = "ISO yyyy-MM-dd: the newest forecast made before this day (its history ended earlier); "
-                    + "the forecast a day's actual is judged against")
-            @RequestParam(required = false) String madeBefore) {
+                    + "the forecast a day's actual is judged against") String madeBefore) {
         SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
         Optional<LocalDate> before = Optional.ofNullable(madeBefore).filter(v -> !v.isBlank())
                 .map(v -> dates.parse("madeBefore", v));
@@ -71,7 +67,7 @@ class ForecastController {
         StoredSeriesForecast stored = runs.latest(key.id(), limit, before)
                 .orElseThrow(() -> new SeriesNotFoundException("no stored forecast for series '" + key.id() + "'"
                         + before.map(d -> " made before " + d).orElse("")));
-        return new ApiViews.StoredForecastView(stored.seriesId(), stored.runId(), stored.model(), stored.mlflowRunId(),
+        return new StoredForecastView(stored.seriesId(), stored.runId(), stored.model(), stored.mlflowRunId(),
                 stored.goldVersion(), stored.historyEnd(), stored.points().size(), stored.points());
     }
 
@@ -80,11 +76,10 @@ class ForecastController {
 
     @Operation(summary = "For each day from..to, the forecast that was current on its morning (the newest made from "
             + "history that ended before it): what the day's actual is judged against")
-    @GetMapping("/{complaintType}/{borough}/past")
-    List<ForecastPoint> past(@PathVariable String complaintType, @PathVariable String borough,
-            @Parameter(description = "first day, ISO yyyy-MM-dd") @RequestParam String from,
-            @Parameter(description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from")
-            @RequestParam String to) {
+    @Override
+    public List<ForecastPoint> past(String complaintType, String borough,
+            @Parameter(description = "first day, ISO yyyy-MM-dd") String from,
+            @Parameter(description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from") String to) {
         SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
         LocalDate first = dates.parse("from", from);
         LocalDate last = dates.parse("to", to);
@@ -95,8 +90,8 @@ class ForecastController {
     }
 
     @Operation(summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")
-    @PostMapping
-    ApiViews.OnDemandView onDemand(@RequestBody ApiViews.OnDemandRequest request) {
+    @Override
+    public OnDemandView onDemand(OnDemandRequest request) {
         if (request == null) {
             throw new BadRequestException("a JSON body with seriesId or history, and horizon, is required");
         }
@@ -120,19 +115,19 @@ class ForecastController {
             dates.require("history's last date", history.lastDate());
         }
         SeriesFit fit = fitter.fitNow(history, request.horizon());
-        return new ApiViews.OnDemandView(hasSeries ? history.key().id() : null, fit.model(), fit.hyperparameters(),
+        return new OnDemandView(hasSeries ? history.key().id() : null, fit.model(), fit.hyperparameters(),
                 crossValidation(fit.crossValidation()), fit.historyStart(), fit.historyEnd(), fit.points());
     }
 
     /** A posted history: dates strictly increasing, counts finite and >= 0; days left out count as zero. */
-    static SeriesHistory posted(List<ApiViews.HistoryDay> days) {
+    static SeriesHistory posted(List<HistoryDay> days) {
         if (days.isEmpty()) {
             throw new BadRequestException("history must have at least one day");
         }
         LocalDate first = null;
         LocalDate previous = null;
         for (int i = 0; i < days.size(); i++) {
-            ApiViews.HistoryDay day = days.get(i);
+            HistoryDay day = days.get(i);
             if (day == null || day.date() == null || day.count() == null) {
                 throw new BadRequestException("history[" + i + "] needs a date and a count");
             }
@@ -152,15 +147,15 @@ class ForecastController {
             throw new BadRequestException("history may span at most " + MAX_HISTORY_DAYS + " days: " + span);
         }
         double[] counts = new double[(int) span];
-        for (ApiViews.HistoryDay day : days) {
+        for (HistoryDay day : days) {
             counts[(int) (day.date().toEpochDay() - first.toEpochDay())] = day.count();
         }
         // posted histories carry no series of their own: they are named the citywide total only for typing
         return new SeriesHistory(SeriesKey.citywide(), first, counts);
     }
 
-    static ApiViews.CrossValidation crossValidation(Accuracy a) {
-        return new ApiViews.CrossValidation(finite(a.mape()), finite(a.wape()), finite(a.mase()), finite(a.coverage()), a.points());
+    static CrossValidation crossValidation(Accuracy a) {
+        return new CrossValidation(finite(a.mape()), finite(a.wape()), finite(a.mase()), finite(a.coverage()), a.points());
     }
 
     private static Double finite(double value) {

@@ -3,23 +3,21 @@ package org.nyc311.forecastservice.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
+import org.nyc311.api.forecast.CrossValidation;
+import org.nyc311.api.forecast.ForecastRunApi;
+import org.nyc311.api.forecast.RunView;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Trainings: started by GoldRefreshed, or by hand here; each one fits every forecastable series of gold. */
 @RestController
-@RequestMapping("/api/v1/forecast-runs")
-class RunsController {
+class RunsController implements ForecastRunApi {
 
     private final ForecastRunRepository runs;
     private final RunWorker worker;
@@ -34,31 +32,31 @@ class RunsController {
     }
 
     @Operation(summary = "Starts a training over gold's newest data now; answers at once with the queued run")
-    @PostMapping
+    @Override
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ApiViews.RunView start() {
+    public RunView start() {
         UUID runId = runs.createManual(properties.horizonDays(), mlflow.enabled());
         worker.submit(runId);
         return view(runs.find(runId).orElseThrow());
     }
 
     @Operation(summary = "The newest trainings, newest first")
-    @GetMapping
-    List<ApiViews.RunView> recent() {
+    @Override
+    public List<RunView> recent() {
         return runs.recent(50).stream().map(RunsController::view).toList();
     }
 
     @Operation(summary = "One training")
-    @GetMapping("/{runId}")
-    ApiViews.RunView run(@PathVariable UUID runId) {
+    @Override
+    public RunView run(UUID runId) {
         return runs.find(runId).map(RunsController::view)
                 .orElseThrow(() -> new RunNotFoundException("no forecast run " + runId));
     }
 
-    static ApiViews.RunView view(ForecastRun r) {
-        return new ApiViews.RunView(r.runId(), r.trigger().name(), r.eventId(), r.status().name(), r.goldVersion(), r.historyStart(),
+    static RunView view(ForecastRun r) {
+        return new RunView(r.runId(), r.trigger().name(), r.eventId(), r.status().name(), r.goldVersion(), r.historyStart(),
                 r.lastActualDate(), r.horizonDays(), r.seriesForecast(), r.seriesFailed(),
-                new ApiViews.CrossValidation(r.pooledMape(), r.pooledWape(), r.pooledMase(), r.pooledCoverage(), 0),
+                new CrossValidation(r.pooledMape(), r.pooledWape(), r.pooledMase(), r.pooledCoverage(), 0),
                 r.trackingStatus().name(), r.trackingAttempts(), r.mlflowRunId(), r.modelVersion(), r.champion(),
                 r.publishedAt() != null, r.error());
     }

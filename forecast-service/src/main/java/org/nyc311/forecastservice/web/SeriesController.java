@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.SeriesApi;
+import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.forecastservice.gold.CatalogEntry;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.model.series.Borough;
@@ -12,17 +15,11 @@ import org.nyc311.model.series.ComplaintType;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiDates;
 import org.nyc311.service.web.BadRequestException;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The series catalog and a series' actual daily counts, read from gold. */
 @RestController
-@RequestMapping("/api/v1/series")
-class SeriesController {
+class SeriesController implements SeriesApi {
 
     /** Days of history served when {@code from} is not given: a quarter before {@code to}. */
     static final int DEFAULT_HISTORY_DAYS = 90;
@@ -38,27 +35,26 @@ class SeriesController {
     }
 
     @Operation(summary = "The series catalog, optionally filtered by complaint type and borough")
-    @GetMapping
-    List<ApiViews.SeriesView> series(
+    @Override
+    public List<SeriesView> series(
             @Parameter(description = "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups")
-            @RequestParam Optional<String> complaintType,
+            Optional<String> complaintType,
             @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'")
-            @RequestParam Optional<String> borough) {
+            Optional<String> borough) {
         Optional<String> typeKey = complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
         Optional<String> boroughKey = borough.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::boroughKey);
         return gold.catalog(typeKey, boroughKey).stream()
-                .map(e -> new ApiViews.SeriesView(e.seriesId(), e.level(), e.complaintTypeKey(), e.complaintType(), e.boroughKey(),
+                .map(e -> new SeriesView(e.seriesId(), e.level(), e.complaintTypeKey(), e.complaintType(), e.boroughKey(),
                         e.firstDate(), e.lastDate(), e.lastNonzeroDate(), e.meanCount(), e.days(), e.forecastable()))
                 .toList();
     }
 
     @Operation(summary = "A series' actual daily counts from gold (series id complaintType/borough, e.g. noise-residential/brooklyn)")
-    @GetMapping("/{complaintType}/{borough}/history")
-    List<ApiViews.DailyCountView> history(@PathVariable String complaintType, @PathVariable String borough,
-            @Parameter(description = "first day, YYYY-MM-DD; default: 90 days before 'to'")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @Override
+    public List<DailyCountView> history(String complaintType, String borough,
+            @Parameter(description = "first day, YYYY-MM-DD; default: 90 days before 'to'") LocalDate from,
             @Parameter(description = "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            LocalDate to) {
         SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
         // a date the calendar holds may still be one no arithmetic below survives (+999999999-12-31)
         if (from != null) {
@@ -77,7 +73,7 @@ class SeriesController {
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_HISTORY_DAYS);
         checkWindow(first, last);
         return gold.dailyCounts(key, first, last).stream()
-                .map(day -> new ApiViews.DailyCountView(day.date(), day.count()))
+                .map(day -> new DailyCountView(day.date(), day.count()))
                 .toList();
     }
 

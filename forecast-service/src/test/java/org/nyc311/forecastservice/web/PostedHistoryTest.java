@@ -11,8 +11,8 @@ import org.nyc311.service.web.BadRequestException;
 
 class PostedHistoryTest {
 
-    private static ApiViews.HistoryDay day(String date, double count) {
-        return new ApiViews.HistoryDay(LocalDate.parse(date), count);
+    private static org.nyc311.api.forecast.HistoryDay day(String date, double count) {
+        return new org.nyc311.api.forecast.HistoryDay(LocalDate.parse(date), count);
     }
 
     @Test

@@ -1,51 +1,39 @@
 package org.nyc311.dashboard.services.anomaly;
 
-import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.nyc311.api.anomaly.AlertView;
+import org.nyc311.api.anomaly.AnomalyApi;
+import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.dashboard.services.ServiceClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriBuilder;
 
 /** anomaly-service's anomalies and alerts. */
 @Component
 public class AnomalyFeed {
 
-    private final ServiceClient client;
+    private final ServiceClient<AnomalyApi> client;
 
     AnomalyFeed(ServicesProperties services, RestClient.Builder builder) {
-        this.client = new ServiceClient("anomaly-service", services.anomalyService(), services, builder);
+        this.client = new ServiceClient<>("anomaly-service", AnomalyApi.class, services.anomalyService(), services, builder);
     }
 
-    public List<AnomalyRow> anomalies(AnomalyQuery query) {
-        AnomalyRow[] rows = client.get(http -> http.get().uri(uri -> build(uri.path("/api/v1/anomalies"), query))
-                .retrieve().body(AnomalyRow[].class));
-        return rows == null ? List.of() : Arrays.asList(rows);
+    public List<AnomalyView> anomalies(AnomalyQuery query) {
+        List<AnomalyView> rows = client.get(api -> api.anomalies(day(query.from()), day(query.to()),
+                Optional.ofNullable(query.complaintType()), Optional.ofNullable(query.borough()),
+                Optional.ofNullable(query.minSeverity()).map(String::valueOf), Optional.empty()));
+        return rows == null ? List.of() : rows;
     }
 
-    public List<AlertRow> alerts(boolean open) {
-        AlertRow[] rows = client.get(http -> http.get().uri("/api/v1/alerts?status={status}", open ? "open" : "closed")
-                .retrieve().body(AlertRow[].class));
-        return rows == null ? List.of() : Arrays.asList(rows);
+    public List<AlertView> alerts(boolean open) {
+        List<AlertView> rows = client.get(api -> api.alerts(Optional.of(open ? "open" : "closed")));
+        return rows == null ? List.of() : rows;
     }
 
-    private static java.net.URI build(UriBuilder uri, AnomalyQuery query) {
-        if (query.from() != null) {
-            uri.queryParam("from", query.from());
-        }
-        if (query.to() != null) {
-            uri.queryParam("to", query.to());
-        }
-        if (query.complaintType() != null) {
-            uri.queryParam("complaintType", query.complaintType());
-        }
-        if (query.borough() != null) {
-            uri.queryParam("borough", query.borough());
-        }
-        if (query.minSeverity() != null) {
-            uri.queryParam("minSeverity", query.minSeverity());
-        }
-        return uri.build();
+    private static Optional<String> day(LocalDate date) {
+        return Optional.ofNullable(date).map(LocalDate::toString);
     }
 }

@@ -1,11 +1,17 @@
 package org.nyc311.dashboard.services.forecast;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.ForecastServiceApi;
+import org.nyc311.api.forecast.ModelView;
+import org.nyc311.api.forecast.RunView;
+import org.nyc311.api.forecast.SeriesView;
+import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.dashboard.services.ServiceClient;
+import org.nyc311.model.forecast.ForecastPoint;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -16,62 +22,51 @@ import org.springframework.web.client.RestClient;
 @Component
 public class Forecasts {
 
-    private final ServiceClient client;
+    private final ServiceClient<ForecastServiceApi> client;
 
     Forecasts(ServicesProperties services, RestClient.Builder builder) {
-        this.client = new ServiceClient("forecast-service", services.forecastService(), services, builder);
+        this.client = new ServiceClient<>("forecast-service", ForecastServiceApi.class, services.forecastService(), services, builder);
     }
 
-    public List<ForecastViews.Series> catalog() {
-        ForecastViews.Series[] series = client.get(http -> http.get().uri("/api/v1/series")
-                .retrieve().body(ForecastViews.Series[].class));
-        return series == null ? List.of() : Arrays.asList(series);
+    public List<SeriesView> catalog() {
+        return orEmpty(client.get(api -> api.series(Optional.empty(), Optional.empty())));
     }
 
     /** The series' actual daily counts from {@code from} to {@code to}, as gold holds them; empty for a series gold lacks. */
-    public List<ForecastViews.DailyCount> history(String seriesId, LocalDate from, LocalDate to) {
+    public List<DailyCountView> history(String seriesId, LocalDate from, LocalDate to) {
         String[] parts = split(seriesId);
-        return client.find(http -> http.get()
-                        .uri(uri -> uri.path("/api/v1/series/{type}/{borough}/history")
-                                .queryParam("from", from).queryParam("to", to).build(parts[0], parts[1]))
-                        .retrieve().body(ForecastViews.DailyCount[].class))
-                .map(Arrays::asList).orElse(List.of());
+        return client.find(api -> api.history(parts[0], parts[1], from, to)).orElse(List.of());
     }
 
     /** The newest stored forecast; empty when the series has none yet. */
-    public Optional<ForecastViews.StoredForecast> latest(String seriesId) {
+    public Optional<StoredForecastView> latest(String seriesId) {
         String[] parts = split(seriesId);
-        return client.find(http -> http.get().uri("/api/v1/forecasts/{type}/{borough}", parts[0], parts[1])
-                .retrieve().body(ForecastViews.StoredForecast.class));
+        return client.find(api -> api.latest(parts[0], parts[1], null, null));
     }
 
     /** The forecast that was current on the morning of {@code day}: the newest made from history ending before it. */
-    public Optional<ForecastViews.StoredForecast> madeBefore(String seriesId, LocalDate day) {
+    public Optional<StoredForecastView> madeBefore(String seriesId, LocalDate day) {
         String[] parts = split(seriesId);
-        return client.find(http -> http.get().uri(uri -> uri.path("/api/v1/forecasts/{type}/{borough}")
-                        .queryParam("madeBefore", day).build(parts[0], parts[1]))
-                .retrieve().body(ForecastViews.StoredForecast.class));
+        return client.find(api -> api.latest(parts[0], parts[1], null, day.toString()));
     }
 
     /** For each day of from..to, the forecast its morning had; empty where none was made before it. */
-    public List<ForecastViews.Point> past(String seriesId, LocalDate from, LocalDate to) {
+    public List<ForecastPoint> past(String seriesId, LocalDate from, LocalDate to) {
         String[] parts = split(seriesId);
-        return client.find(http -> http.get().uri(uri -> uri.path("/api/v1/forecasts/{type}/{borough}/past")
-                                .queryParam("from", from).queryParam("to", to).build(parts[0], parts[1]))
-                        .retrieve().body(ForecastViews.Point[].class))
-                .map(Arrays::asList).orElse(List.of());
+        return client.find(api -> api.past(parts[0], parts[1], from.toString(), to.toString())).orElse(List.of());
     }
 
-    public Optional<ForecastViews.Model> model(String seriesId) {
+    public Optional<ModelView> model(String seriesId) {
         String[] parts = split(seriesId);
-        return client.find(http -> http.get().uri("/api/v1/models/{type}/{borough}", parts[0], parts[1])
-                .retrieve().body(ForecastViews.Model.class));
+        return client.find(api -> api.model(parts[0], parts[1]));
     }
 
-    public List<ForecastViews.Training> trainings() {
-        ForecastViews.Training[] runs = client.get(http -> http.get().uri("/api/v1/forecast-runs")
-                .retrieve().body(ForecastViews.Training[].class));
-        return runs == null ? List.of() : Arrays.asList(runs);
+    public List<RunView> trainings() {
+        return orEmpty(client.get(ForecastServiceApi::recent));
+    }
+
+    private static <T> List<T> orEmpty(List<T> answer) {
+        return answer == null ? List.of() : answer;
     }
 
     private static String[] split(String seriesId) {

@@ -1,2 +1,2 @@
-/** forecast-service's REST API as the dashboard reads it. */
+/** forecast-service's REST API as the dashboard calls it: a proxy of service-api's ForecastServiceApi. */
 package org.nyc311.dashboard.services.forecast;

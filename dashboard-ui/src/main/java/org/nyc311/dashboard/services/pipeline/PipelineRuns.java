@@ -1,6 +1,5 @@
 package org.nyc311.dashboard.services.pipeline;
 
-import java.util.Arrays;
 import java.util.List;
 import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.dashboard.services.ServiceClient;
@@ -11,16 +10,16 @@ import org.springframework.web.client.RestClient;
 @Component
 public class PipelineRuns {
 
-    private final ServiceClient client;
+    private final ServiceClient<PipelineRunsApi> client;
 
     PipelineRuns(ServicesProperties services, RestClient.Builder builder) {
-        this.client = new ServiceClient("pipeline-controller", services.pipelineController(), services, builder);
+        this.client = new ServiceClient<>("pipeline-controller", PipelineRunsApi.class, services.pipelineController(), services,
+                builder);
     }
 
     /** The newest runs first. */
     public List<PipelineRun> recent(int limit) {
-        PipelineRun[] runs = client.get(http -> http.get().uri("/api/v1/runs?limit={limit}", limit)
-                .retrieve().body(PipelineRun[].class));
-        return runs == null ? List.of() : Arrays.asList(runs);
+        List<PipelineRun> runs = client.get(api -> api.recent(limit));
+        return runs == null ? List.of() : runs;
     }
 }

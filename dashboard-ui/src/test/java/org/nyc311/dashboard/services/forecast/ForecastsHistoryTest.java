@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.testsupport.net.Loopback;
@@ -56,8 +57,8 @@ class ForecastsHistoryTest {
     void theActualCountsOfASeriesInTheAskedWindow() {
         var history = forecasts().history("noise-residential/brooklyn", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2));
 
-        assertThat(history).containsExactly(new ForecastViews.DailyCount(LocalDate.of(2026, 5, 1), 12),
-                new ForecastViews.DailyCount(LocalDate.of(2026, 5, 2), 0));
+        assertThat(history).containsExactly(new DailyCountView(LocalDate.of(2026, 5, 1), 12),
+                new DailyCountView(LocalDate.of(2026, 5, 2), 0));
         assertThat(asked.get().getPath()).isEqualTo("/api/v1/series/noise-residential/brooklyn/history");
         assertThat(asked.get().getQuery()).isEqualTo("from=2026-05-01&to=2026-05-02");
     }

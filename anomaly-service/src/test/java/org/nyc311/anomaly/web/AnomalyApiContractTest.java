@@ -1,0 +1,117 @@
+package org.nyc311.anomaly.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nyc311.anomaly.store.AnomalyQuery;
+import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.api.anomaly.AlertView;
+import org.nyc311.api.anomaly.AnomalyApi;
+import org.nyc311.api.anomaly.AnomalyView;
+import org.nyc311.api.anomaly.CheckView;
+import org.nyc311.model.anomaly.Alert;
+import org.nyc311.model.anomaly.Anomaly;
+import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.SeriesKey;
+import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.ServletWebSlice;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * The contract on a real socket: anomaly-service's controller, with its repository replaced, behind a
+ * real server on a random port, called through an HTTP interface client of {@link AnomalyApi} as the
+ * dashboard calls it. What the controller writes is what the client reads, and the filters the client
+ * sends are the ones the controller parses.
+ */
+@SpringBootTest(classes = AnomalyApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnomalyApiContractTest {
+
+    /** Only the web layer: the controller, with service-support's problem handler, on a real server. */
+    // a plain @Configuration: a @SpringBootConfiguration here would be the one the package's @WebMvcTest slices find
+    @Configuration(proxyBeanMethods = false)
+    @ServletWebSlice
+    @ImportAutoConfiguration(ApiProblemsAutoConfiguration.class)
+    @Import(AnomalyController.class)
+    static class WebSlice {
+    }
+
+    private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
+
+    @MockitoBean
+    private AnomalyRepository repository;
+
+    @LocalServerPort
+    private int port;
+
+    private AnomalyApi api;
+
+    @BeforeEach
+    void client(@Autowired RestClient.Builder builder) {
+        RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
+        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(AnomalyApi.class);
+    }
+
+    @Test
+    void anomaliesReadAsWrittenAndTheFiltersArriveParsed() {
+        Anomaly spike = new Anomaly(BROOKLYN_NOISE, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, Anomaly.Direction.SPIKE,
+                "run-7");
+        AnomalyQuery expected = new AnomalyQuery(Optional.of(LocalDate.of(2026, 5, 1)), Optional.of(LocalDate.of(2026, 6, 1)),
+                Optional.of("noise-residential"), Optional.of("brooklyn"), Optional.of(3.5), Optional.of(Anomaly.Direction.SPIKE),
+                AnomalyController.MAX_ROWS);
+        when(repository.anomalies(expected)).thenReturn(List.of(spike));
+
+        List<AnomalyView> read = api.anomalies(Optional.of("2026-05-01"), Optional.of("2026-06-01"),
+                Optional.of("Noise - Residential"), Optional.of("brooklyn"), Optional.of("3.5"), Optional.of("spike"));
+
+        assertThat(read).containsExactly(new AnomalyView("noise-residential/brooklyn", "noise-residential", "brooklyn",
+                LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
+        when(repository.anomalies(any(AnomalyQuery.class))).thenReturn(List.of());
+        assertThat(api.anomalies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void alertsReadAsWrittenAndABadStatusIsTheApisOwn400() {
+        UUID id = UUID.randomUUID();
+        Alert alert = new Alert(id, BROOKLYN_NOISE, Alert.Status.OPEN, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 4), null, 4, 5.5);
+        when(repository.alerts(Optional.of(Alert.Status.OPEN), AnomalyController.MAX_ROWS)).thenReturn(List.of(alert));
+
+        assertThat(api.alerts(Optional.of("open"))).containsExactly(new AlertView(id, "noise-residential/brooklyn", "open",
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
+        assertThatThrownBy(() -> api.alerts(Optional.of("ajar")))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void checksReadAsWritten() {
+        UUID event = UUID.randomUUID();
+        when(repository.recentChecks(anyInt())).thenReturn(List.of(new AnomalyRepository.RecordedCheck(event, "run-7",
+                Instant.parse("2026-06-01T07:00:00Z"), LocalDate.of(2026, 5, 31), 310, 4, 2, 1, null)));
+
+        assertThat(api.checks(Optional.of("5"))).containsExactly(new CheckView(event, "run-7", Instant.parse("2026-06-01T07:00:00Z"),
+                LocalDate.of(2026, 5, 31), 310, 4, 2, 1, null));
+    }
+}

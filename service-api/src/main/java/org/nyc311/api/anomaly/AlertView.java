@@ -1,0 +1,18 @@
+package org.nyc311.api.anomaly;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+import org.nyc311.model.anomaly.Alert;
+
+/** @param status {@code open} or {@code closed} */
+@Schema(description = "One episode of anomalous days: opened on the day the run reached the threshold, closed when back inside")
+public record AlertView(UUID alertId, String seriesId, String status, LocalDate episodeStart, LocalDate openedOn,
+        LocalDate lastAnomalousDate, LocalDate closedOn, int anomalousDays, double peakZScore) {
+
+    public static AlertView of(Alert a) {
+        return new AlertView(a.id(), a.series().id(), a.status().name().toLowerCase(Locale.ROOT), a.episodeStart(),
+                a.openedOn(), a.lastAnomalousDate(), a.closedOn(), a.anomalousDays(), a.peakZScore());
+    }
+}

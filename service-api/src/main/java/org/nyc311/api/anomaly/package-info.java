@@ -1,0 +1,5 @@
+/**
+ * anomaly-service's REST contract: the payload records and the {@code @HttpExchange} interface that
+ * its controller implements and the dashboard calls through a proxy.
+ */
+package org.nyc311.api.anomaly;

@@ -1,0 +1,31 @@
+package org.nyc311.api.forecast;
+
+import java.util.List;
+import org.nyc311.model.forecast.ForecastPoint;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * Forecasts: the newest stored one of a series, and on-demand ones fitted now. A series id has a slash
+ * ({@code noise-residential/brooklyn}), so it is two path segments: an encoded slash ({@code %2F}) would
+ * be refused by the servlet container before it reached the API. Dates travel as the ISO strings the
+ * server checks itself, so that a bad one is the API's 400, not the framework's.
+ */
+public interface ForecastApi {
+
+    /** 404 when the series has no stored forecast (made before {@code madeBefore}, when given). */
+    @GetExchange("/api/v1/forecasts/{complaintType}/{borough}")
+    StoredForecastView latest(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
+            @RequestParam(name = "horizon", required = false) Integer horizon,
+            @RequestParam(name = "madeBefore", required = false) String madeBefore);
+
+    @GetExchange("/api/v1/forecasts/{complaintType}/{borough}/past")
+    List<ForecastPoint> past(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
+            @RequestParam("from") String from, @RequestParam("to") String to);
+
+    @PostExchange("/api/v1/forecasts")
+    OnDemandView onDemand(@RequestBody OnDemandRequest request);
+}

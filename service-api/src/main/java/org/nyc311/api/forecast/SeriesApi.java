@@ -1,0 +1,24 @@
+package org.nyc311.api.forecast;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+
+/** The series catalog and a series' actual daily counts, read from gold. */
+public interface SeriesApi {
+
+    /** The catalog, optionally filtered by complaint type (key or as spelled, or 'all') and borough key (or 'all'). */
+    @GetExchange("/api/v1/series")
+    List<SeriesView> series(@RequestParam(name = "complaintType", required = false) Optional<String> complaintType,
+            @RequestParam(name = "borough", required = false) Optional<String> borough);
+
+    /** A series' actual daily counts; {@code from} and {@code to} may be null (a quarter before the series' last day). */
+    @GetExchange("/api/v1/series/{complaintType}/{borough}/history")
+    List<DailyCountView> history(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
+}
