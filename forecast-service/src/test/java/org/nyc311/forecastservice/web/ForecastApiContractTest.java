@@ -64,7 +64,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * as anomaly-service and the dashboard call it. What a controller writes is what the client reads,
  * field for field; the paths and parameters of the interface are the ones the server maps.
  */
-@SpringBootTest(classes = ForecastApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ForecastApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // no MLflow: a server another test class started in this JVM leaves its URI in the system properties
+        properties = "nyc311.mlflow.tracking-uri=")
 class ForecastApiContractTest {
 
     /** Only the web layer: the controllers and this service's problem handler on a real server. */
