@@ -145,7 +145,7 @@ class InfrastructureOutageIT {
         System.out.println("outage: servers and logs in " + work);
     }
 
-    /** A test that failed during its outage leaves the server down: the next one starts with everything up. */
+    /** A test that failed during its outage leaves a server down: the next one starts with everything up. */
     @BeforeEach
     void everythingUp() throws Exception {
         if (!postgresUp) {
@@ -157,6 +157,8 @@ class InfrastructureOutageIT {
         if (!sqsUp) {
             startSqs();
         }
+        // and Databricks runs end again: a test that failed while they were held RUNNING would hold up the next
+        jobState(SUCCEEDED);
     }
 
     private static void controllerRunning() throws IOException {
@@ -292,6 +294,9 @@ class InfrastructureOutageIT {
         Set<String> in = uniqueKeys(replay);
         Set<String> landed = landedUniqueKeys(completed.path("batchPrefix").asText());
         assertEquals(in, landed, "every record of the file landed once S3 was back");
+        // the controller's run of that batch ends first: the Databricks stand-in answers RUNNING for every run
+        // below, and a run still going would hold the next one back (one run at a time)
+        awaitRun(runId, "SUCCEEDED", Duration.ofSeconds(90));
 
         // mid-run: result.json is written, then S3 goes away before the controller reads it
         jobState(RUNNING);
