@@ -37,9 +37,10 @@ class DatabricksBundleTest {
         }
         Map<String, Object> job = map(map(map(bundle.get("resources")).get("jobs")).get("nyc311_pipeline"));
         List<Object> tasks = list(job.get("tasks"));
-        assertThat(tasks).extracting(t -> map(t).get("task_key")).containsExactly("bronze", "silver", "gold");
+        assertThat(tasks).extracting(t -> map(t).get("task_key")).containsExactly("bronze", "silver", "gold", "maintenance");
         assertThat(map(tasks.get(1)).get("depends_on").toString()).contains("bronze");
         assertThat(map(tasks.get(2)).get("depends_on").toString()).contains("silver");
+        assertThat(map(tasks.get(3)).get("depends_on").toString()).contains("gold");
 
         List<Object> clusters = list(job.get("job_clusters"));
         assertThat(clusters).hasSize(1);

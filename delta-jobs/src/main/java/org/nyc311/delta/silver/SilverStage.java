@@ -95,8 +95,8 @@ public final class SilverStage implements Stage {
         }
         Dataset<Row> all = spark.read().format("delta").load(lake.bronzeRequests());
         Column named = batches.isEmpty() ? lit(false) : col(BronzeColumns.INGESTION_RUN).isin(batches.toArray());
-        Dataset<Row> bronze = all.where(col(BronzeColumns.RUN_ID).equalTo(runId)
-                .or(not(col(BronzeColumns.RUN_ID).isin(finishedRuns(spark, lake)))).or(named));
+        Dataset<Row> bronze = all.where(col(BronzeColumns.RUN_ID).equalTo(runId).or(named))
+                .unionByName(unfinished(spark, lake, all.where(col(BronzeColumns.RUN_ID).notEqual(runId).and(not(named)))));
         // a named batch that another run took into bronze: this run reads it again (a manual rerun)
         Dataset<Row> reread = all.where(named.and(col(BronzeColumns.RUN_ID).notEqual(runId)));
         Dataset<Row> typed = SilverTransform.typed(bronze, now, runId).persist(StorageLevel.MEMORY_AND_DISK());
@@ -122,17 +122,25 @@ public final class SilverStage implements Stage {
     }
 
     /**
-     * The runs silver has finished (they have a metrics row). Bronze rows of any other run belong to a
-     * run that died between bronze and silver: this run takes them too, so a batch is never stranded in
-     * bronze when the controller starts a fresh run instead of retrying the old one. Taking rows twice is
-     * harmless: the MERGE classifies a row silver already holds as a duplicate.
+     * The bronze rows of runs silver has not finished (they have no metrics row): rows of a run that died
+     * between bronze and silver. This run takes them too, so a batch is never stranded in bronze when the
+     * controller starts a fresh run instead of retrying the old one. Taking rows twice is harmless: the
+     * MERGE classifies a row silver already holds as a duplicate.
+     *
+     * <p>The unfinished runs are found by an anti join on bronze's run id column alone (a narrow scan),
+     * and only their ids, usually none, come to the driver, not the finished runs' list, which grows by
+     * one a day for as long as the lake lives. Filtering by those few ids lets Delta skip every file of
+     * other runs by its column statistics.
      */
-    private static Object[] finishedRuns(SparkSession spark, LakeLayout lake) {
+    private static Dataset<Row> unfinished(SparkSession spark, LakeLayout lake, Dataset<Row> bronze) {
         if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
-            return new Object[0];
+            return bronze;
         }
-        return spark.read().format("delta").load(lake.pipelineMetrics()).select("run_id")
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList().toArray();
+        Dataset<Row> finished = spark.read().format("delta").load(lake.pipelineMetrics()).select(col("run_id"));
+        List<String> runs = bronze.select(col(BronzeColumns.RUN_ID).as("run_id")).distinct()
+                .join(finished, "run_id", "left_anti")
+                .as(Encoders.STRING()).collectAsList();
+        return bronze.where(col(BronzeColumns.RUN_ID).isin(runs.toArray()));
     }
 
     private void runOn(SparkSession spark, LakeLayout lake, String runId, Instant now, Dataset<Row> typed,

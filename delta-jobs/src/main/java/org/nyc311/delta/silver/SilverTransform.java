@@ -150,9 +150,13 @@ public final class SilverTransform {
     /**
      * The usable rows, one per unique_key: the latest {@code :updated_at} wins, then the later ingestion
      * (then the later file). Returns every usable row with {@code _rank}; rank 1 is the winner.
+     *
+     * <p>The raw record (about half of a row's bytes) is dropped before the window's shuffle: only the
+     * quarantine keeps it, and the hash already stands for it.
      */
     public static Dataset<Row> ranked(Dataset<Row> typed) {
         return typed.where(col(QUARANTINE_REASON).isNull())
+                .drop(RAW_RECORD, QUARANTINE_REASON)
                 .withColumn("_rank", row_number().over(Window.partitionBy(UNIQUE_KEY)
                         .orderBy(col(SOURCE_UPDATED_AT).desc_nulls_last(), col(INGESTED_AT).desc(),
                                 col(SOURCE_FILE).desc(), col(RECORD_HASH).desc())));

@@ -1,0 +1,2 @@
+/** Weekly upkeep of the lake's Delta tables: compaction, silver's clustering by unique_key, VACUUM. */
+package org.nyc311.delta.maintenance;
