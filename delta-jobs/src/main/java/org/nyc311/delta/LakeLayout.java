@@ -15,8 +15,7 @@ public record LakeLayout(
         String pipelineMetrics,
         String goldDailyRequests,
         String goldDailySeries,
-        String goldSeriesCatalog,
-        String goldDailyFeatures) {
+        String goldSeriesCatalog) {
 
     public static LakeLayout from(JobArgs args) {
         String root = trimSlash(args.required("lake-root"));
@@ -29,8 +28,7 @@ public record LakeLayout(
                 table(args, root, "pipeline-metrics", "silver/pipeline_metrics"),
                 table(args, root, "daily-requests", "gold/" + GoldTables.DAILY_REQUESTS),
                 table(args, root, "daily-series", "gold/" + GoldTables.DAILY_SERIES),
-                table(args, root, "series-catalog", "gold/" + GoldTables.SERIES_CATALOG),
-                table(args, root, "daily-features", "gold/" + GoldTables.DAILY_FEATURES));
+                table(args, root, "series-catalog", "gold/" + GoldTables.SERIES_CATALOG));
     }
 
     public String checkpoint(String name) {

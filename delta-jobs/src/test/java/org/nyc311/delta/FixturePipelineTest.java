@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.delta.bronze.BronzeStage;
 import org.nyc311.delta.gold.ExportGold;
 import org.nyc311.delta.gold.GoldStage;
+import org.nyc311.delta.maintenance.MaintenanceStage;
 import org.nyc311.delta.silver.SilverStage;
 import org.nyc311.model.series.SeriesKey;
 
@@ -201,7 +203,7 @@ class FixturePipelineTest {
         assertThat(result.get("latestCompleteDate").asText()).isEqualTo("2026-04-12");
         assertThat(result.get("newestCreatedAt").asText()).isEqualTo("2026-04-13T13:00:00Z");
         assertThat(result.get("tableVersions").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("daily_requests", "daily_series", "series_catalog", "daily_features");
+                .containsExactlyInAnyOrder("daily_requests", "daily_series", "series_catalog");
         assertThat(result.get("rowCounts").get("daily_requests").asLong()).isEqualTo(2);
 
         Map<String, Long> daily = new HashMap<>();
@@ -227,7 +229,7 @@ class FixturePipelineTest {
 
     @Test
     @Order(7)
-    void seriesAreZeroFilledWithSharedModelIdsAndFeatures() {
+    void seriesAreZeroFilledWithSharedModelIds() {
         for (Row row : table("gold/series_catalog").collectAsList()) {
             String id = row.getAs("series_id");
             assertThat(SeriesKey.parse(id).id()).isEqualTo(id);
@@ -241,12 +243,7 @@ class FixturePipelineTest {
         assertThat(zero.<Long>getAs("count")).isZero();
         assertThat(table("gold/series_catalog").where(col("series_id").equalTo("all/bronx")).first()
                 .<Long>getAs("days")).isEqualTo(2);
-        Row features = table("gold/daily_features").where(col("series_id").equalTo("all/all")
-                .and(col("date").equalTo(java.sql.Date.valueOf("2026-04-13")))).first();
-        assertThat(features.<Long>getAs("lag_1")).isEqualTo(5);
-        assertThat(features.<Double>getAs("mean_7d")).isEqualTo(3.0);
-        assertThat(features.<Integer>getAs("day_of_week")).isEqualTo(1);   // 2026-04-13 is a Monday
-        assertThat(features.<Boolean>getAs("is_holiday")).isFalse();
+        assertThat(lake.resolve("gold/daily_features")).as("no features table: nothing read it").doesNotExist();
     }
 
     @Test
@@ -281,6 +278,79 @@ class FixturePipelineTest {
         assertThat(table("silver/service_requests").count()).as("retention trims gold, never silver").isEqualTo(8);
     }
 
+    @Test
+    @Order(10)
+    void upkeepWaitsForItsWeekThenZOrdersSilverCompactsAndVacuumsWithoutChangingARow() throws Exception {
+        // the first batch (BatchJob, in its own JVM) started the lake's upkeep clock instead of optimising
+        assertThat(lake.resolve("_maintenance/last_run")).exists();
+        List<String> tables = List.of("bronze/service_requests", "silver/service_requests", "silver/quarantine",
+                "silver/pipeline_metrics", "gold/daily_requests", "gold/daily_series", "gold/series_catalog");
+        Map<String, List<String>> before = new TreeMap<>();
+        tables.forEach(t -> before.put(t, rowsOf(t)));
+        Map<String, Long> versionsBefore = versions();
+        JobArgs args = JobArgs.parse("--lake-root", lake.toString(), "--retain-hours", "0");
+
+        new MaintenanceStage(Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC)).run(spark, args);
+        assertThat(versions()).as("not due before its week").isEqualTo(versionsBefore);
+
+        Clock weekLater = Clock.fixed(Instant.now().plus(Duration.ofDays(8)), ZoneOffset.UTC);
+        new MaintenanceStage(weekLater).run(spark, args);
+        String silver = lake.resolve("silver/service_requests").toString();
+        // VACUUM writes its own START and END commits after the OPTIMIZE
+        List<Row> optimized = io.delta.tables.DeltaTable.forPath(spark, silver).history()
+                .where(col("operation").equalTo("OPTIMIZE")).collectAsList();
+        assertThat(optimized).hasSize(1);
+        assertThat(optimized.get(0).<Long>getAs("version")).isGreaterThan(versionsBefore.get("silver/service_requests"));
+        assertThat(optimized.get(0).<scala.collection.Map<String, String>>getAs("operationParameters").get("zOrderBy").get())
+                .contains("unique_key");
+        for (String t : tables) {
+            assertThat(rowsOf(t)).as(t + " reads the same rows").isEqualTo(before.get(t));
+            Path folder = lake.resolve(t);
+            long onDisk;
+            try (var files = Files.walk(folder)) {
+                onDisk = files.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log")).count();
+            }
+            assertThat(onDisk).as(t + ": VACUUM left only the current version's files")
+                    .isEqualTo(table(t).inputFiles().length);
+        }
+        Map<String, Long> afterUpkeep = versions();
+        new MaintenanceStage(weekLater).run(spark, args);
+        assertThat(versions()).as("the clock moved: not due again the same day").isEqualTo(afterUpkeep);
+    }
+
+    @Test
+    @Order(11)
+    void aSeriesIsForecastableByItsRecentVolumeNotItsLifetimeMean() {
+        // two years of days; "retired" had 50 a day for a year and nothing since, "young" started 40 days ago at 3 a day
+        LocalDate last = LocalDate.of(2026, 4, 30);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (LocalDate day = last.minusDays(729); !day.isAfter(last); day = day.plusDays(1)) {
+            rows.add(org.apache.spark.sql.RowFactory.create("retired/bronx", java.sql.Date.valueOf(day),
+                    day.isBefore(last.minusDays(364)) ? 50L : 0L));
+            if (!day.isBefore(last.minusDays(39))) {
+                rows.add(org.apache.spark.sql.RowFactory.create("young/bronx", java.sql.Date.valueOf(day), 3L));
+            }
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("series_id", "string").add("date", "date").add("count", "long");
+        Dataset<Row> series = spark.createDataFrame(rows, schema)
+                .withColumn("level", org.apache.spark.sql.functions.lit("complaint_type_borough"))
+                .withColumn("complaint_type_key", org.apache.spark.sql.functions.split(col("series_id"), "/").getItem(0))
+                .withColumn("complaint_type", col("complaint_type_key"))
+                .withColumn("borough_key", org.apache.spark.sql.functions.lit("bronx"));
+        Map<String, Row> catalog = new TreeMap<>();
+        org.nyc311.delta.gold.GoldTransform.seriesCatalog(series, 28, 0.5, 90).collectAsList()
+                .forEach(r -> catalog.put(r.getAs("series_id"), r));
+
+        assertThat(catalog.get("retired/bronx").<Double>getAs("mean_count")).as("lifetime mean").isGreaterThan(20);
+        assertThat(catalog.get("retired/bronx").<Boolean>getAs("forecastable")).as("nothing for a year").isFalse();
+        assertThat(catalog.get("young/bronx").<Boolean>getAs("forecastable")).as("40 days at 3 a day").isTrue();
+    }
+
+    private static List<String> rowsOf(String relative) {
+        return table(relative).toJSON().collectAsList().stream().sorted().toList();
+    }
+
     private static Map<LocalDate, Long> goldByDate() {
         Map<LocalDate, Long> counts = new TreeMap<>();
         table("gold/daily_requests").groupBy("date").sum("count").collectAsList()
@@ -291,7 +361,7 @@ class FixturePipelineTest {
     private static Map<String, Long> versions() {
         Map<String, Long> versions = new TreeMap<>();
         for (String t : List.of("bronze/service_requests", "silver/service_requests", "silver/quarantine",
-                "gold/daily_requests", "gold/daily_series", "gold/series_catalog", "gold/daily_features")) {
+                "gold/daily_requests", "gold/daily_series", "gold/series_catalog")) {
             versions.put(t, DeltaTables.version(spark, lake.resolve(t).toString()));
         }
         return versions;

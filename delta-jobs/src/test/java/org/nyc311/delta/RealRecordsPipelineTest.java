@@ -168,7 +168,7 @@ class RealRecordsPipelineTest {
     private static List<Long> versions() {
         List<Long> versions = new ArrayList<>();
         for (String t : List.of("bronze/service_requests", "silver/service_requests", "gold/daily_requests",
-                "gold/daily_series", "gold/series_catalog", "gold/daily_features")) {
+                "gold/daily_series", "gold/series_catalog")) {
             versions.add(DeltaTables.version(spark, lake.resolve(t).toString()));
         }
         return versions;

@@ -12,8 +12,7 @@ public record WarehouseArgs(String lakeRoot, int port, String bind, String datab
         int refreshSeconds) {
 
     /** The gold tables registered on start, by name, with their path under the lake root. */
-    public static final List<String> GOLD_TABLES = List.of("daily_requests", "daily_series", "series_catalog",
-            "daily_features");
+    public static final List<String> GOLD_TABLES = List.of("daily_requests", "daily_series", "series_catalog");
 
     public WarehouseArgs {
         if (!bind.equals("127.0.0.1") && !bind.equals("localhost")) {

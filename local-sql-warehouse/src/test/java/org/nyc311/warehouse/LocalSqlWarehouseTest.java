@@ -33,8 +33,8 @@ class LocalSqlWarehouseTest {
     @BeforeAll
     static void startWarehouseOverAGoldLake() throws Exception {
         writeGoldTables();
-        // a gold job still writing its first version of daily_features: the log folder, no commit yet
-        java.nio.file.Files.createDirectories(lake.resolve("gold/daily_features/_delta_log"));
+        // a gold job still writing its first version of daily_requests: the log folder, no commit yet
+        java.nio.file.Files.createDirectories(lake.resolve("gold/daily_requests/_delta_log"));
         warehouse = LocalSqlWarehouseProcess.start(Path.of(""), lake.toUri().toString(), 0,
                 Path.of("target", "local-sql-warehouse-test.log"), Duration.ofMinutes(3));
         port = warehouse.port();
@@ -51,8 +51,8 @@ class LocalSqlWarehouseTest {
     void aTableWhoseFirstVersionLandsWhileTheWarehouseRunsIsServedAfterARefresh() throws Exception {
         SparkSession spark = fixtureSpark();
         try {
-            spark.sql("SELECT 'all/all' AS series_id, DATE'2026-04-12' AS date, CAST(5 AS BIGINT) AS count")
-                    .write().format("delta").mode("append").save(lake.resolve("gold/daily_features").toString());
+            spark.sql("SELECT DATE'2026-04-12' AS date, 'noise-residential' AS complaint_type_key, CAST(5 AS BIGINT) AS count")
+                    .write().format("delta").mode("append").save(lake.resolve("gold/daily_requests").toString());
         } finally {
             spark.stop();
         }
@@ -60,13 +60,13 @@ class LocalSqlWarehouseTest {
         List<String> rows = List.of();
         while (java.time.Instant.now().isBefore(deadline)) {
             try {
-                rows = probe("SELECT count(*) FROM gold.daily_features");
+                rows = probe("SELECT count(*) FROM gold.daily_requests");
                 break;
             } catch (AssertionError notYet) {
                 Thread.sleep(2_000);
             }
         }
-        assertThat(rows).as("daily_features registered within a minute (refresh every 5 s)").containsExactly("1");
+        assertThat(rows).as("daily_requests registered within a minute (refresh every 5 s)").containsExactly("1");
     }
 
     /** Two gold tables, written the way the gold stage writes them (Delta, by path under the lake root). */

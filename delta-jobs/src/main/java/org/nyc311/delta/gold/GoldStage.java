@@ -25,18 +25,18 @@ import org.nyc311.model.gold.GoldTables;
 
 /**
  * Gold: recomputes {@code daily_requests} for the New York dates the run's silver changes touched
- * (and only those), then rebuilds the zero-filled series, the catalog and the features from it, and
+ * (and only those), then rebuilds the zero-filled series and the catalog from it, and
  * leaves {@code _pipeline_runs/<runId>/result.json} for pipeline-controller. A run that touched no
  * date writes no table version.
  *
  * <p>Options: {@code --gold-retention-days N} (default 0: keep all history), {@code --min-history-days}
- * (28) and {@code --min-mean-count} (0.5) for the catalog's forecastable flag.
+ * (28), {@code --min-mean-count} (0.5) and {@code --forecastable-window-days} (90: the mean is taken over
+ * gold's newest days) for the catalog's forecastable flag.
  */
 public final class GoldStage implements Stage {
 
     // each name a compile-time constant, copied in by javac: shared-model is not on the job's run-time classpath
-    public static final List<String> TABLES = List.of(GoldTables.DAILY_REQUESTS, GoldTables.DAILY_SERIES, GoldTables.SERIES_CATALOG,
-            GoldTables.DAILY_FEATURES);
+    public static final List<String> TABLES = List.of(GoldTables.DAILY_REQUESTS, GoldTables.DAILY_SERIES, GoldTables.SERIES_CATALOG);
 
     @Override
     public void run(SparkSession spark, JobArgs args) throws Exception {
@@ -73,9 +73,9 @@ public final class GoldStage implements Stage {
             try {
                 written.put(GoldTables.DAILY_SERIES, overwrite(series, lake.goldDailySeries()));
                 written.put(GoldTables.SERIES_CATALOG, overwrite(GoldTransform.seriesCatalog(series,
-                        args.getInt("min-history-days", 28), Double.parseDouble(args.get("min-mean-count", "0.5"))),
+                        args.getInt("min-history-days", 28), Double.parseDouble(args.get("min-mean-count", "0.5")),
+                        args.getInt("forecastable-window-days", 90)),
                         lake.goldSeriesCatalog()));
-                written.put(GoldTables.DAILY_FEATURES, overwrite(GoldTransform.dailyFeatures(spark, series), lake.goldDailyFeatures()));
             } finally {
                 series.unpersist();
             }
@@ -85,7 +85,6 @@ public final class GoldStage implements Stage {
         versions.put(GoldTables.DAILY_REQUESTS, DeltaTables.version(spark, lake.goldDailyRequests()));
         versions.put(GoldTables.DAILY_SERIES, DeltaTables.version(spark, lake.goldDailySeries()));
         versions.put(GoldTables.SERIES_CATALOG, DeltaTables.version(spark, lake.goldSeriesCatalog()));
-        versions.put(GoldTables.DAILY_FEATURES, DeltaTables.version(spark, lake.goldDailyFeatures()));
         Row newest = silver.agg(max(SilverColumns.CREATED_AT), max(SilverColumns.CREATED_DATE_LOCAL)).first();
         RunResult result = new RunResult(runId, versions,
                 newest.isNullAt(1) ? null : newest.getDate(1).toLocalDate().minusDays(1),

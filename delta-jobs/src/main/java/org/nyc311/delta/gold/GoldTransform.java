@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -18,13 +17,9 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.nyc311.delta.silver.SilverColumns;
-import org.nyc311.model.calendar.HolidayCalendar;
 
 /** Pure transformations from silver to the gold tables. */
 public final class GoldTransform {
@@ -88,37 +83,24 @@ public final class GoldTransform {
                         col(DATE), coalesce(col(COUNT), lit(0L)).as(COUNT));
     }
 
-    /** One row per series: its span, mean daily volume, and whether it has history enough to forecast. */
-    public static Dataset<Row> seriesCatalog(Dataset<Row> dailySeries, int minHistoryDays, double minMeanCount) {
+    /**
+     * One row per series: its span, mean daily volume, and whether it has history enough to forecast. The
+     * volume that decides "forecastable" is the mean over the last {@code recentDays} days of gold (a
+     * series younger than that: over its days), not over its whole life: a complaint type the city retired
+     * years ago keeps a large lifetime mean, and fitting it every day would forecast zeros at full cost.
+     */
+    public static Dataset<Row> seriesCatalog(Dataset<Row> dailySeries, int minHistoryDays, double minMeanCount,
+            int recentDays) {
+        Row lastRow = dailySeries.agg(max(DATE)).first();
+        Date recentFrom = lastRow.isNullAt(0) ? Date.valueOf(LocalDate.EPOCH)
+                : Date.valueOf(lastRow.getDate(0).toLocalDate().minusDays(recentDays - 1L));
         return dailySeries.groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
                 .agg(min(DATE).as(FIRST_DATE), max(DATE).as(LAST_DATE),
                         max(when(col(COUNT).gt(0), col(DATE))).as(LAST_NONZERO_DATE),
-                        avg(COUNT).as(MEAN_COUNT), count(lit(1)).as(DAYS))
-                .withColumn(FORECASTABLE, col(DAYS).geq(minHistoryDays).and(col(MEAN_COUNT).geq(minMeanCount)));
-    }
-
-    /**
-     * Model features per series and day. Rolling means cover the days before the row's date (not the
-     * day itself), so that a feature never contains the count it is used to predict.
-     */
-    public static Dataset<Row> dailyFeatures(SparkSession spark, Dataset<Row> dailySeries) {
-        Row span = dailySeries.agg(min(DATE), max(DATE)).first();
-        List<Date> holidays = span.isNullAt(0) ? List.of()
-                : HolidayCalendar.newYorkCity().daysOff(span.getDate(0).toLocalDate(), span.getDate(1).toLocalDate()).stream()
-                        .map(Date::valueOf).toList();
-        Dataset<Row> holidayDays = spark.createDataset(holidays, Encoders.DATE()).toDF(DATE)
-                .withColumn(IS_HOLIDAY, lit(true));
-        WindowSpec bySeries = Window.partitionBy(SERIES_ID).orderBy(DATE);
-        return dailySeries
-                .withColumn(MEAN_7, avg(COUNT).over(bySeries.rowsBetween(-7, -1)))
-                .withColumn(MEAN_28, avg(COUNT).over(bySeries.rowsBetween(-28, -1)))
-                .withColumn(LAG_1, lag(COUNT, 1).over(bySeries))
-                .withColumn(LAG_7, lag(COUNT, 7).over(bySeries))
-                .withColumn(LAG_14, lag(COUNT, 14).over(bySeries))
-                .withColumn(DAY_OF_WEEK, expr("weekday(" + DATE + ") + 1"))
-                .join(org.apache.spark.sql.functions.broadcast(holidayDays), new String[] {DATE}, "left")
-                .withColumn(IS_HOLIDAY, coalesce(col(IS_HOLIDAY), lit(false)))
-                .select(SERIES_ID, DATE, COUNT, MEAN_7, MEAN_28, LAG_1, LAG_7, LAG_14, DAY_OF_WEEK, IS_HOLIDAY);
+                        avg(COUNT).as(MEAN_COUNT), count(lit(1)).as(DAYS),
+                        coalesce(avg(when(col(DATE).geq(lit(recentFrom)), col(COUNT))), lit(0.0)).as("_recent_mean"))
+                .withColumn(FORECASTABLE, col(DAYS).geq(minHistoryDays).and(col("_recent_mean").geq(minMeanCount)))
+                .drop("_recent_mean");
     }
 
     static String dateList(List<Date> dates) {

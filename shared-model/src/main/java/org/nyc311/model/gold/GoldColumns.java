@@ -28,15 +28,6 @@ public final class GoldColumns {
     public static final String DAYS = "days";
     public static final String FORECASTABLE = "forecastable";
 
-    public static final String MEAN_7 = "mean_7d";
-    public static final String MEAN_28 = "mean_28d";
-    public static final String LAG_1 = "lag_1";
-    public static final String LAG_7 = "lag_7";
-    public static final String LAG_14 = "lag_14";
-    /** ISO day of week, 1 = Monday .. 7 = Sunday. */
-    public static final String DAY_OF_WEEK = "day_of_week";
-    public static final String IS_HOLIDAY = "is_holiday";
-
     private GoldColumns() {
     }
 }

@@ -14,8 +14,6 @@ public final class GoldTables {
     public static final String DAILY_SERIES = "daily_series";
     /** One row per series: its level, keys, first and last dates and whether it is forecastable. */
     public static final String SERIES_CATALOG = "series_catalog";
-    /** daily_series with lags, rolling means, day of week and holiday flag. */
-    public static final String DAILY_FEATURES = "daily_features";
 
     private GoldTables() {
     }
