@@ -299,6 +299,24 @@ public class ForecastRunRepository {
         return rows;
     }
 
+    /**
+     * Every series of a run with all its points, in two queries whatever the number of series: what tracking
+     * and the bulk read of a run need, without a query per series.
+     */
+    public List<StoredSeriesForecast> seriesWithPoints(UUID runId) {
+        Map<String, List<ForecastPoint>> points = new java.util.HashMap<>();
+        jdbc.query("SELECT series_id, date, yhat, lower, upper, level FROM forecast_point WHERE run_id = ? ORDER BY series_id, date",
+                rs -> {
+                    points.computeIfAbsent(rs.getString("series_id"), id -> new ArrayList<>()).add(new ForecastPoint(
+                            rs.getDate("date").toLocalDate(), rs.getDouble("yhat"), rs.getDouble("lower"), rs.getDouble("upper"),
+                            rs.getDouble("level")));
+                }, runId);
+        return seriesOf(runId).stream().map(s -> new StoredSeriesForecast(s.runId(), s.seriesId(), s.model(), s.hyperparameters(),
+                s.cvMape(), s.cvWape(), s.cvMase(), s.cvCoverage(), s.cvPoints(), s.historyStart(), s.historyEnd(), s.mlflowRunId(),
+                s.parentMlflowRunId(), s.mlflowExperimentId(), s.modelVersion(), s.goldVersion(),
+                points.getOrDefault(s.seriesId(), List.of()))).toList();
+    }
+
     /** The series' forecast from its newest succeeded run, with up to {@code horizon} points. */
     public Optional<StoredSeriesForecast> latest(String seriesId, int horizon) {
         return latest(seriesId, horizon, Optional.empty());
