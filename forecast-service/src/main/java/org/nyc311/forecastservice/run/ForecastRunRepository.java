@@ -273,6 +273,17 @@ public class ForecastRunRepository {
         return true;
     }
 
+    /**
+     * Records the parent MLflow run a tracking opened, before the series are tracked, so that ForecastsPublished
+     * can name it and a retry keeps it; tracking stays PENDING. Only by the lease's holder.
+     */
+    public boolean trackingOpened(RunLease lease, String experimentId, String parentRunId) {
+        return jdbc.update("""
+                UPDATE forecast_run SET mlflow_experiment_id = ?, mlflow_run_id = ?
+                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
+                experimentId, parentRunId, lease.runId(), lease.token()) == 1;
+    }
+
     /** A tracking attempt failed: PENDING for the next, or FAILED after {@code maxAttempts}; only by the lease's holder. */
     public boolean trackingFailed(RunLease lease, String error, int maxAttempts) {
         return jdbc.update("""
