@@ -18,6 +18,7 @@ import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.anomaly.store.SeriesCheckState;
 import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.anomaly.store.SnapshotPoint;
 import org.nyc311.model.anomaly.Alert;
@@ -78,26 +79,13 @@ public class AnomalyCheck {
         }
         return metrics.checkDuration().record(() -> {
             // HTTP before the transaction: no database connection is held while forecast-service answers
-            List<SeriesForecast> fetched = new ArrayList<>();
-            for (String id : forecasts.forecastableSeries()) {
-                SeriesKey key;
-                try {
-                    key = SeriesKey.parse(id);
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("forecast-service lists a series id this service does not understand, skipped: {}", e.getMessage());
-                    continue;
-                }
-                forecasts.latest(key).ifPresent(fetched::add);
-            }
+            List<SeriesForecast> fetched = fetch(event);
             CheckResult result = transaction.execute(status -> {
                 repository.lockChecks();
                 if (repository.processed(event.eventId())) {
                     return CheckResult.seenBefore();
                 }
-                int stored = 0;
-                for (SeriesForecast forecast : fetched) {
-                    stored += repository.storeSnapshot(forecast);
-                }
+                int stored = repository.storeSnapshots(fetched);
                 Instant now = clock.instant();
                 Tally tally = detect(event.lastActualDate(), now);
                 CheckResult done = new CheckResult(false, stored, tally.days, tally.anomalies, tally.opened, tally.closed);
@@ -109,46 +97,67 @@ public class AnomalyCheck {
         });
     }
 
-    /** Judges every series' unchecked days up to {@code lastDay} (the last complete day of gold the event names). */
+    /**
+     * The run's forecasts in one request; for a run forecast-service does not know (an event from before the bulk
+     * read, or a run since deleted), each forecastable series' newest forecast, one request each, as before.
+     */
+    private List<SeriesForecast> fetch(ForecastsPublished event) {
+        Optional<List<SeriesForecast>> ofRun = forecasts.ofRun(event.forecastRunId());
+        if (ofRun.isPresent()) {
+            return ofRun.get();
+        }
+        LOG.warn("forecast-service has no run {}: reading each series' newest forecast instead", event.forecastRunId());
+        List<SeriesForecast> fetched = new ArrayList<>();
+        for (String id : forecasts.forecastableSeries()) {
+            SeriesKey key;
+            try {
+                key = SeriesKey.parse(id);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("forecast-service lists a series id this service does not understand, skipped: {}", e.getMessage());
+                continue;
+            }
+            forecasts.latest(key).ifPresent(fetched::add);
+        }
+        return fetched;
+    }
+
+    /**
+     * Judges every series' unchecked days up to {@code lastDay} (the last complete day of gold the event names),
+     * with a fixed number of queries whatever the number of series: the series' states, their snapshots and
+     * gold are each read once.
+     */
     private Tally detect(LocalDate lastDay, Instant now) {
-        Map<String, LocalDate> firstNew = new HashMap<>();
-        Map<String, LocalDate> contextStart = new HashMap<>();
+        List<CheckWindow> windows = new ArrayList<>();
         LocalDate earliest = null;
-        for (String seriesId : repository.snapshotSeries()) {
-            Optional<LocalDate> snapshotStart = repository.earliestSnapshotDate(seriesId);
-            if (snapshotStart.isEmpty()) {
-                continue;
+        for (SeriesCheckState state : repository.checkStates()) {
+            Optional<CheckWindow> window = CheckWindow.of(state, lastDay, properties.zWindow(), properties.maxLookbackDays());
+            if (window.isPresent()) {
+                windows.add(window.get());
+                earliest = earliest == null || window.get().from().isBefore(earliest) ? window.get().from() : earliest;
             }
-            LocalDate first = repository.lastChecked(seriesId).map(d -> d.plusDays(1)).orElse(snapshotStart.get());
-            if (first.isAfter(lastDay)) {
-                continue;
-            }
-            // context: the z-window before the first new day, and an open alert's whole episode
-            LocalDate from = repository.openEpisodeStart(seriesId).filter(first::isAfter).orElse(first)
-                    .minusDays(properties.zWindow());
-            LocalDate bound = first.minusDays(properties.maxLookbackDays());
-            from = from.isBefore(bound) ? bound : from;
-            from = from.isBefore(snapshotStart.get()) ? snapshotStart.get() : from;
-            firstNew.put(seriesId, first);
-            contextStart.put(seriesId, from);
-            earliest = earliest == null || from.isBefore(earliest) ? from : earliest;
         }
         Tally tally = new Tally();
         if (earliest == null) {
             return tally;
         }
         Map<String, TreeMap<LocalDate, Long>> actuals = gold.since(earliest);
-        for (Map.Entry<String, LocalDate> entry : firstNew.entrySet()) {
-            String seriesId = entry.getKey();
+        Map<String, TreeMap<LocalDate, SnapshotPoint>> snapshots = repository.snapshots(earliest);
+        Map<String, LocalDate> checkedThrough = new HashMap<>();
+        for (CheckWindow window : windows) {
+            String seriesId = window.seriesId();
             TreeMap<LocalDate, Long> counts = actuals.getOrDefault(seriesId, new TreeMap<>());
-            checkSeries(SeriesKey.parse(seriesId), entry.getValue(), contextStart.get(seriesId), lastDay, counts, now, tally);
+            TreeMap<LocalDate, SnapshotPoint> snapshot = new TreeMap<>(
+                    snapshots.getOrDefault(seriesId, new TreeMap<>()).tailMap(window.from(), true));
+            window.checkedThrough(checkSeries(SeriesKey.parse(seriesId), window.firstNew(), window.from(), lastDay, counts, snapshot,
+                    now, tally)).ifPresent(day -> checkedThrough.put(seriesId, day));
         }
+        repository.setLastChecked(checkedThrough, now);
         return tally;
     }
 
-    private void checkSeries(SeriesKey key, LocalDate firstNew, LocalDate from, LocalDate lastDay, TreeMap<LocalDate, Long> counts,
-            Instant now, Tally tally) {
-        TreeMap<LocalDate, SnapshotPoint> snapshot = repository.snapshot(key.id(), from);
+    /** @return the last day judged, when a day after {@code firstNew} was */
+    private Optional<LocalDate> checkSeries(SeriesKey key, LocalDate firstNew, LocalDate from, LocalDate lastDay,
+            TreeMap<LocalDate, Long> counts, TreeMap<LocalDate, SnapshotPoint> snapshot, Instant now, Tally tally) {
         // days with both an actual and a forecast, cut into runs of consecutive days (the detector's input)
         List<List<ObservedDay>> segments = new ArrayList<>();
         List<ObservedDay> current = new ArrayList<>();
@@ -170,7 +179,7 @@ public class AnomalyCheck {
             segments.add(current);
         }
         if (lastJudged == null || lastJudged.isBefore(firstNew)) {
-            return;
+            return Optional.empty();
         }
         for (List<ObservedDay> segment : segments) {
             if (segment.get(segment.size() - 1).date().isBefore(firstNew)) {
@@ -196,7 +205,7 @@ public class AnomalyCheck {
                 }
             }
         }
-        repository.setLastChecked(key.id(), lastJudged, now);
+        return Optional.of(lastJudged);
     }
 
     /** Inserts or updates the episode's alert and writes its OPENED and CLOSED events, each once. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.nyc311.anomaly.config.ForecastServiceProperties;
 import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.api.forecast.ForecastServiceApi;
+import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.model.series.SeriesKey;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,22 @@ public class ForecastServiceClient {
         requests.setReadTimeout(properties.readTimeout());
         RestClient http = builder.baseUrl(properties.url().toString()).requestFactory(requests).build();
         this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(ForecastServiceApi.class);
+    }
+
+    /**
+     * Every series' forecast of one run, in one request; empty when forecast-service has no such succeeded run (404),
+     * or does not take the id for one (400).
+     */
+    public Optional<List<SeriesForecast>> ofRun(String forecastRunId) {
+        try {
+            RunForecastsView run = api.ofRun(forecastRunId);
+            return Optional.of(run == null ? List.of() : run.forecasts().stream().map(SeriesForecast::of).toList());
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND) || e.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The ids of every forecastable series of gold's catalog. */

@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -84,34 +86,83 @@ public class AnomalyRepository {
      * @return points stored or replaced
      */
     public int storeSnapshot(SeriesForecast forecast) {
-        int changed = 0;
-        for (var point : forecast.points()) {
-            long horizon = point.date().toEpochDay() - forecast.lastActualDate().toEpochDay();
-            // a point that is not a forecast made before its day, or not a usable interval, is never judged by
-            if (horizon < 1 || !Double.isFinite(point.yhat()) || !Double.isFinite(point.lower()) || !Double.isFinite(point.upper())
-                    || point.lower() > point.upper()) {
-                continue;
+        return storeSnapshots(List.of(forecast));
+    }
+
+    /**
+     * {@link #storeSnapshot} for many forecasts at once: one JDBC batch (sent in chunks of
+     * {@value #BATCH_ROWS} rows) instead of a statement per point.
+     *
+     * @return points stored or replaced
+     */
+    public int storeSnapshots(List<SeriesForecast> forecasts) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SeriesForecast forecast : forecasts) {
+            for (var point : forecast.points()) {
+                long horizon = point.date().toEpochDay() - forecast.lastActualDate().toEpochDay();
+                // a point that is not a forecast made before its day, or not a usable interval, is never judged by
+                if (horizon < 1 || !Double.isFinite(point.yhat()) || !Double.isFinite(point.lower())
+                        || !Double.isFinite(point.upper()) || point.lower() > point.upper()) {
+                    continue;
+                }
+                rows.add(new Object[] {forecast.seriesId(), Date.valueOf(point.date()), forecast.forecastRunId(),
+                    Date.valueOf(forecast.lastActualDate()), (int) horizon, point.yhat(), point.lower(), point.upper()});
             }
-            changed += jdbc.update("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, last_actual_date, "
-                    + "horizon, yhat, lower_bound, upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (series_id, target_date) DO UPDATE SET forecast_run_id = EXCLUDED.forecast_run_id, "
-                    + "last_actual_date = EXCLUDED.last_actual_date, horizon = EXCLUDED.horizon, yhat = EXCLUDED.yhat, "
-                    + "lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound "
-                    + "WHERE EXCLUDED.horizon < forecast_snapshot.horizon",
-                    forecast.seriesId(), Date.valueOf(point.date()), forecast.forecastRunId(),
-                    Date.valueOf(forecast.lastActualDate()), (int) horizon, point.yhat(), point.lower(), point.upper());
+        }
+        int changed = 0;
+        for (int[] chunk : jdbc.batchUpdate("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, "
+                + "last_actual_date, horizon, yhat, lower_bound, upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (series_id, target_date) DO UPDATE SET forecast_run_id = EXCLUDED.forecast_run_id, "
+                + "last_actual_date = EXCLUDED.last_actual_date, horizon = EXCLUDED.horizon, yhat = EXCLUDED.yhat, "
+                + "lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound "
+                + "WHERE EXCLUDED.horizon < forecast_snapshot.horizon", rows, BATCH_ROWS, (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                })) {
+            for (int count : chunk) {
+                changed += Math.max(count, 0);
+            }
         }
         return changed;
     }
 
-    /** Series with at least one forecast in the snapshot. */
-    public List<String> snapshotSeries() {
-        return jdbc.queryForList("SELECT DISTINCT series_id FROM forecast_snapshot ORDER BY series_id", String.class);
+    private static final int BATCH_ROWS = 1000;
+
+    /**
+     * Every series of the snapshot with its first and last forecast day, last checked day and oldest open
+     * episode: one query for what a check needs to know of all series.
+     */
+    public List<SeriesCheckState> checkStates() {
+        return jdbc.query("""
+                SELECT s.series_id, s.first_day, s.last_day, c.last_checked_date, a.open_start
+                FROM (SELECT series_id, min(target_date) AS first_day, max(target_date) AS last_day
+                      FROM forecast_snapshot GROUP BY series_id) s
+                LEFT JOIN check_state c ON c.series_id = s.series_id
+                LEFT JOIN (SELECT series_id, min(episode_start) AS open_start FROM alert WHERE status = 'OPEN'
+                           GROUP BY series_id) a ON a.series_id = s.series_id
+                ORDER BY s.series_id""",
+                (rs, n) -> new SeriesCheckState(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                        Optional.ofNullable(rs.getObject(4, LocalDate.class)), Optional.ofNullable(rs.getObject(5, LocalDate.class))));
     }
 
-    public Optional<LocalDate> earliestSnapshotDate(String seriesId) {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT min(target_date) FROM forecast_snapshot WHERE series_id = ?",
-                LocalDate.class, seriesId));
+    /** The snapshot of every series from {@code from} on, by series id and day: one query for all series. */
+    public Map<String, TreeMap<LocalDate, SnapshotPoint>> snapshots(LocalDate from) {
+        Map<String, TreeMap<LocalDate, SnapshotPoint>> bySeries = new HashMap<>();
+        jdbc.query("SELECT series_id, target_date, forecast_run_id, horizon, yhat, lower_bound, upper_bound FROM forecast_snapshot "
+                + "WHERE target_date >= ?", rs -> {
+                    LocalDate day = rs.getObject(2, LocalDate.class);
+                    bySeries.computeIfAbsent(rs.getString(1), id -> new TreeMap<>()).put(day, new SnapshotPoint(day, rs.getString(3),
+                            rs.getInt(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)));
+                }, Date.valueOf(from));
+        return bySeries;
+    }
+
+    /** {@link #setLastChecked} for many series in one batch. */
+    public void setLastChecked(Map<String, LocalDate> days, Instant at) {
+        jdbc.batchUpdate("INSERT INTO check_state (series_id, last_checked_date, checked_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT (series_id) DO UPDATE SET last_checked_date = EXCLUDED.last_checked_date, checked_at = EXCLUDED.checked_at",
+                days.entrySet().stream().map(e -> new Object[] {e.getKey(), Date.valueOf(e.getValue()), Timestamp.from(at)}).toList());
     }
 
     public TreeMap<LocalDate, SnapshotPoint> snapshot(String seriesId, LocalDate from) {
@@ -123,23 +174,6 @@ public class AnomalyRepository {
                             rs.getDouble(6)));
                 }, seriesId, Date.valueOf(from));
         return points;
-    }
-
-    public Optional<LocalDate> lastChecked(String seriesId) {
-        return jdbc.query("SELECT last_checked_date FROM check_state WHERE series_id = ?",
-                (rs, n) -> rs.getObject(1, LocalDate.class), seriesId).stream().findFirst();
-    }
-
-    public void setLastChecked(String seriesId, LocalDate day, Instant at) {
-        jdbc.update("INSERT INTO check_state (series_id, last_checked_date, checked_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (series_id) DO UPDATE SET last_checked_date = EXCLUDED.last_checked_date, checked_at = EXCLUDED.checked_at",
-                seriesId, Date.valueOf(day), Timestamp.from(at));
-    }
-
-    /** The first day of the series' oldest open alert, so that detection sees that episode whole. */
-    public Optional<LocalDate> openEpisodeStart(String seriesId) {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT min(episode_start) FROM alert WHERE series_id = ? AND status = 'OPEN'",
-                LocalDate.class, seriesId));
     }
 
     /** @return whether the anomaly is new (a day already recorded keeps its first record) */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nyc311.anomaly.config.ForecastServiceProperties;
 import org.nyc311.anomaly.store.SeriesForecast;
+import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.model.forecast.ForecastPoint;
@@ -57,6 +58,22 @@ class ForecastServiceClientTest {
                 .contains(new SeriesForecast("noise-residential/brooklyn", RUN.toString(), LAST, points));
         assertThat(client.latest(SeriesKey.citywide())).hasValueSatisfying(f -> assertThat(f.points()).isEmpty());
         assertThat(client.latest(SeriesKey.parse("rodent/queens"))).isEmpty();
+    }
+
+    @Test
+    void aRunsForecastsAreOneRequestAndAnUnknownRunIsEmpty() {
+        List<ForecastPoint> points = List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95));
+        forecastService.answer("/api/v1/forecasts", new RunForecastsView(RUN, List.of(
+                new StoredForecastView("noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1, points),
+                new StoredForecastView("all/all", RUN, "ets", null, null, LAST, 0, null))));
+
+        assertThat(client.ofRun(RUN.toString())).hasValueSatisfying(forecasts -> assertThat(forecasts).containsExactly(
+                new SeriesForecast("noise-residential/brooklyn", RUN.toString(), LAST, points),
+                new SeriesForecast("all/all", RUN.toString(), LAST, List.of())));
+        assertThat(forecastService.asked()).singleElement().satisfies(uri -> assertThat(uri.getQuery()).isEqualTo("run=" + RUN));
+
+        forecastService.status("/api/v1/forecasts", 404);
+        assertThat(client.ofRun(RUN.toString())).isEmpty();
     }
 
     @Test

@@ -273,6 +273,17 @@ public class ForecastRunRepository {
         return true;
     }
 
+    /**
+     * Records the parent MLflow run a tracking opened, before the series are tracked, so that ForecastsPublished
+     * can name it and a retry keeps it; tracking stays PENDING. Only by the lease's holder.
+     */
+    public boolean trackingOpened(RunLease lease, String experimentId, String parentRunId) {
+        return jdbc.update("""
+                UPDATE forecast_run SET mlflow_experiment_id = ?, mlflow_run_id = ?
+                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
+                experimentId, parentRunId, lease.runId(), lease.token()) == 1;
+    }
+
     /** A tracking attempt failed: PENDING for the next, or FAILED after {@code maxAttempts}; only by the lease's holder. */
     public boolean trackingFailed(RunLease lease, String error, int maxAttempts) {
         return jdbc.update("""
@@ -297,6 +308,24 @@ public class ForecastRunRepository {
                 JOIN forecast_run r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.series_id""",
                 (rs, n) -> seriesForecast(rs, List.of()), runId);
         return rows;
+    }
+
+    /**
+     * Every series of a run with all its points, in two queries whatever the number of series: what tracking
+     * and the bulk read of a run need, without a query per series.
+     */
+    public List<StoredSeriesForecast> seriesWithPoints(UUID runId) {
+        Map<String, List<ForecastPoint>> points = new java.util.HashMap<>();
+        jdbc.query("SELECT series_id, date, yhat, lower, upper, level FROM forecast_point WHERE run_id = ? ORDER BY series_id, date",
+                rs -> {
+                    points.computeIfAbsent(rs.getString("series_id"), id -> new ArrayList<>()).add(new ForecastPoint(
+                            rs.getDate("date").toLocalDate(), rs.getDouble("yhat"), rs.getDouble("lower"), rs.getDouble("upper"),
+                            rs.getDouble("level")));
+                }, runId);
+        return seriesOf(runId).stream().map(s -> new StoredSeriesForecast(s.runId(), s.seriesId(), s.model(), s.hyperparameters(),
+                s.cvMape(), s.cvWape(), s.cvMase(), s.cvCoverage(), s.cvPoints(), s.historyStart(), s.historyEnd(), s.mlflowRunId(),
+                s.parentMlflowRunId(), s.mlflowExperimentId(), s.modelVersion(), s.goldVersion(),
+                points.getOrDefault(s.seriesId(), List.of()))).toList();
     }
 
     /** The series' forecast from its newest succeeded run, with up to {@code horizon} points. */

@@ -25,6 +25,7 @@ import java.util.Optional;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.RunsPage;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
@@ -46,26 +47,45 @@ public class MlflowTracker implements AutoCloseable {
     /** Tag on the parent run naming the forecast run, so that a retried tracking replaces a half-done one. */
     static final String FORECAST_RUN_TAG = "nyc311.forecast_run_id";
     static final String POOLED_WAPE_TAG = "pooled_cv_wape";
+    static final int MAX_SEARCH_PAGE = 1000;
 
     private final MlflowProperties properties;
     private final MlflowClient client;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /** Runs per {@code runs/search} page; MLflow allows up to 50,000, its Java client's default is 1,000. */
+    private final int searchPageSize;
     /** The experiment's id once known; experiments are not renamed under a running service. */
     private volatile String experimentId;
 
     public MlflowTracker(MlflowProperties properties, Clock clock) {
+        this(properties, clock, MAX_SEARCH_PAGE);
+    }
+
+    /** With a smaller search page, for a test that pages without making a thousand runs. */
+    MlflowTracker(MlflowProperties properties, Clock clock, int searchPageSize) {
+        this.searchPageSize = searchPageSize;
         this.properties = properties;
         this.clock = clock;
         this.client = new MlflowClient(properties.trackingUri());
     }
 
-    public TrackingResult track(ForecastRun run, List<StoredSeriesForecast> series) throws IOException {
+    /**
+     * The first part of a training's tracking, a fixed number of calls whatever the number of series: the
+     * experiment (looked up once per process), the clean-up of an earlier attempt, and the parent run with the
+     * training's params and pooled metrics, whose id ForecastsPublished can carry. The series' runs are
+     * {@link #complete}'s, after the announcement.
+     *
+     * <p>A parent the run already records ({@code run.mlflowRunId()}: an attempt opened it, the event may have
+     * named it, then tracking broke off) is kept, with the series runs an attempt left under it deleted; any
+     * other parent tagged with the run is an attempt's leftover and is deleted with its series runs.
+     */
+    public ParentRun open(ForecastRun run) throws IOException {
         String experimentId = experimentId();
-        removeEarlierAttempts(experimentId, run);
+        Optional<Service.RunInfo> kept = removeEarlierAttempts(experimentId, run);
         long now = clock.millis();
-        Service.RunInfo parent = client.createRun(Service.CreateRun.newBuilder()
+        Service.RunInfo parent = kept.isPresent() ? kept.get() : client.createRun(Service.CreateRun.newBuilder()
                 .setExperimentId(experimentId)
                 .setRunName("training-" + run.lastActualDate() + "-" + run.runId().toString().substring(0, 8))
                 .setStartTime(now)
@@ -90,30 +110,53 @@ public class MlflowTracker implements AutoCloseable {
         addMetric(metrics, "pooled_cv_coverage", run.pooledCoverage(), now);
         addMetric(metrics, "series_count", (double) run.seriesForecast(), now);
         addMetric(metrics, "series_failed", (double) run.seriesFailed(), now);
+        // a kept parent has these already: MLflow takes a param again only with the same value, which these are
         client.logBatch(parentId, metrics, params, List.of(tag("nyc311.forecast_run_id", run.runId().toString())));
-
-        Map<String, String> seriesRuns = new LinkedHashMap<>();
-        for (StoredSeriesForecast s : series) {
-            seriesRuns.put(s.seriesId(), trackSeries(experimentId, parentId, s, run));
-        }
-        uploadArtifact(parent, "model/training.json", trainingSummary(run, seriesRuns).getBytes(StandardCharsets.UTF_8));
-        client.setTerminated(parentId, Service.RunStatus.FINISHED, clock.millis());
-
-        String version = registerVersion(parent, run);
-        boolean champion = moveChampionIfNoWorse(version, run.pooledWape());
-        return new TrackingResult(experimentId, parentId, seriesRuns, version, champion);
+        return new ParentRun(experimentId, parent);
     }
 
     /**
-     * Deletes the MLflow runs of a tracking whose result could not be recorded (its instance had lost the
-     * run's lease meanwhile), so that they do not stand beside the new holder's. The registered model
-     * version stays: versions are numbered and never reused, and it names its run, which is deleted.
+     * The rest of a training's tracking, after the announcement: a nested run per series (created with its
+     * tags, then its params and metrics in one {@code runs/log-batch}, its forecast CSV, and its end), the
+     * parent's training summary and end, the registered model version and the champion alias.
+     */
+    public TrackingResult complete(ForecastRun run, ParentRun parent, List<StoredSeriesForecast> series) throws IOException {
+        String parentId = parent.info().getRunId();
+        Map<String, String> seriesRuns = new LinkedHashMap<>();
+        for (StoredSeriesForecast s : series) {
+            seriesRuns.put(s.seriesId(), trackSeries(parent.experimentId(), parentId, s));
+        }
+        uploadArtifact(parent.info(), "model/training.json", trainingSummary(run, seriesRuns).getBytes(StandardCharsets.UTF_8));
+        client.setTerminated(parentId, Service.RunStatus.FINISHED, clock.millis());
+
+        String version = registerVersion(parent.info(), run);
+        boolean champion = moveChampionIfNoWorse(version, run.pooledWape());
+        return new TrackingResult(parent.experimentId(), parentId, seriesRuns, version, champion);
+    }
+
+    /** Both parts at once, for a caller that has nothing to announce in between. */
+    public TrackingResult track(ForecastRun run, List<StoredSeriesForecast> series) throws IOException {
+        return complete(run, open(run), series);
+    }
+
+    /** A training's parent run in MLflow, opened and not yet ended. */
+    public record ParentRun(String experimentId, Service.RunInfo info) {
+
+        public String runId() {
+            return info.getRunId();
+        }
+    }
+
+    /**
+     * Deletes the series runs of a tracking whose result could not be recorded (its instance had lost the run's
+     * lease meanwhile), so that they do not stand beside the new holder's. The parent is left to the new
+     * holder's {@link #open}, which keeps it if the run records it and deletes it otherwise. The registered
+     * model version stays: versions are numbered and never reused.
      */
     public void discard(TrackingResult result) {
         for (String seriesRun : result.seriesRunIds().values()) {
             client.deleteRun(seriesRun);
         }
-        client.deleteRun(result.parentRunId());
     }
 
     /** The link people open for a run. */
@@ -143,7 +186,7 @@ public class MlflowTracker implements AutoCloseable {
         }
     }
 
-    private String trackSeries(String experimentId, String parentId, StoredSeriesForecast s, ForecastRun run) throws IOException {
+    private String trackSeries(String experimentId, String parentId, StoredSeriesForecast s) throws IOException {
         long now = clock.millis();
         Service.RunInfo info = client.createRun(Service.CreateRun.newBuilder()
                 .setExperimentId(experimentId)
@@ -276,17 +319,38 @@ public class MlflowTracker implements AutoCloseable {
         }
     }
 
-    /** A retry after a half-done attempt: the earlier attempt's parent run and its nested runs are deleted first. */
-    private void removeEarlierAttempts(String experimentId, ForecastRun run) {
-        List<Service.RunInfo> earlier = client.searchRuns(List.of(experimentId),
-                "tags.`" + FORECAST_RUN_TAG + "` = '" + run.runId() + "'");
-        for (Service.RunInfo parent : earlier) {
-            for (Service.RunInfo child : client.searchRuns(List.of(experimentId),
-                    "tags.`mlflow.parentRunId` = '" + parent.getRunId() + "'")) {
+    /**
+     * A retry after a half-done attempt: every parent run tagged with the forecast run, and every series run under
+     * it, found through all pages of {@code runs/search} (a training has more series than one page holds).
+     *
+     * @return the parent the forecast run records, kept with its series runs deleted; empty when there is none
+     */
+    private Optional<Service.RunInfo> removeEarlierAttempts(String experimentId, ForecastRun run) {
+        Optional<Service.RunInfo> kept = Optional.empty();
+        for (Service.RunInfo parent : searchAll(experimentId, "tags.`" + FORECAST_RUN_TAG + "` = '" + run.runId() + "'")) {
+            for (Service.RunInfo child : searchAll(experimentId, "tags.`mlflow.parentRunId` = '" + parent.getRunId() + "'")) {
                 client.deleteRun(child.getRunId());
             }
-            client.deleteRun(parent.getRunId());
+            if (kept.isEmpty() && parent.getRunId().equals(run.mlflowRunId())) {
+                kept = Optional.of(parent);
+            } else {
+                client.deleteRun(parent.getRunId());
+            }
         }
+        return kept;
+    }
+
+    /** Every active run of the experiment matching {@code filter}, following {@code next_page_token} to the last page. */
+    List<Service.RunInfo> searchAll(String experimentId, String filter) {
+        List<Service.RunInfo> runs = new ArrayList<>();
+        String pageToken = null;
+        do {
+            RunsPage page = client.searchRuns(List.of(experimentId), filter, Service.ViewType.ACTIVE_ONLY, searchPageSize, List.of(),
+                    pageToken);
+            page.getItems().forEach(r -> runs.add(r.getInfo()));
+            pageToken = page.getNextPageToken().filter(t -> !t.isEmpty()).orElse(null);
+        } while (pageToken != null);
+        return runs;
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.nyc311.forecastservice.training;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.nyc311.forecastservice.config.ForecastProperties;
@@ -14,7 +12,6 @@ import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.RunLease;
-import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.tracking.TrackingResult;
 import org.nyc311.model.event.ForecastsPublished;
@@ -24,9 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One training, start to end: read gold, fit every forecastable series, store the forecasts, track
- * them in MLflow, announce them. The forecasts are stored before MLflow is touched, so a tracking
- * server that is down loses nothing: the run's tracking stays PENDING and is retried later.
+ * One training, start to end: read gold, fit every forecastable series, store the forecasts, open the
+ * training's parent run in MLflow, announce them, then track every series under that parent. The
+ * forecasts are stored before MLflow is touched, so a tracking server that is down loses nothing: the
+ * run's tracking stays PENDING and is retried later.
+ *
+ * <p>ForecastsPublished waits only for the parent run (a few calls whatever the number of series), so
+ * that it can name it; the series' runs (four calls each) come after it. Nothing is lost if the process
+ * dies in between: the run's tracking is still PENDING with its parent recorded, and the sweep's
+ * follow-up keeps that parent, deletes the series runs of the broken-off attempt and tracks them again.
  *
  * <p>All of it happens under the run's lease ({@link RunLeases}): when several instances share the
  * database, one fits a run, and an instance that lost the lease (it stalled past it) writes nothing,
@@ -75,8 +78,7 @@ public class TrainingService {
         }
         try (RunLeases.Held held = claimed.get()) {
             if (fit(held)) {
-                track(held);
-                publish(held);
+                trackAndPublish(held);
             }
         }
     }
@@ -88,9 +90,15 @@ public class TrainingService {
             return;
         }
         try (RunLeases.Held held = claimed.get()) {
-            track(held);
-            publish(held);
+            trackAndPublish(held);
         }
+    }
+
+    /** Opens the parent run, announces the run (naming the parent when it opened), then tracks the series. */
+    private void trackAndPublish(RunLeases.Held held) {
+        Optional<MlflowTracker.ParentRun> parent = openTracking(held);
+        publish(held);
+        parent.ifPresent(p -> completeTracking(held, p));
     }
 
     /** Reads gold and fits every series; true when the run is stored as SUCCEEDED by this holder. */
@@ -132,45 +140,62 @@ public class TrainingService {
         return true;
     }
 
-    /** Tracks a succeeded run in MLflow; on failure its tracking stays PENDING (or FAILED after too many attempts). */
-    private boolean track(RunLeases.Held held) {
+    /**
+     * Opens a succeeded run's parent run in MLflow and records it; empty when tracking is off, done, or failed (then
+     * it stays PENDING, or FAILED after too many attempts).
+     */
+    private Optional<MlflowTracker.ParentRun> openTracking(RunLeases.Held held) {
         if (tracker.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         UUID runId = held.lease().runId();
         ForecastRun run = runs.find(runId).orElseThrow();
-        if (run.trackingStatus() != ForecastRun.TrackingStatus.PENDING) {
-            return run.trackingStatus() == ForecastRun.TrackingStatus.TRACKED;
-        }
-        if (!held.stillHeld()) {
-            return false;
+        if (run.trackingStatus() != ForecastRun.TrackingStatus.PENDING || !held.stillHeld()) {
+            return Optional.empty();
         }
         try {
-            List<StoredSeriesForecast> series = new ArrayList<>();
-            for (StoredSeriesForecast s : runs.seriesOf(runId)) {
-                series.add(new StoredSeriesForecast(s.runId(), s.seriesId(), s.model(), s.hyperparameters(), s.cvMape(),
-                        s.cvWape(), s.cvMase(), s.cvCoverage(), s.cvPoints(), s.historyStart(), s.historyEnd(), s.mlflowRunId(),
-                        s.parentMlflowRunId(), s.mlflowExperimentId(), s.modelVersion(), s.goldVersion(), runs.points(runId, s.seriesId(), run.horizonDays())));
+            MlflowTracker.ParentRun parent = tracker.get().open(run);
+            if (!runs.trackingOpened(held.lease(), parent.experimentId(), parent.runId())) {
+                // the new holder's open finds this parent by its tag and deletes it, as it records another
+                LOG.warn("forecast run {}: lease lost while opening MLflow run {}", runId, parent.runId());
+                return Optional.empty();
             }
-            TrackingResult result = tracker.get().track(run, series);
+            return Optional.of(parent);
+        } catch (Exception e) {
+            trackingFailed(held, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Tracks every series of a run under its opened parent; on failure its tracking stays PENDING (or FAILED). */
+    private void completeTracking(RunLeases.Held held, MlflowTracker.ParentRun parent) {
+        UUID runId = held.lease().runId();
+        if (!held.stillHeld()) {
+            return;
+        }
+        try {
+            ForecastRun run = runs.find(runId).orElseThrow();
+            TrackingResult result = tracker.orElseThrow().complete(run, parent, runs.seriesWithPoints(runId));
             if (!runs.tracked(held.lease(), result.experimentId(), result.parentRunId(), result.seriesRunIds(), result.modelVersion(),
                     result.champion())) {
                 // the lease went while MLflow was written: the new holder tracks the run, so these runs must not stay beside its own
-                LOG.warn("forecast run {}: lease lost while tracking; MLflow run {} of {} is deleted", runId, result.parentRunId(),
-                        held.lease().owner());
+                LOG.warn("forecast run {}: lease lost while tracking; the series runs under MLflow run {} of {} are deleted", runId,
+                        result.parentRunId(), held.lease().owner());
                 tracker.get().discard(result);
-                return false;
+                return;
             }
             metrics.trackingAttempt(true);
             LOG.info("forecast run {} tracked as MLflow run {}, model version {}{}", runId, result.parentRunId(),
                     result.modelVersion(), result.champion() ? " (champion)" : "");
-            return true;
         } catch (Exception e) {
-            LOG.warn("forecast run {}: MLflow tracking failed, will retry: {}", runId, e.toString());
-            runs.trackingFailed(held.lease(), e.toString(), maxTrackingAttempts);
-            metrics.trackingAttempt(false);
-            return false;
+            trackingFailed(held, e);
         }
+    }
+
+    private void trackingFailed(RunLeases.Held held, Exception e) {
+        LOG.warn("forecast run {}: MLflow tracking failed, will retry: {}", held.lease().runId(), e.toString());
+        runs.trackingFailed(held.lease(), e.toString(), maxTrackingAttempts);
+        metrics.trackingAttempt(false);
     }
 
     /**

@@ -5,11 +5,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.ForecastApi;
 import org.nyc311.api.forecast.HistoryDay;
 import org.nyc311.api.forecast.OnDemandRequest;
 import org.nyc311.api.forecast.OnDemandView;
+import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.config.ForecastProperties;
@@ -17,6 +19,7 @@ import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.gold.SeriesHistory;
+import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.model.forecast.ForecastPoint;
@@ -69,6 +72,23 @@ class ForecastController implements ForecastApi {
                         + before.map(d -> " made before " + d).orElse("")));
         return new StoredForecastView(stored.seriesId(), stored.runId(), stored.model(), stored.mlflowRunId(),
                 stored.goldVersion(), stored.historyEnd(), stored.points().size(), stored.points());
+    }
+
+    @Operation(summary = "Every series' forecast of one forecast run, with all its points: one request for a whole run")
+    @Override
+    public RunForecastsView ofRun(@Parameter(description = "the forecast run id (ForecastsPublished's forecastRunId)") String run) {
+        UUID runId;
+        try {
+            runId = UUID.fromString(run.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("run must be a forecast run id (a UUID): " + run);
+        }
+        runs.find(runId).filter(r -> r.status() == ForecastRun.Status.SUCCEEDED)
+                .orElseThrow(() -> new SeriesNotFoundException("no succeeded forecast run " + runId));
+        return new RunForecastsView(runId, runs.seriesWithPoints(runId).stream()
+                .map(s -> new StoredForecastView(s.seriesId(), s.runId(), s.model(), s.mlflowRunId(), s.goldVersion(), s.historyEnd(),
+                        s.points().size(), s.points()))
+                .toList());
     }
 
     /** A dashboard shows a season at most: longer ranges are refused rather than served slowly. */

@@ -25,6 +25,7 @@ import org.nyc311.api.forecast.HistoryDay;
 import org.nyc311.api.forecast.ModelView;
 import org.nyc311.api.forecast.OnDemandRequest;
 import org.nyc311.api.forecast.OnDemandView;
+import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.RunView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
@@ -148,6 +149,26 @@ class ForecastApiContractTest {
         assertThatThrownBy(() -> api.latest("rodent", "queens", null, null))
                 .isInstanceOfSatisfying(HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+    }
+
+    @Test
+    void aRunsForecastsReadInOneAnswerAndAnUnknownRunIsA404() {
+        List<ForecastPoint> points = List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95));
+        ForecastRun succeeded = new ForecastRun(RUN, ForecastRun.Trigger.MANUAL, null, null, 42L, LAST, 14,
+                ForecastRun.Status.SUCCEEDED, LocalDate.of(2023, 6, 1), LAST, 1, 0, null, null, null, null, null, 1,
+                Instant.parse("2026-06-01T06:00:00Z"), Instant.parse("2026-06-01T06:04:00Z"), ForecastRun.TrackingStatus.DISABLED, 0,
+                null, null, null, null, null, null, null);
+        when(runs.find(RUN)).thenReturn(Optional.of(succeeded));
+        when(runs.seriesWithPoints(RUN)).thenReturn(List.of(stored(points)));
+
+        assertThat(api.ofRun(RUN.toString())).isEqualTo(new RunForecastsView(RUN, List.of(new StoredForecastView(
+                "noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1, points))));
+        UUID unknown = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        when(runs.find(unknown)).thenReturn(Optional.empty());
+        assertThatThrownBy(() -> api.ofRun(unknown.toString())).isInstanceOfSatisfying(HttpClientErrorException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> api.ofRun("yesterday")).isInstanceOfSatisfying(HttpClientErrorException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
     }
 
     @Test

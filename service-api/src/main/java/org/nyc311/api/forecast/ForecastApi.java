@@ -22,6 +22,13 @@ public interface ForecastApi {
             @RequestParam(name = "horizon", required = false) Integer horizon,
             @RequestParam(name = "madeBefore", required = false) String madeBefore);
 
+    /**
+     * Every series' forecast of the run {@code run} (a forecast run id), all points; 404 when no succeeded run has
+     * that id. One request for what would otherwise be one {@link #latest} per series.
+     */
+    @GetExchange("/api/v1/forecasts")
+    RunForecastsView ofRun(@RequestParam("run") String run);
+
     @GetExchange("/api/v1/forecasts/{complaintType}/{borough}/past")
     List<ForecastPoint> past(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
             @RequestParam("from") String from, @RequestParam("to") String to);
