@@ -115,6 +115,12 @@ class IngestionApiContractTest {
     }
 
     @Test
+    void everyStatusIsAWordOfTheContract() {
+        assertThat(java.util.Arrays.stream(RunStatus.values()).map(Enum::name))
+                .containsExactly(java.util.Arrays.stream(IngestionRunView.Status.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    @Test
     void theRefusalsAreTheStatusesTheClientSees() {
         when(ingestions.find("no-such-run")).thenReturn(Optional.empty());
         assertThatThrownBy(() -> api.run("no-such-run")).isInstanceOfSatisfying(HttpClientErrorException.class,

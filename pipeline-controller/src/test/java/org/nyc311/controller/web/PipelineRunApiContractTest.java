@@ -165,6 +165,14 @@ class PipelineRunApiContractTest {
         verifyNoInteractions(runs, coordinator);
     }
 
+    @Test
+    void everyStateAndReasonIsAWordOfTheContract() {
+        assertThat(java.util.Arrays.stream(RunState.values()).map(Enum::name))
+                .containsExactly(java.util.Arrays.stream(PipelineRunView.State.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(java.util.Arrays.stream(Batch.Reason.values()).map(Enum::name)).containsExactly(
+                java.util.Arrays.stream(PipelineRunView.BatchView.Reason.values()).map(Enum::name).toArray(String[]::new));
+    }
+
     private static PipelineRun waiting() {
         return new PipelineRun(RUN, RunState.RECEIVED, CREATED, null, null, 0, null, null, null, null, null,
                 List.of(batch(Batch.Reason.RERUN)));
