@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class RawPartRewrittenIT {
 
     private static final String FAULT = "raw part rewritten after a resumed ingest";
     private static final int PAGE = 10;
+    /** A staged page's whole key, {@code part-00003.<token>.json.gz}, not a temporary file beside it. */
+    private static final Pattern STAGED_PAGE_3 = Pattern.compile("part-00003\\.[^.]+\\.json\\.gz");
     private static SodaDataset soda;
     private static IngestRig rig;
     private static ServiceJvm service;
@@ -114,7 +117,7 @@ class RawPartRewrittenIT {
                 statement.execute("LOCK TABLE ingestion_part IN EXCLUSIVE MODE");
             }
             page3.release();
-            String stagedPage3 = awaitKey(staging, "part-00003.", Duration.ofMinutes(1));
+            String stagedPage3 = awaitKey(staging, STAGED_PAGE_3, Duration.ofMinutes(1));
             service.kill();
             interruptedSha = sha256(rig.bytes(stagedPage3));
             lock.rollback();
@@ -217,17 +220,17 @@ class RawPartRewrittenIT {
         assertThat(figures.duplicated()).isZero();
     }
 
-    private static String awaitKey(String prefix, String namePrefix, Duration timeout) throws InterruptedException {
+    private static String awaitKey(String prefix, Pattern name, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (String key : rig.keys(prefix)) {
-                if (key.substring(prefix.length()).startsWith(namePrefix)) {
+                if (name.matcher(key.substring(prefix.length())).matches()) {
                     return key;
                 }
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no " + prefix + namePrefix + "* within " + timeout + "; have " + rig.keys(prefix));
+        throw new AssertionError("no " + prefix + name + " within " + timeout + "; have " + rig.keys(prefix));
     }
 
     private static String sha256(byte[] bytes) {

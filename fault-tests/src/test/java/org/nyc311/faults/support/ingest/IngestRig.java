@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.testsupport.net.LoggedProcess;
@@ -222,10 +223,15 @@ public final class IngestRig implements AutoCloseable {
 
     // ------------------------------------------------------------------ the lake
 
+    /** Every object under the prefix, without s3proxy's files of PUTs under way, which real S3 never lists. */
     public List<String> keys(String prefix) {
         return client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key).filter(key -> !S3PROXY_PUT_UNDER_WAY.matcher(key).find()).sorted().toList();
     }
+
+    /** s3proxy's filesystem store writes {@code <key>-<random UUID>} and then moves it to the key. */
+    private static final Pattern S3PROXY_PUT_UNDER_WAY =
+            Pattern.compile("-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     public byte[] bytes(String key) {
         return client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
