@@ -9,16 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.landing.LandedPart;
 import org.nyc311.ingest.landing.StagedPart;
 import org.nyc311.ingest.source.PageKey;
 import org.nyc311.model.ingest.IngestionWindow;
-import org.nyc311.testsupport.postgres.PostgresServer;
-import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.nyc311.testsupport.postgres.PostgresSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -26,25 +23,21 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The run store on a real PostgreSQL with this service's Flyway migrations, each test in a transaction rolled
  * back: one running run per window, parts counted and resumed after, a run changed only by the process that
  * holds its lease, and an outage's failure planned for resumption.
  */
-@ExtendWith(PostgresServerExtension.class)
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({IngestionRunRepository.class, IngestionRunRepositoryTest.Wiring.class})
-class IngestionRunRepositoryTest {
+class IngestionRunRepositoryTest extends PostgresSliceTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T07:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final IngestionWindow MAY = new IngestionWindow(IngestionWindow.Kind.BACKFILL,
             LocalDateTime.parse("2026-05-01T00:00:00"), LocalDateTime.parse("2026-05-31T23:59:59"));
-    private static PostgresServer postgres;
 
     @TestConfiguration
     static class Wiring {
@@ -56,17 +49,6 @@ class IngestionRunRepositoryTest {
 
     @Autowired
     IngestionRunRepository runs;
-
-    @BeforeAll
-    static void database(PostgresServer server) {
-        postgres = server;
-        postgres.createDatabase("ingestion_run_repository");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("ingestion_run_repository"));
-    }
 
     @Test
     void oneRunningRunPerWindowWithItsPartsCountedAndAResumePointAfterTheLast() {

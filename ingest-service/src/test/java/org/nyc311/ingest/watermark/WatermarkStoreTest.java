@@ -7,13 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.metrics.IngestionMetrics;
-import org.nyc311.testsupport.postgres.PostgresServer;
-import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.nyc311.testsupport.postgres.PostgresSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -22,22 +19,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The watermark on a real PostgreSQL with this service's Flyway migrations, each test in a transaction rolled
  * back: it only moves forward, whatever order runs complete in, and a poisoned one (later than when it was
  * stored) is clamped when read and replaced by the next sane value.
  */
-@ExtendWith(PostgresServerExtension.class)
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({WatermarkStore.class, WatermarkStoreTest.Wiring.class})
-class WatermarkStoreTest {
+class WatermarkStoreTest extends PostgresSliceTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T07:00:00Z");
-    private static PostgresServer postgres;
 
     @TestConfiguration
     @EnableConfigurationProperties(IngestProperties.class)
@@ -57,17 +50,6 @@ class WatermarkStoreTest {
     WatermarkStore watermarks;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void database(PostgresServer server) {
-        postgres = server;
-        postgres.createDatabase("ingest_watermark_store");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("ingest_watermark_store"));
-    }
 
     @Test
     void theWatermarkOnlyMovesForward() {

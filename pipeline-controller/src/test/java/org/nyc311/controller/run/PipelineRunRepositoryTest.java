@@ -7,48 +7,30 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.nyc311.testsupport.postgres.PostgresServer;
-import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.nyc311.testsupport.postgres.PostgresSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The run store on a real PostgreSQL with this service's Flyway migrations, each test in a transaction rolled
  * back: a batch is recorded once however often its event arrives, landing batches join the one waiting run,
  * a run moves RECEIVED, RUNNING, then a terminal state it never leaves, and what is written reads back the same.
  */
-@ExtendWith(PostgresServerExtension.class)
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import(PipelineRunRepository.class)
-class PipelineRunRepositoryTest {
+class PipelineRunRepositoryTest extends PostgresSliceTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T07:00:00Z");
-    private static PostgresServer postgres;
 
     @Autowired
     PipelineRunRepository runs;
-
-    @BeforeAll
-    static void database(PostgresServer server) {
-        postgres = server;
-        postgres.createDatabase("pipeline_run_repository");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("pipeline_run_repository"));
-    }
 
     @Test
     void aBatchIsRecordedOnceAndLandingBatchesJoinTheOneWaitingRun() {
