@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.StoredForecastView;
+import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
@@ -31,8 +32,8 @@ import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
 import org.nyc311.dashboard.services.forecast.Forecasts;
-import org.nyc311.dashboard.services.pipeline.PipelineRun;
 import org.nyc311.dashboard.services.pipeline.PipelineRuns;
+import org.nyc311.dashboard.services.pipeline.RunFigures;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
@@ -98,11 +99,11 @@ public class OverviewView extends VerticalLayout {
         String freshness = "—";
         String freshnessContext;
         try {
-            Optional<PipelineRun> lastGood = pipeline.recent(RECENT_RUNS).stream()
-                    .filter(r -> "SUCCEEDED".equals(r.state()) && r.newestData().isPresent())
-                    .max(Comparator.comparing(PipelineRun::createdAt));
+            Optional<PipelineRunView> lastGood = pipeline.recent(RECENT_RUNS).stream()
+                    .filter(r -> r.state() == PipelineRunView.State.SUCCEEDED && RunFigures.newestData(r).isPresent())
+                    .max(Comparator.comparing(PipelineRunView::createdAt));
             if (lastGood.isPresent()) {
-                freshness = Formats.age(Duration.between(lastGood.get().newestData().get(), clock.instant()));
+                freshness = Formats.age(Duration.between(RunFigures.newestData(lastGood.get()).get(), clock.instant()));
                 freshnessContext = "newest request in gold, as of " + Formats.time(lastGood.get().finishedAt());
             } else {
                 freshnessContext = "no successful pipeline run yet";

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Csv;
 import org.nyc311.dashboard.base.ui.CsvDownload;
@@ -35,8 +36,8 @@ import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.chart.ForecastChart;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
-import org.nyc311.dashboard.services.pipeline.PipelineRun;
 import org.nyc311.dashboard.services.pipeline.PipelineRuns;
+import org.nyc311.dashboard.services.pipeline.RunFigures;
 
 /** Pipeline health: the recent runs with their durations, outcomes, quarantine counts and the data's freshness. */
 @Route("pipeline")
@@ -49,17 +50,17 @@ public class PipelineView extends VerticalLayout {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
-    private final Grid<PipelineRun> grid = new Grid<>(PipelineRun.class, false);
+    private final Grid<PipelineRunView> grid = new Grid<>(PipelineRunView.class, false);
     private final TextField search = new TextField();
     private final ComboBox<String> state = new ComboBox<>("State");
     private final ForecastChart chart = new ForecastChart();
-    private GridListDataView<PipelineRun> rows;
+    private GridListDataView<PipelineRunView> rows;
 
     public PipelineView(PipelineRuns runs, Clock clock) {
         this.clock = clock;
         setSizeFull();
         add(new H2("Pipeline"));
-        List<PipelineRun> recent;
+        List<PipelineRunView> recent;
         try {
             recent = runs.recent(RECENT);
         } catch (ServiceUnavailableException e) {
@@ -95,18 +96,18 @@ public class PipelineView extends VerticalLayout {
         grid.setId("pipeline-runs");
         Instant now = clock.instant();
         var created = grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
-                .setComparator(Comparator.comparing(PipelineRun::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .setComparator(Comparator.comparing(PipelineRunView::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.id().toString()).setHeader("Run").setAutoWidth(true);
-        grid.addColumn(PipelineRun::state).setHeader("Outcome").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> r.duration(now).map(Formats::duration).orElse("")).setHeader("Duration")
-                .setComparator(Comparator.comparing(r -> r.duration(now).orElse(Duration.ZERO))).setAutoWidth(true);
-        grid.addColumn(PipelineRun::attempts).setHeader("Attempts").setSortable(true).setAutoWidth(true);
-        grid.addColumn(PipelineRun::records).setHeader("Records").setComparator(Comparator.comparingLong(PipelineRun::records))
+        grid.addColumn(PipelineRunView::state).setHeader("Outcome").setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> RunFigures.duration(r, now).map(Formats::duration).orElse("")).setHeader("Duration")
+                .setComparator(Comparator.comparing(r -> RunFigures.duration(r, now).orElse(Duration.ZERO))).setAutoWidth(true);
+        grid.addColumn(PipelineRunView::attempts).setHeader("Attempts").setSortable(true).setAutoWidth(true);
+        grid.addColumn(RunFigures::records).setHeader("Records").setComparator(Comparator.comparingLong(RunFigures::records))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.quarantined().map(String::valueOf).orElse("")).setHeader("Quarantined")
-                .setComparator(Comparator.comparing(r -> r.quarantined().orElse(-1L))).setAutoWidth(true);
-        grid.addColumn(r -> r.newestData().map(Formats::time).orElse("")).setHeader("Newest data").setAutoWidth(true);
+        grid.addColumn(r -> RunFigures.quarantined(r).map(String::valueOf).orElse("")).setHeader("Quarantined")
+                .setComparator(Comparator.comparing(r -> RunFigures.quarantined(r).orElse(-1L))).setAutoWidth(true);
+        grid.addColumn(r -> RunFigures.newestData(r).map(Formats::time).orElse("")).setHeader("Newest data").setAutoWidth(true);
         grid.addColumn(r -> String.join(" ", r.ingestionRunIds())).setHeader("Ingestion runs").setAutoWidth(true);
         grid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error").setFlexGrow(1);
         grid.sort(List.of(new GridSortOrder<>(created, SortDirection.DESCENDING)));
@@ -115,41 +116,43 @@ public class PipelineView extends VerticalLayout {
     private void applyFilter() {
         String text = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(Locale.ROOT);
         String wanted = state.getValue();
-        rows.setFilter(run -> (wanted == null || wanted.equals(run.state()))
+        rows.setFilter(run -> (wanted == null || run.state() != null && wanted.equals(run.state().name()))
                 && (text.isEmpty() || run.id().toString().contains(text)
                         || run.ingestionRunIds().stream().anyMatch(id -> id.toLowerCase(Locale.ROOT).contains(text))));
     }
 
     private String csv() {
         Instant now = clock.instant();
-        List<Csv.Column<PipelineRun>> columns = List.of(
-                new Csv.Column<>("run_id", PipelineRun::id),
-                new Csv.Column<>("state", PipelineRun::state),
-                new Csv.Column<>("created_at", PipelineRun::createdAt),
-                new Csv.Column<>("started_at", PipelineRun::startedAt),
-                new Csv.Column<>("finished_at", PipelineRun::finishedAt),
-                new Csv.Column<>("duration_s", r -> r.duration(now).map(Duration::toSeconds).orElse(null)),
-                new Csv.Column<>("attempts", PipelineRun::attempts),
-                new Csv.Column<>("records", PipelineRun::records),
-                new Csv.Column<>("quarantined", r -> r.quarantined().orElse(null)),
+        List<Csv.Column<PipelineRunView>> columns = List.of(
+                new Csv.Column<>("run_id", PipelineRunView::id),
+                new Csv.Column<>("state", PipelineRunView::state),
+                new Csv.Column<>("created_at", PipelineRunView::createdAt),
+                new Csv.Column<>("started_at", PipelineRunView::startedAt),
+                new Csv.Column<>("finished_at", PipelineRunView::finishedAt),
+                new Csv.Column<>("duration_s", r -> RunFigures.duration(r, now).map(Duration::toSeconds).orElse(null)),
+                new Csv.Column<>("attempts", PipelineRunView::attempts),
+                new Csv.Column<>("records", RunFigures::records),
+                new Csv.Column<>("quarantined", r -> RunFigures.quarantined(r).orElse(null)),
                 new Csv.Column<>("ingestion_run_ids", r -> String.join(" ", r.ingestionRunIds())),
-                new Csv.Column<>("error", PipelineRun::error));
+                new Csv.Column<>("error", PipelineRunView::error));
         // what the grid shows, in its order: its filters and its sorting applied
         return Csv.of(columns, rows.getItems().toList());
     }
 
-    private FlexLayout cards(List<PipelineRun> recent) {
+    private FlexLayout cards(List<PipelineRunView> recent) {
         Instant now = clock.instant();
-        PipelineRun last = recent.stream().max(Comparator.comparing(PipelineRun::createdAt)).orElse(null);
-        PipelineRun lastGood = recent.stream().filter(r -> "SUCCEEDED".equals(r.state()))
-                .max(Comparator.comparing(PipelineRun::createdAt)).orElse(null);
-        long failed = recent.stream().filter(r -> "FAILED".equals(r.state())).count();
+        PipelineRunView last = recent.stream().max(Comparator.comparing(PipelineRunView::createdAt)).orElse(null);
+        PipelineRunView lastGood = recent.stream().filter(r -> r.state() == PipelineRunView.State.SUCCEEDED)
+                .max(Comparator.comparing(PipelineRunView::createdAt)).orElse(null);
+        long failed = recent.stream().filter(r -> r.state() == PipelineRunView.State.FAILED).count();
         FlexLayout cards = new FlexLayout(
-                new Card("Last run", last == null ? "—" : last.state(), last == null ? "no runs yet" : Formats.time(last.createdAt())),
-                new Card("Data freshness", lastGood == null || lastGood.newestData().isEmpty() ? "—"
-                        : Formats.age(Duration.between(lastGood.newestData().get(), now)),
+                new Card("Last run", last == null ? "—" : last.state().name(),
+                        last == null ? "no runs yet" : Formats.time(last.createdAt())),
+                new Card("Data freshness", lastGood == null || RunFigures.newestData(lastGood).isEmpty() ? "—"
+                        : Formats.age(Duration.between(RunFigures.newestData(lastGood).get(), now)),
                         lastGood == null ? "no successful run yet" : "newest request in gold"),
-                new Card("Quarantined (last success)", lastGood == null ? "—" : lastGood.quarantined().map(String::valueOf).orElse("—"),
+                new Card("Quarantined (last success)",
+                        lastGood == null ? "—" : RunFigures.quarantined(lastGood).map(String::valueOf).orElse("—"),
                         "records held back by silver's checks"),
                 new Card("Failed runs", String.valueOf(failed), "of the last " + recent.size()));
         cards.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
@@ -157,7 +160,7 @@ public class PipelineView extends VerticalLayout {
     }
 
     /** Records per run over time: a bar per run, at its creation. */
-    static ObjectNode recordsPerRun(List<PipelineRun> runs) {
+    static ObjectNode recordsPerRun(List<PipelineRunView> runs) {
         ObjectNode option = JSON.createObjectNode();
         option.putObject("title").put("text", "Records per run").put("left", "center").putObject("textStyle").put("fontSize", 14);
         option.putObject("tooltip").put("trigger", "axis");
@@ -167,8 +170,8 @@ public class PipelineView extends VerticalLayout {
         ObjectNode bars = option.putArray("series").addObject();
         bars.put("name", "records").put("type", "bar").put("barMaxWidth", 16).put("color", "#1f4e79");
         ArrayNode data = bars.putArray("data");
-        runs.stream().sorted(Comparator.comparing(PipelineRun::createdAt))
-                .forEach(r -> data.addArray().add(r.createdAt().toString()).add(r.records()));
+        runs.stream().sorted(Comparator.comparing(PipelineRunView::createdAt))
+                .forEach(r -> data.addArray().add(r.createdAt().toString()).add(RunFigures.records(r)));
         return option;
     }
 }

@@ -5,26 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import org.nyc311.api.ingest.IngestionApi;
+import org.nyc311.api.ingest.IngestionRunView;
+import org.nyc311.api.ingest.IngestionStartRequest;
 import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.run.IngestionRequest;
 import org.nyc311.ingest.run.IngestionRun;
 import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.source.RecordSources;
-import org.nyc311.model.ingest.IngestionWindow;
 import org.nyc311.service.web.ApiDates;
 import org.nyc311.service.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Starts runs from the API and reports on them. */
+/** Starts runs from the API and reports on them; the contract is service-api's {@link IngestionApi}. */
 @RestController
-@RequestMapping("/api/v1/ingestions")
-public class IngestionController {
+public class IngestionController implements IngestionApi {
 
     private final IngestionService ingestions;
     private final Path replayDirectory;
@@ -43,17 +39,24 @@ public class IngestionController {
      * to replay a file of the replay folder (only where one is configured). 202 with the run; 400 for a
      * bad window or source; 409 while the same window runs; 503 with Retry-After while too many runs wait.
      */
-    @PostMapping
-    public ResponseEntity<IngestionRun> start(@RequestBody StartRequest body) {
+    @Override
+    public ResponseEntity<IngestionRunView> start(IngestionStartRequest body) {
         IngestionRequest request = new IngestionRequest(body.kind(), bound("from", body.from(), false),
                 bound("to", body.to(), true), source(body.source()));
         IngestionRun run = ingestions.start(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/ingestions/" + run.runId())).body(run);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/ingestions/" + run.runId())).body(view(run));
     }
 
-    @GetMapping("/{runId}")
-    public ResponseEntity<IngestionRun> status(@PathVariable String runId) {
-        return ingestions.find(runId).map(ResponseEntity::ok).orElseThrow(() -> new UnknownRunException(runId));
+    @Override
+    public IngestionRunView run(String runId) {
+        return ingestions.find(runId).map(IngestionController::view).orElseThrow(() -> new UnknownRunException(runId));
+    }
+
+    /** The run as the API shows it; the statuses are the same words on both sides. */
+    static IngestionRunView view(IngestionRun run) {
+        return new IngestionRunView(run.runId(), run.window(), run.source(), run.pageSize(), run.ingestionDate(),
+                run.batchPrefix(), IngestionRunView.Status.valueOf(run.status().name()), run.recordCount(), run.partCount(),
+                run.watermark(), run.failureReason(), run.createdAt(), run.startedAt(), run.finishedAt(), run.retryAt());
     }
 
     private LocalDateTime bound(String name, String text, boolean end) {
@@ -85,14 +88,6 @@ public class IngestionController {
             throw new IllegalArgumentException("'source' must name a file in the replay folder; no such file: " + requested);
         }
         return file.toString();
-    }
-
-    /**
-     * The body of POST /api/v1/ingestions; bounds as text so that a malformed one gets a precise 400.
-     *
-     * @param source {@code api} (or absent) for SODA, or a file name in the replay folder
-     */
-    public record StartRequest(IngestionWindow.Kind kind, String from, String to, String source) {
     }
 
     static final class UnknownRunException extends NotFoundException {

@@ -1,21 +1,35 @@
 package org.nyc311.launcher.up;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.nyc311.api.anomaly.AnomalyApi;
+import org.nyc311.api.anomaly.CheckView;
+import org.nyc311.api.forecast.ForecastRunApi;
+import org.nyc311.api.forecast.RunView;
+import org.nyc311.api.ingest.IngestionApi;
+import org.nyc311.api.ingest.IngestionRunView;
+import org.nyc311.api.ingest.IngestionStartRequest;
+import org.nyc311.api.pipeline.PipelineRunApi;
+import org.nyc311.api.pipeline.PipelineRunView;
+import org.nyc311.model.ingest.IngestionWindow;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The first intake of {@code ./nyc311 up}: starts ingestions through ingest-service's API, one batch
@@ -36,13 +50,13 @@ final class FirstIntake {
             offlineFiles = List.copyOf(offlineFiles);
         }
 
-        /** The POST bodies of the ingestions, one a batch. */
-        List<String> bodies() {
+        /** The ingestions to start, one a batch. */
+        List<IngestionStartRequest> ingestions() {
             if (offlineFiles.isEmpty()) {
-                return List.of("{\"kind\":\"BACKFILL\",\"from\":\"" + today.minusDays(days) + "\",\"to\":\""
-                        + today.minusDays(1) + "\"}");
+                return List.of(IngestionStartRequest.window(IngestionWindow.Kind.BACKFILL, today.minusDays(days).toString(),
+                        today.minusDays(1).toString()));
             }
-            return offlineFiles.stream().map(file -> "{\"source\":\"" + file.getFileName() + "\"}").toList();
+            return offlineFiles.stream().map(file -> IngestionStartRequest.replay(file.getFileName().toString())).toList();
         }
 
         String describe(int batch) {
@@ -52,17 +66,31 @@ final class FirstIntake {
     }
 
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How many pipeline runs to look through for the batch's: far more than one intake makes. */
+    private static final int RECENT_RUNS = 50;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<LocalService, URI> services;
+    private final IngestionApi ingest;
+    private final PipelineRunApi pipeline;
+    private final ForecastRunApi forecasts;
+    private final AnomalyApi anomalies;
     private final PrintWriter console;
     private final Duration stageTimeout;
 
     FirstIntake(Map<LocalService, URI> services, PrintWriter console, Duration stageTimeout) {
-        this.services = Map.copyOf(services);
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        requests.setReadTimeout(Duration.ofSeconds(30));
+        this.ingest = client(services.get(LocalService.INGEST), requests, IngestionApi.class);
+        this.pipeline = client(services.get(LocalService.PIPELINE_CONTROLLER), requests, PipelineRunApi.class);
+        this.forecasts = client(services.get(LocalService.FORECAST), requests, ForecastRunApi.class);
+        this.anomalies = client(services.get(LocalService.ANOMALY), requests, AnomalyApi.class);
         this.console = console;
         this.stageTimeout = stageTimeout;
+    }
+
+    private static <A> A client(URI service, JdkClientHttpRequestFactory requests, Class<A> contract) {
+        RestClient http = RestClient.builder().baseUrl(service.toString()).requestFactory(requests).build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(contract);
     }
 
     /**
@@ -70,78 +98,84 @@ final class FirstIntake {
      * (a later batch is judged against the forecasts the earlier one led to); true when every batch got
      * that far.
      */
-    boolean run(Request request) throws IOException, InterruptedException {
-        List<String> bodies = request.bodies();
-        for (int batch = 0; batch < bodies.size(); batch++) {
-            if (bodies.size() > 1) {
-                line("batch", (batch + 1) + " of " + bodies.size(), request.offlineFiles().get(batch).getFileName().toString());
+    boolean run(Request request) throws InterruptedException {
+        List<IngestionStartRequest> ingestions = request.ingestions();
+        for (int batch = 0; batch < ingestions.size(); batch++) {
+            if (ingestions.size() > 1) {
+                line("batch", (batch + 1) + " of " + ingestions.size(), request.offlineFiles().get(batch).getFileName().toString());
             }
-            if (!runBatch(bodies.get(batch), request.describe(batch))) {
+            if (!runBatch(ingestions.get(batch), request.describe(batch))) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean runBatch(String body, String description) throws IOException, InterruptedException {
+    private boolean runBatch(IngestionStartRequest start, String description) throws InterruptedException {
         line("intake", "starting", description);
-        JsonNode started = post(LocalService.INGEST, "/api/v1/ingestions", body);
+        IngestionRunView started;
+        try {
+            started = ingest.start(start).getBody();
+        } catch (RestClientResponseException e) {
+            line("intake", "refused", "ingest-service answered " + e.getStatusCode().value() + ": " + e.getResponseBodyAsString());
+            return false;
+        }
         if (started == null) {
             return false;
         }
-        String ingestionRunId = started.path("runId").asText();
-        JsonNode ingestion = follow("intake", () -> get(LocalService.INGEST, "/api/v1/ingestions/" + ingestionRunId),
-                run -> run.path("status").asText(),
-                run -> run.path("recordCount").asLong() + " records in " + run.path("partCount").asInt() + " parts",
+        String ingestionRunId = started.runId();
+        IngestionRunView ingestion = follow("intake", () -> ask(() -> ingest.run(ingestionRunId)),
+                run -> run.status().name(),
+                run -> run.recordCount() + " records in " + run.partCount() + " parts",
                 status -> !status.equals("RUNNING"));
-        if (ingestion == null || !ingestion.path("status").asText().equals("COMPLETED")) {
-            line("intake", "failed", ingestion == null ? "no answer" : ingestion.path("failureReason").asText());
+        if (ingestion == null || ingestion.status() != IngestionRunView.Status.COMPLETED) {
+            line("intake", "failed", ingestion == null ? "no answer" : String.valueOf(ingestion.failureReason()));
             return false;
         }
 
-        JsonNode pipeline = follow("pipeline", () -> find(get(LocalService.PIPELINE_CONTROLLER, "/api/v1/runs?limit=50"),
-                        run -> contains(run.path("ingestionRunIds"), ingestionRunId)),
-                run -> run.path("state").asText(),
-                run -> "run " + run.path("id").asText() + (run.path("error").isTextual() ? ": " + run.path("error").asText() : ""),
+        PipelineRunView run = follow("pipeline", () -> find(ask(() -> pipeline.recent(null, RECENT_RUNS)),
+                        r -> r.ingestionRunIds().contains(ingestionRunId)),
+                r -> r.state().name(),
+                r -> "run " + r.id() + (r.error() != null ? ": " + r.error() : ""),
                 state -> state.equals("SUCCEEDED") || state.equals("FAILED"));
-        if (pipeline == null || !pipeline.path("state").asText().equals("SUCCEEDED")) {
+        if (run == null || run.state() != PipelineRunView.State.SUCCEEDED) {
             return false;
         }
 
-        String goldEvent = pipeline.path("goldRefreshedEventId").asText();
-        JsonNode forecast = follow("forecasts", () -> find(get(LocalService.FORECAST, "/api/v1/forecast-runs"),
-                        run -> run.path("eventId").asText().equals(goldEvent)),
-                run -> run.path("status").asText(),
-                run -> run.path("status").asText().equals("QUEUED") && run.path("error").isTextual()
-                        ? "waiting to retry: " + abbreviate(run.path("error").asText())
-                        : run.path("seriesForecast").asInt() + " series forecast, " + run.path("seriesFailed").asInt() + " failed",
+        String goldEvent = String.valueOf(run.goldRefreshedEventId());
+        RunView forecast = follow("forecasts", () -> find(ask(forecasts::recent),
+                        r -> String.valueOf(r.eventId()).equals(goldEvent)),
+                RunView::status,
+                r -> r.status().equals("QUEUED") && r.error() != null
+                        ? "waiting to retry: " + abbreviate(r.error())
+                        : r.seriesForecast() + " series forecast, " + r.seriesFailed() + " failed",
                 status -> status.equals("SUCCEEDED") || status.equals("FAILED"));
-        if (forecast == null || !forecast.path("status").asText().equals("SUCCEEDED")) {
+        if (forecast == null || !forecast.status().equals("SUCCEEDED")) {
             return false;
         }
 
         // anomaly-service judges the days with actuals against forecasts made before them, on ForecastsPublished
-        String forecastRun = forecast.path("forecastRunId").asText();
-        JsonNode check = follow("anomalies", () -> find(get(LocalService.ANOMALY, "/api/v1/checks"),
-                        c -> c.path("forecastRunId").asText().equals(forecastRun)),
+        String forecastRun = String.valueOf(forecast.forecastRunId());
+        CheckView check = follow("anomalies", () -> find(ask(() -> anomalies.checks(Optional.empty())),
+                        c -> forecastRun.equals(c.forecastRunId())),
                 c -> "CHECKED",
-                c -> c.path("daysChecked").asInt() + " series-days judged, " + c.path("anomalies").asInt() + " anomalies, "
-                        + c.path("alertsOpened").asInt() + " alerts opened, " + c.path("alertsClosed").asInt() + " closed",
+                c -> count(c.daysChecked()) + " series-days judged, " + count(c.anomalies()) + " anomalies, "
+                        + count(c.alertsOpened()) + " alerts opened, " + count(c.alertsClosed()) + " closed",
                 state -> true);
         return check != null;
     }
 
     /** Polls until the state is terminal or the stage times out, printing each change of state or detail. */
-    private JsonNode follow(String stage, Poll poll, Function<JsonNode, String> state, Function<JsonNode, String> detail,
-            java.util.function.Predicate<String> terminal) throws InterruptedException {
+    private <T> T follow(String stage, Supplier<T> poll, Function<T, String> state, Function<T, String> detail,
+            Predicate<String> terminal) throws InterruptedException {
         Instant deadline = Instant.now().plus(stageTimeout);
         String shown = null;
         while (Instant.now().isBefore(deadline)) {
-            JsonNode current = poll.next();
+            T current = poll.get();
             if (current != null) {
                 String now = state.apply(current) + " " + detail.apply(current);
                 if (!now.equals(shown)) {
-                    line(stage, state.apply(current).toLowerCase(java.util.Locale.ROOT), detail.apply(current));
+                    line(stage, state.apply(current).toLowerCase(Locale.ROOT), detail.apply(current));
                     shown = now;
                 }
                 if (terminal.test(state.apply(current))) {
@@ -154,26 +188,11 @@ final class FirstIntake {
         return null;
     }
 
-    private JsonNode post(LocalService service, String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(services.get(service).resolve(path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            line("intake", "refused", service.module() + " answered " + response.statusCode() + ": " + response.body());
-            return null;
-        }
-        return json.readTree(response.body());
-    }
-
-    private JsonNode get(LocalService service, String path) {
+    /** A service busy, restarting or not answering 200 yet: null, and the next poll asks again. */
+    private static <T> T ask(Supplier<T> call) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(services.get(service).resolve(path))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-        } catch (IOException e) {
-            return null;    // a service busy or restarting: the next poll asks again
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return call.get();
+        } catch (RestClientException e) {
             return null;
         }
     }
@@ -183,34 +202,17 @@ final class FirstIntake {
         return line.length() <= 100 ? line : line.substring(0, 97) + "...";
     }
 
-    private static JsonNode find(JsonNode list, java.util.function.Predicate<JsonNode> match) {
-        if (list == null || !list.isArray()) {
-            return null;
-        }
-        for (JsonNode item : list) {
-            if (match.test(item)) {
-                return item;
-            }
-        }
-        return null;
+    private static <T> T find(List<T> list, Predicate<T> match) {
+        return list == null ? null : list.stream().filter(match).findFirst().orElse(null);
     }
 
-    private static boolean contains(JsonNode array, String value) {
-        for (JsonNode item : array) {
-            if (Objects.equals(item.asText(), value)) {
-                return true;
-            }
-        }
-        return false;
+    /** As the JSON read it before: an absent count shows as 0. */
+    private static int count(Integer value) {
+        return value == null ? 0 : value;
     }
 
     private void line(String component, String state, String detail) {
         console.printf("  %-22s %-9s %s%n", component, state, detail);
         console.flush();
-    }
-
-    @FunctionalInterface
-    private interface Poll {
-        JsonNode next();
     }
 }

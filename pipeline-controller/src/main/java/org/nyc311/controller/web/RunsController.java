@@ -1,30 +1,27 @@
 package org.nyc311.controller.web;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.nyc311.api.pipeline.PipelineRunApi;
+import org.nyc311.api.pipeline.PipelineRunView;
+import org.nyc311.api.pipeline.RerunRequest;
+import org.nyc311.controller.run.PipelineRun;
 import org.nyc311.controller.run.PipelineRunRepository;
 import org.nyc311.controller.run.RunCoordinator;
+import org.nyc311.controller.run.RunResult;
 import org.nyc311.controller.run.RunState;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.service.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Pipeline runs, failures included, and running batches again. */
+/** Pipeline runs, failures included, and running batches again; the contract is service-api's {@link PipelineRunApi}. */
 @RestController
-@RequestMapping("/api/v1/runs")
-class RunsController {
+class RunsController implements PipelineRunApi {
 
     private final PipelineRunRepository runs;
     private final RunCoordinator coordinator;
@@ -36,30 +33,24 @@ class RunsController {
         this.eventJson = eventJson;
     }
 
-    /** The newest runs first; {@code ?state=FAILED} for the failures. */
-    @GetMapping
-    List<RunView> list(@RequestParam(required = false) RunState state,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return runs.list(state, limit).stream().map(RunView::of).toList();
+    @Override
+    public List<PipelineRunView> recent(PipelineRunView.State state, int limit) {
+        return runs.list(state == null ? null : RunState.valueOf(state.name()), limit).stream().map(RunsController::view).toList();
     }
 
-    @GetMapping("/{id}")
-    RunView get(@PathVariable UUID id) {
-        return runs.find(id).map(RunView::of).orElseThrow(() -> new RunNotFoundException(id));
+    @Override
+    public PipelineRunView run(UUID id) {
+        return runs.find(id).map(RunsController::view).orElseThrow(() -> new RunNotFoundException(id));
     }
 
-    /**
-     * Runs the given batches again, in the next run; 202 with that run. Events not recorded yet are
-     * recorded first, as if they had arrived on the queue.
-     */
-    @PostMapping
-    ResponseEntity<RunView> rerun(@Valid @RequestBody RerunRequest request) {
-        List<String> ingestionRunIds = new java.util.ArrayList<>(request.ingestionRunIds());
+    @Override
+    public ResponseEntity<PipelineRunView> rerun(RerunRequest request) {
+        List<String> ingestionRunIds = new ArrayList<>(request.ingestionRunIds());
         List<RawBatchLanded> events = request.events().stream()
                 .map(node -> eventJson.read(node.toString(), RawBatchLanded.class)).toList();
         UUID joined = null;
         for (RawBatchLanded event : events) {
-            java.util.Optional<UUID> run = coordinator.landed(event);
+            Optional<UUID> run = coordinator.landed(event);
             if (run.isPresent()) {
                 joined = run.get();
             } else {
@@ -68,10 +59,31 @@ class RunsController {
             }
         }
         UUID joinedRun = joined;
-        RunView run = RunView.of(ingestionRunIds.isEmpty()
+        PipelineRunView run = view(ingestionRunIds.isEmpty()
                 ? runs.find(joinedRun).orElseThrow(() -> new RunNotFoundException(joinedRun))
                 : coordinator.rerun(ingestionRunIds));
         return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
+    }
+
+    /** The run as the API shows it; the states and reasons are the same words on both sides. */
+    static PipelineRunView view(PipelineRun run) {
+        return new PipelineRunView(run.id(), PipelineRunView.State.valueOf(run.state().name()), run.createdAt(), run.startedAt(),
+                run.finishedAt(), run.attemptCount(), run.nextAttemptAt(), run.jobRunId(), run.error(), run.ingestionRunIds(),
+                run.batches().stream().map(b -> new PipelineRunView.BatchView(b.eventId(), b.ingestionRunId(), b.bucket(),
+                        b.batchPrefix(), b.recordCount(), b.occurredAt(), b.receivedAt(),
+                        PipelineRunView.BatchView.Reason.valueOf(b.reason().name()))).toList(),
+                result(run.result()), run.goldRefreshedEventId());
+    }
+
+    private static PipelineRunView.ResultView result(RunResult result) {
+        if (result == null) {
+            return null;
+        }
+        RunResult.Silver silver = result.silver();
+        return new PipelineRunView.ResultView(result.runId(), result.tableVersions(), result.latestCompleteDate(),
+                result.newestCreatedAt(), result.rowCounts(), silver == null ? null
+                        : new PipelineRunView.Silver(silver.recordsIn(), silver.inserted(), silver.updated(), silver.duplicates(),
+                                silver.quarantined()));
     }
 
     static final class RunNotFoundException extends NotFoundException {

@@ -1,0 +1,126 @@
+package org.nyc311.anomaly.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.nyc311.anomaly.config.AnomalyProperties;
+import org.nyc311.model.anomaly.Alert;
+import org.nyc311.model.anomaly.Anomaly;
+import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.SeriesKey;
+import org.nyc311.testsupport.postgres.PostgresSliceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The anomaly store on a real PostgreSQL with this service's Flyway migrations, each test in a transaction
+ * rolled back: checks recorded once per event and read back newest first, an anomaly day recorded once and
+ * found by every filter the API offers, alerts saved, grown, closed and listed, and the per-series check
+ * state. (The forecast snapshot's methods are left to the tests of the check.)
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+// the service's own migrations: the outbox's Java migration and V4's queue name from the settings
+@Import({AnomalyRepository.class, OutboxMigrations.class})
+@EnableConfigurationProperties(AnomalyProperties.class)
+class AnomalyRepositoryTest extends PostgresSliceTest {
+
+    private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
+    private static final SeriesKey QUEENS_RODENT = SeriesKey.of("rodent", Borough.QUEENS);
+    private static final LocalDate DAY = LocalDate.of(2026, 5, 31);
+    private static final Instant AT = Instant.parse("2026-06-01T07:00:00Z");
+
+    @Autowired
+    AnomalyRepository store;
+
+    @Test
+    void checksAreRecordedPerEventAndReadNewestFirst() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        assertThat(store.processed(first)).isFalse();
+
+        store.markProcessed(first, "run-1", DAY.minusDays(1), AT, new AnomalyRepository.CheckCounts(300, 300, 2, 1, 0));
+        store.markProcessed(second, "run-2", DAY, AT.plusSeconds(3600), new AnomalyRepository.CheckCounts(310, 310, 0, 0, 1));
+
+        assertThat(store.processed(first)).isTrue();
+        assertThat(store.recentChecks(10)).containsExactly(
+                new AnomalyRepository.RecordedCheck(second, "run-2", AT.plusSeconds(3600), DAY, 310, 310, 0, 0, 1),
+                new AnomalyRepository.RecordedCheck(first, "run-1", AT, DAY.minusDays(1), 300, 300, 2, 1, 0));
+        assertThat(store.recentChecks(1)).extracting(AnomalyRepository.RecordedCheck::eventId).containsExactly(second);
+    }
+
+    @Test
+    void anAnomalyDayIsRecordedOnceAndFoundByEachFilter() {
+        Anomaly spike = new Anomaly(BROOKLYN_NOISE, DAY, 240, 90.5, 70, 112, 6.25, Anomaly.Direction.SPIKE, "run-1");
+        Anomaly drop = new Anomaly(QUEENS_RODENT, DAY.minusDays(2), 1, 14, 6, 22, -3.5, Anomaly.Direction.DROP, "run-1");
+
+        assertThat(store.recordAnomaly(spike, AT)).isTrue();
+        assertThat(store.recordAnomaly(new Anomaly(BROOKLYN_NOISE, DAY, 999, 1, 0, 2, 9, Anomaly.Direction.SPIKE, "run-2"), AT))
+                .as("the day keeps its first record").isFalse();
+        assertThat(store.recordAnomaly(drop, AT)).isTrue();
+
+        assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)))
+                .containsExactly(spike, drop);
+        assertThat(store.anomalies(query(Optional.of(DAY), Optional.empty(), Optional.empty(), Optional.empty(), 100)))
+                .containsExactly(spike);
+        assertThat(store.anomalies(new AnomalyQuery(Optional.empty(), Optional.of(DAY.minusDays(1)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 100))).containsExactly(drop);
+        assertThat(store.anomalies(query(Optional.empty(), Optional.of("rodent"), Optional.empty(), Optional.empty(), 100)))
+                .containsExactly(drop);
+        assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.of("brooklyn"), Optional.empty(), 100)))
+                .containsExactly(spike);
+        assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(4.0), 100)))
+                .as("severity is the absolute z-score").containsExactly(spike);
+        assertThat(store.anomalies(new AnomalyQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(Anomaly.Direction.DROP), 100))).containsExactly(drop);
+        assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1)))
+                .containsExactly(spike);
+    }
+
+    @Test
+    void anAlertIsSavedGrownAndClosedAndListedByStatus() {
+        Alert open = new Alert(UUID.randomUUID(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY, null, 3, 5.5);
+        Alert older = new Alert(UUID.randomUUID(), QUEENS_RODENT, Alert.Status.CLOSED, DAY.minusDays(20), DAY.minusDays(18),
+                DAY.minusDays(17), DAY.minusDays(15), 4, 3.25);
+        store.saveAlert(open, AT);
+        store.saveAlert(older, AT);
+        assertThat(store.openEpisodeStart(BROOKLYN_NOISE.id())).contains(DAY.minusDays(2));
+        assertThat(store.openEpisodeStart(QUEENS_RODENT.id())).isEmpty();
+
+        Alert grown = new Alert(open.id(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY.plusDays(1), null, 4, 7.0);
+        store.saveAlert(grown, AT.plusSeconds(86_400));
+        assertThat(store.findAlert(open.id())).contains(grown);
+        assertThat(store.alerts(Optional.empty(), 10)).containsExactly(grown, older);
+        assertThat(store.alerts(Optional.of(Alert.Status.CLOSED), 10)).containsExactly(older);
+
+        Alert closed = new Alert(open.id(), BROOKLYN_NOISE, Alert.Status.CLOSED, DAY.minusDays(2), DAY, DAY.plusDays(1),
+                DAY.plusDays(3), 4, 7.0);
+        store.saveAlert(closed, AT.plusSeconds(3 * 86_400));
+        assertThat(store.alerts(Optional.of(Alert.Status.OPEN), 10)).isEmpty();
+        assertThat(store.openEpisodeStart(BROOKLYN_NOISE.id())).isEmpty();
+        assertThat(store.findAlert(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void theLastCheckedDayIsKeptPerSeries() {
+        assertThat(store.lastChecked(BROOKLYN_NOISE.id())).isEmpty();
+
+        store.setLastChecked(BROOKLYN_NOISE.id(), DAY.minusDays(1), AT);
+        store.setLastChecked(BROOKLYN_NOISE.id(), DAY, AT.plusSeconds(60));
+
+        assertThat(store.lastChecked(BROOKLYN_NOISE.id())).contains(DAY);
+        assertThat(store.lastChecked(QUEENS_RODENT.id())).isEmpty();
+    }
+
+    private static AnomalyQuery query(Optional<LocalDate> from, Optional<String> type, Optional<String> borough,
+            Optional<Double> minSeverity, int limit) {
+        return new AnomalyQuery(from, Optional.empty(), type, borough, minSeverity, Optional.empty(), limit);
+    }
+}
