@@ -39,6 +39,8 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
 
     @Autowired
     AnomalyRepository store;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void checksAreRecordedPerEventAndReadNewestFirst() {
@@ -91,8 +93,10 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
                 DAY.minusDays(17), DAY.minusDays(15), 4, 3.25);
         store.saveAlert(open, AT);
         store.saveAlert(older, AT);
-        assertThat(store.openEpisodeStart(BROOKLYN_NOISE.id())).contains(DAY.minusDays(2));
-        assertThat(store.openEpisodeStart(QUEENS_RODENT.id())).isEmpty();
+        forecastFor(BROOKLYN_NOISE);
+        forecastFor(QUEENS_RODENT);
+        assertThat(state(BROOKLYN_NOISE).openEpisodeStart()).contains(DAY.minusDays(2));
+        assertThat(state(QUEENS_RODENT).openEpisodeStart()).isEmpty();
 
         Alert grown = new Alert(open.id(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY.plusDays(1), null, 4, 7.0);
         store.saveAlert(grown, AT.plusSeconds(86_400));
@@ -104,19 +108,32 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
                 DAY.plusDays(3), 4, 7.0);
         store.saveAlert(closed, AT.plusSeconds(3 * 86_400));
         assertThat(store.alerts(Optional.of(Alert.Status.OPEN), 10)).isEmpty();
-        assertThat(store.openEpisodeStart(BROOKLYN_NOISE.id())).isEmpty();
+        assertThat(state(BROOKLYN_NOISE).openEpisodeStart()).isEmpty();
         assertThat(store.findAlert(UUID.randomUUID())).isEmpty();
     }
 
     @Test
     void theLastCheckedDayIsKeptPerSeries() {
-        assertThat(store.lastChecked(BROOKLYN_NOISE.id())).isEmpty();
+        forecastFor(BROOKLYN_NOISE);
+        forecastFor(QUEENS_RODENT);
+        assertThat(state(BROOKLYN_NOISE).lastChecked()).isEmpty();
 
-        store.setLastChecked(BROOKLYN_NOISE.id(), DAY.minusDays(1), AT);
-        store.setLastChecked(BROOKLYN_NOISE.id(), DAY, AT.plusSeconds(60));
+        store.setLastChecked(java.util.Map.of(BROOKLYN_NOISE.id(), DAY.minusDays(1)), AT);
+        store.setLastChecked(java.util.Map.of(BROOKLYN_NOISE.id(), DAY), AT.plusSeconds(60));
 
-        assertThat(store.lastChecked(BROOKLYN_NOISE.id())).contains(DAY);
-        assertThat(store.lastChecked(QUEENS_RODENT.id())).isEmpty();
+        assertThat(state(BROOKLYN_NOISE).lastChecked()).contains(DAY);
+        assertThat(state(QUEENS_RODENT).lastChecked()).isEmpty();
+    }
+
+    /** A one-day forecast in the snapshot: the check's state lists the series that have one. */
+    private void forecastFor(SeriesKey series) {
+        jdbc.update("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, last_actual_date, horizon, yhat, "
+                + "lower_bound, upper_bound) VALUES (?, ?, 'run-1', ?, 1, 10, 5, 15) ON CONFLICT DO NOTHING",
+                series.id(), java.sql.Date.valueOf(DAY.plusDays(1)), java.sql.Date.valueOf(DAY));
+    }
+
+    private SeriesCheckState state(SeriesKey series) {
+        return store.checkStates().stream().filter(s -> s.seriesId().equals(series.id())).findFirst().orElseThrow();
     }
 
     private static AnomalyQuery query(Optional<LocalDate> from, Optional<String> type, Optional<String> borough,
