@@ -347,6 +347,62 @@ class FixturePipelineTest {
         assertThat(catalog.get("young/bronx").<Boolean>getAs("forecastable")).as("40 days at 3 a day").isTrue();
     }
 
+    @Test
+    @Order(12)
+    void aDailyBatchReplacesOnlyItsOwnDaysOfTheSeriesAndEqualsARebuild() throws Exception {
+        // the lake holds 04-13 and 04-14 (retention trimmed the rest); this batch brings 04-16 only, with a new type
+        Dataset<Row> before = table("gold/daily_series").where(col("date").lt(java.sql.Date.valueOf("2026-04-15")));
+        List<String> untouchedBefore = before.toJSON().collectAsList().stream().sorted().toList();
+        RawLanding.land(lake, "2026-04-17", "ing-4", "batch4.jsonl");
+        runBatch("run-4");
+
+        assertThat(seriesRows()).as("incremental daily_series = a rebuild from daily_requests").isEqualTo(rebuiltSeriesRows());
+        assertThat(table("gold/daily_series").where(col("date").lt(java.sql.Date.valueOf("2026-04-15")))
+                .toJSON().collectAsList().stream().sorted().toList()).isEqualTo(untouchedBefore);
+        long replaced = result("run-4").get("rowCounts").get("daily_series").asLong();
+        assertThat(replaced).as("rows written: the gap day 04-15 (a zero for every series) and 04-16, nothing older")
+                .isEqualTo(table("gold/daily_series").where(col("date").geq(java.sql.Date.valueOf("2026-04-15"))).count())
+                .isLessThan(table("gold/daily_series").count());
+        Row write = io.delta.tables.DeltaTable.forPath(spark, lake.resolve("gold/daily_series").toString()).history(1).first();
+        assertThat(write.<String>getAs("operation")).isEqualTo("WRITE");
+        assertThat(write.<scala.collection.Map<String, String>>getAs("operationMetrics").get("numRemovedFiles").get())
+                .as("no file of the older days was rewritten").isEqualTo("0");
+        assertThat(table("gold/daily_series").where(col("series_id").equalTo("all/bronx")
+                .and(col("date").equalTo(java.sql.Date.valueOf("2026-04-15")))).first().<Long>getAs("count")).isZero();
+    }
+
+    @Test
+    @Order(13)
+    void aLateRecordBeforeASeriesFirstDayAndASpellingThatTakesTheLeadRewriteTheirWholeSeries() throws Exception {
+        // 1012: a new series whose first day (04-13) is older than gold's newest; 1013-1014: "Missed collection"
+        // now outnumbers the "Missed Collection" of 1010 (04-14), whose rows must take the new name too
+        RawLanding.land(lake, "2026-04-18", "ing-5", "batch5.jsonl");
+        runBatch("run-5");
+
+        assertThat(seriesRows()).as("incremental daily_series = a rebuild from daily_requests").isEqualTo(rebuiltSeriesRows());
+        assertThat(table("gold/daily_series").where(col("series_id").equalTo("paint-plaster/bronx")).orderBy("date")
+                .select("count").as(org.apache.spark.sql.Encoders.LONG()).collectAsList()).containsExactly(1L, 0L, 0L, 0L);
+        for (String t : List.of("gold/daily_requests", "gold/daily_series")) {
+            assertThat(table(t).where(col("complaint_type_key").equalTo("missed-collection")).select("complaint_type")
+                    .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                    .as(t + ": one name per type, the leading spelling").containsExactly("Missed collection");
+        }
+        assertThat(table("gold/series_catalog").where(col("series_id").equalTo("missed-collection/bronx")).first()
+                .<String>getAs("complaint_type")).isEqualTo("Missed collection");
+    }
+
+    private static List<String> seriesRows() {
+        return table("gold/daily_series").toJSON().collectAsList().stream().sorted().toList();
+    }
+
+    /** daily_series as a full rebuild would write it from the daily_requests now in gold. */
+    private static List<String> rebuiltSeriesRows() {
+        return org.nyc311.delta.gold.GoldTransform.dailySeries(table("gold/daily_requests"))
+                .select(table("gold/daily_series").columns()[0], java.util.Arrays.stream(table("gold/daily_series").columns())
+                        .skip(1).toArray(String[]::new))
+                .toJSON().collectAsList().stream().sorted().toList();
+    }
+
     private static List<String> rowsOf(String relative) {
         return table(relative).toJSON().collectAsList().stream().sorted().toList();
     }

@@ -3,7 +3,13 @@ package org.nyc311.delta.gold;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE;
+import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE_KEY;
 import static org.nyc311.model.gold.GoldColumns.DATE;
+import static org.nyc311.model.gold.GoldColumns.FIRST_DATE;
+import static org.nyc311.model.gold.GoldColumns.SERIES_ID;
 
 
 import io.delta.tables.DeltaTable;
@@ -12,7 +18,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nyc311.delta.DeltaTables;
@@ -25,7 +34,8 @@ import org.nyc311.model.gold.GoldTables;
 
 /**
  * Gold: recomputes {@code daily_requests} for the New York dates the run's silver changes touched
- * (and only those), then rebuilds the zero-filled series and the catalog from it, and
+ * (and only those), brings the zero-filled {@code daily_series} up to it by replacing only the rows that
+ * can have changed (see {@link #refreshSeries}), rewrites the small catalog, and
  * leaves {@code _pipeline_runs/<runId>/result.json} for pipeline-controller. A run that touched no
  * date writes no table version.
  *
@@ -51,33 +61,34 @@ public final class GoldStage implements Stage {
         List<Date> touched = metrics.touchedDates();
         boolean missing = !DeltaTables.exists(spark, lake.goldDailyRequests());
         if (!touched.isEmpty() || missing) {
-            Dataset<Row> displays = GoldTransform.displayByKey(silver);
-            Dataset<Row> scope = missing ? silver
-                    : silver.where(expr(SilverColumns.CREATED_DATE_LOCAL + " IN (" + GoldTransform.dateList(touched) + ")"));
-            Dataset<Row> daily = GoldTransform.dailyRequests(scope, displays).cache();
+            Dataset<Row> displays = GoldTransform.displayByKey(silver).cache();
             try {
-                written.put(GoldTables.DAILY_REQUESTS, daily.count());
-                if (missing) {
-                    daily.write().format("delta").save(lake.goldDailyRequests());
-                } else {
-                    daily.write().format("delta").mode("overwrite")
-                            .option("replaceWhere", DATE + " IN (" + GoldTransform.dateList(touched) + ")")
-                            .save(lake.goldDailyRequests());
+                Dataset<Row> scope = missing ? silver
+                        : silver.where(expr(SilverColumns.CREATED_DATE_LOCAL + " IN (" + GoldTransform.dateList(touched) + ")"));
+                Dataset<Row> daily = GoldTransform.dailyRequests(scope, displays).cache();
+                try {
+                    written.put(GoldTables.DAILY_REQUESTS, daily.count());
+                    if (missing) {
+                        daily.write().format("delta").save(lake.goldDailyRequests());
+                    } else {
+                        daily.write().format("delta").mode("overwrite")
+                                .option("replaceWhere", DATE + " IN (" + GoldTransform.dateList(touched) + ")")
+                                .save(lake.goldDailyRequests());
+                    }
+                } finally {
+                    daily.unpersist();
                 }
-            } finally {
-                daily.unpersist();
-            }
-            applyRetention(spark, lake, retentionDays);
-            Dataset<Row> allDaily = spark.read().format("delta").load(lake.goldDailyRequests());
-            Dataset<Row> series = GoldTransform.dailySeries(allDaily).cache();
-            try {
-                written.put(GoldTables.DAILY_SERIES, overwrite(series, lake.goldDailySeries()));
+                respell(spark, lake, displays);
+                boolean trimmed = applyRetention(spark, lake, retentionDays);
+                Dataset<Row> allDaily = spark.read().format("delta").load(lake.goldDailyRequests());
+                written.put(GoldTables.DAILY_SERIES, refreshSeries(spark, lake, allDaily, touched, missing || trimmed));
+                Dataset<Row> series = spark.read().format("delta").load(lake.goldDailySeries());
                 written.put(GoldTables.SERIES_CATALOG, overwrite(GoldTransform.seriesCatalog(series,
                         args.getInt("min-history-days", 28), Double.parseDouble(args.get("min-mean-count", "0.5")),
                         args.getInt("forecastable-window-days", 90)),
                         lake.goldSeriesCatalog()));
             } finally {
-                series.unpersist();
+                displays.unpersist();
             }
         }
 
@@ -105,19 +116,100 @@ public final class GoldStage implements Stage {
         return frame.sparkSession();
     }
 
-    /** With a retention of N days, daily_requests keeps the N newest days; 0 keeps everything. */
-    private static void applyRetention(SparkSession spark, LakeLayout lake, int retentionDays) {
+    /**
+     * With a retention of N days, daily_requests keeps the N newest days; 0 keeps everything. Returns
+     * whether days were deleted: then every series' span starts later, and the series are rebuilt whole.
+     */
+    private static boolean applyRetention(SparkSession spark, LakeLayout lake, int retentionDays) {
         if (retentionDays <= 0) {
-            return;
+            return false;
         }
         Row newest = spark.read().format("delta").load(lake.goldDailyRequests()).agg(max(DATE)).first();
         if (newest.isNullAt(0)) {
-            return;
+            return false;
         }
         LocalDate cutoff = newest.getDate(0).toLocalDate().minusDays(retentionDays - 1L);
         DeltaTable table = DeltaTable.forPath(spark, lake.goldDailyRequests());
-        if (!table.toDF().where(col(DATE).lt(Date.valueOf(cutoff))).isEmpty()) {
-            table.delete(col(DATE).lt(Date.valueOf(cutoff)));
+        if (table.toDF().where(col(DATE).lt(Date.valueOf(cutoff))).isEmpty()) {
+            return false;
+        }
+        table.delete(col(DATE).lt(Date.valueOf(cutoff)));
+        return true;
+    }
+
+    /**
+     * Gives every row of daily_requests its type's current display form. The run's own dates were written
+     * with it; older dates keep the spelling that led when they were written, and when the lead changes
+     * (a spelling that overtakes another) those rows are renamed here, so that a type has one name
+     * everywhere (their series follow in {@link #refreshSeries}). Reads two columns.
+     */
+    private static void respell(SparkSession spark, LakeLayout lake, Dataset<Row> displays) {
+        DeltaTable table = DeltaTable.forPath(spark, lake.goldDailyRequests());
+        List<Row> stale = table.toDF().select(COMPLAINT_TYPE_KEY, COMPLAINT_TYPE).distinct()
+                .join(displays.withColumnRenamed(COMPLAINT_TYPE, "_display"), COMPLAINT_TYPE_KEY)
+                .where(col(COMPLAINT_TYPE).notEqual(col("_display")))
+                .select(COMPLAINT_TYPE_KEY, "_display").distinct().collectAsList();
+        for (Row row : stale) {
+            table.update(col(COMPLAINT_TYPE_KEY).equalTo(row.getString(0)), Map.of(COMPLAINT_TYPE, lit(row.getString(1))));
+        }
+    }
+
+    /**
+     * Brings daily_series up to daily_requests, and returns the rows written. A rebuild writes every series
+     * laid out by date. Otherwise only the rows that can differ are replaced, so that a daily batch costs
+     * its own days, not the history: the dates the run touched and the new days since the table's newest
+     * (every series gets its zero), plus every row of a series whose span starts elsewhere than before (a
+     * new series, a late record earlier than its first, its first records moved away, a series gone) or
+     * whose type's display name changed. The catalog, written after the series, holds the spans and names to
+     * compare with: if a run died between the two, its retry finds the same differences and writes the same
+     * rows again, and any row the predicate leaves alone is unchanged by construction.
+     */
+    private static long refreshSeries(SparkSession spark, LakeLayout lake, Dataset<Row> allDaily, List<Date> touched,
+            boolean rebuild) {
+        Row lastRow = allDaily.agg(max(DATE)).first();
+        boolean rebuildAll = rebuild || lastRow.isNullAt(0) || !DeltaTables.exists(spark, lake.goldDailySeries())
+                || !DeltaTables.exists(spark, lake.goldSeriesCatalog());
+        if (rebuildAll) {
+            Dataset<Row> series = GoldTransform.dailySeries(allDaily);
+            return overwrite(series.repartitionByRange(col(DATE)).sortWithinPartitions(DATE, SERIES_ID),
+                    lake.goldDailySeries());
+        }
+        Date last = lastRow.getDate(0);
+        Dataset<Row> stored = spark.read().format("delta").load(lake.goldDailySeries());
+        Row storedLast = stored.agg(max(DATE)).first();
+        if (storedLast.isNullAt(0) || storedLast.getDate(0).after(last)) {
+            return refreshSeries(spark, lake, allDaily, touched, true);
+        }
+        Set<Date> dates = new TreeSet<>(touched);
+        for (LocalDate day = storedLast.getDate(0).toLocalDate().plusDays(1); !day.isAfter(last.toLocalDate());
+                day = day.plusDays(1)) {
+            dates.add(Date.valueOf(day));
+        }
+        Dataset<Row> counts = GoldTransform.seriesCounts(allDaily).cache();
+        try {
+            Dataset<Row> before = spark.read().format("delta").load(lake.goldSeriesCatalog())
+                    .select(col(SERIES_ID), col(FIRST_DATE).as("_first_before"), col(COMPLAINT_TYPE).as("_name_before"));
+            Set<String> moved = new TreeSet<>(GoldTransform.firstDates(counts)
+                    .join(before, new String[] {SERIES_ID}, "full_outer")
+                    .where(not(col(FIRST_DATE).eqNullSafe(col("_first_before")))
+                            .or(not(col(COMPLAINT_TYPE).eqNullSafe(col("_name_before")))))
+                    .select(SERIES_ID).as(Encoders.STRING()).collectAsList());
+            String predicate = DATE + " IN (" + GoldTransform.dateList(dates) + ")"
+                    + (moved.isEmpty() ? "" : " OR " + SERIES_ID + " IN (" + GoldTransform.textList(moved) + ")");
+            Dataset<Row> changed = GoldTransform.zeroFilled(counts, last).where(expr(predicate))
+                    .repartitionByRange(col(DATE)).sortWithinPartitions(DATE, SERIES_ID).cache();
+            try {
+                long rows = changed.count();
+                changed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+                        .save(lake.goldDailySeries());
+                System.out.println("gold: daily_series replaced " + rows + " rows (" + dates.size() + " dates, and "
+                        + moved.size() + " series whose span or name changed)");
+                return rows;
+            } finally {
+                changed.unpersist();
+            }
+        } finally {
+            counts.unpersist();
         }
     }
 }

@@ -57,6 +57,13 @@ public final class GoldTransform {
      * where nothing was requested: complaint type x borough, each borough's total, the citywide total.
      */
     public static Dataset<Row> dailySeries(Dataset<Row> dailyRequests) {
+        Row lastRow = dailyRequests.agg(max(DATE)).first();
+        Dataset<Row> counts = seriesCounts(dailyRequests);
+        return lastRow.isNullAt(0) ? counts.limit(0) : zeroFilled(counts, lastRow.getDate(0));
+    }
+
+    /** The requests of each series on the days it has any, at the three levels of the catalog. */
+    public static Dataset<Row> seriesCounts(Dataset<Row> dailyRequests) {
         Dataset<Row> base = dailyRequests.groupBy(DATE, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
                 .agg(sum(COUNT).as(COUNT));
         Dataset<Row> typeBorough = base.select(concat(col(COMPLAINT_TYPE_KEY), lit("/"), col(BOROUGH_KEY)).as(SERIES_ID),
@@ -69,16 +76,20 @@ public final class GoldTransform {
         Dataset<Row> citywide = base.groupBy(DATE).agg(sum(COUNT).as(COUNT))
                 .select(lit(ALL + "/" + ALL).as(SERIES_ID), lit("citywide").as(LEVEL), lit(ALL).as(COMPLAINT_TYPE_KEY),
                         lit("All").as(COMPLAINT_TYPE), lit(ALL).as(BOROUGH_KEY), col(DATE), col(COUNT));
-        Dataset<Row> counts = typeBorough.unionByName(borough).unionByName(citywide);
-        Row lastRow = dailyRequests.agg(max(DATE)).first();
-        if (lastRow.isNullAt(0)) {
-            return counts.limit(0);
-        }
-        Date last = lastRow.getDate(0);
-        Dataset<Row> spans = counts.groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
+        return typeBorough.unionByName(borough).unionByName(citywide);
+    }
+
+    /** Each series' display name and first day with requests: where its zero-filled span begins. */
+    public static Dataset<Row> firstDates(Dataset<Row> seriesCounts) {
+        return seriesCounts.groupBy(SERIES_ID, COMPLAINT_TYPE).agg(min(DATE).as(FIRST_DATE));
+    }
+
+    /** The counts of {@link #seriesCounts} with a zero on every day of a series' span that has none, up to {@code last}. */
+    public static Dataset<Row> zeroFilled(Dataset<Row> seriesCounts, Date last) {
+        Dataset<Row> spans = seriesCounts.groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
                 .agg(min(DATE).as(FIRST_DATE))
                 .withColumn(DATE, expr("explode(sequence(" + FIRST_DATE + ", date'" + last + "', interval 1 day))"));
-        return spans.join(counts.select(SERIES_ID, DATE, COUNT), new String[] {SERIES_ID, DATE}, "left")
+        return spans.join(seriesCounts.select(SERIES_ID, DATE, COUNT), new String[] {SERIES_ID, DATE}, "left")
                 .select(col(SERIES_ID), col(LEVEL), col(COMPLAINT_TYPE_KEY), col(COMPLAINT_TYPE), col(BOROUGH_KEY),
                         col(DATE), coalesce(col(COUNT), lit(0L)).as(COUNT));
     }
@@ -103,8 +114,13 @@ public final class GoldTransform {
                 .drop("_recent_mean");
     }
 
-    static String dateList(List<Date> dates) {
+    static String dateList(java.util.Collection<Date> dates) {
         return String.join(", ", dates.stream().map(d -> "date'" + d + "'").toList());
+    }
+
+    /** A SQL list of string literals (series ids and type keys are slugs; quotes are doubled all the same). */
+    static String textList(java.util.Collection<String> values) {
+        return String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
     }
 
     static LocalDate toLocal(Date date) {

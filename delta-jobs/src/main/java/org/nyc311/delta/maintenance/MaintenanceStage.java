@@ -19,10 +19,12 @@ import org.nyc311.delta.JobArgs;
 import org.nyc311.delta.LakeLayout;
 import org.nyc311.delta.Stage;
 import org.nyc311.delta.silver.SilverColumns;
+import org.nyc311.model.gold.GoldColumns;
 
 /**
  * Upkeep of every table of the lake, when it is due: OPTIMIZE (silver Z-ordered by {@code unique_key},
- * so that a MERGE's look-up of a day's keys can skip files by their statistics; the others compacted, as a
+ * so that a MERGE's look-up of a day's keys can skip files by their statistics; gold's daily tables by
+ * {@code date}, the column gold replaces rows by; the others compacted, as a
  * daily batch leaves a few small files per table and day), then VACUUM of files no version within the
  * retention needs. Z-order, not liquid clustering: it runs the same on Delta 3.3 locally and on Databricks.
  *
@@ -105,6 +107,11 @@ public final class MaintenanceStage implements Stage {
                 if (path.equals(lake.silverRequests())) {
                     table.optimize().executeZOrderBy(SilverColumns.UNIQUE_KEY);
                     done.put(name(lake, path), "z-ordered by " + SilverColumns.UNIQUE_KEY + ", vacuumed");
+                } else if (path.equals(lake.goldDailyRequests()) || path.equals(lake.goldDailySeries())) {
+                    // gold replaces rows by date: files that each hold a range of dates keep a daily batch's
+                    // rewrite to the newest files (plain compaction would merge every date into one file)
+                    table.optimize().executeZOrderBy(GoldColumns.DATE);
+                    done.put(name(lake, path), "z-ordered by " + GoldColumns.DATE + ", vacuumed");
                 } else {
                     table.optimize().executeCompaction();
                     done.put(name(lake, path), "compacted, vacuumed");
