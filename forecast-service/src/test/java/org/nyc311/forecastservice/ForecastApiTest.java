@@ -217,6 +217,9 @@ class ForecastApiTest extends ServiceTest {
         String runId = model.path("mlflowRunId").asText();
         assertThat(runId).isNotBlank();
         assertThat(model.path("mlflowRunUrl").asText()).startsWith(mlflow.trackingUri().toString()).endsWith("/runs/" + runId);
+        // the training's run holds every series: the link to its table, where this series' row is
+        assertThat(model.path("mlflowSeriesTableUrl").asText()).isEqualTo(model.path("mlflowRunUrl").asText()
+                + "/artifactPath/series/metrics.csv");
         assertThat(model.path("registeredModelVersion").asText()).isNotBlank();
     }
 

@@ -15,6 +15,7 @@ import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.forecastservice.support.GoldFixture;
+import org.nyc311.forecastservice.support.MlflowRest;
 import org.nyc311.forecastservice.support.SwitchableForwarder;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;

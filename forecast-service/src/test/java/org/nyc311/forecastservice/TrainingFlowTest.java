@@ -14,6 +14,7 @@ import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.support.GoldFixture;
+import org.nyc311.forecastservice.support.MlflowRest;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.model.event.GoldRefreshed;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,21 +56,20 @@ class TrainingFlowTest extends ServiceTest {
         assertThat(runs.countForEvent(event.eventId())).isEqualTo(1);
         assertThat(queues.publishedFor(run.runId().toString())).hasSize(1);
 
-        // every point leads to its run, its series' model and that series' MLflow run
+        // every point leads to its run, its series' model and the training's MLflow run, whose tables hold the series
         for (String seriesId : GoldFixture.FORECASTABLE) {
             StoredSeriesForecast stored = runs.latest(seriesId, 14).orElseThrow();
             assertThat(stored.points()).hasSize(14);
             assertThat(stored.points().get(0).date()).isEqualTo(GoldFixture.LAST_DAY.plusDays(1));
             assertThat(stored.model()).isNotBlank();
-            assertThat(stored.mlflowRunId()).isNotBlank();
-            assertThat(stored.parentMlflowRunId()).isEqualTo(run.mlflowRunId());
+            assertThat(stored.mlflowRunId()).isNotBlank().isEqualTo(run.mlflowRunId());
             assertThat(stored.points()).allSatisfy(p -> assertThat(p.lower()).isLessThanOrEqualTo(p.yhat()));
         }
         assertThat(runs.latest(GoldFixture.TOO_SHORT, 14)).as("not forecastable, not forecast").isEmpty();
     }
 
     @Test
-    void eachTrainingIsAParentRunWithANestedRunPerSeriesAndARegisteredModelVersion() throws Exception {
+    void eachTrainingIsOneRunWhoseTablesHoldEverySeriesAndARegisteredModelVersion() throws Exception {
         ForecastRun run = trainAndAwaitTracked();
         MlflowRest rest = new MlflowRest(mlflow.trackingUri());
 
@@ -84,20 +84,29 @@ class TrainingFlowTest extends ServiceTest {
         assertThat(Double.parseDouble(metrics.get("pooled_cv_wape"))).isEqualTo(run.pooledWape()).isPositive();
 
         String experimentId = parent.path("info").path("experiment_id").asText();
-        JsonNode children = rest.post("runs/search", Map.of("experiment_ids", List.of(experimentId),
+        JsonNode nested = rest.post("runs/search", Map.of("experiment_ids", List.of(experimentId),
                 "filter", "tags.mlflow.parentRunId = '" + run.mlflowRunId() + "'"));
+        assertThat(nested.path("runs")).as("one run per training, none per series").isEmpty();
+        // each series' row of the metrics table, and its forecast in the forecasts table, as the service stored them
+        List<Map<String, String>> forecasts = rest.csvArtifact(run.mlflowRunId(), "series/forecasts.csv");
+        assertThat(forecasts).hasSize(GoldFixture.FORECASTABLE.size() * 14);
         List<String> seriesIds = new ArrayList<>();
-        for (JsonNode child : children.path("runs")) {
-            Map<String, String> childParams = MlflowRest.map(child, "params");
-            Map<String, String> childMetrics = MlflowRest.map(child, "metrics");
-            seriesIds.add(childParams.get("series_id"));
-            assertThat(childParams.get("model")).isNotBlank();
-            assertThat(childMetrics).containsKeys("cv_mape", "cv_wape", "cv_mase", "cv_coverage");
-            StoredSeriesForecast stored = runs.latest(childParams.get("series_id"), 1).orElseThrow();
-            assertThat(childParams.get("model")).isEqualTo(stored.model());
-            stored.hyperparameters().forEach((name, value) -> assertThat(childParams).containsKey("hp." + name.toLowerCase()));
-            JsonNode files = rest.get("artifacts/list", "run_id", child.path("info").path("run_id").asText());
-            assertThat(files.path("files").findValuesAsText("path")).contains("forecast.csv");
+        for (Map<String, String> row : rest.csvArtifact(run.mlflowRunId(), "series/metrics.csv")) {
+            seriesIds.add(row.get("series_id"));
+            assertThat(row.get("model")).isNotBlank();
+            assertThat(row.get("cv_mape")).isNotBlank();
+            assertThat(row.get("cv_wape")).isNotBlank();
+            assertThat(row.get("cv_mase")).isNotBlank();
+            assertThat(row.get("cv_coverage")).isNotBlank();
+            StoredSeriesForecast stored = runs.latest(row.get("series_id"), 14).orElseThrow();
+            assertThat(row.get("model")).isEqualTo(stored.model());
+            stored.hyperparameters().forEach((name, value) -> assertThat(row).containsEntry("hp." + name, value));
+            assertThat(Double.parseDouble(row.get("cv_wape"))).isEqualTo(stored.cvWape());
+            List<Map<String, String>> forecast = forecasts.stream()
+                    .filter(point -> point.get("series_id").equals(stored.seriesId())).toList();
+            assertThat(forecast).hasSize(14);
+            assertThat(forecast.get(0)).containsEntry("date", stored.points().get(0).date().toString())
+                    .containsEntry("yhat", String.valueOf(stored.points().get(0).yhat()));
         }
         assertThat(seriesIds).containsExactlyInAnyOrderElementsOf(GoldFixture.FORECASTABLE);
 

@@ -151,7 +151,8 @@ public class ExplorerView extends VerticalLayout {
     }
 
     private Optional<Anchor> mlflowLink(ModelView m) {
-        String url = m.mlflowRunUrl();
+        // the training's run holds every series: its per-series table shows this one's row, the run page would not
+        String url = m.mlflowSeriesTableUrl() != null ? m.mlflowSeriesTableUrl() : m.mlflowRunUrl();
         if (url == null && m.mlflowRunId() != null && dashboard.mlflowUiUrl() != null) {
             url = dashboard.mlflowUiUrl();
         }

@@ -251,26 +251,18 @@ public class ForecastRunRepository {
     }
 
     /**
-     * Tracking done: the parent run, each series' nested run, the model version and whether it became
-     * champion.
+     * Tracking done: the training's run (which holds every series in its tables), the model version and whether it
+     * became champion. {@code series_forecast.mlflow_run_id} is no longer written: it held each series' own run
+     * while there was one per series, and is kept for the forecasts stored then.
      *
      * @return false, with nothing written, when the lease was taken over (or the run was tracked already)
      */
-    @Transactional
-    public boolean tracked(RunLease lease, String experimentId, String parentRunId, Map<String, String> seriesRunIds,
-            String modelVersion, boolean champion) {
-        UUID runId = lease.runId();
-        int updated = jdbc.update("""
+    public boolean tracked(RunLease lease, String experimentId, String parentRunId, String modelVersion, boolean champion) {
+        return jdbc.update("""
                 UPDATE forecast_run SET tracking_status = 'TRACKED', tracking_attempts = tracking_attempts + 1,
                     tracking_error = NULL, mlflow_experiment_id = ?, mlflow_run_id = ?, model_version = ?, champion = ?
                 WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
-                experimentId, parentRunId, modelVersion, champion, runId, lease.token());
-        if (updated == 0) {
-            return false;
-        }
-        jdbc.batchUpdate("UPDATE series_forecast SET mlflow_run_id = ? WHERE run_id = ? AND series_id = ?",
-                seriesRunIds.entrySet().stream().map(e -> new Object[] {e.getValue(), runId, e.getKey()}).toList());
-        return true;
+                experimentId, parentRunId, modelVersion, champion, lease.runId(), lease.token()) == 1;
     }
 
     /**
@@ -304,7 +296,7 @@ public class ForecastRunRepository {
     /** Every series fit of a run, without points (for tracking). */
     public List<StoredSeriesForecast> seriesOf(UUID runId) {
         List<StoredSeriesForecast> rows = jdbc.query("""
-                SELECT s.*, r.mlflow_run_id AS parent_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
+                SELECT s.*, r.mlflow_run_id AS training_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
                 JOIN forecast_run r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.series_id""",
                 (rs, n) -> seriesForecast(rs, List.of()), runId);
         return rows;
@@ -324,7 +316,7 @@ public class ForecastRunRepository {
                 }, runId);
         return seriesOf(runId).stream().map(s -> new StoredSeriesForecast(s.runId(), s.seriesId(), s.model(), s.hyperparameters(),
                 s.cvMape(), s.cvWape(), s.cvMase(), s.cvCoverage(), s.cvPoints(), s.historyStart(), s.historyEnd(), s.mlflowRunId(),
-                s.parentMlflowRunId(), s.mlflowExperimentId(), s.modelVersion(), s.goldVersion(),
+                s.mlflowExperimentId(), s.modelVersion(), s.goldVersion(),
                 points.getOrDefault(s.seriesId(), List.of()))).toList();
     }
 
@@ -340,7 +332,7 @@ public class ForecastRunRepository {
      */
     public Optional<StoredSeriesForecast> latest(String seriesId, int horizon, Optional<LocalDate> madeBefore) {
         List<StoredSeriesForecast> found = jdbc.query("""
-                SELECT s.*, r.mlflow_run_id AS parent_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
+                SELECT s.*, r.mlflow_run_id AS training_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
                 JOIN forecast_run r ON r.run_id = s.run_id
                 WHERE s.series_id = ? AND r.status = 'SUCCEEDED' AND (CAST(? AS date) IS NULL OR s.history_end < ?)
                 ORDER BY r.finished_at DESC, r.created_at DESC LIMIT 1""",
@@ -353,7 +345,7 @@ public class ForecastRunRepository {
         List<ForecastPoint> points = points(head.runId(), seriesId, horizon);
         return Optional.of(new StoredSeriesForecast(head.runId(), head.seriesId(), head.model(), head.hyperparameters(),
                 head.cvMape(), head.cvWape(), head.cvMase(), head.cvCoverage(), head.cvPoints(), head.historyStart(),
-                head.historyEnd(), head.mlflowRunId(), head.parentMlflowRunId(), head.mlflowExperimentId(), head.modelVersion(),
+                head.historyEnd(), head.mlflowRunId(), head.mlflowExperimentId(), head.modelVersion(),
                 head.goldVersion(), points));
     }
 
@@ -392,7 +384,7 @@ public class ForecastRunRepository {
                 fromJson(rs.getString("hyperparameters")), nullable(rs, "cv_mape"), nullable(rs, "cv_wape"),
                 nullable(rs, "cv_mase"), nullable(rs, "cv_coverage"), rs.getInt("cv_points"),
                 rs.getDate("history_start").toLocalDate(), rs.getDate("history_end").toLocalDate(),
-                rs.getString("mlflow_run_id"), rs.getString("parent_mlflow_run_id"), rs.getString("mlflow_experiment_id"),
+                rs.getString("training_mlflow_run_id"), rs.getString("mlflow_experiment_id"),
                 rs.getString("model_version"), nullableLong(rs, "gold_version"), points);
     }
 

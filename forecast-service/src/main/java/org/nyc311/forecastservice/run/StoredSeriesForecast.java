@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.nyc311.model.forecast.ForecastPoint;
 
-/** One series' stored forecast: its run, model, evidence, MLflow run and points. */
+/**
+ * One series' stored forecast: its run, model, evidence, MLflow run and points.
+ *
+ * @param mlflowRunId the training's MLflow run (null until tracking opened it), whose tables hold this series' rows
+ *                    under its id
+ */
 public record StoredSeriesForecast(
         UUID runId,
         String seriesId,
@@ -20,7 +25,6 @@ public record StoredSeriesForecast(
         LocalDate historyStart,
         LocalDate historyEnd,
         String mlflowRunId,
-        String parentMlflowRunId,
         String mlflowExperimentId,
         String modelVersion,
         Long goldVersion,

@@ -1,12 +1,8 @@
 package org.nyc311.forecastservice.tracking;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
@@ -31,10 +24,13 @@ import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 
 /**
- * Logs a training to MLflow with the MLflow Java client: a parent run with the data version and the
- * pooled metrics, a nested run per series with its model, hyperparameters, CV metrics and forecast
- * CSV, then a registered model version whose {@code champion} alias moves only when the pooled CV
- * WAPE is no worse than the champion's.
+ * Logs a training to MLflow with the MLflow Java client as one run: the data version and the pooled
+ * metrics as its params and metrics, every series in two table artifacts ({@link SeriesTables}: each
+ * series' model, hyperparameters, history and CV metrics; each series' forecast), then a registered model
+ * version whose {@code champion} alias moves only when the pooled CV WAPE is no worse than the champion's.
+ * A training costs the same dozen calls whatever its number of series; only the artifacts grow with it.
+ * (A run per series cost four calls each, 4,800 at 1,200 series, and a run each against the experiment's cap
+ * on runs; docs/BENCHMARKS.md#scale.)
  *
  * <p>The Java client has no calls for aliases or for creating model versions, and uploads artifacts
  * through a Python CLI; those go over MLflow's REST API instead ({@code sendPost}/{@code sendGet}, and
@@ -72,14 +68,13 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /**
-     * The first part of a training's tracking, a fixed number of calls whatever the number of series: the
-     * experiment (looked up once per process), the clean-up of an earlier attempt, and the parent run with the
-     * training's params and pooled metrics, whose id ForecastsPublished can carry. The series' runs are
-     * {@link #complete}'s, after the announcement.
+     * The first part of a training's tracking, 3 calls: the experiment (looked up once per process), the
+     * clean-up of an earlier attempt, and the training's run with its params and pooled metrics, whose id
+     * ForecastsPublished can carry. The series' tables are {@link #complete}'s, after the announcement.
      *
-     * <p>A parent the run already records ({@code run.mlflowRunId()}: an attempt opened it, the event may have
-     * named it, then tracking broke off) is kept, with the series runs an attempt left under it deleted; any
-     * other parent tagged with the run is an attempt's leftover and is deleted with its series runs.
+     * <p>A run the forecast run already records ({@code run.mlflowRunId()}: an attempt opened it, the event may
+     * have named it, then tracking broke off) is kept, and {@link #complete} writes its tables again; any other
+     * run tagged with the forecast run is an attempt's leftover and is deleted.
      */
     public ParentRun open(ForecastRun run) throws IOException {
         String experimentId = experimentId();
@@ -116,22 +111,20 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /**
-     * The rest of a training's tracking, after the announcement: a nested run per series (created with its
-     * tags, then its params and metrics in one {@code runs/log-batch}, its forecast CSV, and its end), the
-     * parent's training summary and end, the registered model version and the champion alias.
+     * The rest of a training's tracking, after the announcement, 9 calls whatever the number of series: the
+     * series' two tables and the training summary uploaded to the run (a retry's upload replaces an attempt's),
+     * the run's end, the registered model version and the champion alias.
      */
     public TrackingResult complete(ForecastRun run, ParentRun parent, List<StoredSeriesForecast> series) throws IOException {
         String parentId = parent.info().getRunId();
-        Map<String, String> seriesRuns = new LinkedHashMap<>();
-        for (StoredSeriesForecast s : series) {
-            seriesRuns.put(s.seriesId(), trackSeries(parent.experimentId(), parentId, s));
-        }
-        uploadArtifact(parent.info(), "model/training.json", trainingSummary(run, seriesRuns).getBytes(StandardCharsets.UTF_8));
+        uploadArtifact(parent.info(), SeriesTables.METRICS, SeriesTables.metrics(series).getBytes(StandardCharsets.UTF_8));
+        uploadArtifact(parent.info(), SeriesTables.FORECASTS, SeriesTables.forecasts(series).getBytes(StandardCharsets.UTF_8));
+        uploadArtifact(parent.info(), "model/training.json", trainingSummary(run, series.size()).getBytes(StandardCharsets.UTF_8));
         client.setTerminated(parentId, Service.RunStatus.FINISHED, clock.millis());
 
         String version = registerVersion(parent.info(), run);
         boolean champion = moveChampionIfNoWorse(version, run.pooledWape());
-        return new TrackingResult(parent.experimentId(), parentId, seriesRuns, version, champion);
+        return new TrackingResult(parent.experimentId(), parentId, series.size(), version, champion);
     }
 
     /** Both parts at once, for a caller that has nothing to announce in between. */
@@ -144,18 +137,6 @@ public class MlflowTracker implements AutoCloseable {
 
         public String runId() {
             return info.getRunId();
-        }
-    }
-
-    /**
-     * Deletes the series runs of a tracking whose result could not be recorded (its instance had lost the run's
-     * lease meanwhile), so that they do not stand beside the new holder's. The parent is left to the new
-     * holder's {@link #open}, which keeps it if the run records it and deletes it otherwise. The registered
-     * model version stays: versions are numbered and never reused.
-     */
-    public void discard(TrackingResult result) {
-        for (String seriesRun : result.seriesRunIds().values()) {
-            client.deleteRun(seriesRun);
         }
     }
 
@@ -184,50 +165,6 @@ public class MlflowTracker implements AutoCloseable {
             // another instance made it in between
             return client.getExperimentByName(properties.experimentName()).orElseThrow(() -> e).getExperimentId();
         }
-    }
-
-    private String trackSeries(String experimentId, String parentId, StoredSeriesForecast s) throws IOException {
-        long now = clock.millis();
-        Service.RunInfo info = client.createRun(Service.CreateRun.newBuilder()
-                .setExperimentId(experimentId)
-                .setRunName(s.seriesId())
-                .setStartTime(now)
-                .addTags(tag("mlflow.parentRunId", parentId))
-                .addTags(tag("series_id", s.seriesId()))
-                .build());
-        String runId = info.getRunId();
-        List<Service.Param> params = new ArrayList<>();
-        params.add(param("series_id", s.seriesId()));
-        params.add(param("model", s.model()));
-        params.add(param("history_start", s.historyStart().toString()));
-        params.add(param("history_end", s.historyEnd().toString()));
-        s.hyperparameters().forEach((name, value) -> params.add(param("hp." + paramKey(name), value)));
-        List<Service.Metric> metrics = new ArrayList<>();
-        addMetric(metrics, "cv_mape", s.cvMape(), now);
-        addMetric(metrics, "cv_wape", s.cvWape(), now);
-        addMetric(metrics, "cv_mase", s.cvMase(), now);
-        addMetric(metrics, "cv_coverage", s.cvCoverage(), now);
-        addMetric(metrics, "cv_points", (double) s.cvPoints(), now);
-        // logBatch takes at most 100 params per call
-        for (int from = 0; from < params.size(); from += 100) {
-            client.logBatch(runId, from == 0 ? metrics : List.of(), params.subList(from, Math.min(params.size(), from + 100)),
-                    List.of());
-        }
-        uploadArtifact(info, "forecast.csv", forecastCsv(s).getBytes(StandardCharsets.UTF_8));
-        client.setTerminated(runId, Service.RunStatus.FINISHED, clock.millis());
-        return runId;
-    }
-
-    /** The run's forecast as the artifact {@code forecast.csv}: numbers as Java prints them, lines ending in a line feed. */
-    static String forecastCsv(StoredSeriesForecast s) throws JsonProcessingException {
-        CsvSchema schema = CsvSchema.builder()
-                .addColumns(List.of("series_id", "date", "yhat", "yhat_lower", "yhat_upper", "level"), CsvSchema.ColumnType.STRING)
-                .build().withHeader().withLineSeparator("\n");
-        List<List<String>> rows = s.points().stream()
-                .map(p -> List.of(s.seriesId(), p.date().toString(), String.valueOf(p.yhat()), String.valueOf(p.lower()),
-                        String.valueOf(p.upper()), String.valueOf(p.level())))
-                .toList();
-        return new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema).writeValueAsString(rows);
     }
 
     private String registerVersion(Service.RunInfo parent, ForecastRun run) throws IOException {
@@ -320,10 +257,11 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /**
-     * A retry after a half-done attempt: every parent run tagged with the forecast run, and every series run under
-     * it, found through all pages of {@code runs/search} (a training has more series than one page holds).
+     * A retry after a half-done attempt: every run tagged with the forecast run, found through all pages of
+     * {@code runs/search}, and any run nested under one (a run per series, as the service tracked before one run
+     * per training: a retry of a training that version began removes them).
      *
-     * @return the parent the forecast run records, kept with its series runs deleted; empty when there is none
+     * @return the run the forecast run records, kept; empty when there is none
      */
     private Optional<Service.RunInfo> removeEarlierAttempts(String experimentId, ForecastRun run) {
         Optional<Service.RunInfo> kept = Optional.empty();
@@ -390,15 +328,16 @@ public class MlflowTracker implements AutoCloseable {
         }
     }
 
-    private String trainingSummary(ForecastRun run, Map<String, String> seriesRuns) throws IOException {
+    private String trainingSummary(ForecastRun run, int seriesCount) throws IOException {
         ObjectNode summary = json.createObjectNode()
                 .put("forecast_run_id", run.runId().toString())
                 .put("gold_version", run.goldVersion())
                 .put("history_start", String.valueOf(run.historyStart()))
                 .put("last_actual_date", String.valueOf(run.lastActualDate()))
                 .put("horizon_days", run.horizonDays());
-        ObjectNode runs = summary.putObject("series_runs");
-        seriesRuns.forEach(runs::put);
+        summary.put("series_count", seriesCount);
+        summary.put("series_metrics", SeriesTables.METRICS);
+        summary.put("series_forecasts", SeriesTables.FORECASTS);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
     }
 
@@ -416,11 +355,6 @@ public class MlflowTracker implements AutoCloseable {
 
     private static Service.RunTag tag(String key, String value) {
         return Service.RunTag.newBuilder().setKey(key).setValue(value).build();
-    }
-
-    /** MLflow keys allow letters, digits, '_', '-', '.', ' ', '/'. */
-    private static String paramKey(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-. /]", "_");
     }
 
     private static String encode(String value) {

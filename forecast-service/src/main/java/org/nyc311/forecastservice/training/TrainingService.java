@@ -167,7 +167,7 @@ public class TrainingService {
         }
     }
 
-    /** Tracks every series of a run under its opened parent; on failure its tracking stays PENDING (or FAILED). */
+    /** Tracks every series of a run in its opened MLflow run's tables; on failure its tracking stays PENDING (or FAILED). */
     private void completeTracking(RunLeases.Held held, MlflowTracker.ParentRun parent) {
         UUID runId = held.lease().runId();
         if (!held.stillHeld()) {
@@ -176,17 +176,16 @@ public class TrainingService {
         try {
             ForecastRun run = runs.find(runId).orElseThrow();
             TrackingResult result = tracker.orElseThrow().complete(run, parent, runs.seriesWithPoints(runId));
-            if (!runs.tracked(held.lease(), result.experimentId(), result.parentRunId(), result.seriesRunIds(), result.modelVersion(),
-                    result.champion())) {
-                // the lease went while MLflow was written: the new holder tracks the run, so these runs must not stay beside its own
-                LOG.warn("forecast run {}: lease lost while tracking; the series runs under MLflow run {} of {} are deleted", runId,
+            if (!runs.tracked(held.lease(), result.experimentId(), result.parentRunId(), result.modelVersion(), result.champion())) {
+                // the lease went while MLflow was written: the new holder's open keeps this run if the forecast run records
+                // it (and writes its tables again) or deletes it; nothing of this attempt stands beside the holder's
+                LOG.warn("forecast run {}: lease lost while tracking MLflow run {}; left to the new holder, not recorded by {}", runId,
                         result.parentRunId(), held.lease().owner());
-                tracker.get().discard(result);
                 return;
             }
             metrics.trackingAttempt(true);
-            LOG.info("forecast run {} tracked as MLflow run {}, model version {}{}", runId, result.parentRunId(),
-                    result.modelVersion(), result.champion() ? " (champion)" : "");
+            LOG.info("forecast run {} tracked as MLflow run {} ({} series in its tables), model version {}{}", runId,
+                    result.parentRunId(), result.seriesCount(), result.modelVersion(), result.champion() ? " (champion)" : "");
         } catch (Exception e) {
             trackingFailed(held, e);
         }

@@ -7,10 +7,14 @@ import org.nyc311.api.forecast.ModelView;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
+import org.nyc311.forecastservice.tracking.SeriesTables;
 import org.nyc311.model.series.SeriesKey;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The model behind a series' newest stored forecast, with a link to its MLflow run. */
+/**
+ * The model behind a series' newest stored forecast, with links to its training's MLflow run and to that run's
+ * per-series table, where the series' row is.
+ */
 @RestController
 class ModelController implements ModelApi {
 
@@ -29,11 +33,14 @@ class ModelController implements ModelApi {
         StoredSeriesForecast s = runs.latest(key.id(), 0)
                 .orElseThrow(() -> new SeriesNotFoundException("no stored model for series '" + key.id() + "'"));
         String link = null;
+        String table = null;
         if (s.mlflowRunId() != null && mlflow.uiUri() != null && s.mlflowExperimentId() != null) {
             link = mlflow.uiUri() + "/#/experiments/" + s.mlflowExperimentId() + "/runs/" + s.mlflowRunId();
+            // the MLflow UI's route to one artifact of a run, which it shows as a table
+            table = link + "/artifactPath/" + SeriesTables.METRICS;
         }
         return new ModelView(s.seriesId(), s.runId(), s.model(), s.hyperparameters(),
                 new CrossValidation(s.cvMape(), s.cvWape(), s.cvMase(), s.cvCoverage(), s.cvPoints()),
-                s.historyStart(), s.historyEnd(), s.mlflowRunId(), s.parentMlflowRunId(), link, s.modelVersion());
+                s.historyStart(), s.historyEnd(), s.mlflowRunId(), link, table, s.modelVersion());
     }
 }

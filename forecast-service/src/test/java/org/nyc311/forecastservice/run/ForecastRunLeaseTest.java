@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -108,7 +107,7 @@ class ForecastRunLeaseTest {
         assertThat(runs.succeeded(holder, 7, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), nothingFitted())).isTrue();
         // and after the holder's success, the stale instance can neither fail it, track it nor announce it
         assertThat(runs.failed(stale, "late failure")).isFalse();
-        assertThat(runs.tracked(stale, "1", "stale-parent", Map.of(), "9", true)).isFalse();
+        assertThat(runs.tracked(stale, "1", "stale-parent", "9", true)).isFalse();
         assertThat(runs.trackingFailed(stale, "late", 60)).isFalse();
         assertThat(runs.published(stale)).isFalse();
         ForecastRun done = runs.find(runId).orElseThrow();
@@ -117,7 +116,7 @@ class ForecastRunLeaseTest {
         assertThat(done.mlflowRunId()).isNull();
         assertThat(done.publishedAt()).isNull();
 
-        assertThat(runs.tracked(holder, "1", "parent", Map.of(), "3", false)).isTrue();
+        assertThat(runs.tracked(holder, "1", "parent", "3", false)).isTrue();
         assertThat(runs.published(holder)).isTrue();
         assertThat(runs.published(holder)).as("announced once").isFalse();
         assertThat(runs.find(runId).orElseThrow().mlflowRunId()).isEqualTo("parent");
@@ -137,8 +136,8 @@ class ForecastRunLeaseTest {
         assertThat(runs.followUpDue()).contains(runId);
         RunLease b = runs.claimFollowUp(runId, "instance-b", LONG).orElseThrow();
         assertThat(runs.claimFollowUp(runId, "instance-c", LONG)).isEmpty();
-        assertThat(runs.tracked(fitter, "1", "from-a", Map.of(), "1", false)).as("released").isFalse();
-        assertThat(runs.tracked(b, "1", "from-b", Map.of(), "1", false)).isTrue();
+        assertThat(runs.tracked(fitter, "1", "from-a", "1", false)).as("released").isFalse();
+        assertThat(runs.tracked(b, "1", "from-b", "1", false)).isTrue();
         assertThat(runs.published(b)).isTrue();
         runs.release(b);
         assertThat(runs.followUpDue()).doesNotContain(runId);

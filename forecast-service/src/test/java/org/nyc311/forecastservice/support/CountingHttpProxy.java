@@ -65,7 +65,7 @@ public final class CountingHttpProxy implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             int artifact = path.indexOf("/artifacts/", path.indexOf("mlflow-artifacts/artifacts/") + 27);
             if (path.contains("/mlflow-artifacts/artifacts/") && artifact > 0) {
-                // one key per artifact name, not per run: /api/2.0/mlflow-artifacts/artifacts/*/forecast.csv
+                // one key per artifact name, not per run: /api/2.0/mlflow-artifacts/artifacts/*/series/metrics.csv
                 path = "/api/2.0/mlflow-artifacts/artifacts/*" + path.substring(artifact + "/artifacts".length());
             }
             counts.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();

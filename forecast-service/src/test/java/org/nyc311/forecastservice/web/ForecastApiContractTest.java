@@ -200,7 +200,7 @@ class ForecastApiContractTest {
         ModelView read = api.model("noise-residential", "brooklyn");
 
         assertThat(read).isEqualTo(new ModelView("noise-residential/brooklyn", RUN, "prophet", Map.of("changepoints", "25"),
-                new CrossValidation(0.08, 0.07, 0.7, 0.95, 28), LocalDate.of(2023, 6, 1), LAST, "mlflow-7", "mlflow-parent",
+                new CrossValidation(0.08, 0.07, 0.7, 0.95, 28), LocalDate.of(2023, 6, 1), LAST, "mlflow-7", null,
                 null, "3"));
     }
 
@@ -224,6 +224,6 @@ class ForecastApiContractTest {
 
     private static StoredSeriesForecast stored(List<ForecastPoint> points) {
         return new StoredSeriesForecast(RUN, "noise-residential/brooklyn", "prophet", Map.of("changepoints", "25"), 0.08, 0.07, 0.7,
-                0.95, 28, LocalDate.of(2023, 6, 1), LAST, "mlflow-7", "mlflow-parent", "5", "3", 42L, points);
+                0.95, 28, LocalDate.of(2023, 6, 1), LAST, "mlflow-7", "5", "3", 42L, points);
     }
 }

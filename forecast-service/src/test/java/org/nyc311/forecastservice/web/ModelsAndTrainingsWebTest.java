@@ -67,12 +67,14 @@ class ModelsAndTrainingsWebTest {
     void aModelLinksToItsRunInTheMlflowUi() throws Exception {
         when(runs.latest("noise-residential/brooklyn", 0)).thenReturn(Optional.of(new StoredSeriesForecast(RUN,
                 "noise-residential/brooklyn", "prophet", Map.of("changepoints", "25"), 0.08, 0.07, 0.7, 0.95, 28,
-                LocalDate.of(2023, 6, 1), LocalDate.of(2026, 5, 31), "mlflow-7", "mlflow-parent", "5", "3", 42L, List.of())));
+                LocalDate.of(2023, 6, 1), LocalDate.of(2026, 5, 31), "mlflow-7", "5", "3", 42L, List.of())));
 
         mvc.perform(get("/api/v1/models/noise-residential/brooklyn"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.seriesId").value("noise-residential/brooklyn"))
-                .andExpect(jsonPath("$.mlflowRunUrl").value("http://mlflow.example:5000/#/experiments/5/runs/mlflow-7"));
+                .andExpect(jsonPath("$.mlflowRunUrl").value("http://mlflow.example:5000/#/experiments/5/runs/mlflow-7"))
+                .andExpect(jsonPath("$.mlflowSeriesTableUrl")
+                        .value("http://mlflow.example:5000/#/experiments/5/runs/mlflow-7/artifactPath/series/metrics.csv"));
     }
 
     @Test

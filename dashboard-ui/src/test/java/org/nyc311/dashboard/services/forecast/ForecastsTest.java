@@ -61,7 +61,8 @@ class ForecastsTest {
     void pastForecastsAndAModel() {
         List<ForecastPoint> past = List.of(new ForecastPoint(LAST, 93, 71, 118, 0.95));
         ModelView model = new ModelView("all/all", RUN, "ets", Map.of("alpha", "0.3"), new CrossValidation(0.05, 0.04, 0.6, 0.94, 28),
-                LAST.minusYears(3), LAST, "mlflow-7", "mlflow-parent", "http://mlflow/#/experiments/1/runs/mlflow-7", "3");
+                LAST.minusYears(3), LAST, "mlflow-7", "http://mlflow/#/experiments/1/runs/mlflow-7",
+                "http://mlflow/#/experiments/1/runs/mlflow-7/artifactPath/series/metrics.csv", "3");
         forecastService.answer("/api/v1/forecasts/all/all/past", past).answer("/api/v1/models/all/all", model);
 
         assertThat(forecasts.past("all/all", LAST, LAST)).isEqualTo(past);
