@@ -30,6 +30,8 @@ import org.nyc311.dashboard.base.ui.Csv;
 import org.nyc311.dashboard.base.ui.CsvDownload;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
+import org.nyc311.dashboard.services.ServiceCalls;
+import org.nyc311.dashboard.services.ServiceCalls.Answer;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
@@ -54,6 +56,7 @@ public class AnomaliesView extends VerticalLayout {
             new Csv.Column<>("forecast_run_id", AnomalyView::forecastRunId));
 
     private final AnomalyFeed feed;
+    private final ServiceCalls calls;
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final TextField complaintType = new TextField("Complaint type");
@@ -64,8 +67,9 @@ public class AnomaliesView extends VerticalLayout {
     private final Grid<AlertView> alerts = new Grid<>(AlertView.class, false);
     private List<AnomalyView> shown = new ArrayList<>();
 
-    public AnomaliesView(AnomalyFeed feed, Clock clock) {
+    public AnomaliesView(AnomalyFeed feed, ServiceCalls calls, Clock clock) {
         this.feed = feed;
+        this.calls = calls;
         setSizeFull();
         add(new H2("Anomalies"), notices);
         LocalDate today = LocalDate.now(clock.withZone(Formats.NEW_YORK));
@@ -114,9 +118,11 @@ public class AnomaliesView extends VerticalLayout {
         String type = complaintType.getValue() == null || complaintType.getValue().isBlank() ? null
                 : complaintType.getValue().strip().toLowerCase(Locale.ROOT);
         AnomalyQuery query = new AnomalyQuery(from.getValue(), to.getValue(), type, borough.getValue(), minSeverity.getValue());
+        // independent: both under way together
+        Answer<List<AlertView>> open = calls.start(() -> feed.alerts(true));
         try {
             shown = new ArrayList<>(feed.anomalies(query));
-            alerts.setItems(feed.alerts(true));
+            alerts.setItems(open.get());
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
             shown = new ArrayList<>();

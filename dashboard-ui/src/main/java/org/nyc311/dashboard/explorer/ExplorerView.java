@@ -32,6 +32,8 @@ import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.chart.ForecastChart;
 import org.nyc311.dashboard.chart.SeriesCharts;
 import org.nyc311.dashboard.config.DashboardProperties;
+import org.nyc311.dashboard.services.ServiceCalls;
+import org.nyc311.dashboard.services.ServiceCalls.Answer;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
@@ -52,6 +54,7 @@ public class ExplorerView extends VerticalLayout {
 
     private final Forecasts forecasts;
     private final AnomalyFeed anomalyFeed;
+    private final ServiceCalls calls;
     private final DashboardProperties dashboard;
     private final Clock clock;
     private final ComboBox<String> complaintType = new ComboBox<>("Complaint type");
@@ -61,17 +64,22 @@ public class ExplorerView extends VerticalLayout {
     private final FlexLayout quality = new FlexLayout();
     private final Map<String, String> typeNames = new LinkedHashMap<>();
 
-    public ExplorerView(Forecasts forecasts, AnomalyFeed anomalyFeed, DashboardProperties dashboard, Clock clock) {
+    public ExplorerView(Forecasts forecasts, AnomalyFeed anomalyFeed, ServiceCalls calls, DashboardProperties dashboard, Clock clock) {
         this.forecasts = forecasts;
         this.anomalyFeed = anomalyFeed;
+        this.calls = calls;
         this.dashboard = dashboard;
         this.clock = clock;
         add(new H2("Explorer"), notices);
+        // the catalog (for the choices) and the first series' calls are independent: all start now
+        Answer<List<SeriesView>> catalogAnswer = calls.start(forecasts::catalog);
+        Optional<SeriesCalls> first = start(ALL, ALL);
         List<SeriesView> catalog = List.of();
+        ServiceUnavailableException catalogProblem = null;
         try {
-            catalog = forecasts.catalog();
+            catalog = catalogAnswer.get();
         } catch (ServiceUnavailableException e) {
-            notices.add(new ServiceNotice(e));
+            catalogProblem = e;
         }
         typeNames.put(ALL, "All complaint types");
         catalog.stream().filter(s -> s.complaintTypeKey() != null && !ALL.equals(s.complaintTypeKey()))
@@ -91,44 +99,77 @@ public class ExplorerView extends VerticalLayout {
         borough.setItems(boroughs);
         borough.setValue(ALL);
         borough.setId("explorer-borough");
-        complaintType.addValueChangeListener(e -> show());
-        borough.addValueChangeListener(e -> show());
+        complaintType.addValueChangeListener(e -> show(start(chosen(complaintType), chosen(borough))));
+        borough.addValueChangeListener(e -> show(start(chosen(complaintType), chosen(borough))));
         add(new HorizontalLayout(complaintType, borough), chart, quality);
         quality.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
-        show();
+        show(first);
+        String catalogService = catalogProblem == null ? null : catalogProblem.service();
+        // one notice per service: the series' calls to forecast-service have usually failed alike
+        if (catalogProblem != null && notices.getChildren().noneMatch(n -> n.getElement().getText().startsWith(catalogService))) {
+            notices.addComponentAsFirst(new ServiceNotice(catalogProblem));
+        }
     }
 
-    private void show() {
-        notices.removeAll();
-        quality.removeAll();
-        String type = complaintType.getValue() == null ? ALL : complaintType.getValue();
-        String place = borough.getValue() == null ? ALL : borough.getValue();
+    private static String chosen(ComboBox<String> box) {
+        return box.getValue() == null ? ALL : box.getValue();
+    }
+
+    /** One series' calls, under way together. */
+    private record SeriesCalls(String type, String place, LocalDate today, Answer<Optional<StoredForecastView>> forecast,
+            Answer<Optional<ModelView>> model, Answer<List<DailyCountView>> history, Answer<List<ForecastPoint>> past,
+            Answer<List<AnomalyView>> anomalies) {
+    }
+
+    /** Starts the calls of the series {@code type}/{@code place}; none for a complaint type without a borough. */
+    private Optional<SeriesCalls> start(String type, String place) {
         if (!ALL.equals(type) && ALL.equals(place)) {
-            notices.add(new ServiceNotice("A complaint type is forecast per borough: choose a borough."));
-            return;
+            return Optional.empty();
         }
         String seriesId = type + "/" + place;
         LocalDate today = LocalDate.now(clock.withZone(Formats.NEW_YORK));
+        LocalDate from = today.minusDays(HISTORY_DAYS);
+        // up to yesterday: today's count is partial until tomorrow's intake
+        LocalDate yesterday = today.minusDays(1);
+        return Optional.of(new SeriesCalls(type, place, today,
+                calls.start(() -> forecasts.latest(seriesId)),
+                calls.start(() -> forecasts.model(seriesId)),
+                calls.start(() -> forecasts.history(seriesId, from, yesterday)),
+                calls.start(() -> forecasts.past(seriesId, from, yesterday)),
+                // exactly this series' level ('all' is a key of its own): not every type's anomalies in a borough
+                calls.start(() -> anomalyFeed.anomalies(new AnomalyQuery(from, today, type, place, null)))));
+    }
+
+    private void show(Optional<SeriesCalls> started) {
+        notices.removeAll();
+        quality.removeAll();
+        if (started.isEmpty()) {
+            notices.add(new ServiceNotice("A complaint type is forecast per borough: choose a borough."));
+            return;
+        }
+        SeriesCalls series = started.get();
+        String type = series.type();
+        String place = series.place();
+        String seriesId = type + "/" + place;
+        LocalDate today = series.today();
         Optional<StoredForecastView> forecast = Optional.empty();
         Optional<ModelView> model = Optional.empty();
         List<DailyCountView> history = List.of();
         List<ForecastPoint> past = List.of();
         boolean answered = false;
         try {
-            forecast = forecasts.latest(seriesId);
-            model = forecasts.model(seriesId);
+            forecast = series.forecast().get();
+            model = series.model().get();
             answered = true;
             // after the forecast: stored forecasts are served while gold is away, its counts are not
-            // up to yesterday: today's count is partial until tomorrow's intake
-            history = forecasts.history(seriesId, today.minusDays(HISTORY_DAYS), today.minusDays(1));
-            past = forecasts.past(seriesId, today.minusDays(HISTORY_DAYS), today.minusDays(1));
+            history = series.history().get();
+            past = series.past().get();
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }
         List<AnomalyView> anomalies = List.of();
         try {
-            anomalies = anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(HISTORY_DAYS), today,
-                    ALL.equals(type) ? null : type, ALL.equals(place) ? null : place, null));
+            anomalies = series.anomalies().get();
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }

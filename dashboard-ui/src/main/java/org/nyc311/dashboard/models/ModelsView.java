@@ -20,12 +20,15 @@ import org.nyc311.api.forecast.RunView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
+import org.nyc311.dashboard.services.ServiceCalls;
+import org.nyc311.dashboard.services.ServiceCalls.Answer;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.forecast.Forecasts;
 
 /**
  * Model quality: cross-validation error and interval coverage per series, and pooled per training. forecast-service
- * serves models one series at a time, so this view asks for the largest series only ({@link #SERIES_SHOWN}).
+ * serves models one series at a time, so this view asks for the largest series only ({@link #SERIES_SHOWN}), in
+ * parallel.
  */
 @Route("models")
 @PageTitle("Models · NYC 311")
@@ -35,7 +38,7 @@ public class ModelsView extends VerticalLayout {
 
     static final int SERIES_SHOWN = 40;
 
-    public ModelsView(Forecasts forecasts) {
+    public ModelsView(Forecasts forecasts, ServiceCalls calls) {
         setSizeFull();
         add(new H2("Models"));
         Div notices = new Div();
@@ -66,15 +69,19 @@ public class ModelsView extends VerticalLayout {
         trainings.addColumn(t -> Boolean.TRUE.equals(t.champion()) ? "champion" : "").setHeader("Champion");
         trainings.setAllRowsVisible(true);
 
+        // the trainings beside the catalog; then the largest series' models, all under way together
+        Answer<List<RunView>> trainingsAnswer = calls.start(forecasts::trainings);
         try {
             List<SeriesView> largest = forecasts.catalog().stream().filter(SeriesView::forecastable)
                     .sorted(Comparator.comparingDouble(SeriesView::meanCount).reversed()).limit(SERIES_SHOWN).toList();
+            List<Answer<Optional<ModelView>>> modelAnswers = largest.stream()
+                    .map(series -> calls.start(() -> forecasts.model(series.seriesId()))).toList();
             List<ModelView> models = new ArrayList<>();
-            for (SeriesView series : largest) {
-                forecasts.model(series.seriesId()).ifPresent(models::add);
+            for (Answer<Optional<ModelView>> model : modelAnswers) {
+                model.get().ifPresent(models::add);
             }
             perSeries.setItems(models);
-            trainings.setItems(forecasts.trainings());
+            trainings.setItems(trainingsAnswer.get());
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
         }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.StoredForecastView;
@@ -28,6 +29,8 @@ import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.chart.ForecastChart;
 import org.nyc311.dashboard.chart.SeriesCharts;
+import org.nyc311.dashboard.services.ServiceCalls;
+import org.nyc311.dashboard.services.ServiceCalls.Answer;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
@@ -51,7 +54,7 @@ public class OverviewView extends VerticalLayout {
     /** Days of actual counts and anomalies the charts show before today. */
     private static final int HISTORY_DAYS = 60;
 
-    public OverviewView(Forecasts forecasts, AnomalyFeed anomalyFeed, PipelineRuns pipeline, Clock clock) {
+    public OverviewView(Forecasts forecasts, AnomalyFeed anomalyFeed, PipelineRuns pipeline, ServiceCalls calls, Clock clock) {
         add(new H2("Overview"));
         Div notices = new Div();
         add(notices);
@@ -64,21 +67,38 @@ public class OverviewView extends VerticalLayout {
             series.put(SeriesKey.borough(borough).id(), title(borough));
         }
 
+        // every call is independent of the others: all start now and the view waits for the slowest, not for their sum.
+        // Only the roll-ups' anomalies (complaint type 'all'): the charts and the yesterday card show no other series
+        Answer<List<AnomalyView>> anomaliesAnswer = calls.start(() -> anomalyFeed.anomalies(
+                new AnomalyQuery(today.minusDays(HISTORY_DAYS), today, SeriesKey.ALL, null, null)));
+        Answer<List<AlertView>> alertsAnswer = calls.start(() -> anomalyFeed.alerts(true));
+        Answer<List<PipelineRunView>> runsAnswer = calls.start(() -> pipeline.recent(RECENT_RUNS));
+        // yesterday is judged against the forecast of yesterday morning, not the newest one (it starts today)
+        Answer<Optional<StoredForecastView>> yesterdaysAnswer =
+                calls.start(() -> forecasts.madeBefore(SeriesKey.citywide().id(), yesterday));
+        Map<String, Answer<Optional<StoredForecastView>>> storedAnswers = new LinkedHashMap<>();
+        Map<String, Answer<List<DailyCountView>>> actualAnswers = new LinkedHashMap<>();
+        Map<String, Answer<List<ForecastPoint>>> pastAnswers = new LinkedHashMap<>();
+        for (String id : series.keySet()) {
+            storedAnswers.put(id, calls.start(() -> forecasts.latest(id)));
+            // up to yesterday: today's count is partial (the intake runs at 03:00) and would draw a false drop
+            actualAnswers.put(id, calls.start(() -> forecasts.history(id, today.minusDays(HISTORY_DAYS), yesterday)));
+            pastAnswers.put(id, calls.start(() -> forecasts.past(id, today.minusDays(HISTORY_DAYS), yesterday)));
+        }
+
         Map<String, Optional<StoredForecastView>> stored = new LinkedHashMap<>();
         Map<String, List<DailyCountView>> actuals = new LinkedHashMap<>();
         Map<String, List<ForecastPoint>> pastForecasts = new LinkedHashMap<>();
         Optional<StoredForecastView> yesterdaysForecast = Optional.empty();
         try {
             for (String id : series.keySet()) {
-                stored.put(id, forecasts.latest(id));
+                stored.put(id, storedAnswers.get(id).get());
             }
-            // yesterday is judged against the forecast of yesterday morning, not the newest one (it starts today)
-            yesterdaysForecast = forecasts.madeBefore(SeriesKey.citywide().id(), yesterday);
+            yesterdaysForecast = yesterdaysAnswer.get();
             // apart from the forecasts, which are served while gold is away; the counts are not.
-            // Up to yesterday: today's count is partial (the intake runs at 03:00) and would draw a false drop
             for (String id : series.keySet()) {
-                actuals.put(id, forecasts.history(id, today.minusDays(HISTORY_DAYS), yesterday));
-                pastForecasts.put(id, forecasts.past(id, today.minusDays(HISTORY_DAYS), yesterday));
+                actuals.put(id, actualAnswers.get(id).get());
+                pastForecasts.put(id, pastAnswers.get(id).get());
             }
         } catch (ServiceUnavailableException e) {
             // one notice for the service; the charts still show, empty, so the page keeps its shape
@@ -88,8 +108,8 @@ public class OverviewView extends VerticalLayout {
         String openAlerts;
         String alertContext;
         try {
-            anomalies.addAll(anomalyFeed.anomalies(new AnomalyQuery(today.minusDays(HISTORY_DAYS), today, null, null, null)));
-            openAlerts = String.valueOf(anomalyFeed.alerts(true).size());
+            anomalies.addAll(anomaliesAnswer.get());
+            openAlerts = String.valueOf(alertsAnswer.get().size());
             alertContext = "series running abnormally high";
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
@@ -99,7 +119,7 @@ public class OverviewView extends VerticalLayout {
         String freshness = "—";
         String freshnessContext;
         try {
-            Optional<PipelineRunView> lastGood = pipeline.recent(RECENT_RUNS).stream()
+            Optional<PipelineRunView> lastGood = runsAnswer.get().stream()
                     .filter(r -> r.state() == PipelineRunView.State.SUCCEEDED && RunFigures.newestData(r).isPresent())
                     .max(Comparator.comparing(PipelineRunView::createdAt));
             if (lastGood.isPresent()) {

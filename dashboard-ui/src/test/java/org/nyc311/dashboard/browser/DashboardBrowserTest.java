@@ -104,12 +104,17 @@ class DashboardBrowserTest {
         controller.awaitEnded(otherRunId, Duration.ofSeconds(90));
 
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        browser = launch(playwright);
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
+    /** Debian's headless Chromium, as every browser test here drives it. */
+    static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     /** What ingest-service would send for a landed batch, posted to the controller's API: it records a run. */
@@ -281,9 +286,14 @@ class DashboardBrowserTest {
     }
 
     private void logIn() {
-        page.navigate(url("/login"));
-        page.locator("input[name='username']").fill(USER);
-        page.locator("input[name='password']").fill(PASSWORD);
+        logIn(page, url(""), USER, PASSWORD);
+    }
+
+    /** Through the login form of the app at {@code base}, as a person would; the page is then in the layout. */
+    static void logIn(Page page, String base, String user, String password) {
+        page.navigate(base + "/login");
+        page.locator("input[name='username']").fill(user);
+        page.locator("input[name='password']").fill(password);
         page.locator("vaadin-button[slot='submit'], button[type='submit']").first().click();
         page.waitForURL(u -> !u.contains("/login"));
         PlaywrightAssertions.assertThat(page.locator("vaadin-app-layout")).isVisible();

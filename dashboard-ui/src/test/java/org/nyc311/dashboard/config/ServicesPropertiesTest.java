@@ -28,5 +28,7 @@ class ServicesPropertiesTest {
         assertThat(services.ingestService()).isNull();
         assertThat(services.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(services.readTimeout()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(services.cacheTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(services.parallelCalls()).isEqualTo(8);
     }
 }

@@ -135,6 +135,6 @@ class ServiceClientTest {
     }
 
     private static ServicesProperties settings() {
-        return new ServicesProperties(null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        return new ServicesProperties(null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8);
     }
 }

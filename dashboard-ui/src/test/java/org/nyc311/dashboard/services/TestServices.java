@@ -12,6 +12,7 @@ public final class TestServices {
 
     public static ServicesProperties at(URI url) {
         ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(url, null);
-        return new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        return new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), 8);
     }
 }

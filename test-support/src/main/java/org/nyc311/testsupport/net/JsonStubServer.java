@@ -33,6 +33,7 @@ public final class JsonStubServer implements AutoCloseable, AfterEachCallback {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     private final Map<String, Object> answers = new ConcurrentHashMap<>();
     private final List<URI> asked = new CopyOnWriteArrayList<>();
+    private volatile Duration everyAnswerAfter = Duration.ZERO;
     private final HttpServer server;
     // a thread per exchange: a late answer must not hold the others, nor close() once it interrupts it
     private final ExecutorService exchanges = Executors.newCachedThreadPool();
@@ -45,6 +46,7 @@ public final class JsonStubServer implements AutoCloseable, AfterEachCallback {
         }
         server.createContext("/", exchange -> {
             asked.add(exchange.getRequestURI());
+            pause(everyAnswerAfter);
             Object answer = answers.get(exchange.getRequestURI().getPath());
             if (answer == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -83,6 +85,12 @@ public final class JsonStubServer implements AutoCloseable, AfterEachCallback {
         return this;
     }
 
+    /** Every answer comes only after {@code delay}: a service's own time per request, e.g. to see calls overlap. */
+    public JsonStubServer answerEveryAfter(Duration delay) {
+        this.everyAnswerAfter = delay;
+        return this;
+    }
+
     public List<URI> asked() {
         return asked;
     }
@@ -103,6 +111,9 @@ public final class JsonStubServer implements AutoCloseable, AfterEachCallback {
     }
 
     private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
