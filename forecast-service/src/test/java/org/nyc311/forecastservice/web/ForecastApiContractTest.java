@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.SeriesApi;
+import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.ForecastServiceApi;
 import org.nyc311.api.forecast.HistoryDay;
 import org.nyc311.api.forecast.ModelView;
@@ -132,6 +134,29 @@ class ForecastApiContractTest {
 
         assertThat(api.history("noise-residential", "brooklyn", LAST.minusDays(1), LAST))
                 .containsExactly(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91));
+    }
+
+    @Test
+    void severalSeriesHistoriesTravelInOneReadAndTooManySeriesAreA400() {
+        SeriesKey citywide = SeriesKey.citywide();
+        when(gold.dailyCounts(List.of(citywide, BROOKLYN_NOISE), LAST.minusDays(1), LAST))
+                .thenReturn(java.util.Map.of(citywide.id(), List.of(new DailyCount(LAST, 9100)),
+                        BROOKLYN_NOISE.id(), List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91))));
+
+        List<SeriesHistoryView> read = api.histories(List.of("all/all", "noise-residential/brooklyn", "all/all"),
+                LAST.minusDays(1), LAST);
+
+        assertThat(read).containsExactlyInAnyOrder(new SeriesHistoryView("all/all", List.of(new DailyCountView(LAST, 9100))),
+                new SeriesHistoryView("noise-residential/brooklyn",
+                        List.of(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91))));
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, SeriesApi.MAX_SERIES_PER_READ)
+                .mapToObj(i -> "all/all").toList();
+        assertThatThrownBy(() -> api.histories(tooMany, LAST, LAST))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+        assertThatThrownBy(() -> api.histories(List.of("not-a-series"), LAST, LAST))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
     }
 
     @Test
