@@ -156,7 +156,7 @@ class AnomalyCheckCallsTest {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                     .javaMigrations(EventOutboxMigration.atVersion("3")).placeholders(Map.of("anomaly_alert_queue", "alerts"))
                     .load().migrate();
-            AnomalyProperties properties = new AnomalyProperties(0, 0, false, null, null, 0, null, null, null);
+            AnomalyProperties properties = new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null);
             Clock clock = Clock.fixed(Instant.parse("2026-06-08T09:00:00Z"), ZoneOffset.UTC);
             // no alert is raised by these series (every actual is its forecast): nothing is staged or sent
             EventPublisher publisher = new EventPublisher(new EventOutbox(JdbcClient.create(dataSource), null, clock,
