@@ -27,11 +27,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param evidence        anomaly-engine's sequential-evidence rule ({@code enabled}, {@code slack}, {@code threshold}):
  *                        a CUSUM of the days' log residuals that opens an alert when a rise adds up before three days
  *                        breach; its defaults are anomaly-engine's ({@link DetectionSettings.Evidence})
+ * @param judgeRunsBefore whether the later days of a rising run are judged against the forecast stored for the
+ *                        morning the run began, not against forecasts refitted on its first days
  */
 @ConfigurationProperties("nyc311.anomaly")
 public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, Boolean sustainedRise,
         Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues,
-        java.time.Duration outboxRetryInterval, Evidence evidence) implements OutboxSettings {
+        java.time.Duration outboxRetryInterval, Evidence evidence, Boolean judgeRunsBefore) implements OutboxSettings {
 
     public AnomalyProperties {
         consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
@@ -43,7 +45,10 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
         queues = queues == null ? new Queues(null, null) : queues;
         outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
         evidence = evidence == null ? new Evidence(null, null, null) : evidence;
+        judgeRunsBefore = judgeRunsBefore == null ? DEFAULT_JUDGE_RUNS_BEFORE : judgeRunsBefore;
     }
+
+    public static final boolean DEFAULT_JUDGE_RUNS_BEFORE = false;
 
     public DetectionSettings detectionSettings() {
         return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ,
