@@ -78,7 +78,7 @@ class ForecastApiContractTest {
     @ServletWebSlice
     @ImportAutoConfiguration(ApiProblemsAutoConfiguration.class)
     @Import({ForecastController.class, SeriesController.class, ModelController.class, RunsController.class,
-            ApiExceptionHandler.class})
+            ApiExceptionHandler.class, org.nyc311.forecastservice.fit.OnDemandFits.class})
     @EnableConfigurationProperties({ForecastProperties.class, MlflowProperties.class})
     static class WebSlice {
     }
@@ -239,7 +239,7 @@ class ForecastApiContractTest {
                 new CrossValidation(0.081, 0.072, 0.71, 0.946, 0), "TRACKED", 1, "mlflow-parent", "3", true, true, null);
         when(runs.recent(50)).thenReturn(List.of(run));
         when(runs.find(RUN)).thenReturn(Optional.of(run));
-        when(runs.createManual(anyInt(), anyBoolean())).thenReturn(RUN);
+        when(runs.queueManual(anyInt(), anyBoolean())).thenReturn(new ForecastRunRepository.QueuedManual(RUN, true));
 
         assertThat(api.recent()).containsExactly(expected);
         assertThat(api.run(RUN)).isEqualTo(expected);
