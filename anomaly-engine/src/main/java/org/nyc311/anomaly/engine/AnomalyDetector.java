@@ -27,6 +27,10 @@ import java.util.Optional;
  *       {@code sqrt(sum of (upper - yhat)^2)}, the bound the day intervals imply for the run's total.
  *       Such a run ends on the first day that is neither flagged nor raised. Why: see
  *       {@link DetectionSettings}.</li>
+ *   <li>With {@link DetectionSettings#evidence()} on, a one-sided CUSUM of the days' log residuals adds up a
+ *       rise that stays inside the intervals: a day with evidence is <b>raised</b>, and the alert opens on the day
+ *       the evidence reaches its threshold (see {@link DetectionSettings.Evidence}). {@link DayVerdict#evidence()}
+ *       is the severity it builds.</li>
  * </ul>
  *
  * <p>A pure function of its input: immutable, thread-safe, no clock, no randomness. Re-running it on
