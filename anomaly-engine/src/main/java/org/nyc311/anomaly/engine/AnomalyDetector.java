@@ -112,8 +112,8 @@ public final class AnomalyDetector {
             Breach breach = day.breach();
             boolean anomalous = breach == Breach.SPIKE || (breach == Breach.DROP && settings.dropsAlert());
             if (rule.on()) {
-                double logZ = RobustZScore.scoreWithScaleFloor(logResiduals[i],
-                        usualResiduals(judged, logResiduals, i - window, i), poissonSpreadOfLog(day.yhat()));
+                double logZ = day.yhat() < DetectionSettings.Evidence.MIN_LEVEL ? 0 : RobustZScore.scoreWithScaleFloor(
+                        logResiduals[i], usualResiduals(judged, logResiduals, i - window, i), poissonSpreadOfLog(day.yhat()));
                 boolean addsEvidence = logZ > rule.slack();
                 evidence = Math.max(0, evidence + Math.min(logZ, DetectionSettings.Evidence.DAY_CAP) - rule.slack());
                 if (!addsEvidence && run != null && run.alerting()) {

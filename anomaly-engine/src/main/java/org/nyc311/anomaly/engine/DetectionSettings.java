@@ -50,9 +50,10 @@ public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsA
      * taken on the log scale ({@code log(1 + actual) - log(1 + yhat)}, so that +50% weighs the same on a series of 300
      * and of 7,000), centred and scaled by the median and MAD of the log residuals of the {@code zWindow} days before
      * it that were inside their interval (with the Poisson spread of the expected count as a floor), and capped at
-     * {@link #DAY_CAP} so that one storm day cannot open an alert alone. The evidence is a one-sided CUSUM:
-     * {@code S = max(0, S + min(z, cap) - slack)}. A day with {@code S > 0} continues (or starts) a spike run; the run
-     * opens an alert on the day {@code S} reaches {@code threshold}, and ends on the first day it is back to 0.
+     * {@link #DAY_CAP} so that one storm day cannot open an alert alone; a day forecast below {@link #MIN_LEVEL}
+     * counts as usual. The evidence is a one-sided CUSUM: {@code S = max(0, S + min(z, cap) - slack)}. A day with
+     * {@code S > 0} continues (or starts) a spike run; the run opens an alert on the day {@code S} reaches
+     * {@code threshold}, and ends on the first day back to usual once the alert is open (else when {@code S} is 0).
      * The breach rule (three flags in a row) opens alerts as well, so this rule only ever adds alerts.
      *
      * @param on        whether the rule may open alerts
@@ -63,6 +64,12 @@ public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsA
 
         /** The most one day adds before its slack: below the threshold, so one day never opens an alert alone. */
         public static final double DAY_CAP = 2.5;
+        /**
+         * The smallest forecast (requests a day) at which a day adds evidence. Below it a count is a few requests, whose
+         * log residual is Poisson noise and weather: on street flooding (4 a day) the rule's alerts on the development
+         * window were all storm clusters, while the breach rule raised none (docs/BENCHMARKS.md).
+         */
+        public static final double MIN_LEVEL = 20;
         public static final Evidence OFF = new Evidence(false, DEFAULT_EVIDENCE_SLACK, DEFAULT_EVIDENCE_THRESHOLD);
 
         public Evidence {

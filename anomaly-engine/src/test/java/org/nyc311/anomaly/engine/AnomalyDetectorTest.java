@@ -334,6 +334,23 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void aSmallSeriesAddsNoEvidence() {
+        // a forecast of 4 a day with an interval covering storms: +100% for days is weather, not a warning
+        List<ObservedDay> days = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            days.add(new ObservedDay(START.plusDays(i), 3 + i % 3, 4, 0, 60));
+        }
+        for (int j = 0; j < 5; j++) {
+            days.add(new ObservedDay(START.plusDays(28 + j), 9, 4, 0, 60));
+        }
+
+        Detection d = evidence.detect(days);
+
+        assertThat(d.days()).allMatch(v -> v.evidence() == 0.0);
+        assertThat(d.episodes()).isEmpty();
+    }
+
+    @Test
     void theEvidenceRuleRejectsAThresholdOneDayCouldReach() {
         assertThatThrownBy(() -> DetectionSettings.Evidence.on(1.0, 1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
