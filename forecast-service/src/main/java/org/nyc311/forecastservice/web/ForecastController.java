@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,6 +114,8 @@ class ForecastController implements ForecastApi {
     }
 
     @Operation(summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")
+    @ApiResponse(responseCode = "429", description = "Too many forecasts at once: every on-demand fit is busy; try again "
+            + "after Retry-After seconds")
     @Override
     public OnDemandView onDemand(OnDemandRequest request) {
         if (request == null) {
