@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * In a service that publishes its OpenAPI document with springdoc: {@link ProblemResponses} (every
  * operation documents the problem details it can answer) and {@link NullableProperties} (a payload's
- * reference-typed property may be null unless it says {@code @NotNull}).
+ * reference-typed property may be null unless it says {@code @NotNull}) and {@link FloatingTimestamps} (a
+ * {@code LocalDateTime} is a timestamp without a zone, not an RFC 3339 date-time).
  */
 @AutoConfiguration
 @ConditionalOnClass(GlobalOperationCustomizer.class)
@@ -31,5 +32,10 @@ public class ApiDocumentationAutoConfiguration {
     @Bean
     PropertyCustomizer nullableProperties() {
         return new NullableProperties();
+    }
+
+    @Bean
+    PropertyCustomizer floatingTimestamps() {
+        return new FloatingTimestamps();
     }
 }
