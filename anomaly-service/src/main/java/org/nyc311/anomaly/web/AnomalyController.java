@@ -45,12 +45,12 @@ class AnomalyController implements AnomalyApi {
     @Operation(summary = "Anomalies (spikes and drops), newest first, optionally filtered by date range, series and severity")
     @Override
     public List<AnomalyView> anomalies(
-            @Parameter(description = "first day, ISO yyyy-MM-dd", schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) Optional<String> from,
-            @Parameter(description = "last day, ISO yyyy-MM-dd; not before from", schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) Optional<String> to,
+            @Parameter(description = "first day, ISO yyyy-MM-dd", schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) Optional<String> from,
+            @Parameter(description = "last day, ISO yyyy-MM-dd; not before from", schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) Optional<String> to,
             @Parameter(description = "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
-                    schema = @Schema(pattern = "[A-Za-z0-9]")) Optional<String> complaintType,
+                    schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER)) Optional<String> complaintType,
             @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
-                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) Optional<String> borough,
+                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK)) Optional<String> borough,
             @Parameter(description = "smallest absolute robust z-score, >= 0",
                     schema = @Schema(type = "number", minimum = "0")) Optional<String> minSeverity,
             @Parameter(description = "spike or drop (default: both)",

@@ -59,10 +59,11 @@ class ForecastController implements ForecastApi {
     @Operation(summary = "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
     @Override
     public StoredForecastView latest(String complaintType, String borough,
-            @Parameter(description = "days to return, from the first forecast day; default: all stored") Integer horizon,
+            @Parameter(description = "days to return, from the first forecast day, 1 to nyc311.forecast.max-on-demand-horizon "
+                    + "(90); default: all stored", schema = @Schema(type = "integer", minimum = "1", maximum = "90")) Integer horizon,
             @Parameter(description = "ISO yyyy-MM-dd: the newest forecast made before this day (its history ended earlier); "
-                    + "the forecast a day's actual is judged against",
-                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) String madeBefore) {
+                    + "the forecast a day's actual is judged against; blank for none",
+                    schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) String madeBefore) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
         Optional<LocalDate> before = Optional.ofNullable(madeBefore).filter(v -> !v.isBlank())
                 .map(v -> dates.parse("madeBefore", v));

@@ -41,9 +41,9 @@ class SeriesController implements SeriesApi {
     @Override
     public List<SeriesView> series(
             @Parameter(description = "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
-                    schema = @Schema(pattern = "[A-Za-z0-9]")) Optional<String> complaintType,
+                    schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER)) Optional<String> complaintType,
             @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
-                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) Optional<String> borough) {
+                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK)) Optional<String> borough) {
         Optional<String> typeKey = complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
         Optional<String> boroughKey = borough.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::boroughKey);
         return gold.catalog(typeKey, boroughKey).stream()
