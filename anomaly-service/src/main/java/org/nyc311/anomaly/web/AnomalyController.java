@@ -34,6 +34,11 @@ class AnomalyController implements AnomalyApi {
     /** Answers are capped: a dashboard pages by date range, it does not need the whole table at once. */
     static final int MAX_ROWS = 5000;
 
+    /** spike or drop in any case, or blank for both: what {@link #anomalies} reads, stated for the OpenAPI document. */
+    static final String DIRECTION = "^\\s*([sS][pP][iI][kK][eE]|[dD][rR][oO][pP])?\\s*$";
+    /** open or closed in any case, or blank for both: what {@link #alerts} reads. */
+    static final String STATUS = "^\\s*([oO][pP][eE][nN]|[cC][lL][oO][sS][eE][dD])?\\s*$";
+
     private final AnomalyRepository repository;
     private final ApiDates dates;
 
@@ -54,7 +59,7 @@ class AnomalyController implements AnomalyApi {
             @Parameter(description = "smallest absolute robust z-score, >= 0",
                     schema = @Schema(type = "number", minimum = "0")) Optional<String> minSeverity,
             @Parameter(description = "spike or drop (default: both)",
-                    schema = @Schema(type = "string", allowableValues = {"spike", "drop"})) Optional<String> direction) {
+                    schema = @Schema(type = "string", pattern = DIRECTION)) Optional<String> direction) {
         // inside the served range, or PostgreSQL would refuse the date (a 500) instead of the API (a 400)
         Optional<LocalDate> fromDate = present(from).map(v -> dates.parse("from", v));
         Optional<LocalDate> toDate = present(to).map(v -> dates.parse("to", v));
@@ -76,7 +81,7 @@ class AnomalyController implements AnomalyApi {
     @Operation(summary = "Alerts, newest first; status open or closed (default: both)")
     @Override
     public List<AlertView> alerts(@Parameter(description = "open or closed",
-            schema = @Schema(type = "string", allowableValues = {"open", "closed"})) Optional<String> status) {
+            schema = @Schema(type = "string", pattern = STATUS)) Optional<String> status) {
         Optional<Alert.Status> wanted = present(status).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "open" -> Alert.Status.OPEN;
             case "closed" -> Alert.Status.CLOSED;
