@@ -34,6 +34,7 @@ import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.nyc311.testsupport.schemathesis.Schemathesis;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
@@ -42,6 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,6 +78,9 @@ class ForecastsPublishedFlowTest {
     MeterRegistry meters;
     @Autowired
     AnomalyRepository repository;
+
+    @LocalServerPort
+    private int port;
 
     @BeforeAll
     static void servers(LocalSqlWarehouseProcess warehouseServer, PostgresServer postgresServer, SqsServer sqsServer,
@@ -291,6 +296,18 @@ class ForecastsPublishedFlowTest {
             assertThat(JSON.readTree(answer.getBody()).path("detail").asText()).as(query).isNotBlank();
         }
         assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/v1/anomalies", "/api/v1/alerts", "/api/v1/checks");
+    }
+
+    /**
+     * An outside client (Schemathesis) fuzzes every operation of the document this service publishes, and
+     * every check must pass: no 5xx, every status and response as documented, invalid data refused and valid
+     * data accepted.
+     */
+    @Test
+    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+        Schemathesis.Result result = Schemathesis.installed()
+                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+        assertThat(result.passed()).as(result.describe()).isTrue();
     }
 
     private String train() throws Exception {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.support.GoldFixture;
+import org.nyc311.testsupport.schemathesis.Schemathesis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -244,6 +246,22 @@ class ForecastApiTest extends ServiceTest {
         assertThat(prometheus).contains("nyc311_forecast_fit_time_seconds_count", "nyc311_forecast_series_fitted_total",
                 "nyc311_forecast_series_failed_total", "nyc311_forecast_cv_wape", "nyc311_forecast_cv_pooled_wape",
                 "hikaricp_connections_active{application=\"forecast-service\",pool=\"gold\"}");
+    }
+
+    /**
+     * An outside client (Schemathesis) fuzzes every operation of the document this service publishes, with
+     * stored forecasts and gold series to find, and every check must pass: no 5xx, every status and response
+     * as documented, invalid data refused and valid data accepted.
+     */
+    @Test
+    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+        Schemathesis.Result result = Schemathesis.installed()
+                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+        // the trainings it queued (POST /forecast-runs) end here, not in the next test sharing this context
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> runs.recent(50).stream()
+                .noneMatch(r -> r.status() == ForecastRun.Status.QUEUED || r.status() == ForecastRun.Status.RUNNING
+                        || r.trackingStatus() == ForecastRun.TrackingStatus.PENDING));
+        assertThat(result.passed()).as(result.describe()).isTrue();
     }
 
     private void assertProblem(Response response, int status) throws IOException {

@@ -3,9 +3,13 @@ package org.nyc311.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.nyc311.testsupport.schemathesis.Schemathesis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,6 +19,9 @@ class IngestionApiTest extends IngestIntegrationTest {
 
     @Autowired
     private TestRestTemplate http;
+
+    @LocalServerPort
+    private int port;
 
     private final SodaStub soda = new SodaStub(SODA);
 
@@ -91,6 +98,18 @@ class IngestionApiTest extends IngestIntegrationTest {
             Thread.sleep(50);
         }
         return run;
+    }
+
+    /**
+     * An outside client (Schemathesis) fuzzes every operation of the document this service publishes, and
+     * every check must pass: no 5xx, every status and response as documented, invalid data refused and valid
+     * data accepted.
+     */
+    @Test
+    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+        Schemathesis.Result result = Schemathesis.installed()
+                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+        assertThat(result.passed()).as(result.describe()).isTrue();
     }
 
     private ResponseEntity<JsonNode> post(String json) {

@@ -2,6 +2,7 @@ package org.nyc311.anomaly.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyApi;
 import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.anomaly.CheckView;
+import org.nyc311.api.common.DateParameter;
+import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
@@ -31,6 +34,11 @@ class AnomalyController implements AnomalyApi {
     /** Answers are capped: a dashboard pages by date range, it does not need the whole table at once. */
     static final int MAX_ROWS = 5000;
 
+    /** spike or drop in any case, or blank for both: what {@link #anomalies} reads, stated for the OpenAPI document. */
+    static final String DIRECTION = "^\\s*([sS][pP][iI][kK][eE]|[dD][rR][oO][pP])?\\s*$";
+    /** open or closed in any case, or blank for both: what {@link #alerts} reads. */
+    static final String STATUS = "^\\s*([oO][pP][eE][nN]|[cC][lL][oO][sS][eE][dD])?\\s*$";
+
     private final AnomalyRepository repository;
     private final ApiDates dates;
 
@@ -42,14 +50,16 @@ class AnomalyController implements AnomalyApi {
     @Operation(summary = "Anomalies (spikes and drops), newest first, optionally filtered by date range, series and severity")
     @Override
     public List<AnomalyView> anomalies(
-            @Parameter(description = "first day, ISO yyyy-MM-dd") Optional<String> from,
-            @Parameter(description = "last day, ISO yyyy-MM-dd") Optional<String> to,
-            @Parameter(description = "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups")
-            Optional<String> complaintType,
-            @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'")
-            Optional<String> borough,
-            @Parameter(description = "smallest absolute robust z-score, >= 0") Optional<String> minSeverity,
-            @Parameter(description = "spike or drop (default: both)") Optional<String> direction) {
+            @Parameter(description = "first day, ISO yyyy-MM-dd", schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) Optional<String> from,
+            @Parameter(description = "last day, ISO yyyy-MM-dd; not before from", schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) Optional<String> to,
+            @Parameter(description = "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
+                    schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER)) Optional<String> complaintType,
+            @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
+                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK)) Optional<String> borough,
+            @Parameter(description = "smallest absolute robust z-score, >= 0",
+                    schema = @Schema(type = "number", minimum = "0")) Optional<String> minSeverity,
+            @Parameter(description = "spike or drop (default: both)",
+                    schema = @Schema(type = "string", pattern = DIRECTION)) Optional<String> direction) {
         // inside the served range, or PostgreSQL would refuse the date (a 500) instead of the API (a 400)
         Optional<LocalDate> fromDate = present(from).map(v -> dates.parse("from", v));
         Optional<LocalDate> toDate = present(to).map(v -> dates.parse("to", v));
@@ -70,7 +80,8 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(summary = "Alerts, newest first; status open or closed (default: both)")
     @Override
-    public List<AlertView> alerts(@Parameter(description = "open or closed") Optional<String> status) {
+    public List<AlertView> alerts(@Parameter(description = "open or closed",
+            schema = @Schema(type = "string", pattern = STATUS)) Optional<String> status) {
         Optional<Alert.Status> wanted = present(status).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "open" -> Alert.Status.OPEN;
             case "closed" -> Alert.Status.CLOSED;
@@ -81,7 +92,8 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(summary = "The newest checks: each ForecastsPublished judged, with the days checked and what it found")
     @Override
-    public List<CheckView> checks(@Parameter(description = "how many, 1-500 (default 50)") Optional<String> limit) {
+    public List<CheckView> checks(@Parameter(description = "how many, 1-500 (default 50)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "500")) Optional<String> limit) {
         int rows = present(limit).map(value -> {
             try {
                 return Integer.parseInt(value);

@@ -3,10 +3,12 @@ package org.nyc311.forecastservice.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.nyc311.api.common.DateParameter;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.ForecastApi;
 import org.nyc311.api.forecast.HistoryDay;
@@ -61,10 +63,12 @@ class ForecastController implements ForecastApi {
     @Operation(summary = "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
     @Override
     public StoredForecastView latest(String complaintType, String borough,
-            @Parameter(description = "days to return, from the first forecast day; default: all stored") Integer horizon,
+            @Parameter(description = "days to return, from the first forecast day, 1 to nyc311.forecast.max-on-demand-horizon "
+                    + "(90); default: all stored", schema = @Schema(type = "integer", minimum = "1", maximum = "90")) Integer horizon,
             @Parameter(description = "ISO yyyy-MM-dd: the newest forecast made before this day (its history ended earlier); "
-                    + "the forecast a day's actual is judged against") String madeBefore) {
-        SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+                    + "the forecast a day's actual is judged against; blank for none",
+                    schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) String madeBefore) {
+        SeriesKey key = SeriesPath.key(complaintType, borough);
         Optional<LocalDate> before = Optional.ofNullable(madeBefore).filter(v -> !v.isBlank())
                 .map(v -> dates.parse("madeBefore", v));
         if (horizon != null && (horizon < 1 || horizon > properties.maxOnDemandHorizon())) {
@@ -80,7 +84,8 @@ class ForecastController implements ForecastApi {
 
     @Operation(summary = "Every series' forecast of one forecast run, with all its points: one request for a whole run")
     @Override
-    public RunForecastsView ofRun(@Parameter(description = "the forecast run id (ForecastsPublished's forecastRunId)") String run) {
+    public RunForecastsView ofRun(@Parameter(description = "the forecast run id (ForecastsPublished's forecastRunId)",
+            schema = @Schema(type = "string", format = "uuid")) String run) {
         UUID runId;
         try {
             runId = UUID.fromString(run.strip());
@@ -102,9 +107,11 @@ class ForecastController implements ForecastApi {
             + "history that ended before it): what the day's actual is judged against")
     @Override
     public List<ForecastPoint> past(String complaintType, String borough,
-            @Parameter(description = "first day, ISO yyyy-MM-dd") String from,
-            @Parameter(description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from") String to) {
-        SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+            @Parameter(description = "first day, ISO yyyy-MM-dd",
+                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) String from,
+            @Parameter(description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from",
+                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) String to) {
+        SeriesKey key = SeriesPath.key(complaintType, borough);
         LocalDate first = dates.parse("from", from);
         LocalDate last = dates.parse("to", to);
         if (last.isBefore(first) || first.plusDays(MAX_PAST_DAYS).isBefore(last)) {

@@ -29,7 +29,7 @@ class ModelController implements ModelApi {
     @Operation(summary = "Model, hyperparameters, CV metrics and MLflow run of a series (series id complaintType/borough)")
     @Override
     public ModelView model(String complaintType, String borough) {
-        SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+        SeriesKey key = SeriesPath.key(complaintType, borough);
         StoredSeriesForecast s = runs.latest(key.id(), 0)
                 .orElseThrow(() -> new SeriesNotFoundException("no stored model for series '" + key.id() + "'"));
         String link = null;

@@ -2,9 +2,12 @@ package org.nyc311.forecastservice.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.nyc311.api.common.DateParameter;
+import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.SeriesApi;
 import org.nyc311.api.forecast.SeriesHistoryView;
@@ -38,10 +41,10 @@ class SeriesController implements SeriesApi {
     @Operation(summary = "The series catalog, optionally filtered by complaint type and borough")
     @Override
     public List<SeriesView> series(
-            @Parameter(description = "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups")
-            Optional<String> complaintType,
-            @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'")
-            Optional<String> borough) {
+            @Parameter(description = "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
+                    schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER)) Optional<String> complaintType,
+            @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
+                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK)) Optional<String> borough) {
         Optional<String> typeKey = complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
         Optional<String> boroughKey = borough.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::boroughKey);
         return gold.catalog(typeKey, boroughKey).stream()
@@ -53,10 +56,11 @@ class SeriesController implements SeriesApi {
     @Operation(summary = "A series' actual daily counts from gold (series id complaintType/borough, e.g. noise-residential/brooklyn)")
     @Override
     public List<DailyCountView> history(String complaintType, String borough,
-            @Parameter(description = "first day, YYYY-MM-DD; default: 90 days before 'to'") LocalDate from,
-            @Parameter(description = "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'")
-            LocalDate to) {
-        SeriesKey key = SeriesKey.parse(complaintType + "/" + borough);
+            @Parameter(description = "first day, YYYY-MM-DD; default: 90 days before 'to'",
+                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate from,
+            @Parameter(description = "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'",
+                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate to) {
+        SeriesKey key = SeriesPath.key(complaintType, borough);
         // a date the calendar holds may still be one no arithmetic below survives (+999999999-12-31)
         if (from != null) {
             dates.require("from", from);

@@ -3,6 +3,8 @@ package org.nyc311.controller.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +18,12 @@ import org.nyc311.controller.TestQueues;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.model.event.RawBatchLanded;
+import org.nyc311.testsupport.schemathesis.Schemathesis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
@@ -53,6 +57,9 @@ class PipelineFlowTest extends ControllerIntegrationTest {
 
     @Autowired
     private TestRestTemplate http;
+
+    @LocalServerPort
+    private int port;
 
     private final EventJson json = new EventJson();
     private TestQueues queues;
@@ -222,6 +229,18 @@ class PipelineFlowTest extends ControllerIntegrationTest {
         assertThat(unknown.getBody()).contains("no batch was recorded for ingestion run(s) never-landed");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /**
+     * An outside client (Schemathesis) fuzzes every operation of the document this service publishes, and
+     * every check must pass: no 5xx, every status and response as documented, invalid data refused and valid
+     * data accepted.
+     */
+    @Test
+    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+        Schemathesis.Result result = Schemathesis.installed()
+                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+        assertThat(result.passed()).as(result.describe()).isTrue();
     }
 
     private ResponseEntity<String> post(String body) {

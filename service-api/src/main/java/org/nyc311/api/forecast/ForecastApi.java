@@ -1,6 +1,10 @@
 package org.nyc311.api.forecast;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,7 +22,9 @@ public interface ForecastApi {
 
     /** 404 when the series has no stored forecast (made before {@code madeBefore}, when given). */
     @GetExchange("/api/v1/forecasts/{complaintType}/{borough}")
-    StoredForecastView latest(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
+    StoredForecastView latest(
+            @Parameter(description = "a complaint type's key, or all", schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE)) @PathVariable("complaintType") String complaintType,
+            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) @PathVariable("borough") String borough,
             @RequestParam(name = "horizon", required = false) Integer horizon,
             @RequestParam(name = "madeBefore", required = false) String madeBefore);
 
@@ -26,11 +32,14 @@ public interface ForecastApi {
      * Every series' forecast of the run {@code run} (a forecast run id), all points; 404 when no succeeded run has
      * that id. One request for what would otherwise be one {@link #latest} per series.
      */
+    @ApiResponse(responseCode = "404", description = "no succeeded forecast run has that id")
     @GetExchange("/api/v1/forecasts")
     RunForecastsView ofRun(@RequestParam("run") String run);
 
     @GetExchange("/api/v1/forecasts/{complaintType}/{borough}/past")
-    List<ForecastPoint> past(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
+    List<ForecastPoint> past(
+            @Parameter(description = "a complaint type's key, or all", schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE)) @PathVariable("complaintType") String complaintType,
+            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) @PathVariable("borough") String borough,
             @RequestParam("from") String from, @RequestParam("to") String to);
 
     @PostExchange("/api/v1/forecasts")

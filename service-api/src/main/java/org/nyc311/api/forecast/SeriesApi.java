@@ -1,8 +1,11 @@
 package org.nyc311.api.forecast;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.nyc311.api.common.SeriesPathSegments;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +21,9 @@ public interface SeriesApi {
 
     /** A series' actual daily counts; {@code from} and {@code to} may be null (a quarter before the series' last day). */
     @GetExchange("/api/v1/series/{complaintType}/{borough}/history")
-    List<DailyCountView> history(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
+    List<DailyCountView> history(
+            @Parameter(description = "a complaint type's key, or all", schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE)) @PathVariable("complaintType") String complaintType,
+            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) @PathVariable("borough") String borough,
             @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
 

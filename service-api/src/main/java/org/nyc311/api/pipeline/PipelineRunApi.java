@@ -1,5 +1,6 @@
 package org.nyc311.api.pipeline;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +32,7 @@ public interface PipelineRunApi {
      * Runs the given batches again, in the next run; 202 with that run and its Location. Events not recorded
      * yet are recorded first, as if they had arrived on the queue.
      */
+    @ApiResponse(responseCode = "202", description = "the run that will run the batches; its Location is where to follow it")
     @PostExchange("/api/v1/runs")
     ResponseEntity<PipelineRunView> rerun(@Valid @RequestBody RerunRequest request);
 }

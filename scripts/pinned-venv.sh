@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Creates (or checks) a Python virtual environment installed from a pinned requirements file and a
+# constraints file (every transitive version), rebuilt whenever either file changes. The one way the
+# project's Python tools are installed: scripts/mlflow-venv.sh and scripts/schemathesis-venv.sh call it.
+# Usage: scripts/pinned-venv.sh NAME EXECUTABLE VENV_DIR REQUIREMENTS CONSTRAINTS
+# Exit code 3: python3 is not installed.
+set -euo pipefail
+
+name="$1"; executable="$2"; venv="$3"; requirements="$4"; constraints="$5"
+stamp="$venv/.nyc311-requirements"
+
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "$name: python3 is not installed" >&2
+  exit 3
+fi
+
+if [ -x "$venv/bin/$executable" ] && [ -f "$stamp" ] && cat "$requirements" "$constraints" | cmp -s - "$stamp"; then
+  echo "$name: $venv is ready"
+  exit 0
+fi
+
+echo "$name: creating $venv (one-off: pip downloads the pinned packages)"
+rm -rf "$venv"
+python3 -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+"$venv/bin/python" -m pip install --disable-pip-version-check --progress-bar off -r "$requirements" -c "$constraints"
+cat "$requirements" "$constraints" > "$stamp"
+"$venv/bin/$executable" --version
+echo "$name: $venv is ready"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Creates (or checks) the Python virtual environment of Schemathesis, the outside client that fuzzes every
+# service's published OpenAPI document in the services' tests (test-support's Schemathesis). Used by .ci/run;
+# the tests skip, naming this script, where it has not run.
+# Usage: scripts/schemathesis-venv.sh [VENV_DIR]   (default: $NYC311_SCHEMATHESIS_VENV, else
+# $HOME/.cache/nyc311/schemathesis-venv)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="${1:-${NYC311_SCHEMATHESIS_VENV:-$HOME/.cache/nyc311/schemathesis-venv}}"
+exec bash "$root/scripts/pinned-venv.sh" schemathesis-venv st "$venv" \
+  "$root/scripts/schemathesis-requirements.txt" "$root/scripts/schemathesis-constraints.txt"

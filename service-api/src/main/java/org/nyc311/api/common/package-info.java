@@ -1,0 +1,5 @@
+/**
+ * What more than one service's contract states the same way in its OpenAPI document: the values a series
+ * id's segments and a date parameter accept.
+ */
+package org.nyc311.api.common;
