@@ -2,6 +2,7 @@ package org.nyc311.forecastservice.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,9 +87,13 @@ class SeriesController implements SeriesApi {
             + " a series gold lacks is left out)")
     @Override
     public List<SeriesHistoryView> histories(
-            @Parameter(description = "series ids, e.g. all/all and noise-residential/brooklyn; 1 to 50") List<String> series,
-            @Parameter(description = "first day, YYYY-MM-DD") LocalDate from,
-            @Parameter(description = "last day, YYYY-MM-DD; at most 3 years after 'from'") LocalDate to) {
+            @Parameter(description = "series ids, e.g. all/all and noise-residential/brooklyn; 1 to 50",
+                    array = @ArraySchema(minItems = 1, maxItems = MAX_SERIES_PER_READ,
+                            schema = @Schema(type = "string", pattern = SeriesPathSegments.SERIES_ID))) List<String> series,
+            @Parameter(description = "first day, " + DateParameter.DESCRIPTION,
+                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate from,
+            @Parameter(description = "last day, " + DateParameter.DESCRIPTION + "; at most 3 years after 'from'",
+                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate to) {
         if (series.isEmpty() || series.size() > MAX_SERIES_PER_READ) {
             throw new BadRequestException("series must name 1 to " + MAX_SERIES_PER_READ + " series, named " + series.size());
         }

@@ -43,4 +43,16 @@ class SeriesPathTest {
         assertThatThrownBy(() -> SeriesPath.key("Noise Residential", "all")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeriesPath.key("noise-residential", "atlantis")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theSeriesIdPatternIsEveryIdSharedModelParsesAndNoOther() {
+        assertThat(SeriesKey.citywide().id()).matches(SeriesPathSegments.SERIES_ID);
+        for (Borough borough : Borough.values()) {
+            assertThat(SeriesKey.borough(borough).id()).matches(SeriesPathSegments.SERIES_ID);
+            assertThat(SeriesKey.of("noise-residential", borough).id()).matches(SeriesPathSegments.SERIES_ID);
+        }
+        for (String refused : List.of("noise-residential/all", "all", "all/atlantis", "Noise/brooklyn", "a/b/c", "")) {
+            assertThat(refused).doesNotMatch(SeriesPathSegments.SERIES_ID);
+        }
+    }
 }

@@ -12,6 +12,12 @@ public final class SeriesPathSegments {
     public static final String COMPLAINT_TYPE = "^[a-z0-9]+(-[a-z0-9]+)*$";
     /** {@code all}, or a borough's key (shared-model's {@code Borough.key()}). */
     public static final String BOROUGH = "^(all|bronx|brooklyn|manhattan|queens|staten-island|unspecified)$";
+    /**
+     * A whole series id in a query parameter: {@code all/all}, or a complaint type's key or {@code all} over a
+     * borough's key (a complaint type is always forecast per borough).
+     */
+    public static final String SERIES_ID =
+            "^(all/all|[a-z0-9]+(-[a-z0-9]+)*/(bronx|brooklyn|manhattan|queens|staten-island|unspecified))$";
     /** A borough filter, which the server reads as absent when blank: a borough's key, {@code all}, or blank. */
     public static final String BOROUGH_OR_BLANK = "^(\\s*|all|bronx|brooklyn|manhattan|queens|staten-island|unspecified)$";
     /** A complaint-type filter, as a key or as the feed spells it (with a letter or digit somewhere), or blank. */
