@@ -9,18 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Delivers every alert transition to every configured channel, on its own thread, apart from the check and from
- * the SQS outbox: a channel that is away fails neither the check nor the alert's event.
+ * Delivers every alert transition to every configured channel, in rounds on Spring's scheduler (NotifyConfiguration),
+ * apart from the check and from the SQS outbox: a channel that is away fails neither the check nor the alert's event.
  *
  * <p>Each round, per channel: every transition of the last {@code max-age} without a delivery gets one (the ledger
  * {@code alert_event} is the outbox: it commits with the alert); due deliveries are leased, sent with up to
@@ -32,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
  * {@code max-age}; only an instance stopped between a channel's acceptance and the mark sends it again (after the
  * lease), so in practice once. SNS carries the event id as a message attribute for a subscriber to drop a repeat.
  */
-public class AlertNotifier implements SmartLifecycle {
+public class AlertNotifier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertNotifier.class);
     /** Deliveries taken per channel and round: a burst of alerts drains over a few rounds, not one long one. */
@@ -45,7 +41,6 @@ public class AlertNotifier implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Clock clock;
     private final RetryConfig attempts;
-    private volatile ScheduledExecutorService rounds;
 
     AlertNotifier(List<AlertChannel> channels, AlertDeliveries deliveries, EventJson eventJson, NotifyProperties settings,
             MeterRegistry registry, Clock clock) {
@@ -145,7 +140,8 @@ public class AlertNotifier implements SmartLifecycle {
         return builder.register(registry);
     }
 
-    private void deliverQuietly() {
+    /** A scheduled round: a database outage is logged and waits for the next round. */
+    void deliverQuietly() {
         try {
             deliverDue();
         } catch (RuntimeException e) {
@@ -153,40 +149,11 @@ public class AlertNotifier implements SmartLifecycle {
         }
     }
 
+    /** Closes the channels' clients (Spring calls it when the context closes). */
     @Override
-    public void start() {
-        if (channels.isEmpty()) {
-            return;
-        }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "alert-notifier");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::deliverQuietly, settings.pollInterval().toMillis(), settings.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-        rounds = executor;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = rounds;
-        rounds = null;
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
         for (AlertChannel channel : channels) {
             channel.close();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return rounds != null;
     }
 }
