@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.dashboard.config.DashboardProperties;
@@ -42,8 +43,11 @@ import org.springframework.web.client.RestClient;
 @SpringJUnitConfig(ViewCallsTest.Slice.class)
 class ViewCallsTest {
 
-    /** Citywide, five boroughs; per series its newest forecast, its actual counts, its past forecasts; the one made before yesterday. */
-    static final int OVERVIEW_FORECAST_CALLS = 6 * 3 + 1;
+    /**
+     * Citywide, five boroughs: per series its newest forecast and its past forecasts; their actual counts in one read; the
+     * forecast made before yesterday.
+     */
+    static final int OVERVIEW_FORECAST_CALLS = 6 * 2 + 1 + 1;
     /** The anomalies, the open alerts, the recent pipeline runs. */
     static final int OVERVIEW_OTHER_CALLS = 3;
     /** The catalog, then the chosen series' forecast, model, counts, past forecasts and anomalies. */
@@ -87,6 +91,7 @@ class ViewCallsTest {
         SERVICES.answer("/api/v1/forecasts/all/all", new StoredForecastView("all/all", UUID.randomUUID(), "ets", null, 7L, LAST, 1,
                 List.of(new ForecastPoint(LAST.plusDays(1), 9000, 8000, 10000, 0.95))));
         SERVICES.answer("/api/v1/series/all/all/history", List.of(new DailyCountView(LAST, 8800)));
+        SERVICES.answer("/api/v1/series/histories", List.of(new SeriesHistoryView("all/all", List.of(new DailyCountView(LAST, 8800)))));
         SERVICES.answer("/api/v1/series", List.of(new SeriesView("noise-residential/brooklyn", "type_borough", "noise-residential",
                 "Noise - Residential", "brooklyn", LAST.minusYears(1), LAST, LAST, 80, 365, true)));
         SERVICES.answer("/api/v1/alerts", List.of(new AlertView(UUID.randomUUID(), "all/brooklyn", "open", LAST, LAST, LAST, null, 3, 4.1)));

@@ -12,4 +12,11 @@ public interface Stage {
     default List<String> requiredArgs() {
         return List.of("lake-root", "run-id");
     }
+
+    /**
+     * Checks the stage's own options before Spark starts, for the same reason; throws IllegalArgumentException naming
+     * the option.
+     */
+    default void checkArgs(JobArgs args) {
+    }
 }

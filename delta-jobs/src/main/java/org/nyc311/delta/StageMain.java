@@ -23,6 +23,7 @@ public final class StageMain {
             args = JobArgs.parse(argv);
             for (Stage stage : stages) {
                 stage.requiredArgs().forEach(args::required);
+                stage.checkArgs(args);
             }
         } catch (IllegalArgumentException e) {
             System.err.println(name + " failed: " + e.getMessage());

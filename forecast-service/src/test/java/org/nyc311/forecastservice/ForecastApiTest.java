@@ -108,6 +108,14 @@ class ForecastApiTest extends ServiceTest {
         assertProblem(send("GET", "/api/v1/series/noise-residential/queens/history?from=2022-01-01&to=2026-04-30", null), 400);
         assertProblem(send("GET", "/api/v1/series/noise-residential/atlantis/history", null), 400);
         assertProblem(send("GET", "/api/v1/series/no-such-type/queens/history", null), 404);
+
+        // several series in one read: the same counts, a series gold lacks left out
+        JsonNode several = send("GET", "/api/v1/series/histories?series=noise-residential/queens&series=no-such-type/queens"
+                + "&from=2026-04-01&to=2026-04-07", null).json();
+        assertThat(several).hasSize(1);
+        assertThat(several.get(0).path("seriesId").asText()).isEqualTo("noise-residential/queens");
+        assertThat(several.get(0).path("days")).isEqualTo(window.json());
+        assertProblem(send("GET", "/api/v1/series/histories?series=noise-residential/queens&from=2026-04-08&to=2026-04-07", null), 400);
     }
 
     @Test
@@ -229,7 +237,7 @@ class ForecastApiTest extends ServiceTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").fieldNames()).toIterable().contains("/api/v1/series",
                 "/api/v1/forecasts/{complaintType}/{borough}", "/api/v1/forecasts", "/api/v1/models/{complaintType}/{borough}",
-                "/api/v1/series/{complaintType}/{borough}/history");
+                "/api/v1/series/{complaintType}/{borough}/history", "/api/v1/series/histories");
         assertThat(send("GET", "/swagger-ui/index.html", null).status()).isEqualTo(200);
 
         String prometheus = send("GET", "/actuator/prometheus", null).body();

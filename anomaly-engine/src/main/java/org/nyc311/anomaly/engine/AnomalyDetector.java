@@ -36,7 +36,24 @@ import java.util.Optional;
  */
 public final class AnomalyDetector {
 
+    /** The most days after a run's first that are judged against the forecast made before it. */
+    public static final int MAX_FROZEN_DAYS = 6;
+
     private final DetectionSettings settings;
+
+    /** The forecasts of earlier mornings, for judging the days of a run against what was expected before it. */
+    @FunctionalInterface
+    public interface Yardstick {
+
+        /** No earlier forecasts: every day is judged against its own. */
+        Yardstick NONE = (runStart, day) -> Optional.empty();
+
+        /**
+         * {@code day} (its date and actual) with the forecast made on the morning of {@code runStart}, from the days
+         * before it; empty when there is none.
+         */
+        Optional<ObservedDay> before(LocalDate runStart, ObservedDay day);
+    }
 
     public AnomalyDetector(DetectionSettings settings) {
         this.settings = Objects.requireNonNull(settings);
@@ -51,6 +68,18 @@ public final class AnomalyDetector {
      * @throws IllegalArgumentException if the days are not consecutive
      */
     public Detection detect(List<ObservedDay> days) {
+        return detect(days, Yardstick.NONE);
+    }
+
+    /**
+     * {@link #detect(List)}, with the days of a spike run judged against the forecasts made before the run began,
+     * where {@code yardstick} has them: a forecast refitted every morning learns a rise as it happens, and would
+     * judge its third day against a forecast that already holds its first two. At most {@link #MAX_FROZEN_DAYS}
+     * days of a run are judged so; after that the rise is what the forecasts expect.
+     *
+     * @param yardstick the forecasts of earlier mornings
+     */
+    public Detection detect(List<ObservedDay> days, Yardstick yardstick) {
         for (int i = 1; i < days.size(); i++) {
             LocalDate expected = days.get(i - 1).date().plusDays(1);
             if (!days.get(i).date().equals(expected)) {
@@ -59,20 +88,43 @@ public final class AnomalyDetector {
             }
         }
         int window = settings.zWindow();
+        DetectionSettings.Evidence rule = settings.evidence();
         double[] residuals = new double[days.size()];
+        double[] logResiduals = new double[days.size()];
         List<DayVerdict> verdicts = new ArrayList<>(days.size());
         List<AlertEpisode> episodes = new ArrayList<>();
         Run run = null;
+        double evidence = 0;
+        ObservedDay[] judged = new ObservedDay[days.size()];
         for (int i = 0; i < days.size(); i++) {
             ObservedDay day = days.get(i);
+            if (run != null && run.breach == Breach.SPIKE && day.date().isBefore(run.start.plusDays(MAX_FROZEN_DAYS + 1))) {
+                day = yardstick.before(run.start, day).orElse(day);
+            }
+            judged[i] = day;
             residuals[i] = day.residual();
-            double z = RobustZScore.score(residuals[i], day.yhat(), usualResiduals(days, residuals, i - window, i));
+            logResiduals[i] = logResidual(day);
+            double z = RobustZScore.score(residuals[i], day.yhat(), usualResiduals(judged, residuals, i - window, i));
             Breach breach = day.breach();
             boolean anomalous = breach == Breach.SPIKE || (breach == Breach.DROP && settings.dropsAlert());
-            boolean raised = !anomalous && breach == Breach.NONE && settings.sustainedRise()
-                    && z >= settings.sustainedMinZ();
+            if (rule.on()) {
+                double logZ = RobustZScore.scoreWithScaleFloor(logResiduals[i],
+                        usualResiduals(judged, logResiduals, i - window, i), poissonSpreadOfLog(day.yhat()));
+                boolean addsEvidence = logZ > rule.slack();
+                evidence = Math.max(0, evidence + Math.min(logZ, DetectionSettings.Evidence.DAY_CAP) - rule.slack());
+                if (!addsEvidence && run != null && run.alerting()) {
+                    // an open alert ends on the first day back to usual, as with breaches, not when its evidence is spent
+                    evidence = 0;
+                }
+            }
+            boolean raised = !anomalous && breach == Breach.NONE
+                    && ((settings.sustainedRise() && z >= settings.sustainedMinZ()) || evidence > 0);
             // the direction of the run this day belongs to, if any: raised days only ever rise
             Breach direction = anomalous ? breach : raised ? Breach.SPIKE : null;
+            if (direction != Breach.SPIKE) {
+                // evidence of a rise lives only as long as the spike run it belongs to
+                evidence = 0;
+            }
             boolean opened = false;
             if (direction != null && run != null && run.breach != direction) {
                 // a spike straight after a run of drops (or the reverse) is a new run, not a longer one
@@ -81,12 +133,12 @@ public final class AnomalyDetector {
             }
             if (direction != null) {
                 run = run == null ? new Run(day.date(), direction) : run;
-                opened = run.add(day, z, anomalous);
+                opened = run.add(day, z, anomalous, rule.on() && evidence >= rule.threshold());
             } else if (run != null) {
                 episodes.addAll(run.closeOn(day.date()));
                 run = null;
             }
-            verdicts.add(new DayVerdict(day, breach, anomalous, raised, z, opened));
+            verdicts.add(new DayVerdict(day, breach, anomalous, raised, z, opened, evidence));
         }
         if (run != null) {
             episodes.addAll(run.stillOpen());
@@ -94,16 +146,31 @@ public final class AnomalyDetector {
         return new Detection(verdicts, episodes);
     }
 
+    /** The residual on the log scale, where a rise of +50% weighs the same at every level. */
+    static double logResidual(ObservedDay day) {
+        return Math.log1p(Math.max(0, day.actual())) - Math.log1p(Math.max(0, day.yhat()));
+    }
+
+    /**
+     * How much {@code log(1 + X)} varies when X is a Poisson count with mean {@code yhat} (at least 1): the
+     * smallest spread a log residual can have, so that a small series with identical residuals for weeks does not
+     * score one extra request as a storm.
+     */
+    static double poissonSpreadOfLog(double yhat) {
+        double mean = Math.max(1, yhat);
+        return Math.sqrt(mean) / (1 + mean);
+    }
+
     /**
      * The residuals of the days in {@code [from, to)} that were inside their interval. Days outside it
      * are left out: an episode's own days (and last week's storm) would otherwise widen the scale its
      * later days are measured by, and a spike's third day would look milder than its first.
      */
-    private static double[] usualResiduals(List<ObservedDay> days, double[] residuals, int from, int to) {
+    private static double[] usualResiduals(ObservedDay[] days, double[] residuals, int from, int to) {
         double[] usual = new double[Math.max(0, to - Math.max(0, from))];
         int n = 0;
         for (int j = Math.max(0, from); j < to; j++) {
-            if (days.get(j).breach() == Breach.NONE) {
+            if (days[j].breach() == Breach.NONE) {
                 usual[n++] = residuals[j];
             }
         }
@@ -134,7 +201,7 @@ public final class AnomalyDetector {
         }
 
         /** Adds a day; returns whether the alert opens on it. */
-        boolean add(ObservedDay day, double z, boolean flagged) {
+        boolean add(ObservedDay day, double z, boolean flagged, boolean enoughEvidence) {
             days++;
             last = day.date();
             trailingFlags = flagged ? trailingFlags + 1 : 0;
@@ -143,7 +210,7 @@ public final class AnomalyDetector {
             squaredMargins += margin * margin;
             double signed = breach == Breach.DROP ? -z : z;
             peak = Double.isNaN(peak) ? signed : Math.max(peak, signed);
-            if (openedOn == null && (trailingFlags >= settings.consecutiveDays() || sustainedRise())) {
+            if (openedOn == null && (trailingFlags >= settings.consecutiveDays() || sustainedRise() || enoughEvidence)) {
                 openedOn = day.date();
                 return true;
             }
@@ -158,6 +225,10 @@ public final class AnomalyDetector {
         private boolean sustainedRise() {
             return settings.sustainedRise() && breach == Breach.SPIKE && days >= settings.consecutiveDays()
                     && cappedResiduals > Math.sqrt(squaredMargins);
+        }
+
+        boolean alerting() {
+            return openedOn != null;
         }
 
         List<AlertEpisode> closeOn(LocalDate date) {

@@ -17,10 +17,12 @@ import org.nyc311.model.series.SeriesKey;
  *                    sustained-rise rule ({@link DetectionSettings#sustainedRise()}): its z-score is at
  *                    least {@link DetectionSettings#sustainedMinZ()}; always false with the rule off
  * @param zScore      robust z-score of the residual against the residuals of the days before: the severity
- * @param alertOpened whether an alert opens on this day (the run reached the threshold of either rule)
+ * @param alertOpened whether an alert opens on this day (the run reached the threshold of a rule)
+ * @param evidence    the evidence of a rise after this day ({@link DetectionSettings.Evidence}'s CUSUM, in robust
+ *                    standard deviations); 0 when the rule is off or nothing is rising
  */
 public record DayVerdict(ObservedDay day, Breach breach, boolean anomalous, boolean raised, double zScore,
-                         boolean alertOpened) {
+                         boolean alertOpened, double evidence) {
 
     public DayVerdict {
         Objects.requireNonNull(day, "day");

@@ -31,16 +31,57 @@ package org.nyc311.anomaly.engine;
  * @param sustainedMinZ   the robust z-score from which a day inside the interval is raised (2: a day
  *                        two robust standard deviations above its usual residual); only used with
  *                        {@code sustainedRise}
+ * @param evidence        the sequential-evidence rule (a one-sided CUSUM of the days' log-scale residuals), or
+ *                        {@link Evidence#OFF}; see {@link Evidence}
  */
 public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsAlert, boolean sustainedRise,
-                                double sustainedMinZ) {
+                                double sustainedMinZ, Evidence evidence) {
 
     public static final int DEFAULT_CONSECUTIVE_DAYS = 3;
     public static final int DEFAULT_Z_WINDOW = 28;
     public static final boolean DEFAULT_SUSTAINED_RISE = false;
     public static final double DEFAULT_SUSTAINED_MIN_Z = 2.0;
+    public static final boolean DEFAULT_EVIDENCE = false;
+    public static final double DEFAULT_EVIDENCE_SLACK = 1.0;
+    public static final double DEFAULT_EVIDENCE_THRESHOLD = 4.0;
+
+    /**
+     * The sequential-evidence rule: a rise that stays inside each day's interval still adds up. Each day's residual is
+     * taken on the log scale ({@code log(1 + actual) - log(1 + yhat)}, so that +50% weighs the same on a series of 300
+     * and of 7,000), centred and scaled by the median and MAD of the log residuals of the {@code zWindow} days before
+     * it that were inside their interval (with the Poisson spread of the expected count as a floor), and capped at
+     * {@link #DAY_CAP} so that one storm day cannot open an alert alone. The evidence is a one-sided CUSUM:
+     * {@code S = max(0, S + min(z, cap) - slack)}. A day with {@code S > 0} continues (or starts) a spike run; the run
+     * opens an alert on the day {@code S} reaches {@code threshold}, and ends on the first day it is back to 0.
+     * The breach rule (three flags in a row) opens alerts as well, so this rule only ever adds alerts.
+     *
+     * @param on        whether the rule may open alerts
+     * @param slack     what a day must exceed, in robust standard deviations, to add evidence (CUSUM's k)
+     * @param threshold the evidence that opens an alert (CUSUM's h)
+     */
+    public record Evidence(boolean on, double slack, double threshold) {
+
+        /** The most one day adds before its slack: below the threshold, so one day never opens an alert alone. */
+        public static final double DAY_CAP = 2.5;
+        public static final Evidence OFF = new Evidence(false, DEFAULT_EVIDENCE_SLACK, DEFAULT_EVIDENCE_THRESHOLD);
+
+        public Evidence {
+            if (!Double.isFinite(slack) || slack < 0) {
+                throw new IllegalArgumentException("the evidence slack must be finite and >= 0, was " + slack);
+            }
+            if (!Double.isFinite(threshold) || threshold <= DAY_CAP - slack) {
+                throw new IllegalArgumentException("the evidence threshold must be above what one day can add ("
+                        + (DAY_CAP - slack) + "), was " + threshold);
+            }
+        }
+
+        public static Evidence on(double slack, double threshold) {
+            return new Evidence(true, slack, threshold);
+        }
+    }
 
     public DetectionSettings {
+        java.util.Objects.requireNonNull(evidence, "evidence");
         if (consecutiveDays < 1) {
             throw new IllegalArgumentException("consecutive days must be at least 1, was " + consecutiveDays);
         }
@@ -59,26 +100,30 @@ public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsA
      */
     public static DetectionSettings defaults() {
         return new DetectionSettings(DEFAULT_CONSECUTIVE_DAYS, DEFAULT_Z_WINDOW, false, DEFAULT_SUSTAINED_RISE,
-                DEFAULT_SUSTAINED_MIN_Z);
+                DEFAULT_SUSTAINED_MIN_Z, Evidence.OFF);
     }
 
     public DetectionSettings withConsecutiveDays(int days) {
-        return new DetectionSettings(days, zWindow, dropsAlert, sustainedRise, sustainedMinZ);
+        return new DetectionSettings(days, zWindow, dropsAlert, sustainedRise, sustainedMinZ, evidence);
     }
 
     public DetectionSettings withZWindow(int days) {
-        return new DetectionSettings(consecutiveDays, days, dropsAlert, sustainedRise, sustainedMinZ);
+        return new DetectionSettings(consecutiveDays, days, dropsAlert, sustainedRise, sustainedMinZ, evidence);
     }
 
     public DetectionSettings withDropsAlert(boolean alert) {
-        return new DetectionSettings(consecutiveDays, zWindow, alert, sustainedRise, sustainedMinZ);
+        return new DetectionSettings(consecutiveDays, zWindow, alert, sustainedRise, sustainedMinZ, evidence);
     }
 
     public DetectionSettings withSustainedRise(boolean on) {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, on, sustainedMinZ);
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, on, sustainedMinZ, evidence);
     }
 
     public DetectionSettings withSustainedMinZ(double z) {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, z);
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, z, evidence);
+    }
+
+    public DetectionSettings withEvidence(Evidence rule) {
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ, rule);
     }
 }

@@ -29,6 +29,14 @@ public final class RobustZScore {
      * @return a finite z-score
      */
     public static double score(double residual, double yhat, double[] window) {
+        return scoreWithScaleFloor(residual, window, Math.max(1.0, Math.sqrt(Math.max(0, yhat))));
+    }
+
+    /**
+     * {@link #score} with the scale's floor given: for residuals on another scale than counts (the evidence rule's
+     * log residuals), whose floor is not {@code sqrt(yhat)}.
+     */
+    public static double scoreWithScaleFloor(double residual, double[] window, double floor) {
         double median = 0;
         double mad = 0;
         if (window.length > 0) {
@@ -41,12 +49,7 @@ public final class RobustZScore {
             Arrays.sort(sorted);
             mad = median(sorted);
         }
-        return (residual - median) / scale(mad, yhat);
-    }
-
-    static double scale(double mad, double yhat) {
-        double floor = Math.max(1.0, Math.sqrt(Math.max(0, yhat)));
-        return Math.max(MAD_TO_SIGMA * mad, floor);
+        return (residual - median) / Math.max(MAD_TO_SIGMA * mad, floor);
     }
 
     private static double median(double[] sorted) {

@@ -281,4 +281,85 @@ class AnomalyDetectorTest {
         assertThatThrownBy(() -> DetectionSettings.defaults().withSustainedMinZ(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    private final AnomalyDetector evidence = new AnomalyDetector(DetectionSettings.defaults()
+            .withEvidence(DetectionSettings.Evidence.on(1.0, 4.0)));
+
+    /**
+     * 28 usual days around a forecast of 200 with a wide interval [0, 400] (actuals 190, 200, 210: log residuals of
+     * about -0.05, 0 and +0.05, a robust spread of about 0.07), then the given actuals against the same forecast.
+     */
+    static List<ObservedDay> levelThen(double... actuals) {
+        List<ObservedDay> out = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            out.add(new ObservedDay(START.plusDays(i), 190 + 10 * (i % 3), 200, 0, 400));
+        }
+        for (int j = 0; j < actuals.length; j++) {
+            out.add(new ObservedDay(START.plusDays(28 + j), actuals[j], 200, 0, 400));
+        }
+        return out;
+    }
+
+    @Test
+    void evidenceOfARiseInsideTheIntervalAddsUpToAnAlertBeforeAnyDayBreaches() {
+        // +50% a day: far above the usual residual (capped at 2.5), so 1.5 of evidence a day: 1.5, 3.0, 4.5 >= 4
+        Detection d = evidence.detect(levelThen(300, 300, 300, 300, 200, 200, 200));
+
+        assertThat(d.days()).noneMatch(DayVerdict::anomalous);
+        assertThat(d.days().subList(28, 31)).extracting(DayVerdict::evidence).containsExactly(1.5, 3.0, 4.5);
+        assertThat(d.episodes()).singleElement().satisfies(e -> {
+            assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
+            assertThat(e.openedOn()).as("the third day, with no day above its upper bound").isEqualTo(START.plusDays(30));
+            assertThat(e.closedOn()).as("on the first day back to usual").contains(START.plusDays(32));
+        });
+        assertThat(new AnomalyDetector(DetectionSettings.defaults()).detect(levelThen(300, 300, 300, 300)).episodes())
+                .as("the breach rule alone never sees it").isEmpty();
+    }
+
+    @Test
+    void oneStormDayNeverOpensAnAlertOnEvidenceAlone() {
+        Detection d = evidence.detect(levelThen(4000, 200, 200, 200));
+
+        assertThat(d.days().get(28).anomalous()).isTrue();
+        assertThat(d.days().get(28).evidence()).isEqualTo(DetectionSettings.Evidence.DAY_CAP - 1.0);
+        assertThat(d.episodes()).isEmpty();
+    }
+
+    @Test
+    void ordinaryDaysAddNoEvidence() {
+        Detection d = evidence.detect(levelThen(190, 200, 210, 200, 190, 210, 200));
+
+        assertThat(d.days().subList(28, d.days().size())).allMatch(v -> v.evidence() == 0.0).noneMatch(DayVerdict::raised);
+        assertThat(d.episodes()).isEmpty();
+    }
+
+    @Test
+    void theEvidenceRuleRejectsAThresholdOneDayCouldReach() {
+        assertThatThrownBy(() -> DetectionSettings.Evidence.on(1.0, 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> DetectionSettings.Evidence.on(-1, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunsLaterDaysAreJudgedAgainstTheForecastMadeBeforeItNotOneThatLearntItsFirstDays() {
+        // the first day breaches; the forecasts refitted after it have learnt the rise, so its later days fall inside
+        List<ObservedDay> days = new ArrayList<>(levelThen(500));
+        days.add(new ObservedDay(START.plusDays(29), 500, 450, 250, 650));
+        days.add(new ObservedDay(START.plusDays(30), 500, 480, 280, 680));
+        days.add(new ObservedDay(START.plusDays(31), 200, 480, 280, 680));
+        AnomalyDetector.Yardstick madeBeforeTheRun = (runStart, day) -> runStart.equals(START.plusDays(28))
+                ? Optional.of(new ObservedDay(day.date(), day.actual(), 200, 0, 400)) : Optional.empty();
+        AnomalyDetector breaches = new AnomalyDetector(DetectionSettings.defaults());
+
+        assertThat(breaches.detect(days).episodes()).as("against the refitted forecasts").isEmpty();
+        Detection judged = breaches.detect(days, madeBeforeTheRun);
+
+        assertThat(judged.episodes()).singleElement().satisfies(e -> {
+            assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
+            assertThat(e.openedOn()).isEqualTo(START.plusDays(30));
+            assertThat(e.closedOn()).contains(START.plusDays(31));
+        });
+        assertThat(judged.days().get(30).day().upper()).as("the day as judged, with the forecast it was judged by")
+                .isEqualTo(400);
+    }
 }

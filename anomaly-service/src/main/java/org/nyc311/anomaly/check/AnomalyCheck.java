@@ -142,14 +142,19 @@ public class AnomalyCheck {
         }
         Map<String, TreeMap<LocalDate, Long>> actuals = gold.since(earliest);
         Map<String, TreeMap<LocalDate, SnapshotPoint>> snapshots = repository.snapshots(earliest);
+        // the windows start at most twice the look-back before the last day: older mornings are never read again
+        repository.forgetMorningsBefore(lastDay.minusDays(2L * properties.maxLookbackDays()));
+        Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> mornings =
+                properties.judgeRunsBefore() ? repository.mornings(earliest) : Map.of();
         Map<String, LocalDate> checkedThrough = new HashMap<>();
         for (CheckWindow window : windows) {
             String seriesId = window.seriesId();
             TreeMap<LocalDate, Long> counts = actuals.getOrDefault(seriesId, new TreeMap<>());
             TreeMap<LocalDate, SnapshotPoint> snapshot = new TreeMap<>(
                     snapshots.getOrDefault(seriesId, new TreeMap<>()).tailMap(window.from(), true));
+            MorningForecasts yardstick = new MorningForecasts(mornings.getOrDefault(seriesId, new TreeMap<>()));
             window.checkedThrough(checkSeries(SeriesKey.parse(seriesId), window.firstNew(), window.from(), lastDay, counts, snapshot,
-                    now, tally)).ifPresent(day -> checkedThrough.put(seriesId, day));
+                    yardstick, now, tally)).ifPresent(day -> checkedThrough.put(seriesId, day));
         }
         repository.setLastChecked(checkedThrough, now);
         return tally;
@@ -157,7 +162,8 @@ public class AnomalyCheck {
 
     /** @return the last day judged, when a day after {@code firstNew} was */
     private Optional<LocalDate> checkSeries(SeriesKey key, LocalDate firstNew, LocalDate from, LocalDate lastDay,
-            TreeMap<LocalDate, Long> counts, TreeMap<LocalDate, SnapshotPoint> snapshot, Instant now, Tally tally) {
+            TreeMap<LocalDate, Long> counts, TreeMap<LocalDate, SnapshotPoint> snapshot, MorningForecasts yardstick,
+            Instant now, Tally tally) {
         // days with both an actual and a forecast, cut into runs of consecutive days (the detector's input)
         List<List<ObservedDay>> segments = new ArrayList<>();
         List<ObservedDay> current = new ArrayList<>();
@@ -185,13 +191,15 @@ public class AnomalyCheck {
             if (segment.get(segment.size() - 1).date().isBefore(firstNew)) {
                 continue;
             }
-            Detection detection = detector.detect(segment);
+            Detection detection = detector.detect(segment, yardstick);
             for (DayVerdict verdict : detection.days()) {
                 if (verdict.date().isBefore(firstNew)) {
                     continue;
                 }
                 tally.days++;
-                Optional<Anomaly> anomaly = verdict.toAnomaly(key, snapshot.get(verdict.date()).forecastRunId());
+                // the run whose forecast the day was judged by: its morning's own, or the one made before its run began
+                String runId = yardstick.judgedBy(verdict.date()).orElse(snapshot.get(verdict.date()).forecastRunId());
+                Optional<Anomaly> anomaly = verdict.toAnomaly(key, runId);
                 if (anomaly.isPresent() && repository.recordAnomaly(anomaly.get(), now)) {
                     tally.anomalies++;
                     metrics.anomalyRecorded(anomaly.get().direction());

@@ -24,11 +24,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        message to another consumer meanwhile
  * @param queues          the SQS queues in and out
  * @param outboxRetryInterval how often AnomalyAlert events SQS refused are sent again from the outbox (60 s)
+ * @param evidence        anomaly-engine's sequential-evidence rule ({@code enabled}, {@code slack}, {@code threshold}):
+ *                        a CUSUM of the days' log residuals that opens an alert when a rise adds up before three days
+ *                        breach; its defaults are anomaly-engine's ({@link DetectionSettings.Evidence})
+ * @param judgeRunsBefore whether the later days of a rising run are judged against the forecast stored for the
+ *                        morning the run began, not against forecasts refitted on its first days
  */
 @ConfigurationProperties("nyc311.anomaly")
 public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, Boolean sustainedRise,
         Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues,
-        java.time.Duration outboxRetryInterval) implements OutboxSettings {
+        java.time.Duration outboxRetryInterval, Evidence evidence, Boolean judgeRunsBefore) implements OutboxSettings {
 
     public AnomalyProperties {
         consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
@@ -39,10 +44,24 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
         checkVisibilityTimeout = checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
         queues = queues == null ? new Queues(null, null) : queues;
         outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
+        evidence = evidence == null ? new Evidence(null, null, null) : evidence;
+        judgeRunsBefore = judgeRunsBefore == null ? DEFAULT_JUDGE_RUNS_BEFORE : judgeRunsBefore;
     }
 
+    public static final boolean DEFAULT_JUDGE_RUNS_BEFORE = false;
+
     public DetectionSettings detectionSettings() {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ);
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ,
+                new DetectionSettings.Evidence(evidence.enabled(), evidence.slack(), evidence.threshold()));
+    }
+
+    /** The sequential-evidence rule's settings, each defaulting to anomaly-engine's. */
+    public record Evidence(Boolean enabled, Double slack, Double threshold) {
+        public Evidence {
+            enabled = enabled == null ? DetectionSettings.DEFAULT_EVIDENCE : enabled;
+            slack = slack == null ? DetectionSettings.DEFAULT_EVIDENCE_SLACK : slack;
+            threshold = threshold == null ? DetectionSettings.DEFAULT_EVIDENCE_THRESHOLD : threshold;
+        }
     }
 
     /** Queue names; the defaults are shared-model's {@link EventQueue} names. */

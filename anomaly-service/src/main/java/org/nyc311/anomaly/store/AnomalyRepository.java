@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.nyc311.anomaly.engine.AnomalyDetector;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.event.AnomalyAlert;
@@ -101,6 +102,7 @@ public class AnomalyRepository {
      */
     public int storeSnapshots(List<SeriesForecast> forecasts) {
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> firstWeek = new ArrayList<>();
         for (SeriesForecast forecast : forecasts) {
             for (var point : forecast.points()) {
                 long horizon = point.date().toEpochDay() - forecast.lastActualDate().toEpochDay();
@@ -111,19 +113,31 @@ public class AnomalyRepository {
                 }
                 rows.add(new Object[] {forecast.seriesId(), Date.valueOf(point.date()), forecast.forecastRunId(),
                     Date.valueOf(forecast.lastActualDate()), (int) horizon, point.yhat(), point.lower(), point.upper()});
+                if (horizon <= MORNING_HORIZON) {
+                    firstWeek.add(new Object[] {forecast.seriesId(), Date.valueOf(forecast.lastActualDate()),
+                        Date.valueOf(point.date()), forecast.forecastRunId(), point.yhat(), point.lower(), point.upper()});
+                }
             }
         }
-        int changed = 0;
-        for (int[] chunk : jdbc.batchUpdate("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, "
+        // a morning's forecast is the first one stored for it: a redelivered run changes nothing
+        batch("INSERT INTO forecast_by_morning (series_id, last_actual_date, target_date, forecast_run_id, yhat, lower_bound, "
+                + "upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", firstWeek);
+        return batch("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, "
                 + "last_actual_date, horizon, yhat, lower_bound, upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (series_id, target_date) DO UPDATE SET forecast_run_id = EXCLUDED.forecast_run_id, "
                 + "last_actual_date = EXCLUDED.last_actual_date, horizon = EXCLUDED.horizon, yhat = EXCLUDED.yhat, "
                 + "lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound "
-                + "WHERE EXCLUDED.horizon < forecast_snapshot.horizon", rows, BATCH_ROWS, (ps, row) -> {
-                    for (int i = 0; i < row.length; i++) {
-                        ps.setObject(i + 1, row[i]);
-                    }
-                })) {
+                + "WHERE EXCLUDED.horizon < forecast_snapshot.horizon", rows);
+    }
+
+    /** Sends {@code rows} through {@code sql} in JDBC batches of {@value #BATCH_ROWS}; returns the rows changed. */
+    private int batch(String sql, List<Object[]> rows) {
+        int changed = 0;
+        for (int[] chunk : jdbc.batchUpdate(sql, rows, BATCH_ROWS, (ps, row) -> {
+            for (int i = 0; i < row.length; i++) {
+                ps.setObject(i + 1, row[i]);
+            }
+        })) {
             for (int count : chunk) {
                 changed += Math.max(count, 0);
             }
@@ -132,6 +146,35 @@ public class AnomalyRepository {
     }
 
     private static final int BATCH_ROWS = 1000;
+
+    /**
+     * How far ahead a morning's forecast is kept in {@code forecast_by_morning}: as far as anomaly-engine judges a
+     * run against the forecast made before it.
+     */
+    static final int MORNING_HORIZON = AnomalyDetector.MAX_FROZEN_DAYS + 1;
+
+    /**
+     * The forecasts of every series' mornings for days from {@code from} on, by series id, then by the morning's
+     * last day of history, then by day: one query for all series.
+     */
+    public Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> mornings(LocalDate from) {
+        Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> bySeries = new HashMap<>();
+        jdbc.query("SELECT series_id, last_actual_date, target_date, forecast_run_id, yhat, lower_bound, upper_bound "
+                + "FROM forecast_by_morning WHERE target_date >= ?", rs -> {
+                    LocalDate morning = rs.getObject(2, LocalDate.class);
+                    LocalDate day = rs.getObject(3, LocalDate.class);
+                    bySeries.computeIfAbsent(rs.getString(1), id -> new TreeMap<>())
+                            .computeIfAbsent(morning, m -> new HashMap<>())
+                            .put(day, new SnapshotPoint(day, rs.getString(4), (int) (day.toEpochDay() - morning.toEpochDay()),
+                                    rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)));
+                }, Date.valueOf(from));
+        return bySeries;
+    }
+
+    /** Deletes the mornings' forecasts of days before {@code day}: no check reads that far back. */
+    public int forgetMorningsBefore(LocalDate day) {
+        return jdbc.update("DELETE FROM forecast_by_morning WHERE target_date < ?", Date.valueOf(day));
+    }
 
     /**
      * Every series of the snapshot with its first and last forecast day, last checked day and oldest open

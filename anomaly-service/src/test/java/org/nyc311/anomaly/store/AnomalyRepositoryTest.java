@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,29 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
     }
 
     /** A one-day forecast in the snapshot: the check's state lists the series that have one. */
+    @Test
+    void eachMorningsFirstWeekIsKeptOnceAndForgottenPastTheLookBack() {
+        java.util.function.BiFunction<String, LocalDate, SeriesForecast> run = (id, lastActual) -> new SeriesForecast(
+                BROOKLYN_NOISE.id(), id, lastActual, java.util.stream.IntStream.rangeClosed(1, 30)
+                        .mapToObj(h -> new org.nyc311.model.forecast.ForecastPoint(lastActual.plusDays(h), 200 + h, 150, 260, 0.95))
+                        .toList());
+        store.storeSnapshots(List.of(run.apply("run-1", DAY)));
+        store.storeSnapshots(List.of(run.apply("run-2", DAY.plusDays(1))));
+        store.storeSnapshots(List.of(run.apply("run-1-again", DAY)));
+
+        var mornings = store.mornings(DAY).get(BROOKLYN_NOISE.id());
+        assertThat(mornings).containsOnlyKeys(DAY, DAY.plusDays(1));
+        assertThat(mornings.get(DAY)).as("the first week only").hasSize(AnomalyRepository.MORNING_HORIZON)
+                .containsKey(DAY.plusDays(7)).doesNotContainKey(DAY.plusDays(8));
+        assertThat(mornings.get(DAY).get(DAY.plusDays(3))).as("a redelivered morning changes nothing")
+                .isEqualTo(new SnapshotPoint(DAY.plusDays(3), "run-1", 3, 203, 150, 260));
+        assertThat(store.snapshot(BROOKLYN_NOISE.id(), DAY).get(DAY.plusDays(3)).forecastRunId())
+                .as("the snapshot keeps the newest forecast of a day").isEqualTo("run-2");
+
+        assertThat(store.forgetMorningsBefore(DAY.plusDays(8))).isEqualTo(2 * AnomalyRepository.MORNING_HORIZON - 1);
+        assertThat(store.mornings(DAY).get(BROOKLYN_NOISE.id())).containsOnlyKeys(DAY.plusDays(1));
+    }
+
     private void forecastFor(SeriesKey series) {
         jdbc.update("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, last_actual_date, horizon, yhat, "
                 + "lower_bound, upper_bound) VALUES (?, ?, 'run-1', ?, 1, 10, 5, 15) ON CONFLICT DO NOTHING",

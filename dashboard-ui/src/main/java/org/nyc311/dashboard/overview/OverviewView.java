@@ -77,12 +77,12 @@ public class OverviewView extends VerticalLayout {
         Answer<Optional<StoredForecastView>> yesterdaysAnswer =
                 calls.start(() -> forecasts.madeBefore(SeriesKey.citywide().id(), yesterday));
         Map<String, Answer<Optional<StoredForecastView>>> storedAnswers = new LinkedHashMap<>();
-        Map<String, Answer<List<DailyCountView>>> actualAnswers = new LinkedHashMap<>();
+        // up to yesterday: today's count is partial (the intake runs at 03:00) and would draw a false drop
+        Answer<Map<String, List<DailyCountView>>> actualsAnswer = calls.start(() -> forecasts.histories(
+                List.copyOf(series.keySet()), today.minusDays(HISTORY_DAYS), yesterday));
         Map<String, Answer<List<ForecastPoint>>> pastAnswers = new LinkedHashMap<>();
         for (String id : series.keySet()) {
             storedAnswers.put(id, calls.start(() -> forecasts.latest(id)));
-            // up to yesterday: today's count is partial (the intake runs at 03:00) and would draw a false drop
-            actualAnswers.put(id, calls.start(() -> forecasts.history(id, today.minusDays(HISTORY_DAYS), yesterday)));
             pastAnswers.put(id, calls.start(() -> forecasts.past(id, today.minusDays(HISTORY_DAYS), yesterday)));
         }
 
@@ -96,8 +96,8 @@ public class OverviewView extends VerticalLayout {
             }
             yesterdaysForecast = yesterdaysAnswer.get();
             // apart from the forecasts, which are served while gold is away; the counts are not.
+            actuals.putAll(actualsAnswer.get());
             for (String id : series.keySet()) {
-                actuals.put(id, actualAnswers.get(id).get());
                 pastForecasts.put(id, pastAnswers.get(id).get());
             }
         } catch (ServiceUnavailableException e) {

@@ -13,6 +13,7 @@ import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.ModelView;
+import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.api.pipeline.PipelineRunView;
@@ -57,6 +58,7 @@ final class CityAnswers {
         services.answer("/api/v1/series", catalog);
 
         UUID run = UUID.nameUUIDFromBytes("bench-run".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<SeriesHistoryView> histories = new ArrayList<>();
         for (String id : rollUps) {
             double level = id.equals("all/all") ? 9000 : 1800;
             String[] parts = id.split("/");
@@ -74,10 +76,12 @@ final class CityAnswers {
                 past.add(point(day, level, random));
             }
             services.answer("/api/v1/series/" + parts[0] + "/" + parts[1] + "/history", counts);
+            histories.add(new SeriesHistoryView(id, counts));
             services.answer("/api/v1/forecasts/" + parts[0] + "/" + parts[1] + "/past", past);
             services.answer("/api/v1/models/" + parts[0] + "/" + parts[1], new ModelView(id, run, "ets", Map.of("alpha", "0.3", "beta", "0.05"),
                     new CrossValidation(0.061, 0.058, 0.74, 0.95, 56), last.minusYears(3), last, "mlflow-" + id, "mlflow-parent", null, "7"));
         }
+        services.answer("/api/v1/series/histories", histories);
 
         List<AnomalyView> anomalies = new ArrayList<>();
         for (int d = 0; d < 60; d++) {

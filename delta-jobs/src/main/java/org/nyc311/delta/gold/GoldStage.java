@@ -49,7 +49,32 @@ public final class GoldStage implements Stage {
     public static final List<String> TABLES = List.of(GoldTables.DAILY_REQUESTS, GoldTables.DAILY_SERIES, GoldTables.SERIES_CATALOG);
 
     @Override
+    public void checkArgs(JobArgs args) {
+        if (args.getInt("forecastable-window-days", 90) < 1) {
+            throw new IllegalArgumentException("--forecastable-window-days must be at least 1 day, was "
+                    + args.get("forecastable-window-days", ""));
+        }
+        if (args.getInt("min-history-days", 28) < 1) {
+            throw new IllegalArgumentException("--min-history-days must be at least 1, was " + args.get("min-history-days", ""));
+        }
+        if (args.getInt("gold-retention-days", 0) < 0) {
+            throw new IllegalArgumentException("--gold-retention-days must not be negative (0 keeps everything), was "
+                    + args.get("gold-retention-days", ""));
+        }
+        double minMean;
+        try {
+            minMean = Double.parseDouble(args.get("min-mean-count", "0.5"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--min-mean-count must be a number, was " + args.get("min-mean-count", ""), e);
+        }
+        if (!(minMean >= 0) || Double.isInfinite(minMean)) {
+            throw new IllegalArgumentException("--min-mean-count must be finite and >= 0, was " + minMean);
+        }
+    }
+
+    @Override
     public void run(SparkSession spark, JobArgs args) throws Exception {
+        checkArgs(args);
         LakeLayout lake = LakeLayout.from(args);
         String runId = args.required("run-id");
         int retentionDays = args.getInt("gold-retention-days", 0);

@@ -58,13 +58,21 @@ public final class MaintenanceStage implements Stage {
     }
 
     @Override
-    public void run(SparkSession spark, JobArgs args) {
-        LakeLayout lake = LakeLayout.from(args);
+    public void checkArgs(JobArgs args) {
         int everyDays = args.getInt("maintenance-every-days", DEFAULT_EVERY_DAYS);
         int retainHours = args.getInt("retain-hours", DEFAULT_RETAIN_HOURS);
         if (everyDays < 0 || retainHours < 0) {
-            throw new IllegalArgumentException("--maintenance-every-days and --retain-hours must not be negative");
+            throw new IllegalArgumentException("--maintenance-every-days and --retain-hours must not be negative, were "
+                    + everyDays + " and " + retainHours);
         }
+    }
+
+    @Override
+    public void run(SparkSession spark, JobArgs args) {
+        checkArgs(args);
+        LakeLayout lake = LakeLayout.from(args);
+        int everyDays = args.getInt("maintenance-every-days", DEFAULT_EVERY_DAYS);
+        int retainHours = args.getInt("retain-hours", DEFAULT_RETAIN_HOURS);
         Instant now = clock.instant();
         try {
             Path marker = new Path(lake.root() + "/_maintenance/last_run");

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
  * @param lease how an instance holds a run while it works on it, so that two instances never fit the same run
  * @param outboxRetryInterval how often ForecastsPublished events SQS refused are sent again from the outbox
+ * @param onDemand  how many {@code POST /api/v1/forecasts} fits run at once and how long one may take
  */
 @ConfigurationProperties("nyc311.forecast")
 public record ForecastProperties(
@@ -33,7 +34,8 @@ public record ForecastProperties(
         int maxAttempts,
         Queues queues,
         Lease lease,
-        Duration outboxRetryInterval) implements OutboxSettings {
+        Duration outboxRetryInterval,
+        OnDemand onDemand) implements OutboxSettings {
 
     public ForecastProperties {
         horizonDays = horizonDays <= 0 ? 30 : horizonDays;
@@ -48,6 +50,21 @@ public record ForecastProperties(
         queues = queues == null ? new Queues(null, null) : queues;
         lease = lease == null ? new Lease(null, null, null) : lease;
         outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
+        onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
+    }
+
+    /**
+     * The on-demand fits' own bounded pool, apart from the trainings': a fit that finds every thread busy is
+     * refused with 429 (never queued), and one that outlasts {@code timeout} is answered with 503.
+     *
+     * @param threads fits at once (1)
+     * @param timeout the longest a caller waits for one fit (30 s)
+     */
+    public record OnDemand(int threads, Duration timeout) {
+        public OnDemand {
+            threads = threads <= 0 ? 1 : threads;
+            timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(30) : timeout;
+        }
     }
 
     /** Queue names; production prefixes them per environment. */

@@ -23,10 +23,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
 import org.nyc311.service.gold.GoldProperties;
@@ -175,25 +177,50 @@ public class GoldWarehouse implements AutoCloseable {
      * them: a day gold has no row for is left out, not invented.
      */
     public List<DailyCount> dailyCounts(SeriesKey key, LocalDate from, LocalDate to) {
-        String sql = "SELECT " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries() + " WHERE " + SERIES_ID
-                + " = ? AND " + DATE + " >= CAST(? AS DATE) AND " + DATE + " <= CAST(? AS DATE) ORDER BY 1";
-        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        return dailyCounts(List.of(key), from, to).getOrDefault(key.id(), List.of());
+    }
+
+    /**
+     * {@link #dailyCounts(SeriesKey, LocalDate, LocalDate)} for several series in one query, by series id in the
+     * order asked; a series without a row in the window is absent.
+     */
+    public Map<String, List<DailyCount>> dailyCounts(List<SeriesKey> keys, LocalDate from, LocalDate to) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT " + SERIES_ID + ", " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries()
+                + " WHERE " + SERIES_ID + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?"))
+                + ") AND " + DATE + " >= CAST(? AS DATE) AND " + DATE + " <= CAST(? AS DATE) ORDER BY 1, 2";
+        Map<String, Map<LocalDate, Long>> counts = new LinkedHashMap<>();
+        keys.forEach(key -> counts.put(key.id(), new TreeMap<>()));
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, key.id());
-            statement.setString(2, from.toString());
-            statement.setString(3, to.toString());
+            int p = 1;
+            for (SeriesKey key : keys) {
+                statement.setString(p++, key.id());
+            }
+            statement.setString(p++, from.toString());
+            statement.setString(p, to.toString());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    counts.merge(date(rows, 1), rows.getLong(2), Long::sum);
+                    Map<LocalDate, Long> series = counts.get(rows.getString(1));
+                    if (series != null) {
+                        series.merge(date(rows, 2), rows.getLong(3), Long::sum);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
         }
-        List<DailyCount> days = new ArrayList<>(counts.size());
-        counts.forEach((day, count) -> days.add(new DailyCount(day, count)));
-        return days;
+        Map<String, List<DailyCount>> bySeries = new LinkedHashMap<>();
+        counts.forEach((id, days) -> {
+            if (!days.isEmpty()) {
+                List<DailyCount> list = new ArrayList<>(days.size());
+                days.forEach((day, count) -> list.add(new DailyCount(day, count)));
+                bySeries.put(id, list);
+            }
+        });
+        return bySeries;
     }
 
     /** The Delta version of the daily series table, -1 when the warehouse cannot tell (no Delta history). */

@@ -77,6 +77,58 @@ public class ForecastRunRepository {
         return runId;
     }
 
+    /**
+     * A training asked for by hand: the manual run already waiting in the queue when there is one (asking twice
+     * before it starts queues one training, not two), else a new one. Concurrent callers are serialized by a
+     * transaction-scoped advisory lock, so two at once still make one run.
+     *
+     * @return the queued run, and whether this call queued it
+     */
+    public QueuedManual queueManual(int horizonDays, boolean tracked) {
+        return jdbc.execute((java.sql.Connection connection) -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                try (java.sql.Statement lock = connection.createStatement()) {
+                    lock.execute("SELECT pg_advisory_xact_lock(" + MANUAL_QUEUE_LOCK + ")");
+                }
+                QueuedManual queued;
+                try (java.sql.PreparedStatement waiting = connection.prepareStatement(
+                        "SELECT run_id FROM forecast_run WHERE trigger = 'MANUAL' AND status = 'QUEUED' ORDER BY created_at LIMIT 1");
+                        java.sql.ResultSet row = waiting.executeQuery()) {
+                    queued = row.next() ? new QueuedManual(row.getObject(1, UUID.class), false) : null;
+                }
+                if (queued == null) {
+                    UUID runId = UUID.randomUUID();
+                    try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                            INSERT INTO forecast_run (run_id, trigger, horizon_days, status, created_at, tracking_status)
+                            VALUES (?, 'MANUAL', ?, 'QUEUED', ?, ?)""")) {
+                        insert.setObject(1, runId);
+                        insert.setInt(2, horizonDays);
+                        insert.setTimestamp(3, Timestamp.from(clock.instant()));
+                        insert.setString(4, tracked ? "PENDING" : "DISABLED");
+                        insert.executeUpdate();
+                    }
+                    queued = new QueuedManual(runId, true);
+                }
+                connection.commit();
+                return queued;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
+    /** The advisory lock key of the manual queue (any constant no other code of this database uses). */
+    private static final long MANUAL_QUEUE_LOCK = 311_001L;
+
+    /** A manual training in the queue; {@code created} when the call that returned it queued it. */
+    public record QueuedManual(UUID runId, boolean created) {
+    }
+
     public int countForEvent(UUID eventId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE event_id = ?", Integer.class, eventId);
         return count == null ? 0 : count;

@@ -16,6 +16,7 @@ import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
+import org.nyc311.forecastservice.fit.OnDemandFits;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.gold.SeriesHistory;
@@ -44,14 +45,16 @@ class ForecastController implements ForecastApi {
     private final SeriesFitter fitter;
     private final ForecastProperties properties;
     private final ApiDates dates;
+    private final OnDemandFits onDemandFits;
 
     ForecastController(ForecastRunRepository runs, GoldWarehouse gold, SeriesFitter fitter, ForecastProperties properties,
-            ApiDates dates) {
+            ApiDates dates, OnDemandFits onDemandFits) {
         this.runs = runs;
         this.gold = gold;
         this.fitter = fitter;
         this.properties = properties;
         this.dates = dates;
+        this.onDemandFits = onDemandFits;
     }
 
     @Operation(summary = "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
@@ -134,7 +137,7 @@ class ForecastController implements ForecastApi {
             dates.require("history's first date", history.firstDate());
             dates.require("history's last date", history.lastDate());
         }
-        SeriesFit fit = fitter.fitNow(history, request.horizon());
+        SeriesFit fit = onDemandFits.run(() -> fitter.fitNow(history, request.horizon()));
         return new OnDemandView(hasSeries ? history.key().id() : null, fit.model(), fit.hyperparameters(),
                 crossValidation(fit.crossValidation()), fit.historyStart(), fit.historyEnd(), fit.points());
     }

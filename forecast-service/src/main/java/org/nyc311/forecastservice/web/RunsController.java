@@ -31,13 +31,16 @@ class RunsController implements ForecastRunApi {
         this.mlflow = mlflow;
     }
 
-    @Operation(summary = "Starts a training over gold's newest data now; answers at once with the queued run")
+    @Operation(summary = "Starts a training over gold's newest data now; answers at once with the queued run. While a "
+            + "training asked for by hand still waits in the queue, asking again answers with that one: one waits at a time")
     @Override
     @ResponseStatus(HttpStatus.ACCEPTED)
     public RunView start() {
-        UUID runId = runs.createManual(properties.horizonDays(), mlflow.enabled());
-        worker.submit(runId);
-        return view(runs.find(runId).orElseThrow());
+        ForecastRunRepository.QueuedManual queued = runs.queueManual(properties.horizonDays(), mlflow.enabled());
+        if (queued.created()) {
+            worker.submit(queued.runId());
+        }
+        return view(runs.find(queued.runId()).orElseThrow());
     }
 
     @Operation(summary = "The newest trainings, newest first")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.SeriesApi;
+import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.forecastservice.gold.CatalogEntry;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
@@ -74,6 +75,26 @@ class SeriesController implements SeriesApi {
         checkWindow(first, last);
         return gold.dailyCounts(key, first, last).stream()
                 .map(day -> new DailyCountView(day.date(), day.count()))
+                .toList();
+    }
+
+    @Operation(summary = "Several series' actual daily counts from gold in one read (series ids complaintType/borough;"
+            + " a series gold lacks is left out)")
+    @Override
+    public List<SeriesHistoryView> histories(
+            @Parameter(description = "series ids, e.g. all/all and noise-residential/brooklyn; 1 to 50") List<String> series,
+            @Parameter(description = "first day, YYYY-MM-DD") LocalDate from,
+            @Parameter(description = "last day, YYYY-MM-DD; at most 3 years after 'from'") LocalDate to) {
+        if (series.isEmpty() || series.size() > MAX_SERIES_PER_READ) {
+            throw new BadRequestException("series must name 1 to " + MAX_SERIES_PER_READ + " series, named " + series.size());
+        }
+        dates.require("from", from);
+        dates.require("to", to);
+        checkWindow(from, to);
+        List<SeriesKey> keys = series.stream().map(SeriesKey::parse).distinct().toList();
+        return gold.dailyCounts(keys, from, to).entrySet().stream()
+                .map(e -> new SeriesHistoryView(e.getKey(), e.getValue().stream()
+                        .map(day -> new DailyCountView(day.date(), day.count())).toList()))
                 .toList();
     }
 

@@ -145,6 +145,38 @@ class ForecastRunLeaseTest {
     }
 
     @Test
+    void askingForTrainingsByHandWhileOneWaitsQueuesOneEvenWhenAskedAtOnce() throws Exception {
+        // the other cases leave manual runs in the queue: this one starts from an empty one
+        jdbc.update("UPDATE forecast_run SET status = 'FAILED' WHERE status = 'QUEUED'");
+        CyclicBarrier together = new CyclicBarrier(4);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<ForecastRunRepository.QueuedManual> answers = new ArrayList<>();
+        try {
+            List<Future<ForecastRunRepository.QueuedManual>> asked = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                asked.add(callers.submit(() -> {
+                    together.await();
+                    return runs.queueManual(7, true);
+                }));
+            }
+            for (Future<ForecastRunRepository.QueuedManual> answer : asked) {
+                answers.add(answer.get());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(answers).extracting(ForecastRunRepository.QueuedManual::runId).containsOnly(answers.get(0).runId());
+        assertThat(answers).filteredOn(ForecastRunRepository.QueuedManual::created).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE status = 'QUEUED'", Integer.class)).isEqualTo(1);
+
+        RunLease started = runs.claimToFit(answers.get(0).runId(), "instance-a", LONG).orElseThrow();
+        ForecastRunRepository.QueuedManual next = runs.queueManual(7, true);
+        assertThat(next.created()).as("once the waiting run has started, asking queues the next").isTrue();
+        assertThat(next.runId()).isNotEqualTo(started.runId());
+    }
+
+    @Test
     void twoInstancesClaimingTheSameRunsAtOnceGetOneHolderEach() throws Exception {
         List<UUID> created = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -1,5 +1,6 @@
 package org.nyc311.forecastservice.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nyc311.forecastservice.config.ForecastProperties;
+import org.nyc311.forecastservice.fit.OnDemandFits;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
@@ -30,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -41,12 +44,14 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = {ForecastController.class, SeriesController.class})
 @Import(ApiErrorsWebTest.Settings.class)
+@TestPropertySource(properties = {"nyc311.forecast.on-demand.threads=1", "nyc311.forecast.on-demand.timeout=2s"})
 class ApiErrorsWebTest {
 
     private static final String PROBLEM = "application/problem+json";
 
     @TestConfiguration
     @EnableConfigurationProperties(ForecastProperties.class)
+    @Import(OnDemandFits.class)
     static class Settings {
     }
 
@@ -129,5 +134,33 @@ class ApiErrorsWebTest {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.title").value("Bad request"))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @Test
+    void anOnDemandFitFindingThePoolBusyIsA429AndOneOutlastingItsTimeoutIsA503BothWithRetryAfter() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        when(fitter.fitNow(any(), anyInt())).thenAnswer(call -> {
+            started.countDown();
+            never.await();
+            return null;
+        });
+        String body = "{\"horizon\":3,\"history\":[{\"date\":\"2026-01-01\",\"count\":4},{\"date\":\"2026-01-02\",\"count\":5}]}";
+        java.util.concurrent.CompletableFuture<ResultActions> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return mvc.perform(post("/api/v1/forecasts").contentType(MediaType.APPLICATION_JSON).content(body));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the first fit is under way").isTrue();
+
+        mvc.perform(post("/api/v1/forecasts").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isTooManyRequests()).andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(jsonPath("$.title").value("Too many forecasts at once"));
+        first.get(20, java.util.concurrent.TimeUnit.SECONDS)
+                .andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "2"))
+                .andExpect(jsonPath("$.detail").value(containsString("did not finish within 2 s")));
     }
 }

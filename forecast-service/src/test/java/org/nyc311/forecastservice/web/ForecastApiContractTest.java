@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.DailyCountView;
+import org.nyc311.api.forecast.SeriesApi;
+import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.ForecastServiceApi;
 import org.nyc311.api.forecast.HistoryDay;
 import org.nyc311.api.forecast.ModelView;
@@ -76,7 +78,7 @@ class ForecastApiContractTest {
     @ServletWebSlice
     @ImportAutoConfiguration(ApiProblemsAutoConfiguration.class)
     @Import({ForecastController.class, SeriesController.class, ModelController.class, RunsController.class,
-            ApiExceptionHandler.class})
+            ApiExceptionHandler.class, org.nyc311.forecastservice.fit.OnDemandFits.class})
     @EnableConfigurationProperties({ForecastProperties.class, MlflowProperties.class})
     static class WebSlice {
     }
@@ -132,6 +134,29 @@ class ForecastApiContractTest {
 
         assertThat(api.history("noise-residential", "brooklyn", LAST.minusDays(1), LAST))
                 .containsExactly(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91));
+    }
+
+    @Test
+    void severalSeriesHistoriesTravelInOneReadAndTooManySeriesAreA400() {
+        SeriesKey citywide = SeriesKey.citywide();
+        when(gold.dailyCounts(List.of(citywide, BROOKLYN_NOISE), LAST.minusDays(1), LAST))
+                .thenReturn(java.util.Map.of(citywide.id(), List.of(new DailyCount(LAST, 9100)),
+                        BROOKLYN_NOISE.id(), List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91))));
+
+        List<SeriesHistoryView> read = api.histories(List.of("all/all", "noise-residential/brooklyn", "all/all"),
+                LAST.minusDays(1), LAST);
+
+        assertThat(read).containsExactlyInAnyOrder(new SeriesHistoryView("all/all", List.of(new DailyCountView(LAST, 9100))),
+                new SeriesHistoryView("noise-residential/brooklyn",
+                        List.of(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91))));
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, SeriesApi.MAX_SERIES_PER_READ)
+                .mapToObj(i -> "all/all").toList();
+        assertThatThrownBy(() -> api.histories(tooMany, LAST, LAST))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+        assertThatThrownBy(() -> api.histories(List.of("not-a-series"), LAST, LAST))
+                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
     }
 
     @Test
@@ -214,7 +239,7 @@ class ForecastApiContractTest {
                 new CrossValidation(0.081, 0.072, 0.71, 0.946, 0), "TRACKED", 1, "mlflow-parent", "3", true, true, null);
         when(runs.recent(50)).thenReturn(List.of(run));
         when(runs.find(RUN)).thenReturn(Optional.of(run));
-        when(runs.createManual(anyInt(), anyBoolean())).thenReturn(RUN);
+        when(runs.queueManual(anyInt(), anyBoolean())).thenReturn(new ForecastRunRepository.QueuedManual(RUN, true));
 
         assertThat(api.recent()).containsExactly(expected);
         assertThat(api.run(RUN)).isEqualTo(expected);

@@ -91,7 +91,7 @@ class ModelsAndTrainingsWebTest {
 
     @Test
     void theDatabaseAwayIsA503WithRetryAfterAndNoTrainingIsQueued() throws Exception {
-        when(runs.createManual(anyInt(), anyBoolean())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        when(runs.queueManual(anyInt(), anyBoolean())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
         when(runs.recent(anyInt())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
         when(runs.latest(anyString(), anyInt())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
 

@@ -21,4 +21,17 @@ public interface SeriesApi {
     List<DailyCountView> history(@PathVariable("complaintType") String complaintType, @PathVariable("borough") String borough,
             @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
+
+    /**
+     * Several series' actual daily counts from {@code from} to {@code to}, in one read of gold (a view that draws
+     * many series asks once, not once per series). Up to {@value #MAX_SERIES_PER_READ} series; a series gold lacks
+     * is left out of the answer.
+     */
+    @GetExchange("/api/v1/series/histories")
+    List<SeriesHistoryView> histories(@RequestParam(name = "series") List<String> series,
+            @RequestParam(name = "from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(name = "to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
+
+    /** The most series one {@link #histories} read serves. */
+    int MAX_SERIES_PER_READ = 50;
 }

@@ -78,6 +78,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ServiceUnavailableException unavailable) {
             return unavailable(problem, unavailable.retryAfter().orElse(null));
         }
+        if (e instanceof TooManyRequestsException busy) {
+            return withRetryAfter(HttpStatus.TOO_MANY_REQUESTS, problem, busy.retryAfter().orElse(null));
+        }
         return ResponseEntity.status(e.status()).body(problem);
     }
 
@@ -150,9 +153,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A 503 with the Retry-After header: {@code retryAfter}, or {@code nyc311.api.retry-after} when null. */
     protected ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem, Duration retryAfter) {
+        return withRetryAfter(HttpStatus.SERVICE_UNAVAILABLE, problem, retryAfter);
+    }
+
+    /** The problem with a Retry-After in whole seconds: {@code retryAfter}, or {@code nyc311.api.retry-after} when null. */
+    private ResponseEntity<ProblemDetail> withRetryAfter(HttpStatus status, ProblemDetail problem, Duration retryAfter) {
         Duration wait = retryAfter != null ? retryAfter : properties.retryAfter();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(problem);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +13,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.nyc311.anomaly.engine.AlertEpisode;
+import org.nyc311.anomaly.engine.AnomalyDetector;
 import org.nyc311.anomaly.engine.Breach;
 import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.Detection;
@@ -23,6 +26,7 @@ import org.nyc311.anomaly.engine.cli.OptInRuleOptions;
 import org.nyc311.anomaly.engine.rolling.RollingDetector;
 import org.nyc311.anomaly.engine.rolling.SeriesDetection;
 import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.ForecastPoint;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.bench.SharedData;
 import org.nyc311.forecast.bench.SharedDataOptions;
@@ -57,6 +61,11 @@ public final class DetectionBenchmark implements Callable<Integer> {
     /** The bar for the false positive rate of day flags. */
     static final double FPR_BUDGET = 0.05;
     static final double[] LOOSER_BUDGETS = {0.05, 0.10, 0.25, 0.50};
+    /** Ramps: +20% a day for 5 days, peaking at +100% on the fifth (the early-warning case). */
+    static final double RAMP_STEP = 0.2;
+    static final int RAMP_DAYS = 5;
+    /** The recall targets are for series averaging at least this many requests a day. */
+    static final double TARGET_LEVEL = 100;
 
     @Mixin
     SharedDataOptions shared;
@@ -92,7 +101,12 @@ public final class DetectionBenchmark implements Callable<Integer> {
     }
 
     /** A real series and its untouched rolling detection over the test part. */
-    private record Clean(String name, DailySeries series, int testStart, int firstForecast, SeriesDetection detection) {
+    /**
+     * @param mornings the forecasts of earlier mornings fitted so far for judging runs against them, shared by every
+     *                 episode of the series for the mornings before its spike (their histories are the same)
+     */
+    private record Clean(String name, DailySeries series, int testStart, int firstForecast, SeriesDetection detection,
+                         Map<LocalDate, List<ForecastPoint>> mornings) {
 
         List<ObservedDay> observedBefore(int t) {
             List<ObservedDay> out = new ArrayList<>(t - firstForecast);
@@ -109,10 +123,24 @@ public final class DetectionBenchmark implements Callable<Integer> {
         int testDays() {
             return series.length() - testStart;
         }
+
+        /** Whether the series' mean over its evaluated days is at the target level. */
+        boolean atTargetLevel() {
+            double sum = 0;
+            for (int t = testStart; t < series.length(); t++) {
+                sum += series.count(t);
+            }
+            return sum / testDays() >= TARGET_LEVEL;
+        }
     }
 
-    /** What became of one injected episode. */
-    private record Outcome(String series, double size, int length, boolean alerted, boolean[] flagged, double[] z) {
+    /**
+     * What became of one injected episode.
+     *
+     * @param firstAlertDay the episode's first day (from 0) with an alert open, -1 when none
+     */
+    private record Outcome(String series, double size, int length, boolean ramp, boolean alerted, int firstAlertDay,
+                           boolean[] flagged, double[] z) {
 
         int flaggedDays() {
             int n = 0;
@@ -137,7 +165,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         }
         DetectionSettings detection = optIn.applyTo(DetectionSettings.defaults());
         RollingDetector rolling = new RollingDetector(ForecastSettings.of(7).withLevel(level), detection,
-                optIn.runHistory(), threads);
+                optIn.runHistory(), optIn.judgeRunsBefore(), threads);
         List<Clean> clean = new ArrayList<>();
         for (String name : names) {
             DailySeries full = SharedData.readSeries(dir.get(), name);
@@ -145,7 +173,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
             int testStart = s.length() - SharedDataOptions.testDays(full);
             LocalDate from = s.date(testStart);
             SeriesDetection d = rolling.detect(Map.of(name, s), from, done -> { }).get(name);
-            clean.add(new Clean(name, s, testStart, rolling.firstForecastDay(s, from), d));
+            clean.add(new Clean(name, s, testStart, rolling.firstForecastDay(s, from), d, new ConcurrentHashMap<>()));
             System.err.printf(Locale.ROOT, "clean rolling detection of %s done (%.0f s)%n", name,
                     (System.nanoTime() - started) / 1e9);
         }
@@ -153,13 +181,15 @@ public final class DetectionBenchmark implements Callable<Integer> {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %d cores available to the JVM, Java %s, max heap %d MB. "
                         + "Threads: %d. Window: %s. Interval level %.2f, %d days in a row open an alert; sustained-rise "
-                        + "rule %s; open runs in the history: %s. Runs: %d, %d episodes per series, size and length "
-                        + "in each.%n%n",
+                        + "rule %s; evidence rule %s; open runs in the history: %s. Runs: %d, %d episodes per series, "
+                        + "size and length in each; later days of a run judged against the forecast made before it: %s.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, threads, shared.window(), level,
                 detection.consecutiveDays(), detection.sustainedRise()
                         ? String.format(Locale.ROOT, "on (z >= %.2f)", detection.sustainedMinZ()) : "off",
-                optIn.runHistory(), runs, episodes));
+                detection.evidence().on() ? String.format(Locale.ROOT, "on (slack %.2f, threshold %.2f)",
+                        detection.evidence().slack(), detection.evidence().threshold()) : "off",
+                optIn.runHistory(), runs, episodes, optIn.judgeRunsBefore() ? "yes" : "no"));
         cleanDays(clean, md);
         ceiling(clean, md);
         List<List<Outcome>> perRun = new ArrayList<>();
@@ -309,6 +339,11 @@ public final class DetectionBenchmark implements Callable<Integer> {
                         }
                     }
                 }
+                for (int e = 0; e < episodes; e++) {
+                    int start = c.testStart() + random.nextInt(c.testDays() - RAMP_DAYS + 1);
+                    SpikeInjection ramp = SpikeInjection.ramp(RAMP_STEP, RAMP_DAYS, start, minExtra);
+                    futures.add(pool.submit(() -> judge(c, ramp, rolling)));
+                }
             }
             List<Outcome> out = new ArrayList<>();
             for (Future<Outcome> f : futures) {
@@ -334,17 +369,23 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 days.add(rolling.forecastDay(spiked, t, days));
             }
         }
-        Detection d = rolling.detector().detect(days);
-        boolean alerted = false;
+        AnomalyDetector.Yardstick before = rolling.yardstick(c.series(), c.mornings());
+        AnomalyDetector.Yardstick during = rolling.yardstick(spiked, new HashMap<>());
+        LocalDate spikeStart = c.series().date(spike.start());
+        Detection d = rolling.judge(days, (runStart, day) -> runStart.isAfter(spikeStart)
+                ? during.before(runStart, day) : before.before(runStart, day));
+        int firstAlertDay = -1;
         boolean[] flagged = new boolean[spike.length()];
         double[] z = new double[spike.length()];
         for (int j = 0; j < spike.length(); j++) {
             DayVerdict v = d.days().get(days.size() - spike.length() + j);
-            alerted |= d.alertOpenOn(v.date());
+            if (firstAlertDay < 0 && d.alertOpenOn(v.date())) {
+                firstAlertDay = j;
+            }
             flagged[j] = v.anomalous();
             z[j] = v.zScore();
         }
-        return new Outcome(c.name(), spike.size(), spike.length(), alerted, flagged, z);
+        return new Outcome(c.name(), spike.size(), spike.length(), spike.ramp(), firstAlertDay >= 0, firstAlertDay, flagged, z);
     }
 
     private void recall(List<List<Outcome>> perRun, List<Clean> clean, StringBuilder md) {
@@ -359,6 +400,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         List<String> groups = new ArrayList<>();
         groups.add("pooled");
+        groups.add(TARGET_GROUP);
         clean.forEach(c -> groups.add(c.name()));
         for (String group : groups) {
             for (double size : SIZES) {
@@ -375,8 +417,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                         int f = 0;
                         int first = 0;
                         for (Outcome o : perRun.get(r)) {
-                            if (o.size() == size && o.length() == length
-                                    && (group.equals("pooled") || group.equals(o.series()))) {
+                            if (!o.ramp() && o.size() == size && o.length() == length && inGroup(group, o, clean)) {
                                 n++;
                                 a += o.alerted() ? 1 : 0;
                                 f += o.flaggedDays();
@@ -400,6 +441,59 @@ public final class DetectionBenchmark implements Callable<Integer> {
             }
         }
         md.append('\n');
+        ramps(perRun, clean, groups, md);
+    }
+
+    /** The early-warning case: ramps caught by their peak, and how many days before it the alert opened. */
+    private void ramps(List<List<Outcome>> perRun, List<Clean> clean, List<String> groups, StringBuilder md) {
+        md.append(String.format(Locale.ROOT, "### Ramps: +%.0f%% a day for %d days, peaking at +%.0f%% (median over %d runs, "
+                + "[min, max])%n%n", 100 * RAMP_STEP, RAMP_DAYS, 100 * RAMP_STEP * RAMP_DAYS, runs));
+        md.append("Alerted by the peak: an alert is open on one of the ramp's days. Lead: days from the first day an alert "
+                + "is open to the peak (the last day), over the ramps alerted, all runs together.\n\n");
+        md.append("| series | ramps / run | alerted by the peak | median lead (days) | lead >= 2 days |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: |\n");
+        for (String group : groups) {
+            double[] alerted = new double[perRun.size()];
+            double[] early = new double[perRun.size()];
+            List<Double> leads = new ArrayList<>();
+            int count = 0;
+            for (int r = 0; r < perRun.size(); r++) {
+                int n = 0;
+                int a = 0;
+                int e = 0;
+                for (Outcome o : perRun.get(r)) {
+                    if (o.ramp() && inGroup(group, o, clean)) {
+                        n++;
+                        if (o.alerted()) {
+                            a++;
+                            int lead = o.length() - 1 - o.firstAlertDay();
+                            leads.add((double) lead);
+                            e += lead >= 2 ? 1 : 0;
+                        }
+                    }
+                }
+                alerted[r] = n == 0 ? Double.NaN : (double) a / n;
+                early[r] = n == 0 ? Double.NaN : (double) e / n;
+                count = n;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", group, count, percent(alerted),
+                    leads.isEmpty() ? "" : fmt(median(leads.stream().mapToDouble(Double::doubleValue).toArray())),
+                    percent(early)));
+        }
+        md.append('\n');
+    }
+
+    /** The group of series the recall targets are for. */
+    static final String TARGET_GROUP = "series >= " + (int) TARGET_LEVEL + " a day";
+
+    private static boolean inGroup(String group, Outcome o, List<Clean> clean) {
+        if (group.equals("pooled")) {
+            return true;
+        }
+        if (group.equals(TARGET_GROUP)) {
+            return clean.stream().filter(c -> c.name().equals(o.series())).anyMatch(Clean::atTargetLevel);
+        }
+        return group.equals(o.series());
     }
 
     private static String percent(double[] values) {

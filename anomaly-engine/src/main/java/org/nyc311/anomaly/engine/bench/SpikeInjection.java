@@ -12,12 +12,16 @@ import java.util.Arrays;
  * spike mean something on series whose counts are near zero: +50% of 2 requests is one request,
  * which no one would call a spike and no interval could tell from noise.
  *
- * @param size     relative size, e.g. 0.5 for +50%
+ * <p>A <b>ramp</b> rises instead: its day {@code j} (from 0) is raised by {@code (j + 1) x size}, so that a ramp of
+ * size 0.2 and length 5 is +20%, +40%, ... and peaks at +100% on its last day.
+ *
+ * @param size     relative size, e.g. 0.5 for +50%; for a ramp, the rise per day
  * @param length   days
  * @param start    first day index
  * @param minExtra the smallest addition in requests
+ * @param ramp     whether the spike rises day by day to its peak on its last day
  */
-public record SpikeInjection(double size, int length, int start, double minExtra) {
+public record SpikeInjection(double size, int length, int start, double minExtra, boolean ramp) {
 
     static final int WEEKS_OF_BASE = 4;
 
@@ -26,6 +30,15 @@ public record SpikeInjection(double size, int length, int start, double minExtra
             throw new IllegalArgumentException("bad spike: size " + size + ", length " + length + ", start " + start
                     + ", minExtra " + minExtra);
         }
+    }
+
+    /** A spike of the same size every day. */
+    public SpikeInjection(double size, int length, int start, double minExtra) {
+        this(size, length, start, minExtra, false);
+    }
+
+    public static SpikeInjection ramp(double step, int length, int start, double minExtra) {
+        return new SpikeInjection(step, length, start, minExtra, true);
     }
 
     /** The counts with the spike added; {@code clean} is not changed. */
@@ -40,7 +53,8 @@ public record SpikeInjection(double size, int length, int start, double minExtra
 
     /** Requests added on day {@code t}: a whole number. */
     double extra(double[] clean, int t) {
-        return Math.max(minExtra, Math.round(size * expectedLevel(clean, t)));
+        double relative = ramp ? size * (t - start + 1) : size;
+        return Math.max(minExtra, Math.round(relative * expectedLevel(clean, t)));
     }
 
     /** Median of the same weekday in the weeks before the spike's first day (as many as exist, at most 4). */

@@ -85,7 +85,7 @@ public final class DetectCommand implements Callable<Integer> {
             ForecastSettings forecast = search.settings(forecastHorizon);
             DetectionSettings detection = optIn.applyTo(DetectionSettings.defaults()
                     .withConsecutiveDays(consecutiveDays).withZWindow(zWindow).withDropsAlert(dropsAlert));
-            return new RollingDetector(forecast, detection, optIn.runHistory(), search.threads());
+            return new RollingDetector(forecast, detection, optIn.runHistory(), optIn.judgeRunsBefore(), search.threads());
         });
         var read = files.read();
         if (read.isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.function.IntConsumer;
 import org.nyc311.anomaly.engine.AnomalyDetector;
 import org.nyc311.anomaly.engine.Breach;
 import org.nyc311.anomaly.engine.DayVerdict;
+import org.nyc311.anomaly.engine.Detection;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.forecast.DailySeries;
@@ -59,20 +60,70 @@ public final class RollingDetector {
     private final SeriesForecaster forecaster;
     private final AnomalyDetector detector;
     private final RunHistory runHistory;
+    private final boolean judgeRunsBefore;
     private final int threads;
 
     public RollingDetector(ForecastSettings forecast, DetectionSettings detection, int threads) {
-        this(forecast, detection, DEFAULT_RUN_HISTORY, threads);
+        this(forecast, detection, DEFAULT_RUN_HISTORY, false, threads);
     }
 
     public RollingDetector(ForecastSettings forecast, DetectionSettings detection, RunHistory runHistory, int threads) {
+        this(forecast, detection, runHistory, false, threads);
+    }
+
+    /**
+     * @param judgeRunsBefore whether the later days of a spike run are judged against the forecast made before the
+     *                        run began ({@link AnomalyDetector#detect(List, AnomalyDetector.Yardstick)}), as
+     *                        anomaly-service does with the forecasts it keeps
+     */
+    public RollingDetector(ForecastSettings forecast, DetectionSettings detection, RunHistory runHistory,
+            boolean judgeRunsBefore, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        if (judgeRunsBefore && forecast.horizon() < AnomalyDetector.MAX_FROZEN_DAYS + 1) {
+            throw new IllegalArgumentException("the forecasts must reach " + (AnomalyDetector.MAX_FROZEN_DAYS + 1)
+                    + " days ahead to judge a run against the one made before it, horizon " + forecast.horizon());
         }
         this.forecaster = new SeriesForecaster(Objects.requireNonNull(forecast));
         this.detector = new AnomalyDetector(Objects.requireNonNull(detection));
         this.runHistory = Objects.requireNonNull(runHistory);
+        this.judgeRunsBefore = judgeRunsBefore;
         this.threads = threads;
+    }
+
+    /**
+     * Judges {@code days} of {@code series} as this detector is set to: with the forecasts made before a run began
+     * as its yardstick when {@code judgeRunsBefore}, each fitted when first needed, once per run.
+     */
+    public Detection judge(DailySeries series, List<ObservedDay> days) {
+        return judge(days, yardstick(series, new java.util.HashMap<>()));
+    }
+
+    /** Judges {@code days} with {@code yardstick} when this detector judges runs against earlier forecasts. */
+    public Detection judge(List<ObservedDay> days, AnomalyDetector.Yardstick yardstick) {
+        return detector.detect(days, judgeRunsBefore ? yardstick : AnomalyDetector.Yardstick.NONE);
+    }
+
+    /**
+     * The forecasts of earlier mornings of {@code series}, fitted when first asked for and kept in {@code byMorning}
+     * (which a caller may share between yardsticks of series that agree up to those mornings; thread-safe if it is).
+     */
+    public AnomalyDetector.Yardstick yardstick(DailySeries series, Map<LocalDate, List<ForecastPoint>> byMorning) {
+        return (runStart, day) -> {
+            long origin = ChronoUnit.DAYS.between(series.start(), runStart);
+            int step = (int) ChronoUnit.DAYS.between(runStart, day.date());
+            if (origin < 1 || origin > series.length() || step < 0) {
+                return Optional.empty();
+            }
+            List<ForecastPoint> points = byMorning.computeIfAbsent(runStart,
+                    m -> forecaster.forecast(series.prefix((int) origin)).points());
+            if (step >= points.size()) {
+                return Optional.empty();
+            }
+            ForecastPoint p = points.get(step);
+            return Optional.of(new ObservedDay(day.date(), day.actual(), p.yhat(), p.lower(), p.upper()));
+        };
     }
 
     public AnomalyDetector detector() {
@@ -194,7 +245,7 @@ public final class RollingDetector {
             days.forEach((id, d) -> holdOutRuns(series.get(id), d));
         }
         Map<String, SeriesDetection> out = new LinkedHashMap<>();
-        days.forEach((id, d) -> out.put(id, new SeriesDetection(from, detector.detect(Arrays.asList(d)))));
+        days.forEach((id, d) -> out.put(id, new SeriesDetection(from, judge(series.get(id), Arrays.asList(d)))));
         return out;
     }
 

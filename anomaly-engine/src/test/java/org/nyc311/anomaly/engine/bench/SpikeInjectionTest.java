@@ -33,4 +33,14 @@ class SpikeInjectionTest {
 
         assertThat(spiked[30]).isEqualTo(6);
     }
+
+    @Test
+    void aRampRisesByItsStepEachDayToItsPeakOnTheLastDay() {
+        double[] clean = new double[40];
+        java.util.Arrays.fill(clean, 100);
+
+        double[] ramped = SpikeInjection.ramp(0.2, 5, 30, 5).applyTo(clean);
+
+        assertThat(java.util.Arrays.copyOfRange(ramped, 29, 36)).containsExactly(100, 120, 140, 160, 180, 200, 100);
+    }
 }

@@ -1,7 +1,10 @@
 package org.nyc311.anomaly.engine.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.nyc311.forecast.ForecastPoint;
+import org.nyc311.forecast.SeriesForecaster;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +115,30 @@ class RollingDetectorTest {
         assertThat(next).as("the spike in the history changes the forecast").isNotEqualTo(fromSpike);
         assertThat(detector.forecastDay(spiked, 91, before)).as("KEEP, the default, holds nothing out")
                 .isEqualTo(fromSpike);
+    }
+
+    @Test
+    void judgingRunsBeforeTheyBeganUsesTheForecastMadeOnTheRunsFirstMorning() throws Exception {
+        double[] y = weekly(100, 6);
+        for (int t = 90; t < 94; t++) {
+            y[t] = 1_000;
+        }
+        DailySeries spiked = new DailySeries(START, y);
+        RollingDetector judgeBefore = new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(),
+                RunHistory.KEEP, true, 1);
+
+        List<DayVerdict> days = judgeBefore.detect(Map.of("a", spiked), START.plusDays(60), done -> { }).get("a")
+                .detection().days();
+
+        List<ForecastPoint> madeBefore = new SeriesForecaster(ForecastSettings.of(7).withTrials(2))
+                .forecast(spiked.prefix(90)).points();
+        DayVerdict third = days.stream().filter(v -> v.date().equals(START.plusDays(92))).findFirst().orElseThrow();
+        assertThat(third.day().yhat()).as("the third day against the forecast of the spike's first morning")
+                .isEqualTo(madeBefore.get(2).yhat());
+        assertThat(third.day().upper()).isEqualTo(madeBefore.get(2).upper());
+        assertThat(third.anomalous()).isTrue();
+        assertThatThrownBy(() -> new RollingDetector(ForecastSettings.of(3), DetectionSettings.defaults(), RunHistory.KEEP,
+                true, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon");
     }
 
     @Test

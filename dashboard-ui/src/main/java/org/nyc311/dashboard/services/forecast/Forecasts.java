@@ -1,12 +1,16 @@
 package org.nyc311.dashboard.services.forecast;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.ForecastServiceApi;
 import org.nyc311.api.forecast.ModelView;
 import org.nyc311.api.forecast.RunView;
+import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.dashboard.config.ServicesProperties;
@@ -40,6 +44,20 @@ public class Forecasts {
     public List<DailyCountView> history(String seriesId, LocalDate from, LocalDate to) {
         String[] parts = split(seriesId);
         return client.find(api -> api.history(parts[0], parts[1], from, to)).map(List::copyOf).orElse(List.of());
+    }
+
+    /**
+     * Several series' actual daily counts in one call (one read of gold, where a call per series would queue as many
+     * reads at the warehouse), by series id; a series gold lacks has no days.
+     */
+    @Cacheable("forecast-service.histories")
+    public Map<String, List<DailyCountView>> histories(List<String> seriesIds, LocalDate from, LocalDate to) {
+        Map<String, List<DailyCountView>> bySeries = new LinkedHashMap<>();
+        seriesIds.forEach(id -> bySeries.put(id, List.of()));
+        for (SeriesHistoryView history : orEmpty(client.get(api -> api.histories(seriesIds, from, to)))) {
+            bySeries.replace(history.seriesId(), history.days());
+        }
+        return Collections.unmodifiableMap(bySeries);
     }
 
     /** The newest stored forecast; empty when the series has none yet. */

@@ -1,0 +1,60 @@
+package org.nyc311.anomaly.check;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.nyc311.anomaly.config.AnomalyProperties;
+import org.nyc311.anomaly.config.ForecastServiceProperties;
+import org.nyc311.anomaly.forecasts.ForecastServiceClient;
+import org.nyc311.anomaly.gold.GoldActuals;
+import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.model.event.EventJson;
+import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.outbox.EventOutbox;
+import org.nyc311.service.outbox.EventOutboxMigration;
+import org.nyc311.service.outbox.EventPublisher;
+import org.nyc311.testsupport.postgres.PostgresServer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * An {@link AnomalyCheck} wired as the service wires it, outside Spring: this service's migrations on a fresh
+ * PostgreSQL database, gold as a PostgreSQL table with gold's columns, forecast-service at a stand-in's address.
+ */
+final class CheckWiring {
+
+    private CheckWiring() {
+    }
+
+    /** Runs this service's migrations on {@code dataSource}. */
+    static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(EventOutboxMigration.atVersion("3")).placeholders(Map.of("anomaly_alert_queue", "alerts"))
+                .load().migrate();
+    }
+
+    /** Gold's daily series in {@code goldDatabase}'s table {@code gold.daily_series}, read as the service reads gold. */
+    static GoldActuals gold(PostgresServer postgres, String goldDatabase) {
+        return new GoldActuals(new GoldProperties("org.postgresql.Driver", postgres.jdbcUrl(goldDatabase),
+                PostgresServer.SUPERUSER, "", "gold", "daily_series", "series_catalog", 2, Duration.ofSeconds(10), 0),
+                new SimpleMeterRegistry());
+    }
+
+    /** The check on {@code dataSource} (migrated), reading {@code gold} and asking the forecast-service at {@code forecasts}. */
+    static AnomalyCheck check(DataSource dataSource, GoldActuals gold, URI forecasts, AnomalyProperties properties, Clock clock) {
+        EventPublisher publisher = new EventPublisher(new EventOutbox(JdbcClient.create(dataSource), null, clock,
+                Duration.ofMinutes(1)), new EventJson(), properties.queues());
+        return new AnomalyCheck(new ForecastServiceClient(RestClient.builder(),
+                new ForecastServiceProperties(forecasts, Duration.ofSeconds(5), Duration.ofSeconds(60))),
+                gold, new AnomalyRepository(new JdbcTemplate(dataSource)), publisher, properties,
+                new AnomalyMetrics(new SimpleMeterRegistry()), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new EventJson(), clock);
+    }
+}
