@@ -24,7 +24,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Analysts' reviews of alerts on a real PostgreSQL with this service's migrations (V5), each test rolled back: one
+ * Analysts' reviews of alerts on a real PostgreSQL with this service's migrations (V8), each test rolled back: one
  * acknowledgement per alert, a label history whose latest entry is the current label, an audit trail that refuses
  * to be rewritten, and the labelled precision of a window counting each alert's latest label once.
  */
