@@ -83,12 +83,14 @@ public class AnomaliesView extends VerticalLayout {
     private final Button falseAlert = new Button("Label false");
     private final Span reviewStatus = new Span();
     private final AuthenticationContext authentication;
+    private final Clock clock;
     private List<AnomalyView> shown = new ArrayList<>();
 
     public AnomaliesView(AnomalyFeed feed, ServiceCalls calls, Clock clock, AuthenticationContext authentication) {
         this.feed = feed;
         this.calls = calls;
         this.authentication = authentication;
+        this.clock = clock;
         setSizeFull();
         add(new H2("Anomalies"), notices);
         LocalDate today = LocalDate.now(clock.withZone(Formats.NEW_YORK));
@@ -192,13 +194,22 @@ public class AnomaliesView extends VerticalLayout {
         // the rows change (their label), so a kept selection would name the old row
         alerts.deselectAll();
         try {
-            alerts.setItems(feed.alerts(!"closed".equals(alertStatus.getValue())));
+            alerts.setItems(listed(feed.alerts(!"closed".equals(alertStatus.getValue()))));
         } catch (ServiceUnavailableException e) {
             alerts.setItems(List.of());
             reviewStatus.setText(e.getMessage());
         }
         showPrecision(labelled);
         reviewable();
+    }
+
+    /**
+     * The alerts to show: every open one; of the closed, those opened within the precision's 90 days (the ones a
+     * label still counts for), not years of them.
+     */
+    private List<AlertView> listed(List<AlertView> alerts) {
+        LocalDate since = LocalDate.now(clock.withZone(Formats.NEW_YORK)).minusDays(89);
+        return alerts.stream().filter(a -> "open".equals(a.status()) || !a.openedOn().isBefore(since)).toList();
     }
 
     private void showPrecision(Answer<LabelPrecisionView> labelled) {
@@ -233,11 +244,11 @@ public class AnomaliesView extends VerticalLayout {
         AnomalyQuery query = new AnomalyQuery(from.getValue(), to.getValue(), type, borough.getValue(), minSeverity.getValue());
         // independent: all under way together
         boolean open = !"closed".equals(alertStatus.getValue());
-        Answer<List<AlertView>> listed = calls.start(() -> feed.alerts(open));
+        Answer<List<AlertView>> alertsAnswer = calls.start(() -> feed.alerts(open));
         Answer<LabelPrecisionView> labelled = calls.start(feed::precision);
         try {
             shown = new ArrayList<>(feed.anomalies(query));
-            alerts.setItems(listed.get());
+            alerts.setItems(listed(alertsAnswer.get()));
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
             shown = new ArrayList<>();
