@@ -66,7 +66,9 @@ class AlertNotifierTest extends PostgresSliceTest {
     private final EventJson eventJson = new EventJson();
     private final ObjectMapper json = new ObjectMapper();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MovingClock clock = new MovingClock(T0);
+    /** The notifier's clock: a test moves it by building the notifier again at a later instant. */
+    private Instant now = T0;
+    private URI target;
     /** The statuses the webhook answers, in turn; 200 when none is left. */
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -105,7 +107,7 @@ class AlertNotifierTest extends PostgresSliceTest {
         assertThat(registry.counter("nyc311.anomaly.notification.attempts.failed", "channel", "webhook").count()).isEqualTo(2);
         assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "delivered").count()).isEqualTo(1);
 
-        clock.advance(Duration.ofHours(1));
+        notifier = later(Duration.ofHours(1));
         assertThat(notifier.deliverDue()).as("delivered once, never again").isZero();
         assertThat(bodies).hasSize(3);
         assertThat(jdbc.queryForObject("SELECT attempts FROM alert_delivery WHERE event_id = ?", Integer.class, opened.eventId()))
@@ -126,17 +128,17 @@ class AlertNotifierTest extends PostgresSliceTest {
         assertThat(notifier.deliverDue()).as("not due yet: nothing sent").isZero();
         assertThat(bodies).hasSize(3);
 
-        clock.advance(Duration.ofSeconds(30));
+        notifier = later(Duration.ofSeconds(30));
         assertThat(notifier.deliverDue()).isZero();
         assertThat(bodies).hasSize(6);
         assertThat(nextAttempt(opened)).as("the wait doubles").isEqualTo(T0.plusSeconds(30 + 60));
         assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "retrying").count()).isEqualTo(2);
 
-        clock.advance(Duration.ofSeconds(60));
+        notifier = later(Duration.ofSeconds(60));
         assertThat(notifier.deliverDue()).as("the webhook is back").isEqualTo(1);
         assertThat(bodies).hasSize(7);
 
-        AnomalyAlert stale = transition(AnomalyAlert.Transition.CLOSED, clock.instant().minus(Duration.ofHours(25)));
+        AnomalyAlert stale = transition(AnomalyAlert.Transition.CLOSED, now.minus(Duration.ofHours(25)));
         assertThat(notifier.deliverDue()).isZero();
         assertThat(bodies).as("older than max-age: never enqueued").hasSize(7);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_delivery WHERE event_id = ?", Integer.class, stale.eventId())).isZero();
@@ -148,13 +150,13 @@ class AlertNotifierTest extends PostgresSliceTest {
         AlertNotifier notifier = notifier(webhookAt("/nowhere"));   // every request a 404
         assertThat(notifier.deliverDue()).isZero();
 
-        clock.advance(Duration.ofHours(24));
+        notifier = later(Duration.ofHours(24));
         assertThat(notifier.deliverDue()).isZero();
 
         assertThat(jdbc.queryForObject("SELECT given_up_at FROM alert_delivery WHERE event_id = ?", Timestamp.class, opened.eventId()))
                 .isNotNull();
         assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "given_up").count()).isEqualTo(1);
-        clock.advance(Duration.ofHours(1));
+        notifier = later(Duration.ofHours(1));
         int tries = bodies.size();
         notifier.deliverDue();
         assertThat(bodies).hasSize(tries);
@@ -163,7 +165,7 @@ class AlertNotifierTest extends PostgresSliceTest {
     @Test
     void withoutAChannelNothingIsDeliveredOrRecorded() {
         transition(AnomalyAlert.Transition.OPENED, T0.minusSeconds(60));
-        AlertNotifier notifier = new AlertNotifier(List.of(), deliveries, eventJson, NotifyProperties.defaults(), registry, clock);
+        AlertNotifier notifier = new AlertNotifier(List.of(), deliveries, eventJson, NotifyProperties.defaults(), registry, Clock.fixed(now, ZoneOffset.UTC));
 
         assertThat(notifier.channels()).isEmpty();
         assertThat(notifier.deliverDue()).isZero();
@@ -172,18 +174,25 @@ class AlertNotifierTest extends PostgresSliceTest {
 
     @Test
     void backoffDoublesFromTheFirstRetryUpToTheLongest() {
-        AlertNotifier notifier = new AlertNotifier(List.of(), deliveries, eventJson, NotifyProperties.defaults(), registry, clock);
+        AlertNotifier notifier = new AlertNotifier(List.of(), deliveries, eventJson, NotifyProperties.defaults(), registry, Clock.fixed(now, ZoneOffset.UTC));
 
         assertThat(List.of(1, 2, 3, 6, 7, 40).stream().map(notifier::backoff)).containsExactly(Duration.ofSeconds(30),
                 Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(16), Duration.ofMinutes(30), Duration.ofMinutes(30));
     }
 
+    /** The notifier as it is {@code by} later: the same webhook, its clock moved on. */
+    private AlertNotifier later(Duration by) {
+        now = now.plus(by);
+        return notifier(target);
+    }
+
     private AlertNotifier notifier(URI webhookUrl) {
+        target = webhookUrl;
         NotifyProperties settings = new NotifyProperties(webhookUrl, null, null, null, URI.create("https://dashboard.example/"),
                 null, 3, Duration.ofMillis(10), Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(24),
                 Duration.ofSeconds(2), Duration.ofSeconds(2));
         return new AlertNotifier(List.of(new WebhookChannel(RestClient.builder(), webhookUrl, settings)), deliveries, eventJson,
-                settings, registry, clock);
+                settings, registry, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private URI webhookAt(String path) {
@@ -205,33 +214,5 @@ class AlertNotifierTest extends PostgresSliceTest {
     private Instant nextAttempt(AnomalyAlert event) {
         return jdbc.queryForObject("SELECT next_attempt_at FROM alert_delivery WHERE event_id = ?", Timestamp.class, event.eventId())
                 .toInstant();
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
