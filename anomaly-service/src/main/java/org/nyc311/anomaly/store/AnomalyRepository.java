@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,10 @@ import org.nyc311.model.series.SeriesKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The service's own tables in PostgreSQL: events seen, forecast snapshot, check state, anomalies, alerts and their events. */
+/**
+ * The service's own tables in PostgreSQL: events seen, forecast snapshot, check state, anomalies, alerts and their
+ * events, and analysts' reviews of alerts (acknowledgements and labels, append-only).
+ */
 @Repository
 public class AnomalyRepository {
 
@@ -300,6 +304,68 @@ public class AnomalyRepository {
                     status.get().name(), limit);
         }
         return jdbc.query(ALERT_COLUMNS + " ORDER BY opened_on DESC, series_id LIMIT ?", AnomalyRepository::alert, limit);
+    }
+
+    /**
+     * Records that {@code actor} has seen the alert; the first acknowledgement stands.
+     *
+     * @return whether this one was recorded (false: the alert was acknowledged already)
+     */
+    public boolean acknowledge(UUID alertId, String actor, Instant at) {
+        return jdbc.update("INSERT INTO alert_review (alert_id, kind, actor, recorded_at) VALUES (?, 'ACKNOWLEDGED', ?, ?) "
+                + "ON CONFLICT (alert_id) WHERE kind = 'ACKNOWLEDGED' DO NOTHING", alertId, actor, Timestamp.from(at)) == 1;
+    }
+
+    /** Adds a label to the alert's history; it becomes the alert's current label. */
+    public void label(UUID alertId, AlertReview.Label label) {
+        jdbc.update("INSERT INTO alert_review (alert_id, kind, verdict, note, actor, recorded_at) VALUES (?, 'LABELLED', ?, ?, ?, ?)",
+                alertId, label.verdict().name(), label.note(), label.actor(), Timestamp.from(label.at()));
+    }
+
+    /** The alert's label history, oldest first: the last is its current label. */
+    public List<AlertReview.Label> labels(UUID alertId) {
+        return jdbc.query("SELECT verdict, note, actor, recorded_at FROM alert_review WHERE alert_id = ? AND kind = 'LABELLED' "
+                + "ORDER BY review_id", AnomalyRepository::label, alertId);
+    }
+
+    /** Each alert's acknowledgement and current label; alerts no one has reviewed are absent. */
+    public Map<UUID, AlertReview> reviews(Collection<UUID> alertIds) {
+        Map<UUID, AlertReview> reviews = new HashMap<>();
+        if (alertIds.isEmpty()) {
+            return reviews;
+        }
+        // the acknowledgement and the latest label per alert, in one query
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT DISTINCT ON (alert_id, kind) alert_id, kind, verdict, note, actor, recorded_at FROM alert_review
+                    WHERE alert_id = ANY (?) ORDER BY alert_id, kind, review_id DESC""");
+            statement.setArray(1, connection.createArrayOf("uuid", alertIds.toArray()));
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    UUID id = rs.getObject("alert_id", UUID.class);
+                    AlertReview review = reviews.getOrDefault(id, AlertReview.NONE);
+                    reviews.put(id, "ACKNOWLEDGED".equals(rs.getString("kind"))
+                            ? new AlertReview(new AlertReview.Acknowledgement(rs.getString("actor"),
+                                    rs.getTimestamp("recorded_at").toInstant()), review.label())
+                            : new AlertReview(review.acknowledgement(), label(rs, 0)));
+                });
+        return reviews;
+    }
+
+    /** The labelled precision of the alerts opened on or after {@code from}: each alert's latest label counts. */
+    public AlertReview.Precision precision(LocalDate from) {
+        return jdbc.queryForObject("""
+                SELECT count(*), count(l.verdict), count(*) FILTER (WHERE l.verdict = 'REAL')
+                FROM alert a
+                LEFT JOIN LATERAL (SELECT verdict FROM alert_review r WHERE r.alert_id = a.alert_id AND r.kind = 'LABELLED'
+                                   ORDER BY r.review_id DESC LIMIT 1) l ON true
+                WHERE a.opened_on >= ?""",
+                (rs, n) -> new AlertReview.Precision(rs.getInt(1), rs.getInt(2), rs.getInt(3)), Date.valueOf(from));
+    }
+
+    private static AlertReview.Label label(ResultSet rs, int row) throws SQLException {
+        return new AlertReview.Label(AlertReview.Verdict.valueOf(rs.getString("verdict")), rs.getString("note"),
+                rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant());
     }
 
     private static final String ALERT_COLUMNS = "SELECT alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, "

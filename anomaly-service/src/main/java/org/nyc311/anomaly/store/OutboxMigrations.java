@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * old outbox, {@code alert_event}, had not sent into it, to the AnomalyAlert queue as configured.
  */
 @Configuration(proxyBeanMethods = false)
-class OutboxMigrations {
+public class OutboxMigrations {
 
     @Bean
     JavaMigration eventOutboxMigration() {

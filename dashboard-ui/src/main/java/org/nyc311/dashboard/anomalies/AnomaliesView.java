@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyView;
+import org.nyc311.api.anomaly.LabelPrecisionView;
+import org.nyc311.api.anomaly.LabelView;
+import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Csv;
 import org.nyc311.dashboard.base.ui.CsvDownload;
 import org.nyc311.dashboard.base.ui.Formats;
@@ -35,9 +40,14 @@ import org.nyc311.dashboard.services.ServiceCalls.Answer;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
+import org.nyc311.dashboard.services.anomaly.ServiceRefusal;
 import org.nyc311.model.series.Borough;
 
-/** Anomalous days, filtered by the service and sorted here, with CSV export; and the open alerts. */
+/**
+ * Anomalous days, filtered by the service and sorted here, with CSV export; the alerts (open or closed), which an
+ * analyst acknowledges and labels real or false with a note (as the logged-in user); and the labelled precision of
+ * the last 90 days.
+ */
 @Route("anomalies")
 @PageTitle("Anomalies · NYC 311")
 @Menu(title = "Anomalies", order = 2)
@@ -65,11 +75,22 @@ public class AnomaliesView extends VerticalLayout {
     private final Grid<AnomalyView> grid = new Grid<>(AnomalyView.class, false);
     private final Div notices = new Div();
     private final Grid<AlertView> alerts = new Grid<>(AlertView.class, false);
+    private final ComboBox<String> alertStatus = new ComboBox<>("Alerts");
+    private final Div precision = new Div();
+    private final TextField note = new TextField("Note");
+    private final Button acknowledge = new Button("Acknowledge");
+    private final Button real = new Button("Label real");
+    private final Button falseAlert = new Button("Label false");
+    private final Span reviewStatus = new Span();
+    private final AuthenticationContext authentication;
+    private final Clock clock;
     private List<AnomalyView> shown = new ArrayList<>();
 
-    public AnomaliesView(AnomalyFeed feed, ServiceCalls calls, Clock clock) {
+    public AnomaliesView(AnomalyFeed feed, ServiceCalls calls, Clock clock, AuthenticationContext authentication) {
         this.feed = feed;
         this.calls = calls;
+        this.authentication = authentication;
+        this.clock = clock;
         setSizeFull();
         add(new H2("Anomalies"), notices);
         LocalDate today = LocalDate.now(clock.withZone(Formats.NEW_YORK));
@@ -101,6 +122,9 @@ public class AnomaliesView extends VerticalLayout {
         add(grid);
         setFlexGrow(1, grid);
 
+        precision.setId("alert-precision");
+        add(precision);
+
         alerts.setId("alerts");
         alerts.addColumn(AlertView::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
         alerts.addColumn(AlertView::episodeStart).setHeader("Episode start").setSortable(true);
@@ -108,9 +132,109 @@ public class AnomaliesView extends VerticalLayout {
         alerts.addColumn(AlertView::lastAnomalousDate).setHeader("Last anomalous day").setSortable(true);
         alerts.addColumn(AlertView::anomalousDays).setHeader("Days").setSortable(true);
         alerts.addColumn(r -> Formats.number(r.peakZScore(), 2)).setHeader("Peak z").setComparator(Comparator.comparingDouble(AlertView::peakZScore));
+        alerts.addColumn(r -> r.acknowledgement() == null ? "" : r.acknowledgement().actor() + ", " + day(r.acknowledgement().at()))
+                .setHeader("Acknowledged").setAutoWidth(true);
+        alerts.addColumn(r -> label(r.label())).setHeader("Label").setAutoWidth(true);
         alerts.setAllRowsVisible(true);
-        add(new H3("Open alerts"), alerts);
+        alerts.addSelectionListener(e -> reviewable());
+        alertStatus.setItems("open", "closed");
+        alertStatus.setValue("open");
+        alertStatus.setId("alerts-status");
+        alertStatus.addValueChangeListener(e -> loadAlerts());
+        note.setId("alert-note");
+        note.setPlaceholder("why (optional)");
+        note.setMaxLength(2000);
+        acknowledge.setId("alert-acknowledge");
+        acknowledge.addClickListener(e -> review(a -> feed.acknowledge(a.alertId(), actor()), "acknowledged"));
+        real.setId("alert-real");
+        real.addClickListener(e -> review(a -> feed.label(a.alertId(), "REAL", note.getValue(), actor()), "labelled real"));
+        falseAlert.setId("alert-false");
+        falseAlert.addClickListener(e -> review(a -> feed.label(a.alertId(), "FALSE", note.getValue(), actor()), "labelled false"));
+        reviewStatus.setId("alert-review-status");
+        HorizontalLayout reviewing = new HorizontalLayout(acknowledge, note, real, falseAlert, reviewStatus);
+        reviewing.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        reviewing.getStyle().set("flex-wrap", "wrap");
+        reviewable();
+        add(new H3("Alerts"), alertStatus, alerts, reviewing);
         load();
+    }
+
+    /** The logged-in user: the actor anomaly-service records (the dashboard's own name for them). */
+    private String actor() {
+        return authentication.getPrincipalName().orElse("");
+    }
+
+    /** Acts on the chosen alert, then shows the alerts and the precision as anomaly-service has them now. */
+    private void review(java.util.function.Function<AlertView, AlertView> action, String done) {
+        AlertView chosen = alerts.getSelectedItems().stream().findFirst().orElse(null);
+        if (chosen == null) {
+            return;
+        }
+        try {
+            action.apply(chosen);
+            reviewStatus.setText(chosen.seriesId() + " " + done);
+            note.clear();
+        } catch (ServiceRefusal e) {
+            reviewStatus.setText(e.getMessage());
+        } catch (ServiceUnavailableException e) {
+            reviewStatus.setText(e.getMessage());
+        }
+        loadAlerts();
+    }
+
+    private void reviewable() {
+        boolean chosen = !alerts.getSelectedItems().isEmpty();
+        acknowledge.setEnabled(chosen);
+        real.setEnabled(chosen);
+        falseAlert.setEnabled(chosen);
+    }
+
+    private void loadAlerts() {
+        Answer<LabelPrecisionView> labelled = calls.start(feed::precision);
+        // the rows change (their label), so a kept selection would name the old row
+        alerts.deselectAll();
+        try {
+            alerts.setItems(listed(feed.alerts(!"closed".equals(alertStatus.getValue()))));
+        } catch (ServiceUnavailableException e) {
+            alerts.setItems(List.of());
+            reviewStatus.setText(e.getMessage());
+        }
+        showPrecision(labelled);
+        reviewable();
+    }
+
+    /**
+     * The alerts to show: every open one; of the closed, those opened within the precision's 90 days (the ones a
+     * label still counts for), not years of them.
+     */
+    private List<AlertView> listed(List<AlertView> alerts) {
+        LocalDate since = LocalDate.now(clock.withZone(Formats.NEW_YORK)).minusDays(89);
+        return alerts.stream().filter(a -> "open".equals(a.status()) || !a.openedOn().isBefore(since)).toList();
+    }
+
+    private void showPrecision(Answer<LabelPrecisionView> labelled) {
+        precision.removeAll();
+        try {
+            LabelPrecisionView p = labelled.get();
+            precision.add(new Card("Labelled precision, last 90 days",
+                    p.precision() == null ? "—" : Formats.percent(p.precision()),
+                    p.labelled() == 0 ? "no alert of the " + p.opened() + " opened since " + p.from() + " is labelled yet"
+                            : p.real() + " of " + p.labelled() + " labelled alerts real (" + p.opened() + " opened since " + p.from() + ")"));
+        } catch (ServiceUnavailableException e) {
+            // the alerts' notice names the service already
+        }
+    }
+
+    private static String label(LabelView label) {
+        if (label == null) {
+            return "";
+        }
+        String verdict = "REAL".equals(label.verdict()) ? "real" : "false";
+        return verdict + " (" + label.actor() + ", " + day(label.at()) + ")" + (label.note().isBlank() ? "" : ": " + label.note());
+    }
+
+    private static String day(java.time.Instant at) {
+        return at.atZone(Formats.NEW_YORK).toLocalDate().toString();
     }
 
     private void load() {
@@ -118,16 +242,20 @@ public class AnomaliesView extends VerticalLayout {
         String type = complaintType.getValue() == null || complaintType.getValue().isBlank() ? null
                 : complaintType.getValue().strip().toLowerCase(Locale.ROOT);
         AnomalyQuery query = new AnomalyQuery(from.getValue(), to.getValue(), type, borough.getValue(), minSeverity.getValue());
-        // independent: both under way together
-        Answer<List<AlertView>> open = calls.start(() -> feed.alerts(true));
+        // independent: all under way together
+        boolean open = !"closed".equals(alertStatus.getValue());
+        Answer<List<AlertView>> alertsAnswer = calls.start(() -> feed.alerts(open));
+        Answer<LabelPrecisionView> labelled = calls.start(feed::precision);
         try {
             shown = new ArrayList<>(feed.anomalies(query));
-            alerts.setItems(open.get());
+            alerts.setItems(listed(alertsAnswer.get()));
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
             shown = new ArrayList<>();
             alerts.setItems(List.of());
         }
+        showPrecision(labelled);
+        reviewable();
         shown.sort(Comparator.comparing(AnomalyView::date).reversed());
         grid.setItems(shown);
     }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -41,12 +43,15 @@ import org.nyc311.dashboard.services.forecast.Forecasts;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.SeriesKey;
 
-/** One series at a time: choose a complaint type and a borough; its forecast, its model's quality, its MLflow run. */
+/**
+ * One series at a time: choose a complaint type and a borough; its forecast, its model's quality, its MLflow run.
+ * {@code /explorer?complaintType=noise-residential&borough=brooklyn} opens on that series (alert notifications link so).
+ */
 @Route("explorer")
 @PageTitle("Explorer · NYC 311")
 @Menu(title = "Explorer", order = 1)
 @PermitAll
-public class ExplorerView extends VerticalLayout {
+public class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final String ALL = SeriesKey.ALL;
     /** Days of actual counts and anomalies the chart shows before today. */
@@ -63,6 +68,8 @@ public class ExplorerView extends VerticalLayout {
     private final ForecastChart chart = new ForecastChart();
     private final FlexLayout quality = new FlexLayout();
     private final Map<String, String> typeNames = new LinkedHashMap<>();
+    /** Set while a link's series is put into both choices: one load for the pair, not one per choice. */
+    private boolean choosing;
 
     public ExplorerView(Forecasts forecasts, AnomalyFeed anomalyFeed, ServiceCalls calls, DashboardProperties dashboard, Clock clock) {
         this.forecasts = forecasts;
@@ -99,8 +106,8 @@ public class ExplorerView extends VerticalLayout {
         borough.setItems(boroughs);
         borough.setValue(ALL);
         borough.setId("explorer-borough");
-        complaintType.addValueChangeListener(e -> show(start(chosen(complaintType), chosen(borough))));
-        borough.addValueChangeListener(e -> show(start(chosen(complaintType), chosen(borough))));
+        complaintType.addValueChangeListener(e -> choose());
+        borough.addValueChangeListener(e -> choose());
         add(new HorizontalLayout(complaintType, borough), chart, quality);
         quality.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
         show(first);
@@ -109,6 +116,31 @@ public class ExplorerView extends VerticalLayout {
         if (catalogProblem != null && notices.getChildren().noneMatch(n -> n.getElement().getText().startsWith(catalogService))) {
             notices.addComponentAsFirst(new ServiceNotice(catalogProblem));
         }
+    }
+
+    private void choose() {
+        if (!choosing) {
+            show(start(chosen(complaintType), chosen(borough)));
+        }
+    }
+
+    /** A link naming a series chooses it: the choices are set once, and that series' calls start once. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        String type = parameters.getOrDefault("complaintType", List.of()).stream().findFirst().orElse(null);
+        String place = parameters.getOrDefault("borough", List.of()).stream().findFirst().orElse(null);
+        if (type == null || place == null || (type.equals(chosen(complaintType)) && place.equals(chosen(borough)))) {
+            return;
+        }
+        choosing = true;
+        try {
+            complaintType.setValue(type);
+            borough.setValue(place);
+        } finally {
+            choosing = false;
+        }
+        show(start(type, place));
     }
 
     private static String chosen(ComboBox<String> box) {

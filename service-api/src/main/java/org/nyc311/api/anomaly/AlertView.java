@@ -6,13 +6,28 @@ import java.util.Locale;
 import java.util.UUID;
 import org.nyc311.model.anomaly.Alert;
 
-/** @param status {@code open} or {@code closed} */
+/**
+ * @param status          {@code open} or {@code closed}
+ * @param acknowledgement who acknowledged the alert and when; null while no one has
+ * @param label           the alert's current label (the latest of its history); null while unlabelled
+ */
 @Schema(description = "One episode of anomalous days: opened on the day the run reached the threshold, closed when back inside")
 public record AlertView(UUID alertId, String seriesId, String status, LocalDate episodeStart, LocalDate openedOn,
-        LocalDate lastAnomalousDate, LocalDate closedOn, int anomalousDays, double peakZScore) {
+        LocalDate lastAnomalousDate, LocalDate closedOn, int anomalousDays, double peakZScore,
+        AcknowledgementView acknowledgement, LabelView label) {
+
+    /** An alert no one has acknowledged or labelled yet. */
+    public AlertView(UUID alertId, String seriesId, String status, LocalDate episodeStart, LocalDate openedOn,
+            LocalDate lastAnomalousDate, LocalDate closedOn, int anomalousDays, double peakZScore) {
+        this(alertId, seriesId, status, episodeStart, openedOn, lastAnomalousDate, closedOn, anomalousDays, peakZScore, null, null);
+    }
 
     public static AlertView of(Alert a) {
+        return of(a, null, null);
+    }
+
+    public static AlertView of(Alert a, AcknowledgementView acknowledgement, LabelView label) {
         return new AlertView(a.id(), a.series().id(), a.status().name().toLowerCase(Locale.ROOT), a.episodeStart(),
-                a.openedOn(), a.lastAnomalousDate(), a.closedOn(), a.anomalousDays(), a.peakZScore());
+                a.openedOn(), a.lastAnomalousDate(), a.closedOn(), a.anomalousDays(), a.peakZScore(), acknowledgement, label);
     }
 }

@@ -33,7 +33,12 @@ public final class ApiDates {
 
     /** The last day a request may name: {@code years-ahead} years after today in New York. */
     public LocalDate latest() {
-        return LocalDate.now(clock.withZone(NEW_YORK)).plusYears(yearsAhead);
+        return today().plusYears(yearsAhead);
+    }
+
+    /** Today in New York, the feed's calendar: where a window "the last n days" ends. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(NEW_YORK));
     }
 
     /** An ISO {@code yyyy-MM-dd} parameter, parsed and inside the range; a 400 naming {@code name} otherwise. */

@@ -1,0 +1,18 @@
+package org.nyc311.api.anomaly;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+
+/**
+ * How many alerts analysts judged real, among those they labelled. Unlabelled alerts count in neither.
+ *
+ * @param from      first day of the window (alerts opened on or after it)
+ * @param to        last day of the window (today in New York)
+ * @param opened    alerts opened in the window
+ * @param labelled  of those, alerts with a current label
+ * @param real      of those, alerts whose current label is REAL
+ * @param precision real / labelled; null when none is labelled
+ */
+@Schema(description = "The labelled precision of the alerts opened in a window: real / labelled")
+public record LabelPrecisionView(LocalDate from, LocalDate to, int opened, int labelled, int real, Double precision) {
+}
