@@ -121,6 +121,7 @@ class ForecastController implements ForecastApi {
     }
 
     @Operation(summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")
+    @ApiResponse(responseCode = "200", description = "the forecast, fitted now")
     @ApiResponse(responseCode = "429", description = "Too many forecasts at once: every on-demand fit is busy; try again "
             + "after Retry-After seconds")
     @Override
