@@ -1,6 +1,7 @@
 package org.nyc311.api.anomaly;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * {@code PUT /api/v1/alerts/{id}/label}: a new entry of the alert's label history.
@@ -11,5 +12,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *                becomes the bearer token's subject when they do (issue 19)
  */
 @Schema(description = "Label an alert REAL or FALSE, with a note and who")
-public record LabelRequest(String verdict, String note, String actor) {
+public record LabelRequest(
+        @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = VERDICT) String verdict,
+        @Schema(maxLength = 2000) String note,
+        @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = AcknowledgementRequest.ACTOR, maxLength = 200)
+        String actor) {
+
+    /** REAL or FALSE in any case, spaces around allowed: what the service reads. */
+    public static final String VERDICT = "^\\s*([rR][eE][aA][lL]|[fF][aA][lL][sS][eE])\\s*$";
 }
