@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates (or checks) a Python virtual environment installed from a pinned requirements file and a
 # constraints file (every transitive version), rebuilt whenever either file changes. The one way the
-# project's Python tools are installed: scripts/mlflow-venv.sh and scripts/schemathesis-venv.sh call it.
+# project's Python tools are installed: scripts/mlflow-venv.sh, scripts/schemathesis-venv.sh and
+# scripts/anchors-venv.sh call it.
 # Usage: scripts/pinned-venv.sh NAME EXECUTABLE VENV_DIR REQUIREMENTS CONSTRAINTS
 # Exit code 3: python3 is not installed.
 set -euo pipefail

@@ -96,6 +96,11 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Option(names = "--series", split = ",", description = "real series to use (default: all three)")
     List<String> seriesNames;
 
+    @Option(names = "--seed-rule-forecasts", paramLabel = "DIR",
+            description = "also evaluate the seeds' rule (actual above Prophet's upper bound, 3 days in a row) on the same "
+                    + "days and injections; DIR holds <series>.csv from scripts/anchors/seed_rule_forecasts.py for this window")
+    Path seedRuleForecasts;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new DetectionBenchmark()).execute(args));
     }
@@ -177,6 +182,13 @@ public final class DetectionBenchmark implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "clean rolling detection of %s done (%.0f s)%n", name,
                     (System.nanoTime() - started) / 1e9);
         }
+        Map<String, SeedRuleAnchor> anchors = new HashMap<>();
+        if (seedRuleForecasts != null) {
+            for (Clean c : clean) {
+                anchors.put(c.name(), new SeedRuleAnchor(c.series(), c.testStart(),
+                        SeedRuleAnchor.read(seedRuleForecasts.resolve(c.name() + ".csv"))));
+            }
+        }
         double cleanSeconds = (System.nanoTime() - started) / 1e9;
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %d cores available to the JVM, Java %s, max heap %d MB. "
@@ -193,14 +205,20 @@ public final class DetectionBenchmark implements Callable<Integer> {
         cleanDays(clean, md);
         ceiling(clean, md);
         List<List<Outcome>> perRun = new ArrayList<>();
+        List<List<Outcome>> anchorPerRun = new ArrayList<>();
         long injectStart = System.nanoTime();
         for (int r = 0; r < runs; r++) {
-            perRun.add(injectionRun(clean, rolling, new SplittableRandom(seed + r)));
+            List<Outcome> anchorRun = new ArrayList<>();
+            perRun.add(injectionRun(clean, rolling, new SplittableRandom(seed + r), anchors, anchorRun));
+            anchorPerRun.add(anchorRun);
             System.err.printf(Locale.ROOT, "injection run %d/%d done (%.0f s)%n", r + 1, runs,
                     (System.nanoTime() - started) / 1e9);
         }
         double injectSeconds = (System.nanoTime() - injectStart) / 1e9;
         recall(perRun, clean, md);
+        if (!anchors.isEmpty()) {
+            seedRule(perRun, anchorPerRun, clean, anchors, md);
+        }
         md.append(String.format(Locale.ROOT, "Wall time: %.0f s for the untouched rolling detection, %.0f s for %d "
                 + "injection runs, %.0f s in all.%n%n", cleanSeconds, injectSeconds, runs,
                 (System.nanoTime() - started) / 1e9));
@@ -324,8 +342,12 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 actuals);
     }
 
-    private List<Outcome> injectionRun(List<Clean> clean, RollingDetector rolling, SplittableRandom random)
-            throws Exception {
+    /**
+     * The project's outcomes of one run; when {@code anchors} are given, the seed rule's outcomes of the same
+     * episodes, in the same order, go to {@code anchorOut}.
+     */
+    private List<Outcome> injectionRun(List<Clean> clean, RollingDetector rolling, SplittableRandom random,
+                                       Map<String, SeedRuleAnchor> anchors, List<Outcome> anchorOut) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
@@ -336,6 +358,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                             int start = c.testStart() + random.nextInt(c.testDays() - length + 1);
                             SpikeInjection spike = new SpikeInjection(size, length, start, minExtra);
                             futures.add(pool.submit(() -> judge(c, spike, rolling)));
+                            anchorOutcome(c, spike, anchors, anchorOut);
                         }
                     }
                 }
@@ -343,6 +366,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                     int start = c.testStart() + random.nextInt(c.testDays() - RAMP_DAYS + 1);
                     SpikeInjection ramp = SpikeInjection.ramp(RAMP_STEP, RAMP_DAYS, start, minExtra);
                     futures.add(pool.submit(() -> judge(c, ramp, rolling)));
+                    anchorOutcome(c, ramp, anchors, anchorOut);
                 }
             }
             List<Outcome> out = new ArrayList<>();
@@ -352,6 +376,18 @@ public final class DetectionBenchmark implements Callable<Integer> {
             return out;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void anchorOutcome(Clean c, SpikeInjection spike, Map<String, SeedRuleAnchor> anchors,
+                                      List<Outcome> out) {
+        SeedRuleAnchor anchor = anchors.get(c.name());
+        if (anchor != null) {
+            SeedRuleAnchor.Verdict v = anchor.judge(spike);
+            double[] z = new double[spike.length()];
+            Arrays.fill(z, Double.NaN);
+            out.add(new Outcome(c.name(), spike.size(), spike.length(), spike.ramp(), v.alerted(), v.firstAlertDay(),
+                    v.flagged(), z));
         }
     }
 
@@ -453,6 +489,20 @@ public final class DetectionBenchmark implements Callable<Integer> {
         md.append("| series | ramps / run | alerted by the peak | median lead (days) | lead >= 2 days |\n");
         md.append("| --- | ---: | ---: | ---: | ---: |\n");
         for (String group : groups) {
+            RampStats s = RampStats.of(perRun, group, clean);
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", group, s.count(), percent(s.alerted()),
+                    s.medianLead(), percent(s.early())));
+        }
+        md.append('\n');
+    }
+
+    /**
+     * Ramps of one group: per run the share alerted by the peak and the share alerted at least 2 days before it,
+     * and the leads of those alerted, all runs together.
+     */
+    private record RampStats(int count, double[] alerted, double[] early, List<Double> leads) {
+
+        static RampStats of(List<List<Outcome>> perRun, String group, List<Clean> clean) {
             double[] alerted = new double[perRun.size()];
             double[] early = new double[perRun.size()];
             List<Double> leads = new ArrayList<>();
@@ -476,9 +526,97 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 early[r] = n == 0 ? Double.NaN : (double) e / n;
                 count = n;
             }
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", group, count, percent(alerted),
-                    leads.isEmpty() ? "" : fmt(median(leads.stream().mapToDouble(Double::doubleValue).toArray())),
-                    percent(early)));
+            return new RampStats(count, alerted, early, leads);
+        }
+
+        String medianLead() {
+            return leads.isEmpty() ? "" : fmt(median(leads.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+    }
+
+    /** Per run, the share of the group's spikes of one size and length that were alerted. */
+    private static double[] alertedShare(List<List<Outcome>> perRun, String group, double size, int length,
+                                         List<Clean> clean) {
+        double[] out = new double[perRun.size()];
+        for (int r = 0; r < perRun.size(); r++) {
+            int n = 0;
+            int a = 0;
+            for (Outcome o : perRun.get(r)) {
+                if (!o.ramp() && o.size() == size && o.length() == length && inGroup(group, o, clean)) {
+                    n++;
+                    a += o.alerted() ? 1 : 0;
+                }
+            }
+            out[r] = n == 0 ? Double.NaN : (double) a / n;
+        }
+        return out;
+    }
+
+    /** The seeds' rule beside the project's detector, on the same untouched days and the same injected episodes. */
+    private void seedRule(List<List<Outcome>> perRun, List<List<Outcome>> anchorPerRun, List<Clean> clean,
+                          Map<String, SeedRuleAnchor> anchors, StringBuilder md) {
+        md.append("### The seed rule beside it: Prophet's 95% upper bound, 3 days in a row\n\n");
+        md.append("The seeds' rule (SeedRuleAnchor): a day is flagged when its actual lies above the upper bound of "
+                + "Prophet (defaults, US holidays, interval width 0.95) refitted weekly on all history before the refit "
+                + "day, from " + seedRuleForecasts + "; an alert is open from the third flagged day in a row. Same "
+                + "untouched days and same injected episodes (same seeds and placements) as above. Injected days are "
+                + "judged against Prophet's untouched forecasts: a weekly refit inside a 3-5 day episode would see at "
+                + "most its first days, so the seed rule's recall is optimistic.\n\n");
+        md.append("| series | days | project: FPR of day flags | seed rule: FPR of day flags | project: alerts per "
+                + "series-year | seed rule: alerts per series-year |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        int allDays = 0;
+        int allFlags = 0;
+        int allAlerts = 0;
+        int allAnchorFlags = 0;
+        int allAnchorAlerts = 0;
+        for (Clean c : clean) {
+            List<DayVerdict> days = c.detection().reported();
+            int flags = (int) days.stream().filter(DayVerdict::anomalous).count();
+            LocalDate from = c.series().date(c.testStart());
+            int alerts = (int) c.detection().detection().episodes().stream()
+                    .filter(e -> !e.openedOn().isBefore(from)).count();
+            SeedRuleAnchor.Clean a = anchors.get(c.name()).clean();
+            double years = days.size() / DAYS_PER_YEAR;
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f%% | %.2f%% | %.2f | %.2f |%n", c.name(), days.size(),
+                    100.0 * flags / days.size(), 100.0 * a.flags() / a.days(), alerts / years, a.alerts() / years));
+            allDays += days.size();
+            allFlags += flags;
+            allAlerts += alerts;
+            allAnchorFlags += a.flags();
+            allAnchorAlerts += a.alerts();
+        }
+        double years = allDays / DAYS_PER_YEAR;
+        md.append(String.format(Locale.ROOT, "| pooled | %d | %.2f%% | %.2f%% | %.2f | %.2f |%n%n", allDays,
+                100.0 * allFlags / allDays, 100.0 * allAnchorFlags / allDays, allAlerts / years,
+                allAnchorAlerts / years));
+        List<String> groups = new ArrayList<>();
+        groups.add("pooled");
+        groups.add(TARGET_GROUP);
+        clean.forEach(c -> groups.add(c.name()));
+        int length = 3;
+        md.append(String.format(Locale.ROOT, "%d-day spikes alerted (median over %d runs, [min, max]):%n%n", length, runs));
+        md.append("| series | size | project | seed rule |\n");
+        md.append("| --- | ---: | ---: | ---: |\n");
+        for (String group : groups) {
+            for (double size : SIZES) {
+                md.append(String.format(Locale.ROOT, "| %s | +%.0f%% | %s | %s |%n", group, size * 100,
+                        percent(alertedShare(perRun, group, size, length, clean)),
+                        percent(alertedShare(anchorPerRun, group, size, length, clean))));
+            }
+        }
+        md.append('\n');
+        md.append(String.format(Locale.ROOT, "Ramps (+%.0f%% a day for %d days) alerted by their peak, and lead in days "
+                + "(median over %d runs, [min, max]):%n%n", 100 * RAMP_STEP, RAMP_DAYS, runs));
+        md.append("| series | ramps / run | project: alerted | project: median lead | project: lead >= 2 days "
+                + "| seed rule: alerted | seed rule: median lead | seed rule: lead >= 2 days |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String group : groups) {
+            RampStats p = RampStats.of(perRun, group, clean);
+            RampStats a = RampStats.of(anchorPerRun, group, clean);
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", group, p.count(),
+                    percent(p.alerted()), p.medianLead(), percent(p.early()), percent(a.alerted()), a.medianLead(),
+                    percent(a.early())));
         }
         md.append('\n');
     }
