@@ -19,12 +19,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * The production switch is configuration only: with the oidc profile a view sends people to the identity provider,
  * and there is no local login. The identity provider is an outside service, so it is a small HTTP server here that
  * serves the one document Spring reads at start: the OpenID discovery document.
  */
+@ExtendWith(TokenIssuerExtension.class)
 @ActiveProfiles("oidc")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "NYC311_OIDC_CLIENT_ID=dashboard",

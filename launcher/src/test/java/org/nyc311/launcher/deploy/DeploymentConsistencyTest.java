@@ -38,7 +38,8 @@ import org.nyc311.model.event.EventQueue;
 class DeploymentConsistencyTest {
 
     /** The containers docker-compose.yml runs besides the five services. */
-    private static final Set<String> COMPOSE_SERVERS = Set.of("sqs", "s3", "lake-init", "postgres", "mlflow", "sql-warehouse");
+    private static final Set<String> COMPOSE_SERVERS = Set.of("sqs", "s3", "lake-init", "postgres", "mlflow", "sql-warehouse",
+            "token-issuer");
 
     private static Path root;
     private static Map<String, Object> compose;

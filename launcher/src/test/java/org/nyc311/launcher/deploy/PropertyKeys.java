@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,10 @@ final class PropertyKeys {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)\"");
     private static final Pattern KEY_ARGUMENT = Pattern.compile("\"--((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)=");
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
     private final Map<String, String> keysByEnvironmentForm = new HashMap<>();
+    private final Set<String> placeholderVariables = new HashSet<>();
 
     private PropertyKeys() {
     }
@@ -87,7 +91,8 @@ final class PropertyKeys {
 
     /** True if Spring would bind this environment variable to a key the code has, or it is a known non-Spring variable. */
     boolean knowsVariable(String name) {
-        return NON_SPRING_VARIABLES.contains(name) || keysByEnvironmentForm.containsKey(name);
+        return NON_SPRING_VARIABLES.contains(name) || keysByEnvironmentForm.containsKey(name)
+                || placeholderVariables.contains(name);
     }
 
     boolean knowsKey(String key) {
@@ -120,6 +125,12 @@ final class PropertyKeys {
                 add(key);
                 addYamlKeys(key, value);
             });
+        } else if (node instanceof String value) {
+            // a value read from a variable of its own (issuer-uri: ${NYC311_TOKEN_ISSUER_URI:}) names that variable
+            Matcher placeholder = PLACEHOLDER.matcher(value);
+            while (placeholder.find()) {
+                placeholderVariables.add(placeholder.group(1));
+            }
         }
     }
 
