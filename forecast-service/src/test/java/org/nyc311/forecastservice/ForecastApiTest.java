@@ -29,6 +29,8 @@ import org.nyc311.testsupport.tokens.TokenIssuer;
 class ForecastApiTest extends ServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A token with every scope from the test JVM's issuer, for every call of this test. */
+    private String bearerToken;
     private static boolean trained;
 
     @LocalServerPort
@@ -273,8 +275,14 @@ class ForecastApiTest extends ServiceTest {
         assertThat(response.json().path("detail").asText()).isNotBlank();
     }
 
+    @BeforeEach
+    void callerWithEveryScope(TokenIssuer tokens) {
+        bearerToken = tokens.tokenWithEveryScope();
+    }
+
     private Response send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + bearerToken);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
