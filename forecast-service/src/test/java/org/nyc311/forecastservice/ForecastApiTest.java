@@ -43,7 +43,8 @@ class ForecastApiTest extends ServiceTest {
 
     /** One training through the API, so that stored forecasts exist whatever ran before. */
     @BeforeEach
-    void aTrainingHasRun() throws Exception {
+    void aTrainingHasRun(TokenIssuer tokens) throws Exception {
+        bearerToken = tokens.tokenWithEveryScope();
         if (trained) {
             return;
         }
@@ -273,11 +274,6 @@ class ForecastApiTest extends ServiceTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("status").asInt()).isEqualTo(status);
         assertThat(response.json().path("detail").asText()).isNotBlank();
-    }
-
-    @BeforeEach
-    void callerWithEveryScope(TokenIssuer tokens) {
-        bearerToken = tokens.tokenWithEveryScope();
     }
 
     private Response send(String method, String path, String body) throws IOException, InterruptedException {

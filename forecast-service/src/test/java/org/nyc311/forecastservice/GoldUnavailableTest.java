@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.testsupport.postgres.PostgresServer;
@@ -21,13 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 import org.nyc311.testsupport.tokens.TokenIssuerExtension;
-import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
-import org.springframework.context.annotation.Import;
 
 /** No warehouse at all: the API says 503 where it needs gold, still fits posted histories, and a training waits and gives up. */
 @ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
-@Import(TestRestTemplateWithEveryScope.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",
     "nyc311.gold.url=jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice",
@@ -38,6 +37,14 @@ import org.springframework.context.annotation.Import;
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GoldUnavailableTest {
+
+    /** A token with every scope from the test JVM's issuer, for every call of this test. */
+    private String bearerToken;
+
+    @BeforeEach
+    void callerWithEveryScope(TokenIssuer tokens) {
+        bearerToken = tokens.tokenWithEveryScope();
+    }
 
     private static PostgresServer postgres;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -85,7 +92,8 @@ class GoldUnavailableTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + bearerToken);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
