@@ -322,9 +322,7 @@ class ForecastsPublishedFlowTest {
 
     private String train() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        // an operator's token: training is an operation, which anomaly-service's own client may not start
-        String operator = ClientCredentials.token(URI.create(System.getProperty("NYC311_SERVICE_TOKEN_URI")),
-                TokenIssuerExtension.CLIENT_ID, TokenIssuerExtension.CLIENT_SECRET, "nyc311/read nyc311/operate");
+        String operator = operatorToken();
         HttpResponse<String> started = client.send(HttpRequest.newBuilder(forecastService.baseUri().resolve("/api/v1/forecast-runs"))
                 .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -340,9 +338,17 @@ class ForecastsPublishedFlowTest {
     }
 
     /** The stored forecast of a series from forecast-service: day to {yhat, lower, upper}. */
+    /** An operator's token, the test's own: training is an operation, which anomaly-service's client may not start. */
+    private static String operatorToken() {
+        return ClientCredentials.token(URI.create(System.getProperty("NYC311_SERVICE_TOKEN_URI")),
+                TokenIssuerExtension.CLIENT_ID, TokenIssuerExtension.CLIENT_SECRET, "nyc311/read nyc311/operate");
+    }
+
     private Map<LocalDate, double[]> forecast(String seriesId) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                forecastService.baseUri().resolve("/api/v1/forecasts/" + seriesId)).build(), HttpResponse.BodyHandlers.ofString());
+                forecastService.baseUri().resolve("/api/v1/forecasts/" + seriesId)).header("Authorization", "Bearer " + operatorToken())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Map<LocalDate, double[]> points = new HashMap<>();
         for (JsonNode point : JSON.readTree(answer.body()).path("points")) {
             points.put(LocalDate.parse(point.path("date").asText()),
