@@ -1,5 +1,6 @@
 package org.nyc311.dashboard.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,11 @@ class LoginRequiredTest {
                 .isInstanceOf(LoginNotConfiguredException.class)
                 .hasMessageContaining("issuer (NYC311_OIDC_ISSUER_URI)")
                 .hasMessageContaining("client id (NYC311_OIDC_CLIENT_ID)")
-                .hasMessageContaining("client secret (NYC311_OIDC_CLIENT_SECRET)");
+                .hasMessageContaining("client secret (NYC311_OIDC_CLIENT_SECRET)")
+                // Boot's "APPLICATION FAILED TO START" report, what an operator reads in the log, says what to do
+                .satisfies(refusal -> assertThat(new LoginNotConfiguredFailureAnalyzer().analyze(refusal).getAction())
+                        .contains("NYC311_OIDC_ISSUER_URI", "NYC311_OIDC_CLIENT_ID", "NYC311_OIDC_CLIENT_SECRET",
+                                "SPRING_PROFILES_ACTIVE=local"));
     }
 
     @Test

@@ -71,12 +71,12 @@ class OidcLoginTest {
 
     @Test
     void aViewSendsPeopleToTheIdentityProvider() throws Exception {
-        HttpResponse<String> view = get(port, "/pipeline");
+        HttpResponse<String> view = browse(port, "/pipeline");
         assertThat(view.statusCode()).isEqualTo(302);
         assertThat(view.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
 
-        HttpResponse<String> authorize = get(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
+        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
                 .startsWith(identityProvider.baseUri() + "/authorize?")
@@ -85,7 +85,7 @@ class OidcLoginTest {
 
     @Test
     void thereIsNoPasswordFormToFallBackOn() throws Exception {
-        HttpResponse<String> login = get(port, "/login");
+        HttpResponse<String> login = browse(port, "/login");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
@@ -93,7 +93,7 @@ class OidcLoginTest {
 
     @Test
     void behindTheLoadBalancerTheSessionCookieIsSecureAndTheRedirectUriHttps() throws Exception {
-        HttpResponse<String> authorize = get(port, SecurityConfiguration.OIDC_LOGIN_PAGE, "X-Forwarded-Proto", "https");
+        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE, "X-Forwarded-Proto", "https");
 
         assertThat(sessionCookie(authorize)).contains("; Secure");
         assertThat(redirectUri(authorize)).isEqualTo("https://" + Loopback.HOST + "/login/oauth2/code/oidc");
@@ -101,7 +101,7 @@ class OidcLoginTest {
 
     @Test
     void withoutTheForwardedProtoNeither() throws Exception {
-        HttpResponse<String> authorize = get(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
+        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
 
         assertThat(sessionCookie(authorize)).doesNotContainIgnoringCase("secure");
         assertThat(redirectUri(authorize)).isEqualTo("http://" + Loopback.HOST + ":" + port + "/login/oauth2/code/oidc");
@@ -122,7 +122,7 @@ class OidcLoginTest {
         assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
         // the load balancer routes the main port only: there actuator is not served, and the path needs a login
-        HttpResponse<String> mainPort = get(port, "/actuator/prometheus");
+        HttpResponse<String> mainPort = browse(port, "/actuator/prometheus");
         assertThat(mainPort.statusCode()).isEqualTo(302);
         assertThat(mainPort.body()).doesNotContain("dashboard-ui");
     }
@@ -140,11 +140,19 @@ class OidcLoginTest {
         return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
 
+    /** As a browser asks: for HTML (an API client is answered 401, not sent to log in). */
+    private static HttpResponse<String> browse(int port, String path, String... headers) throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Accept";
+        all[1] = "text/html";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return get(port, path, all);
+    }
+
     private static HttpResponse<String> get(int port, String path, String... headers) throws Exception {
-        // redirects are what is checked: never follow them; a browser asks for HTML (an API client would get 401)
+        // redirects are what is checked: never follow them
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + Loopback.HOST + ":" + port + path))
-                .header("Accept", "text/html");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + Loopback.HOST + ":" + port + path));
         if (headers.length > 0) {
             request.headers(headers);
         }
