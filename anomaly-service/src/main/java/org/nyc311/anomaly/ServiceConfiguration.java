@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
+import org.nyc311.api.access.ServiceCallSettings;
+import org.nyc311.api.access.ServiceCallTokens;
 
 /** Wires the service: the forecast-service client, the gold reader (its own pool) and the check. */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +34,10 @@ public class ServiceConfiguration {
 
     @Bean
     ForecastServiceClient forecastServiceClient(RestClient.Builder builder, ForecastServiceProperties properties) {
-        return new ForecastServiceClient(builder, properties);
+        // forecast-service checks tokens: without an app client this service could not read a forecast, so it
+        // refuses to start rather than fail every check
+        ServiceCallSettings client = properties.client().requireComplete("anomaly-service", "forecast-service");
+        return new ForecastServiceClient(builder.requestInterceptor(ServiceCallTokens.interceptor(client)), properties);
     }
 
     @Bean(destroyMethod = "close")

@@ -48,14 +48,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
+import org.springframework.context.annotation.Import;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 
 /**
  * The whole chain on real servers: gold in local-sql-warehouse, the real forecast-service (its jar, as
  * a child JVM) training on it and announcing ForecastsPublished, this service taking its forecasts over
  * REST into its snapshot, and later actual days with a three-day spike judged against them.
  */
-@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class})
+@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @AutoConfigureObservability(tracing = false)
+@Import(TestRestTemplateWithEveryScope.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s"
 })
@@ -101,6 +106,9 @@ class ForecastsPublishedFlowTest {
         properties.put("spring.datasource.password", "");
         properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "1s");
         properties.put("nyc311.gold.url", warehouse.jdbcUrl());
+        // the same issuer as this service's: forecast-service takes only the tokens this service's client gets there
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                System.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
         // MLflow off: forecasts are stored and published all the same (tracking DISABLED)
         properties.put("nyc311.mlflow.tracking-uri", "");
         properties.put("nyc311.forecast.horizon-days", "14");
@@ -304,9 +312,10 @@ class ForecastsPublishedFlowTest {
      * data accepted.
      */
     @Test
-    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+    void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
         Schemathesis.Result result = Schemathesis.installed()
-                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"),
+                        tokens.tokenWithEveryScope());
         assertThat(result.passed()).as(result.describe()).isTrue();
     }
 

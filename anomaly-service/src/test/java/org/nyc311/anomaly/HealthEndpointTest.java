@@ -13,12 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Health, readiness and Prometheus with PostgreSQL and SQS up; gold and forecast-service are not needed
  * to be healthy. Its listener reads a queue of its own, so it never takes the flow test's events.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",

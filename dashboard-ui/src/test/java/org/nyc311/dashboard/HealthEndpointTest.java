@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.testsupport.net.Loopback;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Prometheus and the other endpoints need one there, like any view. (With a management port, production's shape, see
  * OidcLoginTest.)
  */
+@ExtendWith(TokenIssuerExtension.class)
 @ActiveProfiles("local")
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -55,6 +55,7 @@ import org.nyc311.testsupport.sqs.SqsServerExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 6: pipeline-controller dies (kill -9), or is stopped by a deploy (SIGTERM), after it has
@@ -67,7 +68,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * controller must resume polling the same run id, issue no second {@code run-now}, publish one
  * GoldRefreshed and end the run SUCCEEDED after its one attempt.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class, TokenIssuerExtension.class})
 class ControllerKilledDuringDatabricksRunIT {
 
     private static final String BUCKET = "nyc311-lake";
@@ -312,7 +313,7 @@ class ControllerKilledDuringDatabricksRunIT {
 
     private JsonNode getJson(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(controller.uri(path)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = http.send(controller.request(path).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());

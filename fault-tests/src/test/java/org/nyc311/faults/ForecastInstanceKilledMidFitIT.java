@@ -47,6 +47,7 @@ import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 5: two forecast-service instances on one database (a rolling deploy, autoscaling), and the
@@ -62,7 +63,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  *
  * <p>forecast-service uses no S3, so s3proxy is not started.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class, LocalSqlWarehouseExtension.class})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class, LocalSqlWarehouseExtension.class, TokenIssuerExtension.class})
 class ForecastInstanceKilledMidFitIT {
 
     private static final String DATABASE = "forecast_fault_killed";
@@ -316,7 +317,7 @@ class ForecastInstanceKilledMidFitIT {
     }
 
     private JsonNode post(ServiceJvm service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30))
+        HttpResponse<String> response = http.send(service.request(path).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json.readTree(response.body());

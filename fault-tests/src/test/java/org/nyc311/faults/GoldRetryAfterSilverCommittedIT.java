@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.faults.support.Reconciliation;
@@ -39,6 +40,7 @@ import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
 import org.nyc311.testsupport.net.LoggedProcess;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 1: the pipeline job dies after silver committed and before gold, and is retried under the same
@@ -52,6 +54,7 @@ import org.nyc311.testsupport.net.LoggedProcess;
  * batch 2 under a new run id. Five Spark starts in all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TokenIssuerExtension.class)
 class GoldRetryAfterSilverCommittedIT {
 
     private static final String FAULT = "1. gold retry after silver committed";

@@ -55,8 +55,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.nyc311.faults.support.ServiceJvm;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.GoldRefreshed;
@@ -90,6 +92,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * records that move here (a file's records landed by ingest-service) are counted by unique key.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TokenIssuerExtension.class)
 class InfrastructureOutageIT {
 
     private static final String BUCKET = "nyc311-lake";
@@ -518,13 +521,13 @@ class InfrastructureOutageIT {
     }
 
     private static JsonNode health(ServiceJvm service) throws IOException {
-        return JSON.readTree(body(service.uri("/actuator/health")));
+        return JSON.readTree(body(service, "/actuator/health"));
     }
 
     private static JsonNode awaitRun(String ingestionRunId, String state, Duration timeout) {
         JsonNode[] found = new JsonNode[1];
         awaitTrue("pipeline run of " + ingestionRunId + " " + state, timeout, () -> {
-            for (JsonNode run : readTree(body(controller.uri("/api/v1/runs?limit=20")))) {
+            for (JsonNode run : readTree(body(controller, "/api/v1/runs?limit=20"))) {
                 for (JsonNode id : run.path("ingestionRunIds")) {
                     if (id.asText().equals(ingestionRunId) && state.equals(run.path("state").asText())) {
                         found[0] = run;
@@ -538,7 +541,7 @@ class InfrastructureOutageIT {
     }
 
     private static JsonNode startIngestion(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ingest.uri("/api/v1/ingestions"))
+        HttpResponse<String> response = HTTP.send(ingest.request("/api/v1/ingestions")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"" + file.getFileName() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -549,14 +552,14 @@ class InfrastructureOutageIT {
     private static JsonNode awaitIngestion(String runId, Set<String> statuses, Duration timeout) {
         JsonNode[] found = new JsonNode[1];
         awaitTrue("ingestion run " + runId + " " + statuses, timeout, () -> {
-            found[0] = readTree(body(ingest.uri("/api/v1/ingestions/" + runId)));
+            found[0] = readTree(body(ingest, "/api/v1/ingestions/" + runId));
             return statuses.contains(found[0].path("status").asText());
         });
         return found[0];
     }
 
     private static JsonNode forecastRun(UUID eventId) {
-        for (JsonNode run : readTree(body(forecast.uri("/api/v1/forecast-runs")))) {
+        for (JsonNode run : readTree(body(forecast, "/api/v1/forecast-runs"))) {
             if (eventId.toString().equals(run.path("eventId").asText())) {
                 return run;
             }
@@ -691,9 +694,9 @@ class InfrastructureOutageIT {
         }
     }
 
-    private static String body(URI uri) {
+    private static String body(ServiceJvm service, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString())
+            return HTTP.send(service.request(path).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -36,6 +36,7 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 3, offset paging over a window that moves: records updated while a run pages leave
@@ -46,7 +47,7 @@ import org.nyc311.testsupport.sqs.SqsServerExtension;
  * has just served (a backfill). Keyset paging ({@code (:updated_at, :id)} and {@code :id}) loses
  * nothing: this run plus the next hold every record, and gold counts each once.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MovingWindowPagingIT {
 

@@ -41,6 +41,7 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 7, a raw part rewritten under the same key after a resumed ingest: a page written to S3 whose
@@ -55,7 +56,7 @@ import org.nyc311.testsupport.sqs.SqsServerExtension;
  * the service and resumes the run with the source now serving changed content for the interrupted page,
  * watches every final key from its first appearance, and runs bronze, silver and gold at the end.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 class RawPartRewrittenIT {
 
     private static final String FAULT = "raw part rewritten after a resumed ingest";

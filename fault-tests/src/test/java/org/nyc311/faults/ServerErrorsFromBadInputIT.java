@@ -37,8 +37,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.nyc311.faults.support.ServiceJvm;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
@@ -68,6 +70,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * no message of another test may reach these services.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TokenIssuerExtension.class)
 class ServerErrorsFromBadInputIT {
 
     private static final String BUCKET = "nyc311-errors";
@@ -253,7 +256,7 @@ class ServerErrorsFromBadInputIT {
                 "anomaly-service", List.of("/api/v1/alerts", "/actuator/health"));
         for (var service : paths.entrySet()) {
             for (String path : service.getValue()) {
-                HttpRequest request = HttpRequest.newBuilder(services.get(service.getKey()).uri(path))
+                HttpRequest request = services.get(service.getKey()).request(path)
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "multipart/form-data").GET().build();
                 Answer answer = send(request);
                 answer.assertProblem(400, "Unreadable multipart request");
@@ -369,7 +372,7 @@ class ServerErrorsFromBadInputIT {
     }
 
     private static HttpRequest request(ServiceJvm service, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(90));
+        HttpRequest.Builder request = service.request(path).timeout(Duration.ofSeconds(90));
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }

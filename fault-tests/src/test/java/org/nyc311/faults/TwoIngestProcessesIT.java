@@ -35,6 +35,7 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 4, two ingest processes on one database: every start used to mark all RUNNING runs FAILED, so
@@ -45,7 +46,7 @@ import org.nyc311.testsupport.sqs.SqsServerExtension;
  * record once. And a run whose process is killed with kill -9 is taken over, once its lease has
  * expired, by the next process that is asked for its window.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoIngestProcessesIT {
 

@@ -29,6 +29,7 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 2, watermark poisoning: a request for an incremental window that ends in 2099 used to be
@@ -37,7 +38,7 @@ import org.nyc311.testsupport.sqs.SqsServerExtension;
  * detail, nothing runs, the watermark stays, and the next daily run completes. A poisoned watermark
  * already stored is clamped to the moment it was stored, said in the log, and replaced by the next run.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WatermarkPoisoningIT {
 

@@ -23,11 +23,14 @@ import org.nyc311.forecastservice.support.GoldFixture;
 import org.nyc311.testsupport.schemathesis.Schemathesis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 
 /** The REST API over HTTP: catalog from gold, stored forecasts and models, on-demand fits, and its 400s and 404s. */
 class ForecastApiTest extends ServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A token with every scope from the test JVM's issuer, for every call of this test. */
+    private String bearerToken;
     private static boolean trained;
 
     @LocalServerPort
@@ -254,9 +257,10 @@ class ForecastApiTest extends ServiceTest {
      * as documented, invalid data refused and valid data accepted.
      */
     @Test
-    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+    void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
         Schemathesis.Result result = Schemathesis.installed()
-                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"),
+                        tokens.tokenWithEveryScope());
         // the trainings it queued (POST /forecast-runs) end here, not in the next test sharing this context
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> runs.recent(50).stream()
                 .noneMatch(r -> r.status() == ForecastRun.Status.QUEUED || r.status() == ForecastRun.Status.RUNNING
@@ -271,8 +275,14 @@ class ForecastApiTest extends ServiceTest {
         assertThat(response.json().path("detail").asText()).isNotBlank();
     }
 
+    @BeforeEach
+    void callerWithEveryScope(TokenIssuer tokens) {
+        bearerToken = tokens.tokenWithEveryScope();
+    }
+
     private Response send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + bearerToken);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

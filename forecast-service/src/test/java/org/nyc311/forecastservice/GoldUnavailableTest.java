@@ -21,9 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
+import org.springframework.context.annotation.Import;
 
 /** No warehouse at all: the API says 503 where it needs gold, still fits posted histories, and a training waits and gives up. */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
+@Import(TestRestTemplateWithEveryScope.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",
     "nyc311.gold.url=jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice",

@@ -18,14 +18,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on real servers: local-sql-warehouse over gold tables made by SQL, PostgreSQL,
  * ElasticMQ and an MLflow tracking server. Every subclass shares one Spring context (same
  * configuration), so the servers and the context start once per test JVM.
  */
-@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class})
+@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class, TokenIssuerExtension.class})
 @AutoConfigureObservability(tracing = false)
+@Import(TestRestTemplateWithEveryScope.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",
     "nyc311.forecast.horizon-days=14",

@@ -31,9 +31,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /** MLflow away during a training: the forecasts are stored and announced anyway, and tracking catches up when it is back. */
-@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class})
+@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class, TokenIssuerExtension.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",
     "nyc311.forecast.horizon-days=7",

@@ -14,9 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 @AutoConfigureObservability(tracing = false)
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nyc311.ingest.schedule.enabled=false")
 class HealthEndpointTest extends ActuatorEndpointsContract {
 

@@ -17,13 +17,17 @@ import org.nyc311.testsupport.sqs.SqsServerExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole service against real servers on 127.0.0.1: PostgreSQL (job repository, runs,
  * watermark), s3proxy (the lake), ElasticMQ (events) and a WireMock stand-in for the SODA endpoint.
  * Every test class extending this shares one application context.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
+@Import(TestRestTemplateWithEveryScope.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nyc311.lake.bucket=" + IngestIntegrationTest.BUCKET,
         "nyc311.ingest.schedule.enabled=false",

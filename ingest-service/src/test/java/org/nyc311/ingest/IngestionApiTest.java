@@ -14,6 +14,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 
 class IngestionApiTest extends IngestIntegrationTest {
 
@@ -108,11 +109,12 @@ class IngestionApiTest extends IngestIntegrationTest {
      * data accepted.
      */
     @Test
-    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+    void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
         java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
         try {
             Schemathesis.Result result = Schemathesis.installed()
-                    .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+                    .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"),
+                            tokens.tokenWithEveryScope());
             assertThat(result.passed()).as(result.describe()).isTrue();
         } finally {
             forgetRunsSince(started);

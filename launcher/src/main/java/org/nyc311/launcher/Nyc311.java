@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
             DemoCityCommand.class,
             DetectCommand.class,
             DoctorCommand.class,
+            org.nyc311.launcher.token.TokenCommand.class,
+            org.nyc311.launcher.token.TokenIssuerCommand.class,
             org.nyc311.launcher.cost.CostCommand.class,
             CommandLine.HelpCommand.class
         },

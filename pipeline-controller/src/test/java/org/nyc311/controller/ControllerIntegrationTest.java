@@ -14,13 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole controller on real servers: ElasticMQ with the pipeline's queues and DLQs, PostgreSQL, s3proxy.
  * Each test class gets a database of its own and empty queues, and its context is closed after it, so
  * that no other class's listener or worker takes its messages.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class, TokenIssuerExtension.class})
+@Import(TestRestTemplateWithEveryScope.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.cloud.aws.sqs.listener.poll-timeout=1s",
     "nyc311.controller.poll-interval=200ms",

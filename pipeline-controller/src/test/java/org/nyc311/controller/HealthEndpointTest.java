@@ -13,8 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class, TokenIssuerExtension.class})
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.profiles.active=local", "spring.cloud.aws.sqs.listener.poll-timeout=1s"})

@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DependencyHealthConfiguration {
 
+    /** forecast-service's readiness on its main port: production moves its actuator to a management port. */
     @Bean
     HttpHealth forecastServiceHealthIndicator(ForecastServiceProperties forecastService, Clock clock) {
-        return new HttpHealth("forecast-service", forecastService.url().resolve("/actuator/health/readiness"),
+        return new HttpHealth("forecast-service", forecastService.url().resolve("/readyz"),
                 DependencyHealthAutoConfiguration.TIMEOUT, clock);
     }
 }

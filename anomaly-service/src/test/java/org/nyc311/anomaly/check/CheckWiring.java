@@ -52,7 +52,7 @@ final class CheckWiring {
         EventPublisher publisher = new EventPublisher(new EventOutbox(JdbcClient.create(dataSource), null, clock,
                 Duration.ofMinutes(1)), new EventJson(), properties.queues());
         return new AnomalyCheck(new ForecastServiceClient(RestClient.builder(),
-                new ForecastServiceProperties(forecasts, Duration.ofSeconds(5), Duration.ofSeconds(60))),
+                new ForecastServiceProperties(forecasts, Duration.ofSeconds(5), Duration.ofSeconds(60), null)),
                 gold, new AnomalyRepository(new JdbcTemplate(dataSource)), publisher, properties,
                 new AnomalyMetrics(new SimpleMeterRegistry()), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new EventJson(), clock);

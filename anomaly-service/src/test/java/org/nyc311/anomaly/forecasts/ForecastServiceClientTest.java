@@ -87,6 +87,6 @@ class ForecastServiceClientTest {
 
     private ForecastServiceClient client(Duration readTimeout) {
         return new ForecastServiceClient(RestClient.builder(),
-                new ForecastServiceProperties(forecastService.baseUri(), Duration.ofSeconds(1), readTimeout));
+                new ForecastServiceProperties(forecastService.baseUri(), Duration.ofSeconds(1), readTimeout, null));
     }
 }

@@ -22,12 +22,15 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.context.annotation.Import;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the anomaly API with service-support's problem handler and the repository replaced at
  * this boundary. A far date is a 400 before PostgreSQL sees it; the database away is a 503 with
  * Retry-After; our own failure a 500 that tells nothing inside.
  */
+@Import(CallerWithEveryScope.class)
 @WebMvcTest(AnomalyController.class)
 class ApiErrorsWebTest {
 

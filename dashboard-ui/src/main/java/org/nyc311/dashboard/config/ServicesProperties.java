@@ -2,6 +2,7 @@ package org.nyc311.dashboard.config;
 
 import java.net.URI;
 import java.time.Duration;
+import org.nyc311.api.access.ServiceCallSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     zero turns the cache off
  * @param parallelCalls how many calls the dashboard has in flight at once, over all views and users: a view's
  *     independent calls overlap, and a busy morning cannot flood the services
+ * @param client the dashboard's own app client at the token issuer ({@code NYC311_SERVICE_*}): every call to a
+ *     service carries its token, never the logged-in user's; see {@link ServiceCallConfiguration}
  */
 @ConfigurationProperties("nyc311.services")
 public record ServicesProperties(
@@ -24,14 +27,14 @@ public record ServicesProperties(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("8s") Duration readTimeout,
         @DefaultValue("30s") Duration cacheTtl,
-        @DefaultValue("8") int parallelCalls) {
+        @DefaultValue("8") int parallelCalls,
+        ServiceCallSettings client) {
 
-    /**
-     * @param url where the service answers
-     * @param token the dashboard's own credential for it, sent as a bearer token when set (production, where
-     *     the services sit behind an authenticating gateway); never the logged-in user's
-     */
-    public record Endpoint(URI url, String token) {
-        // one constructor only: with two, Boot cannot tell which to bind and the endpoint stays empty
+    public ServicesProperties {
+        client = client == null ? ServiceCallSettings.none() : client;
+    }
+
+    /** @param url where the service answers */
+    public record Endpoint(URI url) {
     }
 }

@@ -34,10 +34,8 @@ public final class ServiceClient<A> {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(settings.connectTimeout());
         requests.setReadTimeout(settings.readTimeout());
+        // the builder Boot gives carries the dashboard's token (ServiceCallConfiguration)
         RestClient.Builder client = builder.clone().baseUrl(endpoint.url().toString()).requestFactory(requests);
-        if (endpoint.token() != null && !endpoint.token().isBlank()) {
-            client.defaultHeaders(headers -> headers.setBearerAuth(endpoint.token()));
-        }
         this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client.build())).build().createClient(contract);
     }
 

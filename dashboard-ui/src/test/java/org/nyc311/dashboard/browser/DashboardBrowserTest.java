@@ -46,13 +46,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.nyc311.testsupport.tokens.TokenIssuer;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * The dashboard as people use it: the packaged app in production mode, in headless Debian Chromium, reading the
  * real pipeline-controller (its jar, on real PostgreSQL, ElasticMQ and s3proxy). forecast-service and
  * anomaly-service are not running here: their views must say so plainly. Screenshots go to target/screenshots.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class, TokenIssuerExtension.class})
 // the local form login, as ./nyc311 up runs it
 @ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -79,7 +81,8 @@ class DashboardBrowserTest {
     private Page page;
 
     @BeforeAll
-    static void platform(PostgresServer postgres, SqsServer sqs, S3Server s3, @TempDir Path work) throws Exception {
+    static void platform(PostgresServer postgres, SqsServer sqs, S3Server s3, TokenIssuer tokens, @TempDir Path work)
+            throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: " + CHROMIUM + " is absent (apt-get install chromium; .ci/run does this)");
         Assumptions.assumeTrue(Files.isRegularFile(PipelineControllerProcess.jar()),
@@ -92,6 +95,7 @@ class DashboardBrowserTest {
         properties.put("spring.datasource.url", postgres.jdbcUrl("pipeline_controller_dashboard"));
         properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
         properties.put("nyc311.lake.bucket", BUCKET);
+        properties.putAll(tokens.springProperties());
         // no delta-jobs jar here: the run's one attempt fails at once, and a failed run is what the view must show well
         properties.put("nyc311.controller.local.delta-jobs-jar", work.resolve("absent/delta-jobs.jar").toString());
         properties.put("nyc311.controller.local.classpath-file", work.resolve("absent/delta-jobs.classpath").toString());
@@ -99,7 +103,7 @@ class DashboardBrowserTest {
         properties.put("nyc311.controller.local.log-directory", work.resolve("runs").toString());
         properties.put("nyc311.controller.retry.max-attempts", "1");
         properties.put("nyc311.controller.poll-interval", "500ms");
-        controller = PipelineControllerProcess.start(properties, work.resolve("controller"));
+        controller = PipelineControllerProcess.start(properties, work.resolve("controller"), tokens.tokenWithEveryScope());
 
         runId = postRun(INGESTION_RUN, 11);
         controller.awaitEnded(runId, Duration.ofSeconds(90));

@@ -25,6 +25,8 @@ import org.nyc311.testsupport.net.JsonStubServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * The Overview's and the Explorer's load times at a city's size, in headless Chromium: a benchmark for
@@ -38,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * together, answers kept {@code nyc311.services.cache-ttl}, 30 s: warm after the first load). Times are printed and
  * written to target/dashboard-load-benchmark.md, never asserted; what is asserted is that every load drew its charts.
  */
+@ExtendWith(TokenIssuerExtension.class)
 @EnabledIfSystemProperty(named = "nyc311.bench.dashboard", matches = "\\d+")
 class DashboardLoadBenchmarkTest {
 

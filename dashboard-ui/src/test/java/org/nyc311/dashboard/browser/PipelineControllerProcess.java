@@ -23,11 +23,13 @@ final class PipelineControllerProcess implements AutoCloseable {
 
     private final LoggedProcess process;
     private final int port;
+    private final String bearerToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PipelineControllerProcess(LoggedProcess process, int port) {
+    private PipelineControllerProcess(LoggedProcess process, int port, String bearerToken) {
         this.process = process;
         this.port = port;
+        this.bearerToken = bearerToken;
     }
 
     static Path jar() {
@@ -35,7 +37,9 @@ final class PipelineControllerProcess implements AutoCloseable {
         return root.resolve("pipeline-controller/target/pipeline-controller.jar").toAbsolutePath().normalize();
     }
 
-    static PipelineControllerProcess start(Map<String, String> properties, Path workDirectory) throws IOException {
+    /** Starts it with these properties; the test's own calls carry {@code bearerToken}. */
+    static PipelineControllerProcess start(Map<String, String> properties, Path workDirectory, String bearerToken)
+            throws IOException {
         int port = Loopback.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -46,7 +50,7 @@ final class PipelineControllerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
         LoggedProcess process = LoggedProcess.start("pipeline-controller", builder, workDirectory.resolve("pipeline-controller.log"),
                 Duration.ofSeconds(10));
-        PipelineControllerProcess controller = new PipelineControllerProcess(process, port);
+        PipelineControllerProcess controller = new PipelineControllerProcess(process, port, bearerToken);
         try {
             controller.awaitReady(Duration.ofSeconds(120));
         } catch (RuntimeException e) {
@@ -64,7 +68,7 @@ final class PipelineControllerProcess implements AutoCloseable {
     /** {@code POST /api/v1/runs}: the controller records the batch's run; answers the run's JSON. */
     String postRun(String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUri().resolve("/api/v1/runs"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearerToken).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("POST /api/v1/runs answered " + response.statusCode() + ": " + response.body());
@@ -79,7 +83,8 @@ final class PipelineControllerProcess implements AutoCloseable {
     String awaitEnded(String runId, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            String run = http.send(HttpRequest.newBuilder(baseUri().resolve("/api/v1/runs/" + runId)).build(),
+            String run = http.send(HttpRequest.newBuilder(baseUri().resolve("/api/v1/runs/" + runId))
+                            .header("Authorization", "Bearer " + bearerToken).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             if (run.contains("\"state\":\"FAILED\"") || run.contains("\"state\":\"SUCCEEDED\"")) {
                 return run;
@@ -97,7 +102,7 @@ final class PipelineControllerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             try {
-                HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+                HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(baseUri().resolve("/readyz"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (readiness.statusCode() == 200) {
                     return;

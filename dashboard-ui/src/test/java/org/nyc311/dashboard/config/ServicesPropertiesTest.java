@@ -9,22 +9,26 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** The launcher's property names ({@code nyc311.services.<module>.url}) bind to the endpoints. */
+/** The launcher's property names ({@code nyc311.services.<module>.url}, {@code nyc311.services.client.*}) bind. */
 class ServicesPropertiesTest {
 
     @Test
-    void theLaunchersServiceUrlsAndATokenBind() {
+    void theLaunchersServiceUrlsAndTheAppClientBind() {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
                 "nyc311.services.forecast-service.url", "http://127.0.0.1:8083",
                 "nyc311.services.anomaly-service.url", "http://127.0.0.1:8084",
                 "nyc311.services.pipeline-controller.url", "http://127.0.0.1:8082",
-                "nyc311.services.pipeline-controller.token", "secret")));
+                "nyc311.services.client.token-uri", "http://127.0.0.1:9096/oauth2/token",
+                "nyc311.services.client.client-id", "dashboard-ui",
+                "nyc311.services.client.client-secret", "secret")));
 
         ServicesProperties services = binder.bind("nyc311.services", ServicesProperties.class).get();
 
         assertThat(services.forecastService().url()).isEqualTo(URI.create("http://127.0.0.1:8083"));
         assertThat(services.anomalyService().url()).isEqualTo(URI.create("http://127.0.0.1:8084"));
-        assertThat(services.pipelineController().token()).isEqualTo("secret");
+        assertThat(services.client().complete()).isTrue();
+        assertThat(services.client().clientId()).isEqualTo("dashboard-ui");
+        assertThat(services.client().toString()).doesNotContain("secret");
         assertThat(services.ingestService()).isNull();
         assertThat(services.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(services.readTimeout()).isEqualTo(Duration.ofSeconds(8));

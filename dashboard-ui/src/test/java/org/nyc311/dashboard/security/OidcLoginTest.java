@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.testsupport.net.JsonStubServer;
 import org.nyc311.testsupport.net.Loopback;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -30,6 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * stand-in on a loopback socket serving what Spring reads of it: the OpenID discovery document (at start) and the
  * JWK set it names.
  */
+@ExtendWith(TokenIssuerExtension.class)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "NYC311_OIDC_CLIENT_ID=dashboard",

@@ -15,6 +15,14 @@ import org.nyc311.dashboard.config.ServicesProperties;
 import org.nyc311.testsupport.net.Loopback;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
+import org.nyc311.testsupport.tokens.TokenIssuer;
+import org.nyc311.model.access.ApiScope;
+import org.nyc311.api.access.ServiceCallTokens;
+import org.nyc311.api.access.ServiceCallSettings;
+import java.util.EnumSet;
+import java.util.Base64;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The client's side of outages, against a real HTTP server on loopback (and a port where nothing listens). */
 class ServiceClientTest {
@@ -99,17 +107,43 @@ class ServiceClientTest {
     }
 
     @Test
-    void theDashboardSendsItsOwnTokenWhenOneIsConfigured() {
+    void everyCallCarriesTheDashboardsOwnTokenFromTheIssuer() throws Exception {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        ServiceClient<Probe> withToken = new ServiceClient<>("anomaly-service", Probe.class,
-                new ServicesProperties.Endpoint(url, "dashboard-secret"),
-                settings(), RestClient.builder());
+        try (TokenIssuer issuer = TokenIssuer.start(0)
+                .register("dashboard-ui", "dashboard-secret", EnumSet.allOf(ApiScope.class))) {
+            ServiceCallSettings dashboard = new ServiceCallSettings(issuer.tokenUri(), "dashboard-ui", "dashboard-secret",
+                    "nyc311/read nyc311/forecast");
+            ServiceClient<Probe> withToken = new ServiceClient<>("anomaly-service", Probe.class,
+                    new ServicesProperties.Endpoint(url), settings(),
+                    RestClient.builder().requestInterceptor(ServiceCallTokens.interceptor(dashboard)));
 
-        String sent = withToken.get(Probe::whoami);
-        String notSent = client(url).get(Probe::whoami);
+            String sent = withToken.get(Probe::whoami);
+            String again = withToken.get(Probe::whoami);
 
-        assertThat(sent).isEqualTo("Bearer dashboard-secret");
-        assertThat(notSent).isEqualTo("null");
+            assertThat(sent).startsWith("Bearer ");
+            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(sent.substring(7).split("\\.")[1]));
+            assertThat(claims.path("client_id").asText()).isEqualTo("dashboard-ui");
+            assertThat(claims.path("scope").asText()).isEqualTo("nyc311/read nyc311/forecast");
+            assertThat(claims.path("iss").asText()).isEqualTo(issuer.issuer().toString());
+            assertThat(again).as("the token is kept, not asked for on every call").isEqualTo(sent);
+            assertThat(client(url).get(Probe::whoami)).isEqualTo("null");
+        }
+    }
+
+    @Test
+    void anIssuerThatRefusesTheDashboardIsAnOutageOfTheCall() {
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        try (TokenIssuer issuer = TokenIssuer.start(0)
+                .register("dashboard-ui", "dashboard-secret", EnumSet.allOf(ApiScope.class))) {
+            ServiceCallSettings wrongSecret = new ServiceCallSettings(issuer.tokenUri(), "dashboard-ui", "guessed", "");
+            ServiceClient<Probe> refused = new ServiceClient<>("anomaly-service", Probe.class,
+                    new ServicesProperties.Endpoint(url), settings(),
+                    RestClient.builder().requestInterceptor(ServiceCallTokens.interceptor(wrongSecret)));
+
+            assertThatThrownBy(() -> refused.get(Probe::whoami))
+                    .isInstanceOf(ServiceUnavailableException.class)
+                    .hasMessageContaining("no answer").hasMessageContaining("invalid_client");
+        }
     }
 
     @Test
@@ -121,7 +155,7 @@ class ServiceClientTest {
     }
 
     private static ServiceClient<Probe> client(URI url) {
-        return new ServiceClient<>("anomaly-service", Probe.class, new ServicesProperties.Endpoint(url, null), settings(), jsonBuilder());
+        return new ServiceClient<>("anomaly-service", Probe.class, new ServicesProperties.Endpoint(url), settings(), jsonBuilder());
     }
 
     private static RestClient.Builder jsonBuilder() {
@@ -135,6 +169,6 @@ class ServiceClientTest {
     }
 
     private static ServicesProperties settings() {
-        return new ServicesProperties(null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8);
+        return new ServicesProperties(null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8, null);
     }
 }

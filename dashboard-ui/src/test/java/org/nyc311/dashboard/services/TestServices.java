@@ -11,8 +11,8 @@ public final class TestServices {
     }
 
     public static ServicesProperties at(URI url) {
-        ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(url, null);
+        ServicesProperties.Endpoint endpoint = new ServicesProperties.Endpoint(url);
         return new ServicesProperties(endpoint, endpoint, endpoint, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 8);
+                Duration.ofSeconds(30), 8, null);
     }
 }

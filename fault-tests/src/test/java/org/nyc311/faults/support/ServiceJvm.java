@@ -15,19 +15,28 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
+import org.nyc311.testsupport.tokens.ClientCredentials;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * One of our services as its packaged jar in a child JVM, as production runs it: started with
  * properties, awaited on its readiness probe, stopped politely or killed with {@code kill -9}. Each
  * start of the same service appends to one log, so a test that restarts a service keeps both lives.
+ *
+ * <p>Its API checks tokens as in production, from the test JVM's {@link TokenIssuerExtension} issuer (a test class
+ * that starts services extends with it); a service that calls another gets the extension's app client in its
+ * environment, and {@link #request(String)} calls with that client's token.
  */
 public final class ServiceJvm implements AutoCloseable {
+
+    private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     private final String module;
     private final int port;
     private final Map<String, String> properties;
     private final Path log;
     private LoggedProcess process;
+    private String bearerToken;
 
     private ServiceJvm(String module, int port, Map<String, String> properties, Path log) {
         this.module = module;
@@ -69,7 +78,12 @@ public final class ServiceJvm implements AutoCloseable {
                 "-jar", jar.toString(),
                 "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        process = LoggedProcess.start(module, new ProcessBuilder(command), log, Duration.ofSeconds(20));
+        command.add("--" + ISSUER_URI + "=" + required(ISSUER_URI));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        for (String variable : List.of("NYC311_SERVICE_TOKEN_URI", "NYC311_SERVICE_CLIENT_ID", "NYC311_SERVICE_CLIENT_SECRET")) {
+            builder.environment().put(variable, required(variable));
+        }
+        process = LoggedProcess.start(module, builder, log, Duration.ofSeconds(20));
     }
 
     public URI baseUri() {
@@ -78,6 +92,29 @@ public final class ServiceJvm implements AutoCloseable {
 
     public URI uri(String path) {
         return baseUri().resolve(path);
+    }
+
+    /** A request to {@code path} with a token holding every scope, as an operator's script would send it. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token());
+    }
+
+    /** The token {@link #request} sends: the test client's, asked for once over the issuer's token endpoint. */
+    public synchronized String token() {
+        if (bearerToken == null) {
+            bearerToken = ClientCredentials.token(URI.create(required("NYC311_SERVICE_TOKEN_URI")),
+                    required("NYC311_SERVICE_CLIENT_ID"), required("NYC311_SERVICE_CLIENT_SECRET"), null);
+        }
+        return bearerToken;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set: a test that starts services must "
+                    + "@ExtendWith(TokenIssuerExtension.class), whose issuer the services trust");
+        }
+        return value;
     }
 
     public Path log() {

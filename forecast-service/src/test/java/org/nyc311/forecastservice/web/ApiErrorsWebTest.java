@@ -36,6 +36,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the forecast and series endpoints with service-support's problem handler, the stores
@@ -43,7 +44,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * store that is away is a 503 with Retry-After; our own failure is a 500 that tells nothing inside.
  */
 @WebMvcTest(controllers = {ForecastController.class, SeriesController.class})
-@Import(ApiErrorsWebTest.Settings.class)
+@Import({ApiErrorsWebTest.Settings.class, CallerWithEveryScope.class})
 @TestPropertySource(properties = {"nyc311.forecast.on-demand.threads=1", "nyc311.forecast.on-demand.timeout=2s"})
 class ApiErrorsWebTest {
 

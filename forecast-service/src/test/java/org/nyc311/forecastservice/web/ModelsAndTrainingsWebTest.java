@@ -35,6 +35,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice of the models and trainings endpoints, with the run store and the training worker replaced at
@@ -43,7 +44,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = {ModelController.class, RunsController.class},
         properties = {"nyc311.mlflow.tracking-uri=", "nyc311.mlflow.ui-uri=http://mlflow.example:5000/"})
-@Import(ModelsAndTrainingsWebTest.Settings.class)
+@Import({ModelsAndTrainingsWebTest.Settings.class, CallerWithEveryScope.class})
 class ModelsAndTrainingsWebTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -30,6 +30,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the ingestion API with its problem handler, the service behind it replaced at this
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * 503 with Retry-After, an unknown run a 404).
  */
 @WebMvcTest(IngestionController.class)
-@Import(ApiErrorsWebTest.Settings.class)
+@Import({ApiErrorsWebTest.Settings.class, CallerWithEveryScope.class})
 class ApiErrorsWebTest {
 
     private static final String PROBLEM = "application/problem+json";

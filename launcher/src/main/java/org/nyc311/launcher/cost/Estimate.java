@@ -159,6 +159,7 @@ public final class Estimate {
     private void rest() {
         int secrets = template.resourcesOfType("AWS::SecretsManager::Secret").size();
         items.add(new Item("Secrets Manager", secrets + " secrets", secrets * prices.price("secretsmanager.secret-month")));
+        cognito();
 
         int alarmMetrics = 0;
         List<Template.Resource> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
@@ -198,6 +199,29 @@ public final class Estimate {
         int schedules = template.resourcesOfType("AWS::Scheduler::Schedule").size();
         items.add(new Item("Budgets, SNS, EventBridge Scheduler", budgets + " budget, " + schedules + " schedule, email notifications",
                 budgets * prices.price("budgets.budget-month") + scheduledRuns() * prices.price("scheduler.invocation")));
+    }
+
+    /**
+     * Cognito: machine-to-machine app clients (client_credentials) are billed per client a month and per token request;
+     * people who log in are monthly active users, free up to the tier's allowance.
+     */
+    private void cognito() {
+        List<Template.Resource> pools = template.resourcesOfType("AWS::Cognito::UserPool");
+        if (pools.isEmpty()) {
+            return;
+        }
+        long machineClients = template.resourcesOfType("AWS::Cognito::UserPoolClient").stream()
+                .filter(client -> list(client.properties().get("AllowedOAuthFlows")).contains("client_credentials"))
+                .count();
+        String tier = String.valueOf(pools.get(0).properties().getOrDefault("UserPoolTier", "ESSENTIALS")).toLowerCase(Locale.ROOT);
+        double tokens = prices.price("usage.cognito.m2m-token-requests");
+        double users = prices.price("usage.cognito.mau");
+        double billedUsers = Math.max(0, users - prices.price("cognito." + tier + ".free-mau"));
+        items.add(new Item("Cognito", String.format(Locale.ROOT,
+                        "%d user pool (%s), %d client-credentials app clients, %.0f token requests (usage), %.0f people a month (usage)",
+                        pools.size(), tier, machineClients, tokens, users),
+                machineClients * prices.price("cognito.m2m.app-client-month") + tokens / 1000 * prices.price("cognito.m2m.thousand-token-requests")
+                        + billedUsers * prices.price("cognito." + tier + ".mau")));
     }
 
     private void databricks() {

@@ -30,6 +30,9 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+import org.nyc311.api.access.ServiceCallSettings;
+import org.nyc311.api.access.ServiceCallTokens;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
  * The first intake of {@code ./nyc311 up}: starts ingestions through ingest-service's API, one batch
@@ -76,20 +79,24 @@ final class FirstIntake {
     private final PrintWriter console;
     private final Duration stageTimeout;
 
-    FirstIntake(Map<LocalService, URI> services, PrintWriter console, Duration stageTimeout) {
+    /** @param caller the app client whose token the calls carry (the local analyst's); none for a stub that checks none */
+    FirstIntake(Map<LocalService, URI> services, ServiceCallSettings caller, PrintWriter console, Duration stageTimeout) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         requests.setReadTimeout(Duration.ofSeconds(30));
-        this.ingest = client(services.get(LocalService.INGEST), requests, IngestionApi.class);
-        this.pipeline = client(services.get(LocalService.PIPELINE_CONTROLLER), requests, PipelineRunApi.class);
-        this.forecasts = client(services.get(LocalService.FORECAST), requests, ForecastRunApi.class);
-        this.anomalies = client(services.get(LocalService.ANOMALY), requests, AnomalyApi.class);
+        List<ClientHttpRequestInterceptor> token = caller.complete() ? List.of(ServiceCallTokens.interceptor(caller)) : List.of();
+        this.ingest = client(services.get(LocalService.INGEST), requests, token, IngestionApi.class);
+        this.pipeline = client(services.get(LocalService.PIPELINE_CONTROLLER), requests, token, PipelineRunApi.class);
+        this.forecasts = client(services.get(LocalService.FORECAST), requests, token, ForecastRunApi.class);
+        this.anomalies = client(services.get(LocalService.ANOMALY), requests, token, AnomalyApi.class);
         this.console = console;
         this.stageTimeout = stageTimeout;
     }
 
-    private static <A> A client(URI service, JdkClientHttpRequestFactory requests, Class<A> contract) {
-        RestClient http = RestClient.builder().baseUrl(service.toString()).requestFactory(requests).build();
+    private static <A> A client(URI service, JdkClientHttpRequestFactory requests, List<ClientHttpRequestInterceptor> token,
+            Class<A> contract) {
+        RestClient http = RestClient.builder().baseUrl(service.toString()).requestFactory(requests)
+                .requestInterceptors(interceptors -> interceptors.addAll(token)).build();
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(contract);
     }
 

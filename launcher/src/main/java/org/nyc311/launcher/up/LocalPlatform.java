@@ -5,13 +5,22 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Properties;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nyc311.api.access.ServiceCallSettings;
+import org.nyc311.model.access.ApiScope;
 import org.nyc311.testsupport.junit.EmbeddedServer;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import org.nyc311.testsupport.mlflow.MlflowServer;
@@ -19,6 +28,7 @@ import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.sqs.SqsServer;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
@@ -28,11 +38,20 @@ import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
  *
  * <p>Data lives under {@code workDirectory/data}: a second start over the same folder sees the
  * objects, rows and MLflow runs of the first.
+ *
+ * <p>The services check bearer tokens as in production. The platform's {@link TokenIssuer} plays the Cognito user
+ * pool with a key generated at each start: anomaly-service and the dashboard get app clients of their own (secrets
+ * generated here, passed in their environment, never on a command line), and so does the local analyst, whose
+ * credentials {@code ./nyc311 token} reads from {@link #ANALYST_FILE} (owner-only, removed on stop).
  */
 public final class LocalPlatform implements AutoCloseable {
 
     /** The local bucket; production names its bucket per environment. */
     public static final String BUCKET = "nyc311-lake";
+
+    /** The local analyst's app client, under the work folder; {@code ./nyc311 token} reads it. */
+    public static final String ANALYST_FILE = "local-analyst.properties";
+    static final String ANALYST_CLIENT = "local-analyst";
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration WAREHOUSE_START_TIMEOUT = Duration.ofMinutes(3);
@@ -41,6 +60,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final PrintWriter console;
     private URI mlflowUri;
+    private ServiceCallSettings analyst = ServiceCallSettings.none();
+    private final SecureRandom random = new SecureRandom();
 
     private LocalPlatform(PrintWriter console) {
         this.console = console;
@@ -78,7 +99,14 @@ public final class LocalPlatform implements AutoCloseable {
         requireFree("SQS (ElasticMQ)", ports.sqs());
         requireFree("PostgreSQL", ports.postgres());
         requireFree("local-sql-warehouse", ports.warehouse());
+        requireFree("token issuer", ports.tokens());
         ports.services().forEach((service, port) -> requireFree(service.module(), port));
+
+        TokenIssuer tokens = status("token issuer", () -> TokenIssuer.start(ports.tokens()));
+        Map<LocalService, ServiceCallSettings> clients = registerClients(tokens);
+        analyst = new ServiceCallSettings(tokens.tokenUri(), ANALYST_CLIENT, secret(), "");
+        tokens.register(ANALYST_CLIENT, analyst.clientSecret(), EnumSet.allOf(ApiScope.class));
+        writeAnalystFile(workDirectory.resolve(ANALYST_FILE));
 
         S3Server s3 = status("S3 (s3proxy)", () -> S3Server.start(data.resolve("s3"), ports.s3()));
         s3.createBucket(BUCKET);
@@ -100,6 +128,7 @@ public final class LocalPlatform implements AutoCloseable {
         mlflow.ifPresent(server -> shared.putAll(server.springProperties()));
         shared.putAll(warehouse.springProperties());
         shared.put("nyc311.lake.bucket", BUCKET);
+        shared.putAll(tokens.springProperties());
         for (LocalService service : LocalService.values()) {
             Map<String, String> properties = new HashMap<>(shared);
             properties.put("spring.datasource.url", postgres.jdbcUrl(service.database()));
@@ -111,7 +140,8 @@ public final class LocalPlatform implements AutoCloseable {
                 properties.put("nyc311.ingest.file.replay-directory", replayDirectory.toAbsolutePath().toString());
             }
             Path jar = projectRoot.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
-            ServiceProcess process = ServiceProcess.start(service, jar, ports.of(service), properties, logs);
+            ServiceProcess process = ServiceProcess.start(service, jar, ports.of(service), properties,
+                    clientEnvironment(clients.get(service)), logs);
             started.push(process);
             services.add(process);
         }
@@ -142,9 +172,55 @@ public final class LocalPlatform implements AutoCloseable {
                 "nyc311.controller.local.log-directory", logs.resolve("pipeline-runs").toAbsolutePath().toString());
     }
 
+    /** The services that call others, each with its own client and only the scopes it needs. */
+    private Map<LocalService, ServiceCallSettings> registerClients(TokenIssuer tokens) {
+        Map<LocalService, ServiceCallSettings> clients = new EnumMap<>(LocalService.class);
+        ServiceCallSettings anomaly = new ServiceCallSettings(tokens.tokenUri(), "anomaly-service", secret(), ApiScope.READ.value());
+        tokens.register(anomaly.clientId(), anomaly.clientSecret(), EnumSet.of(ApiScope.READ));
+        clients.put(LocalService.ANOMALY, anomaly);
+        ServiceCallSettings dashboard = new ServiceCallSettings(tokens.tokenUri(), "dashboard-ui", secret(), ApiScope.all());
+        tokens.register(dashboard.clientId(), dashboard.clientSecret(), EnumSet.allOf(ApiScope.class));
+        clients.put(LocalService.DASHBOARD, dashboard);
+        return clients;
+    }
+
+    private static Map<String, String> clientEnvironment(ServiceCallSettings client) {
+        if (client == null) {
+            return Map.of();
+        }
+        return Map.of("NYC311_SERVICE_TOKEN_URI", client.tokenUri().toString(), "NYC311_SERVICE_CLIENT_ID", client.clientId(),
+                "NYC311_SERVICE_CLIENT_SECRET", client.clientSecret(), "NYC311_SERVICE_SCOPE", client.scope());
+    }
+
+    private String secret() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The analyst's client in a file only this user can read, for {@code ./nyc311 token}; removed on stop. */
+    private void writeAnalystFile(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Properties client = new Properties();
+        client.setProperty("token-uri", analyst.tokenUri().toString());
+        client.setProperty("client-id", analyst.clientId());
+        client.setProperty("client-secret", analyst.clientSecret());
+        try (var out = Files.newOutputStream(file)) {
+            client.store(out, "./nyc311 up's local analyst (every scope); valid while this platform runs");
+        }
+        started.push(() -> Files.deleteIfExists(file));
+    }
+
+    /** The local analyst's app client (every scope): the first intake's calls, and {@code ./nyc311 token}'s. */
+    public ServiceCallSettings analystClient() {
+        return analyst;
+    }
+
     /** Where each service answers, for the platform's own API calls (the first intake). */
     public Map<LocalService, URI> serviceUris() {
-        Map<LocalService, URI> uris = new java.util.EnumMap<>(LocalService.class);
+        Map<LocalService, URI> uris = new EnumMap<>(LocalService.class);
         services.forEach(process -> uris.put(process.service(), process.baseUri()));
         return uris;
     }
@@ -177,7 +253,8 @@ public final class LocalPlatform implements AutoCloseable {
         S server = step.start();
         started.push(server);
         line(name, "ready", String.join(" ", server.springProperties().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("endpoint") || e.getKey().endsWith(".url") || e.getKey().endsWith("tracking-uri"))
+                .filter(e -> e.getKey().endsWith("endpoint") || e.getKey().endsWith(".url") || e.getKey().endsWith("tracking-uri")
+                        || e.getKey().endsWith("issuer-uri"))
                 .map(Map.Entry::getValue).toList())
                 + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms)");
         return server;

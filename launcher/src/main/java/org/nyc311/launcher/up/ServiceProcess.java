@@ -27,8 +27,13 @@ final class ServiceProcess implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    static ServiceProcess start(LocalService service, Path jar, int port, Map<String, String> properties, Path logDirectory)
-            throws IOException {
+    /**
+     * @param properties  Spring properties, passed as arguments
+     * @param environment variables to add to the child's environment: secrets go here, since any user of the
+     *                    machine can read a process's arguments
+     */
+    static ServiceProcess start(LocalService service, Path jar, int port, Map<String, String> properties,
+            Map<String, String> environment, Path logDirectory) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build it with ./mvnw -DskipTests install (./nyc311 up does this)");
         }
@@ -37,7 +42,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        LoggedProcess process = LoggedProcess.start(service.module(), new ProcessBuilder(command), log, Duration.ofSeconds(20));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        LoggedProcess process = LoggedProcess.start(service.module(), builder, log, Duration.ofSeconds(20));
         return new ServiceProcess(service, process, URI.create("http://127.0.0.1:" + port));
     }
 

@@ -103,7 +103,7 @@ public final class UpCommand implements Callable<Integer> {
         if (intake) {
             FirstIntake.Request request = new FirstIntake.Request(batches, days,
                     LocalDate.now(Clock.system(NEW_YORK)));
-            new FirstIntake(platform.serviceUris(), out, STAGE_TIMEOUT).run(request);
+            new FirstIntake(platform.serviceUris(), platform.analystClient(), out, STAGE_TIMEOUT).run(request);
         } else if (!noIntake) {
             out.println("  intake                 skipped   the lake holds an earlier run's data (--offline PATH or --demo ingests more)");
         }

@@ -72,7 +72,7 @@ class CostsDocumentTest {
         Estimate estimate = Estimate.of(ROOT, Deployment.PROD, PriceTable.of("us-east-1"));
 
         assertThat(estimate.items()).extracting(Estimate.Item::component)
-                .contains("forecast-service", "dashboard-ui", "Application Load Balancer", "public IPv4 addresses", "Secrets Manager");
+                .contains("forecast-service", "dashboard-ui", "Application Load Balancer", "public IPv4 addresses", "Secrets Manager", "Cognito");
         assertThat(estimate.items()).allSatisfy(item -> assertThat(item.dollars()).isNotNegative());
         assertThat(estimate.total()).isEqualTo(estimate.items().stream().mapToDouble(Estimate.Item::dollars).sum());
         // a Fargate task priced by hand from the table: 0.25 vCPU and 1 GB on Spot (30%) for 730 hours

@@ -38,7 +38,16 @@ import org.nyc311.model.event.EventQueue;
 class DeploymentConsistencyTest {
 
     /** The containers docker-compose.yml runs besides the five services. */
-    private static final Set<String> COMPOSE_SERVERS = Set.of("sqs", "s3", "lake-init", "postgres", "mlflow", "sql-warehouse");
+    private static final Set<String> COMPOSE_SERVERS = Set.of("sqs", "s3", "lake-init", "postgres", "mlflow", "sql-warehouse",
+            "token-issuer");
+
+    /**
+     * The ECS containers besides the five services, none of them running our code: the init container that fetches the
+     * RDS CA bundle, and psql of the one-shot database-users task. Public images, by a pinned major version.
+     */
+    private static final Map<String, String> ECS_SUPPORT_CONTAINERS = Map.of(
+            "rds-ca-bundle", "public.ecr.aws/amazonlinux/amazonlinux:2023",
+            "database-users", "public.ecr.aws/docker/library/postgres:16");
 
     private static Path root;
     private static Map<String, Object> compose;
@@ -148,8 +157,13 @@ class DeploymentConsistencyTest {
         resourcesOfType("AWS::ECS::TaskDefinition").values().forEach(taskDefinition -> list(taskDefinition.get("ContainerDefinitions"))
                 .forEach(container -> {
                     String name = String.valueOf(map(container).get("Name"));
-                    containers.add(name);
-                    assertThat(String.valueOf(map(container).get("Image"))).contains("/" + name + ":");
+                    String image = String.valueOf(map(container).get("Image"));
+                    if (ECS_SUPPORT_CONTAINERS.containsKey(name)) {
+                        assertThat(image).as("image of %s", name).isEqualTo(ECS_SUPPORT_CONTAINERS.get(name));
+                    } else {
+                        containers.add(name);
+                        assertThat(image).contains("/" + name + ":");
+                    }
                 }));
         Set<String> ecsServices = resourcesOfType("AWS::ECS::Service").values().stream()
                 .map(service -> String.valueOf(service.get("ServiceName"))).collect(Collectors.toCollection(TreeSet::new));
@@ -183,6 +197,9 @@ class DeploymentConsistencyTest {
         assertThat(keys.knowsVariable("NYC311_INGEST_SODA_APPTOKEN")).isTrue();
         assertThat(keys.knowsVariable("NYC311_INGEST_SODA_NOSUCHKEY")).isFalse();
         assertThat(keys.knowsVariable("NYC311_SERVICES_NOSUCHSERVICE_URL")).isFalse();
+        // a variable an application*.yml reads in a placeholder (dashboard-ui's application-oidc.yml)
+        assertThat(keys.knowsVariable("NYC311_OIDC_CLIENT_ID")).isTrue();
+        assertThat(keys.knowsVariable("NYC311_OIDC_NOSUCHVARIABLE")).isFalse();
     }
 
     private static Map<String, Set<String>> composeEnvironment() {
@@ -197,6 +214,7 @@ class DeploymentConsistencyTest {
     private static Map<String, Set<String>> ecsEnvironment() {
         Map<String, Set<String>> environment = new HashMap<>();
         resourcesOfType("AWS::ECS::TaskDefinition").values().forEach(taskDefinition -> list(taskDefinition.get("ContainerDefinitions"))
+                .stream().filter(container -> serviceModules().contains(String.valueOf(map(container).get("Name"))))
                 .forEach(container -> {
                     Set<String> names = environment.computeIfAbsent(String.valueOf(map(container).get("Name")), k -> new TreeSet<>());
                     Stream.concat(list(map(container).get("Environment")).stream(), list(map(container).get("Secrets")).stream())

@@ -44,6 +44,7 @@ final class PropertyKeys {
             "spring.cloud.aws.s3.path-style-access-enabled",
             "spring.cloud.aws.sqs.endpoint",
             "server.port",
+            "management.server.port",
             "logging.level.root");
 
     /** Environment variables that are no Spring keys: read by the MLflow client (Databricks tracking) and the JVM. */
@@ -55,8 +56,11 @@ final class PropertyKeys {
     private static final Pattern ANNOTATION = Pattern.compile("@[\\w.]+(\\s*\\([^()]*\\))?");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)\"");
     private static final Pattern KEY_ARGUMENT = Pattern.compile("\"--((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)=");
+    /** A {@code ${NAME}} or {@code ${NAME:default}} placeholder of an application*.yml: an environment variable the code reads by name. */
+    private static final Pattern PLACEHOLDER_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
     private final Map<String, String> keysByEnvironmentForm = new HashMap<>();
+    private final Set<String> placeholderVariables = new TreeSet<>();
 
     private PropertyKeys() {
     }
@@ -85,9 +89,12 @@ final class PropertyKeys {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
     }
 
-    /** True if Spring would bind this environment variable to a key the code has, or it is a known non-Spring variable. */
+    /**
+     * True if Spring would bind this environment variable to a key the code has, an application*.yml names it in a
+     * placeholder, or it is a known non-Spring variable.
+     */
     boolean knowsVariable(String name) {
-        return NON_SPRING_VARIABLES.contains(name) || keysByEnvironmentForm.containsKey(name);
+        return NON_SPRING_VARIABLES.contains(name) || keysByEnvironmentForm.containsKey(name) || placeholderVariables.contains(name);
     }
 
     boolean knowsKey(String key) {
@@ -103,6 +110,10 @@ final class PropertyKeys {
     }
 
     private void addYamlKeys(Path file) {
+        Matcher placeholder = PLACEHOLDER_VARIABLE.matcher(read(file));
+        while (placeholder.find()) {
+            placeholderVariables.add(placeholder.group(1));
+        }
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         try (InputStream in = Files.newInputStream(file)) {
             for (Object document : yaml.loadAll(in)) {

@@ -32,6 +32,7 @@ import org.nyc311.api.forecast.RunView;
 import org.nyc311.api.ingest.IngestionRunView;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.api.access.ServiceCallSettings;
 
 /**
  * The first intake against a loopback server answering each service's API with its service-api records: it starts
@@ -108,7 +109,7 @@ class FirstIntakeTest {
     private FirstIntake intake() {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return new FirstIntake(Map.of(LocalService.INGEST, uri, LocalService.PIPELINE_CONTROLLER, uri, LocalService.FORECAST, uri,
-                LocalService.ANOMALY, uri), new PrintWriter(console, true), Duration.ofSeconds(20));
+                LocalService.ANOMALY, uri), ServiceCallSettings.none(), new PrintWriter(console, true), Duration.ofSeconds(20));
     }
 
     private IngestionRunView ingestion(IngestionRunView.Status status) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nyc311.launcher.Nyc311;
 import org.nyc311.launcher.demo.DemoCity;
 import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventJson;
@@ -49,6 +50,8 @@ class LocalPlatformTest {
     private static final Path ROOT = MlflowInstallation.projectRoot();
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The analyst's token `./nyc311 token` printed, once the platform runs; every API call of this test sends it. */
+    private String bearerToken;
 
     @BeforeAll
     static void serviceJarsAreBuilt() {
@@ -104,7 +107,7 @@ class LocalPlatformTest {
             assertThat(Loopback.isListening(ports.warehouse())).as("local-sql-warehouse").isTrue();
 
             // the first intake, as up --demo runs it: each batch ingest -> controller -> Spark -> forecasts -> anomaly check
-            boolean chainCompleted = new FirstIntake(platform.serviceUris(), new PrintWriter(console, true),
+            boolean chainCompleted = new FirstIntake(platform.serviceUris(), platform.analystClient(), new PrintWriter(console, true),
                     java.time.Duration.ofMinutes(5)).run(new FirstIntake.Request(batches, 7, today));
             assertThat(chainCompleted).as(console.toString()).isTrue();
             assertThat(console.toString()).contains("batch                  2 of 2", "intake                 completed",
@@ -112,6 +115,18 @@ class LocalPlatformTest {
 
             URI forecast = platform.serviceUris().get(LocalService.FORECAST);
             URI anomaly = platform.serviceUris().get(LocalService.ANOMALY);
+
+            // the APIs check tokens as in production: none is a 401, `./nyc311 token --scope nyc311/read` reads,
+            // and the same token cannot start a training
+            assertThat(get(anomaly.resolve("/api/v1/alerts")).statusCode()).isEqualTo(401);
+            StringWriter printed = new StringWriter();
+            assertThat(Nyc311.commandLine().setOut(new PrintWriter(printed, true))
+                    .execute("token", "--workdir", work.toString(), "--scope", "nyc311/read")).isZero();
+            bearerToken = printed.toString().trim();
+            HttpResponse<String> training = http.send(HttpRequest.newBuilder(forecast.resolve("/api/v1/forecast-runs"))
+                    .header("Authorization", "Bearer " + bearerToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(training.statusCode()).as(training.body()).isEqualTo(403);
             String spiking = DemoCity.SPIKING_SERIES;
             LocalDate spikeStart = today.minusDays(DemoCity.SPIKE_DAYS);
 
@@ -161,6 +176,8 @@ class LocalPlatformTest {
         assertThat(Loopback.isListening(ports.s3())).isFalse();
         assertThat(Loopback.isListening(ports.postgres())).isFalse();
         assertThat(Loopback.isListening(ports.warehouse())).isFalse();
+        assertThat(Loopback.isListening(ports.tokens())).as("token issuer port after close").isFalse();
+        assertThat(work.resolve(LocalPlatform.ANALYST_FILE)).as("the analyst's secret is removed on stop").doesNotExist();
         assertThat(console.toString()).contains("PostgreSQL", "ready", "local-sql-warehouse", "dashboard-ui");
         assertThat(Files.exists(work.resolve("logs/forecast-service.log"))).isTrue();
 
@@ -213,12 +230,16 @@ class LocalPlatformTest {
             services.put(service, Loopback.freePort());
         }
         return new PlatformPorts(Loopback.freePort(), Loopback.freePort(), Loopback.freePort(), Loopback.freePort(),
-                Loopback.freePort(), services);
+                Loopback.freePort(), Loopback.freePort(), services);
     }
 
     private HttpResponse<String> get(URI uri) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("GET " + uri + " failed: " + e.getMessage(), e);
         }

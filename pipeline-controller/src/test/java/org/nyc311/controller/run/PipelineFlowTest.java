@@ -32,6 +32,7 @@ import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.s3.S3Client;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 
 /** From RawBatchLanded to GoldRefreshed through the real queues, database and object store; the job is scripted. */
 @AutoConfigureObservability(tracing = false)
@@ -237,9 +238,10 @@ class PipelineFlowTest extends ControllerIntegrationTest {
      * data accepted.
      */
     @Test
-    void thePublishedContractHoldsUnderSchemathesis() throws Exception {
+    void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
         Schemathesis.Result result = Schemathesis.installed()
-                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"));
+                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"),
+                        tokens.tokenWithEveryScope());
         assertThat(result.passed()).as(result.describe()).isTrue();
     }
 

@@ -28,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the runs API with service-support's problem handler, the repository and coordinator
@@ -35,7 +36,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Retry-After, whether reading runs or beginning the transaction of a rerun.
  */
 @WebMvcTest(RunsController.class)
-@Import(ApiErrorsWebTest.Json.class)
+@Import({ApiErrorsWebTest.Json.class, CallerWithEveryScope.class})
 class ApiErrorsWebTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -57,9 +57,9 @@ public final class Schemathesis {
 
     /**
      * Runs every phase with every check against the document at {@code openApi} (its {@code servers} entry
-     * names the base URL), writing the console report and a JUnit XML report under {@code reportDir}.
+     * names the base URL), each call with {@code bearerToken} (its calls without it must be refused), writing the console report and a JUnit XML report under {@code reportDir}.
      */
-    public Result run(URI openApi, Path reportDir) throws IOException, InterruptedException {
+    public Result run(URI openApi, Path reportDir, String bearerToken) throws IOException, InterruptedException {
         reportDir = Files.createDirectories(reportDir.toAbsolutePath());
         Path console = reportDir.resolve("schemathesis.txt");
         Path config = MlflowInstallation.projectRoot().resolve("scripts/schemathesis.toml");
@@ -74,6 +74,9 @@ public final class Schemathesis {
                 "--no-color",
                 "--report", "junit",
                 "--report-dir", reportDir.toString()));
+        // every call with the caller's token; --checks all includes ignored_auth, which calls without it and
+        // expects the refusal the document declares
+        command.addAll(List.of("--header", "Authorization: Bearer " + bearerToken));
         Process process = new ProcessBuilder(command)
                 .directory(reportDir.toFile())
                 .redirectErrorStream(true)
@@ -89,7 +92,8 @@ public final class Schemathesis {
             ChildProcesses.stopTree(process, Duration.ofSeconds(5));
             throw e;
         }
-        return new Result(process.exitValue(), String.join(" ", command), Files.readString(console, StandardCharsets.UTF_8));
+        String shown = String.join(" ", command).replace(bearerToken, "<token>");
+        return new Result(process.exitValue(), shown, Files.readString(console, StandardCharsets.UTF_8));
     }
 
     /**

@@ -73,8 +73,8 @@ class ForecastsHistoryTest {
 
     private Forecasts forecasts() {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        ServicesProperties services = new ServicesProperties(new ServicesProperties.Endpoint(url, null), null, null, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8);
+        ServicesProperties services = new ServicesProperties(new ServicesProperties.Endpoint(url), null, null, null,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8, null);
         return new Forecasts(services, RestClient.builder());
     }
 }

@@ -161,13 +161,13 @@ public final class IngestRig implements AutoCloseable {
     // ------------------------------------------------------------------ HTTP
 
     public HttpResponse<String> post(ServiceJvm service, String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30))
+        return http.send(service.request(path).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public JsonNode get(ServiceJvm service, String path) throws IOException, InterruptedException {
-        return json(http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return json(http.send(service.request(path).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 

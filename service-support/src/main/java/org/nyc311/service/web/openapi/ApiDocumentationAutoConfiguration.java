@@ -30,6 +30,11 @@ public class ApiDocumentationAutoConfiguration {
     }
 
     @Bean
+    GlobalOpenApiCustomizer bearerScheme() {
+        return ProblemResponses::addBearerScheme;
+    }
+
+    @Bean
     PropertyCustomizer nullableProperties() {
         return new NullableProperties();
     }

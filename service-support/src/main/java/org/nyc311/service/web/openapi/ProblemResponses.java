@@ -10,7 +10,11 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
+import java.util.List;
+import org.nyc311.model.access.ApiScope;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.HandlerMethod;
@@ -23,6 +27,9 @@ import org.springframework.web.method.HandlerMethod;
  * <ul>
  *   <li>400: a parameter or body the API refuses, or a request it cannot read (a multipart Content-Type
  *       without a boundary, a malformed media type), on every operation;</li>
+ *   <li>401: no bearer token, or one the issuer did not sign or that has expired; 403: a token without the scope
+ *       the operation needs (service-support's {@code ApiSecurityAutoConfiguration}), on every operation, which
+ *       also names the bearer scheme and that scope as its security requirement;</li>
  *   <li>404: nothing under the path's identifiers, on operations with path variables;</li>
  *   <li>406: an Accept header the operation cannot answer, on every operation;</li>
  *   <li>415: a body in a media type other than JSON, on operations that take a body;</li>
@@ -36,12 +43,16 @@ public class ProblemResponses implements GlobalOperationCustomizer {
 
     static final String PROBLEM_DETAIL = "ProblemDetail";
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String BEARER_SCHEME = "bearerToken";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         add(responses, "400", "Bad request: a parameter or body this API refuses (the detail says which and what it accepts), "
                 + "or a request it cannot read");
+        add(responses, "401", "Unauthorized: no bearer token, or one this API does not accept (expired, or from another "
+                + "issuer); send 'Authorization: Bearer <token>'");
+        add(responses, "403", "Forbidden: the token does not hold the scope this operation needs (the detail names it)");
         boolean hasPathVariables = Arrays.stream(handlerMethod.getMethodParameters())
                 .anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
         if (hasPathVariables) {
@@ -61,6 +72,24 @@ public class ProblemResponses implements GlobalOperationCustomizer {
         });
         operation.setResponses(responses);
         return operation;
+    }
+
+    /** The bearer scheme every operation names: a JWT from the platform's token issuer. */
+    static void addBearerScheme(OpenAPI openApi) {
+        openApi.getComponents().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT")
+                .description("An access token from the platform's token issuer (the Cognito user pool in production; "
+                        + "locally `./nyc311 token [--scope S]` prints one). Scopes: nyc311/read for every GET, "
+                        + "nyc311/forecast for POST /api/v1/forecasts, nyc311/operate for every other change."));
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        // an HTTP scheme's requirement lists no scopes (OpenAPI 3.0), so the scope the security chain checks for an
+        // operation's method and path is an extension of its own
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_SCHEME)));
+            operation.addExtension("x-required-scope", ApiScope.requiredFor(method.name(), path).value());
+        }));
     }
 
     private static void add(ApiResponses responses, String status, String description) {

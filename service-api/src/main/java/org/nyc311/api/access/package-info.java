@@ -1,0 +1,2 @@
+/** How one service calls another with a token of its own: the app client's settings and the interceptor. */
+package org.nyc311.api.access;

@@ -1,0 +1,2 @@
+/** Who may call what: the OAuth2 scopes every service's API checks and every caller asks for. */
+package org.nyc311.model.access;
