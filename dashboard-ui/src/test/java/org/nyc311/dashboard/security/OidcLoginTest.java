@@ -143,7 +143,7 @@ class OidcLoginTest {
         return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
 
-    /** As a browser asks: for HTML (an API client is answered 401, not sent to log in). */
+    /** As a browser asks: for HTML. */
     private static HttpResponse<String> browse(int port, String path, String... headers) throws Exception {
         String[] all = new String[headers.length + 2];
         all[0] = "Accept";
