@@ -174,8 +174,7 @@ class ViewCallsTest {
     }
 
     private ExplorerView explorer() {
-        return new ExplorerView(forecasts, anomalyFeed, calls, new DashboardProperties(DashboardProperties.Login.LOCAL, "analyst", null,
-                null), clock);
+        return new ExplorerView(forecasts, anomalyFeed, calls, new DashboardProperties("analyst", null, null), clock);
     }
 
     /** Every text the view shows, notices and cards included, in document order. */

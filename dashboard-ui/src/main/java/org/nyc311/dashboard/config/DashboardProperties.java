@@ -4,20 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may log in. {@code login: local} (the default) checks one user from configuration; {@code login: oidc}
- * sends people to the identity provider configured under {@code spring.security.oauth2.client} (see README).
+ * The dashboard's own settings. {@code user} and {@code password} are the one user of the local form login, used
+ * with the {@code local} profile only (application-local.yml); every other profile logs in through OIDC, configured
+ * under {@code spring.security.oauth2.client} (application.yml, see README).
  *
  * @param mlflowUiUrl shown beside models when forecast-service gives an MLflow run id but no link
  */
 @ConfigurationProperties("nyc311.dashboard")
 public record DashboardProperties(
-        @DefaultValue("local") Login login,
         @DefaultValue("analyst") String user,
         String password,
         String mlflowUiUrl) {
-
-    public enum Login {
-        LOCAL,
-        OIDC
-    }
 }

@@ -11,9 +11,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** The local login: user and password from configuration (nyc311.dashboard.user / password). */
+/**
+ * The local login: user and password from configuration (nyc311.dashboard.user / password). A route with the
+ * {@code local} profile only: SecurityConfiguration registers it there, so under OIDC no password form exists.
+ */
 // the login page stands alone: no menu and no user before there is one
-@Route(value = "login", autoLayout = false)
+@Route(value = "login", autoLayout = false, registerAtStartup = false)
 @PageTitle("Log in · NYC 311")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

@@ -43,6 +43,7 @@ import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.nyc311.testsupport.tokens.TokenIssuer;
@@ -54,6 +55,8 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * anomaly-service are not running here: their views must say so plainly. Screenshots go to target/screenshots.
  */
 @ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class, TokenIssuerExtension.class})
+// the local form login, as ./nyc311 up runs it
+@ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBrowserTest {
 

@@ -70,7 +70,7 @@ class DashboardLoadBenchmarkTest {
             for (Duration latency : latencies) {
                 services.answerEveryAfter(latency);
                 for (Setting setting : settings) {
-                    List<String> args = new ArrayList<>(List.of("--server.port=0", "--nyc311.dashboard.password=" + PASSWORD,
+                    List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=local", "--nyc311.dashboard.password=" + PASSWORD,
                             "--nyc311.services.forecast-service.url=" + services.baseUri(),
                             "--nyc311.services.anomaly-service.url=" + services.baseUri(),
                             "--nyc311.services.pipeline-controller.url=" + services.baseUri(),

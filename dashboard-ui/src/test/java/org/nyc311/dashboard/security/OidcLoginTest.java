@@ -2,90 +2,163 @@ package org.nyc311.dashboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.testsupport.net.JsonStubServer;
 import org.nyc311.testsupport.net.Loopback;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The production switch is configuration only: with the oidc profile a view sends people to the identity provider,
- * and there is no local login. The identity provider is an outside service, so it is a small HTTP server here that
- * serves the one document Spring reads at start: the OpenID discovery document.
+ * The dashboard as deployed: no profile (so OIDC, the only login there), the OIDC settings from the environment's
+ * names, and actuator on a management port of its own. The identity provider is an outside service, so it is a
+ * stand-in on a loopback socket serving what Spring reads of it: the OpenID discovery document (at start) and the
+ * JWK set it names.
  */
 @ExtendWith(TokenIssuerExtension.class)
-@ActiveProfiles("oidc")
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "NYC311_OIDC_CLIENT_ID=dashboard",
-    "NYC311_OIDC_CLIENT_SECRET=secret"
+    "NYC311_OIDC_CLIENT_SECRET=secret",
+    "management.server.port=0"
 })
 class OidcLoginTest {
 
-    private static HttpServer identityProvider;
+    private static final JsonStubServer identityProvider = new JsonStubServer();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) throws IOException {
-        identityProvider = HttpServer.create(new InetSocketAddress(Loopback.HOST, 0), 0);
-        String issuer = "http://" + Loopback.HOST + ":" + identityProvider.getAddress().getPort();
-        byte[] discovery = ("{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer + "/authorize\","
-                + "\"token_endpoint\":\"" + issuer + "/token\",\"jwks_uri\":\"" + issuer + "/jwks\","
-                + "\"userinfo_endpoint\":\"" + issuer + "/userinfo\",\"response_types_supported\":[\"code\"],"
-                + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
-                + "\"scopes_supported\":[\"openid\",\"profile\",\"email\"]}").getBytes(StandardCharsets.UTF_8);
-        identityProvider.createContext("/.well-known/openid-configuration", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, discovery.length);
-            exchange.getResponseBody().write(discovery);
-            exchange.close();
-        });
-        identityProvider.start();
+    static void issuer(DynamicPropertyRegistry registry) throws Exception {
+        String issuer = identityProvider.baseUri().toString();
+        identityProvider.answer("/.well-known/openid-configuration", Map.of(
+                "issuer", issuer,
+                "authorization_endpoint", issuer + "/authorize",
+                "token_endpoint", issuer + "/token",
+                "jwks_uri", issuer + "/jwks",
+                "userinfo_endpoint", issuer + "/userinfo",
+                "response_types_supported", List.of("code"),
+                "subject_types_supported", List.of("public"),
+                "id_token_signing_alg_values_supported", List.of("RS256"),
+                "scopes_supported", List.of("openid", "profile", "email")));
+        identityProvider.answer("/jwks", new JWKSet(new RSAKeyGenerator(2048).keyID("stand-in").generate().toPublicJWK())
+                .toJSONObject());
         registry.add("NYC311_OIDC_ISSUER_URI", () -> issuer);
     }
 
     @AfterAll
     static void stopIdentityProvider() {
-        identityProvider.stop(0);
+        identityProvider.close();
     }
 
     @Test
-    void aViewRedirectsToTheIdentityProvider() throws Exception {
-        HttpResponse<String> view = get("/pipeline");
+    void aViewSendsPeopleToTheIdentityProvider() throws Exception {
+        HttpResponse<String> view = browse(port, "/pipeline");
         assertThat(view.statusCode()).isEqualTo(302);
         assertThat(view.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
 
-        HttpResponse<String> authorize = get(SecurityConfiguration.OIDC_LOGIN_PAGE);
+        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-                .startsWith("http://" + Loopback.HOST + ":" + identityProvider.getAddress().getPort() + "/authorize?")
+                .startsWith(identityProvider.baseUri() + "/authorize?")
                 .contains("client_id=dashboard").contains("scope=openid"));
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        // redirects are what is checked: never follow them; a browser asks for HTML (an API client would get 401)
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return client.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void thereIsNoPasswordFormToFallBackOn() throws Exception {
+        HttpResponse<String> login = browse(port, "/login");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
     }
 
     @Test
-    void healthStaysOpenForContainerChecks() {
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+    void behindTheLoadBalancerTheSessionCookieIsSecureAndTheRedirectUriHttps() throws Exception {
+        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE, "X-Forwarded-Proto", "https");
+
+        assertThat(sessionCookie(authorize)).contains("; Secure");
+        assertThat(redirectUri(authorize)).isEqualTo("https://" + Loopback.HOST + "/login/oauth2/code/oidc");
+    }
+
+    @Test
+    void withoutTheForwardedProtoNeither() throws Exception {
+        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
+
+        assertThat(sessionCookie(authorize)).doesNotContainIgnoringCase("secure");
+        assertThat(redirectUri(authorize)).isEqualTo("http://" + Loopback.HOST + ":" + port + "/login/oauth2/code/oidc");
+    }
+
+    @Test
+    void theProbesAnswerOnTheMainPortWithoutALogin() throws Exception {
+        assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void actuatorIsOnTheManagementPortOnly() throws Exception {
+        HttpResponse<String> metrics = get(managementPort, "/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"dashboard-ui\"");
+        assertThat(get(managementPort, "/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+        // the load balancer routes the main port only: there actuator is not served, and the path needs a login
+        HttpResponse<String> mainPort = browse(port, "/actuator/prometheus");
+        assertThat(mainPort.statusCode()).isEqualTo(302);
+        assertThat(mainPort.body()).doesNotContain("dashboard-ui");
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+    }
+
+    private static String redirectUri(HttpResponse<String> authorize) {
+        String location = authorize.headers().firstValue("Location").orElseThrow();
+        String encoded = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("redirect_uri");
+        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    }
+
+    /** As a browser asks: for HTML. */
+    private static HttpResponse<String> browse(int port, String path, String... headers) throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Accept";
+        all[1] = "text/html";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return get(port, path, all);
+    }
+
+    private static HttpResponse<String> get(int port, String path, String... headers) throws Exception {
+        // redirects are what is checked: never follow them
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + Loopback.HOST + ":" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

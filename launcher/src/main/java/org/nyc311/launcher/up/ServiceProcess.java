@@ -38,6 +38,8 @@ final class ServiceProcess implements AutoCloseable {
             throw new IOException(jar + " is missing: build it with ./mvnw -DskipTests install (./nyc311 up does this)");
         }
         Path log = logDirectory.resolve(service.module() + ".log");
+        // the local profile: the laptop's settings, and dashboard-ui's form login (analyst / nyc311), which exists
+        // in that profile only (without it the dashboard logs in through OIDC and will not start unconfigured)
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));

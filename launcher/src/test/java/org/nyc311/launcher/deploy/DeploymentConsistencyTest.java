@@ -197,7 +197,7 @@ class DeploymentConsistencyTest {
         assertThat(keys.knowsVariable("NYC311_INGEST_SODA_APPTOKEN")).isTrue();
         assertThat(keys.knowsVariable("NYC311_INGEST_SODA_NOSUCHKEY")).isFalse();
         assertThat(keys.knowsVariable("NYC311_SERVICES_NOSUCHSERVICE_URL")).isFalse();
-        // a variable an application*.yml reads in a placeholder (dashboard-ui's application-oidc.yml)
+        // a variable an application*.yml reads in a placeholder (dashboard-ui's application.yml, its OIDC login)
         assertThat(keys.knowsVariable("NYC311_OIDC_CLIENT_ID")).isTrue();
         assertThat(keys.knowsVariable("NYC311_OIDC_NOSUCHVARIABLE")).isFalse();
     }
