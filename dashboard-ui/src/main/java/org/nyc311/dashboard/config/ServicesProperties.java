@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param parallelCalls how many calls the dashboard has in flight at once, over all views and users: a view's
  *     independent calls overlap, and a busy morning cannot flood the services
  * @param client the dashboard's own app client at the token issuer ({@code NYC311_SERVICE_*}): every call to a
- *     service carries its token, never the logged-in user's; see {@link ServiceCallConfiguration}
+ *     service carries its token, never the logged-in user's; see {@code services.ServiceCallConfiguration}
  */
 @ConfigurationProperties("nyc311.services")
 public record ServicesProperties(

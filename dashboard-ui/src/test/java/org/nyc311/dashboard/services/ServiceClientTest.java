@@ -142,7 +142,8 @@ class ServiceClientTest {
 
             assertThatThrownBy(() -> refused.get(Probe::whoami))
                     .isInstanceOf(ServiceUnavailableException.class)
-                    .hasMessageContaining("no answer").hasMessageContaining("invalid_client");
+                    .hasMessageContaining("no answer").hasMessageContaining("no token from " + issuer.tokenUri())
+                    .hasMessageContaining("dashboard-ui").hasMessageContaining("401");
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.web.client.RestClientException;
 
 /**
  * A service's own bearer token on every call it makes to another: Spring Security's client-credentials support asks
@@ -60,9 +61,11 @@ public final class ServiceCallTokens {
         return (request, body, execution) -> {
             try {
                 return tokens.intercept(request, body, execution);
-            } catch (OAuth2AuthorizationException refused) {
+            } catch (OAuth2AuthorizationException | RestClientException refused) {
+                // only the token request throws these here: the call itself fails with an IOException or not at all.
+                // No cause: callers report the root cause's message, and this one says what happened and where
                 throw new IOException("no token from " + settings.tokenUri() + " for client " + settings.clientId() + ": "
-                        + refused.getError(), refused);
+                        + refused.getMessage());
             }
         };
     }

@@ -1,7 +1,8 @@
-package org.nyc311.dashboard.config;
+package org.nyc311.dashboard.services;
 
 import org.nyc311.api.access.ServiceCallSettings;
 import org.nyc311.api.access.ServiceCallTokens;
+import org.nyc311.dashboard.config.ServicesProperties;
 import org.springframework.boot.web.client.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
