@@ -54,8 +54,13 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, ServletException {
         bearerDenial.handle(request, response, e);
-        String needed = ApiScope.requiredFor(request.getMethod(),
-                request.getRequestURI().substring(request.getContextPath().length())).value();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/")) {
+            write(response, HttpStatus.FORBIDDEN, "Forbidden", request.getMethod() + " " + request.getRequestURI()
+                    + " is not part of this API: no scope opens it", request, Map.of());
+            return;
+        }
+        String needed = ApiScope.requiredFor(request.getMethod(), path).value();
         List<String> held = heldScopes();
         write(response, HttpStatus.FORBIDDEN, "Forbidden",
                 request.getMethod() + " " + request.getRequestURI() + " needs the scope " + needed + "; the token holds "

@@ -101,7 +101,10 @@ class ApiSecurityTest {
         assertThat(send("GET", "/livez", null).status()).isEqualTo(200);
         assertThat(send("GET", "/v3/api-docs", null).status()).isEqualTo(200);
         send("GET", "/internal/dump", null).assertProblem(401, "Unauthorized");
-        assertThat(send("GET", "/internal/dump", issuer.tokenWithEveryScope()).status()).isEqualTo(403);
+        Answer outsideTheApi = send("GET", "/internal/dump", issuer.tokenWithEveryScope());
+        outsideTheApi.assertProblem(403, "Forbidden");
+        assertThat(outsideTheApi.json().path("detail").asText()).endsWith("is not part of this API: no scope opens it");
+        assertThat(outsideTheApi.json().has("requiredScope")).isFalse();
     }
 
     @Test

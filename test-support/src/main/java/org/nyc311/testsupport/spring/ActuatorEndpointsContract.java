@@ -12,7 +12,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * What every service promises to operators, container health checks and {@code ./nyc311 up}:
- * health, readiness and Prometheus metrics tagged with the application, over real HTTP.
+ * health, readiness (also at {@code /livez} and {@code /readyz}) and Prometheus metrics tagged with the application,
+ * over real HTTP.
  *
  * <p>A service's test extends this on a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
  * class with {@code @AutoConfigureObservability} (Boot turns metrics export off in tests otherwise).
@@ -46,6 +47,16 @@ public abstract class ActuatorEndpointsContract {
         assertTrue(expectedHealth().contains(overall), "overall health " + overall + ", expected one of "
                 + expectedHealth() + ": " + health.getBody());
         assertEquals(200, readiness.getStatusCode().value(), "readiness of " + application);
+    }
+
+    /**
+     * The probes the load balancer and the container check: on the main port as well, since production moves the
+     * actuator to a management port the load balancer does not route, and open without a token.
+     */
+    @Test
+    void livenessAndReadinessAnswerAtLivezAndReadyzWithoutAToken() {
+        assertEquals(200, http.getForEntity("/livez", String.class).getStatusCode().value(), "/livez of " + application);
+        assertEquals(200, http.getForEntity("/readyz", String.class).getStatusCode().value(), "/readyz of " + application);
     }
 
     @Test
