@@ -9,6 +9,8 @@ import org.nyc311.anomaly.config.ForecastServiceProperties;
 import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.api.access.ServiceCallSettings;
+import org.nyc311.api.access.ServiceCallTokens;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.service.gold.GoldProperties;
 import org.nyc311.service.outbox.EventPublisher;
@@ -18,8 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
-import org.nyc311.api.access.ServiceCallSettings;
-import org.nyc311.api.access.ServiceCallTokens;
 
 /** Wires the service: the forecast-service client, the gold reader (its own pool) and the check. */
 @Configuration(proxyBeanMethods = false)
@@ -46,10 +46,25 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    AnomalyCheck anomalyCheck(ForecastServiceClient forecasts, GoldActuals gold, AnomalyRepository repository, EventPublisher publisher,
-            AnomalyProperties properties, AnomalyMetrics metrics, PlatformTransactionManager transactions, EventJson eventJson,
+    AnomalyCheck anomalyCheck(
+            ForecastServiceClient forecasts,
+            GoldActuals gold,
+            AnomalyRepository repository,
+            EventPublisher publisher,
+            AnomalyProperties properties,
+            AnomalyMetrics metrics,
+            PlatformTransactionManager transactions,
+            EventJson eventJson,
             Clock clock) {
-        return new AnomalyCheck(forecasts, gold, repository, publisher, properties, metrics, new TransactionTemplate(transactions),
-                eventJson, clock);
+        return new AnomalyCheck(
+                forecasts,
+                gold,
+                repository,
+                publisher,
+                properties,
+                metrics,
+                new TransactionTemplate(transactions),
+                eventJson,
+                clock);
     }
 }

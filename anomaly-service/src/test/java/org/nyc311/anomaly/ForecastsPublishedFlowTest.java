@@ -37,6 +37,10 @@ import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.schemathesis.Schemathesis;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.ClientCredentials;
+import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
+import org.nyc311.testsupport.tokens.TokenIssuer;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,27 +48,28 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
-import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
-import org.springframework.context.annotation.Import;
-import org.nyc311.testsupport.tokens.ClientCredentials;
-import org.nyc311.testsupport.tokens.TokenIssuer;
 
 /**
  * The whole chain on real servers: gold in local-sql-warehouse, the real forecast-service (its jar, as
  * a child JVM) training on it and announcing ForecastsPublished, this service taking its forecasts over
  * REST into its snapshot, and later actual days with a three-day spike judged against them.
  */
-@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    LocalSqlWarehouseExtension.class,
+    PostgresServerExtension.class,
+    SqsServerExtension.class,
+    TokenIssuerExtension.class
+})
 @AutoConfigureObservability(tracing = false)
 @Import(TestRestTemplateWithEveryScope.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.cloud.aws.sqs.listener.poll-timeout=1s"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.cloud.aws.sqs.listener.poll-timeout=1s"})
 class ForecastsPublishedFlowTest {
 
     private static final String DATABASE = "anomaly_service_test";
@@ -78,10 +83,13 @@ class ForecastsPublishedFlowTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     AnomalyRepository repository;
 
@@ -89,8 +97,12 @@ class ForecastsPublishedFlowTest {
     private int port;
 
     @BeforeAll
-    static void servers(LocalSqlWarehouseProcess warehouseServer, PostgresServer postgresServer, SqsServer sqsServer,
-            @org.junit.jupiter.api.io.TempDir Path logs) throws Exception {
+    static void servers(
+            LocalSqlWarehouseProcess warehouseServer,
+            PostgresServer postgresServer,
+            SqsServer sqsServer,
+            @org.junit.jupiter.api.io.TempDir Path logs)
+            throws Exception {
         warehouse = warehouseServer;
         postgres = postgresServer;
         sqs = sqsServer;
@@ -98,7 +110,8 @@ class ForecastsPublishedFlowTest {
         postgres.createDatabase(DATABASE);
         postgres.createDatabase(FORECAST_DATABASE);
         Queues queues = new Queues(sqs);
-        for (EventQueue queue : List.of(EventQueue.GOLD_REFRESHED, EventQueue.FORECASTS_PUBLISHED, EventQueue.ANOMALY_ALERT)) {
+        for (EventQueue queue :
+                List.of(EventQueue.GOLD_REFRESHED, EventQueue.FORECASTS_PUBLISHED, EventQueue.ANOMALY_ALERT)) {
             queues.purge(queue);
         }
         Map<String, String> properties = new LinkedHashMap<>(sqs.springProperties());
@@ -108,7 +121,8 @@ class ForecastsPublishedFlowTest {
         properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "1s");
         properties.put("nyc311.gold.url", warehouse.jdbcUrl());
         // the same issuer as this service's: forecast-service takes only the tokens this service's client gets there
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+        properties.put(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
                 System.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
         // MLflow off: forecasts are stored and published all the same (tracking DISABLED)
         properties.put("nyc311.mlflow.tracking-uri", "");
@@ -130,7 +144,9 @@ class ForecastsPublishedFlowTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> postgres.jdbcUrl(DATABASE));
         registry.add("nyc311.gold.url", () -> warehouse.jdbcUrl());
-        registry.add("nyc311.services.forecast-service.url", () -> forecastService.baseUri().toString());
+        registry.add(
+                "nyc311.services.forecast-service.url",
+                () -> forecastService.baseUri().toString());
     }
 
     @Test
@@ -140,11 +156,18 @@ class ForecastsPublishedFlowTest {
 
         // forecast-service trains on gold and announces it; this service takes the forecasts into its snapshot
         String runId = train();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM processed_event WHERE forecast_run_id = ?", Integer.class, runId) == 1);
-        assertThat(jdbc.queryForList("SELECT horizon FROM forecast_snapshot WHERE series_id = ? ORDER BY target_date",
-                Integer.class, GoldTables.SPIKING)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-        assertThat(jdbc.queryForObject("SELECT count(DISTINCT forecast_run_id) FROM forecast_snapshot", Integer.class)).isOne();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_event WHERE forecast_run_id = ?", Integer.class, runId)
+                        == 1);
+        assertThat(jdbc.queryForList(
+                        "SELECT horizon FROM forecast_snapshot WHERE series_id = ? ORDER BY target_date",
+                        Integer.class,
+                        GoldTables.SPIKING))
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT forecast_run_id) FROM forecast_snapshot", Integer.class))
+                .isOne();
         assertThat(count("anomaly")).as("no actual after the forecasts yet").isZero();
 
         // six later days: three inside the interval, then three far above it; the steady series drops once
@@ -157,7 +180,9 @@ class ForecastsPublishedFlowTest {
             spikingDays.put(day, i < 3 ? inside(spiking.get(day)) : (long) Math.ceil(spiking.get(day)[2] * 1.5) + 10);
             steadyDays.put(day, i == 1 ? 0L : inside(steady.get(day)));
         }
-        assertThat(steady.get(day1.plusDays(1))[1]).as("a zero is below the steady series' lower bound").isPositive();
+        assertThat(steady.get(day1.plusDays(1))[1])
+                .as("a zero is below the steady series' lower bound")
+                .isPositive();
         GoldTables.addDays(warehouse, Map.of(GoldTables.SPIKING, spikingDays, GoldTables.STEADY, steadyDays));
         ForecastsPublished first = published(runId, day1.plusDays(5));
         queues.send(first);
@@ -170,7 +195,8 @@ class ForecastsPublishedFlowTest {
             assertThat(row.get("direction")).isEqualTo("SPIKE");
             assertThat((Double) row.get("z_score")).isGreaterThan(2.0);
         });
-        assertThat(anomalies).extracting(row -> ((java.sql.Date) row.get("date")).toLocalDate())
+        assertThat(anomalies)
+                .extracting(row -> ((java.sql.Date) row.get("date")).toLocalDate())
                 .containsExactly(day1.plusDays(3), day1.plusDays(4), day1.plusDays(5));
         // the drop is recorded on its own, and opens nothing (drops do not alert by default)
         Map<String, Object> drop = jdbc.queryForMap("SELECT * FROM anomaly WHERE direction = 'DROP'");
@@ -199,10 +225,14 @@ class ForecastsPublishedFlowTest {
 
         // REST over what was recorded
         assertThat(getList("/api/v1/anomalies")).hasSize(4);
-        assertThat(getList("/api/v1/anomalies?from=" + day1.plusDays(4) + "&to=" + day1.plusDays(5))).hasSize(2);
-        assertThat(getList("/api/v1/anomalies?complaintType=noise-residential&borough=brooklyn")).hasSize(3);
-        assertThat(getList("/api/v1/anomalies?complaintType=Noise - Residential")).hasSize(3);
-        assertThat(getList("/api/v1/anomalies?complaintType=all&borough=brooklyn")).singleElement()
+        assertThat(getList("/api/v1/anomalies?from=" + day1.plusDays(4) + "&to=" + day1.plusDays(5)))
+                .hasSize(2);
+        assertThat(getList("/api/v1/anomalies?complaintType=noise-residential&borough=brooklyn"))
+                .hasSize(3);
+        assertThat(getList("/api/v1/anomalies?complaintType=Noise - Residential"))
+                .hasSize(3);
+        assertThat(getList("/api/v1/anomalies?complaintType=all&borough=brooklyn"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.path("direction").asText()).isEqualTo("DROP"));
         assertThat(getList("/api/v1/anomalies?borough=queens")).isEmpty();
         assertThat(getList("/api/v1/anomalies?minSeverity=2&direction=spike")).hasSize(3);
@@ -220,7 +250,8 @@ class ForecastsPublishedFlowTest {
         JsonNode check = getList("/api/v1/checks?limit=1").get(0);
         assertThat(check.path("eventId").asText()).isEqualTo(first.eventId().toString());
         assertThat(check.path("forecastRunId").asText()).isEqualTo(runId);
-        assertThat(check.path("lastActualDate").asText()).isEqualTo(day1.plusDays(5).toString());
+        assertThat(check.path("lastActualDate").asText())
+                .isEqualTo(day1.plusDays(5).toString());
         assertThat(check.path("anomalies").asInt()).isEqualTo(4);
         assertThat(check.path("alertsOpened").asInt()).isEqualTo(1);
         assertThat(check.path("daysChecked").asInt()).isGreaterThanOrEqualTo(12);
@@ -250,8 +281,10 @@ class ForecastsPublishedFlowTest {
             assertThat(event.alert().closedOn()).isEqualTo(day1.plusDays(6));
         });
         assertThat(getList("/api/v1/alerts?status=open")).isEmpty();
-        assertThat(getList("/api/v1/alerts?status=closed")).singleElement()
-                .satisfies(a -> assertThat(a.path("closedOn").asText()).isEqualTo(day1.plusDays(6).toString()));
+        assertThat(getList("/api/v1/alerts?status=closed"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.path("closedOn").asText())
+                        .isEqualTo(day1.plusDays(6).toString()));
 
         before = counts();
         queues.send(second);
@@ -259,30 +292,44 @@ class ForecastsPublishedFlowTest {
         assertThat(counts()).isEqualTo(before);
         assertThat(queues.takeAlerts()).isEmpty();
 
-        assertThat(meters.get("nyc311.anomaly.anomalies.recorded").tag("direction", "spike").counter().count()).isEqualTo(3.0);
-        assertThat(meters.get("nyc311.anomaly.anomalies.recorded").tag("direction", "drop").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("nyc311.anomaly.anomalies.recorded")
+                        .tag("direction", "spike")
+                        .counter()
+                        .count())
+                .isEqualTo(3.0);
+        assertThat(meters.get("nyc311.anomaly.anomalies.recorded")
+                        .tag("direction", "drop")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
         assertThat(meters.get("nyc311.anomaly.alerts.opened").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("nyc311.anomaly.alerts.closed").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("nyc311.anomaly.check.duration").timer().count()).isEqualTo(3);
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(prometheus).contains("nyc311_anomaly_anomalies_recorded_total", "nyc311_anomaly_alerts_opened_total",
-                "nyc311_anomaly_check_duration_seconds");
+        assertThat(prometheus)
+                .contains(
+                        "nyc311_anomaly_anomalies_recorded_total",
+                        "nyc311_anomaly_alerts_opened_total",
+                        "nyc311_anomaly_check_duration_seconds");
     }
 
     @Test
     void aLaterForecastNeverReplacesAShorterHorizonForTheSameDay() {
         String series = "noise-residential/bronx";
         LocalDate target = LocalDate.of(2030, 1, 10);
-        var shortRun = new SeriesForecast(series, "run-short", target.minusDays(2),
-                List.of(new ForecastPoint(target, 10, 5, 15, 0.95)));
-        var longRun = new SeriesForecast(series, "run-long", target.minusDays(9),
-                List.of(new ForecastPoint(target, 99, 90, 110, 0.95)));
-        var shorter = new SeriesForecast(series, "run-shorter", target.minusDays(1),
-                List.of(new ForecastPoint(target, 11, 6, 16, 0.95)));
+        var shortRun = new SeriesForecast(
+                series, "run-short", target.minusDays(2), List.of(new ForecastPoint(target, 10, 5, 15, 0.95)));
+        var longRun = new SeriesForecast(
+                series, "run-long", target.minusDays(9), List.of(new ForecastPoint(target, 99, 90, 110, 0.95)));
+        var shorter = new SeriesForecast(
+                series, "run-shorter", target.minusDays(1), List.of(new ForecastPoint(target, 11, 6, 16, 0.95)));
 
         assertThat(repository.storeSnapshot(shortRun)).isOne();
-        assertThat(repository.storeSnapshot(longRun)).as("a longer horizon never replaces a shorter one").isZero();
-        assertThat(repository.snapshot(series, target).get(target).forecastRunId()).isEqualTo("run-short");
+        assertThat(repository.storeSnapshot(longRun))
+                .as("a longer horizon never replaces a shorter one")
+                .isZero();
+        assertThat(repository.snapshot(series, target).get(target).forecastRunId())
+                .isEqualTo("run-short");
         assertThat(repository.storeSnapshot(shorter)).isOne();
         assertThat(repository.snapshot(series, target).get(target)).satisfies(p -> {
             assertThat(p.forecastRunId()).isEqualTo("run-shorter");
@@ -294,17 +341,28 @@ class ForecastsPublishedFlowTest {
 
     @Test
     void badParametersAreProblemDetailsNeverServerErrors() throws Exception {
-        for (String query : List.of("/api/v1/anomalies?from=2026-13-01", "/api/v1/anomalies?to=yesterday",
-                "/api/v1/anomalies?from=2026-05-10&to=2026-05-01", "/api/v1/anomalies?minSeverity=-1",
-                "/api/v1/anomalies?minSeverity=lots", "/api/v1/anomalies?minSeverity=NaN", "/api/v1/anomalies?borough=atlantis",
-                "/api/v1/anomalies?complaintType=---", "/api/v1/anomalies?direction=up", "/api/v1/alerts?status=pending",
-                "/api/v1/checks?limit=0", "/api/v1/checks?limit=many")) {
+        for (String query : List.of(
+                "/api/v1/anomalies?from=2026-13-01",
+                "/api/v1/anomalies?to=yesterday",
+                "/api/v1/anomalies?from=2026-05-10&to=2026-05-01",
+                "/api/v1/anomalies?minSeverity=-1",
+                "/api/v1/anomalies?minSeverity=lots",
+                "/api/v1/anomalies?minSeverity=NaN",
+                "/api/v1/anomalies?borough=atlantis",
+                "/api/v1/anomalies?complaintType=---",
+                "/api/v1/anomalies?direction=up",
+                "/api/v1/alerts?status=pending",
+                "/api/v1/checks?limit=0",
+                "/api/v1/checks?limit=many")) {
             ResponseEntity<String> answer = http.getForEntity(query, String.class);
             assertThat(answer.getStatusCode().value()).as(query).isEqualTo(400);
             assertThat(answer.getHeaders().getContentType()).as(query).hasToString("application/problem+json");
-            assertThat(JSON.readTree(answer.getBody()).path("detail").asText()).as(query).isNotBlank();
+            assertThat(JSON.readTree(answer.getBody()).path("detail").asText())
+                    .as(query)
+                    .isNotBlank();
         }
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/v1/anomalies", "/api/v1/alerts", "/api/v1/checks");
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody())
+                .contains("/api/v1/anomalies", "/api/v1/alerts", "/api/v1/checks");
     }
 
     /**
@@ -315,7 +373,9 @@ class ForecastsPublishedFlowTest {
     @Test
     void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
         Schemathesis.Result result = Schemathesis.installed()
-                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"),
+                .run(
+                        URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
+                        Path.of("target", "schemathesis"),
                         tokens.tokenWithEveryScope());
         assertThat(result.passed()).as(result.describe()).isTrue();
     }
@@ -323,16 +383,29 @@ class ForecastsPublishedFlowTest {
     private String train() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String operator = operatorToken();
-        HttpResponse<String> started = client.send(HttpRequest.newBuilder(forecastService.baseUri().resolve("/api/v1/forecast-runs"))
-                .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = client.send(
+                HttpRequest.newBuilder(forecastService.baseUri().resolve("/api/v1/forecast-runs"))
+                        .header("Authorization", "Bearer " + operator)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String runId = JSON.readTree(started.body()).path("forecastRunId").asText();
         URI run = forecastService.baseUri().resolve("/api/v1/forecast-runs/" + runId);
-        JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(
-                () -> JSON.readTree(client.send(HttpRequest.newBuilder(run).header("Authorization", "Bearer " + operator).build(),
-                        HttpResponse.BodyHandlers.ofString()).body()),
-                node -> node.path("published").asBoolean() || "FAILED".equals(node.path("status").asText()));
-        assertThat(done.path("status").asText()).as("forecast run; see " + forecastService.log()).isEqualTo("SUCCEEDED");
+        JsonNode done = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(client.send(
+                                        HttpRequest.newBuilder(run)
+                                                .header("Authorization", "Bearer " + operator)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body()),
+                        node -> node.path("published").asBoolean()
+                                || "FAILED".equals(node.path("status").asText()));
+        assertThat(done.path("status").asText())
+                .as("forecast run; see " + forecastService.log())
+                .isEqualTo("SUCCEEDED");
         assertThat(done.path("seriesForecast").asInt()).isEqualTo(2);
         return runId;
     }
@@ -340,19 +413,28 @@ class ForecastsPublishedFlowTest {
     /** The stored forecast of a series from forecast-service: day to {yhat, lower, upper}. */
     /** An operator's token, the test's own: training is an operation, which anomaly-service's client may not start. */
     private static String operatorToken() {
-        return ClientCredentials.token(URI.create(System.getProperty("NYC311_SERVICE_TOKEN_URI")),
-                TokenIssuerExtension.CLIENT_ID, TokenIssuerExtension.CLIENT_SECRET, "nyc311/read nyc311/operate");
+        return ClientCredentials.token(
+                URI.create(System.getProperty("NYC311_SERVICE_TOKEN_URI")),
+                TokenIssuerExtension.CLIENT_ID,
+                TokenIssuerExtension.CLIENT_SECRET,
+                "nyc311/read nyc311/operate");
     }
 
     private Map<LocalDate, double[]> forecast(String seriesId) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                forecastService.baseUri().resolve("/api/v1/forecasts/" + seriesId)).header("Authorization", "Bearer " + operatorToken())
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(forecastService.baseUri().resolve("/api/v1/forecasts/" + seriesId))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Map<LocalDate, double[]> points = new HashMap<>();
         for (JsonNode point : JSON.readTree(answer.body()).path("points")) {
-            points.put(LocalDate.parse(point.path("date").asText()),
-                    new double[] {point.path("yhat").asDouble(), point.path("lower").asDouble(), point.path("upper").asDouble()});
+            points.put(LocalDate.parse(point.path("date").asText()), new double[] {
+                point.path("yhat").asDouble(),
+                point.path("lower").asDouble(),
+                point.path("upper").asDouble()
+            });
         }
         return points;
     }
@@ -368,22 +450,41 @@ class ForecastsPublishedFlowTest {
 
     /** forecast-service's announcement again, as a new event naming a later last complete day. */
     private static ForecastsPublished published(String runId, LocalDate lastActualDate) {
-        return new ForecastsPublished(UUID.randomUUID(), ForecastsPublished.SCHEMA_VERSION, Instant.now(), runId, 2L, lastActualDate,
-                14, 2, 0, null);
+        return new ForecastsPublished(
+                UUID.randomUUID(),
+                ForecastsPublished.SCHEMA_VERSION,
+                Instant.now(),
+                runId,
+                2L,
+                lastActualDate,
+                14,
+                2,
+                0,
+                null);
     }
 
     private void awaitProcessed(ForecastsPublished event) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, event.eventId()) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_event WHERE event_id = ?",
+                                Integer.class,
+                                event.eventId())
+                        == 1);
         // the outbox is sent right after the commit
         awaitDrained();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM event_outbox WHERE sent_at IS NULL", Integer.class) == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM event_outbox WHERE sent_at IS NULL", Integer.class)
+                                == 0);
     }
 
     private void awaitDrained() {
         Queues queues = new Queues(sqs);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> queues.drained(EventQueue.FORECASTS_PUBLISHED));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> queues.drained(EventQueue.FORECASTS_PUBLISHED));
     }
 
     private int count(String table) {
@@ -392,16 +493,20 @@ class ForecastsPublishedFlowTest {
 
     private Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String table : List.of("processed_event", "forecast_snapshot", "anomaly", "alert", "alert_event", "check_state")) {
+        for (String table :
+                List.of("processed_event", "forecast_snapshot", "anomaly", "alert", "alert_event", "check_state")) {
             counts.put(table, count(table));
         }
-        counts.put("updated_alerts", jdbc.queryForObject("SELECT count(DISTINCT updated_at) FROM alert", Integer.class));
+        counts.put(
+                "updated_alerts", jdbc.queryForObject("SELECT count(DISTINCT updated_at) FROM alert", Integer.class));
         return counts;
     }
 
     private List<JsonNode> getList(String path) throws Exception {
         ResponseEntity<String> answer = http.getForEntity(path, String.class);
-        assertThat(answer.getStatusCode().value()).as(path + ": " + answer.getBody()).isEqualTo(200);
+        assertThat(answer.getStatusCode().value())
+                .as(path + ": " + answer.getBody())
+                .isEqualTo(200);
         List<JsonNode> rows = new java.util.ArrayList<>();
         JSON.readTree(answer.getBody()).forEach(rows::add);
         return rows;

@@ -8,12 +8,12 @@ import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Health, readiness and Prometheus with PostgreSQL and SQS up; gold and forecast-service are not needed
@@ -21,10 +21,12 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  */
 @ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.cloud.aws.sqs.listener.poll-timeout=1s",
-    "nyc311.anomaly.queues.forecasts-published=" + HealthEndpointTest.QUEUE
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.cloud.aws.sqs.listener.poll-timeout=1s",
+            "nyc311.anomaly.queues.forecasts-published=" + HealthEndpointTest.QUEUE
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HealthEndpointTest extends ActuatorEndpointsContract {
 

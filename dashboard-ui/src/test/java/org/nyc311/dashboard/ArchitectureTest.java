@@ -18,9 +18,19 @@ class ArchitectureTest {
     /** The service clients know HTTP and JSON, not the UI: they can be reused and tested without a browser. */
     @ArchTest
     static void servicesKnowNoUi(JavaClasses classes) {
-        noClasses().that().resideInAPackage("..dashboard.services..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "..dashboard.base..", "..dashboard.chart..",
-                        "..dashboard.overview..", "..dashboard.explorer..", "..dashboard.anomalies..", "..dashboard.pipeline..",
+        noClasses()
+                .that()
+                .resideInAPackage("..dashboard.services..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.vaadin..",
+                        "..dashboard.base..",
+                        "..dashboard.chart..",
+                        "..dashboard.overview..",
+                        "..dashboard.explorer..",
+                        "..dashboard.anomalies..",
+                        "..dashboard.pipeline..",
                         "..dashboard.models..")
                 .check(classes);
     }
@@ -28,8 +38,12 @@ class ArchitectureTest {
     /** Only the service clients make HTTP calls: views never reach a service themselves (and the browser never does). */
     @ArchTest
     static void onlyServicesCallServices(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackage("..dashboard.services..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..", "java.net.http..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..dashboard.services..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web.client..", "java.net.http..")
                 .check(classes);
     }
 
@@ -37,7 +51,8 @@ class ArchitectureTest {
     @ArchTest
     static void viewsAreIndependent(JavaClasses classes) {
         slices().matching("org.nyc311.dashboard.(overview|explorer|anomalies|pipeline|models)..")
-                .should().notDependOnEachOther()
+                .should()
+                .notDependOnEachOther()
                 .check(classes);
     }
 
@@ -47,15 +62,26 @@ class ArchitectureTest {
      */
     @ArchTest
     static void packagesAreFreeOfCycles(JavaClasses classes) {
-        slices().matching("org.nyc311.dashboard.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.nyc311.dashboard.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     /** The shared UI parts know no view. */
     @ArchTest
     static void baseUiKnowsNoView(JavaClasses classes) {
-        noClasses().that().resideInAPackage("..dashboard.base..")
-                .should().dependOnClassesThat().resideInAnyPackage("..dashboard.overview..", "..dashboard.explorer..",
-                        "..dashboard.anomalies..", "..dashboard.pipeline..", "..dashboard.models..")
+        noClasses()
+                .that()
+                .resideInAPackage("..dashboard.base..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..dashboard.overview..",
+                        "..dashboard.explorer..",
+                        "..dashboard.anomalies..",
+                        "..dashboard.pipeline..",
+                        "..dashboard.models..")
                 .check(classes);
     }
 }

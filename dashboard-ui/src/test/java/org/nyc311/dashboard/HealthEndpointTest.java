@@ -35,7 +35,8 @@ class HealthEndpointTest {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        for (String probe : new String[] {"/actuator/health/readiness", "/actuator/health/liveness", "/livez", "/readyz"}) {
+        for (String probe :
+                new String[] {"/actuator/health/readiness", "/actuator/health/liveness", "/livez", "/readyz"}) {
             assertThat(get(probe).statusCode()).as(probe).isEqualTo(200);
         }
     }
@@ -45,7 +46,8 @@ class HealthEndpointTest {
         for (String endpoint : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info"}) {
             HttpResponse<String> answer = get(endpoint);
             assertThat(answer.statusCode()).as(endpoint).isEqualTo(302);
-            assertThat(answer.headers().firstValue("Location")).as(endpoint)
+            assertThat(answer.headers().firstValue("Location"))
+                    .as(endpoint)
                     .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
             assertThat(answer.body()).as(endpoint).doesNotContain("jvm_");
         }
@@ -53,8 +55,12 @@ class HealthEndpointTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         // a redirect to the login is an answer here: never follow it
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return client.send(HttpRequest.newBuilder(URI.create("http://" + Loopback.HOST + ":" + port + path)).build(),
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://" + Loopback.HOST + ":" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

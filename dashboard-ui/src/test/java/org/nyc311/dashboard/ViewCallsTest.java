@@ -30,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.web.client.RestClient;
 
@@ -55,12 +55,14 @@ class ViewCallsTest {
     static final int EXPLORER_CALLS = 6;
 
     static final JsonStubServer SERVICES = new JsonStubServer();
-    static final LocalDate LAST = LocalDate.now(java.time.ZoneId.of("America/New_York")).minusDays(1);
+    static final LocalDate LAST =
+            LocalDate.now(java.time.ZoneId.of("America/New_York")).minusDays(1);
 
     @Configuration(proxyBeanMethods = false)
     // the calls are counted at a stand-in that checks no token: the dashboard's token interceptor stays out (its
     // RestClient.Builder here is the slice's own anyway); ServiceClientTest shows the token on the wire
-    @ComponentScan(value = {"org.nyc311.dashboard.config", "org.nyc311.dashboard.services"},
+    @ComponentScan(
+            value = {"org.nyc311.dashboard.config", "org.nyc311.dashboard.services"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.ServiceCallConfiguration"))
     static class Slice {
 
@@ -77,14 +79,19 @@ class ViewCallsTest {
 
     @Autowired
     Forecasts forecasts;
+
     @Autowired
     AnomalyFeed anomalyFeed;
+
     @Autowired
     PipelineRuns pipeline;
+
     @Autowired
     ServiceCalls calls;
+
     @Autowired
     CacheManager caches;
+
     @Autowired
     java.time.Clock clock;
 
@@ -92,13 +99,38 @@ class ViewCallsTest {
     void freshCacheAndStandIn() {
         caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
         SERVICES.answerEveryAfter(Duration.ZERO);
-        SERVICES.answer("/api/v1/forecasts/all/all", new StoredForecastView("all/all", UUID.randomUUID(), "ets", null, 7L, LAST, 1,
-                List.of(new ForecastPoint(LAST.plusDays(1), 9000, 8000, 10000, 0.95))));
+        SERVICES.answer(
+                "/api/v1/forecasts/all/all",
+                new StoredForecastView(
+                        "all/all",
+                        UUID.randomUUID(),
+                        "ets",
+                        null,
+                        7L,
+                        LAST,
+                        1,
+                        List.of(new ForecastPoint(LAST.plusDays(1), 9000, 8000, 10000, 0.95))));
         SERVICES.answer("/api/v1/series/all/all/history", List.of(new DailyCountView(LAST, 8800)));
-        SERVICES.answer("/api/v1/series/histories", List.of(new SeriesHistoryView("all/all", List.of(new DailyCountView(LAST, 8800)))));
-        SERVICES.answer("/api/v1/series", List.of(new SeriesView("noise-residential/brooklyn", "type_borough", "noise-residential",
-                "Noise - Residential", "brooklyn", LAST.minusYears(1), LAST, LAST, 80, 365, true)));
-        SERVICES.answer("/api/v1/alerts", List.of(new AlertView(UUID.randomUUID(), "all/brooklyn", "open", LAST, LAST, LAST, null, 3, 4.1)));
+        SERVICES.answer(
+                "/api/v1/series/histories",
+                List.of(new SeriesHistoryView("all/all", List.of(new DailyCountView(LAST, 8800)))));
+        SERVICES.answer(
+                "/api/v1/series",
+                List.of(new SeriesView(
+                        "noise-residential/brooklyn",
+                        "type_borough",
+                        "noise-residential",
+                        "Noise - Residential",
+                        "brooklyn",
+                        LAST.minusYears(1),
+                        LAST,
+                        LAST,
+                        80,
+                        365,
+                        true)));
+        SERVICES.answer(
+                "/api/v1/alerts",
+                List.of(new AlertView(UUID.randomUUID(), "all/brooklyn", "open", LAST, LAST, LAST, null, 3, 4.1)));
         SERVICES.answer("/api/v1/anomalies", List.of()).answer("/api/v1/runs", List.of());
     }
 
@@ -114,8 +146,11 @@ class ViewCallsTest {
         List<URI> asked = SERVICES.asked().subList(before, SERVICES.asked().size());
 
         assertThat(asked).hasSize(OVERVIEW_FORECAST_CALLS + OVERVIEW_OTHER_CALLS);
-        assertThat(asked).filteredOn(u -> u.getPath().equals("/api/v1/anomalies")).singleElement()
-                .satisfies(u -> assertThat(u.getQuery()).contains("complaintType=all").doesNotContain("borough="));
+        assertThat(asked)
+                .filteredOn(u -> u.getPath().equals("/api/v1/anomalies"))
+                .singleElement()
+                .satisfies(u ->
+                        assertThat(u.getQuery()).contains("complaintType=all").doesNotContain("borough="));
         assertThat(texts(first)).containsAnyOf("8,800", "8800");
         int afterFirst = SERVICES.asked().size();
 
@@ -133,7 +168,9 @@ class ViewCallsTest {
 
         assertThat(asked).hasSize(EXPLORER_CALLS);
         // this series' anomalies only: 'all' is the roll-ups' own key, not "any"
-        assertThat(asked).filteredOn(u -> u.getPath().equals("/api/v1/anomalies")).singleElement()
+        assertThat(asked)
+                .filteredOn(u -> u.getPath().equals("/api/v1/anomalies"))
+                .singleElement()
                 .satisfies(u -> assertThat(u.getQuery()).contains("complaintType=all&borough=all"));
         int afterFirst = SERVICES.asked().size();
 
@@ -169,7 +206,9 @@ class ViewCallsTest {
         int before = SERVICES.asked().size();
         OverviewView again = overview();
 
-        assertThat(SERVICES.asked().subList(before, SERVICES.asked().size())).extracting(URI::getPath).containsExactly("/api/v1/alerts");
+        assertThat(SERVICES.asked().subList(before, SERVICES.asked().size()))
+                .extracting(URI::getPath)
+                .containsExactly("/api/v1/alerts");
         assertThat(texts(again)).doesNotContain("unavailable");
     }
 

@@ -17,11 +17,11 @@ import org.nyc311.delta.silver.SilverStage;
  */
 public final class BatchJob {
 
-    private BatchJob() {
-    }
+    private BatchJob() {}
 
     public static void main(String[] args) {
-        List<Stage> stages = new ArrayList<>(List.of(new BronzeStage(), new SilverStage(), new GoldStage(), new MaintenanceStage()));
+        List<Stage> stages =
+                new ArrayList<>(List.of(new BronzeStage(), new SilverStage(), new GoldStage(), new MaintenanceStage()));
         if (List.of(args).stream().anyMatch(a -> a.equals("--export-gold") || a.startsWith("--export-gold="))) {
             stages.add(new ExportGold("export-gold"));
         }

@@ -8,8 +8,7 @@ import org.apache.spark.sql.SparkSession;
 /** Small Delta helpers shared by the stages: existence, the current version, a pinned snapshot. */
 public final class DeltaTables {
 
-    private DeltaTables() {
-    }
+    private DeltaTables() {}
 
     public static boolean exists(SparkSession spark, String path) {
         return DeltaTable.isDeltaTable(spark, path);

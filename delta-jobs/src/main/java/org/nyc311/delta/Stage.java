@@ -17,6 +17,5 @@ public interface Stage {
      * Checks the stage's own options before Spark starts, for the same reason; throws IllegalArgumentException naming
      * the option.
      */
-    default void checkArgs(JobArgs args) {
-    }
+    default void checkArgs(JobArgs args) {}
 }

@@ -13,11 +13,11 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class StageMain {
 
-    private StageMain() {
-    }
+    private StageMain() {}
 
     public static void run(String name, String[] argv, Stage... stages) {
-        boolean local = List.of(argv).stream().anyMatch(a -> a.equals("--spark-master") || a.startsWith("--spark-master="));
+        boolean local =
+                List.of(argv).stream().anyMatch(a -> a.equals("--spark-master") || a.startsWith("--spark-master="));
         JobArgs args;
         try {
             args = JobArgs.parse(argv);
@@ -54,17 +54,18 @@ public final class StageMain {
 
     public static SparkSession session(String name, JobArgs args) {
         SparkSession.Builder builder = SparkSession.builder().appName("nyc311-" + name);
-        args.optional("spark-master").ifPresent(master -> builder.master(master)
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                .config("spark.sql.shuffle.partitions", args.get("shuffle-partitions", "4"))
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.ui.showConsoleProgress", "false")
-                // one small machine: fewer snapshot partitions make every Delta log replay cheaper
-                .config("spark.databricks.delta.snapshotPartitions", args.get("shuffle-partitions", "4"))
-                .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2"));
+        args.optional("spark-master")
+                .ifPresent(master -> builder.master(master)
+                        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                        .config("spark.sql.shuffle.partitions", args.get("shuffle-partitions", "4"))
+                        .config("spark.ui.enabled", "false")
+                        .config("spark.driver.bindAddress", "127.0.0.1")
+                        .config("spark.driver.host", "127.0.0.1")
+                        .config("spark.ui.showConsoleProgress", "false")
+                        // one small machine: fewer snapshot partitions make every Delta log replay cheaper
+                        .config("spark.databricks.delta.snapshotPartitions", args.get("shuffle-partitions", "4"))
+                        .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2"));
         SparkSession spark = builder.getOrCreate();
         // timestamps are instants; the New York wall clock is converted explicitly, never by a session default
         spark.conf().set("spark.sql.session.timeZone", "UTC");
@@ -74,7 +75,10 @@ public final class StageMain {
     private static String describe(Throwable e) {
         StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            message.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+            message.append(" <- ")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage());
         }
         return e.getClass().getSimpleName() + ": " + message;
     }

@@ -15,21 +15,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BatchJobProcess {
 
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 
-    private BatchJobProcess() {
-    }
+    private BatchJobProcess() {}
 
     public static Result run(String... args) throws Exception {
         String classpath = System.getProperty("delta-jobs.classes") + ":"
-                + Files.readString(Path.of(System.getProperty("delta-jobs.classpath-file"))).strip();
+                + Files.readString(Path.of(System.getProperty("delta-jobs.classpath-file")))
+                        .strip();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getProperty("spark.jvm.flags").trim().split("\\s+")));
         // the test's log configuration keeps the child's Spark quiet as well
-        command.addAll(List.of("-Duser.timezone=UTC", "-Dlog4j2.configurationFile="
-                + Path.of(BatchJobProcess.class.getResource("/log4j2.properties").toURI()), "-cp", classpath,
+        command.addAll(List.of(
+                "-Duser.timezone=UTC",
+                "-Dlog4j2.configurationFile="
+                        + Path.of(BatchJobProcess.class
+                                .getResource("/log4j2.properties")
+                                .toURI()),
+                "-cp",
+                classpath,
                 BatchJob.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -24,15 +24,17 @@ class BatchJobProcessTest {
 
     @Test
     void anOptionOutOfRangeExitsNonZeroNamingItBeforeSparkStarts() throws Exception {
-        BatchJobProcess.Result window = BatchJobProcess.run("--lake-root", lake.toString(), "--run-id", "r1",
-                "--forecastable-window-days", "0");
+        BatchJobProcess.Result window = BatchJobProcess.run(
+                "--lake-root", lake.toString(), "--run-id", "r1", "--forecastable-window-days", "0");
         assertThat(window.exit()).isNotZero();
-        assertThat(window.output()).contains("batch failed: --forecastable-window-days must be at least 1 day, was 0")
+        assertThat(window.output())
+                .contains("batch failed: --forecastable-window-days must be at least 1 day, was 0")
                 .doesNotContain("SparkContext");
 
-        BatchJobProcess.Result retain = BatchJobProcess.run("--lake-root", lake.toString(), "--run-id", "r1",
-                "--retain-hours", "-1");
+        BatchJobProcess.Result retain =
+                BatchJobProcess.run("--lake-root", lake.toString(), "--run-id", "r1", "--retain-hours", "-1");
         assertThat(retain.exit()).isNotZero();
-        assertThat(retain.output()).contains("batch failed: --maintenance-every-days and --retain-hours must not be negative");
+        assertThat(retain.output())
+                .contains("batch failed: --maintenance-every-days and --retain-hours must not be negative");
     }
 }

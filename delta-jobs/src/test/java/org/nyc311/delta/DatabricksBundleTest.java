@@ -35,9 +35,12 @@ class DatabricksBundleTest {
         try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("nyc311.bundle", "../databricks.yml")))) {
             bundle = new Yaml().load(in);
         }
-        Map<String, Object> job = map(map(map(bundle.get("resources")).get("jobs")).get("nyc311_pipeline"));
+        Map<String, Object> job =
+                map(map(map(bundle.get("resources")).get("jobs")).get("nyc311_pipeline"));
         List<Object> tasks = list(job.get("tasks"));
-        assertThat(tasks).extracting(t -> map(t).get("task_key")).containsExactly("bronze", "silver", "gold", "maintenance");
+        assertThat(tasks)
+                .extracting(t -> map(t).get("task_key"))
+                .containsExactly("bronze", "silver", "gold", "maintenance");
         assertThat(map(tasks.get(1)).get("depends_on").toString()).contains("bronze");
         assertThat(map(tasks.get(2)).get("depends_on").toString()).contains("silver");
         assertThat(map(tasks.get(3)).get("depends_on").toString()).contains("gold");
@@ -46,22 +49,30 @@ class DatabricksBundleTest {
         assertThat(clusters).hasSize(1);
         Map<String, Object> cluster = map(map(clusters.get(0)).get("new_cluster"));
         assertThat(cluster.get("spark_version").toString()).startsWith("16.4.x-scala2.12");
-        assertThat(map(cluster.get("autoscale"))).containsEntry("min_workers", 1).containsEntry("max_workers", 3);
+        assertThat(map(cluster.get("autoscale")))
+                .containsEntry("min_workers", 1)
+                .containsEntry("max_workers", 3);
         assertThat(map(cluster.get("aws_attributes"))).containsEntry("availability", "SPOT_WITH_FALLBACK");
 
-        assertThat(list(job.get("parameters"))).extracting(p -> map(p).get("name")).contains("lake_root", "run_id",
-                // pipeline-controller sends these with run-now: the job declares every parameter it is given
-                "ingestion_run_ids", "batch_prefixes");
+        assertThat(list(job.get("parameters")))
+                .extracting(p -> map(p).get("name"))
+                .contains(
+                        "lake_root",
+                        "run_id",
+                        // pipeline-controller sends these with run-now: the job declares every parameter it is given
+                        "ingestion_run_ids",
+                        "batch_prefixes");
         assertThat(map(bundle.get("targets"))).containsKeys("dev", "prod");
 
         for (Object task : tasks) {
             Map<String, Object> jar = map(map(task).get("spark_jar_task"));
-            assertThat(map(task).get("job_cluster_key")).isEqualTo(map(clusters.get(0)).get("job_cluster_key"));
+            assertThat(map(task).get("job_cluster_key"))
+                    .isEqualTo(map(clusters.get(0)).get("job_cluster_key"));
             Method main = Class.forName(jar.get("main_class_name").toString()).getMethod("main", String[].class);
             assertThat(Modifier.isStatic(main.getModifiers())).isTrue();
             List<Object> parameters = list(jar.get("parameters"));
-            assertThat(parameters).contains("--lake-root", "{{job.parameters.lake_root}}", "--run-id",
-                    "{{job.parameters.run_id}}");
+            assertThat(parameters)
+                    .contains("--lake-root", "{{job.parameters.lake_root}}", "--run-id", "{{job.parameters.run_id}}");
             assertThat(list(map(task).get("libraries")).toString()).contains("delta-jobs/target/delta-jobs.jar");
         }
         // silver reads the run's batches again when bronze took them before (a manual rerun under a new run id)

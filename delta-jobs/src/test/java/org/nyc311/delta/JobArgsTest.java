@@ -9,8 +9,10 @@ class JobArgsTest {
 
     @Test
     void aListIsCommaSeparatedAndAnEmptyValueIsNoList() {
-        assertThat(JobArgs.parse("--ingestion-runs", " a, b,,a ").list("ingestion-runs")).containsExactly("a", "b");
-        // databricks.yml passes --ingestion-runs={{job.parameters.ingestion_run_ids}}, empty for a run of no named batch
+        assertThat(JobArgs.parse("--ingestion-runs", " a, b,,a ").list("ingestion-runs"))
+                .containsExactly("a", "b");
+        // databricks.yml passes --ingestion-runs={{job.parameters.ingestion_run_ids}}, empty for a run of no named
+        // batch
         assertThat(JobArgs.parse("--ingestion-runs=").list("ingestion-runs")).isEmpty();
         assertThat(JobArgs.parse("--run-id", "r").list("ingestion-runs")).isEmpty();
     }

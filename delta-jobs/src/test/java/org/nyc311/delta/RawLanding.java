@@ -10,8 +10,7 @@ import java.util.zip.GZIPOutputStream;
 /** Lands raw files the way ingest-service does: {@code raw/nyc311/ingestion_date=D/run=R/part-NNNNN.json.gz} plus a manifest. */
 public final class RawLanding {
 
-    private RawLanding() {
-    }
+    private RawLanding() {}
 
     /** Gzips a classpath fixture into a run folder, with a {@code _manifest.json} beside it. */
     public static Path land(Path lake, String ingestionDate, String run, String fixture) throws IOException {

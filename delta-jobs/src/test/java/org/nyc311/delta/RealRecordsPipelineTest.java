@@ -42,12 +42,15 @@ import org.nyc311.model.series.ComplaintType;
  */
 class RealRecordsPipelineTest {
 
-    private static final Path RECORDS = Path.of(System.getProperty("nyc311.shared-data", "../../shared/data"),
-            "records", "soda_erm2-nwe9_2026-04_to_06.jsonl.gz");
+    private static final Path RECORDS = Path.of(
+            System.getProperty("nyc311.shared-data", "../../shared/data"),
+            "records",
+            "soda_erm2-nwe9_2026-04_to_06.jsonl.gz");
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
     @TempDir
     static Path lake;
+
     private static SparkSession spark;
     private static boolean ran;
 
@@ -65,8 +68,10 @@ class RealRecordsPipelineTest {
     }
 
     private static void realBatch() throws Exception {
-        assumeTrue(Files.isRegularFile(RECORDS), "real records not found at " + RECORDS.toAbsolutePath()
-                + " (set -Dnyc311.shared-data); the fixture tests cover the same paths");
+        assumeTrue(
+                Files.isRegularFile(RECORDS),
+                "real records not found at " + RECORDS.toAbsolutePath()
+                        + " (set -Dnyc311.shared-data); the fixture tests cover the same paths");
         if (!ran) {
             RawLanding.landGzipped(lake, "2026-06-29", "ing-real", RECORDS);
             run("real-1");
@@ -89,39 +94,53 @@ class RealRecordsPipelineTest {
     void goldCountsOfTheRealRecordsEqualAnIndependentCountByNewYorkDate() throws Exception {
         realBatch();
         IndependentCount independent = new IndependentCount(NOW);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(RECORDS)), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(RECORDS)), StandardCharsets.UTF_8))) {
             independent.read(in);
         }
         Map<LocalDate, Long> gold = new TreeMap<>();
-        table("gold/daily_requests").groupBy("date").sum("count").collectAsList()
+        table("gold/daily_requests")
+                .groupBy("date")
+                .sum("count")
+                .collectAsList()
                 .forEach(r -> gold.put(r.getDate(0).toLocalDate(), r.getLong(1)));
         assertThat(gold).isEqualTo(independent.byDate());
 
-        JsonNode silver = new ObjectMapper().readTree(lake.resolve("_pipeline_runs/real-1/result.json").toFile())
+        JsonNode silver = new ObjectMapper()
+                .readTree(lake.resolve("_pipeline_runs/real-1/result.json").toFile())
                 .get("silver");
         assertThat(silver.get("recordsIn").asLong()).isEqualTo(100_000);
-        assertThat(silver.get("inserted").asLong() + silver.get("updated").asLong() + silver.get("duplicates").asLong()
-                + silver.get("quarantined").asLong()).isEqualTo(100_000);
-        assertThat(silver.get("inserted").asLong()).isEqualTo(gold.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(silver.get("inserted").asLong()
+                        + silver.get("updated").asLong()
+                        + silver.get("duplicates").asLong()
+                        + silver.get("quarantined").asLong())
+                .isEqualTo(100_000);
+        assertThat(silver.get("inserted").asLong())
+                .isEqualTo(gold.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
     void everyRealComplaintTypeAndBoroughIsCanonicalisedAsSharedModelDoes() throws Exception {
         realBatch();
         for (Row row : table("silver/service_requests")
-                .select("complaint_type_raw", "complaint_type", "complaint_type_key").distinct().collectAsList()) {
+                .select("complaint_type_raw", "complaint_type", "complaint_type_key")
+                .distinct()
+                .collectAsList()) {
             ComplaintType expected = ComplaintType.fromSource(row.getString(0));
             assertThat(row.getString(2)).as(row.getString(0)).isEqualTo(expected.key());
             assertThat(row.getString(1)).as(row.getString(0)).isEqualTo(expected.display());
         }
-        for (Row row : table("silver/service_requests").select("borough_raw", "borough", "borough_key").distinct()
+        for (Row row : table("silver/service_requests")
+                .select("borough_raw", "borough", "borough_key")
+                .distinct()
                 .collectAsList()) {
             Borough expected = Borough.fromSource(row.getString(0));
             assertThat(row.getString(1)).isEqualTo(expected.name());
             assertThat(row.getString(2)).isEqualTo(expected.key());
         }
-        assertThat(table("gold/series_catalog").where(col("series_id").equalTo("noise-residential/brooklyn")).count())
+        assertThat(table("gold/series_catalog")
+                        .where(col("series_id").equalTo("noise-residential/brooklyn"))
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -136,23 +155,67 @@ class RealRecordsPipelineTest {
     /** Runs without the real data: the awkward spellings the rules must agree on. */
     @Test
     void sparkRulesEqualSharedModelOnAwkwardSpellings() {
-        List<String> spellings = List.of("PAINT/PLASTER", "Noise - Residential", "  noise -  residential ",
-                "HEAT/HOT WATER", "Derelict Vehicles", "Dead/Dying Tree", "Taxi Complaint", "ELEVATOR",
-                "Lead", "Water System", "UNSANITARY CONDITION", "Day Care", "Rodent", "APPLIANCE", "FLOORING/STAIRS",
-                "Illegal Parking", "DOOR/WINDOW", "Non-Emergency Police Matter", "Sewer", "WATER LEAK",
-                "Mosquitoes", "DOF Property - Owner Issue", "Found Property", "Bike/Roller/Skate Chronic",
-                "E-Scooter", "NONCONST", "Special Projects Inspection Team (SPIT)", "O'BRIEN'S LAW", "A\tB",
-                "x_y", "Ünïcode TYPE", "SCHOOL MAINTENANCE", "Noise - Street/Sidewalk");
-        List<String> boroughs = List.of("BROOKLYN", "Staten Island", "STATEN ISLAND", "staten_island", "Unspecified",
-                "", " queens ", "MANHATTAN", "Bronx", "Brooklyn ", "NEW YORK", "STATEN-ISLAND", "\tBRONX\n");
+        List<String> spellings = List.of(
+                "PAINT/PLASTER",
+                "Noise - Residential",
+                "  noise -  residential ",
+                "HEAT/HOT WATER",
+                "Derelict Vehicles",
+                "Dead/Dying Tree",
+                "Taxi Complaint",
+                "ELEVATOR",
+                "Lead",
+                "Water System",
+                "UNSANITARY CONDITION",
+                "Day Care",
+                "Rodent",
+                "APPLIANCE",
+                "FLOORING/STAIRS",
+                "Illegal Parking",
+                "DOOR/WINDOW",
+                "Non-Emergency Police Matter",
+                "Sewer",
+                "WATER LEAK",
+                "Mosquitoes",
+                "DOF Property - Owner Issue",
+                "Found Property",
+                "Bike/Roller/Skate Chronic",
+                "E-Scooter",
+                "NONCONST",
+                "Special Projects Inspection Team (SPIT)",
+                "O'BRIEN'S LAW",
+                "A\tB",
+                "x_y",
+                "Ünïcode TYPE",
+                "SCHOOL MAINTENANCE",
+                "Noise - Street/Sidewalk");
+        List<String> boroughs = List.of(
+                "BROOKLYN",
+                "Staten Island",
+                "STATEN ISLAND",
+                "staten_island",
+                "Unspecified",
+                "",
+                " queens ",
+                "MANHATTAN",
+                "Bronx",
+                "Brooklyn ",
+                "NEW YORK",
+                "STATEN-ISLAND",
+                "\tBRONX\n");
         List<String> inputs = new ArrayList<>(spellings);
         inputs.addAll(boroughs);
-        Dataset<Row> frame = spark.createDataset(inputs, Encoders.STRING()).toDF("raw")
-                .withColumn("trimmed", org.apache.spark.sql.functions.expr(
-                        "regexp_replace(regexp_replace(raw, '^[\\\\x00-\\\\x20]+|[\\\\x00-\\\\x20]+$', ''), '\\\\s+', ' ')"))
+        Dataset<Row> frame = spark.createDataset(inputs, Encoders.STRING())
+                .toDF("raw")
+                .withColumn(
+                        "trimmed",
+                        org.apache.spark.sql.functions.expr(
+                                "regexp_replace(regexp_replace(raw, '^[\\\\x00-\\\\x20]+|[\\\\x00-\\\\x20]+$', ''), '\\\\s+', ' ')"))
                 .withColumn("key", SilverTransform.complaintTypeKey(col("trimmed")))
-                .withColumn("display", org.apache.spark.sql.functions.expr(
-                        org.nyc311.delta.silver.ComplaintTypeDisplay.UDF_NAME + "(trimmed)"))
+                .withColumn(
+                        "display",
+                        org.apache.spark.sql.functions.expr(
+                                org.nyc311.delta.silver.ComplaintTypeDisplay.UDF_NAME + "(trimmed)"))
                 .withColumn("borough", SilverTransform.borough(col("raw")));
         for (Row row : frame.collectAsList()) {
             String raw = row.getAs("raw");
@@ -161,14 +224,20 @@ class RealRecordsPipelineTest {
                 assertThat(row.<String>getAs("key")).as(raw).isEqualTo(expected.key());
                 assertThat(row.<String>getAs("display")).as(raw).isEqualTo(expected.display());
             }
-            assertThat(row.<String>getAs("borough")).as(raw).isEqualTo(Borough.fromSource(raw).name());
+            assertThat(row.<String>getAs("borough"))
+                    .as(raw)
+                    .isEqualTo(Borough.fromSource(raw).name());
         }
     }
 
     private static List<Long> versions() {
         List<Long> versions = new ArrayList<>();
-        for (String t : List.of("bronze/service_requests", "silver/service_requests", "gold/daily_requests",
-                "gold/daily_series", "gold/series_catalog")) {
+        for (String t : List.of(
+                "bronze/service_requests",
+                "silver/service_requests",
+                "gold/daily_requests",
+                "gold/daily_series",
+                "gold/series_catalog")) {
             versions.add(DeltaTables.version(spark, lake.resolve(t).toString()));
         }
         return versions;

@@ -46,13 +46,16 @@ class SilverRetryTest {
 
     @TempDir
     static Path lake;
+
     private static SparkSession spark;
     private static final List<String> landed = new ArrayList<>();
 
     @BeforeAll
     static void firstBatch() throws Exception {
         spark = LocalSpark.start("silver-retry");
-        land("2026-04-11", "ing-a",
+        land(
+                "2026-04-11",
+                "ing-a",
                 record("A1", "2026-04-10T08:00:00.000", "Noise - Residential", "BROOKLYN", "2026-04-10T09:00:00.000Z"),
                 record("A2", "2026-04-10T23:30:00.000", "Noise - Residential", "BROOKLYN", "2026-04-11T01:00:00.000Z"),
                 record("A3", "2026-04-11T10:00:00.000", "Illegal Parking", "QUEENS", "2026-04-11T11:00:00.000Z"),
@@ -74,7 +77,9 @@ class SilverRetryTest {
     @Order(1)
     void aRetryAfterSilverCommittedCountsAndTouchesWhatItsFirstAttemptDid() throws Exception {
         // A2's created date moves from the 10th to the 12th; A3 comes again unchanged; B1 is new
-        land("2026-04-12", "ing-b",
+        land(
+                "2026-04-12",
+                "ing-b",
                 record("A2", "2026-04-12T07:00:00.000", "Noise - Residential", "BROOKLYN", "2026-04-12T08:00:00.000Z"),
                 record("A3", "2026-04-11T10:00:00.000", "Illegal Parking", "QUEENS", "2026-04-11T11:00:00.000Z"),
                 record("B1", "2026-04-12T09:00:00.000", "Illegal Parking", "BRONX", "2026-04-12T10:00:00.000Z"));
@@ -85,14 +90,19 @@ class SilverRetryTest {
         assertThat(first.touchedDates()).contains(Date.valueOf("2026-04-10"), Date.valueOf("2026-04-12"));
         long silverVersion = version("silver/service_requests");
 
-        silver(args);     // the job died before gold; the retry runs silver again
+        silver(args); // the job died before gold; the retry runs silver again
 
         RunMetrics retry = metrics("r2");
-        assertThat(retry).usingRecursiveComparison().ignoringFields("finishedAt").isEqualTo(first);
+        assertThat(retry)
+                .usingRecursiveComparison()
+                .ignoringFields("finishedAt")
+                .isEqualTo(first);
         assertThat(retry.inserted()).isEqualTo(1);
         assertThat(retry.updated()).isEqualTo(1);
         assertThat(retry.duplicates()).isEqualTo(1);
-        assertThat(version("silver/service_requests")).as("the retry merges nothing twice").isEqualTo(silverVersion);
+        assertThat(version("silver/service_requests"))
+                .as("the retry merges nothing twice")
+                .isEqualTo(silverVersion);
         new GoldStage().run(spark, args);
         assertThat(goldByDate()).isEqualTo(independentCount());
     }
@@ -100,7 +110,9 @@ class SilverRetryTest {
     @Test
     @Order(2)
     void aRetryAfterACrashBetweenTheMergeAndItsMetricsRowEndsAsTheFirstAttemptWould() throws Exception {
-        land("2026-04-13", "ing-c",
+        land(
+                "2026-04-13",
+                "ing-c",
                 record("A1", "2026-04-13T08:00:00.000", "Noise - Residential", "BROOKLYN", "2026-04-13T09:00:00.000Z"),
                 record("C1", "2026-04-13T10:00:00.000", "Illegal Parking", "BRONX", "2026-04-13T11:00:00.000Z"));
         JobArgs args = args("r3");
@@ -108,11 +120,15 @@ class SilverRetryTest {
         silver(args);
         RunMetrics first = metrics("r3");
         // the crash: silver's MERGE committed, its metrics row never did
-        DeltaTable.forPath(spark, path("silver/pipeline_metrics")).delete(col("run_id").equalTo("r3"));
+        DeltaTable.forPath(spark, path("silver/pipeline_metrics"))
+                .delete(col("run_id").equalTo("r3"));
 
         silver(args);
 
-        assertThat(metrics("r3")).usingRecursiveComparison().ignoringFields("finishedAt").isEqualTo(first);
+        assertThat(metrics("r3"))
+                .usingRecursiveComparison()
+                .ignoringFields("finishedAt")
+                .isEqualTo(first);
         assertThat(first.touchedDates()).containsExactly(Date.valueOf("2026-04-10"), Date.valueOf("2026-04-13"));
         new GoldStage().run(spark, args);
         assertThat(goldByDate()).isEqualTo(independentCount());
@@ -121,17 +137,22 @@ class SilverRetryTest {
     @Test
     @Order(3)
     void aRetryAlsoMergesTheFilesThatLandedBetweenItsAttempts() throws Exception {
-        land("2026-04-14", "ing-d",
+        land(
+                "2026-04-14",
+                "ing-d",
                 record("D1", "2026-04-14T08:00:00.000", "Illegal Parking", "BRONX", "2026-04-14T09:00:00.000Z"));
         JobArgs args = args("r4");
         new BronzeStage().run(spark, args);
         silver(args);
-        DeltaTable.forPath(spark, path("silver/pipeline_metrics")).delete(col("run_id").equalTo("r4"));
-        land("2026-04-14", "ing-e",
+        DeltaTable.forPath(spark, path("silver/pipeline_metrics"))
+                .delete(col("run_id").equalTo("r4"));
+        land(
+                "2026-04-14",
+                "ing-e",
                 record("E1", "2026-04-14T10:00:00.000", "Illegal Parking", "BRONX", "2026-04-14T11:00:00.000Z"),
                 record("B1", "2026-04-12T09:00:00.000", "Illegal Parking", "MANHATTAN", "2026-04-14T12:00:00.000Z"));
 
-        new BronzeStage().run(spark, args);   // the retry's bronze takes ing-e under the same run id
+        new BronzeStage().run(spark, args); // the retry's bronze takes ing-e under the same run id
         silver(args);
 
         RunMetrics retry = metrics("r4");
@@ -146,10 +167,20 @@ class SilverRetryTest {
     @Test
     @Order(4)
     void aManualRerunOfABatchUnderANewRunIdRebuildsEveryDateTheBatchTouched() throws Exception {
-        // gold as a lost gold step leaves it: batch b's records (A2 on the 12th, B1) never counted, A2 still on the 10th
-        Dataset<Row> stale = table("gold/daily_requests").where(col("date").notEqual(Date.valueOf("2026-04-12")))
-                .withColumn("count", org.apache.spark.sql.functions.when(col("date").equalTo(Date.valueOf("2026-04-10")),
-                        col("count").plus(1)).otherwise(col("count")));
+        // gold as a lost gold step leaves it: batch b's records (A2 on the 12th, B1) never counted, A2 still on the
+        // 10th
+        Dataset<Row> stale = table("gold/daily_requests")
+                .where(col("date").notEqual(Date.valueOf("2026-04-12")))
+                .withColumn(
+                        "count",
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .when(
+                                        col("date").equalTo(Date.valueOf("2026-04-10")),
+                                        col("count").plus(1))
+                                .otherwise(col("count")));
         stale.cache().count();
         stale.write().format("delta").mode("overwrite").save(path("gold/daily_requests"));
         assertThat(goldByDate()).isNotEqualTo(independentCount());
@@ -161,9 +192,11 @@ class SilverRetryTest {
 
         RunMetrics rerun = metrics("r5");
         assertThat(rerun.recordsIn()).isEqualTo(3);
-        assertThat(rerun.inserted() + rerun.updated()).as("silver already holds the batch").isZero();
-        assertThat(rerun.touchedDates()).contains(Date.valueOf("2026-04-10"), Date.valueOf("2026-04-11"),
-                Date.valueOf("2026-04-12"));
+        assertThat(rerun.inserted() + rerun.updated())
+                .as("silver already holds the batch")
+                .isZero();
+        assertThat(rerun.touchedDates())
+                .contains(Date.valueOf("2026-04-10"), Date.valueOf("2026-04-11"), Date.valueOf("2026-04-12"));
         assertThat(goldByDate()).isEqualTo(independentCount());
     }
 
@@ -181,7 +214,8 @@ class SilverRetryTest {
 
     private static String record(String key, String created, String type, String borough, String updatedAt) {
         return "{\"unique_key\": \"" + key + "\", \"created_date\": \"" + created + "\", \"agency\": \"NYPD\", "
-                + "\"complaint_type\": \"" + type + "\", \"borough\": \"" + borough + "\", \":updated_at\": \"" + updatedAt
+                + "\"complaint_type\": \"" + type + "\", \"borough\": \"" + borough + "\", \":updated_at\": \""
+                + updatedAt
                 + "\"}";
     }
 
@@ -192,7 +226,8 @@ class SilverRetryTest {
     }
 
     private static Map<LocalDate, Long> independentCount() throws Exception {
-        return new IndependentCount(NOW).read(new BufferedReader(new StringReader(String.join("\n", landed))))
+        return new IndependentCount(NOW)
+                .read(new BufferedReader(new StringReader(String.join("\n", landed))))
                 .byDate();
     }
 
@@ -210,7 +245,10 @@ class SilverRetryTest {
 
     private static Map<LocalDate, Long> goldByDate() {
         Map<LocalDate, Long> counts = new TreeMap<>();
-        table("gold/daily_requests").groupBy("date").sum("count").collectAsList()
+        table("gold/daily_requests")
+                .groupBy("date")
+                .sum("count")
+                .collectAsList()
                 .forEach(r -> counts.put(r.getDate(0).toLocalDate(), r.getLong(1)));
         return counts;
     }

@@ -15,9 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +50,10 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 6: pipeline-controller dies (kill -9), or is stopped by a deploy (SIGTERM), after it has
@@ -68,7 +66,12 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * controller must resume polling the same run id, issue no second {@code run-now}, publish one
  * GoldRefreshed and end the run SUCCEEDED after its one attempt.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    PostgresServerExtension.class,
+    SqsServerExtension.class,
+    S3ServerExtension.class,
+    TokenIssuerExtension.class
+})
 class ControllerKilledDuringDatabricksRunIT {
 
     private static final String BUCKET = "nyc311-lake";
@@ -84,7 +87,8 @@ class ControllerKilledDuringDatabricksRunIT {
     private static SqsServer sqs;
     private static S3Server s3;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final EventJson events = new EventJson();
     private WireMockServer databricks;
@@ -101,20 +105,34 @@ class ControllerKilledDuringDatabricksRunIT {
 
     @BeforeEach
     void databricksStub(TestInfo test) throws Exception {
-        logs = Files.createDirectories(Path.of("target", "fault-logs", getClass().getSimpleName(),
+        logs = Files.createDirectories(Path.of(
+                "target",
+                "fault-logs",
+                getClass().getSimpleName(),
                 test.getTestMethod().orElseThrow().getName()));
-        databricks = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        databricks =
+                new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         databricks.start();
         // the SDK probes for OAuth endpoints before it settles on the token; a workspace without them answers 404
-        databricks.stubFor(get(urlPathEqualTo("/oidc/.well-known/oauth-authorization-server")).willReturn(aResponse().withStatus(404)));
+        databricks.stubFor(get(urlPathEqualTo("/oidc/.well-known/oauth-authorization-server"))
+                .willReturn(aResponse().withStatus(404)));
         databricks.stubFor(post(urlPathEqualTo(RUN_NOW))
-                .willReturn(okJson("{\"run_id\": " + DATABRICKS_RUN_ID + ", \"number_in_job\": " + DATABRICKS_RUN_ID + "}")));
+                .willReturn(okJson(
+                        "{\"run_id\": " + DATABRICKS_RUN_ID + ", \"number_in_job\": " + DATABRICKS_RUN_ID + "}")));
         databricks.stubFor(post(urlPathEqualTo(RUNS_CANCEL)).willReturn(okJson("{}")));
         // the job runs until the test says it is done
-        databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).inScenario(JOB).whenScenarioStateIs(Scenario.STARTED)
+        databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
+                .inScenario(JOB)
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(runsGet("RUNNING", null, "In run", "RUNNING", null))));
-        databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).inScenario(JOB).whenScenarioStateIs(FINISHED)
-                .willReturn(okJson(runsGet("TERMINATED", "SUCCESS", "", "TERMINATED",
+        databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
+                .inScenario(JOB)
+                .whenScenarioStateIs(FINISHED)
+                .willReturn(okJson(runsGet(
+                        "TERMINATED",
+                        "SUCCESS",
+                        "",
+                        "TERMINATED",
                         "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\", \"message\": \"\"}"))));
         purge(EventQueue.RAW_BATCH_LANDED.queueName(), EventQueue.GOLD_REFRESHED.queueName());
     }
@@ -138,18 +156,27 @@ class ControllerKilledDuringDatabricksRunIT {
 
         controller.restart().awaitReady(Duration.ofSeconds(120));
         Instant restartedAt = Instant.now();
-        await("the restarted controller polls Databricks again", Duration.ofSeconds(60),
+        await(
+                "the restarted controller polls Databricks again",
+                Duration.ofSeconds(60),
                 () -> runsGetRequests().size() > pollsBefore + 1);
-        assertThat(run(started.runId()).path("state").asText()).as("still going").isEqualTo("RUNNING");
+        assertThat(run(started.runId()).path("state").asText())
+                .as("still going")
+                .isEqualTo("RUNNING");
 
         finishTheJob(started.runId());
         JsonNode run = awaitSucceeded(started.runId());
 
         Figures figures = figures("controller killed during Databricks run", started, run, pollsBefore);
-        assertThat(figures.runNow()).as("run-now requests in the stub's journal").isEqualTo(1);
-        assertThat(figures.polledRunIds()).as("every runs/get asked for the one run").containsExactly(Long.toString(DATABRICKS_RUN_ID));
-        assertThat(figures.pollsAfterRestart()).as("polling resumed after the restart (restarted at " + restartedAt
-                + ", killed at " + killedAt + ")").isPositive();
+        assertThat(figures.runNow())
+                .as("run-now requests in the stub's journal")
+                .isEqualTo(1);
+        assertThat(figures.polledRunIds())
+                .as("every runs/get asked for the one run")
+                .containsExactly(Long.toString(DATABRICKS_RUN_ID));
+        assertThat(figures.pollsAfterRestart())
+                .as("polling resumed after the restart (restarted at " + restartedAt + ", killed at " + killedAt + ")")
+                .isPositive();
         assertThat(figures.cancels()).isZero();
         assertThat(figures.goldRefreshed()).hasSize(1);
         assertThat(figures.attempts()).as("one attempt: the restart resumed it").isEqualTo(1);
@@ -164,11 +191,15 @@ class ControllerKilledDuringDatabricksRunIT {
         // SIGTERM, as ECS sends on a deploy: a graceful stop that detaches from the run instead of cancelling it
         controller.close();
         int pollsBefore = runsGetRequests().size();
-        assertThat(cancelRequests()).as("a graceful stop does not cancel the Databricks run").isEmpty();
+        assertThat(cancelRequests())
+                .as("a graceful stop does not cancel the Databricks run")
+                .isEmpty();
         assertThat(controller.log()).content().contains("left running, to be resumed at the next start");
 
         controller.restart().awaitReady(Duration.ofSeconds(120));
-        await("the restarted controller polls Databricks again", Duration.ofSeconds(60),
+        await(
+                "the restarted controller polls Databricks again",
+                Duration.ofSeconds(60),
                 () -> runsGetRequests().size() > pollsBefore + 1);
 
         finishTheJob(started.runId());
@@ -184,21 +215,28 @@ class ControllerKilledDuringDatabricksRunIT {
         assertTheBatch(started, run, figures.goldRefreshed().get(0));
     }
 
-    private record Started(UUID runId, RawBatchLanded batch) {
-    }
+    private record Started(UUID runId, RawBatchLanded batch) {}
 
-    private record Figures(int runNow, List<String> polledRunIds, int polls, int pollsAfterRestart, int cancels,
-            List<GoldRefreshed> goldRefreshed, int attempts, String state) {
-    }
+    private record Figures(
+            int runNow,
+            List<String> polledRunIds,
+            int polls,
+            int pollsAfterRestart,
+            int cancels,
+            List<GoldRefreshed> goldRefreshed,
+            int attempts,
+            String state) {}
 
     /** Starts the controller on its own database, lands one batch and waits until its Databricks run is recorded. */
     private Started startAndLand(String database) throws Exception {
         postgres.createDatabase(database);
-        controller = ServiceJvm.start("pipeline-controller", properties(database), logs).awaitReady(Duration.ofSeconds(120));
+        controller = ServiceJvm.start("pipeline-controller", properties(database), logs)
+                .awaitReady(Duration.ofSeconds(120));
         String ingestionRunId = "fault6-" + UUID.randomUUID().toString().substring(0, 8);
         RawBatchLanded batch = rawBatchLanded(ingestionRunId);
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.RAW_BATCH_LANDED.queueName())).queueUrl();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.RAW_BATCH_LANDED.queueName()))
+                    .queueUrl();
             client.sendMessage(r -> r.queueUrl(url).messageBody(events.write(batch)));
         }
         // run-now answered and its run id recorded: the point after which a second run-now would run the job twice
@@ -210,7 +248,10 @@ class ControllerKilledDuringDatabricksRunIT {
             }
             return null;
         });
-        await("the controller polls the run", Duration.ofSeconds(30), () -> !runsGetRequests().isEmpty());
+        await(
+                "the controller polls the run",
+                Duration.ofSeconds(30),
+                () -> !runsGetRequests().isEmpty());
         return new Started(UUID.fromString(running.path("id").asText()), batch);
     }
 
@@ -248,7 +289,9 @@ class ControllerKilledDuringDatabricksRunIT {
                 }
                 """.formatted(pipelineRunId);
         try (var client = s3.client()) {
-            client.putObject(r -> r.bucket(BUCKET).key("_pipeline_runs/" + pipelineRunId + "/result.json"), RequestBody.fromString(result));
+            client.putObject(
+                    r -> r.bucket(BUCKET).key("_pipeline_runs/" + pipelineRunId + "/result.json"),
+                    RequestBody.fromString(result));
         }
         databricks.setScenarioState(JOB, FINISHED);
     }
@@ -263,21 +306,42 @@ class ControllerKilledDuringDatabricksRunIT {
 
     private Figures figures(String fault, Started started, JsonNode run, int pollsBeforeRestart) {
         // GoldRefreshed: wait for the first, then a little longer, so that a second one would be seen too
-        List<GoldRefreshed> received = new ArrayList<>(await("GoldRefreshed on its queue", Duration.ofSeconds(30), () -> {
-            List<GoldRefreshed> some = receiveGoldRefreshed();
-            return some.isEmpty() ? null : some;
-        }));
+        List<GoldRefreshed> received =
+                new ArrayList<>(await("GoldRefreshed on its queue", Duration.ofSeconds(30), () -> {
+                    List<GoldRefreshed> some = receiveGoldRefreshed();
+                    return some.isEmpty() ? null : some;
+                }));
         ServiceJvm.sleep(Duration.ofSeconds(3));
         received.addAll(receiveGoldRefreshed());
         List<LoggedRequest> polls = runsGetRequests();
-        List<String> polledRunIds = polls.stream().map(r -> r.queryParameter("run_id").firstValue()).distinct().toList();
+        List<String> polledRunIds = polls.stream()
+                .map(r -> r.queryParameter("run_id").firstValue())
+                .distinct()
+                .toList();
         int pollsAfterRestart = polls.size() - pollsBeforeRestart;
-        Figures figures = new Figures(runNowRequests().size(), polledRunIds, polls.size(), pollsAfterRestart,
-                cancelRequests().size(), received, run.path("attempts").asInt(), run.path("state").asText());
-        System.out.printf(Locale.ROOT, "figures [%s]: run-now=%d runs/get=%d (after restart %d) run ids polled=%s cancels=%d "
-                        + "GoldRefreshed=%d attempts=%d state=%s batch records=%d%n", fault, figures.runNow(), figures.polls(),
-                figures.pollsAfterRestart(), figures.polledRunIds(), figures.cancels(), figures.goldRefreshed().size(),
-                figures.attempts(), figures.state(), started.batch().recordCount());
+        Figures figures = new Figures(
+                runNowRequests().size(),
+                polledRunIds,
+                polls.size(),
+                pollsAfterRestart,
+                cancelRequests().size(),
+                received,
+                run.path("attempts").asInt(),
+                run.path("state").asText());
+        System.out.printf(
+                Locale.ROOT,
+                "figures [%s]: run-now=%d runs/get=%d (after restart %d) run ids polled=%s cancels=%d "
+                        + "GoldRefreshed=%d attempts=%d state=%s batch records=%d%n",
+                fault,
+                figures.runNow(),
+                figures.polls(),
+                figures.pollsAfterRestart(),
+                figures.polledRunIds(),
+                figures.cancels(),
+                figures.goldRefreshed().size(),
+                figures.attempts(),
+                figures.state(),
+                started.batch().recordCount());
         return figures;
     }
 
@@ -287,12 +351,14 @@ class ControllerKilledDuringDatabricksRunIT {
         run.path("ingestionRunIds").forEach(id -> ingestionRunIds.add(id.asText()));
         assertThat(ingestionRunIds).containsExactly(started.batch().ingestionRunId());
         assertThat(run.path("batches")).hasSize(1);
-        assertThat(run.path("batches").get(0).path("recordCount").asLong()).isEqualTo(started.batch().recordCount());
+        assertThat(run.path("batches").get(0).path("recordCount").asLong())
+                .isEqualTo(started.batch().recordCount());
         assertThat(event.pipelineRunId()).isEqualTo(started.runId().toString());
         assertThat(event.ingestionRunIds()).containsExactly(started.batch().ingestionRunId());
         assertThat(event.tableVersions()).containsEntry("daily_series", 12L);
         assertThat(event.latestCompleteDate()).isEqualTo(LocalDate.of(2026, 6, 27));
-        assertThat(run.path("goldRefreshedEventId").asText()).isEqualTo(event.eventId().toString());
+        assertThat(run.path("goldRefreshedEventId").asText())
+                .isEqualTo(event.eventId().toString());
     }
 
     private List<LoggedRequest> runNowRequests() {
@@ -313,10 +379,12 @@ class ControllerKilledDuringDatabricksRunIT {
 
     private JsonNode getJson(String path) {
         try {
-            HttpResponse<String> response = http.send(controller.request(path).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = http.send(
+                    controller.request(path).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return json.readTree(response.body());
         } catch (java.io.IOException e) {
@@ -330,10 +398,13 @@ class ControllerKilledDuringDatabricksRunIT {
     private List<GoldRefreshed> receiveGoldRefreshed() {
         List<GoldRefreshed> received = new ArrayList<>();
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.GOLD_REFRESHED.queueName())).queueUrl();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.GOLD_REFRESHED.queueName()))
+                    .queueUrl();
             List<Message> batch;
             do {
-                batch = client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                batch = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                        .messages();
                 for (Message message : batch) {
                     received.add(events.read(message.body(), GoldRefreshed.class));
                     client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
@@ -356,14 +427,27 @@ class ControllerKilledDuringDatabricksRunIT {
     private static RawBatchLanded rawBatchLanded(String ingestionRunId) {
         String prefix = "raw/nyc311/ingestion_date=2026-06-28/run=" + ingestionRunId + "/";
         Clock clock = Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC);
-        return RawBatchLanded.of(clock, ingestionRunId, BUCKET, prefix, prefix + "_manifest.json",
-                new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, LocalDateTime.parse("2026-06-27T10:00:00"),
+        return RawBatchLanded.of(
+                clock,
+                ingestionRunId,
+                BUCKET,
+                prefix,
+                prefix + "_manifest.json",
+                new IngestionWindow(
+                        IngestionWindow.Kind.INCREMENTAL,
+                        LocalDateTime.parse("2026-06-27T10:00:00"),
                         LocalDateTime.parse("2026-06-28T10:00:00")),
-                LocalDate.of(2026, 6, 28), 11, 1);
+                LocalDate.of(2026, 6, 28),
+                11,
+                1);
     }
 
     /** A runs/get answer in the Jobs 2.2 shape, the legacy {@code state} beside the newer {@code status}. */
-    private static String runsGet(String lifeCycleState, String resultState, String stateMessage, String statusState,
+    private static String runsGet(
+            String lifeCycleState,
+            String resultState,
+            String stateMessage,
+            String statusState,
             String terminationDetails) {
         return """
                 {"job_id": %d, "run_id": %d, "number_in_job": %d, "creator_user_name": "pipeline-controller@nyc311.example",
@@ -373,9 +457,18 @@ class ControllerKilledDuringDatabricksRunIT {
                  "state": {"life_cycle_state": "%s", %s"state_message": "%s", "user_cancelled_or_timedout": false},
                  "status": {"state": "%s"%s},
                  "tasks": [{"task_key": "delta_batch", "run_id": 455644900, "attempt_number": 0}]}
-                """.formatted(JOB_ID, DATABRICKS_RUN_ID, DATABRICKS_RUN_ID, DATABRICKS_RUN_ID, JOB_ID, DATABRICKS_RUN_ID,
-                lifeCycleState, resultState == null ? "" : "\"result_state\": \"" + resultState + "\", ", stateMessage, statusState,
-                terminationDetails == null ? "" : ", \"termination_details\": " + terminationDetails);
+                """.formatted(
+                        JOB_ID,
+                        DATABRICKS_RUN_ID,
+                        DATABRICKS_RUN_ID,
+                        DATABRICKS_RUN_ID,
+                        JOB_ID,
+                        DATABRICKS_RUN_ID,
+                        lifeCycleState,
+                        resultState == null ? "" : "\"result_state\": \"" + resultState + "\", ",
+                        stateMessage,
+                        statusState,
+                        terminationDetails == null ? "" : ", \"termination_details\": " + terminationDetails);
     }
 
     /** Polls until {@code probe} gives a value that is not null or false; fails with what was awaited. */
@@ -393,7 +486,9 @@ class ControllerKilledDuringDatabricksRunIT {
             }
             ServiceJvm.sleep(Duration.ofMillis(250));
         }
-        throw new AssertionError("timed out after " + timeout + " waiting for: " + what
-                + (last == null ? "" : " (last error: " + last + ")"), last);
+        throw new AssertionError(
+                "timed out after " + timeout + " waiting for: " + what
+                        + (last == null ? "" : " (last error: " + last + ")"),
+                last);
     }
 }

@@ -43,11 +43,11 @@ import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 5: two forecast-service instances on one database (a rolling deploy, autoscaling), and the
@@ -63,7 +63,13 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  *
  * <p>forecast-service uses no S3, so s3proxy is not started.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class, LocalSqlWarehouseExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    PostgresServerExtension.class,
+    SqsServerExtension.class,
+    MlflowServerExtension.class,
+    LocalSqlWarehouseExtension.class,
+    TokenIssuerExtension.class
+})
 class ForecastInstanceKilledMidFitIT {
 
     private static final String DATABASE = "forecast_fault_killed";
@@ -77,13 +83,18 @@ class ForecastInstanceKilledMidFitIT {
     private static LocalSqlWarehouseProcess warehouse;
     private static List<String> forecastable;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final List<ServiceJvm> instances = new ArrayList<>();
 
     @BeforeAll
-    static void servers(PostgresServer postgresServer, SqsServer sqsServer, MlflowServer mlflowServer,
-            LocalSqlWarehouseProcess warehouseProcess) throws Exception {
+    static void servers(
+            PostgresServer postgresServer,
+            SqsServer sqsServer,
+            MlflowServer mlflowServer,
+            LocalSqlWarehouseProcess warehouseProcess)
+            throws Exception {
         postgres = postgresServer;
         sqs = sqsServer;
         mlflow = mlflowServer;
@@ -91,7 +102,8 @@ class ForecastInstanceKilledMidFitIT {
         forecastable = ForecastFaultGold.create(warehouse, Path.of("target", "fault-logs"));
         postgres.createDatabase(DATABASE);
         try (SqsClient client = sqs.client()) {
-            for (String queue : List.of(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName())) {
+            for (String queue :
+                    List.of(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName())) {
                 String url = client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
                 client.purgeQueue(r -> r.queueUrl(url));
             }
@@ -105,7 +117,8 @@ class ForecastInstanceKilledMidFitIT {
 
     @Test
     void theInstanceFittingARunIsKilledAndTheOtherFitsItOnceAfterTheLeaseExpired() throws Exception {
-        Path logs = Files.createDirectories(Path.of("target", "fault-logs", getClass().getSimpleName()));
+        Path logs = Files.createDirectories(
+                Path.of("target", "fault-logs", getClass().getSimpleName()));
         ServiceJvm a = ServiceJvm.start("forecast-service", properties(), logs);
         instances.add(a);
         ServiceJvm b = a.twin(logs, "forecast-service-b");
@@ -113,7 +126,8 @@ class ForecastInstanceKilledMidFitIT {
         a.awaitReady(Duration.ofSeconds(120));
         b.awaitReady(Duration.ofSeconds(120));
 
-        UUID runId = UUID.fromString(post(a, "/api/v1/forecast-runs").path("forecastRunId").asText());
+        UUID runId = UUID.fromString(
+                post(a, "/api/v1/forecast-runs").path("forecastRunId").asText());
         // whichever instance claimed it (a took it from its own POST, or b's sweep came first) is fitting it
         ServiceJvm holder = await("an instance claims the run and fits it", Duration.ofSeconds(60), () -> {
             for (ServiceJvm instance : List.of(a, b)) {
@@ -127,7 +141,9 @@ class ForecastInstanceKilledMidFitIT {
         // into the fit, which takes some seconds (31 series on one thread)
         ServiceJvm.sleep(Duration.ofSeconds(1));
         Lease dead = lease(runId);
-        assertThat(dead.status()).as("killed mid-fit: the fit must still be going").isEqualTo("RUNNING");
+        assertThat(dead.status())
+                .as("killed mid-fit: the fit must still be going")
+                .isEqualTo("RUNNING");
 
         holder.kill();
         Instant killedAt = Instant.now();
@@ -135,7 +151,9 @@ class ForecastInstanceKilledMidFitIT {
         // until the dead lease expires, the run stays the dead instance's: nobody fits it twice at once
         while (Instant.now().isBefore(dead.expiresAt().minusMillis(500))) {
             Lease now = lease(runId);
-            assertThat(now.token()).as("taken over before the lease expired (%s)", dead.expiresAt()).isEqualTo(dead.token());
+            assertThat(now.token())
+                    .as("taken over before the lease expired (%s)", dead.expiresAt())
+                    .isEqualTo(dead.token());
             assertThat(now.attempts()).isEqualTo(1);
             ServiceJvm.sleep(Duration.ofMillis(500));
         }
@@ -143,11 +161,15 @@ class ForecastInstanceKilledMidFitIT {
         Lease done = await("the survivor fits, tracks and announces the run", Duration.ofSeconds(150), () -> {
             Lease now = lease(runId);
             assertThat(now.status()).as("run " + runId).isNotEqualTo("FAILED");
-            return "SUCCEEDED".equals(now.status()) && "TRACKED".equals(now.trackingStatus()) && now.publishedAt() != null
-                    ? now : null;
+            return "SUCCEEDED".equals(now.status())
+                            && "TRACKED".equals(now.trackingStatus())
+                            && now.publishedAt() != null
+                    ? now
+                    : null;
         });
         assertThat(done.owner()).as("fitted by the survivor").isNotEqualTo(dead.owner());
-        assertThat(done.startedAt()).as("claimed by the survivor only after the dead lease expired at " + dead.expiresAt())
+        assertThat(done.startedAt())
+                .as("claimed by the survivor only after the dead lease expired at " + dead.expiresAt())
                 .isAfterOrEqualTo(dead.expiresAt().minusMillis(250));
         assertThat(done.attempts()).as("the killed fit and the survivor's one").isEqualTo(2);
         assertThat(logSays(survivor, "forecast run " + runId + " claimed by")).isTrue();
@@ -163,20 +185,34 @@ class ForecastInstanceKilledMidFitIT {
         assertThat(published.get(0).seriesForecast()).isEqualTo(forecastable.size());
 
         List<JsonNode> parents = mlflowRunsOf(runId);
-        assertThat(parents).as("one MLflow parent run, deleted ones counted too").hasSize(1);
+        assertThat(parents)
+                .as("one MLflow parent run, deleted ones counted too")
+                .hasSize(1);
         assertThat(parents.get(0).path("info").path("run_id").asText()).isEqualTo(done.mlflowRunId());
         // one run per training: every series once in its metrics table, no run per series
         assertThat(mlflowChildrenOf(parents.get(0))).isEmpty();
-        List<String> tracked = mlflowSeriesTable(done.mlflowRunId()).stream().map(row -> row.get("series_id")).toList();
+        List<String> tracked = mlflowSeriesTable(done.mlflowRunId()).stream()
+                .map(row -> row.get("series_id"))
+                .toList();
         assertThat(tracked).containsExactlyInAnyOrderElementsOf(forecastable);
 
-        System.out.printf(Locale.ROOT, "figures [forecast-service killed mid-fit, twin takes over]: gold series=%d fitted=%d "
+        System.out.printf(
+                Locale.ROOT,
+                "figures [forecast-service killed mid-fit, twin takes over]: gold series=%d fitted=%d "
                         + "points=%d attempts=%d lease=%ss takeover %.1fs after the kill (dead lease expired %.1fs after it) "
                         + "ForecastsPublished=%d MLflow runs=%d series in its table=%d state=%s/%s%n",
-                forecastable.size(), storedSeries, storedPoints, done.attempts(), LEASE.toSeconds(),
+                forecastable.size(),
+                storedSeries,
+                storedPoints,
+                done.attempts(),
+                LEASE.toSeconds(),
                 Duration.between(killedAt, done.startedAt()).toMillis() / 1000.0,
-                Duration.between(killedAt, dead.expiresAt()).toMillis() / 1000.0, published.size(), parents.size(), tracked.size(),
-                done.status(), done.trackingStatus());
+                Duration.between(killedAt, dead.expiresAt()).toMillis() / 1000.0,
+                published.size(),
+                parents.size(),
+                tracked.size(),
+                done.status(),
+                done.trackingStatus());
     }
 
     private Map<String, String> properties() {
@@ -203,9 +239,16 @@ class ForecastInstanceKilledMidFitIT {
     }
 
     /** The run's row as the instances left it. */
-    private record Lease(String status, String trackingStatus, String owner, UUID token, Instant expiresAt, Instant startedAt,
-            int attempts, Instant publishedAt, String mlflowRunId) {
-    }
+    private record Lease(
+            String status,
+            String trackingStatus,
+            String owner,
+            UUID token,
+            Instant expiresAt,
+            Instant startedAt,
+            int attempts,
+            Instant publishedAt,
+            String mlflowRunId) {}
 
     private Lease lease(UUID runId) {
         try (Connection connection = postgres.connect(DATABASE);
@@ -218,8 +261,15 @@ class ForecastInstanceKilledMidFitIT {
                 if (!row.next()) {
                     throw new IllegalStateException("no forecast run " + runId);
                 }
-                return new Lease(row.getString(1), row.getString(2), row.getString(3), row.getObject(4, UUID.class),
-                        instant(row.getTimestamp(5)), instant(row.getTimestamp(6)), row.getInt(7), instant(row.getTimestamp(8)),
+                return new Lease(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getObject(4, UUID.class),
+                        instant(row.getTimestamp(5)),
+                        instant(row.getTimestamp(6)),
+                        row.getInt(7),
+                        instant(row.getTimestamp(8)),
                         row.getString(9));
             }
         } catch (SQLException e) {
@@ -228,7 +278,8 @@ class ForecastInstanceKilledMidFitIT {
     }
 
     private int count(String sql, UUID runId) throws SQLException {
-        try (Connection connection = postgres.connect(DATABASE); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = postgres.connect(DATABASE);
+                PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, runId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -250,17 +301,22 @@ class ForecastInstanceKilledMidFitIT {
         });
         ServiceJvm.sleep(Duration.ofSeconds(5));
         all.addAll(receivePublished());
-        return all.stream().filter(event -> event.forecastRunId().equals(runId.toString())).toList();
+        return all.stream()
+                .filter(event -> event.forecastRunId().equals(runId.toString()))
+                .toList();
     }
 
     private List<ForecastsPublished> receivePublished() {
         EventJson events = new EventJson();
         List<ForecastsPublished> received = new ArrayList<>();
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.FORECASTS_PUBLISHED.queueName())).queueUrl();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.FORECASTS_PUBLISHED.queueName()))
+                    .queueUrl();
             List<Message> batch;
             do {
-                batch = client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                batch = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                        .messages();
                 for (Message message : batch) {
                     received.add(events.read(message.body(), ForecastsPublished.class));
                     client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
@@ -272,18 +328,39 @@ class ForecastInstanceKilledMidFitIT {
 
     /** The parent runs MLflow has for the forecast run, active and deleted alike (found by the tag the service sets). */
     private List<JsonNode> mlflowRunsOf(UUID runId) throws Exception {
-        String experimentId = mlflowGet("experiments/get-by-name?experiment_name=" + EXPERIMENT).path("experiment").path("experiment_id").asText();
-        JsonNode found = mlflowPost("runs/search", Map.of("experiment_ids", List.of(experimentId),
-                "filter", "tags.`nyc311.forecast_run_id` = '" + runId + "'", "run_view_type", "ALL", "max_results", 100));
+        String experimentId = mlflowGet("experiments/get-by-name?experiment_name=" + EXPERIMENT)
+                .path("experiment")
+                .path("experiment_id")
+                .asText();
+        JsonNode found = mlflowPost(
+                "runs/search",
+                Map.of(
+                        "experiment_ids",
+                        List.of(experimentId),
+                        "filter",
+                        "tags.`nyc311.forecast_run_id` = '" + runId + "'",
+                        "run_view_type",
+                        "ALL",
+                        "max_results",
+                        100));
         List<JsonNode> runs = new ArrayList<>();
         found.path("runs").forEach(runs::add);
         return runs;
     }
 
     private List<JsonNode> mlflowChildrenOf(JsonNode parent) throws Exception {
-        JsonNode found = mlflowPost("runs/search", Map.of("experiment_ids", List.of(parent.path("info").path("experiment_id").asText()),
-                "filter", "tags.mlflow.parentRunId = '" + parent.path("info").path("run_id").asText() + "'", "run_view_type", "ALL",
-                "max_results", 1000));
+        JsonNode found = mlflowPost(
+                "runs/search",
+                Map.of(
+                        "experiment_ids",
+                        List.of(parent.path("info").path("experiment_id").asText()),
+                        "filter",
+                        "tags.mlflow.parentRunId = '"
+                                + parent.path("info").path("run_id").asText() + "'",
+                        "run_view_type",
+                        "ALL",
+                        "max_results",
+                        1000));
         List<JsonNode> runs = new ArrayList<>();
         found.path("runs").forEach(runs::add);
         return runs;
@@ -291,41 +368,58 @@ class ForecastInstanceKilledMidFitIT {
 
     /** The rows of the run's per-series metrics table, read through the tracking server. */
     private List<Map<String, String>> mlflowSeriesTable(String runId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(mlflow.trackingUri()
-                + "/get-artifact?path=series/metrics.csv&run_uuid=" + runId)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                mlflow.trackingUri() + "/get-artifact?path=series/metrics.csv&run_uuid=" + runId))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(response.body())) {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(response.body())) {
             return rows.readAll();
         }
     }
 
     private JsonNode mlflowGet(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(mlflow.trackingUri() + "/api/2.0/mlflow/" + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(mlflow.trackingUri() + "/api/2.0/mlflow/" + pathAndQuery))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private JsonNode mlflowPost(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(mlflow.trackingUri() + "/api/2.0/mlflow/" + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(mlflow.trackingUri() + "/api/2.0/mlflow/" + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private JsonNode post(ServiceJvm service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(service.request(path).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                service.request(path)
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json.readTree(response.body());
     }
 
     private static boolean logSays(ServiceJvm service, String text) {
         try {
-            return Files.exists(service.log()) && Files.readString(service.log()).contains(text);
+            return Files.exists(service.log())
+                    && Files.readString(service.log()).contains(text);
         } catch (IOException e) {
             return false;
         }
@@ -346,7 +440,9 @@ class ForecastInstanceKilledMidFitIT {
             }
             ServiceJvm.sleep(Duration.ofMillis(300));
         }
-        throw new AssertionError("timed out after " + timeout + " waiting for: " + what
-                + (last == null ? "" : " (last error: " + last + ")"), last);
+        throw new AssertionError(
+                "timed out after " + timeout + " waiting for: " + what
+                        + (last == null ? "" : " (last error: " + last + ")"),
+                last);
     }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.faults.support.Reconciliation;
 import org.nyc311.faults.support.ServiceJvm;
@@ -61,10 +61,12 @@ class GoldRetryAfterSilverCommittedIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
     private static final String[] TYPES = {"Noise - Residential", "Illegal Parking", "HEAT/HOT WATER"};
-    private static final String[] BOROUGHS = {"BROOKLYN", "QUEENS", "MANHATTAN", "BRONX", "STATEN ISLAND", "Unspecified"};
+    private static final String[] BOROUGHS = {"BROOKLYN", "QUEENS", "MANHATTAN", "BRONX", "STATEN ISLAND", "Unspecified"
+    };
 
     @TempDir
     static Path work;
+
     private static Path lake;
     private static Path logs;
     /** Every raw line landed so far, in landing order: the source the independent count reads. */
@@ -95,15 +97,24 @@ class GoldRetryAfterSilverCommittedIT {
 
         // the job dies the moment silver's MERGE commit is on disk
         killWhen("r1-killed", () -> silver.hasCommit("MERGE"), args("r1"));
-        assertThat(silver.hasCommitOf("r1")).as("the MERGE carries the run id: that is how the retry finds it").isTrue();
-        assertThat(metrics.commits()).as("the kill came before silver's metrics row").hasSize(metricsBefore);
+        assertThat(silver.hasCommitOf("r1"))
+                .as("the MERGE carries the run id: that is how the retry finds it")
+                .isTrue();
+        assertThat(metrics.commits())
+                .as("the kill came before silver's metrics row")
+                .hasSize(metricsBefore);
         assertThat(lake.resolve("_pipeline_runs/r1/result.json")).doesNotExist();
 
-        Path gold = run("r1-retry", args("r1", "--export-gold", work.resolve("gold-r1.csv").toString()));
+        Path gold = run(
+                "r1-retry",
+                args("r1", "--export-gold", work.resolve("gold-r1.csv").toString()));
 
         JsonNode counts = result("r1").get("silver");
-        assertThat(counts.get("inserted").asLong()).as("the retry reports the first attempt's inserts, not duplicates")
-                .isEqualTo(independent().values().stream().mapToLong(Long::longValue).sum());
+        assertThat(counts.get("inserted").asLong())
+                .as("the retry reports the first attempt's inserts, not duplicates")
+                .isEqualTo(independent().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
         assertThat(counts.get("duplicates").asLong()).isEqualTo(2);
         assertThat(counts.get("quarantined").asLong()).isEqualTo(1);
         reconcile("B: kill between silver MERGE and metrics, same run id retried", gold);
@@ -124,7 +135,9 @@ class GoldRetryAfterSilverCommittedIT {
         assertThat(daily.commits()).as("the kill came before gold wrote").hasSize(dailyBefore);
         assertThat(lake.resolve("_pipeline_runs/r2/result.json")).doesNotExist();
 
-        Path gold = run("r2-retry", args("r2", "--export-gold", work.resolve("gold-r2.csv").toString()));
+        Path gold = run(
+                "r2-retry",
+                args("r2", "--export-gold", work.resolve("gold-r2.csv").toString()));
 
         JsonNode counts = result("r2").get("silver");
         assertThat(counts.get("inserted").asLong()).isEqualTo(12);
@@ -142,12 +155,19 @@ class GoldRetryAfterSilverCommittedIT {
         deleteTree(lake.resolve("gold"));
         copy(work.resolve("gold-before-batch-2"), lake.resolve("gold"));
 
-        Path gold = run("r3-rerun", args("r3", "--ingestion-runs", "ing-2",
-                "--export-gold", work.resolve("gold-r3.csv").toString()));
+        Path gold = run(
+                "r3-rerun",
+                args(
+                        "r3",
+                        "--ingestion-runs",
+                        "ing-2",
+                        "--export-gold",
+                        work.resolve("gold-r3.csv").toString()));
 
         JsonNode counts = result("r3").get("silver");
         assertThat(counts.get("recordsIn").asLong()).isEqualTo(22);
-        assertThat(counts.get("inserted").asLong() + counts.get("updated").asLong()).as("silver already held batch 2")
+        assertThat(counts.get("inserted").asLong() + counts.get("updated").asLong())
+                .as("silver already held batch 2")
                 .isZero();
         reconcile("C: manual rerun of batch 2 under a new run id over a gold without it", gold);
     }
@@ -169,8 +189,8 @@ class GoldRetryAfterSilverCommittedIT {
         for (int i = 0; i < 30; i++) {
             lines.add(batch1Record(i));
         }
-        lines.add(batch1Record(4));                                           // F1005 again, the same record
-        lines.add("{\"created_date\":\"2026-11-02T10:00:00.000\",\"complaint_type\":\"Illegal Parking\"}");  // no key
+        lines.add(batch1Record(4)); // F1005 again, the same record
+        lines.add("{\"created_date\":\"2026-11-02T10:00:00.000\",\"complaint_type\":\"Illegal Parking\"}"); // no key
         return lines;
     }
 
@@ -180,7 +200,11 @@ class GoldRetryAfterSilverCommittedIT {
             case 1 -> "01:30:00.000";
             default -> String.format("%02d:15:00.000", 7 + i % 12);
         };
-        return record("F" + (1001 + i), "2026-11-0" + (1 + i % 3) + "T" + time, TYPES[i % 3], BOROUGHS[i % 6],
+        return record(
+                "F" + (1001 + i),
+                "2026-11-0" + (1 + i % 3) + "T" + time,
+                TYPES[i % 3],
+                BOROUGHS[i % 6],
                 "2026-11-04T06:00:00.000Z");
     }
 
@@ -193,8 +217,12 @@ class GoldRetryAfterSilverCommittedIT {
         lines.add(record("F1013", "2026-11-04T08:30:00.000", TYPES[0], "BROOKLYN", "2026-11-05T06:00:00.000Z"));
         lines.add(record("F1014", "2026-11-02T09:00:00.000", TYPES[2], "BRONX", "2026-11-03T06:00:00.000Z"));
         for (int i = 0; i < 12; i++) {
-            lines.add(record("F" + (2001 + i), "2026-11-0" + (3 + i % 3) + "T" + String.format("%02d:40:00.000", 8 + i),
-                    TYPES[(i + 1) % 3], BOROUGHS[(i + 2) % 6], "2026-11-05T06:00:00.000Z"));
+            lines.add(record(
+                    "F" + (2001 + i),
+                    "2026-11-0" + (3 + i % 3) + "T" + String.format("%02d:40:00.000", 8 + i),
+                    TYPES[(i + 1) % 3],
+                    BOROUGHS[(i + 2) % 6],
+                    "2026-11-05T06:00:00.000Z"));
         }
         return lines;
     }
@@ -213,8 +241,7 @@ class GoldRetryAfterSilverCommittedIT {
     // --- the independent count: plain Java over the landed lines ---
 
     /** Gold's key: New York date, complaint type (display form), borough (enum name). */
-    record Cell(LocalDate date, String type, String borough) {
-    }
+    record Cell(LocalDate date, String type, String borough) {}
 
     /**
      * One count per cell of the deduplicated input: records with a unique key and a created date, the
@@ -230,15 +257,20 @@ class GoldRetryAfterSilverCommittedIT {
             }
             JsonNode previous = latest.get(record.get("unique_key").asText());
             if (previous == null
-                    || previous.path(":updated_at").asText().compareTo(record.path(":updated_at").asText()) <= 0) {
+                    || previous.path(":updated_at")
+                                    .asText()
+                                    .compareTo(record.path(":updated_at").asText())
+                            <= 0) {
                 latest.put(record.get("unique_key").asText(), record);
             }
         }
-        Map<Cell, Long> counts = new TreeMap<>(Comparator.comparing(Cell::date).thenComparing(Cell::type)
-                .thenComparing(Cell::borough));
+        Map<Cell, Long> counts = new TreeMap<>(
+                Comparator.comparing(Cell::date).thenComparing(Cell::type).thenComparing(Cell::borough));
         for (JsonNode record : latest.values()) {
-            Cell cell = new Cell(LocalDate.parse(record.get("created_date").asText().substring(0, 10)),
-                    ComplaintType.fromSource(record.get("complaint_type").asText()).display(),
+            Cell cell = new Cell(
+                    LocalDate.parse(record.get("created_date").asText().substring(0, 10)),
+                    ComplaintType.fromSource(record.get("complaint_type").asText())
+                            .display(),
                     Borough.fromSource(record.path("borough").asText(null)).name());
             counts.merge(cell, 1L, Long::sum);
         }
@@ -248,14 +280,15 @@ class GoldRetryAfterSilverCommittedIT {
     // --- what the lake holds ---
 
     private static Map<Cell, Long> goldCsv(Path csv) throws IOException {
-        Map<Cell, Long> counts = new TreeMap<>(Comparator.comparing(Cell::date).thenComparing(Cell::type)
-                .thenComparing(Cell::borough));
+        Map<Cell, Long> counts = new TreeMap<>(
+                Comparator.comparing(Cell::date).thenComparing(Cell::type).thenComparing(Cell::borough));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("date,complaint_type,borough,count");
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",");
             assertThat(fields).as("no commas in the fixture's types: " + line).hasSize(4);
-            counts.merge(new Cell(LocalDate.parse(fields[0]), fields[1], fields[2]), Long.parseLong(fields[3]), Long::sum);
+            counts.merge(
+                    new Cell(LocalDate.parse(fields[0]), fields[1], fields[2]), Long.parseLong(fields[3]), Long::sum);
         }
         return counts;
     }
@@ -264,7 +297,8 @@ class GoldRetryAfterSilverCommittedIT {
     private static long landedKeys() throws IOException {
         Set<String> keys = new HashSet<>();
         try (Stream<Path> parts = Files.walk(lake.resolve("raw/nyc311"))) {
-            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".json.gz")).toList()) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".json.gz"))
+                    .toList()) {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(
                         new GZIPInputStream(Files.newInputStream(part)), StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -280,7 +314,8 @@ class GoldRetryAfterSilverCommittedIT {
     }
 
     private static JsonNode result(String runId) throws IOException {
-        return JSON.readTree(lake.resolve("_pipeline_runs/" + runId + "/result.json").toFile());
+        return JSON.readTree(
+                lake.resolve("_pipeline_runs/" + runId + "/result.json").toFile());
     }
 
     private static void reconcile(String label, Path goldCsv) throws IOException {
@@ -295,10 +330,15 @@ class GoldRetryAfterSilverCommittedIT {
             lost += Math.max(0, -difference);
             duplicated += Math.max(0, difference);
         }
-        Reconciliation figures = new Reconciliation(FAULT + " / " + label,
-                expected.values().stream().mapToLong(Long::longValue).sum(), landedKeys(),
-                new Delta(lake.resolve("silver/service_requests")).rows(),
-                gold.values().stream().mapToLong(Long::longValue).sum(), lost, duplicated).print();
+        Reconciliation figures = new Reconciliation(
+                        FAULT + " / " + label,
+                        expected.values().stream().mapToLong(Long::longValue).sum(),
+                        landedKeys(),
+                        new Delta(lake.resolve("silver/service_requests")).rows(),
+                        gold.values().stream().mapToLong(Long::longValue).sum(),
+                        lost,
+                        duplicated)
+                .print();
         assertThat(figures.lost()).as("records gold does not count").isZero();
         assertThat(figures.duplicated()).as("records gold counts twice").isZero();
         assertThat(gold).as("gold by New York date, type and borough").isEqualTo(expected);
@@ -308,8 +348,15 @@ class GoldRetryAfterSilverCommittedIT {
     // --- delta-jobs' BatchJob in a child JVM, as pipeline-controller's LocalJobRunner starts it ---
 
     private static List<String> args(String runId, String... more) {
-        List<String> args = new ArrayList<>(List.of("--spark-master", "local[2]", "--shuffle-partitions", "1",
-                "--lake-root", lake.toString(), "--run-id", runId));
+        List<String> args = new ArrayList<>(List.of(
+                "--spark-master",
+                "local[2]",
+                "--shuffle-partitions",
+                "1",
+                "--lake-root",
+                lake.toString(),
+                "--run-id",
+                runId));
         args.addAll(List.of(more));
         return args;
     }
@@ -322,18 +369,29 @@ class GoldRetryAfterSilverCommittedIT {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.stream(Files.readString(target.resolve("spark-jvm-flags.txt")).strip().split("\\s+"))
-                .filter(flag -> !flag.isBlank()).toList());
+        command.addAll(Arrays.stream(Files.readString(target.resolve("spark-jvm-flags.txt"))
+                        .strip()
+                        .split("\\s+"))
+                .filter(flag -> !flag.isBlank())
+                .toList());
         // C1 only and the serial collector: a minute's job on a few dozen rows spends more on C2 than it gains
-        command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC",
+        command.addAll(List.of(
+                "-Xmx1g",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Duser.timezone=UTC",
                 "-Dlog4j2.configurationFile=" + work.resolve("log4j2.properties"),
-                "-cp", jar + ":" + Files.readString(target.resolve("delta-jobs.classpath")).strip(),
+                "-cp",
+                jar + ":"
+                        + Files.readString(target.resolve("delta-jobs.classpath"))
+                                .strip(),
                 "org.nyc311.delta.BatchJob"));
         command.addAll(args);
         Path log = logs.resolve(name + ".log");
         Files.deleteIfExists(log);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());   // Spark leaves spark-warehouse/ there
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");   // loopback only, whatever the host name resolves to
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(work.toFile()); // Spark leaves spark-warehouse/ there
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // loopback only, whatever the host name resolves to
         return LoggedProcess.start(name, builder, log, Duration.ofSeconds(5));
     }
 
@@ -341,11 +399,20 @@ class GoldRetryAfterSilverCommittedIT {
     private static Path run(String name, List<String> args) throws Exception {
         long started = System.nanoTime();
         try (LoggedProcess job = start(name, args)) {
-            boolean ended = job.handle().onExit().completeOnTimeout(null, JOB_TIMEOUT.toSeconds(),
-                    java.util.concurrent.TimeUnit.SECONDS).join() != null;
-            assertThat(ended).as(name + " ended within " + JOB_TIMEOUT + ":\n" + job.tail(30)).isTrue();
-            assertThat(job.exitValue()).as(name + " exit; " + job.log() + ":\n" + job.tail(40)).isZero();
-            System.out.printf("%s: exit 0 after %d s%n", name, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            boolean ended = job.handle()
+                            .onExit()
+                            .completeOnTimeout(null, JOB_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                            .join()
+                    != null;
+            assertThat(ended)
+                    .as(name + " ended within " + JOB_TIMEOUT + ":\n" + job.tail(30))
+                    .isTrue();
+            assertThat(job.exitValue())
+                    .as(name + " exit; " + job.log() + ":\n" + job.tail(40))
+                    .isZero();
+            System.out.printf(
+                    "%s: exit 0 after %d s%n",
+                    name, Duration.ofNanos(System.nanoTime() - started).toSeconds());
         }
         return Path.of(args.get(args.indexOf("--export-gold") + 1));
     }
@@ -356,9 +423,12 @@ class GoldRetryAfterSilverCommittedIT {
         try (LoggedProcess job = start(name, args)) {
             Instant deadline = Instant.now().plus(JOB_TIMEOUT);
             while (!now.getAsBoolean()) {
-                assertThat(job.isAlive()).as(name + " ended before the fault could be injected; " + job.log() + ":\n"
-                        + job.tail(40)).isTrue();
-                assertThat(Instant.now()).as(name + ": the moment to kill never came").isBefore(deadline);
+                assertThat(job.isAlive())
+                        .as(name + " ended before the fault could be injected; " + job.log() + ":\n" + job.tail(40))
+                        .isTrue();
+                assertThat(Instant.now())
+                        .as(name + ": the moment to kill never came")
+                        .isBefore(deadline);
                 Thread.sleep(5);
             }
             ProcessHandle root = job.handle();
@@ -366,8 +436,9 @@ class GoldRetryAfterSilverCommittedIT {
             tree.add(0, root);
             tree.forEach(ProcessHandle::destroyForcibly);
             root.onExit().join();
-            System.out.printf("%s: killed (kill -9) after %d s%n", name,
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            System.out.printf(
+                    "%s: killed (kill -9) after %d s%n",
+                    name, Duration.ofNanos(System.nanoTime() - started).toSeconds());
         }
     }
 
@@ -382,7 +453,9 @@ class GoldRetryAfterSilverCommittedIT {
                 return List.of();
             }
             try (Stream<Path> files = Files.list(log)) {
-                return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList();
+                return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json"))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -390,14 +463,18 @@ class GoldRetryAfterSilverCommittedIT {
 
         /** Whether a commit did {@code operation} (MERGE, WRITE, ...). */
         boolean hasCommit(String operation) {
-            return commits().stream().anyMatch(commit -> actions(commit).stream()
-                    .anyMatch(a -> operation.equals(a.path("commitInfo").path("operation").asText(null))));
+            return commits().stream()
+                    .anyMatch(commit -> actions(commit).stream()
+                            .anyMatch(a -> operation.equals(
+                                    a.path("commitInfo").path("operation").asText(null))));
         }
 
         /** Whether a commit carries {@code runId} as its user metadata: silver's MERGE of that run. */
         boolean hasCommitOf(String runId) {
-            return commits().stream().anyMatch(commit -> actions(commit).stream()
-                    .anyMatch(a -> runId.equals(a.path("commitInfo").path("userMetadata").asText(null))));
+            return commits().stream()
+                    .anyMatch(commit -> actions(commit).stream()
+                            .anyMatch(a -> runId.equals(
+                                    a.path("commitInfo").path("userMetadata").asText(null))));
         }
 
         /** Rows of the current version: the add actions' record counts, less the removed files. */
@@ -417,7 +494,9 @@ class GoldRetryAfterSilverCommittedIT {
 
         private static long numRecords(JsonNode add) {
             try {
-                return JSON.readTree(add.get("stats").asText()).get("numRecords").asLong();
+                return JSON.readTree(add.get("stats").asText())
+                        .get("numRecords")
+                        .asLong();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,10 +54,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.ServiceJvm;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.GoldRefreshed;
@@ -70,6 +68,7 @@ import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.sqs.SqsServer;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -99,6 +98,7 @@ class InfrastructureOutageIT {
     private static final Duration START = Duration.ofSeconds(90);
     /** Longer than the old retry budget (4 x 3 s = 12 s), shorter than the one configured below (30 s). */
     private static final Duration OUTAGE = Duration.ofSeconds(20);
+
     private static final Pattern PIPELINE_RUN_ID = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String RUNNING = """
             {"job_id": 42, "run_id": 981, "number_in_job": 981, "run_name": "nyc311-delta-batch",
@@ -111,7 +111,8 @@ class InfrastructureOutageIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EventJson EVENTS = new EventJson();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static Path work;
     private static Path logs;
@@ -141,9 +142,11 @@ class InfrastructureOutageIT {
         for (String database : List.of("pipeline_controller", "ingest_service", "forecast_service")) {
             postgres.createDatabase(database);
         }
-        databricks = new WireMockServer(wireMockConfig().bindAddress(Loopback.HOST).dynamicPort().extensions(new JobWritesItsResult()));
+        databricks = new WireMockServer(
+                wireMockConfig().bindAddress(Loopback.HOST).dynamicPort().extensions(new JobWritesItsResult()));
         databricks.start();
-        databricks.stubFor(post(urlPathEqualTo("/api/2.2/jobs/run-now")).willReturn(okJson("{\"run_id\": 981, \"number_in_job\": 981}")));
+        databricks.stubFor(post(urlPathEqualTo("/api/2.2/jobs/run-now"))
+                .willReturn(okJson("{\"run_id\": 981, \"number_in_job\": 981}")));
         jobState(SUCCEEDED);
         System.out.println("outage: servers and logs in " + work);
     }
@@ -169,7 +172,8 @@ class InfrastructureOutageIT {
             if (controller != null) {
                 controller.close();
             }
-            controller = ServiceJvm.start("pipeline-controller", controllerProperties(), logs).awaitReady(START);
+            controller = ServiceJvm.start("pipeline-controller", controllerProperties(), logs)
+                    .awaitReady(START);
         }
     }
 
@@ -178,13 +182,15 @@ class InfrastructureOutageIT {
             if (ingest != null) {
                 ingest.close();
             }
-            ingest = ServiceJvm.start("ingest-service", ingestProperties(replayDirectory), logs).awaitReady(START);
+            ingest = ServiceJvm.start("ingest-service", ingestProperties(replayDirectory), logs)
+                    .awaitReady(START);
         }
     }
 
     @AfterAll
     static void stopAll() {
-        for (AutoCloseable running : new AutoCloseable[] {forecast, ingest, controller, warehouse, mlflow, postgres, sqs, s3}) {
+        for (AutoCloseable running :
+                new AutoCloseable[] {forecast, ingest, controller, warehouse, mlflow, postgres, sqs, s3}) {
             try {
                 if (running != null) {
                     running.close();
@@ -207,7 +213,8 @@ class InfrastructureOutageIT {
             return;
         }
         try (var paths = Files.walk(path)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(each -> each.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(each -> each.toFile().delete());
         } catch (IOException e) {
             System.out.println("outage: could not delete " + path + ": " + e.getMessage());
         }
@@ -227,16 +234,30 @@ class InfrastructureOutageIT {
         awaitLive(controller);
         JsonNode down = health(controller);
         assertEquals("DOWN", down.path("components").path("db").path("status").asText(), down.toString());
-        assertTrue(down.path("components").path("db").path("details").path("error").asText().contains("Connection"), down.toString());
+        assertTrue(
+                down.path("components")
+                        .path("db")
+                        .path("details")
+                        .path("error")
+                        .asText()
+                        .contains("Connection"),
+                down.toString());
         assertEquals(503, status(controller.uri("/actuator/health/readiness")), "not ready without its database");
 
         String early = "outage-pg-start-" + UUID.randomUUID();
         send(EventQueue.RAW_BATCH_LANDED, EVENTS.write(rawBatchLanded(early)));
         ServiceJvm.sleep(OUTAGE);
-        assertTrue(controller.isAlive(), "the controller waits for its database instead of exiting:\n" + controller.tail(20));
-        assertTrue(Files.readString(controller.log()).contains("waiting for PostgreSQL at " + postgres.jdbcUrl("pipeline_controller")),
+        assertTrue(
+                controller.isAlive(),
+                "the controller waits for its database instead of exiting:\n" + controller.tail(20));
+        assertTrue(
+                Files.readString(controller.log())
+                        .contains("waiting for PostgreSQL at " + postgres.jdbcUrl("pipeline_controller")),
                 "the log says what is down, where, and for how long");
-        assertEquals(0, queueDepth(EventQueue.RAW_BATCH_LANDED.deadLetterQueueName()), "nothing dead-lettered during the outage");
+        assertEquals(
+                0,
+                queueDepth(EventQueue.RAW_BATCH_LANDED.deadLetterQueueName()),
+                "nothing dead-lettered during the outage");
 
         startPostgres();
         controller.awaitReady(START);
@@ -280,16 +301,21 @@ class InfrastructureOutageIT {
         Path replay = replayFile(300);
         controllerRunning();
         stopS3();
-        ingest = ServiceJvm.start("ingest-service", ingestProperties(replay.getParent()), logs).awaitReady(START);
+        ingest = ServiceJvm.start("ingest-service", ingestProperties(replay.getParent()), logs)
+                .awaitReady(START);
         JsonNode degraded = health(ingest);
-        assertEquals("DEGRADED", degraded.path("components").path("s3").path("status").asText(), degraded.toString());
+        assertEquals(
+                "DEGRADED",
+                degraded.path("components").path("s3").path("status").asText(),
+                degraded.toString());
         assertEquals("UP", degraded.path("components").path("db").path("status").asText(), degraded.toString());
 
         JsonNode started = startIngestion(replay);
         String runId = started.path("runId").asText();
         JsonNode failed = awaitIngestion(runId, Set.of("FAILED", "COMPLETED"), Duration.ofSeconds(60));
         assertEquals("FAILED", failed.path("status").asText(), failed.toString());
-        assertFalse(failed.path("retryAt").isNull() || failed.path("retryAt").isMissingNode(),
+        assertFalse(
+                failed.path("retryAt").isNull() || failed.path("retryAt").isMissingNode(),
                 "a run failed by an outage is to be resumed: " + failed);
         startS3();
         // nobody asks again: the service resumes the same run once S3 is back
@@ -312,18 +338,25 @@ class InfrastructureOutageIT {
         jobState(SUCCEEDED);
         ServiceJvm.sleep(Duration.ofSeconds(6));
         JsonNode away = health(controller);
-        assertEquals("DEGRADED", away.path("components").path("s3").path("status").asText(), away.toString());
-        assertEquals(200, status(controller.uri("/actuator/health/readiness")), "S3 is not what the controller serves from");
+        assertEquals(
+                "DEGRADED", away.path("components").path("s3").path("status").asText(), away.toString());
+        assertEquals(
+                200, status(controller.uri("/actuator/health/readiness")), "S3 is not what the controller serves from");
         startS3();
 
         JsonNode run = awaitRun(inFlight, "SUCCEEDED", Duration.ofSeconds(60));
         assertEquals(1, run.path("attempts").asInt(), "the run waited for S3; it did not run the job again");
         assertEquals(jobsBefore + 1, jobsStarted());
         awaitGoldRefreshed(run.path("id").asText());
-        figures("s3", "ingest first run " + failed.path("status").asText() + " (" + failed.path("failureReason").asText("")
-                + "), the same run resumed by the service COMPLETED: in=" + in.size() + " landed=" + landed.size() + " lost="
-                + missing(in, landed) + " duplicated=" + (completed.path("recordCount").asLong() - landed.size())
-                + "; controller run SUCCEEDED after S3 was back, 1 attempt, 1 job");
+        figures(
+                "s3",
+                "ingest first run " + failed.path("status").asText() + " ("
+                        + failed.path("failureReason").asText("")
+                        + "), the same run resumed by the service COMPLETED: in=" + in.size() + " landed="
+                        + landed.size() + " lost="
+                        + missing(in, landed) + " duplicated="
+                        + (completed.path("recordCount").asLong() - landed.size())
+                        + "; controller run SUCCEEDED after S3 was back, 1 attempt, 1 job");
     }
 
     /**
@@ -341,11 +374,13 @@ class InfrastructureOutageIT {
         stopSqs();
         ServiceJvm.sleep(Duration.ofSeconds(3));
         JsonNode away = health(ingest);
-        assertEquals("DEGRADED", away.path("components").path("sqs").path("status").asText(), away.toString());
+        assertEquals(
+                "DEGRADED", away.path("components").path("sqs").path("status").asText(), away.toString());
         assertEquals(200, status(ingest.uri("/actuator/health/readiness")));
 
         JsonNode started = startIngestion(replay);
-        JsonNode completed = awaitIngestion(started.path("runId").asText(), Set.of("COMPLETED"), Duration.ofSeconds(60));
+        JsonNode completed =
+                awaitIngestion(started.path("runId").asText(), Set.of("COMPLETED"), Duration.ofSeconds(60));
         String ingestionRunId = completed.path("runId").asText();
         assertEquals(1, unsentEvents("ingest_service"), "the RawBatchLanded waits in ingest-service's outbox");
         ServiceJvm.sleep(Duration.ofSeconds(10));
@@ -360,8 +395,10 @@ class InfrastructureOutageIT {
         Set<String> in = uniqueKeys(replay);
         Set<String> landed = landedUniqueKeys(completed.path("batchPrefix").asText());
         assertEquals(in, landed);
-        figures("sqs", "in=" + in.size() + " landed=" + landed.size() + " lost=" + missing(in, landed)
-                + "; RawBatchLanded kept in the outbox and delivered after the outage, run SUCCEEDED, GoldRefreshed delivered, dlq=0");
+        figures(
+                "sqs",
+                "in=" + in.size() + " landed=" + landed.size() + " lost=" + missing(in, landed)
+                        + "; RawBatchLanded kept in the outbox and delivered after the outage, run SUCCEEDED, GoldRefreshed delivered, dlq=0");
     }
 
     /**
@@ -382,40 +419,72 @@ class InfrastructureOutageIT {
         }
         int warehousePort = Loopback.freePort();
         int mlflowPort = Loopback.freePort();
-        String warehouseUrl = "jdbc:hive2://127.0.0.1:" + warehousePort + "/default;transportMode=http;httpPath=cliservice";
-        forecast = ServiceJvm.start("forecast-service", forecastProperties(warehouseUrl, "http://127.0.0.1:" + mlflowPort), logs)
+        String warehouseUrl =
+                "jdbc:hive2://127.0.0.1:" + warehousePort + "/default;transportMode=http;httpPath=cliservice";
+        forecast = ServiceJvm.start(
+                        "forecast-service", forecastProperties(warehouseUrl, "http://127.0.0.1:" + mlflowPort), logs)
                 .awaitReady(START);
         JsonNode degraded = health(forecast);
-        assertEquals("DEGRADED", degraded.path("components").path("gold").path("status").asText(), degraded.toString());
-        assertEquals("DEGRADED", degraded.path("components").path("mlflow").path("status").asText(), degraded.toString());
+        assertEquals(
+                "DEGRADED",
+                degraded.path("components").path("gold").path("status").asText(),
+                degraded.toString());
+        assertEquals(
+                "DEGRADED",
+                degraded.path("components").path("mlflow").path("status").asText(),
+                degraded.toString());
 
-        GoldRefreshed refreshed = GoldRefreshed.of(Clock.systemUTC(), "outage-wh-" + UUID.randomUUID(), List.of("outage-wh"),
-                Map.of("daily_series", 1L), FixtureGold.LAST_DAY, Map.of("daily_series", 1L));
+        GoldRefreshed refreshed = GoldRefreshed.of(
+                Clock.systemUTC(),
+                "outage-wh-" + UUID.randomUUID(),
+                List.of("outage-wh"),
+                Map.of("daily_series", 1L),
+                FixtureGold.LAST_DAY,
+                Map.of("daily_series", 1L));
         send(EventQueue.GOLD_REFRESHED, EVENTS.write(refreshed));
-        JsonNode waiting = awaitForecastRun(refreshed.eventId(), run -> run.path("error").asText("").contains("gold"),
-                Duration.ofSeconds(60));
+        JsonNode waiting = awaitForecastRun(
+                refreshed.eventId(), run -> run.path("error").asText("").contains("gold"), Duration.ofSeconds(60));
         // QUEUED between tries, RUNNING during one; never FAILED while gold is away
-        assertTrue(Set.of("QUEUED", "RUNNING").contains(waiting.path("status").asText()), "the run waits for gold: " + waiting);
+        assertTrue(
+                Set.of("QUEUED", "RUNNING").contains(waiting.path("status").asText()),
+                "the run waits for gold: " + waiting);
 
-        warehouse = LocalSqlWarehouseProcess.start(ServiceJvm.projectRoot().resolve("local-sql-warehouse"),
-                work.resolve("s3").resolve(BUCKET).toAbsolutePath().toString(), warehousePort, logs.resolve("local-sql-warehouse.log"),
+        warehouse = LocalSqlWarehouseProcess.start(
+                ServiceJvm.projectRoot().resolve("local-sql-warehouse"),
+                work.resolve("s3").resolve(BUCKET).toAbsolutePath().toString(),
+                warehousePort,
+                logs.resolve("local-sql-warehouse.log"),
                 Duration.ofMinutes(3));
         FixtureGold.create(warehouse);
-        JsonNode succeeded = awaitForecastRun(refreshed.eventId(), run -> "SUCCEEDED".equals(run.path("status").asText()),
+        JsonNode succeeded = awaitForecastRun(
+                refreshed.eventId(),
+                run -> "SUCCEEDED".equals(run.path("status").asText()),
                 Duration.ofSeconds(90));
         assertEquals(FixtureGold.SERIES.size(), succeeded.path("seriesForecast").asInt(), succeeded.toString());
         assertEquals("PENDING", succeeded.path("trackingStatus").asText(), "MLflow is still away: " + succeeded);
-        awaitTrue("ForecastsPublished sent", Duration.ofSeconds(30), () -> forecastRun(refreshed.eventId()).path("published").asBoolean());
+        awaitTrue(
+                "ForecastsPublished sent",
+                Duration.ofSeconds(30),
+                () -> forecastRun(refreshed.eventId()).path("published").asBoolean());
 
         mlflow = MlflowServer.start(mlflowExecutable, work.resolve("mlflow"), mlflowPort);
-        JsonNode tracked = awaitForecastRun(refreshed.eventId(), run -> "TRACKED".equals(run.path("trackingStatus").asText()),
+        JsonNode tracked = awaitForecastRun(
+                refreshed.eventId(),
+                run -> "TRACKED".equals(run.path("trackingStatus").asText()),
                 Duration.ofSeconds(90));
         assertTrue(!tracked.path("mlflowRunId").asText("").isBlank(), tracked.toString());
-        assertEquals("UP", health(forecast).path("components").path("gold").path("status").asText());
+        assertEquals(
+                "UP",
+                health(forecast).path("components").path("gold").path("status").asText());
         assertEquals(0, queueDepth(EventQueue.GOLD_REFRESHED.deadLetterQueueName()));
-        figures("warehouse+mlflow", "run QUEUED while gold was away (" + waiting.path("error").asText().lines().findFirst().orElse("")
-                + "), SUCCEEDED with " + succeeded.path("seriesForecast").asInt() + " series once it was back, tracking PENDING then TRACKED ("
-                + tracked.path("trackingAttempts").asInt() + " attempts), ForecastsPublished sent, dlq=0");
+        figures(
+                "warehouse+mlflow",
+                "run QUEUED while gold was away ("
+                        + waiting.path("error").asText().lines().findFirst().orElse("")
+                        + "), SUCCEEDED with "
+                        + succeeded.path("seriesForecast").asInt()
+                        + " series once it was back, tracking PENDING then TRACKED ("
+                        + tracked.path("trackingAttempts").asInt() + " attempts), ForecastsPublished sent, dlq=0");
     }
 
     // ---------------------------------------------------------------- the outages
@@ -462,7 +531,8 @@ class InfrastructureOutageIT {
         properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "2s");
         // a caller waits 3 s for a connection while PostgreSQL is away (10 s in the services' defaults)
         properties.put("spring.datasource.hikari.connection-timeout", "3000");
-        // the listeners' retry budget, scaled down: deliveries 2, 4, 8 and 16 s apart, the 5th and last 30 s after the first
+        // the listeners' retry budget, scaled down: deliveries 2, 4, 8 and 16 s apart, the 5th and last 30 s after the
+        // first
         properties.put("nyc311.messaging.listener-retry.initial-visibility", "2s");
         properties.put("nyc311.messaging.listener-retry.max-visibility", "16s");
         return properties;
@@ -529,7 +599,8 @@ class InfrastructureOutageIT {
         awaitTrue("pipeline run of " + ingestionRunId + " " + state, timeout, () -> {
             for (JsonNode run : readTree(body(controller, "/api/v1/runs?limit=20"))) {
                 for (JsonNode id : run.path("ingestionRunIds")) {
-                    if (id.asText().equals(ingestionRunId) && state.equals(run.path("state").asText())) {
+                    if (id.asText().equals(ingestionRunId)
+                            && state.equals(run.path("state").asText())) {
                         found[0] = run;
                         return true;
                     }
@@ -541,9 +612,11 @@ class InfrastructureOutageIT {
     }
 
     private static JsonNode startIngestion(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(ingest.request("/api/v1/ingestions")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"" + file.getFileName() + "\"}")).build(),
+        HttpResponse<String> response = HTTP.send(
+                ingest.request("/api/v1/ingestions")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"" + file.getFileName() + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
         return JSON.readTree(response.body());
@@ -567,9 +640,13 @@ class InfrastructureOutageIT {
         return JSON.createObjectNode();
     }
 
-    private static JsonNode awaitForecastRun(UUID eventId, java.util.function.Predicate<JsonNode> condition, Duration timeout) {
+    private static JsonNode awaitForecastRun(
+            UUID eventId, java.util.function.Predicate<JsonNode> condition, Duration timeout) {
         JsonNode[] found = new JsonNode[1];
-        awaitTrue("forecast run of GoldRefreshed " + eventId, timeout, () -> condition.test(found[0] = forecastRun(eventId)));
+        awaitTrue(
+                "forecast run of GoldRefreshed " + eventId,
+                timeout,
+                () -> condition.test(found[0] = forecastRun(eventId)));
         return found[0];
     }
 
@@ -578,9 +655,13 @@ class InfrastructureOutageIT {
         awaitTrue("GoldRefreshed of pipeline run " + pipelineRunId, Duration.ofSeconds(30), () -> {
             try (SqsClient client = sqs.client()) {
                 String url = sqs.queueUrl(EventQueue.GOLD_REFRESHED.queueName());
-                for (Message message : client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+                for (Message message : client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages()) {
                     client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
-                    if (EVENTS.read(message.body(), GoldRefreshed.class).pipelineRunId().equals(pipelineRunId)) {
+                    if (EVENTS.read(message.body(), GoldRefreshed.class)
+                            .pipelineRunId()
+                            .equals(pipelineRunId)) {
                         return true;
                     }
                 }
@@ -590,7 +671,8 @@ class InfrastructureOutageIT {
     }
 
     private static long unsentEvents(String database) throws Exception {
-        try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement();
+        try (Connection connection = postgres.connect(database);
+                Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT count(*) FROM event_outbox WHERE sent_at IS NULL")) {
             count.next();
             return count.getLong(1);
@@ -598,7 +680,9 @@ class InfrastructureOutageIT {
     }
 
     private static int jobsStarted() {
-        return databricks.findAll(postRequestedFor(urlPathEqualTo("/api/2.2/jobs/run-now"))).size();
+        return databricks
+                .findAll(postRequestedFor(urlPathEqualTo("/api/2.2/jobs/run-now")))
+                .size();
     }
 
     private static void jobState(String runsGet) {
@@ -613,9 +697,12 @@ class InfrastructureOutageIT {
 
     private static int queueDepth(String queueName) {
         try (SqsClient client = sqs.client()) {
-            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(sqs.queueUrl(queueName))
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(
+                            r -> r.queueUrl(sqs.queueUrl(queueName))
+                                    .attributeNames(
+                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
             return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
         }
@@ -624,9 +711,19 @@ class InfrastructureOutageIT {
     /** The event ingest-service sends for a batch of this ingestion run (its records are not read: the job is a stub). */
     private static RawBatchLanded rawBatchLanded(String ingestionRunId) {
         String prefix = "raw/nyc311/ingestion_date=2026-04-30/run=" + ingestionRunId + "/";
-        return RawBatchLanded.of(Clock.systemUTC(), ingestionRunId, BUCKET, prefix, prefix + "_manifest.json",
-                new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, LocalDateTime.parse("2026-04-29T10:00:00"),
-                        LocalDateTime.parse("2026-04-30T10:00:00")), LocalDate.of(2026, 4, 30), 11, 1);
+        return RawBatchLanded.of(
+                Clock.systemUTC(),
+                ingestionRunId,
+                BUCKET,
+                prefix,
+                prefix + "_manifest.json",
+                new IngestionWindow(
+                        IngestionWindow.Kind.INCREMENTAL,
+                        LocalDateTime.parse("2026-04-29T10:00:00"),
+                        LocalDateTime.parse("2026-04-30T10:00:00")),
+                LocalDate.of(2026, 4, 30),
+                11,
+                1);
     }
 
     /** The first {@code count} records of the real SODA sample (after {@code skip}), as a file ingest-service may replay. */
@@ -635,12 +732,15 @@ class InfrastructureOutageIT {
     }
 
     private static Path replayFile(int skip, int count) throws IOException {
-        Path sample = Path.of(System.getProperty("nyc311.shared-data", "../shared/data"), "records", "soda_erm2-nwe9_2026-04_to_06.jsonl.gz");
+        Path sample = Path.of(
+                System.getProperty("nyc311.shared-data", "../shared/data"),
+                "records",
+                "soda_erm2-nwe9_2026-04_to_06.jsonl.gz");
         Assumptions.assumeTrue(Files.isRegularFile(sample), "the real NYC 311 sample is not at " + sample);
         Path file = work.resolve("replay").resolve("records-" + skip + "-" + count + ".jsonl");
         Files.createDirectories(file.getParent());
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(sample)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(sample)), StandardCharsets.UTF_8))) {
             Files.write(file, in.lines().skip(skip).limit(count).toList());
         }
         return file;
@@ -658,11 +758,14 @@ class InfrastructureOutageIT {
     private static Set<String> landedUniqueKeys(String batchPrefix) throws IOException {
         Set<String> keys = new HashSet<>();
         try (S3Client client = s3.client()) {
-            for (S3Object object : client.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(batchPrefix)).contents()) {
+            for (S3Object object : client.listObjectsV2Paginator(
+                            r -> r.bucket(BUCKET).prefix(batchPrefix))
+                    .contents()) {
                 if (!object.key().endsWith(".json.gz")) {
                     continue;
                 }
-                byte[] part = client.getObjectAsBytes(r -> r.bucket(BUCKET).key(object.key())).asByteArray();
+                byte[] part = client.getObjectAsBytes(r -> r.bucket(BUCKET).key(object.key()))
+                        .asByteArray();
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                         new GZIPInputStream(new java.io.ByteArrayInputStream(part)), StandardCharsets.UTF_8))) {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -684,7 +787,11 @@ class InfrastructureOutageIT {
 
     private static int status(URI uri) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding())
+            return HTTP.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(15))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             return -1;
@@ -696,7 +803,11 @@ class InfrastructureOutageIT {
 
     private static String body(ServiceJvm service, String path) {
         try {
-            return HTTP.send(service.request(path).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString())
+            return HTTP.send(
+                            service.request(path)
+                                    .timeout(Duration.ofSeconds(15))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -727,7 +838,8 @@ class InfrastructureOutageIT {
             }
             ServiceJvm.sleep(Duration.ofMillis(500));
         }
-        throw new AssertionError("not within " + timeout + ": " + what + (last == null ? "" : " (last error: " + last + ")"));
+        throw new AssertionError(
+                "not within " + timeout + ": " + what + (last == null ? "" : " (last error: " + last + ")"));
     }
 
     /** The stubbed Databricks job: when run-now arrives, the run's result is in the lake before Databricks answers. */
@@ -748,7 +860,9 @@ class InfrastructureOutageIT {
             }
             String runId = matcher.group(1);
             try (S3Client client = s3.client()) {
-                client.putObject(r -> r.bucket(BUCKET).key("_pipeline_runs/" + runId + "/result.json"), RequestBody.fromString("""
+                client.putObject(
+                        r -> r.bucket(BUCKET).key("_pipeline_runs/" + runId + "/result.json"),
+                        RequestBody.fromString("""
                         {"runId": "%s", "tableVersions": {"daily_series": 1, "daily_requests": 1},
                          "latestCompleteDate": "%s", "newestCreatedAt": "2026-04-30T09:00:00Z",
                          "rowCounts": {"daily_series": 5, "daily_requests": 2},
@@ -775,8 +889,13 @@ class InfrastructureOutageIT {
                 List<String> rows = new ArrayList<>();
                 rows.addAll(series("all/all", "citywide", "all", "All", "all", 400));
                 rows.addAll(series("all/brooklyn", "borough", "all", "All", "brooklyn", 90));
-                rows.addAll(series("noise-residential/brooklyn", "complaint_type_borough", "noise-residential",
-                        "Noise - Residential", "brooklyn", 30));
+                rows.addAll(series(
+                        "noise-residential/brooklyn",
+                        "complaint_type_borough",
+                        "noise-residential",
+                        "Noise - Residential",
+                        "brooklyn",
+                        30));
                 // written to the lake's paths, as the gold job writes them: the warehouse registers each table when it
                 // appears (every 5 s), with its data, so a reader never meets an empty table
                 sql.execute("CREATE TABLE delta.`" + lake + "/gold/daily_series` USING delta AS "
@@ -787,7 +906,8 @@ class InfrastructureOutageIT {
                         + "SELECT series_id, level, complaint_type_key, complaint_type, borough_key, min(date) AS first_date, "
                         + "max(date) AS last_date, max(CASE WHEN count > 0 THEN date END) AS last_nonzero_date, "
                         + "avg(count) AS mean_count, count(1) AS days, count(1) >= 56 AS forecastable "
-                        + "FROM delta.`" + lake + "/gold/daily_series` GROUP BY series_id, level, complaint_type_key, complaint_type, "
+                        + "FROM delta.`" + lake
+                        + "/gold/daily_series` GROUP BY series_id, level, complaint_type_key, complaint_type, "
                         + "borough_key");
             }
         }
@@ -799,30 +919,43 @@ class InfrastructureOutageIT {
         private static java.sql.Driver hiveDriver() throws Exception {
             Path driverJar = work.resolve("hive-jdbc.jar");
             if (!Files.exists(driverJar)) {
-                try (java.util.jar.JarFile fat = new java.util.jar.JarFile(ServiceJvm.jarOf("forecast-service").toFile())) {
+                try (java.util.jar.JarFile fat = new java.util.jar.JarFile(
+                        ServiceJvm.jarOf("forecast-service").toFile())) {
                     java.util.jar.JarEntry entry = fat.stream()
-                            .filter(e -> e.getName().matches("BOOT-INF/lib/kyuubi-hive-jdbc-shaded-.*\\.jar")).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("no Hive JDBC driver in forecast-service's jar"));
+                            .filter(e -> e.getName().matches("BOOT-INF/lib/kyuubi-hive-jdbc-shaded-.*\\.jar"))
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new IllegalStateException("no Hive JDBC driver in forecast-service's jar"));
                     try (var in = fat.getInputStream(entry)) {
                         Files.copy(in, driverJar);
                     }
                 }
             }
-            java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {driverJar.toUri().toURL()},
-                    InfrastructureOutageIT.class.getClassLoader());
+            java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                    new java.net.URL[] {driverJar.toUri().toURL()}, InfrastructureOutageIT.class.getClassLoader());
             return (java.sql.Driver) Class.forName("org.apache.kyuubi.jdbc.KyuubiHiveDriver", true, loader)
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor()
+                    .newInstance();
         }
 
-        private static List<String> series(String id, String level, String typeKey, String type, String borough, int base) {
+        private static List<String> series(
+                String id, String level, String typeKey, String type, String borough, int base) {
             java.util.Random noise = new java.util.Random(id.hashCode());
             List<String> rows = new ArrayList<>();
             for (int i = 0; i < DAYS; i++) {
                 LocalDate day = LAST_DAY.minusDays(DAYS - 1L - i);
                 double weekly = day.getDayOfWeek().getValue() >= 6 ? 1.4 : 1.0;
                 long count = Math.max(0, Math.round(base * weekly + noise.nextGaussian() * Math.sqrt(base)));
-                rows.add(String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', CAST(%d AS BIGINT))", id, level, typeKey,
-                        type, borough, day, count));
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "('%s', '%s', '%s', '%s', '%s', DATE'%s', CAST(%d AS BIGINT))",
+                        id,
+                        level,
+                        typeKey,
+                        type,
+                        borough,
+                        day,
+                        count));
             }
             return rows;
         }

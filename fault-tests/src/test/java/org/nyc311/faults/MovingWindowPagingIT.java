@@ -47,7 +47,12 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * has just served (a backfill). Keyset paging ({@code (:updated_at, :id)} and {@code :id}) loses
  * nothing: this run plus the next hold every record, and gold counts each once.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    PostgresServerExtension.class,
+    S3ServerExtension.class,
+    SqsServerExtension.class,
+    TokenIssuerExtension.class
+})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MovingWindowPagingIT {
 
@@ -65,9 +70,11 @@ class MovingWindowPagingIT {
         soda = SodaDataset.start();
         rig = IngestRig.create("moving-window-paging", postgres, s3, sqs, soda);
         service = rig.startService(Map.of(
-                "nyc311.ingest.soda.page-size", Integer.toString(PAGE),
+                "nyc311.ingest.soda.page-size",
+                Integer.toString(PAGE),
                 // the first incremental run reaches back 4 days, past the 1-day overlap of the next one
-                "nyc311.ingest.incremental.first-lookback", "4d"));
+                "nyc311.ingest.incremental.first-lookback",
+                "4d"));
     }
 
     @AfterAll
@@ -111,10 +118,12 @@ class MovingWindowPagingIT {
         });
 
         JsonNode first = startAndAwait("{\"kind\":\"INCREMENTAL\"}");
-        soda.afterEachPage((query, page) -> { });
+        soda.afterEachPage((query, page) -> {});
 
         assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("COMPLETED");
-        assertThat(moved).as("records moved past the window between pages").hasSizeGreaterThanOrEqualTo(3 * MOVED_PER_PAGE);
+        assertThat(moved)
+                .as("records moved past the window between pages")
+                .hasSizeGreaterThanOrEqualTo(3 * MOVED_PER_PAGE);
         LocalDateTime to = LocalDateTime.parse(first.path("window").path("to").asText());
         // the next daily run: its window (from the watermark less the overlap, to now) must reach the moved records
         while (!LocalDateTime.now(ZoneOffset.UTC).isAfter(to.plusSeconds(2))) {
@@ -130,7 +139,8 @@ class MovingWindowPagingIT {
         Set<String> expected = keys(soda.snapshot());
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(union);
-        System.out.printf("incremental: %d records, %d moved past the window during run 1 (%d pages); run 1 landed %d, run 2 %d%n",
+        System.out.printf(
+                "incremental: %d records, %d moved past the window during run 1 (%d pages); run 1 landed %d, run 2 %d%n",
                 expected.size(), moved.size(), pages.get(), inFirst.size(), inSecond.size());
         assertThat(missing).as("records in neither run").isEmpty();
         assertThat(inFirst.values()).as("no record twice within a run").allMatch(n -> n == 1);
@@ -163,14 +173,17 @@ class MovingWindowPagingIT {
 
         JsonNode run = startAndAwait("{\"kind\":\"BACKFILL\",\"from\":\"" + month + "\",\"to\":\""
                 + month.plusMonths(1).minusDays(1) + "\"}");
-        soda.afterEachPage((query, page) -> { });
+        soda.afterEachPage((query, page) -> {});
 
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
         Map<String, Integer> landed = rig.uniqueKeys(parts(run));
-        System.out.printf("backfill: %d records, %d deleted at the source right after they were served; landed %d%n",
+        System.out.printf(
+                "backfill: %d records, %d deleted at the source right after they were served; landed %d%n",
                 records.size(), deleted.size(), landed.size());
         assertThat(deleted).hasSizeGreaterThanOrEqualTo(3 * MOVED_PER_PAGE);
-        assertThat(landed.keySet()).as("every record of the window, read before or despite the deletes").isEqualTo(keys(records));
+        assertThat(landed.keySet())
+                .as("every record of the window, read before or despite the deletes")
+                .isEqualTo(keys(records));
         assertThat(landed.values()).as("each once").allMatch(n -> n == 1);
     }
 
@@ -183,8 +196,8 @@ class MovingWindowPagingIT {
         JsonNode result = pipeline.batch("moving-window-1");
         Map<String, Long> gold = pipeline.gold();
 
-        Reconciliation figures = LakePipeline.reconcile(FAULT, truth.values(), rig.uniqueKeys(rig.rawParts()).size(),
-                List.of(result), gold);
+        Reconciliation figures = LakePipeline.reconcile(
+                FAULT, truth.values(), rig.uniqueKeys(rig.rawParts()).size(), List.of(result), gold);
 
         assertThat(figures.landed()).isEqualTo(figures.in());
         assertThat(figures.silver()).isEqualTo(figures.in());
@@ -196,12 +209,15 @@ class MovingWindowPagingIT {
     private static JsonNode startAndAwait(String body) throws Exception {
         HttpResponse<String> started = rig.post(service, "/api/v1/ingestions", body);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        return rig.awaitRun(service, IngestRig.json(started.body()).path("runId").asText(), Duration.ofMinutes(2));
+        return rig.awaitRun(
+                service, IngestRig.json(started.body()).path("runId").asText(), Duration.ofMinutes(2));
     }
 
     /** The final parts of one run's batch. */
     private static List<String> parts(JsonNode run) {
-        return rig.keys(run.path("batchPrefix").asText()).stream().filter(key -> key.endsWith(".json.gz")).toList();
+        return rig.keys(run.path("batchPrefix").asText()).stream()
+                .filter(key -> key.endsWith(".json.gz"))
+                .toList();
     }
 
     private static Set<String> keys(Collection<ObjectNode> records) {

@@ -56,13 +56,19 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * the service and resumes the run with the source now serving changed content for the interrupted page,
  * watches every final key from its first appearance, and runs bronze, silver and gold at the end.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    PostgresServerExtension.class,
+    S3ServerExtension.class,
+    SqsServerExtension.class,
+    TokenIssuerExtension.class
+})
 class RawPartRewrittenIT {
 
     private static final String FAULT = "raw part rewritten after a resumed ingest";
     private static final int PAGE = 10;
     /** A staged page's whole key, {@code part-00003.<token>.json.gz}, not a temporary file beside it. */
     private static final Pattern STAGED_PAGE_3 = Pattern.compile("part-00003\\.[^.]+\\.json\\.gz");
+
     private static SodaDataset soda;
     private static IngestRig rig;
     private static ServiceJvm service;
@@ -99,7 +105,8 @@ class RawPartRewrittenIT {
             records.add(SodaDataset.record(76_000_000 + i, created, created.plusHours(3)));
         }
         soda.put(records);
-        String body = "{\"kind\":\"BACKFILL\",\"from\":\"" + month + "\",\"to\":\"" + month.plusMonths(1).minusDays(1) + "\"}";
+        String body = "{\"kind\":\"BACKFILL\",\"from\":\"" + month + "\",\"to\":\""
+                + month.plusMonths(1).minusDays(1) + "\"}";
         AtomicInteger requests = new AtomicInteger();
         SodaDataset.Gate page3 = soda.holdFirst(query -> requests.incrementAndGet() == 4);
 
@@ -109,7 +116,9 @@ class RawPartRewrittenIT {
         String runId = IngestRig.json(started.body()).path("runId").asText();
         String finalPrefix = IngestRig.json(started.body()).path("batchPrefix").asText();
         String staging = "raw/_staging/run=" + runId + "/";
-        assertThat(page3.awaitArrival(Duration.ofMinutes(2))).as("the run asked for page 3").isTrue();
+        assertThat(page3.awaitArrival(Duration.ofMinutes(2)))
+                .as("the run asked for page 3")
+                .isTrue();
         String interruptedSha;
         try (Connection lock = rig.connect()) {
             lock.setAutoCommit(false);
@@ -124,48 +133,71 @@ class RawPartRewrittenIT {
             lock.rollback();
         }
         assertThat(rig.query("SELECT part_number FROM ingestion_part WHERE run_id = ? ORDER BY part_number", runId))
-                .as("committed: parts 0 to 2, not the page that was in S3").hasSize(3);
+                .as("committed: parts 0 to 2, not the page that was in S3")
+                .hasSize(3);
         assertThat(rig.keys(staging)).as("staged: parts 0 to 3").hasSize(4);
-        assertThat(rig.keys(finalPrefix)).as("nothing of an unfinished batch is where bronze reads").isEmpty();
+        assertThat(rig.keys(finalPrefix))
+                .as("nothing of an unfinished batch is where bronze reads")
+                .isEmpty();
 
         // 2. a pipeline run triggered meanwhile (another batch landed): bronze finds nothing of this batch
         LakePipeline pipeline = new LakePipeline(rig.lakeRoot(), rig.logs());
         pipeline.bronze("meanwhile");
-        assertThat(pipeline.filesTakenByBronze()).as("bronze took nothing of the unfinished batch").isEmpty();
+        assertThat(pipeline.filesTakenByBronze())
+                .as("bronze took nothing of the unfinished batch")
+                .isEmpty();
 
         // 3. the source changes the interrupted page: two records edited, one new record in its key range
-        List<ObjectNode> byId = soda.snapshot().stream().sorted(Comparator.comparing((ObjectNode r) -> r.get(":id").asText())).toList();
+        List<ObjectNode> byId = soda.snapshot().stream()
+                .sorted(Comparator.comparing((ObjectNode r) -> r.get(":id").asText()))
+                .toList();
         String now = SodaDataset.sodaTime(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)) + "Z";
-        soda.update(byId.get(31).get(":id").asText(), r -> r.put("complaint_type", "Dirty Condition").put("borough", "QUEENS")
-                .put("status", "Closed").put(":updated_at", now));
-        soda.update(byId.get(34).get(":id").asText(), r -> r.put("complaint_type", "HEAT/HOT WATER").put("borough", "BRONX")
-                .put(":updated_at", now));
-        ObjectNode inserted = SodaDataset.record(76_000_999, month.atStartOfDay().plusDays(9).plusHours(9), LocalDateTime.now(ZoneOffset.UTC));
+        soda.update(
+                byId.get(31).get(":id").asText(),
+                r -> r.put("complaint_type", "Dirty Condition")
+                        .put("borough", "QUEENS")
+                        .put("status", "Closed")
+                        .put(":updated_at", now));
+        soda.update(
+                byId.get(34).get(":id").asText(),
+                r -> r.put("complaint_type", "HEAT/HOT WATER")
+                        .put("borough", "BRONX")
+                        .put(":updated_at", now));
+        ObjectNode inserted = SodaDataset.record(
+                76_000_999, month.atStartOfDay().plusDays(9).plusHours(9), LocalDateTime.now(ZoneOffset.UTC));
         inserted.put(":id", byId.get(32).get(":id").asText() + "0");
         soda.put(List.of(inserted));
 
-        // 4. restart once the killed run's lease has expired, resume the run, watch every final key from its first sight
-        Instant leaseEnd = ((java.sql.Timestamp) rig.query("SELECT lease_expires_at FROM ingestion_run WHERE run_id = ?", runId)
-                .get(0).get("lease_expires_at")).toInstant();
+        // 4. restart once the killed run's lease has expired, resume the run, watch every final key from its first
+        // sight
+        Instant leaseEnd = ((java.sql.Timestamp)
+                        rig.query("SELECT lease_expires_at FROM ingestion_run WHERE run_id = ?", runId)
+                                .get(0)
+                                .get("lease_expires_at"))
+                .toInstant();
         service.restart().awaitReady(Duration.ofSeconds(90));
         while (Instant.now().isBefore(leaseEnd.plusMillis(500))) {
             Thread.sleep(100);
         }
         Map<String, String> firstSight = new ConcurrentHashMap<>();
         AtomicBoolean watching = new AtomicBoolean(true);
-        Thread watcher = new Thread(() -> {
-            while (watching.get()) {
-                for (String key : rig.keys(finalPrefix)) {
-                    firstSight.computeIfAbsent(key, k -> sha256(rig.bytes(k)));
-                }
-            }
-        }, "final-key-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    while (watching.get()) {
+                        for (String key : rig.keys(finalPrefix)) {
+                            firstSight.computeIfAbsent(key, k -> sha256(rig.bytes(k)));
+                        }
+                    }
+                },
+                "final-key-watcher");
         watcher.start();
         JsonNode run;
         try {
             HttpResponse<String> resumed = rig.post(service, "/api/v1/ingestions", body);
             assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
-            assertThat(IngestRig.json(resumed.body()).path("runId").asText()).as("the same run, resumed").isEqualTo(runId);
+            assertThat(IngestRig.json(resumed.body()).path("runId").asText())
+                    .as("the same run, resumed")
+                    .isEqualTo(runId);
             run = rig.awaitRun(service, runId, Duration.ofMinutes(2));
         } finally {
             watching.set(false);
@@ -178,38 +210,54 @@ class RawPartRewrittenIT {
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
 
         // 5. every final key written once, with one content: its first sight, its end and the manifest agree
-        JsonNode manifest = IngestRig.json(new String(rig.bytes(finalPrefix + "_manifest.json"), java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode manifest = IngestRig.json(
+                new String(rig.bytes(finalPrefix + "_manifest.json"), java.nio.charset.StandardCharsets.UTF_8));
         Map<String, String> listed = new TreeMap<>();
-        manifest.path("parts").forEach(part -> listed.put(part.path("key").asText(), part.path("sha256").asText()));
-        List<String> parts = rig.keys(finalPrefix).stream().filter(key -> key.endsWith(".json.gz")).toList();
+        manifest.path("parts")
+                .forEach(part -> listed.put(
+                        part.path("key").asText(), part.path("sha256").asText()));
+        List<String> parts = rig.keys(finalPrefix).stream()
+                .filter(key -> key.endsWith(".json.gz"))
+                .toList();
         assertThat(parts).hasSize(6);
         assertThat(listed.keySet()).containsExactlyElementsOf(parts);
         for (String part : parts) {
             String end = sha256(rig.bytes(part));
-            assertThat(firstSight.get(part)).as(part + " at first sight and at the end").isEqualTo(end);
+            assertThat(firstSight.get(part))
+                    .as(part + " at first sight and at the end")
+                    .isEqualTo(end);
             assertThat(listed.get(part)).as(part + " in the manifest").isEqualTo(end);
         }
         // the writer's side: one publish of this run copied each of its six parts, and no other publish copied any
         List<String> publishes = java.nio.file.Files.readAllLines(service.log()).stream()
-                .filter(line -> line.contains("run " + runId + ": ") && line.contains(" part(s) published to ")).toList();
+                .filter(line -> line.contains("run " + runId + ": ") && line.contains(" part(s) published to "))
+                .toList();
         assertThat(publishes).as("publish steps of the run").hasSize(1);
         assertThat(publishes.get(0)).contains("run " + runId + ": 6 of 6 part(s) published");
         String part3 = finalPrefix + "part-00003.json.gz";
-        assertThat(listed.get(part3)).as("page 3 is published with the content served on resume, not the interrupted one")
+        assertThat(listed.get(part3))
+                .as("page 3 is published with the content served on resume, not the interrupted one")
                 .isNotEqualTo(interruptedSha);
-        assertThat(rig.records(part3)).anySatisfy(record -> assertThat(record.path("status").asText()).isEqualTo("Closed"));
+        assertThat(rig.records(part3))
+                .anySatisfy(record -> assertThat(record.path("status").asText()).isEqualTo("Closed"));
         assertThat(rig.keys(staging)).as("staging cleared after publishing").isEmpty();
         Map<String, Integer> landed = rig.uniqueKeys(parts);
         Set<String> expected = new TreeSet<>();
         soda.snapshot().forEach(record -> expected.add(record.path("unique_key").asText()));
-        assertThat(landed.keySet()).as("the union of the final parts holds every record").isEqualTo(expected);
+        assertThat(landed.keySet())
+                .as("the union of the final parts holds every record")
+                .isEqualTo(expected);
         assertThat(landed.values()).as("each exactly once").allMatch(n -> n == 1);
 
         // 6. bronze, silver, gold: bronze took each final part once and nothing staged; gold counts every record once
         JsonNode result = pipeline.batch("after-resume");
         List<String> taken = pipeline.filesTakenByBronze();
-        assertThat(taken).as("each final part taken exactly once, nothing else").containsExactlyInAnyOrderElementsOf(parts);
-        assertThat(result.path("silver").path("recordsIn").asLong()).as("bronze rows of the run").isEqualTo(expected.size());
+        assertThat(taken)
+                .as("each final part taken exactly once, nothing else")
+                .containsExactlyInAnyOrderElementsOf(parts);
+        assertThat(result.path("silver").path("recordsIn").asLong())
+                .as("bronze rows of the run")
+                .isEqualTo(expected.size());
         Map<String, Long> gold = pipeline.gold();
         Reconciliation figures = LakePipeline.reconcile(FAULT, soda.snapshot(), landed.size(), List.of(result), gold);
 

@@ -37,14 +37,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.ServiceJvm;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.sqs.SqsServer;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -77,13 +77,22 @@ class ServerErrorsFromBadInputIT {
     private static final String PROBLEM = "application/problem+json";
     /** nyc311.api.retry-after for every service here: the configured value, not the default, must reach the header. */
     private static final int RETRY_AFTER_SECONDS = 5;
+
     private static final String SODA_PATH = "/resource/erm2-nwe9.json";
     /** How long a SODA page of the queue-filling windows takes: long enough to hold the one ingestion thread. */
     private static final int SLOW_PAGE_MILLIS = 6_000;
+
     private static final String FAR = "%2B999999999-12-31";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> DATABASES = Map.of("ingest-service", "errors_ingest",
-            "pipeline-controller", "errors_controller", "forecast-service", "errors_forecast", "anomaly-service", "errors_anomaly");
+    private static final Map<String, String> DATABASES = Map.of(
+            "ingest-service",
+            "errors_ingest",
+            "pipeline-controller",
+            "errors_controller",
+            "forecast-service",
+            "errors_forecast",
+            "anomaly-service",
+            "errors_anomaly");
 
     private static Path work;
     private static PostgresServer postgres;
@@ -91,7 +100,8 @@ class ServerErrorsFromBadInputIT {
     private static SqsServer sqs;
     private static WireMockServer soda;
     private static final Map<String, ServiceJvm> services = new TreeMap<>();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Every answer of this class by status, for the summary line and the check that none was a 500. */
     private static final Map<Integer, Integer> answers = new TreeMap<>();
     /** The refused ingestion run, for the outage test's reads. */
@@ -115,19 +125,27 @@ class ServerErrorsFromBadInputIT {
 
         Path deltaJobs = ServiceJvm.projectRoot().resolve("delta-jobs").resolve("target");
         Map<String, Map<String, String>> own = Map.of(
-                "ingest-service", Map.of(
-                        "nyc311.ingest.soda.base-url", soda.baseUrl(),
-                        "nyc311.ingest.schedule.enabled", "false",
-                        // nothing downstream runs here: a landed batch is checked in S3, not announced
-                        "nyc311.ingest.events.enabled", "false",
-                        // one run executing and one waiting fill the queue
-                        "nyc311.ingest.runs.threads", "1",
-                        "nyc311.ingest.runs.queue-capacity", "1"),
-                "pipeline-controller", Map.of(
-                        "nyc311.controller.local.lake-root", work.resolve("s3").resolve(BUCKET).toString(),
-                        "nyc311.controller.local.delta-jobs-jar", deltaJobs.resolve("delta-jobs.jar").toString(),
-                        "nyc311.controller.local.classpath-file", deltaJobs.resolve("delta-jobs.classpath").toString(),
-                        "nyc311.controller.local.log-directory", logs.resolve("pipeline-runs").toString()),
+                "ingest-service",
+                        Map.of(
+                                "nyc311.ingest.soda.base-url", soda.baseUrl(),
+                                "nyc311.ingest.schedule.enabled", "false",
+                                // nothing downstream runs here: a landed batch is checked in S3, not announced
+                                "nyc311.ingest.events.enabled", "false",
+                                // one run executing and one waiting fill the queue
+                                "nyc311.ingest.runs.threads", "1",
+                                "nyc311.ingest.runs.queue-capacity", "1"),
+                "pipeline-controller",
+                        Map.of(
+                                "nyc311.controller.local.lake-root",
+                                        work.resolve("s3").resolve(BUCKET).toString(),
+                                "nyc311.controller.local.delta-jobs-jar",
+                                        deltaJobs.resolve("delta-jobs.jar").toString(),
+                                "nyc311.controller.local.classpath-file",
+                                        deltaJobs
+                                                .resolve("delta-jobs.classpath")
+                                                .toString(),
+                                "nyc311.controller.local.log-directory",
+                                        logs.resolve("pipeline-runs").toString()),
                 // no warehouse: nothing here reads gold, and the services start without it
                 "forecast-service", Map.of("nyc311.gold.url", deadWarehouse()),
                 "anomaly-service", Map.of("nyc311.gold.url", deadWarehouse()));
@@ -149,8 +167,9 @@ class ServerErrorsFromBadInputIT {
 
     @AfterAll
     static void stopPlatform() throws IOException {
-        System.out.printf("answers [fault 9, server errors from bad input]: by status %s; 500s=%d%n", answers,
-                answers.getOrDefault(500, 0));
+        System.out.printf(
+                "answers [fault 9, server errors from bad input]: by status %s; 500s=%d%n",
+                answers, answers.getOrDefault(500, 0));
         // nothing is checked after the tests: kill -9 instead of a graceful stop that waits out the SQS long polls
         services.values().forEach(ServiceJvm::kill);
         if (soda != null) {
@@ -167,7 +186,8 @@ class ServerErrorsFromBadInputIT {
         }
         if (work != null) {
             try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         assertThat(answers).as("no answer of this class may be a 500").doesNotContainKey(500);
@@ -178,13 +198,18 @@ class ServerErrorsFromBadInputIT {
     void aFullIngestQueueIsA503WithRetryAfterAndTheRefusedWindowLandsExactlyOnceWhenStartedAgain() throws Exception {
         List<String> served = List.of("9100001", "9100002", "9100003");
         // the first two windows hold the one thread and the one place in the queue
-        soda.stubFor(get(urlPathEqualTo(SODA_PATH)).atPriority(5).willReturn(json("[]").withFixedDelay(SLOW_PAGE_MILLIS)));
-        soda.stubFor(get(urlPathEqualTo(SODA_PATH)).atPriority(1)
+        soda.stubFor(get(urlPathEqualTo(SODA_PATH))
+                .atPriority(5)
+                .willReturn(json("[]").withFixedDelay(SLOW_PAGE_MILLIS)));
+        soda.stubFor(get(urlPathEqualTo(SODA_PATH))
+                .atPriority(1)
                 // the first page: ingest pages by key, and only later pages ask for ids after the last one served
                 .withQueryParam("$where", containing("2020-07-03").and(notContaining(":id >")))
                 .willReturn(json(records(served, "2020-07-03"))));
-        soda.stubFor(get(urlPathEqualTo(SODA_PATH)).atPriority(2)
-                .withQueryParam("$where", containing("2020-07-03")).willReturn(json("[]")));
+        soda.stubFor(get(urlPathEqualTo(SODA_PATH))
+                .atPriority(2)
+                .withQueryParam("$where", containing("2020-07-03"))
+                .willReturn(json("[]")));
         ServiceJvm ingest = services.get("ingest-service");
 
         Answer executing = send(ingest, "POST", "/api/v1/ingestions", window("2020-07-01"));
@@ -200,7 +225,8 @@ class ServerErrorsFromBadInputIT {
         assertThat(refusedRunId).isNotBlank();
 
         // refused means not started: recorded as failed, nothing landed for it
-        JsonNode whileRefused = send(ingest, "GET", "/api/v1/ingestions/" + refusedRunId, null).json();
+        JsonNode whileRefused =
+                send(ingest, "GET", "/api/v1/ingestions/" + refusedRunId, null).json();
         assertThat(whileRefused.path("status").asText()).isEqualTo("FAILED");
         assertThat(whileRefused.path("failureReason").asText()).contains("not started");
         assertThat(landedKeys(whileRefused.path("batchPrefix").asText())).isEmpty();
@@ -217,8 +243,10 @@ class ServerErrorsFromBadInputIT {
         List<String> landed = landedKeys(done.path("batchPrefix").asText());
         long distinct = landed.stream().distinct().count();
         long lost = served.stream().filter(key -> !landed.contains(key)).count();
-        System.out.printf("landed [fault 9, full ingest queue]: refused run %s landed 0 while refused; started again: "
-                + "in=%d landed=%d lost=%d duplicated=%d%n", refusedRunId, served.size(), distinct, lost, landed.size() - distinct);
+        System.out.printf(
+                "landed [fault 9, full ingest queue]: refused run %s landed 0 while refused; started again: "
+                        + "in=%d landed=%d lost=%d duplicated=%d%n",
+                refusedRunId, served.size(), distinct, lost, landed.size() - distinct);
         assertThat(landed).containsExactlyInAnyOrderElementsOf(served);
     }
 
@@ -229,20 +257,41 @@ class ServerErrorsFromBadInputIT {
         ServiceJvm anomaly = services.get("anomaly-service");
         ServiceJvm ingest = services.get("ingest-service");
         List<Answer> refusals = List.of(
-                send(forecast, "GET", "/api/v1/forecasts/noise-residential/brooklyn/past?from=" + FAR + "&to=" + FAR, null),
-                send(forecast, "GET", "/api/v1/series/noise-residential/brooklyn/history?from=" + FAR + "&to=" + FAR, null),
+                send(
+                        forecast,
+                        "GET",
+                        "/api/v1/forecasts/noise-residential/brooklyn/past?from=" + FAR + "&to=" + FAR,
+                        null),
+                send(
+                        forecast,
+                        "GET",
+                        "/api/v1/series/noise-residential/brooklyn/history?from=" + FAR + "&to=" + FAR,
+                        null),
                 send(forecast, "GET", "/api/v1/series/noise-residential/brooklyn/history?from=" + FAR, null),
-                send(forecast, "GET", "/api/v1/series/noise-residential/brooklyn/history?from=2009-12-31&to=2010-01-31", null),
+                send(
+                        forecast,
+                        "GET",
+                        "/api/v1/series/noise-residential/brooklyn/history?from=2009-12-31&to=2010-01-31",
+                        null),
                 send(forecast, "GET", "/api/v1/forecasts/noise-residential/brooklyn?madeBefore=" + FAR, null),
-                send(forecast, "POST", "/api/v1/forecasts", "{\"horizon\":7,\"history\":[{\"date\":\"+999999999-12-30\",\"count\":4},"
-                        + "{\"date\":\"+999999999-12-31\",\"count\":6}]}"),
+                send(
+                        forecast,
+                        "POST",
+                        "/api/v1/forecasts",
+                        "{\"horizon\":7,\"history\":[{\"date\":\"+999999999-12-30\",\"count\":4},"
+                                + "{\"date\":\"+999999999-12-31\",\"count\":6}]}"),
                 send(anomaly, "GET", "/api/v1/anomalies?from=" + FAR, null),
                 send(anomaly, "GET", "/api/v1/anomalies?from=2026-01-01&to=" + FAR, null),
-                send(ingest, "POST", "/api/v1/ingestions",
+                send(
+                        ingest,
+                        "POST",
+                        "/api/v1/ingestions",
                         "{\"kind\":\"BACKFILL\",\"from\":\"+999999999-12-30T00:00:00\",\"to\":\"+999999999-12-31T23:59:59\"}"));
         for (Answer answer : refusals) {
             answer.assertProblem(400, "Bad request");
-            assertThat(answer.json().path("detail").asText()).as(answer.body()).contains("must be between 2010-01-01 and");
+            assertThat(answer.json().path("detail").asText())
+                    .as(answer.body())
+                    .contains("must be between 2010-01-01 and");
         }
     }
 
@@ -252,12 +301,20 @@ class ServerErrorsFromBadInputIT {
         Map<String, List<String>> paths = Map.of(
                 "ingest-service", List.of("/api/v1/ingestions/" + refusedRunId, "/actuator/health"),
                 "pipeline-controller", List.of("/api/v1/runs", "/actuator/health"),
-                "forecast-service", List.of("/api/v1/forecast-runs", "/api/v1/forecasts/noise-residential/brooklyn/past?from=2026-01-01&to=2026-01-31", "/actuator/health"),
+                "forecast-service",
+                        List.of(
+                                "/api/v1/forecast-runs",
+                                "/api/v1/forecasts/noise-residential/brooklyn/past?from=2026-01-01&to=2026-01-31",
+                                "/actuator/health"),
                 "anomaly-service", List.of("/api/v1/alerts", "/actuator/health"));
         for (var service : paths.entrySet()) {
             for (String path : service.getValue()) {
-                HttpRequest request = services.get(service.getKey()).request(path)
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "multipart/form-data").GET().build();
+                HttpRequest request = services.get(service.getKey())
+                        .request(path)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "multipart/form-data")
+                        .GET()
+                        .build();
                 Answer answer = send(request);
                 answer.assertProblem(400, "Unreadable multipart request");
                 assertThat(answer.json().path("detail").asText()).contains("boundary");
@@ -274,7 +331,9 @@ class ServerErrorsFromBadInputIT {
                 "forecast-service", "/api/v1/forecast-runs",
                 "anomaly-service", "/api/v1/alerts");
         for (var read : reads.entrySet()) {
-            assertThat(send(services.get(read.getKey()), "GET", read.getValue(), null).status()).isEqualTo(200);
+            assertThat(send(services.get(read.getKey()), "GET", read.getValue(), null)
+                            .status())
+                    .isEqualTo(200);
         }
         Path data = postgres.dataDirectory();
         int port = postgres.port();
@@ -295,7 +354,9 @@ class ServerErrorsFromBadInputIT {
         }
         for (var read : reads.entrySet()) {
             Answer answer = awaitStatus(services.get(read.getKey()), read.getValue(), 200, Duration.ofSeconds(60));
-            assertThat(answer.status()).as(read.getKey() + " after PostgreSQL is back: " + answer.body()).isEqualTo(200);
+            assertThat(answer.status())
+                    .as(read.getKey() + " after PostgreSQL is back: " + answer.body())
+                    .isEqualTo(200);
         }
     }
 
@@ -310,7 +371,10 @@ class ServerErrorsFromBadInputIT {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=utf-8").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json;charset=utf-8")
+                .withBody(body);
     }
 
     /** SODA's shape: every value a string, one record per unique key, created on {@code day}. */
@@ -333,13 +397,17 @@ class ServerErrorsFromBadInputIT {
     private static List<String> landedKeys(String prefix) throws IOException {
         List<String> keys = new ArrayList<>();
         try (S3Client client = s3.client()) {
-            List<S3Object> objects = client.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(prefix)).contents().stream().toList();
+            List<S3Object> objects =
+                    client.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(prefix)).contents().stream()
+                            .toList();
             for (S3Object object : objects) {
                 if (!object.key().endsWith(".json.gz")) {
                     continue;
                 }
-                try (ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(BUCKET).key(object.key()));
-                        BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+                try (ResponseInputStream<GetObjectResponse> in =
+                                client.getObject(r -> r.bucket(BUCKET).key(object.key()));
+                        BufferedReader lines = new BufferedReader(
+                                new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                         if (!line.isBlank()) {
                             keys.add(JSON.readTree(line).path("unique_key").asText());
@@ -376,7 +444,9 @@ class ServerErrorsFromBadInputIT {
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
-        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static Answer send(ServiceJvm service, String method, String path, String body) throws Exception {
@@ -384,7 +454,8 @@ class ServerErrorsFromBadInputIT {
     }
 
     private static CompletableFuture<Answer> sendAsync(ServiceJvm service, String method, String path, String body) {
-        return http.sendAsync(request(service, method, path, body), HttpResponse.BodyHandlers.ofString()).thenApply(ServerErrorsFromBadInputIT::answer);
+        return http.sendAsync(request(service, method, path, body), HttpResponse.BodyHandlers.ofString())
+                .thenApply(ServerErrorsFromBadInputIT::answer);
     }
 
     private static Answer send(HttpRequest request) throws Exception {
@@ -395,8 +466,11 @@ class ServerErrorsFromBadInputIT {
         synchronized (answers) {
             answers.merge(response.statusCode(), 1, Integer::sum);
         }
-        return new Answer(response.request().method() + " " + response.uri(), response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), response.headers().firstValue("Retry-After").orElse(null),
+        return new Answer(
+                response.request().method() + " " + response.uri(),
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Retry-After").orElse(null),
                 response.body());
     }
 
@@ -415,7 +489,10 @@ class ServerErrorsFromBadInputIT {
             assertThat(problem.path("title").asText()).as(request + " " + body).isEqualTo(title);
             assertThat(problem.path("status").asInt()).as(request).isEqualTo(expectedStatus);
             assertThat(problem.path("detail").asText()).as(request).isNotBlank();
-            assertThat(problem.path("instance").asText()).as(request).isEqualTo(URI.create(request.substring(request.indexOf(' ') + 1)).getPath());
+            assertThat(problem.path("instance").asText())
+                    .as(request)
+                    .isEqualTo(URI.create(request.substring(request.indexOf(' ') + 1))
+                            .getPath());
         }
     }
 }

@@ -28,7 +28,6 @@ import org.nyc311.faults.support.Reconciliation;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.faults.support.ingest.IngestRig;
 import org.nyc311.faults.support.ingest.SodaDataset;
-import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.s3.S3Server;
@@ -46,7 +45,12 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * record once. And a run whose process is killed with kill -9 is taken over, once its lease has
  * expired, by the next process that is asked for its window.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    PostgresServerExtension.class,
+    S3ServerExtension.class,
+    SqsServerExtension.class,
+    TokenIssuerExtension.class
+})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoIngestProcessesIT {
 
@@ -56,6 +60,7 @@ class TwoIngestProcessesIT {
             "nyc311.ingest.soda.page-size", "10",
             "nyc311.ingest.lease.length", "6s",
             "nyc311.ingest.lease.heartbeat", "1s");
+
     private static SodaDataset soda;
     private static IngestRig rig;
     private static ServiceJvm service;
@@ -96,7 +101,9 @@ class TwoIngestProcessesIT {
         SodaDataset.Gate held = soda.holdFirst(query -> !query.incremental() && backfillPages.incrementAndGet() == 5);
 
         String runId = start(month);
-        assertThat(held.awaitArrival(Duration.ofMinutes(2))).as("the backfill reached its 5th page").isTrue();
+        assertThat(held.awaitArrival(Duration.ofMinutes(2)))
+                .as("the backfill reached its 5th page")
+                .isTrue();
         IngestRig.Daily daily;
         try {
             // the second process: the daily one-shot task as production starts it, on the same database
@@ -106,10 +113,14 @@ class TwoIngestProcessesIT {
         }
         JsonNode run = rig.awaitRun(service, runId, Duration.ofMinutes(2));
 
-        assertThat(daily.exit()).as("the daily task completed its own run:\n" + daily.output()).isZero();
+        assertThat(daily.exit())
+                .as("the daily task completed its own run:\n" + daily.output())
+                .isZero();
         assertThat(daily.output()).doesNotContain(runId);
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
-        assertThat(jobExecutions(runId)).as("Spring Batch's execution of the backfill was never failed").containsExactly("COMPLETED");
+        assertThat(jobExecutions(runId))
+                .as("Spring Batch's execution of the backfill was never failed")
+                .containsExactly("COMPLETED");
         count(backfill, run);
     }
 
@@ -121,15 +132,21 @@ class TwoIngestProcessesIT {
         soda.put(backfill);
         AtomicInteger backfillPages = new AtomicInteger();
         SodaDataset.Gate held = soda.holdFirst(query -> !query.incremental()
-                && query.where().startsWith("created_date between '" + month) && backfillPages.incrementAndGet() == 4);
+                && query.where().startsWith("created_date between '" + month)
+                && backfillPages.incrementAndGet() == 4);
 
         String runId = start(month);
         assertThat(held.awaitArrival(Duration.ofMinutes(2))).isTrue();
         service.kill();
         held.release();
-        Map<String, Object> left = rig.query("SELECT status, lease_expires_at FROM ingestion_run WHERE run_id = ?", runId).get(0);
-        assertThat(left.get("status")).as("a killed process leaves its run RUNNING").isEqualTo("RUNNING");
-        OffsetDateTime leaseEnd = ((java.sql.Timestamp) left.get("lease_expires_at")).toInstant().atOffset(ZoneOffset.UTC);
+        Map<String, Object> left = rig.query(
+                        "SELECT status, lease_expires_at FROM ingestion_run WHERE run_id = ?", runId)
+                .get(0);
+        assertThat(left.get("status"))
+                .as("a killed process leaves its run RUNNING")
+                .isEqualTo("RUNNING");
+        OffsetDateTime leaseEnd =
+                ((java.sql.Timestamp) left.get("lease_expires_at")).toInstant().atOffset(ZoneOffset.UTC);
 
         service.restart().awaitReady(Duration.ofSeconds(90));
         String resumed = IngestRig.json(post(month).body()).path("runId").asText();
@@ -139,7 +156,8 @@ class TwoIngestProcessesIT {
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
         OffsetDateTime takenOver = OffsetDateTime.parse(run.path("startedAt").asText());
         assertThat(takenOver).as("taken over only after its lease had expired").isAfterOrEqualTo(leaseEnd);
-        assertThat(jobExecutions(runId)).as("the killed execution failed once its lease expired, then a new one completed")
+        assertThat(jobExecutions(runId))
+                .as("the killed execution failed once its lease expired, then a new one completed")
                 .containsExactly("FAILED", "COMPLETED");
         count(backfill, run);
 
@@ -150,14 +168,18 @@ class TwoIngestProcessesIT {
 
     /** The run's final parts by unique key against the source's records of its window: none missing, none twice. */
     private static void count(List<ObjectNode> source, JsonNode run) {
-        List<String> parts = rig.keys(run.path("batchPrefix").asText()).stream().filter(key -> key.endsWith(".json.gz")).toList();
+        List<String> parts = rig.keys(run.path("batchPrefix").asText()).stream()
+                .filter(key -> key.endsWith(".json.gz"))
+                .toList();
         Map<String, Integer> keys = rig.uniqueKeys(parts);
         Set<String> expected = new TreeSet<>();
         source.forEach(record -> expected.add(record.path("unique_key").asText()));
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(keys.keySet());
-        long twice = keys.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
-        System.out.printf("run %s: %d records at the source, %d landed, %d missing, %d twice%n",
+        long twice =
+                keys.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        System.out.printf(
+                "run %s: %d records at the source, %d landed, %d missing, %d twice%n",
                 run.path("runId").asText(), expected.size(), keys.size(), missing.size(), twice);
         assertThat(missing).isEmpty();
         assertThat(keys.keySet()).isEqualTo(expected);
@@ -175,8 +197,11 @@ class TwoIngestProcessesIT {
     }
 
     private static HttpResponse<String> post(LocalDate month) throws Exception {
-        return rig.post(service, "/api/v1/ingestions", "{\"kind\":\"BACKFILL\",\"from\":\"" + month + "\",\"to\":\""
-                + month.plusMonths(1).minusDays(1) + "\"}");
+        return rig.post(
+                service,
+                "/api/v1/ingestions",
+                "{\"kind\":\"BACKFILL\",\"from\":\"" + month + "\",\"to\":\""
+                        + month.plusMonths(1).minusDays(1) + "\"}");
     }
 
     /**
@@ -185,7 +210,11 @@ class TwoIngestProcessesIT {
      */
     private static List<String> jobExecutions(String runId) throws Exception {
         List<String> statuses = executionStatuses(runId);
-        for (int i = 0; i < 100 && !statuses.isEmpty() && statuses.get(statuses.size() - 1).startsWith("START"); i++) {
+        for (int i = 0;
+                i < 100
+                        && !statuses.isEmpty()
+                        && statuses.get(statuses.size() - 1).startsWith("START");
+                i++) {
             Thread.sleep(100);
             statuses = executionStatuses(runId);
         }

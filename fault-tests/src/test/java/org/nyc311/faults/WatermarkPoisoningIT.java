@@ -38,7 +38,12 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * detail, nothing runs, the watermark stays, and the next daily run completes. A poisoned watermark
  * already stored is clamped to the moment it was stored, said in the log, and replaced by the next run.
  */
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    PostgresServerExtension.class,
+    S3ServerExtension.class,
+    SqsServerExtension.class,
+    TokenIssuerExtension.class
+})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WatermarkPoisoningIT {
 
@@ -81,41 +86,64 @@ class WatermarkPoisoningIT {
         List<String> refused = List.of(
                 "{\"kind\":\"INCREMENTAL\",\"to\":\"2099-12-31\"}",
                 "{\"kind\":\"INCREMENTAL\",\"from\":\"" + today.minusDays(1) + "\",\"to\":\"2099-12-31\"}",
-                "{\"kind\":\"INCREMENTAL\",\"from\":\"" + today + "T00:00:00\",\"to\":\"" + today.plusDays(1) + "T06:00:00\"}",
+                "{\"kind\":\"INCREMENTAL\",\"from\":\"" + today + "T00:00:00\",\"to\":\"" + today.plusDays(1)
+                        + "T06:00:00\"}",
                 "{\"kind\":\"INCREMENTAL\",\"from\":\"2020-01-01\",\"to\":\"" + today.minusDays(1) + "\"}",
                 "{\"kind\":\"BACKFILL\",\"from\":\"" + today.minusDays(3) + "\",\"to\":\"2099-12-31\"}",
                 "{\"kind\":\"BACKFILL\",\"from\":\"2010-01-01\",\"to\":\"2020-12-31\"}");
         for (String body : refused) {
             HttpResponse<String> response = rig.post(service, "/api/v1/ingestions", body);
-            assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(response.statusCode())
+                    .as(body + " -> " + response.body())
+                    .isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .get()
+                    .asString()
+                    .startsWith("application/problem+json");
             JsonNode problem = IngestRig.json(response.body());
             assertThat(problem.path("status").asInt()).isEqualTo(400);
             assertThat(problem.path("detail").asText()).as(body).isNotBlank();
             System.out.println("refused " + body + ": " + problem.path("detail").asText());
         }
         // a year no request may name is refused at the edge (service-support's date guard), before any window rule
-        JsonNode poisoned = IngestRig.json(rig.post(service, "/api/v1/ingestions", refused.get(1)).body());
+        JsonNode poisoned = IngestRig.json(
+                rig.post(service, "/api/v1/ingestions", refused.get(1)).body());
         assertThat(poisoned.path("detail").asText()).contains("must be between").contains("2099-12-31");
-        JsonNode future = IngestRig.json(rig.post(service, "/api/v1/ingestions", refused.get(2)).body());
-        assertThat(future.path("detail").asText()).contains("must not end in the future").contains("watermark");
-        JsonNode wide = IngestRig.json(rig.post(service, "/api/v1/ingestions", refused.get(5)).body());
-        assertThat(wide.path("detail").asText()).contains("may span at most").contains("nyc311.ingest.limits.max-backfill");
+        JsonNode future = IngestRig.json(
+                rig.post(service, "/api/v1/ingestions", refused.get(2)).body());
+        assertThat(future.path("detail").asText())
+                .contains("must not end in the future")
+                .contains("watermark");
+        JsonNode wide = IngestRig.json(
+                rig.post(service, "/api/v1/ingestions", refused.get(5)).body());
+        assertThat(wide.path("detail").asText())
+                .contains("may span at most")
+                .contains("nyc311.ingest.limits.max-backfill");
 
         assertThat(runCount()).as("no refused window became a run").isEqualTo(runsBefore);
         assertThat(rig.watermark()).as("the watermark is unchanged").contains(mark);
 
         // a legitimate request still runs: a window that ends now, a backfill of a month
-        HttpResponse<String> fine = rig.post(service, "/api/v1/ingestions", "{\"kind\":\"BACKFILL\",\"from\":\""
-                + today.minusDays(30) + "\",\"to\":\"" + today.minusDays(1) + "\"}");
+        HttpResponse<String> fine = rig.post(
+                service,
+                "/api/v1/ingestions",
+                "{\"kind\":\"BACKFILL\",\"from\":\"" + today.minusDays(30) + "\",\"to\":\"" + today.minusDays(1)
+                        + "\"}");
         assertThat(fine.statusCode()).as(fine.body()).isEqualTo(202);
-        assertThat(rig.awaitRun(service, IngestRig.json(fine.body()).path("runId").asText(), java.time.Duration.ofMinutes(1))
-                .path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(rig.awaitRun(
+                                service,
+                                IngestRig.json(fine.body()).path("runId").asText(),
+                                java.time.Duration.ofMinutes(1))
+                        .path("status")
+                        .asText())
+                .isEqualTo("COMPLETED");
 
         addUpdates(15, 1);
         IngestRig.Daily next = rig.runDaily(Map.of());
 
-        assertThat(next.exit()).as("the next daily intake completes:\n" + next.output()).isZero();
+        assertThat(next.exit())
+                .as("the next daily intake completes:\n" + next.output())
+                .isZero();
         assertThat(rig.watermark().orElseThrow()).isAfter(mark).isBefore(nowUtc().plusMinutes(1));
     }
 
@@ -123,15 +151,23 @@ class WatermarkPoisoningIT {
     @Test
     @Order(2)
     void aPoisonedWatermarkAlreadyStoredIsClampedWithALogLineAndReplacedByTheNextRun() throws Exception {
-        assertThat(rig.update("UPDATE ingestion_watermark SET watermark = TIMESTAMP '2099-12-31 23:59:59'")).isEqualTo(1);
+        assertThat(rig.update("UPDATE ingestion_watermark SET watermark = TIMESTAMP '2099-12-31 23:59:59'"))
+                .isEqualTo(1);
         addUpdates(12, 2);
 
         IngestRig.Daily daily = rig.runDaily(Map.of());
 
-        assertThat(daily.exit()).as("the daily intake is not wedged:\n" + daily.output()).isZero();
-        assertThat(daily.output()).contains("the stored watermark 2099-12-31T23:59:59").contains("lies after the moment it was stored");
+        assertThat(daily.exit())
+                .as("the daily intake is not wedged:\n" + daily.output())
+                .isZero();
+        assertThat(daily.output())
+                .contains("the stored watermark 2099-12-31T23:59:59")
+                .contains("lies after the moment it was stored");
         LocalDateTime mark = rig.watermark().orElseThrow();
-        assertThat(mark).as("a real watermark again").isBefore(nowUtc().plusMinutes(1)).isAfter(nowUtc().minusHours(1));
+        assertThat(mark)
+                .as("a real watermark again")
+                .isBefore(nowUtc().plusMinutes(1))
+                .isAfter(nowUtc().minusHours(1));
 
         addUpdates(8, 1);
         IngestRig.Daily after = rig.runDaily(Map.of());
@@ -142,7 +178,9 @@ class WatermarkPoisoningIT {
         // the records the fault is about: every update the source made is in a landed batch, once per run that saw it
         List<ObjectNode> source = soda.snapshot();
         Map<String, Integer> landed = rig.uniqueKeys(rig.rawParts());
-        long lost = source.stream().filter(record -> !landed.containsKey(record.path("unique_key").asText())).count();
+        long lost = source.stream()
+                .filter(record -> !landed.containsKey(record.path("unique_key").asText()))
+                .count();
         new Reconciliation(FAULT, source.size(), landed.size(), -1, -1, lost, 0).print();
         assertThat(lost).isZero();
         assertThat(landed).hasSize(source.size());
@@ -161,7 +199,10 @@ class WatermarkPoisoningIT {
     }
 
     private static long runCount() throws Exception {
-        return ((Number) rig.query("SELECT COUNT(*) AS n FROM ingestion_run").get(0).get("n")).longValue();
+        return ((Number) rig.query("SELECT COUNT(*) AS n FROM ingestion_run")
+                        .get(0)
+                        .get("n"))
+                .longValue();
     }
 
     private static LocalDateTime nowUtc() {

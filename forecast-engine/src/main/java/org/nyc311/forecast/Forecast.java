@@ -14,8 +14,12 @@ import org.nyc311.forecast.metrics.Accuracy;
  * @param leaderboard     every candidate tried, best first, with its cross-validation error
  * @param points          one point per day of the horizon
  */
-public record Forecast(String model, Map<String, String> hyperparameters, Accuracy crossValidation,
-                       List<CandidateScore> leaderboard, List<ForecastPoint> points) {
+public record Forecast(
+        String model,
+        Map<String, String> hyperparameters,
+        Accuracy crossValidation,
+        List<CandidateScore> leaderboard,
+        List<ForecastPoint> points) {
 
     public Forecast {
         hyperparameters = Map.copyOf(hyperparameters);

@@ -18,8 +18,14 @@ import java.util.Set;
  *                 series' own history; off gives the textbook baselines, e.g. the seasonal naive yardstick
  *                 that benchmarks divide by
  */
-public record ForecastSettings(int horizon, double level, int trials, long seed, int folds, Set<ModelFamily> families,
-                               boolean holidayAdjustment) {
+public record ForecastSettings(
+        int horizon,
+        double level,
+        int trials,
+        long seed,
+        int folds,
+        Set<ModelFamily> families,
+        boolean holidayAdjustment) {
 
     public static final int DEFAULT_TRIALS = 20;
     public static final int DEFAULT_FOLDS = 4;
@@ -52,8 +58,8 @@ public record ForecastSettings(int horizon, double level, int trials, long seed,
 
     /** 95% intervals, 20 trials, every model family, holiday adjustment on. */
     public static ForecastSettings of(int horizon) {
-        return new ForecastSettings(horizon, 0.95, DEFAULT_TRIALS, DEFAULT_SEED, DEFAULT_FOLDS,
-                EnumSet.allOf(ModelFamily.class));
+        return new ForecastSettings(
+                horizon, 0.95, DEFAULT_TRIALS, DEFAULT_SEED, DEFAULT_FOLDS, EnumSet.allOf(ModelFamily.class));
     }
 
     public ForecastSettings withLevel(double newLevel) {

@@ -73,8 +73,12 @@ public final class SeriesForecaster {
         if (!origins.usable()) {
             return shortHistoryForecast(history);
         }
-        Selection selection = selector.select(history, origins.search(), settings.horizon(),
-                pool.candidates(history, origins.search(), settings), settings.allows(ModelFamily.ENSEMBLE));
+        Selection selection = selector.select(
+                history,
+                origins.search(),
+                settings.horizon(),
+                pool.candidates(history, origins.search(), settings),
+                settings.allows(ModelFamily.ENSEMBLE));
         return calibratedForecast(history, origins.calibration(), selection);
     }
 
@@ -100,7 +104,11 @@ public final class SeriesForecaster {
         FittedModel fitted = winner.fit(history);
         double[] yhat = fitted.predict(horizon);
         double[][] bounds = calibration.bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
-        return new Forecast(winner.name(), winner.hyperparameters(), cv, selection.leaderboard(),
+        return new Forecast(
+                winner.name(),
+                winner.hyperparameters(),
+                cv,
+                selection.leaderboard(),
                 points(history.end(), yhat, bounds));
     }
 
@@ -109,8 +117,8 @@ public final class SeriesForecaster {
      * interval is calibrated on the other origins only, so it is an honest estimate of the coverage to
      * expect, not the level the calibration was asked for.
      */
-    private Accuracy crossFittedAccuracy(double[] y, int[] ends, double[][] predictions, double[][] logErrors,
-                                         double[][] spreads) {
+    private Accuracy crossFittedAccuracy(
+            double[] y, int[] ends, double[][] predictions, double[][] logErrors, double[][] spreads) {
         AccuracyAccumulator acc = new AccuracyAccumulator();
         for (int k = 0; k < ends.length; k++) {
             double[][] others = new double[ends.length - 1][];
@@ -146,7 +154,10 @@ public final class SeriesForecaster {
         }
         double[] yhat = fitted.predict(settings.horizon());
         double[][] bounds = ShortHistoryIntervals.bounds(yhat, residuals, settings.level());
-        return new Forecast(model.name(), model.hyperparameters(), Accuracy.NONE,
+        return new Forecast(
+                model.name(),
+                model.hyperparameters(),
+                Accuracy.NONE,
                 List.of(new CandidateScore(model.name(), model.hyperparameters(), Double.NaN)),
                 points(history.end(), yhat, bounds));
     }
@@ -158,13 +169,14 @@ public final class SeriesForecaster {
     private Forecast zeroForecast(DailySeries history) {
         int horizon = settings.horizon();
         double rate = -Math.log(1 - settings.level()) / Math.max(1, history.length());
-        double upper = new PoissonDistribution(null, rate, PoissonDistribution.DEFAULT_EPSILON,
-                PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+        double upper = new PoissonDistribution(
+                        null, rate, PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS)
                 .inverseCumulativeProbability(1 - (1 - settings.level()) / 2);
         double[][] bounds = new double[2][horizon];
         java.util.Arrays.fill(bounds[1], upper);
         String name = history.length() == 0 ? "empty_history" : "all_zero";
-        return new Forecast(name, Map.of(), Accuracy.NONE, List.of(), points(history.end(), new double[horizon], bounds));
+        return new Forecast(
+                name, Map.of(), Accuracy.NONE, List.of(), points(history.end(), new double[horizon], bounds));
     }
 
     private List<ForecastPoint> points(LocalDate first, double[] yhat, double[][] bounds) {

@@ -17,8 +17,10 @@ class RealSeriesTest {
     @Test
     void forecastsEveryRealSeriesWithFiniteOrderedIntervals() throws Exception {
         Optional<Path> data = SharedData.locate();
-        assumeTrue(data.isPresent(), "real NYC 311 data not found (set -D" + SharedData.PROPERTY
-                + " or place it at ../shared/data); skipping");
+        assumeTrue(
+                data.isPresent(),
+                "real NYC 311 data not found (set -D" + SharedData.PROPERTY
+                        + " or place it at ../shared/data); skipping");
         SeriesForecaster forecaster = new SeriesForecaster(ForecastSettings.of(30));
         for (String name : SharedData.SERIES) {
             DailySeries s = SharedData.readSeries(data.get(), name);
@@ -29,7 +31,9 @@ class RealSeriesTest {
                 assertThat(p.lower()).isFinite().isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(p.yhat());
                 assertThat(p.upper()).isFinite().isGreaterThanOrEqualTo(p.yhat());
             });
-            assertThat(f.crossValidation().coverage()).as(name + " cross-fitted coverage").isBetween(0.8, 1.0);
+            assertThat(f.crossValidation().coverage())
+                    .as(name + " cross-fitted coverage")
+                    .isBetween(0.8, 1.0);
         }
     }
 }

@@ -89,7 +89,7 @@ class SeriesForecasterTest {
         ForecastSettings settings = ForecastSettings.of(28).withTrials(5);
         Forecast engine = new SeriesForecaster(settings).forecast(history);
         Forecast naive = new SeriesForecaster(settings.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
-                .withHolidayAdjustment(false))
+                        .withHolidayAdjustment(false))
                 .forecast(history);
         assertThat(mase(s, origin, engine)).isLessThan(mase(s, origin, naive));
     }
@@ -97,7 +97,8 @@ class SeriesForecasterTest {
     @Test
     void rejectsNegativeCounts() {
         assertThatThrownBy(() -> new SeriesForecaster(ForecastSettings.of(7)).forecast(START, new double[] {1, -1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2016-01-02");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2016-01-02");
     }
 
     private static double mase(DailySeries s, int origin, Forecast f) {
@@ -111,8 +112,8 @@ class SeriesForecasterTest {
     }
 
     private static DailySeries synthetic(long seed, int days) {
-        SyntheticSeries.Shape shape = new SyntheticSeries.Shape(300, new double[] {1.1, 1.05, 1, 1, 1, 0.7, 0.65},
-                0.2, 1.0, 0.05, 0.6, 0.1, 0.4, 40, 0);
+        SyntheticSeries.Shape shape = new SyntheticSeries.Shape(
+                300, new double[] {1.1, 1.05, 1, 1, 1, 0.7, 0.65}, 0.2, 1.0, 0.05, 0.6, 0.1, 0.4, 40, 0);
         return SyntheticSeries.generate(shape, START, days, seed);
     }
 }

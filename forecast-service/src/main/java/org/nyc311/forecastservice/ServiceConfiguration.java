@@ -41,7 +41,8 @@ public class ServiceConfiguration {
 
     @Bean(destroyMethod = "close")
     MlflowTrackerHolder mlflowTracker(MlflowProperties properties, Clock clock) {
-        return new MlflowTrackerHolder(properties.enabled() ? Optional.of(new MlflowTracker(properties, clock)) : Optional.empty());
+        return new MlflowTrackerHolder(
+                properties.enabled() ? Optional.of(new MlflowTracker(properties, clock)) : Optional.empty());
     }
 
     /** This instance's leases on forecast runs; given up when the context closes, after the worker has stopped. */
@@ -51,10 +52,27 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    TrainingService trainingService(GoldWarehouse gold, SeriesFitter fitter, ForecastRunRepository runs, MlflowTrackerHolder tracker,
-            EventPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
-            MlflowProperties mlflow, RunLeases leases) {
-        return new TrainingService(gold, fitter, runs, tracker.tracker(), publisher, metrics, properties, clock, mlflow.maxAttempts(),
+    TrainingService trainingService(
+            GoldWarehouse gold,
+            SeriesFitter fitter,
+            ForecastRunRepository runs,
+            MlflowTrackerHolder tracker,
+            EventPublisher publisher,
+            ForecastMetrics metrics,
+            ForecastProperties properties,
+            Clock clock,
+            MlflowProperties mlflow,
+            RunLeases leases) {
+        return new TrainingService(
+                gold,
+                fitter,
+                runs,
+                tracker.tracker(),
+                publisher,
+                metrics,
+                properties,
+                clock,
+                mlflow.maxAttempts(),
                 leases);
     }
 
@@ -72,7 +90,8 @@ public class ServiceConfiguration {
     /** The worker's sweep every {@code nyc311.mlflow.retry-interval}, read from its settings record like every other setting. */
     @Bean
     SchedulingConfigurer runSweep(RunWorker worker, MlflowProperties mlflow) {
-        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(worker::sweep, mlflow.retryInterval(), mlflow.retryInterval()));
+        return tasks -> tasks.addFixedDelayTask(
+                new FixedDelayTask(worker::sweep, mlflow.retryInterval(), mlflow.retryInterval()));
     }
 
     /** The tracker is optional (no tracking URI: no tracking); a holder keeps Optional out of bean lookups. */

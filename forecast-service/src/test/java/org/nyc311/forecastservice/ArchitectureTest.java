@@ -18,45 +18,70 @@ class ArchitectureTest {
 
     @ArchTest
     static void featuresHaveNoCycles(JavaClasses classes) {
-        slices().matching("org.nyc311.forecastservice.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.nyc311.forecastservice.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     /** Gold is read in one place, through its own pool; nothing else opens connections to the warehouse. */
     @ArchTest
     static void onlyTheGoldPackageHasAPoolOfItsOwn(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackage("..forecastservice.gold..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.zaxxer.hikari..")
-                .orShould().dependOnClassesThat().belongToAnyOf(GoldPool.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..forecastservice.gold..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.zaxxer.hikari..")
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(GoldPool.class)
                 .check(classes);
     }
 
     /** JDBC is spoken by the gold reader and the run repository, nowhere else. */
     @ArchTest
     static void onlyGoldAndRunsUseJdbc(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackages("..forecastservice.gold..", "..forecastservice.run..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..forecastservice.gold..", "..forecastservice.run..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..")
                 .check(classes);
     }
 
     /** The service's own tables are touched only by the run repository. */
     @ArchTest
     static void onlyTheRunPackageTouchesPostgres(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackage("..forecastservice.run..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..forecastservice.run..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..")
                 .check(classes);
     }
 
     /** MLflow is reached only through the tracker, so that its absence or failure stays one package's concern. */
     @ArchTest
     static void onlyTheTrackingPackageUsesMlflow(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackage("..forecastservice.tracking..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mlflow..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..forecastservice.tracking..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.mlflow..")
                 .check(classes);
     }
 
     /** Spark stays out of this JVM: gold comes over JDBC from the warehouse. */
     @ArchTest
     static void noSparkHere(JavaClasses classes) {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..").check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..")
+                .check(classes);
     }
 }

@@ -17,24 +17,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuer;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.nyc311.testsupport.tokens.TokenIssuer;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /** No warehouse at all: the API says 503 where it needs gold, still fits posted histories, and a training waits and gives up. */
 @ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.cloud.aws.sqs.listener.poll-timeout=1s",
-    "nyc311.gold.url=jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice",
-    "nyc311.gold.connection-timeout=1s",
-    "nyc311.forecast.max-attempts=2",
-    "nyc311.mlflow.tracking-uri=",
-    "nyc311.mlflow.retry-interval=300ms"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.cloud.aws.sqs.listener.poll-timeout=1s",
+            "nyc311.gold.url=jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice",
+            "nyc311.gold.connection-timeout=1s",
+            "nyc311.forecast.max-attempts=2",
+            "nyc311.mlflow.tracking-uri=",
+            "nyc311.mlflow.retry-interval=300ms"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GoldUnavailableTest {
 
@@ -74,7 +76,9 @@ class GoldUnavailableTest {
         assertThat(history.statusCode()).isEqualTo(503);
         assertThat(history.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
-        HttpResponse<String> posted = send("POST", "/api/v1/forecasts",
+        HttpResponse<String> posted = send(
+                "POST",
+                "/api/v1/forecasts",
                 "{\"horizon\":3,\"history\":[{\"date\":\"2026-01-01\",\"count\":4},{\"date\":\"2026-01-02\",\"count\":6}]}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(json.readTree(posted.body()).path("points")).hasSize(3);
@@ -82,9 +86,14 @@ class GoldUnavailableTest {
 
     @Test
     void aTrainingWaitsForGoldAndFailsAfterItsAttempts() throws Exception {
-        String runId = json.readTree(send("POST", "/api/v1/forecast-runs", null).body()).path("forecastRunId").asText();
-        JsonNode run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> json.readTree(send("GET", "/api/v1/forecast-runs/" + runId, null).body()),
+        String runId = json.readTree(send("POST", "/api/v1/forecast-runs", null).body())
+                .path("forecastRunId")
+                .asText();
+        JsonNode run = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> json.readTree(send("GET", "/api/v1/forecast-runs/" + runId, null)
+                                .body()),
                         r -> r.path("status").asText().equals("FAILED"));
         assertThat(run.path("error").asText()).contains("could not read");
         assertThat(run.path("trackingStatus").asText()).isEqualTo("DISABLED");
@@ -97,7 +106,8 @@ class GoldUnavailableTest {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -4,8 +4,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.forecastservice.support.GoldFixture;
-import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
-import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
@@ -13,31 +11,41 @@ import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
-import org.nyc311.testsupport.tokens.TestRestTemplateWithEveryScope;
-import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on real servers: local-sql-warehouse over gold tables made by SQL, PostgreSQL,
  * ElasticMQ and an MLflow tracking server. Every subclass shares one Spring context (same
  * configuration), so the servers and the context start once per test JVM.
  */
-@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    LocalSqlWarehouseExtension.class,
+    PostgresServerExtension.class,
+    SqsServerExtension.class,
+    MlflowServerExtension.class,
+    TokenIssuerExtension.class
+})
 @AutoConfigureObservability(tracing = false)
 @Import(TestRestTemplateWithEveryScope.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.cloud.aws.sqs.listener.poll-timeout=1s",
-    "nyc311.forecast.horizon-days=14",
-    "nyc311.forecast.trials=2",
-    "nyc311.forecast.folds=3",
-    "nyc311.forecast.threads=2",
-    "nyc311.mlflow.retry-interval=2s"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.cloud.aws.sqs.listener.poll-timeout=1s",
+            "nyc311.forecast.horizon-days=14",
+            "nyc311.forecast.trials=2",
+            "nyc311.forecast.folds=3",
+            "nyc311.forecast.threads=2",
+            "nyc311.mlflow.retry-interval=2s"
+        })
 public abstract class ServiceTest {
 
     static final String DATABASE = "forecast_service_test";
@@ -49,8 +57,12 @@ public abstract class ServiceTest {
     private static boolean prepared;
 
     @BeforeAll
-    static void servers(LocalSqlWarehouseProcess warehouseServer, PostgresServer postgresServer, SqsServer sqsServer,
-            MlflowServer mlflowServer) throws Exception {
+    static void servers(
+            LocalSqlWarehouseProcess warehouseServer,
+            PostgresServer postgresServer,
+            SqsServer sqsServer,
+            MlflowServer mlflowServer)
+            throws Exception {
         warehouse = warehouseServer;
         postgres = postgresServer;
         sqs = sqsServer;
@@ -59,7 +71,8 @@ public abstract class ServiceTest {
             GoldFixture.create(warehouse);
             postgres.createDatabase(DATABASE);
             try (SqsClient client = sqs.client()) {
-                for (String queue : List.of(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName())) {
+                for (String queue :
+                        List.of(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName())) {
                     String url = client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
                     client.purgeQueue(r -> r.queueUrl(url));
                 }

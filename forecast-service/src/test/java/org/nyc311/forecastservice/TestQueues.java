@@ -30,13 +30,19 @@ final class TestQueues {
 
     static GoldRefreshed goldRefreshed(String pipelineRunId) {
         Clock clock = Clock.fixed(Instant.parse("2026-05-01T09:00:00Z"), ZoneOffset.UTC);
-        return GoldRefreshed.of(clock, pipelineRunId, List.of("ingest-" + pipelineRunId),
-                Map.of("daily_series", 1L, "series_catalog", 1L), GoldFixture.LAST_DAY, Map.of("daily_series", 460L));
+        return GoldRefreshed.of(
+                clock,
+                pipelineRunId,
+                List.of("ingest-" + pipelineRunId),
+                Map.of("daily_series", 1L, "series_catalog", 1L),
+                GoldFixture.LAST_DAY,
+                Map.of("daily_series", 460L));
     }
 
     void send(GoldRefreshed event) {
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.GOLD_REFRESHED.queueName())).queueUrl();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.GOLD_REFRESHED.queueName()))
+                    .queueUrl();
             client.sendMessage(r -> r.queueUrl(url).messageBody(json.write(event)));
         }
     }
@@ -44,10 +50,13 @@ final class TestQueues {
     /** Every ForecastsPublished for this forecast run received so far (each taken off the queue once). */
     List<ForecastsPublished> publishedFor(String forecastRunId) {
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.FORECASTS_PUBLISHED.queueName())).queueUrl();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.FORECASTS_PUBLISHED.queueName()))
+                    .queueUrl();
             List<Message> batch;
             do {
-                batch = client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                batch = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                        .messages();
                 for (Message message : batch) {
                     PUBLISHED.add(json.read(message.body(), ForecastsPublished.class));
                     client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));

@@ -13,12 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
-import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.forecastservice.support.GoldFixture;
 import org.nyc311.forecastservice.support.MlflowRest;
 import org.nyc311.forecastservice.support.SwitchableForwarder;
-import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
-import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
+import org.nyc311.forecastservice.training.RunWorker;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
@@ -26,24 +24,34 @@ import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /** MLflow away during a training: the forecasts are stored and announced anyway, and tracking catches up when it is back. */
-@ExtendWith({LocalSqlWarehouseExtension.class, PostgresServerExtension.class, SqsServerExtension.class, MlflowServerExtension.class, TokenIssuerExtension.class})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "spring.cloud.aws.sqs.listener.poll-timeout=1s",
-    "nyc311.forecast.horizon-days=7",
-    "nyc311.forecast.trials=0",
-    "nyc311.forecast.folds=2",
-    "nyc311.mlflow.retry-interval=1s",
-    "nyc311.mlflow.experiment-name=nyc311-outage-test",
-    "nyc311.mlflow.registered-model-name=nyc311-outage-test"
+@ExtendWith({
+    LocalSqlWarehouseExtension.class,
+    PostgresServerExtension.class,
+    SqsServerExtension.class,
+    MlflowServerExtension.class,
+    TokenIssuerExtension.class
 })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.cloud.aws.sqs.listener.poll-timeout=1s",
+            "nyc311.forecast.horizon-days=7",
+            "nyc311.forecast.trials=0",
+            "nyc311.forecast.folds=2",
+            "nyc311.mlflow.retry-interval=1s",
+            "nyc311.mlflow.experiment-name=nyc311-outage-test",
+            "nyc311.mlflow.registered-model-name=nyc311-outage-test"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TrackingOutageTest {
 
@@ -55,6 +63,7 @@ class TrackingOutageTest {
 
     @Autowired
     ForecastRunRepository runs;
+
     @Autowired
     RunWorker worker;
 
@@ -87,7 +96,8 @@ class TrackingOutageTest {
         UUID runId = runs.createManual(7, true);
         worker.submit(runId);
 
-        ForecastRun pending = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        ForecastRun pending = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> runs.find(runId).orElseThrow(), r -> r.trackingAttempts() >= 1 && r.publishedAt() != null);
         assertThat(pending.status()).isEqualTo(ForecastRun.Status.SUCCEEDED);
         assertThat(pending.trackingStatus()).isEqualTo(ForecastRun.TrackingStatus.PENDING);
@@ -98,10 +108,15 @@ class TrackingOutageTest {
         assertThat(published.get(0).mlflowRunId()).as("tracking still pending").isNull();
 
         mlflowLink.up(true);
-        ForecastRun tracked = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> runs.find(runId).orElseThrow(), r -> r.trackingStatus() == ForecastRun.TrackingStatus.TRACKED);
+        ForecastRun tracked = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> runs.find(runId).orElseThrow(),
+                        r -> r.trackingStatus() == ForecastRun.TrackingStatus.TRACKED);
         assertThat(tracked.trackingAttempts()).isGreaterThanOrEqualTo(2);
-        JsonNode parent = new MlflowRest(mlflow.trackingUri()).get("runs/get", "run_id", tracked.mlflowRunId()).path("run");
+        JsonNode parent = new MlflowRest(mlflow.trackingUri())
+                .get("runs/get", "run_id", tracked.mlflowRunId())
+                .path("run");
         assertThat(MlflowRest.map(parent, "params")).containsEntry("series_count", "4");
         assertThat(runs.latest("all/all", 7).orElseThrow().mlflowRunId()).isNotBlank();
     }

@@ -65,7 +65,9 @@ class TrainingFlowTest extends ServiceTest {
             assertThat(stored.mlflowRunId()).isNotBlank().isEqualTo(run.mlflowRunId());
             assertThat(stored.points()).allSatisfy(p -> assertThat(p.lower()).isLessThanOrEqualTo(p.yhat()));
         }
-        assertThat(runs.latest(GoldFixture.TOO_SHORT, 14)).as("not forecastable, not forecast").isEmpty();
+        assertThat(runs.latest(GoldFixture.TOO_SHORT, 14))
+                .as("not forecastable, not forecast")
+                .isEmpty();
     }
 
     @Test
@@ -76,17 +78,30 @@ class TrainingFlowTest extends ServiceTest {
         JsonNode parent = rest.get("runs/get", "run_id", run.mlflowRunId()).path("run");
         assertThat(parent.path("info").path("status").asText()).isEqualTo("FINISHED");
         Map<String, String> params = MlflowRest.map(parent, "params");
-        assertThat(params).containsEntry("gold_version", "1").containsEntry("series_count", "4")
-                .containsEntry("history_start", GoldFixture.LAST_DAY.minusDays(GoldFixture.DAYS - 1L).toString())
+        assertThat(params)
+                .containsEntry("gold_version", "1")
+                .containsEntry("series_count", "4")
+                .containsEntry(
+                        "history_start",
+                        GoldFixture.LAST_DAY.minusDays(GoldFixture.DAYS - 1L).toString())
                 .containsEntry("last_actual_date", GoldFixture.LAST_DAY.toString());
         Map<String, String> metrics = MlflowRest.map(parent, "metrics");
         assertThat(metrics).containsKeys("pooled_cv_mape", "pooled_cv_wape", "pooled_cv_mase", "pooled_cv_coverage");
-        assertThat(Double.parseDouble(metrics.get("pooled_cv_wape"))).isEqualTo(run.pooledWape()).isPositive();
+        assertThat(Double.parseDouble(metrics.get("pooled_cv_wape")))
+                .isEqualTo(run.pooledWape())
+                .isPositive();
 
         String experimentId = parent.path("info").path("experiment_id").asText();
-        JsonNode nested = rest.post("runs/search", Map.of("experiment_ids", List.of(experimentId),
-                "filter", "tags.mlflow.parentRunId = '" + run.mlflowRunId() + "'"));
-        assertThat(nested.path("runs")).as("one run per training, none per series").isEmpty();
+        JsonNode nested = rest.post(
+                "runs/search",
+                Map.of(
+                        "experiment_ids",
+                        List.of(experimentId),
+                        "filter",
+                        "tags.mlflow.parentRunId = '" + run.mlflowRunId() + "'"));
+        assertThat(nested.path("runs"))
+                .as("one run per training, none per series")
+                .isEmpty();
         // each series' row of the metrics table, and its forecast in the forecasts table, as the service stored them
         List<Map<String, String>> forecasts = rest.csvArtifact(run.mlflowRunId(), "series/forecasts.csv");
         assertThat(forecasts).hasSize(GoldFixture.FORECASTABLE.size() * 14);
@@ -103,14 +118,17 @@ class TrainingFlowTest extends ServiceTest {
             stored.hyperparameters().forEach((name, value) -> assertThat(row).containsEntry("hp." + name, value));
             assertThat(Double.parseDouble(row.get("cv_wape"))).isEqualTo(stored.cvWape());
             List<Map<String, String>> forecast = forecasts.stream()
-                    .filter(point -> point.get("series_id").equals(stored.seriesId())).toList();
+                    .filter(point -> point.get("series_id").equals(stored.seriesId()))
+                    .toList();
             assertThat(forecast).hasSize(14);
-            assertThat(forecast.get(0)).containsEntry("date", stored.points().get(0).date().toString())
+            assertThat(forecast.get(0))
+                    .containsEntry("date", stored.points().get(0).date().toString())
                     .containsEntry("yhat", String.valueOf(stored.points().get(0).yhat()));
         }
         assertThat(seriesIds).containsExactlyInAnyOrderElementsOf(GoldFixture.FORECASTABLE);
 
-        JsonNode version = rest.get("model-versions/get", "name", MODEL, "version", run.modelVersion()).path("model_version");
+        JsonNode version = rest.get("model-versions/get", "name", MODEL, "version", run.modelVersion())
+                .path("model_version");
         assertThat(version.path("run_id").asText()).isEqualTo(run.mlflowRunId());
         // same data, same seed: the pooled error is equal, so no worse, and the alias moves
         assertThat(rest.championVersion(MODEL)).isEqualTo(run.modelVersion());
@@ -124,34 +142,45 @@ class TrainingFlowTest extends ServiceTest {
         assertThat(rest.championVersion(MODEL)).isEqualTo(first.modelVersion());
 
         // the champion claims a pooled WAPE no training can match (a WAPE is never negative)
-        rest.post("model-versions/set-tag", Map.of("name", MODEL, "version", first.modelVersion(), "key", "pooled_cv_wape",
-                "value", "-1"));
+        rest.post(
+                "model-versions/set-tag",
+                Map.of("name", MODEL, "version", first.modelVersion(), "key", "pooled_cv_wape", "value", "-1"));
         ForecastRun worse = trainAndAwaitTracked();
         assertThat(worse.champion()).isFalse();
         assertThat(rest.championVersion(MODEL)).isEqualTo(first.modelVersion());
         assertThat(Integer.parseInt(worse.modelVersion())).isGreaterThan(Integer.parseInt(first.modelVersion()));
 
         // and when the champion is worse, the new version takes the alias
-        rest.post("model-versions/set-tag", Map.of("name", MODEL, "version", first.modelVersion(), "key", "pooled_cv_wape",
-                "value", "1000000"));
+        rest.post(
+                "model-versions/set-tag",
+                Map.of("name", MODEL, "version", first.modelVersion(), "key", "pooled_cv_wape", "value", "1000000"));
         ForecastRun better = trainAndAwaitTracked();
         assertThat(better.champion()).isTrue();
         assertThat(rest.championVersion(MODEL)).isEqualTo(better.modelVersion());
     }
 
     private ForecastRun awaitRunForEvent(GoldRefreshed event) {
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> runs.recent(50).stream().filter(r -> event.eventId().equals(r.eventId()))
-                        .filter(r -> r.trackingStatus() != ForecastRun.TrackingStatus.PENDING && r.publishedAt() != null)
-                        .findFirst().orElse(null), r -> r != null);
+        return await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> runs.recent(50).stream()
+                                .filter(r -> event.eventId().equals(r.eventId()))
+                                .filter(r -> r.trackingStatus() != ForecastRun.TrackingStatus.PENDING
+                                        && r.publishedAt() != null)
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
     }
 
     private ForecastRun trainAndAwaitTracked() {
         UUID runId = runs.createManual(14, true);
         worker.submit(runId);
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> runs.find(runId).orElseThrow(),
-                        r -> r.status() == ForecastRun.Status.FAILED || r.trackingStatus() != ForecastRun.TrackingStatus.PENDING);
+        return await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> runs.find(runId).orElseThrow(),
+                        r -> r.status() == ForecastRun.Status.FAILED
+                                || r.trackingStatus() != ForecastRun.TrackingStatus.PENDING);
     }
 
     @Autowired

@@ -24,7 +24,8 @@ public final class Events {
         List<RawBatchLanded> events = new ArrayList<>();
         try (SqsClient client = sqs.client()) {
             while (true) {
-                List<Message> messages = client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                List<Message> messages = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
                         .messages();
                 if (messages.isEmpty()) {
                     return events;
@@ -38,6 +39,8 @@ public final class Events {
     }
 
     public List<RawBatchLanded> of(String runId) {
-        return drain().stream().filter(event -> event.ingestionRunId().equals(runId)).toList();
+        return drain().stream()
+                .filter(event -> event.ingestionRunId().equals(runId))
+                .toList();
     }
 }

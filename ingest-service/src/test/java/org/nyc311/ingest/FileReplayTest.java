@@ -49,7 +49,9 @@ class FileReplayTest extends IngestIntegrationTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(jsonl, out);
         }
-        List<String> expected = Files.readAllLines(jsonl).stream().filter(line -> !line.isBlank()).toList();
+        List<String> expected = Files.readAllLines(jsonl).stream()
+                .filter(line -> !line.isBlank())
+                .toList();
 
         for (Path file : List.of(jsonl, gz)) {
             IngestionRun run = ingestions.run(IngestionRequest.backfill(null, null, file.toString()));
@@ -63,18 +65,22 @@ class FileReplayTest extends IngestIntegrationTest {
 
     @Test
     void aFileWindowKeepsOnlyRecordsCreatedInsideIt() {
-        IngestionRun run = ingestions.run(IngestionRequest.backfill(LocalDateTime.of(2026, 5, 2, 0, 0),
-                LocalDateTime.of(2026, 5, 2, 23, 59, 59), FIXTURES.resolve("soda-sample.jsonl").toString()));
+        IngestionRun run = ingestions.run(IngestionRequest.backfill(
+                LocalDateTime.of(2026, 5, 2, 0, 0),
+                LocalDateTime.of(2026, 5, 2, 23, 59, 59),
+                FIXTURES.resolve("soda-sample.jsonl").toString()));
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.recordCount()).isEqualTo(4);
-        assertThat(lake.records(run.batchPrefix())).allSatisfy(record ->
-                assertThat(record.path("created_date").asText()).startsWith("2026-05-02T"));
+        assertThat(lake.records(run.batchPrefix()))
+                .allSatisfy(record ->
+                        assertThat(record.path("created_date").asText()).startsWith("2026-05-02T"));
     }
 
     @Test
     void theOpenDataCsvExportLandsInSodaShape() {
-        IngestionRun run = ingestions.run(IngestionRequest.backfill(null, null, FIXTURES.resolve("opendata-export-sample.csv").toString()));
+        IngestionRun run = ingestions.run(IngestionRequest.backfill(
+                null, null, FIXTURES.resolve("opendata-export-sample.csv").toString()));
 
         assertThat(run.status()).as(String.valueOf(run.failureReason())).isEqualTo(RunStatus.COMPLETED);
         List<JsonNode> records = lake.records(run.batchPrefix());
@@ -89,9 +95,13 @@ class FileReplayTest extends IngestIntegrationTest {
         assertThat(first.path("resolution_description").asText()).contains("click \"Learn More\".");
         assertThat(first.path("location").path("latitude").asText()).isEqualTo("40.74821053178345");
         assertThat(first.path("location").path("longitude").asText()).isEqualTo("-74.00748519439084");
-        assertThat(first.has("zip_codes")).as("portal computed columns are not record fields").isFalse();
+        assertThat(first.has("zip_codes"))
+                .as("portal computed columns are not record fields")
+                .isFalse();
         assertThat(first.has("police_precincts")).isFalse();
-        assertThat(first.has("location_type")).as("empty cells are left out, as SODA leaves out nulls").isFalse();
+        assertThat(first.has("location_type"))
+                .as("empty cells are left out, as SODA leaves out nulls")
+                .isFalse();
         assertThat(records.get(1).path("created_date").asText()).isEqualTo("2023-02-28T00:05:09.000");
         assertThat(records.get(2).path("descriptor").asText()).isEqualTo("Trash, Litter");
         assertThat(records.get(2).path("due_date").asText()).isEqualTo("2023-03-14T12:00:00.000");
@@ -106,8 +116,8 @@ class FileReplayTest extends IngestIntegrationTest {
     void replayingTheHundredThousandRealRecordsLandsAllOfThem() throws Exception {
         Path file = sharedRecords("soda_erm2-nwe9_2026-04_to_06.jsonl.gz");
         List<String> expected = new ArrayList<>(100_000);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
                     expected.add(line.strip());
@@ -150,7 +160,11 @@ class FileReplayTest extends IngestIntegrationTest {
             assertThat(record.path("created_date").asText()).matches("2023-02-28T\\d\\d:\\d\\d:\\d\\d\\.000");
             assertEveryValueIsAString(record);
         });
-        assertThat(records.stream().map(record -> record.path("unique_key").asText()).distinct().count()).isEqualTo(4_999);
+        assertThat(records.stream()
+                        .map(record -> record.path("unique_key").asText())
+                        .distinct()
+                        .count())
+                .isEqualTo(4_999);
     }
 
     private static void assertEveryValueIsAString(JsonNode record) {
@@ -169,7 +183,8 @@ class FileReplayTest extends IngestIntegrationTest {
     private static Path sharedRecords(String name) {
         String shared = System.getProperty("nyc311.shared-data", "../shared/data");
         Path file = Path.of(shared, "records", name);
-        assumeTrue(Files.isRegularFile(file), "real NYC 311 data absent (" + file + "); the fixtures cover the same path");
+        assumeTrue(
+                Files.isRegularFile(file), "real NYC 311 data absent (" + file + "); the fixtures cover the same path");
         return file;
     }
 }

@@ -10,15 +10,22 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 @AutoConfigureObservability(tracing = false)
-@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nyc311.ingest.schedule.enabled=false")
+@ExtendWith({
+    PostgresServerExtension.class,
+    S3ServerExtension.class,
+    SqsServerExtension.class,
+    TokenIssuerExtension.class
+})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "nyc311.ingest.schedule.enabled=false")
 class HealthEndpointTest extends ActuatorEndpointsContract {
 
     @Autowired
@@ -36,6 +43,7 @@ class HealthEndpointTest extends ActuatorEndpointsContract {
 
     @Test
     void theWatermarkLagIsPublishedForPrometheus() {
-        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("nyc311_ingest_watermark_lag_seconds");
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("nyc311_ingest_watermark_lag_seconds");
     }
 }

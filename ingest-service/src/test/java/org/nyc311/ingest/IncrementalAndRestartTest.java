@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,26 +36,33 @@ import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class IncrementalAndRestartTest extends IngestIntegrationTest {
 
     @Autowired
     private IngestionService ingestions;
+
     @Autowired
     private WatermarkStore watermarks;
+
     @Autowired
     private IngestionRunRepository runs;
+
     @Autowired
     private RawBatchStore store;
+
     @Autowired
     private JobRepository jobRepository;
+
     @Autowired
     private StaleRunRecovery recovery;
+
     @Autowired
     private ObjectMapper mapper;
+
     @Autowired
     private IngestProperties properties;
+
     @Autowired
     private io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -66,14 +74,20 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
     }
 
     @Test
-    void theIncrementalRunAsksForUpdatedAtFromTheWatermarkLessTheOverlapAndMovesItOnlyWhenItCompletes() throws Exception {
+    void theIncrementalRunAsksForUpdatedAtFromTheWatermarkLessTheOverlapAndMovesItOnlyWhenItCompletes()
+            throws Exception {
         LocalDateTime mark = LocalDateTime.of(2026, 6, 1, 4, 0, 0);
         watermarks.advance(mark, "seeded-by-test");
         List<String> records = SodaStub.records(12, 6_000_000, true);
         soda.servePages(records, 10);
-        SODA.stubFor(soda.page(10).inScenario("inc").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"no such column\"}")).willSetStateTo("ok"));
-        SODA.stubFor(soda.page(10).inScenario("inc").whenScenarioStateIs("ok")
+        SODA.stubFor(soda.page(10)
+                .inScenario("inc")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"no such column\"}"))
+                .willSetStateTo("ok"));
+        SODA.stubFor(soda.page(10)
+                .inScenario("inc")
+                .whenScenarioStateIs("ok")
                 .willReturn(SodaStub.json(SodaStub.array(records.subList(10, 12)))));
 
         IngestionRun failed = ingestions.run(IngestionRequest.incremental());
@@ -85,19 +99,27 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
 
         IngestionRun completed = ingestions.run(IngestionRequest.incremental());
 
-        assertThat(completed.runId()).as("the failed incremental run is resumed, not replaced").isEqualTo(failed.runId());
+        assertThat(completed.runId())
+                .as("the failed incremental run is resumed, not replaced")
+                .isEqualTo(failed.runId());
         assertThat(completed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(completed.recordCount()).isEqualTo(12);
         assertThat(watermarks.current()).contains(completed.window().to());
         assertThat(completed.watermark()).isEqualTo(completed.window().to());
-        double lag = meters.get(org.nyc311.ingest.metrics.IngestionMetrics.WATERMARK_LAG).gauge().value();
+        double lag = meters.get(org.nyc311.ingest.metrics.IngestionMetrics.WATERMARK_LAG)
+                .gauge()
+                .value();
         assertThat(lag).as("watermark lag in seconds, just after the run").isBetween(0.0, 3_600.0);
         Manifest manifest = mapper.readValue(lake.bytes(completed.batchPrefix() + "_manifest.json"), Manifest.class);
         assertThat(manifest.watermark()).isEqualTo(completed.window().to());
-        assertThat(lake.records(completed.batchPrefix()).get(0).has(":updated_at")).isTrue();
+        assertThat(lake.records(completed.batchPrefix()).get(0).has(":updated_at"))
+                .isTrue();
         SODA.verify(getRequestedFor(urlPathEqualTo(SodaStub.PATH))
                 .withQueryParam("$select", equalTo(":*,*"))
-                .withQueryParam("$where", matching(":updated_at between '2026-05-31T04:00:00' and '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d'"))
+                .withQueryParam(
+                        "$where",
+                        matching(
+                                ":updated_at between '2026-05-31T04:00:00' and '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d'"))
                 .withQueryParam("$order", equalTo(":updated_at,:id")));
 
         // the next day's run starts from the new watermark less the overlap
@@ -128,15 +150,37 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
     void aRunKilledMidwayIsMarkedFailedOnceItsLeaseExpiredAndResumesAfterItsLastLandedPage() throws Exception {
         List<String> records = SodaStub.records(45, 7_000_000, false);
         soda.servePages(records, 10);
-        IngestionWindow window = new IngestionWindow(IngestionWindow.Kind.BACKFILL,
-                LocalDateTime.of(2021, 3, 1, 0, 0), LocalDateTime.of(2021, 3, 31, 23, 59, 59));
+        IngestionWindow window = new IngestionWindow(
+                IngestionWindow.Kind.BACKFILL,
+                LocalDateTime.of(2021, 3, 1, 0, 0),
+                LocalDateTime.of(2021, 3, 31, 23, 59, 59));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 23), runId);
         // held by a process that is gone: its lease is not renewed, so it expires at once
-        runs.insertRunning(new IngestionRun(runId, window, "api", 10, layout.ingestionDate(), layout.prefix(), RunStatus.RUNNING,
-                0, 0, null, null, java.time.Instant.now(), java.time.Instant.now(), null, null), "a-killed-process", java.time.Duration.ZERO);
-        JobExecution execution = jobRepository.createJobExecution(IngestionJobConfiguration.JOB_NAME,
-                new JobParametersBuilder().addString(IngestionJobConfiguration.RUN_ID, runId).toJobParameters());
+        runs.insertRunning(
+                new IngestionRun(
+                        runId,
+                        window,
+                        "api",
+                        10,
+                        layout.ingestionDate(),
+                        layout.prefix(),
+                        RunStatus.RUNNING,
+                        0,
+                        0,
+                        null,
+                        null,
+                        java.time.Instant.now(),
+                        java.time.Instant.now(),
+                        null,
+                        null),
+                "a-killed-process",
+                java.time.Duration.ZERO);
+        JobExecution execution = jobRepository.createJobExecution(
+                IngestionJobConfiguration.JOB_NAME,
+                new JobParametersBuilder()
+                        .addString(IngestionJobConfiguration.RUN_ID, runId)
+                        .toJobParameters());
         execution.setStatus(BatchStatus.STARTED);
         execution.setStartTime(LocalDateTime.now());
         jobRepository.update(execution);
@@ -145,7 +189,9 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         step.setStartTime(LocalDateTime.now());
         jobRepository.add(step);
         for (int page = 0; page < 2; page++) {
-            runs.savePart(runId, store.stagePart(layout, page, records.subList(page * 10, page * 10 + 10)),
+            runs.savePart(
+                    runId,
+                    store.stagePart(layout, page, records.subList(page * 10, page * 10 + 10)),
                     PageKey.of(IngestionWindow.Kind.BACKFILL, mapper.readTree(records.get(page * 10 + 9))));
         }
         // and a third page that reached S3 but whose transaction never committed
@@ -159,10 +205,20 @@ class IncrementalAndRestartTest extends IngestIntegrationTest {
         assertThat(resumed.runId()).isEqualTo(runId);
         assertThat(resumed.status()).as(String.valueOf(resumed.failureReason())).isEqualTo(RunStatus.COMPLETED);
         assertThat(resumed.recordCount()).isEqualTo(45);
-        assertThat(lake.keys(layout.prefix())).containsExactly(layout.manifestKey(),
-                layout.partKey(0), layout.partKey(1), layout.partKey(2), layout.partKey(3), layout.partKey(4));
-        assertThat(lake.records(layout.prefix())).containsExactlyElementsOf(records.stream().map(lake::json).toList());
-        assertThat(lake.keys(layout.stagingPrefix())).as("staging is cleared once the batch is published").isEmpty();
-        assertThat(List.of(soda.requestsFor(0), soda.requestsFor(10), soda.requestsFor(20))).containsExactly(0, 0, 1);
+        assertThat(lake.keys(layout.prefix()))
+                .containsExactly(
+                        layout.manifestKey(),
+                        layout.partKey(0),
+                        layout.partKey(1),
+                        layout.partKey(2),
+                        layout.partKey(3),
+                        layout.partKey(4));
+        assertThat(lake.records(layout.prefix()))
+                .containsExactlyElementsOf(records.stream().map(lake::json).toList());
+        assertThat(lake.keys(layout.stagingPrefix()))
+                .as("staging is cleared once the batch is published")
+                .isEmpty();
+        assertThat(List.of(soda.requestsFor(0), soda.requestsFor(10), soda.requestsFor(20)))
+                .containsExactly(0, 0, 1);
     }
 }

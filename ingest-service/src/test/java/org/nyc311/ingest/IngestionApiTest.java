@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.nyc311.testsupport.schemathesis.Schemathesis;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,12 +15,12 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.nyc311.testsupport.tokens.TokenIssuer;
 
 class IngestionApiTest extends IngestIntegrationTest {
 
     @Autowired
     private TestRestTemplate http;
+
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -30,7 +31,8 @@ class IngestionApiTest extends IngestIntegrationTest {
 
     @Test
     void aWindowThatEndsBeforeItStartsIsA400ProblemSayingSo() {
-        ResponseEntity<JsonNode> response = post("{\"kind\":\"BACKFILL\",\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}");
+        ResponseEntity<JsonNode> response =
+                post("{\"kind\":\"BACKFILL\",\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
@@ -45,7 +47,8 @@ class IngestionApiTest extends IngestIntegrationTest {
         ResponseEntity<JsonNode> badKind = post("{\"kind\":\"SOMETIMES\"}");
 
         assertThat(badDate.getStatusCode().value()).isEqualTo(400);
-        assertThat(badDate.getBody().path("detail").asText()).contains("'from' must be a date (2026-01-31) or a floating timestamp");
+        assertThat(badDate.getBody().path("detail").asText())
+                .contains("'from' must be a date (2026-01-31) or a floating timestamp");
         assertThat(halfWindow.getBody().path("detail").asText()).contains("give both 'from' and 'to'");
         assertThat(noWindow.getBody().path("detail").asText()).contains("a backfill needs a window");
         assertThat(badKind.getStatusCode().value()).isEqualTo(400);
@@ -56,7 +59,8 @@ class IngestionApiTest extends IngestIntegrationTest {
     void aRunStartedOverHttpReportsItsStatusAndCounts() throws Exception {
         soda.servePages(SodaStub.records(14, 8_000_000, false), 10);
 
-        ResponseEntity<JsonNode> started = post("{\"kind\":\"BACKFILL\",\"from\":\"2020-07-01\",\"to\":\"2020-07-31\"}");
+        ResponseEntity<JsonNode> started =
+                post("{\"kind\":\"BACKFILL\",\"from\":\"2020-07-01\",\"to\":\"2020-07-31\"}");
 
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         String runId = started.getBody().path("runId").asText();
@@ -73,7 +77,10 @@ class IngestionApiTest extends IngestIntegrationTest {
         assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("recordCount").asLong()).isEqualTo(14);
         assertThat(run.path("partCount").asInt()).isEqualTo(2);
-        assertThat(http.getForEntity("/api/v1/ingestions/no-such-run", JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.getForEntity("/api/v1/ingestions/no-such-run", JsonNode.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
     }
 
     @Test
@@ -83,7 +90,8 @@ class IngestionApiTest extends IngestIntegrationTest {
         ResponseEntity<JsonNode> started = post("{\"source\":\"soda-sample.jsonl\"}");
 
         assertThat(outside.getStatusCode().value()).isEqualTo(400);
-        assertThat(outside.getBody().path("detail").asText()).contains("'source' must name a file in the replay folder");
+        assertThat(outside.getBody().path("detail").asText())
+                .contains("'source' must name a file in the replay folder");
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         JsonNode run = awaitEnd(started.getBody().path("runId").asText());
@@ -113,7 +121,9 @@ class IngestionApiTest extends IngestIntegrationTest {
         java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
         try {
             Schemathesis.Result result = Schemathesis.installed()
-                    .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"),
+                    .run(
+                            URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
+                            Path.of("target", "schemathesis"),
                             tokens.tokenWithEveryScope());
             assertThat(result.passed()).as(result.describe()).isTrue();
         } finally {
@@ -128,13 +138,21 @@ class IngestionApiTest extends IngestIntegrationTest {
      */
     private void forgetRunsSince(java.sql.Timestamp started) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (jdbc.queryForObject("SELECT count(*) FROM ingestion_run WHERE status = 'RUNNING' AND created_at >= ?",
-                Integer.class, started) > 0) {
-            assertThat(System.nanoTime()).as("the ingestions Schemathesis started end within a minute").isLessThan(deadline);
+        while (jdbc.queryForObject(
+                        "SELECT count(*) FROM ingestion_run WHERE status = 'RUNNING' AND created_at >= ?",
+                        Integer.class,
+                        started)
+                > 0) {
+            assertThat(System.nanoTime())
+                    .as("the ingestions Schemathesis started end within a minute")
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
-        jdbc.update("DELETE FROM ingestion_part WHERE run_id IN (SELECT run_id FROM ingestion_run WHERE created_at >= ?)", started);
-        jdbc.update("DELETE FROM ingestion_watermark WHERE run_id IN (SELECT run_id FROM ingestion_run WHERE created_at >= ?)",
+        jdbc.update(
+                "DELETE FROM ingestion_part WHERE run_id IN (SELECT run_id FROM ingestion_run WHERE created_at >= ?)",
+                started);
+        jdbc.update(
+                "DELETE FROM ingestion_watermark WHERE run_id IN (SELECT run_id FROM ingestion_run WHERE created_at >= ?)",
                 started);
         jdbc.update("DELETE FROM ingestion_run WHERE created_at >= ?", started);
     }

@@ -26,12 +26,19 @@ public final class Lake {
     }
 
     public List<String> keys(String prefix) {
-        return s3.listObjectsV2Paginator(r -> r.bucket(IngestIntegrationTest.BUCKET).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+        return s3
+                .listObjectsV2Paginator(
+                        r -> r.bucket(IngestIntegrationTest.BUCKET).prefix(prefix))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     public byte[] bytes(String key) {
-        ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(IngestIntegrationTest.BUCKET).key(key));
+        ResponseBytes<GetObjectResponse> object =
+                s3.getObjectAsBytes(r -> r.bucket(IngestIntegrationTest.BUCKET).key(key));
         return object.asByteArray();
     }
 

@@ -47,7 +47,8 @@ class OutageResumptionTest extends IngestIntegrationTest {
     }
 
     private static IngestionRequest march(int year) {
-        return IngestionRequest.backfill(LocalDateTime.of(year, 3, 1, 0, 0), LocalDateTime.of(year, 3, 31, 23, 59, 59), "api");
+        return IngestionRequest.backfill(
+                LocalDateTime.of(year, 3, 1, 0, 0), LocalDateTime.of(year, 3, 31, 23, 59, 59), "api");
     }
 
     @Test
@@ -55,35 +56,47 @@ class OutageResumptionTest extends IngestIntegrationTest {
         List<String> records = SodaStub.records(30, 7_000_000, false);
         soda.servePages(records, 10);
         // the outage: from page 1 on, connections are reset, through every retry, until the test ends it
-        StubMapping outage = SODA.stubFor(soda.page(10).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        StubMapping outage = SODA.stubFor(
+                soda.page(10).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         IngestionRun failed = ingestions.run(march(2022));
 
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.failureReason()).contains("SODA page 1 (offset 10) still failing");
         assertThat(failed.partCount()).isEqualTo(1);
-        assertThat(failed.retryAt()).as("an outage is resumed after a wait").isNotNull()
-                .isAfter(Instant.now().minusSeconds(5)).isBefore(Instant.now().plusSeconds(10));
+        assertThat(failed.retryAt())
+                .as("an outage is resumed after a wait")
+                .isNotNull()
+                .isAfter(Instant.now().minusSeconds(5))
+                .isBefore(Instant.now().plusSeconds(10));
 
         // still down at the first retry: failed again, with a longer wait
-        IngestionRun second = await(failed.runId(), run -> run.status() == RunStatus.FAILED && !failed.retryAt().equals(run.retryAt()),
+        IngestionRun second = await(
+                failed.runId(),
+                run -> run.status() == RunStatus.FAILED && !failed.retryAt().equals(run.retryAt()),
                 Duration.ofSeconds(30));
         assertThat(second.retryAt()).isNotNull();
         assertThat(soda.requestsFor(10)).isGreaterThan(1);
 
         SODA.removeStub(outage);
-        IngestionRun completed = await(failed.runId(), run -> run.status() == RunStatus.COMPLETED, Duration.ofSeconds(60));
+        IngestionRun completed =
+                await(failed.runId(), run -> run.status() == RunStatus.COMPLETED, Duration.ofSeconds(60));
 
         assertThat(completed.recordCount()).isEqualTo(30);
         assertThat(completed.retryAt()).isNull();
-        assertThat(lake.records(completed.batchPrefix())).containsExactlyElementsOf(records.stream().map(lake::json).toList());
-        assertThat(soda.requestsFor(0)).as("the landed page was not fetched again").isEqualTo(1);
+        assertThat(lake.records(completed.batchPrefix()))
+                .containsExactlyElementsOf(records.stream().map(lake::json).toList());
+        assertThat(soda.requestsFor(0))
+                .as("the landed page was not fetched again")
+                .isEqualTo(1);
     }
 
     @Test
     void aRunTheSourceAnsweredWithSomethingThatCannotLandIsNotResumed() throws Exception {
         soda.servePages(SodaStub.records(20, 8_000_000, false), 10);
-        SODA.stubFor(soda.page(10).atPriority(1).willReturn(aResponse().withStatus(400).withBody("{\"message\":\"bad query\"}")));
+        SODA.stubFor(soda.page(10)
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(400).withBody("{\"message\":\"bad query\"}")));
 
         IngestionRun failed = ingestions.run(march(2021));
 
@@ -94,14 +107,17 @@ class OutageResumptionTest extends IngestIntegrationTest {
         assertThat(soda.requestsFor(10)).isEqualTo(1);
     }
 
-    private IngestionRun await(String runId, Predicate<IngestionRun> done, Duration within) throws InterruptedException {
+    private IngestionRun await(String runId, Predicate<IngestionRun> done, Duration within)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         IngestionRun run = ingestions.find(runId).orElseThrow();
         while (!done.test(run) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
             run = ingestions.find(runId).orElseThrow();
         }
-        assertThat(done.test(run)).as("run %s within %s: %s", runId, within, run).isTrue();
+        assertThat(done.test(run))
+                .as("run %s within %s: %s", runId, within, run)
+                .isTrue();
         return run;
     }
 }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,8 @@ public final class SodaStub {
         {"DSNY", "Dirty Condition", "Trash", "Sidewalk"},
         {"DOT", "Street Condition", "Pothole", "Street"},
     };
-    private static final String[] BOROUGHS = {"BROOKLYN", "QUEENS", "MANHATTAN", "BRONX", "STATEN ISLAND", "Unspecified"};
+    private static final String[] BOROUGHS = {"BROOKLYN", "QUEENS", "MANHATTAN", "BRONX", "STATEN ISLAND", "Unspecified"
+    };
 
     private final WireMockServer server;
     private List<String> served = List.of();
@@ -56,7 +57,9 @@ public final class SodaStub {
             ObjectNode record = JSON.createObjectNode();
             record.put(":id", "row-" + Long.toString(firstKey + i, 36));
             record.put(":created_at", "2026-05-30T08:00:00.000Z");
-            record.put(":updated_at", incremental ? "2026-06-01T0" + (i % 10) + ":15:00.000Z" : "2026-05-30T08:00:00.000Z");
+            record.put(
+                    ":updated_at",
+                    incremental ? "2026-06-01T0" + (i % 10) + ":15:00.000Z" : "2026-05-30T08:00:00.000Z");
             record.put("unique_key", Long.toString(firstKey + i));
             record.put("created_date", String.format("2026-01-%02dT%02d:%02d:00.000", 1 + i % 28, i % 24, i % 60));
             if (i % 3 == 0) {
@@ -104,7 +107,9 @@ public final class SodaStub {
         String id;
         try {
             // past the end there is no record: the only page to ask for there is the one after the last
-            id = JSON.readTree(served.get(Math.min(offset, served.size()) - 1)).get(":id").asText();
+            id = JSON.readTree(served.get(Math.min(offset, served.size()) - 1))
+                    .get(":id")
+                    .asText();
         } catch (Exception e) {
             throw new IllegalStateException("serve the records first: no record before offset " + offset, e);
         }
@@ -112,7 +117,10 @@ public final class SodaStub {
     }
 
     public static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=utf-8").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json;charset=utf-8")
+                .withBody(body);
     }
 
     public static String array(List<String> records) {
@@ -129,6 +137,7 @@ public final class SodaStub {
     }
 
     public int requestsFor(int offset) {
-        return server.findAll(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("$where", afterRecord(offset))).size();
+        return server.findAll(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("$where", afterRecord(offset)))
+                .size();
     }
 }

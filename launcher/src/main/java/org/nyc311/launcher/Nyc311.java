@@ -51,7 +51,8 @@ public final class Nyc311 implements Runnable {
 
     /** The command tree with its subcommands, for main and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Nyc311()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new Nyc311())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Nyc311::invalidInput);
     }
 
@@ -65,7 +66,8 @@ public final class Nyc311 implements Runnable {
         err.println(cli.getColorScheme().errorText(problem.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
         cli.usage(err, cli.getColorScheme());
-        return cli.getExitCodeExceptionMapper() != null ? cli.getExitCodeExceptionMapper().getExitCode(problem)
+        return cli.getExitCodeExceptionMapper() != null
+                ? cli.getExitCodeExceptionMapper().getExitCode(problem)
                 : cli.getCommandSpec().exitCodeOnInvalidInput();
     }
 
@@ -78,8 +80,9 @@ public final class Nyc311 implements Runnable {
         @Override
         public String[] getVersion() {
             String version = Nyc311.class.getPackage().getImplementationVersion();
-            return new String[] {"nyc311 " + (version == null ? "development build" : version)
-                    + " (Java " + Runtime.version() + ")"};
+            return new String[] {
+                "nyc311 " + (version == null ? "development build" : version) + " (Java " + Runtime.version() + ")"
+            };
         }
     }
 }

@@ -45,7 +45,8 @@ public final class LocalSqlWarehouse {
         // Spark's empty database folders and the Thrift Server's internal Derby log go to a scratch folder,
         // never into the working directory; the warehouse holds no data of its own
         java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("nyc311-sql-warehouse-");
-        System.setProperty("derby.stream.error.file", scratch.resolve("derby.log").toString());
+        System.setProperty(
+                "derby.stream.error.file", scratch.resolve("derby.log").toString());
         SparkSession spark = SparkSession.builder()
                 .appName("nyc311-local-sql-warehouse")
                 .master(args.sparkMaster())
@@ -53,7 +54,9 @@ public final class LocalSqlWarehouse {
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 // the catalog lives in memory: tables are registered from the lake on every start
                 .config("spark.sql.catalogImplementation", "in-memory")
-                .config("spark.sql.warehouse.dir", scratch.resolve("spark-warehouse").toUri().toString())
+                .config(
+                        "spark.sql.warehouse.dir",
+                        scratch.resolve("spark-warehouse").toUri().toString())
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.ui.enabled", "false")
@@ -66,11 +69,17 @@ public final class LocalSqlWarehouse {
                 .config("hive.server2.thrift.http.path", "cliservice")
                 .config("hive.server2.enable.doAs", "false")
                 // each JDBC session's Hive scratch folders, in the scratch folder that goes on exit
-                .config("hive.downloaded.resources.dir", scratch.resolve("resources").toString())
-                .config("hive.exec.local.scratchdir", scratch.resolve("local-scratch").toString())
+                .config(
+                        "hive.downloaded.resources.dir",
+                        scratch.resolve("resources").toString())
+                .config(
+                        "hive.exec.local.scratchdir",
+                        scratch.resolve("local-scratch").toString())
                 .config("hive.exec.scratchdir", scratch.resolve("scratch").toString())
                 .config("hive.querylog.location", scratch.resolve("querylog").toString())
-                .config("hive.server2.logging.operation.log.location", scratch.resolve("operation-logs").toString())
+                .config(
+                        "hive.server2.logging.operation.log.location",
+                        scratch.resolve("operation-logs").toString())
                 .config("spark.local.dir", scratch.resolve("spark-local").toString())
                 .getOrCreate();
         LocalSqlWarehouse warehouse = new LocalSqlWarehouse(args, spark);
@@ -82,23 +91,27 @@ public final class LocalSqlWarehouse {
             thread.setDaemon(true);
             return thread;
         });
-        refresh.scheduleWithFixedDelay(warehouse::registerQuietly, args.refreshSeconds(), args.refreshSeconds(),
-                TimeUnit.SECONDS);
+        refresh.scheduleWithFixedDelay(
+                warehouse::registerQuietly, args.refreshSeconds(), args.refreshSeconds(), TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            refresh.shutdownNow();
-            server.stop();
-            spark.stop();
-            deleteQuietly(scratch);
-            stopped.countDown();
-        }, "local-sql-warehouse-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            refresh.shutdownNow();
+                            server.stop();
+                            spark.stop();
+                            deleteQuietly(scratch);
+                            stopped.countDown();
+                        },
+                        "local-sql-warehouse-stop"));
         System.out.println("local-sql-warehouse ready " + args.jdbcUrl() + " tables " + registered);
         stopped.await();
     }
 
     private static void deleteQuietly(java.nio.file.Path folder) {
         try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (java.io.IOException | RuntimeException e) {
             // a scratch folder in the temp directory; the OS cleans what this leaves
         }
@@ -134,7 +147,8 @@ public final class LocalSqlWarehouse {
     private boolean hasCommit(String location) {
         org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location, "_delta_log");
         try {
-            org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.FileSystem fs =
+                    log.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(log)) {
                 return false;
             }
@@ -146,7 +160,7 @@ public final class LocalSqlWarehouse {
             }
             return false;
         } catch (java.io.IOException e) {
-            return false;    // asked again on the next refresh
+            return false; // asked again on the next refresh
         }
     }
 

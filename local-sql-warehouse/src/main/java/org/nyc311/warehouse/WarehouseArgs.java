@@ -8,15 +8,16 @@ import java.util.Map;
  * {@code --lake-root L --port P [--bind 127.0.0.1] [--database gold] [--spark-master local[2]]
  * [--refresh-seconds 5]}.
  */
-public record WarehouseArgs(String lakeRoot, int port, String bind, String database, String sparkMaster,
-        int refreshSeconds) {
+public record WarehouseArgs(
+        String lakeRoot, int port, String bind, String database, String sparkMaster, int refreshSeconds) {
 
     /** The gold tables registered on start, by name, with their path under the lake root. */
     public static final List<String> GOLD_TABLES = List.of("daily_requests", "daily_series", "series_catalog");
 
     public WarehouseArgs {
         if (!bind.equals("127.0.0.1") && !bind.equals("localhost")) {
-            throw new IllegalArgumentException("--bind must be loopback (127.0.0.1): the warehouse has no authentication");
+            throw new IllegalArgumentException(
+                    "--bind must be loopback (127.0.0.1): the warehouse has no authentication");
         }
         if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("--database must be a plain identifier: '" + database + "'");
@@ -39,8 +40,12 @@ public record WarehouseArgs(String lakeRoot, int port, String bind, String datab
         while (lake.endsWith("/") && lake.length() > 1) {
             lake = lake.substring(0, lake.length() - 1);
         }
-        return new WarehouseArgs(lake, Integer.parseInt(port), values.getOrDefault("bind", "127.0.0.1"),
-                values.getOrDefault("database", "gold"), values.getOrDefault("spark-master", "local[2]"),
+        return new WarehouseArgs(
+                lake,
+                Integer.parseInt(port),
+                values.getOrDefault("bind", "127.0.0.1"),
+                values.getOrDefault("database", "gold"),
+                values.getOrDefault("spark-master", "local[2]"),
                 Integer.parseInt(values.getOrDefault("refresh-seconds", "5")));
     }
 

@@ -13,8 +13,7 @@ import java.sql.Statement;
  */
 public final class JdbcProbe {
 
-    private JdbcProbe() {
-    }
+    private JdbcProbe() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];

@@ -27,6 +27,7 @@ class LocalSqlWarehouseTest {
 
     @TempDir
     static Path lake;
+
     private static LocalSqlWarehouseProcess warehouse;
     private static int port;
 
@@ -35,8 +36,12 @@ class LocalSqlWarehouseTest {
         writeGoldTables();
         // a gold job still writing its first version of daily_requests: the log folder, no commit yet
         java.nio.file.Files.createDirectories(lake.resolve("gold/daily_requests/_delta_log"));
-        warehouse = LocalSqlWarehouseProcess.start(Path.of(""), lake.toUri().toString(), 0,
-                Path.of("target", "local-sql-warehouse-test.log"), Duration.ofMinutes(3));
+        warehouse = LocalSqlWarehouseProcess.start(
+                Path.of(""),
+                lake.toUri().toString(),
+                0,
+                Path.of("target", "local-sql-warehouse-test.log"),
+                Duration.ofMinutes(3));
         port = warehouse.port();
     }
 
@@ -51,8 +56,12 @@ class LocalSqlWarehouseTest {
     void aTableWhoseFirstVersionLandsWhileTheWarehouseRunsIsServedAfterARefresh() throws Exception {
         SparkSession spark = fixtureSpark();
         try {
-            spark.sql("SELECT DATE'2026-04-12' AS date, 'noise-residential' AS complaint_type_key, CAST(5 AS BIGINT) AS count")
-                    .write().format("delta").mode("append").save(lake.resolve("gold/daily_requests").toString());
+            spark.sql(
+                            "SELECT DATE'2026-04-12' AS date, 'noise-residential' AS complaint_type_key, CAST(5 AS BIGINT) AS count")
+                    .write()
+                    .format("delta")
+                    .mode("append")
+                    .save(lake.resolve("gold/daily_requests").toString());
         } finally {
             spark.stop();
         }
@@ -66,7 +75,9 @@ class LocalSqlWarehouseTest {
                 Thread.sleep(2_000);
             }
         }
-        assertThat(rows).as("daily_requests registered within a minute (refresh every 5 s)").containsExactly("1");
+        assertThat(rows)
+                .as("daily_requests registered within a minute (refresh every 5 s)")
+                .containsExactly("1");
     }
 
     /** Two gold tables, written the way the gold stage writes them (Delta, by path under the lake root). */
@@ -74,26 +85,35 @@ class LocalSqlWarehouseTest {
         SparkSession spark = fixtureSpark();
         try {
             spark.sql("SELECT * FROM VALUES "
-                    + "('all/all', 'citywide', 'all', 'All', 'all', DATE'2026-04-11', CAST(3 AS BIGINT)), "
-                    + "('all/all', 'citywide', 'all', 'All', 'all', DATE'2026-04-12', CAST(5 AS BIGINT)), "
-                    + "('noise-residential/brooklyn', 'complaint_type_borough', 'noise-residential', "
-                    + "'Noise - Residential', 'brooklyn', DATE'2026-04-12', CAST(2 AS BIGINT)) "
-                    + "AS t(series_id, level, complaint_type_key, complaint_type, borough_key, date, count)")
-                    .write().format("delta").save(lake.resolve("gold/daily_series").toString());
-            spark.sql("SELECT 'all/all' AS series_id, 'citywide' AS level, DATE'2026-04-11' AS first_date, "
-                    + "DATE'2026-04-12' AS last_date, 4.0D AS mean_count, CAST(2 AS BIGINT) AS days, false AS forecastable")
-                    .write().format("delta").save(lake.resolve("gold/series_catalog").toString());
+                            + "('all/all', 'citywide', 'all', 'All', 'all', DATE'2026-04-11', CAST(3 AS BIGINT)), "
+                            + "('all/all', 'citywide', 'all', 'All', 'all', DATE'2026-04-12', CAST(5 AS BIGINT)), "
+                            + "('noise-residential/brooklyn', 'complaint_type_borough', 'noise-residential', "
+                            + "'Noise - Residential', 'brooklyn', DATE'2026-04-12', CAST(2 AS BIGINT)) "
+                            + "AS t(series_id, level, complaint_type_key, complaint_type, borough_key, date, count)")
+                    .write()
+                    .format("delta")
+                    .save(lake.resolve("gold/daily_series").toString());
+            spark.sql(
+                            "SELECT 'all/all' AS series_id, 'citywide' AS level, DATE'2026-04-11' AS first_date, "
+                                    + "DATE'2026-04-12' AS last_date, 4.0D AS mean_count, CAST(2 AS BIGINT) AS days, false AS forecastable")
+                    .write()
+                    .format("delta")
+                    .save(lake.resolve("gold/series_catalog").toString());
         } finally {
             spark.stop();
         }
     }
 
     private static SparkSession fixtureSpark() {
-        return SparkSession.builder().master("local[1]").appName("gold-fixture")
+        return SparkSession.builder()
+                .master("local[1]")
+                .appName("gold-fixture")
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.catalogImplementation", "in-memory")
-                .config("spark.sql.warehouse.dir", lake.resolve("_spark-warehouse").toUri().toString())
+                .config(
+                        "spark.sql.warehouse.dir",
+                        lake.resolve("_spark-warehouse").toUri().toString())
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.driver.host", "127.0.0.1")
@@ -106,26 +126,45 @@ class LocalSqlWarehouseTest {
         List<String> rows = probe("SELECT series_id, date, count FROM gold.daily_series "
                 + "WHERE date >= DATE'2026-04-12' ORDER BY series_id");
         assertThat(rows).containsExactly("all/all,2026-04-12,5", "noise-residential/brooklyn,2026-04-12,2");
-        assertThat(probe("SELECT count(*) FROM gold.series_catalog WHERE NOT forecastable")).containsExactly("1");
+        assertThat(probe("SELECT count(*) FROM gold.series_catalog WHERE NOT forecastable"))
+                .containsExactly("1");
     }
 
     @Test
     void theServerListensOnLoopbackOnly() throws IOException {
         List<String> listeners = listeningAddresses(port);
-        assertThat(listeners).isNotEmpty().allSatisfy(address -> assertThat(address).isEqualTo("127.0.0.1"));
+        assertThat(listeners)
+                .isNotEmpty()
+                .allSatisfy(address -> assertThat(address).isEqualTo("127.0.0.1"));
     }
 
     private static List<String> probe(String sql) throws Exception {
-        String driverJar = Path.of(KyuubiHiveDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String driverJar = Path.of(KyuubiHiveDriver.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
-        String probeClasses = Path.of(JdbcProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String probeClasses = Path.of(JdbcProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
-        Process process = new ProcessBuilder(javaBinary(), "-cp", probeClasses + ":" + driverJar,
-                JdbcProbe.class.getName(), warehouse.jdbcUrl(), sql)
-                .redirectErrorStream(false).start();
+        Process process = new ProcessBuilder(
+                        javaBinary(),
+                        "-cp",
+                        probeClasses + ":" + driverJar,
+                        JdbcProbe.class.getName(),
+                        warehouse.jdbcUrl(),
+                        sql)
+                .redirectErrorStream(false)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("probe exit; stderr:\n" + err + "\nwarehouse log:\n" + warehouse.process().tail(40))
+        assertThat(process.waitFor())
+                .as("probe exit; stderr:\n" + err + "\nwarehouse log:\n"
+                        + warehouse.process().tail(40))
                 .isZero();
         return out.lines().filter(l -> !l.isBlank()).toList();
     }
@@ -139,7 +178,8 @@ class LocalSqlWarehouseTest {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
                 String[] f = line.trim().split("\\s+");
                 String[] local = f[1].split(":");
                 if (local[1].equals(hexPort) && f[3].equals("0A")) {
@@ -156,7 +196,7 @@ class LocalSqlWarehouseTest {
             return (v & 0xff) + "." + ((v >> 8) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 24) & 0xff);
         }
         if (hex.startsWith("0000000000000000FFFF0000")) {
-            return decode(hex.substring(24));   // IPv4-mapped (::ffff:a.b.c.d): Java listens on a dual-stack socket
+            return decode(hex.substring(24)); // IPv4-mapped (::ffff:a.b.c.d): Java listens on a dual-stack socket
         }
         return hex.equals("00000000000000000000000000000000") ? "::" : "ipv6:" + hex;
     }

@@ -17,28 +17,42 @@ class ArchitectureTest {
 
     @ArchTest
     static void featuresHaveNoCycles(JavaClasses classes) {
-        slices().matching("org.nyc311.controller.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.nyc311.controller.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     /** Runners only run the job: what a run is, and what happens after it, is none of their business. */
     @ArchTest
     static void runnersKnowNothingOfRunsOrMessaging(JavaClasses classes) {
-        noClasses().that().resideInAPackage("..controller.job..")
-                .should().dependOnClassesThat().resideInAnyPackage("..controller.run..", "..controller.messaging..",
-                        "..controller.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("..controller.job..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..controller.run..", "..controller.messaging..", "..controller.web..")
                 .check(classes);
     }
 
     /** Spark stays out of this JVM (its servlet and logging jars clash with Boot's); the job runs in a child. */
     @ArchTest
     static void noSparkHere(JavaClasses classes) {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..").check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..")
+                .check(classes);
     }
 
     @ArchTest
     static void onlyTheRunPackageTouchesTheDatabase(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackage("..controller.run..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..controller.run..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..")
                 .check(classes);
     }
 }

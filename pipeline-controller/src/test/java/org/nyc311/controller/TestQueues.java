@@ -35,15 +35,26 @@ public final class TestQueues {
     public static RawBatchLanded rawBatchLanded(String ingestionRunId) {
         String prefix = "raw/nyc311/ingestion_date=2026-06-28/run=" + ingestionRunId + "/";
         Clock clock = Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC);
-        return RawBatchLanded.of(clock, ingestionRunId, "nyc311-lake", prefix, prefix + "_manifest.json",
-                new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, LocalDateTime.parse("2026-06-27T10:00:00"),
+        return RawBatchLanded.of(
+                clock,
+                ingestionRunId,
+                "nyc311-lake",
+                prefix,
+                prefix + "_manifest.json",
+                new IngestionWindow(
+                        IngestionWindow.Kind.INCREMENTAL,
+                        LocalDateTime.parse("2026-06-27T10:00:00"),
                         LocalDateTime.parse("2026-06-28T10:00:00")),
-                LocalDate.of(2026, 6, 28), 11, 1);
+                LocalDate.of(2026, 6, 28),
+                11,
+                1);
     }
 
     public void purgeAll() {
         try (SqsClient client = sqs.client()) {
-            for (String queue : List.of(EventQueue.RAW_BATCH_LANDED.queueName(), EventQueue.RAW_BATCH_LANDED.deadLetterQueueName(),
+            for (String queue : List.of(
+                    EventQueue.RAW_BATCH_LANDED.queueName(),
+                    EventQueue.RAW_BATCH_LANDED.deadLetterQueueName(),
                     EventQueue.GOLD_REFRESHED.queueName())) {
                 String url = client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
                 client.purgeQueue(r -> r.queueUrl(url));
@@ -53,7 +64,8 @@ public final class TestQueues {
 
     public void sendRawBatch(String body) {
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.RAW_BATCH_LANDED.queueName())).queueUrl();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.RAW_BATCH_LANDED.queueName()))
+                    .queueUrl();
             client.sendMessage(r -> r.queueUrl(url).messageBody(body));
         }
     }
@@ -61,10 +73,13 @@ public final class TestQueues {
     /** True when the RawBatchLanded queue has nothing left, visible or in flight. */
     public boolean rawQueueDrained() {
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.RAW_BATCH_LANDED.queueName())).queueUrl();
-            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.RAW_BATCH_LANDED.queueName()))
+                    .queueUrl();
+            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(url)
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
             return "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
         }
@@ -79,7 +94,9 @@ public final class TestQueues {
     }
 
     public List<GoldRefreshed> goldRefreshedFor(String pipelineRunId) {
-        return goldRefreshed().stream().filter(event -> event.pipelineRunId().equals(pipelineRunId)).toList();
+        return goldRefreshed().stream()
+                .filter(event -> event.pipelineRunId().equals(pipelineRunId))
+                .toList();
     }
 
     /** Every body that reached the RawBatchLanded dead-letter queue so far. */
@@ -94,7 +111,9 @@ public final class TestQueues {
             String url = client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
             List<Message> batch;
             do {
-                batch = client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                batch = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                        .messages();
                 for (Message message : batch) {
                     bodies.add(message.body());
                     client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));

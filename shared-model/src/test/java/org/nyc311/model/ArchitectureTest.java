@@ -20,12 +20,17 @@ class ArchitectureTest {
 
     @Test
     void sharedModelDependsOnNoSpring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(model);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..")
+                .check(model);
     }
 
     @Test
     void theJvmDefaultZoneNeverDecidesADate() {
-        noClasses().should()
+        noClasses()
+                .should()
                 .callMethod(java.time.ZoneId.class, "systemDefault")
                 .because("a request's day is its New York date; the JVM's zone must never decide it")
                 .check(model);
@@ -33,6 +38,7 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeTheModelClasses() {
-        org.assertj.core.api.Assertions.assertThat(model.contain(org.nyc311.model.series.SeriesKey.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(model.contain(org.nyc311.model.series.SeriesKey.class))
+                .isTrue();
     }
 }

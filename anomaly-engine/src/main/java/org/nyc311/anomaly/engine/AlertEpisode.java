@@ -20,8 +20,13 @@ import org.nyc311.model.series.SeriesKey;
  * @param anomalousDays     days in the run: flagged days, and raised days under the sustained-rise rule
  * @param peakZScore        the most extreme z-score of the run (largest in the direction of the run)
  */
-public record AlertEpisode(LocalDate episodeStart, LocalDate openedOn, LocalDate lastAnomalousDate,
-                           Optional<LocalDate> closedOn, int anomalousDays, double peakZScore) {
+public record AlertEpisode(
+        LocalDate episodeStart,
+        LocalDate openedOn,
+        LocalDate lastAnomalousDate,
+        Optional<LocalDate> closedOn,
+        int anomalousDays,
+        double peakZScore) {
 
     public AlertEpisode {
         Objects.requireNonNull(episodeStart, "episodeStart");
@@ -49,7 +54,15 @@ public record AlertEpisode(LocalDate episodeStart, LocalDate openedOn, LocalDate
     }
 
     public Alert toAlert(SeriesKey series) {
-        return new Alert(alertId(series), series, isOpen() ? Alert.Status.OPEN : Alert.Status.CLOSED, episodeStart,
-                openedOn, lastAnomalousDate, closedOn.orElse(null), anomalousDays, peakZScore);
+        return new Alert(
+                alertId(series),
+                series,
+                isOpen() ? Alert.Status.OPEN : Alert.Status.CLOSED,
+                episodeStart,
+                openedOn,
+                lastAnomalousDate,
+                closedOn.orElse(null),
+                anomalousDays,
+                peakZScore);
     }
 }

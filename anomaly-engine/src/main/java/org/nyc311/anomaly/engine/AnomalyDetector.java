@@ -102,7 +102,9 @@ public final class AnomalyDetector {
         ObservedDay[] judged = new ObservedDay[days.size()];
         for (int i = 0; i < days.size(); i++) {
             ObservedDay day = days.get(i);
-            if (run != null && run.breach == Breach.SPIKE && day.date().isBefore(run.start.plusDays(MAX_FROZEN_DAYS + 1))) {
+            if (run != null
+                    && run.breach == Breach.SPIKE
+                    && day.date().isBefore(run.start.plusDays(MAX_FROZEN_DAYS + 1))) {
                 day = yardstick.before(run.start, day).orElse(day);
             }
             judged[i] = day;
@@ -112,16 +114,22 @@ public final class AnomalyDetector {
             Breach breach = day.breach();
             boolean anomalous = breach == Breach.SPIKE || (breach == Breach.DROP && settings.dropsAlert());
             if (rule.on()) {
-                double logZ = day.yhat() < DetectionSettings.Evidence.MIN_LEVEL ? 0 : RobustZScore.scoreWithScaleFloor(
-                        logResiduals[i], usualResiduals(judged, logResiduals, i - window, i), poissonSpreadOfLog(day.yhat()));
+                double logZ = day.yhat() < DetectionSettings.Evidence.MIN_LEVEL
+                        ? 0
+                        : RobustZScore.scoreWithScaleFloor(
+                                logResiduals[i],
+                                usualResiduals(judged, logResiduals, i - window, i),
+                                poissonSpreadOfLog(day.yhat()));
                 boolean addsEvidence = logZ > rule.slack();
                 evidence = Math.max(0, evidence + Math.min(logZ, DetectionSettings.Evidence.DAY_CAP) - rule.slack());
                 if (!addsEvidence && run != null && run.alerting()) {
-                    // an open alert ends on the first day back to usual, as with breaches, not when its evidence is spent
+                    // an open alert ends on the first day back to usual, as with breaches, not when its evidence is
+                    // spent
                     evidence = 0;
                 }
             }
-            boolean raised = !anomalous && breach == Breach.NONE
+            boolean raised = !anomalous
+                    && breach == Breach.NONE
                     && ((settings.sustainedRise() && z >= settings.sustainedMinZ()) || evidence > 0);
             // the direction of the run this day belongs to, if any: raised days only ever rise
             Breach direction = anomalous ? breach : raised ? Breach.SPIKE : null;
@@ -197,6 +205,7 @@ public final class AnomalyDetector {
         private double cappedResiduals;
         /** Sum of the run's squared distances from forecast to upper bound (spike runs only). */
         private double squaredMargins;
+
         private double peak = Double.NaN;
 
         Run(LocalDate start, Breach breach) {
@@ -214,7 +223,8 @@ public final class AnomalyDetector {
             squaredMargins += margin * margin;
             double signed = breach == Breach.DROP ? -z : z;
             peak = Double.isNaN(peak) ? signed : Math.max(peak, signed);
-            if (openedOn == null && (trailingFlags >= settings.consecutiveDays() || sustainedRise() || enoughEvidence)) {
+            if (openedOn == null
+                    && (trailingFlags >= settings.consecutiveDays() || sustainedRise() || enoughEvidence)) {
                 openedOn = day.date();
                 return true;
             }
@@ -227,7 +237,9 @@ public final class AnomalyDetector {
          * square root of the sum of the days' squared spreads, at the level the intervals were made at.
          */
         private boolean sustainedRise() {
-            return settings.sustainedRise() && breach == Breach.SPIKE && days >= settings.consecutiveDays()
+            return settings.sustainedRise()
+                    && breach == Breach.SPIKE
+                    && days >= settings.consecutiveDays()
                     && cappedResiduals > Math.sqrt(squaredMargins);
         }
 

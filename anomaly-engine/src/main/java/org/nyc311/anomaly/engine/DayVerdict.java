@@ -21,8 +21,14 @@ import org.nyc311.model.series.SeriesKey;
  * @param evidence    the evidence of a rise after this day ({@link DetectionSettings.Evidence}'s CUSUM, in robust
  *                    standard deviations); 0 when the rule is off or nothing is rising
  */
-public record DayVerdict(ObservedDay day, Breach breach, boolean anomalous, boolean raised, double zScore,
-                         boolean alertOpened, double evidence) {
+public record DayVerdict(
+        ObservedDay day,
+        Breach breach,
+        boolean anomalous,
+        boolean raised,
+        double zScore,
+        boolean alertOpened,
+        double evidence) {
 
     public DayVerdict {
         Objects.requireNonNull(day, "day");
@@ -51,8 +57,15 @@ public record DayVerdict(ObservedDay day, Breach breach, boolean anomalous, bool
         if (breach == Breach.NONE) {
             return Optional.empty();
         }
-        return Optional.of(new Anomaly(series, day.date(), Math.round(day.actual()), day.yhat(), day.lower(),
-                day.upper(), zScore, breach == Breach.SPIKE ? Anomaly.Direction.SPIKE : Anomaly.Direction.DROP,
+        return Optional.of(new Anomaly(
+                series,
+                day.date(),
+                Math.round(day.actual()),
+                day.yhat(),
+                day.lower(),
+                day.upper(),
+                zScore,
+                breach == Breach.SPIKE ? Anomaly.Direction.SPIKE : Anomaly.Direction.DROP,
                 forecastRunId));
     }
 }

@@ -34,8 +34,13 @@ package org.nyc311.anomaly.engine;
  * @param evidence        the sequential-evidence rule (a one-sided CUSUM of the days' log-scale residuals), or
  *                        {@link Evidence#OFF}; see {@link Evidence}
  */
-public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsAlert, boolean sustainedRise,
-                                double sustainedMinZ, Evidence evidence) {
+public record DetectionSettings(
+        int consecutiveDays,
+        int zWindow,
+        boolean dropsAlert,
+        boolean sustainedRise,
+        double sustainedMinZ,
+        Evidence evidence) {
 
     public static final int DEFAULT_CONSECUTIVE_DAYS = 3;
     public static final int DEFAULT_Z_WINDOW = 28;
@@ -70,6 +75,7 @@ public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsA
          * window were all storm clusters, while the breach rule raised none (docs/BENCHMARKS.md).
          */
         public static final double MIN_LEVEL = 20;
+
         public static final Evidence OFF = new Evidence(false, DEFAULT_EVIDENCE_SLACK, DEFAULT_EVIDENCE_THRESHOLD);
 
         public Evidence {
@@ -96,8 +102,8 @@ public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsA
             throw new IllegalArgumentException("the z-score window must be at least 1 day, was " + zWindow);
         }
         if (!Double.isFinite(sustainedMinZ) || sustainedMinZ < 0) {
-            throw new IllegalArgumentException("the sustained-rise z threshold must be finite and >= 0, was "
-                    + sustainedMinZ);
+            throw new IllegalArgumentException(
+                    "the sustained-rise z threshold must be finite and >= 0, was " + sustainedMinZ);
         }
     }
 
@@ -106,8 +112,13 @@ public record DetectionSettings(int consecutiveDays, int zWindow, boolean dropsA
      * sustained-rise rule is off (its z threshold, when turned on, is 2).
      */
     public static DetectionSettings defaults() {
-        return new DetectionSettings(DEFAULT_CONSECUTIVE_DAYS, DEFAULT_Z_WINDOW, false, DEFAULT_SUSTAINED_RISE,
-                DEFAULT_SUSTAINED_MIN_Z, Evidence.OFF);
+        return new DetectionSettings(
+                DEFAULT_CONSECUTIVE_DAYS,
+                DEFAULT_Z_WINDOW,
+                false,
+                DEFAULT_SUSTAINED_RISE,
+                DEFAULT_SUSTAINED_MIN_Z,
+                Evidence.OFF);
     }
 
     public DetectionSettings withConsecutiveDays(int days) {

@@ -19,8 +19,7 @@ public final class RobustZScore {
     /** Makes the MAD of normal errors estimate their standard deviation. */
     public static final double MAD_TO_SIGMA = 1.4826;
 
-    private RobustZScore() {
-    }
+    private RobustZScore() {}
 
     /**
      * @param residual the day's residual, actual - yhat

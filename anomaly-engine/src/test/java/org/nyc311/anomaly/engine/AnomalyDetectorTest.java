@@ -17,7 +17,8 @@ class AnomalyDetectorTest {
 
     private static final LocalDate START = LocalDate.of(2024, 3, 1);
     private final AnomalyDetector detector = new AnomalyDetector(DetectionSettings.defaults());
-    private final AnomalyDetector sustained = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(true));
+    private final AnomalyDetector sustained =
+            new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(true));
 
     /** Days with interval [80, 120] around 100; 'S' is a spike (150), 'D' a drop (50), '.' inside (100 +- a little). */
     static List<ObservedDay> days(String pattern) {
@@ -55,7 +56,9 @@ class AnomalyDetectorTest {
         Detection d = detector.detect(days("...SSS"));
 
         List<Double> z = d.days().subList(3, 6).stream().map(DayVerdict::zScore).toList();
-        assertThat(z.get(2)).as("the third spike day is as severe as the first").isCloseTo(z.get(0), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(z.get(2))
+                .as("the third spike day is as severe as the first")
+                .isCloseTo(z.get(0), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(z).allSatisfy(score -> assertThat(score).isGreaterThan(4));
     }
 
@@ -67,7 +70,9 @@ class AnomalyDetectorTest {
         assertThat(d.episodes().get(0).anomalousDays()).isEqualTo(10);
         assertThat(d.days().stream().filter(DayVerdict::alertOpened)).hasSize(1);
         assertThat(d.alertOpenOn(START.plusDays(13))).isTrue();
-        assertThat(d.alertOpenOn(START.plusDays(14))).as("closed the day it is back inside").isFalse();
+        assertThat(d.alertOpenOn(START.plusDays(14)))
+                .as("closed the day it is back inside")
+                .isFalse();
     }
 
     @Test
@@ -84,24 +89,31 @@ class AnomalyDetectorTest {
         Detection d = detector.detect(days("...DDDDD..."));
 
         assertThat(d.episodes()).isEmpty();
-        assertThat(d.days()).filteredOn(v -> v.breach() == Breach.DROP).hasSize(5)
+        assertThat(d.days())
+                .filteredOn(v -> v.breach() == Breach.DROP)
+                .hasSize(5)
                 .allSatisfy(v -> assertThat(v.anomalous()).isFalse());
     }
 
     @Test
     void dropsAlertWhenConfiguredAndADropEndsASpikeRun() {
-        AnomalyDetector withDrops = new AnomalyDetector(DetectionSettings.defaults().withDropsAlert(true));
+        AnomalyDetector withDrops =
+                new AnomalyDetector(DetectionSettings.defaults().withDropsAlert(true));
 
         Detection d = withDrops.detect(days("..DDD..SSDDD."));
 
-        assertThat(d.episodes()).extracting(AlertEpisode::episodeStart)
+        assertThat(d.episodes())
+                .extracting(AlertEpisode::episodeStart)
                 .containsExactly(START.plusDays(2), START.plusDays(9));
-        assertThat(d.episodes().get(1).peakZScore()).as("a drop episode's peak is its most negative z").isNegative();
+        assertThat(d.episodes().get(1).peakZScore())
+                .as("a drop episode's peak is its most negative z")
+                .isNegative();
     }
 
     @Test
     void theNumberOfDaysInARowIsConfigurable() {
-        AnomalyDetector twoDays = new AnomalyDetector(DetectionSettings.defaults().withConsecutiveDays(2));
+        AnomalyDetector twoDays =
+                new AnomalyDetector(DetectionSettings.defaults().withConsecutiveDays(2));
 
         assertThat(twoDays.detect(days("..SS...S..")).episodes()).hasSize(1);
     }
@@ -156,8 +168,10 @@ class AnomalyDetectorTest {
             assertThat(a.zScore()).isPositive();
             assertThat(a.forecastRunId()).isEqualTo("run-1");
         });
-        assertThat(d.days().get(2).toAnomaly(key, "run-1")).get()
-                .extracting(Anomaly::direction).isEqualTo(Anomaly.Direction.DROP);
+        assertThat(d.days().get(2).toAnomaly(key, "run-1"))
+                .get()
+                .extracting(Anomaly::direction)
+                .isEqualTo(Anomaly.Direction.DROP);
     }
 
     @Test
@@ -165,8 +179,10 @@ class AnomalyDetectorTest {
         List<ObservedDay> gap = new ArrayList<>(days("...."));
         gap.remove(2);
 
-        assertThatThrownBy(() -> detector.detect(gap)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("consecutive").hasMessageContaining(START.plusDays(2).toString());
+        assertThatThrownBy(() -> detector.detect(gap))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("consecutive")
+                .hasMessageContaining(START.plusDays(2).toString());
     }
 
     @Test
@@ -200,7 +216,9 @@ class AnomalyDetectorTest {
         Detection d = sustained.detect(wideThen(170, 170, 170, 101, 100));
 
         assertThat(d.days()).noneMatch(DayVerdict::anomalous);
-        assertThat(d.days()).filteredOn(DayVerdict::raised).extracting(DayVerdict::date)
+        assertThat(d.days())
+                .filteredOn(DayVerdict::raised)
+                .extracting(DayVerdict::date)
                 .containsExactly(START.plusDays(28), START.plusDays(29), START.plusDays(30));
         assertThat(d.episodes()).singleElement().satisfies(e -> {
             assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
@@ -210,12 +228,14 @@ class AnomalyDetectorTest {
             assertThat(e.peakZScore()).isGreaterThan(6);
         });
         assertThat(d.days().get(29).toAnomaly(SeriesKey.citywide(), "run-1"))
-                .as("a raised day is not an anomaly record: it never breached").isEmpty();
+                .as("a raised day is not an anomaly record: it never breached")
+                .isEmpty();
     }
 
     @Test
     void withTheSustainedRiseRuleOffOnlyBreachesCount() {
-        AnomalyDetector breachesOnly = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
+        AnomalyDetector breachesOnly =
+                new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
 
         Detection d = breachesOnly.detect(wideThen(170, 170, 170, 170, 100));
 
@@ -234,7 +254,8 @@ class AnomalyDetectorTest {
             assertThat(e.openedOn()).isEqualTo(START.plusDays(32));
         });
         assertThat(sustained.detect(wideThen(145, 145, 145, 145, 100)).episodes())
-                .as("four days of +45 stay within what the intervals allow for four days").isEmpty();
+                .as("four days of +45 stay within what the intervals allow for four days")
+                .isEmpty();
     }
 
     @Test
@@ -267,23 +288,26 @@ class AnomalyDetectorTest {
             assertThat(e.anomalousDays()).isEqualTo(3);
         });
         assertThat(d.days().stream().filter(DayVerdict::anomalous)).hasSize(2);
-        AnomalyDetector breachesOnly = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
+        AnomalyDetector breachesOnly =
+                new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
         assertThat(breachesOnly.detect(wideThen(300, 170, 300, 100)).episodes()).isEmpty();
     }
 
     @Test
     void theSustainedRiseThresholdIsConfigurableAndChecked() {
-        AnomalyDetector strict = new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(true).withSustainedMinZ(8));
+        AnomalyDetector strict = new AnomalyDetector(
+                DetectionSettings.defaults().withSustainedRise(true).withSustainedMinZ(8));
 
         assertThat(strict.detect(wideThen(170, 170, 170, 100)).episodes()).isEmpty();
         assertThatThrownBy(() -> DetectionSettings.defaults().withSustainedMinZ(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z threshold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("z threshold");
         assertThatThrownBy(() -> DetectionSettings.defaults().withSustainedMinZ(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private final AnomalyDetector evidence = new AnomalyDetector(DetectionSettings.defaults()
-            .withEvidence(DetectionSettings.Evidence.on(1.0, 4.0)));
+    private final AnomalyDetector evidence =
+            new AnomalyDetector(DetectionSettings.defaults().withEvidence(DetectionSettings.Evidence.on(1.0, 4.0)));
 
     /**
      * 28 usual days around a forecast of 200 with a wide interval [0, 400] (actuals 190, 200, 210: log residuals of
@@ -309,11 +333,16 @@ class AnomalyDetectorTest {
         assertThat(d.days().subList(28, 31)).extracting(DayVerdict::evidence).containsExactly(1.5, 3.0, 4.5);
         assertThat(d.episodes()).singleElement().satisfies(e -> {
             assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
-            assertThat(e.openedOn()).as("the third day, with no day above its upper bound").isEqualTo(START.plusDays(30));
+            assertThat(e.openedOn())
+                    .as("the third day, with no day above its upper bound")
+                    .isEqualTo(START.plusDays(30));
             assertThat(e.closedOn()).as("on the first day back to usual").contains(START.plusDays(32));
         });
-        assertThat(new AnomalyDetector(DetectionSettings.defaults()).detect(levelThen(300, 300, 300, 300)).episodes())
-                .as("the breach rule alone never sees it").isEmpty();
+        assertThat(new AnomalyDetector(DetectionSettings.defaults())
+                        .detect(levelThen(300, 300, 300, 300))
+                        .episodes())
+                .as("the breach rule alone never sees it")
+                .isEmpty();
     }
 
     @Test
@@ -329,7 +358,9 @@ class AnomalyDetectorTest {
     void ordinaryDaysAddNoEvidence() {
         Detection d = evidence.detect(levelThen(190, 200, 210, 200, 190, 210, 200));
 
-        assertThat(d.days().subList(28, d.days().size())).allMatch(v -> v.evidence() == 0.0).noneMatch(DayVerdict::raised);
+        assertThat(d.days().subList(28, d.days().size()))
+                .allMatch(v -> v.evidence() == 0.0)
+                .noneMatch(DayVerdict::raised);
         assertThat(d.episodes()).isEmpty();
     }
 
@@ -353,7 +384,8 @@ class AnomalyDetectorTest {
     @Test
     void theEvidenceRuleRejectsAThresholdOneDayCouldReach() {
         assertThatThrownBy(() -> DetectionSettings.Evidence.on(1.0, 1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold");
         assertThatThrownBy(() -> DetectionSettings.Evidence.on(-1, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -365,10 +397,13 @@ class AnomalyDetectorTest {
         days.add(new ObservedDay(START.plusDays(30), 500, 480, 280, 680));
         days.add(new ObservedDay(START.plusDays(31), 200, 480, 280, 680));
         AnomalyDetector.Yardstick madeBeforeTheRun = (runStart, day) -> runStart.equals(START.plusDays(28))
-                ? Optional.of(new ObservedDay(day.date(), day.actual(), 200, 0, 400)) : Optional.empty();
+                ? Optional.of(new ObservedDay(day.date(), day.actual(), 200, 0, 400))
+                : Optional.empty();
         AnomalyDetector breaches = new AnomalyDetector(DetectionSettings.defaults());
 
-        assertThat(breaches.detect(days).episodes()).as("against the refitted forecasts").isEmpty();
+        assertThat(breaches.detect(days).episodes())
+                .as("against the refitted forecasts")
+                .isEmpty();
         Detection judged = breaches.detect(days, madeBeforeTheRun);
 
         assertThat(judged.episodes()).singleElement().satisfies(e -> {
@@ -376,7 +411,8 @@ class AnomalyDetectorTest {
             assertThat(e.openedOn()).isEqualTo(START.plusDays(30));
             assertThat(e.closedOn()).contains(START.plusDays(31));
         });
-        assertThat(judged.days().get(30).day().upper()).as("the day as judged, with the forecast it was judged by")
+        assertThat(judged.days().get(30).day().upper())
+                .as("the day as judged, with the forecast it was judged by")
                 .isEqualTo(400);
     }
 }

@@ -20,22 +20,36 @@ class ArchitectureTest {
 
     @ArchTest
     void noSpring(JavaClasses classes) {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..")
+                .check(classes);
     }
 
     @ArchTest
     void theRulesStandAlone(JavaClasses classes) {
-        noClasses().that().resideInAPackage("org.nyc311.anomaly.engine")
-                .should().dependOnClassesThat().resideInAnyPackage("org.nyc311.forecast..", "picocli..",
-                        "org.nyc311.anomaly.engine.rolling..", "org.nyc311.anomaly.engine.cli..",
+        noClasses()
+                .that()
+                .resideInAPackage("org.nyc311.anomaly.engine")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.nyc311.forecast..",
+                        "picocli..",
+                        "org.nyc311.anomaly.engine.rolling..",
+                        "org.nyc311.anomaly.engine.cli..",
                         "org.nyc311.anomaly.engine.bench..")
                 .check(classes);
     }
 
     @ArchTest
     void noClockDecidesAnything(JavaClasses classes) {
-        noClasses().should().callMethod(java.time.ZoneId.class, "systemDefault")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
+        noClasses()
+                .should()
+                .callMethod(java.time.ZoneId.class, "systemDefault")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
                 .because("detection is a function of its input; the same days must always give the same answer")
                 .check(classes);
     }

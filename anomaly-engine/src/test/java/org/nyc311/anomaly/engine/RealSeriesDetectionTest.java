@@ -27,8 +27,10 @@ class RealSeriesDetectionTest {
     @Test
     void aThreeDayDoublingOfCitywideRequestsAlertsWhileTheUntouchedMonthDoesNot() throws Exception {
         Optional<Path> data = SharedData.locate();
-        assumeTrue(data.isPresent(), "real NYC 311 data not found (set -D" + SharedData.PROPERTY
-                + " or place it at ../shared/data); skipping");
+        assumeTrue(
+                data.isPresent(),
+                "real NYC 311 data not found (set -D" + SharedData.PROPERTY
+                        + " or place it at ../shared/data); skipping");
         DailySeries full = SharedData.readSeries(data.get(), "citywide_all_types");
         DailySeries october = full.prefix((int) ChronoUnit.DAYS.between(full.start(), TO) + 1);
         double[] spiked = october.values();
@@ -38,16 +40,22 @@ class RealSeriesDetectionTest {
         }
         RollingDetector detector = new RollingDetector(ForecastSettings.of(7), DetectionSettings.defaults(), 2);
 
-        SeriesDetection clean = detector.detect(Map.of("citywide", october), FROM, done -> { }).get("citywide");
-        SeriesDetection injected = detector.detect(Map.of("citywide", new DailySeries(full.start(), spiked)), FROM,
-                done -> { }).get("citywide");
+        SeriesDetection clean =
+                detector.detect(Map.of("citywide", october), FROM, done -> {}).get("citywide");
+        SeriesDetection injected = detector.detect(
+                        Map.of("citywide", new DailySeries(full.start(), spiked)), FROM, done -> {})
+                .get("citywide");
 
         assertThat(clean.reported()).hasSize(31);
         assertThat(clean.reported()).noneMatch(DayVerdict::alertOpened);
-        assertThat(clean.reported().stream().filter(DayVerdict::anomalous).count()).isLessThanOrEqualTo(3);
-        assertThat(injected.reported()).filteredOn(DayVerdict::alertOpened).extracting(DayVerdict::date)
+        assertThat(clean.reported().stream().filter(DayVerdict::anomalous).count())
+                .isLessThanOrEqualTo(3);
+        assertThat(injected.reported())
+                .filteredOn(DayVerdict::alertOpened)
+                .extracting(DayVerdict::date)
                 .containsExactly(LocalDate.of(2017, 10, 19));
-        assertThat(injected.detection().episodes()).singleElement()
+        assertThat(injected.detection().episodes())
+                .singleElement()
                 .satisfies(e -> assertThat(e.peakZScore()).isGreaterThan(5));
     }
 }

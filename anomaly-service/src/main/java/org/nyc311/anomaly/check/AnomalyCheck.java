@@ -59,8 +59,16 @@ public class AnomalyCheck {
     private final EventJson eventJson;
     private final Clock clock;
 
-    public AnomalyCheck(ForecastServiceClient forecasts, GoldActuals gold, AnomalyRepository repository, EventPublisher publisher,
-            AnomalyProperties properties, AnomalyMetrics metrics, TransactionTemplate transaction, EventJson eventJson, Clock clock) {
+    public AnomalyCheck(
+            ForecastServiceClient forecasts,
+            GoldActuals gold,
+            AnomalyRepository repository,
+            EventPublisher publisher,
+            AnomalyProperties properties,
+            AnomalyMetrics metrics,
+            TransactionTemplate transaction,
+            EventJson eventJson,
+            Clock clock) {
         this.forecasts = forecasts;
         this.gold = gold;
         this.repository = repository;
@@ -88,8 +96,10 @@ public class AnomalyCheck {
                 int stored = repository.storeSnapshots(fetched);
                 Instant now = clock.instant();
                 Tally tally = detect(event.lastActualDate(), now);
-                CheckResult done = new CheckResult(false, stored, tally.days, tally.anomalies, tally.opened, tally.closed);
-                repository.markProcessed(event.eventId(), event.forecastRunId(), event.lastActualDate(), now, done.counts());
+                CheckResult done =
+                        new CheckResult(false, stored, tally.days, tally.anomalies, tally.opened, tally.closed);
+                repository.markProcessed(
+                        event.eventId(), event.forecastRunId(), event.lastActualDate(), now, done.counts());
                 return done;
             });
             LOG.info("ForecastsPublished {} (run {}): {}", event.eventId(), event.forecastRunId(), result);
@@ -113,7 +123,9 @@ public class AnomalyCheck {
             try {
                 key = SeriesKey.parse(id);
             } catch (IllegalArgumentException e) {
-                LOG.warn("forecast-service lists a series id this service does not understand, skipped: {}", e.getMessage());
+                LOG.warn(
+                        "forecast-service lists a series id this service does not understand, skipped: {}",
+                        e.getMessage());
                 continue;
             }
             forecasts.latest(key).ifPresent(fetched::add);
@@ -130,10 +142,13 @@ public class AnomalyCheck {
         List<CheckWindow> windows = new ArrayList<>();
         LocalDate earliest = null;
         for (SeriesCheckState state : repository.checkStates()) {
-            Optional<CheckWindow> window = CheckWindow.of(state, lastDay, properties.zWindow(), properties.maxLookbackDays());
+            Optional<CheckWindow> window =
+                    CheckWindow.of(state, lastDay, properties.zWindow(), properties.maxLookbackDays());
             if (window.isPresent()) {
                 windows.add(window.get());
-                earliest = earliest == null || window.get().from().isBefore(earliest) ? window.get().from() : earliest;
+                earliest = earliest == null || window.get().from().isBefore(earliest)
+                        ? window.get().from()
+                        : earliest;
             }
         }
         Tally tally = new Tally();
@@ -153,17 +168,33 @@ public class AnomalyCheck {
             TreeMap<LocalDate, SnapshotPoint> snapshot = new TreeMap<>(
                     snapshots.getOrDefault(seriesId, new TreeMap<>()).tailMap(window.from(), true));
             MorningForecasts yardstick = new MorningForecasts(mornings.getOrDefault(seriesId, new TreeMap<>()));
-            window.checkedThrough(checkSeries(SeriesKey.parse(seriesId), window.firstNew(), window.from(), lastDay, counts, snapshot,
-                    yardstick, now, tally)).ifPresent(day -> checkedThrough.put(seriesId, day));
+            window.checkedThrough(checkSeries(
+                            SeriesKey.parse(seriesId),
+                            window.firstNew(),
+                            window.from(),
+                            lastDay,
+                            counts,
+                            snapshot,
+                            yardstick,
+                            now,
+                            tally))
+                    .ifPresent(day -> checkedThrough.put(seriesId, day));
         }
         repository.setLastChecked(checkedThrough, now);
         return tally;
     }
 
     /** @return the last day judged, when a day after {@code firstNew} was */
-    private Optional<LocalDate> checkSeries(SeriesKey key, LocalDate firstNew, LocalDate from, LocalDate lastDay,
-            TreeMap<LocalDate, Long> counts, TreeMap<LocalDate, SnapshotPoint> snapshot, MorningForecasts yardstick,
-            Instant now, Tally tally) {
+    private Optional<LocalDate> checkSeries(
+            SeriesKey key,
+            LocalDate firstNew,
+            LocalDate from,
+            LocalDate lastDay,
+            TreeMap<LocalDate, Long> counts,
+            TreeMap<LocalDate, SnapshotPoint> snapshot,
+            MorningForecasts yardstick,
+            Instant now,
+            Tally tally) {
         // days with both an actual and a forecast, cut into runs of consecutive days (the detector's input)
         List<List<ObservedDay>> segments = new ArrayList<>();
         List<ObservedDay> current = new ArrayList<>();
@@ -198,7 +229,9 @@ public class AnomalyCheck {
                 }
                 tally.days++;
                 // the run whose forecast the day was judged by: its morning's own, or the one made before its run began
-                String runId = yardstick.judgedBy(verdict.date()).orElse(snapshot.get(verdict.date()).forecastRunId());
+                String runId = yardstick
+                        .judgedBy(verdict.date())
+                        .orElse(snapshot.get(verdict.date()).forecastRunId());
                 Optional<Anomaly> anomaly = verdict.toAnomaly(key, runId);
                 if (anomaly.isPresent() && repository.recordAnomaly(anomaly.get(), now)) {
                     tally.anomalies++;
@@ -220,15 +253,27 @@ public class AnomalyCheck {
     private void saveEpisode(SeriesKey key, AlertEpisode episode, Instant now, Tally tally) {
         Alert alert = episode.toAlert(key);
         Optional<Alert> existing = repository.findAlert(alert.id());
-        if (existing.isPresent() && (existing.get().status() == Alert.Status.CLOSED || existing.get().equals(alert))) {
+        if (existing.isPresent()
+                && (existing.get().status() == Alert.Status.CLOSED
+                        || existing.get().equals(alert))) {
             return;
         }
         repository.saveAlert(alert, now);
         Clock at = Clock.fixed(now, java.time.ZoneOffset.UTC);
         if (existing.isEmpty()) {
             // first seen already closed (a run of days arrived at once): it still opened before it closed
-            Alert opened = alert.status() == Alert.Status.OPEN ? alert : new Alert(alert.id(), key, Alert.Status.OPEN,
-                    alert.episodeStart(), alert.openedOn(), alert.lastAnomalousDate(), null, alert.anomalousDays(), alert.peakZScore());
+            Alert opened = alert.status() == Alert.Status.OPEN
+                    ? alert
+                    : new Alert(
+                            alert.id(),
+                            key,
+                            Alert.Status.OPEN,
+                            alert.episodeStart(),
+                            alert.openedOn(),
+                            alert.lastAnomalousDate(),
+                            null,
+                            alert.anomalousDays(),
+                            alert.peakZScore());
             AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.OPENED, opened);
             if (announce(event, now)) {
                 tally.opened++;

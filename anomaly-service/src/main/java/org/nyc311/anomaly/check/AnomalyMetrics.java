@@ -17,15 +17,24 @@ public class AnomalyMetrics {
     private final Timer checkDuration;
 
     public AnomalyMetrics(MeterRegistry registry) {
-        this.spikes = Counter.builder("nyc311.anomaly.anomalies.recorded").tag("direction", "spike")
-                .description("days recorded outside their forecast interval").register(registry);
-        this.drops = Counter.builder("nyc311.anomaly.anomalies.recorded").tag("direction", "drop")
-                .description("days recorded outside their forecast interval").register(registry);
-        this.opened = Counter.builder("nyc311.anomaly.alerts.opened").description("alerts opened").register(registry);
-        this.closed = Counter.builder("nyc311.anomaly.alerts.closed").description("alerts closed").register(registry);
+        this.spikes = Counter.builder("nyc311.anomaly.anomalies.recorded")
+                .tag("direction", "spike")
+                .description("days recorded outside their forecast interval")
+                .register(registry);
+        this.drops = Counter.builder("nyc311.anomaly.anomalies.recorded")
+                .tag("direction", "drop")
+                .description("days recorded outside their forecast interval")
+                .register(registry);
+        this.opened = Counter.builder("nyc311.anomaly.alerts.opened")
+                .description("alerts opened")
+                .register(registry);
+        this.closed = Counter.builder("nyc311.anomaly.alerts.closed")
+                .description("alerts closed")
+                .register(registry);
         this.checkDuration = Timer.builder("nyc311.anomaly.check.duration")
                 .description("one check after ForecastsPublished: fetch forecasts, read actuals, detect, persist")
-                .publishPercentiles(0.5, 0.95).register(registry);
+                .publishPercentiles(0.5, 0.95)
+                .register(registry);
     }
 
     void anomalyRecorded(Anomaly.Direction direction) {

@@ -12,7 +12,8 @@ import org.nyc311.anomaly.store.AnomalyRepository;
  * @param alertsOpened    alerts opened
  * @param alertsClosed    alerts closed
  */
-public record CheckResult(boolean duplicate, int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {
+public record CheckResult(
+        boolean duplicate, int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {
 
     AnomalyRepository.CheckCounts counts() {
         return new AnomalyRepository.CheckCounts(forecastsStored, daysChecked, anomalies, alertsOpened, alertsClosed);

@@ -37,7 +37,8 @@ record CheckWindow(String seriesId, LocalDate firstNew, LocalDate from, Optional
             return Optional.empty();
         }
         // context: the z-window before the first new day, and an open alert's whole episode
-        LocalDate from = state.openEpisodeStart().filter(first::isAfter).orElse(first).minusDays(zWindow);
+        LocalDate from =
+                state.openEpisodeStart().filter(first::isAfter).orElse(first).minusDays(zWindow);
         LocalDate bound = first.minusDays(maxLookbackDays);
         from = from.isBefore(bound) ? bound : from;
         from = from.isBefore(state.firstForecastDay()) ? state.firstForecastDay() : from;

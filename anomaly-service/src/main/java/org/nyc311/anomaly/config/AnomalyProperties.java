@@ -31,9 +31,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        morning the run began, not against forecasts refitted on its first days
  */
 @ConfigurationProperties("nyc311.anomaly")
-public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsAlert, Boolean sustainedRise,
-        Double sustainedMinZ, int maxLookbackDays, java.time.Duration checkVisibilityTimeout, Queues queues,
-        java.time.Duration outboxRetryInterval, Evidence evidence, Boolean judgeRunsBefore) implements OutboxSettings {
+public record AnomalyProperties(
+        int consecutiveDays,
+        int zWindow,
+        boolean dropsAlert,
+        Boolean sustainedRise,
+        Double sustainedMinZ,
+        int maxLookbackDays,
+        java.time.Duration checkVisibilityTimeout,
+        Queues queues,
+        java.time.Duration outboxRetryInterval,
+        Evidence evidence,
+        Boolean judgeRunsBefore)
+        implements OutboxSettings {
 
     public AnomalyProperties {
         consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
@@ -41,7 +51,8 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
         sustainedRise = sustainedRise == null ? DetectionSettings.DEFAULT_SUSTAINED_RISE : sustainedRise;
         sustainedMinZ = sustainedMinZ == null ? DetectionSettings.DEFAULT_SUSTAINED_MIN_Z : sustainedMinZ;
         maxLookbackDays = maxLookbackDays <= 0 ? 120 : maxLookbackDays;
-        checkVisibilityTimeout = checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
+        checkVisibilityTimeout =
+                checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
         queues = queues == null ? new Queues(null, null) : queues;
         outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
         evidence = evidence == null ? new Evidence(null, null, null) : evidence;
@@ -51,7 +62,12 @@ public record AnomalyProperties(int consecutiveDays, int zWindow, boolean dropsA
     public static final boolean DEFAULT_JUDGE_RUNS_BEFORE = false;
 
     public DetectionSettings detectionSettings() {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ,
+        return new DetectionSettings(
+                consecutiveDays,
+                zWindow,
+                dropsAlert,
+                sustainedRise,
+                sustainedMinZ,
                 new DetectionSettings.Evidence(evidence.enabled(), evidence.slack(), evidence.threshold()));
     }
 

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       ({@code NYC311_SERVICE_*}; the scope it needs is nyc311/read)
  */
 @ConfigurationProperties("nyc311.services.forecast-service")
-public record ForecastServiceProperties(URI url, Duration connectTimeout, Duration readTimeout, ServiceCallSettings client) {
+public record ForecastServiceProperties(
+        URI url, Duration connectTimeout, Duration readTimeout, ServiceCallSettings client) {
 
     public ForecastServiceProperties {
         url = url == null ? URI.create("http://127.0.0.1:8083") : url;

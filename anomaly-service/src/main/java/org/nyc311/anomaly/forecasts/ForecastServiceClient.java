@@ -26,11 +26,16 @@ public class ForecastServiceClient {
     private final ForecastServiceApi api;
 
     public ForecastServiceClient(RestClient.Builder builder, ForecastServiceProperties properties) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build());
         requests.setReadTimeout(properties.readTimeout());
-        RestClient http = builder.baseUrl(properties.url().toString()).requestFactory(requests).build();
-        this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(ForecastServiceApi.class);
+        RestClient http = builder.baseUrl(properties.url().toString())
+                .requestFactory(requests)
+                .build();
+        this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
+                .build()
+                .createClient(ForecastServiceApi.class);
     }
 
     /**
@@ -40,9 +45,13 @@ public class ForecastServiceClient {
     public Optional<List<SeriesForecast>> ofRun(String forecastRunId) {
         try {
             RunForecastsView run = api.ofRun(forecastRunId);
-            return Optional.of(run == null ? List.of() : run.forecasts().stream().map(SeriesForecast::of).toList());
+            return Optional.of(
+                    run == null
+                            ? List.of()
+                            : run.forecasts().stream().map(SeriesForecast::of).toList());
         } catch (HttpClientErrorException e) {
-            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND) || e.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
+                    || e.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
                 return Optional.empty();
             }
             throw e;
@@ -52,8 +61,12 @@ public class ForecastServiceClient {
     /** The ids of every forecastable series of gold's catalog. */
     public List<String> forecastableSeries() {
         List<SeriesView> catalog = api.series(Optional.empty(), Optional.empty());
-        return catalog == null ? List.of()
-                : catalog.stream().filter(SeriesView::forecastable).map(SeriesView::seriesId).toList();
+        return catalog == null
+                ? List.of()
+                : catalog.stream()
+                        .filter(SeriesView::forecastable)
+                        .map(SeriesView::seriesId)
+                        .toList();
     }
 
     /** The newest stored forecast of a series; empty when forecast-service has none for it (404). */

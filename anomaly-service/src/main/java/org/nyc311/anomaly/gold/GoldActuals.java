@@ -42,8 +42,8 @@ public class GoldActuals implements AutoCloseable {
     public Map<String, TreeMap<LocalDate, Long>> since(LocalDate from) {
         // dates as strings: the Spark Thrift Server intermittently fails converting DATE results
         // column names are shared-model's GoldColumns, the ones delta-jobs writes
-        String sql = "SELECT " + SERIES_ID + ", CAST(" + DATE + " AS STRING), " + COUNT + " FROM " + properties.dailySeries()
-                + " WHERE " + DATE + " >= CAST(? AS DATE)";
+        String sql = "SELECT " + SERIES_ID + ", CAST(" + DATE + " AS STRING), " + COUNT + " FROM "
+                + properties.dailySeries() + " WHERE " + DATE + " >= CAST(? AS DATE)";
         Map<String, TreeMap<LocalDate, Long>> bySeries = new HashMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -52,7 +52,8 @@ public class GoldActuals implements AutoCloseable {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     LocalDate day = LocalDate.parse(rows.getString(2).substring(0, 10));
-                    bySeries.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).merge(day, rows.getLong(3), Long::sum);
+                    bySeries.computeIfAbsent(rows.getString(1), id -> new TreeMap<>())
+                            .merge(day, rows.getLong(3), Long::sum);
                 }
             }
         } catch (SQLException e) {

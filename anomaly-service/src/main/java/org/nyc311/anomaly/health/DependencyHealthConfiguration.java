@@ -20,7 +20,10 @@ class DependencyHealthConfiguration {
     /** forecast-service's readiness on its main port: production moves its actuator to a management port. */
     @Bean
     HttpHealth forecastServiceHealthIndicator(ForecastServiceProperties forecastService, Clock clock) {
-        return new HttpHealth("forecast-service", forecastService.url().resolve("/readyz"),
-                DependencyHealthAutoConfiguration.TIMEOUT, clock);
+        return new HttpHealth(
+                "forecast-service",
+                forecastService.url().resolve("/readyz"),
+                DependencyHealthAutoConfiguration.TIMEOUT,
+                clock);
     }
 }

@@ -28,7 +28,8 @@ class ForecastsPublishedListener extends DeadLetteringListener<ForecastsPublishe
     ForecastsPublishedListener(EventJson eventJson, AnomalyCheck check, AnomalyProperties properties) {
         super(eventJson, ForecastsPublished.class);
         this.check = check;
-        this.checkVisibilitySeconds = (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS,
+        this.checkVisibilitySeconds = (int) Math.min(
+                Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS,
                 properties.checkVisibilityTimeout().toSeconds());
     }
 

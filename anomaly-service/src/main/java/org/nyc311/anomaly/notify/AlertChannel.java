@@ -9,6 +9,5 @@ public interface AlertChannel extends AutoCloseable {
     void send(AlertNotice notice);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -27,9 +27,11 @@ class AlertDeliveries {
      * @return deliveries added
      */
     int enqueue(String channel, Instant since) {
-        return jdbc.update("INSERT INTO alert_delivery (event_id, channel, next_attempt_at) "
-                + "SELECT event_id, ?, created_at FROM alert_event WHERE created_at >= ? ON CONFLICT DO NOTHING",
-                channel, Timestamp.from(since));
+        return jdbc.update(
+                "INSERT INTO alert_delivery (event_id, channel, next_attempt_at) "
+                        + "SELECT event_id, ?, created_at FROM alert_event WHERE created_at >= ? ON CONFLICT DO NOTHING",
+                channel,
+                Timestamp.from(since));
     }
 
     /**
@@ -37,7 +39,8 @@ class AlertDeliveries {
      * another instance, or this one after a crash mid-send, takes them again only then. Counts the attempt.
      */
     List<Due> claim(String channel, Instant now, Instant leaseUntil, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 WITH due AS (
                     SELECT event_id FROM alert_delivery
                     WHERE channel = ? AND delivered_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ?
@@ -46,26 +49,44 @@ class AlertDeliveries {
                 FROM due, alert_event e
                 WHERE d.channel = ? AND d.event_id = due.event_id AND e.event_id = d.event_id
                 RETURNING d.event_id, d.attempts, e.payload, e.created_at""",
-                (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant()),
-                channel, Timestamp.from(now), limit, Timestamp.from(leaseUntil), channel);
+                (rs, n) -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()),
+                channel,
+                Timestamp.from(now),
+                limit,
+                Timestamp.from(leaseUntil),
+                channel);
     }
 
     void delivered(UUID eventId, String channel, Instant at) {
-        jdbc.update("UPDATE alert_delivery SET delivered_at = ?, last_error = NULL WHERE event_id = ? AND channel = ?",
-                Timestamp.from(at), eventId, channel);
+        jdbc.update(
+                "UPDATE alert_delivery SET delivered_at = ?, last_error = NULL WHERE event_id = ? AND channel = ?",
+                Timestamp.from(at),
+                eventId,
+                channel);
     }
 
     void failed(UUID eventId, String channel, Instant nextAttempt, String error) {
-        jdbc.update("UPDATE alert_delivery SET next_attempt_at = ?, last_error = ? WHERE event_id = ? AND channel = ?",
-                Timestamp.from(nextAttempt), error, eventId, channel);
+        jdbc.update(
+                "UPDATE alert_delivery SET next_attempt_at = ?, last_error = ? WHERE event_id = ? AND channel = ?",
+                Timestamp.from(nextAttempt),
+                error,
+                eventId,
+                channel);
     }
 
     void givenUp(UUID eventId, String channel, Instant at, String error) {
-        jdbc.update("UPDATE alert_delivery SET given_up_at = ?, last_error = ? WHERE event_id = ? AND channel = ?",
-                Timestamp.from(at), error, eventId, channel);
+        jdbc.update(
+                "UPDATE alert_delivery SET given_up_at = ?, last_error = ? WHERE event_id = ? AND channel = ?",
+                Timestamp.from(at),
+                error,
+                eventId,
+                channel);
     }
 
     /** A delivery taken: the event, its attempt (1 for the first) and when the transition was recorded. */
-    record Due(UUID eventId, int attempt, String payload, Instant recordedAt) {
-    }
+    record Due(UUID eventId, int attempt, String payload, Instant recordedAt) {}
 }

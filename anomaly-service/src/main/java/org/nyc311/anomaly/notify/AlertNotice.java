@@ -20,28 +20,42 @@ public record AlertNotice(AnomalyAlert event, String eventJson, URI seriesLink) 
     public static AlertNotice of(AnomalyAlert event, String eventJson, URI dashboard) {
         SeriesKey series = event.alert().series();
         String base = dashboard.toString().replaceAll("/+$", "");
-        URI link = URI.create(base + "/explorer?complaintType=" + series.complaintTypeKey().orElse(SeriesKey.ALL)
-                + "&borough=" + series.borough().map(b -> b.key()).orElse(SeriesKey.ALL));
+        URI link = URI.create(
+                base + "/explorer?complaintType=" + series.complaintTypeKey().orElse(SeriesKey.ALL) + "&borough="
+                        + series.borough().map(b -> b.key()).orElse(SeriesKey.ALL));
         return new AlertNotice(event, eventJson, link);
     }
 
     /** E.g. "Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 to 2026-06-03 (opened 2026-06-03), peak z 5.50: <link>". */
     public String text() {
         Alert a = event.alert();
-        StringBuilder text = new StringBuilder("Alert ").append(event.transition()).append(": ").append(a.series().id())
-                .append(", ").append(a.anomalousDays()).append(a.anomalousDays() == 1 ? " anomalous day" : " anomalous days")
-                .append(" from ").append(a.episodeStart()).append(" to ").append(a.lastAnomalousDate())
-                .append(" (opened ").append(a.openedOn());
+        StringBuilder text = new StringBuilder("Alert ")
+                .append(event.transition())
+                .append(": ")
+                .append(a.series().id())
+                .append(", ")
+                .append(a.anomalousDays())
+                .append(a.anomalousDays() == 1 ? " anomalous day" : " anomalous days")
+                .append(" from ")
+                .append(a.episodeStart())
+                .append(" to ")
+                .append(a.lastAnomalousDate())
+                .append(" (opened ")
+                .append(a.openedOn());
         if (a.closedOn() != null) {
             text.append(", back inside on ").append(a.closedOn());
         }
-        return text.append("), peak z ").append(String.format(Locale.ROOT, "%.2f", a.peakZScore())).append(": ").append(seriesLink)
+        return text.append("), peak z ")
+                .append(String.format(Locale.ROOT, "%.2f", a.peakZScore()))
+                .append(": ")
+                .append(seriesLink)
                 .toString();
     }
 
     /** A short subject line (an e-mail's; SNS takes at most 100 characters). */
     public String subject() {
-        String subject = "NYC 311 alert " + event.transition().name().toLowerCase(Locale.ROOT) + ": " + event.alert().series().id();
+        String subject = "NYC 311 alert " + event.transition().name().toLowerCase(Locale.ROOT) + ": "
+                + event.alert().series().id();
         return subject.length() <= 100 ? subject : subject.substring(0, 100);
     }
 }

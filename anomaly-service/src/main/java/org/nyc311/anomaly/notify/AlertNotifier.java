@@ -42,17 +42,24 @@ public class AlertNotifier implements AutoCloseable {
     private final Clock clock;
     private final RetryConfig attempts;
 
-    AlertNotifier(List<AlertChannel> channels, AlertDeliveries deliveries, EventJson eventJson, NotifyProperties settings,
-            MeterRegistry registry, Clock clock) {
+    AlertNotifier(
+            List<AlertChannel> channels,
+            AlertDeliveries deliveries,
+            EventJson eventJson,
+            NotifyProperties settings,
+            MeterRegistry registry,
+            Clock clock) {
         this.channels = List.copyOf(channels);
         this.deliveries = deliveries;
         this.eventJson = eventJson;
         this.settings = settings;
         this.registry = registry;
         this.clock = clock;
-        this.attempts = RetryConfig.custom().maxAttempts(settings.attempts())
+        this.attempts = RetryConfig.custom()
+                .maxAttempts(settings.attempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.attemptWait(), 2.0))
-                .retryExceptions(RuntimeException.class).build();
+                .retryExceptions(RuntimeException.class)
+                .build();
         for (AlertChannel channel : this.channels) {
             LOG.info("alert notifications go to {}", channel.name());
         }
@@ -90,22 +97,35 @@ public class AlertNotifier implements AutoCloseable {
         Counter failedAttempts = counter("nyc311.anomaly.notification.attempts.failed", channel.name(), null);
         retry.getEventPublisher().onError(e -> failedAttempts.increment()).onRetry(e -> failedAttempts.increment());
         try {
-            AlertNotice notice = AlertNotice.of(eventJson.read(due.payload(), AnomalyAlert.class), due.payload(), settings.dashboardUrl());
+            AlertNotice notice = AlertNotice.of(
+                    eventJson.read(due.payload(), AnomalyAlert.class), due.payload(), settings.dashboardUrl());
             Retry.decorateRunnable(retry, () -> channel.send(notice)).run();
         } catch (RuntimeException e) {
             Instant now = clock.instant();
             String error = String.valueOf(e);
             if (!due.recordedAt().plus(settings.maxAge()).isAfter(now)) {
                 deliveries.givenUp(due.eventId(), channel.name(), now, error);
-                counter("nyc311.anomaly.notifications", channel.name(), "given_up").increment();
-                LOG.error("alert notification {} to {} given up after {} rounds, the transition is older than {}: {}", due.eventId(),
-                        channel.name(), due.attempt(), settings.maxAge(), error);
+                counter("nyc311.anomaly.notifications", channel.name(), "given_up")
+                        .increment();
+                LOG.error(
+                        "alert notification {} to {} given up after {} rounds, the transition is older than {}: {}",
+                        due.eventId(),
+                        channel.name(),
+                        due.attempt(),
+                        settings.maxAge(),
+                        error);
             } else {
                 Instant next = now.plus(backoff(due.attempt()));
                 deliveries.failed(due.eventId(), channel.name(), next, error);
-                counter("nyc311.anomaly.notifications", channel.name(), "retrying").increment();
-                LOG.warn("alert notification {} to {} failed (round {}), next try at {}: {}", due.eventId(), channel.name(),
-                        due.attempt(), next, error);
+                counter("nyc311.anomaly.notifications", channel.name(), "retrying")
+                        .increment();
+                LOG.warn(
+                        "alert notification {} to {} failed (round {}), next try at {}: {}",
+                        due.eventId(),
+                        channel.name(),
+                        due.attempt(),
+                        next,
+                        error);
             }
             return false;
         }
@@ -125,7 +145,9 @@ public class AlertNotifier implements AutoCloseable {
     }
 
     private Duration leaseFor() {
-        Duration tries = settings.connectTimeout().plus(settings.readTimeout()).multipliedBy(settings.attempts())
+        Duration tries = settings.connectTimeout()
+                .plus(settings.readTimeout())
+                .multipliedBy(settings.attempts())
                 .plus(settings.attemptWait().multipliedBy(1L << Math.min(settings.attempts(), 20)));
         return tries.multipliedBy(BATCH).plusMinutes(1);
     }
@@ -145,7 +167,10 @@ public class AlertNotifier implements AutoCloseable {
         try {
             deliverDue();
         } catch (RuntimeException e) {
-            LOG.warn("alert notifications wait for the database, next round in {} s: {}", settings.pollInterval().toSeconds(), e.toString());
+            LOG.warn(
+                    "alert notifications wait for the database, next round in {} s: {}",
+                    settings.pollInterval().toSeconds(),
+                    e.toString());
         }
     }
 

@@ -41,8 +41,13 @@ class NotifyConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    AlertNotifier alertNotifier(NotifyProperties settings, AlertDeliveries deliveries, EventJson eventJson, MeterRegistry registry,
-            Clock clock, RestClient.Builder http) {
+    AlertNotifier alertNotifier(
+            NotifyProperties settings,
+            AlertDeliveries deliveries,
+            EventJson eventJson,
+            MeterRegistry registry,
+            Clock clock,
+            RestClient.Builder http) {
         List<AlertChannel> channels = new ArrayList<>();
         if (settings.webhookUrl() != null) {
             channels.add(new WebhookChannel(http, settings.webhookUrl(), settings));

@@ -23,9 +23,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout    the webhook's read timeout (5 s)
  */
 @ConfigurationProperties("nyc311.anomaly.notify")
-public record NotifyProperties(URI webhookUrl, String snsTopicArn, URI snsEndpoint, String snsRegion, URI dashboardUrl,
-        Duration pollInterval, Integer attempts, Duration attemptWait, Duration firstRetry, Duration maxRetry, Duration maxAge,
-        Duration connectTimeout, Duration readTimeout) {
+public record NotifyProperties(
+        URI webhookUrl,
+        String snsTopicArn,
+        URI snsEndpoint,
+        String snsRegion,
+        URI dashboardUrl,
+        Duration pollInterval,
+        Integer attempts,
+        Duration attemptWait,
+        Duration firstRetry,
+        Duration maxRetry,
+        Duration maxAge,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     public NotifyProperties {
         snsTopicArn = snsTopicArn == null || snsTopicArn.isBlank() ? null : snsTopicArn.strip();

@@ -26,10 +26,16 @@ final class SnsChannel implements AlertChannel {
 
     @Override
     public void send(AlertNotice notice) {
-        sns.publish(PublishRequest.builder().topicArn(topicArn).subject(notice.subject())
+        sns.publish(PublishRequest.builder()
+                .topicArn(topicArn)
+                .subject(notice.subject())
                 .message(notice.text() + "\n\n" + notice.eventJson())
-                .messageAttributes(java.util.Map.of("eventId", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(notice.event().eventId().toString()).build()))
+                .messageAttributes(java.util.Map.of(
+                        "eventId",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(notice.event().eventId().toString())
+                                .build()))
                 .build());
     }
 

@@ -30,6 +30,11 @@ final class WebhookChannel implements AlertChannel {
 
     @Override
     public void send(AlertNotice notice) {
-        http.post().uri(url).contentType(MediaType.APPLICATION_JSON).body(Map.of("text", notice.text())).retrieve().toBodilessEntity();
+        http.post()
+                .uri(url)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("text", notice.text()))
+                .retrieve()
+                .toBodilessEntity();
     }
 }

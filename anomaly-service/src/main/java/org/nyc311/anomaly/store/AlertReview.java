@@ -17,8 +17,7 @@ public record AlertReview(Acknowledgement acknowledgement, Label label) {
         FALSE
     }
 
-    public record Acknowledgement(String actor, Instant at) {
-    }
+    public record Acknowledgement(String actor, Instant at) {}
 
     /** One entry of an alert's label history. */
     public record Label(Verdict verdict, String note, String actor, Instant at) {
@@ -35,6 +34,5 @@ public record AlertReview(Acknowledgement acknowledgement, Label label) {
      * @param labelled of those, with a current label
      * @param real     of those, whose current label is REAL
      */
-    public record Precision(int opened, int labelled, int real) {
-    }
+    public record Precision(int opened, int labelled, int real) {}
 }

@@ -40,47 +40,70 @@ public class AnomalyRepository {
 
     /** Serialises checks until the surrounding transaction ends (two deliveries at once must not both run). */
     public void lockChecks() {
-        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> { }, CHECK_LOCK);
+        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {}, CHECK_LOCK);
     }
 
     public boolean processed(UUID eventId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM processed_event WHERE event_id = ?)",
-                Boolean.class, eventId));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM processed_event WHERE event_id = ?)", Boolean.class, eventId));
     }
 
     /** Records that an event was judged, with what its check did (read back by {@link #recentChecks}). */
-    public void markProcessed(UUID eventId, String forecastRunId, LocalDate lastActualDate, Instant at, CheckCounts counts) {
-        jdbc.update("""
+    public void markProcessed(
+            UUID eventId, String forecastRunId, LocalDate lastActualDate, Instant at, CheckCounts counts) {
+        jdbc.update(
+                """
                 INSERT INTO processed_event (event_id, forecast_run_id, processed_at, last_actual_date, forecasts_stored,
                     days_checked, anomalies, alerts_opened, alerts_closed)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                eventId, forecastRunId, Timestamp.from(at), Date.valueOf(lastActualDate), counts.forecastsStored(),
-                counts.daysChecked(), counts.anomalies(), counts.alertsOpened(), counts.alertsClosed());
+                eventId,
+                forecastRunId,
+                Timestamp.from(at),
+                Date.valueOf(lastActualDate),
+                counts.forecastsStored(),
+                counts.daysChecked(),
+                counts.anomalies(),
+                counts.alertsOpened(),
+                counts.alertsClosed());
     }
 
     /** The newest checks first. */
     public List<RecordedCheck> recentChecks(int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT event_id, forecast_run_id, processed_at, last_actual_date, forecasts_stored, days_checked, anomalies,
                     alerts_opened, alerts_closed
                 FROM processed_event ORDER BY processed_at DESC, event_id LIMIT ?""",
-                (rs, i) -> new RecordedCheck(rs.getObject("event_id", UUID.class), rs.getString("forecast_run_id"),
+                (rs, i) -> new RecordedCheck(
+                        rs.getObject("event_id", UUID.class),
+                        rs.getString("forecast_run_id"),
                         rs.getTimestamp("processed_at").toInstant(),
-                        Optional.ofNullable(rs.getDate("last_actual_date")).map(Date::toLocalDate).orElse(null),
-                        rs.getObject("forecasts_stored", Integer.class), rs.getObject("days_checked", Integer.class),
-                        rs.getObject("anomalies", Integer.class), rs.getObject("alerts_opened", Integer.class),
+                        Optional.ofNullable(rs.getDate("last_actual_date"))
+                                .map(Date::toLocalDate)
+                                .orElse(null),
+                        rs.getObject("forecasts_stored", Integer.class),
+                        rs.getObject("days_checked", Integer.class),
+                        rs.getObject("anomalies", Integer.class),
+                        rs.getObject("alerts_opened", Integer.class),
                         rs.getObject("alerts_closed", Integer.class)),
                 limit);
     }
 
     /** What one check did, as stored with its event. */
-    public record CheckCounts(int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {
-    }
+    public record CheckCounts(
+            int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {}
 
     /** A check as recorded; the counts are null for checks recorded before they were kept. */
-    public record RecordedCheck(UUID eventId, String forecastRunId, Instant processedAt, LocalDate lastActualDate,
-            Integer forecastsStored, Integer daysChecked, Integer anomalies, Integer alertsOpened, Integer alertsClosed) {
-    }
+    public record RecordedCheck(
+            UUID eventId,
+            String forecastRunId,
+            Instant processedAt,
+            LocalDate lastActualDate,
+            Integer forecastsStored,
+            Integer daysChecked,
+            Integer anomalies,
+            Integer alertsOpened,
+            Integer alertsClosed) {}
 
     /**
      * Stores the points of a forecast where it is the shortest horizon seen to their day: a later
@@ -105,29 +128,52 @@ public class AnomalyRepository {
         List<Object[]> firstWeek = new ArrayList<>();
         for (SeriesForecast forecast : forecasts) {
             for (var point : forecast.points()) {
-                long horizon = point.date().toEpochDay() - forecast.lastActualDate().toEpochDay();
+                long horizon =
+                        point.date().toEpochDay() - forecast.lastActualDate().toEpochDay();
                 // a point that is not a forecast made before its day, or not a usable interval, is never judged by
-                if (horizon < 1 || !Double.isFinite(point.yhat()) || !Double.isFinite(point.lower())
-                        || !Double.isFinite(point.upper()) || point.lower() > point.upper()) {
+                if (horizon < 1
+                        || !Double.isFinite(point.yhat())
+                        || !Double.isFinite(point.lower())
+                        || !Double.isFinite(point.upper())
+                        || point.lower() > point.upper()) {
                     continue;
                 }
-                rows.add(new Object[] {forecast.seriesId(), Date.valueOf(point.date()), forecast.forecastRunId(),
-                    Date.valueOf(forecast.lastActualDate()), (int) horizon, point.yhat(), point.lower(), point.upper()});
+                rows.add(new Object[] {
+                    forecast.seriesId(),
+                    Date.valueOf(point.date()),
+                    forecast.forecastRunId(),
+                    Date.valueOf(forecast.lastActualDate()),
+                    (int) horizon,
+                    point.yhat(),
+                    point.lower(),
+                    point.upper()
+                });
                 if (horizon <= MORNING_HORIZON) {
-                    firstWeek.add(new Object[] {forecast.seriesId(), Date.valueOf(forecast.lastActualDate()),
-                        Date.valueOf(point.date()), forecast.forecastRunId(), point.yhat(), point.lower(), point.upper()});
+                    firstWeek.add(new Object[] {
+                        forecast.seriesId(),
+                        Date.valueOf(forecast.lastActualDate()),
+                        Date.valueOf(point.date()),
+                        forecast.forecastRunId(),
+                        point.yhat(),
+                        point.lower(),
+                        point.upper()
+                    });
                 }
             }
         }
         // a morning's forecast is the first one stored for it: a redelivered run changes nothing
-        batch("INSERT INTO forecast_by_morning (series_id, last_actual_date, target_date, forecast_run_id, yhat, lower_bound, "
-                + "upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", firstWeek);
-        return batch("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, "
-                + "last_actual_date, horizon, yhat, lower_bound, upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (series_id, target_date) DO UPDATE SET forecast_run_id = EXCLUDED.forecast_run_id, "
-                + "last_actual_date = EXCLUDED.last_actual_date, horizon = EXCLUDED.horizon, yhat = EXCLUDED.yhat, "
-                + "lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound "
-                + "WHERE EXCLUDED.horizon < forecast_snapshot.horizon", rows);
+        batch(
+                "INSERT INTO forecast_by_morning (series_id, last_actual_date, target_date, forecast_run_id, yhat, lower_bound, "
+                        + "upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                firstWeek);
+        return batch(
+                "INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, "
+                        + "last_actual_date, horizon, yhat, lower_bound, upper_bound) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (series_id, target_date) DO UPDATE SET forecast_run_id = EXCLUDED.forecast_run_id, "
+                        + "last_actual_date = EXCLUDED.last_actual_date, horizon = EXCLUDED.horizon, yhat = EXCLUDED.yhat, "
+                        + "lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound "
+                        + "WHERE EXCLUDED.horizon < forecast_snapshot.horizon",
+                rows);
     }
 
     /** Sends {@code rows} through {@code sql} in JDBC batches of {@value #BATCH_ROWS}; returns the rows changed. */
@@ -159,15 +205,25 @@ public class AnomalyRepository {
      */
     public Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> mornings(LocalDate from) {
         Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> bySeries = new HashMap<>();
-        jdbc.query("SELECT series_id, last_actual_date, target_date, forecast_run_id, yhat, lower_bound, upper_bound "
-                + "FROM forecast_by_morning WHERE target_date >= ?", rs -> {
+        jdbc.query(
+                "SELECT series_id, last_actual_date, target_date, forecast_run_id, yhat, lower_bound, upper_bound "
+                        + "FROM forecast_by_morning WHERE target_date >= ?",
+                rs -> {
                     LocalDate morning = rs.getObject(2, LocalDate.class);
                     LocalDate day = rs.getObject(3, LocalDate.class);
                     bySeries.computeIfAbsent(rs.getString(1), id -> new TreeMap<>())
                             .computeIfAbsent(morning, m -> new HashMap<>())
-                            .put(day, new SnapshotPoint(day, rs.getString(4), (int) (day.toEpochDay() - morning.toEpochDay()),
-                                    rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)));
-                }, Date.valueOf(from));
+                            .put(
+                                    day,
+                                    new SnapshotPoint(
+                                            day,
+                                            rs.getString(4),
+                                            (int) (day.toEpochDay() - morning.toEpochDay()),
+                                            rs.getDouble(5),
+                                            rs.getDouble(6),
+                                            rs.getDouble(7)));
+                },
+                Date.valueOf(from));
         return bySeries;
     }
 
@@ -181,7 +237,8 @@ public class AnomalyRepository {
      * episode: one query for what a check needs to know of all series.
      */
     public List<SeriesCheckState> checkStates() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT s.series_id, s.first_day, s.last_day, c.last_checked_date, a.open_start
                 FROM (SELECT series_id, min(target_date) AS first_day, max(target_date) AS last_day
                       FROM forecast_snapshot GROUP BY series_id) s
@@ -189,65 +246,112 @@ public class AnomalyRepository {
                 LEFT JOIN (SELECT series_id, min(episode_start) AS open_start FROM alert WHERE status = 'OPEN'
                            GROUP BY series_id) a ON a.series_id = s.series_id
                 ORDER BY s.series_id""",
-                (rs, n) -> new SeriesCheckState(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                        Optional.ofNullable(rs.getObject(4, LocalDate.class)), Optional.ofNullable(rs.getObject(5, LocalDate.class))));
+                (rs, n) -> new SeriesCheckState(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        Optional.ofNullable(rs.getObject(4, LocalDate.class)),
+                        Optional.ofNullable(rs.getObject(5, LocalDate.class))));
     }
 
     /** The snapshot of every series from {@code from} on, by series id and day: one query for all series. */
     public Map<String, TreeMap<LocalDate, SnapshotPoint>> snapshots(LocalDate from) {
         Map<String, TreeMap<LocalDate, SnapshotPoint>> bySeries = new HashMap<>();
-        jdbc.query("SELECT series_id, target_date, forecast_run_id, horizon, yhat, lower_bound, upper_bound FROM forecast_snapshot "
-                + "WHERE target_date >= ?", rs -> {
+        jdbc.query(
+                "SELECT series_id, target_date, forecast_run_id, horizon, yhat, lower_bound, upper_bound FROM forecast_snapshot "
+                        + "WHERE target_date >= ?",
+                rs -> {
                     LocalDate day = rs.getObject(2, LocalDate.class);
-                    bySeries.computeIfAbsent(rs.getString(1), id -> new TreeMap<>()).put(day, new SnapshotPoint(day, rs.getString(3),
-                            rs.getInt(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)));
-                }, Date.valueOf(from));
+                    bySeries.computeIfAbsent(rs.getString(1), id -> new TreeMap<>())
+                            .put(
+                                    day,
+                                    new SnapshotPoint(
+                                            day,
+                                            rs.getString(3),
+                                            rs.getInt(4),
+                                            rs.getDouble(5),
+                                            rs.getDouble(6),
+                                            rs.getDouble(7)));
+                },
+                Date.valueOf(from));
         return bySeries;
     }
 
     /** {@link #setLastChecked} for many series in one batch. */
     public void setLastChecked(Map<String, LocalDate> days, Instant at) {
-        jdbc.batchUpdate("INSERT INTO check_state (series_id, last_checked_date, checked_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (series_id) DO UPDATE SET last_checked_date = EXCLUDED.last_checked_date, checked_at = EXCLUDED.checked_at",
-                days.entrySet().stream().map(e -> new Object[] {e.getKey(), Date.valueOf(e.getValue()), Timestamp.from(at)}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO check_state (series_id, last_checked_date, checked_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (series_id) DO UPDATE SET last_checked_date = EXCLUDED.last_checked_date, checked_at = EXCLUDED.checked_at",
+                days.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), Date.valueOf(e.getValue()), Timestamp.from(at)})
+                        .toList());
     }
 
     public TreeMap<LocalDate, SnapshotPoint> snapshot(String seriesId, LocalDate from) {
         TreeMap<LocalDate, SnapshotPoint> points = new TreeMap<>();
-        jdbc.query("SELECT target_date, forecast_run_id, horizon, yhat, lower_bound, upper_bound FROM forecast_snapshot "
-                + "WHERE series_id = ? AND target_date >= ?", rs -> {
+        jdbc.query(
+                "SELECT target_date, forecast_run_id, horizon, yhat, lower_bound, upper_bound FROM forecast_snapshot "
+                        + "WHERE series_id = ? AND target_date >= ?",
+                rs -> {
                     LocalDate day = rs.getObject(1, LocalDate.class);
-                    points.put(day, new SnapshotPoint(day, rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5),
-                            rs.getDouble(6)));
-                }, seriesId, Date.valueOf(from));
+                    points.put(
+                            day,
+                            new SnapshotPoint(
+                                    day,
+                                    rs.getString(2),
+                                    rs.getInt(3),
+                                    rs.getDouble(4),
+                                    rs.getDouble(5),
+                                    rs.getDouble(6)));
+                },
+                seriesId,
+                Date.valueOf(from));
         return points;
     }
 
     /** @return whether the anomaly is new (a day already recorded keeps its first record) */
     public boolean recordAnomaly(Anomaly anomaly, Instant at) {
-        return jdbc.update("INSERT INTO anomaly (series_id, date, complaint_type_key, borough_key, actual, yhat, lower_bound, "
-                + "upper_bound, z_score, direction, forecast_run_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (series_id, date) DO NOTHING",
-                anomaly.series().id(), Date.valueOf(anomaly.date()), anomaly.series().complaintTypeKey().orElse(SeriesKey.ALL),
-                anomaly.series().borough().map(b -> b.key()).orElse(SeriesKey.ALL), anomaly.actual(), anomaly.yhat(),
-                anomaly.lower(), anomaly.upper(), anomaly.zScore(), anomaly.direction().name(), anomaly.forecastRunId(),
-                Timestamp.from(at)) == 1;
+        return jdbc.update(
+                        "INSERT INTO anomaly (series_id, date, complaint_type_key, borough_key, actual, yhat, lower_bound, "
+                                + "upper_bound, z_score, direction, forecast_run_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (series_id, date) DO NOTHING",
+                        anomaly.series().id(),
+                        Date.valueOf(anomaly.date()),
+                        anomaly.series().complaintTypeKey().orElse(SeriesKey.ALL),
+                        anomaly.series().borough().map(b -> b.key()).orElse(SeriesKey.ALL),
+                        anomaly.actual(),
+                        anomaly.yhat(),
+                        anomaly.lower(),
+                        anomaly.upper(),
+                        anomaly.zScore(),
+                        anomaly.direction().name(),
+                        anomaly.forecastRunId(),
+                        Timestamp.from(at))
+                == 1;
     }
 
     public Optional<Alert> findAlert(UUID id) {
-        return jdbc.query(ALERT_COLUMNS + " WHERE alert_id = ?", AnomalyRepository::alert, id).stream().findFirst();
+        return jdbc.query(ALERT_COLUMNS + " WHERE alert_id = ?", AnomalyRepository::alert, id).stream()
+                .findFirst();
     }
 
     /** Inserts the alert, or updates it (an episode grew or closed). */
     public void saveAlert(Alert alert, Instant at) {
-        jdbc.update("INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, closed_on, "
-                + "anomalous_days, peak_z_score, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, last_anomalous_date = EXCLUDED.last_anomalous_date, "
-                + "closed_on = EXCLUDED.closed_on, anomalous_days = EXCLUDED.anomalous_days, peak_z_score = EXCLUDED.peak_z_score, "
-                + "updated_at = EXCLUDED.updated_at",
-                alert.id(), alert.series().id(), alert.status().name(), Date.valueOf(alert.episodeStart()),
-                Date.valueOf(alert.openedOn()), Date.valueOf(alert.lastAnomalousDate()),
-                alert.closedOn() == null ? null : Date.valueOf(alert.closedOn()), alert.anomalousDays(), alert.peakZScore(),
+        jdbc.update(
+                "INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, closed_on, "
+                        + "anomalous_days, peak_z_score, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, last_anomalous_date = EXCLUDED.last_anomalous_date, "
+                        + "closed_on = EXCLUDED.closed_on, anomalous_days = EXCLUDED.anomalous_days, peak_z_score = EXCLUDED.peak_z_score, "
+                        + "updated_at = EXCLUDED.updated_at",
+                alert.id(),
+                alert.series().id(),
+                alert.status().name(),
+                Date.valueOf(alert.episodeStart()),
+                Date.valueOf(alert.openedOn()),
+                Date.valueOf(alert.lastAnomalousDate()),
+                alert.closedOn() == null ? null : Date.valueOf(alert.closedOn()),
+                alert.anomalousDays(),
+                alert.peakZScore(),
                 Timestamp.from(at));
     }
 
@@ -258,14 +362,21 @@ public class AnomalyRepository {
      * @return whether the event is new (one per alert and transition)
      */
     public boolean recordAlertEvent(AnomalyAlert event, String payload, Instant at) {
-        return jdbc.update("INSERT INTO alert_event (event_id, alert_id, transition, payload, created_at) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT (event_id) DO NOTHING", event.eventId(), event.alert().id(), event.transition().name(), payload,
-                Timestamp.from(at)) == 1;
+        return jdbc.update(
+                        "INSERT INTO alert_event (event_id, alert_id, transition, payload, created_at) VALUES (?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (event_id) DO NOTHING",
+                        event.eventId(),
+                        event.alert().id(),
+                        event.transition().name(),
+                        payload,
+                        Timestamp.from(at))
+                == 1;
     }
 
     public List<Anomaly> anomalies(AnomalyQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT series_id, date, actual, yhat, lower_bound, upper_bound, z_score, direction, "
-                + "forecast_run_id FROM anomaly WHERE 1 = 1");
+        StringBuilder sql =
+                new StringBuilder("SELECT series_id, date, actual, yhat, lower_bound, upper_bound, z_score, direction, "
+                        + "forecast_run_id FROM anomaly WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
         query.from().ifPresent(d -> {
             sql.append(" AND date >= ?");
@@ -293,17 +404,31 @@ public class AnomalyRepository {
         });
         sql.append(" ORDER BY date DESC, series_id LIMIT ?");
         values.add(query.limit());
-        return jdbc.query(sql.toString(), (rs, n) -> new Anomaly(SeriesKey.parse(rs.getString(1)), rs.getObject(2, LocalDate.class),
-                rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
-                Anomaly.Direction.valueOf(rs.getString(8)), rs.getString(9)), values.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, n) -> new Anomaly(
+                        SeriesKey.parse(rs.getString(1)),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getLong(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getDouble(6),
+                        rs.getDouble(7),
+                        Anomaly.Direction.valueOf(rs.getString(8)),
+                        rs.getString(9)),
+                values.toArray());
     }
 
     public List<Alert> alerts(Optional<Alert.Status> status, int limit) {
         if (status.isPresent()) {
-            return jdbc.query(ALERT_COLUMNS + " WHERE status = ? ORDER BY opened_on DESC, series_id LIMIT ?", AnomalyRepository::alert,
-                    status.get().name(), limit);
+            return jdbc.query(
+                    ALERT_COLUMNS + " WHERE status = ? ORDER BY opened_on DESC, series_id LIMIT ?",
+                    AnomalyRepository::alert,
+                    status.get().name(),
+                    limit);
         }
-        return jdbc.query(ALERT_COLUMNS + " ORDER BY opened_on DESC, series_id LIMIT ?", AnomalyRepository::alert, limit);
+        return jdbc.query(
+                ALERT_COLUMNS + " ORDER BY opened_on DESC, series_id LIMIT ?", AnomalyRepository::alert, limit);
     }
 
     /**
@@ -312,20 +437,33 @@ public class AnomalyRepository {
      * @return whether this one was recorded (false: the alert was acknowledged already)
      */
     public boolean acknowledge(UUID alertId, String actor, Instant at) {
-        return jdbc.update("INSERT INTO alert_review (alert_id, kind, actor, recorded_at) VALUES (?, 'ACKNOWLEDGED', ?, ?) "
-                + "ON CONFLICT (alert_id) WHERE kind = 'ACKNOWLEDGED' DO NOTHING", alertId, actor, Timestamp.from(at)) == 1;
+        return jdbc.update(
+                        "INSERT INTO alert_review (alert_id, kind, actor, recorded_at) VALUES (?, 'ACKNOWLEDGED', ?, ?) "
+                                + "ON CONFLICT (alert_id) WHERE kind = 'ACKNOWLEDGED' DO NOTHING",
+                        alertId,
+                        actor,
+                        Timestamp.from(at))
+                == 1;
     }
 
     /** Adds a label to the alert's history; it becomes the alert's current label. */
     public void label(UUID alertId, AlertReview.Label label) {
-        jdbc.update("INSERT INTO alert_review (alert_id, kind, verdict, note, actor, recorded_at) VALUES (?, 'LABELLED', ?, ?, ?, ?)",
-                alertId, label.verdict().name(), label.note(), label.actor(), Timestamp.from(label.at()));
+        jdbc.update(
+                "INSERT INTO alert_review (alert_id, kind, verdict, note, actor, recorded_at) VALUES (?, 'LABELLED', ?, ?, ?, ?)",
+                alertId,
+                label.verdict().name(),
+                label.note(),
+                label.actor(),
+                Timestamp.from(label.at()));
     }
 
     /** The alert's label history, oldest first: the last is its current label. */
     public List<AlertReview.Label> labels(UUID alertId) {
-        return jdbc.query("SELECT verdict, note, actor, recorded_at FROM alert_review WHERE alert_id = ? AND kind = 'LABELLED' "
-                + "ORDER BY review_id", AnomalyRepository::label, alertId);
+        return jdbc.query(
+                "SELECT verdict, note, actor, recorded_at FROM alert_review WHERE alert_id = ? AND kind = 'LABELLED' "
+                        + "ORDER BY review_id",
+                AnomalyRepository::label,
+                alertId);
     }
 
     /** Each alert's acknowledgement and current label; alerts no one has reviewed are absent. */
@@ -335,45 +473,66 @@ public class AnomalyRepository {
             return reviews;
         }
         // the acknowledgement and the latest label per alert, in one query
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
                     SELECT DISTINCT ON (alert_id, kind) alert_id, kind, verdict, note, actor, recorded_at FROM alert_review
                     WHERE alert_id = ANY (?) ORDER BY alert_id, kind, review_id DESC""");
-            statement.setArray(1, connection.createArrayOf("uuid", alertIds.toArray()));
-            return statement;
-        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    statement.setArray(1, connection.createArrayOf("uuid", alertIds.toArray()));
+                    return statement;
+                },
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     UUID id = rs.getObject("alert_id", UUID.class);
                     AlertReview review = reviews.getOrDefault(id, AlertReview.NONE);
-                    reviews.put(id, "ACKNOWLEDGED".equals(rs.getString("kind"))
-                            ? new AlertReview(new AlertReview.Acknowledgement(rs.getString("actor"),
-                                    rs.getTimestamp("recorded_at").toInstant()), review.label())
-                            : new AlertReview(review.acknowledgement(), label(rs, 0)));
+                    reviews.put(
+                            id,
+                            "ACKNOWLEDGED".equals(rs.getString("kind"))
+                                    ? new AlertReview(
+                                            new AlertReview.Acknowledgement(
+                                                    rs.getString("actor"),
+                                                    rs.getTimestamp("recorded_at")
+                                                            .toInstant()),
+                                            review.label())
+                                    : new AlertReview(review.acknowledgement(), label(rs, 0)));
                 });
         return reviews;
     }
 
     /** The labelled precision of the alerts opened on or after {@code from}: each alert's latest label counts. */
     public AlertReview.Precision precision(LocalDate from) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 SELECT count(*), count(l.verdict), count(*) FILTER (WHERE l.verdict = 'REAL')
                 FROM alert a
                 LEFT JOIN LATERAL (SELECT verdict FROM alert_review r WHERE r.alert_id = a.alert_id AND r.kind = 'LABELLED'
                                    ORDER BY r.review_id DESC LIMIT 1) l ON true
                 WHERE a.opened_on >= ?""",
-                (rs, n) -> new AlertReview.Precision(rs.getInt(1), rs.getInt(2), rs.getInt(3)), Date.valueOf(from));
+                (rs, n) -> new AlertReview.Precision(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+                Date.valueOf(from));
     }
 
     private static AlertReview.Label label(ResultSet rs, int row) throws SQLException {
-        return new AlertReview.Label(AlertReview.Verdict.valueOf(rs.getString("verdict")), rs.getString("note"),
-                rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant());
+        return new AlertReview.Label(
+                AlertReview.Verdict.valueOf(rs.getString("verdict")),
+                rs.getString("note"),
+                rs.getString("actor"),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 
-    private static final String ALERT_COLUMNS = "SELECT alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, "
-            + "closed_on, anomalous_days, peak_z_score FROM alert";
+    private static final String ALERT_COLUMNS =
+            "SELECT alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, "
+                    + "closed_on, anomalous_days, peak_z_score FROM alert";
 
     private static Alert alert(ResultSet rs, int row) throws SQLException {
-        return new Alert(rs.getObject(1, UUID.class), SeriesKey.parse(rs.getString(2)), Alert.Status.valueOf(rs.getString(3)),
-                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getDouble(9));
+        return new Alert(
+                rs.getObject(1, UUID.class),
+                SeriesKey.parse(rs.getString(2)),
+                Alert.Status.valueOf(rs.getString(3)),
+                rs.getObject(4, LocalDate.class),
+                rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class),
+                rs.getObject(7, LocalDate.class),
+                rs.getInt(8),
+                rs.getDouble(9));
     }
 }

@@ -24,6 +24,7 @@ public class OutboxMigrations {
     /** V4's {@code ${anomaly_alert_queue}}: the queue name from the settings, where its default is. */
     @Bean
     FlywayConfigurationCustomizer anomalyAlertQueuePlaceholder(AnomalyProperties properties) {
-        return configuration -> configuration.placeholders(Map.of("anomaly_alert_queue", properties.queues().anomalyAlert()));
+        return configuration -> configuration.placeholders(
+                Map.of("anomaly_alert_queue", properties.queues().anomalyAlert()));
     }
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param lastChecked      the last day detection judged, if any
  * @param openEpisodeStart the first day of the series' oldest open alert, if any
  */
-public record SeriesCheckState(String seriesId, LocalDate firstForecastDay, LocalDate lastForecastDay,
-        Optional<LocalDate> lastChecked, Optional<LocalDate> openEpisodeStart) {
-}
+public record SeriesCheckState(
+        String seriesId,
+        LocalDate firstForecastDay,
+        LocalDate lastForecastDay,
+        Optional<LocalDate> lastChecked,
+        Optional<LocalDate> openEpisodeStart) {}

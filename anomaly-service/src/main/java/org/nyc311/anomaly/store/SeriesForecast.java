@@ -12,10 +12,14 @@ import org.nyc311.model.forecast.ForecastPoint;
  *
  * @param lastActualDate the last day of history the forecast saw: a point's horizon counts from it
  */
-public record SeriesForecast(String seriesId, String forecastRunId, LocalDate lastActualDate, List<ForecastPoint> points) {
+public record SeriesForecast(
+        String seriesId, String forecastRunId, LocalDate lastActualDate, List<ForecastPoint> points) {
 
     public static SeriesForecast of(StoredForecastView stored) {
-        return new SeriesForecast(stored.seriesId(), Objects.toString(stored.forecastRunId(), null), stored.lastActualDate(),
+        return new SeriesForecast(
+                stored.seriesId(),
+                Objects.toString(stored.forecastRunId(), null),
+                stored.lastActualDate(),
                 stored.points());
     }
 }

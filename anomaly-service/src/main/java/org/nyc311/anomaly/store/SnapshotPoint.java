@@ -3,5 +3,5 @@ package org.nyc311.anomaly.store;
 import java.time.LocalDate;
 
 /** The forecast this service judges a day by: the shortest-horizon one made before it. */
-public record SnapshotPoint(LocalDate targetDate, String forecastRunId, int horizon, double yhat, double lower, double upper) {
-}
+public record SnapshotPoint(
+        LocalDate targetDate, String forecastRunId, int horizon, double yhat, double lower, double upper) {}

@@ -19,11 +19,11 @@ import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyApi;
 import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.anomaly.CheckView;
-import org.nyc311.api.common.DateParameter;
-import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelRequest;
 import org.nyc311.api.anomaly.LabelView;
+import org.nyc311.api.common.DateParameter;
+import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
@@ -52,6 +52,7 @@ class AnomalyController implements AnomalyApi {
     static final String STATUS = "^\\s*([oO][pP][eE][nN]|[cC][lL][oO][sS][eE][dD])?\\s*$";
     /** A label's note: enough for a reason, not a document. */
     static final int MAX_NOTE = 2000;
+
     static final int MAX_ACTOR = 200;
     static final int DEFAULT_PRECISION_DAYS = 90;
 
@@ -65,19 +66,37 @@ class AnomalyController implements AnomalyApi {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    @Operation(summary = "Anomalies (spikes and drops), newest first, optionally filtered by date range, series and severity")
+    @Operation(
+            summary =
+                    "Anomalies (spikes and drops), newest first, optionally filtered by date range, series and severity")
     @Override
     public List<AnomalyView> anomalies(
-            @Parameter(description = "first day, ISO yyyy-MM-dd", schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) Optional<String> from,
-            @Parameter(description = "last day, ISO yyyy-MM-dd; not before from", schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) Optional<String> to,
-            @Parameter(description = "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
-                    schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER)) Optional<String> complaintType,
-            @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
-                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK)) Optional<String> borough,
-            @Parameter(description = "smallest absolute robust z-score, >= 0",
-                    schema = @Schema(type = "number", minimum = "0")) Optional<String> minSeverity,
-            @Parameter(description = "spike or drop (default: both)",
-                    schema = @Schema(type = "string", pattern = DIRECTION)) Optional<String> direction) {
+            @Parameter(
+                            description = "first day, ISO yyyy-MM-dd",
+                            schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK))
+                    Optional<String> from,
+            @Parameter(
+                            description = "last day, ISO yyyy-MM-dd; not before from",
+                            schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK))
+                    Optional<String> to,
+            @Parameter(
+                            description =
+                                    "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
+                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
+                    Optional<String> complaintType,
+            @Parameter(
+                            description =
+                                    "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
+                            schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
+                    Optional<String> borough,
+            @Parameter(
+                            description = "smallest absolute robust z-score, >= 0",
+                            schema = @Schema(type = "number", minimum = "0"))
+                    Optional<String> minSeverity,
+            @Parameter(
+                            description = "spike or drop (default: both)",
+                            schema = @Schema(type = "string", pattern = DIRECTION))
+                    Optional<String> direction) {
         // inside the served range, or PostgreSQL would refuse the date (a 500) instead of the API (a 400)
         Optional<LocalDate> fromDate = present(from).map(v -> dates.parse("from", v));
         Optional<LocalDate> toDate = present(to).map(v -> dates.parse("to", v));
@@ -92,40 +111,57 @@ class AnomalyController implements AnomalyApi {
             case "drop" -> Anomaly.Direction.DROP;
             default -> throw new BadRequestException("direction must be spike or drop: '" + value + "'");
         });
-        return repository.anomalies(new AnomalyQuery(fromDate, toDate, typeKey, boroughKey, severity, wanted, MAX_ROWS)).stream()
-                .map(AnomalyView::of).toList();
+        return repository
+                .anomalies(new AnomalyQuery(fromDate, toDate, typeKey, boroughKey, severity, wanted, MAX_ROWS))
+                .stream()
+                .map(AnomalyView::of)
+                .toList();
     }
 
     @Operation(summary = "Alerts, newest first; status open or closed (default: both)")
     @Override
-    public List<AlertView> alerts(@Parameter(description = "open or closed",
-            schema = @Schema(type = "string", pattern = STATUS)) Optional<String> status) {
+    public List<AlertView> alerts(
+            @Parameter(description = "open or closed", schema = @Schema(type = "string", pattern = STATUS))
+                    Optional<String> status) {
         Optional<Alert.Status> wanted = present(status).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "open" -> Alert.Status.OPEN;
             case "closed" -> Alert.Status.CLOSED;
             default -> throw new BadRequestException("status must be open or closed: '" + value + "'");
         });
         List<Alert> found = repository.alerts(wanted, MAX_ROWS);
-        Map<UUID, AlertReview> reviews = repository.reviews(found.stream().map(Alert::id).toList());
-        return found.stream().map(a -> view(a, reviews.getOrDefault(a.id(), AlertReview.NONE))).toList();
+        Map<UUID, AlertReview> reviews =
+                repository.reviews(found.stream().map(Alert::id).toList());
+        return found.stream()
+                .map(a -> view(a, reviews.getOrDefault(a.id(), AlertReview.NONE)))
+                .toList();
     }
 
-    @Operation(summary = "Acknowledge an alert: the first acknowledgement stands (409 after it)",
-            description = "actor: who acknowledges. The services do not authenticate yet; it becomes the token's subject when they do.")
+    @Operation(
+            summary = "Acknowledge an alert: the first acknowledgement stands (409 after it)",
+            description =
+                    "actor: who acknowledges. The services do not authenticate yet; it becomes the token's subject when they do.")
     @Override
     public AlertView acknowledge(UUID id, AcknowledgementRequest request) {
         String actor = actor(request == null ? null : request.actor());
         Alert alert = alert(id);
         if (!repository.acknowledge(id, actor, clock.instant())) {
             AlertReview.Acknowledgement first = review(id).acknowledgement();
-            throw new ConflictException("Alert already acknowledged", "alert " + id + " was acknowledged by "
-                    + first.actor() + " at " + first.at(), Map.of("acknowledgedBy", first.actor(), "acknowledgedAt", first.at().toString()));
+            throw new ConflictException(
+                    "Alert already acknowledged",
+                    "alert " + id + " was acknowledged by " + first.actor() + " at " + first.at(),
+                    Map.of(
+                            "acknowledgedBy",
+                            first.actor(),
+                            "acknowledgedAt",
+                            first.at().toString()));
         }
         return view(alert, review(id));
     }
 
-    @Operation(summary = "Label an alert REAL or FALSE with a note: a new entry of its label history",
-            description = "actor: who labels. The services do not authenticate yet; it becomes the token's subject when they do.")
+    @Operation(
+            summary = "Label an alert REAL or FALSE with a note: a new entry of its label history",
+            description =
+                    "actor: who labels. The services do not authenticate yet; it becomes the token's subject when they do.")
     @Override
     public AlertView label(UUID id, LabelRequest request) {
         if (request == null) {
@@ -140,8 +176,10 @@ class AnomalyController implements AnomalyApi {
         Alert alert = alert(id);
         AlertReview.Label current = review(id).label();
         if (current != null && current.verdict() == verdict && current.note().equals(note)) {
-            throw new ConflictException("Alert already labelled so", "alert " + id + " is labelled " + verdict + " with this note by "
-                    + current.actor() + " at " + current.at() + "; nothing would change");
+            throw new ConflictException(
+                    "Alert already labelled so",
+                    "alert " + id + " is labelled " + verdict + " with this note by " + current.actor() + " at "
+                            + current.at() + "; nothing would change");
         }
         repository.label(id, new AlertReview.Label(verdict, note, actor, clock.instant()));
         return view(alert, review(id));
@@ -156,14 +194,17 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(summary = "The labelled precision of the alerts opened in the last days: real / labelled")
     @Override
-    public LabelPrecisionView precision(@Parameter(description = "window in days, 1-3650 (default 90)") Optional<String> days) {
-        int window = present(days).map(value -> {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("days must be a whole number: '" + value + "'");
-            }
-        }).orElse(DEFAULT_PRECISION_DAYS);
+    public LabelPrecisionView precision(
+            @Parameter(description = "window in days, 1-3650 (default 90)") Optional<String> days) {
+        int window = present(days)
+                .map(value -> {
+                    try {
+                        return Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new BadRequestException("days must be a whole number: '" + value + "'");
+                    }
+                })
+                .orElse(DEFAULT_PRECISION_DAYS);
         if (window < 1 || window > 3650) {
             throw new BadRequestException("days must be between 1 and 3650: " + window);
         }
@@ -171,7 +212,12 @@ class AnomalyController implements AnomalyApi {
         // the window holds `window` days, today included
         LocalDate from = today.minusDays(window - 1L);
         AlertReview.Precision counts = repository.precision(from);
-        return new LabelPrecisionView(from, today, counts.opened(), counts.labelled(), counts.real(),
+        return new LabelPrecisionView(
+                from,
+                today,
+                counts.opened(),
+                counts.labelled(),
+                counts.real(),
                 counts.labelled() == 0 ? null : (double) counts.real() / counts.labelled());
     }
 
@@ -185,7 +231,9 @@ class AnomalyController implements AnomalyApi {
 
     private static AlertView view(Alert alert, AlertReview review) {
         AlertReview.Acknowledgement ack = review.acknowledgement();
-        return AlertView.of(alert, ack == null ? null : new AcknowledgementView(ack.actor(), ack.at()),
+        return AlertView.of(
+                alert,
+                ack == null ? null : new AcknowledgementView(ack.actor(), ack.at()),
                 review.label() == null ? null : view(review.label()));
     }
 
@@ -215,24 +263,39 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(summary = "The newest checks: each ForecastsPublished judged, with the days checked and what it found")
     @Override
-    public List<CheckView> checks(@Parameter(description = "how many, 1-500 (default 50)",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "500")) Optional<String> limit) {
-        int rows = present(limit).map(value -> {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("limit must be a whole number: '" + value + "'");
-            }
-        }).orElse(50);
+    public List<CheckView> checks(
+            @Parameter(
+                            description = "how many, 1-500 (default 50)",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "500"))
+                    Optional<String> limit) {
+        int rows = present(limit)
+                .map(value -> {
+                    try {
+                        return Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new BadRequestException("limit must be a whole number: '" + value + "'");
+                    }
+                })
+                .orElse(50);
         if (rows < 1 || rows > 500) {
             throw new BadRequestException("limit must be between 1 and 500: " + rows);
         }
-        return repository.recentChecks(rows).stream().map(AnomalyController::view).toList();
+        return repository.recentChecks(rows).stream()
+                .map(AnomalyController::view)
+                .toList();
     }
 
     private static CheckView view(AnomalyRepository.RecordedCheck c) {
-        return new CheckView(c.eventId(), c.forecastRunId(), c.processedAt(), c.lastActualDate(), c.forecastsStored(),
-                c.daysChecked(), c.anomalies(), c.alertsOpened(), c.alertsClosed());
+        return new CheckView(
+                c.eventId(),
+                c.forecastRunId(),
+                c.processedAt(),
+                c.lastActualDate(),
+                c.forecastsStored(),
+                c.daysChecked(),
+                c.anomalies(),
+                c.alertsOpened(),
+                c.alertsClosed());
     }
 
     private static Optional<String> present(Optional<String> value) {

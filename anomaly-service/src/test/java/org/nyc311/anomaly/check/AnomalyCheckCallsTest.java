@@ -2,54 +2,37 @@ package org.nyc311.anomaly.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.anomaly.config.AnomalyProperties;
-import org.nyc311.anomaly.config.ForecastServiceProperties;
-import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
-import org.nyc311.anomaly.store.AnomalyRepository;
 import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
-import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
-import org.nyc311.service.gold.GoldProperties;
-import org.nyc311.service.outbox.EventOutbox;
-import org.nyc311.service.outbox.EventOutboxMigration;
-import org.nyc311.service.outbox.EventPublisher;
 import org.nyc311.testsupport.net.JsonStubServer;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * The calls one check makes, counted where they happen: requests to a forecast-service stand-in on a real socket,
@@ -76,15 +59,20 @@ class AnomalyCheckCallsTest {
     @BeforeAll
     static void gold(PostgresServer server) throws Exception {
         postgres = server;
-        sizes = Arrays.stream(System.getProperty("nyc311.bench.series", "40,160").split(",")).mapToInt(Integer::parseInt).toArray();
+        sizes = Arrays.stream(
+                        System.getProperty("nyc311.bench.series", "40,160").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int largest = Arrays.stream(sizes).max().orElseThrow();
         postgres.createDatabase("gold_for_calls");
-        try (Connection connection = postgres.connect("gold_for_calls"); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.connect("gold_for_calls");
+                Statement statement = connection.createStatement()) {
             // gold's SQL casts dates AS STRING (Spark's type); here that is a name for text
             statement.execute("CREATE DOMAIN string AS text");
             statement.execute("CREATE SCHEMA gold");
             statement.execute("CREATE TABLE gold.daily_series (series_id text, date date, count bigint)");
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gold.daily_series VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO gold.daily_series VALUES (?, ?, ?)")) {
                 for (int i = 0; i < largest; i++) {
                     for (int d = -60; d <= DAYS_JUDGED; d++) {
                         insert.setString(1, seriesId(i));
@@ -110,15 +98,24 @@ class AnomalyCheckCallsTest {
             counts.add(check(size, 3));
         }
         for (Counts c : counts) {
-            System.out.printf("anomaly check at %d series: %d request(s) to forecast-service, %d JDBC statements and %d batches "
-                    + "(%d batched rows), %d days judged, median %d ms of %s%n", c.series, c.requests, c.statements, c.batches,
-                    c.batchedRows, c.daysJudged, c.medianMillis(), c.millis);
+            System.out.printf(
+                    "anomaly check at %d series: %d request(s) to forecast-service, %d JDBC statements and %d batches "
+                            + "(%d batched rows), %d days judged, median %d ms of %s%n",
+                    c.series,
+                    c.requests,
+                    c.statements,
+                    c.batches,
+                    c.batchedRows,
+                    c.daysJudged,
+                    c.medianMillis(),
+                    c.millis);
         }
         for (Counts c : counts) {
             assertThat(c.requests).as("one request for the run's forecasts").isEqualTo(1);
             assertThat(c.daysJudged).isEqualTo(c.series * DAYS_JUDGED);
         }
-        assertThat(counts.get(counts.size() - 1).statements).as("statements do not grow with the series")
+        assertThat(counts.get(counts.size() - 1).statements)
+                .as("statements do not grow with the series")
                 .isEqualTo(counts.get(0).statements);
         for (Counts c : counts) {
             // the snapshot's rows and the mornings' first weeks go in batches of 1,000 each, the checked days in one
@@ -140,8 +137,18 @@ class AnomalyCheckCallsTest {
             forecasts.add(view);
             FORECAST_SERVICE.answer("/api/v1/forecasts/" + seriesId(i), view);
             String[] parts = seriesId(i).split("/");
-            catalog.add(new SeriesView(seriesId(i), "type_borough", parts[0], parts[0], parts[1], LAST.minusYears(1), LAST, LAST,
-                    level(i), 365, true));
+            catalog.add(new SeriesView(
+                    seriesId(i),
+                    "type_borough",
+                    parts[0],
+                    parts[0],
+                    parts[1],
+                    LAST.minusYears(1),
+                    LAST,
+                    LAST,
+                    level(i),
+                    365,
+                    true));
         }
         FORECAST_SERVICE.answer("/api/v1/forecasts", new RunForecastsView(RUN, forecasts));
         FORECAST_SERVICE.answer("/api/v1/series", catalog);
@@ -151,16 +158,20 @@ class AnomalyCheckCallsTest {
             AtomicInteger statements = new AtomicInteger();
             AtomicInteger batches = new AtomicInteger();
             AtomicInteger batchedRows = new AtomicInteger();
-            DataSource dataSource = counting(new DriverManagerDataSource(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, ""),
-                    statements, batches, batchedRows);
+            DataSource dataSource = counting(
+                    new DriverManagerDataSource(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, ""),
+                    statements,
+                    batches,
+                    batchedRows);
             CheckWiring.migrate(dataSource);
-            AnomalyProperties properties = new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, null);
+            AnomalyProperties properties =
+                    new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, null);
             Clock clock = Clock.fixed(Instant.parse("2026-06-08T09:00:00Z"), ZoneOffset.UTC);
             // no alert is raised by these series (every actual is its forecast): nothing is staged or sent
             try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_calls")) {
                 AnomalyCheck check = CheckWiring.check(dataSource, gold, FORECAST_SERVICE.baseUri(), properties, clock);
-                ForecastsPublished event = ForecastsPublished.of(clock, RUN.toString(), 1L, LAST.plusDays(DAYS_JUDGED), HORIZON, size, 0,
-                        null);
+                ForecastsPublished event = ForecastsPublished.of(
+                        clock, RUN.toString(), 1L, LAST.plusDays(DAYS_JUDGED), HORIZON, size, 0, null);
                 FORECAST_SERVICE.asked().clear();
                 statements.set(0);
                 batches.set(0);
@@ -190,31 +201,34 @@ class AnomalyCheckCallsTest {
     }
 
     /** A DataSource whose statements count their executions, apart from batches, and the rows they batch. */
-    private static DataSource counting(DataSource target, AtomicInteger statements, AtomicInteger batches, AtomicInteger batchedRows) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+    private static DataSource counting(
+            DataSource target, AtomicInteger statements, AtomicInteger batches, AtomicInteger batchedRows) {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
                     if (!(result instanceof Connection connection)) {
                         return result;
                     }
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
+                    return Proxy.newProxyInstance(
+                            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
                                 Object made = invoke(connection, m, a);
                                 if (!(made instanceof Statement statement)) {
                                     return made;
                                 }
-                                Class<?> type = made instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
+                                Class<?> type = made instanceof java.sql.CallableStatement
+                                        ? java.sql.CallableStatement.class
                                         : made instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-                                return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (sp, sm, sa) -> {
-                                    if (sm.getName().equals("executeBatch")) {
-                                        batches.incrementAndGet();
-                                    } else if (sm.getName().startsWith("execute")) {
-                                        statements.incrementAndGet();
-                                    } else if (sm.getName().equals("addBatch")) {
-                                        batchedRows.incrementAndGet();
-                                    }
-                                    return invoke(statement, sm, sa);
-                                });
+                                return Proxy.newProxyInstance(
+                                        type.getClassLoader(), new Class<?>[] {type}, (sp, sm, sa) -> {
+                                            if (sm.getName().equals("executeBatch")) {
+                                                batches.incrementAndGet();
+                                            } else if (sm.getName().startsWith("execute")) {
+                                                statements.incrementAndGet();
+                                            } else if (sm.getName().equals("addBatch")) {
+                                                batchedRows.incrementAndGet();
+                                            }
+                                            return invoke(statement, sm, sa);
+                                        });
                             });
                 });
     }

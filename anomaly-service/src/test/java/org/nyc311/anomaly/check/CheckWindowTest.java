@@ -16,35 +16,55 @@ class CheckWindowTest {
 
     @Test
     void aSeriesInTheForecastSetIsJudgedFromTheDayAfterItsLastCheckWithTheZWindowAsContext() {
-        SeriesCheckState live = new SeriesCheckState("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LAST_DAY.plusDays(14),
-                Optional.of(LAST_DAY.minusDays(1)), Optional.empty());
+        SeriesCheckState live = new SeriesCheckState(
+                "noise-residential/brooklyn",
+                LocalDate.of(2026, 1, 1),
+                LAST_DAY.plusDays(14),
+                Optional.of(LAST_DAY.minusDays(1)),
+                Optional.empty());
 
         assertThat(CheckWindow.of(live, LAST_DAY, Z_WINDOW, LOOKBACK))
-                .contains(new CheckWindow("noise-residential/brooklyn", LAST_DAY, LAST_DAY.minusDays(Z_WINDOW), Optional.empty()));
+                .contains(new CheckWindow(
+                        "noise-residential/brooklyn", LAST_DAY, LAST_DAY.minusDays(Z_WINDOW), Optional.empty()));
     }
 
     @Test
     void aSeriesThatLeftTheForecastSetIsJudgedOnceMoreThenNeverPinsTheReadAgain() {
         // a rare series last forecast for March, whose last days had no requests (gold has no row for them): the
         // last day judged stayed at 2026-03-10, and before the fix every later check read gold from 2026-02-11 on
-        SeriesCheckState departed = new SeriesCheckState("rodent/staten-island", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 15),
-                Optional.of(LocalDate.of(2026, 3, 10)), Optional.empty());
+        SeriesCheckState departed = new SeriesCheckState(
+                "rodent/staten-island",
+                LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 3, 15),
+                Optional.of(LocalDate.of(2026, 3, 10)),
+                Optional.empty());
 
-        CheckWindow last = CheckWindow.of(departed, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
+        CheckWindow last =
+                CheckWindow.of(departed, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
         assertThat(last.exhaustedOn()).contains(LocalDate.of(2026, 3, 15));
-        assertThat(last.checkedThrough(Optional.empty())).as("nothing judged: checked through its last forecast all the same")
+        assertThat(last.checkedThrough(Optional.empty()))
+                .as("nothing judged: checked through its last forecast all the same")
                 .contains(LocalDate.of(2026, 3, 15));
 
-        SeriesCheckState after = new SeriesCheckState(departed.seriesId(), departed.firstForecastDay(), departed.lastForecastDay(),
-                last.checkedThrough(Optional.empty()), Optional.empty());
+        SeriesCheckState after = new SeriesCheckState(
+                departed.seriesId(),
+                departed.firstForecastDay(),
+                departed.lastForecastDay(),
+                last.checkedThrough(Optional.empty()),
+                Optional.empty());
         assertThat(CheckWindow.of(after, LAST_DAY, Z_WINDOW, LOOKBACK)).isEmpty();
-        assertThat(CheckWindow.of(after, LAST_DAY.plusDays(1), Z_WINDOW, LOOKBACK)).isEmpty();
+        assertThat(CheckWindow.of(after, LAST_DAY.plusDays(1), Z_WINDOW, LOOKBACK))
+                .isEmpty();
     }
 
     @Test
     void aSeriesStillForecastKeepsItsLastJudgedDay() {
-        SeriesCheckState live = new SeriesCheckState("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LAST_DAY.plusDays(14),
-                Optional.of(LAST_DAY.minusDays(3)), Optional.empty());
+        SeriesCheckState live = new SeriesCheckState(
+                "noise-residential/brooklyn",
+                LocalDate.of(2026, 1, 1),
+                LAST_DAY.plusDays(14),
+                Optional.of(LAST_DAY.minusDays(3)),
+                Optional.empty());
 
         CheckWindow window = CheckWindow.of(live, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
 
@@ -55,10 +75,15 @@ class CheckWindowTest {
 
     @Test
     void aSeriesWithoutActualsForMonthsResumesAtTheLookbackEdgeNotWhereItStopped() {
-        SeriesCheckState stalled = new SeriesCheckState("taxi-report/queens", LocalDate.of(2025, 1, 1), LAST_DAY.plusDays(14),
-                Optional.of(LocalDate.of(2025, 2, 1)), Optional.of(LocalDate.of(2025, 1, 20)));
+        SeriesCheckState stalled = new SeriesCheckState(
+                "taxi-report/queens",
+                LocalDate.of(2025, 1, 1),
+                LAST_DAY.plusDays(14),
+                Optional.of(LocalDate.of(2025, 2, 1)),
+                Optional.of(LocalDate.of(2025, 1, 20)));
 
-        CheckWindow window = CheckWindow.of(stalled, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
+        CheckWindow window =
+                CheckWindow.of(stalled, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
 
         assertThat(window.firstNew()).isEqualTo(LAST_DAY.minusDays(LOOKBACK));
         assertThat(window.from()).isEqualTo(LAST_DAY.minusDays(2L * LOOKBACK));
@@ -66,12 +91,18 @@ class CheckWindowTest {
 
     @Test
     void anOpenEpisodeIsReadWholeAndANewSeriesStartsAtItsFirstForecast() {
-        SeriesCheckState alerting = new SeriesCheckState("heat-hot-water/bronx", LocalDate.of(2026, 1, 1), LAST_DAY.plusDays(14),
-                Optional.of(LAST_DAY.minusDays(1)), Optional.of(LAST_DAY.minusDays(5)));
-        SeriesCheckState fresh = new SeriesCheckState("all/all", LAST_DAY.minusDays(3), LAST_DAY.plusDays(10), Optional.empty(),
-                Optional.empty());
+        SeriesCheckState alerting = new SeriesCheckState(
+                "heat-hot-water/bronx",
+                LocalDate.of(2026, 1, 1),
+                LAST_DAY.plusDays(14),
+                Optional.of(LAST_DAY.minusDays(1)),
+                Optional.of(LAST_DAY.minusDays(5)));
+        SeriesCheckState fresh = new SeriesCheckState(
+                "all/all", LAST_DAY.minusDays(3), LAST_DAY.plusDays(10), Optional.empty(), Optional.empty());
 
-        assertThat(CheckWindow.of(alerting, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow().from())
+        assertThat(CheckWindow.of(alerting, LAST_DAY, Z_WINDOW, LOOKBACK)
+                        .orElseThrow()
+                        .from())
                 .isEqualTo(LAST_DAY.minusDays(5 + Z_WINDOW));
         assertThat(CheckWindow.of(fresh, LAST_DAY, Z_WINDOW, LOOKBACK))
                 .contains(new CheckWindow("all/all", LAST_DAY.minusDays(3), LAST_DAY.minusDays(3), Optional.empty()));

@@ -30,31 +30,54 @@ import org.springframework.web.client.RestClient;
  */
 final class CheckWiring {
 
-    private CheckWiring() {
-    }
+    private CheckWiring() {}
 
     /** Runs this service's migrations on {@code dataSource}. */
     static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .javaMigrations(EventOutboxMigration.atVersion("3")).placeholders(Map.of("anomaly_alert_queue", "alerts"))
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .javaMigrations(EventOutboxMigration.atVersion("3"))
+                .placeholders(Map.of("anomaly_alert_queue", "alerts"))
+                .load()
+                .migrate();
     }
 
     /** Gold's daily series in {@code goldDatabase}'s table {@code gold.daily_series}, read as the service reads gold. */
     static GoldActuals gold(PostgresServer postgres, String goldDatabase) {
-        return new GoldActuals(new GoldProperties("org.postgresql.Driver", postgres.jdbcUrl(goldDatabase),
-                PostgresServer.SUPERUSER, "", "gold", "daily_series", "series_catalog", 2, Duration.ofSeconds(10), 0),
+        return new GoldActuals(
+                new GoldProperties(
+                        "org.postgresql.Driver",
+                        postgres.jdbcUrl(goldDatabase),
+                        PostgresServer.SUPERUSER,
+                        "",
+                        "gold",
+                        "daily_series",
+                        "series_catalog",
+                        2,
+                        Duration.ofSeconds(10),
+                        0),
                 new SimpleMeterRegistry());
     }
 
     /** The check on {@code dataSource} (migrated), reading {@code gold} and asking the forecast-service at {@code forecasts}. */
-    static AnomalyCheck check(DataSource dataSource, GoldActuals gold, URI forecasts, AnomalyProperties properties, Clock clock) {
-        EventPublisher publisher = new EventPublisher(new EventOutbox(JdbcClient.create(dataSource), null, clock,
-                Duration.ofMinutes(1)), new EventJson(), properties.queues());
-        return new AnomalyCheck(new ForecastServiceClient(RestClient.builder(),
-                new ForecastServiceProperties(forecasts, Duration.ofSeconds(5), Duration.ofSeconds(60), null)),
-                gold, new AnomalyRepository(new JdbcTemplate(dataSource)), publisher, properties,
-                new AnomalyMetrics(new SimpleMeterRegistry()), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new EventJson(), clock);
+    static AnomalyCheck check(
+            DataSource dataSource, GoldActuals gold, URI forecasts, AnomalyProperties properties, Clock clock) {
+        EventPublisher publisher = new EventPublisher(
+                new EventOutbox(JdbcClient.create(dataSource), null, clock, Duration.ofMinutes(1)),
+                new EventJson(),
+                properties.queues());
+        return new AnomalyCheck(
+                new ForecastServiceClient(
+                        RestClient.builder(),
+                        new ForecastServiceProperties(forecasts, Duration.ofSeconds(5), Duration.ofSeconds(60), null)),
+                gold,
+                new AnomalyRepository(new JdbcTemplate(dataSource)),
+                publisher,
+                properties,
+                new AnomalyMetrics(new SimpleMeterRegistry()),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new EventJson(),
+                clock);
     }
 }

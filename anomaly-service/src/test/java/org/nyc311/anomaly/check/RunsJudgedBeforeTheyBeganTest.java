@@ -48,12 +48,14 @@ class RunsJudgedBeforeTheyBeganTest {
     static void gold(PostgresServer server) throws Exception {
         postgres = server;
         postgres.createDatabase("gold_for_runs");
-        try (Connection connection = postgres.connect("gold_for_runs"); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.connect("gold_for_runs");
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DOMAIN string AS text");
             statement.execute("CREATE SCHEMA gold");
             statement.execute("CREATE TABLE gold.daily_series (series_id text, date date, count bigint)");
             for (int d = 1; d <= 3; d++) {
-                statement.execute("INSERT INTO gold.daily_series VALUES ('" + SERIES + "', DATE '" + D0.plusDays(d) + "', 300)");
+                statement.execute(
+                        "INSERT INTO gold.daily_series VALUES ('" + SERIES + "', DATE '" + D0.plusDays(d) + "', 300)");
             }
         }
     }
@@ -67,7 +69,9 @@ class RunsJudgedBeforeTheyBeganTest {
     void judgedAgainstTheRefittedForecastsTheRisesLaterDaysLookUsual() {
         List<Map<String, Object>> anomalies = checkMorningByMorning(false, "refitted");
 
-        assertThat(anomalies).extracting(a -> a.get("date").toString()).containsExactly(D0.plusDays(1).toString());
+        assertThat(anomalies)
+                .extracting(a -> a.get("date").toString())
+                .containsExactly(D0.plusDays(1).toString());
         assertThat(alerts("refitted")).isEmpty();
     }
 
@@ -75,15 +79,23 @@ class RunsJudgedBeforeTheyBeganTest {
     void judgedAgainstTheForecastOfTheMorningItBeganTheRiseOpensAnAlertOnItsThirdDay() {
         List<Map<String, Object>> anomalies = checkMorningByMorning(true, "judged_before");
 
-        assertThat(anomalies).extracting(a -> a.get("date").toString())
-                .containsExactly(D0.plusDays(1).toString(), D0.plusDays(2).toString(), D0.plusDays(3).toString());
+        assertThat(anomalies)
+                .extracting(a -> a.get("date").toString())
+                .containsExactly(
+                        D0.plusDays(1).toString(),
+                        D0.plusDays(2).toString(),
+                        D0.plusDays(3).toString());
         assertThat(anomalies).allSatisfy(a -> {
-            assertThat(a.get("upper_bound")).as("the interval of the rise's first morning").isEqualTo(250.0);
+            assertThat(a.get("upper_bound"))
+                    .as("the interval of the rise's first morning")
+                    .isEqualTo(250.0);
             assertThat(a.get("forecast_run_id")).isEqualTo(run(0).toString());
         });
         assertThat(alerts("judged_before")).singleElement().satisfies(alert -> {
-            assertThat(alert.get("episode_start").toString()).isEqualTo(D0.plusDays(1).toString());
-            assertThat(alert.get("opened_on").toString()).isEqualTo(D0.plusDays(3).toString());
+            assertThat(alert.get("episode_start").toString())
+                    .isEqualTo(D0.plusDays(1).toString());
+            assertThat(alert.get("opened_on").toString())
+                    .isEqualTo(D0.plusDays(3).toString());
         });
     }
 
@@ -93,7 +105,8 @@ class RunsJudgedBeforeTheyBeganTest {
         postgres.createDatabase(database);
         DataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, "");
         CheckWiring.migrate(dataSource);
-        AnomalyProperties properties = new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, judgeRunsBefore);
+        AnomalyProperties properties =
+                new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, judgeRunsBefore);
         try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_runs")) {
             for (int k = 0; k <= 3; k++) {
                 // the rise's first day is forecast at 200; the refits after it have learnt most of it
@@ -103,18 +116,25 @@ class RunsJudgedBeforeTheyBeganTest {
                 for (int h = 1; h <= 30; h++) {
                     points.add(new ForecastPoint(lastActual.plusDays(h), level, level - 50, level + 50, 0.95));
                 }
-                FORECAST_SERVICE.answer("/api/v1/forecasts", new RunForecastsView(run(k),
-                        List.of(new StoredForecastView(SERIES, run(k), "ets", null, 1L, lastActual, 30, points))));
-                Clock clock = Clock.fixed(Instant.parse("2026-06-01T09:00:00Z").plusSeconds(86_400L * k), ZoneOffset.UTC);
+                FORECAST_SERVICE.answer(
+                        "/api/v1/forecasts",
+                        new RunForecastsView(
+                                run(k),
+                                List.of(new StoredForecastView(
+                                        SERIES, run(k), "ets", null, 1L, lastActual, 30, points))));
+                Clock clock =
+                        Clock.fixed(Instant.parse("2026-06-01T09:00:00Z").plusSeconds(86_400L * k), ZoneOffset.UTC);
                 CheckWiring.check(dataSource, gold, FORECAST_SERVICE.baseUri(), properties, clock)
-                        .onForecastsPublished(ForecastsPublished.of(clock, run(k).toString(), 1L, lastActual, 30, 1, 0, null));
+                        .onForecastsPublished(
+                                ForecastsPublished.of(clock, run(k).toString(), 1L, lastActual, 30, 1, 0, null));
             }
         }
         return new JdbcTemplate(dataSource).queryForList("SELECT * FROM anomaly ORDER BY date");
     }
 
     private static List<Map<String, Object>> alerts(String name) {
-        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl("anomaly_" + name), PostgresServer.SUPERUSER, ""))
+        return new JdbcTemplate(
+                        new DriverManagerDataSource(postgres.jdbcUrl("anomaly_" + name), PostgresServer.SUPERUSER, ""))
                 .queryForList("SELECT * FROM alert");
     }
 

@@ -24,8 +24,14 @@ class AnomalyPropertiesTest {
 
     @Test
     void theEvidenceRuleIsTurnedOnAndTunedUnderItsOwnKeys() {
-        DetectionSettings settings = bind(Map.of("nyc311.anomaly.evidence.enabled", "true",
-                "nyc311.anomaly.evidence.slack", "0.5", "nyc311.anomaly.evidence.threshold", "5")).detectionSettings();
+        DetectionSettings settings = bind(Map.of(
+                        "nyc311.anomaly.evidence.enabled",
+                        "true",
+                        "nyc311.anomaly.evidence.slack",
+                        "0.5",
+                        "nyc311.anomaly.evidence.threshold",
+                        "5"))
+                .detectionSettings();
 
         assertThat(settings.evidence()).isEqualTo(DetectionSettings.Evidence.on(0.5, 5));
         assertThat(settings.consecutiveDays()).isEqualTo(DetectionSettings.DEFAULT_CONSECUTIVE_DAYS);
@@ -33,10 +39,11 @@ class AnomalyPropertiesTest {
 
     @Test
     void aThresholdOneDayCouldReachIsRefusedAtStartup() {
-        AnomalyProperties properties = bind(Map.of("nyc311.anomaly.evidence.enabled", "true",
-                "nyc311.anomaly.evidence.threshold", "1"));
+        AnomalyProperties properties =
+                bind(Map.of("nyc311.anomaly.evidence.enabled", "true", "nyc311.anomaly.evidence.threshold", "1"));
 
-        assertThatThrownBy(properties::detectionSettings).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(properties::detectionSettings)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threshold");
     }
 }

@@ -33,15 +33,38 @@ class ForecastServiceClientTest {
 
     @RegisterExtension
     final JsonStubServer forecastService = new JsonStubServer();
+
     private final ForecastServiceClient client = client(Duration.ofSeconds(10));
 
     @Test
     void theForecastableSeriesOfTheCatalog() {
-        forecastService.answer("/api/v1/series", List.of(
-                new SeriesView("noise-residential/brooklyn", "type_borough", "noise-residential", "Noise - Residential", "brooklyn",
-                        LAST.minusYears(3), LAST, LAST, 84.5, 1096, true),
-                new SeriesView("rodent/staten-island", "type_borough", "rodent", "Rodent", "staten-island", LAST.minusDays(20), LAST,
-                        LAST.minusDays(9), 0.2, 21, false)));
+        forecastService.answer(
+                "/api/v1/series",
+                List.of(
+                        new SeriesView(
+                                "noise-residential/brooklyn",
+                                "type_borough",
+                                "noise-residential",
+                                "Noise - Residential",
+                                "brooklyn",
+                                LAST.minusYears(3),
+                                LAST,
+                                LAST,
+                                84.5,
+                                1096,
+                                true),
+                        new SeriesView(
+                                "rodent/staten-island",
+                                "type_borough",
+                                "rodent",
+                                "Rodent",
+                                "staten-island",
+                                LAST.minusDays(20),
+                                LAST,
+                                LAST.minusDays(9),
+                                0.2,
+                                21,
+                                false)));
 
         assertThat(client.forecastableSeries()).containsExactly("noise-residential/brooklyn");
         assertThat(forecastService.asked().get(0).getQuery()).isNull();
@@ -50,27 +73,39 @@ class ForecastServiceClientTest {
     @Test
     void aStoredForecastIsTakenWithItsRunIdAsTextAndNoneIsEmpty() {
         List<ForecastPoint> points = List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95));
-        forecastService.answer("/api/v1/forecasts/noise-residential/brooklyn",
+        forecastService.answer(
+                "/api/v1/forecasts/noise-residential/brooklyn",
                 new StoredForecastView("noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1, points));
-        forecastService.answer("/api/v1/forecasts/all/all", new StoredForecastView("all/all", RUN, "ets", null, null, LAST, 0, null));
+        forecastService.answer(
+                "/api/v1/forecasts/all/all", new StoredForecastView("all/all", RUN, "ets", null, null, LAST, 0, null));
 
         assertThat(client.latest(SeriesKey.parse("noise-residential/brooklyn")))
                 .contains(new SeriesForecast("noise-residential/brooklyn", RUN.toString(), LAST, points));
-        assertThat(client.latest(SeriesKey.citywide())).hasValueSatisfying(f -> assertThat(f.points()).isEmpty());
+        assertThat(client.latest(SeriesKey.citywide()))
+                .hasValueSatisfying(f -> assertThat(f.points()).isEmpty());
         assertThat(client.latest(SeriesKey.parse("rodent/queens"))).isEmpty();
     }
 
     @Test
     void aRunsForecastsAreOneRequestAndAnUnknownRunIsEmpty() {
         List<ForecastPoint> points = List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95));
-        forecastService.answer("/api/v1/forecasts", new RunForecastsView(RUN, List.of(
-                new StoredForecastView("noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1, points),
-                new StoredForecastView("all/all", RUN, "ets", null, null, LAST, 0, null))));
+        forecastService.answer(
+                "/api/v1/forecasts",
+                new RunForecastsView(
+                        RUN,
+                        List.of(
+                                new StoredForecastView(
+                                        "noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1, points),
+                                new StoredForecastView("all/all", RUN, "ets", null, null, LAST, 0, null))));
 
-        assertThat(client.ofRun(RUN.toString())).hasValueSatisfying(forecasts -> assertThat(forecasts).containsExactly(
-                new SeriesForecast("noise-residential/brooklyn", RUN.toString(), LAST, points),
-                new SeriesForecast("all/all", RUN.toString(), LAST, List.of())));
-        assertThat(forecastService.asked()).singleElement().satisfies(uri -> assertThat(uri.getQuery()).isEqualTo("run=" + RUN));
+        assertThat(client.ofRun(RUN.toString()))
+                .hasValueSatisfying(forecasts -> assertThat(forecasts)
+                        .containsExactly(
+                                new SeriesForecast("noise-residential/brooklyn", RUN.toString(), LAST, points),
+                                new SeriesForecast("all/all", RUN.toString(), LAST, List.of())));
+        assertThat(forecastService.asked())
+                .singleElement()
+                .satisfies(uri -> assertThat(uri.getQuery()).isEqualTo("run=" + RUN));
 
         forecastService.status("/api/v1/forecasts", 404);
         assertThat(client.ofRun(RUN.toString())).isEmpty();
@@ -78,7 +113,9 @@ class ForecastServiceClientTest {
 
     @Test
     void aServerErrorFailsTheCallAndASlowAnswerTimesOut() {
-        forecastService.status("/api/v1/series", 503).late("/api/v1/forecasts/noise-residential/brooklyn", Duration.ofSeconds(30));
+        forecastService
+                .status("/api/v1/series", 503)
+                .late("/api/v1/forecasts/noise-residential/brooklyn", Duration.ofSeconds(30));
 
         assertThatThrownBy(() -> client.forecastableSeries()).isInstanceOf(HttpServerErrorException.class);
         assertThatThrownBy(() -> client(Duration.ofSeconds(1)).latest(SeriesKey.parse("noise-residential/brooklyn")))
@@ -86,7 +123,8 @@ class ForecastServiceClientTest {
     }
 
     private ForecastServiceClient client(Duration readTimeout) {
-        return new ForecastServiceClient(RestClient.builder(),
+        return new ForecastServiceClient(
+                RestClient.builder(),
                 new ForecastServiceProperties(forecastService.baseUri(), Duration.ofSeconds(1), readTimeout, null));
     }
 }

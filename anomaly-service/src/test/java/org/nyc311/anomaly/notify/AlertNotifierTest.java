@@ -58,8 +58,10 @@ class AlertNotifierTest extends PostgresSliceTest {
 
     @Autowired
     AnomalyRepository store;
+
     @Autowired
     AlertDeliveries deliveries;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -68,9 +70,11 @@ class AlertNotifierTest extends PostgresSliceTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     /** The notifier's clock: a test moves it by building the notifier again at a later instant. */
     private Instant now = T0;
+
     private URI target;
     /** The statuses the webhook answers, in turn; 200 when none is left. */
     private final Deque<Integer> statuses = new ArrayDeque<>();
+
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private HttpServer webhook;
 
@@ -99,18 +103,27 @@ class AlertNotifierTest extends PostgresSliceTest {
 
         assertThat(notifier.deliverDue()).isEqualTo(1);
 
-        assertThat(bodies).as("two failed tries, then delivered, in one round").hasSize(3).allMatch(b -> b.equals(bodies.get(0)));
+        assertThat(bodies)
+                .as("two failed tries, then delivered, in one round")
+                .hasSize(3)
+                .allMatch(b -> b.equals(bodies.get(0)));
         JsonNode body = json.readTree(bodies.get(0));
-        assertThat(body.get("text").asText()).isEqualTo("Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 "
-                + "to 2026-06-03 (opened 2026-06-03), peak z 5.50: "
-                + "https://dashboard.example/explorer?complaintType=noise-residential&borough=brooklyn");
-        assertThat(registry.counter("nyc311.anomaly.notification.attempts.failed", "channel", "webhook").count()).isEqualTo(2);
-        assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "delivered").count()).isEqualTo(1);
+        assertThat(body.get("text").asText())
+                .isEqualTo("Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 "
+                        + "to 2026-06-03 (opened 2026-06-03), peak z 5.50: "
+                        + "https://dashboard.example/explorer?complaintType=noise-residential&borough=brooklyn");
+        assertThat(registry.counter("nyc311.anomaly.notification.attempts.failed", "channel", "webhook")
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "delivered")
+                        .count())
+                .isEqualTo(1);
 
         notifier = later(Duration.ofHours(1));
         assertThat(notifier.deliverDue()).as("delivered once, never again").isZero();
         assertThat(bodies).hasSize(3);
-        assertThat(jdbc.queryForObject("SELECT attempts FROM alert_delivery WHERE event_id = ?", Integer.class, opened.eventId()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT attempts FROM alert_delivery WHERE event_id = ?", Integer.class, opened.eventId()))
                 .isEqualTo(1);
     }
 
@@ -132,7 +145,9 @@ class AlertNotifierTest extends PostgresSliceTest {
         assertThat(notifier.deliverDue()).isZero();
         assertThat(bodies).hasSize(6);
         assertThat(nextAttempt(opened)).as("the wait doubles").isEqualTo(T0.plusSeconds(30 + 60));
-        assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "retrying").count()).isEqualTo(2);
+        assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "retrying")
+                        .count())
+                .isEqualTo(2);
 
         notifier = later(Duration.ofSeconds(60));
         assertThat(notifier.deliverDue()).as("the webhook is back").isEqualTo(1);
@@ -141,21 +156,26 @@ class AlertNotifierTest extends PostgresSliceTest {
         AnomalyAlert stale = transition(AnomalyAlert.Transition.CLOSED, now.minus(Duration.ofHours(25)));
         assertThat(notifier.deliverDue()).isZero();
         assertThat(bodies).as("older than max-age: never enqueued").hasSize(7);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_delivery WHERE event_id = ?", Integer.class, stale.eventId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM alert_delivery WHERE event_id = ?", Integer.class, stale.eventId()))
+                .isZero();
     }
 
     @Test
     void aDeliveryThatFailsUntilTheTransitionIsTooOldIsGivenUpAndCounted() {
         AnomalyAlert opened = transition(AnomalyAlert.Transition.OPENED, T0.minusSeconds(60));
-        AlertNotifier notifier = notifier(webhookAt("/nowhere"));   // every request a 404
+        AlertNotifier notifier = notifier(webhookAt("/nowhere")); // every request a 404
         assertThat(notifier.deliverDue()).isZero();
 
         notifier = later(Duration.ofHours(24));
         assertThat(notifier.deliverDue()).isZero();
 
-        assertThat(jdbc.queryForObject("SELECT given_up_at FROM alert_delivery WHERE event_id = ?", Timestamp.class, opened.eventId()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT given_up_at FROM alert_delivery WHERE event_id = ?", Timestamp.class, opened.eventId()))
                 .isNotNull();
-        assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "given_up").count()).isEqualTo(1);
+        assertThat(registry.counter("nyc311.anomaly.notifications", "channel", "webhook", "outcome", "given_up")
+                        .count())
+                .isEqualTo(1);
         notifier = later(Duration.ofHours(1));
         int tries = bodies.size();
         notifier.deliverDue();
@@ -165,19 +185,38 @@ class AlertNotifierTest extends PostgresSliceTest {
     @Test
     void withoutAChannelNothingIsDeliveredOrRecorded() {
         transition(AnomalyAlert.Transition.OPENED, T0.minusSeconds(60));
-        AlertNotifier notifier = new AlertNotifier(List.of(), deliveries, eventJson, NotifyProperties.defaults(), registry, Clock.fixed(now, ZoneOffset.UTC));
+        AlertNotifier notifier = new AlertNotifier(
+                List.of(),
+                deliveries,
+                eventJson,
+                NotifyProperties.defaults(),
+                registry,
+                Clock.fixed(now, ZoneOffset.UTC));
 
         assertThat(notifier.channels()).isEmpty();
         assertThat(notifier.deliverDue()).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_delivery", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_delivery", Integer.class))
+                .isZero();
     }
 
     @Test
     void backoffDoublesFromTheFirstRetryUpToTheLongest() {
-        AlertNotifier notifier = new AlertNotifier(List.of(), deliveries, eventJson, NotifyProperties.defaults(), registry, Clock.fixed(now, ZoneOffset.UTC));
+        AlertNotifier notifier = new AlertNotifier(
+                List.of(),
+                deliveries,
+                eventJson,
+                NotifyProperties.defaults(),
+                registry,
+                Clock.fixed(now, ZoneOffset.UTC));
 
-        assertThat(List.of(1, 2, 3, 6, 7, 40).stream().map(notifier::backoff)).containsExactly(Duration.ofSeconds(30),
-                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(16), Duration.ofMinutes(30), Duration.ofMinutes(30));
+        assertThat(List.of(1, 2, 3, 6, 7, 40).stream().map(notifier::backoff))
+                .containsExactly(
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(16),
+                        Duration.ofMinutes(30),
+                        Duration.ofMinutes(30));
     }
 
     /** The notifier as it is {@code by} later: the same webhook, its clock moved on. */
@@ -188,11 +227,27 @@ class AlertNotifierTest extends PostgresSliceTest {
 
     private AlertNotifier notifier(URI webhookUrl) {
         target = webhookUrl;
-        NotifyProperties settings = new NotifyProperties(webhookUrl, null, null, null, URI.create("https://dashboard.example/"),
-                null, 3, Duration.ofMillis(10), Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(24),
-                Duration.ofSeconds(2), Duration.ofSeconds(2));
-        return new AlertNotifier(List.of(new WebhookChannel(RestClient.builder(), webhookUrl, settings)), deliveries, eventJson,
-                settings, registry, Clock.fixed(now, ZoneOffset.UTC));
+        NotifyProperties settings = new NotifyProperties(
+                webhookUrl,
+                null,
+                null,
+                null,
+                URI.create("https://dashboard.example/"),
+                null,
+                3,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(30),
+                Duration.ofHours(24),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
+        return new AlertNotifier(
+                List.of(new WebhookChannel(RestClient.builder(), webhookUrl, settings)),
+                deliveries,
+                eventJson,
+                settings,
+                registry,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private URI webhookAt(String path) {
@@ -203,8 +258,16 @@ class AlertNotifierTest extends PostgresSliceTest {
     private AnomalyAlert transition(AnomalyAlert.Transition transition, Instant at) {
         LocalDate start = LocalDate.of(2026, 6, 1);
         boolean closed = transition == AnomalyAlert.Transition.CLOSED;
-        Alert alert = new Alert(UUID.randomUUID(), BROOKLYN_NOISE, closed ? Alert.Status.CLOSED : Alert.Status.OPEN, start,
-                start.plusDays(2), start.plusDays(2), closed ? start.plusDays(3) : null, 3, 5.5);
+        Alert alert = new Alert(
+                UUID.randomUUID(),
+                BROOKLYN_NOISE,
+                closed ? Alert.Status.CLOSED : Alert.Status.OPEN,
+                start,
+                start.plusDays(2),
+                start.plusDays(2),
+                closed ? start.plusDays(3) : null,
+                3,
+                5.5);
         store.saveAlert(alert, at);
         AnomalyAlert event = AnomalyAlert.of(Clock.fixed(at, ZoneOffset.UTC), transition, alert);
         store.recordAlertEvent(event, eventJson.write(event), at);
@@ -212,7 +275,10 @@ class AlertNotifierTest extends PostgresSliceTest {
     }
 
     private Instant nextAttempt(AnomalyAlert event) {
-        return jdbc.queryForObject("SELECT next_attempt_at FROM alert_delivery WHERE event_id = ?", Timestamp.class, event.eventId())
+        return jdbc.queryForObject(
+                        "SELECT next_attempt_at FROM alert_delivery WHERE event_id = ?",
+                        Timestamp.class,
+                        event.eventId())
                 .toInstant();
     }
 }

@@ -55,7 +55,8 @@ class NotifyConfigurationTest {
     }
 
     private ApplicationContextRunner context() {
-        return new ApplicationContextRunner().withUserConfiguration(Collaborators.class, NotifyConfiguration.class)
+        return new ApplicationContextRunner()
+                .withUserConfiguration(Collaborators.class, NotifyConfiguration.class)
                 .withBean(AlertDeliveries.class, () -> deliveries);
     }
 
@@ -70,11 +71,15 @@ class NotifyConfigurationTest {
 
     @Test
     void aWebhookIsNotifiedInRoundsEveryPollInterval() {
-        context().withPropertyValues("nyc311.anomaly.notify.webhook-url=http://127.0.0.1:9/hooks", "nyc311.anomaly.notify.poll-interval=50ms")
+        context()
+                .withPropertyValues(
+                        "nyc311.anomaly.notify.webhook-url=http://127.0.0.1:9/hooks",
+                        "nyc311.anomaly.notify.poll-interval=50ms")
                 .run(app -> {
                     assertThat(app.getBean(AlertNotifier.class).channels()).containsExactly("webhook");
-                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                            verify(deliveries, atLeast(2)).claim(eq("webhook"), any(), any(), anyInt()));
+                    await().atMost(Duration.ofSeconds(10))
+                            .untilAsserted(
+                                    () -> verify(deliveries, atLeast(2)).claim(eq("webhook"), any(), any(), anyInt()));
                 });
     }
 }

@@ -47,13 +47,15 @@ class SnsChannelTest {
     void start() throws IOException {
         sns = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         sns.createContext("/", exchange -> {
-            requests.add(URLDecoder.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+            requests.add(URLDecoder.decode(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     StandardCharsets.UTF_8));
             byte[] body = (status.get() == 200
-                    ? "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>m-1</MessageId>"
-                            + "</PublishResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>"
-                    : "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>down</Message></Error>"
-                            + "<RequestId>r-2</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
+                            ? "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>m-1</MessageId>"
+                                    + "</PublishResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>"
+                            : "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>down</Message></Error>"
+                                    + "<RequestId>r-2</RequestId></ErrorResponse>")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/xml");
             exchange.sendResponseHeaders(status.get(), body.length);
             exchange.getResponseBody().write(body);
@@ -69,21 +71,38 @@ class SnsChannelTest {
 
     @Test
     void aNoticeIsOnePublishToTheTopicAndAnSnsErrorIsAFailure() {
-        Alert alert = new Alert(UUID.randomUUID(), SeriesKey.parse("all/queens"), Alert.Status.OPEN, LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 3), null, 3, 4.25);
-        AnomalyAlert event = AnomalyAlert.of(Clock.fixed(Instant.parse("2026-06-04T11:00:00Z"), ZoneOffset.UTC),
-                AnomalyAlert.Transition.OPENED, alert);
+        Alert alert = new Alert(
+                UUID.randomUUID(),
+                SeriesKey.parse("all/queens"),
+                Alert.Status.OPEN,
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 3),
+                null,
+                3,
+                4.25);
+        AnomalyAlert event = AnomalyAlert.of(
+                Clock.fixed(Instant.parse("2026-06-04T11:00:00Z"), ZoneOffset.UTC),
+                AnomalyAlert.Transition.OPENED,
+                alert);
         String eventJson = new EventJson().write(event);
         AlertNotice notice = AlertNotice.of(event, eventJson, URI.create("https://dashboard.example"));
 
         try (SnsChannel channel = new SnsChannel(client(), TOPIC)) {
             channel.send(notice);
 
-            assertThat(requests).singleElement().satisfies(request -> assertThat(request).contains("Action=Publish",
-                    "TopicArn=" + TOPIC, "Subject=NYC 311 alert opened: all/queens",
-                    "Alert OPENED: all/queens, 3 anomalous days from 2026-06-01 to 2026-06-03",
-                    "https://dashboard.example/explorer?complaintType=all&borough=queens", eventJson,
-                    "MessageAttributes.entry.1.Name=eventId", event.eventId().toString()));
+            assertThat(requests)
+                    .singleElement()
+                    .satisfies(request -> assertThat(request)
+                            .contains(
+                                    "Action=Publish",
+                                    "TopicArn=" + TOPIC,
+                                    "Subject=NYC 311 alert opened: all/queens",
+                                    "Alert OPENED: all/queens, 3 anomalous days from 2026-06-01 to 2026-06-03",
+                                    "https://dashboard.example/explorer?complaintType=all&borough=queens",
+                                    eventJson,
+                                    "MessageAttributes.entry.1.Name=eventId",
+                                    event.eventId().toString()));
 
             status.set(500);
             assertThatThrownBy(() -> channel.send(notice)).isInstanceOf(SdkException.class);
@@ -92,7 +111,9 @@ class SnsChannelTest {
 
     /** The SDK's own retries off: retrying is the notifier's. */
     private SnsClient client() {
-        return SnsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + sns.getAddress().getPort()))
+        return SnsClient.builder()
+                .endpointOverride(
+                        URI.create("http://127.0.0.1:" + sns.getAddress().getPort()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))

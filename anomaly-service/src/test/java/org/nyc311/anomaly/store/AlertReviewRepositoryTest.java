@@ -40,6 +40,7 @@ class AlertReviewRepositoryTest extends PostgresSliceTest {
 
     @Autowired
     AnomalyRepository store;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -49,16 +50,24 @@ class AlertReviewRepositoryTest extends PostgresSliceTest {
         Alert untouched = alert(DAY.minusDays(10));
 
         assertThat(store.acknowledge(alert.id(), "maria", AT)).isTrue();
-        assertThat(store.acknowledge(alert.id(), "sam", AT.plusSeconds(60))).as("already acknowledged").isFalse();
+        assertThat(store.acknowledge(alert.id(), "sam", AT.plusSeconds(60)))
+                .as("already acknowledged")
+                .isFalse();
         store.label(alert.id(), new Label(Verdict.FALSE, "a parade", "sam", AT.plusSeconds(120)));
         store.label(alert.id(), new Label(Verdict.REAL, "the parade was the day before", "maria", AT.plusSeconds(180)));
 
-        assertThat(store.labels(alert.id())).containsExactly(
-                new Label(Verdict.FALSE, "a parade", "sam", AT.plusSeconds(120)),
-                new Label(Verdict.REAL, "the parade was the day before", "maria", AT.plusSeconds(180)));
-        assertThat(store.reviews(List.of(alert.id(), untouched.id()))).containsOnlyKeys(alert.id()).containsEntry(alert.id(),
-                new AlertReview(new Acknowledgement("maria", AT),
-                        new Label(Verdict.REAL, "the parade was the day before", "maria", AT.plusSeconds(180))));
+        assertThat(store.labels(alert.id()))
+                .containsExactly(
+                        new Label(Verdict.FALSE, "a parade", "sam", AT.plusSeconds(120)),
+                        new Label(Verdict.REAL, "the parade was the day before", "maria", AT.plusSeconds(180)));
+        assertThat(store.reviews(List.of(alert.id(), untouched.id())))
+                .containsOnlyKeys(alert.id())
+                .containsEntry(
+                        alert.id(),
+                        new AlertReview(
+                                new Acknowledgement("maria", AT),
+                                new Label(
+                                        Verdict.REAL, "the parade was the day before", "maria", AT.plusSeconds(180))));
         assertThat(store.labels(untouched.id())).isEmpty();
         assertThat(store.reviews(List.of())).isEmpty();
     }
@@ -68,11 +77,14 @@ class AlertReviewRepositoryTest extends PostgresSliceTest {
         Alert alert = alert(DAY);
         store.label(alert.id(), new Label(Verdict.REAL, "", "maria", AT));
 
-        assertThat(refused(() -> jdbc.update("UPDATE alert_review SET verdict = 'FALSE'"))).contains("append-only");
+        assertThat(refused(() -> jdbc.update("UPDATE alert_review SET verdict = 'FALSE'")))
+                .contains("append-only");
         assertThat(refused(() -> jdbc.update("DELETE FROM alert_review"))).contains("append-only");
-        assertThat(refused(() -> store.label(alert.id(), new Label(Verdict.REAL, "", "  ", AT)))).as("a blank actor")
+        assertThat(refused(() -> store.label(alert.id(), new Label(Verdict.REAL, "", "  ", AT))))
+                .as("a blank actor")
                 .contains("alert_review_actor_check");
-        assertThat(refused(() -> store.acknowledge(UUID.randomUUID(), "maria", AT))).as("no such alert")
+        assertThat(refused(() -> store.acknowledge(UUID.randomUUID(), "maria", AT)))
+                .as("no such alert")
                 .contains("alert_review_alert_id_fkey");
         assertThat(store.labels(alert.id())).containsExactly(new Label(Verdict.REAL, "", "maria", AT));
     }
@@ -110,8 +122,16 @@ class AlertReviewRepositoryTest extends PostgresSliceTest {
 
     /** A closed three-day alert opened on {@code openedOn}. */
     private Alert alert(LocalDate openedOn) {
-        Alert alert = new Alert(UUID.randomUUID(), BROOKLYN_NOISE, Alert.Status.CLOSED, openedOn.minusDays(2), openedOn, openedOn,
-                openedOn.plusDays(1), 3, 4.5);
+        Alert alert = new Alert(
+                UUID.randomUUID(),
+                BROOKLYN_NOISE,
+                Alert.Status.CLOSED,
+                openedOn.minusDays(2),
+                openedOn,
+                openedOn,
+                openedOn.plusDays(1),
+                3,
+                4.5);
         store.saveAlert(alert, AT);
         return alert;
     }

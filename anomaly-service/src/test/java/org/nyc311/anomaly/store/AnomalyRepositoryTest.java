@@ -40,6 +40,7 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
 
     @Autowired
     AnomalyRepository store;
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -50,48 +51,82 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
         assertThat(store.processed(first)).isFalse();
 
         store.markProcessed(first, "run-1", DAY.minusDays(1), AT, new AnomalyRepository.CheckCounts(300, 300, 2, 1, 0));
-        store.markProcessed(second, "run-2", DAY, AT.plusSeconds(3600), new AnomalyRepository.CheckCounts(310, 310, 0, 0, 1));
+        store.markProcessed(
+                second, "run-2", DAY, AT.plusSeconds(3600), new AnomalyRepository.CheckCounts(310, 310, 0, 0, 1));
 
         assertThat(store.processed(first)).isTrue();
-        assertThat(store.recentChecks(10)).containsExactly(
-                new AnomalyRepository.RecordedCheck(second, "run-2", AT.plusSeconds(3600), DAY, 310, 310, 0, 0, 1),
-                new AnomalyRepository.RecordedCheck(first, "run-1", AT, DAY.minusDays(1), 300, 300, 2, 1, 0));
-        assertThat(store.recentChecks(1)).extracting(AnomalyRepository.RecordedCheck::eventId).containsExactly(second);
+        assertThat(store.recentChecks(10))
+                .containsExactly(
+                        new AnomalyRepository.RecordedCheck(
+                                second, "run-2", AT.plusSeconds(3600), DAY, 310, 310, 0, 0, 1),
+                        new AnomalyRepository.RecordedCheck(first, "run-1", AT, DAY.minusDays(1), 300, 300, 2, 1, 0));
+        assertThat(store.recentChecks(1))
+                .extracting(AnomalyRepository.RecordedCheck::eventId)
+                .containsExactly(second);
     }
 
     @Test
     void anAnomalyDayIsRecordedOnceAndFoundByEachFilter() {
         Anomaly spike = new Anomaly(BROOKLYN_NOISE, DAY, 240, 90.5, 70, 112, 6.25, Anomaly.Direction.SPIKE, "run-1");
-        Anomaly drop = new Anomaly(QUEENS_RODENT, DAY.minusDays(2), 1, 14, 6, 22, -3.5, Anomaly.Direction.DROP, "run-1");
+        Anomaly drop =
+                new Anomaly(QUEENS_RODENT, DAY.minusDays(2), 1, 14, 6, 22, -3.5, Anomaly.Direction.DROP, "run-1");
 
         assertThat(store.recordAnomaly(spike, AT)).isTrue();
-        assertThat(store.recordAnomaly(new Anomaly(BROOKLYN_NOISE, DAY, 999, 1, 0, 2, 9, Anomaly.Direction.SPIKE, "run-2"), AT))
-                .as("the day keeps its first record").isFalse();
+        assertThat(store.recordAnomaly(
+                        new Anomaly(BROOKLYN_NOISE, DAY, 999, 1, 0, 2, 9, Anomaly.Direction.SPIKE, "run-2"), AT))
+                .as("the day keeps its first record")
+                .isFalse();
         assertThat(store.recordAnomaly(drop, AT)).isTrue();
 
         assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)))
                 .containsExactly(spike, drop);
         assertThat(store.anomalies(query(Optional.of(DAY), Optional.empty(), Optional.empty(), Optional.empty(), 100)))
                 .containsExactly(spike);
-        assertThat(store.anomalies(new AnomalyQuery(Optional.empty(), Optional.of(DAY.minusDays(1)), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 100))).containsExactly(drop);
-        assertThat(store.anomalies(query(Optional.empty(), Optional.of("rodent"), Optional.empty(), Optional.empty(), 100)))
+        assertThat(store.anomalies(new AnomalyQuery(
+                        Optional.empty(),
+                        Optional.of(DAY.minusDays(1)),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        100)))
                 .containsExactly(drop);
-        assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.of("brooklyn"), Optional.empty(), 100)))
+        assertThat(store.anomalies(
+                        query(Optional.empty(), Optional.of("rodent"), Optional.empty(), Optional.empty(), 100)))
+                .containsExactly(drop);
+        assertThat(store.anomalies(
+                        query(Optional.empty(), Optional.empty(), Optional.of("brooklyn"), Optional.empty(), 100)))
                 .containsExactly(spike);
         assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(4.0), 100)))
-                .as("severity is the absolute z-score").containsExactly(spike);
-        assertThat(store.anomalies(new AnomalyQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(Anomaly.Direction.DROP), 100))).containsExactly(drop);
+                .as("severity is the absolute z-score")
+                .containsExactly(spike);
+        assertThat(store.anomalies(new AnomalyQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(Anomaly.Direction.DROP),
+                        100)))
+                .containsExactly(drop);
         assertThat(store.anomalies(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1)))
                 .containsExactly(spike);
     }
 
     @Test
     void anAlertIsSavedGrownAndClosedAndListedByStatus() {
-        Alert open = new Alert(UUID.randomUUID(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY, null, 3, 5.5);
-        Alert older = new Alert(UUID.randomUUID(), QUEENS_RODENT, Alert.Status.CLOSED, DAY.minusDays(20), DAY.minusDays(18),
-                DAY.minusDays(17), DAY.minusDays(15), 4, 3.25);
+        Alert open = new Alert(
+                UUID.randomUUID(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY, null, 3, 5.5);
+        Alert older = new Alert(
+                UUID.randomUUID(),
+                QUEENS_RODENT,
+                Alert.Status.CLOSED,
+                DAY.minusDays(20),
+                DAY.minusDays(18),
+                DAY.minusDays(17),
+                DAY.minusDays(15),
+                4,
+                3.25);
         store.saveAlert(open, AT);
         store.saveAlert(older, AT);
         forecastFor(BROOKLYN_NOISE);
@@ -99,14 +134,23 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
         assertThat(state(BROOKLYN_NOISE).openEpisodeStart()).contains(DAY.minusDays(2));
         assertThat(state(QUEENS_RODENT).openEpisodeStart()).isEmpty();
 
-        Alert grown = new Alert(open.id(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY.plusDays(1), null, 4, 7.0);
+        Alert grown = new Alert(
+                open.id(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY.plusDays(1), null, 4, 7.0);
         store.saveAlert(grown, AT.plusSeconds(86_400));
         assertThat(store.findAlert(open.id())).contains(grown);
         assertThat(store.alerts(Optional.empty(), 10)).containsExactly(grown, older);
         assertThat(store.alerts(Optional.of(Alert.Status.CLOSED), 10)).containsExactly(older);
 
-        Alert closed = new Alert(open.id(), BROOKLYN_NOISE, Alert.Status.CLOSED, DAY.minusDays(2), DAY, DAY.plusDays(1),
-                DAY.plusDays(3), 4, 7.0);
+        Alert closed = new Alert(
+                open.id(),
+                BROOKLYN_NOISE,
+                Alert.Status.CLOSED,
+                DAY.minusDays(2),
+                DAY,
+                DAY.plusDays(1),
+                DAY.plusDays(3),
+                4,
+                7.0);
         store.saveAlert(closed, AT.plusSeconds(3 * 86_400));
         assertThat(store.alerts(Optional.of(Alert.Status.OPEN), 10)).isEmpty();
         assertThat(state(BROOKLYN_NOISE).openEpisodeStart()).isEmpty();
@@ -130,8 +174,12 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
     @Test
     void eachMorningsFirstWeekIsKeptOnceAndForgottenPastTheLookBack() {
         java.util.function.BiFunction<String, LocalDate, SeriesForecast> run = (id, lastActual) -> new SeriesForecast(
-                BROOKLYN_NOISE.id(), id, lastActual, java.util.stream.IntStream.rangeClosed(1, 30)
-                        .mapToObj(h -> new org.nyc311.model.forecast.ForecastPoint(lastActual.plusDays(h), 200 + h, 150, 260, 0.95))
+                BROOKLYN_NOISE.id(),
+                id,
+                lastActual,
+                java.util.stream.IntStream.rangeClosed(1, 30)
+                        .mapToObj(h -> new org.nyc311.model.forecast.ForecastPoint(
+                                lastActual.plusDays(h), 200 + h, 150, 260, 0.95))
                         .toList());
         store.storeSnapshots(List.of(run.apply("run-1", DAY)));
         store.storeSnapshots(List.of(run.apply("run-2", DAY.plusDays(1))));
@@ -139,29 +187,44 @@ class AnomalyRepositoryTest extends PostgresSliceTest {
 
         var mornings = store.mornings(DAY).get(BROOKLYN_NOISE.id());
         assertThat(mornings).containsOnlyKeys(DAY, DAY.plusDays(1));
-        assertThat(mornings.get(DAY)).as("the first week only").hasSize(AnomalyRepository.MORNING_HORIZON)
-                .containsKey(DAY.plusDays(7)).doesNotContainKey(DAY.plusDays(8));
-        assertThat(mornings.get(DAY).get(DAY.plusDays(3))).as("a redelivered morning changes nothing")
+        assertThat(mornings.get(DAY))
+                .as("the first week only")
+                .hasSize(AnomalyRepository.MORNING_HORIZON)
+                .containsKey(DAY.plusDays(7))
+                .doesNotContainKey(DAY.plusDays(8));
+        assertThat(mornings.get(DAY).get(DAY.plusDays(3)))
+                .as("a redelivered morning changes nothing")
                 .isEqualTo(new SnapshotPoint(DAY.plusDays(3), "run-1", 3, 203, 150, 260));
         assertThat(store.snapshot(BROOKLYN_NOISE.id(), DAY).get(DAY.plusDays(3)).forecastRunId())
-                .as("the snapshot keeps the newest forecast of a day").isEqualTo("run-2");
+                .as("the snapshot keeps the newest forecast of a day")
+                .isEqualTo("run-2");
 
         assertThat(store.forgetMorningsBefore(DAY.plusDays(8))).isEqualTo(2 * AnomalyRepository.MORNING_HORIZON - 1);
         assertThat(store.mornings(DAY).get(BROOKLYN_NOISE.id())).containsOnlyKeys(DAY.plusDays(1));
     }
 
     private void forecastFor(SeriesKey series) {
-        jdbc.update("INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, last_actual_date, horizon, yhat, "
-                + "lower_bound, upper_bound) VALUES (?, ?, 'run-1', ?, 1, 10, 5, 15) ON CONFLICT DO NOTHING",
-                series.id(), java.sql.Date.valueOf(DAY.plusDays(1)), java.sql.Date.valueOf(DAY));
+        jdbc.update(
+                "INSERT INTO forecast_snapshot (series_id, target_date, forecast_run_id, last_actual_date, horizon, yhat, "
+                        + "lower_bound, upper_bound) VALUES (?, ?, 'run-1', ?, 1, 10, 5, 15) ON CONFLICT DO NOTHING",
+                series.id(),
+                java.sql.Date.valueOf(DAY.plusDays(1)),
+                java.sql.Date.valueOf(DAY));
     }
 
     private SeriesCheckState state(SeriesKey series) {
-        return store.checkStates().stream().filter(s -> s.seriesId().equals(series.id())).findFirst().orElseThrow();
+        return store.checkStates().stream()
+                .filter(s -> s.seriesId().equals(series.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
-    private static AnomalyQuery query(Optional<LocalDate> from, Optional<String> type, Optional<String> borough,
-            Optional<Double> minSeverity, int limit) {
+    private static AnomalyQuery query(
+            Optional<LocalDate> from,
+            Optional<String> type,
+            Optional<String> borough,
+            Optional<Double> minSeverity,
+            int limit) {
         return new AnomalyQuery(from, Optional.empty(), type, borough, minSeverity, Optional.empty(), limit);
     }
 }

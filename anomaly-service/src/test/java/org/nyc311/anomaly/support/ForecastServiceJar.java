@@ -37,16 +37,26 @@ public final class ForecastServiceJar implements AutoCloseable {
     }
 
     /** Starts it with these properties (database, SQS, gold) and waits for its readiness probe. */
-    public static ForecastServiceJar start(Map<String, String> properties, Path log, Duration timeout) throws IOException {
+    public static ForecastServiceJar start(Map<String, String> properties, Path log, Duration timeout)
+            throws IOException {
         Path jar = jar();
-        Assumptions.assumeTrue(Files.isRegularFile(jar), "anomaly-service flow tests skipped: " + jar
-                + " is not built; run ./mvnw -B -ntp -pl forecast-service -am package -DskipTests");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(jar),
+                "anomaly-service flow tests skipped: " + jar
+                        + " is not built; run ./mvnw -B -ntp -pl forecast-service -am package -DskipTests");
         int port = Loopback.freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--server.address=127.0.0.1", "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.address=127.0.0.1",
+                "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        LoggedProcess process = LoggedProcess.start("forecast-service", new ProcessBuilder(command), log, Duration.ofSeconds(15));
+        LoggedProcess process =
+                LoggedProcess.start("forecast-service", new ProcessBuilder(command), log, Duration.ofSeconds(15));
         ForecastServiceJar service = new ForecastServiceJar(process, URI.create("http://127.0.0.1:" + port));
         try {
             service.awaitReady(timeout);
@@ -66,13 +76,16 @@ public final class ForecastServiceJar implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/readyz")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/readyz"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("forecast-service exited during start-up (exit code " + process.exitValue() + "); see "
-                        + process.log() + ":\n" + process.tail(20));
+                throw new IllegalStateException("forecast-service exited during start-up (exit code "
+                        + process.exitValue() + "); see " + process.log() + ":\n" + process.tail(20));
             }
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -91,8 +104,8 @@ public final class ForecastServiceJar implements AutoCloseable {
                 throw new IllegalStateException("interrupted waiting for forecast-service", e);
             }
         }
-        throw new IllegalStateException("forecast-service was not ready within " + timeout + "; see " + process.log() + ":\n"
-                + process.tail(20));
+        throw new IllegalStateException("forecast-service was not ready within " + timeout + "; see " + process.log()
+                + ":\n" + process.tail(20));
     }
 
     @Override

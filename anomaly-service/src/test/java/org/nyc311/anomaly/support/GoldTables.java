@@ -22,21 +22,24 @@ public final class GoldTables {
     public static final String STEADY = "all/brooklyn";
     private static final int DAYS = 112;
 
-    private GoldTables() {
-    }
+    private GoldTables() {}
 
     public static void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
         List<String> rows = new ArrayList<>();
-        GoldTablesFixture.weeklyCounts(SPIKING, 30, DAYS, LAST_DAY).forEach((day, count) -> rows.add(row(SPIKING, day, count)));
-        GoldTablesFixture.weeklyCounts(STEADY, 90, DAYS, LAST_DAY).forEach((day, count) -> rows.add(row(STEADY, day, count)));
+        GoldTablesFixture.weeklyCounts(SPIKING, 30, DAYS, LAST_DAY)
+                .forEach((day, count) -> rows.add(row(SPIKING, day, count)));
+        GoldTablesFixture.weeklyCounts(STEADY, 90, DAYS, LAST_DAY)
+                .forEach((day, count) -> rows.add(row(STEADY, day, count)));
         GoldTablesFixture.create(warehouse, rows);
     }
 
     /** Appends actual days: series id to (day to count). */
-    public static void addDays(LocalSqlWarehouseProcess warehouse, Map<String, Map<LocalDate, Long>> days) throws SQLException {
+    public static void addDays(LocalSqlWarehouseProcess warehouse, Map<String, Map<LocalDate, Long>> days)
+            throws SQLException {
         List<String> rows = new ArrayList<>();
         days.forEach((id, counts) -> counts.forEach((day, count) -> rows.add(row(id, day, count))));
-        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
+        try (Connection connection = warehouse.connect();
+                Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO " + GoldTablesFixture.DAILY_SERIES + " VALUES " + String.join(", ", rows));
         }
     }

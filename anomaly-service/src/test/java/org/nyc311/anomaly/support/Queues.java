@@ -31,7 +31,9 @@ public final class Queues {
 
     public void send(PipelineEvent event) {
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.of(event.getClass()).queueName())).queueUrl();
+            String url = client.getQueueUrl(
+                            r -> r.queueName(EventQueue.of(event.getClass()).queueName()))
+                    .queueUrl();
             client.sendMessage(r -> r.queueUrl(url).messageBody(json.write(event)));
         }
     }
@@ -40,8 +42,10 @@ public final class Queues {
     public boolean drained(EventQueue queue) {
         try (SqsClient client = sqs.client()) {
             String url = client.getQueueUrl(r -> r.queueName(queue.queueName())).queueUrl();
-            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(url)
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                     .attributes();
             return "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
@@ -52,10 +56,13 @@ public final class Queues {
     public List<AnomalyAlert> takeAlerts() {
         List<AnomalyAlert> alerts = new ArrayList<>();
         try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.ANOMALY_ALERT.queueName())).queueUrl();
+            String url = client.getQueueUrl(r -> r.queueName(EventQueue.ANOMALY_ALERT.queueName()))
+                    .queueUrl();
             List<Message> batch;
             do {
-                batch = client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                batch = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages();
                 for (Message message : batch) {
                     alerts.add(json.read(message.body(), AnomalyAlert.class));
                     client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));

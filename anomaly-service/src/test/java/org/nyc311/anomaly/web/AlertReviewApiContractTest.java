@@ -1,7 +1,6 @@
 package org.nyc311.anomaly.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -54,7 +53,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * precision read as written, and every refusal is the API's problem detail: 400 (verdict, blank actor, note too
  * long, a bad window), 404 (unknown alert) and 409 (acknowledged already, the same label again).
  */
-@SpringBootTest(classes = AlertReviewApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = AlertReviewApiContractTest.WebSlice.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AlertReviewApiContractTest {
 
     private static final Instant NOW = Instant.parse("2026-06-05T14:00:00Z");
@@ -72,8 +73,16 @@ class AlertReviewApiContractTest {
 
     private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
     private static final UUID ID = UUID.randomUUID();
-    private static final Alert ALERT = new Alert(ID, BROOKLYN_NOISE, Alert.Status.OPEN, LocalDate.of(2026, 6, 1),
-            LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5);
+    private static final Alert ALERT = new Alert(
+            ID,
+            BROOKLYN_NOISE,
+            Alert.Status.OPEN,
+            LocalDate.of(2026, 6, 1),
+            LocalDate.of(2026, 6, 3),
+            LocalDate.of(2026, 6, 4),
+            null,
+            4,
+            5.5);
 
     @MockitoBean
     private AnomalyRepository repository;
@@ -87,15 +96,19 @@ class AlertReviewApiContractTest {
     @BeforeEach
     void client(@Autowired RestClient.Builder builder) {
         http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(AnomalyApi.class);
+        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
+                .build()
+                .createClient(AnomalyApi.class);
         when(repository.findAlert(ID)).thenReturn(Optional.of(ALERT));
-        when(repository.findAlert(any(UUID.class))).thenAnswer(i -> ID.equals(i.getArgument(0)) ? Optional.of(ALERT) : Optional.empty());
+        when(repository.findAlert(any(UUID.class)))
+                .thenAnswer(i -> ID.equals(i.getArgument(0)) ? Optional.of(ALERT) : Optional.empty());
     }
 
     @Test
     void anAcknowledgementNamesWhoAndWhenAndASecondOneIsA409() {
         when(repository.acknowledge(ID, "maria", NOW)).thenReturn(true);
-        when(repository.reviews(List.of(ID))).thenReturn(Map.of(ID, new AlertReview(new AlertReview.Acknowledgement("maria", NOW), null)));
+        when(repository.reviews(List.of(ID)))
+                .thenReturn(Map.of(ID, new AlertReview(new AlertReview.Acknowledgement("maria", NOW), null)));
 
         AlertView view = api.acknowledge(ID, new AcknowledgementRequest("  maria "));
 
@@ -106,47 +119,63 @@ class AlertReviewApiContractTest {
         when(repository.acknowledge(ID, "sam", NOW)).thenReturn(false);
         assertThat(problem(() -> api.acknowledge(ID, new AcknowledgementRequest("sam"))))
                 .satisfies(p -> assertThat(p.getStatusCode()).isEqualTo(HttpStatus.CONFLICT))
-                .satisfies(p -> assertThat(p.getResponseBodyAsString()).contains("acknowledged by maria", "\"acknowledgedBy\":\"maria\""));
+                .satisfies(p -> assertThat(p.getResponseBodyAsString())
+                        .contains("acknowledged by maria", "\"acknowledgedBy\":\"maria\""));
     }
 
     @Test
     void aLabelIsANewEntryOfTheHistoryAndTheAlertViewsCarryIt() {
-        AlertReview.Label labelled = new AlertReview.Label(AlertReview.Verdict.FALSE, "a parade on Flatbush", "maria", NOW);
+        AlertReview.Label labelled =
+                new AlertReview.Label(AlertReview.Verdict.FALSE, "a parade on Flatbush", "maria", NOW);
         when(repository.reviews(List.of(ID))).thenReturn(Map.of(), Map.of(ID, new AlertReview(null, labelled)));
 
         AlertView view = api.label(ID, new LabelRequest("false", " a parade on Flatbush ", "maria"));
 
         verify(repository).label(ID, labelled);
         assertThat(view.label()).isEqualTo(new LabelView("FALSE", "a parade on Flatbush", "maria", NOW));
-        when(repository.labels(ID)).thenReturn(List.of(new AlertReview.Label(AlertReview.Verdict.REAL, "", "sam", NOW.minusSeconds(60)),
-                labelled));
-        assertThat(api.labels(ID)).containsExactly(new LabelView("REAL", "", "sam", NOW.minusSeconds(60)),
-                new LabelView("FALSE", "a parade on Flatbush", "maria", NOW));
+        when(repository.labels(ID))
+                .thenReturn(List.of(
+                        new AlertReview.Label(AlertReview.Verdict.REAL, "", "sam", NOW.minusSeconds(60)), labelled));
+        assertThat(api.labels(ID))
+                .containsExactly(
+                        new LabelView("REAL", "", "sam", NOW.minusSeconds(60)),
+                        new LabelView("FALSE", "a parade on Flatbush", "maria", NOW));
 
         when(repository.alerts(Optional.empty(), AnomalyController.MAX_ROWS)).thenReturn(List.of(ALERT));
         when(repository.reviews(List.of(ID))).thenReturn(Map.of(ID, new AlertReview(null, labelled)));
-        assertThat(api.alerts(Optional.empty())).singleElement()
-                .satisfies(a -> assertThat(a.label()).isEqualTo(new LabelView("FALSE", "a parade on Flatbush", "maria", NOW)));
+        assertThat(api.alerts(Optional.empty()))
+                .singleElement()
+                .satisfies(a ->
+                        assertThat(a.label()).isEqualTo(new LabelView("FALSE", "a parade on Flatbush", "maria", NOW)));
 
-        assertThat(problem(() -> api.label(ID, new LabelRequest("FALSE", "a parade on Flatbush", "sam"))).getStatusCode())
-                .as("the same verdict and note again changes nothing").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(problem(() -> api.label(ID, new LabelRequest("FALSE", "a parade on Flatbush", "sam")))
+                        .getStatusCode())
+                .as("the same verdict and note again changes nothing")
+                .isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
     void badRequestsAreProblemDetailsAndChangeNothing() {
-        assertThat(problem(() -> api.label(ID, new LabelRequest("maybe", "", "maria")))).satisfies(this::isBadRequest)
+        assertThat(problem(() -> api.label(ID, new LabelRequest("maybe", "", "maria"))))
+                .satisfies(this::isBadRequest)
                 .satisfies(p -> assertThat(p.getResponseBodyAsString()).contains("verdict must be REAL or FALSE"));
-        assertThat(problem(() -> api.label(ID, new LabelRequest("REAL", "", " ")))).satisfies(this::isBadRequest)
+        assertThat(problem(() -> api.label(ID, new LabelRequest("REAL", "", " "))))
+                .satisfies(this::isBadRequest)
                 .satisfies(p -> assertThat(p.getResponseBodyAsString()).contains("actor"));
-        assertThat(problem(() -> api.label(ID, new LabelRequest("REAL", "x".repeat(2001), "maria")))).satisfies(this::isBadRequest);
-        assertThat(problem(() -> api.acknowledge(ID, new AcknowledgementRequest(null)))).satisfies(this::isBadRequest);
+        assertThat(problem(() -> api.label(ID, new LabelRequest("REAL", "x".repeat(2001), "maria"))))
+                .satisfies(this::isBadRequest);
+        assertThat(problem(() -> api.acknowledge(ID, new AcknowledgementRequest(null))))
+                .satisfies(this::isBadRequest);
         assertThat(problem(() -> api.precision(Optional.of("0")))).satisfies(this::isBadRequest);
         assertThat(problem(() -> api.precision(Optional.of("ninety")))).satisfies(this::isBadRequest);
-        HttpClientErrorException notAnId = problem(() -> http.get().uri("/api/v1/alerts/not-an-id/labels").retrieve().toBodilessEntity());
+        HttpClientErrorException notAnId = problem(() ->
+                http.get().uri("/api/v1/alerts/not-an-id/labels").retrieve().toBodilessEntity());
         assertThat(notAnId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         UUID unknown = UUID.randomUUID();
-        for (Runnable call : List.<Runnable>of(() -> api.labels(unknown), () -> api.acknowledge(unknown, new AcknowledgementRequest("maria")),
+        for (Runnable call : List.<Runnable>of(
+                () -> api.labels(unknown),
+                () -> api.acknowledge(unknown, new AcknowledgementRequest("maria")),
                 () -> api.label(unknown, new LabelRequest("REAL", "", "maria")))) {
             HttpClientErrorException e = problem(call::run);
             assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -162,9 +191,10 @@ class AlertReviewApiContractTest {
         when(repository.precision(LocalDate.of(2026, 3, 8))).thenReturn(new AlertReview.Precision(7, 4, 3));
         when(repository.precision(LocalDate.of(2026, 6, 5))).thenReturn(new AlertReview.Precision(1, 0, 0));
 
-        assertThat(api.precision(Optional.empty())).isEqualTo(new LabelPrecisionView(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 6, 5),
-                7, 4, 3, 0.75));
-        assertThat(api.precision(Optional.of("1"))).as("none labelled: no precision, not a zero")
+        assertThat(api.precision(Optional.empty()))
+                .isEqualTo(new LabelPrecisionView(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 6, 5), 7, 4, 3, 0.75));
+        assertThat(api.precision(Optional.of("1")))
+                .as("none labelled: no precision, not a zero")
                 .isEqualTo(new LabelPrecisionView(LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 5), 1, 0, 0, null));
         verify(repository).precision(eq(LocalDate.of(2026, 3, 8)));
     }

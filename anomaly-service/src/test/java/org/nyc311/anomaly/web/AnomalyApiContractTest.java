@@ -44,7 +44,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * dashboard calls it. What the controller writes is what the client reads, and the filters the client
  * sends are the ones the controller parses.
  */
-@SpringBootTest(classes = AnomalyApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = AnomalyApiContractTest.WebSlice.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnomalyApiContractTest {
 
     /** Only the web layer: the controller, with service-support's problem handler, on a real server. */
@@ -53,8 +55,7 @@ class AnomalyApiContractTest {
     @ServletWebSlice
     @ImportAutoConfiguration(ApiProblemsAutoConfiguration.class)
     @Import(AnomalyController.class)
-    static class WebSlice {
-    }
+    static class WebSlice {}
 
     private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
 
@@ -69,49 +70,115 @@ class AnomalyApiContractTest {
     @BeforeEach
     void client(@Autowired RestClient.Builder builder) {
         RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(AnomalyApi.class);
+        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
+                .build()
+                .createClient(AnomalyApi.class);
     }
 
     @Test
     void anomaliesReadAsWrittenAndTheFiltersArriveParsed() {
-        Anomaly spike = new Anomaly(BROOKLYN_NOISE, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, Anomaly.Direction.SPIKE,
-                "run-7");
-        AnomalyQuery expected = new AnomalyQuery(Optional.of(LocalDate.of(2026, 5, 1)), Optional.of(LocalDate.of(2026, 6, 1)),
-                Optional.of("noise-residential"), Optional.of("brooklyn"), Optional.of(3.5), Optional.of(Anomaly.Direction.SPIKE),
+        Anomaly spike = new Anomaly(
+                BROOKLYN_NOISE, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, Anomaly.Direction.SPIKE, "run-7");
+        AnomalyQuery expected = new AnomalyQuery(
+                Optional.of(LocalDate.of(2026, 5, 1)),
+                Optional.of(LocalDate.of(2026, 6, 1)),
+                Optional.of("noise-residential"),
+                Optional.of("brooklyn"),
+                Optional.of(3.5),
+                Optional.of(Anomaly.Direction.SPIKE),
                 AnomalyController.MAX_ROWS);
         when(repository.anomalies(expected)).thenReturn(List.of(spike));
 
-        List<AnomalyView> read = api.anomalies(Optional.of("2026-05-01"), Optional.of("2026-06-01"),
-                Optional.of("Noise - Residential"), Optional.of("brooklyn"), Optional.of("3.5"), Optional.of("spike"));
+        List<AnomalyView> read = api.anomalies(
+                Optional.of("2026-05-01"),
+                Optional.of("2026-06-01"),
+                Optional.of("Noise - Residential"),
+                Optional.of("brooklyn"),
+                Optional.of("3.5"),
+                Optional.of("spike"));
 
-        assertThat(read).containsExactly(new AnomalyView("noise-residential/brooklyn", "noise-residential", "brooklyn",
-                LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
+        assertThat(read)
+                .containsExactly(new AnomalyView(
+                        "noise-residential/brooklyn",
+                        "noise-residential",
+                        "brooklyn",
+                        LocalDate.of(2026, 6, 1),
+                        140,
+                        90.5,
+                        70,
+                        120,
+                        4.2,
+                        "SPIKE",
+                        "run-7"));
         when(repository.anomalies(any(AnomalyQuery.class))).thenReturn(List.of());
-        assertThat(api.anomalies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty())).isEmpty();
+        assertThat(api.anomalies(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .isEmpty();
     }
 
     @Test
     void alertsReadAsWrittenAndABadStatusIsTheApisOwn400() {
         UUID id = UUID.randomUUID();
-        Alert alert = new Alert(id, BROOKLYN_NOISE, Alert.Status.OPEN, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4), null, 4, 5.5);
-        when(repository.alerts(Optional.of(Alert.Status.OPEN), AnomalyController.MAX_ROWS)).thenReturn(List.of(alert));
+        Alert alert = new Alert(
+                id,
+                BROOKLYN_NOISE,
+                Alert.Status.OPEN,
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 4),
+                null,
+                4,
+                5.5);
+        when(repository.alerts(Optional.of(Alert.Status.OPEN), AnomalyController.MAX_ROWS))
+                .thenReturn(List.of(alert));
 
-        assertThat(api.alerts(Optional.of("open"))).containsExactly(new AlertView(id, "noise-residential/brooklyn", "open",
-                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
+        assertThat(api.alerts(Optional.of("open")))
+                .containsExactly(new AlertView(
+                        id,
+                        "noise-residential/brooklyn",
+                        "open",
+                        LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 6, 3),
+                        LocalDate.of(2026, 6, 4),
+                        null,
+                        4,
+                        5.5));
         assertThatThrownBy(() -> api.alerts(Optional.of("ajar")))
-                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
     }
 
     @Test
     void checksReadAsWritten() {
         UUID event = UUID.randomUUID();
-        when(repository.recentChecks(anyInt())).thenReturn(List.of(new AnomalyRepository.RecordedCheck(event, "run-7",
-                Instant.parse("2026-06-01T07:00:00Z"), LocalDate.of(2026, 5, 31), 310, 4, 2, 1, null)));
+        when(repository.recentChecks(anyInt()))
+                .thenReturn(List.of(new AnomalyRepository.RecordedCheck(
+                        event,
+                        "run-7",
+                        Instant.parse("2026-06-01T07:00:00Z"),
+                        LocalDate.of(2026, 5, 31),
+                        310,
+                        4,
+                        2,
+                        1,
+                        null)));
 
-        assertThat(api.checks(Optional.of("5"))).containsExactly(new CheckView(event, "run-7", Instant.parse("2026-06-01T07:00:00Z"),
-                LocalDate.of(2026, 5, 31), 310, 4, 2, 1, null));
+        assertThat(api.checks(Optional.of("5")))
+                .containsExactly(new CheckView(
+                        event,
+                        "run-7",
+                        Instant.parse("2026-06-01T07:00:00Z"),
+                        LocalDate.of(2026, 5, 31),
+                        310,
+                        4,
+                        2,
+                        1,
+                        null));
     }
 }

@@ -16,14 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nyc311.anomaly.store.AnomalyQuery;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.context.annotation.Import;
-import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the anomaly API with service-support's problem handler and the repository replaced at
@@ -59,7 +59,8 @@ class ApiErrorsWebTest {
     void theDatabaseAwayIsA503WithRetryAfter() throws Exception {
         when(repository.anomalies(any(AnomalyQuery.class)))
                 .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
-        when(repository.alerts(any(), anyInt())).thenThrow(new TransientDataAccessResourceException("connection reset"));
+        when(repository.alerts(any(), anyInt()))
+                .thenThrow(new TransientDataAccessResourceException("connection reset"));
 
         for (String path : List.of("/api/v1/anomalies", "/api/v1/alerts")) {
             mvc.perform(get(path))

@@ -105,19 +105,33 @@ public class AnomaliesView extends VerticalLayout {
         Button apply = new Button("Apply", click -> load());
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setId("anomalies-apply");
-        HorizontalLayout filters = new HorizontalLayout(from, to, complaintType, borough, minSeverity, apply,
+        HorizontalLayout filters = new HorizontalLayout(
+                from,
+                to,
+                complaintType,
+                borough,
+                minSeverity,
+                apply,
                 CsvDownload.link("anomalies.csv", () -> Csv.of(CSV_COLUMNS, shown)));
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         add(filters);
 
         grid.setId("anomalies");
-        grid.addColumn(AnomalyView::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
+        grid.addColumn(AnomalyView::seriesId)
+                .setHeader("Series")
+                .setSortable(true)
+                .setAutoWidth(true);
         grid.addColumn(AnomalyView::date).setHeader("Date").setSortable(true).setAutoWidth(true);
         grid.addColumn(AnomalyView::actual).setHeader("Actual").setSortable(true);
-        grid.addColumn(r -> Formats.number(r.yhat(), 1)).setHeader("Forecast").setComparator(Comparator.comparingDouble(AnomalyView::yhat));
-        grid.addColumn(r -> Formats.number(r.lower(), 1) + " – " + Formats.number(r.upper(), 1)).setHeader("95% interval");
-        grid.addColumn(r -> Formats.number(r.zScore(), 2)).setHeader("z-score").setComparator(Comparator.comparingDouble(AnomalyView::zScore));
+        grid.addColumn(r -> Formats.number(r.yhat(), 1))
+                .setHeader("Forecast")
+                .setComparator(Comparator.comparingDouble(AnomalyView::yhat));
+        grid.addColumn(r -> Formats.number(r.lower(), 1) + " – " + Formats.number(r.upper(), 1))
+                .setHeader("95% interval");
+        grid.addColumn(r -> Formats.number(r.zScore(), 2))
+                .setHeader("z-score")
+                .setComparator(Comparator.comparingDouble(AnomalyView::zScore));
         grid.addColumn(AnomalyView::direction).setHeader("Direction").setSortable(true);
         add(grid);
         setFlexGrow(1, grid);
@@ -126,14 +140,25 @@ public class AnomaliesView extends VerticalLayout {
         add(precision);
 
         alerts.setId("alerts");
-        alerts.addColumn(AlertView::seriesId).setHeader("Series").setSortable(true).setAutoWidth(true);
+        alerts.addColumn(AlertView::seriesId)
+                .setHeader("Series")
+                .setSortable(true)
+                .setAutoWidth(true);
         alerts.addColumn(AlertView::episodeStart).setHeader("Episode start").setSortable(true);
         alerts.addColumn(AlertView::openedOn).setHeader("Opened").setSortable(true);
-        alerts.addColumn(AlertView::lastAnomalousDate).setHeader("Last anomalous day").setSortable(true);
+        alerts.addColumn(AlertView::lastAnomalousDate)
+                .setHeader("Last anomalous day")
+                .setSortable(true);
         alerts.addColumn(AlertView::anomalousDays).setHeader("Days").setSortable(true);
-        alerts.addColumn(r -> Formats.number(r.peakZScore(), 2)).setHeader("Peak z").setComparator(Comparator.comparingDouble(AlertView::peakZScore));
-        alerts.addColumn(r -> r.acknowledgement() == null ? "" : r.acknowledgement().actor() + ", " + day(r.acknowledgement().at()))
-                .setHeader("Acknowledged").setAutoWidth(true);
+        alerts.addColumn(r -> Formats.number(r.peakZScore(), 2))
+                .setHeader("Peak z")
+                .setComparator(Comparator.comparingDouble(AlertView::peakZScore));
+        alerts.addColumn(r -> r.acknowledgement() == null
+                        ? ""
+                        : r.acknowledgement().actor() + ", "
+                                + day(r.acknowledgement().at()))
+                .setHeader("Acknowledged")
+                .setAutoWidth(true);
         alerts.addColumn(r -> label(r.label())).setHeader("Label").setAutoWidth(true);
         alerts.setAllRowsVisible(true);
         alerts.addSelectionListener(e -> reviewable());
@@ -147,9 +172,11 @@ public class AnomaliesView extends VerticalLayout {
         acknowledge.setId("alert-acknowledge");
         acknowledge.addClickListener(e -> review(a -> feed.acknowledge(a.alertId(), actor()), "acknowledged"));
         real.setId("alert-real");
-        real.addClickListener(e -> review(a -> feed.label(a.alertId(), "REAL", note.getValue(), actor()), "labelled real"));
+        real.addClickListener(
+                e -> review(a -> feed.label(a.alertId(), "REAL", note.getValue(), actor()), "labelled real"));
         falseAlert.setId("alert-false");
-        falseAlert.addClickListener(e -> review(a -> feed.label(a.alertId(), "FALSE", note.getValue(), actor()), "labelled false"));
+        falseAlert.addClickListener(
+                e -> review(a -> feed.label(a.alertId(), "FALSE", note.getValue(), actor()), "labelled false"));
         reviewStatus.setId("alert-review-status");
         HorizontalLayout reviewing = new HorizontalLayout(acknowledge, note, real, falseAlert, reviewStatus);
         reviewing.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -209,17 +236,22 @@ public class AnomaliesView extends VerticalLayout {
      */
     private List<AlertView> listed(List<AlertView> alerts) {
         LocalDate since = LocalDate.now(clock.withZone(Formats.NEW_YORK)).minusDays(89);
-        return alerts.stream().filter(a -> "open".equals(a.status()) || !a.openedOn().isBefore(since)).toList();
+        return alerts.stream()
+                .filter(a -> "open".equals(a.status()) || !a.openedOn().isBefore(since))
+                .toList();
     }
 
     private void showPrecision(Answer<LabelPrecisionView> labelled) {
         precision.removeAll();
         try {
             LabelPrecisionView p = labelled.get();
-            precision.add(new Card("Labelled precision, last 90 days",
+            precision.add(new Card(
+                    "Labelled precision, last 90 days",
                     p.precision() == null ? "—" : Formats.percent(p.precision()),
-                    p.labelled() == 0 ? "no alert of the " + p.opened() + " opened since " + p.from() + " is labelled yet"
-                            : p.real() + " of " + p.labelled() + " labelled alerts real (" + p.opened() + " opened since " + p.from() + ")"));
+                    p.labelled() == 0
+                            ? "no alert of the " + p.opened() + " opened since " + p.from() + " is labelled yet"
+                            : p.real() + " of " + p.labelled() + " labelled alerts real (" + p.opened()
+                                    + " opened since " + p.from() + ")"));
         } catch (ServiceUnavailableException e) {
             // the alerts' notice names the service already
         }
@@ -230,7 +262,8 @@ public class AnomaliesView extends VerticalLayout {
             return "";
         }
         String verdict = "REAL".equals(label.verdict()) ? "real" : "false";
-        return verdict + " (" + label.actor() + ", " + day(label.at()) + ")" + (label.note().isBlank() ? "" : ": " + label.note());
+        return verdict + " (" + label.actor() + ", " + day(label.at()) + ")"
+                + (label.note().isBlank() ? "" : ": " + label.note());
     }
 
     private static String day(java.time.Instant at) {
@@ -239,9 +272,12 @@ public class AnomaliesView extends VerticalLayout {
 
     private void load() {
         notices.removeAll();
-        String type = complaintType.getValue() == null || complaintType.getValue().isBlank() ? null
-                : complaintType.getValue().strip().toLowerCase(Locale.ROOT);
-        AnomalyQuery query = new AnomalyQuery(from.getValue(), to.getValue(), type, borough.getValue(), minSeverity.getValue());
+        String type =
+                complaintType.getValue() == null || complaintType.getValue().isBlank()
+                        ? null
+                        : complaintType.getValue().strip().toLowerCase(Locale.ROOT);
+        AnomalyQuery query =
+                new AnomalyQuery(from.getValue(), to.getValue(), type, borough.getValue(), minSeverity.getValue());
         // independent: all under way together
         boolean open = !"closed".equals(alertStatus.getValue());
         Answer<List<AlertView>> alertsAnswer = calls.start(() -> feed.alerts(open));

@@ -19,14 +19,23 @@ public final class ChartOption {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ChartOption() {
-    }
+    private ChartOption() {}
 
     public static ObjectNode of(ChartData data) {
         ObjectNode option = JSON.createObjectNode();
-        option.putObject("title").put("text", data.title()).put("left", "center").putObject("textStyle").put("fontSize", 14);
+        option.putObject("title")
+                .put("text", data.title())
+                .put("left", "center")
+                .putObject("textStyle")
+                .put("fontSize", 14);
         option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("legend").put("bottom", 0).putArray("data").add(ACTUAL).add(FORECAST).add(BAND).add(ANOMALIES);
+        option.putObject("legend")
+                .put("bottom", 0)
+                .putArray("data")
+                .add(ACTUAL)
+                .add(FORECAST)
+                .add(BAND)
+                .add(ANOMALIES);
         option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 50);
         option.putObject("xAxis").put("type", "time");
         option.putObject("yAxis").put("type", "value").put("min", 0);
@@ -44,7 +53,10 @@ public final class ChartOption {
             today.put("symbol", "none").put("silent", true).put("animation", false);
             today.putObject("label").put("formatter", "today");
             today.putObject("lineStyle").put("color", "#888").put("type", "solid");
-            today.putArray("data").addObject().put("name", "today").put("xAxis", data.today().toString());
+            today.putArray("data")
+                    .addObject()
+                    .put("name", "today")
+                    .put("xAxis", data.today().toString());
         }
 
         ObjectNode base = line(series, BAND_BASE, "transparent");
@@ -59,7 +71,11 @@ public final class ChartOption {
         }
 
         ObjectNode anomalies = series.addObject();
-        anomalies.put("name", ANOMALIES).put("type", "scatter").put("symbol", "diamond").put("symbolSize", 12);
+        anomalies
+                .put("name", ANOMALIES)
+                .put("type", "scatter")
+                .put("symbol", "diamond")
+                .put("symbolSize", 12);
         anomalies.putObject("itemStyle").put("color", "#c0392b");
         ArrayNode points = anomalies.putArray("data");
         data.anomalies().forEach(d -> points.addArray().add(d.date().toString()).add(d.value()));

@@ -15,23 +15,36 @@ import org.nyc311.model.forecast.ForecastPoint;
  */
 public final class SeriesCharts {
 
-    private SeriesCharts() {
-    }
+    private SeriesCharts() {}
 
     /**
      * @param past the forecast each past day's morning had; only days before the newest forecast's first day are used
      */
-    public static ChartData of(String title, String seriesId, Optional<StoredForecastView> forecast,
-            List<ForecastPoint> past, List<DailyCountView> history, List<AnomalyView> anomalies, LocalDate today) {
-        List<ChartData.Day> actual = history.stream().map(d -> new ChartData.Day(d.date(), d.count())).toList();
+    public static ChartData of(
+            String title,
+            String seriesId,
+            Optional<StoredForecastView> forecast,
+            List<ForecastPoint> past,
+            List<DailyCountView> history,
+            List<AnomalyView> anomalies,
+            LocalDate today) {
+        List<ChartData.Day> actual = history.stream()
+                .map(d -> new ChartData.Day(d.date(), d.count()))
+                .toList();
         List<ForecastPoint> newest = forecast.map(StoredForecastView::points).orElse(List.of());
-        Optional<LocalDate> newestStart = newest.stream().map(ForecastPoint::date).min(LocalDate::compareTo);
+        Optional<LocalDate> newestStart =
+                newest.stream().map(ForecastPoint::date).min(LocalDate::compareTo);
         List<ChartData.Band> bands = java.util.stream.Stream.concat(
-                        past.stream().filter(p -> newestStart.map(p.date()::isBefore).orElse(true)), newest.stream())
+                        past.stream()
+                                .filter(p -> newestStart.map(p.date()::isBefore).orElse(true)),
+                        newest.stream())
                 .sorted(java.util.Comparator.comparing(ForecastPoint::date))
-                .map(p -> new ChartData.Band(p.date(), p.yhat(), p.lower(), p.upper())).toList();
-        List<ChartData.Day> marked = anomalies.stream().filter(a -> seriesId.equals(a.seriesId()))
-                .map(a -> new ChartData.Day(a.date(), a.actual())).toList();
+                .map(p -> new ChartData.Band(p.date(), p.yhat(), p.lower(), p.upper()))
+                .toList();
+        List<ChartData.Day> marked = anomalies.stream()
+                .filter(a -> seriesId.equals(a.seriesId()))
+                .map(a -> new ChartData.Day(a.date(), a.actual()))
+                .toList();
         return new ChartData(title, actual, bands, marked, today);
     }
 }

@@ -11,8 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mlflowUiUrl shown beside models when forecast-service gives an MLflow run id but no link
  */
 @ConfigurationProperties("nyc311.dashboard")
-public record DashboardProperties(
-        @DefaultValue("analyst") String user,
-        String password,
-        String mlflowUiUrl) {
-}
+public record DashboardProperties(@DefaultValue("analyst") String user, String password, String mlflowUiUrl) {}

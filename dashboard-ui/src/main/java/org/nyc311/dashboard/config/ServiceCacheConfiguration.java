@@ -23,7 +23,8 @@ class ServiceCacheConfiguration {
     @Bean
     CacheManager cacheManager(ServicesProperties services) {
         CaffeineCacheManager caches = new CaffeineCacheManager();
-        caches.setCaffeine(Caffeine.newBuilder().expireAfterWrite(services.cacheTtl()).maximumSize(ANSWERS_PER_CACHE));
+        caches.setCaffeine(
+                Caffeine.newBuilder().expireAfterWrite(services.cacheTtl()).maximumSize(ANSWERS_PER_CACHE));
         return caches;
     }
 }

@@ -35,6 +35,5 @@ public record ServicesProperties(
     }
 
     /** @param url where the service answers */
-    public record Endpoint(URI url) {
-    }
+    public record Endpoint(URI url) {}
 }

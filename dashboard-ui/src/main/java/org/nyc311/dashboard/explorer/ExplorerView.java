@@ -8,10 +8,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -71,7 +71,12 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     /** Set while a link's series is put into both choices: one load for the pair, not one per choice. */
     private boolean choosing;
 
-    public ExplorerView(Forecasts forecasts, AnomalyFeed anomalyFeed, ServiceCalls calls, DashboardProperties dashboard, Clock clock) {
+    public ExplorerView(
+            Forecasts forecasts,
+            AnomalyFeed anomalyFeed,
+            ServiceCalls calls,
+            DashboardProperties dashboard,
+            Clock clock) {
         this.forecasts = forecasts;
         this.anomalyFeed = anomalyFeed;
         this.calls = calls;
@@ -89,15 +94,23 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             catalogProblem = e;
         }
         typeNames.put(ALL, "All complaint types");
-        catalog.stream().filter(s -> s.complaintTypeKey() != null && !ALL.equals(s.complaintTypeKey()))
-                .sorted(Comparator.comparing(SeriesView::complaintType, Comparator.nullsLast(Comparator.naturalOrder())))
-                .forEach(s -> typeNames.putIfAbsent(s.complaintTypeKey(), s.complaintType() == null ? s.complaintTypeKey() : s.complaintType()));
+        catalog.stream()
+                .filter(s -> s.complaintTypeKey() != null && !ALL.equals(s.complaintTypeKey()))
+                .sorted(Comparator.comparing(
+                        SeriesView::complaintType, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(s -> typeNames.putIfAbsent(
+                        s.complaintTypeKey(), s.complaintType() == null ? s.complaintTypeKey() : s.complaintType()));
         complaintType.setItems(new ArrayList<>(typeNames.keySet()));
         complaintType.setItemLabelGenerator(key -> typeNames.getOrDefault(key, key));
         complaintType.setValue(ALL);
         complaintType.setId("explorer-type");
         List<String> boroughs = new ArrayList<>(List.of(ALL));
-        catalog.stream().map(SeriesView::borough).filter(b -> b != null && !ALL.equals(b)).distinct().sorted().forEach(boroughs::add);
+        catalog.stream()
+                .map(SeriesView::borough)
+                .filter(b -> b != null && !ALL.equals(b))
+                .distinct()
+                .sorted()
+                .forEach(boroughs::add);
         if (boroughs.size() == 1) {
             for (org.nyc311.model.series.Borough b : org.nyc311.model.series.Borough.values()) {
                 boroughs.add(b.key());
@@ -113,7 +126,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         show(first);
         String catalogService = catalogProblem == null ? null : catalogProblem.service();
         // one notice per service: the series' calls to forecast-service have usually failed alike
-        if (catalogProblem != null && notices.getChildren().noneMatch(n -> n.getElement().getText().startsWith(catalogService))) {
+        if (catalogProblem != null
+                && notices.getChildren().noneMatch(n -> n.getElement().getText().startsWith(catalogService))) {
             notices.addComponentAsFirst(new ServiceNotice(catalogProblem));
         }
     }
@@ -127,9 +141,14 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     /** A link naming a series chooses it: the choices are set once, and that series' calls start once. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
-        String type = parameters.getOrDefault("complaintType", List.of()).stream().findFirst().orElse(null);
-        String place = parameters.getOrDefault("borough", List.of()).stream().findFirst().orElse(null);
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        String type = parameters.getOrDefault("complaintType", List.of()).stream()
+                .findFirst()
+                .orElse(null);
+        String place = parameters.getOrDefault("borough", List.of()).stream()
+                .findFirst()
+                .orElse(null);
         if (type == null || place == null || (type.equals(chosen(complaintType)) && place.equals(chosen(borough)))) {
             return;
         }
@@ -148,10 +167,15 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     /** One series' calls, under way together. */
-    private record SeriesCalls(String type, String place, LocalDate today, Answer<Optional<StoredForecastView>> forecast,
-            Answer<Optional<ModelView>> model, Answer<List<DailyCountView>> history, Answer<List<ForecastPoint>> past,
-            Answer<List<AnomalyView>> anomalies) {
-    }
+    private record SeriesCalls(
+            String type,
+            String place,
+            LocalDate today,
+            Answer<Optional<StoredForecastView>> forecast,
+            Answer<Optional<ModelView>> model,
+            Answer<List<DailyCountView>> history,
+            Answer<List<ForecastPoint>> past,
+            Answer<List<AnomalyView>> anomalies) {}
 
     /** Starts the calls of the series {@code type}/{@code place}; none for a complaint type without a borough. */
     private Optional<SeriesCalls> start(String type, String place) {
@@ -163,7 +187,10 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         LocalDate from = today.minusDays(HISTORY_DAYS);
         // up to yesterday: today's count is partial until tomorrow's intake
         LocalDate yesterday = today.minusDays(1);
-        return Optional.of(new SeriesCalls(type, place, today,
+        return Optional.of(new SeriesCalls(
+                type,
+                place,
+                today,
                 calls.start(() -> forecasts.latest(seriesId)),
                 calls.start(() -> forecasts.model(seriesId)),
                 calls.start(() -> forecasts.history(seriesId, from, yesterday)),
@@ -215,10 +242,19 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         }
         ModelView m = model.get();
         CrossValidation cv = m.crossValidation();
-        quality.add(new Card("Model", m.model(), "history " + m.historyStart() + " – " + m.historyEnd()),
-                new Card("MASE (CV)", cv == null ? "—" : Formats.number(cv.mase(), 2), "below 1 beats the seasonal naive forecast"),
-                new Card("WAPE (CV)", cv == null ? "—" : Formats.percentPoints(cv.wape()), "weighted absolute percentage error"),
-                new Card("95% coverage (CV)", cv == null ? "—" : Formats.percent(cv.coverage()),
+        quality.add(
+                new Card("Model", m.model(), "history " + m.historyStart() + " – " + m.historyEnd()),
+                new Card(
+                        "MASE (CV)",
+                        cv == null ? "—" : Formats.number(cv.mase(), 2),
+                        "below 1 beats the seasonal naive forecast"),
+                new Card(
+                        "WAPE (CV)",
+                        cv == null ? "—" : Formats.percentPoints(cv.wape()),
+                        "weighted absolute percentage error"),
+                new Card(
+                        "95% coverage (CV)",
+                        cv == null ? "—" : Formats.percent(cv.coverage()),
                         cv == null ? "" : "on " + cv.points() + " held-out days; 95% is calibrated"));
         mlflowLink(m).ifPresent(quality::add);
     }

@@ -54,7 +54,8 @@ public class OverviewView extends VerticalLayout {
     /** Days of actual counts and anomalies the charts show before today. */
     private static final int HISTORY_DAYS = 60;
 
-    public OverviewView(Forecasts forecasts, AnomalyFeed anomalyFeed, PipelineRuns pipeline, ServiceCalls calls, Clock clock) {
+    public OverviewView(
+            Forecasts forecasts, AnomalyFeed anomalyFeed, PipelineRuns pipeline, ServiceCalls calls, Clock clock) {
         add(new H2("Overview"));
         Div notices = new Div();
         add(notices);
@@ -63,7 +64,8 @@ public class OverviewView extends VerticalLayout {
 
         Map<String, String> series = new LinkedHashMap<>();
         series.put(SeriesKey.citywide().id(), "Citywide");
-        for (Borough borough : List.of(Borough.BRONX, Borough.BROOKLYN, Borough.MANHATTAN, Borough.QUEENS, Borough.STATEN_ISLAND)) {
+        for (Borough borough :
+                List.of(Borough.BRONX, Borough.BROOKLYN, Borough.MANHATTAN, Borough.QUEENS, Borough.STATEN_ISLAND)) {
             series.put(SeriesKey.borough(borough).id(), title(borough));
         }
 
@@ -78,8 +80,8 @@ public class OverviewView extends VerticalLayout {
                 calls.start(() -> forecasts.madeBefore(SeriesKey.citywide().id(), yesterday));
         Map<String, Answer<Optional<StoredForecastView>>> storedAnswers = new LinkedHashMap<>();
         // up to yesterday: today's count is partial (the intake runs at 03:00) and would draw a false drop
-        Answer<Map<String, List<DailyCountView>>> actualsAnswer = calls.start(() -> forecasts.histories(
-                List.copyOf(series.keySet()), today.minusDays(HISTORY_DAYS), yesterday));
+        Answer<Map<String, List<DailyCountView>>> actualsAnswer = calls.start(
+                () -> forecasts.histories(List.copyOf(series.keySet()), today.minusDays(HISTORY_DAYS), yesterday));
         Map<String, Answer<List<ForecastPoint>>> pastAnswers = new LinkedHashMap<>();
         for (String id : series.keySet()) {
             storedAnswers.put(id, calls.start(() -> forecasts.latest(id)));
@@ -120,11 +122,14 @@ public class OverviewView extends VerticalLayout {
         String freshnessContext;
         try {
             Optional<PipelineRunView> lastGood = runsAnswer.get().stream()
-                    .filter(r -> r.state() == PipelineRunView.State.SUCCEEDED && RunFigures.newestData(r).isPresent())
+                    .filter(r -> r.state() == PipelineRunView.State.SUCCEEDED
+                            && RunFigures.newestData(r).isPresent())
                     .max(Comparator.comparing(PipelineRunView::createdAt));
             if (lastGood.isPresent()) {
-                freshness = Formats.age(Duration.between(RunFigures.newestData(lastGood.get()).get(), clock.instant()));
-                freshnessContext = "newest request in gold, as of " + Formats.time(lastGood.get().finishedAt());
+                freshness = Formats.age(
+                        Duration.between(RunFigures.newestData(lastGood.get()).get(), clock.instant()));
+                freshnessContext = "newest request in gold, as of "
+                        + Formats.time(lastGood.get().finishedAt());
             } else {
                 freshnessContext = "no successful pipeline run yet";
             }
@@ -133,18 +138,29 @@ public class OverviewView extends VerticalLayout {
             freshnessContext = "pipeline-controller unavailable";
         }
 
-        Optional<ForecastPoint> yesterdayForecast = yesterdaysForecast
-                .flatMap(f -> f.points().stream().filter(p -> p.date().equals(yesterday)).findFirst());
+        Optional<ForecastPoint> yesterdayForecast = yesterdaysForecast.flatMap(
+                f -> f.points().stream().filter(p -> p.date().equals(yesterday)).findFirst());
         // gold's count; an anomalous day's actual from anomaly-service when gold's could not be read
-        Optional<Double> yesterdayActual = actuals.getOrDefault(SeriesKey.citywide().id(), List.of()).stream()
-                .filter(d -> d.date().equals(yesterday)).map(d -> (double) d.count()).findFirst()
-                .or(() -> anomalies.stream().filter(a -> a.seriesId().equals(SeriesKey.citywide().id()) && a.date().equals(yesterday))
-                        .map(a -> (double) a.actual()).findFirst());
+        Optional<Double> yesterdayActual = actuals
+                .getOrDefault(SeriesKey.citywide().id(), List.of())
+                .stream()
+                .filter(d -> d.date().equals(yesterday))
+                .map(d -> (double) d.count())
+                .findFirst()
+                .or(() -> anomalies.stream()
+                        .filter(a -> a.seriesId().equals(SeriesKey.citywide().id())
+                                && a.date().equals(yesterday))
+                        .map(a -> (double) a.actual())
+                        .findFirst());
         FlexLayout cards = new FlexLayout(
-                new Card("Yesterday (" + yesterday + ")",
+                new Card(
+                        "Yesterday (" + yesterday + ")",
                         yesterdayActual.map(a -> Formats.number(a, 0)).orElse("—"),
-                        "forecast " + yesterdayForecast.map(p -> Formats.number(p.yhat(), 0) + " (95%: "
-                                + Formats.number(p.lower(), 0) + "–" + Formats.number(p.upper(), 0) + ")").orElse("—")
+                        "forecast "
+                                + yesterdayForecast
+                                        .map(p -> Formats.number(p.yhat(), 0) + " (95%: " + Formats.number(p.lower(), 0)
+                                                + "–" + Formats.number(p.upper(), 0) + ")")
+                                        .orElse("—")
                                 + (yesterdayActual.isEmpty() ? "; yesterday's actual count is not in gold yet" : "")),
                 new Card("Open alerts", openAlerts, alertContext),
                 new Card("Data freshness", freshness, freshnessContext));
@@ -160,13 +176,20 @@ public class OverviewView extends VerticalLayout {
             boolean citywide = entry.getKey().equals(SeriesKey.citywide().id());
             chart.setWidth(citywide ? "100%" : "calc(50% - var(--lumo-space-m))");
             chart.setHeight(citywide ? "340px" : "260px");
-            chart.show(SeriesCharts.of(entry.getValue(), entry.getKey(), stored.getOrDefault(entry.getKey(), Optional.empty()),
-                    pastForecasts.getOrDefault(entry.getKey(), List.of()), actuals.getOrDefault(entry.getKey(), List.of()),
-                    anomalies, today));
+            chart.show(SeriesCharts.of(
+                    entry.getValue(),
+                    entry.getKey(),
+                    stored.getOrDefault(entry.getKey(), Optional.empty()),
+                    pastForecasts.getOrDefault(entry.getKey(), List.of()),
+                    actuals.getOrDefault(entry.getKey(), List.of()),
+                    anomalies,
+                    today));
             charts.add(chart);
         }
         add(charts);
-        add(new Paragraph("Actual daily counts against the forecast line with its 95% band (before today, the forecast each morning had); diamonds mark anomalous days; the vertical line is today."));
+        add(
+                new Paragraph(
+                        "Actual daily counts against the forecast line with its 95% band (before today, the forecast each morning had); diamonds mark anomalous days; the vertical line is today."));
     }
 
     private static String title(Borough borough) {

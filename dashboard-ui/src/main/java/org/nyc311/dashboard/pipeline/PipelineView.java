@@ -3,7 +3,6 @@ package org.nyc311.dashboard.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -82,7 +81,8 @@ public class PipelineView extends VerticalLayout {
         state.setClearButtonVisible(true);
         state.addValueChangeListener(e -> applyFilter());
         state.setId("pipeline-state");
-        HorizontalLayout filters = new HorizontalLayout(search, state, CsvDownload.link("pipeline-runs.csv", this::csv));
+        HorizontalLayout filters =
+                new HorizontalLayout(search, state, CsvDownload.link("pipeline-runs.csv", this::csv));
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(filters);
 
@@ -95,30 +95,55 @@ public class PipelineView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("pipeline-runs");
         Instant now = clock.instant();
-        var created = grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
-                .setComparator(Comparator.comparing(PipelineRunView::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+        var created = grid.addColumn(r -> Formats.time(r.createdAt()))
+                .setHeader("Created")
+                .setComparator(Comparator.comparing(
+                        PipelineRunView::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.id().toString()).setHeader("Run").setAutoWidth(true);
-        grid.addColumn(PipelineRunView::state).setHeader("Outcome").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> RunFigures.duration(r, now).map(Formats::duration).orElse("")).setHeader("Duration")
-                .setComparator(Comparator.comparing(r -> RunFigures.duration(r, now).orElse(Duration.ZERO))).setAutoWidth(true);
-        grid.addColumn(PipelineRunView::attempts).setHeader("Attempts").setSortable(true).setAutoWidth(true);
-        grid.addColumn(RunFigures::records).setHeader("Records").setComparator(Comparator.comparingLong(RunFigures::records))
+        grid.addColumn(PipelineRunView::state)
+                .setHeader("Outcome")
+                .setSortable(true)
                 .setAutoWidth(true);
-        grid.addColumn(r -> RunFigures.quarantined(r).map(String::valueOf).orElse("")).setHeader("Quarantined")
-                .setComparator(Comparator.comparing(r -> RunFigures.quarantined(r).orElse(-1L))).setAutoWidth(true);
-        grid.addColumn(r -> RunFigures.newestData(r).map(Formats::time).orElse("")).setHeader("Newest data").setAutoWidth(true);
-        grid.addColumn(r -> String.join(" ", r.ingestionRunIds())).setHeader("Ingestion runs").setAutoWidth(true);
-        grid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error").setFlexGrow(1);
+        grid.addColumn(r -> RunFigures.duration(r, now).map(Formats::duration).orElse(""))
+                .setHeader("Duration")
+                .setComparator(
+                        Comparator.comparing(r -> RunFigures.duration(r, now).orElse(Duration.ZERO)))
+                .setAutoWidth(true);
+        grid.addColumn(PipelineRunView::attempts)
+                .setHeader("Attempts")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(RunFigures::records)
+                .setHeader("Records")
+                .setComparator(Comparator.comparingLong(RunFigures::records))
+                .setAutoWidth(true);
+        grid.addColumn(r -> RunFigures.quarantined(r).map(String::valueOf).orElse(""))
+                .setHeader("Quarantined")
+                .setComparator(
+                        Comparator.comparing(r -> RunFigures.quarantined(r).orElse(-1L)))
+                .setAutoWidth(true);
+        grid.addColumn(r -> RunFigures.newestData(r).map(Formats::time).orElse(""))
+                .setHeader("Newest data")
+                .setAutoWidth(true);
+        grid.addColumn(r -> String.join(" ", r.ingestionRunIds()))
+                .setHeader("Ingestion runs")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.error() == null ? "" : r.error())
+                .setHeader("Error")
+                .setFlexGrow(1);
         grid.sort(List.of(new GridSortOrder<>(created, SortDirection.DESCENDING)));
     }
 
     private void applyFilter() {
         String text = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(Locale.ROOT);
         String wanted = state.getValue();
-        rows.setFilter(run -> (wanted == null || run.state() != null && wanted.equals(run.state().name()))
-                && (text.isEmpty() || run.id().toString().contains(text)
-                        || run.ingestionRunIds().stream().anyMatch(id -> id.toLowerCase(Locale.ROOT).contains(text))));
+        rows.setFilter(run -> (wanted == null
+                        || run.state() != null && wanted.equals(run.state().name()))
+                && (text.isEmpty()
+                        || run.id().toString().contains(text)
+                        || run.ingestionRunIds().stream()
+                                .anyMatch(id -> id.toLowerCase(Locale.ROOT).contains(text))));
     }
 
     private String csv() {
@@ -129,7 +154,11 @@ public class PipelineView extends VerticalLayout {
                 new Csv.Column<>("created_at", PipelineRunView::createdAt),
                 new Csv.Column<>("started_at", PipelineRunView::startedAt),
                 new Csv.Column<>("finished_at", PipelineRunView::finishedAt),
-                new Csv.Column<>("duration_s", r -> RunFigures.duration(r, now).map(Duration::toSeconds).orElse(null)),
+                new Csv.Column<>(
+                        "duration_s",
+                        r -> RunFigures.duration(r, now)
+                                .map(Duration::toSeconds)
+                                .orElse(null)),
                 new Csv.Column<>("attempts", PipelineRunView::attempts),
                 new Csv.Column<>("records", RunFigures::records),
                 new Csv.Column<>("quarantined", r -> RunFigures.quarantined(r).orElse(null)),
@@ -141,18 +170,35 @@ public class PipelineView extends VerticalLayout {
 
     private FlexLayout cards(List<PipelineRunView> recent) {
         Instant now = clock.instant();
-        PipelineRunView last = recent.stream().max(Comparator.comparing(PipelineRunView::createdAt)).orElse(null);
-        PipelineRunView lastGood = recent.stream().filter(r -> r.state() == PipelineRunView.State.SUCCEEDED)
-                .max(Comparator.comparing(PipelineRunView::createdAt)).orElse(null);
-        long failed = recent.stream().filter(r -> r.state() == PipelineRunView.State.FAILED).count();
+        PipelineRunView last = recent.stream()
+                .max(Comparator.comparing(PipelineRunView::createdAt))
+                .orElse(null);
+        PipelineRunView lastGood = recent.stream()
+                .filter(r -> r.state() == PipelineRunView.State.SUCCEEDED)
+                .max(Comparator.comparing(PipelineRunView::createdAt))
+                .orElse(null);
+        long failed = recent.stream()
+                .filter(r -> r.state() == PipelineRunView.State.FAILED)
+                .count();
         FlexLayout cards = new FlexLayout(
-                new Card("Last run", last == null ? "—" : last.state().name(),
+                new Card(
+                        "Last run",
+                        last == null ? "—" : last.state().name(),
                         last == null ? "no runs yet" : Formats.time(last.createdAt())),
-                new Card("Data freshness", lastGood == null || RunFigures.newestData(lastGood).isEmpty() ? "—"
-                        : Formats.age(Duration.between(RunFigures.newestData(lastGood).get(), now)),
+                new Card(
+                        "Data freshness",
+                        lastGood == null || RunFigures.newestData(lastGood).isEmpty()
+                                ? "—"
+                                : Formats.age(Duration.between(
+                                        RunFigures.newestData(lastGood).get(), now)),
                         lastGood == null ? "no successful run yet" : "newest request in gold"),
-                new Card("Quarantined (last success)",
-                        lastGood == null ? "—" : RunFigures.quarantined(lastGood).map(String::valueOf).orElse("—"),
+                new Card(
+                        "Quarantined (last success)",
+                        lastGood == null
+                                ? "—"
+                                : RunFigures.quarantined(lastGood)
+                                        .map(String::valueOf)
+                                        .orElse("—"),
                         "records held back by silver's checks"),
                 new Card("Failed runs", String.valueOf(failed), "of the last " + recent.size()));
         cards.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
@@ -162,7 +208,11 @@ public class PipelineView extends VerticalLayout {
     /** Records per run over time: a bar per run, at its creation. */
     static ObjectNode recordsPerRun(List<PipelineRunView> runs) {
         ObjectNode option = JSON.createObjectNode();
-        option.putObject("title").put("text", "Records per run").put("left", "center").putObject("textStyle").put("fontSize", 14);
+        option.putObject("title")
+                .put("text", "Records per run")
+                .put("left", "center")
+                .putObject("textStyle")
+                .put("fontSize", 14);
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 30);
         option.putObject("xAxis").put("type", "time");
@@ -170,7 +220,8 @@ public class PipelineView extends VerticalLayout {
         ObjectNode bars = option.putArray("series").addObject();
         bars.put("name", "records").put("type", "bar").put("barMaxWidth", 16).put("color", "#1f4e79");
         ArrayNode data = bars.putArray("data");
-        runs.stream().sorted(Comparator.comparing(PipelineRunView::createdAt))
+        runs.stream()
+                .sorted(Comparator.comparing(PipelineRunView::createdAt))
                 .forEach(r -> data.addArray().add(r.createdAt().toString()).add(RunFigures.records(r)));
         return option;
     }

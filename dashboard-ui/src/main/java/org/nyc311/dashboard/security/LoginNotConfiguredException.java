@@ -10,9 +10,11 @@ final class LoginNotConfiguredException extends IllegalStateException {
 
     LoginNotConfiguredException(List<OidcLoginRequired.Setting> missing) {
         super("The dashboard has no login configured. Outside the local profile people log in through OIDC, and "
-                + "these settings are missing: " + missing.stream()
+                + "these settings are missing: "
+                + missing.stream()
                         .map(setting -> setting.name() + " (" + setting.variable() + ")")
-                        .collect(Collectors.joining(", ")) + ".");
+                        .collect(Collectors.joining(", "))
+                + ".");
         this.missing = List.copyOf(missing);
     }
 

@@ -12,9 +12,10 @@ public class LoginNotConfiguredFailureAnalyzer extends AbstractFailureAnalyzer<L
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, LoginNotConfiguredException cause) {
-        String action = "Set " + cause.missing().stream()
-                .map(setting -> setting.variable() + " (" + setting.property() + ")")
-                .collect(Collectors.joining(", "))
+        String action = "Set "
+                + cause.missing().stream()
+                        .map(setting -> setting.variable() + " (" + setting.property() + ")")
+                        .collect(Collectors.joining(", "))
                 + ": the provider's issuer and the dashboard's client at it (dashboard-ui/README.md, Login). For the "
                 + "local form login instead, start with the local profile (SPRING_PROFILES_ACTIVE=local).";
         return new FailureAnalysis(cause.getMessage(), action, cause);

@@ -13,13 +13,15 @@ import org.springframework.core.env.Environment;
 final class OidcLoginRequired implements BeanFactoryPostProcessor {
 
     /** One setting of the login: what it is, the environment variable a deployment sets, the property it feeds. */
-    record Setting(String name, String variable, String property) {
-    }
+    record Setting(String name, String variable, String property) {}
 
     static final List<Setting> SETTINGS = List.of(
             new Setting("issuer", "NYC311_OIDC_ISSUER_URI", "spring.security.oauth2.client.provider.oidc.issuer-uri"),
-            new Setting("client id", "NYC311_OIDC_CLIENT_ID", "spring.security.oauth2.client.registration.oidc.client-id"),
-            new Setting("client secret", "NYC311_OIDC_CLIENT_SECRET",
+            new Setting(
+                    "client id", "NYC311_OIDC_CLIENT_ID", "spring.security.oauth2.client.registration.oidc.client-id"),
+            new Setting(
+                    "client secret",
+                    "NYC311_OIDC_CLIENT_SECRET",
                     "spring.security.oauth2.client.registration.oidc.client-secret"));
 
     private final Environment environment;

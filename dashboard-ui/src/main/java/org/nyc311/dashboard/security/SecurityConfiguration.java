@@ -8,8 +8,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.nyc311.dashboard.config.DashboardProperties;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
-import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -45,10 +45,14 @@ class SecurityConfiguration {
     /** Before Vaadin's rules, which end with "everything else needs a login". */
     private static void permitProbes(HttpSecurity http, Environment environment) throws Exception {
         boolean managementPortOfItsOwn = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, HealthEndpoint.class)).permitAll()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, HealthEndpoint.class))
+                .permitAll()
                 // with a management port of its own, these matchers match on that port only
-                .requestMatchers(managementPortOfItsOwn ? EndpointRequest.toAnyEndpoint() : EndpointRequest.to(HealthEndpoint.class))
+                .requestMatchers(
+                        managementPortOfItsOwn
+                                ? EndpointRequest.toAnyEndpoint()
+                                : EndpointRequest.to(HealthEndpoint.class))
                 .permitAll());
     }
 
@@ -67,7 +71,8 @@ class SecurityConfiguration {
         /** The login form is a route with this profile only: under OIDC there is no password to type. */
         @Bean
         VaadinServiceInitListener loginViewRoute() {
-            return event -> RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext()))
+            return event -> RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(
+                            event.getSource().getContext()))
                     .setAnnotatedRoute(LoginView.class);
         }
 

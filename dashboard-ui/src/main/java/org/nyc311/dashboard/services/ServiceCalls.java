@@ -23,7 +23,8 @@ public class ServiceCalls implements DisposableBean {
     private final ExecutorService pool;
 
     ServiceCalls(ServicesProperties services) {
-        this.pool = Executors.newFixedThreadPool(services.parallelCalls(), new CustomizableThreadFactory("service-call-"));
+        this.pool =
+                Executors.newFixedThreadPool(services.parallelCalls(), new CustomizableThreadFactory("service-call-"));
     }
 
     /** Starts {@code call} now; its answer, or its failure, comes with {@link Answer#get()}. */

@@ -24,7 +24,11 @@ public final class ServiceClient<A> {
     private final String service;
     private final A api;
 
-    public ServiceClient(String service, Class<A> contract, ServicesProperties.Endpoint endpoint, ServicesProperties settings,
+    public ServiceClient(
+            String service,
+            Class<A> contract,
+            ServicesProperties.Endpoint endpoint,
+            ServicesProperties settings,
             RestClient.Builder builder) {
         this.service = service;
         if (endpoint == null || endpoint.url() == null) {
@@ -35,8 +39,11 @@ public final class ServiceClient<A> {
         requests.setConnectTimeout(settings.connectTimeout());
         requests.setReadTimeout(settings.readTimeout());
         // the builder Boot gives carries the dashboard's token (ServiceCallConfiguration)
-        RestClient.Builder client = builder.clone().baseUrl(endpoint.url().toString()).requestFactory(requests);
-        this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client.build())).build().createClient(contract);
+        RestClient.Builder client =
+                builder.clone().baseUrl(endpoint.url().toString()).requestFactory(requests);
+        this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client.build()))
+                .build()
+                .createClient(contract);
     }
 
     public String service() {
@@ -57,20 +64,20 @@ public final class ServiceClient<A> {
 
     public <T> T get(Function<A, T> call) {
         if (api == null) {
-            throw new ServiceUnavailableException(service, "its address is not configured (nyc311.services."
-                    + service + ".url)", null);
+            throw new ServiceUnavailableException(
+                    service, "its address is not configured (nyc311.services." + service + ".url)", null);
         }
         try {
             return call.apply(api);
         } catch (ResourceAccessException e) {
             throw new ServiceUnavailableException(service, "no answer (" + rootMessage(e) + ")", e);
         } catch (HttpStatusCodeException e) {
-            throw new ServiceUnavailableException(service, "it answered " + e.getStatusCode().value(), e);
+            throw new ServiceUnavailableException(
+                    service, "it answered " + e.getStatusCode().value(), e);
         } catch (RestClientException e) {
             throw new ServiceUnavailableException(service, "its answer could not be read", e);
         }
     }
-
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

@@ -38,8 +38,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -59,7 +59,8 @@ class AnomaliesReviewTest {
 
     @Configuration(proxyBeanMethods = false)
     // the stand-in checks no token: the dashboard's token interceptor stays out (ServiceClientTest shows it)
-    @ComponentScan(value = {"org.nyc311.dashboard.config", "org.nyc311.dashboard.services"},
+    @ComponentScan(
+            value = {"org.nyc311.dashboard.config", "org.nyc311.dashboard.services"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.ServiceCallConfiguration"))
     static class Slice {
 
@@ -76,20 +77,30 @@ class AnomaliesReviewTest {
 
     @Autowired
     AnomalyFeed feed;
+
     @Autowired
     ServiceCalls calls;
+
     @Autowired
     CacheManager caches;
+
     @Autowired
     java.time.Clock clock;
+
     private UI ui;
 
     @BeforeEach
     void loggedInAsMaria() {
         caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
         SERVICE.reset();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                User.withUsername("maria").password("unused").roles("USER").build(), null, List.of()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        User.withUsername("maria")
+                                .password("unused")
+                                .roles("USER")
+                                .build(),
+                        null,
+                        List.of()));
         // the view's CSV link registers its download with the current UI (held weakly there: kept here)
         ui = new UI();
         UI.setCurrent(ui);
@@ -109,22 +120,32 @@ class AnomaliesReviewTest {
     @Test
     void aLabelByTheLoggedInUserShowsAtOnceInTheGridAndThePrecision() {
         AnomaliesView view = new AnomaliesView(feed, calls, clock, new AuthenticationContext());
-        assertThat(find(view, "alert-precision").getElement().getTextRecursively()).contains("no alert of the 1 opened");
+        assertThat(find(view, "alert-precision").getElement().getTextRecursively())
+                .contains("no alert of the 1 opened");
         @SuppressWarnings("unchecked")
         Grid<AlertView> alerts = (Grid<AlertView>) find(view, "alerts");
-        assertThat(((Button) find(view, "alert-real")).isEnabled()).as("nothing chosen yet").isFalse();
+        assertThat(((Button) find(view, "alert-real")).isEnabled())
+                .as("nothing chosen yet")
+                .isFalse();
 
         alerts.select(alerts.getGenericDataView().getItems().findFirst().orElseThrow());
         ((TextField) find(view, "alert-note")).setValue("the heat wave, as 2024's");
         ((Button) find(view, "alert-real")).click();
 
-        assertThat(SERVICE.writes).containsExactly("PUT /api/v1/alerts/" + AnomalyServiceStandIn.ALERT_ID
-                + "/label {\"verdict\":\"REAL\",\"note\":\"the heat wave, as 2024's\",\"actor\":\"maria\"}");
-        assertThat(alerts.getGenericDataView().getItems().findFirst().orElseThrow().label())
+        assertThat(SERVICE.writes)
+                .containsExactly("PUT /api/v1/alerts/" + AnomalyServiceStandIn.ALERT_ID
+                        + "/label {\"verdict\":\"REAL\",\"note\":\"the heat wave, as 2024's\",\"actor\":\"maria\"}");
+        assertThat(alerts.getGenericDataView()
+                        .getItems()
+                        .findFirst()
+                        .orElseThrow()
+                        .label())
                 .isEqualTo(new LabelView("REAL", "the heat wave, as 2024's", "maria", AnomalyServiceStandIn.AT));
         assertThat(find(view, "alert-precision").getElement().getTextRecursively())
-                .as("asked again, not the kept answer").contains("100.0%", "1 of 1 labelled alerts real");
-        assertThat(find(view, "alert-review-status").getElement().getText()).isEqualTo("noise-residential/brooklyn labelled real");
+                .as("asked again, not the kept answer")
+                .contains("100.0%", "1 of 1 labelled alerts real");
+        assertThat(find(view, "alert-review-status").getElement().getText())
+                .isEqualTo("noise-residential/brooklyn labelled real");
     }
 
     @Test
@@ -135,7 +156,11 @@ class AnomaliesReviewTest {
 
         alerts.select(alerts.getGenericDataView().getItems().findFirst().orElseThrow());
         ((Button) find(view, "alert-acknowledge")).click();
-        assertThat(alerts.getGenericDataView().getItems().findFirst().orElseThrow().acknowledgement())
+        assertThat(alerts.getGenericDataView()
+                        .getItems()
+                        .findFirst()
+                        .orElseThrow()
+                        .acknowledgement())
                 .isEqualTo(new AcknowledgementView("maria", AnomalyServiceStandIn.AT));
 
         alerts.select(alerts.getGenericDataView().getItems().findFirst().orElseThrow());
@@ -146,7 +171,10 @@ class AnomaliesReviewTest {
     }
 
     private static Component find(Component root, String id) {
-        return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst().orElseThrow();
+        return descendants(root)
+                .filter(c -> c.getId().filter(id::equals).isPresent())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Stream<Component> descendants(Component root) {
@@ -163,8 +191,8 @@ class AnomaliesReviewTest {
         static final Instant AT = Instant.parse("2026-06-04T15:00:00Z");
         private static final LocalDate DAY = LocalDate.of(2026, 6, 3);
 
-        private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        private final ObjectMapper json =
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         private final HttpServer server;
         final List<String> writes = new CopyOnWriteArrayList<>();
         private volatile AcknowledgementView acknowledgement;
@@ -191,8 +219,18 @@ class AnomaliesReviewTest {
         }
 
         private AlertView alert() {
-            return new AlertView(ALERT_ID, "noise-residential/brooklyn", "open", DAY.minusDays(2), DAY, DAY, null, 3, 5.5,
-                    acknowledgement, label);
+            return new AlertView(
+                    ALERT_ID,
+                    "noise-residential/brooklyn",
+                    "open",
+                    DAY.minusDays(2),
+                    DAY,
+                    DAY,
+                    null,
+                    3,
+                    5.5,
+                    acknowledgement,
+                    label);
         }
 
         private void answer(HttpExchange exchange) throws IOException {
@@ -204,15 +242,29 @@ class AnomaliesReviewTest {
                 Map<?, ?> request = json.readValue(body, Map.class);
                 if (path.endsWith("/acknowledgement")) {
                     if (acknowledgement != null) {
-                        send(exchange, 409, Map.of("type", "about:blank", "title", "Alert already acknowledged", "status", 409,
-                                "detail", "alert " + ALERT_ID + " was acknowledged by " + acknowledgement.actor() + " at " + AT),
+                        send(
+                                exchange,
+                                409,
+                                Map.of(
+                                        "type",
+                                        "about:blank",
+                                        "title",
+                                        "Alert already acknowledged",
+                                        "status",
+                                        409,
+                                        "detail",
+                                        "alert " + ALERT_ID + " was acknowledged by " + acknowledgement.actor() + " at "
+                                                + AT),
                                 "application/problem+json");
                         return;
                     }
                     acknowledgement = new AcknowledgementView(String.valueOf(request.get("actor")), AT);
                 } else {
-                    label = new LabelView(String.valueOf(request.get("verdict")), String.valueOf(request.get("note")),
-                            String.valueOf(request.get("actor")), AT);
+                    label = new LabelView(
+                            String.valueOf(request.get("verdict")),
+                            String.valueOf(request.get("note")),
+                            String.valueOf(request.get("actor")),
+                            AT);
                 }
                 send(exchange, 200, alert(), "application/json");
                 return;
@@ -220,9 +272,14 @@ class AnomaliesReviewTest {
             Object answer = switch (path) {
                 case "/api/v1/anomalies" -> List.of();
                 case "/api/v1/alerts" -> List.of(alert());
-                case "/api/v1/alerts/precision" -> new LabelPrecisionView(DAY.minusDays(89), DAY, 1, label == null ? 0 : 1,
-                        label != null && label.verdict().equals("REAL") ? 1 : 0,
-                        label == null ? null : label.verdict().equals("REAL") ? 1.0 : 0.0);
+                case "/api/v1/alerts/precision" ->
+                    new LabelPrecisionView(
+                            DAY.minusDays(89),
+                            DAY,
+                            1,
+                            label == null ? 0 : 1,
+                            label != null && label.verdict().equals("REAL") ? 1 : 0,
+                            label == null ? null : label.verdict().equals("REAL") ? 1.0 : 0.0);
                 default -> null;
             };
             if (answer == null) {

@@ -29,7 +29,8 @@ public class ChartHarnessView extends VerticalLayout {
             forecast.add(new ChartData.Band(TODAY.plusDays(day), 1150 + day, 1000 - 5 * day, 1300 + 5 * day));
         }
         ForecastChart chart = new ForecastChart();
-        chart.show(new ChartData("Harness", actual, forecast, List.of(new ChartData.Day(TODAY.minusDays(3), 1400)), TODAY));
+        chart.show(new ChartData(
+                "Harness", actual, forecast, List.of(new ChartData.Day(TODAY.minusDays(3), 1400)), TODAY));
         add(chart);
     }
 }

@@ -31,15 +31,16 @@ import org.nyc311.testsupport.net.JsonStubServer;
  */
 final class CityAnswers {
 
-    static final List<String> BOROUGHS = List.of("bronx", "brooklyn", "manhattan", "queens", "staten-island", "unspecified");
+    static final List<String> BOROUGHS =
+            List.of("bronx", "brooklyn", "manhattan", "queens", "staten-island", "unspecified");
     /** Days of counts and past forecasts served: the Explorer's window, the longest a view asks for. */
     static final int HISTORY_DAYS = 120;
+
     static final int HORIZON = 14;
     /** Share of series-days anomalous over the Overview's 60 days: about the detector's false-positive rate plus episodes. */
     static final double ANOMALOUS_SHARE = 0.02;
 
-    private CityAnswers() {
-    }
+    private CityAnswers() {}
 
     /** Loads {@code services} with the answers of a city of {@code series} series whose last complete day is {@code last}. */
     static void serve(JsonStubServer services, int series, LocalDate last) {
@@ -66,7 +67,8 @@ final class CityAnswers {
             for (int d = 1; d <= HORIZON; d++) {
                 ahead.add(point(last.plusDays(d), level, random));
             }
-            services.answer("/api/v1/forecasts/" + parts[0] + "/" + parts[1],
+            services.answer(
+                    "/api/v1/forecasts/" + parts[0] + "/" + parts[1],
                     new StoredForecastView(id, run, "ets", "mlflow-" + id, 42L, last, HORIZON, ahead));
             List<DailyCountView> counts = new ArrayList<>();
             List<ForecastPoint> past = new ArrayList<>();
@@ -78,8 +80,20 @@ final class CityAnswers {
             services.answer("/api/v1/series/" + parts[0] + "/" + parts[1] + "/history", counts);
             histories.add(new SeriesHistoryView(id, counts));
             services.answer("/api/v1/forecasts/" + parts[0] + "/" + parts[1] + "/past", past);
-            services.answer("/api/v1/models/" + parts[0] + "/" + parts[1], new ModelView(id, run, "ets", Map.of("alpha", "0.3", "beta", "0.05"),
-                    new CrossValidation(0.061, 0.058, 0.74, 0.95, 56), last.minusYears(3), last, "mlflow-" + id, "mlflow-parent", null, "7"));
+            services.answer(
+                    "/api/v1/models/" + parts[0] + "/" + parts[1],
+                    new ModelView(
+                            id,
+                            run,
+                            "ets",
+                            Map.of("alpha", "0.3", "beta", "0.05"),
+                            new CrossValidation(0.061, 0.058, 0.74, 0.95, 56),
+                            last.minusYears(3),
+                            last,
+                            "mlflow-" + id,
+                            "mlflow-parent",
+                            null,
+                            "7"));
         }
         services.answer("/api/v1/series/histories", histories);
 
@@ -89,25 +103,58 @@ final class CityAnswers {
             for (SeriesView s : catalog) {
                 if (random.nextDouble() < ANOMALOUS_SHARE) {
                     double yhat = s.meanCount();
-                    anomalies.add(new AnomalyView(s.seriesId(), s.complaintTypeKey(), s.borough(), day, Math.round(yhat * 2 + 5), yhat,
-                            yhat * 0.6, yhat * 1.4, 4.2, "SPIKE", run.toString()));
+                    anomalies.add(new AnomalyView(
+                            s.seriesId(),
+                            s.complaintTypeKey(),
+                            s.borough(),
+                            day,
+                            Math.round(yhat * 2 + 5),
+                            yhat,
+                            yhat * 0.6,
+                            yhat * 1.4,
+                            4.2,
+                            "SPIKE",
+                            run.toString()));
                 }
             }
         }
         services.answer("/api/v1/anomalies", anomalies);
         List<AlertView> alerts = new ArrayList<>();
         for (int a = 0; a < series / 50; a++) {
-            alerts.add(new AlertView(UUID.nameUUIDFromBytes(("alert-" + a).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    catalog.get(random.nextInt(catalog.size())).seriesId(), "open", last.minusDays(4), last.minusDays(2), last, null, 3, 4.5));
+            alerts.add(new AlertView(
+                    UUID.nameUUIDFromBytes(("alert-" + a).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    catalog.get(random.nextInt(catalog.size())).seriesId(),
+                    "open",
+                    last.minusDays(4),
+                    last.minusDays(2),
+                    last,
+                    null,
+                    3,
+                    4.5));
         }
         services.answer("/api/v1/alerts", alerts);
         List<PipelineRunView> runs = new ArrayList<>();
         for (int r = 0; r < 20; r++) {
             Instant created = last.minusDays(r).plusDays(1).atTime(8, 0).toInstant(ZoneOffset.UTC);
-            runs.add(new PipelineRunView(UUID.nameUUIDFromBytes(("pipeline-" + r).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    PipelineRunView.State.SUCCEEDED, created, created.plusSeconds(5), created.plusSeconds(95), 1, null, "local-" + r, null,
-                    List.of("ingestion-" + r), List.of(), new PipelineRunView.ResultView("job-" + r, Map.of("daily_series", 100L + r),
-                            last.minusDays(r), created.minusSeconds(3600), Map.of("daily_series", 9000L), new PipelineRunView.Silver(9000, 8900, 80, 20, 3)),
+            runs.add(new PipelineRunView(
+                    UUID.nameUUIDFromBytes(("pipeline-" + r).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    PipelineRunView.State.SUCCEEDED,
+                    created,
+                    created.plusSeconds(5),
+                    created.plusSeconds(95),
+                    1,
+                    null,
+                    "local-" + r,
+                    null,
+                    List.of("ingestion-" + r),
+                    List.of(),
+                    new PipelineRunView.ResultView(
+                            "job-" + r,
+                            Map.of("daily_series", 100L + r),
+                            last.minusDays(r),
+                            created.minusSeconds(3600),
+                            Map.of("daily_series", 9000L),
+                            new PipelineRunView.Silver(9000, 8900, 80, 20, 3)),
                     UUID.nameUUIDFromBytes(("gold-" + r).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
         services.answer("/api/v1/runs", runs);
@@ -115,7 +162,8 @@ final class CityAnswers {
 
     private static SeriesView seriesView(String id, String type, String name, double mean, LocalDate last) {
         String borough = id.substring(id.indexOf('/') + 1);
-        String level = type.equals(SeriesKey.ALL) ? (borough.equals(SeriesKey.ALL) ? "citywide" : "borough") : "type_borough";
+        String level =
+                type.equals(SeriesKey.ALL) ? (borough.equals(SeriesKey.ALL) ? "citywide" : "borough") : "type_borough";
         return new SeriesView(id, level, type, name, borough, last.minusYears(3), last, last, mean, 1095, true);
     }
 

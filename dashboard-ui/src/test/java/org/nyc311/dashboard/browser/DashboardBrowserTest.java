@@ -41,20 +41,25 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
+import org.nyc311.testsupport.tokens.TokenIssuer;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.nyc311.testsupport.tokens.TokenIssuer;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * The dashboard as people use it: the packaged app in production mode, in headless Debian Chromium, reading the
  * real pipeline-controller (its jar, on real PostgreSQL, ElasticMQ and s3proxy). forecast-service and
  * anomaly-service are not running here: their views must say so plainly. Screenshots go to target/screenshots.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class, TokenIssuerExtension.class})
+@ExtendWith({
+    PostgresServerExtension.class,
+    SqsServerExtension.class,
+    S3ServerExtension.class,
+    TokenIssuerExtension.class
+})
 // the local form login, as ./nyc311 up runs it
 @ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -83,10 +88,13 @@ class DashboardBrowserTest {
     @BeforeAll
     static void platform(PostgresServer postgres, SqsServer sqs, S3Server s3, TokenIssuer tokens, @TempDir Path work)
             throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
                 "skipped: " + CHROMIUM + " is absent (apt-get install chromium; .ci/run does this)");
-        Assumptions.assumeTrue(Files.isRegularFile(PipelineControllerProcess.jar()),
-                "skipped: " + PipelineControllerProcess.jar() + " is not built (./mvnw -pl pipeline-controller package)");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(PipelineControllerProcess.jar()),
+                "skipped: " + PipelineControllerProcess.jar()
+                        + " is not built (./mvnw -pl pipeline-controller package)");
         postgres.createDatabase("pipeline_controller_dashboard");
         s3.createBucket(BUCKET);
         Map<String, String> properties = new HashMap<>();
@@ -97,13 +105,19 @@ class DashboardBrowserTest {
         properties.put("nyc311.lake.bucket", BUCKET);
         properties.putAll(tokens.springProperties());
         // no delta-jobs jar here: the run's one attempt fails at once, and a failed run is what the view must show well
-        properties.put("nyc311.controller.local.delta-jobs-jar", work.resolve("absent/delta-jobs.jar").toString());
-        properties.put("nyc311.controller.local.classpath-file", work.resolve("absent/delta-jobs.classpath").toString());
+        properties.put(
+                "nyc311.controller.local.delta-jobs-jar",
+                work.resolve("absent/delta-jobs.jar").toString());
+        properties.put(
+                "nyc311.controller.local.classpath-file",
+                work.resolve("absent/delta-jobs.classpath").toString());
         properties.put("nyc311.controller.local.lake-root", work.resolve("lake").toString());
-        properties.put("nyc311.controller.local.log-directory", work.resolve("runs").toString());
+        properties.put(
+                "nyc311.controller.local.log-directory", work.resolve("runs").toString());
         properties.put("nyc311.controller.retry.max-attempts", "1");
         properties.put("nyc311.controller.poll-interval", "500ms");
-        controller = PipelineControllerProcess.start(properties, work.resolve("controller"), tokens.tokenWithEveryScope());
+        controller =
+                PipelineControllerProcess.start(properties, work.resolve("controller"), tokens.tokenWithEveryScope());
 
         runId = postRun(INGESTION_RUN, 11);
         controller.awaitEnded(runId, Duration.ofSeconds(90));
@@ -117,29 +131,48 @@ class DashboardBrowserTest {
 
     /** Debian's headless Chromium, as every browser test here drives it. */
     static Browser launch(Playwright playwright) {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     /** What ingest-service would send for a landed batch, posted to the controller's API: it records a run. */
     private static String postRun(String ingestionRun, long records) throws Exception {
         String prefix = "raw/nyc311/ingestion_date=2026-06-28/run=" + ingestionRun + "/";
-        RawBatchLanded event = RawBatchLanded.of(Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC),
-                ingestionRun, BUCKET, prefix, prefix + "_manifest.json",
-                new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, LocalDateTime.parse("2026-06-27T10:00:00"),
+        RawBatchLanded event = RawBatchLanded.of(
+                Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC),
+                ingestionRun,
+                BUCKET,
+                prefix,
+                prefix + "_manifest.json",
+                new IngestionWindow(
+                        IngestionWindow.Kind.INCREMENTAL,
+                        LocalDateTime.parse("2026-06-27T10:00:00"),
                         LocalDateTime.parse("2026-06-28T10:00:00")),
-                LocalDate.of(2026, 6, 28), records, 1);
+                LocalDate.of(2026, 6, 28),
+                records,
+                1);
         String body = "{\"events\":[" + new EventJson().write(event) + "]}";
         return new ObjectMapper().readTree(controller.postRun(body)).get("id").asText();
     }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("nyc311.services.pipeline-controller.url",
-                () -> controller == null ? "http://127.0.0.1:" + NOTHING_LISTENS : controller.baseUri().toString());
+        registry.add(
+                "nyc311.services.pipeline-controller.url",
+                () -> controller == null
+                        ? "http://127.0.0.1:" + NOTHING_LISTENS
+                        : controller.baseUri().toString());
         registry.add("nyc311.services.forecast-service.url", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
         registry.add("nyc311.services.anomaly-service.url", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
     }
@@ -159,7 +192,8 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setAcceptDownloads(true));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1400, 1000).setAcceptDownloads(true));
         context.setDefaultTimeout(30_000);
         page = context.newPage();
     }
@@ -175,13 +209,16 @@ class DashboardBrowserTest {
         page.waitForURL("**/login");
         page.locator("input[name='username']").fill(USER);
         page.locator("input[name='password']").fill("wrong");
-        page.locator("vaadin-button[slot='submit'], button[type='submit']").first().click();
+        page.locator("vaadin-button[slot='submit'], button[type='submit']")
+                .first()
+                .click();
         page.waitForURL("**/login?error");
         PlaywrightAssertions.assertThat(page.locator("vaadin-login-form")).isVisible();
         screenshot("login-refused");
 
         logIn();
-        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Log out")).click();
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Log out"))
+                .click();
         page.waitForURL("**/login");
         page.navigate(url("/models"));
         page.waitForURL("**/login");
@@ -192,22 +229,36 @@ class DashboardBrowserTest {
         logIn();
         page.navigate(url("/pipeline"));
         Locator grid = page.locator("#pipeline-runs");
-        PlaywrightAssertions.assertThat(grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText(runId)).first()).isVisible();
-        PlaywrightAssertions.assertThat(grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText(otherRunId)).first()).isVisible();
-        PlaywrightAssertions.assertThat(grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText("FAILED")).first()).isVisible();
+        PlaywrightAssertions.assertThat(
+                        grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText(runId))
+                                .first())
+                .isVisible();
+        PlaywrightAssertions.assertThat(
+                        grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText(otherRunId))
+                                .first())
+                .isVisible();
+        PlaywrightAssertions.assertThat(
+                        grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText("FAILED"))
+                                .first())
+                .isVisible();
         page.waitForFunction("() => document.querySelector('#pipeline-runs').size === 2");
 
         // the chart holds the runs: a bar each, with their 11 and 7 records
-        page.waitForFunction("() => { const c = document.querySelector('nyc311-chart'); return c && c.chart && c.querySelector('canvas'); }");
-        JsonNode bars = json(page.evaluate("() => JSON.stringify(document.querySelector('nyc311-chart').chart.getOption().series[0].data)"));
+        page.waitForFunction(
+                "() => { const c = document.querySelector('nyc311-chart'); return c && c.chart && c.querySelector('canvas'); }");
+        JsonNode bars = json(page.evaluate(
+                "() => JSON.stringify(document.querySelector('nyc311-chart').chart.getOption().series[0].data)"));
         assertThat(bars).hasSize(2);
-        assertThat(List.of(bars.get(0).get(1).asLong(), bars.get(1).get(1).asLong())).containsExactly(11L, 7L);
+        assertThat(List.of(bars.get(0).get(1).asLong(), bars.get(1).get(1).asLong()))
+                .containsExactly(11L, 7L);
         screenshot("pipeline");
 
         // sorting: by records, ascending then descending; the export follows the grid's order
-        page.locator("vaadin-grid-sorter", new Page.LocatorOptions().setHasText("Records")).click();
+        page.locator("vaadin-grid-sorter", new Page.LocatorOptions().setHasText("Records"))
+                .click();
         assertThat(csvLines()).extracting(line -> line.split(",")[0]).containsExactly("run_id", otherRunId, runId);
-        page.locator("vaadin-grid-sorter", new Page.LocatorOptions().setHasText("Records")).click();
+        page.locator("vaadin-grid-sorter", new Page.LocatorOptions().setHasText("Records"))
+                .click();
         assertThat(csvLines()).extracting(line -> line.split(",")[0]).containsExactly("run_id", runId, otherRunId);
 
         // filtering: by a text nothing matches, then by one ingestion run
@@ -222,9 +273,13 @@ class DashboardBrowserTest {
         assertThat(csv.suggestedFilename()).isEqualTo("pipeline-runs.csv");
         List<String> lines = Files.readAllLines(csv.path());
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).isEqualTo("run_id,state,created_at,started_at,finished_at,duration_s,attempts,records,"
-                + "quarantined,ingestion_run_ids,error");
-        assertThat(lines.get(1)).startsWith(runId + ",FAILED,").contains(",1,11,,").contains(INGESTION_RUN);
+        assertThat(lines.get(0))
+                .isEqualTo("run_id,state,created_at,started_at,finished_at,duration_s,attempts,records,"
+                        + "quarantined,ingestion_run_ids,error");
+        assertThat(lines.get(1))
+                .startsWith(runId + ",FAILED,")
+                .contains(",1,11,,")
+                .contains(INGESTION_RUN);
     }
 
     private List<String> csvLines() throws Exception {
@@ -236,38 +291,60 @@ class DashboardBrowserTest {
     void everyViewOpensAndSaysPlainlyWhichServiceIsDown() throws Exception {
         logIn();
         page.navigate(url("/"));
-        PlaywrightAssertions.assertThat(page.locator(".service-notice", new Page.LocatorOptions().setHasText("forecast-service unavailable")).first()).isVisible();
-        PlaywrightAssertions.assertThat(page.locator(".service-notice", new Page.LocatorOptions().setHasText("anomaly-service unavailable")).first()).isVisible();
+        PlaywrightAssertions.assertThat(page.locator(
+                                ".service-notice", new Page.LocatorOptions().setHasText("forecast-service unavailable"))
+                        .first())
+                .isVisible();
+        PlaywrightAssertions.assertThat(page.locator(
+                                ".service-notice", new Page.LocatorOptions().setHasText("anomaly-service unavailable"))
+                        .first())
+                .isVisible();
         PlaywrightAssertions.assertThat(page.locator("nyc311-chart")).hasCount(6);
-        page.waitForFunction("() => [...document.querySelectorAll('nyc311-chart')].every(c => c.querySelector('canvas'))");
-        JsonNode names = json(page.evaluate(
-                "() => JSON.stringify(document.querySelector('nyc311-chart').chart.getOption().series.map(s => s.name))"));
+        page.waitForFunction(
+                "() => [...document.querySelectorAll('nyc311-chart')].every(c => c.querySelector('canvas'))");
+        JsonNode names = json(
+                page.evaluate(
+                        "() => JSON.stringify(document.querySelector('nyc311-chart').chart.getOption().series.map(s => s.name))"));
         assertThat(names.toString()).contains("actual", "forecast", "95% band", "anomalies");
         noStackTrace();
         screenshot("overview");
 
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Explorer")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Explorer"))
+                .click();
         page.waitForURL("**/explorer");
-        PlaywrightAssertions.assertThat(page.locator(".service-notice", new Page.LocatorOptions().setHasText("forecast-service unavailable")).first()).isVisible();
+        PlaywrightAssertions.assertThat(page.locator(
+                                ".service-notice", new Page.LocatorOptions().setHasText("forecast-service unavailable"))
+                        .first())
+                .isVisible();
         PlaywrightAssertions.assertThat(page.locator("nyc311-chart canvas")).hasCount(1);
         noStackTrace();
         screenshot("explorer");
 
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Anomalies")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Anomalies"))
+                .click();
         page.waitForURL("**/anomalies");
-        PlaywrightAssertions.assertThat(page.locator(".service-notice", new Page.LocatorOptions().setHasText("anomaly-service unavailable")).first()).isVisible();
+        PlaywrightAssertions.assertThat(page.locator(
+                                ".service-notice", new Page.LocatorOptions().setHasText("anomaly-service unavailable"))
+                        .first())
+                .isVisible();
         Download csv = page.waitForDownload(() -> page.locator("a.csv-export").click());
-        assertThat(Files.readString(csv.path())).isEqualTo("series,date,actual,forecast,lower_95,upper_95,z_score,direction,forecast_run_id\r\n");
+        assertThat(Files.readString(csv.path()))
+                .isEqualTo("series,date,actual,forecast,lower_95,upper_95,z_score,direction,forecast_run_id\r\n");
         noStackTrace();
         screenshot("anomalies");
 
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Models")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Models"))
+                .click();
         page.waitForURL("**/models");
-        PlaywrightAssertions.assertThat(page.locator(".service-notice", new Page.LocatorOptions().setHasText("forecast-service unavailable")).first()).isVisible();
+        PlaywrightAssertions.assertThat(page.locator(
+                                ".service-notice", new Page.LocatorOptions().setHasText("forecast-service unavailable"))
+                        .first())
+                .isVisible();
         noStackTrace();
         screenshot("models");
 
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Pipeline")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Pipeline"))
+                .click();
         page.waitForURL("**/pipeline");
         PlaywrightAssertions.assertThat(page.locator(".service-notice")).hasCount(0);
     }
@@ -276,9 +353,12 @@ class DashboardBrowserTest {
     void theForecastChartDrawsItsLinesBandMarkersAndToday() throws Exception {
         logIn();
         page.navigate(url("/test/forecast-chart"));
-        page.waitForFunction("() => { const c = document.querySelector('nyc311-chart'); return c && c.chart && c.querySelector('canvas'); }");
-        JsonNode series = json(page.evaluate("() => JSON.stringify(document.querySelector('nyc311-chart').chart.getOption().series"
-                + ".map(s => ({name: s.name, stack: s.stack || null, points: s.data.length, markLine: s.markLine || null})))"));
+        page.waitForFunction(
+                "() => { const c = document.querySelector('nyc311-chart'); return c && c.chart && c.querySelector('canvas'); }");
+        JsonNode series = json(
+                page.evaluate(
+                        "() => JSON.stringify(document.querySelector('nyc311-chart').chart.getOption().series"
+                                + ".map(s => ({name: s.name, stack: s.stack || null, points: s.data.length, markLine: s.markLine || null})))"));
 
         List<String> names = new java.util.ArrayList<>();
         series.forEach(s -> names.add(s.get("name").asText()));
@@ -301,7 +381,9 @@ class DashboardBrowserTest {
         page.navigate(base + "/login");
         page.locator("input[name='username']").fill(user);
         page.locator("input[name='password']").fill(password);
-        page.locator("vaadin-button[slot='submit'], button[type='submit']").first().click();
+        page.locator("vaadin-button[slot='submit'], button[type='submit']")
+                .first()
+                .click();
         page.waitForURL(u -> !u.contains("/login"));
         PlaywrightAssertions.assertThat(page.locator("vaadin-app-layout")).isVisible();
     }
@@ -313,7 +395,9 @@ class DashboardBrowserTest {
 
     private void screenshot(String name) {
         Path folder = Path.of(System.getProperty("nyc311.screenshots", "target/screenshots"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(folder.resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     private String url(String path) {

@@ -20,13 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.dashboard.DashboardApplication;
 import org.nyc311.testsupport.net.JsonStubServer;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * The Overview's and the Explorer's load times at a city's size, in headless Chromium: a benchmark for
@@ -46,47 +46,69 @@ class DashboardLoadBenchmarkTest {
 
     private static final String PASSWORD = "bench-password";
 
-    private record Setting(String name, Map<String, String> properties) {
-    }
+    private record Setting(String name, Map<String, String> properties) {}
 
     @Test
     void overviewAndExplorerLoadTimes() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(DashboardBrowserTest.CHROMIUM), "skipped: " + DashboardBrowserTest.CHROMIUM + " is absent");
+        Assumptions.assumeTrue(
+                Files.isExecutable(DashboardBrowserTest.CHROMIUM),
+                "skipped: " + DashboardBrowserTest.CHROMIUM + " is absent");
         int series = Integer.getInteger("nyc311.bench.dashboard");
         int loads = Integer.getInteger("nyc311.bench.loads", 20);
-        List<Duration> latencies = Arrays.stream(System.getProperty("nyc311.bench.latency", "0ms").split(","))
-                .map(v -> DurationStyle.detectAndParse(v.strip())).toList();
+        List<Duration> latencies = Arrays.stream(
+                        System.getProperty("nyc311.bench.latency", "0ms").split(","))
+                .map(v -> DurationStyle.detectAndParse(v.strip()))
+                .toList();
         List<Setting> settings = List.of(
-                new Setting("before: one call at a time, no cache", Map.of("nyc311.services.parallel-calls", "1", "nyc311.services.cache-ttl", "0s")),
+                new Setting(
+                        "before: one call at a time, no cache",
+                        Map.of("nyc311.services.parallel-calls", "1", "nyc311.services.cache-ttl", "0s")),
                 new Setting("after, cache off: calls together", Map.of("nyc311.services.cache-ttl", "0s")),
                 new Setting("after, as shipped: calls together, cache warm", Map.of()));
-        StringBuilder report = new StringBuilder("| stand-in latency | setting | Overview p50 | Overview p95 | Explorer p50 | Explorer p95 |\n"
-                + "| --- | --- | ---: | ---: | ---: | ---: |\n");
-        try (JsonStubServer services = new JsonStubServer(); Playwright playwright = Playwright.create()) {
-            CityAnswers.serve(services, series, LocalDate.now(ZoneId.of("America/New_York")).minusDays(1));
+        StringBuilder report = new StringBuilder(
+                "| stand-in latency | setting | Overview p50 | Overview p95 | Explorer p50 | Explorer p95 |\n"
+                        + "| --- | --- | ---: | ---: | ---: | ---: |\n");
+        try (JsonStubServer services = new JsonStubServer();
+                Playwright playwright = Playwright.create()) {
+            CityAnswers.serve(
+                    services,
+                    series,
+                    LocalDate.now(ZoneId.of("America/New_York")).minusDays(1));
             Browser browser = DashboardBrowserTest.launch(playwright);
             // one call at a time at 250 ms a call, the Overview the login lands on takes several seconds
             PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
             for (Duration latency : latencies) {
                 services.answerEveryAfter(latency);
                 for (Setting setting : settings) {
-                    List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=local", "--nyc311.dashboard.password=" + PASSWORD,
+                    List<String> args = new ArrayList<>(List.of(
+                            "--server.port=0",
+                            "--spring.profiles.active=local",
+                            "--nyc311.dashboard.password=" + PASSWORD,
                             "--nyc311.services.forecast-service.url=" + services.baseUri(),
                             "--nyc311.services.anomaly-service.url=" + services.baseUri(),
                             "--nyc311.services.pipeline-controller.url=" + services.baseUri(),
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN"));
                     setting.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
-                    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DashboardApplication.class).run(args.toArray(String[]::new));
-                            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+                    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DashboardApplication.class)
+                                    .run(args.toArray(String[]::new));
+                            BrowserContext context =
+                                    browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
                         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                         Page page = context.newPage();
                         page.setDefaultTimeout(60_000);
                         DashboardBrowserTest.logIn(page, base, "analyst", PASSWORD);
                         List<Duration> overview = times(loads, () -> loadOverview(page, base));
                         List<Duration> explorer = times(loads, () -> loadExplorer(page, base));
-                        String line = String.format(Locale.ROOT, "| %d ms | %s | %.2f s | %.2f s | %.2f s | %.2f s |%n", latency.toMillis(),
-                                setting.name(), seconds(percentile(overview, 50)), seconds(percentile(overview, 95)),
-                                seconds(percentile(explorer, 50)), seconds(percentile(explorer, 95)));
+                        String line = String.format(
+                                Locale.ROOT,
+                                "| %d ms | %s | %.2f s | %.2f s | %.2f s | %.2f s |%n",
+                                latency.toMillis(),
+                                setting.name(),
+                                seconds(percentile(overview, 50)),
+                                seconds(percentile(overview, 95)),
+                                seconds(percentile(explorer, 50)),
+                                seconds(percentile(explorer, 95)));
                         System.out.print("dashboard load, " + series + " series: " + line);
                         report.append(line);
                     }
@@ -96,7 +118,10 @@ class DashboardLoadBenchmarkTest {
         }
         Path out = Path.of("target", "dashboard-load-benchmark.md");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, "Dashboard load times, " + series + " series, " + loads + " loads each after one not counted\n\n" + report);
+        Files.writeString(
+                out,
+                "Dashboard load times, " + series + " series, " + loads + " loads each after one not counted\n\n"
+                        + report);
         System.out.print(report);
     }
 
@@ -105,14 +130,17 @@ class DashboardLoadBenchmarkTest {
         page.waitForFunction("() => { const c = [...document.querySelectorAll('nyc311-chart')];"
                 + " return c.length === 6 && c.every(e => e.chart && e.querySelector('canvas')); }");
         // the charts hold what the services gave: the citywide actual line has its days
-        Object days = page.evaluate("() => document.querySelector('nyc311-chart').chart.getOption().series[0].data.length");
+        Object days =
+                page.evaluate("() => document.querySelector('nyc311-chart').chart.getOption().series[0].data.length");
         assertThat(((Number) days).intValue()).isPositive();
     }
 
     private static void loadExplorer(Page page, String base) {
         page.navigate(base + "/explorer");
-        page.waitForFunction("() => { const c = document.querySelector('nyc311-chart'); return c && c.chart && c.querySelector('canvas'); }");
-        Object days = page.evaluate("() => document.querySelector('nyc311-chart').chart.getOption().series[0].data.length");
+        page.waitForFunction(
+                "() => { const c = document.querySelector('nyc311-chart'); return c && c.chart && c.querySelector('canvas'); }");
+        Object days =
+                page.evaluate("() => document.querySelector('nyc311-chart').chart.getOption().series[0].data.length");
         assertThat(((Number) days).intValue()).isPositive();
     }
 

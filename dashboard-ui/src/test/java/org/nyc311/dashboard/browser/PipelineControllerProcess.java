@@ -24,7 +24,8 @@ final class PipelineControllerProcess implements AutoCloseable {
     private final LoggedProcess process;
     private final int port;
     private final String bearerToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PipelineControllerProcess(LoggedProcess process, int port, String bearerToken) {
         this.process = process;
@@ -34,7 +35,9 @@ final class PipelineControllerProcess implements AutoCloseable {
 
     static Path jar() {
         Path root = Path.of(System.getProperty("nyc311.project-root", ".."));
-        return root.resolve("pipeline-controller/target/pipeline-controller.jar").toAbsolutePath().normalize();
+        return root.resolve("pipeline-controller/target/pipeline-controller.jar")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Starts it with these properties; the test's own calls carry {@code bearerToken}. */
@@ -42,13 +45,22 @@ final class PipelineControllerProcess implements AutoCloseable {
             throws IOException {
         int port = Loopback.freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=UTC", "-jar", jar().toString(),
-                "--spring.profiles.active=local", "--server.address=" + Loopback.HOST, "--server.port=" + port));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=UTC",
+                "-jar",
+                jar().toString(),
+                "--spring.profiles.active=local",
+                "--server.address=" + Loopback.HOST,
+                "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(workDirectory);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
-        LoggedProcess process = LoggedProcess.start("pipeline-controller", builder, workDirectory.resolve("pipeline-controller.log"),
+        LoggedProcess process = LoggedProcess.start(
+                "pipeline-controller",
+                builder,
+                workDirectory.resolve("pipeline-controller.log"),
                 Duration.ofSeconds(10));
         PipelineControllerProcess controller = new PipelineControllerProcess(process, port, bearerToken);
         try {
@@ -67,11 +79,16 @@ final class PipelineControllerProcess implements AutoCloseable {
 
     /** {@code POST /api/v1/runs}: the controller records the batch's run; answers the run's JSON. */
     String postRun(String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUri().resolve("/api/v1/runs"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearerToken).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(baseUri().resolve("/api/v1/runs"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
-            throw new IllegalStateException("POST /api/v1/runs answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST /api/v1/runs answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
@@ -83,15 +100,18 @@ final class PipelineControllerProcess implements AutoCloseable {
     String awaitEnded(String runId, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            String run = http.send(HttpRequest.newBuilder(baseUri().resolve("/api/v1/runs/" + runId))
-                            .header("Authorization", "Bearer " + bearerToken).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String run = http.send(
+                            HttpRequest.newBuilder(baseUri().resolve("/api/v1/runs/" + runId))
+                                    .header("Authorization", "Bearer " + bearerToken)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             if (run.contains("\"state\":\"FAILED\"") || run.contains("\"state\":\"SUCCEEDED\"")) {
                 return run;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("run " + runId + " has not ended within " + timeout + ": " + run
-                        + "\n" + process.tail(40));
+                throw new IllegalStateException(
+                        "run " + runId + " has not ended within " + timeout + ": " + run + "\n" + process.tail(40));
             }
             Thread.sleep(250);
         }
@@ -102,8 +122,11 @@ final class PipelineControllerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             try {
-                HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(baseUri().resolve("/readyz"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> readiness = http.send(
+                        HttpRequest.newBuilder(baseUri().resolve("/readyz"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (readiness.statusCode() == 200) {
                     return;
                 }

@@ -12,7 +12,8 @@ class ChartOptionTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 6, 1);
 
-    private final ChartData data = new ChartData("Brooklyn",
+    private final ChartData data = new ChartData(
+            "Brooklyn",
             List.of(new ChartData.Day(DAY.minusDays(1), 900)),
             List.of(new ChartData.Band(DAY, 1000, 800, 1300), new ChartData.Band(DAY.plusDays(1), 1100, 850, 1400)),
             List.of(new ChartData.Day(DAY.minusDays(1), 900)),
@@ -34,9 +35,13 @@ class ChartOptionTest {
     void actualForecastAnomaliesAndTodayAreAllDrawn() {
         ObjectNode option = ChartOption.of(data);
 
-        assertThat(series(option, ChartOption.ACTUAL).get("data").get(0).get(0).asText()).isEqualTo("2026-05-31");
+        assertThat(series(option, ChartOption.ACTUAL).get("data").get(0).get(0).asText())
+                .isEqualTo("2026-05-31");
         assertThat(series(option, ChartOption.FORECAST).get("data")).hasSize(2);
-        assertThat(series(option, ChartOption.FORECAST).at("/markLine/data/0/xAxis").asText()).isEqualTo("2026-06-01");
+        assertThat(series(option, ChartOption.FORECAST)
+                        .at("/markLine/data/0/xAxis")
+                        .asText())
+                .isEqualTo("2026-06-01");
         JsonNode anomalies = series(option, ChartOption.ANOMALIES);
         assertThat(anomalies.get("type").asText()).isEqualTo("scatter");
         assertThat(anomalies.get("data").get(0).get(1).asDouble()).isEqualTo(900);

@@ -22,7 +22,8 @@ class ServicesPropertiesTest {
                 "nyc311.services.client.client-id", "dashboard-ui",
                 "nyc311.services.client.client-secret", "secret")));
 
-        ServicesProperties services = binder.bind("nyc311.services", ServicesProperties.class).get();
+        ServicesProperties services =
+                binder.bind("nyc311.services", ServicesProperties.class).get();
 
         assertThat(services.forecastService().url()).isEqualTo(URI.create("http://127.0.0.1:8083"));
         assertThat(services.anomalyService().url()).isEqualTo(URI.create("http://127.0.0.1:8084"));

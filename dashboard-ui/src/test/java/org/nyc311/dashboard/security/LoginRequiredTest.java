@@ -24,15 +24,21 @@ class LoginRequiredTest {
                 .hasMessageContaining("client id (NYC311_OIDC_CLIENT_ID)")
                 .hasMessageContaining("client secret (NYC311_OIDC_CLIENT_SECRET)")
                 // Boot's "APPLICATION FAILED TO START" report, what an operator reads in the log, says what to do
-                .satisfies(refusal -> assertThat(new LoginNotConfiguredFailureAnalyzer().analyze(refusal).getAction())
-                        .contains("NYC311_OIDC_ISSUER_URI", "NYC311_OIDC_CLIENT_ID", "NYC311_OIDC_CLIENT_SECRET",
+                .satisfies(refusal -> assertThat(new LoginNotConfiguredFailureAnalyzer()
+                                .analyze(refusal)
+                                .getAction())
+                        .contains(
+                                "NYC311_OIDC_ISSUER_URI",
+                                "NYC311_OIDC_CLIENT_ID",
+                                "NYC311_OIDC_CLIENT_SECRET",
                                 "SPRING_PROFILES_ACTIVE=local"));
     }
 
     @Test
     void aMissingClientSecretIsNamedAlone() {
         // the issuer is never asked: the check comes before the OIDC client reads its discovery document
-        assertThatThrownBy(() -> start("--NYC311_OIDC_ISSUER_URI=http://127.0.0.1:9/nowhere", "--NYC311_OIDC_CLIENT_ID=dashboard"))
+        assertThatThrownBy(() -> start(
+                        "--NYC311_OIDC_ISSUER_URI=http://127.0.0.1:9/nowhere", "--NYC311_OIDC_CLIENT_ID=dashboard"))
                 .isInstanceOf(LoginNotConfiguredException.class)
                 .hasMessageContaining("client secret (NYC311_OIDC_CLIENT_SECRET)")
                 .hasMessageNotContaining("NYC311_OIDC_ISSUER_URI")

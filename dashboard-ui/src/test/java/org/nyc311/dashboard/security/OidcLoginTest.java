@@ -34,11 +34,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @ExtendWith(TokenIssuerExtension.class)
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "NYC311_OIDC_CLIENT_ID=dashboard",
-    "NYC311_OIDC_CLIENT_SECRET=secret",
-    "management.server.port=0"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"NYC311_OIDC_CLIENT_ID=dashboard", "NYC311_OIDC_CLIENT_SECRET=secret", "management.server.port=0"
+        })
 class OidcLoginTest {
 
     private static final JsonStubServer identityProvider = new JsonStubServer();
@@ -52,18 +51,34 @@ class OidcLoginTest {
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) throws Exception {
         String issuer = identityProvider.baseUri().toString();
-        identityProvider.answer("/.well-known/openid-configuration", Map.of(
-                "issuer", issuer,
-                "authorization_endpoint", issuer + "/authorize",
-                "token_endpoint", issuer + "/token",
-                "jwks_uri", issuer + "/jwks",
-                "userinfo_endpoint", issuer + "/userinfo",
-                "response_types_supported", List.of("code"),
-                "subject_types_supported", List.of("public"),
-                "id_token_signing_alg_values_supported", List.of("RS256"),
-                "scopes_supported", List.of("openid", "profile", "email")));
-        identityProvider.answer("/jwks", new JWKSet(new RSAKeyGenerator(2048).keyID("stand-in").generate().toPublicJWK())
-                .toJSONObject());
+        identityProvider.answer(
+                "/.well-known/openid-configuration",
+                Map.of(
+                        "issuer",
+                        issuer,
+                        "authorization_endpoint",
+                        issuer + "/authorize",
+                        "token_endpoint",
+                        issuer + "/token",
+                        "jwks_uri",
+                        issuer + "/jwks",
+                        "userinfo_endpoint",
+                        issuer + "/userinfo",
+                        "response_types_supported",
+                        List.of("code"),
+                        "subject_types_supported",
+                        List.of("public"),
+                        "id_token_signing_alg_values_supported",
+                        List.of("RS256"),
+                        "scopes_supported",
+                        List.of("openid", "profile", "email")));
+        identityProvider.answer(
+                "/jwks",
+                new JWKSet(new RSAKeyGenerator(2048)
+                                .keyID("stand-in")
+                                .generate()
+                                .toPublicJWK())
+                        .toJSONObject());
         registry.add("NYC311_OIDC_ISSUER_URI", () -> issuer);
     }
 
@@ -76,27 +91,30 @@ class OidcLoginTest {
     void aViewSendsPeopleToTheIdentityProvider() throws Exception {
         HttpResponse<String> view = browse(port, "/pipeline");
         assertThat(view.statusCode()).isEqualTo(302);
-        assertThat(view.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
+        assertThat(view.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
 
         HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
         assertThat(authorize.statusCode()).isEqualTo(302);
-        assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-                .startsWith(identityProvider.baseUri() + "/authorize?")
-                .contains("client_id=dashboard").contains("scope=openid"));
+        assertThat(authorize.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .startsWith(identityProvider.baseUri() + "/authorize?")
+                        .contains("client_id=dashboard")
+                        .contains("scope=openid"));
     }
 
     @Test
     void thereIsNoPasswordFormToFallBackOn() throws Exception {
         HttpResponse<String> login = browse(port, "/login");
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith(SecurityConfiguration.OIDC_LOGIN_PAGE));
     }
 
     @Test
     void behindTheLoadBalancerTheSessionCookieIsSecureAndTheRedirectUriHttps() throws Exception {
-        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE, "X-Forwarded-Proto", "https");
+        HttpResponse<String> authorize =
+                browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE, "X-Forwarded-Proto", "https");
 
         assertThat(sessionCookie(authorize)).contains("; Secure");
         assertThat(redirectUri(authorize)).isEqualTo("https://" + Loopback.HOST + "/login/oauth2/code/oidc");
@@ -107,7 +125,8 @@ class OidcLoginTest {
         HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
 
         assertThat(sessionCookie(authorize)).doesNotContainIgnoringCase("secure");
-        assertThat(redirectUri(authorize)).isEqualTo("http://" + Loopback.HOST + ":" + port + "/login/oauth2/code/oidc");
+        assertThat(redirectUri(authorize))
+                .isEqualTo("http://" + Loopback.HOST + ":" + port + "/login/oauth2/code/oidc");
     }
 
     @Test
@@ -122,7 +141,8 @@ class OidcLoginTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"dashboard-ui\"");
         assertThat(get(managementPort, "/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/health/readiness").statusCode())
+                .isEqualTo(200);
 
         // the load balancer routes the main port only: there actuator is not served, and the path needs a login
         HttpResponse<String> mainPort = browse(port, "/actuator/prometheus");
@@ -134,12 +154,16 @@ class OidcLoginTest {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("JSESSIONID="))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+                .orElseThrow(() -> new AssertionError(
+                        "no session cookie in " + response.headers().map()));
     }
 
     private static String redirectUri(HttpResponse<String> authorize) {
         String location = authorize.headers().firstValue("Location").orElseThrow();
-        String encoded = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("redirect_uri");
+        String encoded = UriComponentsBuilder.fromUriString(location)
+                .build()
+                .getQueryParams()
+                .getFirst("redirect_uri");
         return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
 
@@ -154,7 +178,9 @@ class OidcLoginTest {
 
     private static HttpResponse<String> get(int port, String path, String... headers) throws Exception {
         // redirects are what is checked: never follow them
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + Loopback.HOST + ":" + port + path));
         if (headers.length > 0) {
             request.headers(headers);

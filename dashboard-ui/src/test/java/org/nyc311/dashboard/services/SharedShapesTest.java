@@ -24,7 +24,8 @@ import org.nyc311.model.series.SeriesKey;
  */
 class SharedShapesTest {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -32,25 +33,54 @@ class SharedShapesTest {
 
     @Test
     void anAnomalyReadsWithItsSeriesAsTheId() throws Exception {
-        Anomaly anomaly = new Anomaly(series, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2,
-                Anomaly.Direction.SPIKE, "run-7");
+        Anomaly anomaly = new Anomaly(
+                series, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, Anomaly.Direction.SPIKE, "run-7");
 
-        AnomalyView row = json.readValue(json.writeValueAsString(List.of(AnomalyView.of(anomaly))), AnomalyView[].class)[0];
+        AnomalyView row =
+                json.readValue(json.writeValueAsString(List.of(AnomalyView.of(anomaly))), AnomalyView[].class)[0];
 
-        assertThat(row).isEqualTo(new AnomalyView("noise-residential/brooklyn", "noise-residential", "brooklyn",
-                LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
+        assertThat(row)
+                .isEqualTo(new AnomalyView(
+                        "noise-residential/brooklyn",
+                        "noise-residential",
+                        "brooklyn",
+                        LocalDate.of(2026, 6, 1),
+                        140,
+                        90.5,
+                        70,
+                        120,
+                        4.2,
+                        "SPIKE",
+                        "run-7"));
     }
 
     @Test
     void anAlertReads() throws Exception {
         UUID id = UUID.randomUUID();
-        Alert alert = new Alert(id, series, Alert.Status.OPEN, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4), null, 4, 5.5);
+        Alert alert = new Alert(
+                id,
+                series,
+                Alert.Status.OPEN,
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 4),
+                null,
+                4,
+                5.5);
 
         AlertView row = json.readValue(json.writeValueAsString(AlertView.of(alert)), AlertView.class);
 
-        assertThat(row).isEqualTo(new AlertView(id, "noise-residential/brooklyn", "open", LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
+        assertThat(row)
+                .isEqualTo(new AlertView(
+                        id,
+                        "noise-residential/brooklyn",
+                        "open",
+                        LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 6, 3),
+                        LocalDate.of(2026, 6, 4),
+                        null,
+                        4,
+                        5.5));
     }
 
     /** What anomaly-service's REST API serves, as it writes it today. */
@@ -64,10 +94,30 @@ class SharedShapesTest {
                 + "\"episodeStart\":\"2026-06-01\",\"openedOn\":\"2026-06-03\",\"lastAnomalousDate\":\"2026-06-04\","
                 + "\"closedOn\":null,\"anomalousDays\":4,\"peakZScore\":5.5}";
 
-        assertThat(json.readValue(anomalies, AnomalyView[].class)[0]).isEqualTo(new AnomalyView("noise-residential/brooklyn",
-                "noise-residential", "brooklyn", LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, "SPIKE", "run-7"));
-        assertThat(json.readValue(alert, AlertView.class)).isEqualTo(new AlertView(id, "noise-residential/brooklyn", "open",
-                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5));
+        assertThat(json.readValue(anomalies, AnomalyView[].class)[0])
+                .isEqualTo(new AnomalyView(
+                        "noise-residential/brooklyn",
+                        "noise-residential",
+                        "brooklyn",
+                        LocalDate.of(2026, 6, 1),
+                        140,
+                        90.5,
+                        70,
+                        120,
+                        4.2,
+                        "SPIKE",
+                        "run-7"));
+        assertThat(json.readValue(alert, AlertView.class))
+                .isEqualTo(new AlertView(
+                        id,
+                        "noise-residential/brooklyn",
+                        "open",
+                        LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 6, 3),
+                        LocalDate.of(2026, 6, 4),
+                        null,
+                        4,
+                        5.5));
     }
 
     @Test

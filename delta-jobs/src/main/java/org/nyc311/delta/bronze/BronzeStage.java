@@ -31,12 +31,15 @@ public final class BronzeStage implements Stage {
         ensureExists(spark, lake.rawRoot());
         org.apache.spark.sql.streaming.DataStreamReader reader = switch (format) {
             case "json" -> spark.readStream().format("text");
-            case "cloudFiles" -> spark.readStream().format("cloudFiles").option("cloudFiles.format", "text")
-                    .option("cloudFiles.schemaLocation", lake.checkpoint("bronze_service_requests") + "/_schema");
-            default -> throw new IllegalArgumentException("--source-format must be json or cloudFiles, not '" + format + "'");
+            case "cloudFiles" ->
+                spark.readStream()
+                        .format("cloudFiles")
+                        .option("cloudFiles.format", "text")
+                        .option("cloudFiles.schemaLocation", lake.checkpoint("bronze_service_requests") + "/_schema");
+            default ->
+                throw new IllegalArgumentException("--source-format must be json or cloudFiles, not '" + format + "'");
         };
-        Dataset<Row> lines = reader
-                .option("pathGlobFilter", args.get("raw-glob", "*.json.gz"))
+        Dataset<Row> lines = reader.option("pathGlobFilter", args.get("raw-glob", "*.json.gz"))
                 .option("recursiveFileLookup", "true")
                 .load(lake.rawRoot())
                 .select(col("value"), col("_metadata.file_path").as(BronzeColumns.SOURCE_FILE));
@@ -53,14 +56,16 @@ public final class BronzeStage implements Stage {
         } catch (org.apache.spark.sql.streaming.StreamingQueryException e) {
             throw new IllegalStateException("bronze intake from " + lake.rawRoot() + " failed: " + e.getMessage(), e);
         }
-        System.out.println("bronze: run " + runId + " took raw files under " + lake.rawRoot() + " into " + lake.bronzeRequests());
+        System.out.println(
+                "bronze: run " + runId + " took raw files under " + lake.rawRoot() + " into " + lake.bronzeRequests());
     }
 
     /** A streaming file source refuses a missing folder; before the first landing there is simply nothing to take. */
     private static void ensureExists(SparkSession spark, String path) {
         try {
             org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path);
-            org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.FileSystem fs =
+                    folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(folder)) {
                 fs.mkdirs(folder);
             }

@@ -20,8 +20,7 @@ import org.apache.spark.sql.Row;
  */
 public final class BronzeTransform {
 
-    private BronzeTransform() {
-    }
+    private BronzeTransform() {}
 
     /**
      * @param lines one row per raw line: {@code value} (the line) and {@code _source_file}
@@ -33,7 +32,8 @@ public final class BronzeTransform {
         Dataset<Row> parsed = lines.withColumn("_fields", expr("from_json(value, 'map<string,string>')"));
         String knownList = known.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "));
         Column rescued = expr("case when _fields is null then value "
-                + "when size(map_filter(_fields, (k, v) -> not array_contains(array(" + knownList + "), k))) = 0 then null "
+                + "when size(map_filter(_fields, (k, v) -> not array_contains(array(" + knownList
+                + "), k))) = 0 then null "
                 + "else to_json(map_filter(_fields, (k, v) -> not array_contains(array(" + knownList + "), k))) end");
         // intake columns first: Delta keeps min/max statistics for the first 32 columns only, and silver
         // selects a run's rows by _run_id, so those statistics let it skip every other run's files
@@ -43,9 +43,12 @@ public final class BronzeTransform {
         columns.add(col(BronzeColumns.SOURCE_FILE));
         columns.add(regexp_extract(col(BronzeColumns.SOURCE_FILE), "ingestion_date=([0-9]{4}-[0-9]{2}-[0-9]{2})", 1)
                 .as(BronzeColumns.INGESTION_DATE));
-        columns.add(regexp_extract(col(BronzeColumns.SOURCE_FILE), "run=([^/]+)", 1).as(BronzeColumns.INGESTION_RUN));
-        BronzeColumns.SOURCE_FIELDS.forEach(f -> columns.add(expr("_fields['" + f + "']").as(f)));
-        BronzeColumns.SYSTEM_FIELDS.forEach(f -> columns.add(expr("_fields['" + f[0] + "']").as(f[1])));
+        columns.add(
+                regexp_extract(col(BronzeColumns.SOURCE_FILE), "run=([^/]+)", 1).as(BronzeColumns.INGESTION_RUN));
+        BronzeColumns.SOURCE_FIELDS.forEach(
+                f -> columns.add(expr("_fields['" + f + "']").as(f)));
+        BronzeColumns.SYSTEM_FIELDS.forEach(
+                f -> columns.add(expr("_fields['" + f[0] + "']").as(f[1])));
         columns.add(rescued.as(BronzeColumns.RESCUED));
         return parsed.select(columns.toArray(Column[]::new))
                 // a blank line is no record: nothing to keep, nothing to rescue

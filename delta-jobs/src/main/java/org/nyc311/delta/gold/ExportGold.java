@@ -55,7 +55,9 @@ public final class ExportGold implements Stage {
     public void run(SparkSession spark, JobArgs args) throws IOException {
         LakeLayout lake = LakeLayout.from(args);
         Path output = Path.of(args.required(outputArgument));
-        List<Row> rows = spark.read().format("delta").load(lake.goldDailyRequests())
+        List<Row> rows = spark.read()
+                .format("delta")
+                .load(lake.goldDailyRequests())
                 .groupBy(DATE, COMPLAINT_TYPE_KEY, BOROUGH)
                 .agg(max(COMPLAINT_TYPE).as(COMPLAINT_TYPE), sum(COUNT).as(COUNT))
                 .where(col(COUNT).gt(0))
@@ -67,13 +69,17 @@ public final class ExportGold implements Stage {
         }
         CsvSchema schema = CsvSchema.builder()
                 .addColumns(List.of("date", "complaint_type", "borough", "count"), CsvSchema.ColumnType.STRING)
-                .build().withHeader().withLineSeparator("\n");
+                .build()
+                .withHeader()
+                .withLineSeparator("\n");
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-                SequenceWriter csv = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                        .writer(schema).writeValues(out)) {
+                SequenceWriter csv = new CsvMapper()
+                        .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                        .writer(schema)
+                        .writeValues(out)) {
             for (Row row : rows) {
-                csv.write(List.of(row.getDate(0).toString(), row.getString(1), row.getString(2),
-                        Long.toString(row.getLong(3))));
+                csv.write(List.of(
+                        row.getDate(0).toString(), row.getString(1), row.getString(2), Long.toString(row.getLong(3))));
             }
         }
         System.out.println("export-gold: " + rows.size() + " rows to " + output);

@@ -2,15 +2,14 @@ package org.nyc311.delta.gold;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE;
 import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE_KEY;
 import static org.nyc311.model.gold.GoldColumns.DATE;
 import static org.nyc311.model.gold.GoldColumns.FIRST_DATE;
 import static org.nyc311.model.gold.GoldColumns.SERIES_ID;
-
 
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
@@ -46,7 +45,8 @@ import org.nyc311.model.gold.GoldTables;
 public final class GoldStage implements Stage {
 
     // each name a compile-time constant, copied in by javac: shared-model is not on the job's run-time classpath
-    public static final List<String> TABLES = List.of(GoldTables.DAILY_REQUESTS, GoldTables.DAILY_SERIES, GoldTables.SERIES_CATALOG);
+    public static final List<String> TABLES =
+            List.of(GoldTables.DAILY_REQUESTS, GoldTables.DAILY_SERIES, GoldTables.SERIES_CATALOG);
 
     @Override
     public void checkArgs(JobArgs args) {
@@ -55,7 +55,8 @@ public final class GoldStage implements Stage {
                     + args.get("forecastable-window-days", ""));
         }
         if (args.getInt("min-history-days", 28) < 1) {
-            throw new IllegalArgumentException("--min-history-days must be at least 1, was " + args.get("min-history-days", ""));
+            throw new IllegalArgumentException(
+                    "--min-history-days must be at least 1, was " + args.get("min-history-days", ""));
         }
         if (args.getInt("gold-retention-days", 0) < 0) {
             throw new IllegalArgumentException("--gold-retention-days must not be negative (0 keeps everything), was "
@@ -65,7 +66,8 @@ public final class GoldStage implements Stage {
         try {
             minMean = Double.parseDouble(args.get("min-mean-count", "0.5"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--min-mean-count must be a number, was " + args.get("min-mean-count", ""), e);
+            throw new IllegalArgumentException(
+                    "--min-mean-count must be a number, was " + args.get("min-mean-count", ""), e);
         }
         if (!(minMean >= 0) || Double.isInfinite(minMean)) {
             throw new IllegalArgumentException("--min-mean-count must be finite and >= 0, was " + minMean);
@@ -88,15 +90,20 @@ public final class GoldStage implements Stage {
         if (!touched.isEmpty() || missing) {
             Dataset<Row> displays = GoldTransform.displayByKey(silver).cache();
             try {
-                Dataset<Row> scope = missing ? silver
-                        : silver.where(expr(SilverColumns.CREATED_DATE_LOCAL + " IN (" + GoldTransform.dateList(touched) + ")"));
-                Dataset<Row> daily = GoldTransform.dailyRequests(scope, displays).cache();
+                Dataset<Row> scope = missing
+                        ? silver
+                        : silver.where(expr(
+                                SilverColumns.CREATED_DATE_LOCAL + " IN (" + GoldTransform.dateList(touched) + ")"));
+                Dataset<Row> daily =
+                        GoldTransform.dailyRequests(scope, displays).cache();
                 try {
                     written.put(GoldTables.DAILY_REQUESTS, daily.count());
                     if (missing) {
                         daily.write().format("delta").save(lake.goldDailyRequests());
                     } else {
-                        daily.write().format("delta").mode("overwrite")
+                        daily.write()
+                                .format("delta")
+                                .mode("overwrite")
                                 .option("replaceWhere", DATE + " IN (" + GoldTransform.dateList(touched) + ")")
                                 .save(lake.goldDailyRequests());
                     }
@@ -108,10 +115,15 @@ public final class GoldStage implements Stage {
                 Dataset<Row> allDaily = spark.read().format("delta").load(lake.goldDailyRequests());
                 written.put(GoldTables.DAILY_SERIES, refreshSeries(spark, lake, allDaily, touched, missing || trimmed));
                 Dataset<Row> series = spark.read().format("delta").load(lake.goldDailySeries());
-                written.put(GoldTables.SERIES_CATALOG, overwrite(GoldTransform.seriesCatalog(series,
-                        args.getInt("min-history-days", 28), Double.parseDouble(args.get("min-mean-count", "0.5")),
-                        args.getInt("forecastable-window-days", 90)),
-                        lake.goldSeriesCatalog()));
+                written.put(
+                        GoldTables.SERIES_CATALOG,
+                        overwrite(
+                                GoldTransform.seriesCatalog(
+                                        series,
+                                        args.getInt("min-history-days", 28),
+                                        Double.parseDouble(args.get("min-mean-count", "0.5")),
+                                        args.getInt("forecastable-window-days", 90)),
+                                lake.goldSeriesCatalog()));
             } finally {
                 displays.unpersist();
             }
@@ -121,11 +133,15 @@ public final class GoldStage implements Stage {
         versions.put(GoldTables.DAILY_REQUESTS, DeltaTables.version(spark, lake.goldDailyRequests()));
         versions.put(GoldTables.DAILY_SERIES, DeltaTables.version(spark, lake.goldDailySeries()));
         versions.put(GoldTables.SERIES_CATALOG, DeltaTables.version(spark, lake.goldSeriesCatalog()));
-        Row newest = silver.agg(max(SilverColumns.CREATED_AT), max(SilverColumns.CREATED_DATE_LOCAL)).first();
-        RunResult result = new RunResult(runId, versions,
+        Row newest = silver.agg(max(SilverColumns.CREATED_AT), max(SilverColumns.CREATED_DATE_LOCAL))
+                .first();
+        RunResult result = new RunResult(
+                runId,
+                versions,
                 newest.isNullAt(1) ? null : newest.getDate(1).toLocalDate().minusDays(1),
                 newest.isNullAt(0) ? null : newest.getTimestamp(0).toInstant(),
-                written, metrics);
+                written,
+                metrics);
         RunResult.write(spark, lake.runResult(runId), result);
         System.out.println("gold: run " + runId + " touched " + touched.size() + " dates, wrote " + written
                 + ", result " + lake.runResult(runId));
@@ -133,7 +149,11 @@ public final class GoldStage implements Stage {
 
     /** Full overwrite of a derived table (computed from a cached frame); returns the rows written. */
     private static long overwrite(Dataset<Row> frame, String path) {
-        frame.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+        frame.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .save(path);
         return spark(frame).read().format("delta").load(path).count();
     }
 
@@ -149,7 +169,11 @@ public final class GoldStage implements Stage {
         if (retentionDays <= 0) {
             return false;
         }
-        Row newest = spark.read().format("delta").load(lake.goldDailyRequests()).agg(max(DATE)).first();
+        Row newest = spark.read()
+                .format("delta")
+                .load(lake.goldDailyRequests())
+                .agg(max(DATE))
+                .first();
         if (newest.isNullAt(0)) {
             return false;
         }
@@ -170,12 +194,17 @@ public final class GoldStage implements Stage {
      */
     private static void respell(SparkSession spark, LakeLayout lake, Dataset<Row> displays) {
         DeltaTable table = DeltaTable.forPath(spark, lake.goldDailyRequests());
-        List<Row> stale = table.toDF().select(COMPLAINT_TYPE_KEY, COMPLAINT_TYPE).distinct()
+        List<Row> stale = table.toDF()
+                .select(COMPLAINT_TYPE_KEY, COMPLAINT_TYPE)
+                .distinct()
                 .join(displays.withColumnRenamed(COMPLAINT_TYPE, "_display"), COMPLAINT_TYPE_KEY)
                 .where(col(COMPLAINT_TYPE).notEqual(col("_display")))
-                .select(COMPLAINT_TYPE_KEY, "_display").distinct().collectAsList();
+                .select(COMPLAINT_TYPE_KEY, "_display")
+                .distinct()
+                .collectAsList();
         for (Row row : stale) {
-            table.update(col(COMPLAINT_TYPE_KEY).equalTo(row.getString(0)), Map.of(COMPLAINT_TYPE, lit(row.getString(1))));
+            table.update(
+                    col(COMPLAINT_TYPE_KEY).equalTo(row.getString(0)), Map.of(COMPLAINT_TYPE, lit(row.getString(1))));
         }
     }
 
@@ -189,15 +218,17 @@ public final class GoldStage implements Stage {
      * compare with: if a run died between the two, its retry finds the same differences and writes the same
      * rows again, and any row the predicate leaves alone is unchanged by construction.
      */
-    private static long refreshSeries(SparkSession spark, LakeLayout lake, Dataset<Row> allDaily, List<Date> touched,
-            boolean rebuild) {
+    private static long refreshSeries(
+            SparkSession spark, LakeLayout lake, Dataset<Row> allDaily, List<Date> touched, boolean rebuild) {
         Row lastRow = allDaily.agg(max(DATE)).first();
-        boolean rebuildAll = rebuild || lastRow.isNullAt(0) || !DeltaTables.exists(spark, lake.goldDailySeries())
+        boolean rebuildAll = rebuild
+                || lastRow.isNullAt(0)
+                || !DeltaTables.exists(spark, lake.goldDailySeries())
                 || !DeltaTables.exists(spark, lake.goldSeriesCatalog());
         if (rebuildAll) {
             Dataset<Row> series = GoldTransform.dailySeries(allDaily);
-            return overwrite(series.repartitionByRange(col(DATE)).sortWithinPartitions(DATE, SERIES_ID),
-                    lake.goldDailySeries());
+            return overwrite(
+                    series.repartitionByRange(col(DATE)).sortWithinPartitions(DATE, SERIES_ID), lake.goldDailySeries());
         }
         Date last = lastRow.getDate(0);
         Dataset<Row> stored = spark.read().format("delta").load(lake.goldDailySeries());
@@ -206,26 +237,40 @@ public final class GoldStage implements Stage {
             return refreshSeries(spark, lake, allDaily, touched, true);
         }
         Set<Date> dates = new TreeSet<>(touched);
-        for (LocalDate day = storedLast.getDate(0).toLocalDate().plusDays(1); !day.isAfter(last.toLocalDate());
+        for (LocalDate day = storedLast.getDate(0).toLocalDate().plusDays(1);
+                !day.isAfter(last.toLocalDate());
                 day = day.plusDays(1)) {
             dates.add(Date.valueOf(day));
         }
         Dataset<Row> counts = GoldTransform.seriesCounts(allDaily).cache();
         try {
-            Dataset<Row> before = spark.read().format("delta").load(lake.goldSeriesCatalog())
-                    .select(col(SERIES_ID), col(FIRST_DATE).as("_first_before"), col(COMPLAINT_TYPE).as("_name_before"));
+            Dataset<Row> before = spark.read()
+                    .format("delta")
+                    .load(lake.goldSeriesCatalog())
+                    .select(
+                            col(SERIES_ID),
+                            col(FIRST_DATE).as("_first_before"),
+                            col(COMPLAINT_TYPE).as("_name_before"));
             Set<String> moved = new TreeSet<>(GoldTransform.firstDates(counts)
                     .join(before, new String[] {SERIES_ID}, "full_outer")
                     .where(not(col(FIRST_DATE).eqNullSafe(col("_first_before")))
                             .or(not(col(COMPLAINT_TYPE).eqNullSafe(col("_name_before")))))
-                    .select(SERIES_ID).as(Encoders.STRING()).collectAsList());
+                    .select(SERIES_ID)
+                    .as(Encoders.STRING())
+                    .collectAsList());
             String predicate = DATE + " IN (" + GoldTransform.dateList(dates) + ")"
                     + (moved.isEmpty() ? "" : " OR " + SERIES_ID + " IN (" + GoldTransform.textList(moved) + ")");
-            Dataset<Row> changed = GoldTransform.zeroFilled(counts, last).where(expr(predicate))
-                    .repartitionByRange(col(DATE)).sortWithinPartitions(DATE, SERIES_ID).cache();
+            Dataset<Row> changed = GoldTransform.zeroFilled(counts, last)
+                    .where(expr(predicate))
+                    .repartitionByRange(col(DATE))
+                    .sortWithinPartitions(DATE, SERIES_ID)
+                    .cache();
             try {
                 long rows = changed.count();
-                changed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+                changed.write()
+                        .format("delta")
+                        .mode("overwrite")
+                        .option("replaceWhere", predicate)
                         .save(lake.goldDailySeries());
                 System.out.println("gold: daily_series replaced " + rows + " rows (" + dates.size() + " dates, and "
                         + moved.size() + " series whose span or name changed)");

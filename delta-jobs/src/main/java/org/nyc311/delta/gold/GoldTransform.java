@@ -15,7 +15,6 @@ import static org.nyc311.model.gold.GoldColumns.*;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -24,29 +23,42 @@ import org.nyc311.delta.silver.SilverColumns;
 /** Pure transformations from silver to the gold tables. */
 public final class GoldTransform {
 
-    private GoldTransform() {
-    }
+    private GoldTransform() {}
 
     /**
      * One display form per complaint type key: the most frequent spelling in silver (ties: the first
      * alphabetically), so that {@code PAINT/PLASTER} and {@code Paint/Plaster} show as one type.
      */
     public static Dataset<Row> displayByKey(Dataset<Row> silver) {
-        Dataset<Row> spellings = silver.groupBy(SilverColumns.COMPLAINT_TYPE_KEY, SilverColumns.COMPLAINT_TYPE).count();
-        return spellings.withColumn("_r", org.apache.spark.sql.functions.row_number().over(
-                        Window.partitionBy(SilverColumns.COMPLAINT_TYPE_KEY).orderBy(col("count").desc(),
-                                col(SilverColumns.COMPLAINT_TYPE).asc())))
+        Dataset<Row> spellings = silver.groupBy(SilverColumns.COMPLAINT_TYPE_KEY, SilverColumns.COMPLAINT_TYPE)
+                .count();
+        return spellings
+                .withColumn(
+                        "_r",
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .row_number()
+                                .over(Window.partitionBy(SilverColumns.COMPLAINT_TYPE_KEY)
+                                        .orderBy(
+                                                col("count").desc(),
+                                                col(SilverColumns.COMPLAINT_TYPE)
+                                                        .asc())))
                 .where(col("_r").equalTo(1))
-                .select(col(SilverColumns.COMPLAINT_TYPE_KEY).as(COMPLAINT_TYPE_KEY),
+                .select(
+                        col(SilverColumns.COMPLAINT_TYPE_KEY).as(COMPLAINT_TYPE_KEY),
                         col(SilverColumns.COMPLAINT_TYPE).as(COMPLAINT_TYPE));
     }
 
     /** Requests per New York local date, complaint type, borough and agency. */
     public static Dataset<Row> dailyRequests(Dataset<Row> silver, Dataset<Row> displays) {
-        return silver.groupBy(col(SilverColumns.CREATED_DATE_LOCAL).as(DATE), col(SilverColumns.COMPLAINT_TYPE_KEY)
-                                .as(COMPLAINT_TYPE_KEY), col(SilverColumns.BOROUGH).as(BOROUGH),
-                        col(SilverColumns.BOROUGH_KEY).as(BOROUGH_KEY), coalesce(col(SilverColumns.AGENCY), lit(""))
-                                .as(AGENCY))
+        return silver.groupBy(
+                        col(SilverColumns.CREATED_DATE_LOCAL).as(DATE),
+                        col(SilverColumns.COMPLAINT_TYPE_KEY).as(COMPLAINT_TYPE_KEY),
+                        col(SilverColumns.BOROUGH).as(BOROUGH),
+                        col(SilverColumns.BOROUGH_KEY).as(BOROUGH_KEY),
+                        coalesce(col(SilverColumns.AGENCY), lit("")).as(AGENCY))
                 .agg(count(lit(1)).as(COUNT))
                 .join(displays, COMPLAINT_TYPE_KEY)
                 .select(DATE, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH, BOROUGH_KEY, AGENCY, COUNT);
@@ -64,18 +76,37 @@ public final class GoldTransform {
 
     /** The requests of each series on the days it has any, at the three levels of the catalog. */
     public static Dataset<Row> seriesCounts(Dataset<Row> dailyRequests) {
-        Dataset<Row> base = dailyRequests.groupBy(DATE, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
+        Dataset<Row> base = dailyRequests
+                .groupBy(DATE, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
                 .agg(sum(COUNT).as(COUNT));
-        Dataset<Row> typeBorough = base.select(concat(col(COMPLAINT_TYPE_KEY), lit("/"), col(BOROUGH_KEY)).as(SERIES_ID),
-                lit("complaint_type_borough").as(LEVEL), col(COMPLAINT_TYPE_KEY), col(COMPLAINT_TYPE), col(BOROUGH_KEY),
-                col(DATE), col(COUNT));
-        Dataset<Row> borough = base.groupBy(BOROUGH_KEY, DATE).agg(sum(COUNT).as(COUNT))
-                .select(concat(lit(ALL + "/"), col(BOROUGH_KEY)).as(SERIES_ID), lit("borough").as(LEVEL),
-                        lit(ALL).as(COMPLAINT_TYPE_KEY), lit("All").as(COMPLAINT_TYPE), col(BOROUGH_KEY), col(DATE),
+        Dataset<Row> typeBorough = base.select(
+                concat(col(COMPLAINT_TYPE_KEY), lit("/"), col(BOROUGH_KEY)).as(SERIES_ID),
+                lit("complaint_type_borough").as(LEVEL),
+                col(COMPLAINT_TYPE_KEY),
+                col(COMPLAINT_TYPE),
+                col(BOROUGH_KEY),
+                col(DATE),
+                col(COUNT));
+        Dataset<Row> borough = base.groupBy(BOROUGH_KEY, DATE)
+                .agg(sum(COUNT).as(COUNT))
+                .select(
+                        concat(lit(ALL + "/"), col(BOROUGH_KEY)).as(SERIES_ID),
+                        lit("borough").as(LEVEL),
+                        lit(ALL).as(COMPLAINT_TYPE_KEY),
+                        lit("All").as(COMPLAINT_TYPE),
+                        col(BOROUGH_KEY),
+                        col(DATE),
                         col(COUNT));
-        Dataset<Row> citywide = base.groupBy(DATE).agg(sum(COUNT).as(COUNT))
-                .select(lit(ALL + "/" + ALL).as(SERIES_ID), lit("citywide").as(LEVEL), lit(ALL).as(COMPLAINT_TYPE_KEY),
-                        lit("All").as(COMPLAINT_TYPE), lit(ALL).as(BOROUGH_KEY), col(DATE), col(COUNT));
+        Dataset<Row> citywide = base.groupBy(DATE)
+                .agg(sum(COUNT).as(COUNT))
+                .select(
+                        lit(ALL + "/" + ALL).as(SERIES_ID),
+                        lit("citywide").as(LEVEL),
+                        lit(ALL).as(COMPLAINT_TYPE_KEY),
+                        lit("All").as(COMPLAINT_TYPE),
+                        lit(ALL).as(BOROUGH_KEY),
+                        col(DATE),
+                        col(COUNT));
         return typeBorough.unionByName(borough).unionByName(citywide);
     }
 
@@ -86,12 +117,19 @@ public final class GoldTransform {
 
     /** The counts of {@link #seriesCounts} with a zero on every day of a series' span that has none, up to {@code last}. */
     public static Dataset<Row> zeroFilled(Dataset<Row> seriesCounts, Date last) {
-        Dataset<Row> spans = seriesCounts.groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
+        Dataset<Row> spans = seriesCounts
+                .groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
                 .agg(min(DATE).as(FIRST_DATE))
                 .withColumn(DATE, expr("explode(sequence(" + FIRST_DATE + ", date'" + last + "', interval 1 day))"));
         return spans.join(seriesCounts.select(SERIES_ID, DATE, COUNT), new String[] {SERIES_ID, DATE}, "left")
-                .select(col(SERIES_ID), col(LEVEL), col(COMPLAINT_TYPE_KEY), col(COMPLAINT_TYPE), col(BOROUGH_KEY),
-                        col(DATE), coalesce(col(COUNT), lit(0L)).as(COUNT));
+                .select(
+                        col(SERIES_ID),
+                        col(LEVEL),
+                        col(COMPLAINT_TYPE_KEY),
+                        col(COMPLAINT_TYPE),
+                        col(BOROUGH_KEY),
+                        col(DATE),
+                        coalesce(col(COUNT), lit(0L)).as(COUNT));
     }
 
     /**
@@ -100,17 +138,25 @@ public final class GoldTransform {
      * series younger than that: over its days), not over its whole life: a complaint type the city retired
      * years ago keeps a large lifetime mean, and fitting it every day would forecast zeros at full cost.
      */
-    public static Dataset<Row> seriesCatalog(Dataset<Row> dailySeries, int minHistoryDays, double minMeanCount,
-            int recentDays) {
+    public static Dataset<Row> seriesCatalog(
+            Dataset<Row> dailySeries, int minHistoryDays, double minMeanCount, int recentDays) {
         Row lastRow = dailySeries.agg(max(DATE)).first();
-        Date recentFrom = lastRow.isNullAt(0) ? Date.valueOf(LocalDate.EPOCH)
+        Date recentFrom = lastRow.isNullAt(0)
+                ? Date.valueOf(LocalDate.EPOCH)
                 : Date.valueOf(lastRow.getDate(0).toLocalDate().minusDays(recentDays - 1L));
-        return dailySeries.groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
-                .agg(min(DATE).as(FIRST_DATE), max(DATE).as(LAST_DATE),
+        return dailySeries
+                .groupBy(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY)
+                .agg(
+                        min(DATE).as(FIRST_DATE),
+                        max(DATE).as(LAST_DATE),
                         max(when(col(COUNT).gt(0), col(DATE))).as(LAST_NONZERO_DATE),
-                        avg(COUNT).as(MEAN_COUNT), count(lit(1)).as(DAYS),
-                        coalesce(avg(when(col(DATE).geq(lit(recentFrom)), col(COUNT))), lit(0.0)).as("_recent_mean"))
-                .withColumn(FORECASTABLE, col(DAYS).geq(minHistoryDays).and(col("_recent_mean").geq(minMeanCount)))
+                        avg(COUNT).as(MEAN_COUNT),
+                        count(lit(1)).as(DAYS),
+                        coalesce(avg(when(col(DATE).geq(lit(recentFrom)), col(COUNT))), lit(0.0))
+                                .as("_recent_mean"))
+                .withColumn(
+                        FORECASTABLE,
+                        col(DAYS).geq(minHistoryDays).and(col("_recent_mean").geq(minMeanCount)))
                 .drop("_recent_mean");
     }
 
@@ -120,7 +166,8 @@ public final class GoldTransform {
 
     /** A SQL list of string literals (series ids and type keys are slugs; quotes are doubled all the same). */
     static String textList(java.util.Collection<String> values) {
-        return String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
+        return String.join(
+                ", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
     }
 
     static LocalDate toLocal(Date date) {

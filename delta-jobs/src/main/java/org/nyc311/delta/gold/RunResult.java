@@ -19,8 +19,13 @@ import org.nyc311.delta.silver.SilverStage;
  * builds the GoldRefreshed event from it. Written through the Hadoop FileSystem API, so the same code
  * writes to a local directory and to S3.
  */
-public record RunResult(String runId, Map<String, Long> tableVersions, LocalDate latestCompleteDate,
-        Instant newestCreatedAt, Map<String, Long> rowCounts, SilverStage.RunMetrics silver) {
+public record RunResult(
+        String runId,
+        Map<String, Long> tableVersions,
+        LocalDate latestCompleteDate,
+        Instant newestCreatedAt,
+        Map<String, Long> rowCounts,
+        SilverStage.RunMetrics silver) {
 
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -35,7 +40,9 @@ public record RunResult(String runId, Map<String, Long> tableVersions, LocalDate
         counts.put("updated", silver.updated());
         counts.put("duplicates", silver.duplicates());
         counts.put("quarantined", silver.quarantined());
-        counts.put("touchedDates", silver.touchedDates().stream().map(Object::toString).toList());
+        counts.put(
+                "touchedDates",
+                silver.touchedDates().stream().map(Object::toString).toList());
         json.put("silver", counts);
         return json;
     }
@@ -43,7 +50,9 @@ public record RunResult(String runId, Map<String, Long> tableVersions, LocalDate
     public static void write(SparkSession spark, String location, RunResult result) throws IOException {
         Path path = new Path(location);
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.toJson())
+        byte[] bytes = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(result.toJson())
                 .getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = fs.create(path, true)) {
             out.write(bytes);

@@ -8,8 +8,7 @@ import org.nyc311.delta.StageMain;
  */
 public final class MaintenanceJob {
 
-    private MaintenanceJob() {
-    }
+    private MaintenanceJob() {}
 
     public static void main(String[] args) {
         StageMain.run("maintenance", args, new MaintenanceStage());

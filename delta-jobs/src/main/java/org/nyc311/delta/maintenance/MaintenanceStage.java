@@ -80,7 +80,8 @@ public final class MaintenanceStage implements Stage {
             if (everyDays > 0) {
                 if (!fs.exists(marker)) {
                     writeMarker(fs, marker, now);
-                    System.out.println("maintenance: first batch of this lake; upkeep every " + everyDays + " days from now");
+                    System.out.println(
+                            "maintenance: first batch of this lake; upkeep every " + everyDays + " days from now");
                     return;
                 }
                 Instant last = readMarker(fs, marker);
@@ -106,8 +107,14 @@ public final class MaintenanceStage implements Stage {
             spark.conf().set(RETENTION_CHECK, "false");
         }
         try {
-            for (String path : List.of(lake.bronzeRequests(), lake.silverRequests(), lake.silverQuarantine(),
-                    lake.pipelineMetrics(), lake.goldDailyRequests(), lake.goldDailySeries(), lake.goldSeriesCatalog())) {
+            for (String path : List.of(
+                    lake.bronzeRequests(),
+                    lake.silverRequests(),
+                    lake.silverQuarantine(),
+                    lake.pipelineMetrics(),
+                    lake.goldDailyRequests(),
+                    lake.goldDailySeries(),
+                    lake.goldSeriesCatalog())) {
                 if (!DeltaTables.exists(spark, path)) {
                     continue;
                 }

@@ -14,8 +14,7 @@ public final class ComplaintTypeDisplay {
     public static final String UDF_NAME = "nyc311_complaint_type_display";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private ComplaintTypeDisplay() {
-    }
+    private ComplaintTypeDisplay() {}
 
     public static String of(String raw) {
         if (raw == null) {

@@ -6,6 +6,7 @@ public final class SilverColumns {
     public static final String UNIQUE_KEY = "unique_key";
     /** Instants in UTC; the source's floating New York wall-clock time converted explicitly. */
     public static final String CREATED_AT = "created_at";
+
     public static final String CREATED_DATE_LOCAL = "created_date_local";
     public static final String CLOSED_AT = "closed_at";
     public static final String CLOSED_DATE_LOCAL = "closed_date_local";
@@ -18,6 +19,7 @@ public final class SilverColumns {
     public static final String BOROUGH = "borough";
     /** Borough key as in series ids (staten-island). */
     public static final String BOROUGH_KEY = "borough_key";
+
     public static final String BOROUGH_RAW = "borough_raw";
     public static final String LATITUDE = "latitude";
     public static final String LONGITUDE = "longitude";
@@ -36,6 +38,5 @@ public final class SilverColumns {
     public static final String REASON_CREATED_IN_FUTURE = "created_in_future";
     public static final String REASON_NO_COMPLAINT_TYPE = "no_complaint_type";
 
-    private SilverColumns() {
-    }
+    private SilverColumns() {}
 }

@@ -94,9 +94,14 @@ public final class SilverStage implements Stage {
             throw new IllegalStateException("no bronze table at " + lake.bronzeRequests() + ": run bronze first");
         }
         Dataset<Row> all = spark.read().format("delta").load(lake.bronzeRequests());
-        Column named = batches.isEmpty() ? lit(false) : col(BronzeColumns.INGESTION_RUN).isin(batches.toArray());
+        Column named = batches.isEmpty()
+                ? lit(false)
+                : col(BronzeColumns.INGESTION_RUN).isin(batches.toArray());
         Dataset<Row> bronze = all.where(col(BronzeColumns.RUN_ID).equalTo(runId).or(named))
-                .unionByName(unfinished(spark, lake, all.where(col(BronzeColumns.RUN_ID).notEqual(runId).and(not(named)))));
+                .unionByName(unfinished(
+                        spark,
+                        lake,
+                        all.where(col(BronzeColumns.RUN_ID).notEqual(runId).and(not(named)))));
         // a named batch that another run took into bronze: this run reads it again (a manual rerun)
         Dataset<Row> reread = all.where(named.and(col(BronzeColumns.RUN_ID).notEqual(runId)));
         Dataset<Row> typed = SilverTransform.typed(bronze, now, runId).persist(StorageLevel.MEMORY_AND_DISK());
@@ -115,7 +120,8 @@ public final class SilverStage implements Stage {
     private static boolean isComplete(SparkSession spark, LakeLayout lake, String runId) {
         try {
             Path result = new Path(lake.runResult(runId));
-            return result.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(result);
+            return result.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                    .exists(result);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look for " + lake.runResult(runId), e);
         }
@@ -136,15 +142,24 @@ public final class SilverStage implements Stage {
         if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
             return bronze;
         }
-        Dataset<Row> finished = spark.read().format("delta").load(lake.pipelineMetrics()).select(col("run_id"));
-        List<String> runs = bronze.select(col(BronzeColumns.RUN_ID).as("run_id")).distinct()
+        Dataset<Row> finished =
+                spark.read().format("delta").load(lake.pipelineMetrics()).select(col("run_id"));
+        List<String> runs = bronze.select(col(BronzeColumns.RUN_ID).as("run_id"))
+                .distinct()
                 .join(finished, "run_id", "left_anti")
-                .as(Encoders.STRING()).collectAsList();
+                .as(Encoders.STRING())
+                .collectAsList();
         return bronze.where(col(BronzeColumns.RUN_ID).isin(runs.toArray()));
     }
 
-    private void runOn(SparkSession spark, LakeLayout lake, String runId, Instant now, Dataset<Row> typed,
-            Dataset<Row> reread, boolean complete) {
+    private void runOn(
+            SparkSession spark,
+            LakeLayout lake,
+            String runId,
+            Instant now,
+            Dataset<Row> typed,
+            Dataset<Row> reread,
+            boolean complete) {
         long recordsIn = typed.count();
         long quarantined = writeQuarantine(spark, lake, typed);
 
@@ -160,7 +175,8 @@ public final class SilverStage implements Stage {
         // that commit, so that the counts and touched dates are the first attempt's, not "all duplicates"
         OptionalLong ownCommit = complete ? OptionalLong.empty() : firstCommitOf(spark, lake, runId);
         long baseline = ownCommit.isPresent() ? ownCommit.getAsLong() - 1 : current;
-        Dataset<Row> classified = SilverTransform.classify(winners, DeltaTables.at(spark, lake.silverRequests(), baseline))
+        Dataset<Row> classified = SilverTransform.classify(
+                        winners, DeltaTables.at(spark, lake.silverRequests(), baseline))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> againstCurrent = null;
         try {
@@ -179,7 +195,8 @@ public final class SilverStage implements Stage {
             Dataset<Row> pending = changes;
             long pendingCount = inserted + updated;
             if (ownCommit.isPresent()) {
-                againstCurrent = SilverTransform.classify(winners, DeltaTables.at(spark, lake.silverRequests(), current))
+                againstCurrent = SilverTransform.classify(
+                                winners, DeltaTables.at(spark, lake.silverRequests(), current))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 pending = againstCurrent.where(col(SilverTransform.CLASS).notEqual(SilverTransform.DUPLICATE));
                 pendingCount = pending.count();
@@ -194,12 +211,31 @@ public final class SilverStage implements Stage {
                         + " != inserted " + inserted + " + updated " + updated + " + duplicates " + duplicates
                         + " + quarantined " + quarantined);
             }
-            writeMetrics(spark, lake, new RunMetrics(runId, now, recordsIn, inserted, updated, duplicates,
-                    quarantined, new ArrayList<>(touched)));
-            System.out.printf("silver: run %s in=%d inserted=%d updated=%d duplicates=%d quarantined=%d dates=%d%s%n",
-                    runId, recordsIn, inserted, updated, duplicates, quarantined, touched.size(),
-                    ownCommit.isPresent() ? " (retry of the attempt that merged at version " + ownCommit.getAsLong()
-                            + "; " + pendingCount + " more merged now)" : "");
+            writeMetrics(
+                    spark,
+                    lake,
+                    new RunMetrics(
+                            runId,
+                            now,
+                            recordsIn,
+                            inserted,
+                            updated,
+                            duplicates,
+                            quarantined,
+                            new ArrayList<>(touched)));
+            System.out.printf(
+                    "silver: run %s in=%d inserted=%d updated=%d duplicates=%d quarantined=%d dates=%d%s%n",
+                    runId,
+                    recordsIn,
+                    inserted,
+                    updated,
+                    duplicates,
+                    quarantined,
+                    touched.size(),
+                    ownCommit.isPresent()
+                            ? " (retry of the attempt that merged at version " + ownCommit.getAsLong() + "; "
+                                    + pendingCount + " more merged now)"
+                            : "");
         } finally {
             if (againstCurrent != null) {
                 againstCurrent.unpersist();
@@ -210,14 +246,20 @@ public final class SilverStage implements Stage {
     }
 
     private static Column[] silverColumns() {
-        return SilverTransform.SILVER_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return SilverTransform.SILVER_COLUMNS.stream()
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
     }
 
     /** The New York dates classified rows touch: each row's date and the date silver held for its key before. */
     private static List<Date> datesOf(Dataset<Row> classified) {
-        return classified.select(CREATED_DATE_LOCAL).union(classified.select(SilverTransform.OLD_DATE))
-                .where(col(CREATED_DATE_LOCAL).isNotNull()).distinct()
-                .as(Encoders.DATE()).collectAsList();
+        return classified
+                .select(CREATED_DATE_LOCAL)
+                .union(classified.select(SilverTransform.OLD_DATE))
+                .where(col(CREATED_DATE_LOCAL).isNotNull())
+                .distinct()
+                .as(Encoders.DATE())
+                .collectAsList();
     }
 
     /**
@@ -227,10 +269,13 @@ public final class SilverStage implements Stage {
     private static void merge(SparkSession spark, LakeLayout lake, String runId, Dataset<Row> rows) {
         spark.conf().set(USER_METADATA, runId);
         try {
-            DeltaTable.forPath(spark, lake.silverRequests()).as("t")
+            DeltaTable.forPath(spark, lake.silverRequests())
+                    .as("t")
                     .merge(rows.select(silverColumns()).as("s"), "t.unique_key = s.unique_key")
-                    .whenMatched().updateAll()
-                    .whenNotMatched().insertAll()
+                    .whenMatched()
+                    .updateAll()
+                    .whenNotMatched()
+                    .insertAll()
                     .execute();
         } finally {
             spark.conf().unset(USER_METADATA);
@@ -239,7 +284,8 @@ public final class SilverStage implements Stage {
 
     /** The earliest silver commit of this run among the last {@link #HISTORY_WINDOW}, if an attempt got that far. */
     static OptionalLong firstCommitOf(SparkSession spark, LakeLayout lake, String runId) {
-        Row first = DeltaTable.forPath(spark, lake.silverRequests()).history(HISTORY_WINDOW)
+        Row first = DeltaTable.forPath(spark, lake.silverRequests())
+                .history(HISTORY_WINDOW)
                 .where(col("userMetadata").equalTo(lit(runId)))
                 .agg(org.apache.spark.sql.functions.min("version"))
                 .first();
@@ -253,26 +299,37 @@ public final class SilverStage implements Stage {
      * records silver holds now. Recomputing a gold date from silver is idempotent: a superset costs a
      * little and can never be wrong.
      */
-    private static List<Date> rereadDates(SparkSession spark, LakeLayout lake, Dataset<Row> reread, Instant now,
-            String runId, long silverVersion) {
+    private static List<Date> rereadDates(
+            SparkSession spark, LakeLayout lake, Dataset<Row> reread, Instant now, String runId, long silverVersion) {
         if (reread.isEmpty()) {
             return List.of();
         }
-        Dataset<Row> usable = SilverTransform.typed(reread, now, runId).where(col(QUARANTINE_REASON).isNull());
-        List<Date> dates = new ArrayList<>(usable.select(CREATED_DATE_LOCAL).distinct().as(Encoders.DATE()).collectAsList());
+        Dataset<Row> usable = SilverTransform.typed(reread, now, runId)
+                .where(col(QUARANTINE_REASON).isNull());
+        List<Date> dates = new ArrayList<>(
+                usable.select(CREATED_DATE_LOCAL).distinct().as(Encoders.DATE()).collectAsList());
         if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
             return dates;
         }
         Dataset<Row> silver = DeltaTables.at(spark, lake.silverRequests(), silverVersion)
-                .select(col(UNIQUE_KEY).as("_s_key"), col(RECORD_HASH).as("_s_hash"), col(RUN_ID).as("_s_run"));
-        Dataset<Row> writers = usable.join(silver, col(UNIQUE_KEY).equalTo(col("_s_key"))
-                        .and(col(RECORD_HASH).equalTo(col("_s_hash"))))
+                .select(
+                        col(UNIQUE_KEY).as("_s_key"),
+                        col(RECORD_HASH).as("_s_hash"),
+                        col(RUN_ID).as("_s_run"));
+        Dataset<Row> writers = usable.join(
+                        silver,
+                        col(UNIQUE_KEY)
+                                .equalTo(col("_s_key"))
+                                .and(col(RECORD_HASH).equalTo(col("_s_hash"))))
                 .select(col("_s_run").as("_writer"))
                 .union(reread.select(col(BronzeColumns.RUN_ID).as("_writer")))
                 .distinct();
         Dataset<Row> metrics = spark.read().format("delta").load(lake.pipelineMetrics());
         dates.addAll(metrics.join(writers, col("run_id").equalTo(col("_writer")), "left_semi")
-                .select(explode(col("touched_dates"))).distinct().as(Encoders.DATE()).collectAsList());
+                .select(explode(col("touched_dates")))
+                .distinct()
+                .as(Encoders.DATE())
+                .collectAsList());
         return dates;
     }
 
@@ -285,10 +342,15 @@ public final class SilverStage implements Stage {
         }
         Dataset<Row> fresh = quarantine;
         if (DeltaTables.exists(spark, lake.silverQuarantine())) {
-            Dataset<Row> existing = spark.read().format("delta").load(lake.silverQuarantine())
-                    .select(RECORD_HASH, SOURCE_FILE);
-            fresh = quarantine.join(existing, quarantine.col(RECORD_HASH).equalTo(existing.col(RECORD_HASH))
-                    .and(quarantine.col(SOURCE_FILE).equalTo(existing.col(SOURCE_FILE))), "left_anti");
+            Dataset<Row> existing =
+                    spark.read().format("delta").load(lake.silverQuarantine()).select(RECORD_HASH, SOURCE_FILE);
+            fresh = quarantine.join(
+                    existing,
+                    quarantine
+                            .col(RECORD_HASH)
+                            .equalTo(existing.col(RECORD_HASH))
+                            .and(quarantine.col(SOURCE_FILE).equalTo(existing.col(SOURCE_FILE))),
+                    "left_anti");
         }
         Dataset<Row> toWrite = fresh.cache();
         try {
@@ -302,17 +364,28 @@ public final class SilverStage implements Stage {
     }
 
     private static void writeMetrics(SparkSession spark, LakeLayout lake, RunMetrics metrics) {
-        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(metrics.runId(),
-                Timestamp.from(metrics.finishedAt()), metrics.recordsIn(), metrics.inserted(), metrics.updated(),
-                metrics.duplicates(), metrics.quarantined(), metrics.touchedDates())), METRICS_SCHEMA);
+        Dataset<Row> row = spark.createDataFrame(
+                List.of(RowFactory.create(
+                        metrics.runId(),
+                        Timestamp.from(metrics.finishedAt()),
+                        metrics.recordsIn(),
+                        metrics.inserted(),
+                        metrics.updated(),
+                        metrics.duplicates(),
+                        metrics.quarantined(),
+                        metrics.touchedDates())),
+                METRICS_SCHEMA);
         if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
             row.write().format("delta").save(lake.pipelineMetrics());
             return;
         }
-        DeltaTable.forPath(spark, lake.pipelineMetrics()).as("t")
+        DeltaTable.forPath(spark, lake.pipelineMetrics())
+                .as("t")
                 .merge(row.as("s"), "t.run_id = s.run_id")
-                .whenMatched().updateAll()
-                .whenNotMatched().insertAll()
+                .whenMatched()
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
                 .execute();
     }
 
@@ -321,19 +394,37 @@ public final class SilverStage implements Stage {
         if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
             throw new IllegalStateException("no pipeline metrics at " + lake.pipelineMetrics() + ": run silver first");
         }
-        List<Row> rows = spark.read().format("delta").load(lake.pipelineMetrics())
-                .where(col("run_id").equalTo(lit(runId))).collectAsList();
+        List<Row> rows = spark.read()
+                .format("delta")
+                .load(lake.pipelineMetrics())
+                .where(col("run_id").equalTo(lit(runId)))
+                .collectAsList();
         if (rows.isEmpty()) {
-            throw new IllegalStateException("silver has not run for run " + runId + " (no row in " + lake.pipelineMetrics() + ")");
+            throw new IllegalStateException(
+                    "silver has not run for run " + runId + " (no row in " + lake.pipelineMetrics() + ")");
         }
         Row r = rows.get(0);
-        return new RunMetrics(r.getString(0), r.getTimestamp(1).toInstant(), r.getLong(2), r.getLong(3), r.getLong(4),
-                r.getLong(5), r.getLong(6), r.getList(7));
+        return new RunMetrics(
+                r.getString(0),
+                r.getTimestamp(1).toInstant(),
+                r.getLong(2),
+                r.getLong(3),
+                r.getLong(4),
+                r.getLong(5),
+                r.getLong(6),
+                r.getList(7));
     }
 
     /** One run's silver counts and the New York dates whose gold rows it changed. */
-    public record RunMetrics(String runId, Instant finishedAt, long recordsIn, long inserted, long updated,
-            long duplicates, long quarantined, List<Date> touchedDates) {
+    public record RunMetrics(
+            String runId,
+            Instant finishedAt,
+            long recordsIn,
+            long inserted,
+            long updated,
+            long duplicates,
+            long quarantined,
+            List<Date> touchedDates) {
 
         public RunMetrics {
             touchedDates = List.copyOf(touchedDates);

@@ -30,6 +30,7 @@ public final class SilverTransform {
 
     /** Bounding box of New York City (a little generous, so that shoreline points stay). */
     static final double MIN_LAT = 40.47;
+
     static final double MAX_LAT = 40.93;
     static final double MIN_LON = -74.27;
     static final double MAX_LON = -73.68;
@@ -40,18 +41,43 @@ public final class SilverTransform {
     static final String DUPLICATE = "duplicate";
     static final String OLD_DATE = "_old_created_date_local";
 
-    public static final List<String> SILVER_COLUMNS = List.of(UNIQUE_KEY, CREATED_AT, CREATED_DATE_LOCAL, CLOSED_AT,
-            CLOSED_DATE_LOCAL, SOURCE_UPDATED_AT, AGENCY, "agency_name", COMPLAINT_TYPE, COMPLAINT_TYPE_KEY,
-            COMPLAINT_TYPE_RAW, "descriptor", "location_type", "incident_zip", "city", "status", BOROUGH, BOROUGH_KEY,
-            BOROUGH_RAW, LATITUDE, LONGITUDE, COORDS_OUTSIDE_NYC, CLOSED_BEFORE_CREATED, RECORD_HASH, INGESTED_AT,
-            SOURCE_FILE, RUN_ID);
+    public static final List<String> SILVER_COLUMNS = List.of(
+            UNIQUE_KEY,
+            CREATED_AT,
+            CREATED_DATE_LOCAL,
+            CLOSED_AT,
+            CLOSED_DATE_LOCAL,
+            SOURCE_UPDATED_AT,
+            AGENCY,
+            "agency_name",
+            COMPLAINT_TYPE,
+            COMPLAINT_TYPE_KEY,
+            COMPLAINT_TYPE_RAW,
+            "descriptor",
+            "location_type",
+            "incident_zip",
+            "city",
+            "status",
+            BOROUGH,
+            BOROUGH_KEY,
+            BOROUGH_RAW,
+            LATITUDE,
+            LONGITUDE,
+            COORDS_OUTSIDE_NYC,
+            CLOSED_BEFORE_CREATED,
+            RECORD_HASH,
+            INGESTED_AT,
+            SOURCE_FILE,
+            RUN_ID);
 
-    private SilverTransform() {
-    }
+    private SilverTransform() {}
 
     public static void registerFunctions(SparkSession spark) {
-        spark.udf().register(ComplaintTypeDisplay.UDF_NAME,
-                (org.apache.spark.sql.api.java.UDF1<String, String>) ComplaintTypeDisplay::of, DataTypes.StringType);
+        spark.udf()
+                .register(
+                        ComplaintTypeDisplay.UDF_NAME,
+                        (org.apache.spark.sql.api.java.UDF1<String, String>) ComplaintTypeDisplay::of,
+                        DataTypes.StringType);
     }
 
     /** Java's String.trim(): every char up to U+0020 at either end (Spark's trim takes only spaces). */
@@ -61,14 +87,13 @@ public final class SilverTransform {
 
     /** A floating New York timestamp ({@code 2026-04-11T23:28:40.000}) as New York wall-clock time, or null. */
     static String localTimestamp(String column) {
-        return "coalesce(try_to_timestamp(" + column + ", \"yyyy-MM-dd'T'HH:mm:ss.SSS\"), "
-                + "try_to_timestamp(" + column + ", \"yyyy-MM-dd'T'HH:mm:ss\"))";
+        return "coalesce(try_to_timestamp(" + column + ", \"yyyy-MM-dd'T'HH:mm:ss.SSS\"), " + "try_to_timestamp("
+                + column + ", \"yyyy-MM-dd'T'HH:mm:ss\"))";
     }
 
     /** The grouping key of shared-model's {@code ComplaintType.keyOf}: lower case, other runs one '-'. */
     public static Column complaintTypeKey(Column raw) {
-        Column dashed = regexp_replace(lower(raw),
-                "[^a-z0-9]+", "-");
+        Column dashed = regexp_replace(lower(raw), "[^a-z0-9]+", "-");
         return regexp_replace(dashed, "^-+|-+$", "");
     }
 
@@ -79,10 +104,9 @@ public final class SilverTransform {
 
     /** shared-model's {@code Borough.fromSource(..).name()}: one of the five boroughs, else UNSPECIFIED. */
     public static Column borough(Column raw) {
-        Column normalised = regexp_replace(
-                upper(javaTrim(raw)), "[\\s_-]+", "_");
-        return when(normalised.isin("BRONX", "BROOKLYN", "MANHATTAN", "QUEENS",
-                "STATEN_ISLAND"), normalised).otherwise(lit("UNSPECIFIED"));
+        Column normalised = regexp_replace(upper(javaTrim(raw)), "[\\s_-]+", "_");
+        return when(normalised.isin("BRONX", "BROOKLYN", "MANHATTAN", "QUEENS", "STATEN_ISLAND"), normalised)
+                .otherwise(lit("UNSPECIFIED"));
     }
 
     /**
@@ -91,10 +115,10 @@ public final class SilverTransform {
      * @param now the run's clock: a request created after it is in the future
      */
     public static Dataset<Row> typed(Dataset<Row> bronze, Instant now, String runId) {
-        String sourceJson = "to_json(struct(" + BronzeColumns.SOURCE_FIELDS.stream().map(f -> "`" + f + "`")
-                .collect(Collectors.joining(", ")) + ", soda_id, soda_created_at, soda_updated_at, _rescued_data))";
-        Dataset<Row> typed = bronze
-                .withColumn("_uk", expr("nullif(" + javaTrim("unique_key") + ", '')"))
+        String sourceJson = "to_json(struct("
+                + BronzeColumns.SOURCE_FIELDS.stream().map(f -> "`" + f + "`").collect(Collectors.joining(", "))
+                + ", soda_id, soda_created_at, soda_updated_at, _rescued_data))";
+        Dataset<Row> typed = bronze.withColumn("_uk", expr("nullif(" + javaTrim("unique_key") + ", '')"))
                 .withColumn("_created_local", expr(localTimestamp("created_date")))
                 .withColumn("_closed_local", expr(localTimestamp("closed_date")))
                 .withColumn("_ct", expr("regexp_replace(" + javaTrim("complaint_type") + ", '\\\\s+', ' ')"))
@@ -122,14 +146,20 @@ public final class SilverTransform {
                 expr(ComplaintTypeDisplay.UDF_NAME + "(_ct)").as(COMPLAINT_TYPE),
                 key.as(COMPLAINT_TYPE_KEY),
                 col("complaint_type").as(COMPLAINT_TYPE_RAW),
-                col("descriptor"), col("location_type"), col("incident_zip"), col("city"), col("status"),
+                col("descriptor"),
+                col("location_type"),
+                col("incident_zip"),
+                col("city"),
+                col("status"),
                 borough.as(BOROUGH),
-                lower(regexp_replace(borough, "_", "-"))
-                        .as(BOROUGH_KEY),
+                lower(regexp_replace(borough, "_", "-")).as(BOROUGH_KEY),
                 col("borough").as(BOROUGH_RAW),
                 when(inside, col("_lat")).as(LATITUDE),
                 when(inside, col("_lon")).as(LONGITUDE),
-                col("_lat").isNotNull().and(col("_lon").isNotNull()).and(not(inside))
+                col("_lat")
+                        .isNotNull()
+                        .and(col("_lon").isNotNull())
+                        .and(not(inside))
                         .as(COORDS_OUTSIDE_NYC),
                 coalesce(closedAt.lt(createdAt), lit(false)).as(CLOSED_BEFORE_CREATED),
                 expr("sha2(" + RAW_RECORD + ", 256)").as(RECORD_HASH),
@@ -143,8 +173,14 @@ public final class SilverTransform {
     /** Quarantined rows as the quarantine table keeps them: the reason and the record as it came. */
     public static Dataset<Row> quarantine(Dataset<Row> typed) {
         return typed.where(col(QUARANTINE_REASON).isNotNull())
-                .select(col(QUARANTINE_REASON), col(UNIQUE_KEY), col(RAW_RECORD), col(RECORD_HASH), col(SOURCE_FILE),
-                        col(INGESTED_AT), col(RUN_ID));
+                .select(
+                        col(QUARANTINE_REASON),
+                        col(UNIQUE_KEY),
+                        col(RAW_RECORD),
+                        col(RECORD_HASH),
+                        col(SOURCE_FILE),
+                        col(INGESTED_AT),
+                        col(RUN_ID));
     }
 
     /**
@@ -157,9 +193,15 @@ public final class SilverTransform {
     public static Dataset<Row> ranked(Dataset<Row> typed) {
         return typed.where(col(QUARANTINE_REASON).isNull())
                 .drop(RAW_RECORD, QUARANTINE_REASON)
-                .withColumn("_rank", row_number().over(Window.partitionBy(UNIQUE_KEY)
-                        .orderBy(col(SOURCE_UPDATED_AT).desc_nulls_last(), col(INGESTED_AT).desc(),
-                                col(SOURCE_FILE).desc(), col(RECORD_HASH).desc())));
+                .withColumn(
+                        "_rank",
+                        row_number()
+                                .over(Window.partitionBy(UNIQUE_KEY)
+                                        .orderBy(
+                                                col(SOURCE_UPDATED_AT).desc_nulls_last(),
+                                                col(INGESTED_AT).desc(),
+                                                col(SOURCE_FILE).desc(),
+                                                col(RECORD_HASH).desc())));
     }
 
     /**
@@ -167,8 +209,12 @@ public final class SilverTransform {
      * {@code update} (newer than what silver holds) or {@code duplicate} (not newer, or the same record again).
      */
     public static Dataset<Row> classify(Dataset<Row> winners, Dataset<Row> current) {
-        Dataset<Row> t = current.select(col(UNIQUE_KEY).as("_t_key"), col(SOURCE_UPDATED_AT).as("_t_updated"),
-                col(INGESTED_AT).as("_t_ingested"), col(SOURCE_FILE).as("_t_file"), col(RECORD_HASH).as("_t_hash"),
+        Dataset<Row> t = current.select(
+                col(UNIQUE_KEY).as("_t_key"),
+                col(SOURCE_UPDATED_AT).as("_t_updated"),
+                col(INGESTED_AT).as("_t_ingested"),
+                col(SOURCE_FILE).as("_t_file"),
+                col(RECORD_HASH).as("_t_hash"),
                 col(CREATED_DATE_LOCAL).as(OLD_DATE));
         Dataset<Row> joined = winners.join(t, col(UNIQUE_KEY).equalTo(col("_t_key")), "left");
         Column newer = expr("case "
@@ -179,9 +225,11 @@ public final class SilverTransform {
                 + "when " + RECORD_HASH + " = _t_hash then false "
                 + "else (" + INGESTED_AT + " > _t_ingested or (" + INGESTED_AT + " = _t_ingested and " + SOURCE_FILE
                 + " > _t_file)) end");
-        return joined.withColumn(CLASS, when(col("_t_key").isNull(), lit(INSERT))
-                        .when(newer, lit(UPDATE))
-                        .otherwise(lit(DUPLICATE)))
+        return joined.withColumn(
+                        CLASS,
+                        when(col("_t_key").isNull(), lit(INSERT))
+                                .when(newer, lit(UPDATE))
+                                .otherwise(lit(DUPLICATE)))
                 .drop("_t_key", "_t_updated", "_t_ingested", "_t_file", "_t_hash");
     }
 }

@@ -29,11 +29,11 @@ public final class ForecastFaultGold {
     public static final int DAYS = 365;
     private static final Map<String, Integer> SERIES = seriesBases();
 
-    private ForecastFaultGold() {
-    }
+    private ForecastFaultGold() {}
 
     /** Creates the gold tables unless the warehouse has them; returns the forecastable series ids. */
-    public static synchronized List<String> create(LocalSqlWarehouseProcess warehouse, Path workDirectory) throws IOException {
+    public static synchronized List<String> create(LocalSqlWarehouseProcess warehouse, Path workDirectory)
+            throws IOException {
         Path lake = Path.of(java.net.URI.create(warehouse.lakeRoot()));
         if (Files.isDirectory(lake.resolve("gold").resolve("daily_series"))) {
             return List.copyOf(SERIES.keySet());
@@ -42,7 +42,9 @@ public final class ForecastFaultGold {
         List<String> series = new ArrayList<>();
         SERIES.forEach((id, base) -> {
             String[] parts = id.split("/");
-            String level = parts[0].equals("all") ? (parts[1].equals("all") ? "citywide" : "borough") : "complaint_type_borough";
+            String level = parts[0].equals("all")
+                    ? (parts[1].equals("all") ? "citywide" : "borough")
+                    : "complaint_type_borough";
             series.add(String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', %d)", id, level, parts[0], parts[1], base));
         });
         // the days and counts are made by Spark, not sent as literal rows: a VALUES list of a few thousand rows
@@ -50,12 +52,13 @@ public final class ForecastFaultGold {
         // from a hash: a pattern that repeats exactly would be forecast with no error at all.
         List<String> statements = new ArrayList<>(GoldTablesFixture.createTableStatements(root));
         statements.add("INSERT INTO " + GoldTablesFixture.DAILY_SERIES
-                        + " SELECT s.series_id, s.level, s.type_key, s.type_key, s.borough, d.date, "
-                        + "CAST(GREATEST(0, ROUND(s.base * CASE WHEN dayofweek(d.date) IN (1, 7) THEN 1.4 "
-                        + "ELSE 1.0 - 0.04 * (dayofweek(d.date) - 1) END "
-                        + "+ (pmod(hash(s.series_id, d.date), 2001) - 1000) / 1000.0 * 2 * sqrt(s.base))) AS BIGINT) "
-                        + "FROM (VALUES " + String.join(", ", series) + ") AS s(series_id, level, type_key, borough, base) "
-                        + "CROSS JOIN (SELECT date_sub(DATE'" + LAST_DAY + "', CAST(id AS INT)) AS date FROM range(" + DAYS + ")) AS d");
+                + " SELECT s.series_id, s.level, s.type_key, s.type_key, s.borough, d.date, "
+                + "CAST(GREATEST(0, ROUND(s.base * CASE WHEN dayofweek(d.date) IN (1, 7) THEN 1.4 "
+                + "ELSE 1.0 - 0.04 * (dayofweek(d.date) - 1) END "
+                + "+ (pmod(hash(s.series_id, d.date), 2001) - 1000) / 1000.0 * 2 * sqrt(s.base))) AS BIGINT) "
+                + "FROM (VALUES " + String.join(", ", series) + ") AS s(series_id, level, type_key, borough, base) "
+                + "CROSS JOIN (SELECT date_sub(DATE'" + LAST_DAY + "', CAST(id AS INT)) AS date FROM range(" + DAYS
+                + ")) AS d");
         statements.add(GoldTablesFixture.fillCatalogStatement());
         statements.add("SELECT count(1) AS gold_rows FROM " + GoldTablesFixture.DAILY_SERIES);
         String sql = String.join(";\n", statements) + ";\n";
@@ -68,13 +71,28 @@ public final class ForecastFaultGold {
 
     private static void beeline(LocalSqlWarehouseProcess warehouse, Path script, Path log) throws IOException {
         Path target = ServiceJvm.projectRoot().resolve("local-sql-warehouse").resolve("target");
-        String classpath = Files.readString(target.resolve("local-sql-warehouse.classpath")).strip();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Duser.timezone=UTC", "-cp", classpath, "org.apache.hive.beeline.BeeLine",
-                "-u", warehouse.jdbcUrl(), "-n", "fault-tests", "--silent=true", "-f", script.toAbsolutePath().toString());
+        String classpath = Files.readString(target.resolve("local-sql-warehouse.classpath"))
+                .strip();
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Duser.timezone=UTC",
+                "-cp",
+                classpath,
+                "org.apache.hive.beeline.BeeLine",
+                "-u",
+                warehouse.jdbcUrl(),
+                "-n",
+                "fault-tests",
+                "--silent=true",
+                "-f",
+                script.toAbsolutePath().toString());
         // stdin from /dev/null: BeeLine must never wait for a console once the script is done
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         try {
             if (!process.waitFor(Duration.ofMinutes(3).toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -89,8 +107,10 @@ public final class ForecastFaultGold {
         long expected = (long) SERIES.size() * DAYS;
         if (process.exitValue() != 0 || !output.contains(Long.toString(expected))) {
             throw new IllegalStateException("beeline could not make gold (exit " + process.exitValue() + ", expected "
-                    + expected + " rows); " + log + ":\n" + output.lines().skip(Math.max(0, output.lines().count() - 40))
-                    .reduce("", (a, b) -> a + b + "\n"));
+                    + expected + " rows); " + log + ":\n"
+                    + output.lines()
+                            .skip(Math.max(0, output.lines().count() - 40))
+                            .reduce("", (a, b) -> a + b + "\n"));
         }
     }
 
@@ -98,7 +118,12 @@ public final class ForecastFaultGold {
     private static Map<String, Integer> seriesBases() {
         Map<String, Integer> bases = new LinkedHashMap<>();
         bases.put("all/all", 2400);
-        List<String> types = List.of("all", "noise-residential", "heat-hot-water", "illegal-parking", "blocked-driveway",
+        List<String> types = List.of(
+                "all",
+                "noise-residential",
+                "heat-hot-water",
+                "illegal-parking",
+                "blocked-driveway",
                 "street-condition");
         List<String> boroughs = List.of("brooklyn", "queens", "bronx", "manhattan", "staten-island");
         for (int t = 0; t < types.size(); t++) {

@@ -15,7 +15,8 @@ package org.nyc311.faults.support;
 public record Reconciliation(String fault, long in, long landed, long silver, long gold, long lost, long duplicated) {
 
     public Reconciliation print() {
-        System.out.printf("reconciliation [%s]: in=%d landed=%d silver=%d gold=%d lost=%d duplicated=%d%n",
+        System.out.printf(
+                "reconciliation [%s]: in=%d landed=%d silver=%d gold=%d lost=%d duplicated=%d%n",
                 fault, in, landed, silver, gold, lost, duplicated);
         return this;
     }

@@ -46,8 +46,10 @@ public final class ServiceJvm implements AutoCloseable {
     }
 
     /** The jar of {@code module} ({@code <project>/<module>/target/<module>.jar}) on a free loopback port. */
-    public static ServiceJvm start(String module, Map<String, String> properties, Path logDirectory) throws IOException {
-        ServiceJvm service = new ServiceJvm(module, Loopback.freePort(), properties, logDirectory.resolve(module + ".log"));
+    public static ServiceJvm start(String module, Map<String, String> properties, Path logDirectory)
+            throws IOException {
+        ServiceJvm service =
+                new ServiceJvm(module, Loopback.freePort(), properties, logDirectory.resolve(module + ".log"));
         service.launch();
         return service;
     }
@@ -60,7 +62,9 @@ public final class ServiceJvm implements AutoCloseable {
     }
 
     public static Path projectRoot() {
-        return Path.of(System.getProperty("nyc311.project-root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("nyc311.project-root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static Path jarOf(String module) {
@@ -74,13 +78,20 @@ public final class ServiceJvm implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC",
-                "-jar", jar.toString(),
-                "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=UTC",
+                "-jar",
+                jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.address=127.0.0.1",
+                "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--" + ISSUER_URI + "=" + required(ISSUER_URI));
         ProcessBuilder builder = new ProcessBuilder(command);
-        for (String variable : List.of("NYC311_SERVICE_TOKEN_URI", "NYC311_SERVICE_CLIENT_ID", "NYC311_SERVICE_CLIENT_SECRET")) {
+        for (String variable :
+                List.of("NYC311_SERVICE_TOKEN_URI", "NYC311_SERVICE_CLIENT_ID", "NYC311_SERVICE_CLIENT_SECRET")) {
             builder.environment().put(variable, required(variable));
         }
         process = LoggedProcess.start(module, builder, log, Duration.ofSeconds(20));
@@ -102,8 +113,11 @@ public final class ServiceJvm implements AutoCloseable {
     /** The token {@link #request} sends: the test client's, asked for once over the issuer's token endpoint. */
     public synchronized String token() {
         if (bearerToken == null) {
-            bearerToken = ClientCredentials.token(URI.create(required("NYC311_SERVICE_TOKEN_URI")),
-                    required("NYC311_SERVICE_CLIENT_ID"), required("NYC311_SERVICE_CLIENT_SECRET"), null);
+            bearerToken = ClientCredentials.token(
+                    URI.create(required("NYC311_SERVICE_TOKEN_URI")),
+                    required("NYC311_SERVICE_CLIENT_ID"),
+                    required("NYC311_SERVICE_CLIENT_SECRET"),
+                    null);
         }
         return bearerToken;
     }
@@ -131,8 +145,11 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** Waits until the readiness probe answers 200, or fails with the log's tail. */
     public ServiceJvm awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -151,7 +168,8 @@ public final class ServiceJvm implements AutoCloseable {
             }
             sleep(Duration.ofMillis(250));
         }
-        throw new IllegalStateException(module + " was not ready within " + timeout + "; " + log + ":\n" + process.tail(30));
+        throw new IllegalStateException(
+                module + " was not ready within " + timeout + "; " + log + ":\n" + process.tail(30));
     }
 
     /** {@code kill -9}: no shutdown hook, no graceful stop, whatever was in flight is cut where it was. */
@@ -163,8 +181,10 @@ public final class ServiceJvm implements AutoCloseable {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(0, root);
         tree.forEach(ProcessHandle::destroyForcibly);
-        tree.forEach(handle -> handle.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-                .exceptionally(e -> handle).join());
+        tree.forEach(handle -> handle.onExit()
+                .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> handle)
+                .join());
         process.close();
     }
 

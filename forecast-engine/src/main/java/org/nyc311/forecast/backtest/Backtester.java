@@ -28,8 +28,7 @@ import org.nyc311.forecast.metrics.AccuracyAccumulator;
 public final class Backtester {
 
     /** Accuracy of one method: per series, and pooled over every evaluated day of every series. */
-    public record MethodResult(String method, Map<String, Accuracy> perSeries, Accuracy pooled) {
-    }
+    public record MethodResult(String method, Map<String, Accuracy> perSeries, Accuracy pooled) {}
 
     private final int horizon;
     private final int origins;
@@ -64,8 +63,8 @@ public final class Backtester {
      * @param methods  name to forecaster settings (horizon is overridden with this backtest's)
      * @param progress called with the number of series finished, for progress reporting
      */
-    public List<MethodResult> run(Map<String, DailySeries> series, Map<String, ForecastSettings> methods,
-                                  IntConsumer progress) {
+    public List<MethodResult> run(
+            Map<String, DailySeries> series, Map<String, ForecastSettings> methods, IntConsumer progress) {
         Map<String, SeriesForecaster> forecasters = new LinkedHashMap<>();
         methods.forEach((name, s) -> forecasters.put(name, new SeriesForecaster(s.withHorizon(horizon))));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -90,7 +89,8 @@ public final class Backtester {
                 progress.accept(i);
             }
             List<MethodResult> out = new ArrayList<>();
-            perMethod.forEach((m, per) -> out.add(new MethodResult(m, per, pooled.get(m).result())));
+            perMethod.forEach(
+                    (m, per) -> out.add(new MethodResult(m, per, pooled.get(m).result())));
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -38,7 +38,9 @@ import picocli.CommandLine.Option;
  * the wall time for {@code --series} seeded synthetic two-year series on a pool of
  * {@code --threads} threads; every timing is the median of {@code --runs} runs after a warm-up.
  */
-@Command(name = "forecast-benchmark", mixinStandardHelpOptions = true,
+@Command(
+        name = "forecast-benchmark",
+        mixinStandardHelpOptions = true,
         description = "Accuracy and speed benchmark of the forecasting engine; prints Markdown.")
 public final class ForecastBenchmark implements Callable<Integer> {
 
@@ -76,8 +78,11 @@ public final class ForecastBenchmark implements Callable<Integer> {
             return 2;
         }
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Machine: %d cores available to the JVM, Java %s, max heap %d MB.%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        md.append(String.format(
+                Locale.ROOT,
+                "Machine: %d cores available to the JVM, Java %s, max heap %d MB.%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20));
         Optional<Path> dir = shared.dataDir();
         Map<String, DailySeries> real = new LinkedHashMap<>();
@@ -113,8 +118,9 @@ public final class ForecastBenchmark implements Callable<Integer> {
         for (int h : HORIZONS) {
             ForecastSettings engine = ForecastSettings.of(h);
             methods.put("engine", engine);
-            methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
-                    .withHolidayAdjustment(false));
+            methods.put(
+                    "seasonal_naive",
+                    engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE)).withHolidayAdjustment(false));
             AccuracyPool pooled = new AccuracyPool();
             for (Map.Entry<String, DailySeries> e : real.entrySet()) {
                 DailySeries series = shared.windowed(e.getValue());
@@ -122,21 +128,36 @@ public final class ForecastBenchmark implements Callable<Integer> {
                 int test = SharedDataOptions.testDays(e.getValue());
                 int origins = (test - h) / STEP + 1;
                 Backtester bt = new Backtester(h, origins, STEP, 0, threads);
-                List<MethodResult> results = bt.run(Map.of(e.getKey(), series), methods, i -> { });
+                List<MethodResult> results = bt.run(Map.of(e.getKey(), series), methods, i -> {});
                 Accuracy naive = results.get(1).pooled();
                 for (MethodResult r : results) {
                     Accuracy a = r.pooled();
-                    md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.3f | %s | %d |%n",
-                            e.getKey(), h, bt.originsFor(n).length, r.method(), a.mape(), a.wape(), a.mase(),
-                            a.coverage(), r.method().equals("engine")
-                                    ? String.format(Locale.ROOT, "%.3f", a.mase() / naive.mase()) : "1",
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.3f | %s | %d |%n",
+                            e.getKey(),
+                            h,
+                            bt.originsFor(n).length,
+                            r.method(),
+                            a.mape(),
+                            a.wape(),
+                            a.mase(),
+                            a.coverage(),
+                            r.method().equals("engine")
+                                    ? String.format(Locale.ROOT, "%.3f", a.mase() / naive.mase())
+                                    : "1",
                             a.zeroActualDays()));
                     pooled.add(r.method(), a);
                 }
             }
             for (String m : methods.keySet()) {
-                md.append(String.format(Locale.ROOT, "| pooled (points-weighted) | %d | | %s | | | %.3f | %.3f | | |%n",
-                        h, m, pooled.mase(m), pooled.coverage(m)));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| pooled (points-weighted) | %d | | %s | | | %.3f | %.3f | | |%n",
+                        h,
+                        m,
+                        pooled.mase(m),
+                        pooled.coverage(m)));
             }
         }
         md.append('\n');
@@ -165,8 +186,8 @@ public final class ForecastBenchmark implements Callable<Integer> {
 
     private void throughput(StringBuilder md) throws Exception {
         List<DailySeries> synthetic = synthetic(series, days);
-        md.append(String.format(Locale.ROOT, "### %d synthetic series of %d days on a pool of %d threads%n%n",
-                series, days, threads));
+        md.append(String.format(
+                Locale.ROOT, "### %d synthetic series of %d days on a pool of %d threads%n%n", series, days, threads));
         md.append("Seeded shapes (levels 2-8,000 a day, weekday/weekend pattern, yearly swing, trend break, "
                 + "holiday dips, negative-binomial noise, storm spikes in 30% of series). Wall time of the whole "
                 + "batch, median of " + runs + " runs after one warm-up run.\n\n");
@@ -184,8 +205,14 @@ public final class ForecastBenchmark implements Callable<Integer> {
                 }
                 Arrays.sort(t);
                 double median = median(t);
-                md.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %.0f |%n", h,
-                        trials == 0 ? "none (defaults)" : trials + " trials", median, t[0], t[runs - 1],
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %.2f | %.2f | %.2f | %.0f |%n",
+                        h,
+                        trials == 0 ? "none (defaults)" : trials + " trials",
+                        median,
+                        t[0],
+                        t[runs - 1],
                         synthetic.size() / median));
             }
         }

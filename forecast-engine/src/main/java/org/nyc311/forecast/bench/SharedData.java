@@ -20,11 +20,10 @@ import org.nyc311.forecast.DailySeries;
 public final class SharedData {
 
     public static final String PROPERTY = "nyc311.shared-data";
-    public static final List<String> SERIES = List.of(
-            "citywide_all_types", "street_flooding_citywide", "noise_residential_brooklyn");
+    public static final List<String> SERIES =
+            List.of("citywide_all_types", "street_flooding_citywide", "noise_residential_brooklyn");
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     public static Optional<Path> locate() {
         String configured = System.getProperty(PROPERTY);
@@ -47,7 +46,9 @@ public final class SharedData {
     public static DailySeries readSeries(Path dataDir, String name) throws IOException {
         CsvSchema header = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> rows;
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(header)
+        try (MappingIterator<Map<String, String>> it = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(header)
                 .readValues(dataDir.resolve("series").resolve(name + ".csv").toFile())) {
             rows = it.readAll();
         }

@@ -23,7 +23,9 @@ public final class SharedDataOptions {
     @Option(names = "--data", description = "shared data directory (default: -Dnyc311.shared-data or ../shared/data)")
     Path data;
 
-    @Option(names = "--window", defaultValue = "test",
+    @Option(
+            names = "--window",
+            defaultValue = "test",
             description = "test: the last quarter of each series (the held-out part); development: the quarter "
                     + "before it, for design questions, with the test part cut off (default ${DEFAULT-VALUE})")
     String window;
@@ -31,8 +33,7 @@ public final class SharedDataOptions {
     @Option(names = "--output", description = "also write the Markdown here")
     Path output;
 
-    public SharedDataOptions() {
-    }
+    public SharedDataOptions() {}
 
     /** {@code --data}, else where {@link SharedData#locate()} finds the data; empty when it is nowhere. */
     public Optional<Path> dataDir() {

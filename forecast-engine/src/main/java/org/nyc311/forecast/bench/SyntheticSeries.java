@@ -18,13 +18,19 @@ import org.nyc311.model.calendar.HolidayCalendar;
 public final class SyntheticSeries {
 
     /** Knobs of one synthetic series; see {@link #randomShape(SplittableRandom)}. */
-    public record Shape(double level, double[] weekly, double yearlyAmplitude, double yearlyPhase,
-                        double trendPerYear, double trendBreakAt, double trendAfterBreak, double holidayDip,
-                        double dispersion, double spikeRate) {
-    }
+    public record Shape(
+            double level,
+            double[] weekly,
+            double yearlyAmplitude,
+            double yearlyPhase,
+            double trendPerYear,
+            double trendBreakAt,
+            double trendAfterBreak,
+            double holidayDip,
+            double dispersion,
+            double spikeRate) {}
 
-    private SyntheticSeries() {
-    }
+    private SyntheticSeries() {}
 
     /** A random realistic shape: levels log-uniform from 2 to 8,000 a day. */
     public static Shape randomShape(SplittableRandom r) {
@@ -34,9 +40,17 @@ public final class SyntheticSeries {
         for (int d = 0; d < 7; d++) {
             weekly[d] = (d >= 5 ? weekend : 1.0) * (0.95 + 0.1 * r.nextDouble());
         }
-        return new Shape(level, weekly, 0.05 + 0.35 * r.nextDouble(), 2 * Math.PI * r.nextDouble(),
-                -0.1 + 0.2 * r.nextDouble(), 0.3 + 0.5 * r.nextDouble(), -0.15 + 0.3 * r.nextDouble(),
-                0.2 + 0.4 * r.nextDouble(), 5 + 60 * r.nextDouble(), r.nextDouble() < 0.3 ? 0.02 : 0.0);
+        return new Shape(
+                level,
+                weekly,
+                0.05 + 0.35 * r.nextDouble(),
+                2 * Math.PI * r.nextDouble(),
+                -0.1 + 0.2 * r.nextDouble(),
+                0.3 + 0.5 * r.nextDouble(),
+                -0.15 + 0.3 * r.nextDouble(),
+                0.2 + 0.4 * r.nextDouble(),
+                5 + 60 * r.nextDouble(),
+                r.nextDouble() < 0.3 ? 0.02 : 0.0);
     }
 
     /**
@@ -53,9 +67,12 @@ public final class SyntheticSeries {
             LocalDate date = start.plusDays(t);
             double years = t / 365.25;
             double afterBreak = Math.max(0, t - breakDay) / 365.25;
-            double log = Math.log(shape.level()) + shape.trendPerYear() * years + shape.trendAfterBreak() * afterBreak
+            double log = Math.log(shape.level())
+                    + shape.trendPerYear() * years
+                    + shape.trendAfterBreak() * afterBreak
                     + Math.log(shape.weekly()[date.getDayOfWeek().getValue() - 1])
-                    + shape.yearlyAmplitude() * Math.sin(2 * Math.PI * date.getDayOfYear() / 365.25 + shape.yearlyPhase());
+                    + shape.yearlyAmplitude()
+                            * Math.sin(2 * Math.PI * date.getDayOfYear() / 365.25 + shape.yearlyPhase());
             if (holidays[t] >= 0 || observedFor[t] >= 0) {
                 log -= shape.holidayDip();
             }
@@ -64,8 +81,14 @@ public final class SyntheticSeries {
                 mean *= 5 + 20 * r.nextDouble();
             }
             double rate = new GammaDistribution(rng, shape.dispersion(), mean / shape.dispersion()).sample();
-            counts[t] = rate <= 0 ? 0 : new PoissonDistribution(rng, rate, PoissonDistribution.DEFAULT_EPSILON,
-                    PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+            counts[t] = rate <= 0
+                    ? 0
+                    : new PoissonDistribution(
+                                    rng,
+                                    rate,
+                                    PoissonDistribution.DEFAULT_EPSILON,
+                                    PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+                            .sample();
         }
         return new DailySeries(start, counts);
     }

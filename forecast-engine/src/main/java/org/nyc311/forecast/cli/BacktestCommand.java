@@ -23,13 +23,17 @@ import picocli.CommandLine.Spec;
  * {@code backtest}: rolling-origin evaluation of the engine, beside the weekly seasonal naive,
  * on every series of a CSV file.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Rolling-origin backtest of the forecasting engine and of seasonal naive.",
-                "At each origin the engine sees only earlier days (model search included).",
-                "Writes series_id,method,horizon,origins,points,mape,wape,mase,coverage,zero_actual_days; "
-                        + "the series_id " + BacktestCommand.POOLED + " row pools every evaluated day.",
-                "MAPE skips days whose actual is zero (counted in zero_actual_days); MASE is scaled by the "
-                        + "in-sample MAE of the weekly seasonal naive before each origin."})
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rolling-origin backtest of the forecasting engine and of seasonal naive.",
+            "At each origin the engine sees only earlier days (model search included).",
+            "Writes series_id,method,horizon,origins,points,mape,wape,mase,coverage,zero_actual_days; "
+                    + "the series_id " + BacktestCommand.POOLED + " row pools every evaluated day.",
+            "MAPE skips days whose actual is zero (counted in zero_actual_days); MASE is scaled by the "
+                    + "in-sample MAE of the weekly seasonal naive before each origin."
+        })
 public final class BacktestCommand implements Callable<Integer> {
 
     public static final String POOLED = "__pooled__";
@@ -49,15 +53,16 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--step", description = "days between origins (default: the horizon)")
     Integer step;
 
-    @Option(names = "--exclude-last", defaultValue = "0",
+    @Option(
+            names = "--exclude-last",
+            defaultValue = "0",
             description = "leave this many final days out of every series (default ${DEFAULT-VALUE})")
     int excludeLast;
 
     @Mixin
     ModelSearchOptions search;
 
-    public BacktestCommand() {
-    }
+    public BacktestCommand() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BacktestCommand()).execute(args));
@@ -66,13 +71,14 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Backtester backtester = search.checked(() -> new Backtester(horizon, origins, step == null ? horizon : step,
-                excludeLast, search.threads()));
+        Backtester backtester = search.checked(
+                () -> new Backtester(horizon, origins, step == null ? horizon : step, excludeLast, search.threads()));
         ForecastSettings engine = search.checked(() -> search.settings(horizon));
         Map<String, ForecastSettings> methods = new LinkedHashMap<>();
         methods.put("engine", engine);
-        methods.put("seasonal_naive", engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
-                .withHolidayAdjustment(false));
+        methods.put(
+                "seasonal_naive",
+                engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE)).withHolidayAdjustment(false));
         var read = files.read();
         if (read.isEmpty()) {
             return SeriesFileOptions.EXIT_BAD_INPUT;
@@ -80,22 +86,37 @@ public final class BacktestCommand implements Callable<Integer> {
         Map<String, DailySeries> series = read.get();
         Progress progress = new Progress("backtest", series.size(), err);
         List<MethodResult> results = backtester.run(series, methods, progress::step);
-        files.write(List.of("series_id", "method", "horizon", "origins", "points", "mape", "wape", "mase", "coverage",
-                "zero_actual_days"), csv -> {
-            for (String id : series.keySet()) {
-                int n = backtester.originsFor(series.get(id).length()).length;
-                for (MethodResult r : results) {
-                    csv.row(row(id, r.method(), n, r.perSeries().get(id)));
-                }
-            }
-            for (MethodResult r : results) {
-                csv.row(row(POOLED, r.method(), origins, r.pooled()));
-            }
-        });
+        files.write(
+                List.of(
+                        "series_id",
+                        "method",
+                        "horizon",
+                        "origins",
+                        "points",
+                        "mape",
+                        "wape",
+                        "mase",
+                        "coverage",
+                        "zero_actual_days"),
+                csv -> {
+                    for (String id : series.keySet()) {
+                        int n = backtester.originsFor(series.get(id).length()).length;
+                        for (MethodResult r : results) {
+                            csv.row(row(id, r.method(), n, r.perSeries().get(id)));
+                        }
+                    }
+                    for (MethodResult r : results) {
+                        csv.row(row(POOLED, r.method(), origins, r.pooled()));
+                    }
+                });
         for (MethodResult r : results) {
             Accuracy a = r.pooled();
-            err.printf("backtest: %-15s pooled MAPE %s%%  WAPE %s%%  MASE %s  coverage %s%n", r.method(),
-                    SeriesCsv.number(a.mape()), SeriesCsv.number(a.wape()), SeriesCsv.number(a.mase()),
+            err.printf(
+                    "backtest: %-15s pooled MAPE %s%%  WAPE %s%%  MASE %s  coverage %s%n",
+                    r.method(),
+                    SeriesCsv.number(a.mape()),
+                    SeriesCsv.number(a.wape()),
+                    SeriesCsv.number(a.mase()),
                     SeriesCsv.number(a.coverage()));
         }
         err.flush();
@@ -103,8 +124,17 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private String[] row(String id, String method, int originCount, Accuracy a) {
-        return new String[] {id, method, Integer.toString(horizon), Integer.toString(originCount),
-                Integer.toString(a.points()), SeriesCsv.number(a.mape()), SeriesCsv.number(a.wape()),
-                SeriesCsv.number(a.mase()), SeriesCsv.number(a.coverage()), Integer.toString(a.zeroActualDays())};
+        return new String[] {
+            id,
+            method,
+            Integer.toString(horizon),
+            Integer.toString(originCount),
+            Integer.toString(a.points()),
+            SeriesCsv.number(a.mape()),
+            SeriesCsv.number(a.wape()),
+            SeriesCsv.number(a.mase()),
+            SeriesCsv.number(a.coverage()),
+            Integer.toString(a.zeroActualDays())
+        };
     }
 }

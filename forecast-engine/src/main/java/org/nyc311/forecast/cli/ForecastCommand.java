@@ -22,10 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code forecast}: forecasts every series of a CSV file, with calibrated intervals. */
-@Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = {"Forecast daily counts for every series in a CSV file (series_id,date,count).",
-                "Writes series_id,date,yhat,yhat_lower,yhat_upper: horizon rows per series, from the day "
-                        + "after that series' last date. Bad input writes nothing and exits 1."})
+@Command(
+        name = "forecast",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Forecast daily counts for every series in a CSV file (series_id,date,count).",
+            "Writes series_id,date,yhat,yhat_lower,yhat_upper: horizon rows per series, from the day "
+                    + "after that series' last date. Bad input writes nothing and exits 1."
+        })
 public final class ForecastCommand implements Callable<Integer> {
 
     /** Exit code for input that fails validation (picocli uses 2 for bad options). */
@@ -40,15 +44,16 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--horizon", required = true, description = "days to forecast")
     int horizon;
 
-    @Option(names = "--folds", defaultValue = "" + ForecastSettings.DEFAULT_FOLDS,
+    @Option(
+            names = "--folds",
+            defaultValue = "" + ForecastSettings.DEFAULT_FOLDS,
             description = "rolling origins for model selection (default ${DEFAULT-VALUE})")
     int folds;
 
     @Mixin
     ModelSearchOptions search;
 
-    public ForecastCommand() {
-    }
+    public ForecastCommand() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ForecastCommand()).execute(args));
@@ -73,8 +78,12 @@ public final class ForecastCommand implements Callable<Integer> {
         files.write(List.of("series_id", "date", "yhat", "yhat_lower", "yhat_upper"), csv -> {
             for (int i = 0; i < ids.size(); i++) {
                 for (ForecastPoint p : forecasts.get(i).points()) {
-                    csv.row(ids.get(i), p.date().toString(), SeriesCsv.number(p.yhat()),
-                            SeriesCsv.number(p.lower()), SeriesCsv.number(p.upper()));
+                    csv.row(
+                            ids.get(i),
+                            p.date().toString(),
+                            SeriesCsv.number(p.yhat()),
+                            SeriesCsv.number(p.lower()),
+                            SeriesCsv.number(p.upper()));
                 }
             }
         });

@@ -21,19 +21,22 @@ public final class ModelSearchOptions {
     @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
     double level;
 
-    @Option(names = "--trials", defaultValue = "" + ForecastSettings.DEFAULT_TRIALS,
+    @Option(
+            names = "--trials",
+            defaultValue = "" + ForecastSettings.DEFAULT_TRIALS,
             description = "hyperparameter trials per forecast (default ${DEFAULT-VALUE})")
     int trials;
 
-    @Option(names = "--seed", defaultValue = "" + ForecastSettings.DEFAULT_SEED,
+    @Option(
+            names = "--seed",
+            defaultValue = "" + ForecastSettings.DEFAULT_SEED,
             description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
     int threads;
 
-    public ModelSearchOptions() {
-    }
+    public ModelSearchOptions() {}
 
     /** The engine's settings for this horizon with the level, trials and seed given; the rest default. */
     public ForecastSettings settings(int horizon) {

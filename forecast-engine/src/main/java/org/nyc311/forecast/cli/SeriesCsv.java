@@ -38,12 +38,12 @@ public final class SeriesCsv {
     static final String DATE = "date";
     static final String COUNT = "count";
 
-    private SeriesCsv() {
-    }
+    private SeriesCsv() {}
 
     public static Map<String, DailySeries> read(Path file) throws IOException, InputFormatException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                MappingIterator<List<String>> rows = new CsvMapper().readerForListOf(String.class)
+                MappingIterator<List<String>> rows = new CsvMapper()
+                        .readerForListOf(String.class)
                         .with(CsvParser.Feature.WRAP_AS_ARRAY)
                         .with(CsvParser.Feature.SKIP_EMPTY_LINES)
                         .readValues(reader)) {
@@ -67,8 +67,10 @@ public final class SeriesCsv {
                 missing.add(COUNT);
             }
             if (!missing.isEmpty()) {
-                throw new InputFormatException(1, "missing column(s) " + String.join(", ", missing)
-                        + " in header '" + String.join(",", columns) + "'; expected series_id,date,count");
+                throw new InputFormatException(
+                        1,
+                        "missing column(s) " + String.join(", ", missing) + " in header '" + String.join(",", columns)
+                                + "'; expected series_id,date,count");
             }
             Map<String, TreeMap<LocalDate, Double>> bySeries = new LinkedHashMap<>();
             long lineNo = header.number();
@@ -77,8 +79,8 @@ public final class SeriesCsv {
                 lineNo = line.number();
                 List<String> fields = line.fields();
                 if (fields.size() != columns.size()) {
-                    throw new InputFormatException(lineNo, "expected " + columns.size() + " fields, found "
-                            + fields.size());
+                    throw new InputFormatException(
+                            lineNo, "expected " + columns.size() + " fields, found " + fields.size());
                 }
                 String id = fields.get(idCol).trim();
                 if (id.isEmpty()) {
@@ -86,7 +88,8 @@ public final class SeriesCsv {
                 }
                 LocalDate date = parseDate(fields.get(dateCol).trim(), lineNo);
                 double count = parseCount(fields.get(countCol).trim(), lineNo);
-                Double previous = bySeries.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent(date, count);
+                Double previous =
+                        bySeries.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent(date, count);
                 if (previous != null) {
                     throw new InputFormatException(lineNo, "duplicate date " + date + " for series '" + id + "'");
                 }
@@ -101,8 +104,7 @@ public final class SeriesCsv {
     }
 
     /** A record of the file and the line it starts on (a quoted field may span lines). */
-    private record Line(long number, List<String> fields) {
-    }
+    private record Line(long number, List<String> fields) {}
 
     /**
      * The next record, or null at the end. {@code startsOn} is the parser's position after the record
@@ -132,11 +134,17 @@ public final class SeriesCsv {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                CsvSchema schema = CsvSchema.builder().addColumns(header, CsvSchema.ColumnType.STRING).build()
-                        .withHeader().withLineSeparator("\n");
+                CsvSchema schema = CsvSchema.builder()
+                        .addColumns(header, CsvSchema.ColumnType.STRING)
+                        .build()
+                        .withHeader()
+                        .withLineSeparator("\n");
                 // the temporary file is closed here, after the writer has flushed, not by the CSV writer
-                try (SequenceWriter csv = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                        .writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(w)) {
+                try (SequenceWriter csv = new CsvMapper()
+                        .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                        .writer(schema)
+                        .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                        .writeValues(w)) {
                     rows.write(fields -> csv.write(fields));
                 }
             }

@@ -33,8 +33,7 @@ public final class SeriesFileOptions {
     @Option(names = "--output", required = true, description = "CSV to write")
     Path output;
 
-    public SeriesFileOptions() {
-    }
+    public SeriesFileOptions() {}
 
     public Path input() {
         return input;

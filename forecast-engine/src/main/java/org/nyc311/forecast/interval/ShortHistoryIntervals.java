@@ -10,8 +10,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public final class ShortHistoryIntervals {
 
-    private ShortHistoryIntervals() {
-    }
+    private ShortHistoryIntervals() {}
 
     /**
      * @param logResiduals in-sample log1p residuals of the fallback model (may be empty)
@@ -40,8 +39,8 @@ public final class ShortHistoryIntervals {
             double lower = Math.max(0, Math.expm1(z - spread));
             double upper = Math.expm1(z + spread);
             if (yhat[h] > 0) {
-                PoissonDistribution poisson = new PoissonDistribution(null, yhat[h],
-                        PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS);
+                PoissonDistribution poisson = new PoissonDistribution(
+                        null, yhat[h], PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS);
                 lower = Math.min(lower, poisson.inverseCumulativeProbability(alpha / 2));
                 upper = Math.max(upper, poisson.inverseCumulativeProbability(1 - alpha / 2));
             }

@@ -6,8 +6,7 @@ package org.nyc311.forecast.model;
  */
 public final class LogScale {
 
-    private LogScale() {
-    }
+    private LogScale() {}
 
     public static double[] toLog(double[] counts, int length) {
         double[] z = new double[length];

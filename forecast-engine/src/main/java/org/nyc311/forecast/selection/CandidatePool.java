@@ -38,8 +38,8 @@ public final class CandidatePool {
 
     public List<Candidate> candidates(DailySeries series, int[] searchEnds, ForecastSettings settings) {
         List<Candidate> out = new ArrayList<>();
-        UnaryOperator<ForecastModel> baseline = settings.holidayAdjustment()
-                ? model -> new HolidayAdjusted(model, calendar) : UnaryOperator.identity();
+        UnaryOperator<ForecastModel> baseline =
+                settings.holidayAdjustment() ? model -> new HolidayAdjusted(model, calendar) : UnaryOperator.identity();
         if (settings.allows(ModelFamily.SEASONAL_NAIVE)) {
             add(out, baseline.apply(new SeasonalNaive()), series, searchEnds);
         }

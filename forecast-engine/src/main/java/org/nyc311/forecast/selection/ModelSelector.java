@@ -19,14 +19,12 @@ import org.nyc311.forecast.model.ForecastModel;
 public final class ModelSelector {
 
     /** The chosen model and every candidate's score, best first. */
-    public record Selection(ForecastModel winner, List<CandidateScore> leaderboard) {
-    }
+    public record Selection(ForecastModel winner, List<CandidateScore> leaderboard) {}
 
-    private record Scored(ForecastModel model, double[][] forecasts, double mae, int order) {
-    }
+    private record Scored(ForecastModel model, double[][] forecasts, double mae, int order) {}
 
-    public Selection select(DailySeries series, int[] searchEnds, int horizon, List<Candidate> candidates,
-                            boolean allowEnsemble) {
+    public Selection select(
+            DailySeries series, int[] searchEnds, int horizon, List<Candidate> candidates, boolean allowEnsemble) {
         double[] y = series.values();
         List<Scored> scored = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {

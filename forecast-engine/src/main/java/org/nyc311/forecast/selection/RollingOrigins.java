@@ -17,6 +17,7 @@ public record RollingOrigins(int[] search, int[] calibration) {
     public static final int MIN_TRAINING_DAYS = 56;
     /** About this many forecast days of out-of-sample errors feed the interval calibration. */
     static final int CALIBRATION_POINTS = 280;
+
     static final int MAX_CALIBRATION_ORIGINS = 60;
 
     public RollingOrigins {
@@ -26,8 +27,7 @@ public record RollingOrigins(int[] search, int[] calibration) {
 
     public static RollingOrigins of(int n, int horizon, int folds) {
         int step = Math.max(7, (horizon + 1) / 2);
-        int wanted = Math.min(MAX_CALIBRATION_ORIGINS,
-                Math.max(folds, (CALIBRATION_POINTS + horizon - 1) / horizon));
+        int wanted = Math.min(MAX_CALIBRATION_ORIGINS, Math.max(folds, (CALIBRATION_POINTS + horizon - 1) / horizon));
         int[] all = new int[wanted];
         int k = 0;
         for (int end = n - horizon; end >= MIN_TRAINING_DAYS && k < wanted; end -= step) {

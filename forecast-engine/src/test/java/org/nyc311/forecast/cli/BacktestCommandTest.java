@@ -23,11 +23,19 @@ class BacktestCommandTest {
     void reportsEachSeriesAndThePooledRowForEngineAndSeasonalNaive() throws Exception {
         StringBuilder csv = new StringBuilder("series_id,date,count\n");
         for (String id : List.of("s1", "s2")) {
-            DailySeries s = SyntheticSeries.generate(new SyntheticSeries.Shape(200,
-                    new double[] {1.1, 1.05, 1, 1, 1, 0.7, 0.65}, 0.2, 1.0, 0.05, 0.6, 0.1, 0.4, 40, 0),
-                    LocalDate.of(2020, 1, 1), 250, id.hashCode());
+            DailySeries s = SyntheticSeries.generate(
+                    new SyntheticSeries.Shape(
+                            200, new double[] {1.1, 1.05, 1, 1, 1, 0.7, 0.65}, 0.2, 1.0, 0.05, 0.6, 0.1, 0.4, 40, 0),
+                    LocalDate.of(2020, 1, 1),
+                    250,
+                    id.hashCode());
             for (int t = 0; t < s.length(); t++) {
-                csv.append(id).append(',').append(s.date(t)).append(',').append((long) s.count(t)).append('\n');
+                csv.append(id)
+                        .append(',')
+                        .append(s.date(t))
+                        .append(',')
+                        .append((long) s.count(t))
+                        .append('\n');
             }
         }
         Path in = Files.writeString(dir.resolve("in.csv"), csv);
@@ -35,18 +43,31 @@ class BacktestCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cmd = new CommandLine(new BacktestCommand());
         cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute("--input", in.toString(), "--horizon", "7", "--origins", "3",
-                "--trials", "2", "--output", out.toString());
+        int code = cmd.execute(
+                "--input",
+                in.toString(),
+                "--horizon",
+                "7",
+                "--origins",
+                "3",
+                "--trials",
+                "2",
+                "--output",
+                out.toString());
 
         assertThat(code).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("series_id,method,horizon,origins,points,mape,wape,mase,coverage,zero_actual_days");
+        assertThat(lines.get(0))
+                .isEqualTo("series_id,method,horizon,origins,points,mape,wape,mase,coverage,zero_actual_days");
         assertThat(lines).hasSize(1 + 2 * 2 + 2);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("s1,engine,7,3,21,"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("__pooled__,seasonal_naive,7,3,42,"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            assertThat(Double.parseDouble(f[7])).as("MASE in " + line).isFinite().isPositive();
+            assertThat(Double.parseDouble(f[7]))
+                    .as("MASE in " + line)
+                    .isFinite()
+                    .isPositive();
             assertThat(Double.parseDouble(f[8])).as("coverage in " + line).isBetween(0.0, 1.0);
         }
     }
@@ -57,8 +78,15 @@ class BacktestCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cmd = new CommandLine(new BacktestCommand());
         cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute("--input", in.toString(), "--horizon", "7", "--origins", "3",
-                "--output", dir.resolve("bt.csv").toString());
+        int code = cmd.execute(
+                "--input",
+                in.toString(),
+                "--horizon",
+                "7",
+                "--origins",
+                "3",
+                "--output",
+                dir.resolve("bt.csv").toString());
         assertThat(code).isEqualTo(ForecastCommand.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("line 2");
         assertThat(Files.exists(dir.resolve("bt.csv"))).isFalse();

@@ -25,7 +25,11 @@ class ForecastCommandTest {
         StringBuilder csv = new StringBuilder("series_id,date,count\n");
         LocalDate start = LocalDate.of(2024, 1, 1);
         for (int t = 0; t < 120; t++) {
-            csv.append("a,").append(start.plusDays(t)).append(',').append(50 + t % 7 * 5).append('\n');
+            csv.append("a,")
+                    .append(start.plusDays(t))
+                    .append(',')
+                    .append(50 + t % 7 * 5)
+                    .append('\n');
         }
         for (int t = 0; t < 10; t++) {
             csv.append("\"b, with comma\",").append(start.plusDays(t)).append(",3\n");
@@ -70,8 +74,8 @@ class ForecastCommandTest {
 
     @Test
     void rejectsNegativeCountNamingTheLine() throws IOException {
-        assertRejected(write("series_id,date,count\nx,2024-01-01,3\ny,2024-01-01,3\ny,2024-01-02,-2\n"),
-                "line 4", "negative");
+        assertRejected(
+                write("series_id,date,count\nx,2024-01-01,3\ny,2024-01-01,3\ny,2024-01-02,-2\n"), "line 4", "negative");
     }
 
     @Test

@@ -47,8 +47,9 @@ class SeriesCsvTest {
             csv.row("two\nlines", "-0.500");
         });
 
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("series_id,value\n"
-                + "Noise - Street/Sidewalk,1.000\n\"a, b\",NaN\n\"say \"\"hi\"\"\",\n\"two\nlines\",-0.500\n");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .isEqualTo("series_id,value\n"
+                        + "Noise - Street/Sidewalk,1.000\n\"a, b\",NaN\n\"say \"\"hi\"\"\",\n\"two\nlines\",-0.500\n");
     }
 
     @Test
@@ -56,7 +57,8 @@ class SeriesCsvTest {
         Path file = dir.resolve("in.csv");
         Files.writeString(file, "\uFEFFseries_id,date,count\n\"a\nb\",2024-01-01,3\n\nx,01/02/2024,4\n");
 
-        assertThatThrownBy(() -> SeriesCsv.read(file)).isInstanceOf(InputFormatException.class)
+        assertThatThrownBy(() -> SeriesCsv.read(file))
+                .isInstanceOf(InputFormatException.class)
                 .hasMessage("line 5: cannot parse date '01/02/2024'; expected yyyy-MM-dd");
     }
 
@@ -65,7 +67,8 @@ class SeriesCsvTest {
         Path file = dir.resolve("in.csv");
         Files.writeString(file, "series_id,date,count\nx,2024-01-01,3\n\"y,2024-01-02,4\n");
 
-        assertThatThrownBy(() -> SeriesCsv.read(file)).isInstanceOf(InputFormatException.class)
+        assertThatThrownBy(() -> SeriesCsv.read(file))
+                .isInstanceOf(InputFormatException.class)
                 .hasMessageStartingWith("line 3: not valid CSV");
     }
 }

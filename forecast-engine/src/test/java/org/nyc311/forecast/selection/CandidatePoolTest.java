@@ -21,6 +21,7 @@ class CandidatePoolTest {
     private static final LocalDate START = LocalDate.of(2016, 1, 1);
     /** Thanksgiving 2017 is a Thursday; the history ends the Sunday before, so it is day 4 of the forecast. */
     private static final LocalDate ORIGIN = LocalDate.of(2017, 11, 19);
+
     private static final int THANKSGIVING = 4;
 
     @Test
@@ -42,7 +43,8 @@ class CandidatePoolTest {
         for (ForecastModel winner : winners) {
             double[] f = winner.fit(s).predict(14);
             // the Thursday after is an ordinary Thursday: Thanksgiving must be well below it
-            assertThat(f[THANKSGIVING] / f[THANKSGIVING + 7]).as(winner.name() + " " + winner.hyperparameters())
+            assertThat(f[THANKSGIVING] / f[THANKSGIVING + 7])
+                    .as(winner.name() + " " + winner.hyperparameters())
                     .isLessThan(0.8);
         }
     }
@@ -50,10 +52,11 @@ class CandidatePoolTest {
     @Test
     void everyFamilyAloneForecastsTheDipThroughTheEngine() {
         DailySeries s = series();
-        for (ModelFamily family : List.of(ModelFamily.SEASONAL_NAIVE, ModelFamily.SEASONAL_AVERAGE,
-                ModelFamily.EXPONENTIAL_SMOOTHING)) {
+        for (ModelFamily family :
+                List.of(ModelFamily.SEASONAL_NAIVE, ModelFamily.SEASONAL_AVERAGE, ModelFamily.EXPONENTIAL_SMOOTHING)) {
             Forecast f = new SeriesForecaster(ForecastSettings.of(14).withFamilies(EnumSet.of(family))).forecast(s);
-            double ratio = f.points().get(THANKSGIVING).yhat() / f.points().get(THANKSGIVING + 7).yhat();
+            double ratio = f.points().get(THANKSGIVING).yhat()
+                    / f.points().get(THANKSGIVING + 7).yhat();
             assertThat(ratio).as(family.toString()).isLessThan(0.8);
         }
     }
@@ -61,8 +64,10 @@ class CandidatePoolTest {
     @Test
     void theYardstickSeasonalNaiveStaysTextbookWhenAdjustmentIsOff() {
         DailySeries s = series();
-        Forecast f = new SeriesForecaster(ForecastSettings.of(14).withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
-                .withHolidayAdjustment(false)).forecast(s);
+        Forecast f = new SeriesForecaster(ForecastSettings.of(14)
+                        .withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
+                        .withHolidayAdjustment(false))
+                .forecast(s);
         int n = s.length();
         for (int h = 0; h < 14; h++) {
             assertThat(f.points().get(h).yhat()).isEqualTo(s.count(n - 7 + h % 7));
@@ -70,8 +75,8 @@ class CandidatePoolTest {
     }
 
     private static DailySeries series() {
-        SyntheticSeries.Shape shape = new SyntheticSeries.Shape(3000, new double[] {1.1, 1.05, 1, 1, 1, 0.7, 0.65},
-                0.1, 1.0, 0.0, 0.6, 0.0, 0.5, 60, 0);
+        SyntheticSeries.Shape shape = new SyntheticSeries.Shape(
+                3000, new double[] {1.1, 1.05, 1, 1, 1, 0.7, 0.65}, 0.1, 1.0, 0.0, 0.6, 0.0, 0.5, 60, 0);
         int days = (int) (ORIGIN.toEpochDay() - START.toEpochDay());
         return SyntheticSeries.generate(shape, START, days, 17);
     }

@@ -35,7 +35,8 @@ public record ForecastProperties(
         Queues queues,
         Lease lease,
         Duration outboxRetryInterval,
-        OnDemand onDemand) implements OutboxSettings {
+        OnDemand onDemand)
+        implements OutboxSettings {
 
     public ForecastProperties {
         horizonDays = horizonDays <= 0 ? 30 : horizonDays;
@@ -90,7 +91,10 @@ public record ForecastProperties(
         public Lease {
             duration = duration == null ? Duration.ofMinutes(2) : duration;
             heartbeat = heartbeat == null ? duration.dividedBy(4) : heartbeat;
-            if (duration.isNegative() || duration.isZero() || heartbeat.isNegative() || heartbeat.isZero()
+            if (duration.isNegative()
+                    || duration.isZero()
+                    || heartbeat.isNegative()
+                    || heartbeat.isZero()
                     || heartbeat.compareTo(duration) >= 0) {
                 throw new IllegalArgumentException("nyc311.forecast.lease.heartbeat (" + heartbeat
                         + ") must be positive and shorter than nyc311.forecast.lease.duration (" + duration + ")");

@@ -11,8 +11,7 @@ public record FitOutcome(List<SeriesFit> fitted, List<Failure> failed) {
         failed = List.copyOf(failed);
     }
 
-    public record Failure(String seriesId, String error) {
-    }
+    public record Failure(String seriesId, String error) {}
 
     /**
      * The series' CV accuracy pooled by their CV points (series without cross-validation, too short
@@ -40,8 +39,13 @@ public record FitOutcome(List<SeriesFit> fitted, List<Failure> failed) {
         if (points == 0) {
             return Accuracy.NONE;
         }
-        return new Accuracy(mapePoints == 0 ? Double.NaN : mape / mapePoints, wape / points, mase / points,
-                coverage / points, (int) points, (int) zeros);
+        return new Accuracy(
+                mapePoints == 0 ? Double.NaN : mape / mapePoints,
+                wape / points,
+                mase / points,
+                coverage / points,
+                (int) points,
+                (int) zeros);
     }
 
     private static double finite(double value) {

@@ -31,8 +31,13 @@ public class OnDemandFits implements DisposableBean {
 
     public OnDemandFits(ForecastProperties properties) {
         ForecastProperties.OnDemand settings = properties.onDemand();
-        this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
-                new SynchronousQueue<>(), new CustomizableThreadFactory("on-demand-fit-"));
+        this.pool = new ThreadPoolExecutor(
+                settings.threads(),
+                settings.threads(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(),
+                new CustomizableThreadFactory("on-demand-fit-"));
         this.timeout = settings.timeout();
     }
 
@@ -47,15 +52,21 @@ public class OnDemandFits implements DisposableBean {
         try {
             answer = pool.submit(fit::get);
         } catch (RejectedExecutionException e) {
-            throw new TooManyRequestsException("Too many forecasts at once", "this service fits " + pool.getMaximumPoolSize()
-                    + " on-demand forecast(s) at a time and all are busy; try again shortly", timeout);
+            throw new TooManyRequestsException(
+                    "Too many forecasts at once",
+                    "this service fits " + pool.getMaximumPoolSize()
+                            + " on-demand forecast(s) at a time and all are busy; try again shortly",
+                    timeout);
         }
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new ServiceUnavailableException("Forecast took too long", "the fit did not finish within "
-                    + timeout.toSeconds() + " s and was stopped; a shorter history or horizon fits faster", timeout,
+            throw new ServiceUnavailableException(
+                    "Forecast took too long",
+                    "the fit did not finish within " + timeout.toSeconds()
+                            + " s and was stopped; a shorter history or horizon fits faster",
+                    timeout,
                     java.util.Map.of());
         } catch (InterruptedException e) {
             answer.cancel(true);

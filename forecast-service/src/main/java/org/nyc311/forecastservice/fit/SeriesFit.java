@@ -14,8 +14,15 @@ import org.nyc311.model.series.SeriesKey;
  * @param historyStart the first day the model saw
  * @param historyEnd the last day the model saw
  */
-public record SeriesFit(SeriesKey key, String model, Map<String, String> hyperparameters, Accuracy crossValidation,
-        LocalDate historyStart, LocalDate historyEnd, List<ForecastPoint> points, Duration took) {
+public record SeriesFit(
+        SeriesKey key,
+        String model,
+        Map<String, String> hyperparameters,
+        Accuracy crossValidation,
+        LocalDate historyStart,
+        LocalDate historyEnd,
+        List<ForecastPoint> points,
+        Duration took) {
 
     public SeriesFit {
         hyperparameters = Map.copyOf(hyperparameters);

@@ -48,7 +48,9 @@ public class SeriesFitter implements DisposableBean {
     }
 
     public ForecastSettings settings(int horizon) {
-        return ForecastSettings.of(horizon).withLevel(properties.level()).withTrials(properties.trials())
+        return ForecastSettings.of(horizon)
+                .withLevel(properties.level())
+                .withTrials(properties.trials())
                 .withFolds(properties.folds());
     }
 
@@ -68,7 +70,10 @@ public class SeriesFitter implements DisposableBean {
             try {
                 SeriesFit fit = futures.get(i).get(timeoutMillis, TimeUnit.MILLISECONDS);
                 fitted.add(fit);
-                metrics.seriesFitted(fit.took(), fit.crossValidation().wape(), fit.crossValidation().mase());
+                metrics.seriesFitted(
+                        fit.took(),
+                        fit.crossValidation().wape(),
+                        fit.crossValidation().mase());
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 LOG.warn("series {} could not be fitted: {}", id, cause.toString());
@@ -98,8 +103,15 @@ public class SeriesFitter implements DisposableBean {
         List<ForecastPoint> points = forecast.points().stream()
                 .map(p -> new ForecastPoint(p.date(), p.yhat(), p.lower(), p.upper(), p.level()))
                 .toList();
-        return new SeriesFit(history.key(), forecast.model(), forecast.hyperparameters(), forecast.crossValidation(),
-                history.firstDate(), history.lastDate(), points, Duration.ofNanos(System.nanoTime() - started));
+        return new SeriesFit(
+                history.key(),
+                forecast.model(),
+                forecast.hyperparameters(),
+                forecast.crossValidation(),
+                history.firstDate(),
+                history.lastDate(),
+                points,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override

@@ -14,5 +14,4 @@ public record CatalogEntry(
         LocalDate lastNonzeroDate,
         double meanCount,
         long days,
-        boolean forecastable) {
-}
+        boolean forecastable) {}

@@ -11,7 +11,8 @@ import java.util.List;
  * @param lastActualDate the last day read; forecasts start the day after
  * @param series every forecastable series' history
  */
-public record GoldSnapshot(long goldVersion, LocalDate historyStart, LocalDate lastActualDate, List<SeriesHistory> series) {
+public record GoldSnapshot(
+        long goldVersion, LocalDate historyStart, LocalDate lastActualDate, List<SeriesHistory> series) {
 
     public GoldSnapshot {
         series = List.copyOf(series);

@@ -50,9 +50,21 @@ public class GoldWarehouse implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GoldWarehouse.class);
 
     // column names are shared-model's GoldColumns, the ones delta-jobs writes
-    private static final String CATALOG_COLUMNS = "SELECT " + String.join(", ", SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY,
-            COMPLAINT_TYPE, BOROUGH_KEY, asString(FIRST_DATE), asString(LAST_DATE), asString(LAST_NONZERO_DATE), MEAN_COUNT, DAYS,
-            FORECASTABLE) + " FROM ";
+    private static final String CATALOG_COLUMNS = "SELECT "
+            + String.join(
+                    ", ",
+                    SERIES_ID,
+                    LEVEL,
+                    COMPLAINT_TYPE_KEY,
+                    COMPLAINT_TYPE,
+                    BOROUGH_KEY,
+                    asString(FIRST_DATE),
+                    asString(LAST_DATE),
+                    asString(LAST_NONZERO_DATE),
+                    MEAN_COUNT,
+                    DAYS,
+                    FORECASTABLE)
+            + " FROM ";
 
     private final GoldProperties properties;
     private final HikariDataSource pool;
@@ -117,19 +129,23 @@ public class GoldWarehouse implements AutoCloseable {
     public GoldSnapshot forecastableHistory(Optional<LocalDate> lastDate, long knownVersion) {
         LocalDate last = lastDate.orElseGet(this::newestDate);
         if (last == null) {
-            return new GoldSnapshot(knownVersion >= 0 ? knownVersion : version(), LocalDate.EPOCH, LocalDate.EPOCH, List.of());
+            return new GoldSnapshot(
+                    knownVersion >= 0 ? knownVersion : version(), LocalDate.EPOCH, LocalDate.EPOCH, List.of());
         }
         LocalDate first = last.minusDays(properties.historyDays() - 1L);
-        String sql = "SELECT s." + SERIES_ID + ", " + asString("s." + DATE) + ", s." + COUNT + " FROM " + properties.dailySeries()
+        String sql = "SELECT s." + SERIES_ID + ", " + asString("s." + DATE) + ", s." + COUNT + " FROM "
+                + properties.dailySeries()
                 + " s JOIN " + properties.seriesCatalog() + " c ON c." + SERIES_ID + " = s." + SERIES_ID
-                + " WHERE c." + FORECASTABLE + " AND s." + DATE + " >= CAST(? AS DATE) AND s." + DATE + " <= CAST(? AS DATE)"
+                + " WHERE c." + FORECASTABLE + " AND s." + DATE + " >= CAST(? AS DATE) AND s." + DATE
+                + " <= CAST(? AS DATE)"
                 + " ORDER BY s." + SERIES_ID + ", s." + DATE;
         Map<String, Map<LocalDate, Double>> bySeries = new LinkedHashMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, first.toString());
             statement.setString(2, last.toString());
-            // years of days of thousands of series: fewer, larger fetches over HTTP (the Hive driver's default is 1000 rows)
+            // years of days of thousands of series: fewer, larger fetches over HTTP (the Hive driver's default is 1000
+            // rows)
             statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -143,14 +159,17 @@ public class GoldWarehouse implements AutoCloseable {
         List<SeriesHistory> series = new ArrayList<>();
         bySeries.forEach((id, counts) -> toHistory(id, counts, last).ifPresent(series::add));
         long version = knownVersion >= 0 ? knownVersion : version();
-        LocalDate earliest = series.stream().map(SeriesHistory::firstDate).min(LocalDate::compareTo).orElse(last);
+        LocalDate earliest = series.stream()
+                .map(SeriesHistory::firstDate)
+                .min(LocalDate::compareTo)
+                .orElse(last);
         return new GoldSnapshot(version, earliest, last, series);
     }
 
     /** One series' counts, at most {@code historyDays} up to its last day; empty when gold has no such series. */
     public Optional<SeriesHistory> history(SeriesKey key) {
-        String sql = "SELECT " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries() + " WHERE " + SERIES_ID
-                + " = ? ORDER BY 1";
+        String sql = "SELECT " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries() + " WHERE "
+                + SERIES_ID + " = ? ORDER BY 1";
         Map<LocalDate, Double> counts = new LinkedHashMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -238,7 +257,8 @@ public class GoldWarehouse implements AutoCloseable {
     private LocalDate newestDate() {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT " + asString("max(" + DATE + ")") + " FROM " + properties.dailySeries())) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT " + asString("max(" + DATE + ")") + " FROM " + properties.dailySeries())) {
             return rows.next() ? date(rows, 1) : null;
         } catch (SQLException e) {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
@@ -270,9 +290,18 @@ public class GoldWarehouse implements AutoCloseable {
     }
 
     private static CatalogEntry catalogEntry(ResultSet rows) throws SQLException {
-        return new CatalogEntry(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                rows.getString(5), date(rows, 6), date(rows, 7), date(rows, 8), rows.getDouble(9),
-                rows.getLong(10), rows.getBoolean(11));
+        return new CatalogEntry(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(5),
+                date(rows, 6),
+                date(rows, 7),
+                date(rows, 8),
+                rows.getDouble(9),
+                rows.getLong(10),
+                rows.getBoolean(11));
     }
 
     /**

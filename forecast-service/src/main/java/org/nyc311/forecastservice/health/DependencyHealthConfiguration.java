@@ -22,6 +22,10 @@ class DependencyHealthConfiguration {
     @Bean
     @ConditionalOnExpression("'${nyc311.mlflow.tracking-uri:}'.startsWith('http')")
     HttpHealth mlflowHealthIndicator(MlflowProperties mlflow, Clock clock) {
-        return new HttpHealth("mlflow", URI.create(mlflow.trackingUri() + "/health"), DependencyHealthAutoConfiguration.TIMEOUT, clock);
+        return new HttpHealth(
+                "mlflow",
+                URI.create(mlflow.trackingUri() + "/health"),
+                DependencyHealthAutoConfiguration.TIMEOUT,
+                clock);
     }
 }

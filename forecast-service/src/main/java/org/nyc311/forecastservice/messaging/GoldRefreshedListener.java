@@ -32,7 +32,11 @@ class GoldRefreshedListener extends DeadLetteringListener<GoldRefreshed> {
     private final ForecastProperties properties;
     private final boolean tracked;
 
-    GoldRefreshedListener(EventJson eventJson, ForecastRunRepository runs, RunWorker worker, ForecastProperties properties,
+    GoldRefreshedListener(
+            EventJson eventJson,
+            ForecastRunRepository runs,
+            RunWorker worker,
+            ForecastProperties properties,
             MlflowProperties mlflow) {
         super(eventJson, GoldRefreshed.class);
         this.runs = runs;
@@ -50,7 +54,11 @@ class GoldRefreshedListener extends DeadLetteringListener<GoldRefreshed> {
     protected void handle(GoldRefreshed event, Visibility visibility) {
         Optional<UUID> runId = runs.queueForEvent(event, properties.horizonDays(), tracked);
         if (runId.isPresent()) {
-            LOG.info("GoldRefreshed {} (pipeline run {}): forecast run {} queued", event.eventId(), event.pipelineRunId(), runId.get());
+            LOG.info(
+                    "GoldRefreshed {} (pipeline run {}): forecast run {} queued",
+                    event.eventId(),
+                    event.pipelineRunId(),
+                    runId.get());
             worker.submit(runId.get());
         } else {
             LOG.info("GoldRefreshed {} seen before: it already has its forecast run", event.eventId());

@@ -30,14 +30,21 @@ public class ForecastMetrics {
                 .description("time to choose, calibrate and fit the model of one series")
                 .publishPercentiles(0.5, 0.95)
                 .register(registry);
-        this.fitted = Counter.builder("nyc311.forecast.series.fitted").description("series fitted").register(registry);
-        this.failed = Counter.builder("nyc311.forecast.series.failed").description("series whose fit failed").register(registry);
+        this.fitted = Counter.builder("nyc311.forecast.series.fitted")
+                .description("series fitted")
+                .register(registry);
+        this.failed = Counter.builder("nyc311.forecast.series.failed")
+                .description("series whose fit failed")
+                .register(registry);
         this.cvWape = DistributionSummary.builder("nyc311.forecast.cv.wape")
-                .description("cross-validated WAPE of each fitted series, in percent").register(registry);
+                .description("cross-validated WAPE of each fitted series, in percent")
+                .register(registry);
         this.cvMase = DistributionSummary.builder("nyc311.forecast.cv.mase")
-                .description("cross-validated MASE of each fitted series").register(registry);
+                .description("cross-validated MASE of each fitted series")
+                .register(registry);
         Gauge.builder("nyc311.forecast.cv.pooled.wape", pooledWape, AtomicReference::get)
-                .description("pooled cross-validated WAPE of the newest training, in percent").register(registry);
+                .description("pooled cross-validated WAPE of the newest training, in percent")
+                .register(registry);
     }
 
     public void seriesFitted(Duration took, double wape, double mase) {
@@ -64,6 +71,7 @@ public class ForecastMetrics {
     }
 
     public void trackingAttempt(boolean succeeded) {
-        registry.counter("nyc311.forecast.tracking.attempts", "outcome", succeeded ? "tracked" : "failed").increment();
+        registry.counter("nyc311.forecast.tracking.attempts", "outcome", succeeded ? "tracked" : "failed")
+                .increment();
     }
 }

@@ -37,8 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ForecastRunRepository {
 
-    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -58,13 +57,20 @@ public class ForecastRunRepository {
     public Optional<UUID> queueForEvent(GoldRefreshed event, int horizonDays, boolean tracked) {
         UUID runId = UUID.randomUUID();
         Long version = event.tableVersions().get("daily_series");
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 INSERT INTO forecast_run (run_id, trigger, event_id, pipeline_run_id, gold_version, latest_complete,
                     horizon_days, status, created_at, tracking_status)
                 VALUES (?, 'EVENT', ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""",
-                runId, event.eventId(), event.pipelineRunId(), version, Date.valueOf(event.latestCompleteDate()),
-                horizonDays, Timestamp.from(clock.instant()), tracked ? "PENDING" : "DISABLED");
+                runId,
+                event.eventId(),
+                event.pipelineRunId(),
+                version,
+                Date.valueOf(event.latestCompleteDate()),
+                horizonDays,
+                Timestamp.from(clock.instant()),
+                tracked ? "PENDING" : "DISABLED");
         return inserted == 1 ? Optional.of(runId) : Optional.empty();
     }
 
@@ -72,8 +78,7 @@ public class ForecastRunRepository {
         UUID runId = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO forecast_run (run_id, trigger, horizon_days, status, created_at, tracking_status)
-                VALUES (?, 'MANUAL', ?, 'QUEUED', ?, ?)""",
-                runId, horizonDays, Timestamp.from(clock.instant()), tracked ? "PENDING" : "DISABLED");
+                VALUES (?, 'MANUAL', ?, 'QUEUED', ?, ?)""", runId, horizonDays, Timestamp.from(clock.instant()), tracked ? "PENDING" : "DISABLED");
         return runId;
     }
 
@@ -94,7 +99,7 @@ public class ForecastRunRepository {
                 }
                 QueuedManual queued;
                 try (java.sql.PreparedStatement waiting = connection.prepareStatement(
-                        "SELECT run_id FROM forecast_run WHERE trigger = 'MANUAL' AND status = 'QUEUED' ORDER BY created_at LIMIT 1");
+                                "SELECT run_id FROM forecast_run WHERE trigger = 'MANUAL' AND status = 'QUEUED' ORDER BY created_at LIMIT 1");
                         java.sql.ResultSet row = waiting.executeQuery()) {
                     queued = row.next() ? new QueuedManual(row.getObject(1, UUID.class), false) : null;
                 }
@@ -126,11 +131,11 @@ public class ForecastRunRepository {
     private static final long MANUAL_QUEUE_LOCK = 311_001L;
 
     /** A manual training in the queue; {@code created} when the call that returned it queued it. */
-    public record QueuedManual(UUID runId, boolean created) {
-    }
+    public record QueuedManual(UUID runId, boolean created) {}
 
     public int countForEvent(UUID eventId) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE event_id = ?", Integer.class, eventId);
+        Integer count =
+                jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE event_id = ?", Integer.class, eventId);
         return count == null ? 0 : count;
     }
 
@@ -154,7 +159,8 @@ public class ForecastRunRepository {
      */
     public Optional<RunLease> claimToFit(UUID runId, String owner, Duration lease) {
         UUID token = UUID.randomUUID();
-        List<UUID> claimed = jdbc.queryForList("""
+        List<UUID> claimed = jdbc.queryForList(
+                """
                 UPDATE forecast_run SET status = 'RUNNING', started_at = ?, attempts = attempts + 1,
                     lease_owner = ?, lease_token = ?, lease_expires_at = now() + make_interval(secs => ?)
                 WHERE run_id = (
@@ -204,15 +210,20 @@ public class ForecastRunRepository {
 
     /** Whether {@code lease} is still the run's (no other instance has claimed it since). */
     public boolean holds(RunLease lease) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE run_id = ? AND lease_token = ?",
-                Integer.class, lease.runId(), lease.token());
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM forecast_run WHERE run_id = ? AND lease_token = ?",
+                Integer.class,
+                lease.runId(),
+                lease.token());
         return count != null && count == 1;
     }
 
     /** The work under the lease is done: the run is free for whatever is still due. */
     public void release(RunLease lease) {
-        jdbc.update("UPDATE forecast_run SET lease_token = NULL, lease_expires_at = NULL WHERE run_id = ? AND lease_token = ?",
-                lease.runId(), lease.token());
+        jdbc.update(
+                "UPDATE forecast_run SET lease_token = NULL, lease_expires_at = NULL WHERE run_id = ? AND lease_token = ?",
+                lease.runId(),
+                lease.token());
     }
 
     /**
@@ -220,8 +231,10 @@ public class ForecastRunRepository {
      * this one after its restart) takes the run at once instead of after the lease's full length.
      */
     public void expire(RunLease lease) {
-        jdbc.update("UPDATE forecast_run SET lease_expires_at = now() WHERE run_id = ? AND lease_token = ?",
-                lease.runId(), lease.token());
+        jdbc.update(
+                "UPDATE forecast_run SET lease_expires_at = now() WHERE run_id = ? AND lease_token = ?",
+                lease.runId(),
+                lease.token());
     }
 
     /**
@@ -229,13 +242,20 @@ public class ForecastRunRepository {
      * {@code maxAttempts} are used up. False, and nothing changed, when the lease was taken over.
      */
     public boolean requeueOrFail(RunLease lease, String error, int maxAttempts) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE forecast_run SET error = ?,
                     status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'QUEUED' END,
                     finished_at = CASE WHEN attempts >= ? THEN CAST(? AS timestamptz) ELSE NULL END,
                     lease_token = NULL, lease_expires_at = NULL
                 WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING'""",
-                error, maxAttempts, maxAttempts, Timestamp.from(clock.instant()), lease.runId(), lease.token()) == 1;
+                        error,
+                        maxAttempts,
+                        maxAttempts,
+                        Timestamp.from(clock.instant()),
+                        lease.runId(),
+                        lease.token())
+                == 1;
     }
 
     /**
@@ -246,11 +266,15 @@ public class ForecastRunRepository {
      * @return false, with nothing written, when another instance has claimed the run since
      */
     @Transactional
-    public boolean succeeded(RunLease lease, long goldVersion, LocalDate historyStart, LocalDate lastActualDate,
-            FitOutcome outcome) {
+    public boolean succeeded(
+            RunLease lease, long goldVersion, LocalDate historyStart, LocalDate lastActualDate, FitOutcome outcome) {
         UUID runId = lease.runId();
-        if (jdbc.queryForList("SELECT run_id FROM forecast_run WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING' FOR UPDATE",
-                UUID.class, runId, lease.token()).isEmpty()) {
+        if (jdbc.queryForList(
+                        "SELECT run_id FROM forecast_run WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING' FOR UPDATE",
+                        UUID.class,
+                        runId,
+                        lease.token())
+                .isEmpty()) {
             return false;
         }
         // a run interrupted and run again must not meet its own half-written rows
@@ -261,30 +285,57 @@ public class ForecastRunRepository {
         List<Object[]> points = new ArrayList<>();
         for (SeriesFit fit : outcome.fitted()) {
             Accuracy cv = fit.crossValidation();
-            series.add(new Object[] {runId, fit.key().id(), fit.model(), toJson(fit.hyperparameters()), finite(cv.mape()),
-                finite(cv.wape()), finite(cv.mase()), finite(cv.coverage()), cv.points(), Date.valueOf(fit.historyStart()),
-                Date.valueOf(fit.historyEnd()), fit.took().toMillis()});
+            series.add(new Object[] {
+                runId,
+                fit.key().id(),
+                fit.model(),
+                toJson(fit.hyperparameters()),
+                finite(cv.mape()),
+                finite(cv.wape()),
+                finite(cv.mase()),
+                finite(cv.coverage()),
+                cv.points(),
+                Date.valueOf(fit.historyStart()),
+                Date.valueOf(fit.historyEnd()),
+                fit.took().toMillis()
+            });
             for (ForecastPoint p : fit.points()) {
-                points.add(new Object[] {runId, fit.key().id(), Date.valueOf(p.date()), p.yhat(), p.lower(), p.upper(), p.level()});
+                points.add(new Object[] {
+                    runId, fit.key().id(), Date.valueOf(p.date()), p.yhat(), p.lower(), p.upper(), p.level()
+                });
             }
         }
         jdbc.batchUpdate("""
                 INSERT INTO series_forecast (run_id, series_id, model, hyperparameters, cv_mape, cv_wape, cv_mase, cv_coverage,
                     cv_points, history_start, history_end, fit_millis)
                 VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", series);
-        jdbc.batchUpdate("INSERT INTO forecast_point (run_id, series_id, date, yhat, lower, upper, level) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate(
+                "INSERT INTO forecast_point (run_id, series_id, date, yhat, lower, upper, level) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 points);
-        jdbc.batchUpdate("INSERT INTO series_failure (run_id, series_id, error) VALUES (?, ?, ?)",
-                outcome.failed().stream().map(f -> new Object[] {runId, f.seriesId(), f.error()}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO series_failure (run_id, series_id, error) VALUES (?, ?, ?)",
+                outcome.failed().stream()
+                        .map(f -> new Object[] {runId, f.seriesId(), f.error()})
+                        .toList());
         Accuracy pooled = outcome.pooled();
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE forecast_run SET status = 'SUCCEEDED', gold_version = ?, history_start = ?, last_actual_date = ?,
                     series_forecast = ?, series_failed = ?, pooled_mape = ?, pooled_wape = ?, pooled_mase = ?,
                     pooled_coverage = ?, finished_at = ?, error = NULL
                 WHERE run_id = ? AND lease_token = ?""",
-                goldVersion, Date.valueOf(historyStart), Date.valueOf(lastActualDate), outcome.fitted().size(),
-                outcome.failed().size(), finite(pooled.mape()), finite(pooled.wape()), finite(pooled.mase()),
-                finite(pooled.coverage()), Timestamp.from(clock.instant()), runId, lease.token());
+                goldVersion,
+                Date.valueOf(historyStart),
+                Date.valueOf(lastActualDate),
+                outcome.fitted().size(),
+                outcome.failed().size(),
+                finite(pooled.mape()),
+                finite(pooled.wape()),
+                finite(pooled.mase()),
+                finite(pooled.coverage()),
+                Timestamp.from(clock.instant()),
+                runId,
+                lease.token());
         return true;
     }
 
@@ -292,14 +343,17 @@ public class ForecastRunRepository {
     public boolean failed(RunLease lease, String error) {
         return jdbc.update("""
                 UPDATE forecast_run SET status = 'FAILED', error = ?, finished_at = ?, lease_token = NULL, lease_expires_at = NULL
-                WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING'""",
-                error, Timestamp.from(clock.instant()), lease.runId(), lease.token()) == 1;
+                WHERE run_id = ? AND lease_token = ? AND status = 'RUNNING'""", error, Timestamp.from(clock.instant()), lease.runId(), lease.token()) == 1;
     }
 
     /** ForecastsPublished is on its queue. False when the lease was taken over (or the run announced already). */
     public boolean published(RunLease lease) {
-        return jdbc.update("UPDATE forecast_run SET published_at = ? WHERE run_id = ? AND lease_token = ? AND published_at IS NULL",
-                Timestamp.from(clock.instant()), lease.runId(), lease.token()) == 1;
+        return jdbc.update(
+                        "UPDATE forecast_run SET published_at = ? WHERE run_id = ? AND lease_token = ? AND published_at IS NULL",
+                        Timestamp.from(clock.instant()),
+                        lease.runId(),
+                        lease.token())
+                == 1;
     }
 
     /**
@@ -309,12 +363,12 @@ public class ForecastRunRepository {
      *
      * @return false, with nothing written, when the lease was taken over (or the run was tracked already)
      */
-    public boolean tracked(RunLease lease, String experimentId, String parentRunId, String modelVersion, boolean champion) {
+    public boolean tracked(
+            RunLease lease, String experimentId, String parentRunId, String modelVersion, boolean champion) {
         return jdbc.update("""
                 UPDATE forecast_run SET tracking_status = 'TRACKED', tracking_attempts = tracking_attempts + 1,
                     tracking_error = NULL, mlflow_experiment_id = ?, mlflow_run_id = ?, model_version = ?, champion = ?
-                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
-                experimentId, parentRunId, modelVersion, champion, lease.runId(), lease.token()) == 1;
+                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""", experimentId, parentRunId, modelVersion, champion, lease.runId(), lease.token()) == 1;
     }
 
     /**
@@ -324,8 +378,7 @@ public class ForecastRunRepository {
     public boolean trackingOpened(RunLease lease, String experimentId, String parentRunId) {
         return jdbc.update("""
                 UPDATE forecast_run SET mlflow_experiment_id = ?, mlflow_run_id = ?
-                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
-                experimentId, parentRunId, lease.runId(), lease.token()) == 1;
+                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""", experimentId, parentRunId, lease.runId(), lease.token()) == 1;
     }
 
     /** A tracking attempt failed: PENDING for the next, or FAILED after {@code maxAttempts}; only by the lease's holder. */
@@ -333,12 +386,12 @@ public class ForecastRunRepository {
         return jdbc.update("""
                 UPDATE forecast_run SET tracking_attempts = tracking_attempts + 1, tracking_error = ?,
                     tracking_status = CASE WHEN tracking_attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END
-                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""",
-                error, maxAttempts, lease.runId(), lease.token()) == 1;
+                WHERE run_id = ? AND lease_token = ? AND tracking_status = 'PENDING'""", error, maxAttempts, lease.runId(), lease.token()) == 1;
     }
 
     public Optional<ForecastRun> find(UUID runId) {
-        return jdbc.query("SELECT * FROM forecast_run WHERE run_id = ?", RUN, runId).stream().findFirst();
+        return jdbc.query("SELECT * FROM forecast_run WHERE run_id = ?", RUN, runId).stream()
+                .findFirst();
     }
 
     public List<ForecastRun> recent(int limit) {
@@ -349,8 +402,7 @@ public class ForecastRunRepository {
     public List<StoredSeriesForecast> seriesOf(UUID runId) {
         List<StoredSeriesForecast> rows = jdbc.query("""
                 SELECT s.*, r.mlflow_run_id AS training_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
-                JOIN forecast_run r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.series_id""",
-                (rs, n) -> seriesForecast(rs, List.of()), runId);
+                JOIN forecast_run r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.series_id""", (rs, n) -> seriesForecast(rs, List.of()), runId);
         return rows;
     }
 
@@ -360,16 +412,37 @@ public class ForecastRunRepository {
      */
     public List<StoredSeriesForecast> seriesWithPoints(UUID runId) {
         Map<String, List<ForecastPoint>> points = new java.util.HashMap<>();
-        jdbc.query("SELECT series_id, date, yhat, lower, upper, level FROM forecast_point WHERE run_id = ? ORDER BY series_id, date",
+        jdbc.query(
+                "SELECT series_id, date, yhat, lower, upper, level FROM forecast_point WHERE run_id = ? ORDER BY series_id, date",
                 rs -> {
-                    points.computeIfAbsent(rs.getString("series_id"), id -> new ArrayList<>()).add(new ForecastPoint(
-                            rs.getDate("date").toLocalDate(), rs.getDouble("yhat"), rs.getDouble("lower"), rs.getDouble("upper"),
-                            rs.getDouble("level")));
-                }, runId);
-        return seriesOf(runId).stream().map(s -> new StoredSeriesForecast(s.runId(), s.seriesId(), s.model(), s.hyperparameters(),
-                s.cvMape(), s.cvWape(), s.cvMase(), s.cvCoverage(), s.cvPoints(), s.historyStart(), s.historyEnd(), s.mlflowRunId(),
-                s.mlflowExperimentId(), s.modelVersion(), s.goldVersion(),
-                points.getOrDefault(s.seriesId(), List.of()))).toList();
+                    points.computeIfAbsent(rs.getString("series_id"), id -> new ArrayList<>())
+                            .add(new ForecastPoint(
+                                    rs.getDate("date").toLocalDate(),
+                                    rs.getDouble("yhat"),
+                                    rs.getDouble("lower"),
+                                    rs.getDouble("upper"),
+                                    rs.getDouble("level")));
+                },
+                runId);
+        return seriesOf(runId).stream()
+                .map(s -> new StoredSeriesForecast(
+                        s.runId(),
+                        s.seriesId(),
+                        s.model(),
+                        s.hyperparameters(),
+                        s.cvMape(),
+                        s.cvWape(),
+                        s.cvMase(),
+                        s.cvCoverage(),
+                        s.cvPoints(),
+                        s.historyStart(),
+                        s.historyEnd(),
+                        s.mlflowRunId(),
+                        s.mlflowExperimentId(),
+                        s.modelVersion(),
+                        s.goldVersion(),
+                        points.getOrDefault(s.seriesId(), List.of())))
+                .toList();
     }
 
     /** The series' forecast from its newest succeeded run, with up to {@code horizon} points. */
@@ -383,30 +456,54 @@ public class ForecastRunRepository {
      * is judged against).
      */
     public Optional<StoredSeriesForecast> latest(String seriesId, int horizon, Optional<LocalDate> madeBefore) {
-        List<StoredSeriesForecast> found = jdbc.query("""
+        List<StoredSeriesForecast> found = jdbc.query(
+                """
                 SELECT s.*, r.mlflow_run_id AS training_mlflow_run_id, r.mlflow_experiment_id, r.model_version, r.gold_version FROM series_forecast s
                 JOIN forecast_run r ON r.run_id = s.run_id
                 WHERE s.series_id = ? AND r.status = 'SUCCEEDED' AND (CAST(? AS date) IS NULL OR s.history_end < ?)
                 ORDER BY r.finished_at DESC, r.created_at DESC LIMIT 1""",
-                (rs, n) -> seriesForecast(rs, List.of()), seriesId,
-                madeBefore.map(Date::valueOf).orElse(null), madeBefore.map(Date::valueOf).orElse(null));
+                (rs, n) -> seriesForecast(rs, List.of()),
+                seriesId,
+                madeBefore.map(Date::valueOf).orElse(null),
+                madeBefore.map(Date::valueOf).orElse(null));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         StoredSeriesForecast head = found.get(0);
         List<ForecastPoint> points = points(head.runId(), seriesId, horizon);
-        return Optional.of(new StoredSeriesForecast(head.runId(), head.seriesId(), head.model(), head.hyperparameters(),
-                head.cvMape(), head.cvWape(), head.cvMase(), head.cvCoverage(), head.cvPoints(), head.historyStart(),
-                head.historyEnd(), head.mlflowRunId(), head.mlflowExperimentId(), head.modelVersion(),
-                head.goldVersion(), points));
+        return Optional.of(new StoredSeriesForecast(
+                head.runId(),
+                head.seriesId(),
+                head.model(),
+                head.hyperparameters(),
+                head.cvMape(),
+                head.cvWape(),
+                head.cvMase(),
+                head.cvCoverage(),
+                head.cvPoints(),
+                head.historyStart(),
+                head.historyEnd(),
+                head.mlflowRunId(),
+                head.mlflowExperimentId(),
+                head.modelVersion(),
+                head.goldVersion(),
+                points));
     }
 
     public List<ForecastPoint> points(UUID runId, String seriesId, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT date, yhat, lower, upper, level FROM forecast_point WHERE run_id = ? AND series_id = ?
                 ORDER BY date LIMIT ?""",
-                (rs, n) -> new ForecastPoint(rs.getDate("date").toLocalDate(), rs.getDouble("yhat"), rs.getDouble("lower"),
-                        rs.getDouble("upper"), rs.getDouble("level")), runId, seriesId, limit);
+                (rs, n) -> new ForecastPoint(
+                        rs.getDate("date").toLocalDate(),
+                        rs.getDouble("yhat"),
+                        rs.getDouble("lower"),
+                        rs.getDouble("upper"),
+                        rs.getDouble("level")),
+                runId,
+                seriesId,
+                limit);
     }
 
     /**
@@ -415,29 +512,49 @@ public class ForecastRunRepository {
      * left out.
      */
     public List<ForecastPoint> pastForecasts(String seriesId, LocalDate from, LocalDate to) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT DISTINCT ON (p.date) p.date, p.yhat, p.lower, p.upper, p.level
                 FROM forecast_point p
                 JOIN series_forecast s ON s.run_id = p.run_id AND s.series_id = p.series_id
                 JOIN forecast_run r ON r.run_id = p.run_id
                 WHERE p.series_id = ? AND r.status = 'SUCCEEDED' AND p.date BETWEEN ? AND ? AND s.history_end < p.date
                 ORDER BY p.date, s.history_end DESC, r.finished_at DESC""",
-                (rs, n) -> new ForecastPoint(rs.getDate("date").toLocalDate(), rs.getDouble("yhat"), rs.getDouble("lower"),
-                        rs.getDouble("upper"), rs.getDouble("level")), seriesId, Date.valueOf(from), Date.valueOf(to));
+                (rs, n) -> new ForecastPoint(
+                        rs.getDate("date").toLocalDate(),
+                        rs.getDouble("yhat"),
+                        rs.getDouble("lower"),
+                        rs.getDouble("upper"),
+                        rs.getDouble("level")),
+                seriesId,
+                Date.valueOf(from),
+                Date.valueOf(to));
     }
 
     public int pointCount(UUID runId) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM forecast_point WHERE run_id = ?", Integer.class, runId);
+        Integer count =
+                jdbc.queryForObject("SELECT count(*) FROM forecast_point WHERE run_id = ?", Integer.class, runId);
         return count == null ? 0 : count;
     }
 
     private StoredSeriesForecast seriesForecast(ResultSet rs, List<ForecastPoint> points) throws SQLException {
-        return new StoredSeriesForecast(rs.getObject("run_id", UUID.class), rs.getString("series_id"), rs.getString("model"),
-                fromJson(rs.getString("hyperparameters")), nullable(rs, "cv_mape"), nullable(rs, "cv_wape"),
-                nullable(rs, "cv_mase"), nullable(rs, "cv_coverage"), rs.getInt("cv_points"),
-                rs.getDate("history_start").toLocalDate(), rs.getDate("history_end").toLocalDate(),
-                rs.getString("training_mlflow_run_id"), rs.getString("mlflow_experiment_id"),
-                rs.getString("model_version"), nullableLong(rs, "gold_version"), points);
+        return new StoredSeriesForecast(
+                rs.getObject("run_id", UUID.class),
+                rs.getString("series_id"),
+                rs.getString("model"),
+                fromJson(rs.getString("hyperparameters")),
+                nullable(rs, "cv_mape"),
+                nullable(rs, "cv_wape"),
+                nullable(rs, "cv_mase"),
+                nullable(rs, "cv_coverage"),
+                rs.getInt("cv_points"),
+                rs.getDate("history_start").toLocalDate(),
+                rs.getDate("history_end").toLocalDate(),
+                rs.getString("training_mlflow_run_id"),
+                rs.getString("mlflow_experiment_id"),
+                rs.getString("model_version"),
+                nullableLong(rs, "gold_version"),
+                points);
     }
 
     private static final RowMapper<ForecastRun> RUN = (rs, n) -> new ForecastRun(

@@ -42,13 +42,15 @@ public class MlflowTracker implements AutoCloseable {
 
     /** Tag on the parent run naming the forecast run, so that a retried tracking replaces a half-done one. */
     static final String FORECAST_RUN_TAG = "nyc311.forecast_run_id";
+
     static final String POOLED_WAPE_TAG = "pooled_cv_wape";
     static final int MAX_SEARCH_PAGE = 1000;
 
     private final MlflowProperties properties;
     private final MlflowClient client;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     /** Runs per {@code runs/search} page; MLflow allows up to 50,000, its Java client's default is 1,000. */
     private final int searchPageSize;
@@ -80,12 +82,15 @@ public class MlflowTracker implements AutoCloseable {
         String experimentId = experimentId();
         Optional<Service.RunInfo> kept = removeEarlierAttempts(experimentId, run);
         long now = clock.millis();
-        Service.RunInfo parent = kept.isPresent() ? kept.get() : client.createRun(Service.CreateRun.newBuilder()
-                .setExperimentId(experimentId)
-                .setRunName("training-" + run.lastActualDate() + "-" + run.runId().toString().substring(0, 8))
-                .setStartTime(now)
-                .addTags(tag(FORECAST_RUN_TAG, run.runId().toString()))
-                .build());
+        Service.RunInfo parent = kept.isPresent()
+                ? kept.get()
+                : client.createRun(Service.CreateRun.newBuilder()
+                        .setExperimentId(experimentId)
+                        .setRunName("training-" + run.lastActualDate() + "-"
+                                + run.runId().toString().substring(0, 8))
+                        .setStartTime(now)
+                        .addTags(tag(FORECAST_RUN_TAG, run.runId().toString()))
+                        .build());
         String parentId = parent.getRunId();
         List<Service.Param> params = new ArrayList<>();
         params.add(param("gold_version", String.valueOf(run.goldVersion())));
@@ -106,7 +111,11 @@ public class MlflowTracker implements AutoCloseable {
         addMetric(metrics, "series_count", (double) run.seriesForecast(), now);
         addMetric(metrics, "series_failed", (double) run.seriesFailed(), now);
         // a kept parent has these already: MLflow takes a param again only with the same value, which these are
-        client.logBatch(parentId, metrics, params, List.of(tag("nyc311.forecast_run_id", run.runId().toString())));
+        client.logBatch(
+                parentId,
+                metrics,
+                params,
+                List.of(tag("nyc311.forecast_run_id", run.runId().toString())));
         return new ParentRun(experimentId, parent);
     }
 
@@ -115,11 +124,21 @@ public class MlflowTracker implements AutoCloseable {
      * series' two tables and the training summary uploaded to the run (a retry's upload replaces an attempt's),
      * the run's end, the registered model version and the champion alias.
      */
-    public TrackingResult complete(ForecastRun run, ParentRun parent, List<StoredSeriesForecast> series) throws IOException {
+    public TrackingResult complete(ForecastRun run, ParentRun parent, List<StoredSeriesForecast> series)
+            throws IOException {
         String parentId = parent.info().getRunId();
-        uploadArtifact(parent.info(), SeriesTables.METRICS, SeriesTables.metrics(series).getBytes(StandardCharsets.UTF_8));
-        uploadArtifact(parent.info(), SeriesTables.FORECASTS, SeriesTables.forecasts(series).getBytes(StandardCharsets.UTF_8));
-        uploadArtifact(parent.info(), "model/training.json", trainingSummary(run, series.size()).getBytes(StandardCharsets.UTF_8));
+        uploadArtifact(
+                parent.info(),
+                SeriesTables.METRICS,
+                SeriesTables.metrics(series).getBytes(StandardCharsets.UTF_8));
+        uploadArtifact(
+                parent.info(),
+                SeriesTables.FORECASTS,
+                SeriesTables.forecasts(series).getBytes(StandardCharsets.UTF_8));
+        uploadArtifact(
+                parent.info(),
+                "model/training.json",
+                trainingSummary(run, series.size()).getBytes(StandardCharsets.UTF_8));
         client.setTerminated(parentId, Service.RunStatus.FINISHED, clock.millis());
 
         String version = registerVersion(parent.info(), run);
@@ -163,19 +182,23 @@ public class MlflowTracker implements AutoCloseable {
             return client.createExperiment(properties.experimentName());
         } catch (MlflowHttpException e) {
             // another instance made it in between
-            return client.getExperimentByName(properties.experimentName()).orElseThrow(() -> e).getExperimentId();
+            return client.getExperimentByName(properties.experimentName())
+                    .orElseThrow(() -> e)
+                    .getExperimentId();
         }
     }
 
     private String registerVersion(Service.RunInfo parent, ForecastRun run) throws IOException {
         // looked up first: the client retries every 4xx, so "already exists" would cost three round trips a training
-        HttpResponse<String> existing = restGet("registered-models/get?name=" + encode(properties.registeredModelName()));
+        HttpResponse<String> existing =
+                restGet("registered-models/get?name=" + encode(properties.registeredModelName()));
         if (existing.statusCode() != 200) {
             ObjectNode create = json.createObjectNode().put("name", properties.registeredModelName());
             try {
                 client.sendPost("registered-models/create", json.writeValueAsString(create));
             } catch (MlflowHttpException e) {
-                if (e.getStatusCode() != 400 || !String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
+                if (e.getStatusCode() != 400
+                        || !String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
                     throw e;
                 }
             }
@@ -186,7 +209,9 @@ public class MlflowTracker implements AutoCloseable {
                 .put("run_id", parent.getRunId())
                 .put("description", "training " + run.runId() + " on gold version " + run.goldVersion());
         var tags = version.putArray("tags");
-        tags.addObject().put("key", POOLED_WAPE_TAG).put("value", String.valueOf(run.pooledWape() == null ? Double.NaN : run.pooledWape()));
+        tags.addObject()
+                .put("key", POOLED_WAPE_TAG)
+                .put("value", String.valueOf(run.pooledWape() == null ? Double.NaN : run.pooledWape()));
         tags.addObject().put("key", "forecast_run_id").put("value", run.runId().toString());
         JsonNode created = json.readTree(client.sendPost("model-versions/create", json.writeValueAsString(version)));
         return created.path("model_version").path("version").asText();
@@ -211,13 +236,20 @@ public class MlflowTracker implements AutoCloseable {
             if (Double.isNaN(championError)) {
                 championError = Double.POSITIVE_INFINITY;
             }
-            LOG.info("model version {}: pooled CV WAPE {} against champion version {} with {}", version, candidate,
-                    current.get().path("version").asText(), championError);
+            LOG.info(
+                    "model version {}: pooled CV WAPE {} against champion version {} with {}",
+                    version,
+                    candidate,
+                    current.get().path("version").asText(),
+                    championError);
             if (candidate > championError) {
                 return false;
             }
         }
-        ObjectNode alias = json.createObjectNode().put("name", name).put("alias", properties.championAlias()).put("version", version);
+        ObjectNode alias = json.createObjectNode()
+                .put("name", name)
+                .put("alias", properties.championAlias())
+                .put("version", version);
         client.sendPost("registered-models/alias", json.writeValueAsString(alias));
         return true;
     }
@@ -229,15 +261,20 @@ public class MlflowTracker implements AutoCloseable {
      */
     private Optional<JsonNode> championVersion() throws IOException {
         String name = encode(properties.registeredModelName());
-        HttpResponse<String> alias = restGet("registered-models/alias?name=" + name + "&alias=" + encode(properties.championAlias()));
+        HttpResponse<String> alias =
+                restGet("registered-models/alias?name=" + name + "&alias=" + encode(properties.championAlias()));
         if (alias.statusCode() != 200) {
-            if ((alias.statusCode() == 400 || alias.statusCode() == 404) && alias.body().contains("alias")
+            if ((alias.statusCode() == 400 || alias.statusCode() == 404)
+                    && alias.body().contains("alias")
                     && alias.body().contains("not found")) {
                 return Optional.empty();
             }
             throw new IOException("MLflow alias lookup answered " + alias.statusCode() + ": " + alias.body());
         }
-        String version = json.readTree(alias.body()).path("model_version").path("version").asText();
+        String version = json.readTree(alias.body())
+                .path("model_version")
+                .path("version")
+                .asText();
         HttpResponse<String> full = restGet("model-versions/get?name=" + name + "&version=" + encode(version));
         if (full.statusCode() != 200) {
             throw new IOException("MLflow model version lookup answered " + full.statusCode() + ": " + full.body());
@@ -248,7 +285,11 @@ public class MlflowTracker implements AutoCloseable {
     private HttpResponse<String> restGet(String pathAndQuery) throws IOException {
         URI uri = URI.create(properties.trackingUri() + "/api/2.0/mlflow/" + pathAndQuery);
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -265,8 +306,10 @@ public class MlflowTracker implements AutoCloseable {
      */
     private Optional<Service.RunInfo> removeEarlierAttempts(String experimentId, ForecastRun run) {
         Optional<Service.RunInfo> kept = Optional.empty();
-        for (Service.RunInfo parent : searchAll(experimentId, "tags.`" + FORECAST_RUN_TAG + "` = '" + run.runId() + "'")) {
-            for (Service.RunInfo child : searchAll(experimentId, "tags.`mlflow.parentRunId` = '" + parent.getRunId() + "'")) {
+        for (Service.RunInfo parent :
+                searchAll(experimentId, "tags.`" + FORECAST_RUN_TAG + "` = '" + run.runId() + "'")) {
+            for (Service.RunInfo child :
+                    searchAll(experimentId, "tags.`mlflow.parentRunId` = '" + parent.getRunId() + "'")) {
                 client.deleteRun(child.getRunId());
             }
             if (kept.isEmpty() && parent.getRunId().equals(run.mlflowRunId())) {
@@ -283,8 +326,8 @@ public class MlflowTracker implements AutoCloseable {
         List<Service.RunInfo> runs = new ArrayList<>();
         String pageToken = null;
         do {
-            RunsPage page = client.searchRuns(List.of(experimentId), filter, Service.ViewType.ACTIVE_ONLY, searchPageSize, List.of(),
-                    pageToken);
+            RunsPage page = client.searchRuns(
+                    List.of(experimentId), filter, Service.ViewType.ACTIVE_ONLY, searchPageSize, List.of(), pageToken);
             page.getItems().forEach(r -> runs.add(r.getInfo()));
             pageToken = page.getNextPageToken().filter(t -> !t.isEmpty()).orElse(null);
         } while (pageToken != null);
@@ -314,13 +357,17 @@ public class MlflowTracker implements AutoCloseable {
             return;
         }
         String relative = artifactUri.substring(prefix.length()).replaceFirst("^/+", "");
-        URI target = URI.create(properties.trackingUri() + "/api/2.0/mlflow-artifacts/artifacts/" + relative + "/" + path);
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        URI target =
+                URI.create(properties.trackingUri() + "/api/2.0/mlflow-artifacts/artifacts/" + relative + "/" + path);
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IOException("artifact upload to " + target + " answered " + response.statusCode() + ": " + response.body());
+                throw new IOException(
+                        "artifact upload to " + target + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -343,7 +390,12 @@ public class MlflowTracker implements AutoCloseable {
 
     private static void addMetric(List<Service.Metric> metrics, String key, Double value, long timestamp) {
         if (value != null && Double.isFinite(value)) {
-            metrics.add(Service.Metric.newBuilder().setKey(key).setValue(value).setTimestamp(timestamp).setStep(0).build());
+            metrics.add(Service.Metric.newBuilder()
+                    .setKey(key)
+                    .setValue(value)
+                    .setTimestamp(timestamp)
+                    .setStep(0)
+                    .build());
         }
     }
 

@@ -26,16 +26,24 @@ public final class SeriesTables {
     /** One row per series and forecast day: {@code series_id, date, yhat, yhat_lower, yhat_upper, level}. */
     public static final String FORECASTS = "series/forecasts.csv";
 
-    static final List<String> METRIC_COLUMNS = List.of("series_id", "model", "history_start", "history_end", "cv_mape", "cv_wape",
-            "cv_mase", "cv_coverage", "cv_points");
-    static final List<String> FORECAST_COLUMNS = List.of("series_id", "date", "yhat", "yhat_lower", "yhat_upper", "level");
+    static final List<String> METRIC_COLUMNS = List.of(
+            "series_id",
+            "model",
+            "history_start",
+            "history_end",
+            "cv_mape",
+            "cv_wape",
+            "cv_mase",
+            "cv_coverage",
+            "cv_points");
+    static final List<String> FORECAST_COLUMNS =
+            List.of("series_id", "date", "yhat", "yhat_lower", "yhat_upper", "level");
     /** Prefix of a hyperparameter's column, as the per-series runs' params were named. */
     static final String HYPERPARAMETER = "hp.";
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
-    private SeriesTables() {
-    }
+    private SeriesTables() {}
 
     /**
      * The metrics table. Models differ in their hyperparameters, so there is a column for every name any series
@@ -69,15 +77,23 @@ public final class SeriesTables {
         List<List<String>> rows = new ArrayList<>();
         for (StoredSeriesForecast s : series) {
             for (ForecastPoint p : s.points()) {
-                rows.add(List.of(s.seriesId(), p.date().toString(), String.valueOf(p.yhat()), String.valueOf(p.lower()),
-                        String.valueOf(p.upper()), String.valueOf(p.level())));
+                rows.add(List.of(
+                        s.seriesId(),
+                        p.date().toString(),
+                        String.valueOf(p.yhat()),
+                        String.valueOf(p.lower()),
+                        String.valueOf(p.upper()),
+                        String.valueOf(p.level())));
             }
         }
         return write(FORECAST_COLUMNS, rows);
     }
 
     private static String write(List<String> columns, List<List<String>> rows) throws JsonProcessingException {
-        CsvSchema schema = CsvSchema.builder().addColumns(columns, CsvSchema.ColumnType.STRING).build().withHeader()
+        CsvSchema schema = CsvSchema.builder()
+                .addColumns(columns, CsvSchema.ColumnType.STRING)
+                .build()
+                .withHeader()
                 .withLineSeparator("\n");
         return CSV.writer(schema).writeValueAsString(rows);
     }

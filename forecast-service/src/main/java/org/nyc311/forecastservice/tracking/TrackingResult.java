@@ -8,5 +8,5 @@ package org.nyc311.forecastservice.tracking;
  * @param modelVersion the registered model version made for the training
  * @param champion whether the champion alias now points at that version
  */
-public record TrackingResult(String experimentId, String parentRunId, int seriesCount, String modelVersion, boolean champion) {
-}
+public record TrackingResult(
+        String experimentId, String parentRunId, int seriesCount, String modelVersion, boolean champion) {}

@@ -69,10 +69,15 @@ public class RunLeases implements AutoCloseable {
         for (Held claim : held) {
             try {
                 runs.expire(claim.lease);
-                LOG.info("forecast run {}: lease of {} given up at stop; another instance may take the run now",
-                        claim.lease.runId(), claim.lease.owner());
+                LOG.info(
+                        "forecast run {}: lease of {} given up at stop; another instance may take the run now",
+                        claim.lease.runId(),
+                        claim.lease.owner());
             } catch (RuntimeException e) {
-                LOG.warn("forecast run {}: lease not given up at stop, it expires by itself: {}", claim.lease.runId(), e.toString());
+                LOG.warn(
+                        "forecast run {}: lease not given up at stop, it expires by itself: {}",
+                        claim.lease.runId(),
+                        e.toString());
             }
         }
     }
@@ -120,8 +125,10 @@ public class RunLeases implements AutoCloseable {
         private void markLost() {
             if (!lost) {
                 lost = true;
-                LOG.warn("forecast run {}: {} lost its lease to another instance; what it does with the run from here changes nothing",
-                        lease.runId(), lease.owner());
+                LOG.warn(
+                        "forecast run {}: {} lost its lease to another instance; what it does with the run from here changes nothing",
+                        lease.runId(),
+                        lease.owner());
             }
             ScheduledFuture<?> beating = heartbeat;
             if (beating != null) {

@@ -27,7 +27,8 @@ public class RunWorker implements DisposableBean {
 
     private final TrainingService training;
     private final ForecastRunRepository runs;
-    private final java.util.concurrent.atomic.AtomicBoolean sweepQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean sweepQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "forecast-run");
         thread.setDaemon(true);

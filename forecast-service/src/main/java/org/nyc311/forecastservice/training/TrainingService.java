@@ -50,9 +50,17 @@ public class TrainingService {
     private final int maxTrackingAttempts;
     private final RunLeases leases;
 
-    public TrainingService(GoldWarehouse gold, SeriesFitter fitter, ForecastRunRepository runs, Optional<MlflowTracker> tracker,
-            EventPublisher publisher, ForecastMetrics metrics, ForecastProperties properties, Clock clock,
-            int maxTrackingAttempts, RunLeases leases) {
+    public TrainingService(
+            GoldWarehouse gold,
+            SeriesFitter fitter,
+            ForecastRunRepository runs,
+            Optional<MlflowTracker> tracker,
+            EventPublisher publisher,
+            ForecastMetrics metrics,
+            ForecastProperties properties,
+            Clock clock,
+            int maxTrackingAttempts,
+            RunLeases leases) {
         this.gold = gold;
         this.fitter = fitter;
         this.runs = runs;
@@ -108,30 +116,50 @@ public class TrainingService {
         ForecastRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no forecast run " + runId));
         FitOutcome outcome;
         try {
-            GoldSnapshot snapshot = gold.forecastableHistory(Optional.ofNullable(run.latestComplete()),
-                    run.goldVersion() == null ? -1 : run.goldVersion());
-            LOG.info("forecast run {} claimed by {} (attempt {}): fitting {} series of gold version {} up to {}", runId,
-                    lease.owner(), run.attempts(), snapshot.series().size(), snapshot.goldVersion(), snapshot.lastActualDate());
+            GoldSnapshot snapshot = gold.forecastableHistory(
+                    Optional.ofNullable(run.latestComplete()), run.goldVersion() == null ? -1 : run.goldVersion());
+            LOG.info(
+                    "forecast run {} claimed by {} (attempt {}): fitting {} series of gold version {} up to {}",
+                    runId,
+                    lease.owner(),
+                    run.attempts(),
+                    snapshot.series().size(),
+                    snapshot.goldVersion(),
+                    snapshot.lastActualDate());
             outcome = fitter.fitAll(snapshot.series(), run.horizonDays());
-            if (!runs.succeeded(lease, snapshot.goldVersion(), snapshot.historyStart(), snapshot.lastActualDate(), outcome)) {
-                LOG.warn("forecast run {}: {} finished fitting after another instance had taken the run over; "
-                        + "its result is discarded, the run is the new holder's", runId, lease.owner());
+            if (!runs.succeeded(
+                    lease, snapshot.goldVersion(), snapshot.historyStart(), snapshot.lastActualDate(), outcome)) {
+                LOG.warn(
+                        "forecast run {}: {} finished fitting after another instance had taken the run over; "
+                                + "its result is discarded, the run is the new holder's",
+                        runId,
+                        lease.owner());
                 metrics.trainingFinished("superseded", Double.NaN);
                 return false;
             }
         } catch (GoldUnavailableException e) {
             // the warehouse is away (stopped, or a SQL warehouse still starting): the run waits for it
-            LOG.warn("forecast run {}: gold could not be read (attempt {} of {}): {}", runId, run.attempts(),
-                    properties.maxAttempts(), e.getMessage());
+            LOG.warn(
+                    "forecast run {}: gold could not be read (attempt {} of {}): {}",
+                    runId,
+                    run.attempts(),
+                    properties.maxAttempts(),
+                    e.getMessage());
             if (!runs.requeueOrFail(lease, e.getMessage(), properties.maxAttempts())) {
-                LOG.warn("forecast run {}: not put back in the queue by {}: another instance has taken it over", runId, lease.owner());
+                LOG.warn(
+                        "forecast run {}: not put back in the queue by {}: another instance has taken it over",
+                        runId,
+                        lease.owner());
             }
             metrics.trainingFinished("gold_unavailable", Double.NaN);
             return false;
         } catch (RuntimeException e) {
             LOG.error("forecast run {} failed", runId, e);
             if (!runs.failed(lease, e.toString())) {
-                LOG.warn("forecast run {}: FAILED not written by {}: another instance has taken the run over", runId, lease.owner());
+                LOG.warn(
+                        "forecast run {}: FAILED not written by {}: another instance has taken the run over",
+                        runId,
+                        lease.owner());
             }
             metrics.trainingFinished("failed", Double.NaN);
             return false;
@@ -176,23 +204,40 @@ public class TrainingService {
         try {
             ForecastRun run = runs.find(runId).orElseThrow();
             TrackingResult result = tracker.orElseThrow().complete(run, parent, runs.seriesWithPoints(runId));
-            if (!runs.tracked(held.lease(), result.experimentId(), result.parentRunId(), result.modelVersion(), result.champion())) {
-                // the lease went while MLflow was written: the new holder's open keeps this run if the forecast run records
+            if (!runs.tracked(
+                    held.lease(),
+                    result.experimentId(),
+                    result.parentRunId(),
+                    result.modelVersion(),
+                    result.champion())) {
+                // the lease went while MLflow was written: the new holder's open keeps this run if the forecast run
+                // records
                 // it (and writes its tables again) or deletes it; nothing of this attempt stands beside the holder's
-                LOG.warn("forecast run {}: lease lost while tracking MLflow run {}; left to the new holder, not recorded by {}", runId,
-                        result.parentRunId(), held.lease().owner());
+                LOG.warn(
+                        "forecast run {}: lease lost while tracking MLflow run {}; left to the new holder, not recorded by {}",
+                        runId,
+                        result.parentRunId(),
+                        held.lease().owner());
                 return;
             }
             metrics.trackingAttempt(true);
-            LOG.info("forecast run {} tracked as MLflow run {} ({} series in its tables), model version {}{}", runId,
-                    result.parentRunId(), result.seriesCount(), result.modelVersion(), result.champion() ? " (champion)" : "");
+            LOG.info(
+                    "forecast run {} tracked as MLflow run {} ({} series in its tables), model version {}{}",
+                    runId,
+                    result.parentRunId(),
+                    result.seriesCount(),
+                    result.modelVersion(),
+                    result.champion() ? " (champion)" : "");
         } catch (Exception e) {
             trackingFailed(held, e);
         }
     }
 
     private void trackingFailed(RunLeases.Held held, Exception e) {
-        LOG.warn("forecast run {}: MLflow tracking failed, will retry: {}", held.lease().runId(), e.toString());
+        LOG.warn(
+                "forecast run {}: MLflow tracking failed, will retry: {}",
+                held.lease().runId(),
+                e.toString());
         runs.trackingFailed(held.lease(), e.toString(), maxTrackingAttempts);
         metrics.trackingAttempt(false);
     }
@@ -212,14 +257,23 @@ public class TrainingService {
             return false;
         }
         try {
-            publisher.publish(ForecastsPublished.of(clock, runId.toString(), run.goldVersion() == null ? -1 : run.goldVersion(),
-                    run.lastActualDate(), run.horizonDays(), run.seriesForecast(), run.seriesFailed(), run.mlflowRunId()));
+            publisher.publish(ForecastsPublished.of(
+                    clock,
+                    runId.toString(),
+                    run.goldVersion() == null ? -1 : run.goldVersion(),
+                    run.lastActualDate(),
+                    run.horizonDays(),
+                    run.seriesForecast(),
+                    run.seriesFailed(),
+                    run.mlflowRunId()));
         } catch (RuntimeException e) {
             LOG.warn("forecast run {}: ForecastsPublished not staged, will retry: {}", runId, e.toString());
             return false;
         }
         if (!runs.published(held.lease())) {
-            LOG.warn("forecast run {}: ForecastsPublished sent by {} but not recorded: the lease was taken over", runId,
+            LOG.warn(
+                    "forecast run {}: ForecastsPublished sent by {} but not recorded: the lease was taken over",
+                    runId,
                     held.lease().owner());
         }
         return true;

@@ -24,7 +24,11 @@ class ApiExceptionHandler extends ApiProblemHandler {
 
     @ExceptionHandler(GoldUnavailableException.class)
     ResponseEntity<ProblemDetail> goldUnavailable(GoldUnavailableException e) {
-        return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Gold unavailable",
-                "the gold warehouse cannot be read right now; stored forecasts are still served"), null);
+        return unavailable(
+                problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Gold unavailable",
+                        "the gold warehouse cannot be read right now; stored forecasts are still served"),
+                null);
     }
 }

@@ -1,9 +1,9 @@
 package org.nyc311.forecastservice.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +18,8 @@ import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.config.ForecastProperties;
-import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.OnDemandFits;
+import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.gold.SeriesHistory;
@@ -50,8 +50,13 @@ class ForecastController implements ForecastApi {
     private final ApiDates dates;
     private final OnDemandFits onDemandFits;
 
-    ForecastController(ForecastRunRepository runs, GoldWarehouse gold, SeriesFitter fitter, ForecastProperties properties,
-            ApiDates dates, OnDemandFits onDemandFits) {
+    ForecastController(
+            ForecastRunRepository runs,
+            GoldWarehouse gold,
+            SeriesFitter fitter,
+            ForecastProperties properties,
+            ApiDates dates,
+            OnDemandFits onDemandFits) {
         this.runs = runs;
         this.gold = gold;
         this.fitter = fitter;
@@ -60,70 +65,113 @@ class ForecastController implements ForecastApi {
         this.onDemandFits = onDemandFits;
     }
 
-    @Operation(summary = "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
+    @Operation(
+            summary =
+                    "The newest stored forecast of a series (series id complaintType/borough, e.g. noise-residential/brooklyn)")
     @Override
-    public StoredForecastView latest(String complaintType, String borough,
-            @Parameter(description = "days to return, from the first forecast day, 1 to nyc311.forecast.max-on-demand-horizon "
-                    + "(90); default: all stored", schema = @Schema(type = "integer", minimum = "1", maximum = "90")) Integer horizon,
-            @Parameter(description = "ISO yyyy-MM-dd: the newest forecast made before this day (its history ended earlier); "
-                    + "the forecast a day's actual is judged against; blank for none",
-                    schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK)) String madeBefore) {
+    public StoredForecastView latest(
+            String complaintType,
+            String borough,
+            @Parameter(
+                            description =
+                                    "days to return, from the first forecast day, 1 to nyc311.forecast.max-on-demand-horizon "
+                                            + "(90); default: all stored",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "90"))
+                    Integer horizon,
+            @Parameter(
+                            description =
+                                    "ISO yyyy-MM-dd: the newest forecast made before this day (its history ended earlier); "
+                                            + "the forecast a day's actual is judged against; blank for none",
+                            schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK))
+                    String madeBefore) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
-        Optional<LocalDate> before = Optional.ofNullable(madeBefore).filter(v -> !v.isBlank())
-                .map(v -> dates.parse("madeBefore", v));
+        Optional<LocalDate> before =
+                Optional.ofNullable(madeBefore).filter(v -> !v.isBlank()).map(v -> dates.parse("madeBefore", v));
         if (horizon != null && (horizon < 1 || horizon > properties.maxOnDemandHorizon())) {
-            throw new BadRequestException("horizon must be between 1 and " + properties.maxOnDemandHorizon() + ": " + horizon);
+            throw new BadRequestException(
+                    "horizon must be between 1 and " + properties.maxOnDemandHorizon() + ": " + horizon);
         }
         int limit = horizon == null ? properties.maxOnDemandHorizon() : horizon;
         StoredSeriesForecast stored = runs.latest(key.id(), limit, before)
                 .orElseThrow(() -> new SeriesNotFoundException("no stored forecast for series '" + key.id() + "'"
                         + before.map(d -> " made before " + d).orElse("")));
-        return new StoredForecastView(stored.seriesId(), stored.runId(), stored.model(), stored.mlflowRunId(),
-                stored.goldVersion(), stored.historyEnd(), stored.points().size(), stored.points());
+        return new StoredForecastView(
+                stored.seriesId(),
+                stored.runId(),
+                stored.model(),
+                stored.mlflowRunId(),
+                stored.goldVersion(),
+                stored.historyEnd(),
+                stored.points().size(),
+                stored.points());
     }
 
     @Operation(summary = "Every series' forecast of one forecast run, with all its points: one request for a whole run")
     @Override
-    public RunForecastsView ofRun(@Parameter(description = "the forecast run id (ForecastsPublished's forecastRunId)",
-            schema = @Schema(type = "string", format = "uuid")) String run) {
+    public RunForecastsView ofRun(
+            @Parameter(
+                            description = "the forecast run id (ForecastsPublished's forecastRunId)",
+                            schema = @Schema(type = "string", format = "uuid"))
+                    String run) {
         UUID runId;
         try {
             runId = UUID.fromString(run.strip());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("run must be a forecast run id (a UUID): " + run);
         }
-        runs.find(runId).filter(r -> r.status() == ForecastRun.Status.SUCCEEDED)
+        runs.find(runId)
+                .filter(r -> r.status() == ForecastRun.Status.SUCCEEDED)
                 .orElseThrow(() -> new SeriesNotFoundException("no succeeded forecast run " + runId));
-        return new RunForecastsView(runId, runs.seriesWithPoints(runId).stream()
-                .map(s -> new StoredForecastView(s.seriesId(), s.runId(), s.model(), s.mlflowRunId(), s.goldVersion(), s.historyEnd(),
-                        s.points().size(), s.points()))
-                .toList());
+        return new RunForecastsView(
+                runId,
+                runs.seriesWithPoints(runId).stream()
+                        .map(s -> new StoredForecastView(
+                                s.seriesId(),
+                                s.runId(),
+                                s.model(),
+                                s.mlflowRunId(),
+                                s.goldVersion(),
+                                s.historyEnd(),
+                                s.points().size(),
+                                s.points()))
+                        .toList());
     }
 
     /** A dashboard shows a season at most: longer ranges are refused rather than served slowly. */
     static final int MAX_PAST_DAYS = 400;
 
-    @Operation(summary = "For each day from..to, the forecast that was current on its morning (the newest made from "
-            + "history that ended before it): what the day's actual is judged against")
+    @Operation(
+            summary = "For each day from..to, the forecast that was current on its morning (the newest made from "
+                    + "history that ended before it): what the day's actual is judged against")
     @Override
-    public List<ForecastPoint> past(String complaintType, String borough,
-            @Parameter(description = "first day, ISO yyyy-MM-dd",
-                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) String from,
-            @Parameter(description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from",
-                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) String to) {
+    public List<ForecastPoint> past(
+            String complaintType,
+            String borough,
+            @Parameter(
+                            description = "first day, ISO yyyy-MM-dd",
+                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    String from,
+            @Parameter(
+                            description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from",
+                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    String to) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
         LocalDate first = dates.parse("from", from);
         LocalDate last = dates.parse("to", to);
         if (last.isBefore(first) || first.plusDays(MAX_PAST_DAYS).isBefore(last)) {
-            throw new BadRequestException("from..to must be in order and at most " + MAX_PAST_DAYS + " days: " + from + ".." + to);
+            throw new BadRequestException(
+                    "from..to must be in order and at most " + MAX_PAST_DAYS + " days: " + from + ".." + to);
         }
         return runs.pastForecasts(key.id(), first, last);
     }
 
-    @Operation(summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")
+    @Operation(
+            summary = "Fits a forecast now, for a series of gold (seriesId) or a posted history; horizon 1 to 90 days")
     @ApiResponse(responseCode = "200", description = "the forecast, fitted now")
-    @ApiResponse(responseCode = "429", description = "Too many forecasts at once: every on-demand fit is busy; try again "
-            + "after Retry-After seconds")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Too many forecasts at once: every on-demand fit is busy; try again " + "after Retry-After seconds")
     @Override
     public OnDemandView onDemand(OnDemandRequest request) {
         if (request == null) {
@@ -141,7 +189,8 @@ class ForecastController implements ForecastApi {
         SeriesHistory history;
         if (hasSeries) {
             SeriesKey key = SeriesKey.parse(request.seriesId().strip());
-            history = gold.history(key).orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
+            history = gold.history(key)
+                    .orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
         } else {
             history = posted(request.history());
             // the forecast runs past the history's end: a last day beyond the calendar's reach would overflow
@@ -149,8 +198,14 @@ class ForecastController implements ForecastApi {
             dates.require("history's last date", history.lastDate());
         }
         SeriesFit fit = onDemandFits.run(() -> fitter.fitNow(history, request.horizon()));
-        return new OnDemandView(hasSeries ? history.key().id() : null, fit.model(), fit.hyperparameters(),
-                crossValidation(fit.crossValidation()), fit.historyStart(), fit.historyEnd(), fit.points());
+        return new OnDemandView(
+                hasSeries ? history.key().id() : null,
+                fit.model(),
+                fit.hyperparameters(),
+                crossValidation(fit.crossValidation()),
+                fit.historyStart(),
+                fit.historyEnd(),
+                fit.points());
     }
 
     /** A posted history: dates strictly increasing, counts finite and >= 0; days left out count as zero. */
@@ -169,7 +224,8 @@ class ForecastController implements ForecastApi {
                 throw new BadRequestException("history[" + i + "].count must be a finite number >= 0: " + day.count());
             }
             if (previous != null && !day.date().isAfter(previous)) {
-                throw new BadRequestException("history dates must be strictly increasing: " + day.date() + " after " + previous);
+                throw new BadRequestException(
+                        "history dates must be strictly increasing: " + day.date() + " after " + previous);
             }
             if (first == null) {
                 first = day.date();
@@ -189,7 +245,8 @@ class ForecastController implements ForecastApi {
     }
 
     static CrossValidation crossValidation(Accuracy a) {
-        return new CrossValidation(finite(a.mape()), finite(a.wape()), finite(a.mase()), finite(a.coverage()), a.points());
+        return new CrossValidation(
+                finite(a.mape()), finite(a.wape()), finite(a.mase()), finite(a.coverage()), a.points());
     }
 
     private static Double finite(double value) {

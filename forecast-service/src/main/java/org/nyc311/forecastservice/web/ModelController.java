@@ -26,7 +26,8 @@ class ModelController implements ModelApi {
         this.mlflow = mlflow;
     }
 
-    @Operation(summary = "Model, hyperparameters, CV metrics and MLflow run of a series (series id complaintType/borough)")
+    @Operation(
+            summary = "Model, hyperparameters, CV metrics and MLflow run of a series (series id complaintType/borough)")
     @Override
     public ModelView model(String complaintType, String borough) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
@@ -39,8 +40,17 @@ class ModelController implements ModelApi {
             // the MLflow UI's route to one artifact of a run, which it shows as a table
             table = link + "/artifactPath/" + SeriesTables.METRICS;
         }
-        return new ModelView(s.seriesId(), s.runId(), s.model(), s.hyperparameters(),
+        return new ModelView(
+                s.seriesId(),
+                s.runId(),
+                s.model(),
+                s.hyperparameters(),
                 new CrossValidation(s.cvMape(), s.cvWape(), s.cvMase(), s.cvCoverage(), s.cvPoints()),
-                s.historyStart(), s.historyEnd(), s.mlflowRunId(), link, table, s.modelVersion());
+                s.historyStart(),
+                s.historyEnd(),
+                s.mlflowRunId(),
+                link,
+                table,
+                s.modelVersion());
     }
 }

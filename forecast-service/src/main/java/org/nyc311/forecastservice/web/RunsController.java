@@ -24,15 +24,18 @@ class RunsController implements ForecastRunApi {
     private final ForecastProperties properties;
     private final MlflowProperties mlflow;
 
-    RunsController(ForecastRunRepository runs, RunWorker worker, ForecastProperties properties, MlflowProperties mlflow) {
+    RunsController(
+            ForecastRunRepository runs, RunWorker worker, ForecastProperties properties, MlflowProperties mlflow) {
         this.runs = runs;
         this.worker = worker;
         this.properties = properties;
         this.mlflow = mlflow;
     }
 
-    @Operation(summary = "Starts a training over gold's newest data now; answers at once with the queued run. While a "
-            + "training asked for by hand still waits in the queue, asking again answers with that one: one waits at a time")
+    @Operation(
+            summary =
+                    "Starts a training over gold's newest data now; answers at once with the queued run. While a "
+                            + "training asked for by hand still waits in the queue, asking again answers with that one: one waits at a time")
     @Override
     @ResponseStatus(HttpStatus.ACCEPTED)
     public RunView start() {
@@ -52,16 +55,31 @@ class RunsController implements ForecastRunApi {
     @Operation(summary = "One training")
     @Override
     public RunView run(UUID runId) {
-        return runs.find(runId).map(RunsController::view)
+        return runs.find(runId)
+                .map(RunsController::view)
                 .orElseThrow(() -> new RunNotFoundException("no forecast run " + runId));
     }
 
     static RunView view(ForecastRun r) {
-        return new RunView(r.runId(), r.trigger().name(), r.eventId(), r.status().name(), r.goldVersion(), r.historyStart(),
-                r.lastActualDate(), r.horizonDays(), r.seriesForecast(), r.seriesFailed(),
+        return new RunView(
+                r.runId(),
+                r.trigger().name(),
+                r.eventId(),
+                r.status().name(),
+                r.goldVersion(),
+                r.historyStart(),
+                r.lastActualDate(),
+                r.horizonDays(),
+                r.seriesForecast(),
+                r.seriesFailed(),
                 new CrossValidation(r.pooledMape(), r.pooledWape(), r.pooledMase(), r.pooledCoverage(), 0),
-                r.trackingStatus().name(), r.trackingAttempts(), r.mlflowRunId(), r.modelVersion(), r.champion(),
-                r.publishedAt() != null, r.error());
+                r.trackingStatus().name(),
+                r.trackingAttempts(),
+                r.mlflowRunId(),
+                r.modelVersion(),
+                r.champion(),
+                r.publishedAt() != null,
+                r.error());
     }
 
     static class RunNotFoundException extends SeriesNotFoundException {

@@ -42,25 +42,52 @@ class SeriesController implements SeriesApi {
     @Operation(summary = "The series catalog, optionally filtered by complaint type and borough")
     @Override
     public List<SeriesView> series(
-            @Parameter(description = "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
-                    schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER)) Optional<String> complaintType,
-            @Parameter(description = "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
-                    schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK)) Optional<String> borough) {
-        Optional<String> typeKey = complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
-        Optional<String> boroughKey = borough.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::boroughKey);
+            @Parameter(
+                            description =
+                                    "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
+                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
+                    Optional<String> complaintType,
+            @Parameter(
+                            description =
+                                    "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
+                            schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
+                    Optional<String> borough) {
+        Optional<String> typeKey =
+                complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
+        Optional<String> boroughKey =
+                borough.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::boroughKey);
         return gold.catalog(typeKey, boroughKey).stream()
-                .map(e -> new SeriesView(e.seriesId(), e.level(), e.complaintTypeKey(), e.complaintType(), e.boroughKey(),
-                        e.firstDate(), e.lastDate(), e.lastNonzeroDate(), e.meanCount(), e.days(), e.forecastable()))
+                .map(e -> new SeriesView(
+                        e.seriesId(),
+                        e.level(),
+                        e.complaintTypeKey(),
+                        e.complaintType(),
+                        e.boroughKey(),
+                        e.firstDate(),
+                        e.lastDate(),
+                        e.lastNonzeroDate(),
+                        e.meanCount(),
+                        e.days(),
+                        e.forecastable()))
                 .toList();
     }
 
-    @Operation(summary = "A series' actual daily counts from gold (series id complaintType/borough, e.g. noise-residential/brooklyn)")
+    @Operation(
+            summary =
+                    "A series' actual daily counts from gold (series id complaintType/borough, e.g. noise-residential/brooklyn)")
     @Override
-    public List<DailyCountView> history(String complaintType, String borough,
-            @Parameter(description = "first day, YYYY-MM-DD; default: 90 days before 'to'",
-                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate from,
-            @Parameter(description = "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'",
-                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate to) {
+    public List<DailyCountView> history(
+            String complaintType,
+            String borough,
+            @Parameter(
+                            description = "first day, YYYY-MM-DD; default: 90 days before 'to'",
+                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    LocalDate from,
+            @Parameter(
+                            description =
+                                    "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'",
+                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    LocalDate to) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
         // a date the calendar holds may still be one no arithmetic below survives (+999999999-12-31)
         if (from != null) {
@@ -83,27 +110,41 @@ class SeriesController implements SeriesApi {
                 .toList();
     }
 
-    @Operation(summary = "Several series' actual daily counts from gold in one read (series ids complaintType/borough;"
-            + " a series gold lacks is left out)")
+    @Operation(
+            summary = "Several series' actual daily counts from gold in one read (series ids complaintType/borough;"
+                    + " a series gold lacks is left out)")
     @Override
     public List<SeriesHistoryView> histories(
-            @Parameter(description = "series ids, e.g. all/all and noise-residential/brooklyn; 1 to 50",
-                    array = @ArraySchema(minItems = 1, maxItems = MAX_SERIES_PER_READ,
-                            schema = @Schema(type = "string", pattern = SeriesPathSegments.SERIES_ID))) List<String> series,
-            @Parameter(description = "first day, " + DateParameter.DESCRIPTION,
-                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate from,
-            @Parameter(description = "last day, " + DateParameter.DESCRIPTION + "; at most 3 years after 'from'",
-                    schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN)) LocalDate to) {
+            @Parameter(
+                            description = "series ids, e.g. all/all and noise-residential/brooklyn; 1 to 50",
+                            array =
+                                    @ArraySchema(
+                                            minItems = 1,
+                                            maxItems = MAX_SERIES_PER_READ,
+                                            schema = @Schema(type = "string", pattern = SeriesPathSegments.SERIES_ID)))
+                    List<String> series,
+            @Parameter(
+                            description = "first day, " + DateParameter.DESCRIPTION,
+                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    LocalDate from,
+            @Parameter(
+                            description = "last day, " + DateParameter.DESCRIPTION + "; at most 3 years after 'from'",
+                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    LocalDate to) {
         if (series.isEmpty() || series.size() > MAX_SERIES_PER_READ) {
-            throw new BadRequestException("series must name 1 to " + MAX_SERIES_PER_READ + " series, named " + series.size());
+            throw new BadRequestException(
+                    "series must name 1 to " + MAX_SERIES_PER_READ + " series, named " + series.size());
         }
         dates.require("from", from);
         dates.require("to", to);
         checkWindow(from, to);
         List<SeriesKey> keys = series.stream().map(SeriesKey::parse).distinct().toList();
         return gold.dailyCounts(keys, from, to).entrySet().stream()
-                .map(e -> new SeriesHistoryView(e.getKey(), e.getValue().stream()
-                        .map(day -> new DailyCountView(day.date(), day.count())).toList()))
+                .map(e -> new SeriesHistoryView(
+                        e.getKey(),
+                        e.getValue().stream()
+                                .map(day -> new DailyCountView(day.date(), day.count()))
+                                .toList()))
                 .toList();
     }
 
@@ -112,7 +153,8 @@ class SeriesController implements SeriesApi {
             throw new BadRequestException("from must not be after to: " + from + " > " + to);
         }
         if (from.plusYears(MAX_HISTORY_YEARS).isBefore(to)) {
-            throw new BadRequestException("from and to may be at most " + MAX_HISTORY_YEARS + " years apart: " + from + " to " + to);
+            throw new BadRequestException(
+                    "from and to may be at most " + MAX_HISTORY_YEARS + " years apart: " + from + " to " + to);
         }
     }
 

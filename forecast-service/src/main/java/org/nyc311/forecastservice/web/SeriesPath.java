@@ -6,8 +6,7 @@ import org.nyc311.model.series.SeriesKey;
 /** The series a path's two segments name ({@code /{complaintType}/{borough}}). */
 final class SeriesPath {
 
-    private SeriesPath() {
-    }
+    private SeriesPath() {}
 
     /**
      * shared-model's {@link SeriesKey#parse} decides, with one exception: a complaint type's key over
@@ -16,10 +15,11 @@ final class SeriesPath {
      * like any other series gold lacks, not a 400. A malformed segment stays the parser's 400.
      */
     static SeriesKey key(String complaintType, String borough) {
-        if (!SeriesKey.ALL.equals(complaintType) && SeriesKey.ALL.equals(borough)
+        if (!SeriesKey.ALL.equals(complaintType)
+                && SeriesKey.ALL.equals(borough)
                 && complaintType.matches(SeriesPathSegments.COMPLAINT_TYPE)) {
-            throw new SeriesNotFoundException("no series '" + complaintType + "/all': a complaint type's series are per "
-                    + "borough, and all/<borough> is a borough's total");
+            throw new SeriesNotFoundException("no series '" + complaintType
+                    + "/all': a complaint type's series are per " + "borough, and all/<borough> is a borough's total");
         }
         return SeriesKey.parse(complaintType + "/" + borough);
     }

@@ -14,16 +14,25 @@ import org.nyc311.model.series.SeriesKey;
 class FitOutcomeTest {
 
     private static SeriesFit fit(String id, Accuracy accuracy) {
-        return new SeriesFit(SeriesKey.parse(id), "m", Map.of(), accuracy, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1),
-                List.of(), Duration.ZERO);
+        return new SeriesFit(
+                SeriesKey.parse(id),
+                "m",
+                Map.of(),
+                accuracy,
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 3, 1),
+                List.of(),
+                Duration.ZERO);
     }
 
     @Test
     void pooledMetricsWeighEachSeriesByItsCrossValidationPoints() {
-        FitOutcome outcome = new FitOutcome(List.of(
-                fit("all/all", new Accuracy(10, 20, 1.0, 0.9, 30, 0)),
-                fit("all/bronx", new Accuracy(40, 50, 2.0, 0.6, 10, 5)),
-                fit("all/queens", Accuracy.NONE)), List.of());
+        FitOutcome outcome = new FitOutcome(
+                List.of(
+                        fit("all/all", new Accuracy(10, 20, 1.0, 0.9, 30, 0)),
+                        fit("all/bronx", new Accuracy(40, 50, 2.0, 0.6, 10, 5)),
+                        fit("all/queens", Accuracy.NONE)),
+                List.of());
         Accuracy pooled = outcome.pooled();
         assertThat(pooled.points()).isEqualTo(40);
         assertThat(pooled.wape()).isCloseTo((20 * 30 + 50 * 10) / 40.0, within(1e-9));
@@ -35,6 +44,7 @@ class FitOutcomeTest {
 
     @Test
     void withoutAnyCrossValidationThePooledAccuracyIsUndefined() {
-        assertThat(new FitOutcome(List.of(fit("all/all", Accuracy.NONE)), List.of()).pooled()).isEqualTo(Accuracy.NONE);
+        assertThat(new FitOutcome(List.of(fit("all/all", Accuracy.NONE)), List.of()).pooled())
+                .isEqualTo(Accuracy.NONE);
     }
 }

@@ -51,6 +51,7 @@ class ForecastRunLeaseTest {
 
     @Autowired
     ForecastRunRepository runs;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -98,13 +99,15 @@ class ForecastRunLeaseTest {
         assertThat(runs.holds(stale)).isFalse();
         assertThat(runs.failed(stale, "java.lang.OutOfMemoryError")).isFalse();
         assertThat(runs.requeueOrFail(stale, "gold away", 30)).isFalse();
-        assertThat(runs.succeeded(stale, 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), nothingFitted())).isFalse();
+        assertThat(runs.succeeded(stale, 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), nothingFitted()))
+                .isFalse();
         ForecastRun untouched = runs.find(runId).orElseThrow();
         assertThat(untouched.status()).isEqualTo(ForecastRun.Status.RUNNING);
         assertThat(untouched.error()).isNull();
         assertThat(untouched.leaseOwner()).isEqualTo("instance-b");
 
-        assertThat(runs.succeeded(holder, 7, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), nothingFitted())).isTrue();
+        assertThat(runs.succeeded(holder, 7, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), nothingFitted()))
+                .isTrue();
         // and after the holder's success, the stale instance can neither fail it, track it nor announce it
         assertThat(runs.failed(stale, "late failure")).isFalse();
         assertThat(runs.tracked(stale, "1", "stale-parent", "9", true)).isFalse();
@@ -126,8 +129,11 @@ class ForecastRunLeaseTest {
     void trackingAndAnnouncingASucceededRunIsClaimedByOneInstanceAtATime() {
         UUID runId = runs.createManual(7, true);
         RunLease fitter = runs.claimToFit(runId, "instance-a", LONG).orElseThrow();
-        assertThat(runs.succeeded(fitter, 7, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), nothingFitted())).isTrue();
-        assertThat(runs.followUpDue()).as("still held by the instance that fitted it").doesNotContain(runId);
+        assertThat(runs.succeeded(fitter, 7, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), nothingFitted()))
+                .isTrue();
+        assertThat(runs.followUpDue())
+                .as("still held by the instance that fitted it")
+                .doesNotContain(runId);
         assertThat(runs.claimFollowUp(runId, "instance-b", LONG)).isEmpty();
 
         // the fitter's tracking failed (MLflow away); it lets go, and a sweep anywhere may retry
@@ -136,12 +142,16 @@ class ForecastRunLeaseTest {
         assertThat(runs.followUpDue()).contains(runId);
         RunLease b = runs.claimFollowUp(runId, "instance-b", LONG).orElseThrow();
         assertThat(runs.claimFollowUp(runId, "instance-c", LONG)).isEmpty();
-        assertThat(runs.tracked(fitter, "1", "from-a", "1", false)).as("released").isFalse();
+        assertThat(runs.tracked(fitter, "1", "from-a", "1", false))
+                .as("released")
+                .isFalse();
         assertThat(runs.tracked(b, "1", "from-b", "1", false)).isTrue();
         assertThat(runs.published(b)).isTrue();
         runs.release(b);
         assertThat(runs.followUpDue()).doesNotContain(runId);
-        assertThat(runs.claimFollowUp(runId, "instance-c", LONG)).as("nothing left to do").isEmpty();
+        assertThat(runs.claimFollowUp(runId, "instance-c", LONG))
+                .as("nothing left to do")
+                .isEmpty();
     }
 
     @Test
@@ -166,13 +176,21 @@ class ForecastRunLeaseTest {
             callers.shutdownNow();
         }
 
-        assertThat(answers).extracting(ForecastRunRepository.QueuedManual::runId).containsOnly(answers.get(0).runId());
-        assertThat(answers).filteredOn(ForecastRunRepository.QueuedManual::created).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE status = 'QUEUED'", Integer.class)).isEqualTo(1);
+        assertThat(answers)
+                .extracting(ForecastRunRepository.QueuedManual::runId)
+                .containsOnly(answers.get(0).runId());
+        assertThat(answers)
+                .filteredOn(ForecastRunRepository.QueuedManual::created)
+                .hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM forecast_run WHERE status = 'QUEUED'", Integer.class))
+                .isEqualTo(1);
 
-        RunLease started = runs.claimToFit(answers.get(0).runId(), "instance-a", LONG).orElseThrow();
+        RunLease started =
+                runs.claimToFit(answers.get(0).runId(), "instance-a", LONG).orElseThrow();
         ForecastRunRepository.QueuedManual next = runs.queueManual(7, true);
-        assertThat(next.created()).as("once the waiting run has started, asking queues the next").isTrue();
+        assertThat(next.created())
+                .as("once the waiting run has started, asking queues the next")
+                .isTrue();
         assertThat(next.runId()).isNotEqualTo(started.runId());
     }
 
@@ -203,7 +221,8 @@ class ForecastRunLeaseTest {
             for (UUID runId : created) {
                 ForecastRun run = runs.find(runId).orElseThrow();
                 assertThat(run.attempts()).as("claimed once").isEqualTo(1);
-                Optional<RunLease> winner = all.stream().filter(l -> l.runId().equals(runId)).findFirst();
+                Optional<RunLease> winner =
+                        all.stream().filter(l -> l.runId().equals(runId)).findFirst();
                 assertThat(run.leaseOwner()).isEqualTo(winner.orElseThrow().owner());
             }
         } finally {

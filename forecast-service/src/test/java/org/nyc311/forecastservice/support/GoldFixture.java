@@ -1,13 +1,13 @@
 package org.nyc311.forecastservice.support;
 
 import java.sql.Connection;
-import org.nyc311.testsupport.warehouse.GoldTablesFixture;
-import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.nyc311.testsupport.warehouse.GoldTablesFixture;
+import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
  * Gold tables made by SQL over JDBC in the warehouse (test-support's {@link GoldTablesFixture}, with the
@@ -18,18 +18,25 @@ public final class GoldFixture {
 
     public static final LocalDate LAST_DAY = LocalDate.of(2026, 4, 30);
     public static final int DAYS = 112;
-    public static final List<String> FORECASTABLE = List.of("all/all", "all/brooklyn", "noise-residential/brooklyn",
-            "noise-residential/queens");
+    public static final List<String> FORECASTABLE =
+            List.of("all/all", "all/brooklyn", "noise-residential/brooklyn", "noise-residential/queens");
     public static final String TOO_SHORT = "paint-plaster/bronx";
 
-    private GoldFixture() {
-    }
+    private GoldFixture() {}
 
     public static synchronized void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
         List<String> rows = new ArrayList<>();
-        rows.addAll(series("noise-residential/brooklyn", "complaint_type_borough", "noise-residential", "Noise - Residential",
+        rows.addAll(series(
+                "noise-residential/brooklyn",
+                "complaint_type_borough",
+                "noise-residential",
+                "Noise - Residential",
                 "brooklyn"));
-        rows.addAll(series("noise-residential/queens", "complaint_type_borough", "noise-residential", "Noise - Residential",
+        rows.addAll(series(
+                "noise-residential/queens",
+                "complaint_type_borough",
+                "noise-residential",
+                "Noise - Residential",
                 "queens"));
         rows.addAll(series("all/brooklyn", "borough", "all", "All", "brooklyn"));
         rows.addAll(series("all/all", "citywide", "all", "All", "all"));
@@ -37,11 +44,13 @@ public final class GoldFixture {
         if (!GoldTablesFixture.create(warehouse, rows)) {
             return;
         }
-        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement();
+        try (Connection connection = warehouse.connect();
+                Statement sql = connection.createStatement();
                 var count = sql.executeQuery("SELECT count(1) FROM " + GoldTablesFixture.DAILY_SERIES)) {
             count.next();
             if (count.getLong(1) != rows.size()) {
-                throw new IllegalStateException("gold.daily_series has " + count.getLong(1) + " rows, expected " + rows.size());
+                throw new IllegalStateException(
+                        "gold.daily_series has " + count.getLong(1) + " rows, expected " + rows.size());
             }
         }
     }
@@ -60,7 +69,9 @@ public final class GoldFixture {
 
     private static List<String> series(String id, String level, String typeKey, String type, String borough) {
         List<String> rows = new ArrayList<>();
-        counts(id).forEach((day, count) -> rows.add(GoldTablesFixture.dailyRow(id, level, typeKey, type, borough, day, count)));
+        counts(id)
+                .forEach((day, count) ->
+                        rows.add(GoldTablesFixture.dailyRow(id, level, typeKey, type, borough, day, count)));
         return rows;
     }
 

@@ -30,10 +30,13 @@ public final class MlflowRest {
     public JsonNode get(String path, String... query) throws IOException, InterruptedException {
         StringBuilder uri = new StringBuilder(base + "/api/2.0/mlflow/" + path);
         for (int i = 0; i < query.length; i += 2) {
-            uri.append(i == 0 ? '?' : '&').append(query[i]).append('=').append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
+            uri.append(i == 0 ? '?' : '&')
+                    .append(query[i])
+                    .append('=')
+                    .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(uri.toString())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -41,9 +44,12 @@ public final class MlflowRest {
     }
 
     public JsonNode post(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/" + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/" + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -52,14 +58,17 @@ public final class MlflowRest {
 
     /** A CSV artifact of a run as rows by column name, read through the tracking server ({@code get-artifact}). */
     public List<Map<String, String>> csvArtifact(String runId, String path) throws IOException, InterruptedException {
-        URI uri = URI.create(base + "/get-artifact?run_uuid=" + URLEncoder.encode(runId, StandardCharsets.UTF_8) + "&path="
-                + URLEncoder.encode(path, StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        URI uri = URI.create(base + "/get-artifact?run_uuid=" + URLEncoder.encode(runId, StandardCharsets.UTF_8)
+                + "&path=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(response.body())) {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(response.body())) {
             return rows.readAll();
         }
     }
@@ -74,6 +83,9 @@ public final class MlflowRest {
     }
 
     public String championVersion(String model) throws IOException, InterruptedException {
-        return get("registered-models/alias", "name", model, "alias", "champion").path("model_version").path("version").asText();
+        return get("registered-models/alias", "name", model, "alias", "champion")
+                .path("model_version")
+                .path("version")
+                .asText();
     }
 }

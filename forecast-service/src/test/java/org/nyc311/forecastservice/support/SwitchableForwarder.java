@@ -55,24 +55,26 @@ public final class SwitchableForwarder implements AutoCloseable {
     }
 
     private static void pump(InputStream in, OutputStream out, Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // either side hung up
-            } finally {
-                try {
-                    to.shutdownOutput();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }, "forwarder-pump");
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // either side hung up
+                    } finally {
+                        try {
+                            to.shutdownOutput();
+                        } catch (IOException ignored) {
+                            // already closed
+                        }
+                    }
+                },
+                "forwarder-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -25,6 +25,7 @@ import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldUnavailableException;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -36,7 +37,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the forecast and series endpoints with service-support's problem handler, the stores
@@ -53,8 +53,7 @@ class ApiErrorsWebTest {
     @TestConfiguration
     @EnableConfigurationProperties(ForecastProperties.class)
     @Import(OnDemandFits.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     @Autowired
     private MockMvc mvc;
@@ -71,20 +70,26 @@ class ApiErrorsWebTest {
     @Test
     void farFutureDatesOnPastAndHistoryAre400sSayingTheRangeBeforeAnyStoreIsAsked() throws Exception {
         badRequest(mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn/past")
-                .param("from", "+999999999-12-31").param("to", "+999999999-12-31")))
+                        .param("from", "+999999999-12-31")
+                        .param("to", "+999999999-12-31")))
                 .andExpect(jsonPath("$.detail").value(containsString("from must be between 2010-01-01 and ")));
-        badRequest(mvc.perform(get("/api/v1/series/noise-residential/brooklyn/history").param("from", "+999999999-12-31")));
-        badRequest(mvc.perform(get("/api/v1/series/noise-residential/brooklyn/history").param("to", "+999999999-12-31")));
-        badRequest(mvc.perform(get("/api/v1/series/noise-residential/brooklyn/history").param("from", "2009-12-31")));
-        badRequest(mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn").param("madeBefore", "+999999999-12-31")));
+        badRequest(mvc.perform(
+                get("/api/v1/series/noise-residential/brooklyn/history").param("from", "+999999999-12-31")));
+        badRequest(mvc.perform(
+                get("/api/v1/series/noise-residential/brooklyn/history").param("to", "+999999999-12-31")));
+        badRequest(mvc.perform(
+                get("/api/v1/series/noise-residential/brooklyn/history").param("from", "2009-12-31")));
+        badRequest(mvc.perform(
+                get("/api/v1/forecasts/noise-residential/brooklyn").param("madeBefore", "+999999999-12-31")));
         verifyNoInteractions(runs, gold);
     }
 
     @Test
     void aPostedHistoryBeyondTheCalendarsReachIsA400NotAnOverflowInTheFit() throws Exception {
-        badRequest(mvc.perform(post("/api/v1/forecasts").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"horizon\":3,\"history\":[{\"date\":\"+999999999-12-30\",\"count\":4},"
-                        + "{\"date\":\"+999999999-12-31\",\"count\":6}]}")))
+        badRequest(mvc.perform(post("/api/v1/forecasts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"horizon\":3,\"history\":[{\"date\":\"+999999999-12-30\",\"count\":4},"
+                                + "{\"date\":\"+999999999-12-31\",\"count\":6}]}")))
                 .andExpect(jsonPath("$.detail").value(containsString("history's first date must be between")));
         verifyNoInteractions(fitter);
     }
@@ -96,7 +101,9 @@ class ApiErrorsWebTest {
         when(gold.catalogEntry(any(SeriesKey.class)))
                 .thenThrow(new GoldUnavailableException("gold is away", new java.sql.SQLException("refused")));
 
-        mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn/past").param("from", "2026-01-01").param("to", "2026-01-31"))
+        mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn/past")
+                        .param("from", "2026-01-01")
+                        .param("to", "2026-01-31"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentType(PROBLEM))
                 .andExpect(header().string("Retry-After", "30"))
@@ -110,7 +117,8 @@ class ApiErrorsWebTest {
 
     @Test
     void ourOwnFailureIsA500ProblemThatLeaksNothing() throws Exception {
-        when(runs.latest(anyString(), anyInt(), any())).thenThrow(new IllegalStateException("column secret_column is null"));
+        when(runs.latest(anyString(), anyInt(), any()))
+                .thenThrow(new IllegalStateException("column secret_column is null"));
 
         mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn"))
                 .andExpect(status().isInternalServerError())
@@ -124,7 +132,9 @@ class ApiErrorsWebTest {
     void datesInsideTheRangeAreServed() throws Exception {
         when(runs.pastForecasts("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)))
                 .thenReturn(List.of());
-        mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn/past").param("from", "2026-01-01").param("to", "2026-01-31"))
+        mvc.perform(get("/api/v1/forecasts/noise-residential/brooklyn/past")
+                        .param("from", "2026-01-01")
+                        .param("to", "2026-01-31"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]"));
     }
@@ -146,22 +156,32 @@ class ApiErrorsWebTest {
             never.await();
             return null;
         });
-        String body = "{\"horizon\":3,\"history\":[{\"date\":\"2026-01-01\",\"count\":4},{\"date\":\"2026-01-02\",\"count\":5}]}";
-        java.util.concurrent.CompletableFuture<ResultActions> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return mvc.perform(post("/api/v1/forecasts").contentType(MediaType.APPLICATION_JSON).content(body));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the first fit is under way").isTrue();
+        String body =
+                "{\"horizon\":3,\"history\":[{\"date\":\"2026-01-01\",\"count\":4},{\"date\":\"2026-01-02\",\"count\":5}]}";
+        java.util.concurrent.CompletableFuture<ResultActions> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return mvc.perform(post("/api/v1/forecasts")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the first fit is under way")
+                .isTrue();
 
-        mvc.perform(post("/api/v1/forecasts").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isTooManyRequests()).andExpect(content().contentTypeCompatibleWith(PROBLEM))
+        mvc.perform(post("/api/v1/forecasts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(header().string("Retry-After", "2"))
                 .andExpect(jsonPath("$.title").value("Too many forecasts at once"));
         first.get(20, java.util.concurrent.TimeUnit.SECONDS)
-                .andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "2"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
                 .andExpect(jsonPath("$.detail").value(containsString("did not finish within 2 s")));
     }
 }

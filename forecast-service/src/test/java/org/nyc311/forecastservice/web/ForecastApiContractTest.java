@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.DailyCountView;
-import org.nyc311.api.forecast.SeriesApi;
-import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.ForecastServiceApi;
 import org.nyc311.api.forecast.HistoryDay;
 import org.nyc311.api.forecast.ModelView;
@@ -29,6 +27,8 @@ import org.nyc311.api.forecast.OnDemandRequest;
 import org.nyc311.api.forecast.OnDemandView;
 import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.RunView;
+import org.nyc311.api.forecast.SeriesApi;
+import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.forecast.metrics.Accuracy;
@@ -67,7 +67,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * as anomaly-service and the dashboard call it. What a controller writes is what the client reads,
  * field for field; the paths and parameters of the interface are the ones the server maps.
  */
-@SpringBootTest(classes = ForecastApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ForecastApiContractTest.WebSlice.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // no MLflow: a server another test class started in this JVM leaves its URI in the system properties
         properties = "nyc311.mlflow.tracking-uri=")
 class ForecastApiContractTest {
@@ -77,11 +79,16 @@ class ForecastApiContractTest {
     @Configuration(proxyBeanMethods = false)
     @ServletWebSlice
     @ImportAutoConfiguration(ApiProblemsAutoConfiguration.class)
-    @Import({ForecastController.class, SeriesController.class, ModelController.class, RunsController.class,
-            ApiExceptionHandler.class, org.nyc311.forecastservice.fit.OnDemandFits.class})
+    @Import({
+        ForecastController.class,
+        SeriesController.class,
+        ModelController.class,
+        RunsController.class,
+        ApiExceptionHandler.class,
+        org.nyc311.forecastservice.fit.OnDemandFits.class
+    })
     @EnableConfigurationProperties({ForecastProperties.class, MlflowProperties.class})
-    static class WebSlice {
-    }
+    static class WebSlice {}
 
     private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
     private static final LocalDate LAST = LocalDate.of(2026, 5, 31);
@@ -107,28 +114,61 @@ class ForecastApiContractTest {
     @BeforeEach
     void client(@org.springframework.beans.factory.annotation.Autowired RestClient.Builder builder) {
         RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(ForecastServiceApi.class);
+        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
+                .build()
+                .createClient(ForecastServiceApi.class);
     }
 
     @Test
     void theCatalogReadsAsTheServerWroteItAndTheFiltersArriveAsKeys() {
-        when(gold.catalog(Optional.of("noise-residential"), Optional.of("brooklyn"))).thenReturn(List.of(
-                new CatalogEntry("noise-residential/brooklyn", "type_borough", "noise-residential", "Noise - Residential",
-                        "brooklyn", LocalDate.of(2023, 1, 1), LAST, LAST.minusDays(1), 84.5, 1247, true)));
+        when(gold.catalog(Optional.of("noise-residential"), Optional.of("brooklyn")))
+                .thenReturn(List.of(new CatalogEntry(
+                        "noise-residential/brooklyn",
+                        "type_borough",
+                        "noise-residential",
+                        "Noise - Residential",
+                        "brooklyn",
+                        LocalDate.of(2023, 1, 1),
+                        LAST,
+                        LAST.minusDays(1),
+                        84.5,
+                        1247,
+                        true)));
 
         List<SeriesView> catalog = api.series(Optional.of("Noise - Residential"), Optional.of("Brooklyn"));
 
-        assertThat(catalog).containsExactly(new SeriesView("noise-residential/brooklyn", "type_borough", "noise-residential",
-                "Noise - Residential", "brooklyn", LocalDate.of(2023, 1, 1), LAST, LAST.minusDays(1), 84.5, 1247, true));
+        assertThat(catalog)
+                .containsExactly(new SeriesView(
+                        "noise-residential/brooklyn",
+                        "type_borough",
+                        "noise-residential",
+                        "Noise - Residential",
+                        "brooklyn",
+                        LocalDate.of(2023, 1, 1),
+                        LAST,
+                        LAST.minusDays(1),
+                        84.5,
+                        1247,
+                        true));
         when(gold.catalog(Optional.empty(), Optional.empty())).thenReturn(List.of());
         assertThat(api.series(Optional.empty(), Optional.empty())).isEmpty();
     }
 
     @Test
     void aSeriesHistoryTravelsWithIsoDates() {
-        when(gold.catalogEntry(BROOKLYN_NOISE)).thenReturn(Optional.of(new CatalogEntry("noise-residential/brooklyn",
-                "type_borough", "noise-residential", "Noise - Residential", "brooklyn", LocalDate.of(2023, 1, 1), LAST, LAST,
-                84.5, 1247, true)));
+        when(gold.catalogEntry(BROOKLYN_NOISE))
+                .thenReturn(Optional.of(new CatalogEntry(
+                        "noise-residential/brooklyn",
+                        "type_borough",
+                        "noise-residential",
+                        "Noise - Residential",
+                        "brooklyn",
+                        LocalDate.of(2023, 1, 1),
+                        LAST,
+                        LAST,
+                        84.5,
+                        1247,
+                        true)));
         when(gold.dailyCounts(BROOKLYN_NOISE, LAST.minusDays(1), LAST))
                 .thenReturn(List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91)));
 
@@ -140,60 +180,105 @@ class ForecastApiContractTest {
     void severalSeriesHistoriesTravelInOneReadAndTooManySeriesAreA400() {
         SeriesKey citywide = SeriesKey.citywide();
         when(gold.dailyCounts(List.of(citywide, BROOKLYN_NOISE), LAST.minusDays(1), LAST))
-                .thenReturn(java.util.Map.of(citywide.id(), List.of(new DailyCount(LAST, 9100)),
-                        BROOKLYN_NOISE.id(), List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91))));
+                .thenReturn(java.util.Map.of(
+                        citywide.id(),
+                        List.of(new DailyCount(LAST, 9100)),
+                        BROOKLYN_NOISE.id(),
+                        List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91))));
 
-        List<SeriesHistoryView> read = api.histories(List.of("all/all", "noise-residential/brooklyn", "all/all"),
-                LAST.minusDays(1), LAST);
+        List<SeriesHistoryView> read =
+                api.histories(List.of("all/all", "noise-residential/brooklyn", "all/all"), LAST.minusDays(1), LAST);
 
-        assertThat(read).containsExactlyInAnyOrder(new SeriesHistoryView("all/all", List.of(new DailyCountView(LAST, 9100))),
-                new SeriesHistoryView("noise-residential/brooklyn",
-                        List.of(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91))));
+        assertThat(read)
+                .containsExactlyInAnyOrder(
+                        new SeriesHistoryView("all/all", List.of(new DailyCountView(LAST, 9100))),
+                        new SeriesHistoryView(
+                                "noise-residential/brooklyn",
+                                List.of(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91))));
         List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, SeriesApi.MAX_SERIES_PER_READ)
-                .mapToObj(i -> "all/all").toList();
+                .mapToObj(i -> "all/all")
+                .toList();
         assertThatThrownBy(() -> api.histories(tooMany, LAST, LAST))
-                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
         assertThatThrownBy(() -> api.histories(List.of("not-a-series"), LAST, LAST))
-                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
     }
 
     @Test
     void aStoredForecastReadsWithItsPointsAndANotFoundIsA404() {
-        List<ForecastPoint> points = List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95),
+        List<ForecastPoint> points = List.of(
+                new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95),
                 new ForecastPoint(LAST.plusDays(2), 88, 66, 113.75, 0.95));
         when(runs.latest(eq("noise-residential/brooklyn"), eq(2), eq(Optional.of(LocalDate.of(2026, 6, 1)))))
                 .thenReturn(Optional.of(stored(points)));
 
         StoredForecastView read = api.latest("noise-residential", "brooklyn", 2, "2026-06-01");
 
-        assertThat(read).isEqualTo(new StoredForecastView("noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 2,
-                points));
+        assertThat(read)
+                .isEqualTo(new StoredForecastView(
+                        "noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 2, points));
         when(runs.latest(eq("rodent/queens"), anyInt(), any())).thenReturn(Optional.empty());
         assertThatThrownBy(() -> api.latest("rodent", "queens", null, null))
-                .isInstanceOfSatisfying(HttpClientErrorException.class,
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
     }
 
     @Test
     void aRunsForecastsReadInOneAnswerAndAnUnknownRunIsA404() {
         List<ForecastPoint> points = List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95));
-        ForecastRun succeeded = new ForecastRun(RUN, ForecastRun.Trigger.MANUAL, null, null, 42L, LAST, 14,
-                ForecastRun.Status.SUCCEEDED, LocalDate.of(2023, 6, 1), LAST, 1, 0, null, null, null, null, null, 1,
-                Instant.parse("2026-06-01T06:00:00Z"), Instant.parse("2026-06-01T06:04:00Z"), ForecastRun.TrackingStatus.DISABLED, 0,
-                null, null, null, null, null, null, null);
+        ForecastRun succeeded = new ForecastRun(
+                RUN,
+                ForecastRun.Trigger.MANUAL,
+                null,
+                null,
+                42L,
+                LAST,
+                14,
+                ForecastRun.Status.SUCCEEDED,
+                LocalDate.of(2023, 6, 1),
+                LAST,
+                1,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                Instant.parse("2026-06-01T06:00:00Z"),
+                Instant.parse("2026-06-01T06:04:00Z"),
+                ForecastRun.TrackingStatus.DISABLED,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         when(runs.find(RUN)).thenReturn(Optional.of(succeeded));
         when(runs.seriesWithPoints(RUN)).thenReturn(List.of(stored(points)));
 
-        assertThat(api.ofRun(RUN.toString())).isEqualTo(new RunForecastsView(RUN, List.of(new StoredForecastView(
-                "noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1, points))));
+        assertThat(api.ofRun(RUN.toString()))
+                .isEqualTo(new RunForecastsView(
+                        RUN,
+                        List.of(new StoredForecastView(
+                                "noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1, points))));
         UUID unknown = UUID.fromString("00000000-0000-0000-0000-000000000001");
         when(runs.find(unknown)).thenReturn(Optional.empty());
-        assertThatThrownBy(() -> api.ofRun(unknown.toString())).isInstanceOfSatisfying(HttpClientErrorException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
-        assertThatThrownBy(() -> api.ofRun("yesterday")).isInstanceOfSatisfying(HttpClientErrorException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThatThrownBy(() -> api.ofRun(unknown.toString()))
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> api.ofRun("yesterday"))
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
     }
 
     @Test
@@ -201,21 +286,38 @@ class ForecastApiContractTest {
         List<ForecastPoint> past = List.of(new ForecastPoint(LAST, 93, 71, 118, 0.95));
         when(runs.pastForecasts("noise-residential/brooklyn", LAST, LAST)).thenReturn(past);
 
-        assertThat(api.past("noise-residential", "brooklyn", LAST.toString(), LAST.toString())).isEqualTo(past);
+        assertThat(api.past("noise-residential", "brooklyn", LAST.toString(), LAST.toString()))
+                .isEqualTo(past);
     }
 
     @Test
     void anOnDemandForecastOfAPostedHistory() {
         List<ForecastPoint> points = List.of(new ForecastPoint(LocalDate.of(2026, 5, 4), 11, 6, 17, 0.95));
-        when(fitter.fitNow(any(), eq(1))).thenReturn(new SeriesFit(SeriesKey.citywide(), "seasonal-naive", Map.of("period", "7"),
-                new Accuracy(0.12, 0.1, 0.9, Double.NaN, 14, 0), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 3), points,
-                Duration.ofMillis(5)));
+        when(fitter.fitNow(any(), eq(1)))
+                .thenReturn(new SeriesFit(
+                        SeriesKey.citywide(),
+                        "seasonal-naive",
+                        Map.of("period", "7"),
+                        new Accuracy(0.12, 0.1, 0.9, Double.NaN, 14, 0),
+                        LocalDate.of(2026, 5, 1),
+                        LocalDate.of(2026, 5, 3),
+                        points,
+                        Duration.ofMillis(5)));
 
-        OnDemandView read = api.onDemand(new OnDemandRequest(null, List.of(new HistoryDay(LocalDate.of(2026, 5, 1), 10.0),
-                new HistoryDay(LocalDate.of(2026, 5, 3), 12.0)), 1));
+        OnDemandView read = api.onDemand(new OnDemandRequest(
+                null,
+                List.of(new HistoryDay(LocalDate.of(2026, 5, 1), 10.0), new HistoryDay(LocalDate.of(2026, 5, 3), 12.0)),
+                1));
 
-        assertThat(read).isEqualTo(new OnDemandView(null, "seasonal-naive", Map.of("period", "7"),
-                new CrossValidation(0.12, 0.1, 0.9, null, 14), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 3), points));
+        assertThat(read)
+                .isEqualTo(new OnDemandView(
+                        null,
+                        "seasonal-naive",
+                        Map.of("period", "7"),
+                        new CrossValidation(0.12, 0.1, 0.9, null, 14),
+                        LocalDate.of(2026, 5, 1),
+                        LocalDate.of(2026, 5, 3),
+                        points));
     }
 
     @Test
@@ -224,19 +326,72 @@ class ForecastApiContractTest {
 
         ModelView read = api.model("noise-residential", "brooklyn");
 
-        assertThat(read).isEqualTo(new ModelView("noise-residential/brooklyn", RUN, "prophet", Map.of("changepoints", "25"),
-                new CrossValidation(0.08, 0.07, 0.7, 0.95, 28), LocalDate.of(2023, 6, 1), LAST, "mlflow-7", null,
-                null, "3"));
+        assertThat(read)
+                .isEqualTo(new ModelView(
+                        "noise-residential/brooklyn",
+                        RUN,
+                        "prophet",
+                        Map.of("changepoints", "25"),
+                        new CrossValidation(0.08, 0.07, 0.7, 0.95, 28),
+                        LocalDate.of(2023, 6, 1),
+                        LAST,
+                        "mlflow-7",
+                        null,
+                        null,
+                        "3"));
     }
 
     @Test
     void trainingsReadAndAStartIsAccepted() {
-        ForecastRun run = new ForecastRun(RUN, ForecastRun.Trigger.MANUAL, null, null, 42L, LAST, 14, ForecastRun.Status.SUCCEEDED,
-                LocalDate.of(2023, 6, 1), LAST, 310, 2, 0.081, 0.072, 0.71, 0.946, null, 1, Instant.parse("2026-06-01T06:00:00Z"),
-                Instant.parse("2026-06-01T06:04:00Z"), ForecastRun.TrackingStatus.TRACKED, 1, null, "mlflow-parent", "3", true,
-                Instant.parse("2026-06-01T06:04:01Z"), "instance-a", null);
-        RunView expected = new RunView(RUN, "MANUAL", null, "SUCCEEDED", 42L, LocalDate.of(2023, 6, 1), LAST, 14, 310, 2,
-                new CrossValidation(0.081, 0.072, 0.71, 0.946, 0), "TRACKED", 1, "mlflow-parent", "3", true, true, null);
+        ForecastRun run = new ForecastRun(
+                RUN,
+                ForecastRun.Trigger.MANUAL,
+                null,
+                null,
+                42L,
+                LAST,
+                14,
+                ForecastRun.Status.SUCCEEDED,
+                LocalDate.of(2023, 6, 1),
+                LAST,
+                310,
+                2,
+                0.081,
+                0.072,
+                0.71,
+                0.946,
+                null,
+                1,
+                Instant.parse("2026-06-01T06:00:00Z"),
+                Instant.parse("2026-06-01T06:04:00Z"),
+                ForecastRun.TrackingStatus.TRACKED,
+                1,
+                null,
+                "mlflow-parent",
+                "3",
+                true,
+                Instant.parse("2026-06-01T06:04:01Z"),
+                "instance-a",
+                null);
+        RunView expected = new RunView(
+                RUN,
+                "MANUAL",
+                null,
+                "SUCCEEDED",
+                42L,
+                LocalDate.of(2023, 6, 1),
+                LAST,
+                14,
+                310,
+                2,
+                new CrossValidation(0.081, 0.072, 0.71, 0.946, 0),
+                "TRACKED",
+                1,
+                "mlflow-parent",
+                "3",
+                true,
+                true,
+                null);
         when(runs.recent(50)).thenReturn(List.of(run));
         when(runs.find(RUN)).thenReturn(Optional.of(run));
         when(runs.queueManual(anyInt(), anyBoolean())).thenReturn(new ForecastRunRepository.QueuedManual(RUN, true));
@@ -248,7 +403,22 @@ class ForecastApiContractTest {
     }
 
     private static StoredSeriesForecast stored(List<ForecastPoint> points) {
-        return new StoredSeriesForecast(RUN, "noise-residential/brooklyn", "prophet", Map.of("changepoints", "25"), 0.08, 0.07, 0.7,
-                0.95, 28, LocalDate.of(2023, 6, 1), LAST, "mlflow-7", "5", "3", 42L, points);
+        return new StoredSeriesForecast(
+                RUN,
+                "noise-residential/brooklyn",
+                "prophet",
+                Map.of("changepoints", "25"),
+                0.08,
+                0.07,
+                0.7,
+                0.95,
+                28,
+                LocalDate.of(2023, 6, 1),
+                LAST,
+                "mlflow-7",
+                "5",
+                "3",
+                42L,
+                points);
     }
 }

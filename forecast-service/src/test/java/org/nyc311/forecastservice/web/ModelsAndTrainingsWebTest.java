@@ -26,6 +26,7 @@ import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -35,14 +36,14 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice of the models and trainings endpoints, with the run store and the training worker replaced at
  * this boundary: a model links to its MLflow run where the UI is known, and each refusal is its problem detail
  * (a malformed run id or series 400, an unknown one 404, the database away 503 with Retry-After).
  */
-@WebMvcTest(controllers = {ModelController.class, RunsController.class},
+@WebMvcTest(
+        controllers = {ModelController.class, RunsController.class},
         properties = {"nyc311.mlflow.tracking-uri=", "nyc311.mlflow.ui-uri=http://mlflow.example:5000/"})
 @Import({ModelsAndTrainingsWebTest.Settings.class, CallerWithEveryScope.class})
 class ModelsAndTrainingsWebTest {
@@ -52,8 +53,7 @@ class ModelsAndTrainingsWebTest {
 
     @TestConfiguration
     @EnableConfigurationProperties({ForecastProperties.class, MlflowProperties.class})
-    static class Settings {
-    }
+    static class Settings {}
 
     @Autowired
     private MockMvc mvc;
@@ -66,16 +66,33 @@ class ModelsAndTrainingsWebTest {
 
     @Test
     void aModelLinksToItsRunInTheMlflowUi() throws Exception {
-        when(runs.latest("noise-residential/brooklyn", 0)).thenReturn(Optional.of(new StoredSeriesForecast(RUN,
-                "noise-residential/brooklyn", "prophet", Map.of("changepoints", "25"), 0.08, 0.07, 0.7, 0.95, 28,
-                LocalDate.of(2023, 6, 1), LocalDate.of(2026, 5, 31), "mlflow-7", "5", "3", 42L, List.of())));
+        when(runs.latest("noise-residential/brooklyn", 0))
+                .thenReturn(Optional.of(new StoredSeriesForecast(
+                        RUN,
+                        "noise-residential/brooklyn",
+                        "prophet",
+                        Map.of("changepoints", "25"),
+                        0.08,
+                        0.07,
+                        0.7,
+                        0.95,
+                        28,
+                        LocalDate.of(2023, 6, 1),
+                        LocalDate.of(2026, 5, 31),
+                        "mlflow-7",
+                        "5",
+                        "3",
+                        42L,
+                        List.of())));
 
         mvc.perform(get("/api/v1/models/noise-residential/brooklyn"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.seriesId").value("noise-residential/brooklyn"))
                 .andExpect(jsonPath("$.mlflowRunUrl").value("http://mlflow.example:5000/#/experiments/5/runs/mlflow-7"))
-                .andExpect(jsonPath("$.mlflowSeriesTableUrl")
-                        .value("http://mlflow.example:5000/#/experiments/5/runs/mlflow-7/artifactPath/series/metrics.csv"));
+                .andExpect(
+                        jsonPath("$.mlflowSeriesTableUrl")
+                                .value(
+                                        "http://mlflow.example:5000/#/experiments/5/runs/mlflow-7/artifactPath/series/metrics.csv"));
     }
 
     @Test
@@ -92,13 +109,16 @@ class ModelsAndTrainingsWebTest {
 
     @Test
     void theDatabaseAwayIsA503WithRetryAfterAndNoTrainingIsQueued() throws Exception {
-        when(runs.queueManual(anyInt(), anyBoolean())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        when(runs.queueManual(anyInt(), anyBoolean()))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
         when(runs.recent(anyInt())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
-        when(runs.latest(anyString(), anyInt())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        when(runs.latest(anyString(), anyInt()))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
 
         problem(mvc.perform(post("/api/v1/forecast-runs")), 503).andExpect(header().string("Retry-After", "30"));
         problem(mvc.perform(get("/api/v1/forecast-runs")), 503).andExpect(header().string("Retry-After", "30"));
-        problem(mvc.perform(get("/api/v1/models/noise-residential/brooklyn")), 503).andExpect(header().string("Retry-After", "30"));
+        problem(mvc.perform(get("/api/v1/models/noise-residential/brooklyn")), 503)
+                .andExpect(header().string("Retry-After", "30"));
         verify(worker, never()).submit(any());
     }
 

@@ -25,12 +25,14 @@ class PostedHistoryTest {
     @Test
     void aHistoryTooLongToBeUsefulIsRefused() {
         assertThatThrownBy(() -> ForecastController.posted(List.of(day("2000-01-01", 1), day("2026-01-01", 1))))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("at most");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("at most");
     }
 
     @Test
     void notANumberIsNoCount() {
         assertThatThrownBy(() -> ForecastController.posted(List.of(day("2026-01-01", Double.NaN))))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("finite");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("finite");
     }
 }

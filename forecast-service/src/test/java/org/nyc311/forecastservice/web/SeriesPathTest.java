@@ -26,7 +26,8 @@ class SeriesPathTest {
 
     @Test
     void theComplaintTypePatternIsWhatAKeyLooksLike() {
-        for (String spelled : List.of("Noise - Residential", "PAINT/PLASTER", "Street Light Condition", "Illegal Parking")) {
+        for (String spelled :
+                List.of("Noise - Residential", "PAINT/PLASTER", "Street Light Condition", "Illegal Parking")) {
             assertThat(ComplaintType.keyOf(spelled)).matches(SeriesPathSegments.COMPLAINT_TYPE);
         }
         for (String refused : List.of("Noise Residential", "-noise", "noise-", "noise--residential", "")) {
@@ -36,12 +37,16 @@ class SeriesPathTest {
 
     @Test
     void aSeriesThePatternsAllowIsParsedOr404AndAMalformedOneStaysA400() {
-        assertThat(SeriesPath.key("noise-residential", "brooklyn")).isEqualTo(SeriesKey.parse("noise-residential/brooklyn"));
+        assertThat(SeriesPath.key("noise-residential", "brooklyn"))
+                .isEqualTo(SeriesKey.parse("noise-residential/brooklyn"));
         assertThat(SeriesPath.key("all", "all")).isEqualTo(SeriesKey.citywide());
-        assertThatThrownBy(() -> SeriesPath.key("noise-residential", "all")).isInstanceOf(SeriesNotFoundException.class)
+        assertThatThrownBy(() -> SeriesPath.key("noise-residential", "all"))
+                .isInstanceOf(SeriesNotFoundException.class)
                 .hasMessageContaining("per borough");
-        assertThatThrownBy(() -> SeriesPath.key("Noise Residential", "all")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SeriesPath.key("noise-residential", "atlantis")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SeriesPath.key("Noise Residential", "all"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SeriesPath.key("noise-residential", "atlantis"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -160,11 +160,16 @@ public record IngestProperties(
             maxBackfill = maxBackfill == null ? Duration.ofDays(366) : maxBackfill;
             maxIncremental = maxIncremental == null ? Duration.ofDays(31) : maxIncremental;
             clockSkew = clockSkew == null ? Duration.ofMinutes(5) : clockSkew;
-            if (maxBackfill.isNegative() || maxBackfill.isZero() || maxIncremental.isNegative() || maxIncremental.isZero()) {
-                throw new IllegalArgumentException("nyc311.ingest.limits.max-backfill and .max-incremental must be positive");
+            if (maxBackfill.isNegative()
+                    || maxBackfill.isZero()
+                    || maxIncremental.isNegative()
+                    || maxIncremental.isZero()) {
+                throw new IllegalArgumentException(
+                        "nyc311.ingest.limits.max-backfill and .max-incremental must be positive");
             }
             if (clockSkew.isNegative()) {
-                throw new IllegalArgumentException("nyc311.ingest.limits.clock-skew must not be negative, was " + clockSkew);
+                throw new IllegalArgumentException(
+                        "nyc311.ingest.limits.clock-skew must not be negative, was " + clockSkew);
             }
         }
     }
@@ -184,7 +189,9 @@ public record IngestProperties(
         public Lease {
             length = length == null ? Duration.ofMinutes(2) : length;
             heartbeat = heartbeat == null ? Duration.ofSeconds(20) : heartbeat;
-            if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.multipliedBy(2).compareTo(length) > 0) {
+            if (heartbeat.isNegative()
+                    || heartbeat.isZero()
+                    || heartbeat.multipliedBy(2).compareTo(length) > 0) {
                 throw new IllegalArgumentException("nyc311.ingest.lease.heartbeat (" + heartbeat
                         + ") must be positive and at most half of nyc311.ingest.lease.length (" + length + ")");
             }
@@ -210,11 +217,11 @@ public record IngestProperties(
             attempts = attempts == null ? 20 : attempts;
             checkEvery = checkEvery == null ? Duration.ofSeconds(10) : checkEvery;
             if (firstWait.isNegative() || firstWait.isZero() || maxWait.compareTo(firstWait) < 0 || attempts < 0) {
-                throw new IllegalArgumentException("nyc311.ingest.resume: first-wait (" + firstWait + ") must be positive, "
-                        + "max-wait (" + maxWait + ") at least first-wait, attempts (" + attempts + ") at least 0");
+                throw new IllegalArgumentException(
+                        "nyc311.ingest.resume: first-wait (" + firstWait + ") must be positive, " + "max-wait ("
+                                + maxWait + ") at least first-wait, attempts (" + attempts + ") at least 0");
             }
         }
-
     }
 
     /** The daily run: 03:00 New York time unless told otherwise. */

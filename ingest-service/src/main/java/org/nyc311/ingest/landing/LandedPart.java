@@ -5,5 +5,4 @@ package org.nyc311.ingest.landing;
  *
  * @param sha256 hex SHA-256 of the object's bytes as stored (the gzip file)
  */
-public record LandedPart(int partNumber, String key, int recordCount, long byteCount, String sha256) {
-}
+public record LandedPart(int partNumber, String key, int recordCount, long byteCount, String sha256) {}

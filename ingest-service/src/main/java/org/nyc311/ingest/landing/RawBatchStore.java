@@ -62,11 +62,19 @@ public class RawBatchStore {
     public StagedPart stagePart(BatchLayout layout, int partNumber, List<String> records) {
         byte[] bytes = gzipLines(records);
         String sha256 = sha256(bytes);
-        String stagedKey = layout.stagedPartKey(partNumber, UUID.randomUUID().toString().substring(0, 12));
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(stagedKey).contentType("application/gzip")
-                        .metadata(Map.of(SHA256, sha256)).build(),
+        String stagedKey =
+                layout.stagedPartKey(partNumber, UUID.randomUUID().toString().substring(0, 12));
+        s3.putObject(
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(stagedKey)
+                        .contentType("application/gzip")
+                        .metadata(Map.of(SHA256, sha256))
+                        .build(),
                 RequestBody.fromBytes(bytes));
-        return new StagedPart(new LandedPart(partNumber, layout.partKey(partNumber), records.size(), bytes.length, sha256), stagedKey);
+        return new StagedPart(
+                new LandedPart(partNumber, layout.partKey(partNumber), records.size(), bytes.length, sha256),
+                stagedKey);
     }
 
     /**
@@ -81,25 +89,37 @@ public class RawBatchStore {
         Optional<HeadObjectResponse> existing = head(part.key());
         if (existing.isPresent()) {
             String sha256 = existing.get().metadata().get(SHA256);
-            boolean same = sha256 != null ? sha256.equals(part.sha256()) : existing.get().contentLength() == part.byteCount();
+            boolean same = sha256 != null
+                    ? sha256.equals(part.sha256())
+                    : existing.get().contentLength() == part.byteCount();
             if (!same) {
-                throw new IllegalStateException("the final key " + part.key() + " already holds other content than the committed part "
-                        + (staged.stagedKey() == null ? "" : "staged at " + staged.stagedKey()) + "; a published part is never rewritten");
+                throw new IllegalStateException(
+                        "the final key " + part.key() + " already holds other content than the committed part "
+                                + (staged.stagedKey() == null ? "" : "staged at " + staged.stagedKey())
+                                + "; a published part is never rewritten");
             }
             return false;
         }
         if (staged.stagedKey() == null) {
             throw new IllegalStateException("part " + part.key() + " was landed before staging and is missing");
         }
-        s3.copyObject(CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(staged.stagedKey())
-                .destinationBucket(bucket).destinationKey(part.key()).metadataDirective(MetadataDirective.COPY).build());
+        s3.copyObject(CopyObjectRequest.builder()
+                .sourceBucket(bucket)
+                .sourceKey(staged.stagedKey())
+                .destinationBucket(bucket)
+                .destinationKey(part.key())
+                .metadataDirective(MetadataDirective.COPY)
+                .build());
         return true;
     }
 
     /** Removes a published run's staging objects (committed ones and those of interrupted attempts); best effort. */
     public int deleteStaging(BatchLayout layout) {
-        List<ObjectIdentifier> staged = s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(layout.stagingPrefix()))
-                .contents().stream().map(object -> ObjectIdentifier.builder().key(object.key()).build()).toList();
+        List<ObjectIdentifier> staged =
+                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(layout.stagingPrefix())).contents().stream()
+                        .map(object ->
+                                ObjectIdentifier.builder().key(object.key()).build())
+                        .toList();
         for (int from = 0; from < staged.size(); from += 1000) {
             List<ObjectIdentifier> batch = staged.subList(from, Math.min(staged.size(), from + 1000));
             s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
@@ -127,7 +147,12 @@ public class RawBatchStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the manifest of run " + layout.runId(), e);
         }
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(layout.manifestKey()).contentType("application/json").build(),
+        s3.putObject(
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(layout.manifestKey())
+                        .contentType("application/json")
+                        .build(),
                 RequestBody.fromBytes(json));
         return layout.manifestKey();
     }

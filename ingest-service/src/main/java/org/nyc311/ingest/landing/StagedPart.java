@@ -7,5 +7,4 @@ package org.nyc311.ingest.landing;
  * @param stagedKey the staged object holding exactly those bytes; null for a part landed before staging
  *     (already at its final key)
  */
-public record StagedPart(LandedPart part, String stagedKey) {
-}
+public record StagedPart(LandedPart part, String stagedKey) {}

@@ -32,25 +32,40 @@ public class IngestionMetrics {
         this.registry = registry;
         this.clock = clock;
         Gauge.builder(WATERMARK_LAG, this, IngestionMetrics::watermarkLagSeconds)
-                .description("Seconds between now (UTC) and the incremental watermark; NaN before the first incremental run")
+                .description(
+                        "Seconds between now (UTC) and the incremental watermark; NaN before the first incremental run")
                 .baseUnit("seconds")
                 .register(registry);
     }
 
     public void pageLanded(String sourceKind, int records) {
-        Counter.builder(PAGES).tag("source", sourceKind).description("Pages landed as parts").register(registry).increment();
-        Counter.builder(RECORDS).tag("source", sourceKind).description("Records fetched and landed").register(registry)
+        Counter.builder(PAGES)
+                .tag("source", sourceKind)
+                .description("Pages landed as parts")
+                .register(registry)
+                .increment();
+        Counter.builder(RECORDS)
+                .tag("source", sourceKind)
+                .description("Records fetched and landed")
+                .register(registry)
                 .increment(records);
     }
 
     public void retried(String reason) {
-        Counter.builder(RETRIES).tag("reason", reason).description("Source requests retried after 429, 5xx or timeouts")
-                .register(registry).increment();
+        Counter.builder(RETRIES)
+                .tag("reason", reason)
+                .description("Source requests retried after 429, 5xx or timeouts")
+                .register(registry)
+                .increment();
     }
 
     public void runEnded(String kind, String outcome, Duration duration) {
-        Timer.builder(RUN_DURATION).tag("kind", kind).tag("outcome", outcome).description("Wall time of ingestion runs")
-                .register(registry).record(duration);
+        Timer.builder(RUN_DURATION)
+                .tag("kind", kind)
+                .tag("outcome", outcome)
+                .description("Wall time of ingestion runs")
+                .register(registry)
+                .record(duration);
     }
 
     public void watermarkIs(LocalDateTime value) {
@@ -62,6 +77,8 @@ public class IngestionMetrics {
         if (current == null) {
             return Double.NaN;
         }
-        return Duration.between(current, LocalDateTime.now(clock.withZone(ZoneOffset.UTC))).toMillis() / 1000.0;
+        return Duration.between(current, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                        .toMillis()
+                / 1000.0;
     }
 }

@@ -49,13 +49,19 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        String source = RecordSources.API.equals(oneShot.source()) ? RecordSources.API
+        String source = RecordSources.API.equals(oneShot.source())
+                ? RecordSources.API
                 : IngestProperties.filePath(oneShot.source()).toString();
         IngestionRun run;
         try {
-            IngestionRequest request = new IngestionRequest(null,
-                    oneShot.from() == null || oneShot.from().isBlank() ? null : IngestProperties.parseBound(oneShot.from(), false),
-                    oneShot.to() == null || oneShot.to().isBlank() ? null : IngestProperties.parseBound(oneShot.to(), true),
+            IngestionRequest request = new IngestionRequest(
+                    null,
+                    oneShot.from() == null || oneShot.from().isBlank()
+                            ? null
+                            : IngestProperties.parseBound(oneShot.from(), false),
+                    oneShot.to() == null || oneShot.to().isBlank()
+                            ? null
+                            : IngestProperties.parseBound(oneShot.to(), true),
                     source);
             run = runOnceTheWindowIsFree(request);
         } catch (RuntimeException e) {
@@ -66,7 +72,8 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
         if (run.status() == RunStatus.COMPLETED) {
             print("completed run " + run.runId() + ": " + run.recordCount() + " records in " + run.partCount()
                     + " part(s) at s3://" + store.bucket() + "/" + run.batchPrefix());
-            print("run=" + run.runId() + " records=" + run.recordCount() + " prefix=s3://" + store.bucket() + "/" + run.batchPrefix());
+            print("run=" + run.runId() + " records=" + run.recordCount() + " prefix=s3://" + store.bucket() + "/"
+                    + run.batchPrefix());
             exitCode = 0;
         } else {
             print("FAILED run " + run.runId() + " after " + run.recordCount() + " records in " + run.partCount()
@@ -91,7 +98,8 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
                 Instant now = Instant.now();
                 if (deadline == null) {
                     deadline = now.plus(lease.length()).plus(lease.heartbeat());
-                    print("run " + held.runningRunId() + " holds this window; waiting up to " + lease.length().plus(lease.heartbeat()).toSeconds()
+                    print("run " + held.runningRunId() + " holds this window; waiting up to "
+                            + lease.length().plus(lease.heartbeat()).toSeconds()
                             + " s for its lease to expire (its process stopped) or be renewed (it is alive)");
                 } else if (now.isAfter(deadline)) {
                     throw held;
@@ -109,15 +117,18 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
     @EventListener
     public void onRunStarted(RunStarted started) {
         IngestionRun run = started.run();
-        print((run.partCount() > 0 ? "resuming run " + run.runId() + " after part " + String.format("%05d", run.partCount() - 1)
-                : "started run " + run.runId()) + ": " + run.window().kind() + " " + run.window().from() + " .. "
+        print((run.partCount() > 0
+                        ? "resuming run " + run.runId() + " after part " + String.format("%05d", run.partCount() - 1)
+                        : "started run " + run.runId())
+                + ": " + run.window().kind() + " " + run.window().from() + " .. "
                 + run.window().to() + " from " + run.source() + ", " + run.pageSize() + " records per part");
     }
 
     @EventListener
     public void onPageLanded(PageLanded landed) {
-        print("part " + String.format("%05d", landed.part().partNumber()) + " landed: " + landed.part().recordCount()
-                + " records (" + landed.recordsSoFar() + " so far), staged at " + landed.stagedKey());
+        print("part " + String.format("%05d", landed.part().partNumber()) + " landed: "
+                + landed.part().recordCount() + " records (" + landed.recordsSoFar() + " so far), staged at "
+                + landed.stagedKey());
     }
 
     @Override

@@ -6,8 +6,7 @@ import org.nyc311.ingest.source.SourceFailedException;
 /** The one sentence a person reads to know why a run failed. */
 final class FailureReasons {
 
-    private FailureReasons() {
-    }
+    private FailureReasons() {}
 
     static String of(List<Throwable> failures) {
         if (failures.isEmpty()) {
@@ -24,6 +23,8 @@ final class FailureReasons {
             root = root.getCause();
         }
         String message = first.getClass().getSimpleName() + ": " + first.getMessage();
-        return root == first ? message : message + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        return root == first
+                ? message
+                : message + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }

@@ -40,8 +40,14 @@ public class IngestionJobConfiguration {
     public static final String RUN_ID = "runId";
 
     @Bean
-    Job ingestionJob(JobRepository jobRepository, Step landPages, Step publishBatch, IngestionRunRepository runs,
-            IngestionMetrics metrics, RunLeases leases, IngestProperties properties) {
+    Job ingestionJob(
+            JobRepository jobRepository,
+            Step landPages,
+            Step publishBatch,
+            IngestionRunRepository runs,
+            IngestionMetrics metrics,
+            RunLeases leases,
+            IngestProperties properties) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(landPages)
                 .next(publishBatch)
@@ -50,7 +56,10 @@ public class IngestionJobConfiguration {
     }
 
     @Bean
-    Step landPages(JobRepository jobRepository, PlatformTransactionManager transactionManager, LandPagesTasklet landPagesTasklet) {
+    Step landPages(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            LandPagesTasklet landPagesTasklet) {
         return new StepBuilder("land-pages", jobRepository)
                 .tasklet(landPagesTasklet, transactionManager)
                 .listener(landPagesTasklet)
@@ -58,7 +67,9 @@ public class IngestionJobConfiguration {
     }
 
     @Bean
-    Step publishBatch(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step publishBatch(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
             PublishBatchTasklet publishBatchTasklet) {
         return new StepBuilder("publish-batch", jobRepository)
                 .tasklet(publishBatchTasklet, transactionManager)
@@ -67,16 +78,27 @@ public class IngestionJobConfiguration {
 
     @Bean
     @StepScope
-    LandPagesTasklet landPagesTasklet(@Value("#{jobParameters['runId']}") String runId, IngestionRunRepository runs,
-            RecordSources sources, RawBatchStore store, IngestionMetrics metrics, ApplicationEventPublisher events,
+    LandPagesTasklet landPagesTasklet(
+            @Value("#{jobParameters['runId']}") String runId,
+            IngestionRunRepository runs,
+            RecordSources sources,
+            RawBatchStore store,
+            IngestionMetrics metrics,
+            ApplicationEventPublisher events,
             RunLeases leases) {
         return new LandPagesTasklet(runId, runs, sources, store, metrics, events, leases);
     }
 
     @Bean
     @StepScope
-    PublishBatchTasklet publishBatchTasklet(@Value("#{jobParameters['runId']}") String runId, IngestionRunRepository runs,
-            RawBatchStore store, BatchAnnouncer announcer, WatermarkStore watermarks, Clock clock, RunLeases leases) {
+    PublishBatchTasklet publishBatchTasklet(
+            @Value("#{jobParameters['runId']}") String runId,
+            IngestionRunRepository runs,
+            RawBatchStore store,
+            BatchAnnouncer announcer,
+            WatermarkStore watermarks,
+            Clock clock,
+            RunLeases leases) {
         return new PublishBatchTasklet(runId, runs, store, announcer, watermarks, clock, leases);
     }
 
@@ -93,7 +115,11 @@ public class IngestionJobConfiguration {
         private final RunLeases leases;
         private final IngestProperties.Resume resume;
 
-        RunOutcome(IngestionRunRepository runs, IngestionMetrics metrics, RunLeases leases, IngestProperties.Resume resume) {
+        RunOutcome(
+                IngestionRunRepository runs,
+                IngestionMetrics metrics,
+                RunLeases leases,
+                IngestProperties.Resume resume) {
             this.runs = runs;
             this.metrics = metrics;
             this.leases = leases;
@@ -107,17 +133,26 @@ public class IngestionJobConfiguration {
                 List<Throwable> failures = execution.getAllFailureExceptions();
                 String reason = FailureReasons.of(failures);
                 if (resume.enabled() && failures.stream().anyMatch(RunOutcome::outage)) {
-                    runs.markFailedByOutage(runId, reason, leases.owner(), resume).ifPresentOrElse(
-                            at -> LOG.warn("run {} failed because a dependency could not be reached; resuming it at {}", runId, at),
-                            () -> LOG.error("run {} failed because a dependency could not be reached, {} time(s) in a row: "
-                                    + "no longer resumed by itself; ask for its window again", runId, resume.attempts()));
+                    runs.markFailedByOutage(runId, reason, leases.owner(), resume)
+                            .ifPresentOrElse(
+                                    at -> LOG.warn(
+                                            "run {} failed because a dependency could not be reached; resuming it at {}",
+                                            runId,
+                                            at),
+                                    () -> LOG.error(
+                                            "run {} failed because a dependency could not be reached, {} time(s) in a row: "
+                                                    + "no longer resumed by itself; ask for its window again",
+                                            runId,
+                                            resume.attempts()));
                 } else {
                     runs.markFailed(runId, reason, leases.owner());
                 }
             }
-            String kind = runs.find(runId).map(run -> run.window().kind().name()).orElse("UNKNOWN");
+            String kind =
+                    runs.find(runId).map(run -> run.window().kind().name()).orElse("UNKNOWN");
             Duration duration = execution.getStartTime() == null || execution.getEndTime() == null
-                    ? Duration.ZERO : Duration.between(execution.getStartTime(), execution.getEndTime());
+                    ? Duration.ZERO
+                    : Duration.between(execution.getStartTime(), execution.getEndTime());
             metrics.runEnded(kind, execution.getStatus() == BatchStatus.COMPLETED ? "completed" : "failed", duration);
         }
 
@@ -127,7 +162,9 @@ public class IngestionJobConfiguration {
          * something that cannot land (malformed JSON is an IOException too, so the source's verdict comes first).
          */
         static boolean outage(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Throwable cause = failure;
+                    cause != null;
+                    cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (cause instanceof SourceFailedException source) {
                     return source.stillUnavailable();
                 }

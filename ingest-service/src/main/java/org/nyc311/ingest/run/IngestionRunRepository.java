@@ -43,32 +43,60 @@ public class IngestionRunRepository {
      * second running run of the window.
      */
     public void insertRunning(IngestionRun run, String owner, Duration lease) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO ingestion_run (run_id, kind, window_from, window_to, source, page_size, ingestion_date,
                     batch_prefix, status, created_at, started_at, lease_owner, lease_expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, clock_timestamp() + make_interval(secs => ?))
-                """, run.runId(), run.window().kind().name(), run.window().from(),
-                run.window().to(), run.source(), run.pageSize(), run.ingestionDate(),
-                run.batchPrefix(), now(), now(), owner, seconds(lease));
+                """,
+                run.runId(),
+                run.window().kind().name(),
+                run.window().from(),
+                run.window().to(),
+                run.source(),
+                run.pageSize(),
+                run.ingestionDate(),
+                run.batchPrefix(),
+                now(),
+                now(),
+                owner,
+                seconds(lease));
     }
 
     /** A failed run started again, held by {@code owner}; false if it was not FAILED any more (someone else took it). */
     public boolean markRunning(String runId, String owner, Duration lease) {
-        return jdbc.update("UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL, "
-                + "retry_at = NULL, lease_owner = ?, lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
-                + "WHERE run_id = ? AND status = 'FAILED'", now(), owner, seconds(lease), runId) == 1;
+        return jdbc.update(
+                        "UPDATE ingestion_run SET status = 'RUNNING', failure_reason = NULL, started_at = ?, finished_at = NULL, "
+                                + "retry_at = NULL, lease_owner = ?, lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                                + "WHERE run_id = ? AND status = 'FAILED'",
+                        now(),
+                        owner,
+                        seconds(lease),
+                        runId)
+                == 1;
     }
 
     /** Completes the run; false if {@code owner} no longer holds it (its lease expired and another process took it). */
     public boolean markCompleted(String runId, LocalDateTime watermark, String owner) {
-        return jdbc.update("UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? "
-                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?", watermark, now(), runId, owner) == 1;
+        return jdbc.update(
+                        "UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? "
+                                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?",
+                        watermark,
+                        now(),
+                        runId,
+                        owner)
+                == 1;
     }
 
     /** Fails the run if {@code owner} still holds it: a process never fails a run another has taken over. */
     public void markFailed(String runId, String reason, String owner) {
-        jdbc.update("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
-                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?", reason, now(), runId, owner);
+        jdbc.update(
+                "UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
+                        + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?",
+                reason,
+                now(),
+                runId,
+                owner);
     }
 
     /**
@@ -78,13 +106,25 @@ public class IngestionRunRepository {
      *
      * @return when it is resumed; empty if it is not, or if {@code owner} no longer held the run
      */
-    public Optional<Instant> markFailedByOutage(String runId, String reason, String owner, IngestProperties.Resume resume) {
-        return jdbc.query("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ?, "
-                        + "outage_retries = outage_retries + 1, retry_at = CASE WHEN outage_retries < ? THEN clock_timestamp() "
-                        + "+ make_interval(secs => LEAST(? * power(2, outage_retries), ?)) END "
-                        + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ? RETURNING retry_at",
-                (rs, i) -> instant(rs, "retry_at"), reason, now(), resume.attempts(), seconds(resume.firstWait()),
-                seconds(resume.maxWait()), runId, owner).stream().filter(Objects::nonNull).findFirst();
+    public Optional<Instant> markFailedByOutage(
+            String runId, String reason, String owner, IngestProperties.Resume resume) {
+        return jdbc
+                .query(
+                        "UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ?, "
+                                + "outage_retries = outage_retries + 1, retry_at = CASE WHEN outage_retries < ? THEN clock_timestamp() "
+                                + "+ make_interval(secs => LEAST(? * power(2, outage_retries), ?)) END "
+                                + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ? RETURNING retry_at",
+                        (rs, i) -> instant(rs, "retry_at"),
+                        reason,
+                        now(),
+                        resume.attempts(),
+                        seconds(resume.firstWait()),
+                        seconds(resume.maxWait()),
+                        runId,
+                        owner)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**
@@ -92,9 +132,10 @@ public class IngestionRunRepository {
      * and source (a run asked for again meanwhile supersedes them), the longest-waiting first.
      */
     public List<IngestionRun> dueForRetry() {
-        return jdbc.query(SELECT_RUN + " WHERE r.status = 'FAILED' AND r.retry_at <= clock_timestamp() AND NOT EXISTS ("
-                + "SELECT 1 FROM ingestion_run n WHERE n.kind = r.kind AND n.window_from = r.window_from "
-                + "AND n.window_to = r.window_to AND n.source = r.source AND n.created_at > r.created_at) ORDER BY r.retry_at",
+        return jdbc.query(
+                SELECT_RUN + " WHERE r.status = 'FAILED' AND r.retry_at <= clock_timestamp() AND NOT EXISTS ("
+                        + "SELECT 1 FROM ingestion_run n WHERE n.kind = r.kind AND n.window_from = r.window_from "
+                        + "AND n.window_to = r.window_to AND n.source = r.source AND n.created_at > r.created_at) ORDER BY r.retry_at",
                 this::run);
     }
 
@@ -105,14 +146,22 @@ public class IngestionRunRepository {
 
     /** Renews the leases of every RUNNING run {@code owner} holds (the heartbeat); returns how many. */
     public int renewLeases(String owner, Duration lease) {
-        return jdbc.update("UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
-                + "WHERE lease_owner = ? AND status = 'RUNNING'", seconds(lease), owner);
+        return jdbc.update(
+                "UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                        + "WHERE lease_owner = ? AND status = 'RUNNING'",
+                seconds(lease),
+                owner);
     }
 
     /** Renews one run's lease if {@code owner} still holds it; false if it does not (the run was taken over or ended). */
     public boolean renewLease(String runId, String owner, Duration lease) {
-        return jdbc.update("UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
-                + "WHERE run_id = ? AND lease_owner = ? AND status = 'RUNNING'", seconds(lease), runId, owner) == 1;
+        return jdbc.update(
+                        "UPDATE ingestion_run SET lease_expires_at = clock_timestamp() + make_interval(secs => ?) "
+                                + "WHERE run_id = ? AND lease_owner = ? AND status = 'RUNNING'",
+                        seconds(lease),
+                        runId,
+                        owner)
+                == 1;
     }
 
     /**
@@ -120,39 +169,66 @@ public class IngestionRunRepository {
      * leases): its process is gone. Runs whose lease holds are left alone, whichever process holds them.
      */
     public List<String> failExpired(String reason) {
-        return jdbc.queryForList("UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
-                + "WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp()) "
-                + "RETURNING run_id", String.class, reason, now());
+        return jdbc.queryForList(
+                "UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
+                        + "WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp()) "
+                        + "RETURNING run_id",
+                String.class,
+                reason,
+                now());
     }
 
     /** Whether nobody holds the run any more: its lease expired (or it has none, or no such run). */
     public boolean leaseExpired(String runId) {
-        return jdbc.queryForList("SELECT 1 FROM ingestion_run WHERE run_id = ? AND lease_expires_at >= clock_timestamp()",
-                Integer.class, runId).isEmpty();
+        return jdbc.queryForList(
+                        "SELECT 1 FROM ingestion_run WHERE run_id = ? AND lease_expires_at >= clock_timestamp()",
+                        Integer.class,
+                        runId)
+                .isEmpty();
     }
 
     public Optional<IngestionRun> find(String runId) {
-        return jdbc.query(SELECT_RUN + " WHERE r.run_id = ?", this::run, runId).stream().findFirst();
+        return jdbc.query(SELECT_RUN + " WHERE r.run_id = ?", this::run, runId).stream()
+                .findFirst();
     }
 
     /** The latest run of exactly this window and source, if any. */
     public Optional<IngestionRun> latestOf(IngestionWindow window, String source) {
-        return jdbc.query(SELECT_RUN + " WHERE r.kind = ? AND r.window_from = ? AND r.window_to = ? AND r.source = ? "
-                        + "ORDER BY r.created_at DESC LIMIT 1", this::run,
-                window.kind().name(), window.from(), window.to(), source)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT_RUN + " WHERE r.kind = ? AND r.window_from = ? AND r.window_to = ? AND r.source = ? "
+                                + "ORDER BY r.created_at DESC LIMIT 1",
+                        this::run,
+                        window.kind().name(),
+                        window.from(),
+                        window.to(),
+                        source)
+                .stream()
+                .findFirst();
     }
 
     public Optional<IngestionRun> runningOf(IngestionWindow window) {
-        return jdbc.query(SELECT_RUN + " WHERE r.kind = ? AND r.window_from = ? AND r.window_to = ? AND r.status = 'RUNNING'",
-                this::run, window.kind().name(), window.from(), window.to())
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT_RUN
+                                + " WHERE r.kind = ? AND r.window_from = ? AND r.window_to = ? AND r.status = 'RUNNING'",
+                        this::run,
+                        window.kind().name(),
+                        window.from(),
+                        window.to())
+                .stream()
+                .findFirst();
     }
 
     /** The latest incremental run from the API, so that a failed one is resumed before a new window opens. */
     public Optional<IngestionRun> latestIncremental() {
-        return jdbc.query(SELECT_RUN + " WHERE r.kind = 'INCREMENTAL' AND r.source = 'api' ORDER BY r.created_at DESC LIMIT 1",
-                this::run).stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT_RUN
+                                + " WHERE r.kind = 'INCREMENTAL' AND r.source = 'api' ORDER BY r.created_at DESC LIMIT 1",
+                        this::run)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -162,15 +238,24 @@ public class IngestionRunRepository {
      */
     public void savePart(String runId, StagedPart staged, PageKey last) {
         LandedPart part = staged.part();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO ingestion_part (run_id, part_number, object_key, record_count, byte_count, sha256,
                     last_updated_at, last_id, staged_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, part_number) DO UPDATE SET object_key = EXCLUDED.object_key,
                     record_count = EXCLUDED.record_count, byte_count = EXCLUDED.byte_count, sha256 = EXCLUDED.sha256,
                     last_updated_at = EXCLUDED.last_updated_at, last_id = EXCLUDED.last_id, staged_key = EXCLUDED.staged_key
-                """, runId, part.partNumber(), part.key(), part.recordCount(), part.byteCount(), part.sha256(),
-                last == null ? null : last.updatedAt(), last == null ? null : last.id(), staged.stagedKey());
+                """,
+                runId,
+                part.partNumber(),
+                part.key(),
+                part.recordCount(),
+                part.byteCount(),
+                part.sha256(),
+                last == null ? null : last.updatedAt(),
+                last == null ? null : last.id(),
+                staged.stagedKey());
     }
 
     /**
@@ -179,8 +264,11 @@ public class IngestionRunRepository {
      * already be in bronze); a new run reads its window again.
      */
     public boolean landedByOffset(String runId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ingestion_part p JOIN ingestion_run r "
-                + "ON r.run_id = p.run_id WHERE p.run_id = ? AND r.source = 'api' AND p.last_id IS NULL)", Boolean.class, runId));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM ingestion_part p JOIN ingestion_run r "
+                        + "ON r.run_id = p.run_id WHERE p.run_id = ? AND r.source = 'api' AND p.last_id IS NULL)",
+                Boolean.class,
+                runId));
     }
 
     public List<LandedPart> parts(String runId) {
@@ -189,18 +277,34 @@ public class IngestionRunRepository {
 
     /** The committed parts with the staged object each publishes from. */
     public List<StagedPart> stagedParts(String runId) {
-        return jdbc.query("SELECT * FROM ingestion_part WHERE run_id = ? ORDER BY part_number",
-                (rs, i) -> new StagedPart(new LandedPart(rs.getInt("part_number"), rs.getString("object_key"), rs.getInt("record_count"),
-                        rs.getLong("byte_count"), rs.getString("sha256")), rs.getString("staged_key")), runId);
+        return jdbc.query(
+                "SELECT * FROM ingestion_part WHERE run_id = ? ORDER BY part_number",
+                (rs, i) -> new StagedPart(
+                        new LandedPart(
+                                rs.getInt("part_number"),
+                                rs.getString("object_key"),
+                                rs.getInt("record_count"),
+                                rs.getLong("byte_count"),
+                                rs.getString("sha256")),
+                        rs.getString("staged_key")),
+                runId);
     }
 
     /** Where a (resumed) run goes on: the page after its last landed part, after that part's last key. */
     public ResumePoint resumePoint(String runId) {
-        return jdbc.query("SELECT part_number, last_updated_at, last_id FROM ingestion_part WHERE run_id = ? "
-                        + "ORDER BY part_number DESC LIMIT 1",
-                (rs, i) -> new ResumePoint(rs.getInt("part_number") + 1, rs.getString("last_id") == null ? null
-                        : new PageKey(rs.getString("last_updated_at"), rs.getString("last_id"))), runId)
-                .stream().findFirst().orElse(ResumePoint.START);
+        return jdbc
+                .query(
+                        "SELECT part_number, last_updated_at, last_id FROM ingestion_part WHERE run_id = ? "
+                                + "ORDER BY part_number DESC LIMIT 1",
+                        (rs, i) -> new ResumePoint(
+                                rs.getInt("part_number") + 1,
+                                rs.getString("last_id") == null
+                                        ? null
+                                        : new PageKey(rs.getString("last_updated_at"), rs.getString("last_id"))),
+                        runId)
+                .stream()
+                .findFirst()
+                .orElse(ResumePoint.START);
     }
 
     /**
@@ -214,8 +318,10 @@ public class IngestionRunRepository {
     private IngestionRun run(ResultSet rs, int row) throws SQLException {
         return new IngestionRun(
                 rs.getString("run_id"),
-                new IngestionWindow(IngestionWindow.Kind.valueOf(rs.getString("kind")),
-                        rs.getObject("window_from", LocalDateTime.class), rs.getObject("window_to", LocalDateTime.class)),
+                new IngestionWindow(
+                        IngestionWindow.Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("window_from", LocalDateTime.class),
+                        rs.getObject("window_to", LocalDateTime.class)),
                 rs.getString("source"),
                 rs.getInt("page_size"),
                 rs.getObject("ingestion_date", java.time.LocalDate.class),

@@ -25,8 +25,8 @@ import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -55,8 +55,16 @@ public class IngestionService implements DisposableBean {
     private final RunLeases leases;
     private final StaleRunRecovery recovery;
 
-    public IngestionService(JobLauncher jobLauncher, Job ingestionJob, IngestionRunRepository runs, WatermarkStore watermarks,
-            RecordSources sources, IngestProperties properties, Clock clock, ApplicationEventPublisher events, RunLeases leases,
+    public IngestionService(
+            JobLauncher jobLauncher,
+            Job ingestionJob,
+            IngestionRunRepository runs,
+            WatermarkStore watermarks,
+            RecordSources sources,
+            IngestProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events,
+            RunLeases leases,
             StaleRunRecovery recovery) {
         this.jobLauncher = jobLauncher;
         this.ingestionJob = ingestionJob;
@@ -84,8 +92,11 @@ public class IngestionService implements DisposableBean {
             executor.execute(() -> execute(run));
         } catch (TaskRejectedException busy) {
             runs.markFailed(run.runId(), "not started: too many runs waiting; start it again later", leases.owner());
-            throw new ServiceUnavailableException("Ingestion queue full", "too many ingestion runs waiting; run " + run.runId()
-                    + " was not started: start it again later", null, Map.of("runId", run.runId()));
+            throw new ServiceUnavailableException(
+                    "Ingestion queue full",
+                    "too many ingestion runs waiting; run " + run.runId() + " was not started: start it again later",
+                    null,
+                    Map.of("runId", run.runId()));
         }
         return run;
     }
@@ -107,30 +118,57 @@ public class IngestionService implements DisposableBean {
         recovery.recover();
         Optional<IngestionRun> latest = runs.latestOf(window, source);
         try {
-            if (latest.isPresent() && latest.get().status() == RunStatus.FAILED && runs.landedByOffset(latest.get().runId())) {
-                LOG.warn("run {} of {} was landed by offset paging (before page keys) and is not resumed: a new run reads the "
-                        + "window again; its {} part(s) already published stay (silver keeps one row per unique_key)",
-                        latest.get().runId(), window, latest.get().partCount());
+            if (latest.isPresent()
+                    && latest.get().status() == RunStatus.FAILED
+                    && runs.landedByOffset(latest.get().runId())) {
+                LOG.warn(
+                        "run {} of {} was landed by offset paging (before page keys) and is not resumed: a new run reads the "
+                                + "window again; its {} part(s) already published stay (silver keeps one row per unique_key)",
+                        latest.get().runId(),
+                        window,
+                        latest.get().partCount());
             } else if (latest.isPresent() && latest.get().status() == RunStatus.FAILED) {
                 IngestionRun failed = latest.get();
                 if (runs.markRunning(failed.runId(), leases.owner(), leases.length())) {
-                    LOG.info("resuming run {} of {} after its {} landed part(s)", failed.runId(), window, failed.partCount());
+                    LOG.info(
+                            "resuming run {} of {} after its {} landed part(s)",
+                            failed.runId(),
+                            window,
+                            failed.partCount());
                     return runs.find(failed.runId()).orElseThrow();
                 }
             }
             String runId = UUID.randomUUID().toString();
             LocalDate ingestionDate = LocalDate.now(clock.withZone(NEW_YORK));
             BatchLayout layout = new BatchLayout(ingestionDate, runId);
-            int pageSize = RecordSources.API.equals(source) ? properties.soda().pageSize() : properties.file().pageSize();
-            IngestionRun fresh = new IngestionRun(runId, window, source, pageSize, ingestionDate,
-                    layout.prefix(), RunStatus.RUNNING, 0, 0, null, null, clock.instant(), clock.instant(), null, null);
+            int pageSize = RecordSources.API.equals(source)
+                    ? properties.soda().pageSize()
+                    : properties.file().pageSize();
+            IngestionRun fresh = new IngestionRun(
+                    runId,
+                    window,
+                    source,
+                    pageSize,
+                    ingestionDate,
+                    layout.prefix(),
+                    RunStatus.RUNNING,
+                    0,
+                    0,
+                    null,
+                    null,
+                    clock.instant(),
+                    clock.instant(),
+                    null,
+                    null);
             runs.insertRunning(fresh, leases.owner(), leases.length());
             LOG.info("starting run {} of {} from {}", runId, window, source);
             return runs.find(runId).orElseThrow();
         } catch (DuplicateKeyException running) {
             String other = runs.runningOf(window).map(IngestionRun::runId).orElse("(finished meanwhile)");
-            throw new RunConflictException("run " + other + " is already ingesting " + describe(window)
-                    + "; two runs of one window never run at once", other);
+            throw new RunConflictException(
+                    "run " + other + " is already ingesting " + describe(window)
+                            + "; two runs of one window never run at once",
+                    other);
         }
     }
 
@@ -140,12 +178,14 @@ public class IngestionService implements DisposableBean {
             throw new IllegalArgumentException("give both 'from' and 'to', or neither");
         }
         if (file && request.kind() == IngestionWindow.Kind.INCREMENTAL) {
-            throw new IllegalArgumentException("a file source is a backfill: the incremental window follows the API's :updated_at");
+            throw new IllegalArgumentException(
+                    "a file source is a backfill: the incremental window follows the API's :updated_at");
         }
         if (request.from() != null) {
             IngestionWindow.Kind kind = request.kind() == null ? IngestionWindow.Kind.BACKFILL : request.kind();
             if (request.to().isBefore(request.from())) {
-                throw new IllegalArgumentException("the window ends before it starts: from " + request.from() + " is after to " + request.to());
+                throw new IllegalArgumentException(
+                        "the window ends before it starts: from " + request.from() + " is after to " + request.to());
             }
             IngestionWindow window = new IngestionWindow(kind, request.from(), request.to());
             if (!file) {
@@ -157,7 +197,8 @@ public class IngestionService implements DisposableBean {
             return ((FileSource) recordSource).coveredWindow();
         }
         if (request.kind() == IngestionWindow.Kind.BACKFILL) {
-            throw new IllegalArgumentException("a backfill needs a window: give 'from' and 'to' (created_date, New York local time)");
+            throw new IllegalArgumentException(
+                    "a backfill needs a window: give 'from' and 'to' (created_date, New York local time)");
         }
         return incrementalWindow();
     }
@@ -173,11 +214,14 @@ public class IngestionService implements DisposableBean {
             if (!limits.endsInTheFuture(latest.get().window())) {
                 return latest.get().window();
             }
-            LOG.warn("failed incremental run {} is not resumed: its window {} ends in the future; a new window opens",
-                    latest.get().runId(), latest.get().window());
+            LOG.warn(
+                    "failed incremental run {} is not resumed: its window {} ends in the future; a new window opens",
+                    latest.get().runId(),
+                    latest.get().window());
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
-        LocalDateTime from = watermarks.startingPoint()
+        LocalDateTime from = watermarks
+                .startingPoint()
                 .map(mark -> mark.minus(properties.incremental().overlap()))
                 .orElse(now.minus(properties.incremental().firstLookback()));
         return new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, from, now);

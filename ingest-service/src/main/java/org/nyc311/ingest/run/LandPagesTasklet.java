@@ -41,8 +41,14 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
     private PageReader reader;
     private long recordsSoFar;
 
-    LandPagesTasklet(String runId, IngestionRunRepository runs, RecordSources sources, RawBatchStore store,
-            IngestionMetrics metrics, ApplicationEventPublisher events, RunLeases leases) {
+    LandPagesTasklet(
+            String runId,
+            IngestionRunRepository runs,
+            RecordSources sources,
+            RawBatchStore store,
+            IngestionMetrics metrics,
+            ApplicationEventPublisher events,
+            RunLeases leases) {
         this.runId = runId;
         this.runs = runs;
         this.sources = sources;
@@ -61,7 +67,9 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
                 // IngestionService never resumes such a run (landed by offset paging, before page keys)
                 throw new IllegalStateException("run " + runId + " has parts without page keys; it cannot be resumed");
             }
-            recordsSoFar = runs.parts(runId).stream().mapToLong(LandedPart::recordCount).sum();
+            recordsSoFar = runs.parts(runId).stream()
+                    .mapToLong(LandedPart::recordCount)
+                    .sum();
             source = sources.forSource(run.source());
             reader = source.open(run.window(), run.pageSize(), resume.nextPart(), resume.after());
         }
@@ -69,7 +77,8 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
         if (page.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        StagedPart staged = store.stagePart(run.layout(), page.get().number(), page.get().records());
+        StagedPart staged =
+                store.stagePart(run.layout(), page.get().number(), page.get().records());
         LandedPart part = staged.part();
         // in this page's transaction: a process that lost the run (lease expired, taken over) writes no part row
         leases.confirm(runId);
@@ -77,7 +86,11 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
         recordsSoFar += part.recordCount();
         contribution.incrementWriteCount(part.recordCount());
         // last, so that a failure above leaves the context as it was committed
-        chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt(PAGES_LANDED, part.partNumber() + 1);
+        chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getExecutionContext()
+                .putInt(PAGES_LANDED, part.partNumber() + 1);
         metrics.pageLanded(source.kind(), part.recordCount());
         events.publishEvent(new PageLanded(runId, part, staged.stagedKey(), recordsSoFar));
         return RepeatStatus.CONTINUABLE;

@@ -69,11 +69,17 @@ public class OutageResumption implements DisposableBean {
         }
         int resumed = 0;
         for (IngestionRun failed : due) {
-            IngestionRequest again = new IngestionRequest(failed.window().kind(), failed.window().from(), failed.window().to(),
+            IngestionRequest again = new IngestionRequest(
+                    failed.window().kind(),
+                    failed.window().from(),
+                    failed.window().to(),
                     failed.source());
             try {
                 IngestionRun run = ingestions.start(again);
-                LOG.info("resuming run {} of {} after an outage (it failed with: {})", run.runId(), run.window(),
+                LOG.info(
+                        "resuming run {} of {} after an outage (it failed with: {})",
+                        run.runId(),
+                        run.window(),
                         failed.failureReason());
                 resumed++;
             } catch (RunConflictException taken) {
@@ -81,8 +87,10 @@ public class OutageResumption implements DisposableBean {
             } catch (IllegalArgumentException refused) {
                 // the window is no longer accepted (the limits were changed): asking again would be refused again
                 runs.stopRetrying(failed.runId());
-                LOG.error("run {} is not resumed: its window is refused now ({}); ask for a window that is accepted",
-                        failed.runId(), refused.getMessage());
+                LOG.error(
+                        "run {} is not resumed: its window is refused now ({}); ask for a window that is accepted",
+                        failed.runId(),
+                        refused.getMessage());
             } catch (ServiceUnavailableException e) {
                 LOG.warn("run {} could not be resumed now: {}", failed.runId(), e.getMessage());
             } catch (RuntimeException e) {

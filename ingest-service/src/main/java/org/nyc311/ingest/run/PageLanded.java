@@ -7,5 +7,4 @@ import org.nyc311.ingest.landing.LandedPart;
  *
  * @param stagedKey where the page waits until the batch is published to {@code part.key()}
  */
-public record PageLanded(String runId, LandedPart part, String stagedKey, long recordsSoFar) {
-}
+public record PageLanded(String runId, LandedPart part, String stagedKey, long recordsSoFar) {}

@@ -38,8 +38,14 @@ class PublishBatchTasklet implements Tasklet {
     private final Clock clock;
     private final RunLeases leases;
 
-    PublishBatchTasklet(String runId, IngestionRunRepository runs, RawBatchStore store, BatchAnnouncer announcer,
-            WatermarkStore watermarks, Clock clock, RunLeases leases) {
+    PublishBatchTasklet(
+            String runId,
+            IngestionRunRepository runs,
+            RawBatchStore store,
+            BatchAnnouncer announcer,
+            WatermarkStore watermarks,
+            Clock clock,
+            RunLeases leases) {
         this.runId = runId;
         this.runs = runs;
         this.store = store;
@@ -57,7 +63,8 @@ class PublishBatchTasklet implements Tasklet {
         List<LandedPart> parts = staged.stream().map(StagedPart::part).toList();
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).partNumber() != i) {
-                throw new IllegalStateException("run " + runId + " has a gap in its parts at " + i + "; not publishing it");
+                throw new IllegalStateException(
+                        "run " + runId + " has a gap in its parts at " + i + "; not publishing it");
             }
         }
         int copied = 0;
@@ -67,25 +74,51 @@ class PublishBatchTasklet implements Tasklet {
         LOG.info("run {}: {} of {} part(s) published to {}", runId, copied, parts.size(), run.batchPrefix());
         long records = parts.stream().mapToLong(LandedPart::recordCount).sum();
         // only the API's incremental feed has a watermark; backfills and files leave it where it is
-        LocalDateTime watermark = run.window().kind() == IngestionWindow.Kind.INCREMENTAL && RecordSources.API.equals(run.source())
-                ? run.window().to() : null;
-        Manifest manifest = new Manifest(Manifest.VERSION, runId, store.bucket(), run.batchPrefix(), run.window(), watermark,
-                run.ingestionDate(), run.source(), records, parts.size(), parts, clock.instant());
+        LocalDateTime watermark =
+                run.window().kind() == IngestionWindow.Kind.INCREMENTAL && RecordSources.API.equals(run.source())
+                        ? run.window().to()
+                        : null;
+        Manifest manifest = new Manifest(
+                Manifest.VERSION,
+                runId,
+                store.bucket(),
+                run.batchPrefix(),
+                run.window(),
+                watermark,
+                run.ingestionDate(),
+                run.source(),
+                records,
+                parts.size(),
+                parts,
+                clock.instant());
         String manifestKey = store.writeManifest(run.layout(), manifest);
-        announcer.announce(RawBatchLanded.of(clock, runId, store.bucket(), run.batchPrefix(), manifestKey, run.window(),
-                run.ingestionDate(), records, parts.size()));
+        announcer.announce(RawBatchLanded.of(
+                clock,
+                runId,
+                store.bucket(),
+                run.batchPrefix(),
+                manifestKey,
+                run.window(),
+                run.ingestionDate(),
+                records,
+                parts.size()));
         if (watermark != null) {
             watermarks.advance(watermark, runId);
         }
         if (!runs.markCompleted(runId, watermark, leases.owner())) {
             // rolls the watermark back with this transaction: the process that took the run over completes it
-            throw new RunLeases.LeaseLostException("run " + runId + " was taken over by another process before it completed here");
+            throw new RunLeases.LeaseLostException(
+                    "run " + runId + " was taken over by another process before it completed here");
         }
         try {
             store.deleteStaging(run.layout());
         } catch (RuntimeException e) {
             // harmless leftovers outside bronze's root; the batch itself is complete
-            LOG.warn("run {}: could not remove its staging objects under {}: {}", runId, run.layout().stagingPrefix(), e.getMessage());
+            LOG.warn(
+                    "run {}: could not remove its staging objects under {}: {}",
+                    runId,
+                    run.layout().stagingPrefix(),
+                    e.getMessage());
         }
         return RepeatStatus.FINISHED;
     }

@@ -34,7 +34,8 @@ public class RunLeases implements DisposableBean {
     public RunLeases(IngestionRunRepository runs, IngestProperties properties) {
         this.runs = runs;
         this.length = properties.lease().length();
-        this.owner = host() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = host() + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ingestion-lease-heartbeat");
             // the one-shot mode exits when its run ends; the heartbeat must not keep it alive
@@ -43,7 +44,11 @@ public class RunLeases implements DisposableBean {
         });
         long every = properties.lease().heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("this process holds its runs as {} (lease {}, heartbeat {})", owner, length, properties.lease().heartbeat());
+        LOG.info(
+                "this process holds its runs as {} (lease {}, heartbeat {})",
+                owner,
+                length,
+                properties.lease().heartbeat());
     }
 
     public String owner() {
@@ -61,8 +66,8 @@ public class RunLeases implements DisposableBean {
      */
     public void confirm(String runId) {
         if (!runs.renewLease(runId, owner, length)) {
-            throw new LeaseLostException("run " + runId + " is no longer held by this process (" + owner + "): its lease "
-                    + "expired and another process took it over; this process stops working on it");
+            throw new LeaseLostException("run " + runId + " is no longer held by this process (" + owner
+                    + "): its lease " + "expired and another process took it over; this process stops working on it");
         }
     }
 

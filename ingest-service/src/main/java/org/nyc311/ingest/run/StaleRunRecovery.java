@@ -58,15 +58,19 @@ public class StaleRunRecovery implements ApplicationRunner {
             }
             try {
                 failExecution(execution);
-                LOG.warn("job execution {} of run {} was left running by a process whose lease expired; marked failed",
-                        execution.getId(), runId);
+                LOG.warn(
+                        "job execution {} of run {} was left running by a process whose lease expired; marked failed",
+                        execution.getId(),
+                        runId);
             } catch (OptimisticLockingFailureException raced) {
                 // another process recovered it at the same moment
                 LOG.info("job execution {} of run {} was recovered by another process", execution.getId(), runId);
             }
         }
         if (!failed.isEmpty()) {
-            LOG.warn("run(s) {} lost their process (lease expired); starting the same window again resumes them", failed);
+            LOG.warn(
+                    "run(s) {} lost their process (lease expired); starting the same window again resumes them",
+                    failed);
         }
         return failed.size();
     }

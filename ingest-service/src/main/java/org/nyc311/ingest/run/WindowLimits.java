@@ -34,13 +34,16 @@ final class WindowLimits {
         if (window.kind() == IngestionWindow.Kind.INCREMENTAL) {
             LocalDateTime latest = nowUtc().plus(limits.clockSkew());
             if (window.to().isAfter(latest)) {
-                throw new IllegalArgumentException("an incremental window must not end in the future: 'to' " + window.to()
-                        + " is after now (" + nowUtc() + " UTC, :updated_at's clock, with " + limits.clockSkew().toSeconds()
-                        + " s for clock skew); its end would become the watermark and every later daily window would "
-                        + "start after it ends. Leave out 'from' and 'to' for the run from the watermark");
+                throw new IllegalArgumentException(
+                        "an incremental window must not end in the future: 'to' " + window.to()
+                                + " is after now (" + nowUtc() + " UTC, :updated_at's clock, with "
+                                + limits.clockSkew().toSeconds()
+                                + " s for clock skew); its end would become the watermark and every later daily window would "
+                                + "start after it ends. Leave out 'from' and 'to' for the run from the watermark");
             }
             if (width.compareTo(limits.maxIncremental()) > 0) {
-                throw new IllegalArgumentException("an incremental window may span at most " + days(limits.maxIncremental())
+                throw new IllegalArgumentException("an incremental window may span at most "
+                        + days(limits.maxIncremental())
                         + " (nyc311.ingest.limits.max-incremental); " + window.from() + " .. " + window.to() + " spans "
                         + days(width) + ". Ask for a backfill of created_date, or several shorter windows");
             }
@@ -48,11 +51,14 @@ final class WindowLimits {
         }
         // created_date is New York local time: nothing is created after today ends there, and a date as 'to'
         // means its last second, so "to today" is allowed; a backfill never moves the watermark
-        LocalDateTime endOfToday = LocalDateTime.now(clock.withZone(NEW_YORK)).plus(limits.clockSkew()).toLocalDate()
+        LocalDateTime endOfToday = LocalDateTime.now(clock.withZone(NEW_YORK))
+                .plus(limits.clockSkew())
+                .toLocalDate()
                 .atTime(LocalTime.MAX);
         if (window.to().isAfter(endOfToday)) {
             throw new IllegalArgumentException("a backfill window must not end after today (New York, created_date's "
-                    + "clock): 'to' " + window.to() + " is after " + endOfToday.toLocalDate() + "; nothing created then exists yet");
+                    + "clock): 'to' " + window.to() + " is after " + endOfToday.toLocalDate()
+                    + "; nothing created then exists yet");
         }
         if (width.compareTo(limits.maxBackfill()) > 0) {
             throw new IllegalArgumentException("a backfill window may span at most " + days(limits.maxBackfill())
@@ -63,7 +69,8 @@ final class WindowLimits {
 
     /** Whether a stored window (a failed run's, from before these limits) ends in the future on its field's clock. */
     boolean endsInTheFuture(IngestionWindow window) {
-        LocalDateTime now = window.kind() == IngestionWindow.Kind.INCREMENTAL ? nowUtc()
+        LocalDateTime now = window.kind() == IngestionWindow.Kind.INCREMENTAL
+                ? nowUtc()
                 : LocalDateTime.now(clock.withZone(NEW_YORK)).toLocalDate().atTime(LocalTime.MAX);
         return window.to().isAfter(now.plus(limits.clockSkew()));
     }

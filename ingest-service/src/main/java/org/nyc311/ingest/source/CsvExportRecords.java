@@ -32,7 +32,8 @@ final class CsvExportRecords implements FileSource.FileRecords {
     static final Set<String> PORTAL_COMPUTED_COLUMNS = Set.of(
             "Zip Codes", "Community Districts", "Borough Boundaries", "City Council Districts", "Police Precincts");
 
-    static final Set<String> TIMESTAMP_FIELDS = Set.of("created_date", "closed_date", "due_date", "resolution_action_updated_date");
+    static final Set<String> TIMESTAMP_FIELDS =
+            Set.of("created_date", "closed_date", "due_date", "resolution_action_updated_date");
 
     private static final Pattern POINT = Pattern.compile("\\(\\s*(-?[0-9.]+)\\s*,\\s*(-?[0-9.]+)\\s*\\)");
 
@@ -49,7 +50,9 @@ final class CsvExportRecords implements FileSource.FileRecords {
         this.mapper = mapper;
         try {
             CsvMapper csv = new CsvMapper();
-            this.rows = csv.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader);
+            this.rows = csv.readerForListOf(String.class)
+                    .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                    .readValues(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -58,15 +61,21 @@ final class CsvExportRecords implements FileSource.FileRecords {
         }
         List<String> header = rows.next();
         if (!header.contains("Unique Key") || !header.contains("Created Date")) {
-            throw new SourceFailedException(path + " is not an Open Data CSV export: its header lacks 'Unique Key' or 'Created Date'");
+            throw new SourceFailedException(
+                    path + " is not an Open Data CSV export: its header lacks 'Unique Key' or 'Created Date'");
         }
-        this.fields = header.stream().map(name -> PORTAL_COMPUTED_COLUMNS.contains(name) ? null : fieldName(name))
+        this.fields = header.stream()
+                .map(name -> PORTAL_COMPUTED_COLUMNS.contains(name) ? null : fieldName(name))
                 .toArray(String[]::new);
     }
 
     /** {@code X Coordinate (State Plane)} to {@code x_coordinate_state_plane}: the API's field names. */
     static String fieldName(String displayName) {
-        return displayName.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return displayName
+                .strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 
     @Override
@@ -74,7 +83,8 @@ final class CsvExportRecords implements FileSource.FileRecords {
         try {
             return rows.hasNextValue();
         } catch (IOException e) {
-            throw new SourceFailedException(path + " after row " + rowNumber + " is not valid CSV: " + e.getMessage(), e);
+            throw new SourceFailedException(
+                    path + " after row " + rowNumber + " is not valid CSV: " + e.getMessage(), e);
         }
     }
 
@@ -87,11 +97,13 @@ final class CsvExportRecords implements FileSource.FileRecords {
         try {
             row = rows.nextValue();
         } catch (IOException e) {
-            throw new SourceFailedException(path + " after row " + rowNumber + " is not valid CSV: " + e.getMessage(), e);
+            throw new SourceFailedException(
+                    path + " after row " + rowNumber + " is not valid CSV: " + e.getMessage(), e);
         }
         rowNumber++;
         if (row.size() != fields.length) {
-            throw new SourceFailedException(path + " row " + rowNumber + " has " + row.size() + " cells; the header has " + fields.length);
+            throw new SourceFailedException(
+                    path + " row " + rowNumber + " has " + row.size() + " cells; the header has " + fields.length);
         }
         ObjectNode record = mapper.createObjectNode();
         for (int i = 0; i < fields.length; i++) {
@@ -112,7 +124,8 @@ final class CsvExportRecords implements FileSource.FileRecords {
             record.put(field, TIMESTAMP_FIELDS.contains(field) ? SodaTimestamps.fromCsvExport(value) : value);
         }
         try {
-            return new SourceRecord(mapper.writeValueAsString(record),
+            return new SourceRecord(
+                    mapper.writeValueAsString(record),
                     SodaTimestamps.parse(record.path("created_date").asText(null)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a record just built", e);

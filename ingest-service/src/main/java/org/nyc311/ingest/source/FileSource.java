@@ -50,7 +50,8 @@ public final class FileSource implements RecordSource {
             private SourceRecord advance() {
                 while (records.hasNext()) {
                     SourceRecord record = records.next();
-                    if (record.createdDate().map(created -> !created.isBefore(window.from()) && !created.isAfter(window.to()))
+                    if (record.createdDate()
+                            .map(created -> !created.isBefore(window.from()) && !created.isAfter(window.to()))
                             .orElse(true)) {
                         return record;
                     }
@@ -107,7 +108,8 @@ public final class FileSource implements RecordSource {
             }
         }
         if (min == null) {
-            throw new SourceFailedException(path + " has no record with a readable created_date; give the window (--from/--to)");
+            throw new SourceFailedException(
+                    path + " has no record with a readable created_date; give the window (--from/--to)");
         }
         return new IngestionWindow(IngestionWindow.Kind.BACKFILL, min, max);
     }

@@ -53,12 +53,14 @@ final class JsonLinesRecords implements FileSource.FileRecords {
                 try {
                     node = mapper.readTree(text);
                 } catch (JsonProcessingException e) {
-                    throw new SourceFailedException(path + " line " + lineNumber + " is malformed JSON: " + e.getOriginalMessage(), e);
+                    throw new SourceFailedException(
+                            path + " line " + lineNumber + " is malformed JSON: " + e.getOriginalMessage(), e);
                 }
                 if (node == null || !node.isObject()) {
                     throw new SourceFailedException(path + " line " + lineNumber + " is not a JSON object");
                 }
-                return new SourceRecord(text, SodaTimestamps.parse(node.path("created_date").asText(null)));
+                return new SourceRecord(
+                        text, SodaTimestamps.parse(node.path("created_date").asText(null)));
             }
             return null;
         } catch (IOException e) {

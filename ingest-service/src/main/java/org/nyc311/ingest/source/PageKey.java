@@ -32,7 +32,8 @@ public record PageKey(String updatedAt, String id) {
     public static PageKey of(IngestionWindow.Kind kind, JsonNode record) {
         String id = text(record, ":id");
         if (id == null) {
-            throw new IllegalArgumentException("a record has no :id (SODA's system fields come only with $select=:*,*)");
+            throw new IllegalArgumentException(
+                    "a record has no :id (SODA's system fields come only with $select=:*,*)");
         }
         if (kind == IngestionWindow.Kind.BACKFILL) {
             return new PageKey(null, id);

@@ -27,7 +27,8 @@ public class RecordSources {
         }
         Path path = IngestProperties.filePath(source);
         if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("source file " + path + " does not exist (sources are 'api' or a file path)");
+            throw new IllegalArgumentException(
+                    "source file " + path + " does not exist (sources are 'api' or a file path)");
         }
         return new FileSource(path, mapper);
     }

@@ -22,8 +22,7 @@ public final class SodaQuery {
     /** Floating timestamps, no zone suffix: SODA compares them as written. */
     private static final DateTimeFormatter FLOATING = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-    private SodaQuery() {
-    }
+    private SodaQuery() {}
 
     /** The first page of the window ({@code after} null) or the page after {@code after}. */
     public static Map<String, String> parameters(IngestionWindow window, int pageSize, PageKey after) {
@@ -32,12 +31,17 @@ public final class SodaQuery {
         // system fields are only returned when asked for: :id and :updated_at are the page key
         parameters.put("$select", ":*,*");
         if (window.kind() == IngestionWindow.Kind.INCREMENTAL) {
-            parameters.put("$where", ":updated_at" + between + (after == null ? ""
-                    : " AND (:updated_at > " + literal(after.updatedAt()) + " OR (:updated_at = " + literal(after.updatedAt())
-                            + " AND :id > " + literal(after.id()) + "))"));
+            parameters.put(
+                    "$where",
+                    ":updated_at" + between
+                            + (after == null
+                                    ? ""
+                                    : " AND (:updated_at > " + literal(after.updatedAt()) + " OR (:updated_at = "
+                                            + literal(after.updatedAt()) + " AND :id > " + literal(after.id()) + "))"));
             parameters.put("$order", ":updated_at,:id");
         } else {
-            parameters.put("$where", "created_date" + between + (after == null ? "" : " AND :id > " + literal(after.id())));
+            parameters.put(
+                    "$where", "created_date" + between + (after == null ? "" : " AND :id > " + literal(after.id())));
             parameters.put("$order", ":id");
         }
         parameters.put("$limit", Integer.toString(pageSize));

@@ -107,7 +107,8 @@ public class SodaSource implements RecordSource {
                             + "): the server does not page by key; stopping rather than reading the same page forever");
                 }
                 after = last;
-                return Optional.of(new Page(next++, records.stream().map(SodaSource.this::compact).toList(), last));
+                return Optional.of(new Page(
+                        next++, records.stream().map(SodaSource.this::compact).toList(), last));
             }
 
             @Override
@@ -126,15 +127,22 @@ public class SodaSource implements RecordSource {
                 .maxAttempts(Math.max(1, retry.maxAttempts()))
                 .retryOnException(failure -> failure instanceof TransientSourceException transient_
                         && withinBudget(begin, transient_.retryAfter().orElse(Duration.ZERO)))
-                .intervalBiFunction((attempt, outcome) -> delayMillis(attempt,
-                        outcome.isLeft() && outcome.getLeft() instanceof TransientSourceException t ? t.retryAfter() : Optional.empty(),
+                .intervalBiFunction((attempt, outcome) -> delayMillis(
+                        attempt,
+                        outcome.isLeft() && outcome.getLeft() instanceof TransientSourceException t
+                                ? t.retryAfter()
+                                : Optional.empty(),
                         begin))
                 .build();
         Retry pageRetry = Retry.of("soda-page-" + page, config);
         pageRetry.getEventPublisher().onRetry(event -> {
             metrics.retried(reasonTag(event.getLastThrowable()));
-            LOG.warn("{}: attempt {} failed ({}); retrying in {} ms", where, event.getNumberOfRetryAttempts(),
-                    event.getLastThrowable().getMessage(), event.getWaitInterval().toMillis());
+            LOG.warn(
+                    "{}: attempt {} failed ({}); retrying in {} ms",
+                    where,
+                    event.getNumberOfRetryAttempts(),
+                    event.getLastThrowable().getMessage(),
+                    event.getWaitInterval().toMillis());
         });
         CheckedSupplier<List<JsonNode>> once = () -> {
             attempts.incrementAndGet();
@@ -143,10 +151,15 @@ public class SodaSource implements RecordSource {
         try {
             return Retry.decorateCheckedSupplier(pageRetry, once).get();
         } catch (TransientSourceException e) {
-            String asked = e.retryAfter().map(wait -> "; the server asked to retry after " + wait.toSeconds() + " s").orElse("");
-            throw new SourceFailedException(where + " still failing after " + attempts.get() + " attempt(s) in "
-                    + Duration.ofNanos(System.nanoTime() - begin).toSeconds() + " s (retry budget "
-                    + retry.maxElapsed().toSeconds() + " s, " + retry.maxAttempts() + " attempts): " + e.getMessage() + asked, e);
+            String asked = e.retryAfter()
+                    .map(wait -> "; the server asked to retry after " + wait.toSeconds() + " s")
+                    .orElse("");
+            throw new SourceFailedException(
+                    where + " still failing after " + attempts.get() + " attempt(s) in "
+                            + Duration.ofNanos(System.nanoTime() - begin).toSeconds() + " s (retry budget "
+                            + retry.maxElapsed().toSeconds() + " s, " + retry.maxAttempts() + " attempts): "
+                            + e.getMessage() + asked,
+                    e);
         } catch (SourceFailedException e) {
             throw e;
         } catch (Throwable e) {
@@ -175,7 +188,8 @@ public class SodaSource implements RecordSource {
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
-            throw new TransientSourceException("HTTP " + status, retryAfter(response).orElse(null), null);
+            throw new TransientSourceException(
+                    "HTTP " + status, retryAfter(response).orElse(null), null);
         }
         if (status != 200) {
             throw new SourceFailedException(where + ": SODA answered HTTP " + status + ": " + excerpt(response.body()));
@@ -187,11 +201,16 @@ public class SodaSource implements RecordSource {
         JsonNode root;
         try {
             // trailing garbage after the array is as wrong as a cut-off array
-            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            root = mapper.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
         } catch (JsonProcessingException e) {
-            throw new SourceFailedException(where + " is malformed JSON; nothing of it lands and the run stops: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr(), e);
+            throw new SourceFailedException(
+                    where + " is malformed JSON; nothing of it lands and the run stops: "
+                            + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr(),
+                    e);
         }
         if (root == null || !root.isArray()) {
             throw new SourceFailedException(where + " is not a JSON array of records but " + excerpt(body));
@@ -222,12 +241,15 @@ public class SodaSource implements RecordSource {
 
     /** Retry-After when the server gave one; otherwise exponential with "equal jitter" (half fixed, half random). */
     private long delayMillis(int attempt, Optional<Duration> retryAfter, long begin) {
-        long remaining = retry.maxElapsed().minus(Duration.ofNanos(System.nanoTime() - begin)).toMillis();
+        long remaining = retry.maxElapsed()
+                .minus(Duration.ofNanos(System.nanoTime() - begin))
+                .toMillis();
         long delay;
         if (retryAfter.isPresent()) {
             delay = retryAfter.get().toMillis();
         } else {
-            double exponential = retry.initialInterval().toMillis() * Math.pow(retry.multiplier(), Math.max(0, attempt - 1));
+            double exponential =
+                    retry.initialInterval().toMillis() * Math.pow(retry.multiplier(), Math.max(0, attempt - 1));
             double capped = Math.min(exponential, retry.maxInterval().toMillis());
             delay = (long) (capped / 2 + ThreadLocalRandom.current().nextDouble() * capped / 2);
         }

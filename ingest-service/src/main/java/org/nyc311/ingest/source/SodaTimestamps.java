@@ -12,8 +12,7 @@ final class SodaTimestamps {
     static final DateTimeFormatter SODA = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
     static final DateTimeFormatter CSV_EXPORT = DateTimeFormatter.ofPattern("MM/dd/uuuu hh:mm:ss a", Locale.US);
 
-    private SodaTimestamps() {
-    }
+    private SodaTimestamps() {}
 
     static Optional<LocalDateTime> parse(String floating) {
         if (floating == null || floating.isBlank()) {

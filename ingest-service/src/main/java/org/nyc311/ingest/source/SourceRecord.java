@@ -9,5 +9,4 @@ import java.util.Optional;
  * @param json the record as one JSON object, in SODA's shape
  * @param createdDate its {@code created_date}, when present and readable (the window filter uses it)
  */
-record SourceRecord(String json, Optional<LocalDateTime> createdDate) {
-}
+record SourceRecord(String json, Optional<LocalDateTime> createdDate) {}

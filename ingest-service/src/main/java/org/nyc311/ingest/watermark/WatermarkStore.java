@@ -22,6 +22,7 @@ public class WatermarkStore {
 
     /** The one feed this service follows. */
     public static final String FEED = "nyc311-soda-erm2-nwe9";
+
     private static final Logger LOG = LoggerFactory.getLogger(WatermarkStore.class);
 
     private final JdbcTemplate jdbc;
@@ -38,8 +39,13 @@ public class WatermarkStore {
     }
 
     public Optional<LocalDateTime> current() {
-        return jdbc.query("SELECT watermark FROM ingestion_watermark WHERE feed = ?",
-                (rs, i) -> rs.getObject(1, LocalDateTime.class), FEED).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT watermark FROM ingestion_watermark WHERE feed = ?",
+                        (rs, i) -> rs.getObject(1, LocalDateTime.class),
+                        FEED)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -49,18 +55,29 @@ public class WatermarkStore {
      * stored (UTC) and said so in the log; the next completed run replaces it ({@link #advance}).
      */
     public Optional<LocalDateTime> startingPoint() {
-        return jdbc.query("SELECT watermark, run_id, updated_at FROM ingestion_watermark WHERE feed = ?", (rs, i) -> {
-            LocalDateTime mark = rs.getObject("watermark", LocalDateTime.class);
-            LocalDateTime storedAt = rs.getObject("updated_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
-                    .toLocalDateTime();
-            if (!mark.isAfter(storedAt.plus(clockSkew))) {
-                return mark;
-            }
-            LOG.warn("the stored watermark {} (run {}) lies after the moment it was stored, {} UTC: it was set by a window that "
-                    + "ended in the future; the incremental window starts from {} instead, and the next completed run replaces it",
-                    mark, rs.getString("run_id"), storedAt, storedAt);
-            return storedAt;
-        }, FEED).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT watermark, run_id, updated_at FROM ingestion_watermark WHERE feed = ?",
+                        (rs, i) -> {
+                            LocalDateTime mark = rs.getObject("watermark", LocalDateTime.class);
+                            LocalDateTime storedAt = rs.getObject("updated_at", OffsetDateTime.class)
+                                    .withOffsetSameInstant(ZoneOffset.UTC)
+                                    .toLocalDateTime();
+                            if (!mark.isAfter(storedAt.plus(clockSkew))) {
+                                return mark;
+                            }
+                            LOG.warn(
+                                    "the stored watermark {} (run {}) lies after the moment it was stored, {} UTC: it was set by a window that "
+                                            + "ended in the future; the incremental window starts from {} instead, and the next completed run replaces it",
+                                    mark,
+                                    rs.getString("run_id"),
+                                    storedAt,
+                                    storedAt);
+                            return storedAt;
+                        },
+                        FEED)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -69,13 +86,19 @@ public class WatermarkStore {
      * which the first sane value replaces.
      */
     public void advance(LocalDateTime value, String runId) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO ingestion_watermark (feed, watermark, run_id, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (feed) DO UPDATE SET watermark = EXCLUDED.watermark, run_id = EXCLUDED.run_id,
                     updated_at = EXCLUDED.updated_at
                 WHERE ingestion_watermark.watermark < EXCLUDED.watermark
                    OR ingestion_watermark.watermark > (ingestion_watermark.updated_at AT TIME ZONE 'UTC') + make_interval(secs => ?)
-                """, FEED, value, runId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), clockSkew.toSeconds());
+                """,
+                FEED,
+                value,
+                runId,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                clockSkew.toSeconds());
         current().ifPresent(metrics::watermarkIs);
     }
 }

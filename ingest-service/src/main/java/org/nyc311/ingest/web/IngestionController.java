@@ -29,7 +29,8 @@ public class IngestionController implements IngestionApi {
     public IngestionController(IngestionService ingestions, IngestProperties properties, ApiDates dates) {
         this.ingestions = ingestions;
         this.dates = dates;
-        this.replayDirectory = properties.file().replayDirectory() == null ? null
+        this.replayDirectory = properties.file().replayDirectory() == null
+                ? null
                 : properties.file().replayDirectory().toAbsolutePath().normalize();
     }
 
@@ -41,10 +42,12 @@ public class IngestionController implements IngestionApi {
      */
     @Override
     public ResponseEntity<IngestionRunView> start(IngestionStartRequest body) {
-        IngestionRequest request = new IngestionRequest(body.kind(), bound("from", body.from(), false),
-                bound("to", body.to(), true), source(body.source()));
+        IngestionRequest request = new IngestionRequest(
+                body.kind(), bound("from", body.from(), false), bound("to", body.to(), true), source(body.source()));
         IngestionRun run = ingestions.start(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/ingestions/" + run.runId())).body(view(run));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/ingestions/" + run.runId()))
+                .body(view(run));
     }
 
     @Override
@@ -54,9 +57,22 @@ public class IngestionController implements IngestionApi {
 
     /** The run as the API shows it; the statuses are the same words on both sides. */
     static IngestionRunView view(IngestionRun run) {
-        return new IngestionRunView(run.runId(), run.window(), run.source(), run.pageSize(), run.ingestionDate(),
-                run.batchPrefix(), IngestionRunView.Status.valueOf(run.status().name()), run.recordCount(), run.partCount(),
-                run.watermark(), run.failureReason(), run.createdAt(), run.startedAt(), run.finishedAt(), run.retryAt());
+        return new IngestionRunView(
+                run.runId(),
+                run.window(),
+                run.source(),
+                run.pageSize(),
+                run.ingestionDate(),
+                run.batchPrefix(),
+                IngestionRunView.Status.valueOf(run.status().name()),
+                run.recordCount(),
+                run.partCount(),
+                run.watermark(),
+                run.failureReason(),
+                run.createdAt(),
+                run.startedAt(),
+                run.finishedAt(),
+                run.retryAt());
     }
 
     private LocalDateTime bound(String name, String text, boolean end) {
@@ -85,7 +101,8 @@ public class IngestionController implements IngestionApi {
         }
         Path file = replayDirectory.resolve(requested).normalize();
         if (!file.startsWith(replayDirectory) || !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("'source' must name a file in the replay folder; no such file: " + requested);
+            throw new IllegalArgumentException(
+                    "'source' must name a file in the replay folder; no such file: " + requested);
         }
         return file.toString();
     }

@@ -31,10 +31,14 @@ class IngestionProblems extends ApiProblemHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID,
-                "the body must be JSON like {\"kind\":\"BACKFILL\",\"from\":\"2026-01-01T00:00:00\",\"to\":\"2026-01-31T23:59:59\"} "
-                        + "with kind BACKFILL or INCREMENTAL: " + e.getMostSpecificCause().getMessage()));
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        INVALID,
+                        "the body must be JSON like {\"kind\":\"BACKFILL\",\"from\":\"2026-01-01T00:00:00\",\"to\":\"2026-01-31T23:59:59\"} "
+                                + "with kind BACKFILL or INCREMENTAL: "
+                                + e.getMostSpecificCause().getMessage()));
     }
 }

@@ -36,8 +36,10 @@ class IngestionRunRepositoryTest extends PostgresSliceTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T07:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final IngestionWindow MAY = new IngestionWindow(IngestionWindow.Kind.BACKFILL,
-            LocalDateTime.parse("2026-05-01T00:00:00"), LocalDateTime.parse("2026-05-31T23:59:59"));
+    private static final IngestionWindow MAY = new IngestionWindow(
+            IngestionWindow.Kind.BACKFILL,
+            LocalDateTime.parse("2026-05-01T00:00:00"),
+            LocalDateTime.parse("2026-05-31T23:59:59"));
 
     @TestConfiguration
     static class Wiring {
@@ -73,32 +75,39 @@ class IngestionRunRepositoryTest extends PostgresSliceTest {
         assertThat(runs.landedByOffset("r-1")).isFalse();
         assertThat(runs.find("no-such-run")).isEmpty();
         // last: the refusal aborts this test's transaction
-        assertThatThrownBy(() -> runs.insertRunning(run("r-2", MAY), "b", LEASE)).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> runs.insertRunning(run("r-2", MAY), "b", LEASE))
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
     void onlyTheProcessHoldingTheLeaseEndsTheRun() {
         runs.insertRunning(run("r-1", MAY), "a", LEASE);
 
-        assertThat(runs.markCompleted("r-1", LocalDateTime.parse("2026-05-31T23:00:00"), "b")).isFalse();
+        assertThat(runs.markCompleted("r-1", LocalDateTime.parse("2026-05-31T23:00:00"), "b"))
+                .isFalse();
         runs.markFailed("r-1", "b's failure", "b");
         assertThat(runs.find("r-1").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(runs.renewLease("r-1", "b", LEASE)).isFalse();
         assertThat(runs.renewLeases("a", LEASE)).isEqualTo(1);
         assertThat(runs.leaseExpired("r-1")).isFalse();
 
-        assertThat(runs.markCompleted("r-1", LocalDateTime.parse("2026-05-31T23:00:00"), "a")).isTrue();
+        assertThat(runs.markCompleted("r-1", LocalDateTime.parse("2026-05-31T23:00:00"), "a"))
+                .isTrue();
         IngestionRun done = runs.find("r-1").orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.watermark()).isEqualTo(LocalDateTime.parse("2026-05-31T23:00:00"));
         assertThat(done.finishedAt()).isEqualTo(NOW);
-        assertThat(runs.markRunning("r-1", "b", LEASE)).as("only a FAILED run starts again").isFalse();
+        assertThat(runs.markRunning("r-1", "b", LEASE))
+                .as("only a FAILED run starts again")
+                .isFalse();
         assertThat(runs.runningOf(MAY)).isEmpty();
     }
 
     @Test
     void aRunWhoseLeaseExpiredIsFailedAndOneStillHeldIsLeftAlone() throws InterruptedException {
-        IngestionWindow june = new IngestionWindow(IngestionWindow.Kind.BACKFILL, LocalDateTime.parse("2026-06-01T00:00:00"),
+        IngestionWindow june = new IngestionWindow(
+                IngestionWindow.Kind.BACKFILL,
+                LocalDateTime.parse("2026-06-01T00:00:00"),
                 LocalDateTime.parse("2026-06-01T23:59:59"));
         runs.insertRunning(run("r-dead", MAY), "a", Duration.ofMillis(1));
         runs.insertRunning(run("r-alive", june), "b", LEASE);
@@ -117,7 +126,8 @@ class IngestionRunRepositoryTest extends PostgresSliceTest {
     @Test
     void anOutagesFailureIsResumedLaterUntilTheAttemptsRunOut() {
         runs.insertRunning(run("r-1", MAY), "a", LEASE);
-        IngestProperties.Resume resume = new IngestProperties.Resume(true, Duration.ofMinutes(1), Duration.ofMinutes(10), 1, null);
+        IngestProperties.Resume resume =
+                new IngestProperties.Resume(true, Duration.ofMinutes(1), Duration.ofMinutes(10), 1, null);
 
         Instant before = Instant.now();
         Instant retryAt = runs.markFailedByOutage("r-1", "s3 away", "a", resume).orElseThrow();
@@ -134,12 +144,32 @@ class IngestionRunRepositoryTest extends PostgresSliceTest {
     }
 
     private static IngestionRun run(String runId, IngestionWindow window) {
-        return new IngestionRun(runId, window, "api", 1000, LocalDate.of(2026, 6, 1), "raw/2026-06-01/" + runId + "/",
-                RunStatus.RUNNING, 0, 0, null, null, null, null, null, null);
+        return new IngestionRun(
+                runId,
+                window,
+                "api",
+                1000,
+                LocalDate.of(2026, 6, 1),
+                "raw/2026-06-01/" + runId + "/",
+                RunStatus.RUNNING,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static StagedPart staged(int number, int records) {
-        return new StagedPart(new LandedPart(number, "raw/2026-06-01/r-1/part-" + number + ".jsonl.gz", records, records * 200L,
-                String.format("%064x", number * 100_000L + records)), "staging/r-1/part-" + number + "-" + records);
+        return new StagedPart(
+                new LandedPart(
+                        number,
+                        "raw/2026-06-01/r-1/part-" + number + ".jsonl.gz",
+                        records,
+                        records * 200L,
+                        String.format("%064x", number * 100_000L + records)),
+                "staging/r-1/part-" + number + "-" + records);
     }
 }

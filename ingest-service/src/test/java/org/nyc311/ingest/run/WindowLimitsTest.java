@@ -16,14 +16,17 @@ class WindowLimitsTest {
 
     /** 2026-12-03 03:30 UTC is still 2026-12-02 (22:30) in New York. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T03:30:00Z"), ZoneOffset.UTC);
+
     private final WindowLimits limits = new WindowLimits(
             new IngestProperties.Limits(Duration.ofDays(366), Duration.ofDays(31), Duration.ofMinutes(5)), CLOCK);
 
     @Test
     void anIncrementalWindowEndsAtTheLatestNowInUtcPlusTheSkew() {
-        assertThatCode(() -> limits.check(incremental("2026-12-02T03:30:00", "2026-12-03T03:34:59"))).doesNotThrowAnyException();
+        assertThatCode(() -> limits.check(incremental("2026-12-02T03:30:00", "2026-12-03T03:34:59")))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> limits.check(incremental("2026-12-02T03:30:00", "2026-12-03T03:35:01")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not end in the future");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not end in the future");
         assertThatThrownBy(() -> limits.check(incremental("2026-12-01T00:00:00", "2099-12-31T23:59:59")))
                 .hasMessageContaining("watermark");
     }
@@ -31,14 +34,16 @@ class WindowLimitsTest {
     @Test
     void aBackfillMayReachTheEndOfTodayInNewYorkButNotTomorrow() {
         // New York's today is 2026-12-02 although UTC's is already the 3rd
-        assertThatCode(() -> limits.check(backfill("2026-12-01T00:00:00", "2026-12-02T23:59:59"))).doesNotThrowAnyException();
+        assertThatCode(() -> limits.check(backfill("2026-12-01T00:00:00", "2026-12-02T23:59:59")))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> limits.check(backfill("2026-12-01T00:00:00", "2026-12-03T23:59:59")))
                 .hasMessageContaining("must not end after today");
     }
 
     @Test
     void eachKindHasItsWidestWindow() {
-        assertThatCode(() -> limits.check(backfill("2024-01-01T00:00:00", "2024-12-31T23:59:59"))).doesNotThrowAnyException();
+        assertThatCode(() -> limits.check(backfill("2024-01-01T00:00:00", "2024-12-31T23:59:59")))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> limits.check(backfill("2010-01-01T00:00:00", "2020-12-31T23:59:59")))
                 .hasMessageContaining("may span at most 366 days");
         assertThatThrownBy(() -> limits.check(incremental("2026-10-01T00:00:00", "2026-12-02T00:00:00")))
@@ -46,7 +51,8 @@ class WindowLimitsTest {
     }
 
     private static IngestionWindow incremental(String from, String to) {
-        return new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, LocalDateTime.parse(from), LocalDateTime.parse(to));
+        return new IngestionWindow(
+                IngestionWindow.Kind.INCREMENTAL, LocalDateTime.parse(from), LocalDateTime.parse(to));
     }
 
     private static IngestionWindow backfill(String from, String to) {

@@ -10,8 +10,10 @@ import org.nyc311.model.ingest.IngestionWindow;
 
 class SodaQueryTest {
 
-    private static final IngestionWindow JANUARY = new IngestionWindow(IngestionWindow.Kind.BACKFILL,
-            LocalDateTime.of(2026, 1, 1, 0, 0), LocalDateTime.of(2026, 1, 31, 23, 59, 59));
+    private static final IngestionWindow JANUARY = new IngestionWindow(
+            IngestionWindow.Kind.BACKFILL,
+            LocalDateTime.of(2026, 1, 1, 0, 0),
+            LocalDateTime.of(2026, 1, 31, 23, 59, 59));
 
     @Test
     void aBackfillFiltersCreatedDateWithFloatingTimestampsAndPagesByIdNeverByOffset() {
@@ -22,22 +24,28 @@ class SodaQueryTest {
                 .containsEntry("$limit", "50000")
                 .doesNotContainKey("$offset");
         assertThat(SodaQuery.parameters(JANUARY, 50_000, new PageKey(null, "row-ab'c")))
-                .containsEntry("$where", "created_date between '2026-01-01T00:00:00' and '2026-01-31T23:59:59' AND :id > 'row-ab''c'")
+                .containsEntry(
+                        "$where",
+                        "created_date between '2026-01-01T00:00:00' and '2026-01-31T23:59:59' AND :id > 'row-ab''c'")
                 .doesNotContainKey("$offset");
     }
 
     @Test
     void anIncrementalAsksForTheSystemFieldsFiltersUpdatedAtAndPagesByUpdatedAtThenId() {
-        IngestionWindow window = new IngestionWindow(IngestionWindow.Kind.INCREMENTAL,
-                LocalDateTime.of(2026, 5, 31, 4, 0), LocalDateTime.of(2026, 6, 1, 4, 0));
+        IngestionWindow window = new IngestionWindow(
+                IngestionWindow.Kind.INCREMENTAL,
+                LocalDateTime.of(2026, 5, 31, 4, 0),
+                LocalDateTime.of(2026, 6, 1, 4, 0));
 
         assertThat(SodaQuery.parameters(window, 10, null))
                 .containsEntry("$select", ":*,*")
                 .containsEntry("$where", ":updated_at between '2026-05-31T04:00:00' and '2026-06-01T04:00:00'")
                 .containsEntry("$order", ":updated_at,:id");
         assertThat(SodaQuery.parameters(window, 10, new PageKey("2026-05-31T09:15:00.123", "row-7")))
-                .containsEntry("$where", ":updated_at between '2026-05-31T04:00:00' and '2026-06-01T04:00:00' AND "
-                        + "(:updated_at > '2026-05-31T09:15:00.123' OR (:updated_at = '2026-05-31T09:15:00.123' AND :id > 'row-7'))");
+                .containsEntry(
+                        "$where",
+                        ":updated_at between '2026-05-31T04:00:00' and '2026-06-01T04:00:00' AND "
+                                + "(:updated_at > '2026-05-31T09:15:00.123' OR (:updated_at = '2026-05-31T09:15:00.123' AND :id > 'row-7'))");
     }
 
     @Test
@@ -45,7 +53,8 @@ class SodaQueryTest {
         var record = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree("{\":id\":\"row-9\",\":updated_at\":\"2026-06-01T01:15:00.250Z\",\"unique_key\":\"1\"}");
 
-        assertThat(PageKey.of(IngestionWindow.Kind.INCREMENTAL, record)).isEqualTo(new PageKey("2026-06-01T01:15:00.250", "row-9"));
+        assertThat(PageKey.of(IngestionWindow.Kind.INCREMENTAL, record))
+                .isEqualTo(new PageKey("2026-06-01T01:15:00.250", "row-9"));
         assertThat(PageKey.of(IngestionWindow.Kind.BACKFILL, record)).isEqualTo(new PageKey(null, "row-9"));
     }
 
@@ -54,7 +63,8 @@ class SodaQueryTest {
         URI uri = SodaQuery.uri(URI.create("https://data.cityofnewyork.us/resource/erm2-nwe9.json"), JANUARY, 10, null);
 
         assertThat(uri.getPath()).isEqualTo("/resource/erm2-nwe9.json");
-        assertThat(uri.getQuery()).contains("$where=created_date between '2026-01-01T00:00:00' and '2026-01-31T23:59:59'");
+        assertThat(uri.getQuery())
+                .contains("$where=created_date between '2026-01-01T00:00:00' and '2026-01-31T23:59:59'");
         assertThat(uri.getRawQuery()).doesNotContain(" ").doesNotContain("+");
     }
 

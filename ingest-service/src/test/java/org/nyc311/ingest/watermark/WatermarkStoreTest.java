@@ -48,6 +48,7 @@ class WatermarkStoreTest extends PostgresSliceTest {
 
     @Autowired
     WatermarkStore watermarks;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -74,7 +75,8 @@ class WatermarkStoreTest extends PostgresSliceTest {
         assertThat(watermarks.startingPoint()).contains(LocalDateTime.parse("2026-06-01T07:00:00"));
         watermarks.advance(LocalDateTime.parse("2026-06-01T06:30:00"), "r-sane");
         assertThat(watermarks.current()).contains(LocalDateTime.parse("2026-06-01T06:30:00"));
-        assertThat(jdbc.queryForObject("SELECT run_id FROM ingestion_watermark WHERE feed = ?", String.class, WatermarkStore.FEED))
+        assertThat(jdbc.queryForObject(
+                        "SELECT run_id FROM ingestion_watermark WHERE feed = ?", String.class, WatermarkStore.FEED))
                 .isEqualTo("r-sane");
     }
 }

@@ -20,6 +20,7 @@ import org.nyc311.ingest.run.IngestionRequest;
 import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.run.RunConflictException;
 import org.nyc311.service.web.ServiceUnavailableException;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -30,7 +31,6 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the ingestion API with its problem handler, the service behind it replaced at this
@@ -46,8 +46,7 @@ class ApiErrorsWebTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(IngestProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     @Autowired
     private MockMvc mvc;
@@ -57,7 +56,10 @@ class ApiErrorsWebTest {
 
     @Test
     void aWindowBeyondTheFeedsRangeIsA400SayingTheRange() throws Exception {
-        problem(start("{\"kind\":\"BACKFILL\",\"from\":\"+999999999-12-30T00:00:00\",\"to\":\"+999999999-12-31T23:59:59\"}"), 400)
+        problem(
+                        start(
+                                "{\"kind\":\"BACKFILL\",\"from\":\"+999999999-12-30T00:00:00\",\"to\":\"+999999999-12-31T23:59:59\"}"),
+                        400)
                 .andExpect(jsonPath("$.detail").value(containsString("'from' must be between 2010-01-01 and ")));
         problem(start("{\"kind\":\"BACKFILL\",\"from\":\"+999999999-12-31\",\"to\":\"+999999999-12-31\"}"), 400);
         problem(start("{\"kind\":\"BACKFILL\",\"from\":\"2009-12-31\",\"to\":\"2010-01-31\"}"), 400);
@@ -69,7 +71,8 @@ class ApiErrorsWebTest {
         problem(start("{\"kind\":\"SOMETIMES\"}"), 400)
                 .andExpect(jsonPath("$.title").value("Invalid ingestion request"))
                 .andExpect(jsonPath("$.detail").value(containsString("kind BACKFILL or INCREMENTAL")));
-        when(ingestions.start(any(IngestionRequest.class))).thenThrow(new RunConflictException("run r-1 is already ingesting it", "r-1"));
+        when(ingestions.start(any(IngestionRequest.class)))
+                .thenThrow(new RunConflictException("run r-1 is already ingesting it", "r-1"));
         problem(start("{\"kind\":\"INCREMENTAL\"}"), 409)
                 .andExpect(jsonPath("$.title").value("Window already running"))
                 .andExpect(jsonPath("$.runningRunId").value("r-1"));
@@ -80,8 +83,12 @@ class ApiErrorsWebTest {
 
     @Test
     void aFullRunQueueIsA503WithRetryAfterNamingTheRunNotStarted() throws Exception {
-        when(ingestions.start(any(IngestionRequest.class))).thenThrow(new ServiceUnavailableException("Ingestion queue full",
-                "too many ingestion runs waiting; run r-9 was not started: start it again later", null, Map.of("runId", "r-9")));
+        when(ingestions.start(any(IngestionRequest.class)))
+                .thenThrow(new ServiceUnavailableException(
+                        "Ingestion queue full",
+                        "too many ingestion runs waiting; run r-9 was not started: start it again later",
+                        null,
+                        Map.of("runId", "r-9")));
 
         problem(start("{\"kind\":\"INCREMENTAL\"}"), 503)
                 .andExpect(header().string("Retry-After", "30"))
@@ -91,7 +98,8 @@ class ApiErrorsWebTest {
 
     @Test
     void theDatabaseAwayIsA503WithRetryAfter() throws Exception {
-        when(ingestions.find(anyString())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        when(ingestions.find(anyString()))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
 
         problem(mvc.perform(get("/api/v1/ingestions/r-1")), 503)
                 .andExpect(header().string("Retry-After", "30"))
@@ -99,7 +107,9 @@ class ApiErrorsWebTest {
     }
 
     private ResultActions start(String json) throws Exception {
-        return mvc.perform(post("/api/v1/ingestions").contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/ingestions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private static ResultActions problem(ResultActions result, int status) throws Exception {

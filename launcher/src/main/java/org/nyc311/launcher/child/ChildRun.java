@@ -22,21 +22,22 @@ import org.nyc311.testsupport.net.ChildProcesses;
 public final class ChildRun {
 
     /** How it ended: the exit code and its last lines, to show when it died before saying why. */
-    public record Outcome(int exitCode, List<String> tail) {
-    }
+    public record Outcome(int exitCode, List<String> tail) {}
 
     private static final int TAIL_LINES = 15;
 
-    private ChildRun() {
-    }
+    private ChildRun() {}
 
-    public static Outcome run(List<String> command, Path log, Consumer<String> lines) throws IOException, InterruptedException {
+    public static Outcome run(List<String> command, Path log, Consumer<String> lines)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread stopChild = new Thread(() -> ChildProcesses.stopTree(process, Duration.ofSeconds(10)), "nyc311-child-stop");
+        Thread stopChild =
+                new Thread(() -> ChildProcesses.stopTree(process, Duration.ofSeconds(10)), "nyc311-child-stop");
         Runtime.getRuntime().addShutdownHook(stopChild);
         Deque<String> tail = new ArrayDeque<>();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader output =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 BufferedWriter file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 file.write(line);

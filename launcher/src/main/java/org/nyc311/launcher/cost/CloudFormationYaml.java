@@ -23,8 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class CloudFormationYaml {
 
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> load(Path file) {

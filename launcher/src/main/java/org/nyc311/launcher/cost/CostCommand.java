@@ -7,9 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./nyc311 cost --env prod|dev}: the monthly bill of an environment, computed from the templates. */
-@Command(name = "cost", mixinStandardHelpOptions = true,
-        description = {"What an environment costs a month: deploy/ecs/nyc311.yaml and databricks.yml priced with the",
-            "price table kept in the launcher (list prices of one region, with their date). docs/COSTS.md holds its output."})
+@Command(
+        name = "cost",
+        mixinStandardHelpOptions = true,
+        description = {
+            "What an environment costs a month: deploy/ecs/nyc311.yaml and databricks.yml priced with the",
+            "price table kept in the launcher (list prices of one region, with their date). docs/COSTS.md holds its output."
+        })
 public final class CostCommand implements Callable<Integer> {
 
     @Option(names = "--env", required = true, description = "prod or dev")

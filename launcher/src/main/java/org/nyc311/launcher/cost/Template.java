@@ -25,14 +25,14 @@ public final class Template {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
 
     /** One resource of the stack, with its properties resolved. */
-    public record Resource(String name, String type, Map<String, Object> properties) {
-    }
+    public record Resource(String name, String type, Map<String, Object> properties) {}
 
     private Template(Map<String, Object> template, Map<String, String> given) {
         parameters = new HashMap<>();
         declaredParameters = map(template.get("Parameters"));
         declaredParameters.forEach((name, declaration) -> {
-            Object value = given.containsKey(name) ? given.get(name) : map(declaration).get("Default");
+            Object value =
+                    given.containsKey(name) ? given.get(name) : map(declaration).get("Default");
             if (value != null) {
                 parameters.put(name, value);
             }
@@ -42,8 +42,12 @@ public final class Template {
             Map<String, Object> resource = map(declaration);
             Object condition = resource.get("Condition");
             if (condition == null || condition(String.valueOf(condition))) {
-                resources.put(name, new Resource(name, String.valueOf(resource.get("Type")),
-                        map(resolve(resource.getOrDefault("Properties", Map.of())))));
+                resources.put(
+                        name,
+                        new Resource(
+                                name,
+                                String.valueOf(resource.get("Type")),
+                                map(resolve(resource.getOrDefault("Properties", Map.of())))));
             }
         });
     }
@@ -54,7 +58,9 @@ public final class Template {
     }
 
     public List<Resource> resourcesOfType(String type) {
-        return resources.values().stream().filter(resource -> resource.type().equals(type)).toList();
+        return resources.values().stream()
+                .filter(resource -> resource.type().equals(type))
+                .toList();
     }
 
     public Resource resource(String name) {
@@ -135,7 +141,10 @@ public final class Template {
             return resolved;
         }
         if (value instanceof List<?> items) {
-            return items.stream().map(this::resolve).filter(item -> !isNoValue(item)).toList();
+            return items.stream()
+                    .map(this::resolve)
+                    .filter(item -> !isNoValue(item))
+                    .toList();
         }
         return value;
     }

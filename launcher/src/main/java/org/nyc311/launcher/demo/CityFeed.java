@@ -51,6 +51,7 @@ public final class CityFeed {
     public static final String SUFFIX = ".jsonl.gz";
     /** unique_key = origin + days since {@link #KEY_EPOCH} * {@link #KEYS_PER_DAY} + the request's number that day. */
     static final LocalDate KEY_EPOCH = LocalDate.of(2010, 1, 1);
+
     static final long KEYS_PER_DAY = 100_000;
     private static final long KEY_ORIGIN = 10_000_000;
 
@@ -59,17 +60,21 @@ public final class CityFeed {
     private static final DateTimeFormatter SYSTEM = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
     /** A file is the feed as an intake at this time on the day after its last day would see it. */
     private static final LocalTime INTAKE_TIME = LocalTime.of(3, 0);
+
     private static final String EMPTY_ADDRESS = "{\"address\": \"\", \"city\": \"\", \"state\": \"\", \"zip\": \"\"}";
     /** How far a located request lies from its ZIP code's centre, in degrees (about a kilometre). */
     private static final double SPREAD_DEGREES = 0.008;
     /** Mean minutes to closure: the police close most calls within hours, the other agencies within days. */
     private static final double POLICE_CLOSING_MINUTES = 4 * 60;
+
     private static final double AGENCY_CLOSING_MINUTES = 4 * 24 * 60;
 
     private final long seed;
     private final DaysOff daysOff;
     /** Closing a day's generator hands its text to the file's writer and leaves the writer open for the next day. */
-    private final JsonFactory jsonFactory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private final JsonFactory jsonFactory =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
     private final LocalDate referenceDay;
     private final double[][] weekday;
     private final double[][] hourCumulative;
@@ -78,19 +83,21 @@ public final class CityFeed {
     private final ZipDraws[] zipsByBorough;
 
     /** One complaint type in one borough value, and its level on an ordinary day of the sample. */
-    private record Cell(int type, int borough, TypeFamily family, double level) {
-    }
+    private record Cell(int type, int borough, TypeFamily family, double level) {}
 
-    private record TypeDraws(String complaintType, String agency, double locatedShare, String[] descriptors,
-            double[] descriptorCumulative, String[] locationTypes, double[] locationTypeCumulative) {
-    }
+    private record TypeDraws(
+            String complaintType,
+            String agency,
+            double locatedShare,
+            String[] descriptors,
+            double[] descriptorCumulative,
+            String[] locationTypes,
+            double[] locationTypeCumulative) {}
 
-    private record ZipDraws(String borough, CityMix.ZipArea[] areas, double[] cumulative) {
-    }
+    private record ZipDraws(String borough, CityMix.ZipArea[] areas, double[] cumulative) {}
 
     /** A file written: its path, its days and its record count. */
-    public record FeedFile(Path path, LocalDate first, LocalDate last, long records) {
-    }
+    public record FeedFile(Path path, LocalDate first, LocalDate last, long records) {}
 
     /** Told after each day is written, with that day's record count (the command's progress). */
     @FunctionalInterface
@@ -110,28 +117,46 @@ public final class CityFeed {
             for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
                 weekday[family.ordinal()][d.ordinal()] = factors.getOrDefault(d, 1.0);
             }
-            hourCumulative[family.ordinal()] = cumulative(mix.hourShares().get(family).stream().mapToDouble(Double::doubleValue).toArray());
+            hourCumulative[family.ordinal()] = cumulative(mix.hourShares().get(family).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray());
         }
         List<String> boroughs = List.copyOf(mix.boroughs().keySet());
         this.zipsByBorough = new ZipDraws[boroughs.size()];
         for (int b = 0; b < boroughs.size(); b++) {
             String borough = boroughs.get(b);
-            CityMix.ZipArea[] areas = mix.zips().stream().filter(z -> z.borough().equals(borough)).toArray(CityMix.ZipArea[]::new);
-            zipsByBorough[b] = new ZipDraws(borough, areas, cumulative(Arrays.stream(areas).mapToDouble(CityMix.ZipArea::records).toArray()));
+            CityMix.ZipArea[] areas =
+                    mix.zips().stream().filter(z -> z.borough().equals(borough)).toArray(CityMix.ZipArea[]::new);
+            zipsByBorough[b] = new ZipDraws(
+                    borough,
+                    areas,
+                    cumulative(Arrays.stream(areas)
+                            .mapToDouble(CityMix.ZipArea::records)
+                            .toArray()));
         }
         long total = mix.source().records();
         List<Cell> cellList = new ArrayList<>();
         this.types = new TypeDraws[mix.types().size()];
         for (int t = 0; t < types.length; t++) {
             CityMix.TypeMix type = mix.types().get(t);
-            types[t] = new TypeDraws(type.complaintType(), type.agency(), (double) type.located() / type.records(),
+            types[t] = new TypeDraws(
+                    type.complaintType(),
+                    type.agency(),
+                    (double) type.located() / type.records(),
                     type.descriptors().keySet().toArray(String[]::new),
-                    cumulative(type.descriptors().values().stream().mapToDouble(Integer::doubleValue).toArray()),
+                    cumulative(type.descriptors().values().stream()
+                            .mapToDouble(Integer::doubleValue)
+                            .toArray()),
                     type.locationTypes().keySet().toArray(String[]::new),
-                    cumulative(type.locationTypes().values().stream().mapToDouble(Integer::doubleValue).toArray()));
+                    cumulative(type.locationTypes().values().stream()
+                            .mapToDouble(Integer::doubleValue)
+                            .toArray()));
             TypeFamily family = TypeFamily.of(type.complaintType());
             for (Map.Entry<String, Integer> borough : type.boroughs().entrySet()) {
-                cellList.add(new Cell(t, boroughs.indexOf(borough.getKey()), family,
+                cellList.add(new Cell(
+                        t,
+                        boroughs.indexOf(borough.getKey()),
+                        family,
                         (double) mix.dailyMean() * borough.getValue() / total));
             }
         }
@@ -163,7 +188,11 @@ public final class CityFeed {
             Files.createDirectories(folder);
             removeEarlierFeed(folder);
             List<FeedFile> files = new ArrayList<>();
-            files.add(writeFile(folder.resolve(BACKFILL_PREFIX + first + "_" + backfillLast + SUFFIX), first, backfillLast, progress));
+            files.add(writeFile(
+                    folder.resolve(BACKFILL_PREFIX + first + "_" + backfillLast + SUFFIX),
+                    first,
+                    backfillLast,
+                    progress));
             for (LocalDate day = backfillLast.plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
                 files.add(writeFile(folder.resolve(DAY_PREFIX + day + SUFFIX), day, day, progress));
             }
@@ -176,8 +205,10 @@ public final class CityFeed {
     private FeedFile writeFile(Path file, LocalDate first, LocalDate last, DayWritten progress) throws IOException {
         LocalDateTime asOf = last.plusDays(1).atTime(INTAKE_TIME);
         long records = 0;
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(
+                        new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8),
+                1 << 16)) {
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 int written = writeDay(out, day, asOf);
                 records += written;
@@ -198,7 +229,8 @@ public final class CityFeed {
         int[] counts = counts(day);
         int total = Arrays.stream(counts).sum();
         if (total >= KEYS_PER_DAY) {
-            throw new IllegalStateException(day + " would hold " + total + " requests; unique keys allow " + KEYS_PER_DAY);
+            throw new IllegalStateException(
+                    day + " would hold " + total + " requests; unique keys allow " + KEYS_PER_DAY);
         }
         RandomGenerator random = random(day, 1);
         // each request as (second of day, cell, draw order), packed so that a primitive sort orders them
@@ -233,8 +265,14 @@ public final class CityFeed {
         int[] counts = new int[cells.length];
         for (int c = 0; c < cells.length; c++) {
             double mean = cells[c].level() * factors[cells[c].family().ordinal()];
-            counts[c] = mean <= 0 ? 0 : new PoissonDistribution(random, mean, PoissonDistribution.DEFAULT_EPSILON,
-                    PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+            counts[c] = mean <= 0
+                    ? 0
+                    : new PoissonDistribution(
+                                    random,
+                                    mean,
+                                    PoissonDistribution.DEFAULT_EPSILON,
+                                    PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+                            .sample();
         }
         return counts;
     }
@@ -250,8 +288,10 @@ public final class CityFeed {
         double[] factors = new double[TypeFamily.values().length];
         for (TypeFamily family : TypeFamily.values()) {
             double yearly = family.yearly(day) / family.yearly(referenceDay);
-            factors[family.ordinal()] = weekday[family.ordinal()][day.getDayOfWeek().ordinal()] * yearly
-                    * (dayOff ? family.holidayFactor() : 1.0);
+            factors[family.ordinal()] =
+                    weekday[family.ordinal()][day.getDayOfWeek().ordinal()]
+                            * yearly
+                            * (dayOff ? family.holidayFactor() : 1.0);
         }
         return factors;
     }
@@ -278,8 +318,14 @@ public final class CityFeed {
         return cells.length;
     }
 
-    private void writeRecord(JsonGenerator json, Cell cell, long uniqueKey, LocalDateTime created, LocalDateTime asOf,
-            RandomGenerator random) throws IOException {
+    private void writeRecord(
+            JsonGenerator json,
+            Cell cell,
+            long uniqueKey,
+            LocalDateTime created,
+            LocalDateTime asOf,
+            RandomGenerator random)
+            throws IOException {
         TypeDraws type = types[cell.type()];
         ZipDraws zips = zipsByBorough[cell.borough()];
         String descriptor = type.descriptors()[pick(type.descriptorCumulative(), random.nextDouble())];
@@ -383,8 +429,8 @@ public final class CityFeed {
     }
 
     private static void removeEarlierFeed(Path folder) throws IOException {
-        try (DirectoryStream<Path> earlier = Files.newDirectoryStream(folder,
-                "{" + BACKFILL_PREFIX + "*,"+ DAY_PREFIX + "*}" + SUFFIX)) {
+        try (DirectoryStream<Path> earlier =
+                Files.newDirectoryStream(folder, "{" + BACKFILL_PREFIX + "*," + DAY_PREFIX + "*}" + SUFFIX)) {
             for (Path file : earlier) {
                 Files.delete(file);
             }

@@ -22,9 +22,14 @@ import java.util.Map;
  * @param types every complaint type of the sample, most frequent first
  * @param zips the most frequent ZIP codes of each borough, with their centre and city
  */
-public record CityMix(Source source, int dailyMean, Map<String, Integer> boroughs,
-        Map<TypeFamily, Map<DayOfWeek, Double>> weekdayFactors, Map<TypeFamily, List<Double>> hourShares,
-        List<TypeMix> types, List<ZipArea> zips) {
+public record CityMix(
+        Source source,
+        int dailyMean,
+        Map<String, Integer> boroughs,
+        Map<TypeFamily, Map<DayOfWeek, Double>> weekdayFactors,
+        Map<TypeFamily, List<Double>> hourShares,
+        List<TypeMix> types,
+        List<ZipArea> zips) {
 
     /** The classpath resource the launcher ships. */
     public static final String RESOURCE = "/org/nyc311/launcher/demo/city-mix.json";
@@ -38,7 +43,10 @@ public record CityMix(Source source, int dailyMean, Map<String, Integer> borough
 
         /** The middle of the full days: the day of year the shares describe, for the yearly cycle. */
         public LocalDate referenceDay() {
-            long mean = Math.round(fullDays.stream().mapToLong(d -> d.day().toEpochDay()).average().orElseThrow());
+            long mean = Math.round(fullDays.stream()
+                    .mapToLong(d -> d.day().toEpochDay())
+                    .average()
+                    .orElseThrow());
             return LocalDate.ofEpochDay(mean);
         }
     }
@@ -61,13 +69,17 @@ public record CityMix(Source source, int dailyMean, Map<String, Integer> borough
      * @param descriptors its most frequent descriptors with their counts
      * @param locationTypes its most frequent location types with their counts; {@code ""} for none
      */
-    public record TypeMix(String complaintType, String agency, int records, int located, Map<String, Integer> boroughs,
-            Map<String, Integer> descriptors, Map<String, Integer> locationTypes) {
-    }
+    public record TypeMix(
+            String complaintType,
+            String agency,
+            int records,
+            int located,
+            Map<String, Integer> boroughs,
+            Map<String, Integer> descriptors,
+            Map<String, Integer> locationTypes) {}
 
     /** A ZIP code area: the mean of its requests' coordinates, and the city most of them name. */
-    public record ZipArea(String borough, String zip, String city, double latitude, double longitude, int records) {
-    }
+    public record ZipArea(String borough, String zip, String city, double latitude, double longitude, int records) {}
 
     /** The checked-in mix. */
     public static CityMix load(ObjectMapper json) {

@@ -51,6 +51,7 @@ public final class CityMixLearner {
 
     /** Descriptors and location types kept per complaint type: the rest of a type's tail is folded into these. */
     static final int TOP_DESCRIPTORS = 8;
+
     static final int TOP_LOCATION_TYPES = 5;
     /** ZIP codes kept per borough. */
     static final int TOP_ZIPS = 25;
@@ -68,7 +69,8 @@ public final class CityMixLearner {
 
     /** The summary as the checked-in file holds it: two-space indents, '\n' line ends, a final newline. */
     public String toJson(CityMix mix) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
             return json.writer(printer).writeValueAsString(mix) + "\n";
@@ -80,8 +82,10 @@ public final class CityMixLearner {
     public CityMix learn(Path sample) {
         Tally tally = new Tally();
         try (InputStream raw = Files.newInputStream(sample);
-                InputStream in = sample.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+                InputStream in =
+                        sample.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
                     tally.add(json.readTree(line));
@@ -114,20 +118,25 @@ public final class CityMixLearner {
             TypeFamily family = TypeFamily.of(type);
             LocalDate day = created.toLocalDate();
             perDay.merge(day, 1, Integer::sum);
-            familyPerDay.computeIfAbsent(day, d -> new EnumMap<>(TypeFamily.class)).merge(family, 1, Integer::sum);
+            familyPerDay
+                    .computeIfAbsent(day, d -> new EnumMap<>(TypeFamily.class))
+                    .merge(family, 1, Integer::sum);
             hoursPerDay.computeIfAbsent(day, d -> new EnumMap<>(TypeFamily.class))
                     .computeIfAbsent(family, f -> new int[24])[created.getHour()]++;
             boroughs.merge(borough, 1, Integer::sum);
-            boolean located = !text(record, "latitude").isEmpty() && !text(record, "longitude").isEmpty();
+            boolean located = !text(record, "latitude").isEmpty()
+                    && !text(record, "longitude").isEmpty();
             types.computeIfAbsent(type, TypeTally::new).add(record, borough, located);
             String zip = text(record, "incident_zip");
             if (located && !zip.isEmpty()) {
-                zips.computeIfAbsent(borough + "|" + zip, k -> new ZipTally(borough, zip)).add(record);
+                zips.computeIfAbsent(borough + "|" + zip, k -> new ZipTally(borough, zip))
+                        .add(record);
             }
         }
 
         CityMix mix(String file) {
-            int busiest = perDay.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int busiest =
+                    perDay.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             List<CityMix.FullDay> fullDays = new ArrayList<>();
             perDay.forEach((day, count) -> {
                 if (count * 2 >= busiest) {
@@ -137,24 +146,40 @@ public final class CityMixLearner {
             if (fullDays.isEmpty()) {
                 throw new IllegalArgumentException(file + " holds no request");
             }
-            int dailyMean = (int) Math.round(fullDays.stream().mapToInt(CityMix.FullDay::records).average().orElseThrow());
+            int dailyMean = (int) Math.round(fullDays.stream()
+                    .mapToInt(CityMix.FullDay::records)
+                    .average()
+                    .orElseThrow());
             Map<TypeFamily, Map<DayOfWeek, Double>> weekday = new EnumMap<>(TypeFamily.class);
             Map<TypeFamily, List<Double>> hours = new EnumMap<>(TypeFamily.class);
             for (TypeFamily family : TypeFamily.values()) {
                 weekday.put(family, weekdayFactors(family, fullDays));
                 hours.put(family, hourShares(family, fullDays));
             }
-            List<CityMix.TypeMix> typeMixes = types.values().stream().map(TypeTally::mix)
-                    .sorted(Comparator.comparingInt(CityMix.TypeMix::records).reversed().thenComparing(CityMix.TypeMix::complaintType))
+            List<CityMix.TypeMix> typeMixes = types.values().stream()
+                    .map(TypeTally::mix)
+                    .sorted(Comparator.comparingInt(CityMix.TypeMix::records)
+                            .reversed()
+                            .thenComparing(CityMix.TypeMix::complaintType))
                     .toList();
             List<CityMix.ZipArea> zipAreas = new ArrayList<>();
-            zips.values().stream().map(ZipTally::area)
-                    .collect(java.util.stream.Collectors.groupingBy(CityMix.ZipArea::borough, TreeMap::new,
-                            java.util.stream.Collectors.toList()))
+            zips.values().stream()
+                    .map(ZipTally::area)
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            CityMix.ZipArea::borough, TreeMap::new, java.util.stream.Collectors.toList()))
                     .forEach((borough, areas) -> areas.stream()
-                            .sorted(Comparator.comparingInt(CityMix.ZipArea::records).reversed().thenComparing(CityMix.ZipArea::zip))
-                            .limit(TOP_ZIPS).forEach(zipAreas::add));
-            return new CityMix(new CityMix.Source(file, records, fullDays), dailyMean, boroughs, weekday, hours, typeMixes,
+                            .sorted(Comparator.comparingInt(CityMix.ZipArea::records)
+                                    .reversed()
+                                    .thenComparing(CityMix.ZipArea::zip))
+                            .limit(TOP_ZIPS)
+                            .forEach(zipAreas::add));
+            return new CityMix(
+                    new CityMix.Source(file, records, fullDays),
+                    dailyMean,
+                    boroughs,
+                    weekday,
+                    hours,
+                    typeMixes,
                     zipAreas);
         }
 
@@ -176,9 +201,13 @@ public final class CityMixLearner {
             sums.forEach((d, sum) -> observed.put(d, mean == 0 ? 1.0 : sum[0] / sum[1] / mean));
             Map<DayOfWeek, Double> factors = new EnumMap<>(DayOfWeek.class);
             for (DayOfWeek d : DayOfWeek.values()) {
-                double factor = observed.containsKey(d) ? observed.get(d)
-                        : observed.entrySet().stream().filter(e -> isWeekend(e.getKey()) == isWeekend(d))
-                                .mapToDouble(Map.Entry::getValue).average().orElse(1.0);
+                double factor = observed.containsKey(d)
+                        ? observed.get(d)
+                        : observed.entrySet().stream()
+                                .filter(e -> isWeekend(e.getKey()) == isWeekend(d))
+                                .mapToDouble(Map.Entry::getValue)
+                                .average()
+                                .orElse(1.0);
                 factors.put(d, round(factor, 4));
             }
             return factors;
@@ -226,7 +255,13 @@ public final class CityMixLearner {
 
         CityMix.TypeMix mix() {
             String agency = top(agencies, 1).keySet().iterator().next();
-            return new CityMix.TypeMix(type, agency, records, located, boroughs, top(descriptors, TOP_DESCRIPTORS),
+            return new CityMix.TypeMix(
+                    type,
+                    agency,
+                    records,
+                    located,
+                    boroughs,
+                    top(descriptors, TOP_DESCRIPTORS),
                     top(locationTypes, TOP_LOCATION_TYPES));
         }
     }
@@ -252,8 +287,13 @@ public final class CityMixLearner {
         }
 
         CityMix.ZipArea area() {
-            return new CityMix.ZipArea(borough, zip, top(cities, 1).keySet().iterator().next(),
-                    round(latitudes / records, 6), round(longitudes / records, 6), records);
+            return new CityMix.ZipArea(
+                    borough,
+                    zip,
+                    top(cities, 1).keySet().iterator().next(),
+                    round(latitudes / records, 6),
+                    round(longitudes / records, 6),
+                    records);
         }
     }
 
@@ -261,8 +301,11 @@ public final class CityMixLearner {
     private static Map<String, Integer> top(Map<String, Integer> counts, int n) {
         Map<String, Integer> top = new LinkedHashMap<>();
         counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).forEach(e -> top.put(e.getKey(), e.getValue()));
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(n)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 

@@ -50,6 +50,7 @@ public final class DemoCity {
     public static final double SPIKE_FACTOR = 3.0;
     /** The series the latest batch spikes, as the platform names it. */
     public static final String SPIKING_SERIES = "noise-residential/brooklyn";
+
     public static final String HISTORY_FILE = "01-history.jsonl.gz";
     public static final String LATEST_FILE = "02-latest.jsonl.gz";
 
@@ -58,15 +59,23 @@ public final class DemoCity {
     private static final long TODAY_MARGIN_SECONDS = 15 * 60;
 
     /** A borough as the feed spells it, with a point inside it for the coordinates. */
-    private record Borough(String name, String key, double latitude, double longitude, String zip) {
-    }
+    private record Borough(String name, String key, double latitude, double longitude, String zip) {}
 
     /** A complaint type of one agency and its usual daily level per borough. */
-    private record Stream(String complaintType, String descriptor, String agency, String agencyName, String locationType,
-            Borough borough, double level, boolean busierOnWeekends) {
+    private record Stream(
+            String complaintType,
+            String descriptor,
+            String agency,
+            String agencyName,
+            String locationType,
+            Borough borough,
+            double level,
+            boolean busierOnWeekends) {
 
         String seriesId() {
-            return SeriesKey.of(ComplaintType.keyOf(complaintType), org.nyc311.model.series.Borough.fromKey(borough.key)).id();
+            return SeriesKey.of(
+                            ComplaintType.keyOf(complaintType), org.nyc311.model.series.Borough.fromKey(borough.key))
+                    .id();
         }
     }
 
@@ -74,7 +83,8 @@ public final class DemoCity {
     private static final Borough BROOKLYN = new Borough("BROOKLYN", "brooklyn", 40.6500, -73.9496, "11226");
     private static final Borough MANHATTAN = new Borough("MANHATTAN", "manhattan", 40.7831, -73.9712, "10025");
     private static final Borough QUEENS = new Borough("QUEENS", "queens", 40.7282, -73.7949, "11375");
-    private static final Borough STATEN_ISLAND = new Borough("STATEN ISLAND", "staten-island", 40.5795, -74.1502, "10314");
+    private static final Borough STATEN_ISLAND =
+            new Borough("STATEN ISLAND", "staten-island", 40.5795, -74.1502, "10314");
 
     private static final List<Stream> STREAMS = streams();
 
@@ -119,7 +129,9 @@ public final class DemoCity {
 
     /** The expected count of a stream on a day, before noise: the level, its weekly pattern and the spike. */
     static double expected(String seriesId, LocalDate day, boolean spikeDay) {
-        Stream stream = STREAMS.stream().filter(s -> s.seriesId().equals(seriesId)).findFirst()
+        Stream stream = STREAMS.stream()
+                .filter(s -> s.seriesId().equals(seriesId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no demo stream " + seriesId));
         return expected(stream, day, spikeDay);
     }
@@ -131,21 +143,36 @@ public final class DemoCity {
         return stream.level * weekly * spike;
     }
 
-    private void writeDay(Writer out, LocalDate day, int secondsOfDay, boolean spikeDay, ZonedDateTime now,
-            RandomGenerator random, long[] nextKey) throws IOException {
+    private void writeDay(
+            Writer out,
+            LocalDate day,
+            int secondsOfDay,
+            boolean spikeDay,
+            ZonedDateTime now,
+            RandomGenerator random,
+            long[] nextKey)
+            throws IOException {
         for (Stream stream : STREAMS) {
             double mean = expected(stream, day, spikeDay) * secondsOfDay / 86_400.0;
-            int count = mean <= 0 ? 0 : new PoissonDistribution(random, mean, PoissonDistribution.DEFAULT_EPSILON,
-                    PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+            int count = mean <= 0
+                    ? 0
+                    : new PoissonDistribution(
+                                    random,
+                                    mean,
+                                    PoissonDistribution.DEFAULT_EPSILON,
+                                    PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+                            .sample();
             for (int i = 0; i < count; i++) {
                 LocalDateTime created = day.atStartOfDay().plusSeconds(random.nextInt(secondsOfDay));
-                out.write(json.writeValueAsString(record(stream, nextKey[0]++, created, now.toLocalDateTime(), random)));
+                out.write(
+                        json.writeValueAsString(record(stream, nextKey[0]++, created, now.toLocalDateTime(), random)));
                 out.write('\n');
             }
         }
     }
 
-    private ObjectNode record(Stream stream, long uniqueKey, LocalDateTime created, LocalDateTime now, RandomGenerator random) {
+    private ObjectNode record(
+            Stream stream, long uniqueKey, LocalDateTime created, LocalDateTime now, RandomGenerator random) {
         double latitude = stream.borough.latitude + (random.nextDouble() - 0.5) * 0.04;
         double longitude = stream.borough.longitude + (random.nextDouble() - 0.5) * 0.04;
         LocalDateTime closed = created.plusMinutes(30 + random.nextInt(3 * 24 * 60));
@@ -175,7 +202,8 @@ public final class DemoCity {
 
     private static Writer gzip(Path file) throws IOException {
         OutputStream raw = Files.newOutputStream(file);
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8));
+        return new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8));
     }
 
     private static List<Stream> streams() {
@@ -185,12 +213,33 @@ public final class DemoCity {
         double[] parking = {12, 30, 15, 35, 6};
         Borough[] boroughs = {BRONX, BROOKLYN, MANHATTAN, QUEENS, STATEN_ISLAND};
         for (int b = 0; b < boroughs.length; b++) {
-            streams.add(new Stream("Noise - Residential", "Loud Music/Party", "NYPD", "New York City Police Department",
-                    "Residential Building/House", boroughs[b], noise[b], true));
-            streams.add(new Stream("HEAT/HOT WATER", "ENTIRE BUILDING", "HPD", "Department of Housing Preservation and Development",
-                    "RESIDENTIAL BUILDING", boroughs[b], heat[b], false));
-            streams.add(new Stream("Illegal Parking", "Blocked Hydrant", "NYPD", "New York City Police Department",
-                    "Street/Sidewalk", boroughs[b], parking[b], false));
+            streams.add(new Stream(
+                    "Noise - Residential",
+                    "Loud Music/Party",
+                    "NYPD",
+                    "New York City Police Department",
+                    "Residential Building/House",
+                    boroughs[b],
+                    noise[b],
+                    true));
+            streams.add(new Stream(
+                    "HEAT/HOT WATER",
+                    "ENTIRE BUILDING",
+                    "HPD",
+                    "Department of Housing Preservation and Development",
+                    "RESIDENTIAL BUILDING",
+                    boroughs[b],
+                    heat[b],
+                    false));
+            streams.add(new Stream(
+                    "Illegal Parking",
+                    "Blocked Hydrant",
+                    "NYPD",
+                    "New York City Police Department",
+                    "Street/Sidewalk",
+                    boroughs[b],
+                    parking[b],
+                    false));
         }
         return List.copyOf(streams);
     }

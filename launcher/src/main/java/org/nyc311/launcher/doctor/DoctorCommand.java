@@ -9,8 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./nyc311 doctor}: what this machine has and lacks for running the platform, and what to do about it. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check this machine for what the platform needs (Java 17, Python 3 for MLflow, disk, the real data).")
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check this machine for what the platform needs (Java 17, Python 3 for MLflow, disk, the real data).")
 public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--project-root", description = "The project folder (default: the current folder).")
@@ -27,7 +30,10 @@ public final class DoctorCommand implements Callable<Integer> {
             out.printf("%-8s %-22s %s%n", check.outcome(), check.name(), check.detail());
         }
         boolean blocking = checks.stream().anyMatch(check -> check.outcome() == Check.Outcome.MISSING);
-        out.println(blocking ? "Something the platform needs is missing: see above." : "This machine can run the platform.");
+        out.println(
+                blocking
+                        ? "Something the platform needs is missing: see above."
+                        : "This machine can run the platform.");
         return blocking ? 1 : 0;
     }
 }

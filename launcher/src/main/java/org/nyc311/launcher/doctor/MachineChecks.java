@@ -28,22 +28,30 @@ final class MachineChecks {
     Check java(int feature) {
         return feature >= 17
                 ? new Check("Java", Check.Outcome.OK, "Java " + feature + " (17 or newer needed)")
-                : new Check("Java", Check.Outcome.MISSING, "Java " + feature + " found; install a JDK 17 and set JAVA_HOME");
+                : new Check(
+                        "Java",
+                        Check.Outcome.MISSING,
+                        "Java " + feature + " found; install a JDK 17 and set JAVA_HOME");
     }
 
     Check python() {
         return onPath("python3")
                 .map(p -> new Check("Python 3", Check.Outcome.OK, p.toString()))
-                .orElse(new Check("Python 3", Check.Outcome.DEGRADED,
+                .orElse(new Check(
+                        "Python 3",
+                        Check.Outcome.DEGRADED,
                         "python3 not on PATH: the platform runs without MLflow tracking"));
     }
 
     Check mlflowVenv() {
-        Path venv = Optional.ofNullable(environment.get("NYC311_MLFLOW_VENV")).map(Path::of)
+        Path venv = Optional.ofNullable(environment.get("NYC311_MLFLOW_VENV"))
+                .map(Path::of)
                 .orElse(projectRoot.resolve(".venv/mlflow"));
         return Files.isExecutable(venv.resolve("bin/mlflow"))
                 ? new Check("MLflow venv", Check.Outcome.OK, venv.toString())
-                : new Check("MLflow venv", Check.Outcome.DEGRADED,
+                : new Check(
+                        "MLflow venv",
+                        Check.Outcome.DEGRADED,
                         venv + " not created yet: scripts/mlflow-venv.sh makes it (the first run does this itself)");
     }
 
@@ -63,7 +71,9 @@ final class MachineChecks {
         Path data = projectRoot.resolve("../shared/data").normalize();
         return Files.isDirectory(data.resolve("series"))
                 ? new Check("Real NYC 311 data", Check.Outcome.OK, data.toString())
-                : new Check("Real NYC 311 data", Check.Outcome.DEGRADED,
+                : new Check(
+                        "Real NYC 311 data",
+                        Check.Outcome.DEGRADED,
                         data + " absent: tests on real data skip, fixtures still run");
     }
 

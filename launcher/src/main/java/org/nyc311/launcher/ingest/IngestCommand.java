@@ -22,28 +22,42 @@ import picocli.CommandLine.Option;
  * runs the ingest-service jar in its one-shot mode with events off, passes on its progress lines,
  * and stops everything at the end. Running the same command again after a failure resumes the run.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Land one batch of NYC 311 records into a local S3 (s3proxy under --workdir), without the other services.",
-            "Prints each landed part and, at the end, the run id, the record count and the S3 prefix."})
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Land one batch of NYC 311 records into a local S3 (s3proxy under --workdir), without the other services.",
+            "Prints each landed part and, at the end, the run id, the record count and the S3 prefix."
+        })
 public final class IngestCommand implements Callable<Integer> {
 
     /** The bucket ./nyc311 up uses too, so that a later up sees what ingest landed in the same folder. */
     public static final String BUCKET = "nyc311-lake";
+
     static final String DATABASE = "ingest_service";
     private static final String PROGRESS = "ingest: ";
 
-    @Option(names = "--source", required = true, paramLabel = "api|PATH",
+    @Option(
+            names = "--source",
+            required = true,
+            paramLabel = "api|PATH",
             description = "'api' for the Socrata SODA API, or a .jsonl, .jsonl.gz or Open Data CSV export file.")
     String source;
 
-    @Option(names = "--from", paramLabel = "DATE",
-            description = "Window start: 2026-01-01 or 2026-01-01T00:00:00 (New York local time). With --to: a backfill on created_date.")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description =
+                    "Window start: 2026-01-01 or 2026-01-01T00:00:00 (New York local time). With --to: a backfill on created_date.")
     String from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Window end, inclusive: a date means its last second.")
     String to;
 
-    @Option(names = "--workdir", paramLabel = "DIR", description = "Folder for s3/, postgres/ and logs/ (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--workdir",
+            paramLabel = "DIR",
+            description = "Folder for s3/, postgres/ and logs/ (default: ${DEFAULT-VALUE}).")
     Path workDirectory = Path.of(".nyc311", "ingest");
 
     @Option(names = "--page-size", paramLabel = "N", description = "Records per part (default: the service's, 50000).")
@@ -64,29 +78,36 @@ public final class IngestCommand implements Callable<Integer> {
         if ((from == null) != (to == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give both --from and --to, or neither");
         }
-        String resolvedSource = "api".equals(source) ? "api" : Path.of(source).toAbsolutePath().normalize().toString();
+        String resolvedSource = "api".equals(source)
+                ? "api"
+                : Path.of(source).toAbsolutePath().normalize().toString();
         if (!"api".equals(resolvedSource) && !Files.isRegularFile(Path.of(resolvedSource))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + resolvedSource + " (--source is 'api' or a file)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "no such file: " + resolvedSource + " (--source is 'api' or a file)");
         }
         Path jar = projectRoot.resolve("ingest-service").resolve("target").resolve("ingest-service.jar");
         if (!Files.isRegularFile(jar)) {
-            out.println("nyc311 ingest: " + jar + " is missing; build it with ./mvnw -B -DskipTests -pl ingest-service -am install");
+            out.println("nyc311 ingest: " + jar
+                    + " is missing; build it with ./mvnw -B -DskipTests -pl ingest-service -am install");
             out.flush();
             return 1;
         }
         Path work = workDirectory.toAbsolutePath().normalize();
         Path log = work.resolve("logs").resolve("ingest-service.log");
-        out.println("nyc311 ingest: " + resolvedSource + (from == null ? "" : " from " + from + " to " + to) + " (work folder " + work + ")");
+        out.println("nyc311 ingest: " + resolvedSource + (from == null ? "" : " from " + from + " to " + to)
+                + " (work folder " + work + ")");
         out.flush();
         try (S3Server s3 = S3Server.start(work.resolve("s3"), 0);
                 PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0)) {
             s3.createBucket(BUCKET);
             postgres.createDatabase(DATABASE);
-            out.println("  s3proxy " + s3.endpoint() + ", PostgreSQL on port " + postgres.port() + "; service log " + log);
+            out.println(
+                    "  s3proxy " + s3.endpoint() + ", PostgreSQL on port " + postgres.port() + "; service log " + log);
             out.flush();
             int exit = runService(command(jar, s3, postgres, resolvedSource), log, out);
             if (exit == 0) {
-                out.println("nyc311 ingest: done; objects are files under " + work.resolve("s3").resolve(BUCKET));
+                out.println("nyc311 ingest: done; objects are files under "
+                        + work.resolve("s3").resolve(BUCKET));
             } else {
                 out.println("nyc311 ingest: failed (exit " + exit + "); see " + log);
             }
@@ -118,19 +139,26 @@ public final class IngestCommand implements Callable<Integer> {
         if (sodaUrl != null) {
             properties.put("nyc311.ingest.soda.base-url", sodaUrl);
         }
-        // with events off SQS is never called; the S3 properties carry the region and credentials every AWS client wants
+        // with events off SQS is never called; the S3 properties carry the region and credentials every AWS client
+        // wants
         properties.putAll(s3.springProperties());
         properties.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
         properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
         properties.put("spring.datasource.password", "");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return command;
     }
 
     /** Runs the child to its end: every line to the log, its progress lines to the console too. */
-    private static int runService(List<String> command, Path log, PrintWriter out) throws IOException, InterruptedException {
+    private static int runService(List<String> command, Path log, PrintWriter out)
+            throws IOException, InterruptedException {
         ChildRun.Outcome outcome = ChildRun.run(command, log, line -> {
             if (line.startsWith(PROGRESS)) {
                 out.println("  " + line.substring(PROGRESS.length()));

@@ -16,8 +16,7 @@ public final class ReplayFiles {
 
     private static final Pattern REPLAYABLE = Pattern.compile(".+\\.(jsonl|ndjson|json|csv)(\\.gz)?");
 
-    private ReplayFiles() {
-    }
+    private ReplayFiles() {}
 
     /** The batches of {@code path}, in replay order; empty for a folder without a readable file. */
     public static List<Path> of(Path path) throws IOException {
@@ -26,7 +25,9 @@ public final class ReplayFiles {
         }
         try (Stream<Path> listing = Files.list(path)) {
             return listing.filter(Files::isRegularFile)
-                    .filter(f -> REPLAYABLE.matcher(f.getFileName().toString()).matches()).sorted().toList();
+                    .filter(f -> REPLAYABLE.matcher(f.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -23,26 +23,40 @@ import picocli.CommandLine.Option;
  * Everything lives in the work folder, so a second run adds to the same lake and takes only the new
  * raw files.
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = {"Ingest a batch (or each file of a folder, in name order), then run bronze, silver and gold on local Spark",
+@Command(
+        name = "pipeline",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Ingest a batch (or each file of a folder, in name order), then run bronze, silver and gold on local Spark",
             "after each, all under --workdir.",
-            "With --export-gold, write date,complaint_type,borough,count for every count above zero."})
+            "With --export-gold, write date,complaint_type,borough,count for every count above zero."
+        })
 public final class PipelineCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'cli-'yyyyMMdd'T'HHmmss'Z'");
 
-    @Option(names = "--source", required = true, paramLabel = "api|PATH",
-            description = "'api' for the Socrata SODA API, a .jsonl, .jsonl.gz or Open Data CSV export file, or a folder of "
-                    + "them (one batch each, in name order, as ./nyc311 demo-city writes them).")
+    @Option(
+            names = "--source",
+            required = true,
+            paramLabel = "api|PATH",
+            description =
+                    "'api' for the Socrata SODA API, a .jsonl, .jsonl.gz or Open Data CSV export file, or a folder of "
+                            + "them (one batch each, in name order, as ./nyc311 demo-city writes them).")
     String source;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Window start (New York local), with --to: a backfill on created_date.")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "Window start (New York local), with --to: a backfill on created_date.")
     String from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Window end, inclusive.")
     String to;
 
-    @Option(names = "--workdir", paramLabel = "DIR", description = "Folder for s3/ (the lake), postgres/ and logs/ (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--workdir",
+            paramLabel = "DIR",
+            description = "Folder for s3/ (the lake), postgres/ and logs/ (default: ${DEFAULT-VALUE}).")
     Path workDirectory = Path.of(".nyc311", "pipeline");
 
     @Option(names = "--export-gold", paramLabel = "FILE", description = "Write gold's daily counts to this CSV.")
@@ -73,7 +87,8 @@ public final class PipelineCommand implements Callable<Integer> {
         List<String> batches = batches();
         SparkJob sparkJob = SparkJob.of(projectRoot.resolve("delta-jobs").resolve("target"));
         if (sparkJob == null) {
-            out.println("nyc311 pipeline: delta-jobs is not built; build it with ./mvnw -B -DskipTests -pl delta-jobs -am install");
+            out.println(
+                    "nyc311 pipeline: delta-jobs is not built; build it with ./mvnw -B -DskipTests -pl delta-jobs -am install");
             out.flush();
             return 1;
         }
@@ -88,7 +103,9 @@ public final class PipelineCommand implements Callable<Integer> {
             }
             out.println("nyc311 pipeline: 1/3 ingest");
             out.flush();
-            int ingested = new CommandLine(new IngestCommand()).setOut(out).setErr(spec.commandLine().getErr())
+            int ingested = new CommandLine(new IngestCommand())
+                    .setOut(out)
+                    .setErr(spec.commandLine().getErr())
                     .execute(ingestArguments(work, batches.get(b)));
             if (ingested != 0) {
                 out.println("nyc311 pipeline: ingest failed; nothing was run on Spark");
@@ -96,19 +113,24 @@ public final class PipelineCommand implements Callable<Integer> {
                 return ingested;
             }
             // the batches of a folder follow each other within a second on a fast machine: each run its own id
-            runId = batches.size() > 1 ? firstRunId + "-" + (b + 1)
+            runId = batches.size() > 1
+                    ? firstRunId + "-" + (b + 1)
                     : RUN_ID.format(clock.instant().atZone(java.time.ZoneOffset.UTC));
             out.println("nyc311 pipeline: 2/3 bronze, silver, gold on local Spark (run " + runId + ")");
             out.flush();
-            int batch = sparkJob.run("org.nyc311.delta.BatchJob",
+            int batch = sparkJob.run(
+                    "org.nyc311.delta.BatchJob",
                     List.of("--spark-master", "local[*]", "--lake-root", lake.toString(), "--run-id", runId),
-                    logs.resolve("pipeline-" + runId + ".log"), out);
+                    logs.resolve("pipeline-" + runId + ".log"),
+                    out);
             if (batch != 0) {
-                out.println("nyc311 pipeline: the Spark batch failed (exit " + batch + "); see " + logs.resolve("pipeline-" + runId + ".log"));
+                out.println("nyc311 pipeline: the Spark batch failed (exit " + batch + "); see "
+                        + logs.resolve("pipeline-" + runId + ".log"));
                 out.flush();
                 return batch;
             }
-            out.println("  result: " + lake.resolve("_pipeline_runs").resolve(runId).resolve("result.json"));
+            out.println(
+                    "  result: " + lake.resolve("_pipeline_runs").resolve(runId).resolve("result.json"));
         }
         if (exportGold == null) {
             out.println("nyc311 pipeline: 3/3 done; gold tables are under " + lake.resolve("gold"));
@@ -118,9 +140,11 @@ public final class PipelineCommand implements Callable<Integer> {
         Path output = exportGold.toAbsolutePath().normalize();
         out.println("nyc311 pipeline: 3/3 export gold to " + output);
         out.flush();
-        int exported = sparkJob.run("org.nyc311.delta.gold.ExportGold",
+        int exported = sparkJob.run(
+                "org.nyc311.delta.gold.ExportGold",
                 List.of("--spark-master", "local[*]", "--lake-root", lake.toString(), "--output", output.toString()),
-                logs.resolve("export-gold-" + runId + ".log"), out);
+                logs.resolve("export-gold-" + runId + ".log"),
+                out);
         out.println(exported == 0 ? "nyc311 pipeline: done" : "nyc311 pipeline: export failed (exit " + exported + ")");
         out.flush();
         return exported;
@@ -134,14 +158,15 @@ public final class PipelineCommand implements Callable<Integer> {
         }
         List<Path> files = ReplayFiles.of(folder);
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), folder + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), folder + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file");
         }
         return files.stream().map(Path::toString).toList();
     }
 
     private String[] ingestArguments(Path work, String batch) {
-        List<String> arguments = new ArrayList<>(List.of("--source", batch, "--workdir", work.toString(),
-                "--project-root", projectRoot.toString()));
+        List<String> arguments = new ArrayList<>(
+                List.of("--source", batch, "--workdir", work.toString(), "--project-root", projectRoot.toString()));
         if (from != null) {
             arguments.addAll(List.of("--from", from, "--to", to));
         }

@@ -37,22 +37,28 @@ final class SparkJob {
         if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpath) || !Files.isRegularFile(flags)) {
             return null;
         }
-        return new SparkJob(jar, Files.readString(classpath).strip(),
-                Arrays.stream(Files.readString(flags).strip().split("\\s+")).filter(flag -> !flag.isBlank()).toList());
+        return new SparkJob(
+                jar,
+                Files.readString(classpath).strip(),
+                Arrays.stream(Files.readString(flags).strip().split("\\s+"))
+                        .filter(flag -> !flag.isBlank())
+                        .toList());
     }
 
     /** Runs one main to its end: every line to the log, the stages' summaries to the console. */
-    int run(String mainClass, List<String> arguments, Path log, PrintWriter out) throws IOException, InterruptedException {
+    int run(String mainClass, List<String> arguments, Path log, PrintWriter out)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(List.of("-Xmx2g", "-Duser.timezone=UTC", "-cp", jar + ":" + classpath, mainClass));
         command.addAll(arguments);
         return ChildRun.run(command, log, line -> {
-            if (PROGRESS.matcher(line).matches()) {
-                out.println("  " + line);
-                out.flush();
-            }
-        }).exitCode();
+                    if (PROGRESS.matcher(line).matches()) {
+                        out.println("  " + line);
+                        out.flush();
+                    }
+                })
+                .exitCode();
     }
 }

@@ -19,12 +19,16 @@ import picocli.CommandLine.Option;
  * {@code ./nyc311 token}: an access token for the local analyst, from the platform {@code ./nyc311 up} runs, for
  * curl ({@code -H "Authorization: Bearer $(./nyc311 token)"}) and Swagger UI's Authorize button.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
         description = "Print an access token for the APIs of the platform ./nyc311 up runs (the local analyst's).")
 public final class TokenCommand implements Callable<Integer> {
 
-    @Option(names = "--scope", description = "Ask for these scopes only, space-separated: nyc311/read, "
-            + "nyc311/operate, nyc311/forecast (default: all three).")
+    @Option(
+            names = "--scope",
+            description = "Ask for these scopes only, space-separated: nyc311/read, "
+                    + "nyc311/operate, nyc311/forecast (default: all three).")
     private String scope;
 
     @Option(names = "--workdir", description = "The run folder of ./nyc311 up (default: ${DEFAULT-VALUE}).")
@@ -48,8 +52,9 @@ public final class TokenCommand implements Callable<Integer> {
         }
         Path file = workDirectory.resolve(LocalPlatform.ANALYST_FILE);
         if (!Files.isRegularFile(file)) {
-            err.println("no platform is running with run folder " + workDirectory.toAbsolutePath().normalize()
-                    + " (" + file.getFileName() + " is absent): start it with ./nyc311 up, or name its --workdir");
+            err.println("no platform is running with run folder "
+                    + workDirectory.toAbsolutePath().normalize() + " (" + file.getFileName()
+                    + " is absent): start it with ./nyc311 up, or name its --workdir");
             return 1;
         }
         Properties client = new Properties();
@@ -57,8 +62,11 @@ public final class TokenCommand implements Callable<Integer> {
             client.load(in);
         }
         try {
-            String token = ClientCredentials.token(URI.create(client.getProperty("token-uri")), client.getProperty("client-id"),
-                    client.getProperty("client-secret"), scope);
+            String token = ClientCredentials.token(
+                    URI.create(client.getProperty("token-uri")),
+                    client.getProperty("client-id"),
+                    client.getProperty("client-secret"),
+                    scope);
             spec.commandLine().getOut().println(token);
             return 0;
         } catch (IllegalStateException refused) {

@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
  * ({@code NYC311_CLIENT_SECRET_<CLIENT>}, the client id in upper case with '-' as '_'); a client without a secret
  * is not registered.
  */
-@Command(name = "token-issuer", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "token-issuer",
+        hidden = true,
+        mixinStandardHelpOptions = true,
         description = "Run the local token issuer (docker-compose's stand-in for the Cognito user pool) until stopped.")
 public final class TokenIssuerCommand implements Callable<Integer> {
 
@@ -41,8 +44,10 @@ public final class TokenIssuerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "The port (default: ${DEFAULT-VALUE}).")
     private int port = 9096;
 
-    @Option(names = "--issuer", description = "The issuer URI the services are configured with, when it is not "
-            + "http://<bind>:<port> (in compose: http://token-issuer:9096).")
+    @Option(
+            names = "--issuer",
+            description = "The issuer URI the services are configured with, when it is not "
+                    + "http://<bind>:<port> (in compose: http://token-issuer:9096).")
     private URI issuer;
 
     @CommandLine.Spec

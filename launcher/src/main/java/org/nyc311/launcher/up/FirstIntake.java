@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.nyc311.api.access.ServiceCallSettings;
+import org.nyc311.api.access.ServiceCallTokens;
 import org.nyc311.api.anomaly.AnomalyApi;
 import org.nyc311.api.anomaly.CheckView;
 import org.nyc311.api.forecast.ForecastRunApi;
@@ -24,15 +26,13 @@ import org.nyc311.api.ingest.IngestionStartRequest;
 import org.nyc311.api.pipeline.PipelineRunApi;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.model.ingest.IngestionWindow;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
-import org.nyc311.api.access.ServiceCallSettings;
-import org.nyc311.api.access.ServiceCallTokens;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
  * The first intake of {@code ./nyc311 up}: starts ingestions through ingest-service's API, one batch
@@ -56,14 +56,19 @@ final class FirstIntake {
         /** The ingestions to start, one a batch. */
         List<IngestionStartRequest> ingestions() {
             if (offlineFiles.isEmpty()) {
-                return List.of(IngestionStartRequest.window(IngestionWindow.Kind.BACKFILL, today.minusDays(days).toString(),
+                return List.of(IngestionStartRequest.window(
+                        IngestionWindow.Kind.BACKFILL,
+                        today.minusDays(days).toString(),
                         today.minusDays(1).toString()));
             }
-            return offlineFiles.stream().map(file -> IngestionStartRequest.replay(file.getFileName().toString())).toList();
+            return offlineFiles.stream()
+                    .map(file -> IngestionStartRequest.replay(file.getFileName().toString()))
+                    .toList();
         }
 
         String describe(int batch) {
-            return offlineFiles.isEmpty() ? "the SODA API, the " + days + " days before " + today
+            return offlineFiles.isEmpty()
+                    ? "the SODA API, the " + days + " days before " + today
                     : "replaying " + offlineFiles.get(batch);
         }
     }
@@ -80,11 +85,13 @@ final class FirstIntake {
     private final Duration stageTimeout;
 
     /** @param caller the app client whose token the calls carry (the local analyst's); none for a stub that checks none */
-    FirstIntake(Map<LocalService, URI> services, ServiceCallSettings caller, PrintWriter console, Duration stageTimeout) {
+    FirstIntake(
+            Map<LocalService, URI> services, ServiceCallSettings caller, PrintWriter console, Duration stageTimeout) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         requests.setReadTimeout(Duration.ofSeconds(30));
-        List<ClientHttpRequestInterceptor> token = caller.complete() ? List.of(ServiceCallTokens.interceptor(caller)) : List.of();
+        List<ClientHttpRequestInterceptor> token =
+                caller.complete() ? List.of(ServiceCallTokens.interceptor(caller)) : List.of();
         this.ingest = client(services.get(LocalService.INGEST), requests, token, IngestionApi.class);
         this.pipeline = client(services.get(LocalService.PIPELINE_CONTROLLER), requests, token, PipelineRunApi.class);
         this.forecasts = client(services.get(LocalService.FORECAST), requests, token, ForecastRunApi.class);
@@ -93,11 +100,19 @@ final class FirstIntake {
         this.stageTimeout = stageTimeout;
     }
 
-    private static <A> A client(URI service, JdkClientHttpRequestFactory requests, List<ClientHttpRequestInterceptor> token,
+    private static <A> A client(
+            URI service,
+            JdkClientHttpRequestFactory requests,
+            List<ClientHttpRequestInterceptor> token,
             Class<A> contract) {
-        RestClient http = RestClient.builder().baseUrl(service.toString()).requestFactory(requests)
-                .requestInterceptors(interceptors -> interceptors.addAll(token)).build();
-        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(contract);
+        RestClient http = RestClient.builder()
+                .baseUrl(service.toString())
+                .requestFactory(requests)
+                .requestInterceptors(interceptors -> interceptors.addAll(token))
+                .build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
+                .build()
+                .createClient(contract);
     }
 
     /**
@@ -109,7 +124,10 @@ final class FirstIntake {
         List<IngestionStartRequest> ingestions = request.ingestions();
         for (int batch = 0; batch < ingestions.size(); batch++) {
             if (ingestions.size() > 1) {
-                line("batch", (batch + 1) + " of " + ingestions.size(), request.offlineFiles().get(batch).getFileName().toString());
+                line(
+                        "batch",
+                        (batch + 1) + " of " + ingestions.size(),
+                        request.offlineFiles().get(batch).getFileName().toString());
             }
             if (!runBatch(ingestions.get(batch), request.describe(batch))) {
                 return false;
@@ -124,14 +142,19 @@ final class FirstIntake {
         try {
             started = ingest.start(start).getBody();
         } catch (RestClientResponseException e) {
-            line("intake", "refused", "ingest-service answered " + e.getStatusCode().value() + ": " + e.getResponseBodyAsString());
+            line(
+                    "intake",
+                    "refused",
+                    "ingest-service answered " + e.getStatusCode().value() + ": " + e.getResponseBodyAsString());
             return false;
         }
         if (started == null) {
             return false;
         }
         String ingestionRunId = started.runId();
-        IngestionRunView ingestion = follow("intake", () -> ask(() -> ingest.run(ingestionRunId)),
+        IngestionRunView ingestion = follow(
+                "intake",
+                () -> ask(() -> ingest.run(ingestionRunId)),
                 run -> run.status().name(),
                 run -> run.recordCount() + " records in " + run.partCount() + " parts",
                 status -> !status.equals("RUNNING"));
@@ -140,7 +163,10 @@ final class FirstIntake {
             return false;
         }
 
-        PipelineRunView run = follow("pipeline", () -> find(ask(() -> pipeline.recent(null, RECENT_RUNS)),
+        PipelineRunView run = follow(
+                "pipeline",
+                () -> find(
+                        ask(() -> pipeline.recent(null, RECENT_RUNS)),
                         r -> r.ingestionRunIds().contains(ingestionRunId)),
                 r -> r.state().name(),
                 r -> "run " + r.id() + (r.error() != null ? ": " + r.error() : ""),
@@ -150,8 +176,10 @@ final class FirstIntake {
         }
 
         String goldEvent = String.valueOf(run.goldRefreshedEventId());
-        RunView forecast = follow("forecasts", () -> find(ask(forecasts::recent),
-                        r -> String.valueOf(r.eventId()).equals(goldEvent)),
+        RunView forecast = follow(
+                "forecasts",
+                () -> find(
+                        ask(forecasts::recent), r -> String.valueOf(r.eventId()).equals(goldEvent)),
                 RunView::status,
                 r -> r.status().equals("QUEUED") && r.error() != null
                         ? "waiting to retry: " + abbreviate(r.error())
@@ -163,8 +191,9 @@ final class FirstIntake {
 
         // anomaly-service judges the days with actuals against forecasts made before them, on ForecastsPublished
         String forecastRun = String.valueOf(forecast.forecastRunId());
-        CheckView check = follow("anomalies", () -> find(ask(() -> anomalies.checks(Optional.empty())),
-                        c -> forecastRun.equals(c.forecastRunId())),
+        CheckView check = follow(
+                "anomalies",
+                () -> find(ask(() -> anomalies.checks(Optional.empty())), c -> forecastRun.equals(c.forecastRunId())),
                 c -> "CHECKED",
                 c -> count(c.daysChecked()) + " series-days judged, " + count(c.anomalies()) + " anomalies, "
                         + count(c.alertsOpened()) + " alerts opened, " + count(c.alertsClosed()) + " closed",
@@ -173,8 +202,13 @@ final class FirstIntake {
     }
 
     /** Polls until the state is terminal or the stage times out, printing each change of state or detail. */
-    private <T> T follow(String stage, Supplier<T> poll, Function<T, String> state, Function<T, String> detail,
-            Predicate<String> terminal) throws InterruptedException {
+    private <T> T follow(
+            String stage,
+            Supplier<T> poll,
+            Function<T, String> state,
+            Function<T, String> detail,
+            Predicate<String> terminal)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(stageTimeout);
         String shown = null;
         while (Instant.now().isBefore(deadline)) {
@@ -191,7 +225,10 @@ final class FirstIntake {
             }
             Thread.sleep(POLL.toMillis());
         }
-        line(stage, "waiting", "still not done after " + stageTimeout.toMinutes() + " min; it goes on in the background (see logs/)");
+        line(
+                stage,
+                "waiting",
+                "still not done after " + stageTimeout.toMinutes() + " min; it goes on in the background (see logs/)");
         return null;
     }
 

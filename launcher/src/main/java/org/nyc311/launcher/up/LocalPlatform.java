@@ -3,22 +3,22 @@ package org.nyc311.launcher.up;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Properties;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.nyc311.api.access.ServiceCallSettings;
 import org.nyc311.model.access.ApiScope;
 import org.nyc311.testsupport.junit.EmbeddedServer;
@@ -51,6 +51,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The local analyst's app client, under the work folder; {@code ./nyc311 token} reads it. */
     public static final String ANALYST_FILE = "local-analyst.properties";
+
     static final String ANALYST_CLIENT = "local-analyst";
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
@@ -73,14 +74,21 @@ public final class LocalPlatform implements AutoCloseable {
      * @param projectRoot where the service jars and the MLflow venv script are
      * @param withMlflow false to run without tracking (where python3 is absent, it is off anyway)
      */
-    public static LocalPlatform start(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow,
-            PrintWriter console) throws Exception {
+    public static LocalPlatform start(
+            Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow, PrintWriter console)
+            throws Exception {
         return start(projectRoot, workDirectory, ports, withMlflow, null, console);
     }
 
     /** @param replayDirectory the folder whose files ingest-service may replay ({@code up --offline}), or null */
-    public static LocalPlatform start(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow,
-            Path replayDirectory, PrintWriter console) throws Exception {
+    public static LocalPlatform start(
+            Path projectRoot,
+            Path workDirectory,
+            PlatformPorts ports,
+            boolean withMlflow,
+            Path replayDirectory,
+            PrintWriter console)
+            throws Exception {
         LocalPlatform platform = new LocalPlatform(console);
         try {
             platform.startAll(projectRoot, workDirectory, ports, withMlflow, replayDirectory);
@@ -91,8 +99,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void startAll(Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow,
-            Path replayDirectory) throws Exception {
+    private void startAll(
+            Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow, Path replayDirectory)
+            throws Exception {
         Path data = workDirectory.resolve("data");
         Path logs = workDirectory.resolve("logs");
         requireFree("S3 (s3proxy)", ports.s3());
@@ -111,16 +120,23 @@ public final class LocalPlatform implements AutoCloseable {
         S3Server s3 = status("S3 (s3proxy)", () -> S3Server.start(data.resolve("s3"), ports.s3()));
         s3.createBucket(BUCKET);
         SqsServer sqs = status("SQS (ElasticMQ)", () -> SqsServer.start(ports.sqs(), 30));
-        PostgresServer postgres = status("PostgreSQL", () -> PostgresServer.start(data.resolve("postgres"), ports.postgres()));
+        PostgresServer postgres =
+                status("PostgreSQL", () -> PostgresServer.start(data.resolve("postgres"), ports.postgres()));
         for (LocalService service : LocalService.values()) {
             postgres.createDatabase(service.database());
         }
-        Optional<MlflowServer> mlflow = withMlflow ? startMlflow(projectRoot, data.resolve("mlflow"), ports.mlflow()) : Optional.empty();
+        Optional<MlflowServer> mlflow =
+                withMlflow ? startMlflow(projectRoot, data.resolve("mlflow"), ports.mlflow()) : Optional.empty();
         mlflow.ifPresent(server -> mlflowUri = server.trackingUri());
         Path lake = data.resolve("s3").resolve(BUCKET);
-        LocalSqlWarehouseProcess warehouse = status("local-sql-warehouse", () -> LocalSqlWarehouseProcess.start(
-                projectRoot.resolve("local-sql-warehouse"), lake.toAbsolutePath().toString(), ports.warehouse(),
-                logs.resolve("local-sql-warehouse.log"), WAREHOUSE_START_TIMEOUT));
+        LocalSqlWarehouseProcess warehouse = status(
+                "local-sql-warehouse",
+                () -> LocalSqlWarehouseProcess.start(
+                        projectRoot.resolve("local-sql-warehouse"),
+                        lake.toAbsolutePath().toString(),
+                        ports.warehouse(),
+                        logs.resolve("local-sql-warehouse.log"),
+                        WAREHOUSE_START_TIMEOUT));
 
         Map<String, String> shared = new HashMap<>();
         shared.putAll(s3.springProperties());
@@ -133,15 +149,18 @@ public final class LocalPlatform implements AutoCloseable {
             Map<String, String> properties = new HashMap<>(shared);
             properties.put("spring.datasource.url", postgres.jdbcUrl(service.database()));
             properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
-            ports.services().forEach((other, port) ->
-                    properties.put("nyc311.services." + other.module() + ".url", "http://127.0.0.1:" + port));
+            ports.services()
+                    .forEach((other, port) ->
+                            properties.put("nyc311.services." + other.module() + ".url", "http://127.0.0.1:" + port));
             properties.putAll(ownProperties(service, projectRoot, lake, logs));
             if (service == LocalService.INGEST && replayDirectory != null) {
-                properties.put("nyc311.ingest.file.replay-directory", replayDirectory.toAbsolutePath().toString());
+                properties.put(
+                        "nyc311.ingest.file.replay-directory",
+                        replayDirectory.toAbsolutePath().toString());
             }
             Path jar = projectRoot.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
-            ServiceProcess process = ServiceProcess.start(service, jar, ports.of(service), properties,
-                    clientEnvironment(clients.get(service)), logs);
+            ServiceProcess process = ServiceProcess.start(
+                    service, jar, ports.of(service), properties, clientEnvironment(clients.get(service)), logs);
             started.push(process);
             services.add(process);
         }
@@ -167,18 +186,23 @@ public final class LocalPlatform implements AutoCloseable {
         Path deltaJobs = projectRoot.resolve("delta-jobs").resolve("target").toAbsolutePath();
         return Map.of(
                 "nyc311.controller.local.lake-root", lake.toAbsolutePath().toString(),
-                "nyc311.controller.local.delta-jobs-jar", deltaJobs.resolve("delta-jobs.jar").toString(),
-                "nyc311.controller.local.classpath-file", deltaJobs.resolve("delta-jobs.classpath").toString(),
-                "nyc311.controller.local.log-directory", logs.resolve("pipeline-runs").toAbsolutePath().toString());
+                "nyc311.controller.local.delta-jobs-jar",
+                        deltaJobs.resolve("delta-jobs.jar").toString(),
+                "nyc311.controller.local.classpath-file",
+                        deltaJobs.resolve("delta-jobs.classpath").toString(),
+                "nyc311.controller.local.log-directory",
+                        logs.resolve("pipeline-runs").toAbsolutePath().toString());
     }
 
     /** The services that call others, each with its own client and only the scopes it needs. */
     private Map<LocalService, ServiceCallSettings> registerClients(TokenIssuer tokens) {
         Map<LocalService, ServiceCallSettings> clients = new EnumMap<>(LocalService.class);
-        ServiceCallSettings anomaly = new ServiceCallSettings(tokens.tokenUri(), "anomaly-service", secret(), ApiScope.READ.value());
+        ServiceCallSettings anomaly =
+                new ServiceCallSettings(tokens.tokenUri(), "anomaly-service", secret(), ApiScope.READ.value());
         tokens.register(anomaly.clientId(), anomaly.clientSecret(), EnumSet.of(ApiScope.READ));
         clients.put(LocalService.ANOMALY, anomaly);
-        ServiceCallSettings dashboard = new ServiceCallSettings(tokens.tokenUri(), "dashboard-ui", secret(), ApiScope.all());
+        ServiceCallSettings dashboard =
+                new ServiceCallSettings(tokens.tokenUri(), "dashboard-ui", secret(), ApiScope.all());
         tokens.register(dashboard.clientId(), dashboard.clientSecret(), EnumSet.allOf(ApiScope.class));
         clients.put(LocalService.DASHBOARD, dashboard);
         return clients;
@@ -188,8 +212,15 @@ public final class LocalPlatform implements AutoCloseable {
         if (client == null) {
             return Map.of();
         }
-        return Map.of("NYC311_SERVICE_TOKEN_URI", client.tokenUri().toString(), "NYC311_SERVICE_CLIENT_ID", client.clientId(),
-                "NYC311_SERVICE_CLIENT_SECRET", client.clientSecret(), "NYC311_SERVICE_SCOPE", client.scope());
+        return Map.of(
+                "NYC311_SERVICE_TOKEN_URI",
+                client.tokenUri().toString(),
+                "NYC311_SERVICE_CLIENT_ID",
+                client.clientId(),
+                "NYC311_SERVICE_CLIENT_SECRET",
+                client.clientSecret(),
+                "NYC311_SERVICE_SCOPE",
+                client.scope());
     }
 
     private String secret() {
@@ -252,11 +283,19 @@ public final class LocalPlatform implements AutoCloseable {
         long begin = System.nanoTime();
         S server = step.start();
         started.push(server);
-        line(name, "ready", String.join(" ", server.springProperties().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("endpoint") || e.getKey().endsWith(".url") || e.getKey().endsWith("tracking-uri")
-                        || e.getKey().endsWith("issuer-uri"))
-                .map(Map.Entry::getValue).toList())
-                + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms)");
+        line(
+                name,
+                "ready",
+                String.join(
+                                " ",
+                                server.springProperties().entrySet().stream()
+                                        .filter(e -> e.getKey().endsWith("endpoint")
+                                                || e.getKey().endsWith(".url")
+                                                || e.getKey().endsWith("tracking-uri")
+                                                || e.getKey().endsWith("issuer-uri"))
+                                        .map(Map.Entry::getValue)
+                                        .toList())
+                        + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms)");
         return server;
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
  * Where each component of the local platform listens, all on 127.0.0.1. The defaults are fixed so
  * that the URLs people bookmark stay the same from one {@code up} to the next.
  */
-public record PlatformPorts(int s3, int sqs, int postgres, int mlflow, int warehouse, int tokens,
-        Map<LocalService, Integer> services) {
+public record PlatformPorts(
+        int s3, int sqs, int postgres, int mlflow, int warehouse, int tokens, Map<LocalService, Integer> services) {
 
     public PlatformPorts {
         services = Map.copyOf(services);

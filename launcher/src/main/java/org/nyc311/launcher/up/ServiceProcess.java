@@ -32,17 +32,31 @@ final class ServiceProcess implements AutoCloseable {
      * @param environment variables to add to the child's environment: secrets go here, since any user of the
      *                    machine can read a process's arguments
      */
-    static ServiceProcess start(LocalService service, Path jar, int port, Map<String, String> properties,
-            Map<String, String> environment, Path logDirectory) throws IOException {
+    static ServiceProcess start(
+            LocalService service,
+            Path jar,
+            int port,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            Path logDirectory)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IOException(jar + " is missing: build it with ./mvnw -DskipTests install (./nyc311 up does this)");
+            throw new IOException(
+                    jar + " is missing: build it with ./mvnw -DskipTests install (./nyc311 up does this)");
         }
         Path log = logDirectory.resolve(service.module() + ".log");
         // the local profile: the laptop's settings, and dashboard-ui's form login (analyst / nyc311), which exists
         // in that profile only (without it the dashboard logs in through OIDC and will not start unconfigured)
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.address=127.0.0.1",
+                "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -68,9 +82,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits for the service's readiness probe to answer 200, or fails pointing at its log. */
     void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -89,7 +105,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + process.log());
+        throw new IllegalStateException(
+                service.module() + " was not ready within " + timeout + "; see " + process.log());
     }
 
     @Override

@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
  * and the five services with the {@code local} profile; then, on a first start or with
  * {@code --offline} or {@code --demo}, the first intake, followed down the event chain to the anomaly check.
  */
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
         description = "Run the whole platform locally on embedded defaults until Ctrl-C.")
 public final class UpCommand implements Callable<Integer> {
 
@@ -46,16 +48,24 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-mlflow", description = "Run without the MLflow tracking server.")
     private boolean noMlflow;
 
-    @Option(names = "--offline", paramLabel = "PATH",
-            description = "First intake from this file (.jsonl, .jsonl.gz, .csv or .csv.gz, an Open Data export) or from "
-                    + "every such file of this folder, one batch each in name order, instead of the live API.")
+    @Option(
+            names = "--offline",
+            paramLabel = "PATH",
+            description =
+                    "First intake from this file (.jsonl, .jsonl.gz, .csv or .csv.gz, an Open Data export) or from "
+                            + "every such file of this folder, one batch each in name order, instead of the live API.")
     private Path offline;
 
-    @Option(names = "--demo", description = "First intake from a generated demo city (140 days, ending now, with a spike "
-            + "the anomaly detection must catch) instead of the live API; written to <workdir>/demo.")
+    @Option(
+            names = "--demo",
+            description = "First intake from a generated demo city (140 days, ending now, with a spike "
+                    + "the anomaly detection must catch) instead of the live API; written to <workdir>/demo.")
     private boolean demo;
 
-    @Option(names = "--days", paramLabel = "N", description = "Days the first live intake reaches back (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            description = "Days the first live intake reaches back (default: ${DEFAULT-VALUE}).")
     private int days = 7;
 
     @Option(names = "--no-intake", description = "Start the platform without a first intake.")
@@ -71,46 +81,61 @@ public final class UpCommand implements Callable<Integer> {
         out.println("nyc311 up: starting the platform (data and logs in " + work + ")");
         out.flush();
         if (offline != null && demo) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--offline and --demo are two sources; choose one");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--offline and --demo are two sources; choose one");
         }
         if (days < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1");
         }
         List<Path> batches = demo
                 ? new DemoCity().write(work.resolve("demo"), ZonedDateTime.now(NEW_YORK), DEMO_SEED)
-                : offline == null ? List.of() : offlineBatches(offline.toAbsolutePath().normalize());
+                : offline == null
+                        ? List.of()
+                        : offlineBatches(offline.toAbsolutePath().normalize());
         // a second start reuses the data of the first: only a first start (or --offline, --demo) ingests
-        boolean intake = !noIntake && (!batches.isEmpty()
-                || !Files.isDirectory(work.resolve("data/s3").resolve(LocalPlatform.BUCKET).resolve("raw")));
+        boolean intake = !noIntake
+                && (!batches.isEmpty()
+                        || !Files.isDirectory(work.resolve("data/s3")
+                                .resolve(LocalPlatform.BUCKET)
+                                .resolve("raw")));
         long begin = System.nanoTime();
-        LocalPlatform platform = LocalPlatform.start(projectRoot, work, PlatformPorts.defaults(), !noMlflow,
-                batches.isEmpty() ? null : batches.get(0).getParent(), out);
+        LocalPlatform platform = LocalPlatform.start(
+                projectRoot,
+                work,
+                PlatformPorts.defaults(),
+                !noMlflow,
+                batches.isEmpty() ? null : batches.get(0).getParent(),
+                out);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            out.println();
-            out.println("nyc311 up: stopping everything it started ...");
-            out.flush();
-            platform.close();
-            out.println("nyc311 up: stopped.");
-            out.flush();
-            stopped.countDown();
-        }, "nyc311-up-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopping.set(true);
+                            out.println();
+                            out.println("nyc311 up: stopping everything it started ...");
+                            out.flush();
+                            platform.close();
+                            out.println("nyc311 up: stopped.");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "nyc311-up-stop"));
 
         out.printf("nyc311 up: every component is healthy after %d s%n", (System.nanoTime() - begin) / 1_000_000_000);
         out.flush();
         if (intake) {
-            FirstIntake.Request request = new FirstIntake.Request(batches, days,
-                    LocalDate.now(Clock.system(NEW_YORK)));
+            FirstIntake.Request request = new FirstIntake.Request(batches, days, LocalDate.now(Clock.system(NEW_YORK)));
             new FirstIntake(platform.serviceUris(), platform.analystClient(), out, STAGE_TIMEOUT).run(request);
         } else if (!noIntake) {
-            out.println("  intake                 skipped   the lake holds an earlier run's data (--offline PATH or --demo ingests more)");
+            out.println(
+                    "  intake                 skipped   the lake holds an earlier run's data (--offline PATH or --demo ingests more)");
         }
         Map<LocalService, URI> uris = platform.serviceUris();
         out.println("nyc311 up: ready");
         out.println("  Dashboard  " + uris.get(LocalService.DASHBOARD));
-        out.println("  API docs   " + uris.get(LocalService.FORECAST).resolve("/swagger-ui") + "  (forecasts; each service has /swagger-ui)");
+        out.println("  API docs   " + uris.get(LocalService.FORECAST).resolve("/swagger-ui")
+                + "  (forecasts; each service has /swagger-ui)");
         out.println("  MLflow     " + platform.mlflowUri().map(Object::toString).orElse("off"));
         out.println("Press Ctrl-C to stop.");
         out.flush();
@@ -119,7 +144,8 @@ public final class UpCommand implements Callable<Integer> {
         while (!stopped.await(2, TimeUnit.SECONDS)) {
             var dead = platform.firstDeadService();
             if (dead.isPresent() && !stopping.get()) {
-                out.println("nyc311 up: " + dead.get().service().module() + " stopped unexpectedly; see " + dead.get().log());
+                out.println("nyc311 up: " + dead.get().service().module() + " stopped unexpectedly; see "
+                        + dead.get().log());
                 out.flush();
                 return 1;
             }
@@ -137,8 +163,8 @@ public final class UpCommand implements Callable<Integer> {
         }
         List<Path> files = ReplayFiles.of(path);
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    path + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file to replay");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), path + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file to replay");
         }
         return files;
     }

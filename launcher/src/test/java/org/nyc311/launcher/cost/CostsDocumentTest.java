@@ -18,17 +18,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CostsDocumentTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("nyc311.project-root", ".")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("nyc311.project-root", "."))
+            .toAbsolutePath()
+            .normalize();
 
     @ParameterizedTest
     @EnumSource(Deployment.class)
     void costsDocumentHoldsTheTableTheTemplateCostsNow(Deployment environment) throws IOException {
         String document = Files.readString(ROOT.resolve("docs/COSTS.md"));
-        String table = Estimate.of(ROOT, environment, PriceTable.of("us-east-1")).markdown();
+        String table =
+                Estimate.of(ROOT, environment, PriceTable.of("us-east-1")).markdown();
 
         assertThat(document)
-                .as("docs/COSTS.md is stale for %s: the template, databricks.yml or the price table changed. Regenerate its table "
-                        + "with `./nyc311 cost --env %s` (between the <!-- cost --env %s --> markers) and check the reasoning around it",
+                .as(
+                        "docs/COSTS.md is stale for %s: the template, databricks.yml or the price table changed. Regenerate its table "
+                                + "with `./nyc311 cost --env %s` (between the <!-- cost --env %s --> markers) and check the reasoning around it",
                         environment.id(), environment.id(), environment.id())
                 .contains("<!-- cost --env " + environment.id() + " -->\n\n" + table + "\n<!-- end cost -->");
     }
@@ -37,21 +41,32 @@ class CostsDocumentTest {
     void theTemplateIsResolvedPerEnvironmentAsCloudFormationWould() {
         Template prod = Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "prod"));
         Template dev = Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "dev"));
-        Template devWithBalancer = Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "dev", "DevLoadBalancer", "true"));
+        Template devWithBalancer =
+                Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "dev", "DevLoadBalancer", "true"));
 
-        assertThat(prod.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer")).hasSize(1);
-        assertThat(dev.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer")).isEmpty();
-        assertThat(dev.resourcesOfType("AWS::ElasticLoadBalancingV2::TargetGroup")).isEmpty();
-        assertThat(devWithBalancer.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer")).hasSize(1);
+        assertThat(prod.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer"))
+                .hasSize(1);
+        assertThat(dev.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer"))
+                .isEmpty();
+        assertThat(dev.resourcesOfType("AWS::ElasticLoadBalancingV2::TargetGroup"))
+                .isEmpty();
+        assertThat(devWithBalancer.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer"))
+                .hasSize(1);
         // Fn::If with AWS::NoValue: the property is gone, as in the deployed service
-        assertThat(dev.resource("DashboardService").properties()).doesNotContainKey("LoadBalancers").containsEntry("EnableExecuteCommand", true);
-        assertThat(list(prod.resource("DashboardService").properties().get("LoadBalancers"))).hasSize(1);
-        assertThat(map(list(prod.resource("DashboardService").properties().get("CapacityProviderStrategy")).get(0)))
+        assertThat(dev.resource("DashboardService").properties())
+                .doesNotContainKey("LoadBalancers")
+                .containsEntry("EnableExecuteCommand", true);
+        assertThat(list(prod.resource("DashboardService").properties().get("LoadBalancers")))
+                .hasSize(1);
+        assertThat(map(list(prod.resource("DashboardService").properties().get("CapacityProviderStrategy"))
+                        .get(0)))
                 .containsEntry("CapacityProvider", "FARGATE");
-        assertThat(map(list(dev.resource("DashboardService").properties().get("CapacityProviderStrategy")).get(0)))
+        assertThat(map(list(dev.resource("DashboardService").properties().get("CapacityProviderStrategy"))
+                        .get(0)))
                 .containsEntry("CapacityProvider", "FARGATE_SPOT");
         // functions only a deployed stack knows stay as they are
-        assertThat(map(prod.resource("Cluster").properties().get("ClusterName"))).containsEntry("Fn::Sub", "nyc311-${Environment}");
+        assertThat(map(prod.resource("Cluster").properties().get("ClusterName")))
+                .containsEntry("Fn::Sub", "nyc311-${Environment}");
     }
 
     @ParameterizedTest
@@ -61,9 +76,14 @@ class CostsDocumentTest {
         Estimate estimate = Estimate.of(ROOT, environment, PriceTable.of("us-east-1"));
 
         assertThat(estimate.budget()).contains(environment == Deployment.PROD ? 100.0 : 60.0);
-        assertThat(template.resourcesOfType("AWS::Budgets::Budget")).singleElement().satisfies(budget ->
-                assertThat(list(budget.properties().get("NotificationsWithSubscribers"))).isNotEmpty().allSatisfy(notification ->
-                        assertThat(list(map(notification).get("Subscribers"))).extracting(subscriber -> Template.referenced(map(subscriber).get("Address")))
+        assertThat(template.resourcesOfType("AWS::Budgets::Budget"))
+                .singleElement()
+                .satisfies(budget -> assertThat(list(budget.properties().get("NotificationsWithSubscribers")))
+                        .isNotEmpty()
+                        .allSatisfy(notification -> assertThat(
+                                        list(map(notification).get("Subscribers")))
+                                .extracting(subscriber ->
+                                        Template.referenced(map(subscriber).get("Address")))
                                 .containsOnly("AlarmTopic")));
     }
 
@@ -71,13 +91,28 @@ class CostsDocumentTest {
     void everyItemIsPricedAndTheTotalIsTheirSum() {
         Estimate estimate = Estimate.of(ROOT, Deployment.PROD, PriceTable.of("us-east-1"));
 
-        assertThat(estimate.items()).extracting(Estimate.Item::component)
-                .contains("forecast-service", "dashboard-ui", "Application Load Balancer", "public IPv4 addresses", "Secrets Manager", "Cognito");
-        assertThat(estimate.items()).allSatisfy(item -> assertThat(item.dollars()).isNotNegative());
-        assertThat(estimate.total()).isEqualTo(estimate.items().stream().mapToDouble(Estimate.Item::dollars).sum());
+        assertThat(estimate.items())
+                .extracting(Estimate.Item::component)
+                .contains(
+                        "forecast-service",
+                        "dashboard-ui",
+                        "Application Load Balancer",
+                        "public IPv4 addresses",
+                        "Secrets Manager",
+                        "Cognito");
+        assertThat(estimate.items())
+                .allSatisfy(item -> assertThat(item.dollars()).isNotNegative());
+        assertThat(estimate.total())
+                .isEqualTo(estimate.items().stream()
+                        .mapToDouble(Estimate.Item::dollars)
+                        .sum());
         // a Fargate task priced by hand from the table: 0.25 vCPU and 1 GB on Spot (30%) for 730 hours
-        assertThat(estimate.items()).filteredOn(item -> item.component().equals("pipeline-controller")).singleElement()
-                .satisfies(item -> assertThat(item.dollars()).isCloseTo((0.25 * 0.04048 + 1 * 0.004445) * 0.30 * 730,
-                        org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(estimate.items())
+                .filteredOn(item -> item.component().equals("pipeline-controller"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.dollars())
+                        .isCloseTo(
+                                (0.25 * 0.04048 + 1 * 0.004445) * 0.30 * 730,
+                                org.assertj.core.data.Offset.offset(1e-9)));
     }
 }

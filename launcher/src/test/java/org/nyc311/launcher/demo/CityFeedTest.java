@@ -44,6 +44,7 @@ class CityFeedTest {
     private static final CityMix MIX = CityMix.load(JSON);
     /** Days next to the sample's, so that the learnt borough shares apply without the yearly cycle's shift. */
     private static final LocalDate LAST = LocalDate.of(2026, 5, 24);
+
     private static final int DAYS = 4;
     private static final Pattern FLOATING = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.000");
     private static final Pattern SYSTEM_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
@@ -51,14 +52,30 @@ class CityFeedTest {
     @Test
     void aFewDaysAtCityScaleHaveTheCitysVolumeTypesAndBoroughsInReplayableFiles(@TempDir Path folder) throws Exception {
         StringWriter console = new StringWriter();
-        int exit = Nyc311.commandLine().setOut(new PrintWriter(console)).execute("demo-city", "--scale", "nyc",
-                "--days", Integer.toString(DAYS), "--to", LAST.toString(), "--seed", "17", "--output", folder.toString());
+        int exit = Nyc311.commandLine()
+                .setOut(new PrintWriter(console))
+                .execute(
+                        "demo-city",
+                        "--scale",
+                        "nyc",
+                        "--days",
+                        Integer.toString(DAYS),
+                        "--to",
+                        LAST.toString(),
+                        "--seed",
+                        "17",
+                        "--output",
+                        folder.toString());
         assertThat(exit).as(console.toString()).isZero();
 
         List<Path> files = feedFiles(folder);
-        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
-                "backfill_2026-05-21_2026-05-21.jsonl.gz", "day_2026-05-22.jsonl.gz", "day_2026-05-23.jsonl.gz",
-                "day_2026-05-24.jsonl.gz");
+        assertThat(files)
+                .extracting(f -> f.getFileName().toString())
+                .containsExactly(
+                        "backfill_2026-05-21_2026-05-21.jsonl.gz",
+                        "day_2026-05-22.jsonl.gz",
+                        "day_2026-05-23.jsonl.gz",
+                        "day_2026-05-24.jsonl.gz");
         CityFeed feed = new CityFeed(MIX, DaysOff.newYorkCity(), 17);
         Map<LocalDate, Integer> perDay = new TreeMap<>();
         Map<String, Integer> boroughs = new HashMap<>();
@@ -67,16 +84,19 @@ class CityFeedTest {
         Set<String> ids = new HashSet<>();
         long records = 0;
         for (Path file : files) {
-            LocalDate fileDay = LocalDate.parse(file.getFileName().toString().replaceAll(".*(\\d{4}-\\d{2}-\\d{2})\\.jsonl\\.gz", "$1"));
+            LocalDate fileDay = LocalDate.parse(
+                    file.getFileName().toString().replaceAll(".*(\\d{4}-\\d{2}-\\d{2})\\.jsonl\\.gz", "$1"));
             LocalDateTime asOf = fileDay.plusDays(1).atTime(3, 0);
             for (JsonNode record : read(file)) {
                 records++;
                 assertReadsAsTheFeed(record, asOf);
-                LocalDateTime created = LocalDateTime.parse(record.get("created_date").asText());
+                LocalDateTime created =
+                        LocalDateTime.parse(record.get("created_date").asText());
                 perDay.merge(created.toLocalDate(), 1, Integer::sum);
                 assertThat(created.toLocalDate()).isEqualTo(fileDay);
                 boroughs.merge(record.get("borough").asText(), 1, Integer::sum);
-                types.add(ComplaintType.fromSource(record.get("complaint_type").asText()).key());
+                types.add(ComplaintType.fromSource(record.get("complaint_type").asText())
+                        .key());
                 keys.add(record.get("unique_key").asText());
                 ids.add(record.get(":id").asText());
             }
@@ -93,8 +113,10 @@ class CityFeedTest {
         double total = MIX.source().records();
         assertThat(boroughs).containsOnlyKeys(MIX.boroughs().keySet());
         long all = records;
-        MIX.boroughs().forEach((borough, learnt) -> assertThat(boroughs.get(borough) / (double) all)
-                .as(borough).isCloseTo(learnt / total, within(0.015)));
+        MIX.boroughs()
+                .forEach((borough, learnt) -> assertThat(boroughs.get(borough) / (double) all)
+                        .as(borough)
+                        .isCloseTo(learnt / total, within(0.015)));
         assertThat(console.toString()).contains("backfill_2026-05-21_2026-05-21.jsonl.gz", "day_2026-05-24.jsonl.gz");
     }
 
@@ -107,16 +129,27 @@ class CityFeedTest {
     void theIngestServiceReadsEveryRecordOfADay(@TempDir Path work) throws Exception {
         Path root = MlflowInstallation.projectRoot();
         Path jar = root.resolve("ingest-service/target/ingest-service.jar");
-        Assumptions.assumeTrue(Files.isRegularFile(jar), "skipped: " + jar + " is not built; run the reactor (./mvnw verify)");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(jar), "skipped: " + jar + " is not built; run the reactor (./mvnw verify)");
         // PostgreSQL may run as 'nobody' and must traverse the folder (@TempDir is 700)
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<CityFeed.FeedFile> files = new CityFeed(MIX, DaysOff.newYorkCity(), 23).write(work.resolve("feed"), LAST, LAST, 0,
-                (d, n) -> { });
+        List<CityFeed.FeedFile> files =
+                new CityFeed(MIX, DaysOff.newYorkCity(), 23).write(work.resolve("feed"), LAST, LAST, 0, (d, n) -> {});
         CityFeed.FeedFile day = files.get(0);
         StringWriter console = new StringWriter();
 
-        int exit = Nyc311.commandLine().setOut(new PrintWriter(console, true)).execute("ingest", "--source", day.path().toString(),
-                "--workdir", work.resolve("lake").toString(), "--page-size", "5000", "--project-root", root.toString());
+        int exit = Nyc311.commandLine()
+                .setOut(new PrintWriter(console, true))
+                .execute(
+                        "ingest",
+                        "--source",
+                        day.path().toString(),
+                        "--workdir",
+                        work.resolve("lake").toString(),
+                        "--page-size",
+                        "5000",
+                        "--project-root",
+                        root.toString());
 
         assertThat(exit).as(console.toString()).isZero();
         assertThat(console.toString()).contains("records=" + day.records() + " ");
@@ -171,19 +204,25 @@ class CityFeedTest {
             }
         }
         // residential noise: Saturday nights
-        assertThat(feed.expected(noise, LocalDate.of(2026, 5, 23))).isGreaterThan(1.5 * feed.expected(noise, LocalDate.of(2026, 5, 20)));
+        assertThat(feed.expected(noise, LocalDate.of(2026, 5, 23)))
+                .isGreaterThan(1.5 * feed.expected(noise, LocalDate.of(2026, 5, 20)));
     }
 
     @Test
     void theSameSeedWritesTheSameBytesAndAnotherSeedOthers(@TempDir Path one, @TempDir Path two, @TempDir Path three)
             throws Exception {
-        List<CityFeed.FeedFile> first = new CityFeed(MIX, DaysOff.newYorkCity(), 5).write(one, LAST.minusDays(1), LAST, 1, (d, n) -> { });
-        List<CityFeed.FeedFile> second = new CityFeed(MIX, DaysOff.newYorkCity(), 5).write(two, LAST.minusDays(1), LAST, 1, (d, n) -> { });
-        List<CityFeed.FeedFile> other = new CityFeed(MIX, DaysOff.newYorkCity(), 6).write(three, LAST.minusDays(1), LAST, 1, (d, n) -> { });
+        List<CityFeed.FeedFile> first =
+                new CityFeed(MIX, DaysOff.newYorkCity(), 5).write(one, LAST.minusDays(1), LAST, 1, (d, n) -> {});
+        List<CityFeed.FeedFile> second =
+                new CityFeed(MIX, DaysOff.newYorkCity(), 5).write(two, LAST.minusDays(1), LAST, 1, (d, n) -> {});
+        List<CityFeed.FeedFile> other =
+                new CityFeed(MIX, DaysOff.newYorkCity(), 6).write(three, LAST.minusDays(1), LAST, 1, (d, n) -> {});
 
         assertThat(first).hasSize(2);
         for (int i = 0; i < first.size(); i++) {
-            assertThat(Files.mismatch(first.get(i).path(), second.get(i).path())).as(first.get(i).path().toString()).isEqualTo(-1L);
+            assertThat(Files.mismatch(first.get(i).path(), second.get(i).path()))
+                    .as(first.get(i).path().toString())
+                    .isEqualTo(-1L);
             assertThat(Files.mismatch(first.get(i).path(), other.get(i).path())).isNotEqualTo(-1L);
         }
     }
@@ -215,8 +254,12 @@ class CityFeedTest {
         for (int i = 0; i < 12; i++) {
             long before = out.lines;
             int written = feed.writeDay(out, first.plusDays(i), LocalDateTime.of(2026, 2, 1, 3, 0));
-            assertThat(out.lines - before).as("lines in the writer when day %d returns", i).isEqualTo(written);
-            assertThat(heldElements(feed)).as("elements held after %d days", i + 1).isEqualTo(held);
+            assertThat(out.lines - before)
+                    .as("lines in the writer when day %d returns", i)
+                    .isEqualTo(written);
+            assertThat(heldElements(feed))
+                    .as("elements held after %d days", i + 1)
+                    .isEqualTo(held);
         }
     }
 
@@ -233,11 +276,14 @@ class CityFeedTest {
         assertThat(record.get(":updated_at").asText()).matches(SYSTEM_TIME);
         assertThat(record.get(":created_at").asText()).matches(SYSTEM_TIME);
         assertThat(record.get("unique_key").asText()).matches("\\d+");
-        assertThat(record.has("complaint_type") && record.has("agency") && record.has("descriptor")).isTrue();
+        assertThat(record.has("complaint_type") && record.has("agency") && record.has("descriptor"))
+                .isTrue();
         assertThat(Borough.fromSource(record.get("borough").asText()).key()).isNotBlank();
         if (record.has("closed_date")) {
             LocalDateTime closed = LocalDateTime.parse(record.get("closed_date").asText());
-            assertThat(closed).isAfter(LocalDateTime.parse(record.get("created_date").asText())).isBefore(asOf.plusSeconds(1));
+            assertThat(closed)
+                    .isAfter(LocalDateTime.parse(record.get("created_date").asText()))
+                    .isBefore(asOf.plusSeconds(1));
             assertThat(record.get("status").asText()).isEqualTo("Closed");
         } else {
             assertThat(record.get("status").asText()).isEqualTo("Open");
@@ -245,7 +291,8 @@ class CityFeedTest {
         if (record.has("latitude")) {
             assertThat(Double.parseDouble(record.get("latitude").asText())).isBetween(40.45, 40.95);
             assertThat(Double.parseDouble(record.get("longitude").asText())).isBetween(-74.3, -73.65);
-            assertThat(record.get("location").get("latitude").asText()).isEqualTo(record.get("latitude").asText());
+            assertThat(record.get("location").get("latitude").asText())
+                    .isEqualTo(record.get("latitude").asText());
         }
     }
 
@@ -257,8 +304,8 @@ class CityFeedTest {
 
     private static List<JsonNode> read(Path gz) throws Exception {
         List<JsonNode> records = new java.util.ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 records.add(JSON.readTree(line));
             }
@@ -312,11 +359,9 @@ class CityFeedTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -19,7 +19,8 @@ import org.nyc311.testsupport.mlflow.MlflowInstallation;
 class CityMixLearnerTest {
 
     private static final Path ROOT = MlflowInstallation.projectRoot();
-    private static final Path CHECKED_IN = ROOT.resolve("launcher/src/main/resources").resolve(CityMix.RESOURCE.substring(1));
+    private static final Path CHECKED_IN =
+            ROOT.resolve("launcher/src/main/resources").resolve(CityMix.RESOURCE.substring(1));
     private static final String SAMPLE = "soda_erm2-nwe9_2026-04_to_06.jsonl.gz";
 
     /**
@@ -29,10 +30,16 @@ class CityMixLearnerTest {
      */
     @Test
     void theCheckedInMixIsWhatTheRealSampleGives() throws Exception {
-        Path sample = Path.of(System.getProperty("nyc311.shared-data", ROOT.resolve("../shared/data").normalize().toString()),
-                "records", SAMPLE);
-        Assumptions.assumeTrue(Files.isRegularFile(sample), "skipped: the real sample " + sample
-                + " is absent (set -Dnyc311.shared-data or place it at ../shared/data); the checked-in mix is not rechecked");
+        Path sample = Path.of(
+                System.getProperty(
+                        "nyc311.shared-data",
+                        ROOT.resolve("../shared/data").normalize().toString()),
+                "records",
+                SAMPLE);
+        Assumptions.assumeTrue(
+                Files.isRegularFile(sample),
+                "skipped: the real sample " + sample
+                        + " is absent (set -Dnyc311.shared-data or place it at ../shared/data); the checked-in mix is not rechecked");
         CityMixLearner learner = new CityMixLearner();
 
         String learned = learner.toJson(learner.learn(sample));
@@ -48,14 +55,18 @@ class CityMixLearnerTest {
         CityMix mix = CityMix.load(new ObjectMapper());
 
         assertThat(mix.types()).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(mix.boroughs().keySet()).containsExactlyInAnyOrder("BRONX", "BROOKLYN", "MANHATTAN", "QUEENS",
-                "STATEN ISLAND", "Unspecified");
+        assertThat(mix.boroughs().keySet())
+                .containsExactlyInAnyOrder("BRONX", "BROOKLYN", "MANHATTAN", "QUEENS", "STATEN ISLAND", "Unspecified");
         assertThat(mix.dailyMean()).isBetween(8_000, 10_000);
-        assertThat(mix.types().stream().mapToLong(CityMix.TypeMix::records).sum()).isEqualTo(mix.source().records());
+        assertThat(mix.types().stream().mapToLong(CityMix.TypeMix::records).sum())
+                .isEqualTo(mix.source().records());
         assertThat(mix.weekdayFactors()).containsOnlyKeys(TypeFamily.values());
         mix.weekdayFactors().values().forEach(f -> assertThat(f).containsOnlyKeys(DayOfWeek.values()));
-        mix.hourShares().values().forEach(h -> assertThat(h.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
-                Offset.offset(1e-3)));
+        mix.hourShares()
+                .values()
+                .forEach(h -> assertThat(
+                                h.stream().mapToDouble(Double::doubleValue).sum())
+                        .isCloseTo(1.0, Offset.offset(1e-3)));
     }
 
     /**
@@ -63,35 +74,43 @@ class CityMixLearnerTest {
      * partial days stay out of the volume and the patterns; the missing weekdays take Friday's factor.
      */
     @Test
-    void onlyFullDaysMakeTheVolumeAndTheWeekAndMissingWeekdaysBorrowFromTheirKind(@TempDir Path folder) throws Exception {
+    void onlyFullDaysMakeTheVolumeAndTheWeekAndMissingWeekdaysBorrowFromTheirKind(@TempDir Path folder)
+            throws Exception {
         Path sample = folder.resolve("sample.jsonl.gz");
         StringBuilder lines = new StringBuilder();
-        appendDay(lines, LocalDate.of(2026, 5, 1), 2, 0);     // Friday, partial
-        appendDay(lines, LocalDate.of(2026, 5, 2), 6, 4);     // Saturday: 6 noise, 4 heat
-        appendDay(lines, LocalDate.of(2026, 5, 8), 2, 8);     // Friday: 2 noise, 8 heat
-        appendDay(lines, LocalDate.of(2026, 5, 9), 6, 4);     // Saturday
-        appendDay(lines, LocalDate.of(2026, 5, 10), 1, 0);    // Sunday, partial
+        appendDay(lines, LocalDate.of(2026, 5, 1), 2, 0); // Friday, partial
+        appendDay(lines, LocalDate.of(2026, 5, 2), 6, 4); // Saturday: 6 noise, 4 heat
+        appendDay(lines, LocalDate.of(2026, 5, 8), 2, 8); // Friday: 2 noise, 8 heat
+        appendDay(lines, LocalDate.of(2026, 5, 9), 6, 4); // Saturday
+        appendDay(lines, LocalDate.of(2026, 5, 10), 1, 0); // Sunday, partial
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(sample))) {
             out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         CityMix mix = new CityMixLearner().learn(sample);
 
-        assertThat(mix.source().fullDays()).extracting(CityMix.FullDay::date)
+        assertThat(mix.source().fullDays())
+                .extracting(CityMix.FullDay::date)
                 .containsExactly("2026-05-02", "2026-05-08", "2026-05-09");
         assertThat(mix.dailyMean()).isEqualTo(10);
         assertThat(mix.source().records()).isEqualTo(33);
-        // noise: mean of full days (6 + 2 + 6) / 3; Saturday 6 (1.2857), Friday 2 (0.4286), give or take a week's season
+        // noise: mean of full days (6 + 2 + 6) / 3; Saturday 6 (1.2857), Friday 2 (0.4286), give or take a week's
+        // season
         Offset<Double> season = Offset.offset(0.01);
-        assertThat(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.SATURDAY)).isCloseTo(1.2857, season);
-        assertThat(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.FRIDAY)).isCloseTo(0.4286, season);
+        assertThat(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.SATURDAY))
+                .isCloseTo(1.2857, season);
+        assertThat(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.FRIDAY))
+                .isCloseTo(0.4286, season);
         assertThat(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.MONDAY))
                 .isEqualTo(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.FRIDAY));
         assertThat(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.SUNDAY))
                 .isEqualTo(mix.weekdayFactors().get(TypeFamily.NOISE).get(DayOfWeek.SATURDAY));
-        assertThat(mix.weekdayFactors().get(TypeFamily.OTHER)).allSatisfy((day, factor) -> assertThat(factor).isEqualTo(1.0));
+        assertThat(mix.weekdayFactors().get(TypeFamily.OTHER))
+                .allSatisfy((day, factor) -> assertThat(factor).isEqualTo(1.0));
         assertThat(mix.hourShares().get(TypeFamily.HEATING).get(7)).isEqualTo(1.0);
-        assertThat(mix.types()).extracting(CityMix.TypeMix::complaintType).containsExactly("Noise - Residential", "HEAT/HOT WATER");
+        assertThat(mix.types())
+                .extracting(CityMix.TypeMix::complaintType)
+                .containsExactly("Noise - Residential", "HEAT/HOT WATER");
         CityMix.TypeMix noise = mix.types().get(0);
         assertThat(noise.boroughs()).containsOnlyKeys("BROOKLYN");
         assertThat(noise.descriptors()).containsExactly(java.util.Map.entry("Loud Music/Party", 17));
@@ -106,13 +125,19 @@ class CityMixLearnerTest {
 
     private static void appendDay(StringBuilder lines, LocalDate day, int noise, int heat) {
         for (int i = 0; i < noise; i++) {
-            lines.append("{\"unique_key\": \"1\", \"created_date\": \"").append(day).append("T23:10:00.000\", \"agency\": \"NYPD\", "
-                    + "\"complaint_type\": \"Noise - Residential\", \"descriptor\": \"Loud Music/Party\", \"borough\": \"BROOKLYN\", "
-                    + "\"incident_zip\": \"11226\", \"city\": \"BROOKLYN\", \"latitude\": \"40.65\", \"longitude\": \"-73.95\"}\n");
+            lines.append("{\"unique_key\": \"1\", \"created_date\": \"")
+                    .append(day)
+                    .append(
+                            "T23:10:00.000\", \"agency\": \"NYPD\", "
+                                    + "\"complaint_type\": \"Noise - Residential\", \"descriptor\": \"Loud Music/Party\", \"borough\": \"BROOKLYN\", "
+                                    + "\"incident_zip\": \"11226\", \"city\": \"BROOKLYN\", \"latitude\": \"40.65\", \"longitude\": \"-73.95\"}\n");
         }
         for (int i = 0; i < heat; i++) {
-            lines.append("{\"unique_key\": \"2\", \"created_date\": \"").append(day).append("T07:30:00.000\", \"agency\": \"HPD\", "
-                    + "\"complaint_type\": \"HEAT/HOT WATER\", \"descriptor\": \"ENTIRE BUILDING\", \"borough\": \"BRONX\"}\n");
+            lines.append("{\"unique_key\": \"2\", \"created_date\": \"")
+                    .append(day)
+                    .append(
+                            "T07:30:00.000\", \"agency\": \"HPD\", "
+                                    + "\"complaint_type\": \"HEAT/HOT WATER\", \"descriptor\": \"ENTIRE BUILDING\", \"borough\": \"BRONX\"}\n");
         }
     }
 }

@@ -34,15 +34,23 @@ class DemoCityTest {
     @Test
     void theHistoryEndsWhereTheLatestBatchBeginsAndNothingIsCreatedAfterNow(@TempDir Path folder) throws Exception {
         List<Path> files = new DemoCity().write(folder, NOW, 7L);
-        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(DemoCity.HISTORY_FILE, DemoCity.LATEST_FILE);
+        assertThat(files)
+                .extracting(f -> f.getFileName().toString())
+                .containsExactly(DemoCity.HISTORY_FILE, DemoCity.LATEST_FILE);
 
         List<JsonNode> history = read(files.get(0));
         List<JsonNode> latest = read(files.get(1));
-        assertThat(history.stream().map(DemoCityTest::createdDay).min(LocalDate::compareTo)).contains(TODAY.minusDays(DemoCity.HISTORY_DAYS));
-        assertThat(history.stream().map(DemoCityTest::createdDay).max(LocalDate::compareTo)).contains(TODAY.minusDays(6));
-        assertThat(latest.stream().map(DemoCityTest::createdDay).min(LocalDate::compareTo)).contains(TODAY.minusDays(5));
-        assertThat(latest.stream().map(DemoCityTest::createdDay).max(LocalDate::compareTo)).contains(TODAY);
-        assertThat(latest).allSatisfy(r -> assertThat(created(r)).isBefore(NOW.toLocalDateTime().minusMinutes(15)));
+        assertThat(history.stream().map(DemoCityTest::createdDay).min(LocalDate::compareTo))
+                .contains(TODAY.minusDays(DemoCity.HISTORY_DAYS));
+        assertThat(history.stream().map(DemoCityTest::createdDay).max(LocalDate::compareTo))
+                .contains(TODAY.minusDays(6));
+        assertThat(latest.stream().map(DemoCityTest::createdDay).min(LocalDate::compareTo))
+                .contains(TODAY.minusDays(5));
+        assertThat(latest.stream().map(DemoCityTest::createdDay).max(LocalDate::compareTo))
+                .contains(TODAY);
+        assertThat(latest)
+                .allSatisfy(r ->
+                        assertThat(created(r)).isBefore(NOW.toLocalDateTime().minusMinutes(15)));
 
         Set<String> keys = new HashSet<>();
         List<JsonNode> all = new ArrayList<>(history);
@@ -53,7 +61,9 @@ class DemoCityTest {
             assertThat(r.path("latitude").asDouble()).isBetween(40.49, 40.92);
             assertThat(r.path("longitude").asDouble()).isBetween(-74.26, -73.69);
             if (r.has("closed_date")) {
-                assertThat(LocalDateTime.parse(r.path("closed_date").asText())).isAfter(created(r)).isBefore(NOW.toLocalDateTime());
+                assertThat(LocalDateTime.parse(r.path("closed_date").asText()))
+                        .isAfter(created(r))
+                        .isBefore(NOW.toLocalDateTime());
             }
         });
     }
@@ -65,8 +75,10 @@ class DemoCityTest {
         List<JsonNode> all = new ArrayList<>(read(files.get(0)));
         all.addAll(read(files.get(1)));
         for (JsonNode r : all) {
-            String series = SeriesKey.of(ComplaintType.keyOf(r.path("complaint_type").asText()),
-                    Borough.fromSource(r.path("borough").asText())).id();
+            String series = SeriesKey.of(
+                            ComplaintType.keyOf(r.path("complaint_type").asText()),
+                            Borough.fromSource(r.path("borough").asText()))
+                    .id();
             if (series.equals(DemoCity.SPIKING_SERIES)) {
                 noise.merge(createdDay(r), 1, Integer::sum);
             }
@@ -93,8 +105,8 @@ class DemoCityTest {
     private static List<JsonNode> read(Path gz) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> records = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 records.add(json.readTree(line));
             }

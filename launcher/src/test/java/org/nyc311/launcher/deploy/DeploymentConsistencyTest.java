@@ -38,8 +38,8 @@ import org.nyc311.model.event.EventQueue;
 class DeploymentConsistencyTest {
 
     /** The containers docker-compose.yml runs besides the five services. */
-    private static final Set<String> COMPOSE_SERVERS = Set.of("sqs", "s3", "lake-init", "postgres", "mlflow", "sql-warehouse",
-            "token-issuer");
+    private static final Set<String> COMPOSE_SERVERS =
+            Set.of("sqs", "s3", "lake-init", "postgres", "mlflow", "sql-warehouse", "token-issuer");
 
     /**
      * The ECS containers besides the five services, none of them running our code: the init container that fetches the
@@ -56,11 +56,14 @@ class DeploymentConsistencyTest {
 
     @BeforeAll
     static void readDeploymentFiles() {
-        root = Path.of(System.getProperty("nyc311.project-root", ".")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("nyc311.project-root", "."))
+                .toAbsolutePath()
+                .normalize();
         compose = DeploymentYaml.load(root.resolve("docker-compose.yml"));
         resources = new HashMap<>();
         for (Path template : templates()) {
-            map(DeploymentYaml.load(template).get("Resources")).forEach((name, resource) -> resources.put(name, map(resource)));
+            map(DeploymentYaml.load(template).get("Resources"))
+                    .forEach((name, resource) -> resources.put(name, map(resource)));
         }
         keys = PropertyKeys.of(root);
     }
@@ -68,11 +71,15 @@ class DeploymentConsistencyTest {
     @Test
     void templatesPassCfnLint() throws Exception {
         Optional<Path> cfnLint = onPath("cfn-lint");
-        Assumptions.assumeTrue(cfnLint.isPresent(),
+        Assumptions.assumeTrue(
+                cfnLint.isPresent(),
                 "cfn-lint is not on the PATH: the CloudFormation templates are not linted (pip install cfn-lint)");
         List<String> command = new ArrayList<>(List.of(cfnLint.get().toString()));
         templates().forEach(template -> command.add(template.toString()));
-        Process lint = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        Process lint = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(lint.waitFor(5, TimeUnit.MINUTES)).as("cfn-lint finished").isTrue();
 
@@ -82,15 +89,21 @@ class DeploymentConsistencyTest {
     @Test
     void cloudFormationHasEveryQueueWithItsDeadLetterQueueAndNoOther() {
         Map<String, String> queueResources = new HashMap<>();
-        resourcesOfType("AWS::SQS::Queue").forEach((name, properties) -> queueResources.put(String.valueOf(properties.get("QueueName")), name));
+        resourcesOfType("AWS::SQS::Queue")
+                .forEach((name, properties) -> queueResources.put(String.valueOf(properties.get("QueueName")), name));
 
-        assertThat(queueResources.keySet()).as("SQS queues in deploy/ecs").containsExactlyInAnyOrderElementsOf(expectedQueueNames());
+        assertThat(queueResources.keySet())
+                .as("SQS queues in deploy/ecs")
+                .containsExactlyInAnyOrderElementsOf(expectedQueueNames());
         for (EventQueue queue : EventQueue.values()) {
-            Map<String, Object> redrive = map(properties(queueResources.get(queue.queueName())).get("RedrivePolicy"));
+            Map<String, Object> redrive =
+                    map(properties(queueResources.get(queue.queueName())).get("RedrivePolicy"));
             String deadLetterTarget = String.valueOf(redrive.get("deadLetterTargetArn"));
-            assertThat(String.valueOf(redrive.get("maxReceiveCount"))).as("%s maxReceiveCount", queue.queueName())
+            assertThat(String.valueOf(redrive.get("maxReceiveCount")))
+                    .as("%s maxReceiveCount", queue.queueName())
                     .isEqualTo(Integer.toString(EventQueue.MAX_RECEIVE_COUNT));
-            assertThat(deadLetterTarget).as("%s dead-letter target", queue.queueName())
+            assertThat(deadLetterTarget)
+                    .as("%s dead-letter target", queue.queueName())
                     .isEqualTo(queueResources.get(queue.deadLetterQueueName()) + ".Arn");
         }
     }
@@ -98,7 +111,8 @@ class DeploymentConsistencyTest {
     @Test
     void everyDeadLetterQueueHasAnAlarmThatNotifiesSomeone() {
         Map<String, String> queueResources = new HashMap<>();
-        resourcesOfType("AWS::SQS::Queue").forEach((name, properties) -> queueResources.put(String.valueOf(properties.get("QueueName")), name));
+        resourcesOfType("AWS::SQS::Queue")
+                .forEach((name, properties) -> queueResources.put(String.valueOf(properties.get("QueueName")), name));
         Set<String> topics = resourcesOfType("AWS::SNS::Topic").keySet();
         Map<String, Map<String, Object>> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
 
@@ -106,12 +120,14 @@ class DeploymentConsistencyTest {
             String dlqQueueName = queueResources.get(queue.deadLetterQueueName()) + ".QueueName";
             List<Map<String, Object>> watching = alarms.values().stream()
                     .filter(alarm -> list(alarm.get("Dimensions")).stream()
-                            .anyMatch(dimension -> dlqQueueName.equals(String.valueOf(map(dimension).get("Value")))))
+                            .anyMatch(dimension -> dlqQueueName.equals(
+                                    String.valueOf(map(dimension).get("Value")))))
                     .toList();
             assertThat(watching).as("alarms on %s", queue.deadLetterQueueName()).hasSize(1);
             Map<String, Object> alarm = watching.get(0);
             assertThat(String.valueOf(alarm.get("MetricName"))).isEqualTo("ApproximateNumberOfMessagesVisible");
-            assertThat(list(alarm.get("AlarmActions"))).as("actions of the alarm on %s", queue.deadLetterQueueName())
+            assertThat(list(alarm.get("AlarmActions")))
+                    .as("actions of the alarm on %s", queue.deadLetterQueueName())
                     .isNotEmpty()
                     .allSatisfy(action -> assertThat(topics).contains(String.valueOf(action)));
         }
@@ -123,16 +139,21 @@ class DeploymentConsistencyTest {
         String queuesBlock = config.substring(config.indexOf("queues {"));
         Set<String> declared = names(Pattern.compile("(?m)^\\s*\"([^\"]+)\"\\s*\\{"), queuesBlock);
         Map<String, String> redrives = new HashMap<>();
-        Matcher redrive = Pattern.compile("\"([^\"]+)\"\\s*\\{[^}]*?deadLettersQueue\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"\\s*maxReceiveCount\\s*=\\s*(\\d+)")
+        Matcher redrive = Pattern.compile(
+                        "\"([^\"]+)\"\\s*\\{[^}]*?deadLettersQueue\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"\\s*maxReceiveCount\\s*=\\s*(\\d+)")
                 .matcher(queuesBlock);
         while (redrive.find()) {
-            assertThat(Integer.parseInt(redrive.group(3))).as("%s maxReceiveCount", redrive.group(1)).isEqualTo(EventQueue.MAX_RECEIVE_COUNT);
+            assertThat(Integer.parseInt(redrive.group(3)))
+                    .as("%s maxReceiveCount", redrive.group(1))
+                    .isEqualTo(EventQueue.MAX_RECEIVE_COUNT);
             redrives.put(redrive.group(1), redrive.group(2));
         }
 
         assertThat(declared).as("queues in elasticmq.conf").containsExactlyInAnyOrderElementsOf(expectedQueueNames());
-        assertThat(redrives).as("dead-letter queue of each queue in elasticmq.conf").isEqualTo(Arrays.stream(EventQueue.values())
-                .collect(Collectors.toMap(EventQueue::queueName, EventQueue::deadLetterQueueName)));
+        assertThat(redrives)
+                .as("dead-letter queue of each queue in elasticmq.conf")
+                .isEqualTo(Arrays.stream(EventQueue.values())
+                        .collect(Collectors.toMap(EventQueue::queueName, EventQueue::deadLetterQueueName)));
     }
 
     @Test
@@ -140,13 +161,15 @@ class DeploymentConsistencyTest {
         Map<String, Object> services = map(compose.get("services"));
 
         assertThat(services.keySet()).containsAll(serviceModules());
-        assertThat(new TreeSet<>(services.keySet())).as("compose services that are neither a module nor a known server")
+        assertThat(new TreeSet<>(services.keySet()))
+                .as("compose services that are neither a module nor a known server")
                 .allMatch(name -> serviceModules().contains(name) || COMPOSE_SERVERS.contains(name));
         for (LocalService service : LocalService.values()) {
             Map<String, Object> composed = map(services.get(service.module()));
             assertThat(String.valueOf(composed.get("image"))).startsWith("nyc311/" + service.module() + ":");
             // the host port ./nyc311 up uses, onto the images' 8080
-            assertThat(list(composed.get("ports"))).as("%s ports", service.module())
+            assertThat(list(composed.get("ports")))
+                    .as("%s ports", service.module())
                     .containsExactly("127.0.0.1:" + service.defaultPort() + ":8080");
         }
     }
@@ -154,41 +177,55 @@ class DeploymentConsistencyTest {
     @Test
     void ecsRunsTheFiveServicesAndNothingElse() {
         Set<String> containers = new TreeSet<>();
-        resourcesOfType("AWS::ECS::TaskDefinition").values().forEach(taskDefinition -> list(taskDefinition.get("ContainerDefinitions"))
-                .forEach(container -> {
-                    String name = String.valueOf(map(container).get("Name"));
-                    String image = String.valueOf(map(container).get("Image"));
-                    if (ECS_SUPPORT_CONTAINERS.containsKey(name)) {
-                        assertThat(image).as("image of %s", name).isEqualTo(ECS_SUPPORT_CONTAINERS.get(name));
-                    } else {
-                        containers.add(name);
-                        assertThat(image).contains("/" + name + ":");
-                    }
-                }));
+        resourcesOfType("AWS::ECS::TaskDefinition")
+                .values()
+                .forEach(taskDefinition -> list(taskDefinition.get("ContainerDefinitions"))
+                        .forEach(container -> {
+                            String name = String.valueOf(map(container).get("Name"));
+                            String image = String.valueOf(map(container).get("Image"));
+                            if (ECS_SUPPORT_CONTAINERS.containsKey(name)) {
+                                assertThat(image).as("image of %s", name).isEqualTo(ECS_SUPPORT_CONTAINERS.get(name));
+                            } else {
+                                containers.add(name);
+                                assertThat(image).contains("/" + name + ":");
+                            }
+                        }));
         Set<String> ecsServices = resourcesOfType("AWS::ECS::Service").values().stream()
-                .map(service -> String.valueOf(service.get("ServiceName"))).collect(Collectors.toCollection(TreeSet::new));
+                .map(service -> String.valueOf(service.get("ServiceName")))
+                .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(containers).as("containers of the task definitions").containsExactlyInAnyOrderElementsOf(serviceModules());
+        assertThat(containers)
+                .as("containers of the task definitions")
+                .containsExactlyInAnyOrderElementsOf(serviceModules());
         assertThat(ecsServices).as("ECS services").containsExactlyInAnyOrderElementsOf(serviceModules());
     }
 
     @Test
     void everyEnvironmentVariableBindsToAKeyTheCodeHas() {
         Map<String, Set<String>> unknown = new TreeMap<>();
-        composeEnvironment().forEach((service, names) -> names.stream().filter(name -> !keys.knowsVariable(name))
-                .forEach(name -> unknown.computeIfAbsent("docker-compose.yml " + service, k -> new TreeSet<>()).add(name)));
-        ecsEnvironment().forEach((container, names) -> names.stream().filter(name -> !keys.knowsVariable(name))
-                .forEach(name -> unknown.computeIfAbsent("deploy/ecs " + container, k -> new TreeSet<>()).add(name)));
+        composeEnvironment()
+                .forEach((service, names) -> names.stream()
+                        .filter(name -> !keys.knowsVariable(name))
+                        .forEach(name -> unknown.computeIfAbsent("docker-compose.yml " + service, k -> new TreeSet<>())
+                                .add(name)));
+        ecsEnvironment()
+                .forEach((container, names) -> names.stream()
+                        .filter(name -> !keys.knowsVariable(name))
+                        .forEach(name -> unknown.computeIfAbsent("deploy/ecs " + container, k -> new TreeSet<>())
+                                .add(name)));
 
         assertThat(composeEnvironment()).isNotEmpty();
         assertThat(ecsEnvironment()).isNotEmpty();
-        assertThat(unknown).as("environment variables that bind to no key in any application*.yml, @ConfigurationProperties "
-                + "record, ./nyc311 up or PropertyKeys.STANDARD_KEYS").isEmpty();
+        assertThat(unknown)
+                .as("environment variables that bind to no key in any application*.yml, @ConfigurationProperties "
+                        + "record, ./nyc311 up or PropertyKeys.STANDARD_KEYS")
+                .isEmpty();
     }
 
     @Test
     void theKeyCheckKnowsRelaxedBindingAndRejectsKeysTheCodeLacks() {
-        assertThat(PropertyKeys.environmentForm("nyc311.ingest.soda.app-token")).isEqualTo("NYC311_INGEST_SODA_APPTOKEN");
+        assertThat(PropertyKeys.environmentForm("nyc311.ingest.soda.app-token"))
+                .isEqualTo("NYC311_INGEST_SODA_APPTOKEN");
         // one of each source: application.yml, a record component (nested), ./nyc311 up, the standard list
         assertThat(keys.knowsKey("management.endpoint.health.probes.enabled")).isTrue();
         assertThat(keys.knowsKey("nyc311.controller.databricks.job-id")).isTrue();
@@ -206,20 +243,30 @@ class DeploymentConsistencyTest {
         Map<String, Set<String>> environment = new HashMap<>();
         Map<String, Object> services = map(compose.get("services"));
         for (String module : serviceModules()) {
-            environment.put(module, new TreeSet<>(map(map(services.get(module)).get("environment")).keySet()));
+            environment.put(
+                    module,
+                    new TreeSet<>(
+                            map(map(services.get(module)).get("environment")).keySet()));
         }
         return environment;
     }
 
     private static Map<String, Set<String>> ecsEnvironment() {
         Map<String, Set<String>> environment = new HashMap<>();
-        resourcesOfType("AWS::ECS::TaskDefinition").values().forEach(taskDefinition -> list(taskDefinition.get("ContainerDefinitions"))
-                .stream().filter(container -> serviceModules().contains(String.valueOf(map(container).get("Name"))))
-                .forEach(container -> {
-                    Set<String> names = environment.computeIfAbsent(String.valueOf(map(container).get("Name")), k -> new TreeSet<>());
-                    Stream.concat(list(map(container).get("Environment")).stream(), list(map(container).get("Secrets")).stream())
-                            .forEach(variable -> names.add(String.valueOf(map(variable).get("Name"))));
-                }));
+        resourcesOfType("AWS::ECS::TaskDefinition")
+                .values()
+                .forEach(taskDefinition -> list(taskDefinition.get("ContainerDefinitions")).stream()
+                        .filter(container -> serviceModules()
+                                .contains(String.valueOf(map(container).get("Name"))))
+                        .forEach(container -> {
+                            Set<String> names = environment.computeIfAbsent(
+                                    String.valueOf(map(container).get("Name")), k -> new TreeSet<>());
+                            Stream.concat(
+                                            list(map(container).get("Environment")).stream(),
+                                            list(map(container).get("Secrets")).stream())
+                                    .forEach(variable -> names.add(
+                                            String.valueOf(map(variable).get("Name"))));
+                        }));
         return environment;
     }
 
@@ -233,7 +280,9 @@ class DeploymentConsistencyTest {
     }
 
     private static Set<String> serviceModules() {
-        return Arrays.stream(LocalService.values()).map(LocalService::module).collect(Collectors.toCollection(TreeSet::new));
+        return Arrays.stream(LocalService.values())
+                .map(LocalService::module)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Map<String, Map<String, Object>> resourcesOfType(String type) {
@@ -252,7 +301,9 @@ class DeploymentConsistencyTest {
 
     private static List<Path> templates() {
         try (Stream<Path> files = Files.list(root.resolve("deploy/ecs"))) {
-            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,8 +9,7 @@ import org.nyc311.launcher.cost.CloudFormationYaml;
 /** Reads docker-compose.yml and CloudFormation templates as plain maps and lists. */
 final class DeploymentYaml {
 
-    private DeploymentYaml() {
-    }
+    private DeploymentYaml() {}
 
     /**
      * Loads a YAML file with the launcher's CloudFormation reader. Its functions ({@code !Sub x}, {@code !GetAtt A.Arn},

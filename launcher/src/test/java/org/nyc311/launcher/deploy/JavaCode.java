@@ -3,8 +3,7 @@ package org.nyc311.launcher.deploy;
 /** Just enough Java lexing to read record headers: comments dropped, string and char literals emptied. */
 final class JavaCode {
 
-    private JavaCode() {
-    }
+    private JavaCode() {}
 
     /**
      * The source with comments removed and every string, text block and char literal emptied, so that

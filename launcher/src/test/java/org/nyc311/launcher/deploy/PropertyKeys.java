@@ -48,22 +48,24 @@ final class PropertyKeys {
             "logging.level.root");
 
     /** Environment variables that are no Spring keys: read by the MLflow client (Databricks tracking) and the JVM. */
-    static final Set<String> NON_SPRING_VARIABLES = Set.of("DATABRICKS_HOST", "DATABRICKS_TOKEN", "TZ", "JAVA_TOOL_OPTIONS");
+    static final Set<String> NON_SPRING_VARIABLES =
+            Set.of("DATABRICKS_HOST", "DATABRICKS_TOKEN", "TZ", "JAVA_TOOL_OPTIONS");
 
-    private static final Pattern CONFIGURATION_PROPERTIES = Pattern.compile(
-            "@ConfigurationProperties\\(\\s*(?:(?:value|prefix)\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
+    private static final Pattern CONFIGURATION_PROPERTIES =
+            Pattern.compile("@ConfigurationProperties\\(\\s*(?:(?:value|prefix)\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
     private static final Pattern RECORD = Pattern.compile("\\brecord\\s+(\\w+)\\s*(?:<[^>]*>)?\\s*\\(");
     private static final Pattern ANNOTATION = Pattern.compile("@[\\w.]+(\\s*\\([^()]*\\))?");
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)\"");
-    private static final Pattern KEY_ARGUMENT = Pattern.compile("\"--((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)=");
+    private static final Pattern KEY_LITERAL =
+            Pattern.compile("\"((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)\"");
+    private static final Pattern KEY_ARGUMENT =
+            Pattern.compile("\"--((?:spring|nyc311|server|management)\\.[a-z0-9.-]+)=");
     /** A {@code ${NAME}} or {@code ${NAME:default}} placeholder of an application*.yml: an environment variable the code reads by name. */
     private static final Pattern PLACEHOLDER_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
     private final Map<String, String> keysByEnvironmentForm = new HashMap<>();
     private final Set<String> placeholderVariables = new TreeSet<>();
 
-    private PropertyKeys() {
-    }
+    private PropertyKeys() {}
 
     /** Reads every module of the project at {@code root}. */
     static PropertyKeys of(Path root) {
@@ -94,7 +96,9 @@ final class PropertyKeys {
      * placeholder, or it is a known non-Spring variable.
      */
     boolean knowsVariable(String name) {
-        return NON_SPRING_VARIABLES.contains(name) || keysByEnvironmentForm.containsKey(name) || placeholderVariables.contains(name);
+        return NON_SPRING_VARIABLES.contains(name)
+                || keysByEnvironmentForm.containsKey(name)
+                || placeholderVariables.contains(name);
     }
 
     boolean knowsKey(String key) {
@@ -232,7 +236,9 @@ final class PropertyKeys {
     /** The Maven modules: folders of the root with a pom.xml (only their src/main is read, never target/ or node_modules/). */
     private static List<Path> modules(Path root) {
         try (Stream<Path> children = Files.list(root)) {
-            return children.filter(child -> Files.isRegularFile(child.resolve("pom.xml"))).sorted().toList();
+            return children.filter(child -> Files.isRegularFile(child.resolve("pom.xml")))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -258,6 +264,5 @@ final class PropertyKeys {
         }
     }
 
-    private record Component(String type, String name) {
-    }
+    private record Component(String type, String name) {}
 }

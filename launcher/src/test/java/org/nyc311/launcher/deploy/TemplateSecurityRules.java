@@ -42,7 +42,8 @@ final class TemplateSecurityRules {
     private static final List<String> ACTIONS_WITHOUT_RESOURCE_TYPES = List.of("ssmmessages:");
 
     private static final Pattern ANY_RESOURCE_OF_A_SERVICE = Pattern.compile("arn:[^:]*:[^:]*:[^:]*:[^:]*:\\*");
-    private static final Pattern RESOLVED_SECRET = Pattern.compile("\\{\\{resolve:secretsmanager:\\$\\{([A-Za-z0-9]+)}");
+    private static final Pattern RESOLVED_SECRET =
+            Pattern.compile("\\{\\{resolve:secretsmanager:\\$\\{([A-Za-z0-9]+)}");
     private static final Set<String> POLICY_TYPES = Set.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy");
 
     private final Template stack;
@@ -78,12 +79,15 @@ final class TemplateSecurityRules {
                 found.add(where + " allows NotResource, i.e. everything else");
             }
             List<Object> actions = values(statement.get("Action"));
-            boolean onlyActionsWithoutResourceTypes = !actions.isEmpty() && actions.stream()
-                    .allMatch(action -> ACTIONS_WITHOUT_RESOURCE_TYPES.stream().anyMatch(String.valueOf(action)::startsWith));
+            boolean onlyActionsWithoutResourceTypes = !actions.isEmpty()
+                    && actions.stream()
+                            .allMatch(action -> ACTIONS_WITHOUT_RESOURCE_TYPES.stream()
+                                    .anyMatch(String.valueOf(action)::startsWith));
             for (Object resource : values(statement.get("Resource"))) {
                 // ${AWS::Partition} and the like hold colons: read them as one word before splitting the ARN
                 String text = text(resource).orElse("").replaceAll("\\$\\{AWS::([A-Za-z]+)}", "$1");
-                if ((text.equals("*") || ANY_RESOURCE_OF_A_SERVICE.matcher(text).matches()) && !onlyActionsWithoutResourceTypes) {
+                if ((text.equals("*") || ANY_RESOURCE_OF_A_SERVICE.matcher(text).matches())
+                        && !onlyActionsWithoutResourceTypes) {
                     found.add(where + " allows " + actions + " on " + text);
                 }
             }
@@ -97,7 +101,8 @@ final class TemplateSecurityRules {
         List<String> found = new ArrayList<>();
         Set<String> allowedRoles = new LinkedHashSet<>();
         for (Template.Resource task : stack.resourcesOfType("AWS::ECS::TaskDefinition")) {
-            boolean databaseUsers = containers(task).stream().anyMatch(container -> DATABASE_USERS_CONTAINER.equals(container.get("Name")));
+            boolean databaseUsers = containers(task).stream()
+                    .anyMatch(container -> DATABASE_USERS_CONTAINER.equals(container.get("Name")));
             if (databaseUsers) {
                 attTarget(task.properties().get("ExecutionRoleArn")).ifPresent(allowedRoles::add);
                 continue;
@@ -105,7 +110,8 @@ final class TemplateSecurityRules {
             for (Map<String, Object> container : containers(task)) {
                 for (String secret : masterSecrets) {
                     if (mentions(container.get("Secrets"), secret) || mentions(container.get("Environment"), secret)) {
-                        found.add("task " + task.name() + " container " + container.get("Name") + " gets the master user's secret " + secret);
+                        found.add("task " + task.name() + " container " + container.get("Name")
+                                + " gets the master user's secret " + secret);
                     }
                 }
             }
@@ -113,7 +119,9 @@ final class TemplateSecurityRules {
         policyStatements().forEach((where, statement) -> {
             String role = where.substring(0, where.indexOf(' '));
             for (String secret : masterSecrets) {
-                if ("Allow".equals(statement.get("Effect")) && mentions(statement.get("Resource"), secret) && !allowedRoles.contains(role)) {
+                if ("Allow".equals(statement.get("Effect"))
+                        && mentions(statement.get("Resource"), secret)
+                        && !allowedRoles.contains(role)) {
                     found.add(where + " grants the master user's secret " + secret);
                 }
             }
@@ -130,20 +138,32 @@ final class TemplateSecurityRules {
         Set<String> publicListeners = new LinkedHashSet<>();
         List<String> found = new ArrayList<>();
         for (Template.Resource listener : stack.resourcesOfType("AWS::ElasticLoadBalancingV2::Listener")) {
-            if (publicBalancers.contains(ref(listener.properties().get("LoadBalancerArn")).orElse(""))) {
+            if (publicBalancers.contains(
+                    ref(listener.properties().get("LoadBalancerArn")).orElse(""))) {
                 publicListeners.add(listener.name());
-                checkRoute("listener " + listener.name() + " default action", Set.of(), list(listener.properties().get("DefaultActions")), found);
+                checkRoute(
+                        "listener " + listener.name() + " default action",
+                        Set.of(),
+                        list(listener.properties().get("DefaultActions")),
+                        found);
             }
         }
         for (Template.Resource rule : stack.resourcesOfType("AWS::ElasticLoadBalancingV2::ListenerRule")) {
-            if (publicListeners.contains(ref(rule.properties().get("ListenerArn")).orElse(""))) {
+            if (publicListeners.contains(
+                    ref(rule.properties().get("ListenerArn")).orElse(""))) {
                 Set<String> methods = new LinkedHashSet<>();
                 for (Object condition : list(rule.properties().get("Conditions"))) {
                     if ("http-request-method".equals(map(condition).get("Field"))) {
-                        values(map(map(condition).get("HttpRequestMethodConfig")).get("Values")).forEach(method -> methods.add(String.valueOf(method)));
+                        values(map(map(condition).get("HttpRequestMethodConfig"))
+                                        .get("Values"))
+                                .forEach(method -> methods.add(String.valueOf(method)));
                     }
                 }
-                checkRoute("listener rule " + rule.name(), methods, list(rule.properties().get("Actions")), found);
+                checkRoute(
+                        "listener rule " + rule.name(),
+                        methods,
+                        list(rule.properties().get("Actions")),
+                        found);
             }
         }
         return found;
@@ -153,13 +173,17 @@ final class TemplateSecurityRules {
     List<String> crossAccountTrustWithoutExternalId() {
         List<String> found = new ArrayList<>();
         for (Template.Resource role : stack.resourcesOfType("AWS::IAM::Role")) {
-            for (Object raw : values(map(role.properties().get("AssumeRolePolicyDocument")).get("Statement"))) {
+            for (Object raw : values(
+                    map(role.properties().get("AssumeRolePolicyDocument")).get("Statement"))) {
                 Map<String, Object> statement = map(raw);
                 Object principal = statement.get("Principal");
-                List<Object> awsPrincipals = "*".equals(principal) ? List.of("*") : values(map(principal).get("AWS"));
+                List<Object> awsPrincipals = "*".equals(principal)
+                        ? List.of("*")
+                        : values(map(principal).get("AWS"));
                 boolean crossAccount = awsPrincipals.stream().anyMatch(candidate -> !ownAccount(candidate));
                 if ("Allow".equals(statement.get("Effect")) && crossAccount && !hasExternalId(statement)) {
-                    found.add("role " + role.name() + " trusts " + awsPrincipals + " without an sts:ExternalId condition");
+                    found.add("role " + role.name() + " trusts " + awsPrincipals
+                            + " without an sts:ExternalId condition");
                 }
             }
         }
@@ -176,7 +200,8 @@ final class TemplateSecurityRules {
         for (Template.Resource task : stack.resourcesOfType("AWS::ECS::TaskDefinition")) {
             for (Map<String, Object> container : containers(task)) {
                 environmentValue(container, MANAGEMENT_PORT_VARIABLE)
-                        .ifPresent(port -> managementPorts.put(task.name() + "/" + container.get("Name"), Integer.parseInt(port)));
+                        .ifPresent(port ->
+                                managementPorts.put(task.name() + "/" + container.get("Name"), Integer.parseInt(port)));
             }
         }
         Set<Integer> ports = Set.copyOf(managementPorts.values());
@@ -195,19 +220,23 @@ final class TemplateSecurityRules {
                 int port = Integer.parseInt(String.valueOf(map(mapping).get("ContainerPort")));
                 Integer management = managementPorts.get(task + "/" + container);
                 if (management == null) {
-                    found.add("service " + service.name() + " puts " + container + " behind a load balancer with actuator on its traffic port "
-                            + port + " (no " + MANAGEMENT_PORT_VARIABLE + ")");
+                    found.add("service " + service.name() + " puts " + container
+                            + " behind a load balancer with actuator on its traffic port " + port + " (no "
+                            + MANAGEMENT_PORT_VARIABLE + ")");
                 } else if (management == port) {
-                    found.add("service " + service.name() + " puts " + container + "'s management port " + port + " behind a load balancer");
+                    found.add("service " + service.name() + " puts " + container + "'s management port " + port
+                            + " behind a load balancer");
                 }
             }
         }
         Set<String> balancerGroups = new LinkedHashSet<>();
         stack.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer")
-                .forEach(balancer -> values(balancer.properties().get("SecurityGroups")).forEach(group -> ref(group).ifPresent(balancerGroups::add)));
+                .forEach(balancer -> values(balancer.properties().get("SecurityGroups"))
+                        .forEach(group -> ref(group).ifPresent(balancerGroups::add)));
         List<Map<String, Object>> ingressRules = new ArrayList<>();
-        stack.resourcesOfType("AWS::EC2::SecurityGroup").forEach(group -> list(group.properties().get("SecurityGroupIngress"))
-                .forEach(rule -> ingressRules.add(map(rule))));
+        stack.resourcesOfType("AWS::EC2::SecurityGroup")
+                .forEach(group -> list(group.properties().get("SecurityGroupIngress"))
+                        .forEach(rule -> ingressRules.add(map(rule))));
         stack.resourcesOfType("AWS::EC2::SecurityGroupIngress").forEach(rule -> ingressRules.add(rule.properties()));
         for (Map<String, Object> rule : ingressRules) {
             if (!balancerGroups.contains(ref(rule.get("SourceSecurityGroupId")).orElse(""))) {
@@ -215,7 +244,8 @@ final class TemplateSecurityRules {
             }
             int from = Integer.parseInt(String.valueOf(rule.getOrDefault("FromPort", 0)));
             int to = Integer.parseInt(String.valueOf(rule.getOrDefault("ToPort", 65535)));
-            ports.stream().filter(port -> from <= port && port <= to)
+            ports.stream()
+                    .filter(port -> from <= port && port <= to)
                     .forEach(port -> found.add("a security group admits the load balancer on management port " + port));
         }
         return found;
@@ -238,7 +268,8 @@ final class TemplateSecurityRules {
         if (!mutating) {
             return;
         }
-        boolean authenticatedByBalancer = actions.stream().map(action -> String.valueOf(map(action).get("Type")))
+        boolean authenticatedByBalancer = actions.stream()
+                .map(action -> String.valueOf(map(action).get("Type")))
                 .anyMatch(type -> type.equals("authenticate-cognito") || type.equals("authenticate-oidc"));
         for (Object action : actions) {
             List<String> targets = new ArrayList<>();
@@ -247,8 +278,9 @@ final class TemplateSecurityRules {
                     .forEach(group -> ref(map(group).get("TargetGroupArn")).ifPresent(targets::add));
             for (String target : targets) {
                 if (!authenticatedByBalancer && !targetAuthenticates(target)) {
-                    found.add(where + " lets " + (methods.isEmpty() ? "every method" : methods) + " through to target group " + target
-                            + ", whose service checks no credentials (none of " + AUTHENTICATING_VARIABLES + ")");
+                    found.add(where + " lets " + (methods.isEmpty() ? "every method" : methods)
+                            + " through to target group " + target + ", whose service checks no credentials (none of "
+                            + AUTHENTICATING_VARIABLES + ")");
                 }
             }
         }
@@ -263,11 +295,17 @@ final class TemplateSecurityRules {
                     continue;
                 }
                 registered = true;
-                Template.Resource task = stack.resource(ref(service.properties().get("TaskDefinition")).orElseThrow());
+                Template.Resource task = stack.resource(
+                        ref(service.properties().get("TaskDefinition")).orElseThrow());
                 Optional<Map<String, Object>> container = containers(task).stream()
-                        .filter(candidate -> String.valueOf(map(mapping).get("ContainerName")).equals(candidate.get("Name"))).findFirst();
-                boolean authenticates = container.isPresent() && AUTHENTICATING_VARIABLES.stream()
-                        .anyMatch(variable -> environmentValue(container.get(), variable).filter(value -> !value.isBlank()).isPresent());
+                        .filter(candidate -> String.valueOf(map(mapping).get("ContainerName"))
+                                .equals(candidate.get("Name")))
+                        .findFirst();
+                boolean authenticates = container.isPresent()
+                        && AUTHENTICATING_VARIABLES.stream()
+                                .anyMatch(variable -> environmentValue(container.get(), variable)
+                                        .filter(value -> !value.isBlank())
+                                        .isPresent());
                 if (!authenticates) {
                     return false;
                 }
@@ -298,7 +336,10 @@ final class TemplateSecurityRules {
         Map<String, Map<String, Object>> statements = new LinkedHashMap<>();
         for (Template.Resource role : stack.resourcesOfType("AWS::IAM::Role")) {
             for (Object policy : list(role.properties().get("Policies"))) {
-                addStatements(role.name() + " " + map(policy).get("PolicyName"), map(map(policy).get("PolicyDocument")), statements);
+                addStatements(
+                        role.name() + " " + map(policy).get("PolicyName"),
+                        map(map(policy).get("PolicyDocument")),
+                        statements);
             }
         }
         for (String type : POLICY_TYPES) {
@@ -306,14 +347,18 @@ final class TemplateSecurityRules {
                 // a standalone policy counts for each role it is attached to
                 List<Object> roles = values(policy.properties().get("Roles"));
                 for (Object role : roles.isEmpty() ? List.<Object>of(policy.name()) : roles) {
-                    addStatements(ref(role).orElse(String.valueOf(role)) + " " + policy.name(), map(policy.properties().get("PolicyDocument")), statements);
+                    addStatements(
+                            ref(role).orElse(String.valueOf(role)) + " " + policy.name(),
+                            map(policy.properties().get("PolicyDocument")),
+                            statements);
                 }
             }
         }
         return statements;
     }
 
-    private static void addStatements(String where, Map<String, Object> document, Map<String, Map<String, Object>> statements) {
+    private static void addStatements(
+            String where, Map<String, Object> document, Map<String, Map<String, Object>> statements) {
         List<Object> all = values(document.get("Statement"));
         for (int i = 0; i < all.size(); i++) {
             statements.put(where + " #" + (i + 1), map(all.get(i)));
@@ -322,19 +367,26 @@ final class TemplateSecurityRules {
 
     private List<Template.Resource> allResources() {
         List<Template.Resource> all = new ArrayList<>();
-        for (String type : List.of("AWS::ECS::TaskDefinition", "AWS::Lambda::Function", "AWS::SecretsManager::Secret",
-                "AWS::SSM::Parameter", "AWS::Batch::JobDefinition")) {
+        for (String type : List.of(
+                "AWS::ECS::TaskDefinition",
+                "AWS::Lambda::Function",
+                "AWS::SecretsManager::Secret",
+                "AWS::SSM::Parameter",
+                "AWS::Batch::JobDefinition")) {
             all.addAll(stack.resourcesOfType(type));
         }
         return all;
     }
 
     private static List<Map<String, Object>> containers(Template.Resource task) {
-        return list(task.properties().get("ContainerDefinitions")).stream().map(container -> map(container)).toList();
+        return list(task.properties().get("ContainerDefinitions")).stream()
+                .map(container -> map(container))
+                .toList();
     }
 
     private static Optional<String> environmentValue(Map<String, Object> container, String name) {
-        return list(container.get("Environment")).stream().map(variable -> map(variable))
+        return list(container.get("Environment")).stream()
+                .map(variable -> map(variable))
                 .filter(variable -> name.equals(variable.get("Name")))
                 .map(variable -> text(variable.get("Value")).orElse(String.valueOf(variable.get("Value"))))
                 .findFirst();
@@ -371,7 +423,9 @@ final class TemplateSecurityRules {
         if (argument instanceof List<?> parts && !parts.isEmpty()) {
             return Optional.of(String.valueOf(parts.get(0)));
         }
-        return argument == null ? Optional.empty() : Optional.of(String.valueOf(argument).split("\\.")[0]);
+        return argument == null
+                ? Optional.empty()
+                : Optional.of(String.valueOf(argument).split("\\.")[0]);
     }
 
     /** A plain string, or the text of an Fn::Sub. */
@@ -395,16 +449,21 @@ final class TemplateSecurityRules {
             return false;
         }
         Map<String, Object> node = map(value);
-        if (resource.equals(ref(node).orElse(null)) || resource.equals(attTarget(node).orElse(null))) {
+        if (resource.equals(ref(node).orElse(null))
+                || resource.equals(attTarget(node).orElse(null))) {
             return true;
         }
         String attribute = resource.contains(".") ? resource : null;
         Object getAtt = node.get("Fn::GetAtt");
-        if (attribute != null && getAtt != null && String.join(".", values(getAtt).stream().map(String::valueOf).toList()).startsWith(attribute)) {
+        if (attribute != null
+                && getAtt != null
+                && String.join(".", values(getAtt).stream().map(String::valueOf).toList())
+                        .startsWith(attribute)) {
             return true;
         }
         Optional<String> text = text(node);
-        if (text.isPresent() && (text.get().contains("${" + resource + "}") || text.get().contains("${" + resource + "."))) {
+        if (text.isPresent()
+                && (text.get().contains("${" + resource + "}") || text.get().contains("${" + resource + "."))) {
             return true;
         }
         return node.values().stream().anyMatch(entry -> mentions(entry, resource));

@@ -24,7 +24,9 @@ import org.nyc311.launcher.cost.Template;
  */
 class TemplateSecurityTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("nyc311.project-root", ".")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("nyc311.project-root", "."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path TEMPLATE = ROOT.resolve("deploy/ecs/nyc311.yaml");
 
     @TempDir
@@ -35,7 +37,9 @@ class TemplateSecurityTest {
                 Arguments.of("prod", Map.of("Environment", "prod")),
                 Arguments.of("dev", Map.of("Environment", "dev")),
                 Arguments.of("dev with its load balancer", Map.of("Environment", "dev", "DevLoadBalancer", "true")),
-                Arguments.of("prod with a dashboard URL", Map.of("Environment", "prod", "DashboardPublicUrl", "https://nyc311.example.org")));
+                Arguments.of(
+                        "prod with a dashboard URL",
+                        Map.of("Environment", "prod", "DashboardPublicUrl", "https://nyc311.example.org")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,7 +47,9 @@ class TemplateSecurityTest {
     void theTemplateBreaksNoSecurityRule(String stack, Map<String, String> parameters) {
         TemplateSecurityRules rules = TemplateSecurityRules.of(Template.load(TEMPLATE, parameters));
 
-        assertThat(rules.violations()).as("security rules broken by the %s stack", stack).isEmpty();
+        assertThat(rules.violations())
+                .as("security rules broken by the %s stack", stack)
+                .isEmpty();
     }
 
     @Test
@@ -51,14 +57,17 @@ class TemplateSecurityTest {
         Template prod = Template.load(TEMPLATE, Map.of("Environment", "prod"));
 
         // the rules would pass vacuously if the things they check were gone or renamed
-        assertThat(prod.resourcesOfType("AWS::ElasticLoadBalancingV2::ListenerRule")).isNotEmpty();
+        assertThat(prod.resourcesOfType("AWS::ElasticLoadBalancingV2::ListenerRule"))
+                .isNotEmpty();
         assertThat(prod.resourcesOfType("AWS::Cognito::UserPoolClient")).hasSize(3);
-        assertThat(prod.resource("DatabaseUsersTaskDefinition").properties().toString()).contains("DatabasePasswordSecret");
+        assertThat(prod.resource("DatabaseUsersTaskDefinition").properties().toString())
+                .contains("DatabasePasswordSecret");
         assertThat(prod.resource("ForecastTaskDefinition").properties().toString())
                 .contains("NYC311_TOKEN_ISSUER_URI", "MANAGEMENT_SERVER_PORT", "sslmode=verify-full");
         assertThat(prod.resource("DashboardTaskRole").properties().toString()).doesNotContain("sqs:");
         // the Databricks job cluster lists the bucket only under the lake's prefixes
-        assertThat(prod.resource("DatabricksLakeRole").properties().toString()).contains("s3:ListBucket", "s3:prefix", "raw/*", "gold/*");
+        assertThat(prod.resource("DatabricksLakeRole").properties().toString())
+                .contains("s3:ListBucket", "s3:prefix", "raw/*", "gold/*");
     }
 
     @Test
@@ -87,7 +96,8 @@ class TemplateSecurityTest {
                                 Resource: "*"
                 """);
 
-        assertThat(rules.wildcardResources()).hasSize(2)
+        assertThat(rules.wildcardResources())
+                .hasSize(2)
                 .anySatisfy(finding -> assertThat(finding).contains("TaskRole too-much #1", "sqs:ReceiveMessage", "*"))
                 .anySatisfy(finding -> assertThat(finding).contains("TaskRole too-much #2", "s3:::*"));
     }
@@ -142,8 +152,10 @@ class TemplateSecurityTest {
                               ValueFrom: !Sub "${MasterSecret}:password::"
                 """);
 
-        assertThat(rules.masterSecretOutsideDatabaseUsers()).hasSize(2)
-                .anySatisfy(finding -> assertThat(finding).contains("task ServiceTask container forecast-service", "MasterSecret"))
+        assertThat(rules.masterSecretOutsideDatabaseUsers())
+                .hasSize(2)
+                .anySatisfy(finding ->
+                        assertThat(finding).contains("task ServiceTask container forecast-service", "MasterSecret"))
                 .anySatisfy(finding -> assertThat(finding).contains("ServiceExecutionRole own-secrets"))
                 .noneSatisfy(finding -> assertThat(finding).contains("Users"));
     }
@@ -189,9 +201,12 @@ class TemplateSecurityTest {
                           TargetGroupArn: !Ref CheckedGroup
                 """, "forward"));
 
-        assertThat(rules.unauthenticatedMutatingRoutes()).hasSize(2)
-                .anySatisfy(finding -> assertThat(finding).contains("listener rule ForecastWrite", "[POST]", "OpenGroup"))
-                .anySatisfy(finding -> assertThat(finding).contains("listener Listener default action", "every method", "OpenGroup"));
+        assertThat(rules.unauthenticatedMutatingRoutes())
+                .hasSize(2)
+                .anySatisfy(
+                        finding -> assertThat(finding).contains("listener rule ForecastWrite", "[POST]", "OpenGroup"))
+                .anySatisfy(finding ->
+                        assertThat(finding).contains("listener Listener default action", "every method", "OpenGroup"));
     }
 
     @Test
@@ -242,7 +257,8 @@ class TemplateSecurityTest {
                             Action: sts:AssumeRole
                 """);
 
-        assertThat(rules.crossAccountTrustWithoutExternalId()).singleElement()
+        assertThat(rules.crossAccountTrustWithoutExternalId())
+                .singleElement()
                 .satisfies(finding -> assertThat(finding).contains("role DatabricksCrossAccount", "414351767826"));
     }
 
@@ -300,12 +316,15 @@ class TemplateSecurityTest {
                           TargetGroupArn: !Ref Metrics
                 """);
 
-        assertThat(rules.managementPortBehindLoadBalancer()).hasSize(5)
+        assertThat(rules.managementPortBehindLoadBalancer())
+                .hasSize(5)
                 .anySatisfy(finding -> assertThat(finding).contains("target group Metrics Port 8081"))
                 .anySatisfy(finding -> assertThat(finding).contains("target group Metrics HealthCheckPort 8081"))
                 .anySatisfy(finding -> assertThat(finding).contains("service Service", "management port 8081"))
-                .anySatisfy(finding -> assertThat(finding).contains("service Dashboard", "actuator on its traffic port 8080"))
-                .anySatisfy(finding -> assertThat(finding).contains("security group admits the load balancer on management port 8081"));
+                .anySatisfy(finding ->
+                        assertThat(finding).contains("service Dashboard", "actuator on its traffic port 8080"))
+                .anySatisfy(finding -> assertThat(finding)
+                        .contains("security group admits the load balancer on management port 8081"));
     }
 
     @Test
@@ -330,7 +349,8 @@ class TemplateSecurityTest {
                               Value: jdbc:postgresql://db:5432/nyc311?sslmode=verify-full
                 """);
 
-        assertThat(rules.jdbcWithoutVerifyFull()).hasSize(2)
+        assertThat(rules.jdbcWithoutVerifyFull())
+                .hasSize(2)
                 .anySatisfy(finding -> assertThat(finding).contains("sslmode=require"))
                 .anySatisfy(finding -> assertThat(finding).endsWith("nyc311?sslmode=verify-full"));
     }

@@ -30,7 +30,9 @@ class MachineChecksTest {
 
     @Test
     void pythonIsFoundOnThePath(@TempDir Path bin) throws Exception {
-        Path python = Files.createFile(bin.resolve("python3"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path python = Files.createFile(
+                bin.resolve("python3"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
         Check check = new MachineChecks(bin, Map.of("PATH", "/nonexistent:" + bin)).python();
 
@@ -44,7 +46,9 @@ class MachineChecksTest {
         assertThat(checks.mlflowVenv().outcome()).isEqualTo(Check.Outcome.DEGRADED);
 
         Files.createDirectories(root.resolve(".venv/mlflow/bin"));
-        Files.createFile(root.resolve(".venv/mlflow/bin/mlflow"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createFile(
+                root.resolve(".venv/mlflow/bin/mlflow"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
         assertThat(checks.mlflowVenv().outcome()).isEqualTo(Check.Outcome.OK);
     }

@@ -43,7 +43,12 @@ class PipelineCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cli = Nyc311.commandLine().setErr(new PrintWriter(err));
 
-        int exit = cli.execute("pipeline", "--source", folder.toString(), "--workdir", folder.resolve("work").toString());
+        int exit = cli.execute(
+                "pipeline",
+                "--source",
+                folder.toString(),
+                "--workdir",
+                folder.resolve("work").toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(folder + " holds no .jsonl, .jsonl.gz, .csv or .csv.gz file");
@@ -55,7 +60,8 @@ class PipelineCommandTest {
     void aFileBecomesGoldDailyCountsThatMatchTheRecordsByNewYorkDate(@TempDir Path work) throws Exception {
         Path ingestJar = ROOT.resolve("ingest-service/target/ingest-service.jar");
         Path deltaJobsJar = ROOT.resolve("delta-jobs/target/delta-jobs.jar");
-        Assumptions.assumeTrue(Files.isRegularFile(ingestJar) && Files.isRegularFile(deltaJobsJar),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(ingestJar) && Files.isRegularFile(deltaJobsJar),
                 "skipped: ingest-service or delta-jobs is not built; run the reactor (./mvnw verify)");
         // PostgreSQL runs as 'nobody' when the tests run as root: it must be able to walk into the work folder
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -64,21 +70,34 @@ class PipelineCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cli = Nyc311.commandLine().setOut(new PrintWriter(out));
 
-        int exit = cli.execute("pipeline", "--source", fixture.toString(), "--workdir", work.toString(),
-                "--export-gold", export.toString(), "--project-root", ROOT.toString());
+        int exit = cli.execute(
+                "pipeline",
+                "--source",
+                fixture.toString(),
+                "--workdir",
+                work.toString(),
+                "--export-gold",
+                export.toString(),
+                "--project-root",
+                ROOT.toString());
 
         assertThat(exit).as(out.toString()).isZero();
         assertThat(out.toString()).contains("1/3 ingest", "2/3 bronze, silver, gold", "silver: run", "3/3 export gold");
         List<String> lines = Files.readAllLines(export);
         assertThat(lines.get(0)).isEqualTo("date,complaint_type,borough,count");
-        Map<String, Long> exportedByDate = lines.stream().skip(1)
+        Map<String, Long> exportedByDate = lines.stream()
+                .skip(1)
                 .map(line -> line.split(","))
-                .collect(Collectors.groupingBy(fields -> fields[0], TreeMap::new,
+                .collect(Collectors.groupingBy(
+                        fields -> fields[0],
+                        TreeMap::new,
                         Collectors.summingLong(fields -> Long.parseLong(fields[fields.length - 1]))));
         assertThat(exportedByDate).isEqualTo(countByFloatingDate(fixture));
-        assertThat(lines.stream().skip(1)).allMatch(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)) > 0);
+        assertThat(lines.stream().skip(1))
+                .allMatch(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)) > 0);
         try (var results = Files.list(work.resolve("s3/nyc311-lake/_pipeline_runs"))) {
-            assertThat(results.map(run -> run.resolve("result.json")).filter(Files::isRegularFile)).hasSize(1);
+            assertThat(results.map(run -> run.resolve("result.json")).filter(Files::isRegularFile))
+                    .hasSize(1);
         }
     }
 
@@ -90,32 +109,60 @@ class PipelineCommandTest {
     void aCityFeedFolderIsReplayedFileByFileAndGoldEqualsAnIndependentCount(@TempDir Path work) throws Exception {
         Path ingestJar = ROOT.resolve("ingest-service/target/ingest-service.jar");
         Path deltaJobsJar = ROOT.resolve("delta-jobs/target/delta-jobs.jar");
-        Assumptions.assumeTrue(Files.isRegularFile(ingestJar) && Files.isRegularFile(deltaJobsJar),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(ingestJar) && Files.isRegularFile(deltaJobsJar),
                 "skipped: ingest-service or delta-jobs is not built; run the reactor (./mvnw verify)");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path feed = work.resolve("feed");
         Path export = work.resolve("gold.csv");
         StringWriter out = new StringWriter();
         CommandLine cli = Nyc311.commandLine().setOut(new PrintWriter(out));
-        assertThat(cli.execute("demo-city", "--scale", "nyc", "--days", "2", "--to", "2026-05-24", "--daily-files", "1",
-                "--output", feed.toString())).as(out.toString()).isZero();
+        assertThat(cli.execute(
+                        "demo-city",
+                        "--scale",
+                        "nyc",
+                        "--days",
+                        "2",
+                        "--to",
+                        "2026-05-24",
+                        "--daily-files",
+                        "1",
+                        "--output",
+                        feed.toString()))
+                .as(out.toString())
+                .isZero();
 
-        int exit = cli.execute("pipeline", "--source", feed.toString(), "--workdir", work.resolve("run").toString(),
-                "--export-gold", export.toString(), "--project-root", ROOT.toString());
+        int exit = cli.execute(
+                "pipeline",
+                "--source",
+                feed.toString(),
+                "--workdir",
+                work.resolve("run").toString(),
+                "--export-gold",
+                export.toString(),
+                "--project-root",
+                ROOT.toString());
 
         assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("batch 1 of 2: " + feed.resolve("backfill_2026-05-23_2026-05-23.jsonl.gz"),
-                "batch 2 of 2: " + feed.resolve("day_2026-05-24.jsonl.gz"));
+        assertThat(out.toString())
+                .contains(
+                        "batch 1 of 2: " + feed.resolve("backfill_2026-05-23_2026-05-23.jsonl.gz"),
+                        "batch 2 of 2: " + feed.resolve("day_2026-05-24.jsonl.gz"));
         try (var results = Files.list(work.resolve("run/s3/nyc311-lake/_pipeline_runs"))) {
-            assertThat(results.map(run -> run.resolve("result.json")).filter(Files::isRegularFile)).hasSize(2);
+            assertThat(results.map(run -> run.resolve("result.json")).filter(Files::isRegularFile))
+                    .hasSize(2);
         }
         Map<String, Long> gold = new TreeMap<>();
-        for (String line : Files.readAllLines(export).subList(1, Files.readAllLines(export).size())) {
+        for (String line :
+                Files.readAllLines(export).subList(1, Files.readAllLines(export).size())) {
             int first = line.indexOf(',');
             int last = line.lastIndexOf(',');
             int borough = line.lastIndexOf(',', last - 1);
-            String type = line.substring(first + 1, borough).replaceAll("^\"|\"$", "").replace("\"\"", "\"");
-            gold.put(line.substring(0, first) + "|" + ComplaintType.keyOf(type) + "|" + line.substring(borough + 1, last),
+            String type =
+                    line.substring(first + 1, borough).replaceAll("^\"|\"$", "").replace("\"\"", "\"");
+            gold.put(
+                    line.substring(0, first) + "|" + ComplaintType.keyOf(type) + "|"
+                            + line.substring(borough + 1, last),
                     Long.parseLong(line.substring(last + 1)));
         }
         Map<String, Long> generated = new TreeMap<>();
@@ -123,12 +170,19 @@ class PipelineCommandTest {
         try (var files = Files.list(feed)) {
             for (Path file : files.toList()) {
                 try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                        new java.util.zip.GZIPInputStream(Files.newInputStream(file)), java.nio.charset.StandardCharsets.UTF_8))) {
+                        new java.util.zip.GZIPInputStream(Files.newInputStream(file)),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         JsonNode record = json.readTree(line);
-                        generated.merge(record.get("created_date").asText().substring(0, 10) + "|"
-                                + ComplaintType.keyOf(record.get("complaint_type").asText()) + "|"
-                                + Borough.fromSource(record.get("borough").asText()).name(), 1L, Long::sum);
+                        generated.merge(
+                                record.get("created_date").asText().substring(0, 10) + "|"
+                                        + ComplaintType.keyOf(
+                                                record.get("complaint_type").asText()) + "|"
+                                        + Borough.fromSource(
+                                                        record.get("borough").asText())
+                                                .name(),
+                                1L,
+                                Long::sum);
                     }
                 }
             }

@@ -24,9 +24,11 @@ class TokenCommandTest {
 
     @Test
     void printsTheAnalystsTokenWithTheScopeAskedFor(@TempDir Path work) throws Exception {
-        try (TokenIssuer tokens = TokenIssuer.start(0).register("local-analyst", "s3cret", EnumSet.allOf(ApiScope.class))) {
-            Files.writeString(work.resolve(LocalPlatform.ANALYST_FILE), "token-uri=" + tokens.tokenUri()
-                    + "\nclient-id=local-analyst\nclient-secret=s3cret\n");
+        try (TokenIssuer tokens =
+                TokenIssuer.start(0).register("local-analyst", "s3cret", EnumSet.allOf(ApiScope.class))) {
+            Files.writeString(
+                    work.resolve(LocalPlatform.ANALYST_FILE),
+                    "token-uri=" + tokens.tokenUri() + "\nclient-id=local-analyst\nclient-secret=s3cret\n");
 
             int exit = run("--workdir", work.toString(), "--scope", "nyc311/read");
 
@@ -51,7 +53,9 @@ class TokenCommandTest {
     }
 
     private int run(String... args) {
-        return new CommandLine(new TokenCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        return new CommandLine(new TokenCommand())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(args);
     }
 }

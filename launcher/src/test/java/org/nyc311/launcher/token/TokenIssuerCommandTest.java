@@ -27,13 +27,20 @@ class TokenIssuerCommandTest {
         try (TokenIssuer tokens = command.start()) {
             assertThat(command.registerClients(tokens)).containsExactly("anomaly-service", "dashboard-ui");
             URI local = URI.create("http://127.0.0.1:" + tokens.port());
-            String discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    local.resolve("/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(new ObjectMapper().readTree(discovery).path("issuer").asText()).isEqualTo("http://token-issuer:9096");
+            String discovery = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(local.resolve("/.well-known/openid-configuration"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(new ObjectMapper().readTree(discovery).path("issuer").asText())
+                    .isEqualTo("http://token-issuer:9096");
 
             URI tokenEndpoint = local.resolve("/oauth2/token");
-            assertThat(ClientCredentials.token(tokenEndpoint, "anomaly-service", "anomaly-secret", "nyc311/read")).isNotBlank();
-            assertThatThrownBy(() -> ClientCredentials.token(tokenEndpoint, "anomaly-service", "anomaly-secret", "nyc311/operate"))
+            assertThat(ClientCredentials.token(tokenEndpoint, "anomaly-service", "anomaly-secret", "nyc311/read"))
+                    .isNotBlank();
+            assertThatThrownBy(() -> ClientCredentials.token(
+                            tokenEndpoint, "anomaly-service", "anomaly-secret", "nyc311/operate"))
                     .hasMessageContaining("invalid_scope");
             assertThatThrownBy(() -> ClientCredentials.token(tokenEndpoint, "local-analyst", "", null))
                     .as("a client without a secret in the environment is not registered")

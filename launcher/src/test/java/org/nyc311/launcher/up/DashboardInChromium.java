@@ -29,7 +29,7 @@ final class DashboardInChromium {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String USER = "analyst";
-    private static final String PASSWORD = "nyc311";    // the local profile's known password
+    private static final String PASSWORD = "nyc311"; // the local profile's known password
 
     private final Page page;
     private final URI dashboard;
@@ -50,12 +50,22 @@ final class DashboardInChromium {
     static void check(URI dashboard, String spikingSeries, LocalDate spikeStart, LocalDate today, boolean mlflowRuns)
             throws Exception {
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")));
+                Browser browser = playwright
+                        .chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(CHROMIUM)
+                                .setHeadless(true)
+                                .setArgs(List.of(
+                                        "--headless",
+                                        "--no-sandbox",
+                                        "--disable-gpu",
+                                        "--disable-background-networking",
+                                        "--disable-component-update",
+                                        "--disable-sync",
+                                        "--no-first-run")));
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                        .setViewportSize(1400, 1000).setAcceptDownloads(true))) {
+                        .setViewportSize(1400, 1000)
+                        .setAcceptDownloads(true))) {
             context.setDefaultTimeout(60_000);
             PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
             DashboardInChromium look = new DashboardInChromium(context.newPage(), dashboard);
@@ -72,7 +82,9 @@ final class DashboardInChromium {
         page.navigate(dashboard.resolve("/login").toString());
         page.locator("input[name='username']").fill(USER);
         page.locator("input[name='password']").fill(PASSWORD);
-        page.locator("vaadin-button[slot='submit'], button[type='submit']").first().click();
+        page.locator("vaadin-button[slot='submit'], button[type='submit']")
+                .first()
+                .click();
         page.waitForURL(u -> !u.contains("/login"));
         PlaywrightAssertions.assertThat(page.locator("vaadin-app-layout")).isVisible();
     }
@@ -95,7 +107,8 @@ final class DashboardInChromium {
 
     /** The spiking series: its actuals, its forecast and band, and markers on the spike's days. */
     private void explorer(String seriesId, LocalDate spikeStart, LocalDate today, boolean mlflowRuns) throws Exception {
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Explorer")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Explorer"))
+                .click();
         page.waitForURL("**/explorer");
         String[] key = seriesId.split("/");
         choose("#explorer-type", "Noise - Residential");
@@ -106,17 +119,29 @@ final class DashboardInChromium {
         assertThat(points(series, "actual")).isGreaterThanOrEqualTo(28);
         // the 30 days ahead, and before them the forecasts each past morning had (since the first batch's)
         assertThat(points(series, "forecast")).isGreaterThan(30);
-        assertThat(days(series, "forecast")).contains(spikeStart.toString(), today.plusDays(1).toString());
+        assertThat(days(series, "forecast"))
+                .contains(spikeStart.toString(), today.plusDays(1).toString());
         List<String> markerDays = new ArrayList<>();
         for (JsonNode s : series) {
             if (s.path("name").asText().equals("anomalies")) {
-                s.path("data").forEach(point -> markerDays.add(point.isArray() ? point.get(0).asText() : point.path("value").get(0).asText()));
+                s.path("data")
+                        .forEach(point -> markerDays.add(
+                                point.isArray()
+                                        ? point.get(0).asText()
+                                        : point.path("value").get(0).asText()));
             }
         }
-        assertThat(markerDays).contains(spikeStart.toString(), spikeStart.plusDays(1).toString(), spikeStart.plusDays(2).toString());
+        assertThat(markerDays)
+                .contains(
+                        spikeStart.toString(),
+                        spikeStart.plusDays(1).toString(),
+                        spikeStart.plusDays(2).toString());
         // the model's quality from its cross-validation on the series' own history
-        assertThat(page.locator("body").innerText()).containsPattern("MASE \\(CV\\)\\s+[0-9]").containsPattern("on [1-9][0-9]* held-out days")
-                .as("WAPE is served in percent, not as a share").containsPattern("WAPE \\(CV\\)\\s+[0-9]{1,2}\\.[0-9]%");
+        assertThat(page.locator("body").innerText())
+                .containsPattern("MASE \\(CV\\)\\s+[0-9]")
+                .containsPattern("on [1-9][0-9]* held-out days")
+                .as("WAPE is served in percent, not as a share")
+                .containsPattern("WAPE \\(CV\\)\\s+[0-9]{1,2}\\.[0-9]%");
         noServiceDown();
         screenshot("e2e-explorer");
         if (mlflowRuns) {
@@ -128,19 +153,24 @@ final class DashboardInChromium {
                 com.microsoft.playwright.Response answer = mlflow.navigate(href);
                 assertThat(answer.ok()).as(href).isTrue();
                 mlflow.waitForFunction("() => document.body.innerText.includes('" + seriesId + "')");
-                mlflow.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve("e2e-mlflow-run.png")).setFullPage(true));
+                mlflow.screenshot(new Page.ScreenshotOptions()
+                        .setPath(screenshots().resolve("e2e-mlflow-run.png"))
+                        .setFullPage(true));
             }
         }
     }
 
     /** The grid lists the spike's days, the alert is open, filtering narrows, and the export follows the grid. */
     private void anomalies(String seriesId, LocalDate spikeStart) throws Exception {
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Anomalies")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Anomalies"))
+                .click();
         page.waitForURL("**/anomalies");
         noServiceDown();
         Locator alerts = page.locator("#alerts");
-        PlaywrightAssertions.assertThat(alerts.locator("vaadin-grid-cell-content",
-                new Locator.LocatorOptions().setHasText(seriesId)).first()).isVisible();
+        PlaywrightAssertions.assertThat(
+                        alerts.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText(seriesId))
+                                .first())
+                .isVisible();
         page.waitForFunction("() => document.querySelector('#anomalies').size >= 3");
         int all = ((Number) page.evaluate("() => document.querySelector('#anomalies').size")).intValue();
 
@@ -150,7 +180,8 @@ final class DashboardInChromium {
         page.waitForFunction("n => document.querySelector('#anomalies').size < n || n <= 4", all);
         List<String> lines = csvLines();
         assertThat(lines.get(0)).startsWith("series,date,actual");
-        assertThat(lines.subList(1, lines.size())).isNotEmpty()
+        assertThat(lines.subList(1, lines.size()))
+                .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith(seriesId + ","))
                 .anySatisfy(line -> assertThat(line).startsWith(seriesId + "," + spikeStart + ","));
         int filtered = ((Number) page.evaluate("() => document.querySelector('#anomalies').size")).intValue();
@@ -159,7 +190,8 @@ final class DashboardInChromium {
     }
 
     private void models() {
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Models")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Models"))
+                .click();
         page.waitForURL("**/models");
         page.waitForFunction("() => document.querySelector('#models') && document.querySelector('#models').size >= 10");
         noServiceDown();
@@ -167,11 +199,15 @@ final class DashboardInChromium {
     }
 
     private void pipeline() {
-        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Pipeline")).click();
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Pipeline"))
+                .click();
         page.waitForURL("**/pipeline");
         page.waitForFunction("() => document.querySelector('#pipeline-runs').size === 2");
-        PlaywrightAssertions.assertThat(page.locator("#pipeline-runs vaadin-grid-cell-content",
-                new Page.LocatorOptions().setHasText("SUCCEEDED")).first()).isVisible();
+        PlaywrightAssertions.assertThat(page.locator(
+                                "#pipeline-runs vaadin-grid-cell-content",
+                                new Page.LocatorOptions().setHasText("SUCCEEDED"))
+                        .first())
+                .isVisible();
         noServiceDown();
         screenshot("e2e-pipeline");
     }
@@ -179,7 +215,9 @@ final class DashboardInChromium {
     /** Types into a Vaadin combo box and clicks the item the filter leaves. */
     private void choose(String comboBox, String text) {
         page.locator(comboBox + " input").first().fill(text);
-        page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(text)).first().click();
+        page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(text))
+                .first()
+                .click();
     }
 
     private List<String> csvLines() throws Exception {
@@ -188,8 +226,10 @@ final class DashboardInChromium {
     }
 
     private JsonNode chartSeries(int index) throws Exception {
-        return new ObjectMapper().readTree(String.valueOf(page.evaluate(
-                "i => JSON.stringify(document.querySelectorAll('nyc311-chart')[i].chart.getOption().series)", index)));
+        return new ObjectMapper()
+                .readTree(String.valueOf(page.evaluate(
+                        "i => JSON.stringify(document.querySelectorAll('nyc311-chart')[i].chart.getOption().series)",
+                        index)));
     }
 
     private static List<String> days(JsonNode series, String name) {
@@ -213,13 +253,17 @@ final class DashboardInChromium {
 
     /** A view is built once per visit, so a notice on it stays: the check reads it now and names what it says. */
     private void noServiceDown() {
-        assertThat(page.locator(".service-notice", new Page.LocatorOptions().setHasText("unavailable")).allInnerTexts())
-                .as("service notices on " + page.url()).isEmpty();
+        assertThat(page.locator(".service-notice", new Page.LocatorOptions().setHasText("unavailable"))
+                        .allInnerTexts())
+                .as("service notices on " + page.url())
+                .isEmpty();
         assertThat(page.locator("body").innerText()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(screenshots().resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     private static Path screenshots() {

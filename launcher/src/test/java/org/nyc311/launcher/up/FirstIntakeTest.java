@@ -26,13 +26,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nyc311.api.access.ServiceCallSettings;
 import org.nyc311.api.anomaly.CheckView;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.RunView;
 import org.nyc311.api.ingest.IngestionRunView;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.model.ingest.IngestionWindow;
-import org.nyc311.api.access.ServiceCallSettings;
 
 /**
  * The first intake against a loopback server answering each service's API with its service-api records: it starts
@@ -43,10 +43,13 @@ class FirstIntakeTest {
 
     private static final UUID GOLD_EVENT = UUID.randomUUID();
     private static final UUID FORECAST_RUN = UUID.randomUUID();
-    private static final IngestionWindow WINDOW = new IngestionWindow(IngestionWindow.Kind.BACKFILL,
-            LocalDateTime.parse("2026-05-25T00:00:00"), LocalDateTime.parse("2026-05-31T23:59:59"));
+    private static final IngestionWindow WINDOW = new IngestionWindow(
+            IngestionWindow.Kind.BACKFILL,
+            LocalDateTime.parse("2026-05-25T00:00:00"),
+            LocalDateTime.parse("2026-05-31T23:59:59"));
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final List<String> posted = new CopyOnWriteArrayList<>();
     private final StringWriter console = new StringWriter();
@@ -59,20 +62,74 @@ class FirstIntakeTest {
         server.createContext("/api/v1/ingestions", exchange -> {
             if (exchange.getRequestMethod().equals("POST")) {
                 posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                answer(exchange, startStatus, startStatus == 202 ? ingestion(IngestionRunView.Status.RUNNING)
-                        : Map.of("title", "Window already running", "status", 409, "runningRunId", "r-0"));
+                answer(
+                        exchange,
+                        startStatus,
+                        startStatus == 202
+                                ? ingestion(IngestionRunView.Status.RUNNING)
+                                : Map.of("title", "Window already running", "status", 409, "runningRunId", "r-0"));
             } else {
                 answer(exchange, 200, ingestion(IngestionRunView.Status.COMPLETED));
             }
         });
-        server.createContext("/api/v1/runs", exchange -> answer(exchange, 200, List.of(new PipelineRunView(UUID.randomUUID(),
-                PipelineRunView.State.SUCCEEDED, Instant.parse("2026-06-01T07:00:00Z"), null, null, 1, null, null, null,
-                List.of("r-1"), List.of(), null, GOLD_EVENT))));
-        server.createContext("/api/v1/forecast-runs", exchange -> answer(exchange, 200, List.of(new RunView(FORECAST_RUN, "EVENT",
-                GOLD_EVENT, "SUCCEEDED", 42L, LocalDate.of(2023, 6, 1), LocalDate.of(2026, 5, 31), 14, 4, 0,
-                new CrossValidation(0.1, 0.1, 0.8, 0.95, 0), "TRACKED", 1, null, null, true, true, null))));
-        server.createContext("/api/v1/checks", exchange -> answer(exchange, 200, List.of(new CheckView(UUID.randomUUID(),
-                FORECAST_RUN.toString(), Instant.parse("2026-06-01T07:10:00Z"), LocalDate.of(2026, 5, 31), 4, 28, 2, 1, 0))));
+        server.createContext(
+                "/api/v1/runs",
+                exchange -> answer(
+                        exchange,
+                        200,
+                        List.of(new PipelineRunView(
+                                UUID.randomUUID(),
+                                PipelineRunView.State.SUCCEEDED,
+                                Instant.parse("2026-06-01T07:00:00Z"),
+                                null,
+                                null,
+                                1,
+                                null,
+                                null,
+                                null,
+                                List.of("r-1"),
+                                List.of(),
+                                null,
+                                GOLD_EVENT))));
+        server.createContext(
+                "/api/v1/forecast-runs",
+                exchange -> answer(
+                        exchange,
+                        200,
+                        List.of(new RunView(
+                                FORECAST_RUN,
+                                "EVENT",
+                                GOLD_EVENT,
+                                "SUCCEEDED",
+                                42L,
+                                LocalDate.of(2023, 6, 1),
+                                LocalDate.of(2026, 5, 31),
+                                14,
+                                4,
+                                0,
+                                new CrossValidation(0.1, 0.1, 0.8, 0.95, 0),
+                                "TRACKED",
+                                1,
+                                null,
+                                null,
+                                true,
+                                true,
+                                null))));
+        server.createContext(
+                "/api/v1/checks",
+                exchange -> answer(
+                        exchange,
+                        200,
+                        List.of(new CheckView(
+                                UUID.randomUUID(),
+                                FORECAST_RUN.toString(),
+                                Instant.parse("2026-06-01T07:10:00Z"),
+                                LocalDate.of(2026, 5, 31),
+                                4,
+                                28,
+                                2,
+                                1,
+                                0))));
         server.start();
     }
 
@@ -86,8 +143,9 @@ class FirstIntakeTest {
         boolean done = intake().run(new FirstIntake.Request(List.of(), 7, LocalDate.of(2026, 6, 1)));
 
         assertThat(done).as(console.toString()).isTrue();
-        assertThat(json.readTree(posted.get(0))).isEqualTo(json.readTree(
-                "{\"kind\":\"BACKFILL\",\"from\":\"2026-05-25\",\"to\":\"2026-05-31\",\"source\":null}"));
+        assertThat(json.readTree(posted.get(0)))
+                .isEqualTo(json.readTree(
+                        "{\"kind\":\"BACKFILL\",\"from\":\"2026-05-25\",\"to\":\"2026-05-31\",\"source\":null}"));
         assertThat(console.toString())
                 .contains("4200 records in 3 parts")
                 .contains("4 series forecast, 0 failed")
@@ -98,29 +156,57 @@ class FirstIntakeTest {
     void aReplayedFileIsNamedByItsFileNameAndARefusalStopsTheIntake() throws Exception {
         startStatus = 409;
 
-        boolean done = intake().run(new FirstIntake.Request(List.of(Path.of("/data/replay/day-1.jsonl.gz")), 7,
-                LocalDate.of(2026, 6, 1)));
+        boolean done = intake().run(new FirstIntake.Request(
+                List.of(Path.of("/data/replay/day-1.jsonl.gz")), 7, LocalDate.of(2026, 6, 1)));
 
         assertThat(done).isFalse();
         assertThat(json.readTree(posted.get(0)).path("source").asText()).isEqualTo("day-1.jsonl.gz");
-        assertThat(console.toString()).contains("refused").contains("ingest-service answered 409").contains("r-0");
+        assertThat(console.toString())
+                .contains("refused")
+                .contains("ingest-service answered 409")
+                .contains("r-0");
     }
 
     private FirstIntake intake() {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new FirstIntake(Map.of(LocalService.INGEST, uri, LocalService.PIPELINE_CONTROLLER, uri, LocalService.FORECAST, uri,
-                LocalService.ANOMALY, uri), ServiceCallSettings.none(), new PrintWriter(console, true), Duration.ofSeconds(20));
+        return new FirstIntake(
+                Map.of(
+                        LocalService.INGEST,
+                        uri,
+                        LocalService.PIPELINE_CONTROLLER,
+                        uri,
+                        LocalService.FORECAST,
+                        uri,
+                        LocalService.ANOMALY,
+                        uri),
+                ServiceCallSettings.none(),
+                new PrintWriter(console, true),
+                Duration.ofSeconds(20));
     }
 
     private IngestionRunView ingestion(IngestionRunView.Status status) {
-        return new IngestionRunView("r-1", WINDOW, "api", 1000, LocalDate.of(2026, 6, 1), "raw/2026-06-01/r-1/", status,
-                status == IngestionRunView.Status.COMPLETED ? 4200 : 0, status == IngestionRunView.Status.COMPLETED ? 3 : 0, null, null,
-                Instant.parse("2026-06-01T07:00:00Z"), null, null, null);
+        return new IngestionRunView(
+                "r-1",
+                WINDOW,
+                "api",
+                1000,
+                LocalDate.of(2026, 6, 1),
+                "raw/2026-06-01/r-1/",
+                status,
+                status == IngestionRunView.Status.COMPLETED ? 4200 : 0,
+                status == IngestionRunView.Status.COMPLETED ? 3 : 0,
+                null,
+                null,
+                Instant.parse("2026-06-01T07:00:00Z"),
+                null,
+                null,
+                null);
     }
 
     private void answer(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

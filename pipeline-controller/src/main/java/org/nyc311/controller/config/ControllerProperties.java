@@ -23,13 +23,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nyc311.controller")
 public record ControllerProperties(
-        @NotNull(message = "set nyc311.controller.runner to local or databricks") RunnerKind runner,
+        @NotNull(message = "set nyc311.controller.runner to local or databricks")
+        RunnerKind runner,
+
         @Valid Retry retry,
         @Valid Queues queues,
         Duration pollInterval,
         Duration outboxRetryInterval,
         @Valid Local local,
-        @Valid Databricks databricks) implements OutboxSettings {
+        @Valid Databricks databricks)
+        implements OutboxSettings {
 
     public ControllerProperties {
         retry = retry == null ? new Retry(0, null, null, null) : retry;
@@ -92,19 +95,28 @@ public record ControllerProperties(
      * @param logDirectory where each run's output goes, one file per attempt
      * @param timeout how long one attempt may take before the child is stopped
      */
-    public record Local(Path deltaJobsJar, Path classpathFile, Path lakeRoot, Path javaExecutable, String mainClass,
-            List<String> jvmFlags, List<String> jvmOptions, Path logDirectory, Duration timeout) {
+    public record Local(
+            Path deltaJobsJar,
+            Path classpathFile,
+            Path lakeRoot,
+            Path javaExecutable,
+            String mainClass,
+            List<String> jvmFlags,
+            List<String> jvmOptions,
+            Path logDirectory,
+            Duration timeout) {
         public Local {
             deltaJobsJar = deltaJobsJar == null ? Path.of("delta-jobs/target/delta-jobs.jar") : deltaJobsJar;
             classpathFile = classpathFile == null ? Path.of("delta-jobs/target/delta-jobs.classpath") : classpathFile;
             lakeRoot = lakeRoot == null ? Path.of(".nyc311/run/data/s3/nyc311-lake") : lakeRoot;
-            javaExecutable = javaExecutable == null
-                    ? Path.of(System.getProperty("java.home"), "bin", "java") : javaExecutable;
+            javaExecutable =
+                    javaExecutable == null ? Path.of(System.getProperty("java.home"), "bin", "java") : javaExecutable;
             mainClass = mainClass == null ? "org.nyc311.delta.BatchJob" : mainClass;
             jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
             jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
             logDirectory = logDirectory == null
-                    ? Path.of(System.getProperty("java.io.tmpdir"), "nyc311-pipeline-runs") : logDirectory;
+                    ? Path.of(System.getProperty("java.io.tmpdir"), "nyc311-pipeline-runs")
+                    : logDirectory;
             timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
         }
     }
@@ -120,8 +132,14 @@ public record ControllerProperties(
      * @param timeout how long a run may take before it is cancelled
      * @param lakeRoot the job's {@code lake_root} parameter (e.g. {@code s3://nyc311-lake}); unset, the job's default applies
      */
-    public record Databricks(String host, String token, Long jobId, Duration pollInitial, Duration pollMax,
-            Duration timeout, String lakeRoot) {
+    public record Databricks(
+            String host,
+            String token,
+            Long jobId,
+            Duration pollInitial,
+            Duration pollMax,
+            Duration timeout,
+            String lakeRoot) {
         public Databricks {
             pollInitial = pollInitial == null ? Duration.ofSeconds(10) : pollInitial;
             pollMax = pollMax == null ? Duration.ofSeconds(60) : pollMax;

@@ -8,5 +8,5 @@ import org.springframework.validation.annotation.Validated;
 /** The object store bucket that holds raw/, the Delta tables and each run's result. */
 @Validated
 @ConfigurationProperties("nyc311.lake")
-public record LakeProperties(@NotBlank(message = "set nyc311.lake.bucket") String bucket) implements LakeBucket {
-}
+public record LakeProperties(
+        @NotBlank(message = "set nyc311.lake.bucket") String bucket) implements LakeBucket {}

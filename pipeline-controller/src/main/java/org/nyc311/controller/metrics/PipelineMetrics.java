@@ -48,18 +48,21 @@ public class PipelineMetrics {
     }
 
     public void batchReceived(boolean duplicate) {
-        registry.counter("nyc311.pipeline.batches", "result", duplicate ? "duplicate" : "recorded").increment();
+        registry.counter("nyc311.pipeline.batches", "result", duplicate ? "duplicate" : "recorded")
+                .increment();
     }
 
     public void attemptEnded(String runner, boolean succeeded) {
-        registry.counter("nyc311.pipeline.run.attempts", "runner", runner, "outcome", succeeded ? "succeeded" : "failed")
+        registry.counter(
+                        "nyc311.pipeline.run.attempts", "runner", runner, "outcome", succeeded ? "succeeded" : "failed")
                 .increment();
     }
 
     /** A run reached SUCCEEDED or FAILED; {@code duration} is from its start to now, retries included. */
     public void runEnded(String runner, String outcome, Duration duration) {
         String tag = outcome.toLowerCase(java.util.Locale.ROOT);
-        registry.counter("nyc311.pipeline.runs", "runner", runner, "outcome", tag).increment();
+        registry.counter("nyc311.pipeline.runs", "runner", runner, "outcome", tag)
+                .increment();
         Timer.builder("nyc311.pipeline.run.duration")
                 .description("from a run's start to its end, retries included")
                 .tags("runner", runner, "outcome", tag)
@@ -70,13 +73,15 @@ public class PipelineMetrics {
     /** Gold now holds requests created up to this instant (also called at start with the stored newest). */
     public void goldRefreshed(Instant newestCreatedAt) {
         if (newestCreatedAt != null) {
-            newestCreatedInGold.accumulateAndGet(newestCreatedAt,
-                    (old, candidate) -> old == null || candidate.isAfter(old) ? candidate : old);
+            newestCreatedInGold.accumulateAndGet(
+                    newestCreatedAt, (old, candidate) -> old == null || candidate.isAfter(old) ? candidate : old);
         }
     }
 
     private double freshnessSeconds() {
         Instant newest = newestCreatedInGold.get();
-        return newest == null ? Double.NaN : Duration.between(newest, clock.instant()).toMillis() / 1000.0;
+        return newest == null
+                ? Double.NaN
+                : Duration.between(newest, clock.instant()).toMillis() / 1000.0;
     }
 }

@@ -25,7 +25,16 @@ public record Batch(
     }
 
     static Batch landed(RawBatchLanded event, Instant receivedAt) {
-        return new Batch(event.eventId(), event.ingestionRunId(), event.bucket(), event.batchPrefix(),
-                event.manifestKey(), event.recordCount(), event.partCount(), event.occurredAt(), receivedAt, Reason.LANDED);
+        return new Batch(
+                event.eventId(),
+                event.ingestionRunId(),
+                event.bucket(),
+                event.batchPrefix(),
+                event.manifestKey(),
+                event.recordCount(),
+                event.partCount(),
+                event.occurredAt(),
+                receivedAt,
+                Reason.LANDED);
     }
 }

@@ -22,8 +22,9 @@ public class PipelineRunRepository {
 
     private static final String RUN_COLUMNS = "id, state, created_at, started_at, finished_at, attempt_count, "
             + "next_attempt_at, job_run_id, error, result_json, gold_refreshed_event_id";
-    private static final String BATCH_COLUMNS = "b.event_id, b.ingestion_run_id, b.bucket, b.batch_prefix, b.manifest_key, "
-            + "b.record_count, b.part_count, b.occurred_at, b.received_at";
+    private static final String BATCH_COLUMNS =
+            "b.event_id, b.ingestion_run_id, b.bucket, b.batch_prefix, b.manifest_key, "
+                    + "b.record_count, b.part_count, b.occurred_at, b.received_at";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -41,16 +42,17 @@ public class PipelineRunRepository {
                 VALUES (:eventId, :ingestionRunId, :bucket, :batchPrefix, :manifestKey, :recordCount, :partCount,
                         :occurredAt, :receivedAt)
                 ON CONFLICT (event_id) DO NOTHING""")
-                .param("eventId", batch.eventId())
-                .param("ingestionRunId", batch.ingestionRunId())
-                .param("bucket", batch.bucket())
-                .param("batchPrefix", batch.batchPrefix())
-                .param("manifestKey", batch.manifestKey())
-                .param("recordCount", batch.recordCount())
-                .param("partCount", batch.partCount())
-                .param("occurredAt", timestamp(batch.occurredAt()))
-                .param("receivedAt", timestamp(batch.receivedAt()))
-                .update() == 1;
+                        .param("eventId", batch.eventId())
+                        .param("ingestionRunId", batch.ingestionRunId())
+                        .param("bucket", batch.bucket())
+                        .param("batchPrefix", batch.batchPrefix())
+                        .param("manifestKey", batch.manifestKey())
+                        .param("recordCount", batch.recordCount())
+                        .param("partCount", batch.partCount())
+                        .param("occurredAt", timestamp(batch.occurredAt()))
+                        .param("receivedAt", timestamp(batch.receivedAt()))
+                        .update()
+                == 1;
     }
 
     /** The batches landed by these ingestion runs, oldest first. */
@@ -70,7 +72,8 @@ public class PipelineRunRepository {
      * ends, so that the worker cannot start it between the caller's look-up and its adding a batch.
      */
     public UUID lockWaitingRun(Instant now) {
-        jdbc.sql("INSERT INTO pipeline_run (id, state, created_at) VALUES (:id, 'RECEIVED', :now) ON CONFLICT DO NOTHING")
+        jdbc.sql(
+                        "INSERT INTO pipeline_run (id, state, created_at) VALUES (:id, 'RECEIVED', :now) ON CONFLICT DO NOTHING")
                 .param("id", UUID.randomUUID())
                 .param("now", timestamp(now))
                 .update();
@@ -90,7 +93,8 @@ public class PipelineRunRepository {
 
     /** The run in progress (attempting or waiting to retry), if any; there is at most one. */
     public Optional<PipelineRun> findRunning() {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM pipeline_run WHERE state = 'RUNNING' ORDER BY created_at LIMIT 1")
+        return jdbc.sql("SELECT " + RUN_COLUMNS
+                        + " FROM pipeline_run WHERE state = 'RUNNING' ORDER BY created_at LIMIT 1")
                 .query(this::runWithoutBatches)
                 .optional()
                 .map(this::withBatches);
@@ -98,7 +102,8 @@ public class PipelineRunRepository {
 
     /** Moves the waiting run, if any, to RUNNING; its batches are fixed from here on. */
     public Optional<UUID> startWaitingRun(Instant now) {
-        return jdbc.sql("UPDATE pipeline_run SET state = 'RUNNING', started_at = :now WHERE state = 'RECEIVED' RETURNING id")
+        return jdbc.sql(
+                        "UPDATE pipeline_run SET state = 'RUNNING', started_at = :now WHERE state = 'RECEIVED' RETURNING id")
                 .param("now", timestamp(now))
                 .query(UUID.class)
                 .optional();
@@ -108,10 +113,7 @@ public class PipelineRunRepository {
     public int beginAttempt(UUID runId) {
         return jdbc.sql("""
                 UPDATE pipeline_run SET attempt_count = attempt_count + 1, next_attempt_at = NULL, job_run_id = NULL
-                WHERE id = :id AND state = 'RUNNING' RETURNING attempt_count""")
-                .param("id", runId)
-                .query(Integer.class)
-                .single();
+                WHERE id = :id AND state = 'RUNNING' RETURNING attempt_count""").param("id", runId).query(Integer.class).single();
     }
 
     public void recordJobRunId(UUID runId, String jobRunId) {
@@ -164,7 +166,8 @@ public class PipelineRunRepository {
     public List<PipelineRun> list(RunState state, int limit) {
         String where = state == null ? "" : " WHERE state = :state";
         var statement = jdbc.sql("SELECT " + RUN_COLUMNS + " FROM pipeline_run" + where
-                + " ORDER BY created_at DESC, id LIMIT :limit").param("limit", limit);
+                        + " ORDER BY created_at DESC, id LIMIT :limit")
+                .param("limit", limit);
         if (state != null) {
             statement = statement.param("state", state.name());
         }
@@ -196,9 +199,21 @@ public class PipelineRunRepository {
                 .query((rs, row) -> Map.entry(rs.getObject("run_id", UUID.class), batch(rs, row)))
                 .list()
                 .forEach(entry -> byRun.get(entry.getKey()).add(entry.getValue()));
-        return runs.stream().map(run -> new PipelineRun(run.id(), run.state(), run.createdAt(), run.startedAt(),
-                run.finishedAt(), run.attemptCount(), run.nextAttemptAt(), run.jobRunId(), run.error(), run.result(),
-                run.goldRefreshedEventId(), byRun.get(run.id()))).toList();
+        return runs.stream()
+                .map(run -> new PipelineRun(
+                        run.id(),
+                        run.state(),
+                        run.createdAt(),
+                        run.startedAt(),
+                        run.finishedAt(),
+                        run.attemptCount(),
+                        run.nextAttemptAt(),
+                        run.jobRunId(),
+                        run.error(),
+                        run.result(),
+                        run.goldRefreshedEventId(),
+                        byRun.get(run.id())))
+                .toList();
     }
 
     private PipelineRun runWithoutBatches(ResultSet rs, int row) throws SQLException {

@@ -32,8 +32,12 @@ public class RunCoordinator {
     private final PipelineMetrics metrics;
     private final Clock clock;
 
-    public RunCoordinator(PipelineRunRepository runs, TransactionTemplate transaction, RunWorker worker,
-            PipelineMetrics metrics, Clock clock) {
+    public RunCoordinator(
+            PipelineRunRepository runs,
+            TransactionTemplate transaction,
+            RunWorker worker,
+            PipelineMetrics metrics,
+            Clock clock) {
         this.runs = runs;
         this.transaction = transaction;
         this.worker = worker;
@@ -54,11 +58,17 @@ public class RunCoordinator {
         });
         metrics.batchReceived(runId == null);
         if (runId == null) {
-            LOG.info("RawBatchLanded {} (ingestion run {}) was delivered again; already recorded", event.eventId(),
+            LOG.info(
+                    "RawBatchLanded {} (ingestion run {}) was delivered again; already recorded",
+                    event.eventId(),
                     event.ingestionRunId());
             return Optional.empty();
         }
-        LOG.info("batch {} of ingestion run {} joins pipeline run {}", event.batchPrefix(), event.ingestionRunId(), runId);
+        LOG.info(
+                "batch {} of ingestion run {} joins pipeline run {}",
+                event.batchPrefix(),
+                event.ingestionRunId(),
+                runId);
         worker.wake();
         return Optional.of(runId);
     }

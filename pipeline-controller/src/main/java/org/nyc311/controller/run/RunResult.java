@@ -26,6 +26,5 @@ public record RunResult(
         rowCounts = rowCounts == null ? Map.of() : Map.copyOf(rowCounts);
     }
 
-    public record Silver(long recordsIn, long inserted, long updated, long duplicates, long quarantined) {
-    }
+    public record Silver(long recordsIn, long inserted, long updated, long duplicates, long quarantined) {}
 }

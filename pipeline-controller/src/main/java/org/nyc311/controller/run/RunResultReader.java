@@ -40,11 +40,13 @@ public class RunResultReader {
         String location = "s3://" + bucket + "/" + key(runId);
         byte[] body;
         try {
-            body = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key(runId))).asByteArray();
+            body = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key(runId)))
+                    .asByteArray();
         } catch (NoSuchKeyException e) {
             throw new ResultUnavailableException("the job reported success but wrote no " + location);
         } catch (SdkException e) {
-            // S3 away (or refusing for now): the cause says so, and the worker waits for it rather than run the job again
+            // S3 away (or refusing for now): the cause says so, and the worker waits for it rather than run the job
+            // again
             throw new ResultUnavailableException("could not read " + location + ": " + e.getMessage(), e);
         }
         RunResult result;

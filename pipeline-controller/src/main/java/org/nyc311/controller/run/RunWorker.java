@@ -56,8 +56,14 @@ public class RunWorker implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
 
-    public RunWorker(PipelineRunRepository runs, JobRunner runner, RunResultReader results,
-            EventPublisher publisher, PipelineMetrics metrics, Clock clock, ControllerProperties properties) {
+    public RunWorker(
+            PipelineRunRepository runs,
+            JobRunner runner,
+            RunResultReader results,
+            EventPublisher publisher,
+            PipelineMetrics metrics,
+            Clock clock,
+            ControllerProperties properties) {
         this.runs = runs;
         this.runner = runner;
         this.results = results;
@@ -159,23 +165,29 @@ public class RunWorker implements SmartLifecycle {
             try {
                 outcome = runner.resume(resumed, run.jobRunId());
             } catch (RuntimeException e) {
-                outcome = Optional.of(JobOutcome.failure(run.jobRunId(), runner.name() + " runner failed resuming job "
-                        + run.jobRunId() + ": " + e));
+                outcome = Optional.of(JobOutcome.failure(
+                        run.jobRunId(), runner.name() + " runner failed resuming job " + run.jobRunId() + ": " + e));
             }
             if (outcome.isPresent()) {
                 finish(run, resumed, outcome.get());
                 return;
             }
-            LOG.info("pipeline run {}: attempt {} was interrupted and its job {} cannot be followed on {}; starting the next attempt",
-                    run.id(), run.attemptCount(), run.jobRunId(), runner.name());
+            LOG.info(
+                    "pipeline run {}: attempt {} was interrupted and its job {} cannot be followed on {}; starting the next attempt",
+                    run.id(),
+                    run.attemptCount(),
+                    run.jobRunId(),
+                    runner.name());
         }
         int attempt;
         if (interruptedBeforeJobId(run) && runner.startsOnePerAttempt()) {
             // the controller stopped between asking for the job and recording its id: the same attempt again
             // (same idempotency token) returns the job that request may have started, instead of a second one
             attempt = run.attemptCount();
-            LOG.info("pipeline run {}: attempt {} was interrupted before its job id was recorded; starting it again under the same number",
-                    run.id(), attempt);
+            LOG.info(
+                    "pipeline run {}: attempt {} was interrupted before its job id was recorded; starting it again under the same number",
+                    run.id(),
+                    attempt);
         } else {
             attempt = runs.beginAttempt(run.id());
         }
@@ -185,8 +197,13 @@ public class RunWorker implements SmartLifecycle {
             return;
         }
         JobRequest request = request(run, attempt);
-        LOG.info("pipeline run {} attempt {} of {} on {} over ingestion run(s) {}", run.id(), attempt,
-                retry.maxAttempts(), runner.name(), request.ingestionRunIds());
+        LOG.info(
+                "pipeline run {} attempt {} of {} on {} over ingestion run(s) {}",
+                run.id(),
+                attempt,
+                retry.maxAttempts(),
+                runner.name(),
+                request.ingestionRunIds());
         JobOutcome outcome;
         try {
             // recorded before the runner waits for the job: a controller that dies from here on resumes this job
@@ -213,39 +230,59 @@ public class RunWorker implements SmartLifecycle {
     }
 
     private static JobRequest request(PipelineRun run, int attempt) {
-        return new JobRequest(run.id(), attempt, run.ingestionRunIds(), run.batches().stream().map(Batch::batchPrefix).toList());
+        return new JobRequest(
+                run.id(),
+                attempt,
+                run.ingestionRunIds(),
+                run.batches().stream().map(Batch::batchPrefix).toList());
     }
 
     /** Ends an attempt: publishes and marks a success, or schedules the next attempt, or fails the run. */
     private void finish(PipelineRun run, JobRequest request, JobOutcome outcome) throws InterruptedException {
         int attempt = request.attempt();
         String error = outcome.error();
-        // S3, SQS or PostgreSQL away while finishing is an outage, not a failed job: wait for it, don't run the job again
+        // S3, SQS or PostgreSQL away while finishing is an outage, not a failed job: wait for it, don't run the job
+        // again
         Instant giveUpFinishing = clock.instant().plus(retry.finishWithin());
         Duration finishWait = Duration.ofSeconds(1);
         while (outcome.succeeded()) {
             try {
                 RunResult result = results.read(run.id());
-                GoldRefreshed event = GoldRefreshed.of(clock, run.id().toString(), request.ingestionRunIds(),
-                        result.tableVersions(), result.latestCompleteDate(), result.rowCounts());
+                GoldRefreshed event = GoldRefreshed.of(
+                        clock,
+                        run.id().toString(),
+                        request.ingestionRunIds(),
+                        result.tableVersions(),
+                        result.latestCompleteDate(),
+                        result.rowCounts());
                 publisher.publish(event);
                 runs.markSucceeded(run.id(), result, event.eventId(), clock.instant());
                 metrics.attemptEnded(runner.name(), true);
                 metrics.goldRefreshed(result.newestCreatedAt());
                 metrics.runEnded(runner.name(), RunState.SUCCEEDED.name(), sinceStart(run));
-                LOG.info("pipeline run {} succeeded; GoldRefreshed {} published (latest complete date {})", run.id(),
-                        event.eventId(), result.latestCompleteDate());
+                LOG.info(
+                        "pipeline run {} succeeded; GoldRefreshed {} published (latest complete date {})",
+                        run.id(),
+                        event.eventId(),
+                        result.latestCompleteDate());
                 return;
             } catch (RuntimeException e) {
                 error = "the job succeeded but the run could not be finished: " + e.getMessage();
-                if (!DependencyFailures.unreachable(e) || !clock.instant().plus(finishWait).isBefore(giveUpFinishing)) {
+                if (!DependencyFailures.unreachable(e)
+                        || !clock.instant().plus(finishWait).isBefore(giveUpFinishing)) {
                     break;
                 }
-                LOG.warn("pipeline run {}: the job succeeded but the run cannot be finished yet (a dependency is away); "
-                        + "trying again in {} s, until {}: {}", run.id(), finishWait.toSeconds(), giveUpFinishing,
+                LOG.warn(
+                        "pipeline run {}: the job succeeded but the run cannot be finished yet (a dependency is away); "
+                                + "trying again in {} s, until {}: {}",
+                        run.id(),
+                        finishWait.toSeconds(),
+                        giveUpFinishing,
                         DependencyFailures.describe(e));
                 Thread.sleep(finishWait.toMillis());
-                finishWait = finishWait.multipliedBy(2).compareTo(MAX_FINISH_WAIT) > 0 ? MAX_FINISH_WAIT : finishWait.multipliedBy(2);
+                finishWait = finishWait.multipliedBy(2).compareTo(MAX_FINISH_WAIT) > 0
+                        ? MAX_FINISH_WAIT
+                        : finishWait.multipliedBy(2);
             }
         }
         metrics.attemptEnded(runner.name(), false);
@@ -261,7 +298,11 @@ public class RunWorker implements SmartLifecycle {
     private void end(PipelineRun run, RunState state, String error) {
         runs.markFailed(run.id(), error, clock.instant());
         metrics.runEnded(runner.name(), state.name(), sinceStart(run));
-        LOG.error("pipeline run {} FAILED after {} attempt(s); nothing published: {}", run.id(), retry.maxAttempts(), error);
+        LOG.error(
+                "pipeline run {} FAILED after {} attempt(s); nothing published: {}",
+                run.id(),
+                retry.maxAttempts(),
+                error);
     }
 
     private Duration sinceStart(PipelineRun run) {

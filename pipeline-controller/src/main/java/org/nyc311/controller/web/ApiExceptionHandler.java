@@ -24,6 +24,7 @@ class ApiExceptionHandler extends ApiProblemHandler {
 
     @ExceptionHandler(EventJson.InvalidEventException.class)
     ResponseEntity<ProblemDetail> invalidEvent(EventJson.InvalidEventException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Not a RawBatchLanded event", e.getMessage()));
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "Not a RawBatchLanded event", e.getMessage()));
     }
 }

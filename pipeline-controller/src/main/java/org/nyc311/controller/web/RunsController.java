@@ -35,7 +35,9 @@ class RunsController implements PipelineRunApi {
 
     @Override
     public List<PipelineRunView> recent(PipelineRunView.State state, int limit) {
-        return runs.list(state == null ? null : RunState.valueOf(state.name()), limit).stream().map(RunsController::view).toList();
+        return runs.list(state == null ? null : RunState.valueOf(state.name()), limit).stream()
+                .map(RunsController::view)
+                .toList();
     }
 
     @Override
@@ -47,7 +49,8 @@ class RunsController implements PipelineRunApi {
     public ResponseEntity<PipelineRunView> rerun(RerunRequest request) {
         List<String> ingestionRunIds = new ArrayList<>(request.ingestionRunIds());
         List<RawBatchLanded> events = request.events().stream()
-                .map(node -> eventJson.read(node.toString(), RawBatchLanded.class)).toList();
+                .map(node -> eventJson.read(node.toString(), RawBatchLanded.class))
+                .toList();
         UUID joined = null;
         for (RawBatchLanded event : events) {
             Optional<UUID> run = coordinator.landed(event);
@@ -59,20 +62,42 @@ class RunsController implements PipelineRunApi {
             }
         }
         UUID joinedRun = joined;
-        PipelineRunView run = view(ingestionRunIds.isEmpty()
-                ? runs.find(joinedRun).orElseThrow(() -> new RunNotFoundException(joinedRun))
-                : coordinator.rerun(ingestionRunIds));
-        return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
+        PipelineRunView run = view(
+                ingestionRunIds.isEmpty()
+                        ? runs.find(joinedRun).orElseThrow(() -> new RunNotFoundException(joinedRun))
+                        : coordinator.rerun(ingestionRunIds));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/runs/" + run.id()))
+                .body(run);
     }
 
     /** The run as the API shows it; the states and reasons are the same words on both sides. */
     static PipelineRunView view(PipelineRun run) {
-        return new PipelineRunView(run.id(), PipelineRunView.State.valueOf(run.state().name()), run.createdAt(), run.startedAt(),
-                run.finishedAt(), run.attemptCount(), run.nextAttemptAt(), run.jobRunId(), run.error(), run.ingestionRunIds(),
-                run.batches().stream().map(b -> new PipelineRunView.BatchView(b.eventId(), b.ingestionRunId(), b.bucket(),
-                        b.batchPrefix(), b.recordCount(), b.occurredAt(), b.receivedAt(),
-                        PipelineRunView.BatchView.Reason.valueOf(b.reason().name()))).toList(),
-                result(run.result()), run.goldRefreshedEventId());
+        return new PipelineRunView(
+                run.id(),
+                PipelineRunView.State.valueOf(run.state().name()),
+                run.createdAt(),
+                run.startedAt(),
+                run.finishedAt(),
+                run.attemptCount(),
+                run.nextAttemptAt(),
+                run.jobRunId(),
+                run.error(),
+                run.ingestionRunIds(),
+                run.batches().stream()
+                        .map(b -> new PipelineRunView.BatchView(
+                                b.eventId(),
+                                b.ingestionRunId(),
+                                b.bucket(),
+                                b.batchPrefix(),
+                                b.recordCount(),
+                                b.occurredAt(),
+                                b.receivedAt(),
+                                PipelineRunView.BatchView.Reason.valueOf(
+                                        b.reason().name())))
+                        .toList(),
+                result(run.result()),
+                run.goldRefreshedEventId());
     }
 
     private static PipelineRunView.ResultView result(RunResult result) {
@@ -80,9 +105,19 @@ class RunsController implements PipelineRunApi {
             return null;
         }
         RunResult.Silver silver = result.silver();
-        return new PipelineRunView.ResultView(result.runId(), result.tableVersions(), result.latestCompleteDate(),
-                result.newestCreatedAt(), result.rowCounts(), silver == null ? null
-                        : new PipelineRunView.Silver(silver.recordsIn(), silver.inserted(), silver.updated(), silver.duplicates(),
+        return new PipelineRunView.ResultView(
+                result.runId(),
+                result.tableVersions(),
+                result.latestCompleteDate(),
+                result.newestCreatedAt(),
+                result.rowCounts(),
+                silver == null
+                        ? null
+                        : new PipelineRunView.Silver(
+                                silver.recordsIn(),
+                                silver.inserted(),
+                                silver.updated(),
+                                silver.duplicates(),
                                 silver.quarantined()));
     }
 

@@ -50,10 +50,13 @@ class ControllerRestartTest extends ControllerIntegrationTest {
 
     @Autowired
     private FollowingJobRunner job;
+
     @Autowired
     private PipelineRunRepository runs;
+
     @Autowired
     private JdbcClient jdbc;
+
     @Autowired
     private TransactionTemplate transaction;
 
@@ -61,7 +64,8 @@ class ControllerRestartTest extends ControllerIntegrationTest {
     void anAttemptWhoseJobIdWasRecordedIsFollowedAfterTheRestartNotStartedAgain() {
         UUID runId = leftByADeadController("resume-1", "dbx-77");
 
-        PipelineRun run = await().atMost(PATIENCE).until(() -> runs.find(runId).orElseThrow(), r -> r.state() == RunState.SUCCEEDED);
+        PipelineRun run = await().atMost(PATIENCE)
+                .until(() -> runs.find(runId).orElseThrow(), r -> r.state() == RunState.SUCCEEDED);
 
         assertThat(job.resumed).containsExactly(runId + " attempt 1 job dbx-77");
         assertThat(job.started).as("no second job").isEmpty();
@@ -74,10 +78,14 @@ class ControllerRestartTest extends ControllerIntegrationTest {
     void anAttemptInterruptedBeforeItsJobIdWasRecordedIsStartedAgainUnderTheSameNumber() {
         UUID runId = leftByADeadController("reissue-1", null);
 
-        PipelineRun run = await().atMost(PATIENCE).until(() -> runs.find(runId).orElseThrow(), r -> r.state() == RunState.SUCCEEDED);
+        PipelineRun run = await().atMost(PATIENCE)
+                .until(() -> runs.find(runId).orElseThrow(), r -> r.state() == RunState.SUCCEEDED);
 
         // the same attempt number is the same run-now idempotency token: Databricks returns the run it may have started
-        assertThat(job.started).filteredOn(r -> r.pipelineRunId().equals(runId)).extracting(JobRequest::attempt).containsExactly(1);
+        assertThat(job.started)
+                .filteredOn(r -> r.pipelineRunId().equals(runId))
+                .extracting(JobRequest::attempt)
+                .containsExactly(1);
         assertThat(run.attemptCount()).isEqualTo(1);
         assertThat(job.resumed).noneMatch(line -> line.startsWith(runId.toString()));
     }
@@ -92,7 +100,10 @@ class ControllerRestartTest extends ControllerIntegrationTest {
             jdbc.sql("""
                     INSERT INTO pipeline_run (id, state, created_at, started_at, attempt_count, job_run_id)
                     VALUES (:id, 'RUNNING', :at, :at, 1, :job)""")
-                    .param("id", runId).param("at", Timestamp.from(startedAt)).param("job", jobRunId).update();
+                    .param("id", runId)
+                    .param("at", Timestamp.from(startedAt))
+                    .param("job", jobRunId)
+                    .update();
             runs.addBatch(runId, event.eventId(), Batch.Reason.LANDED);
         });
         return runId;
@@ -134,7 +145,8 @@ class ControllerRestartTest extends ControllerIntegrationTest {
         }
 
         private JobOutcome finished(JobRequest request, String jobRunId) {
-            s3.putObject(r -> r.bucket(BUCKET).key(RunResultReader.key(request.pipelineRunId())),
+            s3.putObject(
+                    r -> r.bucket(BUCKET).key(RunResultReader.key(request.pipelineRunId())),
                     RequestBody.fromString(ScriptedJobRunner.result(request)));
             return JobOutcome.success(jobRunId);
         }

@@ -19,6 +19,7 @@ import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.testsupport.schemathesis.Schemathesis;
+import org.nyc311.testsupport.tokens.TokenIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -32,7 +33,6 @@ import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.s3.S3Client;
-import org.nyc311.testsupport.tokens.TokenIssuer;
 
 /** From RawBatchLanded to GoldRefreshed through the real queues, database and object store; the job is scripted. */
 @AutoConfigureObservability(tracing = false)
@@ -79,8 +79,9 @@ class PipelineFlowTest extends ControllerIntegrationTest {
         PipelineRun run = awaitRunOf("ok-1", RunState.SUCCEEDED);
         GoldRefreshed refreshed = awaitGoldRefreshed(run.id());
         assertThat(refreshed.ingestionRunIds()).containsExactly("ok-1");
-        assertThat(refreshed.tableVersions()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("daily_requests", 7L, "daily_series", 7L, "series_catalog", 3L, "daily_features", 5L));
+        assertThat(refreshed.tableVersions())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("daily_requests", 7L, "daily_series", 7L, "series_catalog", 3L, "daily_features", 5L));
         assertThat(refreshed.rowCounts()).containsEntry("daily_series", 161L).hasSize(4);
         assertThat(refreshed.latestCompleteDate()).isEqualTo(LocalDate.of(2026, 6, 27));
         assertThat(run.goldRefreshedEventId()).isEqualTo(refreshed.eventId());
@@ -91,12 +92,18 @@ class PipelineFlowTest extends ControllerIntegrationTest {
 
         ResponseEntity<String> view = http.getForEntity("/api/v1/runs/" + run.id(), String.class);
         assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(view.getBody()).contains("\"state\":\"SUCCEEDED\"").contains("\"ingestionRunIds\":[\"ok-1\"]")
-                .contains("\"batchPrefix\":\"" + event.batchPrefix() + "\"").contains("\"latestCompleteDate\":\"2026-06-27\"");
+        assertThat(view.getBody())
+                .contains("\"state\":\"SUCCEEDED\"")
+                .contains("\"ingestionRunIds\":[\"ok-1\"]")
+                .contains("\"batchPrefix\":\"" + event.batchPrefix() + "\"")
+                .contains("\"latestCompleteDate\":\"2026-06-27\"");
 
         String metrics = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(metrics).contains("nyc311_pipeline_runs_total{application=\"pipeline-controller\",outcome=\"succeeded\",runner=\"scripted\"}")
-                .contains("nyc311_pipeline_run_duration_seconds_count{application=\"pipeline-controller\",outcome=\"succeeded\",runner=\"scripted\"}")
+        assertThat(metrics)
+                .contains(
+                        "nyc311_pipeline_runs_total{application=\"pipeline-controller\",outcome=\"succeeded\",runner=\"scripted\"}")
+                .contains(
+                        "nyc311_pipeline_run_duration_seconds_count{application=\"pipeline-controller\",outcome=\"succeeded\",runner=\"scripted\"}")
                 .contains("nyc311_pipeline_data_freshness_seconds{application=\"pipeline-controller\"}")
                 .contains("nyc311_pipeline_queue_lag_seconds_count{application=\"pipeline-controller\"}");
     }
@@ -114,7 +121,9 @@ class PipelineFlowTest extends ControllerIntegrationTest {
         assertThat(runsCovering("dup-1")).extracting(PipelineRun::id).containsExactly(run.id());
         assertThat(run.batches()).hasSize(1);
         assertThat(awaitGoldRefreshed(run.id())).isNotNull();
-        assertThat(queues.goldRefreshed().stream().filter(e -> e.ingestionRunIds().contains("dup-1"))).hasSize(1);
+        assertThat(queues.goldRefreshed().stream()
+                        .filter(e -> e.ingestionRunIds().contains("dup-1")))
+                .hasSize(1);
     }
 
     @Test
@@ -146,7 +155,8 @@ class PipelineFlowTest extends ControllerIntegrationTest {
         String failures = http.getForObject("/api/v1/runs?state=FAILED", String.class);
         assertThat(failures).contains(run.id().toString()).contains("scripted failure of attempt 3");
         assertThat(http.getForObject("/actuator/prometheus", String.class))
-                .contains("nyc311_pipeline_runs_total{application=\"pipeline-controller\",outcome=\"failed\",runner=\"scripted\"}");
+                .contains(
+                        "nyc311_pipeline_runs_total{application=\"pipeline-controller\",outcome=\"failed\",runner=\"scripted\"}");
     }
 
     @Test
@@ -156,8 +166,9 @@ class PipelineFlowTest extends ControllerIntegrationTest {
         PipelineRun run = awaitRunOf("noresult-1", RunState.FAILED);
 
         assertThat(run.attemptCount()).isEqualTo(3);
-        assertThat(run.error()).contains("the job reported success but wrote no s3://" + BUCKET + "/_pipeline_runs/"
-                + run.id() + "/result.json");
+        assertThat(run.error())
+                .contains("the job reported success but wrote no s3://" + BUCKET + "/_pipeline_runs/" + run.id()
+                        + "/result.json");
         assertThat(queues.goldRefreshedFor(run.id().toString())).isEmpty();
     }
 
@@ -169,7 +180,9 @@ class PipelineFlowTest extends ControllerIntegrationTest {
 
         queues.sendRawBatch(json.write(landed("co-a")));
         queues.sendRawBatch(json.write(landed("co-b")));
-        await().atMost(PATIENCE).until(() -> runsCovering("co-a").size() == 1 && runsCovering("co-b").size() == 1);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        runsCovering("co-a").size() == 1 && runsCovering("co-b").size() == 1);
         job.release();
 
         PipelineRun next = awaitRunOf("co-a", RunState.SUCCEEDED);
@@ -184,17 +197,20 @@ class PipelineFlowTest extends ControllerIntegrationTest {
         queues.sendRawBatch(json.write(landed("again-1")));
         PipelineRun first = awaitRunOf("again-1", RunState.SUCCEEDED);
 
-        ResponseEntity<String> accepted = http.postForEntity("/api/v1/runs",
-                Map.of("ingestionRunIds", List.of("again-1")), String.class);
+        ResponseEntity<String> accepted =
+                http.postForEntity("/api/v1/runs", Map.of("ingestionRunIds", List.of("again-1")), String.class);
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        UUID rerunId = UUID.fromString(accepted.getHeaders().getLocation().getPath().replace("/api/v1/runs/", ""));
+        UUID rerunId =
+                UUID.fromString(accepted.getHeaders().getLocation().getPath().replace("/api/v1/runs/", ""));
         assertThat(rerunId).isNotEqualTo(first.id());
         await().atMost(PATIENCE).until(() -> runs.find(rerunId).orElseThrow().state() == RunState.SUCCEEDED);
         PipelineRun rerun = runs.find(rerunId).orElseThrow();
         assertThat(rerun.batches()).extracting(Batch::reason).containsExactly(Batch.Reason.RERUN);
-        assertThat(rerun.batches()).extracting(Batch::eventId).containsExactlyElementsOf(
-                first.batches().stream().map(Batch::eventId).toList());
+        assertThat(rerun.batches())
+                .extracting(Batch::eventId)
+                .containsExactlyElementsOf(
+                        first.batches().stream().map(Batch::eventId).toList());
         assertThat(awaitGoldRefreshed(rerunId).ingestionRunIds()).containsExactly("again-1");
         assertThat(job.requestsCovering("again-1")).hasSize(2);
     }
@@ -223,7 +239,8 @@ class PipelineFlowTest extends ControllerIntegrationTest {
         ResponseEntity<String> badLimit = http.getForEntity("/api/v1/runs?limit=0", String.class);
         ResponseEntity<String> missing = http.getForEntity("/api/v1/runs/" + UUID.randomUUID(), String.class);
 
-        for (ResponseEntity<String> response : List.of(empty, unknown, malformed, notAnEvent, badId, badState, badLimit)) {
+        for (ResponseEntity<String> response :
+                List.of(empty, unknown, malformed, notAnEvent, badId, badState, badLimit)) {
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         }
@@ -240,27 +257,39 @@ class PipelineFlowTest extends ControllerIntegrationTest {
     @Test
     void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
         Schemathesis.Result result = Schemathesis.installed()
-                .run(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"), Path.of("target", "schemathesis"),
+                .run(
+                        URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
+                        Path.of("target", "schemathesis"),
                         tokens.tokenWithEveryScope());
         assertThat(result.passed()).as(result.describe()).isTrue();
     }
 
     private ResponseEntity<String> post(String body) {
-        return http.exchange(RequestEntity.post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).body(body),
+        return http.exchange(
+                RequestEntity.post("/api/v1/runs")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body),
                 String.class);
     }
 
     private PipelineRun awaitRunOf(String ingestionRunId, RunState state) {
-        await().atMost(PATIENCE).until(() -> runsCovering(ingestionRunId).stream().anyMatch(run -> run.state() == state));
-        return runsCovering(ingestionRunId).stream().filter(run -> run.state() == state).findFirst().orElseThrow();
+        await().atMost(PATIENCE)
+                .until(() -> runsCovering(ingestionRunId).stream().anyMatch(run -> run.state() == state));
+        return runsCovering(ingestionRunId).stream()
+                .filter(run -> run.state() == state)
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<PipelineRun> runsCovering(String ingestionRunId) {
-        return runs.list(null, 500).stream().filter(run -> run.ingestionRunIds().contains(ingestionRunId)).toList();
+        return runs.list(null, 500).stream()
+                .filter(run -> run.ingestionRunIds().contains(ingestionRunId))
+                .toList();
     }
 
     private GoldRefreshed awaitGoldRefreshed(UUID runId) {
-        await().atMost(PATIENCE).until(() -> !queues.goldRefreshedFor(runId.toString()).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !queues.goldRefreshedFor(runId.toString()).isEmpty());
         return queues.goldRefreshedFor(runId.toString()).get(0);
     }
 

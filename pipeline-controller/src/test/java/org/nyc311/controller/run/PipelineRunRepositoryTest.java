@@ -64,7 +64,9 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
         runs.addBatch(id, batch.eventId(), Batch.Reason.LANDED);
 
         assertThat(runs.startWaitingRun(T0.plusSeconds(5))).contains(id);
-        assertThat(runs.startWaitingRun(T0.plusSeconds(6))).as("nothing waits any more").isEmpty();
+        assertThat(runs.startWaitingRun(T0.plusSeconds(6)))
+                .as("nothing waits any more")
+                .isEmpty();
         assertThat(runs.beginAttempt(id)).isEqualTo(1);
         runs.recordJobRunId(id, "local-1.log");
         runs.scheduleRetry(id, "executor lost", T0.plusSeconds(65));
@@ -75,8 +77,13 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
         assertThat(retrying.nextAttemptAt()).isEqualTo(T0.plusSeconds(65));
 
         assertThat(runs.beginAttempt(id)).isEqualTo(2);
-        RunResult result = new RunResult("job-2", Map.of("gold.daily_counts", 12L), LocalDate.of(2026, 5, 31),
-                Instant.parse("2026-06-01T03:59:00Z"), Map.of("silver.requests", 4200L), new RunResult.Silver(4200, 4000, 150, 50, 7));
+        RunResult result = new RunResult(
+                "job-2",
+                Map.of("gold.daily_counts", 12L),
+                LocalDate.of(2026, 5, 31),
+                Instant.parse("2026-06-01T03:59:00Z"),
+                Map.of("silver.requests", 4200L),
+                new RunResult.Silver(4200, 4000, 150, 50, 7));
         UUID goldEvent = UUID.randomUUID();
         runs.markSucceeded(id, result, goldEvent, T0.plusSeconds(120));
         runs.markFailed(id, "too late", T0.plusSeconds(130));
@@ -84,7 +91,9 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
         PipelineRun done = runs.find(id).orElseThrow();
         assertThat(done.state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(done.attemptCount()).isEqualTo(2);
-        assertThat(done.nextAttemptAt()).as("an attempt began after the retry was planned").isNull();
+        assertThat(done.nextAttemptAt())
+                .as("an attempt began after the retry was planned")
+                .isNull();
         assertThat(done.error()).isNull();
         assertThat(done.result()).isEqualTo(result);
         assertThat(done.goldRefreshedEventId()).isEqualTo(goldEvent);
@@ -116,13 +125,30 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
     }
 
     private static Batch landed(String ingestionRunId, Instant occurredAt) {
-        return new Batch(UUID.randomUUID(), ingestionRunId, "nyc311-lake", "raw/2026-06-01/" + ingestionRunId + "/",
-                "raw/2026-06-01/" + ingestionRunId + "/_manifest.json", 4200, 3, occurredAt, occurredAt.plusSeconds(1),
+        return new Batch(
+                UUID.randomUUID(),
+                ingestionRunId,
+                "nyc311-lake",
+                "raw/2026-06-01/" + ingestionRunId + "/",
+                "raw/2026-06-01/" + ingestionRunId + "/_manifest.json",
+                4200,
+                3,
+                occurredAt,
+                occurredAt.plusSeconds(1),
                 Batch.Reason.LANDED);
     }
 
     private static Batch withReason(Batch batch, Batch.Reason reason) {
-        return new Batch(batch.eventId(), batch.ingestionRunId(), batch.bucket(), batch.batchPrefix(), batch.manifestKey(),
-                batch.recordCount(), batch.partCount(), batch.occurredAt(), batch.receivedAt(), reason);
+        return new Batch(
+                batch.eventId(),
+                batch.ingestionRunId(),
+                batch.bucket(),
+                batch.batchPrefix(),
+                batch.manifestKey(),
+                batch.recordCount(),
+                batch.partCount(),
+                batch.occurredAt(),
+                batch.receivedAt(),
+                reason);
     }
 }

@@ -48,7 +48,8 @@ public final class ScriptedJobRunner implements JobRunner {
         if (request.ingestionRunIds().stream().anyMatch(id -> id.startsWith("noresult"))) {
             return JobOutcome.success(jobRunId);
         }
-        s3.putObject(r -> r.bucket(bucket).key(RunResultReader.key(request.pipelineRunId())),
+        s3.putObject(
+                r -> r.bucket(bucket).key(RunResultReader.key(request.pipelineRunId())),
                 RequestBody.fromString(result(request)));
         return JobOutcome.success(jobRunId);
     }
@@ -60,7 +61,9 @@ public final class ScriptedJobRunner implements JobRunner {
 
     /** The attempts that covered this ingestion run. */
     public List<JobRequest> requestsCovering(String ingestionRunId) {
-        return requests.stream().filter(r -> r.ingestionRunIds().contains(ingestionRunId)).toList();
+        return requests.stream()
+                .filter(r -> r.ingestionRunIds().contains(ingestionRunId))
+                .toList();
     }
 
     static String result(JobRequest request) {

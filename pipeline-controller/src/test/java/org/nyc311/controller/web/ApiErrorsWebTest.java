@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.nyc311.controller.run.PipelineRunRepository;
 import org.nyc311.controller.run.RunCoordinator;
 import org.nyc311.model.event.EventJson;
+import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -28,7 +29,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 
 /**
  * The web slice: the runs API with service-support's problem handler, the repository and coordinator
@@ -65,19 +65,31 @@ class ApiErrorsWebTest {
         problem(mvc.perform(get("/api/v1/runs").param("limit", "0")), 400);
         UUID unknown = UUID.randomUUID();
         when(runs.find(unknown)).thenReturn(Optional.empty());
-        problem(mvc.perform(get("/api/v1/runs/" + unknown)), 404).andExpect(jsonPath("$.title").value("Run not found"));
-        when(coordinator.rerun(anyCollection())).thenThrow(new RunCoordinator.UnknownBatchException("no batch of ingestion run r-1"));
-        problem(mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"ingestionRunIds\":[\"r-1\"]}")), 400)
+        problem(mvc.perform(get("/api/v1/runs/" + unknown)), 404)
+                .andExpect(jsonPath("$.title").value("Run not found"));
+        when(coordinator.rerun(anyCollection()))
+                .thenThrow(new RunCoordinator.UnknownBatchException("no batch of ingestion run r-1"));
+        problem(
+                        mvc.perform(post("/api/v1/runs")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"ingestionRunIds\":[\"r-1\"]}")),
+                        400)
                 .andExpect(jsonPath("$.title").value("Unknown batch"));
     }
 
     @Test
     void theDatabaseAwayIsA503WithRetryAfter() throws Exception {
-        when(runs.list(any(), anyInt())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
-        when(coordinator.rerun(anyCollection())).thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection"));
+        when(runs.list(any(), anyInt()))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        when(coordinator.rerun(anyCollection()))
+                .thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection"));
 
         problem(mvc.perform(get("/api/v1/runs")), 503).andExpect(header().string("Retry-After", "30"));
-        problem(mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"ingestionRunIds\":[\"r-1\"]}")), 503)
+        problem(
+                        mvc.perform(post("/api/v1/runs")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"ingestionRunIds\":[\"r-1\"]}")),
+                        503)
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(jsonPath("$.title").value("Service unavailable"));
     }

@@ -55,7 +55,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * controller writes is what the client reads, field for field and null for null; the checks stated on the
  * contract (limit, a rerun naming a batch) are the server's 400s.
  */
-@SpringBootTest(classes = PipelineRunApiContractTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = PipelineRunApiContractTest.WebSlice.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PipelineRunApiContractTest {
 
     /** Only the web layer: the controller and this service's problem handler on a real server. */
@@ -91,41 +93,100 @@ class PipelineRunApiContractTest {
     @BeforeEach
     void client(@Autowired RestClient.Builder builder) {
         RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(PipelineRunApi.class);
+        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
+                .build()
+                .createClient(PipelineRunApi.class);
     }
 
     @Test
     void aSucceededRunReadsWithItsBatchesAndResultAndTheStateFilterArrives() {
-        PipelineRun succeeded = new PipelineRun(RUN, RunState.SUCCEEDED, CREATED, CREATED.plusSeconds(5), CREATED.plusSeconds(65), 2,
-                null, "local-17.log", "attempt 1: executor lost",
-                new RunResult("job-9", Map.of("gold.daily_counts", 12L), LocalDate.of(2026, 5, 31), Instant.parse("2026-06-01T03:59:00Z"),
-                        Map.of("silver.requests", 4200L), new RunResult.Silver(4200, 4000, 150, 50, 7)),
-                GOLD_EVENT, List.of(batch(Batch.Reason.LANDED)));
+        PipelineRun succeeded = new PipelineRun(
+                RUN,
+                RunState.SUCCEEDED,
+                CREATED,
+                CREATED.plusSeconds(5),
+                CREATED.plusSeconds(65),
+                2,
+                null,
+                "local-17.log",
+                "attempt 1: executor lost",
+                new RunResult(
+                        "job-9",
+                        Map.of("gold.daily_counts", 12L),
+                        LocalDate.of(2026, 5, 31),
+                        Instant.parse("2026-06-01T03:59:00Z"),
+                        Map.of("silver.requests", 4200L),
+                        new RunResult.Silver(4200, 4000, 150, 50, 7)),
+                GOLD_EVENT,
+                List.of(batch(Batch.Reason.LANDED)));
         when(runs.list(RunState.SUCCEEDED, 20)).thenReturn(List.of(succeeded));
 
         List<PipelineRunView> read = api.recent(PipelineRunView.State.SUCCEEDED, 20);
 
-        assertThat(read).containsExactly(new PipelineRunView(RUN, PipelineRunView.State.SUCCEEDED, CREATED, CREATED.plusSeconds(5),
-                CREATED.plusSeconds(65), 2, null, "local-17.log", "attempt 1: executor lost", List.of("r-1"),
-                List.of(new PipelineRunView.BatchView(EVENT, "r-1", "nyc311-lake", "raw/2026-06-01/r-1/", 4200,
-                        CREATED.minusSeconds(60), CREATED, PipelineRunView.BatchView.Reason.LANDED)),
-                new PipelineRunView.ResultView("job-9", Map.of("gold.daily_counts", 12L), LocalDate.of(2026, 5, 31),
-                        Instant.parse("2026-06-01T03:59:00Z"), Map.of("silver.requests", 4200L),
-                        new PipelineRunView.Silver(4200, 4000, 150, 50, 7)),
-                GOLD_EVENT));
+        assertThat(read)
+                .containsExactly(new PipelineRunView(
+                        RUN,
+                        PipelineRunView.State.SUCCEEDED,
+                        CREATED,
+                        CREATED.plusSeconds(5),
+                        CREATED.plusSeconds(65),
+                        2,
+                        null,
+                        "local-17.log",
+                        "attempt 1: executor lost",
+                        List.of("r-1"),
+                        List.of(new PipelineRunView.BatchView(
+                                EVENT,
+                                "r-1",
+                                "nyc311-lake",
+                                "raw/2026-06-01/r-1/",
+                                4200,
+                                CREATED.minusSeconds(60),
+                                CREATED,
+                                PipelineRunView.BatchView.Reason.LANDED)),
+                        new PipelineRunView.ResultView(
+                                "job-9",
+                                Map.of("gold.daily_counts", 12L),
+                                LocalDate.of(2026, 5, 31),
+                                Instant.parse("2026-06-01T03:59:00Z"),
+                                Map.of("silver.requests", 4200L),
+                                new PipelineRunView.Silver(4200, 4000, 150, 50, 7)),
+                        GOLD_EVENT));
     }
 
     @Test
     void aWaitingRunReadsWithItsNullsAndAnUnknownOneIsA404() {
         when(runs.find(RUN)).thenReturn(Optional.of(waiting()));
 
-        assertThat(api.run(RUN)).isEqualTo(new PipelineRunView(RUN, PipelineRunView.State.RECEIVED, CREATED, null, null, 0, null, null,
-                null, List.of("r-1"), List.of(new PipelineRunView.BatchView(EVENT, "r-1", "nyc311-lake", "raw/2026-06-01/r-1/", 4200,
-                        CREATED.minusSeconds(60), CREATED, PipelineRunView.BatchView.Reason.RERUN)), null, null));
+        assertThat(api.run(RUN))
+                .isEqualTo(new PipelineRunView(
+                        RUN,
+                        PipelineRunView.State.RECEIVED,
+                        CREATED,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null,
+                        List.of("r-1"),
+                        List.of(new PipelineRunView.BatchView(
+                                EVENT,
+                                "r-1",
+                                "nyc311-lake",
+                                "raw/2026-06-01/r-1/",
+                                4200,
+                                CREATED.minusSeconds(60),
+                                CREATED,
+                                PipelineRunView.BatchView.Reason.RERUN)),
+                        null,
+                        null));
         UUID unknown = UUID.randomUUID();
         when(runs.find(unknown)).thenReturn(Optional.empty());
-        assertThatThrownBy(() -> api.run(unknown)).isInstanceOfSatisfying(HttpClientErrorException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> api.run(unknown))
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
     }
 
     @Test
@@ -142,44 +203,86 @@ class PipelineRunApiContractTest {
 
     @Test
     void aPostedEventTravelsAsJsonAndIsRecordedAsIfItHadArrived() throws Exception {
-        RawBatchLanded event = new RawBatchLanded(EVENT, 1, CREATED.minusSeconds(60), "r-1", "nyc311-lake", "raw/2026-06-01/r-1/",
-                "raw/2026-06-01/r-1/_manifest.json", new IngestionWindow(IngestionWindow.Kind.BACKFILL,
-                        LocalDateTime.parse("2026-05-01T00:00:00"), LocalDateTime.parse("2026-05-31T23:59:59")),
-                LocalDate.of(2026, 6, 1), 4200, 3);
+        RawBatchLanded event = new RawBatchLanded(
+                EVENT,
+                1,
+                CREATED.minusSeconds(60),
+                "r-1",
+                "nyc311-lake",
+                "raw/2026-06-01/r-1/",
+                "raw/2026-06-01/r-1/_manifest.json",
+                new IngestionWindow(
+                        IngestionWindow.Kind.BACKFILL,
+                        LocalDateTime.parse("2026-05-01T00:00:00"),
+                        LocalDateTime.parse("2026-05-31T23:59:59")),
+                LocalDate.of(2026, 6, 1),
+                4200,
+                3);
         JsonNode posted = new ObjectMapper().readTree(new EventJson().write(event));
         when(coordinator.landed(event)).thenReturn(Optional.of(RUN));
         when(runs.find(RUN)).thenReturn(Optional.of(waiting()));
 
-        assertThat(api.rerun(new RerunRequest(null, List.of(posted))).getBody().id()).isEqualTo(RUN);
+        assertThat(api.rerun(new RerunRequest(null, List.of(posted))).getBody().id())
+                .isEqualTo(RUN);
         verify(coordinator).landed(event);
     }
 
     @Test
     void theChecksStatedOnTheContractAreTheServersBadRequests() {
-        assertThatThrownBy(() -> api.recent(null, 0)).isInstanceOfSatisfying(HttpClientErrorException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
-        assertThatThrownBy(() -> api.recent(null, 501)).isInstanceOfSatisfying(HttpClientErrorException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
-        assertThatThrownBy(() -> api.rerun(new RerunRequest(null, null))).isInstanceOfSatisfying(HttpClientErrorException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThatThrownBy(() -> api.recent(null, 0))
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThatThrownBy(() -> api.recent(null, 501))
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThatThrownBy(() -> api.rerun(new RerunRequest(null, null)))
+                .isInstanceOfSatisfying(
+                        HttpClientErrorException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
         verifyNoInteractions(runs, coordinator);
     }
 
     @Test
     void everyStateAndReasonIsAWordOfTheContract() {
         assertThat(java.util.Arrays.stream(RunState.values()).map(Enum::name))
-                .containsExactly(java.util.Arrays.stream(PipelineRunView.State.values()).map(Enum::name).toArray(String[]::new));
-        assertThat(java.util.Arrays.stream(Batch.Reason.values()).map(Enum::name)).containsExactly(
-                java.util.Arrays.stream(PipelineRunView.BatchView.Reason.values()).map(Enum::name).toArray(String[]::new));
+                .containsExactly(java.util.Arrays.stream(PipelineRunView.State.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
+        assertThat(java.util.Arrays.stream(Batch.Reason.values()).map(Enum::name))
+                .containsExactly(java.util.Arrays.stream(PipelineRunView.BatchView.Reason.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
     }
 
     private static PipelineRun waiting() {
-        return new PipelineRun(RUN, RunState.RECEIVED, CREATED, null, null, 0, null, null, null, null, null,
+        return new PipelineRun(
+                RUN,
+                RunState.RECEIVED,
+                CREATED,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
                 List.of(batch(Batch.Reason.RERUN)));
     }
 
     private static Batch batch(Batch.Reason reason) {
-        return new Batch(EVENT, "r-1", "nyc311-lake", "raw/2026-06-01/r-1/", "raw/2026-06-01/r-1/_manifest.json", 4200, 3,
-                CREATED.minusSeconds(60), CREATED, reason);
+        return new Batch(
+                EVENT,
+                "r-1",
+                "nyc311-lake",
+                "raw/2026-06-01/r-1/",
+                "raw/2026-06-01/r-1/_manifest.json",
+                4200,
+                3,
+                CREATED.minusSeconds(60),
+                CREATED,
+                reason);
     }
 }

@@ -25,18 +25,25 @@ public record ServiceCallSettings(URI tokenUri, String clientId, String clientSe
 
     /** Whether a token can be asked for: the endpoint, the client and its secret are all set. */
     public boolean complete() {
-        return tokenUri != null && !tokenUri.toString().isBlank() && clientId != null && !clientId.isBlank()
-                && clientSecret != null && !clientSecret.isBlank();
+        return tokenUri != null
+                && !tokenUri.toString().isBlank()
+                && clientId != null
+                && !clientId.isBlank()
+                && clientSecret != null
+                && !clientSecret.isBlank();
     }
 
     /** Throws, naming what is missing, unless {@link #complete()}. */
     public ServiceCallSettings requireComplete(String caller, String callee) {
         if (!complete()) {
-            throw new IllegalStateException(caller + " calls " + callee + " with a token and has no app client to ask for "
-                    + "one: set NYC311_SERVICE_TOKEN_URI, NYC311_SERVICE_CLIENT_ID and NYC311_SERVICE_CLIENT_SECRET ("
-                    + (tokenUri == null || tokenUri.toString().isBlank() ? "token URI missing" : "token URI " + tokenUri)
-                    + (clientId == null || clientId.isBlank() ? ", client id missing" : ", client " + clientId)
-                    + (clientSecret == null || clientSecret.isBlank() ? ", secret missing" : "") + ")");
+            throw new IllegalStateException(
+                    caller + " calls " + callee + " with a token and has no app client to ask for "
+                            + "one: set NYC311_SERVICE_TOKEN_URI, NYC311_SERVICE_CLIENT_ID and NYC311_SERVICE_CLIENT_SECRET ("
+                            + (tokenUri == null || tokenUri.toString().isBlank()
+                                    ? "token URI missing"
+                                    : "token URI " + tokenUri)
+                            + (clientId == null || clientId.isBlank() ? ", client id missing" : ", client " + clientId)
+                            + (clientSecret == null || clientSecret.isBlank() ? ", secret missing" : "") + ")");
         }
         return this;
     }

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.NotNull;
  */
 @Schema(description = "Acknowledge an alert: who")
 public record AcknowledgementRequest(
-        @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = ACTOR, maxLength = 200) String actor) {
+        @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = ACTOR, maxLength = 200)
+        String actor) {
 
     /** Not blank: a character that is not a space somewhere. */
     public static final String ACTOR = "^[\\s\\S]*\\S[\\s\\S]*$";

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param at    when anomaly-service recorded it
  */
 @Schema(description = "An analyst has seen the alert")
-public record AcknowledgementView(String actor, Instant at) {
-}
+public record AcknowledgementView(String actor, Instant at) {}

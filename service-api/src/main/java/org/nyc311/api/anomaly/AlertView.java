@@ -11,15 +11,45 @@ import org.nyc311.model.anomaly.Alert;
  * @param acknowledgement who acknowledged the alert and when; null while no one has
  * @param label           the alert's current label (the latest of its history); null while unlabelled
  */
-@Schema(description = "One episode of anomalous days: opened on the day the run reached the threshold, closed when back inside")
-public record AlertView(UUID alertId, String seriesId, String status, LocalDate episodeStart, LocalDate openedOn,
-        LocalDate lastAnomalousDate, LocalDate closedOn, int anomalousDays, double peakZScore,
-        AcknowledgementView acknowledgement, LabelView label) {
+@Schema(
+        description =
+                "One episode of anomalous days: opened on the day the run reached the threshold, closed when back inside")
+public record AlertView(
+        UUID alertId,
+        String seriesId,
+        String status,
+        LocalDate episodeStart,
+        LocalDate openedOn,
+        LocalDate lastAnomalousDate,
+        LocalDate closedOn,
+        int anomalousDays,
+        double peakZScore,
+        AcknowledgementView acknowledgement,
+        LabelView label) {
 
     /** An alert no one has acknowledged or labelled yet. */
-    public AlertView(UUID alertId, String seriesId, String status, LocalDate episodeStart, LocalDate openedOn,
-            LocalDate lastAnomalousDate, LocalDate closedOn, int anomalousDays, double peakZScore) {
-        this(alertId, seriesId, status, episodeStart, openedOn, lastAnomalousDate, closedOn, anomalousDays, peakZScore, null, null);
+    public AlertView(
+            UUID alertId,
+            String seriesId,
+            String status,
+            LocalDate episodeStart,
+            LocalDate openedOn,
+            LocalDate lastAnomalousDate,
+            LocalDate closedOn,
+            int anomalousDays,
+            double peakZScore) {
+        this(
+                alertId,
+                seriesId,
+                status,
+                episodeStart,
+                openedOn,
+                lastAnomalousDate,
+                closedOn,
+                anomalousDays,
+                peakZScore,
+                null,
+                null);
     }
 
     public static AlertView of(Alert a) {
@@ -27,7 +57,17 @@ public record AlertView(UUID alertId, String seriesId, String status, LocalDate 
     }
 
     public static AlertView of(Alert a, AcknowledgementView acknowledgement, LabelView label) {
-        return new AlertView(a.id(), a.series().id(), a.status().name().toLowerCase(Locale.ROOT), a.episodeStart(),
-                a.openedOn(), a.lastAnomalousDate(), a.closedOn(), a.anomalousDays(), a.peakZScore(), acknowledgement, label);
+        return new AlertView(
+                a.id(),
+                a.series().id(),
+                a.status().name().toLowerCase(Locale.ROOT),
+                a.episodeStart(),
+                a.openedOn(),
+                a.lastAnomalousDate(),
+                a.closedOn(),
+                a.anomalousDays(),
+                a.peakZScore(),
+                acknowledgement,
+                label);
     }
 }

@@ -20,7 +20,8 @@ public interface AnomalyApi {
 
     /** Newest first; dates ISO yyyy-MM-dd, minSeverity the smallest absolute z-score, direction spike or drop. */
     @GetExchange("/api/v1/anomalies")
-    List<AnomalyView> anomalies(@RequestParam(name = "from", required = false) Optional<String> from,
+    List<AnomalyView> anomalies(
+            @RequestParam(name = "from", required = false) Optional<String> from,
             @RequestParam(name = "to", required = false) Optional<String> to,
             @RequestParam(name = "complaintType", required = false) Optional<String> complaintType,
             @RequestParam(name = "borough", required = false) Optional<String> borough,

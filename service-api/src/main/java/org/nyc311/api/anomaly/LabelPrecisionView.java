@@ -14,5 +14,4 @@ import java.time.LocalDate;
  * @param precision real / labelled; null when none is labelled
  */
 @Schema(description = "The labelled precision of the alerts opened in a window: real / labelled")
-public record LabelPrecisionView(LocalDate from, LocalDate to, int opened, int labelled, int real, Double precision) {
-}
+public record LabelPrecisionView(LocalDate from, LocalDate to, int opened, int labelled, int real, Double precision) {}

@@ -13,9 +13,13 @@ import jakarta.validation.constraints.NotNull;
  */
 @Schema(description = "Label an alert REAL or FALSE, with a note and who")
 public record LabelRequest(
-        @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = VERDICT) String verdict,
+        @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = VERDICT)
+        String verdict,
+
         @Schema(maxLength = 2000) String note,
-        @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = AcknowledgementRequest.ACTOR, maxLength = 200)
+
+        @NotNull
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = AcknowledgementRequest.ACTOR, maxLength = 200)
         String actor) {
 
     /** REAL or FALSE in any case, spaces around allowed: what the service reads. */

@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param at      when anomaly-service recorded it
  */
 @Schema(description = "An analyst's verdict on an alert: REAL or FALSE, with a note, who and when")
-public record LabelView(String verdict, String note, String actor, Instant at) {
-}
+public record LabelView(String verdict, String note, String actor, Instant at) {}

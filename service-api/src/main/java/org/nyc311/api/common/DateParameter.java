@@ -12,8 +12,8 @@ public final class DateParameter {
     public static final String PATTERN = "^20[12][0-9]-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$";
     /** For an optional parameter the server reads as absent when blank ({@code madeBefore=}): the same, or blank. */
     public static final String PATTERN_OR_BLANK = "^(\\s*|20[12][0-9]-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8]))$";
+
     public static final String DESCRIPTION = "ISO yyyy-MM-dd, from 2010-01-01 to five years after today";
 
-    private DateParameter() {
-    }
+    private DateParameter() {}
 }

@@ -19,10 +19,10 @@ public final class SeriesPathSegments {
     public static final String SERIES_ID =
             "^(all/all|[a-z0-9]+(-[a-z0-9]+)*/(bronx|brooklyn|manhattan|queens|staten-island|unspecified))$";
     /** A borough filter, which the server reads as absent when blank: a borough's key, {@code all}, or blank. */
-    public static final String BOROUGH_OR_BLANK = "^(\\s*|all|bronx|brooklyn|manhattan|queens|staten-island|unspecified)$";
+    public static final String BOROUGH_OR_BLANK =
+            "^(\\s*|all|bronx|brooklyn|manhattan|queens|staten-island|unspecified)$";
     /** A complaint-type filter, as a key or as the feed spells it (with a letter or digit somewhere), or blank. */
     public static final String COMPLAINT_TYPE_FILTER = "^(\\s*|.*[A-Za-z0-9].*)$";
 
-    private SeriesPathSegments() {
-    }
+    private SeriesPathSegments() {}
 }

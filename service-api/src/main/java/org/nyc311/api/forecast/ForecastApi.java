@@ -23,8 +23,14 @@ public interface ForecastApi {
     /** 404 when the series has no stored forecast (made before {@code madeBefore}, when given). */
     @GetExchange("/api/v1/forecasts/{complaintType}/{borough}")
     StoredForecastView latest(
-            @Parameter(description = "a complaint type's key, or all", schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE)) @PathVariable("complaintType") String complaintType,
-            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) @PathVariable("borough") String borough,
+            @Parameter(
+                            description = "a complaint type's key, or all",
+                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE))
+                    @PathVariable("complaintType")
+                    String complaintType,
+            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH))
+                    @PathVariable("borough")
+                    String borough,
             @RequestParam(name = "horizon", required = false) Integer horizon,
             @RequestParam(name = "madeBefore", required = false) String madeBefore);
 
@@ -38,9 +44,16 @@ public interface ForecastApi {
 
     @GetExchange("/api/v1/forecasts/{complaintType}/{borough}/past")
     List<ForecastPoint> past(
-            @Parameter(description = "a complaint type's key, or all", schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE)) @PathVariable("complaintType") String complaintType,
-            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) @PathVariable("borough") String borough,
-            @RequestParam("from") String from, @RequestParam("to") String to);
+            @Parameter(
+                            description = "a complaint type's key, or all",
+                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE))
+                    @PathVariable("complaintType")
+                    String complaintType,
+            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH))
+                    @PathVariable("borough")
+                    String borough,
+            @RequestParam("from") String from,
+            @RequestParam("to") String to);
 
     @PostExchange("/api/v1/forecasts")
     OnDemandView onDemand(@RequestBody OnDemandRequest request);

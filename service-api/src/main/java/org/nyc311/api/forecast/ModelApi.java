@@ -12,6 +12,12 @@ public interface ModelApi {
     /** 404 when the series has no stored forecast. */
     @GetExchange("/api/v1/models/{complaintType}/{borough}")
     ModelView model(
-            @Parameter(description = "a complaint type's key, or all", schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE)) @PathVariable("complaintType") String complaintType,
-            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) @PathVariable("borough") String borough);
+            @Parameter(
+                            description = "a complaint type's key, or all",
+                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE))
+                    @PathVariable("complaintType")
+                    String complaintType,
+            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH))
+                    @PathVariable("borough")
+                    String borough);
 }

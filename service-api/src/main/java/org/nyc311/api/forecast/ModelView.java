@@ -12,7 +12,15 @@ import java.util.UUID;
  * @param mlflowSeriesTableUrl the run's per-series metrics table in the MLflow UI (this series' row among them)
  */
 @Schema(description = "The model of a series' newest stored forecast")
-public record ModelView(String seriesId, UUID forecastRunId, String model, Map<String, String> hyperparameters,
-        CrossValidation crossValidation, LocalDate historyStart, LocalDate historyEnd, String mlflowRunId,
-        String mlflowRunUrl, String mlflowSeriesTableUrl, String registeredModelVersion) {
-}
+public record ModelView(
+        String seriesId,
+        UUID forecastRunId,
+        String model,
+        Map<String, String> hyperparameters,
+        CrossValidation crossValidation,
+        LocalDate historyStart,
+        LocalDate historyEnd,
+        String mlflowRunId,
+        String mlflowRunUrl,
+        String mlflowSeriesTableUrl,
+        String registeredModelVersion) {}

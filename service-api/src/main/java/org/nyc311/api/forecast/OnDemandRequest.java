@@ -7,5 +7,4 @@ import java.util.List;
 public record OnDemandRequest(
         @Schema(example = "noise-residential/brooklyn") String seriesId,
         List<HistoryDay> history,
-        @Schema(example = "14") Integer horizon) {
-}
+        @Schema(example = "14") Integer horizon) {}

@@ -7,6 +7,11 @@ import java.util.Map;
 import org.nyc311.model.forecast.ForecastPoint;
 
 @Schema(description = "A forecast fitted now; nothing is stored")
-public record OnDemandView(String seriesId, String model, Map<String, String> hyperparameters, CrossValidation crossValidation,
-        LocalDate historyStart, LocalDate historyEnd, List<ForecastPoint> points) {
-}
+public record OnDemandView(
+        String seriesId,
+        String model,
+        Map<String, String> hyperparameters,
+        CrossValidation crossValidation,
+        LocalDate historyStart,
+        LocalDate historyEnd,
+        List<ForecastPoint> points) {}

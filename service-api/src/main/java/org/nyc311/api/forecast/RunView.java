@@ -5,8 +5,22 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 @Schema(description = "A training run")
-public record RunView(UUID forecastRunId, String trigger, UUID eventId, String status, Long goldVersion, LocalDate historyStart,
-        LocalDate lastActualDate, int horizonDays, int seriesForecast, int seriesFailed, CrossValidation pooled,
-        String trackingStatus, int trackingAttempts, String mlflowRunId, String modelVersion, Boolean champion,
-        boolean published, String error) {
-}
+public record RunView(
+        UUID forecastRunId,
+        String trigger,
+        UUID eventId,
+        String status,
+        Long goldVersion,
+        LocalDate historyStart,
+        LocalDate lastActualDate,
+        int horizonDays,
+        int seriesForecast,
+        int seriesFailed,
+        CrossValidation pooled,
+        String trackingStatus,
+        int trackingAttempts,
+        String mlflowRunId,
+        String modelVersion,
+        Boolean champion,
+        boolean published,
+        String error) {}

@@ -16,15 +16,23 @@ public interface SeriesApi {
 
     /** The catalog, optionally filtered by complaint type (key or as spelled, or 'all') and borough key (or 'all'). */
     @GetExchange("/api/v1/series")
-    List<SeriesView> series(@RequestParam(name = "complaintType", required = false) Optional<String> complaintType,
+    List<SeriesView> series(
+            @RequestParam(name = "complaintType", required = false) Optional<String> complaintType,
             @RequestParam(name = "borough", required = false) Optional<String> borough);
 
     /** A series' actual daily counts; {@code from} and {@code to} may be null (a quarter before the series' last day). */
     @GetExchange("/api/v1/series/{complaintType}/{borough}/history")
     List<DailyCountView> history(
-            @Parameter(description = "a complaint type's key, or all", schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE)) @PathVariable("complaintType") String complaintType,
-            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH)) @PathVariable("borough") String borough,
-            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(
+                            description = "a complaint type's key, or all",
+                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE))
+                    @PathVariable("complaintType")
+                    String complaintType,
+            @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH))
+                    @PathVariable("borough")
+                    String borough,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
 
     /**
@@ -33,7 +41,8 @@ public interface SeriesApi {
      * is left out of the answer.
      */
     @GetExchange("/api/v1/series/histories")
-    List<SeriesHistoryView> histories(@RequestParam(name = "series") List<String> series,
+    List<SeriesHistoryView> histories(
+            @RequestParam(name = "series") List<String> series,
             @RequestParam(name = "from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(name = "to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
 

@@ -11,8 +11,15 @@ import org.nyc311.model.forecast.ForecastPoint;
  * @param points         never null: an answer without points reads as none
  */
 @Schema(description = "A series' newest stored forecast, traceable to its forecast run, model and MLflow run")
-public record StoredForecastView(String seriesId, UUID forecastRunId, String model, String mlflowRunId, Long goldVersion,
-        LocalDate lastActualDate, int horizon, List<ForecastPoint> points) {
+public record StoredForecastView(
+        String seriesId,
+        UUID forecastRunId,
+        String model,
+        String mlflowRunId,
+        Long goldVersion,
+        LocalDate lastActualDate,
+        int horizon,
+        List<ForecastPoint> points) {
 
     public StoredForecastView {
         points = points == null ? List.of() : List.copyOf(points);

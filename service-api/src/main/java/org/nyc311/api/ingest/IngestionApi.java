@@ -15,8 +15,13 @@ public interface IngestionApi {
      * runs, 503 with Retry-After while too many runs wait.
      */
     @ApiResponse(responseCode = "202", description = "the run, started; its Location is where to follow it")
-    @ApiResponse(responseCode = "409", description = "the same window is running: the problem names that run (runningRunId)")
-    @ApiResponse(responseCode = "503", description = "the run queue is full (the problem's runId is recorded FAILED, and the same request later resumes it), or a store is away: try again after Retry-After seconds")
+    @ApiResponse(
+            responseCode = "409",
+            description = "the same window is running: the problem names that run (runningRunId)")
+    @ApiResponse(
+            responseCode = "503",
+            description =
+                    "the run queue is full (the problem's runId is recorded FAILED, and the same request later resumes it), or a store is away: try again after Retry-After seconds")
     @PostExchange("/api/v1/ingestions")
     ResponseEntity<IngestionRunView> start(@RequestBody IngestionStartRequest request);
 

@@ -21,7 +21,8 @@ public interface PipelineRunApi {
 
     /** The newest runs first, {@code limit} of them (1-500); a state for only those, e.g. the FAILED ones. */
     @GetExchange("/api/v1/runs")
-    List<PipelineRunView> recent(@RequestParam(name = "state", required = false) PipelineRunView.State state,
+    List<PipelineRunView> recent(
+            @RequestParam(name = "state", required = false) PipelineRunView.State state,
             @RequestParam(name = "limit", defaultValue = "50") @Min(1) @Max(500) int limit);
 
     /** 404 for an unknown run. */
@@ -32,7 +33,9 @@ public interface PipelineRunApi {
      * Runs the given batches again, in the next run; 202 with that run and its Location. Events not recorded
      * yet are recorded first, as if they had arrived on the queue.
      */
-    @ApiResponse(responseCode = "202", description = "the run that will run the batches; its Location is where to follow it")
+    @ApiResponse(
+            responseCode = "202",
+            description = "the run that will run the batches; its Location is where to follow it")
     @PostExchange("/api/v1/runs")
     ResponseEntity<PipelineRunView> rerun(@Valid @RequestBody RerunRequest request);
 }

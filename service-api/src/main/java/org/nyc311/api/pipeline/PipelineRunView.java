@@ -44,8 +44,15 @@ public record PipelineRunView(
     }
 
     /** A raw batch as its RawBatchLanded announced it, and why the run covers it. */
-    public record BatchView(UUID eventId, String ingestionRunId, String bucket, String batchPrefix, long recordCount,
-            Instant occurredAt, Instant receivedAt, Reason reason) {
+    public record BatchView(
+            UUID eventId,
+            String ingestionRunId,
+            String bucket,
+            String batchPrefix,
+            long recordCount,
+            Instant occurredAt,
+            Instant receivedAt,
+            Reason reason) {
 
         public enum Reason {
             /** it landed and its event arrived */
@@ -63,11 +70,14 @@ public record PipelineRunView(
      * @param newestCreatedAt the newest request's creation instant in gold: data freshness is measured from it
      * @param rowCounts rows written per table
      */
-    public record ResultView(String runId, Map<String, Long> tableVersions, LocalDate latestCompleteDate,
-            Instant newestCreatedAt, Map<String, Long> rowCounts, Silver silver) {
-    }
+    public record ResultView(
+            String runId,
+            Map<String, Long> tableVersions,
+            LocalDate latestCompleteDate,
+            Instant newestCreatedAt,
+            Map<String, Long> rowCounts,
+            Silver silver) {}
 
     /** What silver's MERGE did with the run's records. */
-    public record Silver(long recordsIn, long inserted, long updated, long duplicates, long quarantined) {
-    }
+    public record Silver(long recordsIn, long inserted, long updated, long duplicates, long quarantined) {}
 }

@@ -24,7 +24,9 @@ public class DatabaseStartupAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
     DatabaseStartupGate databaseStartupGate(Environment environment) {
-        return new DatabaseStartupGate(environment.getProperty("spring.datasource.url", "the configured DataSource"),
-                MAX_INTERVAL, Clock.systemUTC());
+        return new DatabaseStartupGate(
+                environment.getProperty("spring.datasource.url", "the configured DataSource"),
+                MAX_INTERVAL,
+                Clock.systemUTC());
     }
 }

@@ -59,8 +59,11 @@ public class DatabaseStartupGate implements FlywayMigrationStrategy, Application
             }
             deferred = flyway;
             downSince = clock.instant();
-            LOG.warn("PostgreSQL at {} is unreachable ({}): starting without it, readiness DOWN; the migrations run "
-                    + "and start-up goes on once it answers", where, reason(e));
+            LOG.warn(
+                    "PostgreSQL at {} is unreachable ({}): starting without it, readiness DOWN; the migrations run "
+                            + "and start-up goes on once it answers",
+                    where,
+                    reason(e));
         }
     }
 
@@ -78,7 +81,9 @@ public class DatabaseStartupGate implements FlywayMigrationStrategy, Application
             try {
                 flyway.migrate();
                 deferred = null;
-                LOG.info("PostgreSQL at {} answered after {} s down; migrations applied, start-up goes on", where,
+                LOG.info(
+                        "PostgreSQL at {} answered after {} s down; migrations applied, start-up goes on",
+                        where,
                         secondsDown());
                 return;
             } catch (RuntimeException e) {
@@ -86,8 +91,12 @@ public class DatabaseStartupGate implements FlywayMigrationStrategy, Application
                     throw e;
                 }
                 interval = interval.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : interval.multipliedBy(2);
-                LOG.warn("waiting for PostgreSQL at {}: down for {} s so far ({}); next try in {} s", where, secondsDown(),
-                        reason(e), interval.toSeconds());
+                LOG.warn(
+                        "waiting for PostgreSQL at {}: down for {} s so far ({}); next try in {} s",
+                        where,
+                        secondsDown(),
+                        reason(e),
+                        interval.toSeconds());
             }
         }
     }

@@ -26,7 +26,8 @@ public class GoldHealth extends DependencyHealth {
     @Override
     protected Map<String, Object> probe() throws Exception {
         Class.forName(settings.driverClassName());
-        try (Connection connection = DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+        try (Connection connection =
+                        DriverManager.getConnection(settings.url(), settings.username(), settings.password());
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT 1")) {
             result.next();

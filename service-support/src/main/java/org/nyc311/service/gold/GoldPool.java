@@ -15,8 +15,7 @@ public final class GoldPool {
     /** The pool's name, and the {@code pool} tag of its {@code hikaricp_connections_*} meters. */
     public static final String NAME = "gold";
 
-    private GoldPool() {
-    }
+    private GoldPool() {}
 
     /**
      * A pool that starts without the warehouse (a service must come up, and serve what it has stored,

@@ -36,7 +36,8 @@ public record GoldProperties(
         String seriesCatalogTable,
         int maximumPoolSize,
         Duration connectionTimeout,
-        int historyDays) implements GoldConnectionSettings {
+        int historyDays)
+        implements GoldConnectionSettings {
 
     public GoldProperties {
         driverClassName = driverClassName == null ? "org.apache.kyuubi.jdbc.KyuubiHiveDriver" : driverClassName;
@@ -47,7 +48,8 @@ public record GoldProperties(
         connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(30) : connectionTimeout;
         historyDays = historyDays <= 0 ? 3 * 365 : historyDays;
         // table names cannot be bound as parameters: they are checked to be plain (dotted) identifiers instead
-        SqlIdentifiers.requireQualifiedNames("nyc311.gold schema and table names", schema, dailySeriesTable, seriesCatalogTable);
+        SqlIdentifiers.requireQualifiedNames(
+                "nyc311.gold schema and table names", schema, dailySeriesTable, seriesCatalogTable);
     }
 
     /** The qualified name of the daily series table, for a FROM clause. */

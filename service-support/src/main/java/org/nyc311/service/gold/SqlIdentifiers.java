@@ -7,8 +7,7 @@ public final class SqlIdentifiers {
 
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
-    private SqlIdentifiers() {
-    }
+    private SqlIdentifiers() {}
 
     /** Whether {@code name} is an identifier or dotted identifiers ({@code daily_series}, {@code main.nyc311_gold}). */
     public static boolean isQualifiedName(String name) {

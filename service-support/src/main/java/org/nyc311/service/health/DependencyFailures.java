@@ -14,8 +14,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  */
 public final class DependencyFailures {
 
-    private DependencyFailures() {
-    }
+    private DependencyFailures() {}
 
     /**
      * Whether anything in the failure's causes says a server could not be reached or could not answer
@@ -26,16 +25,20 @@ public final class DependencyFailures {
      */
     public static boolean unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof TimeoutException || cause instanceof ApiCallTimeoutException
+            if (cause instanceof IOException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof TimeoutException
+                    || cause instanceof ApiCallTimeoutException
                     || cause instanceof ApiCallAttemptTimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (cause instanceof SdkServiceException service && (service.statusCode() >= 500 || service.isThrottlingException())) {
+            if (cause instanceof SdkServiceException service
+                    && (service.statusCode() >= 500 || service.isThrottlingException())) {
                 return true;
             }
         }
@@ -48,7 +51,8 @@ public final class DependencyFailures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String top = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        String top =
+                failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return root == failure ? top : top + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }

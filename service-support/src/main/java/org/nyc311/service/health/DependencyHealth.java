@@ -72,7 +72,10 @@ public abstract class DependencyHealth implements HealthIndicator, DisposableBea
         try {
             Map<String, Object> details = inFlight.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             downSince = null;
-            return Health.up().withDetail("endpoint", endpoint).withDetails(details).build();
+            return Health.up()
+                    .withDetail("endpoint", endpoint)
+                    .withDetails(details)
+                    .build();
         } catch (TimeoutException e) {
             // the probe goes on; the next call waits for the same one instead of starting another
             return down("no answer within " + timeout.toMillis() + " ms");
@@ -94,7 +97,9 @@ public abstract class DependencyHealth implements HealthIndicator, DisposableBea
         details.put("error", error);
         details.put("downSince", downSince.toString());
         details.put("downForSeconds", Duration.between(downSince, now).toSeconds());
-        return Health.status(required ? Status.DOWN : DEGRADED).withDetails(details).build();
+        return Health.status(required ? Status.DOWN : DEGRADED)
+                .withDetails(details)
+                .build();
     }
 
     @Override

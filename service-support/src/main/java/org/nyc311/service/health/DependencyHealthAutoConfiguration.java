@@ -26,8 +26,11 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * another service's API) stays in that service, with {@link #TIMEOUT}. After Spring Cloud AWS's
  * auto-configurations, whose clients these use.
  */
-@AutoConfiguration(afterName = {"io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
-        "io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
+            "io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration"
+        })
 @ConditionalOnClass(HealthIndicator.class)
 public class DependencyHealthAutoConfiguration {
 
@@ -37,8 +40,13 @@ public class DependencyHealthAutoConfiguration {
     @Bean
     @ConditionalOnBean({SqsAsyncClient.class, QueueNames.class})
     @ConditionalOnMissingBean(name = "sqsHealthIndicator")
-    SqsHealth sqsHealthIndicator(SqsAsyncClient sqs, QueueNames queues, ObjectProvider<Clock> clock, Environment environment) {
-        return new SqsHealth(sqs, environment.getProperty("spring.cloud.aws.sqs.endpoint", "AWS SQS"), queues.all(), TIMEOUT,
+    SqsHealth sqsHealthIndicator(
+            SqsAsyncClient sqs, QueueNames queues, ObjectProvider<Clock> clock, Environment environment) {
+        return new SqsHealth(
+                sqs,
+                environment.getProperty("spring.cloud.aws.sqs.endpoint", "AWS SQS"),
+                queues.all(),
+                TIMEOUT,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -57,7 +65,11 @@ public class DependencyHealthAutoConfiguration {
         @ConditionalOnBean({S3Client.class, LakeBucket.class})
         @ConditionalOnMissingBean(name = "s3HealthIndicator")
         S3Health s3HealthIndicator(S3Client s3, LakeBucket lake, ObjectProvider<Clock> clock, Environment environment) {
-            return new S3Health(s3, environment.getProperty("spring.cloud.aws.s3.endpoint", "AWS S3"), lake.bucket(), TIMEOUT,
+            return new S3Health(
+                    s3,
+                    environment.getProperty("spring.cloud.aws.s3.endpoint", "AWS S3"),
+                    lake.bucket(),
+                    TIMEOUT,
                     clock.getIfAvailable(Clock::systemUTC));
         }
     }

@@ -25,8 +25,8 @@ public class HttpHealth extends DependencyHealth {
 
     @Override
     protected Map<String, Object> probe() throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(url).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered HTTP " + response.statusCode());
         }

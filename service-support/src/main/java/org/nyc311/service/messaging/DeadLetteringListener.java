@@ -37,7 +37,9 @@ public abstract class DeadLetteringListener<E extends PipelineEvent> {
             event = eventJson.read(body, eventType);
         } catch (EventJson.InvalidEventException e) {
             unreadable(e);
-            LOG.error("unreadable message on the {} queue, on its way to the dead-letter queue: {}", eventType.getSimpleName(),
+            LOG.error(
+                    "unreadable message on the {} queue, on its way to the dead-letter queue: {}",
+                    eventType.getSimpleName(),
                     e.getMessage());
             // delivering it again at once: no wait will make it readable, so it reaches the DLQ sooner
             visibility.changeTo(0);
@@ -50,6 +52,5 @@ public abstract class DeadLetteringListener<E extends PipelineEvent> {
     protected abstract void handle(E event, Visibility visibility);
 
     /** Called before an unreadable message is sent on its way to the DLQ, e.g. to count it; nothing by default. */
-    protected void unreadable(EventJson.InvalidEventException failure) {
-    }
+    protected void unreadable(EventJson.InvalidEventException failure) {}
 }

@@ -37,7 +37,8 @@ public class EventMessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PatientListenerContainerRegistry patientListenerContainerRegistry(Environment environment) {
-        return new PatientListenerContainerRegistry(environment.getProperty("spring.cloud.aws.sqs.endpoint", "AWS SQS"));
+        return new PatientListenerContainerRegistry(
+                environment.getProperty("spring.cloud.aws.sqs.endpoint", "AWS SQS"));
     }
 
     @Bean

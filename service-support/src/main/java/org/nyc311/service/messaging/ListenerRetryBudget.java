@@ -31,9 +31,14 @@ public class ListenerRetryBudget implements AsyncErrorHandler<Object> {
 
     public ListenerRetryBudget(ListenerRetrySettings settings) {
         this.settings = settings;
-        LOG.info("SQS listeners retry a failed message after {}, x{} each time, at most {} a wait: its last of {} deliveries "
-                + "comes {} after the first (the retry budget), the dead-letter queue {} after it", settings.initialVisibility(),
-                settings.multiplier(), settings.maxVisibility(), EventQueue.MAX_RECEIVE_COUNT, settings.budget(),
+        LOG.info(
+                "SQS listeners retry a failed message after {}, x{} each time, at most {} a wait: its last of {} deliveries "
+                        + "comes {} after the first (the retry budget), the dead-letter queue {} after it",
+                settings.initialVisibility(),
+                settings.multiplier(),
+                settings.maxVisibility(),
+                EventQueue.MAX_RECEIVE_COUNT,
+                settings.budget(),
                 settings.deadLetteredAfter(EventQueue.MAX_RECEIVE_COUNT));
     }
 
@@ -43,14 +48,25 @@ public class ListenerRetryBudget implements AsyncErrorHandler<Object> {
             return CompletableFuture.failedFuture(failure);
         }
         long receive = ErrorHandlerVisibilityHelper.getReceiveMessageCount(message);
-        int seconds = (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, settings.visibilityAfter(receive).toSeconds());
-        LOG.warn("message {} failed on receive {} of {}; delivered again in {} s: {}", message.getHeaders().getId(),
-                receive, EventQueue.MAX_RECEIVE_COUNT, seconds, rootMessage(failure));
-        return ErrorHandlerVisibilityHelper.getVisibility(message).changeToAsync(seconds)
+        int seconds = (int) Math.min(
+                Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS,
+                settings.visibilityAfter(receive).toSeconds());
+        LOG.warn(
+                "message {} failed on receive {} of {}; delivered again in {} s: {}",
+                message.getHeaders().getId(),
+                receive,
+                EventQueue.MAX_RECEIVE_COUNT,
+                seconds,
+                rootMessage(failure));
+        return ErrorHandlerVisibilityHelper.getVisibility(message)
+                .changeToAsync(seconds)
                 .handle((done, visibilityFailure) -> {
                     if (visibilityFailure != null) {
                         // SQS itself is away: the message comes back after the queue's own visibility timeout
-                        LOG.warn("could not delay message {}: {}", message.getHeaders().getId(), rootMessage(visibilityFailure));
+                        LOG.warn(
+                                "could not delay message {}: {}",
+                                message.getHeaders().getId(),
+                                rootMessage(visibilityFailure));
                     }
                     return null;
                 })
@@ -60,8 +76,9 @@ public class ListenerRetryBudget implements AsyncErrorHandler<Object> {
     @Override
     public CompletableFuture<Void> handle(Collection<Message<Object>> messages, Throwable failure) {
         // batch listeners are not used here; each message is handled as a single one would be
-        return CompletableFuture.allOf(messages.stream().map(message -> handle(message, failure)
-                .exceptionally(ignored -> null)).toArray(CompletableFuture[]::new))
+        return CompletableFuture.allOf(messages.stream()
+                        .map(message -> handle(message, failure).exceptionally(ignored -> null))
+                        .toArray(CompletableFuture[]::new))
                 .thenCompose(ignored -> CompletableFuture.failedFuture(failure));
     }
 

@@ -51,7 +51,8 @@ public class PatientListenerContainerRegistry implements MessageListenerContaine
     @Override
     public synchronized void registerListenerContainer(MessageListenerContainer<?> container) {
         if (containers.putIfAbsent(container.getId(), container) != null) {
-            throw new IllegalArgumentException("a listener container with id " + container.getId() + " is registered already");
+            throw new IllegalArgumentException(
+                    "a listener container with id " + container.getId() + " is registered already");
         }
     }
 
@@ -90,16 +91,27 @@ public class PatientListenerContainerRegistry implements MessageListenerContaine
             }
             stopQuietly(container);
             Duration next = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
-            LOG.warn("SQS at {} is unreachable: listener on {} not started yet, trying again in {} s ({})", endpoint,
-                    queues(container), wait.toSeconds(), DependencyFailures.describe(e));
+            LOG.warn(
+                    "SQS at {} is unreachable: listener on {} not started yet, trying again in {} s ({})",
+                    endpoint,
+                    queues(container),
+                    wait.toSeconds(),
+                    DependencyFailures.describe(e));
             pending.removeIf(ScheduledFuture::isDone);
-            pending.add(retries.schedule(() -> {
-                try {
-                    startOrRetry(container, next, true);
-                } catch (RuntimeException failure) {
-                    LOG.error("listener on {} could not be started: {}", queues(container), DependencyFailures.describe(failure), failure);
-                }
-            }, wait.toMillis(), TimeUnit.MILLISECONDS));
+            pending.add(retries.schedule(
+                    () -> {
+                        try {
+                            startOrRetry(container, next, true);
+                        } catch (RuntimeException failure) {
+                            LOG.error(
+                                    "listener on {} could not be started: {}",
+                                    queues(container),
+                                    DependencyFailures.describe(failure),
+                                    failure);
+                        }
+                    },
+                    wait.toMillis(),
+                    TimeUnit.MILLISECONDS));
         }
     }
 
@@ -138,6 +150,8 @@ public class PatientListenerContainerRegistry implements MessageListenerContaine
     }
 
     private static Object queues(MessageListenerContainer<?> container) {
-        return container instanceof AbstractMessageListenerContainer<?, ?, ?> listener ? listener.getQueueNames() : container.getId();
+        return container instanceof AbstractMessageListenerContainer<?, ?, ?> listener
+                ? listener.getQueueNames()
+                : container.getId();
     }
 }

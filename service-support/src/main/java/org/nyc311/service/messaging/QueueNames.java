@@ -29,7 +29,8 @@ public interface QueueNames {
      */
     default Map<EventQueue, String> byEvent() {
         if (!getClass().isRecord()) {
-            throw new IllegalStateException(getClass().getName() + " must be a record of queue names or override byEvent()");
+            throw new IllegalStateException(
+                    getClass().getName() + " must be a record of queue names or override byEvent()");
         }
         Map<EventQueue, String> names = new EnumMap<>(EventQueue.class);
         for (RecordComponent component : getClass().getRecordComponents()) {
@@ -40,7 +41,10 @@ public interface QueueNames {
             try {
                 names.put(queue, (String) accessor.invoke(this));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + getClass().getName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + component.getName() + " of "
+                                + getClass().getName(),
+                        e);
             }
         }
         return names;
@@ -66,7 +70,8 @@ public interface QueueNames {
         try {
             return EventQueue.valueOf(constant);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("queue name component " + component + " names no EventQueue (" + constant + ")", e);
+            throw new IllegalStateException(
+                    "queue name component " + component + " names no EventQueue (" + constant + ")", e);
         }
     }
 }

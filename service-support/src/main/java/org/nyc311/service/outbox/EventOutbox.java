@@ -83,7 +83,8 @@ public class EventOutbox implements SmartLifecycle {
     public synchronized int relay() {
         List<Pending> pending = jdbc.sql("SELECT event_id, queue, payload FROM event_outbox WHERE sent_at IS NULL "
                         + "ORDER BY created_at, event_id LIMIT 100")
-                .query((rs, row) -> new Pending(rs.getObject("event_id", UUID.class), rs.getString("queue"), rs.getString("payload")))
+                .query((rs, row) -> new Pending(
+                        rs.getObject("event_id", UUID.class), rs.getString("queue"), rs.getString("payload")))
                 .list();
         int sent = 0;
         for (Pending event : pending) {
@@ -100,7 +101,9 @@ public class EventOutbox implements SmartLifecycle {
 
     /** Events stored and not yet sent. */
     public long unsent() {
-        return jdbc.sql("SELECT count(*) FROM event_outbox WHERE sent_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM event_outbox WHERE sent_at IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     private void relaySoon() {
@@ -116,7 +119,9 @@ public class EventOutbox implements SmartLifecycle {
         try {
             relay();
         } catch (RuntimeException e) {
-            LOG.warn("events in the outbox wait for SQS (or the database), next try in {} s: {}", retryInterval.toSeconds(),
+            LOG.warn(
+                    "events in the outbox wait for SQS (or the database), next try in {} s: {}",
+                    retryInterval.toSeconds(),
                     rootMessage(e));
         }
     }
@@ -128,8 +133,8 @@ public class EventOutbox implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::relayQuietly, retryInterval.toMillis(), retryInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::relayQuietly, retryInterval.toMillis(), retryInterval.toMillis(), TimeUnit.MILLISECONDS);
         relay = executor;
     }
 
@@ -168,6 +173,5 @@ public class EventOutbox implements SmartLifecycle {
         return root == failure ? String.valueOf(failure) : failure + " (" + root.getMessage() + ")";
     }
 
-    private record Pending(UUID eventId, String queue, String payload) {
-    }
+    private record Pending(UUID eventId, String queue, String payload) {}
 }

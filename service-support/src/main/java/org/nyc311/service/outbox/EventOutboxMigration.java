@@ -71,7 +71,8 @@ public final class EventOutboxMigration implements JavaMigration {
     private static String read() {
         try (InputStream in = EventOutboxMigration.class.getResourceAsStream("event_outbox.sql")) {
             if (in == null) {
-                throw new IllegalStateException("event_outbox.sql is missing beside " + EventOutboxMigration.class.getName());
+                throw new IllegalStateException(
+                        "event_outbox.sql is missing beside " + EventOutboxMigration.class.getName());
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  * its {@link QueueNames}. The service's Flyway creates the table ({@link EventOutboxMigration}). Either
  * bean backs off when the service declares its own.
  */
-@AutoConfiguration(after = {EventMessagingAutoConfiguration.class, DataSourceAutoConfiguration.class},
+@AutoConfiguration(
+        after = {EventMessagingAutoConfiguration.class, DataSourceAutoConfiguration.class},
         afterName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @ConditionalOnClass(SqsTemplate.class)
 public class EventPublishingAutoConfiguration {
@@ -28,7 +29,8 @@ public class EventPublishingAutoConfiguration {
     @Bean
     @ConditionalOnBean({DataSource.class, SqsTemplate.class, OutboxSettings.class})
     @ConditionalOnMissingBean
-    EventOutbox eventOutbox(DataSource dataSource, SqsTemplate sqs, OutboxSettings settings, ObjectProvider<Clock> clock) {
+    EventOutbox eventOutbox(
+            DataSource dataSource, SqsTemplate sqs, OutboxSettings settings, ObjectProvider<Clock> clock) {
         return EventOutbox.on(dataSource, sqs, clock.getIfAvailable(Clock::systemUTC), settings.outboxRetryInterval());
     }
 

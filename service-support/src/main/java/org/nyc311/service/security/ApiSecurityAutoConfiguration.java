@@ -56,19 +56,27 @@ public class ApiSecurityAutoConfiguration {
         if (decoder == null) {
             throw new IllegalStateException(ISSUER_MISSING);
         }
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/livez", "/readyz", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-                                "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/api/**").access(new ScopeAuthorization())
-                        .anyRequest().denyAll())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/livez", "/readyz", "/error")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/v3/api-docs.yaml",
+                                "/swagger-ui",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .access(new ScopeAuthorization())
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

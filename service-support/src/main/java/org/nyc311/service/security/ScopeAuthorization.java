@@ -20,8 +20,11 @@ final class ScopeAuthorization implements AuthorizationManager<RequestAuthorizat
         if (caller == null || !caller.isAuthenticated()) {
             return new AuthorizationDecision(false);
         }
-        String needed = ApiScope.requiredFor(context.getRequest().getMethod(), pathWithinApplication(context)).authority();
-        boolean granted = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(needed::equals);
+        String needed = ApiScope.requiredFor(context.getRequest().getMethod(), pathWithinApplication(context))
+                .authority();
+        boolean granted = caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(needed::equals);
         return new AuthorizationDecision(granted);
     }
 

@@ -56,23 +56,37 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         bearerDenial.handle(request, response, e);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) {
-            write(response, HttpStatus.FORBIDDEN, "Forbidden", request.getMethod() + " " + request.getRequestURI()
-                    + " is not part of this API: no scope opens it", request, Map.of());
+            write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Forbidden",
+                    request.getMethod() + " " + request.getRequestURI() + " is not part of this API: no scope opens it",
+                    request,
+                    Map.of());
             return;
         }
         String needed = ApiScope.requiredFor(request.getMethod(), path).value();
         List<String> held = heldScopes();
-        write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                request.getMethod() + " " + request.getRequestURI() + " needs the scope " + needed + "; the token holds "
-                        + (held.isEmpty() ? "none" : String.join(" ", held)),
-                request, Map.of("requiredScope", needed));
+        write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                request.getMethod() + " " + request.getRequestURI() + " needs the scope " + needed
+                        + "; the token holds " + (held.isEmpty() ? "none" : String.join(" ", held)),
+                request,
+                Map.of("requiredScope", needed));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        write(response, HttpStatus.BAD_REQUEST, "Bad request",
-                "the request's URL or headers are refused before they reach the API: " + e.getMessage(), request, Map.of());
+        write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                "the request's URL or headers are refused before they reach the API: " + e.getMessage(),
+                request,
+                Map.of());
     }
 
     private static List<String> heldScopes() {
@@ -80,12 +94,21 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         if (caller == null) {
             return List.of();
         }
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("SCOPE_")).map(authority -> authority.substring(6)).toList();
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("SCOPE_"))
+                .map(authority -> authority.substring(6))
+                .toList();
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-            HttpServletRequest request, Map<String, Object> members) throws IOException {
+    private void write(
+            HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail,
+            HttpServletRequest request,
+            Map<String, Object> members)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         try {

@@ -79,7 +79,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return unavailable(problem, unavailable.retryAfter().orElse(null));
         }
         if (e instanceof TooManyRequestsException busy) {
-            return withRetryAfter(HttpStatus.TOO_MANY_REQUESTS, problem, busy.retryAfter().orElse(null));
+            return withRetryAfter(
+                    HttpStatus.TOO_MANY_REQUESTS, problem, busy.retryAfter().orElse(null));
         }
         return ResponseEntity.status(e.status()).body(problem);
     }
@@ -99,33 +100,56 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DateTimeException.class)
     public ResponseEntity<ProblemDetail> badDate(DateTimeException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad date",
-                "a date in the request is not one the calendar can hold or this API can serve (from "
-                        + properties.dates().earliest() + " to " + properties.dates().yearsAhead()
-                        + " years ahead): " + e.getMessage()));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Bad date",
+                        "a date in the request is not one the calendar can hold or this API can serve (from "
+                                + properties.dates().earliest() + " to "
+                                + properties.dates().yearsAhead()
+                                + " years ahead): " + e.getMessage()));
     }
 
     @ExceptionHandler(MultipartException.class)
     public ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
         // the container's message says which part of the body failed; ours says what to send instead
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable multipart request",
-                "the request says it is multipart but its body cannot be read as such (a multipart Content-Type needs a "
-                        + "boundary parameter); send no Content-Type with a GET, and application/json with a JSON body"));
+        return ResponseEntity.badRequest()
+                .body(
+                        problem(
+                                HttpStatus.BAD_REQUEST,
+                                "Unreadable multipart request",
+                                "the request says it is multipart but its body cannot be read as such (a multipart Content-Type needs a "
+                                        + "boundary parameter); send no Content-Type with a GET, and application/json with a JSON body"));
     }
 
     @ExceptionHandler(InvalidMediaTypeException.class)
     public ResponseEntity<ProblemDetail> malformedMediaType(InvalidMediaTypeException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed media type",
-                "a Content-Type or Accept header is not a media type: '" + e.getMediaType() + "'"));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Malformed media type",
+                        "a Content-Type or Accept header is not a media type: '" + e.getMediaType() + "'"));
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            RecoverableDataAccessException.class, CannotCreateTransactionException.class, SQLTransientException.class,
-            SQLNonTransientConnectionException.class, SQLRecoverableException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        RecoverableDataAccessException.class,
+        CannotCreateTransactionException.class,
+        SQLTransientException.class,
+        SQLNonTransientConnectionException.class,
+        SQLRecoverableException.class
+    })
     public ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
-        LOG.warn("answering 503: a store cannot be reached ({})", outageIn(e).orElse(e).toString());
-        return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                "a store this service needs cannot be reached right now; nothing was changed, try again later"), null);
+        LOG.warn(
+                "answering 503: a store cannot be reached ({})",
+                outageIn(e).orElse(e).toString());
+        return unavailable(
+                problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Service unavailable",
+                        "a store this service needs cannot be reached right now; nothing was changed, try again later"),
+                null);
     }
 
     /**
@@ -140,12 +164,17 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
         if (declared != null && declared.code() != HttpStatus.INTERNAL_SERVER_ERROR) {
-            String reason = StringUtils.hasText(declared.reason()) ? declared.reason() : declared.code().getReasonPhrase();
-            return ResponseEntity.status(declared.code()).body(problem(declared.code(), declared.code().getReasonPhrase(), reason));
+            String reason = StringUtils.hasText(declared.reason())
+                    ? declared.reason()
+                    : declared.code().getReasonPhrase();
+            return ResponseEntity.status(declared.code())
+                    .body(problem(declared.code(), declared.code().getReasonPhrase(), reason));
         }
         String reference = UUID.randomUUID().toString();
         LOG.error("request failed; answered 500 with reference {}", reference, e);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error",
+        ProblemDetail problem = problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal server error",
                 "the request failed on the service's side; its log has the cause under reference " + reference);
         problem.setProperty("reference", reference);
         return ResponseEntity.internalServerError().body(problem);
@@ -157,7 +186,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The problem with a Retry-After in whole seconds: {@code retryAfter}, or {@code nyc311.api.retry-after} when null. */
-    private ResponseEntity<ProblemDetail> withRetryAfter(HttpStatus status, ProblemDetail problem, Duration retryAfter) {
+    private ResponseEntity<ProblemDetail> withRetryAfter(
+            HttpStatus status, ProblemDetail problem, Duration retryAfter) {
         Duration wait = retryAfter != null ? retryAfter : properties.retryAfter();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return ResponseEntity.status(status)
@@ -172,13 +202,17 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     static Optional<Throwable> outageIn(Throwable e) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = e; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-                    || cause instanceof RecoverableDataAccessException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLNonTransientConnectionException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException) {
                 return Optional.of(cause);
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return Optional.of(cause);
             }

@@ -27,8 +27,12 @@ class DatabaseStartupGateTest {
         PostgresServer postgres = PostgresServer.start(data, 0);
         postgres.close();
         try (HikariDataSource dataSource = dataSource(postgres)) {
-            DatabaseStartupGate gate = new DatabaseStartupGate(postgres.jdbcUrl("postgres"), Duration.ofSeconds(1), Clock.systemUTC());
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/gate-test").load();
+            DatabaseStartupGate gate =
+                    new DatabaseStartupGate(postgres.jdbcUrl("postgres"), Duration.ofSeconds(1), Clock.systemUTC());
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/gate-test")
+                    .load();
 
             gate.migrate(flyway);
             assertThat(gate.waiting()).isTrue();
@@ -47,12 +51,17 @@ class DatabaseStartupGateTest {
                 assertThat(gate.waiting()).isFalse();
                 try (Connection connection = back.connect("postgres");
                         ResultSet table = connection.getMetaData().getTables(null, "public", "gate_marker", null)) {
-                    assertThat(table.next()).as("the migration ran once the database was back").isTrue();
+                    assertThat(table.next())
+                            .as("the migration ran once the database was back")
+                            .isTrue();
                 }
 
                 // a migration that fails on a reachable database stops the start, as without the gate
-                Flyway broken = Flyway.configure().dataSource(dataSource).locations("classpath:db/gate-broken")
-                        .schemas("broken").load();
+                Flyway broken = Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/gate-broken")
+                        .schemas("broken")
+                        .load();
                 assertThatThrownBy(() -> gate.migrate(broken)).isInstanceOf(RuntimeException.class);
                 assertThat(gate.waiting()).isFalse();
             }
@@ -61,7 +70,8 @@ class DatabaseStartupGateTest {
 
     @Test
     void itRunsBeforeEveryOtherRunner() {
-        DatabaseStartupGate gate = new DatabaseStartupGate("jdbc:postgresql://127.0.0.1:5432/x", Duration.ofSeconds(5), Clock.systemUTC());
+        DatabaseStartupGate gate =
+                new DatabaseStartupGate("jdbc:postgresql://127.0.0.1:5432/x", Duration.ofSeconds(5), Clock.systemUTC());
 
         assertThat(gate).isInstanceOf(PriorityOrdered.class);
         assertThat(gate.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
@@ -69,11 +79,16 @@ class DatabaseStartupGateTest {
 
     @Test
     void onlyAnUnreachableDatabaseIsWaitedFor() {
-        assertThat(DatabaseStartupGate.unreachable(new RuntimeException(new java.net.ConnectException("refused")))).isTrue();
-        assertThat(DatabaseStartupGate.unreachable(new java.sql.SQLException("refused", "08001"))).isTrue();
-        assertThat(DatabaseStartupGate.unreachable(new java.sql.SQLException("starting up", "57P03"))).isTrue();
-        assertThat(DatabaseStartupGate.unreachable(new java.sql.SQLException("no such database", "3D000"))).isFalse();
-        assertThat(DatabaseStartupGate.unreachable(new IllegalStateException("checksum mismatch"))).isFalse();
+        assertThat(DatabaseStartupGate.unreachable(new RuntimeException(new java.net.ConnectException("refused"))))
+                .isTrue();
+        assertThat(DatabaseStartupGate.unreachable(new java.sql.SQLException("refused", "08001")))
+                .isTrue();
+        assertThat(DatabaseStartupGate.unreachable(new java.sql.SQLException("starting up", "57P03")))
+                .isTrue();
+        assertThat(DatabaseStartupGate.unreachable(new java.sql.SQLException("no such database", "3D000")))
+                .isFalse();
+        assertThat(DatabaseStartupGate.unreachable(new IllegalStateException("checksum mismatch")))
+                .isFalse();
     }
 
     private static HikariDataSource dataSource(PostgresServer postgres) {

@@ -13,15 +13,21 @@ class GoldDriversTest {
 
     @Test
     void theHiveDriverClaimsTheLocalWarehouseUrl() throws Exception {
-        assertThat(DriverManager.getDriver("jdbc:hive2://127.0.0.1:10000/default;transportMode=http;httpPath=cliservice")
-                .getClass().getName()).isEqualTo("org.apache.kyuubi.jdbc.KyuubiHiveDriver");
+        assertThat(DriverManager.getDriver(
+                                "jdbc:hive2://127.0.0.1:10000/default;transportMode=http;httpPath=cliservice")
+                        .getClass()
+                        .getName())
+                .isEqualTo("org.apache.kyuubi.jdbc.KyuubiHiveDriver");
     }
 
     @Test
     void theDatabricksDriverClaimsASqlWarehouseUrl() throws Exception {
         Class.forName("com.databricks.client.jdbc.Driver");
-        assertThat(DriverManager.getDriver("jdbc:databricks://example.cloud.databricks.com:443/default;transportMode=http;"
-                + "ssl=1;httpPath=/sql/1.0/warehouses/abc;AuthMech=3").getClass().getName())
+        assertThat(DriverManager.getDriver(
+                                "jdbc:databricks://example.cloud.databricks.com:443/default;transportMode=http;"
+                                        + "ssl=1;httpPath=/sql/1.0/warehouses/abc;AuthMech=3")
+                        .getClass()
+                        .getName())
                 .isEqualTo("com.databricks.client.jdbc.Driver");
     }
 }

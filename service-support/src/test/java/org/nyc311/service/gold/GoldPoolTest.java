@@ -19,8 +19,12 @@ class GoldPoolTest {
 
     @Test
     void poolStartsWithoutTheWarehouse() throws Exception {
-        Settings settings = new Settings("org.apache.kyuubi.jdbc.KyuubiHiveDriver",
-                "jdbc:hive2://127.0.0.1:" + closedPort() + "/default;transportMode=http;httpPath=cliservice", null, null, 3,
+        Settings settings = new Settings(
+                "org.apache.kyuubi.jdbc.KyuubiHiveDriver",
+                "jdbc:hive2://127.0.0.1:" + closedPort() + "/default;transportMode=http;httpPath=cliservice",
+                null,
+                null,
+                3,
                 Duration.ofMillis(500));
 
         try (HikariDataSource pool = GoldPool.open(settings, registry)) {
@@ -33,8 +37,13 @@ class GoldPoolTest {
 
     @Test
     void thePoolIsNamedGoldAndTakesItsSettings() throws Exception {
-        Settings settings = new Settings("org.apache.kyuubi.jdbc.KyuubiHiveDriver",
-                "jdbc:hive2://127.0.0.1:" + closedPort() + "/default", "token", "secret", 4, Duration.ofSeconds(7));
+        Settings settings = new Settings(
+                "org.apache.kyuubi.jdbc.KyuubiHiveDriver",
+                "jdbc:hive2://127.0.0.1:" + closedPort() + "/default",
+                "token",
+                "secret",
+                4,
+                Duration.ofSeconds(7));
 
         try (HikariDataSource pool = GoldPool.open(settings, registry)) {
             assertThat(pool.getPoolName()).isEqualTo("gold");
@@ -51,8 +60,13 @@ class GoldPoolTest {
 
     @Test
     void noUserOrPasswordIsSentWhenNoneIsConfigured() throws Exception {
-        Settings settings = new Settings("org.apache.kyuubi.jdbc.KyuubiHiveDriver", "jdbc:hive2://127.0.0.1:" + closedPort() + "/default",
-                null, null, 2, Duration.ofSeconds(1));
+        Settings settings = new Settings(
+                "org.apache.kyuubi.jdbc.KyuubiHiveDriver",
+                "jdbc:hive2://127.0.0.1:" + closedPort() + "/default",
+                null,
+                null,
+                2,
+                Duration.ofSeconds(1));
 
         try (HikariDataSource pool = GoldPool.open(settings, registry)) {
             assertThat(pool.getUsername()).isNull();
@@ -62,11 +76,19 @@ class GoldPoolTest {
 
     @Test
     void thePoolsMetersAreTaggedGold() throws Exception {
-        Settings settings = new Settings("org.apache.kyuubi.jdbc.KyuubiHiveDriver", "jdbc:hive2://127.0.0.1:" + closedPort() + "/default",
-                null, null, 2, Duration.ofSeconds(1));
+        Settings settings = new Settings(
+                "org.apache.kyuubi.jdbc.KyuubiHiveDriver",
+                "jdbc:hive2://127.0.0.1:" + closedPort() + "/default",
+                null,
+                null,
+                2,
+                Duration.ofSeconds(1));
 
         try (HikariDataSource pool = GoldPool.open(settings, registry)) {
-            assertThat(registry.find("hikaricp.connections.max").tag("pool", "gold").gauge()).isNotNull()
+            assertThat(registry.find("hikaricp.connections.max")
+                            .tag("pool", "gold")
+                            .gauge())
+                    .isNotNull()
                     .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(2.0));
         }
     }
@@ -78,7 +100,12 @@ class GoldPoolTest {
         }
     }
 
-    private record Settings(String driverClassName, String url, String username, String password, int maximumPoolSize,
-            Duration connectionTimeout) implements GoldConnectionSettings {
-    }
+    private record Settings(
+            String driverClassName,
+            String url,
+            String username,
+            String password,
+            int maximumPoolSize,
+            Duration connectionTimeout)
+            implements GoldConnectionSettings {}
 }

@@ -11,8 +11,17 @@ class GoldPropertiesTest {
 
     @Test
     void tableNamesAreQualifiedByTheConfiguredSchemaOrUnityCatalogName() {
-        GoldProperties databricks = new GoldProperties("com.databricks.client.jdbc.Driver", "jdbc:databricks://h:443/default",
-                "token", "secret", "main.nyc311_gold", null, null, 0, null, 0);
+        GoldProperties databricks = new GoldProperties(
+                "com.databricks.client.jdbc.Driver",
+                "jdbc:databricks://h:443/default",
+                "token",
+                "secret",
+                "main.nyc311_gold",
+                null,
+                null,
+                0,
+                null,
+                0);
         assertThat(databricks.dailySeries()).isEqualTo("main.nyc311_gold.daily_series");
         assertThat(databricks.seriesCatalog()).isEqualTo("main.nyc311_gold.series_catalog");
         assertThat(databricks.connectionTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -20,7 +29,8 @@ class GoldPropertiesTest {
 
     @Test
     void theDefaultsAreTheLocalWarehouseAndASmallPool() {
-        GoldProperties local = new GoldProperties(null, "jdbc:hive2://x", null, null, "main.nyc311_gold", null, null, 0, null, 0);
+        GoldProperties local =
+                new GoldProperties(null, "jdbc:hive2://x", null, null, "main.nyc311_gold", null, null, 0, null, 0);
         assertThat(local.dailySeries()).isEqualTo("main.nyc311_gold.daily_series");
         assertThat(local.driverClassName()).isEqualTo("org.apache.kyuubi.jdbc.KyuubiHiveDriver");
         assertThat(local.maximumPoolSize()).isEqualTo(2);
@@ -30,10 +40,11 @@ class GoldPropertiesTest {
 
     @Test
     void namesThatWouldInjectSqlAreRefusedAtStart() {
-        assertThatThrownBy(() -> new GoldProperties(null, "jdbc:hive2://x", null, null, "gold; DROP TABLE x", null, null, 0, null, 0))
+        assertThatThrownBy(() -> new GoldProperties(
+                        null, "jdbc:hive2://x", null, null, "gold; DROP TABLE x", null, null, 0, null, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GoldProperties(null, "jdbc:hive2://x", null, null, "gold", "daily_series; DROP TABLE x", null, 0,
-                null, 0))
+        assertThatThrownBy(() -> new GoldProperties(
+                        null, "jdbc:hive2://x", null, null, "gold", "daily_series; DROP TABLE x", null, 0, null, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'daily_series; DROP TABLE x'");
     }

@@ -17,22 +17,33 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 /** The shared probes come from what a service declares, and only then. */
 class DependencyHealthAutoConfigurationTest {
 
-    private record Queues(String goldRefreshed) implements QueueNames {
-    }
+    private record Queues(String goldRefreshed) implements QueueNames {}
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DependencyHealthAutoConfiguration.class));
 
     @Test
     void aServiceWithQueuesAnSqsClientALakeBucketAnS3ClientAndGoldGetsTheirThreeProbes() {
-        context.withBean(SqsAsyncClient.class, () -> SqsAsyncClient.builder().region(Region.US_EAST_1)
-                        .endpointOverride(URI.create("http://127.0.0.1:9")).credentialsProvider(AnonymousCredentialsProvider.create()).build())
-                .withBean(S3Client.class, () -> S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:9"))
-                        .credentialsProvider(AnonymousCredentialsProvider.create()).build())
+        context.withBean(
+                        SqsAsyncClient.class,
+                        () -> SqsAsyncClient.builder()
+                                .region(Region.US_EAST_1)
+                                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .build())
+                .withBean(
+                        S3Client.class,
+                        () -> S3Client.builder()
+                                .region(Region.US_EAST_1)
+                                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .build())
                 .withBean(Queues.class, () -> new Queues("prod-gold"))
                 .withBean(LakeBucket.class, () -> () -> "prod-lake")
-                .withBean(GoldProperties.class, () -> new GoldProperties(null, "jdbc:hive2://127.0.0.1:9/default", null, null, null, null,
-                        null, 0, null, 0))
+                .withBean(
+                        GoldProperties.class,
+                        () -> new GoldProperties(
+                                null, "jdbc:hive2://127.0.0.1:9/default", null, null, null, null, null, 0, null, 0))
                 .withPropertyValues("spring.cloud.aws.sqs.endpoint=http://127.0.0.1:9")
                 .run(started -> {
                     assertThat(started).hasSingleBean(SqsHealth.class).hasBean("sqsHealthIndicator");
@@ -49,8 +60,12 @@ class DependencyHealthAutoConfigurationTest {
             assertThat(started).doesNotHaveBean(GoldHealth.class);
         });
         // an SQS client alone does not say which queues to look for
-        context.withBean(SqsAsyncClient.class, () -> SqsAsyncClient.builder().region(Region.US_EAST_1)
-                        .credentialsProvider(AnonymousCredentialsProvider.create()).build())
+        context.withBean(
+                        SqsAsyncClient.class,
+                        () -> SqsAsyncClient.builder()
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .build())
                 .run(started -> assertThat(started).doesNotHaveBean(SqsHealth.class));
     }
 }

@@ -29,13 +29,15 @@ class DependencyHealthTest {
         Health health = new Probe(true, () -> Map.of("bucket", "nyc311-lake")).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("endpoint", "http://127.0.0.1:9000").containsEntry("bucket", "nyc311-lake");
+        assertThat(health.getDetails())
+                .containsEntry("endpoint", "http://127.0.0.1:9000")
+                .containsEntry("bucket", "nyc311-lake");
     }
 
     @Test
     void aDependencyThatFailsSaysWhatWhereWhyAndSinceWhen() {
-        AtomicReference<RuntimeException> failure = new AtomicReference<>(new IllegalStateException("call failed",
-                new java.net.ConnectException("Connection refused")));
+        AtomicReference<RuntimeException> failure = new AtomicReference<>(
+                new IllegalStateException("call failed", new java.net.ConnectException("Connection refused")));
         Probe probe = new Probe(false, () -> {
             if (failure.get() != null) {
                 throw failure.get();
@@ -50,17 +52,22 @@ class DependencyHealthTest {
         Health back = probe.health();
 
         assertThat(first.getStatus()).isEqualTo(DependencyHealth.DEGRADED);
-        assertThat(later.getDetails()).containsEntry("endpoint", "http://127.0.0.1:9000")
-                .containsEntry("downSince", "2026-06-01T08:00:00Z").containsEntry("downForSeconds", 42L);
-        assertThat((String) later.getDetails().get("error")).contains("call failed").contains("Connection refused");
+        assertThat(later.getDetails())
+                .containsEntry("endpoint", "http://127.0.0.1:9000")
+                .containsEntry("downSince", "2026-06-01T08:00:00Z")
+                .containsEntry("downForSeconds", 42L);
+        assertThat((String) later.getDetails().get("error"))
+                .contains("call failed")
+                .contains("Connection refused");
         assertThat(back.getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void aRequiredDependencyIsDown() {
         Health health = new Probe(true, () -> {
-            throw new IllegalStateException("away");
-        }).health();
+                    throw new IllegalStateException("away");
+                })
+                .health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     }
@@ -94,12 +101,23 @@ class DependencyHealthTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
-        try (SqsServer sqs = SqsServer.start(0, 3); SqsAsyncClient up = client(sqs.endpoint().toString());
+        try (SqsServer sqs = SqsServer.start(0, 3);
+                SqsAsyncClient up = client(sqs.endpoint().toString());
                 SqsAsyncClient away = client("http://127.0.0.1:" + freePort)) {
-            Health present = new SqsHealth(up, sqs.endpoint().toString(), List.of("nyc311-gold-refreshed"), Duration.ofSeconds(10),
-                    clock).health();
-            Health absent = new SqsHealth(away, "http://127.0.0.1:" + freePort, List.of("nyc311-gold-refreshed"),
-                    Duration.ofSeconds(10), clock).health();
+            Health present = new SqsHealth(
+                            up,
+                            sqs.endpoint().toString(),
+                            List.of("nyc311-gold-refreshed"),
+                            Duration.ofSeconds(10),
+                            clock)
+                    .health();
+            Health absent = new SqsHealth(
+                            away,
+                            "http://127.0.0.1:" + freePort,
+                            List.of("nyc311-gold-refreshed"),
+                            Duration.ofSeconds(10),
+                            clock)
+                    .health();
 
             assertThat(present.getStatus()).isEqualTo(Status.UP);
             assertThat(present.getDetails()).containsEntry("queues", List.of("nyc311-gold-refreshed"));
@@ -109,8 +127,11 @@ class DependencyHealthTest {
     }
 
     private static SqsAsyncClient client(String endpoint) {
-        return SqsAsyncClient.builder().endpointOverride(java.net.URI.create(endpoint)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
+        return SqsAsyncClient.builder()
+                .endpointOverride(java.net.URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
                 .build();
     }
 

@@ -25,8 +25,8 @@ class DeadLetteringListenerTest {
 
     @Test
     void aReadableMessageIsHandedOnAsItsEventAndItsVisibilityIsLeftAlone() {
-        GoldRefreshed event = GoldRefreshed.of(CLOCK, "run-1", List.of("ingest-1"), Map.of("daily_series", 3L),
-                LocalDate.of(2026, 2, 28), Map.of());
+        GoldRefreshed event = GoldRefreshed.of(
+                CLOCK, "run-1", List.of("ingest-1"), Map.of("daily_series", 3L), LocalDate.of(2026, 2, 28), Map.of());
 
         listener.receive(json.write(event), visibility);
 
@@ -39,7 +39,8 @@ class DeadLetteringListenerTest {
     void anUnreadableMessageComesBackAtOnceSoItReachesTheDeadLetterQueueSoonerAndIsCounted() {
         assertThatThrownBy(() -> listener.receive("{\"type\":\"GoldRefreshed\",\"schemaVersion\":99}", visibility))
                 .isInstanceOf(EventJson.InvalidEventException.class);
-        assertThatThrownBy(() -> listener.receive("not json", visibility)).isInstanceOf(EventJson.InvalidEventException.class);
+        assertThatThrownBy(() -> listener.receive("not json", visibility))
+                .isInstanceOf(EventJson.InvalidEventException.class);
 
         assertThat(listener.handled).isEmpty();
         assertThat(listener.unreadable).isEqualTo(2);
@@ -48,10 +49,12 @@ class DeadLetteringListenerTest {
 
     @Test
     void aFailureWhileHandlingLeavesTheMessageUnacknowledgedForTheRetryBudget() {
-        GoldRefreshed event = GoldRefreshed.of(CLOCK, "run-2", List.of("ingest-2"), Map.of(), LocalDate.of(2026, 2, 28), Map.of());
+        GoldRefreshed event =
+                GoldRefreshed.of(CLOCK, "run-2", List.of("ingest-2"), Map.of(), LocalDate.of(2026, 2, 28), Map.of());
         listener.failWith = new IllegalStateException("database away");
 
-        assertThatThrownBy(() -> listener.receive(json.write(event), visibility)).hasMessage("database away");
+        assertThatThrownBy(() -> listener.receive(json.write(event), visibility))
+                .hasMessage("database away");
         // the wait before the next delivery is the ListenerRetryBudget's, not set here
         assertThat(visibility.changes).isEmpty();
         assertThat(listener.unreadable).isZero();

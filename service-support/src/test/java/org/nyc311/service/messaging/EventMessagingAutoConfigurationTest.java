@@ -32,20 +32,37 @@ class EventMessagingAutoConfigurationTest {
     private static final String TYPE_HEADER = "JavaType";
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(EventMessagingAutoConfiguration.class, SqsAutoConfiguration.class,
-                    AwsAutoConfiguration.class, CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class))
-            .withPropertyValues("spring.cloud.aws.region.static=us-east-1", "spring.cloud.aws.credentials.access-key=test",
-                    "spring.cloud.aws.credentials.secret-key=test", "spring.cloud.aws.sqs.endpoint=http://127.0.0.1:9");
+            .withConfiguration(AutoConfigurations.of(
+                    EventMessagingAutoConfiguration.class,
+                    SqsAutoConfiguration.class,
+                    AwsAutoConfiguration.class,
+                    CredentialsProviderAutoConfiguration.class,
+                    RegionProviderAutoConfiguration.class))
+            .withPropertyValues(
+                    "spring.cloud.aws.region.static=us-east-1",
+                    "spring.cloud.aws.credentials.access-key=test",
+                    "spring.cloud.aws.credentials.secret-key=test",
+                    "spring.cloud.aws.sqs.endpoint=http://127.0.0.1:9");
 
-    private final ForecastsPublished event = ForecastsPublished.of(Clock.fixed(Instant.parse("2026-05-02T06:00:00Z"), ZoneOffset.UTC),
-            "run-1", 7, LocalDate.of(2026, 5, 1), 30, 12, 1, "mlflow-1");
+    private final ForecastsPublished event = ForecastsPublished.of(
+            Clock.fixed(Instant.parse("2026-05-02T06:00:00Z"), ZoneOffset.UTC),
+            "run-1",
+            7,
+            LocalDate.of(2026, 5, 1),
+            30,
+            12,
+            1,
+            "mlflow-1");
 
     @Test
     void theConverterSqsUsesIsTheSharedOne() {
         service.run(context -> {
-            assertThat(context).hasSingleBean(MessagingMessageConverter.class).hasSingleBean(EventJson.class)
+            assertThat(context)
+                    .hasSingleBean(MessagingMessageConverter.class)
+                    .hasSingleBean(EventJson.class)
                     .hasSingleBean(SqsTemplate.class);
-            assertThat(context.getBeanNamesForType(MessagingMessageConverter.class)).containsExactly("sqsMessagingMessageConverter");
+            assertThat(context.getBeanNamesForType(MessagingMessageConverter.class))
+                    .containsExactly("sqsMessagingMessageConverter");
         });
     }
 
@@ -56,7 +73,8 @@ class EventMessagingAutoConfigurationTest {
             MessagingMessageConverter<Message> converter = context.getBean(MessagingMessageConverter.class);
             String json = context.getBean(EventJson.class).write(event);
 
-            Message sent = converter.fromMessagingMessage(MessageBuilder.withPayload(json).build());
+            Message sent = converter.fromMessagingMessage(
+                    MessageBuilder.withPayload(json).build());
 
             assertThat(sent.body()).isEqualTo(json);
             assertThat(sent.messageAttributes()).doesNotContainKey(TYPE_HEADER);
@@ -70,23 +88,33 @@ class EventMessagingAutoConfigurationTest {
             MessagingMessageConverter<Message> converter = context.getBean(MessagingMessageConverter.class);
             EventJson eventJson = context.getBean(EventJson.class);
             String json = eventJson.write(event);
-            Message received = Message.builder().messageId(UUID.randomUUID().toString()).body(json)
-                    .messageAttributes(Map.of(TYPE_HEADER, MessageAttributeValue.builder().dataType("String")
-                            .stringValue(ForecastsPublished.class.getName()).build()))
+            Message received = Message.builder()
+                    .messageId(UUID.randomUUID().toString())
+                    .body(json)
+                    .messageAttributes(Map.of(
+                            TYPE_HEADER,
+                            MessageAttributeValue.builder()
+                                    .dataType("String")
+                                    .stringValue(ForecastsPublished.class.getName())
+                                    .build()))
                     .build();
 
             Object payload = converter.toMessagingMessage(received).getPayload();
 
             assertThat(payload).isEqualTo(json);
-            assertThat(eventJson.read((String) payload, ForecastsPublished.class)).isEqualTo(event);
+            assertThat(eventJson.read((String) payload, ForecastsPublished.class))
+                    .isEqualTo(event);
         });
     }
 
     @Test
     void listenersGetTheRetryBudgetWhichPropertiesCanShorten() {
-        service.run(context -> assertThat(context.getBean(ListenerRetryBudget.class)).isNotNull());
-        service.withPropertyValues("nyc311.messaging.listener-retry.initial-visibility=2s",
-                "nyc311.messaging.listener-retry.max-visibility=16s").run(context -> {
+        service.run(context ->
+                assertThat(context.getBean(ListenerRetryBudget.class)).isNotNull());
+        service.withPropertyValues(
+                        "nyc311.messaging.listener-retry.initial-visibility=2s",
+                        "nyc311.messaging.listener-retry.max-visibility=16s")
+                .run(context -> {
                     ListenerRetrySettings settings = context.getBean(ListenerRetrySettings.class);
                     assertThat(settings.budget()).isEqualTo(java.time.Duration.ofSeconds(2 + 4 + 8 + 16));
                 });

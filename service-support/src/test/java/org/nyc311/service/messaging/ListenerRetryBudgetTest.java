@@ -39,13 +39,16 @@ class ListenerRetryBudgetTest {
 
     @Test
     void aFailedMessageComesBackLaterOnEachReceiveAndStaysUnacknowledged() {
-        ListenerRetryBudget budget = new ListenerRetryBudget(new ListenerRetrySettings(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20)));
+        ListenerRetryBudget budget =
+                new ListenerRetryBudget(new ListenerRetrySettings(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20)));
         RecordingVisibility visibility = new RecordingVisibility();
         DataAccessResourceFailureException databaseAway = new DataAccessResourceFailureException("connection refused");
 
         for (int receive = 1; receive <= 5; receive++) {
             CompletableFuture<Void> handled = budget.handle(message(receive, visibility), databaseAway);
-            assertThatThrownBy(handled::get).isInstanceOf(ExecutionException.class).hasCause(databaseAway);
+            assertThatThrownBy(handled::get)
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCause(databaseAway);
         }
 
         assertThat(visibility.changes).containsExactly(2, 4, 8, 16, 20);
@@ -57,7 +60,9 @@ class ListenerRetryBudgetTest {
         RecordingVisibility visibility = new RecordingVisibility();
         EventJson.InvalidEventException unreadable = new EventJson.InvalidEventException("not an event");
 
-        assertThatThrownBy(() -> budget.handle(message(1, visibility), new RuntimeException("listener failed", unreadable)).get())
+        assertThatThrownBy(
+                        () -> budget.handle(message(1, visibility), new RuntimeException("listener failed", unreadable))
+                                .get())
                 .isInstanceOf(ExecutionException.class);
 
         assertThat(visibility.changes).isEmpty();
@@ -70,7 +75,8 @@ class ListenerRetryBudgetTest {
         IllegalStateException failure = new IllegalStateException("handling failed");
 
         assertThatThrownBy(() -> budget.handle(message(1, unreachable), failure).get())
-                .isInstanceOf(ExecutionException.class).hasCause(failure);
+                .isInstanceOf(ExecutionException.class)
+                .hasCause(failure);
     }
 
     private static Message<Object> message(long receive, Visibility visibility) {

@@ -27,21 +27,31 @@ class PatientListenerContainerRegistryTest {
     void aListenerWhoseSqsIsAwayAtStartTakesMessagesOnceItIsThere() throws Exception {
         int port = Loopback.freePort();
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(EventMessagingAutoConfiguration.class, SqsAutoConfiguration.class,
-                        AwsAutoConfiguration.class, CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        EventMessagingAutoConfiguration.class,
+                        SqsAutoConfiguration.class,
+                        AwsAutoConfiguration.class,
+                        CredentialsProviderAutoConfiguration.class,
+                        RegionProviderAutoConfiguration.class))
                 .withUserConfiguration(Listener.class)
-                .withPropertyValues("spring.cloud.aws.region.static=us-east-1", "spring.cloud.aws.credentials.access-key=" + SqsServer.ACCESS_KEY,
+                .withPropertyValues(
+                        "spring.cloud.aws.region.static=us-east-1",
+                        "spring.cloud.aws.credentials.access-key=" + SqsServer.ACCESS_KEY,
                         "spring.cloud.aws.credentials.secret-key=" + SqsServer.SECRET_KEY,
-                        "spring.cloud.aws.sqs.endpoint=http://127.0.0.1:" + port, "spring.cloud.aws.sqs.listener.poll-timeout=1s")
+                        "spring.cloud.aws.sqs.endpoint=http://127.0.0.1:" + port,
+                        "spring.cloud.aws.sqs.listener.poll-timeout=1s")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     Listener listener = context.getBean(Listener.class);
                     Thread.sleep(1_500);
 
-                    try (SqsServer sqs = SqsServer.start(port, 3); SqsClient client = sqs.client()) {
-                        client.sendMessage(r -> r.queueUrl(sqs.queueUrl(EventQueue.GOLD_REFRESHED.queueName())).messageBody("{\"n\":1}"));
+                    try (SqsServer sqs = SqsServer.start(port, 3);
+                            SqsClient client = sqs.client()) {
+                        client.sendMessage(r -> r.queueUrl(sqs.queueUrl(EventQueue.GOLD_REFRESHED.queueName()))
+                                .messageBody("{\"n\":1}"));
 
-                        assertThat(listener.received.poll(Duration.ofSeconds(40).toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("{\"n\":1}");
+                        assertThat(listener.received.poll(Duration.ofSeconds(40).toMillis(), TimeUnit.MILLISECONDS))
+                                .isEqualTo("{\"n\":1}");
                     }
                 });
     }

@@ -34,14 +34,21 @@ class EventOutboxTest {
     @Test
     void anEventStagedWhileSqsIsAwayIsSentWhenItIsBackAndOnlyOnce() throws Exception {
         Path data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "outbox-test-");
-        try (PostgresServer postgres = PostgresServer.start(data, 0); HikariDataSource dataSource = dataSource(postgres)) {
+        try (PostgresServer postgres = PostgresServer.start(data, 0);
+                HikariDataSource dataSource = dataSource(postgres)) {
             createTable(postgres);
             SqsServer sqs = SqsServer.start(0, 3);
-            try (SqsAsyncClient client = SqsAsyncClient.builder().endpointOverride(sqs.endpoint()).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(SqsServer.ACCESS_KEY,
-                            SqsServer.SECRET_KEY))).build()) {
+            try (SqsAsyncClient client = SqsAsyncClient.builder()
+                    .endpointOverride(sqs.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
+                    .build()) {
                 JdbcClient jdbc = JdbcClient.create(dataSource);
-                EventOutbox outbox = new EventOutbox(jdbc, SqsTemplate.builder().sqsAsyncClient(client).build(), Clock.systemUTC(),
+                EventOutbox outbox = new EventOutbox(
+                        jdbc,
+                        SqsTemplate.builder().sqsAsyncClient(client).build(),
+                        Clock.systemUTC(),
                         Duration.ofHours(1));
                 UUID eventId = UUID.randomUUID();
                 sqs.close();
@@ -49,13 +56,16 @@ class EventOutboxTest {
                 outbox.stage(QUEUE, eventId, "{\"eventId\":\"" + eventId + "\"}");
                 assertThat(outbox.unsent()).isEqualTo(1);
 
-                try (SqsServer back = sqs.startAgain(); SqsClient reader = back.client()) {
+                try (SqsServer back = sqs.startAgain();
+                        SqsClient reader = back.client()) {
                     assertThat(outbox.relay()).isEqualTo(1);
                     outbox.stage(QUEUE, eventId, "{\"eventId\":\"" + eventId + "\"}");
                     assertThat(outbox.relay()).isZero();
 
-                    List<Message> received = reader.receiveMessage(r -> r.queueUrl(back.queueUrl(QUEUE)).maxNumberOfMessages(10)
-                            .waitTimeSeconds(2)).messages();
+                    List<Message> received = reader.receiveMessage(r -> r.queueUrl(back.queueUrl(QUEUE))
+                                    .maxNumberOfMessages(10)
+                                    .waitTimeSeconds(2))
+                            .messages();
                     assertThat(received).extracting(Message::body).containsExactly("{\"eventId\":\"" + eventId + "\"}");
                     assertThat(outbox.unsent()).isZero();
                 }
@@ -66,14 +76,21 @@ class EventOutboxTest {
     @Test
     void anEventStagedInATransactionThatRollsBackIsNeverSent() throws Exception {
         Path data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "outbox-test-");
-        try (PostgresServer postgres = PostgresServer.start(data, 0); HikariDataSource dataSource = dataSource(postgres);
+        try (PostgresServer postgres = PostgresServer.start(data, 0);
+                HikariDataSource dataSource = dataSource(postgres);
                 SqsServer sqs = SqsServer.start(0, 3);
-                SqsAsyncClient client = SqsAsyncClient.builder().endpointOverride(sqs.endpoint()).region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(SqsServer.ACCESS_KEY,
-                                SqsServer.SECRET_KEY))).build()) {
+                SqsAsyncClient client = SqsAsyncClient.builder()
+                        .endpointOverride(sqs.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
+                        .build()) {
             createTable(postgres);
-            EventOutbox outbox = new EventOutbox(JdbcClient.create(dataSource), SqsTemplate.builder().sqsAsyncClient(client).build(),
-                    Clock.systemUTC(), Duration.ofHours(1));
+            EventOutbox outbox = new EventOutbox(
+                    JdbcClient.create(dataSource),
+                    SqsTemplate.builder().sqsAsyncClient(client).build(),
+                    Clock.systemUTC(),
+                    Duration.ofHours(1));
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
             transaction.executeWithoutResult(status -> {
@@ -91,7 +108,8 @@ class EventOutboxTest {
         try (var in = EventOutbox.class.getResourceAsStream("event_outbox.sql")) {
             ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        try (Connection connection = postgres.connect("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.connect("postgres");
+                Statement statement = connection.createStatement()) {
             statement.execute(ddl);
         }
     }

@@ -25,16 +25,13 @@ class EventPublisherTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
 
     /** As a service's settings name them (components named after their queues); production prefixes the names. */
-    private record Queues(String goldRefreshed, String rawBatchLanded) implements QueueNames {
-    }
+    private record Queues(String goldRefreshed, String rawBatchLanded) implements QueueNames {}
 
     /** forecast-service's side: no queue for GoldRefreshed's sending. */
-    private record ForecastsOnly(String forecastsPublished) implements QueueNames {
-    }
+    private record ForecastsOnly(String forecastsPublished) implements QueueNames {}
 
     /** A component that names no queue is a mistake found at the first use. */
-    private record Misnamed(String goldRefresh) implements QueueNames {
-    }
+    private record Misnamed(String goldRefresh) implements QueueNames {}
 
     private final EventOutbox outbox = mock(EventOutbox.class);
     private final EventJson json = new EventJson();
@@ -42,14 +39,17 @@ class EventPublisherTest {
 
     @Test
     void anEventIsStagedAsItsSharedJsonUnderItsIdToTheQueueTheServiceNamesForItsType() {
-        GoldRefreshed event = GoldRefreshed.of(CLOCK, "run-1", List.of("ingest-1"), Map.of("daily_series", 3L),
-                LocalDate.of(2026, 2, 28), Map.of());
+        GoldRefreshed event = GoldRefreshed.of(
+                CLOCK, "run-1", List.of("ingest-1"), Map.of("daily_series", 3L), LocalDate.of(2026, 2, 28), Map.of());
 
         assertThat(publisher.publish(event)).isEqualTo("prod-gold");
 
         ArgumentCaptor<String> payload = ArgumentCaptor.forClass(String.class);
-        verify(outbox).stage(org.mockito.ArgumentMatchers.eq("prod-gold"), org.mockito.ArgumentMatchers.eq(event.eventId()),
-                payload.capture());
+        verify(outbox)
+                .stage(
+                        org.mockito.ArgumentMatchers.eq("prod-gold"),
+                        org.mockito.ArgumentMatchers.eq(event.eventId()),
+                        payload.capture());
         assertThat(json.read(payload.getValue(), GoldRefreshed.class)).isEqualTo(event);
         assertThat(payload.getValue()).doesNotContain("org.nyc311");
     }
@@ -57,9 +57,11 @@ class EventPublisherTest {
     @Test
     void anEventTheServiceHasNoQueueForIsRefusedBeforeAnythingIsStored() {
         EventPublisher forecastOnly = new EventPublisher(outbox, json, new ForecastsOnly("f"));
-        GoldRefreshed event = GoldRefreshed.of(CLOCK, "run-2", List.of(), Map.of(), LocalDate.of(2026, 2, 28), Map.of());
+        GoldRefreshed event =
+                GoldRefreshed.of(CLOCK, "run-2", List.of(), Map.of(), LocalDate.of(2026, 2, 28), Map.of());
 
-        assertThatThrownBy(() -> forecastOnly.publish(event)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> forecastOnly.publish(event))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("GoldRefreshed");
         verifyNoInteractions(outbox);
     }
@@ -70,18 +72,25 @@ class EventPublisherTest {
         assertThat(QueueNames.orDefault(" ", EventQueue.GOLD_REFRESHED)).isEqualTo("nyc311-gold-refreshed");
         assertThat(QueueNames.orDefault("prod-gold", EventQueue.GOLD_REFRESHED)).isEqualTo("prod-gold");
         Queues queues = new Queues("prod-gold", "prod-raw");
-        assertThat(queues.byEvent()).containsExactly(Map.entry(EventQueue.RAW_BATCH_LANDED, "prod-raw"),
-                Map.entry(EventQueue.GOLD_REFRESHED, "prod-gold"));
+        assertThat(queues.byEvent())
+                .containsExactly(
+                        Map.entry(EventQueue.RAW_BATCH_LANDED, "prod-raw"),
+                        Map.entry(EventQueue.GOLD_REFRESHED, "prod-gold"));
         assertThat(queues.all()).containsExactly("prod-raw", "prod-gold");
         assertThat(queues.queueOf(RawBatchLanded.class)).isEqualTo("prod-raw");
-        assertThatThrownBy(() -> new Misnamed("x").all()).isInstanceOf(IllegalStateException.class).hasMessageContaining("goldRefresh");
+        assertThatThrownBy(() -> new Misnamed("x").all())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("goldRefresh");
     }
 
     @Test
     void theOutboxMigrationRunsTheOneStatementAtTheVersionTheServiceGives() {
         EventOutboxMigration v3 = EventOutboxMigration.atVersion("3");
         assertThat(v3.getVersion().getVersion()).isEqualTo("3");
-        assertThat(EventOutboxMigration.statement()).contains("CREATE TABLE event_outbox").contains("event_outbox_unsent");
-        assertThat(v3.getChecksum()).isEqualTo(EventOutboxMigration.atVersion("4").getChecksum());
+        assertThat(EventOutboxMigration.statement())
+                .contains("CREATE TABLE event_outbox")
+                .contains("event_outbox_unsent");
+        assertThat(v3.getChecksum())
+                .isEqualTo(EventOutboxMigration.atVersion("4").getChecksum());
     }
 }

@@ -15,11 +15,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** A service declares its settings and queue names; the outbox and the publisher come from here. */
 class EventPublishingAutoConfigurationTest {
 
-    private record Settings(Duration outboxRetryInterval) implements OutboxSettings {
-    }
+    private record Settings(Duration outboxRetryInterval) implements OutboxSettings {}
 
-    private record Queues(String forecastsPublished) implements QueueNames {
-    }
+    private record Queues(String forecastsPublished) implements QueueNames {}
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(EventPublishingAutoConfiguration.class))
@@ -33,7 +31,8 @@ class EventPublishingAutoConfigurationTest {
                 .withBean(Queues.class, () -> new Queues("prod-forecasts"))
                 .run(started -> {
                     assertThat(started).hasSingleBean(EventOutbox.class).hasSingleBean(EventPublisher.class);
-                    assertThat(started.getBean(EventPublisher.class).queues().all()).containsExactly("prod-forecasts");
+                    assertThat(started.getBean(EventPublisher.class).queues().all())
+                            .containsExactly("prod-forecasts");
                 });
     }
 
@@ -43,9 +42,10 @@ class EventPublishingAutoConfigurationTest {
             assertThat(started).doesNotHaveBean(EventOutbox.class);
             assertThat(started).doesNotHaveBean(EventPublisher.class);
         });
-        context.withBean(Settings.class, () -> new Settings(Duration.ofHours(1))).run(started -> {
-            assertThat(started).hasSingleBean(EventOutbox.class);
-            assertThat(started).doesNotHaveBean(EventPublisher.class);
-        });
+        context.withBean(Settings.class, () -> new Settings(Duration.ofHours(1)))
+                .run(started -> {
+                    assertThat(started).hasSingleBean(EventOutbox.class);
+                    assertThat(started).doesNotHaveBean(EventPublisher.class);
+                });
     }
 }

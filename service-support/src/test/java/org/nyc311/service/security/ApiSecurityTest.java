@@ -60,7 +60,9 @@ class ApiSecurityTest {
 
         answer.assertProblem(401, "Unauthorized");
         assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(answer.json().path("detail").asText()).contains("Authorization: Bearer").contains("./nyc311 token");
+        assertThat(answer.json().path("detail").asText())
+                .contains("Authorization: Bearer")
+                .contains("./nyc311 token");
     }
 
     @Test
@@ -71,14 +73,20 @@ class ApiSecurityTest {
         Answer refused = send("POST", "/api/v1/forecast-runs", read);
         refused.assertProblem(403, "Forbidden");
         assertThat(refused.json().path("requiredScope").asText()).isEqualTo("nyc311/operate");
-        assertThat(refused.json().path("detail").asText()).contains("nyc311/operate").contains("holds nyc311/read");
+        assertThat(refused.json().path("detail").asText())
+                .contains("nyc311/operate")
+                .contains("holds nyc311/read");
         assertThat(refused.header("WWW-Authenticate")).contains("insufficient_scope");
     }
 
     @Test
     void onlyTheForecastScopeFitsOnDemand() throws Exception {
-        assertThat(send("POST", "/api/v1/forecasts", issuer.token("analyst", ApiScope.FORECAST)).status()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/forecast-runs", issuer.token("operator", ApiScope.OPERATE)).status()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/forecasts", issuer.token("analyst", ApiScope.FORECAST))
+                        .status())
+                .isEqualTo(200);
+        assertThat(send("POST", "/api/v1/forecast-runs", issuer.token("operator", ApiScope.OPERATE))
+                        .status())
+                .isEqualTo(200);
 
         Answer operatorFitting = send("POST", "/api/v1/forecasts", issuer.token("operator", ApiScope.OPERATE));
         operatorFitting.assertProblem(403, "Forbidden");
@@ -109,8 +117,11 @@ class ApiSecurityTest {
 
     @Test
     void noAnswerStartsASession() throws Exception {
-        for (Answer answer : new Answer[] {send("GET", "/api/v1/series", issuer.tokenWithEveryScope()),
-                send("GET", "/api/v1/series", null), send("POST", "/api/v1/forecasts", issuer.token("r", ApiScope.READ))}) {
+        for (Answer answer : new Answer[] {
+            send("GET", "/api/v1/series", issuer.tokenWithEveryScope()),
+            send("GET", "/api/v1/series", null),
+            send("POST", "/api/v1/forecasts", issuer.token("r", ApiScope.READ))
+        }) {
             assertThat(answer.header("Set-Cookie")).isNull();
         }
     }
@@ -125,16 +136,21 @@ class ApiSecurityTest {
     @Test
     void aServiceWithoutAnIssuerRefusesToStartAndNamesTheSetting() {
         new WebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SecurityAutoConfiguration.class,
-                        OAuth2ResourceServerAutoConfiguration.class, ApiSecurityAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        JacksonAutoConfiguration.class,
+                        SecurityAutoConfiguration.class,
+                        OAuth2ResourceServerAutoConfiguration.class,
+                        ApiSecurityAutoConfiguration.class))
                 .withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=")
                 .run(context -> assertThat(context.getStartupFailure())
-                        .rootCause().hasMessageContaining("NYC311_TOKEN_ISSUER_URI"));
+                        .rootCause()
+                        .hasMessageContaining("NYC311_TOKEN_ISSUER_URI"));
     }
 
     private Answer send(String method, String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -164,13 +180,20 @@ class ApiSecurityTest {
     }
 
     @SpringBootConfiguration
-    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-            ErrorMvcAutoConfiguration.class, SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-            OAuth2ResourceServerAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
+    @ImportAutoConfiguration({
+        ServletWebServerFactoryAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class,
+        JacksonAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class,
+        SecurityAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class,
+        ApiSecurityAutoConfiguration.class
+    })
     @Import(PathsServicesHave.class)
-    static class App {
-    }
+    static class App {}
 
     @RestController
     static class PathsServicesHave {

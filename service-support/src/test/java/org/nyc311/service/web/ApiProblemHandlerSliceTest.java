@@ -34,7 +34,8 @@ class ApiProblemHandlerSliceTest {
 
         @GetMapping("/running")
         String running() {
-            throw new ConflictException("Window already running", "run r-1 is already ingesting it", Map.of("runningRunId", "r-1"));
+            throw new ConflictException(
+                    "Window already running", "run r-1 is already ingesting it", Map.of("runningRunId", "r-1"));
         }
 
         @GetMapping("/gone")
@@ -62,12 +63,15 @@ class ApiProblemHandlerSliceTest {
     }
 
     private static MockMvc mvc(ApiProblemHandler handler) {
-        return MockMvcBuilders.standaloneSetup(new Throwing()).setControllerAdvice(handler).build();
+        return MockMvcBuilders.standaloneSetup(new Throwing())
+                .setControllerAdvice(handler)
+                .build();
     }
 
     @Test
     void aRefusedArgumentIsABadRequestWithTheParsersWords() throws Exception {
-        mvc(new DefaultApiProblemHandler(PROPERTIES)).perform(get("/borough").param("name", "atlantis"))
+        mvc(new DefaultApiProblemHandler(PROPERTIES))
+                .perform(get("/borough").param("name", "atlantis"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.type").value("about:blank"))
@@ -78,7 +82,8 @@ class ApiProblemHandlerSliceTest {
 
     @Test
     void aServiceMayNameTheKindOfRequestItRefuses() throws Exception {
-        mvc(new Ingestion()).perform(get("/borough").param("name", "atlantis"))
+        mvc(new Ingestion())
+                .perform(get("/borough").param("name", "atlantis"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Invalid ingestion request"))
                 .andExpect(jsonPath("$.detail").value("unknown borough: atlantis"));
@@ -87,11 +92,15 @@ class ApiProblemHandlerSliceTest {
     @Test
     void typedRefusalsKeepStatusTitleMembersAndRetryAfter() throws Exception {
         MockMvc mvc = mvc(new DefaultApiProblemHandler(PROPERTIES));
-        mvc.perform(get("/running")).andExpect(status().isConflict())
+        mvc.perform(get("/running"))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Window already running"))
                 .andExpect(jsonPath("$.runningRunId").value("r-1"));
-        mvc.perform(get("/gone")).andExpect(status().isNotFound()).andExpect(jsonPath("$.title").value("Unknown series"));
-        mvc.perform(get("/busy")).andExpect(status().isServiceUnavailable())
+        mvc.perform(get("/gone"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Unknown series"));
+        mvc.perform(get("/busy"))
+                .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "9"))
                 .andExpect(jsonPath("$.title").value("Queue full"));
     }

@@ -36,8 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * in the container's parsing, which MockMvc does not do. No service here, only a controller that throws
  * what services throw.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "nyc311.api.retry-after=7s", "spring.mvc.problemdetails.enabled=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1", "nyc311.api.retry-after=7s", "spring.mvc.problemdetails.enabled=true"
+        })
 class ApiProblemHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +87,10 @@ class ApiProblemHandlerTest {
     @Test
     void aMultipartContentTypeWithoutBoundaryIsA400OnAnyGet() throws Exception {
         for (String path : new String[] {"/guarded?from=2026-01-01", "/no-such-path"}) {
-            HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data").GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "multipart/form-data")
+                    .GET()
+                    .build();
             Answer answer = send(request);
             answer.assertProblem(400, "Unreadable multipart request");
             assertThat(answer.json().path("detail").asText()).contains("boundary");
@@ -127,8 +132,11 @@ class ApiProblemHandlerTest {
 
     private Answer send(HttpRequest request) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Retry-After").orElse(null), response.body());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Retry-After").orElse(null),
+                response.body());
     }
 
     private record Answer(int status, String contentType, String retryAfter, String body) {
@@ -146,12 +154,18 @@ class ApiProblemHandlerTest {
     }
 
     @SpringBootConfiguration
-    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-            MultipartAutoConfiguration.class, ErrorMvcAutoConfiguration.class, ApiProblemsAutoConfiguration.class})
+    @ImportAutoConfiguration({
+        ServletWebServerFactoryAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class,
+        JacksonAutoConfiguration.class,
+        MultipartAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class,
+        ApiProblemsAutoConfiguration.class
+    })
     @Import(ThrowingController.class)
-    static class App {
-    }
+    static class App {}
 
     @RestController
     static class ThrowingController {
@@ -167,10 +181,14 @@ class ApiProblemHandlerTest {
             throw switch (status) {
                 case 400 -> new BadRequestException("limit must be between 1 and 500: 0");
                 case 404 -> new NotFoundException("Unknown series", "gold has no series 'x/y'");
-                case 409 -> new ConflictException("Window already running", "run run-1 is already ingesting it",
-                        Map.of("runningRunId", "run-1"));
-                default -> new ServiceUnavailableException("Ingestion queue full", "too many runs waiting",
-                        Duration.ofSeconds(12), Map.of());
+                case 409 ->
+                    new ConflictException(
+                            "Window already running",
+                            "run run-1 is already ingesting it",
+                            Map.of("runningRunId", "run-1"));
+                default ->
+                    new ServiceUnavailableException(
+                            "Ingestion queue full", "too many runs waiting", Duration.ofSeconds(12), Map.of());
             };
         }
 
@@ -187,10 +205,15 @@ class ApiProblemHandlerTest {
         @GetMapping("/outage")
         String outage(@RequestParam String how) {
             throw switch (how) {
-                case "pool" -> new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                        new java.sql.SQLTransientConnectionException("pool - Connection is not available, request timed out"));
-                case "wrapped" -> new IllegalStateException("could not record the run",
-                        new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+                case "pool" ->
+                    new CannotGetJdbcConnectionException(
+                            "Failed to obtain JDBC Connection",
+                            new java.sql.SQLTransientConnectionException(
+                                    "pool - Connection is not available, request timed out"));
+                case "wrapped" ->
+                    new IllegalStateException(
+                            "could not record the run",
+                            new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
                 default -> new DataIntegrityViolationException("duplicate key in secret-table");
             };
         }

@@ -22,21 +22,28 @@ class ApiProblemsAutoConfigurationTest {
 
     @Test
     void aServiceWithNothingParticularGetsTheBaseHandlerInsteadOfBootsGenericOne() {
-        context.run(app -> assertThat(app).getBeans(ResponseEntityExceptionHandler.class).hasSize(1)
+        context.run(app -> assertThat(app)
+                .getBeans(ResponseEntityExceptionHandler.class)
+                .hasSize(1)
                 .allSatisfy((name, handler) -> assertThat(handler).isInstanceOf(ApiProblemHandler.class)));
     }
 
     @Test
     void aServicesOwnHandlerComesInsteadOfTheBaseOne() {
-        context.withBean(ServiceProblems.class, () -> new ServiceProblems(new ApiProperties(java.time.Duration.ofSeconds(5),
-                        new ApiProperties.Dates(LocalDate.of(2010, 1, 1), 5))))
-                .run(app -> assertThat(app).getBeans(ResponseEntityExceptionHandler.class).hasSize(1)
+        context.withBean(
+                        ServiceProblems.class,
+                        () -> new ServiceProblems(new ApiProperties(
+                                java.time.Duration.ofSeconds(5), new ApiProperties.Dates(LocalDate.of(2010, 1, 1), 5))))
+                .run(app -> assertThat(app)
+                        .getBeans(ResponseEntityExceptionHandler.class)
+                        .hasSize(1)
                         .allSatisfy((name, handler) -> assertThat(handler).isInstanceOf(ServiceProblems.class)));
     }
 
     @Test
     void withoutAServerTheDatesGuardIsStillThereForControllersThatAreBeansAnyway() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ApiProblemsAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ApiProblemsAutoConfiguration.class))
                 .run(app -> {
                     assertThat(app).hasSingleBean(ApiDates.class);
                     assertThat(app).doesNotHaveBean(ApiProblemHandler.class);

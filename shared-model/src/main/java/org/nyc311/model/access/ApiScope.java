@@ -53,7 +53,8 @@ public enum ApiScope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("no scope " + value + "; the scopes are nyc311/read, nyc311/operate and nyc311/forecast");
+        throw new IllegalArgumentException(
+                "no scope " + value + "; the scopes are nyc311/read, nyc311/operate and nyc311/forecast");
     }
 
     /** Every scope, space-separated, as a token request asks for them. */

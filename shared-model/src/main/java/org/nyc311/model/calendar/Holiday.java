@@ -36,23 +36,26 @@ public enum Holiday {
 
     /** The calendar date of this holiday in a year, or empty if it did not exist yet that year. */
     public Optional<LocalDate> date(int year) {
-        return Optional.ofNullable(switch (this) {
-            case NEW_YEARS_DAY -> LocalDate.of(year, 1, 1);
-            case MLK_DAY -> year < 1986 ? null : nth(year, Month.JANUARY, 3, DayOfWeek.MONDAY);
-            case PRESIDENTS_DAY -> nth(year, Month.FEBRUARY, 3, DayOfWeek.MONDAY);
-            case MEMORIAL_DAY -> LocalDate.of(year, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            // a federal and New York City holiday from 2021 on
-            case JUNETEENTH -> year < 2021 ? null : LocalDate.of(year, 6, 19);
-            case INDEPENDENCE_DAY -> LocalDate.of(year, 7, 4);
-            case LABOR_DAY -> nth(year, Month.SEPTEMBER, 1, DayOfWeek.MONDAY);
-            case COLUMBUS_DAY -> nth(year, Month.OCTOBER, 2, DayOfWeek.MONDAY);
-            case VETERANS_DAY -> LocalDate.of(year, 11, 11);
-            case THANKSGIVING -> nth(year, Month.NOVEMBER, 4, DayOfWeek.THURSDAY);
-            case DAY_AFTER_THANKSGIVING -> nth(year, Month.NOVEMBER, 4, DayOfWeek.THURSDAY).plusDays(1);
-            case CHRISTMAS_EVE -> LocalDate.of(year, 12, 24);
-            case CHRISTMAS_DAY -> LocalDate.of(year, 12, 25);
-            case NEW_YEARS_EVE -> LocalDate.of(year, 12, 31);
-        });
+        return Optional.ofNullable(
+                switch (this) {
+                    case NEW_YEARS_DAY -> LocalDate.of(year, 1, 1);
+                    case MLK_DAY -> year < 1986 ? null : nth(year, Month.JANUARY, 3, DayOfWeek.MONDAY);
+                    case PRESIDENTS_DAY -> nth(year, Month.FEBRUARY, 3, DayOfWeek.MONDAY);
+                    case MEMORIAL_DAY ->
+                        LocalDate.of(year, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    // a federal and New York City holiday from 2021 on
+                    case JUNETEENTH -> year < 2021 ? null : LocalDate.of(year, 6, 19);
+                    case INDEPENDENCE_DAY -> LocalDate.of(year, 7, 4);
+                    case LABOR_DAY -> nth(year, Month.SEPTEMBER, 1, DayOfWeek.MONDAY);
+                    case COLUMBUS_DAY -> nth(year, Month.OCTOBER, 2, DayOfWeek.MONDAY);
+                    case VETERANS_DAY -> LocalDate.of(year, 11, 11);
+                    case THANKSGIVING -> nth(year, Month.NOVEMBER, 4, DayOfWeek.THURSDAY);
+                    case DAY_AFTER_THANKSGIVING ->
+                        nth(year, Month.NOVEMBER, 4, DayOfWeek.THURSDAY).plusDays(1);
+                    case CHRISTMAS_EVE -> LocalDate.of(year, 12, 24);
+                    case CHRISTMAS_DAY -> LocalDate.of(year, 12, 25);
+                    case NEW_YEARS_EVE -> LocalDate.of(year, 12, 31);
+                });
     }
 
     /**

@@ -7,8 +7,7 @@ import java.util.UUID;
 /** Checks every event makes on the fields they all share. */
 final class EventFields {
 
-    private EventFields() {
-    }
+    private EventFields() {}
 
     static void check(UUID eventId, int schemaVersion, Instant occurredAt, String type) {
         Objects.requireNonNull(eventId, type + ".eventId");

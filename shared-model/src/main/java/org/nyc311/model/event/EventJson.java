@@ -44,8 +44,9 @@ public final class EventJson {
             throw new InvalidEventException("not a pipeline event: " + e.getOriginalMessage(), e);
         }
         if (event.schemaVersion() > event.supportedSchemaVersion()) {
-            throw new InvalidEventException(event.getClass().getSimpleName() + " " + event.eventId() + " has schema version "
-                    + event.schemaVersion() + "; this build understands up to " + event.supportedSchemaVersion());
+            throw new InvalidEventException(event.getClass().getSimpleName() + " " + event.eventId()
+                    + " has schema version " + event.schemaVersion() + "; this build understands up to "
+                    + event.supportedSchemaVersion());
         }
         return event;
     }
@@ -53,7 +54,8 @@ public final class EventJson {
     public <T extends PipelineEvent> T read(String json, Class<T> type) {
         PipelineEvent event = read(json);
         if (!type.isInstance(event)) {
-            throw new InvalidEventException("expected " + type.getSimpleName() + " but got " + event.getClass().getSimpleName());
+            throw new InvalidEventException("expected " + type.getSimpleName() + " but got "
+                    + event.getClass().getSimpleName());
         }
         return type.cast(event);
     }

@@ -37,11 +37,28 @@ public record ForecastsPublished(
         }
     }
 
-    public static ForecastsPublished of(Clock clock, String forecastRunId, long goldVersion, LocalDate lastActualDate,
-            int horizonDays, int seriesForecast, int seriesFailed, String mlflowRunId) {
-        UUID id = UUID.nameUUIDFromBytes(("ForecastsPublished:" + forecastRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new ForecastsPublished(id, SCHEMA_VERSION, clock.instant(), forecastRunId, goldVersion, lastActualDate,
-                horizonDays, seriesForecast, seriesFailed, mlflowRunId);
+    public static ForecastsPublished of(
+            Clock clock,
+            String forecastRunId,
+            long goldVersion,
+            LocalDate lastActualDate,
+            int horizonDays,
+            int seriesForecast,
+            int seriesFailed,
+            String mlflowRunId) {
+        UUID id = UUID.nameUUIDFromBytes(
+                ("ForecastsPublished:" + forecastRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new ForecastsPublished(
+                id,
+                SCHEMA_VERSION,
+                clock.instant(),
+                forecastRunId,
+                goldVersion,
+                lastActualDate,
+                horizonDays,
+                seriesForecast,
+                seriesFailed,
+                mlflowRunId);
     }
 
     @Override

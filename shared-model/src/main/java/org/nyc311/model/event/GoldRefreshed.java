@@ -40,11 +40,24 @@ public record GoldRefreshed(
         rowCounts = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(rowCounts));
     }
 
-    public static GoldRefreshed of(Clock clock, String pipelineRunId, List<String> ingestionRunIds,
-            Map<String, Long> tableVersions, LocalDate latestCompleteDate, Map<String, Long> rowCounts) {
-        UUID id = UUID.nameUUIDFromBytes(("GoldRefreshed:" + pipelineRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new GoldRefreshed(id, SCHEMA_VERSION, clock.instant(), pipelineRunId, ingestionRunIds, tableVersions,
-                latestCompleteDate, rowCounts);
+    public static GoldRefreshed of(
+            Clock clock,
+            String pipelineRunId,
+            List<String> ingestionRunIds,
+            Map<String, Long> tableVersions,
+            LocalDate latestCompleteDate,
+            Map<String, Long> rowCounts) {
+        UUID id = UUID.nameUUIDFromBytes(
+                ("GoldRefreshed:" + pipelineRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new GoldRefreshed(
+                id,
+                SCHEMA_VERSION,
+                clock.instant(),
+                pipelineRunId,
+                ingestionRunIds,
+                tableVersions,
+                latestCompleteDate,
+                rowCounts);
     }
 
     @Override

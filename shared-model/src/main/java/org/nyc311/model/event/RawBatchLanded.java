@@ -1,8 +1,8 @@
 package org.nyc311.model.event;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 import org.nyc311.model.ingest.IngestionWindow;
@@ -48,11 +48,30 @@ public record RawBatchLanded(
      * The event for a landed batch. Its id derives from the ingestion run, so that publishing again
      * after a crash between landing and publishing yields the same idempotency key.
      */
-    public static RawBatchLanded of(Clock clock, String ingestionRunId, String bucket, String batchPrefix,
-            String manifestKey, IngestionWindow window, LocalDate ingestionDate, long recordCount, int partCount) {
-        UUID id = UUID.nameUUIDFromBytes(("RawBatchLanded:" + ingestionRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new RawBatchLanded(id, SCHEMA_VERSION, clock.instant(), ingestionRunId, bucket, batchPrefix,
-                manifestKey, window, ingestionDate, recordCount, partCount);
+    public static RawBatchLanded of(
+            Clock clock,
+            String ingestionRunId,
+            String bucket,
+            String batchPrefix,
+            String manifestKey,
+            IngestionWindow window,
+            LocalDate ingestionDate,
+            long recordCount,
+            int partCount) {
+        UUID id = UUID.nameUUIDFromBytes(
+                ("RawBatchLanded:" + ingestionRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new RawBatchLanded(
+                id,
+                SCHEMA_VERSION,
+                clock.instant(),
+                ingestionRunId,
+                bucket,
+                batchPrefix,
+                manifestKey,
+                window,
+                ingestionDate,
+                recordCount,
+                partCount);
     }
 
     @Override

@@ -15,8 +15,8 @@ public record ForecastPoint(LocalDate date, double yhat, double lower, double up
             throw new IllegalArgumentException("interval level must lie strictly between 0 and 1: " + level);
         }
         if (!(lower <= yhat && yhat <= upper)) {
-            throw new IllegalArgumentException(
-                    "forecast for " + date + " must satisfy lower <= yhat <= upper: " + lower + ", " + yhat + ", " + upper);
+            throw new IllegalArgumentException("forecast for " + date + " must satisfy lower <= yhat <= upper: " + lower
+                    + ", " + yhat + ", " + upper);
         }
     }
 

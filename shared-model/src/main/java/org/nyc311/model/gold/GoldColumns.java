@@ -14,11 +14,13 @@ public final class GoldColumns {
     public static final String BOROUGH = "borough";
     /** Borough key as in series ids, e.g. staten-island, or {@code all} for the citywide series. */
     public static final String BOROUGH_KEY = "borough_key";
+
     public static final String AGENCY = "agency";
     public static final String COUNT = "count";
     public static final String SERIES_ID = "series_id";
     /** complaint_type_borough, borough or citywide, as shared-model's {@code SeriesKey.Level} in lower case. */
     public static final String LEVEL = "level";
+
     public static final String ALL = "all";
 
     public static final String FIRST_DATE = "first_date";
@@ -28,6 +30,5 @@ public final class GoldColumns {
     public static final String DAYS = "days";
     public static final String FORECASTABLE = "forecastable";
 
-    private GoldColumns() {
-    }
+    private GoldColumns() {}
 }

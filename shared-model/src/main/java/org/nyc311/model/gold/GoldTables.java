@@ -15,6 +15,5 @@ public final class GoldTables {
     /** One row per series: its level, keys, first and last dates and whether it is forecastable. */
     public static final String SERIES_CATALOG = "series_catalog";
 
-    private GoldTables() {
-    }
+    private GoldTables() {}
 }

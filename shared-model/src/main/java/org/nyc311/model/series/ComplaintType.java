@@ -21,7 +21,8 @@ public record ComplaintType(String key, String display) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(display, "display");
         if (!KEY_SHAPE.matcher(key).matches()) {
-            throw new IllegalArgumentException("complaint type key must be lower-case words joined by '-': '" + key + "'");
+            throw new IllegalArgumentException(
+                    "complaint type key must be lower-case words joined by '-': '" + key + "'");
         }
     }
 

@@ -10,7 +10,8 @@ public record DailyCount(SeriesKey series, LocalDate date, long count) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(date, "date");
         if (count < 0) {
-            throw new IllegalArgumentException("a daily count cannot be negative: " + series + " " + date + " " + count);
+            throw new IllegalArgumentException(
+                    "a daily count cannot be negative: " + series + " " + date + " " + count);
         }
     }
 }

@@ -65,8 +65,8 @@ public record SeriesKey(Optional<String> complaintTypeKey, Optional<Borough> bor
         }
         int slash = id.indexOf('/');
         if (slash <= 0 || slash != id.lastIndexOf('/') || slash == id.length() - 1) {
-            throw new IllegalArgumentException("series id must look like 'complaint-type/borough', 'all/borough' "
-                    + "or 'all/all': '" + id + "'");
+            throw new IllegalArgumentException(
+                    "series id must look like 'complaint-type/borough', 'all/borough' " + "or 'all/all': '" + id + "'");
         }
         String type = id.substring(0, slash);
         String place = id.substring(slash + 1);

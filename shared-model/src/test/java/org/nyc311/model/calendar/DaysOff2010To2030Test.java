@@ -32,7 +32,9 @@ class DaysOff2010To2030Test {
 
     @Test
     void goldsDaysOffAreExactlyTheDaysOfTheList() throws IOException {
-        List<LocalDate> listed = reviewed().stream().map(line -> LocalDate.parse(line.substring(0, 10))).toList();
+        List<LocalDate> listed = reviewed().stream()
+                .map(line -> LocalDate.parse(line.substring(0, 10)))
+                .toList();
         assertThat(calendar.daysOff(FROM, TO)).containsExactlyElementsOf(listed);
     }
 
@@ -41,7 +43,8 @@ class DaysOff2010To2030Test {
         // New Year's Day 2022 was a Saturday: observed on Friday, December 31, 2021 (also New Year's Eve)
         assertThat(calendar.daysOff(LocalDate.of(2021, 12, 30), LocalDate.of(2021, 12, 31)))
                 .containsExactly(LocalDate.of(2021, 12, 31));
-        assertThat(calendar.daysOff(LocalDate.of(2021, 12, 31), LocalDate.of(2021, 12, 30))).isEmpty();
+        assertThat(calendar.daysOff(LocalDate.of(2021, 12, 31), LocalDate.of(2021, 12, 30)))
+                .isEmpty();
     }
 
     /** One line per day off: date, weekday, the holiday on it, and the holiday observed on it. */
@@ -55,13 +58,16 @@ class DaysOff2010To2030Test {
                 continue;
             }
             LocalDate day = from.plusDays(i);
-            StringBuilder line = new StringBuilder(day.toString()).append(' ')
+            StringBuilder line = new StringBuilder(day.toString())
+                    .append(' ')
                     .append(day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT));
             if (holidays[i] >= 0) {
                 line.append(' ').append(Holiday.values()[holidays[i]]);
             }
             if (observedFor[i] >= 0) {
-                line.append(holidays[i] >= 0 ? " + " : " ").append("observed ").append(Holiday.values()[observedFor[i]]);
+                line.append(holidays[i] >= 0 ? " + " : " ")
+                        .append("observed ")
+                        .append(Holiday.values()[observedFor[i]]);
             }
             lines.add(line.toString());
         }
@@ -71,7 +77,8 @@ class DaysOff2010To2030Test {
     private static List<String> reviewed() throws IOException {
         try (InputStream in = DaysOff2010To2030Test.class.getResourceAsStream("/calendar/days-off-2010-2030.txt")) {
             assertThat(in).as("the reviewed list").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .toList();
         }

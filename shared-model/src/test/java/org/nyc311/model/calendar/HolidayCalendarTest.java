@@ -54,7 +54,8 @@ class HolidayCalendarTest {
         int[] ordinals = calendar.holidayOrdinals(start, 800, observedFor);
         for (int i = 0; i < 800; i++) {
             LocalDate d = start.plusDays(i);
-            assertThat(ordinals[i]).as(d.toString())
+            assertThat(ordinals[i])
+                    .as(d.toString())
                     .isEqualTo(calendar.holidayOn(d).map(Enum::ordinal).orElse(-1));
             assertThat(observedFor[i] >= 0).as(d.toString()).isEqualTo(calendar.isObservedDayOff(d));
         }

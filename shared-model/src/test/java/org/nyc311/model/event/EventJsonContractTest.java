@@ -38,22 +38,51 @@ class EventJsonContractTest {
     private final ObjectMapper plain = new ObjectMapper();
 
     static Stream<PipelineEvent> examples() {
-        Alert closed = new Alert(UUID.fromString("5f0c2b8e-4d8a-4b7e-9a55-3d1f2c9e7a10"),
-                SeriesKey.of("noise-residential", Borough.BROOKLYN), Alert.Status.CLOSED,
-                LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"),
-                LocalDate.parse("2026-11-22"), 4, 6.25);
+        Alert closed = new Alert(
+                UUID.fromString("5f0c2b8e-4d8a-4b7e-9a55-3d1f2c9e7a10"),
+                SeriesKey.of("noise-residential", Borough.BROOKLYN),
+                Alert.Status.CLOSED,
+                LocalDate.parse("2026-11-18"),
+                LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-21"),
+                LocalDate.parse("2026-11-22"),
+                4,
+                6.25);
         return Stream.of(
-                RawBatchLanded.of(CLOCK, "ing-20261123-0300", "nyc311-lake",
+                RawBatchLanded.of(
+                        CLOCK,
+                        "ing-20261123-0300",
+                        "nyc311-lake",
                         "raw/nyc311/ingestion_date=2026-11-23/run=ing-20261123-0300/",
                         "raw/nyc311/ingestion_date=2026-11-23/run=ing-20261123-0300/_manifest.json",
-                        new IngestionWindow(IngestionWindow.Kind.INCREMENTAL, LocalDateTime.parse("2026-11-21T03:00:00"),
+                        new IngestionWindow(
+                                IngestionWindow.Kind.INCREMENTAL,
+                                LocalDateTime.parse("2026-11-21T03:00:00"),
                                 LocalDateTime.parse("2026-11-23T03:00:00")),
-                        LocalDate.parse("2026-11-23"), 152_340, 4),
-                GoldRefreshed.of(CLOCK, "pipe-42", List.of("ing-20261123-0300"),
+                        LocalDate.parse("2026-11-23"),
+                        152_340,
+                        4),
+                GoldRefreshed.of(
+                        CLOCK,
+                        "pipe-42",
+                        List.of("ing-20261123-0300"),
                         Map.of("gold.daily_requests", 17L, "gold.series_catalog", 9L, "gold.daily_features", 17L),
                         LocalDate.parse("2026-11-22"),
-                        Map.of("gold.daily_requests", 5_210L, "gold.series_catalog", 1_380L, "gold.daily_features", 41_400L)),
-                ForecastsPublished.of(CLOCK, "fc-2026-11-23-1", 17, LocalDate.parse("2026-11-22"), 30, 1_377, 3,
+                        Map.of(
+                                "gold.daily_requests",
+                                5_210L,
+                                "gold.series_catalog",
+                                1_380L,
+                                "gold.daily_features",
+                                41_400L)),
+                ForecastsPublished.of(
+                        CLOCK,
+                        "fc-2026-11-23-1",
+                        17,
+                        LocalDate.parse("2026-11-22"),
+                        30,
+                        1_377,
+                        3,
                         "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"),
                 AnomalyAlert.of(CLOCK, AnomalyAlert.Transition.CLOSED, closed));
     }
@@ -75,13 +104,16 @@ class EventJsonContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void pinnedContractReadsBackAsTheSameEvent(PipelineEvent event) throws IOException {
-        assertThat(json.read(pinned(event.getClass().getSimpleName()).toString())).isEqualTo(event);
+        assertThat(json.read(pinned(event.getClass().getSimpleName()).toString()))
+                .isEqualTo(event);
     }
 
     @Test
     void everyEventTypeHasAPinnedExample() {
         List<String> pinned = examples().map(e -> e.getClass().getSimpleName()).toList();
-        List<String> carried = Stream.of(EventQueue.values()).map(q -> q.eventType().getSimpleName()).toList();
+        List<String> carried = Stream.of(EventQueue.values())
+                .map(q -> q.eventType().getSimpleName())
+                .toList();
 
         assertThat(pinned).containsExactlyInAnyOrderElementsOf(carried);
     }
@@ -89,11 +121,14 @@ class EventJsonContractTest {
     @Test
     void redeliveredEventsOfTheSameRunShareTheirIdempotencyKey() {
         Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(5));
-        ForecastsPublished first = ForecastsPublished.of(CLOCK, "fc-1", 3, LocalDate.parse("2026-11-22"), 30, 10, 0, null);
-        ForecastsPublished again = ForecastsPublished.of(later, "fc-1", 3, LocalDate.parse("2026-11-22"), 30, 10, 0, null);
+        ForecastsPublished first =
+                ForecastsPublished.of(CLOCK, "fc-1", 3, LocalDate.parse("2026-11-22"), 30, 10, 0, null);
+        ForecastsPublished again =
+                ForecastsPublished.of(later, "fc-1", 3, LocalDate.parse("2026-11-22"), 30, 10, 0, null);
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
-        assertThat(ForecastsPublished.of(CLOCK, "fc-2", 3, LocalDate.parse("2026-11-22"), 30, 10, 0, null).eventId())
+        assertThat(ForecastsPublished.of(CLOCK, "fc-2", 3, LocalDate.parse("2026-11-22"), 30, 10, 0, null)
+                        .eventId())
                 .isNotEqualTo(first.eventId());
     }
 

@@ -31,7 +31,9 @@ class SeriesKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "all", "/bronx", "noise/", "a/b/c", "noise/atlantis", "Noise-Residential/bronx", "noise/all"})
+    @ValueSource(
+            strings = {"", "all", "/bronx", "noise/", "a/b/c", "noise/atlantis", "Noise-Residential/bronx", "noise/all"
+            })
     void malformedIdIsRejectedWithTheIdInTheMessage(String id) {
         assertThatThrownBy(() -> SeriesKey.parse(id))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -39,12 +41,15 @@ class SeriesKeyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "PAINT/PLASTER|paint-plaster|Paint/Plaster",
-        "Noise - Residential|noise-residential|Noise - Residential",
-        "  Noise  -  Residential |noise-residential|Noise - Residential",
-        "HEAT/HOT WATER|heat-hot-water|Heat/Hot Water",
-        "Street Light Condition|street-light-condition|Street Light Condition"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PAINT/PLASTER|paint-plaster|Paint/Plaster",
+                "Noise - Residential|noise-residential|Noise - Residential",
+                "  Noise  -  Residential |noise-residential|Noise - Residential",
+                "HEAT/HOT WATER|heat-hot-water|Heat/Hot Water",
+                "Street Light Condition|street-light-condition|Street Light Condition"
+            })
     void complaintTypeSpellingsShareOneKey(String raw, String key, String display) {
         ComplaintType type = ComplaintType.fromSource(raw);
 
@@ -58,8 +63,15 @@ class SeriesKeyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"BROOKLYN,BROOKLYN", "Staten Island,STATEN_ISLAND", "STATEN ISLAND,STATEN_ISLAND", "Unspecified,UNSPECIFIED",
-        "'',UNSPECIFIED", "Atlantis,UNSPECIFIED", " queens ,QUEENS"})
+    @CsvSource({
+        "BROOKLYN,BROOKLYN",
+        "Staten Island,STATEN_ISLAND",
+        "STATEN ISLAND,STATEN_ISLAND",
+        "Unspecified,UNSPECIFIED",
+        "'',UNSPECIFIED",
+        "Atlantis,UNSPECIFIED",
+        " queens ,QUEENS"
+    })
     void boroughIsNormalisedToTheFiveOrUnspecified(String raw, Borough expected) {
         assertThat(Borough.fromSource(raw)).isEqualTo(expected);
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public abstract class SharedServerExtension<S extends EmbeddedServer> implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("org.nyc311.testsupport");
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create("org.nyc311.testsupport");
 
     private final Class<S> serverType;
 
@@ -51,7 +52,8 @@ public abstract class SharedServerExtension<S extends EmbeddedServer> implements
     }
 
     private S server(ExtensionContext context) {
-        Running<S> running = context.getRoot().getStore(NAMESPACE)
+        Running<S> running = context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(serverType.getName(), key -> startAndPublish(), Running.class);
         return serverType.cast(running.server());
     }
@@ -60,7 +62,8 @@ public abstract class SharedServerExtension<S extends EmbeddedServer> implements
         Path scratch = null;
         try {
             // under java.io.tmpdir, which every user can traverse (PostgreSQL may run as 'nobody')
-            scratch = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
+            scratch = Files.createTempDirectory(
+                    Path.of(System.getProperty("java.io.tmpdir")),
                     "nyc311-" + serverType.getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-");
             S server = start(scratch);
             server.springProperties().forEach(System::setProperty);
@@ -79,13 +82,15 @@ public abstract class SharedServerExtension<S extends EmbeddedServer> implements
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // leftovers in the temp folder are harmless; a failed clean-up must not fail the run
         }
     }
 
-    private record Running<S extends EmbeddedServer>(S server, Path scratch) implements ExtensionContext.Store.CloseableResource {
+    private record Running<S extends EmbeddedServer>(S server, Path scratch)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             try {

@@ -37,7 +37,8 @@ public final class MlflowInstallation {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the project root (a folder with mvnw) from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("cannot find the project root (a folder with mvnw) from "
+                + Path.of("").toAbsolutePath());
     }
 
     public static boolean pythonAvailable() {
@@ -54,10 +55,12 @@ public final class MlflowInstallation {
     public Path mlflowExecutable() throws IOException, MlflowUnavailableException {
         Path executable = venv.resolve("bin/mlflow");
         if (!pythonAvailable() && !Files.isExecutable(executable)) {
-            throw new MlflowUnavailableException("python3 is not installed, so there is no MLflow tracking server here; "
-                    + "install Python 3 and run scripts/mlflow-venv.sh");
+            throw new MlflowUnavailableException(
+                    "python3 is not installed, so there is no MLflow tracking server here; "
+                            + "install Python 3 and run scripts/mlflow-venv.sh");
         }
-        Process process = new ProcessBuilder("bash", projectRoot.resolve("scripts/mlflow-venv.sh").toString(), venv.toString())
+        Process process = new ProcessBuilder(
+                        "bash", projectRoot.resolve("scripts/mlflow-venv.sh").toString(), venv.toString())
                 .inheritIO()
                 .start();
         try {

@@ -42,19 +42,26 @@ public final class MlflowServer implements EmbeddedServer {
         Files.createDirectories(workDirectory.resolve("artifacts"));
         int boundPort = port == 0 ? Loopback.freePort() : port;
         Path log = workDirectory.resolve("mlflow-server.log");
-        List<String> command = List.of(mlflowExecutable.toString(), "server",
-                "--host", Loopback.HOST,
-                "--port", Integer.toString(boundPort),
-                "--workers", "1",
-                "--backend-store-uri", "sqlite:///" + workDirectory.toAbsolutePath().resolve("mlflow.db"),
-                "--artifacts-destination", workDirectory.toAbsolutePath().resolve("artifacts").toString());
+        List<String> command = List.of(
+                mlflowExecutable.toString(),
+                "server",
+                "--host",
+                Loopback.HOST,
+                "--port",
+                Integer.toString(boundPort),
+                "--workers",
+                "1",
+                "--backend-store-uri",
+                "sqlite:///" + workDirectory.toAbsolutePath().resolve("mlflow.db"),
+                "--artifacts-destination",
+                workDirectory.toAbsolutePath().resolve("artifacts").toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         // keep MLflow from phoning home; the machines here have no internet and need none
         builder.environment().put("MLFLOW_DISABLE_TELEMETRY", "true");
         builder.environment().put("DO_NOT_TRACK", "true");
         LoggedProcess process = LoggedProcess.start("mlflow", builder, log, Duration.ofSeconds(10));
-        MlflowServer server = new MlflowServer(process, URI.create("http://" + Loopback.HOST + ":" + boundPort), workDirectory,
-                mlflowExecutable);
+        MlflowServer server = new MlflowServer(
+                process, URI.create("http://" + Loopback.HOST + ":" + boundPort), workDirectory, mlflowExecutable);
         try {
             server.awaitHealthy(Duration.ofSeconds(120));
         } catch (RuntimeException e) {
@@ -93,12 +100,16 @@ public final class MlflowServer implements EmbeddedServer {
     }
 
     private void awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(trackingUri.resolve("/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(trackingUri.resolve("/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("mlflow server exited at start; see " + process.log() + ":\n" + process.tail(30));
+                throw new IllegalStateException(
+                        "mlflow server exited at start; see " + process.log() + ":\n" + process.tail(30));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
@@ -117,7 +128,7 @@ public final class MlflowServer implements EmbeddedServer {
                 throw new IllegalStateException("interrupted waiting for mlflow server", e);
             }
         }
-        throw new IllegalStateException("mlflow server not healthy at " + trackingUri + " within " + timeout + ":\n" + process.tail(30));
+        throw new IllegalStateException(
+                "mlflow server not healthy at " + trackingUri + " within " + timeout + ":\n" + process.tail(30));
     }
-
 }

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 /** Stops a child process and everything it started, so that no server outlives its owner. */
 public final class ChildProcesses {
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * Asks politely (SIGTERM to the whole tree), waits up to the grace period for every process of
@@ -38,7 +37,10 @@ public final class ChildProcesses {
         for (ProcessHandle handle : tree) {
             if (handle.isAlive()) {
                 handle.destroyForcibly();
-                handle.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> handle).join();
+                handle.onExit()
+                        .orTimeout(5, TimeUnit.SECONDS)
+                        .exceptionally(e -> handle)
+                        .join();
             }
         }
     }

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class JsonStubServer implements AutoCloseable, AfterEachCallback {
 
-    private record Late(Duration delay) {
-    }
+    private record Late(Duration delay) {}
 
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+    private final ObjectMapper json = new ObjectMapper()
+            .findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     private final Map<String, Object> answers = new ConcurrentHashMap<>();

@@ -28,7 +28,8 @@ public final class LoggedProcess implements AutoCloseable {
     }
 
     /** Starts the command with stdout and stderr appended to {@code log}. */
-    public static LoggedProcess start(String name, ProcessBuilder command, Path log, Duration stopGrace) throws IOException {
+    public static LoggedProcess start(String name, ProcessBuilder command, Path log, Duration stopGrace)
+            throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = command.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

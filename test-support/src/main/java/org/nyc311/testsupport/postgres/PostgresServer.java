@@ -56,17 +56,41 @@ public final class PostgresServer implements EmbeddedServer {
             ownByNobody(dataDirectory);
         }
         if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
-            run(root, binaries.resolve("bin/initdb").toString(), "-A", "trust", "-U", SUPERUSER, "-E", "UTF-8",
-                    "--locale=C", "-D", dataDirectory.toString());
+            run(
+                    root,
+                    binaries.resolve("bin/initdb").toString(),
+                    "-A",
+                    "trust",
+                    "-U",
+                    SUPERUSER,
+                    "-E",
+                    "UTF-8",
+                    "--locale=C",
+                    "-D",
+                    dataDirectory.toString());
         }
         int boundPort = port == 0 ? Loopback.freePort() : port;
         Path log = dataDirectory.resolve("server.log");
-        List<String> command = asServerUser(root, binaries.resolve("bin/postgres").toString(),
-                "-D", dataDirectory.toString(), "-p", Integer.toString(boundPort), "-h", Loopback.HOST,
-                "-k", dataDirectory.toString(),
+        List<String> command = asServerUser(
+                root,
+                binaries.resolve("bin/postgres").toString(),
+                "-D",
+                dataDirectory.toString(),
+                "-p",
+                Integer.toString(boundPort),
+                "-h",
+                Loopback.HOST,
+                "-k",
+                dataDirectory.toString(),
                 // tests and a laptop need no crash safety across power loss, and fsync is most of the start-up cost
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-        LoggedProcess process = LoggedProcess.start("postgres", new ProcessBuilder(command), log, Duration.ofSeconds(10));
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off");
+        LoggedProcess process =
+                LoggedProcess.start("postgres", new ProcessBuilder(command), log, Duration.ofSeconds(10));
         PostgresServer server = new PostgresServer(process, dataDirectory, boundPort);
         try {
             server.awaitAcceptingConnections(Duration.ofSeconds(60));
@@ -121,9 +145,12 @@ public final class PostgresServer implements EmbeddedServer {
     @Override
     public Map<String, String> springProperties() {
         return Map.of(
-                "spring.datasource.url", jdbcUrl("postgres"),
-                "spring.datasource.username", SUPERUSER,
-                "spring.datasource.password", "");
+                "spring.datasource.url",
+                jdbcUrl("postgres"),
+                "spring.datasource.username",
+                SUPERUSER,
+                "spring.datasource.password",
+                "");
     }
 
     @Override
@@ -136,7 +163,8 @@ public final class PostgresServer implements EmbeddedServer {
         SQLException last = null;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("PostgreSQL exited at start; its log " + process.log() + " says:\n" + process.tail(20));
+                throw new IllegalStateException(
+                        "PostgreSQL exited at start; its log " + process.log() + " says:\n" + process.tail(20));
             }
             try (Connection ignored = connect("postgres")) {
                 return;
@@ -155,7 +183,9 @@ public final class PostgresServer implements EmbeddedServer {
     }
 
     private static void run(boolean root, String... command) throws IOException {
-        Process process = new ProcessBuilder(asServerUser(root, command)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(asServerUser(root, command))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         try {
             if (process.waitFor() != 0) {
@@ -187,14 +217,15 @@ public final class PostgresServer implements EmbeddedServer {
                 Files.setAttribute(path, "unix:gid", NOBODY);
             }
         }
-        Files.setPosixFilePermissions(dataDirectory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(
+                dataDirectory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         for (Path parent = dataDirectory.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
             var permissions = Files.getPosixFilePermissions(parent);
             if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IOException("PostgreSQL runs as 'nobody' here (this JVM is root) and cannot reach " + dataDirectory
-                        + " because " + parent + " is closed to other users; put the data folder under a traversable path");
+                throw new IOException("PostgreSQL runs as 'nobody' here (this JVM is root) and cannot reach "
+                        + dataDirectory + " because " + parent
+                        + " is closed to other users; put the data folder under a traversable path");
             }
         }
     }
-
 }

@@ -43,7 +43,8 @@ public final class S3Server implements EmbeddedServer {
     public static S3Server start(Path baseDirectory, int port) throws Exception {
         Files.createDirectories(baseDirectory);
         Properties properties = new Properties();
-        properties.setProperty("jclouds.filesystem.basedir", baseDirectory.toAbsolutePath().toString());
+        properties.setProperty(
+                "jclouds.filesystem.basedir", baseDirectory.toAbsolutePath().toString());
         int boundPort = port == 0 ? Loopback.freePort() : port;
         URI endpoint = URI.create("http://" + Loopback.HOST + ":" + boundPort);
         S3Proxy proxy = S3Proxy.builder()
@@ -83,7 +84,8 @@ public final class S3Server implements EmbeddedServer {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .forcePathStyle(true)
                 .build();
     }

@@ -50,8 +50,10 @@ public final class Schemathesis {
                 .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "nyc311", "schemathesis-venv"));
         Path executable = venv.resolve("bin/st");
-        Assumptions.assumeTrue(Files.isExecutable(executable), () -> "Schemathesis is not installed at " + venv
-                + ": run scripts/schemathesis-venv.sh (or set NYC311_SCHEMATHESIS_VENV) to fuzz the OpenAPI contract");
+        Assumptions.assumeTrue(
+                Files.isExecutable(executable),
+                () -> "Schemathesis is not installed at " + venv
+                        + ": run scripts/schemathesis-venv.sh (or set NYC311_SCHEMATHESIS_VENV) to fuzz the OpenAPI contract");
         return new Schemathesis(executable);
     }
 
@@ -63,17 +65,29 @@ public final class Schemathesis {
         reportDir = Files.createDirectories(reportDir.toAbsolutePath());
         Path console = reportDir.resolve("schemathesis.txt");
         Path config = MlflowInstallation.projectRoot().resolve("scripts/schemathesis.toml");
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--config-file", config.toString(),
-                "run", openApi.toString(),
-                "--checks", "all",
-                "--max-examples", Integer.toString(MAX_EXAMPLES),
-                "--seed", Long.toString(SEED),
-                "--workers", "1",
-                "--request-timeout", "30",
-                "--generation-database", "none",
+        List<String> command = new ArrayList<>(List.of(
+                executable.toString(),
+                "--config-file",
+                config.toString(),
+                "run",
+                openApi.toString(),
+                "--checks",
+                "all",
+                "--max-examples",
+                Integer.toString(MAX_EXAMPLES),
+                "--seed",
+                Long.toString(SEED),
+                "--workers",
+                "1",
+                "--request-timeout",
+                "30",
+                "--generation-database",
+                "none",
                 "--no-color",
-                "--report", "junit",
-                "--report-dir", reportDir.toString()));
+                "--report",
+                "junit",
+                "--report-dir",
+                reportDir.toString()));
         // every call with the caller's token; --checks all includes ignored_auth, which calls without it and
         // expects the refusal the document declares
         command.addAll(List.of("--header", "Authorization: Bearer " + bearerToken));

@@ -43,9 +43,11 @@ public abstract class ActuatorEndpointsContract {
         ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
 
         assertEquals(200, health.getStatusCode().value(), "health of " + application);
-        String overall = new ObjectMapper().readTree(health.getBody()).path("status").asText();
-        assertTrue(expectedHealth().contains(overall), "overall health " + overall + ", expected one of "
-                + expectedHealth() + ": " + health.getBody());
+        String overall =
+                new ObjectMapper().readTree(health.getBody()).path("status").asText();
+        assertTrue(
+                expectedHealth().contains(overall),
+                "overall health " + overall + ", expected one of " + expectedHealth() + ": " + health.getBody());
         assertEquals(200, readiness.getStatusCode().value(), "readiness of " + application);
     }
 
@@ -55,8 +57,10 @@ public abstract class ActuatorEndpointsContract {
      */
     @Test
     void livenessAndReadinessAnswerAtLivezAndReadyzWithoutAToken() {
-        assertEquals(200, http.getForEntity("/livez", String.class).getStatusCode().value(), "/livez of " + application);
-        assertEquals(200, http.getForEntity("/readyz", String.class).getStatusCode().value(), "/readyz of " + application);
+        assertEquals(
+                200, http.getForEntity("/livez", String.class).getStatusCode().value(), "/livez of " + application);
+        assertEquals(
+                200, http.getForEntity("/readyz", String.class).getStatusCode().value(), "/readyz of " + application);
     }
 
     @Test
@@ -64,7 +68,8 @@ public abstract class ActuatorEndpointsContract {
         ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
 
         assertEquals(200, metrics.getStatusCode().value(), "prometheus endpoint of " + application);
-        assertTrue(metrics.getBody().contains("application=\"" + application + "\""),
+        assertTrue(
+                metrics.getBody().contains("application=\"" + application + "\""),
                 "metrics are not tagged application=\"" + application + "\"");
     }
 }

@@ -22,8 +22,12 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-        RestClientAutoConfiguration.class})
-public @interface ServletWebSlice {
-}
+@ImportAutoConfiguration({
+    ServletWebServerFactoryAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    RestClientAutoConfiguration.class
+})
+public @interface ServletWebSlice {}

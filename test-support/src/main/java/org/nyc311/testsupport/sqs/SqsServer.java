@@ -50,7 +50,8 @@ public final class SqsServer implements EmbeddedServer {
                 .withAWSRegion(REGION)
                 .start();
         server.waitUntilStarted();
-        SqsServer sqs = new SqsServer(server, URI.create("http://" + Loopback.HOST + ":" + boundPort), visibilityTimeoutSeconds);
+        SqsServer sqs = new SqsServer(
+                server, URI.create("http://" + Loopback.HOST + ":" + boundPort), visibilityTimeoutSeconds);
         sqs.createPipelineQueues(visibilityTimeoutSeconds);
         return sqs;
     }
@@ -76,7 +77,8 @@ public final class SqsServer implements EmbeddedServer {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 
@@ -89,20 +91,26 @@ public final class SqsServer implements EmbeddedServer {
     private void createPipelineQueues(int visibilityTimeoutSeconds) {
         try (SqsClient client = client()) {
             for (EventQueue queue : EventQueue.values()) {
-                String dlqUrl = client.createQueue(request -> request.queueName(queue.deadLetterQueueName())).queueUrl();
-                String dlqArn = client.getQueueAttributes(request -> request.queueUrl(dlqUrl)
-                                .attributeNames(QueueAttributeName.QUEUE_ARN))
-                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                String dlqUrl = client.createQueue(request -> request.queueName(queue.deadLetterQueueName()))
+                        .queueUrl();
+                String dlqArn = client.getQueueAttributes(
+                                request -> request.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes()
+                        .get(QueueAttributeName.QUEUE_ARN);
                 String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
                         + EventQueue.MAX_RECEIVE_COUNT + "\"}";
                 Map<QueueAttributeName, String> attributes = Map.of(
-                        QueueAttributeName.REDRIVE_POLICY, redrivePolicy,
-                        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
+                        QueueAttributeName.REDRIVE_POLICY,
+                        redrivePolicy,
+                        QueueAttributeName.VISIBILITY_TIMEOUT,
+                        Integer.toString(visibilityTimeoutSeconds));
                 try {
-                    client.createQueue(request -> request.queueName(queue.queueName()).attributes(attributes));
+                    client.createQueue(
+                            request -> request.queueName(queue.queueName()).attributes(attributes));
                 } catch (QueueNameExistsException createdMeanwhile) {
                     // a listener that was waiting for this server may create its queue first, without these attributes
-                    String url = client.getQueueUrl(request -> request.queueName(queue.queueName())).queueUrl();
+                    String url = client.getQueueUrl(request -> request.queueName(queue.queueName()))
+                            .queueUrl();
                     client.setQueueAttributes(request -> request.queueUrl(url).attributes(attributes));
                 }
             }

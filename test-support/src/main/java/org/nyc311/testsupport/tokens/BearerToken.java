@@ -6,8 +6,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 /** A test client's {@code Authorization: Bearer} header, for a RestTemplate or RestClient that calls a service. */
 public final class BearerToken {
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     /** Adds {@code token} to every request that does not carry an Authorization header of its own. */
     public static ClientHttpRequestInterceptor of(String token) {

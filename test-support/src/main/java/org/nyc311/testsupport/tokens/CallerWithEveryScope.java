@@ -31,7 +31,8 @@ public class CallerWithEveryScope {
     @Bean
     MockMvcBuilderCustomizer everyRequestWithEveryScope() {
         SimpleGrantedAuthority[] everyScope = Arrays.stream(ApiScope.values())
-                .map(scope -> new SimpleGrantedAuthority(scope.authority())).toArray(SimpleGrantedAuthority[]::new);
+                .map(scope -> new SimpleGrantedAuthority(scope.authority()))
+                .toArray(SimpleGrantedAuthority[]::new);
         return builder -> builder.defaultRequest(get("/").with(jwt().authorities(everyScope)));
     }
 }

@@ -17,27 +17,34 @@ import java.util.Base64;
  */
 public final class ClientCredentials {
 
-    private ClientCredentials() {
-    }
+    private ClientCredentials() {}
 
     /** The access token for {@code clientId} with {@code scope} (space-separated; blank: every scope it may have). */
     public static String token(URI tokenUri, String clientId, String clientSecret, String scope) {
-        String basic = Base64.getEncoder().encodeToString((encode(clientId) + ":" + encode(clientSecret))
-                .getBytes(StandardCharsets.UTF_8));
-        String form = "grant_type=client_credentials" + (scope == null || scope.isBlank() ? "" : "&scope=" + encode(scope));
-        HttpRequest request = HttpRequest.newBuilder(tokenUri).timeout(Duration.ofSeconds(10))
+        String basic = Base64.getEncoder()
+                .encodeToString((encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        String form =
+                "grant_type=client_credentials" + (scope == null || scope.isBlank() ? "" : "&scope=" + encode(scope));
+        HttpRequest request = HttpRequest.newBuilder(tokenUri)
+                .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the token issuer at " + tokenUri + " refused client " + clientId + ": "
                         + response.statusCode() + " " + response.body());
             }
-            return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+            return new ObjectMapper()
+                    .readTree(response.body())
+                    .path("access_token")
+                    .asText();
         } catch (IOException e) {
-            throw new IllegalStateException("no answer from the token issuer at " + tokenUri + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "no answer from the token issuer at " + tokenUri + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + tokenUri + " for a token", e);

@@ -16,9 +16,11 @@ public class TestRestTemplateWithEveryScope {
 
     @Bean
     RestTemplateCustomizer bearerTokenWithEveryScope(Environment environment) {
-        String token = ClientCredentials.token(URI.create(environment.getRequiredProperty("NYC311_SERVICE_TOKEN_URI")),
+        String token = ClientCredentials.token(
+                URI.create(environment.getRequiredProperty("NYC311_SERVICE_TOKEN_URI")),
                 environment.getRequiredProperty("NYC311_SERVICE_CLIENT_ID"),
-                environment.getRequiredProperty("NYC311_SERVICE_CLIENT_SECRET"), null);
+                environment.getRequiredProperty("NYC311_SERVICE_CLIENT_SECRET"),
+                null);
         return restTemplate -> restTemplate.getInterceptors().add(BearerToken.of(token));
     }
 }

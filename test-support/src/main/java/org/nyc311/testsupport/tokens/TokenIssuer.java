@@ -61,8 +61,7 @@ public final class TokenIssuer implements EmbeddedServer {
     /** How long an access token lives: Cognito's default for app clients. */
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
-    private record Client(String secret, Set<ApiScope> scopes) {
-    }
+    private record Client(String secret, Set<ApiScope> scopes) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
@@ -80,8 +79,10 @@ public final class TokenIssuer implements EmbeddedServer {
             throw new IllegalStateException("cannot generate the token issuer's RSA key", e);
         }
         server = HttpServer.create(address, 0);
-        issuer = publicAddress != null ? publicAddress
-                : URI.create("http://" + Loopback.HOST + ":" + server.getAddress().getPort());
+        issuer = publicAddress != null
+                ? publicAddress
+                : URI.create(
+                        "http://" + Loopback.HOST + ":" + server.getAddress().getPort());
         server.createContext("/", this::answer);
         server.setExecutor(exchanges);
         server.start();
@@ -165,8 +166,12 @@ public final class TokenIssuer implements EmbeddedServer {
                 .issueTime(Date.from(issued))
                 .expirationTime(Date.from(issued.plus(lifetime)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -201,7 +206,9 @@ public final class TokenIssuer implements EmbeddedServer {
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        document.put("scopes_supported", Arrays.stream(ApiScope.values()).map(ApiScope::value).toList());
+        document.put(
+                "scopes_supported",
+                Arrays.stream(ApiScope.values()).map(ApiScope::value).toList());
         return document;
     }
 
@@ -211,7 +218,10 @@ public final class TokenIssuer implements EmbeddedServer {
         String clientId = credentials != null ? credentials[0] : form.get("client_id");
         String secret = credentials != null ? credentials[1] : form.get("client_secret");
         if (!"client_credentials".equals(form.get("grant_type"))) {
-            send(exchange, 400, Map.of("error", form.containsKey("grant_type") ? "unsupported_grant_type" : "invalid_request"));
+            send(
+                    exchange,
+                    400,
+                    Map.of("error", form.containsKey("grant_type") ? "unsupported_grant_type" : "invalid_request"));
             return;
         }
         Client client = clientId == null ? null : clients.get(clientId);
@@ -239,7 +249,10 @@ public final class TokenIssuer implements EmbeddedServer {
             return;
         }
         String token = sign(clientId, List.copyOf(asked), clock.instant(), TOKEN_LIFETIME);
-        send(exchange, 200, Map.of("access_token", token, "expires_in", TOKEN_LIFETIME.toSeconds(), "token_type", "Bearer"));
+        send(
+                exchange,
+                200,
+                Map.of("access_token", token, "expires_in", TOKEN_LIFETIME.toSeconds(), "token_type", "Bearer"));
     }
 
     private static String[] basicCredentials(String authorization) {
@@ -248,7 +261,8 @@ public final class TokenIssuer implements EmbeddedServer {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             return null;
         }

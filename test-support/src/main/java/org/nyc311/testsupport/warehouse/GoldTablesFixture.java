@@ -35,13 +35,14 @@ public final class GoldTablesFixture {
 
     /** The schema the tables are made in, as the services' {@code nyc311.gold.schema} default. */
     public static final String SCHEMA = "gold";
+
     public static final String DAILY_SERIES = SCHEMA + "." + GoldTables.DAILY_SERIES;
     public static final String SERIES_CATALOG = SCHEMA + "." + GoldTables.SERIES_CATALOG;
 
-    private static final String KEYS = String.join(", ", SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY);
+    private static final String KEYS =
+            String.join(", ", SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY);
 
-    private GoldTablesFixture() {
-    }
+    private GoldTablesFixture() {}
 
     /**
      * Makes the tables, fills {@code daily_series} with these rows ({@link #dailyRow} values) and derives the
@@ -49,8 +50,10 @@ public final class GoldTablesFixture {
      *
      * @return whether it made them
      */
-    public static synchronized boolean create(LocalSqlWarehouseProcess warehouse, List<String> dailyRows) throws SQLException {
-        try (Connection connection = warehouse.connect(); Statement sql = connection.createStatement()) {
+    public static synchronized boolean create(LocalSqlWarehouseProcess warehouse, List<String> dailyRows)
+            throws SQLException {
+        try (Connection connection = warehouse.connect();
+                Statement sql = connection.createStatement()) {
             if (!createTables(sql, warehouse.lakeRoot())) {
                 return false;
             }
@@ -81,7 +84,8 @@ public final class GoldTablesFixture {
 
     /** @return false when the tables were there already (another test of the same warehouse made them) */
     public static boolean createTables(Statement sql, String lakeRoot) throws SQLException {
-        if (sql.executeQuery("SHOW TABLES IN " + SCHEMA + " LIKE '" + GoldTables.DAILY_SERIES + "'").next()) {
+        if (sql.executeQuery("SHOW TABLES IN " + SCHEMA + " LIKE '" + GoldTables.DAILY_SERIES + "'")
+                .next()) {
             return false;
         }
         sql.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
@@ -94,21 +98,32 @@ public final class GoldTablesFixture {
     /** The two CREATE TABLE statements, for a script (fault-tests send theirs through BeeLine). */
     public static List<String> createTableStatements(String lakeRoot) {
         String lake = lakeRoot.replaceAll("/$", "");
-        String keyColumns = String.join(" STRING, ", List.of(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY))
-                + " STRING";
+        String keyColumns =
+                String.join(" STRING, ", List.of(SERIES_ID, LEVEL, COMPLAINT_TYPE_KEY, COMPLAINT_TYPE, BOROUGH_KEY))
+                        + " STRING";
         return List.of(
-                "CREATE TABLE IF NOT EXISTS " + DAILY_SERIES + " (" + keyColumns + ", " + DATE + " DATE, " + COUNT + " BIGINT) "
-                        + "USING delta LOCATION '" + lake + "/gold/" + GoldTables.DAILY_SERIES + "'",
-                "CREATE TABLE IF NOT EXISTS " + SERIES_CATALOG + " (" + keyColumns + ", " + FIRST_DATE + " DATE, " + LAST_DATE
-                        + " DATE, " + LAST_NONZERO_DATE + " DATE, " + MEAN_COUNT + " DOUBLE, " + DAYS + " BIGINT, " + FORECASTABLE
+                "CREATE TABLE IF NOT EXISTS " + DAILY_SERIES + " (" + keyColumns + ", " + DATE + " DATE, " + COUNT
+                        + " BIGINT) " + "USING delta LOCATION '" + lake + "/gold/" + GoldTables.DAILY_SERIES + "'",
+                "CREATE TABLE IF NOT EXISTS " + SERIES_CATALOG + " (" + keyColumns + ", " + FIRST_DATE + " DATE, "
+                        + LAST_DATE
+                        + " DATE, " + LAST_NONZERO_DATE + " DATE, " + MEAN_COUNT + " DOUBLE, " + DAYS + " BIGINT, "
+                        + FORECASTABLE
                         + " BOOLEAN) USING delta LOCATION '" + lake + "/gold/" + GoldTables.SERIES_CATALOG + "'");
     }
 
     /** One {@code daily_series} row as SQL values, for {@code INSERT INTO ... VALUES}. */
-    public static String dailyRow(String seriesId, String level, String typeKey, String type, String boroughKey,
-            LocalDate day, long count) {
-        return String.format(Locale.ROOT, "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)", seriesId, level, typeKey, type,
-                boroughKey, day, count);
+    public static String dailyRow(
+            String seriesId, String level, String typeKey, String type, String boroughKey, LocalDate day, long count) {
+        return String.format(
+                Locale.ROOT,
+                "('%s', '%s', '%s', '%s', '%s', DATE'%s', %d)",
+                seriesId,
+                level,
+                typeKey,
+                type,
+                boroughKey,
+                day,
+                count);
     }
 
     /** The catalog of what {@code daily_series} holds, as the gold job derives it. */
@@ -118,8 +133,10 @@ public final class GoldTablesFixture {
 
     /** The INSERT of {@link #fillCatalog}, for a script. */
     public static String fillCatalogStatement() {
-        return "INSERT INTO " + SERIES_CATALOG + " SELECT " + KEYS + ", min(" + DATE + "), max(" + DATE + "), max(CASE WHEN "
-                + COUNT + " > 0 THEN " + DATE + " END), avg(" + COUNT + "), count(1), count(1) >= 56 FROM " + DAILY_SERIES
+        return "INSERT INTO " + SERIES_CATALOG + " SELECT " + KEYS + ", min(" + DATE + "), max(" + DATE
+                + "), max(CASE WHEN "
+                + COUNT + " > 0 THEN " + DATE + " END), avg(" + COUNT + "), count(1), count(1) >= 56 FROM "
+                + DAILY_SERIES
                 + " GROUP BY " + KEYS;
     }
 }

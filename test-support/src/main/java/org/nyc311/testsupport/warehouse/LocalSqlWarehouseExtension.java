@@ -21,10 +21,12 @@ public final class LocalSqlWarehouseExtension extends SharedServerExtension<Loca
     @Override
     protected LocalSqlWarehouseProcess start(Path scratch) throws Exception {
         Path module = MlflowInstallation.projectRoot().resolve("local-sql-warehouse");
-        Assumptions.assumeTrue(Files.isRegularFile(module.resolve("target/local-sql-warehouse.classpath")),
-                "local-sql-warehouse tests skipped: " + module + " is not built; run ./mvnw -pl local-sql-warehouse -am package -DskipTests");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(module.resolve("target/local-sql-warehouse.classpath")),
+                "local-sql-warehouse tests skipped: " + module
+                        + " is not built; run ./mvnw -pl local-sql-warehouse -am package -DskipTests");
         Path lake = Files.createDirectories(scratch.resolve("lake"));
-        return LocalSqlWarehouseProcess.start(module, lake.toUri().toString(), 0, scratch.resolve("local-sql-warehouse.log"),
-                Duration.ofMinutes(3));
+        return LocalSqlWarehouseProcess.start(
+                module, lake.toUri().toString(), 0, scratch.resolve("local-sql-warehouse.log"), Duration.ofMinutes(3));
     }
 }

@@ -28,11 +28,12 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
     private final String lakeRoot;
     /** Where this start's output begins in the (appended) log: an earlier start's ready line does not count. */
     private final long logStart;
+
     private final Path moduleDirectory;
     private final Duration timeout;
 
-    private LocalSqlWarehouseProcess(LoggedProcess process, int port, String lakeRoot, long logStart, Path moduleDirectory,
-            Duration timeout) {
+    private LocalSqlWarehouseProcess(
+            LoggedProcess process, int port, String lakeRoot, long logStart, Path moduleDirectory, Duration timeout) {
         this.process = process;
         this.port = port;
         this.lakeRoot = lakeRoot;
@@ -47,12 +48,13 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
      * @param moduleDirectory the local-sql-warehouse module folder (its {@code target/} must be built)
      * @param port 0 for a free port
      */
-    public static LocalSqlWarehouseProcess start(Path moduleDirectory, String lakeRoot, int port, Path log,
-            Duration timeout) throws IOException {
+    public static LocalSqlWarehouseProcess start(
+            Path moduleDirectory, String lakeRoot, int port, Path log, Duration timeout) throws IOException {
         Path target = moduleDirectory.resolve("target");
         // the compiled classes first: during a module's own build the jar is packaged after the tests,
         // so a jar found then is the previous build's
-        Path classes = Files.isDirectory(target.resolve("classes")) ? target.resolve("classes")
+        Path classes = Files.isDirectory(target.resolve("classes"))
+                ? target.resolve("classes")
                 : target.resolve("local-sql-warehouse.jar");
         Path classpathFile = target.resolve("local-sql-warehouse.classpath");
         Path flagsFile = target.resolve("spark-jvm-flags.txt");
@@ -64,13 +66,22 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(Files.readString(flagsFile).trim().split("\\s+")));
-        command.addAll(List.of("-Duser.timezone=UTC", "-cp", classes + ":" + Files.readString(classpathFile).strip(),
-                MAIN_CLASS, "--lake-root", lakeRoot, "--port", Integer.toString(boundPort), "--bind", Loopback.HOST));
+        command.addAll(List.of(
+                "-Duser.timezone=UTC",
+                "-cp",
+                classes + ":" + Files.readString(classpathFile).strip(),
+                MAIN_CLASS,
+                "--lake-root",
+                lakeRoot,
+                "--port",
+                Integer.toString(boundPort),
+                "--bind",
+                Loopback.HOST));
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        LoggedProcess process = LoggedProcess.start("local-sql-warehouse", new ProcessBuilder(command), log,
-                Duration.ofSeconds(10));
-        LocalSqlWarehouseProcess warehouse = new LocalSqlWarehouseProcess(process, boundPort, lakeRoot, logStart,
-                moduleDirectory, timeout);
+        LoggedProcess process =
+                LoggedProcess.start("local-sql-warehouse", new ProcessBuilder(command), log, Duration.ofSeconds(10));
+        LocalSqlWarehouseProcess warehouse =
+                new LocalSqlWarehouseProcess(process, boundPort, lakeRoot, logStart, moduleDirectory, timeout);
         try {
             warehouse.awaitReady(timeout);
         } catch (RuntimeException e) {
@@ -129,11 +140,12 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
         Instant deadline = Instant.now().plus(timeout);
         while (!logSays(READY)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("local-sql-warehouse exited with " + process.exitValue() + ":\n"
-                        + process.tail(60));
+                throw new IllegalStateException(
+                        "local-sql-warehouse exited with " + process.exitValue() + ":\n" + process.tail(60));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("local-sql-warehouse not ready within " + timeout + ":\n" + process.tail(60));
+                throw new IllegalStateException(
+                        "local-sql-warehouse not ready within " + timeout + ":\n" + process.tail(60));
             }
             try {
                 Thread.sleep(200);

@@ -30,7 +30,8 @@ class PostgresServerTest {
                 assertThat(insert.executeUpdate()).isEqualTo(1);
             }
             try (Statement query = connection.createStatement();
-                    ResultSet row = query.executeQuery("SELECT state, latest_date, version() FROM pipeline_run WHERE id = 'run-1'")) {
+                    ResultSet row = query.executeQuery(
+                            "SELECT state, latest_date, version() FROM pipeline_run WHERE id = 'run-1'")) {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString(1)).isEqualTo("SUCCEEDED");
                 assertThat(row.getObject(2, LocalDate.class)).isEqualTo(LocalDate.parse("2026-11-22"));
@@ -60,7 +61,8 @@ class PostgresServerTest {
     @Test
     void aServerStartedAgainAnswersOnTheSameUrlWithTheSameRows(@TempDir Path data) throws Exception {
         PostgresServer first = PostgresServer.start(data, 0);
-        try (Connection connection = first.connect("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = first.connect("postgres");
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE event_outbox (event_id text PRIMARY KEY)");
             statement.execute("INSERT INTO event_outbox VALUES ('e1')");
         }

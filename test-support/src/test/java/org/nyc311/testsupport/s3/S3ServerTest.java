@@ -22,11 +22,14 @@ class S3ServerTest {
         try (S3Client client = s3.client()) {
             client.putObject(r -> r.bucket("roundtrip").key("raw/nyc311/part-00000.json"), RequestBody.fromBytes(body));
 
-            byte[] read = client.getObjectAsBytes(r -> r.bucket("roundtrip").key("raw/nyc311/part-00000.json")).asByteArray();
+            byte[] read = client.getObjectAsBytes(r -> r.bucket("roundtrip").key("raw/nyc311/part-00000.json"))
+                    .asByteArray();
             assertThat(read).isEqualTo(body);
-            assertThat(client.listObjectsV2(r -> r.bucket("roundtrip").prefix("raw/")).contents())
+            assertThat(client.listObjectsV2(r -> r.bucket("roundtrip").prefix("raw/"))
+                            .contents())
                     .extracting(o -> o.key(), o -> o.size())
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("raw/nyc311/part-00000.json", (long) body.length));
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("raw/nyc311/part-00000.json", (long) body.length));
         }
         assertThat(s3.endpoint().getHost()).isEqualTo("127.0.0.1");
     }
@@ -41,8 +44,11 @@ class S3ServerTest {
         }
         assertThat(Files.isDirectory(folder.resolve("lake"))).isTrue();
 
-        try (S3Server second = S3Server.start(folder, 0); S3Client client = second.client()) {
-            assertThat(client.getObjectAsBytes(r -> r.bucket("lake").key("gold/marker")).asUtf8String()).isEqualTo("v1");
+        try (S3Server second = S3Server.start(folder, 0);
+                S3Client client = second.client()) {
+            assertThat(client.getObjectAsBytes(r -> r.bucket("lake").key("gold/marker"))
+                            .asUtf8String())
+                    .isEqualTo("v1");
         }
     }
 
@@ -55,9 +61,11 @@ class S3ServerTest {
         }
         first.close();
 
-        try (S3Server again = first.startAgain(); S3Client client = first.client()) {
+        try (S3Server again = first.startAgain();
+                S3Client client = first.client()) {
             assertThat(again.endpoint()).isEqualTo(first.endpoint());
-            assertThat(client.getObjectAsBytes(r -> r.bucket("lake").key("_pipeline_runs/r1/result.json")).asUtf8String())
+            assertThat(client.getObjectAsBytes(r -> r.bucket("lake").key("_pipeline_runs/r1/result.json"))
+                            .asUtf8String())
                     .isEqualTo("{}");
         }
     }

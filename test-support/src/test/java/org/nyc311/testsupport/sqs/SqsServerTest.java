@@ -20,8 +20,8 @@ class SqsServerTest {
     void everyPipelineQueueHasADeadLetterQueueThroughItsRedrivePolicy(SqsServer sqs) {
         try (SqsClient client = sqs.client()) {
             for (EventQueue queue : EventQueue.values()) {
-                Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r
-                                .queueUrl(sqs.queueUrl(queue.queueName())).attributeNames(QueueAttributeName.ALL))
+                Map<QueueAttributeName, String> attributes = client.getQueueAttributes(
+                                r -> r.queueUrl(sqs.queueUrl(queue.queueName())).attributeNames(QueueAttributeName.ALL))
                         .attributes();
 
                 assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
@@ -43,21 +43,26 @@ class SqsServerTest {
             int deliveries = 0;
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (Instant.now().isBefore(deadline) && approximateCount(client, dlqUrl) == 0) {
-                deliveries += client.receiveMessage(r -> r.queueUrl(queueUrl).visibilityTimeout(1).waitTimeSeconds(2))
-                        .messages().size();
+                deliveries += client.receiveMessage(
+                                r -> r.queueUrl(queueUrl).visibilityTimeout(1).waitTimeSeconds(2))
+                        .messages()
+                        .size();
             }
             assertThat(deliveries).isEqualTo(EventQueue.MAX_RECEIVE_COUNT);
             assertThat(approximateCount(client, dlqUrl)).isEqualTo(1);
 
             // the operator's redrive: the message goes back to its source queue, with its body intact
-            String dlqArn = client.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String dlqArn = client.getQueueAttributes(
+                            r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
             client.startMessageMoveTask(r -> r.sourceArn(dlqArn));
 
             List<Message> redriven = List.of();
             deadline = Instant.now().plus(Duration.ofSeconds(15));
             while (redriven.isEmpty() && Instant.now().isBefore(deadline)) {
-                redriven = client.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1)).messages();
+                redriven = client.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1))
+                        .messages();
             }
             assertThat(redriven).extracting(Message::body).containsExactly("{\"poison\":true}");
             String receipt = redriven.get(0).receiptHandle();
@@ -75,11 +80,15 @@ class SqsServerTest {
         }
         first.close();
 
-        try (SqsServer again = first.startAgain(); SqsClient client = first.client()) {
+        try (SqsServer again = first.startAgain();
+                SqsClient client = first.client()) {
             assertThat(again.endpoint()).isEqualTo(first.endpoint());
             assertThat(again.queueUrl(EventQueue.RAW_BATCH_LANDED.queueName())).isEqualTo(queueUrl);
-            assertThat(client.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY))
-                    .attributes().get(QueueAttributeName.REDRIVE_POLICY)).contains(EventQueue.RAW_BATCH_LANDED.deadLetterQueueName());
+            assertThat(client.getQueueAttributes(
+                                    r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                            .attributes()
+                            .get(QueueAttributeName.REDRIVE_POLICY))
+                    .contains(EventQueue.RAW_BATCH_LANDED.deadLetterQueueName());
             // ElasticMQ keeps messages in memory: real SQS would still have this one
             assertThat(approximateCount(client, queueUrl)).isZero();
         }
@@ -87,8 +96,10 @@ class SqsServerTest {
 
     private static int approximateCount(SqsClient client, String queueUrl) {
         Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }

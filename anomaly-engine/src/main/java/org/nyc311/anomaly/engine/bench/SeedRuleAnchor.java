@@ -26,8 +26,7 @@ public final class SeedRuleAnchor {
     static final int CONSECUTIVE_DAYS = 3;
 
     /** Prophet's forecast of one day. */
-    public record Forecast(double yhat, double lower, double upper) {
-    }
+    public record Forecast(double yhat, double lower, double upper) {}
 
     /**
      * The rule on one stretch of days.
@@ -51,8 +50,7 @@ public final class SeedRuleAnchor {
     }
 
     /** The rule on the untouched evaluated days: day flags, and alerts opened inside the window. */
-    public record Clean(int days, int flags, int alerts) {
-    }
+    public record Clean(int days, int flags, int alerts) {}
 
     private final DailySeries series;
     private final int firstEvaluated;
@@ -80,14 +78,18 @@ public final class SeedRuleAnchor {
     public static Map<LocalDate, Forecast> read(Path csv) throws IOException {
         CsvSchema header = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> rows;
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(header)
-                .readValues(csv.toFile())) {
+        try (MappingIterator<Map<String, String>> it =
+                new CsvMapper().readerForMapOf(String.class).with(header).readValues(csv.toFile())) {
             rows = it.readAll();
         }
         Map<LocalDate, Forecast> out = new HashMap<>();
         for (Map<String, String> row : rows) {
-            out.put(LocalDate.parse(row.get("date").trim()), new Forecast(Double.parseDouble(row.get("yhat").trim()),
-                    Double.parseDouble(row.get("lower").trim()), Double.parseDouble(row.get("upper").trim())));
+            out.put(
+                    LocalDate.parse(row.get("date").trim()),
+                    new Forecast(
+                            Double.parseDouble(row.get("yhat").trim()),
+                            Double.parseDouble(row.get("lower").trim()),
+                            Double.parseDouble(row.get("upper").trim())));
         }
         return out;
     }

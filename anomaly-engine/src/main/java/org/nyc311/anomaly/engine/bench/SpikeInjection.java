@@ -27,8 +27,8 @@ public record SpikeInjection(double size, int length, int start, double minExtra
 
     public SpikeInjection {
         if (!(size > 0) || length < 1 || start < 0 || minExtra < 0) {
-            throw new IllegalArgumentException("bad spike: size " + size + ", length " + length + ", start " + start
-                    + ", minExtra " + minExtra);
+            throw new IllegalArgumentException(
+                    "bad spike: size " + size + ", length " + length + ", start " + start + ", minExtra " + minExtra);
         }
     }
 

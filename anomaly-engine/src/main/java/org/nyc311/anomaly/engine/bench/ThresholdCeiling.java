@@ -51,11 +51,9 @@ public final class ThresholdCeiling {
      * @param windowRecall   share of k-day windows with every day caught: the ceiling
      * @param windows        how many windows were tried
      */
-    public record Result(double threshold, double cleanFlagRate, double dayRecall, double windowRecall, int windows) {
-    }
+    public record Result(double threshold, double cleanFlagRate, double dayRecall, double windowRecall, int windows) {}
 
-    private ThresholdCeiling() {
-    }
+    private ThresholdCeiling() {}
 
     /**
      * @param clean     the untouched days, in date order, each with the forecast made before it
@@ -66,8 +64,15 @@ public final class ThresholdCeiling {
      * @param minExtra  the smallest spike in requests a day
      * @param fprBudget the largest share of untouched days that may be flagged, e.g. 0.05
      */
-    public static Result of(List<ObservedDay> clean, double[] counts, int firstIndex, double size, int length,
-                            double minExtra, double fprBudget, Score score) {
+    public static Result of(
+            List<ObservedDay> clean,
+            double[] counts,
+            int firstIndex,
+            double size,
+            int length,
+            double minExtra,
+            double fprBudget,
+            Score score) {
         int n = clean.size();
         if (n < length || n == 0) {
             throw new IllegalArgumentException("need at least " + length + " clean days, got " + n);
@@ -96,8 +101,12 @@ public final class ThresholdCeiling {
             }
             caught += all ? 1 : 0;
         }
-        return new Result(threshold, (double) flagged / n, (double) daysCaught / ((long) windows * length),
-                (double) caught / windows, windows);
+        return new Result(
+                threshold,
+                (double) flagged / n,
+                (double) daysCaught / ((long) windows * length),
+                (double) caught / windows,
+                windows);
     }
 
     /**

@@ -25,19 +25,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code detect}: rolling anomaly detection over every series of a CSV file. */
-@Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Rolling anomaly detection for every series in a CSV file (series_id,date,count).",
-                "Each day from --from on is forecast from the days before it (the forecasting engine's full "
-                        + "model race, refitted per day) and judged against that interval.",
-                "Writes series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open,raised: "
-                        + "anomalous is a spike above the upper bound (or a drop below the lower one with "
-                        + "--drops-alert); zscore is the robust z-score of the residual; alert_open is true on "
-                        + "the day an alert opens; raised is a day inside the interval that the sustained-rise "
-                        + "rule counts toward a run. Bad input writes nothing and exits 1."})
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rolling anomaly detection for every series in a CSV file (series_id,date,count).",
+            "Each day from --from on is forecast from the days before it (the forecasting engine's full "
+                    + "model race, refitted per day) and judged against that interval.",
+            "Writes series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open,raised: "
+                    + "anomalous is a spike above the upper bound (or a drop below the lower one with "
+                    + "--drops-alert); zscore is the robust z-score of the residual; alert_open is true on "
+                    + "the day an alert opens; raised is a day inside the interval that the sustained-rise "
+                    + "rule counts toward a run. Bad input writes nothing and exits 1."
+        })
 public final class DetectCommand implements Callable<Integer> {
 
     /** Exit code for input that fails validation, as the forecast command (picocli uses 2 for bad options). */
     public static final int EXIT_BAD_INPUT = SeriesFileOptions.EXIT_BAD_INPUT;
+
     public static final String HEADER =
             "series_id,date,actual,yhat,yhat_lower,yhat_upper,anomalous,zscore,alert_open,raised";
 
@@ -47,14 +52,21 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     SeriesFileOptions files;
 
-    @Option(names = "--from", required = true, description = "first day to judge (yyyy-MM-dd); earlier days are history")
+    @Option(
+            names = "--from",
+            required = true,
+            description = "first day to judge (yyyy-MM-dd); earlier days are history")
     LocalDate from;
 
-    @Option(names = "--consecutive-days", defaultValue = "3",
+    @Option(
+            names = "--consecutive-days",
+            defaultValue = "3",
             description = "anomalous days in a row that open an alert (default ${DEFAULT-VALUE})")
     int consecutiveDays;
 
-    @Option(names = "--z-window", defaultValue = "28",
+    @Option(
+            names = "--z-window",
+            defaultValue = "28",
             description = "earlier days whose residuals the z-score uses (default ${DEFAULT-VALUE})")
     int zWindow;
 
@@ -64,15 +76,16 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     OptInRuleOptions optIn;
 
-    @Option(names = "--forecast-horizon", defaultValue = "7",
+    @Option(
+            names = "--forecast-horizon",
+            defaultValue = "7",
             description = "horizon of each day's forecast, whose first day is used (default ${DEFAULT-VALUE})")
     int forecastHorizon;
 
     @Mixin
     ModelSearchOptions search;
 
-    public DetectCommand() {
-    }
+    public DetectCommand() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DetectCommand()).execute(args));
@@ -84,8 +97,11 @@ public final class DetectCommand implements Callable<Integer> {
         RollingDetector detector = search.checked(() -> {
             ForecastSettings forecast = search.settings(forecastHorizon);
             DetectionSettings detection = optIn.applyTo(DetectionSettings.defaults()
-                    .withConsecutiveDays(consecutiveDays).withZWindow(zWindow).withDropsAlert(dropsAlert));
-            return new RollingDetector(forecast, detection, optIn.runHistory(), optIn.judgeRunsBefore(), search.threads());
+                    .withConsecutiveDays(consecutiveDays)
+                    .withZWindow(zWindow)
+                    .withDropsAlert(dropsAlert));
+            return new RollingDetector(
+                    forecast, detection, optIn.runHistory(), optIn.judgeRunsBefore(), search.threads());
         });
         var read = files.read();
         if (read.isEmpty()) {
@@ -94,13 +110,20 @@ public final class DetectCommand implements Callable<Integer> {
         Map<String, DailySeries> series = read.get();
         int tasks = detector.tasks(series, from);
         int forecastDays = series.values().stream()
-                .mapToInt(s -> s.length() - detector.firstForecastDay(s, from)).sum();
+                .mapToInt(s -> s.length() - detector.firstForecastDay(s, from))
+                .sum();
         Progress progress = new Progress("detect", tasks, forecastDays, err);
         Map<String, SeriesDetection> results = detector.detect(series, from, progress::step);
         int[] counts = new int[3];
         write(results, counts);
-        err.printf(Locale.ROOT, "detect: wrote %d days of %d series to %s: %d anomalous, %d alerts opened%n",
-                counts[0], series.size(), files.output(), counts[1], counts[2]);
+        err.printf(
+                Locale.ROOT,
+                "detect: wrote %d days of %d series to %s: %d anomalous, %d alerts opened%n",
+                counts[0],
+                series.size(),
+                files.output(),
+                counts[1],
+                counts[2]);
         if (counts[0] == 0) {
             err.println("detect: no series has days on or after " + from);
         }
@@ -113,9 +136,17 @@ public final class DetectCommand implements Callable<Integer> {
             for (Map.Entry<String, SeriesDetection> e : results.entrySet()) {
                 for (DayVerdict v : e.getValue().reported()) {
                     ObservedDay d = v.day();
-                    csv.row(e.getKey(), d.date().toString(), count(d.actual()), SeriesCsv.number(d.yhat()),
-                            SeriesCsv.number(d.lower()), SeriesCsv.number(d.upper()), Boolean.toString(v.anomalous()),
-                            SeriesCsv.number(v.zScore()), Boolean.toString(v.alertOpened()), Boolean.toString(v.raised()));
+                    csv.row(
+                            e.getKey(),
+                            d.date().toString(),
+                            count(d.actual()),
+                            SeriesCsv.number(d.yhat()),
+                            SeriesCsv.number(d.lower()),
+                            SeriesCsv.number(d.upper()),
+                            Boolean.toString(v.anomalous()),
+                            SeriesCsv.number(v.zScore()),
+                            Boolean.toString(v.alertOpened()),
+                            Boolean.toString(v.raised()));
                     counts[0]++;
                     counts[1] += v.anomalous() ? 1 : 0;
                     counts[2] += v.alertOpened() ? 1 : 0;

@@ -12,47 +12,65 @@ import picocli.CommandLine.Option;
  */
 public final class OptInRuleOptions {
 
-    @Option(names = "--sustained-rise", negatable = true, fallbackValue = "true",
+    @Option(
+            names = "--sustained-rise",
+            negatable = true,
+            fallbackValue = "true",
             defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_RISE,
             description = "a run of days inside the interval with z >= --sustained-min-z whose total is beyond "
                     + "its bound also opens an alert (default off: the breach rule only)")
     boolean sustainedRise;
 
-    @Option(names = "--sustained-min-z", defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_MIN_Z,
+    @Option(
+            names = "--sustained-min-z",
+            defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_MIN_Z,
             description = "z-score from which a day inside the interval is raised (default ${DEFAULT-VALUE})")
     double sustainedMinZ;
 
-    @Option(names = "--evidence", negatable = true, fallbackValue = "true",
+    @Option(
+            names = "--evidence",
+            negatable = true,
+            fallbackValue = "true",
             defaultValue = "" + DetectionSettings.DEFAULT_EVIDENCE,
             description = "a CUSUM of the days' log residuals opens an alert when a rise adds up, before any single "
                     + "day breaches (default ${DEFAULT-VALUE})")
     boolean evidence;
 
-    @Option(names = "--evidence-slack", defaultValue = "" + DetectionSettings.DEFAULT_EVIDENCE_SLACK,
+    @Option(
+            names = "--evidence-slack",
+            defaultValue = "" + DetectionSettings.DEFAULT_EVIDENCE_SLACK,
             description = "robust standard deviations a day must exceed to add evidence (default ${DEFAULT-VALUE})")
     double evidenceSlack;
 
-    @Option(names = "--evidence-threshold", defaultValue = "" + DetectionSettings.DEFAULT_EVIDENCE_THRESHOLD,
+    @Option(
+            names = "--evidence-threshold",
+            defaultValue = "" + DetectionSettings.DEFAULT_EVIDENCE_THRESHOLD,
             description = "evidence that opens an alert (default ${DEFAULT-VALUE})")
     double evidenceThreshold;
 
-    @Option(names = "--judge-runs-before", negatable = true, fallbackValue = "true", defaultValue = "false",
+    @Option(
+            names = "--judge-runs-before",
+            negatable = true,
+            fallbackValue = "true",
+            defaultValue = "false",
             description = "judge the later days of a spike run against the forecast made before the run began, not "
                     + "against forecasts refitted on its first days (default ${DEFAULT-VALUE})")
     boolean judgeRunsBefore;
 
-    @Option(names = "--run-history", defaultValue = "KEEP",
+    @Option(
+            names = "--run-history",
+            defaultValue = "KEEP",
             description = "what a day's forecast does with the open spike run before it: KEEP it in the history "
                     + "(default, as forecast-service's forecasts do), replace its days by their FORECAST, or "
                     + "CAP_AT_UPPER bound")
     RunHistory runHistory;
 
-    public OptInRuleOptions() {
-    }
+    public OptInRuleOptions() {}
 
     /** The given settings with the sustained-rise rule as chosen; throws if {@code --sustained-min-z} is out of range. */
     public DetectionSettings applyTo(DetectionSettings settings) {
-        return settings.withSustainedRise(sustainedRise).withSustainedMinZ(sustainedMinZ)
+        return settings.withSustainedRise(sustainedRise)
+                .withSustainedMinZ(sustainedMinZ)
                 .withEvidence(new DetectionSettings.Evidence(evidence, evidenceSlack, evidenceThreshold));
     }
 

@@ -30,8 +30,9 @@ final class Progress {
         long now = System.nanoTime();
         if (doneTasks == totalTasks || now - lastReport >= INTERVAL_NANOS) {
             lastReport = now;
-            err.printf("%s: %d%% of %d forecast days (%.1f s)%n", task, Math.round(100.0 * doneTasks / totalTasks),
-                    totalDays, (now - started) / 1e9);
+            err.printf(
+                    "%s: %d%% of %d forecast days (%.1f s)%n",
+                    task, Math.round(100.0 * doneTasks / totalTasks), totalDays, (now - started) / 1e9);
             err.flush();
         }
     }

@@ -76,8 +76,12 @@ public final class RollingDetector {
      *                        run began ({@link AnomalyDetector#detect(List, AnomalyDetector.Yardstick)}), as
      *                        anomaly-service does with the forecasts it keeps
      */
-    public RollingDetector(ForecastSettings forecast, DetectionSettings detection, RunHistory runHistory,
-            boolean judgeRunsBefore, int threads) {
+    public RollingDetector(
+            ForecastSettings forecast,
+            DetectionSettings detection,
+            RunHistory runHistory,
+            boolean judgeRunsBefore,
+            int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -116,7 +120,8 @@ public final class RollingDetector {
             if (origin < 1 || origin > series.length() || step < 0) {
                 return Optional.empty();
             }
-            List<ForecastPoint> points = byMorning.computeIfAbsent(runStart,
+            List<ForecastPoint> points = byMorning.computeIfAbsent(
+                    runStart,
                     m -> forecaster.forecast(series.prefix((int) origin)).points());
             if (step >= points.size()) {
                 return Optional.empty();
@@ -151,7 +156,8 @@ public final class RollingDetector {
      *               decide which of them are in a run
      */
     public ObservedDay forecastDay(DailySeries series, int t, List<ObservedDay> judged) {
-        return heldOutHistory(series, t, judged).map(h -> forecastFrom(h, series, t))
+        return heldOutHistory(series, t, judged)
+                .map(h -> forecastFrom(h, series, t))
                 .orElseGet(() -> forecastDay(series, t));
     }
 
@@ -170,12 +176,14 @@ public final class RollingDetector {
         }
         ObservedDay last = judged.get(judged.size() - 1);
         if (!last.date().equals(series.date(t - 1))) {
-            throw new IllegalArgumentException("judged days must end the day before " + series.date(t) + ", end on "
-                    + last.date());
+            throw new IllegalArgumentException(
+                    "judged days must end the day before " + series.date(t) + ", end on " + last.date());
         }
         // the verdicts of the last days only need the z-window before them
-        int from = Math.max(0, judged.size() - MAX_HELD_OUT_DAYS - detector.settings().zWindow());
-        List<DayVerdict> verdicts = detector.detect(judged.subList(from, judged.size())).days();
+        int from = Math.max(
+                0, judged.size() - MAX_HELD_OUT_DAYS - detector.settings().zWindow());
+        List<DayVerdict> verdicts =
+                detector.detect(judged.subList(from, judged.size())).days();
         double[] history = series.prefix(t).values();
         int held = 0;
         for (int k = verdicts.size() - 1; k >= 0 && held < MAX_HELD_OUT_DAYS; k--) {
@@ -260,7 +268,9 @@ public final class RollingDetector {
             if (i > 0) {
                 int t = first + i;
                 ObservedDay plain = days[i];
-                days[i] = heldOutHistory(series, t, judged).map(h -> forecastFrom(h, series, t)).orElse(plain);
+                days[i] = heldOutHistory(series, t, judged)
+                        .map(h -> forecastFrom(h, series, t))
+                        .orElse(plain);
             }
             judged.add(days[i]);
         }

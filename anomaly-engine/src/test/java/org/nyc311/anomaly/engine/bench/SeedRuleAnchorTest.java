@@ -74,7 +74,8 @@ class SeedRuleAnchorTest {
     @Test
     void aOneDaySpikeAfterTwoFlaggedDaysOpensAnAlertOnItsDay() {
         SeedRuleAnchor anchor = new SeedRuleAnchor(series(6, 7), WINDOW, flat(0));
-        assertThat(anchor.judge(new SpikeInjection(0.5, 1, 8, 5)).firstAlertDay()).isZero();
+        assertThat(anchor.judge(new SpikeInjection(0.5, 1, 8, 5)).firstAlertDay())
+                .isZero();
     }
 
     @Test
@@ -82,12 +83,16 @@ class SeedRuleAnchorTest {
         Path csv = dir.resolve("s.csv");
         StringBuilder text = new StringBuilder("date,yhat,lower,upper,origin\n");
         for (int t = 3; t < DAYS; t++) {
-            text.append(START.plusDays(t)).append(",100.0,90.0,110.0,").append(START.plusDays(3)).append('\n');
+            text.append(START.plusDays(t))
+                    .append(",100.0,90.0,110.0,")
+                    .append(START.plusDays(3))
+                    .append('\n');
         }
         Files.writeString(csv, text);
         Map<LocalDate, SeedRuleAnchor.Forecast> read = SeedRuleAnchor.read(csv);
         assertThat(read).hasSize(DAYS - 3).containsEntry(START.plusDays(3), new SeedRuleAnchor.Forecast(100, 90, 110));
-        assertThat(new SeedRuleAnchor(series(4, 5, 6), WINDOW, read).clean().alerts()).isEqualTo(1);
+        assertThat(new SeedRuleAnchor(series(4, 5, 6), WINDOW, read).clean().alerts())
+                .isEqualTo(1);
         assertThatThrownBy(() -> new SeedRuleAnchor(series(), 4, read)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,7 +18,8 @@ class ThresholdCeilingTest {
     @Test
     void exactForecastsCatchEverySpikeWithoutASingleFalseFlag() {
         double[] counts = counts(100, i -> 100);
-        ThresholdCeiling.Result r = ThresholdCeiling.of(days(counts, 110), counts, WARM_UP, 0.5, 3, 5, 0.05, Score.COUNT);
+        ThresholdCeiling.Result r =
+                ThresholdCeiling.of(days(counts, 110), counts, WARM_UP, 0.5, 3, 5, 0.05, Score.COUNT);
         assertThat(r.cleanFlagRate()).isZero();
         assertThat(r.windowRecall()).isEqualTo(1.0);
         assertThat(r.windows()).isEqualTo(98);
@@ -31,8 +32,8 @@ class ThresholdCeilingTest {
         // sixth highest day (135.2, score 35.2 / 60), and a +10 spike clears it from 125.2 on:
         // days 82..99, so the 3-day windows starting at 82..97
         double[] counts = counts(100, i -> 60 + 0.8 * i);
-        ThresholdCeiling.Result r = ThresholdCeiling.of(days(counts, 160), counts, WARM_UP, 1e-6, 3, 10, 0.05,
-                Score.COUNT);
+        ThresholdCeiling.Result r =
+                ThresholdCeiling.of(days(counts, 160), counts, WARM_UP, 1e-6, 3, 10, 0.05, Score.COUNT);
         assertThat(r.threshold()).isCloseTo(35.2 / 60, within(1e-9));
         assertThat(r.cleanFlagRate()).isEqualTo(0.05);
         assertThat(r.windowRecall()).isCloseTo(16 / 98.0, within(1e-12));
@@ -42,10 +43,10 @@ class ThresholdCeilingTest {
     @Test
     void onTheLogScaleTheSameOrderingGivesTheSameCeiling() {
         double[] counts = counts(100, i -> 60 + 0.8 * i);
-        ThresholdCeiling.Result count = ThresholdCeiling.of(days(counts, 160), counts, WARM_UP, 1e-6, 3, 10, 0.05,
-                Score.COUNT);
-        ThresholdCeiling.Result log = ThresholdCeiling.of(days(counts, 160), counts, WARM_UP, 1e-6, 3, 10, 0.05,
-                Score.LOG);
+        ThresholdCeiling.Result count =
+                ThresholdCeiling.of(days(counts, 160), counts, WARM_UP, 1e-6, 3, 10, 0.05, Score.COUNT);
+        ThresholdCeiling.Result log =
+                ThresholdCeiling.of(days(counts, 160), counts, WARM_UP, 1e-6, 3, 10, 0.05, Score.LOG);
         // with one forecast and one bound for every day both scores order days alike
         assertThat(log.windowRecall()).isEqualTo(count.windowRecall());
         assertThat(log.cleanFlagRate()).isEqualTo(0.05);

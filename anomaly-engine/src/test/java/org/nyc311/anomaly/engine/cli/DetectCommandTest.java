@@ -36,10 +36,18 @@ class DetectCommandTest {
             if (t >= 120 && t <= 122) {
                 count *= 2;
             }
-            csv.append("\"noise, brooklyn\",").append(START.plusDays(t)).append(',').append(count).append('\n');
+            csv.append("\"noise, brooklyn\",")
+                    .append(START.plusDays(t))
+                    .append(',')
+                    .append(count)
+                    .append('\n');
         }
         for (int t = 100; t < 130; t++) {
-            csv.append("quiet,").append(START.plusDays(t)).append(',').append(t % 3).append('\n');
+            csv.append("quiet,")
+                    .append(START.plusDays(t))
+                    .append(',')
+                    .append(t % 3)
+                    .append('\n');
         }
         return write(csv.toString());
     }
@@ -54,17 +62,26 @@ class DetectCommandTest {
         assertThat(code).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo(DetectCommand.HEADER);
-        List<String[]> noise = lines.stream().skip(1).filter(l -> l.startsWith("\"noise, brooklyn\","))
-                .map(l -> l.substring("\"noise, brooklyn\",".length()).split(",")).toList();
-        List<String[]> quiet = lines.stream().skip(1).filter(l -> l.startsWith("quiet,"))
-                .map(l -> l.substring("quiet,".length()).split(",")).toList();
+        List<String[]> noise = lines.stream()
+                .skip(1)
+                .filter(l -> l.startsWith("\"noise, brooklyn\","))
+                .map(l -> l.substring("\"noise, brooklyn\",".length()).split(","))
+                .toList();
+        List<String[]> quiet = lines.stream()
+                .skip(1)
+                .filter(l -> l.startsWith("quiet,"))
+                .map(l -> l.substring("quiet,".length()).split(","))
+                .toList();
         assertThat(noise).hasSize(20);
         assertThat(quiet).hasSize(20);
         assertThat(lines).hasSize(41);
         assertThat(noise.get(0)[0]).isEqualTo(from.toString());
-        assertThat(noise).filteredOn(f -> f[7].equals("true")).extracting(f -> f[0])
+        assertThat(noise)
+                .filteredOn(f -> f[7].equals("true"))
+                .extracting(f -> f[0])
                 .containsExactly(START.plusDays(122).toString());
-        assertThat(noise).filteredOn(f -> LocalDate.parse(f[0]).isAfter(START.plusDays(119))
+        assertThat(noise)
+                .filteredOn(f -> LocalDate.parse(f[0]).isAfter(START.plusDays(119))
                         && LocalDate.parse(f[0]).isBefore(START.plusDays(123)))
                 .allSatisfy(f -> {
                     assertThat(f[5]).isEqualTo("true");
@@ -75,7 +92,9 @@ class DetectCommandTest {
         for (String[] f : noise) {
             assertThat(f).as("date .. alert_open, raised").hasSize(9);
             assertThat(f[8]).isIn("true", "false");
-            assertThat(f[5].equals("true") && f[8].equals("true")).as("a flagged day is not also raised").isFalse();
+            assertThat(f[5].equals("true") && f[8].equals("true"))
+                    .as("a flagged day is not also raised")
+                    .isFalse();
             assertThat(Double.parseDouble(f[3])).isLessThanOrEqualTo(Double.parseDouble(f[2]));
             assertThat(Double.parseDouble(f[4])).isGreaterThanOrEqualTo(Double.parseDouble(f[2]));
             assertThat(Double.parseDouble(f[6])).isFinite();
@@ -120,8 +139,12 @@ class DetectCommandTest {
 
     @Test
     void aBadOptionIsAUsageError() throws IOException {
-        int code = run(write("series_id,date,count\nx,2024-01-01,3\n"), dir.resolve("o.csv"), START,
-                "--consecutive-days", "0");
+        int code = run(
+                write("series_id,date,count\nx,2024-01-01,3\n"),
+                dir.resolve("o.csv"),
+                START,
+                "--consecutive-days",
+                "0");
 
         assertThat(code).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
@@ -132,12 +155,15 @@ class DetectCommandTest {
         Path in = fixture();
         LocalDate from = START.plusDays(110);
 
-        assertThat(run(in, dir.resolve("off.csv"), from, "--trials", "2", "--no-sustained-rise")).isZero();
+        assertThat(run(in, dir.resolve("off.csv"), from, "--trials", "2", "--no-sustained-rise"))
+                .isZero();
         List<String> off = Files.readAllLines(dir.resolve("off.csv"));
         assertThat(off).hasSize(41);
         assertThat(off.subList(1, off.size()))
-                .allSatisfy(l -> assertThat(l).as("no day is raised with the rule off").endsWith(",false"));
-        assertThat(run(in, dir.resolve("bad.csv"), from, "--sustained-min-z", "-1")).isEqualTo(2);
+                .allSatisfy(l ->
+                        assertThat(l).as("no day is raised with the rule off").endsWith(",false"));
+        assertThat(run(in, dir.resolve("bad.csv"), from, "--sustained-min-z", "-1"))
+                .isEqualTo(2);
         assertThat(Files.exists(dir.resolve("bad.csv"))).isFalse();
     }
 

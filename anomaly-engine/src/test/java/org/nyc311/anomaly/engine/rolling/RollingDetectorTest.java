@@ -3,8 +3,6 @@ package org.nyc311.anomaly.engine.rolling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.nyc311.forecast.ForecastPoint;
-import org.nyc311.forecast.SeriesForecaster;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +14,9 @@ import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.ForecastPoint;
 import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.SeriesForecaster;
 
 class RollingDetectorTest {
 
@@ -56,7 +56,7 @@ class RollingDetectorTest {
         DailySeries s = new DailySeries(START, weekly(100, 2));
         LocalDate from = START.plusDays(90);
 
-        SeriesDetection d = detector.detect(Map.of("a", s), from, done -> { }).get("a");
+        SeriesDetection d = detector.detect(Map.of("a", s), from, done -> {}).get("a");
 
         assertThat(d.detection().days()).hasSize(10 + DetectionSettings.DEFAULT_Z_WINDOW);
         assertThat(d.reported()).extracting(DayVerdict::date).first().isEqualTo(from);
@@ -69,9 +69,10 @@ class RollingDetectorTest {
         series.put("a", new DailySeries(START, weekly(90, 3)));
         series.put("b", new DailySeries(START.plusDays(20), weekly(70, 4)));
         LocalDate from = START.plusDays(75);
-        RollingDetector single = new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), 1);
+        RollingDetector single =
+                new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), 1);
 
-        assertThat(single.detect(series, from, done -> { })).isEqualTo(detector.detect(series, from, done -> { }));
+        assertThat(single.detect(series, from, done -> {})).isEqualTo(detector.detect(series, from, done -> {}));
     }
 
     @Test
@@ -80,7 +81,8 @@ class RollingDetectorTest {
         LocalDate from = START.plusDays(40);
 
         assertThat(detector.tasks(Map.of("a", s), from)).isZero();
-        assertThat(detector.detect(Map.of("a", s), from, done -> { }).get("a").reported()).isEmpty();
+        assertThat(detector.detect(Map.of("a", s), from, done -> {}).get("a").reported())
+                .isEmpty();
     }
 
     /** The days {@code from .. t - 1} of {@code series} as rolling detection would have judged them. */
@@ -97,12 +99,16 @@ class RollingDetectorTest {
         double[] y = weekly(100, 6);
         y[90] = 1_000;
         DailySeries spiked = new DailySeries(START, y);
-        RollingDetector holdOut = new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(),
-                RunHistory.FORECAST, 1);
+        RollingDetector holdOut = new RollingDetector(
+                ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), RunHistory.FORECAST, 1);
         List<ObservedDay> before = judged(holdOut, spiked, 50, 91);
         List<DayVerdict> verdicts = holdOut.detector().detect(before).days();
-        assertThat(verdicts.get(verdicts.size() - 1).anomalous()).as("the spike day is flagged").isTrue();
-        assertThat(verdicts.get(verdicts.size() - 2).countsTowardAlert()).as("and starts the run").isFalse();
+        assertThat(verdicts.get(verdicts.size() - 1).anomalous())
+                .as("the spike day is flagged")
+                .isTrue();
+        assertThat(verdicts.get(verdicts.size() - 2).countsTowardAlert())
+                .as("and starts the run")
+                .isFalse();
 
         ObservedDay next = holdOut.forecastDay(spiked, 91, before);
 
@@ -113,7 +119,8 @@ class RollingDetectorTest {
         assertThat(next.yhat()).isEqualTo(fromExpected.yhat());
         assertThat(next.upper()).isEqualTo(fromExpected.upper());
         assertThat(next).as("the spike in the history changes the forecast").isNotEqualTo(fromSpike);
-        assertThat(detector.forecastDay(spiked, 91, before)).as("KEEP, the default, holds nothing out")
+        assertThat(detector.forecastDay(spiked, 91, before))
+                .as("KEEP, the default, holds nothing out")
                 .isEqualTo(fromSpike);
     }
 
@@ -124,21 +131,32 @@ class RollingDetectorTest {
             y[t] = 1_000;
         }
         DailySeries spiked = new DailySeries(START, y);
-        RollingDetector judgeBefore = new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(),
-                RunHistory.KEEP, true, 1);
+        RollingDetector judgeBefore = new RollingDetector(
+                ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), RunHistory.KEEP, true, 1);
 
-        List<DayVerdict> days = judgeBefore.detect(Map.of("a", spiked), START.plusDays(60), done -> { }).get("a")
-                .detection().days();
+        List<DayVerdict> days = judgeBefore
+                .detect(Map.of("a", spiked), START.plusDays(60), done -> {})
+                .get("a")
+                .detection()
+                .days();
 
-        List<ForecastPoint> madeBefore = new SeriesForecaster(ForecastSettings.of(7).withTrials(2))
-                .forecast(spiked.prefix(90)).points();
-        DayVerdict third = days.stream().filter(v -> v.date().equals(START.plusDays(92))).findFirst().orElseThrow();
-        assertThat(third.day().yhat()).as("the third day against the forecast of the spike's first morning")
+        List<ForecastPoint> madeBefore = new SeriesForecaster(
+                        ForecastSettings.of(7).withTrials(2))
+                .forecast(spiked.prefix(90))
+                .points();
+        DayVerdict third = days.stream()
+                .filter(v -> v.date().equals(START.plusDays(92)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(third.day().yhat())
+                .as("the third day against the forecast of the spike's first morning")
                 .isEqualTo(madeBefore.get(2).yhat());
         assertThat(third.day().upper()).isEqualTo(madeBefore.get(2).upper());
         assertThat(third.anomalous()).isTrue();
-        assertThatThrownBy(() -> new RollingDetector(ForecastSettings.of(3), DetectionSettings.defaults(), RunHistory.KEEP,
-                true, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon");
+        assertThatThrownBy(() -> new RollingDetector(
+                        ForecastSettings.of(3), DetectionSettings.defaults(), RunHistory.KEEP, true, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("horizon");
     }
 
     @Test
@@ -146,8 +164,8 @@ class RollingDetectorTest {
         double[] y = weekly(100, 6);
         y[90] = 1_000;
         DailySeries spiked = new DailySeries(START, y);
-        RollingDetector capped = new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(),
-                RunHistory.CAP_AT_UPPER, 1);
+        RollingDetector capped = new RollingDetector(
+                ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), RunHistory.CAP_AT_UPPER, 1);
         List<ObservedDay> before = judged(capped, spiked, 50, 91);
 
         double[] asCapped = y.clone();
@@ -168,12 +186,14 @@ class RollingDetectorTest {
         RollingDetector one = new RollingDetector(forecast, DetectionSettings.defaults(), RunHistory.FORECAST, 1);
         RollingDetector two = new RollingDetector(forecast, DetectionSettings.defaults(), RunHistory.FORECAST, 2);
 
-        SeriesDetection d = two.detect(series, from, done -> { }).get("a");
+        SeriesDetection d = two.detect(series, from, done -> {}).get("a");
 
-        assertThat(one.detect(series, from, done -> { }).get("a")).isEqualTo(d);
-        List<ObservedDay> days = d.detection().days().stream().map(DayVerdict::day).toList();
+        assertThat(one.detect(series, from, done -> {}).get("a")).isEqualTo(d);
+        List<ObservedDay> days =
+                d.detection().days().stream().map(DayVerdict::day).toList();
         int first = 100 - days.size();
-        assertThat(days.get(91 - first)).as("the sequential pass is what forecastDay with the judged days gives")
+        assertThat(days.get(91 - first))
+                .as("the sequential pass is what forecastDay with the judged days gives")
                 .isEqualTo(two.forecastDay(series.get("a"), 91, days.subList(0, 91 - first)));
     }
 }

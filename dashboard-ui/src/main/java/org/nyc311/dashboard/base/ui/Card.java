@@ -15,9 +15,14 @@ public class Card extends Div {
         f.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
         Span c = new Span(context);
         c.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)")
-                .set("padding", "var(--lumo-space-m)").set("border", "1px solid var(--lumo-contrast-10pct)")
-                .set("border-radius", "var(--lumo-border-radius-l)").set("min-width", "14em");
+        getStyle()
+                .set("display", "flex")
+                .set("flex-direction", "column")
+                .set("gap", "var(--lumo-space-xs)")
+                .set("padding", "var(--lumo-space-m)")
+                .set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
+                .set("min-width", "14em");
         add(l, f, c);
     }
 }

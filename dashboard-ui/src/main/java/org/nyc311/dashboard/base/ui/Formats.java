@@ -10,10 +10,10 @@ import java.util.Locale;
 public final class Formats {
 
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(NEW_YORK);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(NEW_YORK);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);

@@ -45,7 +45,8 @@ public class MainLayout extends AppLayout {
 
     /** By the view's class where there is one, so that the item is also current on the view's aliases. */
     private static SideNavItem item(MenuEntry entry) {
-        return entry.menuClass() != null ? new SideNavItem(entry.title(), entry.menuClass())
+        return entry.menuClass() != null
+                ? new SideNavItem(entry.title(), entry.menuClass())
                 : new SideNavItem(entry.title(), entry.path());
     }
 }

@@ -14,8 +14,11 @@ public class ServiceNotice extends Div {
         setText(message);
         addClassName("service-notice");
         getElement().setAttribute("role", "status");
-        getStyle().set("background", "var(--lumo-error-color-10pct)").set("color", "var(--lumo-error-text-color)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+        getStyle()
+                .set("background", "var(--lumo-error-color-10pct)")
+                .set("color", "var(--lumo-error-text-color)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("margin", "var(--lumo-space-xs) 0");
     }
 }

@@ -29,14 +29,19 @@ public class AnomalyFeed {
     private final ServiceClient<AnomalyApi> client;
 
     AnomalyFeed(ServicesProperties services, RestClient.Builder builder) {
-        this.client = new ServiceClient<>("anomaly-service", AnomalyApi.class, services.anomalyService(), services, builder);
+        this.client =
+                new ServiceClient<>("anomaly-service", AnomalyApi.class, services.anomalyService(), services, builder);
     }
 
     @Cacheable("anomaly-service.anomalies")
     public List<AnomalyView> anomalies(AnomalyQuery query) {
-        List<AnomalyView> rows = client.get(api -> api.anomalies(day(query.from()), day(query.to()),
-                Optional.ofNullable(query.complaintType()), Optional.ofNullable(query.borough()),
-                Optional.ofNullable(query.minSeverity()).map(String::valueOf), Optional.empty()));
+        List<AnomalyView> rows = client.get(api -> api.anomalies(
+                day(query.from()),
+                day(query.to()),
+                Optional.ofNullable(query.complaintType()),
+                Optional.ofNullable(query.borough()),
+                Optional.ofNullable(query.minSeverity()).map(String::valueOf),
+                Optional.empty()));
         return rows == null ? List.of() : List.copyOf(rows);
     }
 
@@ -62,15 +67,21 @@ public class AnomalyFeed {
      * {@code actor} has seen the alert. A refusal (409: acknowledged already) is a {@link ServiceRefusal} whose
      * message is anomaly-service's own detail.
      */
-    @CacheEvict(cacheNames = {"anomaly-service.alerts", "anomaly-service.precision"}, allEntries = true)
+    @CacheEvict(
+            cacheNames = {"anomaly-service.alerts", "anomaly-service.precision"},
+            allEntries = true)
     public AlertView acknowledge(UUID alertId, String actor) {
-        return ServiceRefusal.unwrap(() -> client.get(api -> api.acknowledge(alertId, new AcknowledgementRequest(actor))));
+        return ServiceRefusal.unwrap(
+                () -> client.get(api -> api.acknowledge(alertId, new AcknowledgementRequest(actor))));
     }
 
     /** {@code actor} labels the alert REAL or FALSE with a note; refusals (400, 409) as {@link #acknowledge}'s. */
-    @CacheEvict(cacheNames = {"anomaly-service.alerts", "anomaly-service.precision"}, allEntries = true)
+    @CacheEvict(
+            cacheNames = {"anomaly-service.alerts", "anomaly-service.precision"},
+            allEntries = true)
     public AlertView label(UUID alertId, String verdict, String note, String actor) {
-        return ServiceRefusal.unwrap(() -> client.get(api -> api.label(alertId, new LabelRequest(verdict, note, actor))));
+        return ServiceRefusal.unwrap(
+                () -> client.get(api -> api.label(alertId, new LabelRequest(verdict, note, actor))));
     }
 
     private static Optional<String> day(LocalDate date) {

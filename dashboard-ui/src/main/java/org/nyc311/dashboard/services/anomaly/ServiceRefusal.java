@@ -27,8 +27,10 @@ public class ServiceRefusal extends RuntimeException {
                 } catch (RuntimeException unreadable) {
                     // no problem detail: the status says enough
                 }
-                String detail = problem != null && problem.getDetail() != null ? problem.getDetail()
-                        : "anomaly-service refused it (" + refused.getStatusCode().value() + ")";
+                String detail = problem != null && problem.getDetail() != null
+                        ? problem.getDetail()
+                        : "anomaly-service refused it ("
+                                + refused.getStatusCode().value() + ")";
                 throw new ServiceRefusal(detail, e);
             }
             throw e;

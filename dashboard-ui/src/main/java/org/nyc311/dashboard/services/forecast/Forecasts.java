@@ -31,7 +31,8 @@ public class Forecasts {
     private final ServiceClient<ForecastServiceApi> client;
 
     Forecasts(ServicesProperties services, RestClient.Builder builder) {
-        this.client = new ServiceClient<>("forecast-service", ForecastServiceApi.class, services.forecastService(), services, builder);
+        this.client = new ServiceClient<>(
+                "forecast-service", ForecastServiceApi.class, services.forecastService(), services, builder);
     }
 
     @Cacheable("forecast-service.catalog")
@@ -43,7 +44,9 @@ public class Forecasts {
     @Cacheable("forecast-service.history")
     public List<DailyCountView> history(String seriesId, LocalDate from, LocalDate to) {
         String[] parts = split(seriesId);
-        return client.find(api -> api.history(parts[0], parts[1], from, to)).map(List::copyOf).orElse(List.of());
+        return client.find(api -> api.history(parts[0], parts[1], from, to))
+                .map(List::copyOf)
+                .orElse(List.of());
     }
 
     /**
@@ -78,7 +81,9 @@ public class Forecasts {
     @Cacheable("forecast-service.past")
     public List<ForecastPoint> past(String seriesId, LocalDate from, LocalDate to) {
         String[] parts = split(seriesId);
-        return client.find(api -> api.past(parts[0], parts[1], from.toString(), to.toString())).map(List::copyOf).orElse(List.of());
+        return client.find(api -> api.past(parts[0], parts[1], from.toString(), to.toString()))
+                .map(List::copyOf)
+                .orElse(List.of());
     }
 
     @Cacheable("forecast-service.model")

@@ -19,8 +19,8 @@ public class PipelineRuns {
     private final ServiceClient<PipelineRunApi> client;
 
     PipelineRuns(ServicesProperties services, RestClient.Builder builder) {
-        this.client = new ServiceClient<>("pipeline-controller", PipelineRunApi.class, services.pipelineController(), services,
-                builder);
+        this.client = new ServiceClient<>(
+                "pipeline-controller", PipelineRunApi.class, services.pipelineController(), services, builder);
     }
 
     /** The newest runs first. */

@@ -23,26 +23,47 @@ class AnomalyFeedTest {
 
     @RegisterExtension
     final JsonStubServer anomalyService = new JsonStubServer();
+
     private final AnomalyFeed feed = new AnomalyFeed(TestServices.at(anomalyService.baseUri()), RestClient.builder());
 
     @Test
     void anomaliesReadAndTheFiltersTravelAsTheApiTakesThem() {
-        AnomalyView spike = new AnomalyView("noise-residential/brooklyn", "noise-residential", "brooklyn", LocalDate.of(2026, 6, 1),
-                140, 90.5, 70, 120, 4.2, "SPIKE", "run-7");
+        AnomalyView spike = new AnomalyView(
+                "noise-residential/brooklyn",
+                "noise-residential",
+                "brooklyn",
+                LocalDate.of(2026, 6, 1),
+                140,
+                90.5,
+                70,
+                120,
+                4.2,
+                "SPIKE",
+                "run-7");
         anomalyService.answer("/api/v1/anomalies", List.of(spike));
 
-        assertThat(feed.anomalies(new AnomalyQuery(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1), "noise-residential",
-                "brooklyn", 3.5))).containsExactly(spike);
+        assertThat(feed.anomalies(new AnomalyQuery(
+                        LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1), "noise-residential", "brooklyn", 3.5)))
+                .containsExactly(spike);
         assertThat(anomalyService.asked().get(0).getQuery())
-                .isEqualTo("from=2026-05-01&to=2026-06-01&complaintType=noise-residential&borough=brooklyn&minSeverity=3.5");
+                .isEqualTo(
+                        "from=2026-05-01&to=2026-06-01&complaintType=noise-residential&borough=brooklyn&minSeverity=3.5");
         assertThat(feed.anomalies(AnomalyQuery.any())).containsExactly(spike);
         assertThat(anomalyService.asked().get(1).getQuery()).isNull();
     }
 
     @Test
     void openAlertsRead() {
-        AlertView open = new AlertView(UUID.randomUUID(), "noise-residential/brooklyn", "open", LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 4), null, 4, 5.5);
+        AlertView open = new AlertView(
+                UUID.randomUUID(),
+                "noise-residential/brooklyn",
+                "open",
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 4),
+                null,
+                4,
+                5.5);
         anomalyService.answer("/api/v1/alerts", List.of(open));
 
         assertThat(feed.alerts(true)).containsExactly(open);
@@ -53,7 +74,8 @@ class AnomalyFeedTest {
     void anOutageIsUnavailableByName() {
         anomalyService.status("/api/v1/alerts", 500);
 
-        assertThatThrownBy(() -> feed.alerts(false)).isInstanceOf(ServiceUnavailableException.class)
+        assertThatThrownBy(() -> feed.alerts(false))
+                .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("anomaly-service unavailable: it answered 500");
     }
 }

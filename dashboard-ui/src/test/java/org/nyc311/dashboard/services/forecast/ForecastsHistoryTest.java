@@ -30,8 +30,9 @@ class ForecastsHistoryTest {
         server = HttpServer.create(new InetSocketAddress(Loopback.HOST, 0), 0);
         server.createContext("/api/v1/series/noise-residential/brooklyn/history", exchange -> {
             asked.set(exchange.getRequestURI());
-            byte[] body = "[{\"date\":\"2026-05-01\",\"count\":12},{\"date\":\"2026-05-02\",\"count\":0,\"note\":\"ignored\"}]"
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    "[{\"date\":\"2026-05-01\",\"count\":12},{\"date\":\"2026-05-02\",\"count\":0,\"note\":\"ignored\"}]"
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -55,17 +56,21 @@ class ForecastsHistoryTest {
 
     @Test
     void theActualCountsOfASeriesInTheAskedWindow() {
-        var history = forecasts().history("noise-residential/brooklyn", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2));
+        var history =
+                forecasts().history("noise-residential/brooklyn", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2));
 
-        assertThat(history).containsExactly(new DailyCountView(LocalDate.of(2026, 5, 1), 12),
-                new DailyCountView(LocalDate.of(2026, 5, 2), 0));
+        assertThat(history)
+                .containsExactly(
+                        new DailyCountView(LocalDate.of(2026, 5, 1), 12),
+                        new DailyCountView(LocalDate.of(2026, 5, 2), 0));
         assertThat(asked.get().getPath()).isEqualTo("/api/v1/series/noise-residential/brooklyn/history");
         assertThat(asked.get().getQuery()).isEqualTo("from=2026-05-01&to=2026-05-02");
     }
 
     @Test
     void anUnknownSeriesHasNoHistoryAndGoldAwayIsAnOutage() {
-        assertThat(forecasts().history("no-such-type/brooklyn", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2))).isEmpty();
+        assertThat(forecasts().history("no-such-type/brooklyn", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2)))
+                .isEmpty();
         assertThatThrownBy(() -> forecasts().history("all/all", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2)))
                 .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("forecast-service unavailable: it answered 503");
@@ -73,8 +78,16 @@ class ForecastsHistoryTest {
 
     private Forecasts forecasts() {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        ServicesProperties services = new ServicesProperties(new ServicesProperties.Endpoint(url), null, null, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8, null);
+        ServicesProperties services = new ServicesProperties(
+                new ServicesProperties.Endpoint(url),
+                null,
+                null,
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                8,
+                null);
         return new Forecasts(services, RestClient.builder());
     }
 }

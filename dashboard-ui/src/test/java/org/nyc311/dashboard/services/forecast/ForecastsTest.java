@@ -31,14 +31,42 @@ class ForecastsTest {
 
     @RegisterExtension
     final JsonStubServer forecastService = new JsonStubServer();
+
     private final Forecasts forecasts = new Forecasts(TestServices.at(forecastService.baseUri()), RestClient.builder());
 
     @Test
     void theCatalogAndTheTrainingsRead() {
-        SeriesView series = new SeriesView("noise-residential/brooklyn", "type_borough", "noise-residential", "Noise - Residential",
-                "brooklyn", LAST.minusYears(3), LAST, LAST, 84.5, 1096, true);
-        RunView run = new RunView(RUN, "EVENT", UUID.randomUUID(), "SUCCEEDED", 42L, LAST.minusYears(3), LAST, 14, 310, 2,
-                new CrossValidation(0.08, null, 0.7, 0.95, 0), "TRACKED", 1, "mlflow-7", "3", true, true, null);
+        SeriesView series = new SeriesView(
+                "noise-residential/brooklyn",
+                "type_borough",
+                "noise-residential",
+                "Noise - Residential",
+                "brooklyn",
+                LAST.minusYears(3),
+                LAST,
+                LAST,
+                84.5,
+                1096,
+                true);
+        RunView run = new RunView(
+                RUN,
+                "EVENT",
+                UUID.randomUUID(),
+                "SUCCEEDED",
+                42L,
+                LAST.minusYears(3),
+                LAST,
+                14,
+                310,
+                2,
+                new CrossValidation(0.08, null, 0.7, 0.95, 0),
+                "TRACKED",
+                1,
+                "mlflow-7",
+                "3",
+                true,
+                true,
+                null);
         forecastService.answer("/api/v1/series", List.of(series)).answer("/api/v1/forecast-runs", List.of(run));
 
         assertThat(forecasts.catalog()).containsExactly(series);
@@ -47,7 +75,14 @@ class ForecastsTest {
 
     @Test
     void aStoredForecastAndTheOneMadeBeforeADayAndNoneIsEmpty() {
-        StoredForecastView stored = new StoredForecastView("noise-residential/brooklyn", RUN, "prophet", "mlflow-7", 42L, LAST, 1,
+        StoredForecastView stored = new StoredForecastView(
+                "noise-residential/brooklyn",
+                RUN,
+                "prophet",
+                "mlflow-7",
+                42L,
+                LAST,
+                1,
                 List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95)));
         forecastService.answer("/api/v1/forecasts/noise-residential/brooklyn", stored);
 
@@ -60,9 +95,18 @@ class ForecastsTest {
     @Test
     void pastForecastsAndAModel() {
         List<ForecastPoint> past = List.of(new ForecastPoint(LAST, 93, 71, 118, 0.95));
-        ModelView model = new ModelView("all/all", RUN, "ets", Map.of("alpha", "0.3"), new CrossValidation(0.05, 0.04, 0.6, 0.94, 28),
-                LAST.minusYears(3), LAST, "mlflow-7", "http://mlflow/#/experiments/1/runs/mlflow-7",
-                "http://mlflow/#/experiments/1/runs/mlflow-7/artifactPath/series/metrics.csv", "3");
+        ModelView model = new ModelView(
+                "all/all",
+                RUN,
+                "ets",
+                Map.of("alpha", "0.3"),
+                new CrossValidation(0.05, 0.04, 0.6, 0.94, 28),
+                LAST.minusYears(3),
+                LAST,
+                "mlflow-7",
+                "http://mlflow/#/experiments/1/runs/mlflow-7",
+                "http://mlflow/#/experiments/1/runs/mlflow-7/artifactPath/series/metrics.csv",
+                "3");
         forecastService.answer("/api/v1/forecasts/all/all/past", past).answer("/api/v1/models/all/all", model);
 
         assertThat(forecasts.past("all/all", LAST, LAST)).isEqualTo(past);
@@ -75,7 +119,8 @@ class ForecastsTest {
     void anOutageIsUnavailableByName() {
         forecastService.status("/api/v1/series", 503);
 
-        assertThatThrownBy(() -> forecasts.catalog()).isInstanceOf(ServiceUnavailableException.class)
+        assertThatThrownBy(() -> forecasts.catalog())
+                .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("forecast-service unavailable: it answered 503");
     }
 }

@@ -55,7 +55,8 @@ public final class IngestRig implements AutoCloseable {
     private final String bucket;
     private final Path logs;
     private final S3Client client;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int dailyRuns;
 
     private IngestRig(PostgresServer postgres, S3Server s3, SqsServer sqs, SodaDataset soda, String name, Path logs) {
@@ -127,26 +128,36 @@ public final class IngestRig implements AutoCloseable {
     }
 
     /** The outcome of one daily one-shot task: its exit code (0 completed, 1 failed, 2 refused) and its output. */
-    public record Daily(int exit, String output) {
-    }
+    public record Daily(int exit, String output) {}
 
     /** Starts the daily one-shot task; {@link #awaitDaily} waits for it. */
     public LoggedProcess startDaily(Map<String, String> extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC",
-                "-jar", ServiceJvm.jarOf("ingest-service").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=UTC",
+                "-jar",
+                ServiceJvm.jarOf("ingest-service").toString(),
                 // exactly deploy/ecs' IngestDailyTaskDefinition Command; the rest is its Environment
-                "--nyc311.ingest.one-shot.source=api", "--spring.main.web-application-type=none"));
+                "--nyc311.ingest.one-shot.source=api",
+                "--spring.main.web-application-type=none"));
         properties(extra).forEach((key, value) -> command.add("--" + key + "=" + value));
         dailyRuns++;
-        return LoggedProcess.start("ingest-daily", new ProcessBuilder(command), logs.resolve("ingest-daily-" + dailyRuns + ".log"),
+        return LoggedProcess.start(
+                "ingest-daily",
+                new ProcessBuilder(command),
+                logs.resolve("ingest-daily-" + dailyRuns + ".log"),
                 Duration.ofSeconds(10));
     }
 
     public Daily awaitDaily(LoggedProcess daily, Duration timeout) throws IOException, InterruptedException {
-        boolean ended = daily.handle().onExit().completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(handle -> handle != null).join();
+        boolean ended = daily.handle()
+                .onExit()
+                .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(handle -> handle != null)
+                .join();
         if (!ended) {
             daily.close();
             throw new IllegalStateException("the daily task did not end within " + timeout + ":\n" + daily.tail(40));
@@ -160,19 +171,30 @@ public final class IngestRig implements AutoCloseable {
 
     // ------------------------------------------------------------------ HTTP
 
-    public HttpResponse<String> post(ServiceJvm service, String path, String json) throws IOException, InterruptedException {
-        return http.send(service.request(path).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+    public HttpResponse<String> post(ServiceJvm service, String path, String json)
+            throws IOException, InterruptedException {
+        return http.send(
+                service.request(path)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public JsonNode get(ServiceJvm service, String path) throws IOException, InterruptedException {
-        return json(http.send(service.request(path).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json(http.send(
+                        service.request(path)
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     /** Polls the run until it is no longer RUNNING. */
-    public JsonNode awaitRun(ServiceJvm service, String runId, Duration timeout) throws IOException, InterruptedException {
+    public JsonNode awaitRun(ServiceJvm service, String runId, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode run = get(service, "/api/v1/ingestions/" + runId);
         while (run.path("status").asText().equals("RUNNING") && System.nanoTime() < deadline) {
@@ -182,14 +204,16 @@ public final class IngestRig implements AutoCloseable {
         return run;
     }
 
-    // ------------------------------------------------------------------ the service's tables (read, and poked where a fault needs it)
+    // ------------------------------------------------------------------ the service's tables (read, and poked where a
+    // fault needs it)
 
     public Connection connect() throws SQLException {
         return postgres.connect(database);
     }
 
     public List<Map<String, Object>> query(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -208,7 +232,8 @@ public final class IngestRig implements AutoCloseable {
     }
 
     public int update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -218,7 +243,8 @@ public final class IngestRig implements AutoCloseable {
 
     public Optional<LocalDateTime> watermark() throws SQLException {
         return query("SELECT watermark FROM ingestion_watermark").stream()
-                .map(row -> ((java.sql.Timestamp) row.get("watermark")).toLocalDateTime()).findFirst();
+                .map(row -> ((java.sql.Timestamp) row.get("watermark")).toLocalDateTime())
+                .findFirst();
     }
 
     // ------------------------------------------------------------------ the lake
@@ -226,7 +252,10 @@ public final class IngestRig implements AutoCloseable {
     /** Every object under the prefix, without s3proxy's files of PUTs under way, which real S3 never lists. */
     public List<String> keys(String prefix) {
         return client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(S3Object::key).filter(key -> !S3PROXY_PUT_UNDER_WAY.matcher(key).find()).sorted().toList();
+                .map(S3Object::key)
+                .filter(key -> !S3PROXY_PUT_UNDER_WAY.matcher(key).find())
+                .sorted()
+                .toList();
     }
 
     /** s3proxy's filesystem store writes {@code <key>-<random UUID>} and then moves it to the key. */

@@ -40,15 +40,32 @@ public final class LakePipeline {
 
     /** Bronze, silver and gold for one pipeline run id (BatchJob); fails with the log's tail unless it exits 0. */
     public JsonNode batch(String runId) throws IOException, InterruptedException {
-        run("org.nyc311.delta.BatchJob", runId, "--lake-root", lakeRoot.toString(), "--run-id", runId,
-                "--spark-master", "local[2]", "--shuffle-partitions", "2");
-        return IngestRig.json(Files.readString(lakeRoot.resolve("_pipeline_runs").resolve(runId).resolve("result.json")));
+        run(
+                "org.nyc311.delta.BatchJob",
+                runId,
+                "--lake-root",
+                lakeRoot.toString(),
+                "--run-id",
+                runId,
+                "--spark-master",
+                "local[2]",
+                "--shuffle-partitions",
+                "2");
+        return IngestRig.json(Files.readString(
+                lakeRoot.resolve("_pipeline_runs").resolve(runId).resolve("result.json")));
     }
 
     /** Bronze alone, as a pipeline run that a batch landing elsewhere triggers would run it. */
     public void bronze(String runId) throws IOException, InterruptedException {
-        run("org.nyc311.delta.bronze.BronzeJob", runId, "--lake-root", lakeRoot.toString(), "--run-id", runId,
-                "--spark-master", "local[2]");
+        run(
+                "org.nyc311.delta.bronze.BronzeJob",
+                runId,
+                "--lake-root",
+                lakeRoot.toString(),
+                "--run-id",
+                runId,
+                "--spark-master",
+                "local[2]");
     }
 
     /**
@@ -56,20 +73,29 @@ public final class LakePipeline {
      * streaming file source's log in the checkpoint ({@code sources/0/<batch>}, one JSON line per file).
      */
     public List<String> filesTakenByBronze() throws IOException {
-        Path log = lakeRoot.resolve("_checkpoints").resolve("bronze_service_requests").resolve("sources").resolve("0");
+        Path log = lakeRoot.resolve("_checkpoints")
+                .resolve("bronze_service_requests")
+                .resolve("sources")
+                .resolve("0");
         List<String> taken = new ArrayList<>();
         if (!Files.isDirectory(log)) {
             return taken;
         }
         List<Path> batches;
         try (var files = Files.list(log)) {
-            batches = files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith(".")).sorted().toList();
+            batches = files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
         String root = lakeRoot.toAbsolutePath().normalize().toString() + "/";
         for (Path batch : batches) {
             for (String line : Files.readAllLines(batch)) {
                 if (line.startsWith("{")) {
-                    String path = java.net.URI.create(IngestRig.json(line).path("path").asText()).getPath();
+                    String path = java.net
+                            .URI
+                            .create(IngestRig.json(line).path("path").asText())
+                            .getPath();
                     taken.add(path.startsWith(root) ? path.substring(root.length()) : path);
                 }
             }
@@ -80,10 +106,18 @@ public final class LakePipeline {
     /** Gold's daily counts: (New York date, complaint type, borough) to count. */
     public Map<String, Long> gold() throws IOException, InterruptedException {
         Path csv = logs.resolve("gold-" + System.nanoTime() + ".csv");
-        run("org.nyc311.delta.gold.ExportGold", "export-gold", "--lake-root", lakeRoot.toString(), "--output", csv.toString(),
-                "--spark-master", "local[2]");
+        run(
+                "org.nyc311.delta.gold.ExportGold",
+                "export-gold",
+                "--lake-root",
+                lakeRoot.toString(),
+                "--output",
+                csv.toString(),
+                "--spark-master",
+                "local[2]");
         Map<String, Long> counts = new TreeMap<>();
-        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+        for (String line :
+                Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
             int last = line.lastIndexOf(',');
             counts.merge(line.substring(0, last), Long.parseLong(line.substring(last + 1)), Long::sum);
         }
@@ -92,8 +126,11 @@ public final class LakePipeline {
 
     /** The group a record counts in, computed here independently of silver: date of its floating created_date, type, borough. */
     public static String groupOf(ObjectNode record) {
-        String date = LocalDateTime.parse(record.path("created_date").asText()).toLocalDate().toString();
-        String type = ComplaintType.fromSource(record.path("complaint_type").asText()).display();
+        String date = LocalDateTime.parse(record.path("created_date").asText())
+                .toLocalDate()
+                .toString();
+        String type =
+                ComplaintType.fromSource(record.path("complaint_type").asText()).display();
         String borough = Borough.fromSource(record.path("borough").asText()).name();
         return date + "," + csv(type) + "," + borough;
     }
@@ -103,8 +140,12 @@ public final class LakePipeline {
      * in the raw parts, {@code silver} rows inserted into silver over the given pipeline runs, {@code gold}
      * the sum of gold's counts; lost and duplicated compare gold with the source group by group.
      */
-    public static Reconciliation reconcile(String fault, Collection<ObjectNode> source, long landed,
-            Collection<JsonNode> results, Map<String, Long> gold) {
+    public static Reconciliation reconcile(
+            String fault,
+            Collection<ObjectNode> source,
+            long landed,
+            Collection<JsonNode> results,
+            Map<String, Long> gold) {
         Map<String, Long> expected = new TreeMap<>();
         Set<String> keys = new HashSet<>();
         for (ObjectNode record : source) {
@@ -124,7 +165,9 @@ public final class LakePipeline {
                 duplicated += difference;
             }
         }
-        long silver = results.stream().mapToLong(result -> result.path("silver").path("inserted").asLong()).sum();
+        long silver = results.stream()
+                .mapToLong(result -> result.path("silver").path("inserted").asLong())
+                .sum();
         long goldTotal = gold.values().stream().mapToLong(Long::longValue).sum();
         return new Reconciliation(fault, keys.size(), landed, silver, goldTotal, lost, duplicated).print();
     }
@@ -133,20 +176,36 @@ public final class LakePipeline {
         Path target = ServiceJvm.projectRoot().resolve("delta-jobs").resolve("target");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.stream(Files.readString(target.resolve("spark-jvm-flags.txt")).strip().split("\\s+"))
-                .filter(flag -> !flag.isBlank()).toList());
-        command.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-cp",
-                target.resolve("delta-jobs.jar") + ":" + Files.readString(target.resolve("delta-jobs.classpath")).strip(),
+        command.addAll(Arrays.stream(Files.readString(target.resolve("spark-jvm-flags.txt"))
+                        .strip()
+                        .split("\\s+"))
+                .filter(flag -> !flag.isBlank())
+                .toList());
+        command.addAll(List.of(
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-Duser.timezone=UTC",
+                "-cp",
+                target.resolve("delta-jobs.jar") + ":"
+                        + Files.readString(target.resolve("delta-jobs.classpath"))
+                                .strip(),
                 mainClass));
         command.addAll(List.of(arguments));
-        LoggedProcess process = LoggedProcess.start("spark-" + name, new ProcessBuilder(command),
-                logs.resolve("spark-" + name + ".log"), Duration.ofSeconds(10));
+        LoggedProcess process = LoggedProcess.start(
+                "spark-" + name,
+                new ProcessBuilder(command),
+                logs.resolve("spark-" + name + ".log"),
+                Duration.ofSeconds(10));
         try {
-            boolean ended = process.handle().onExit().completeOnTimeout(null, 5, TimeUnit.MINUTES)
-                    .thenApply(handle -> handle != null).join();
+            boolean ended = process.handle()
+                    .onExit()
+                    .completeOnTimeout(null, 5, TimeUnit.MINUTES)
+                    .thenApply(handle -> handle != null)
+                    .join();
             if (!ended || process.exitValue() != 0) {
-                throw new IllegalStateException(mainClass + " " + name + (ended ? " exited " + process.exitValue() : " timed out")
-                        + "; " + process.log() + ":\n" + process.tail(40));
+                throw new IllegalStateException(
+                        mainClass + " " + name + (ended ? " exited " + process.exitValue() : " timed out") + "; "
+                                + process.log() + ":\n" + process.tail(40));
             }
         } finally {
             process.close();

@@ -49,7 +49,7 @@ public final class SodaDataset implements AutoCloseable {
     private final Map<String, ObjectNode> records = new LinkedHashMap<>();
     private final List<Query> received = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration delay = Duration.ZERO;
-    private volatile BiConsumer<Query, List<ObjectNode>> afterPage = (query, page) -> { };
+    private volatile BiConsumer<Query, List<ObjectNode>> afterPage = (query, page) -> {};
     private volatile Gate gate;
 
     private SodaDataset(HttpServer server) {
@@ -144,8 +144,10 @@ public final class SodaDataset implements AutoCloseable {
             return served.get(":id").asText();
         }
         String key = served.path("unique_key").asText();
-        return records.values().stream().filter(record -> record.path("unique_key").asText().equals(key))
-                .map(record -> record.get(":id").asText()).findFirst()
+        return records.values().stream()
+                .filter(record -> record.path("unique_key").asText().equals(key))
+                .map(record -> record.get(":id").asText())
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no record with unique_key " + key));
     }
 
@@ -291,8 +293,8 @@ public final class SodaDataset implements AutoCloseable {
 
         /** The first {@code between} of the where clause: the run's window. */
         public LocalDateTime windowTo() {
-            java.util.regex.Matcher between = java.util.regex.Pattern
-                    .compile("between '([^']*)' and '([^']*)'").matcher(where());
+            java.util.regex.Matcher between = java.util.regex.Pattern.compile("between '([^']*)' and '([^']*)'")
+                    .matcher(where());
             if (!between.find()) {
                 throw new IllegalStateException("no window in " + where());
             }
@@ -301,18 +303,23 @@ public final class SodaDataset implements AutoCloseable {
 
         List<ObjectNode> evaluate(java.util.Collection<ObjectNode> all) {
             Predicate<ObjectNode> filter = where().isBlank() ? record -> true : new Soql(where()).expression();
-            List<ObjectNode> matching = new ArrayList<>(all.stream().filter(filter).toList());
+            List<ObjectNode> matching =
+                    new ArrayList<>(all.stream().filter(filter).toList());
             matching.sort(order(parameters.getOrDefault("$order", ":id")));
             int offset = Integer.parseInt(parameters.getOrDefault("$offset", "0"));
             int limit = Integer.parseInt(parameters.getOrDefault("$limit", "1000"));
             boolean system = parameters.getOrDefault("$select", "*").contains(":*");
-            return matching.stream().skip(offset).limit(limit).map(record -> {
-                ObjectNode copy = record.deepCopy();
-                if (!system) {
-                    copy.remove(List.of(":id", ":created_at", ":updated_at"));
-                }
-                return copy;
-            }).toList();
+            return matching.stream()
+                    .skip(offset)
+                    .limit(limit)
+                    .map(record -> {
+                        ObjectNode copy = record.deepCopy();
+                        if (!system) {
+                            copy.remove(List.of(":id", ":created_at", ":updated_at"));
+                        }
+                        return copy;
+                    })
+                    .toList();
         }
 
         private static Comparator<ObjectNode> order(String order) {
@@ -497,7 +504,8 @@ public final class SodaDataset implements AutoCloseable {
                     i = end;
                 } else {
                     int end = i;
-                    while (end < text.length() && !Character.isWhitespace(text.charAt(end))
+                    while (end < text.length()
+                            && !Character.isWhitespace(text.charAt(end))
                             && "()'<>=!".indexOf(text.charAt(end)) < 0) {
                         end++;
                     }

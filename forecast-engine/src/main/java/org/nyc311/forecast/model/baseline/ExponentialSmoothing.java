@@ -27,6 +27,7 @@ public final class ExponentialSmoothing implements ForecastModel {
 
     /** Estimation looks back at most this far: older weeks say little about the next ones and cost time. */
     static final int ESTIMATION_WINDOW = 3 * 365;
+
     private static final int M = SeasonalNaive.PERIOD;
 
     private final boolean multiplicative;
@@ -49,8 +50,13 @@ public final class ExponentialSmoothing implements ForecastModel {
 
     @Override
     public Map<String, String> hyperparameters() {
-        return Map.of("seasonality", multiplicative ? "multiplicative" : "additive",
-                "trend", dampedTrend ? "damped" : "none", "period", Integer.toString(M));
+        return Map.of(
+                "seasonality",
+                multiplicative ? "multiplicative" : "additive",
+                "trend",
+                dampedTrend ? "damped" : "none",
+                "period",
+                Integer.toString(M));
     }
 
     @Override
@@ -158,8 +164,13 @@ public final class ExponentialSmoothing implements ForecastModel {
         };
         double[] start = dampedTrend ? new double[] {-1.4, -2.0, -2.0, 1.0} : new double[] {-1.4, -2.0};
         try {
-            new SimplexOptimizer(1e-6, 1e-9).optimize(new MaxEval(600), new ObjectiveFunction(sse),
-                    GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(start.length, 1.0));
+            new SimplexOptimizer(1e-6, 1e-9)
+                    .optimize(
+                            new MaxEval(600),
+                            new ObjectiveFunction(sse),
+                            GoalType.MINIMIZE,
+                            new InitialGuess(start),
+                            new NelderMeadSimplex(start.length, 1.0));
         } catch (TooManyEvaluationsException e) {
             // the best point seen so far is kept below: a slightly unconverged fit beats no fit
         }

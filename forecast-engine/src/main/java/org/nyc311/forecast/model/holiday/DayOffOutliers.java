@@ -25,8 +25,7 @@ public final class DayOffOutliers {
      * @param excess per such day, how far its log1p count lies beyond the band: positive above it,
      *               negative below it
      */
-    public record Excess(int[] days, double[] excess) {
-    }
+    public record Excess(int[] days, double[] excess) {}
 
     private final HolidayResiduals residuals;
 

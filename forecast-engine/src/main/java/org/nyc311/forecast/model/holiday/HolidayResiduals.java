@@ -37,7 +37,9 @@ final class HolidayResiduals {
         this.calendar = calendar;
         this.z = LogScale.toLog(series.values(), series.length());
         this.keys = keys(calendar, series, 0, series.length());
-        this.offDays = java.util.stream.IntStream.range(0, keys.length).filter(t -> keys[t] >= 0).toArray();
+        this.offDays = java.util.stream.IntStream.range(0, keys.length)
+                .filter(t -> keys[t] >= 0)
+                .toArray();
     }
 
     static HolidayResiduals of(DailySeries series, HolidayCalendar calendar) {

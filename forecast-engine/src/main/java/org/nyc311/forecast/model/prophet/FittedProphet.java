@@ -18,8 +18,14 @@ public final class FittedProphet implements FittedModel {
     private final double meanAbsDelta;
     private final double changepointWindow;
 
-    FittedProphet(ProphetDesign design, ProphetSettings settings, int end, double[] beta, int changepoints,
-                  double meanAbsDelta, double changepointWindow) {
+    FittedProphet(
+            ProphetDesign design,
+            ProphetSettings settings,
+            int end,
+            double[] beta,
+            int changepoints,
+            double meanAbsDelta,
+            double changepointWindow) {
         this.design = design;
         this.settings = settings;
         this.end = end;

@@ -10,8 +10,7 @@ final class LassoCoordinateDescent {
     private static final int MAX_SWEEPS = 2_000;
     private static final double TOLERANCE = 1e-9;
 
-    private LassoCoordinateDescent() {
-    }
+    private LassoCoordinateDescent() {}
 
     static void solve(double[][] q, double[] r, double lambda, double[] x) {
         int m = r.length;

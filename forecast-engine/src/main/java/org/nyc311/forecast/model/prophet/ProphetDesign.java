@@ -86,7 +86,11 @@ public final class ProphetDesign {
         this.sharedDayOffColumn = observedColumn + 1;
         this.dayAfterColumn = observedColumn + 2;
         this.p = dayAfterColumn + 1;
-        this.ends = Arrays.stream(ends).filter(e -> e > 0 && e <= n).distinct().sorted().toArray();
+        this.ends = Arrays.stream(ends)
+                .filter(e -> e > 0 && e <= n)
+                .distinct()
+                .sorted()
+                .toArray();
         this.grams = new double[this.ends.length][];
         this.moments = new double[this.ends.length][];
         accumulate(n);
@@ -249,10 +253,13 @@ public final class ProphetDesign {
         double[] ridge = new double[smooth.length];
         for (int a = 0; a < smooth.length; a++) {
             int c = smooth[a];
-            double scale = c < rampStart ? Double.POSITIVE_INFINITY
-                    : c < holidayStart ? settings.seasonalityPriorScale()
-                    : c < sharedDayOffColumn ? Math.min(OWN_HOLIDAY_SHRINK * settings.holidaysPriorScale(), MAX_OWN_HOLIDAY_SD)
-                    : settings.holidaysPriorScale();
+            double scale = c < rampStart
+                    ? Double.POSITIVE_INFINITY
+                    : c < holidayStart
+                            ? settings.seasonalityPriorScale()
+                            : c < sharedDayOffColumn
+                                    ? Math.min(OWN_HOLIDAY_SHRINK * settings.holidaysPriorScale(), MAX_OWN_HOLIDAY_SD)
+                                    : settings.holidaysPriorScale();
             // intercept and slope are unpenalised; the tiny ridge only keeps short prefixes solvable
             ridge[a] = Double.isInfinite(scale) ? 1e-9 * Math.max(1, end) : noise / (scale * scale);
         }
@@ -267,8 +274,7 @@ public final class ProphetDesign {
         return new FittedProphet(this, settings, end, beta, ramps.length, meanAbsDelta, changepointWindow);
     }
 
-    private double[] solve(double[] gram, double[] xz, int[] s, int[] r, double[] ridge, double lambda,
-                           double[] beta) {
+    private double[] solve(double[] gram, double[] xz, int[] s, int[] r, double[] ridge, double lambda, double[] beta) {
         double[][] a = new double[s.length][s.length];
         double[] bs = new double[s.length];
         for (int i = 0; i < s.length; i++) {

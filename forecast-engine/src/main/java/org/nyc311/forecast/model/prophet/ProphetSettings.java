@@ -16,8 +16,13 @@ import java.util.SplittableRandom;
  * @param changepointRange      share of the history where changepoints may sit; the rest is left to
  *                              the last slope, so the forecast is not bent by the final few weeks
  */
-public record ProphetSettings(double changepointPriorScale, double seasonalityPriorScale, double holidaysPriorScale,
-                              int weeklyOrder, int yearlyOrder, double changepointRange) {
+public record ProphetSettings(
+        double changepointPriorScale,
+        double seasonalityPriorScale,
+        double holidaysPriorScale,
+        int weeklyOrder,
+        int yearlyOrder,
+        double changepointRange) {
 
     public static final int MAX_WEEKLY_ORDER = 3;
     public static final int MAX_YEARLY_ORDER = 10;
@@ -27,8 +32,8 @@ public record ProphetSettings(double changepointPriorScale, double seasonalityPr
             throw new IllegalArgumentException("prior scales must be > 0");
         }
         if (weeklyOrder < 0 || weeklyOrder > MAX_WEEKLY_ORDER || yearlyOrder < 0 || yearlyOrder > MAX_YEARLY_ORDER) {
-            throw new IllegalArgumentException("Fourier orders out of range: weekly " + weeklyOrder
-                    + ", yearly " + yearlyOrder);
+            throw new IllegalArgumentException(
+                    "Fourier orders out of range: weekly " + weeklyOrder + ", yearly " + yearlyOrder);
         }
         if (!(changepointRange > 0 && changepointRange <= 1)) {
             throw new IllegalArgumentException("changepointRange must be in (0, 1], was " + changepointRange);

@@ -37,7 +37,8 @@ class BaselineModelsTest {
         for (boolean multiplicative : new boolean[] {true, false}) {
             double[] f = new ExponentialSmoothing(multiplicative, true).fit(s).predict(14);
             for (int h = 0; h < 14; h++) {
-                assertThat(f[h]).as("day %d, multiplicative=%s", h, multiplicative)
+                assertThat(f[h])
+                        .as("day %d, multiplicative=%s", h, multiplicative)
                         .isCloseTo(WEEK[h % 7], within(0.12 * WEEK[h % 7]));
             }
         }
@@ -47,20 +48,24 @@ class BaselineModelsTest {
     void exponentialSmoothingFitsOnPrefixesWithoutSeeingLaterDays() {
         DailySeries s = noisyWeeks(30, 0.1, 3);
         ExponentialSmoothing ets = new ExponentialSmoothing(true, true);
-        double[] fromPrefix = ets.onPrefixes(s, new int[] {140, 175}).fitUpTo(140).predict(7);
+        double[] fromPrefix =
+                ets.onPrefixes(s, new int[] {140, 175}).fitUpTo(140).predict(7);
         // changing days after the prefix must not change its forecast
         double[] changed = s.values();
         for (int t = 140; t < changed.length; t++) {
             changed[t] = 5_000;
         }
         double[] fromChanged = ets.onPrefixes(new DailySeries(MONDAY, changed), new int[] {140, 175})
-                .fitUpTo(140).predict(7);
+                .fitUpTo(140)
+                .predict(7);
         assertThat(fromChanged).containsExactly(fromPrefix);
     }
 
     @Test
     void recentMeanIsFlatAndFinite() {
-        double[] f = new RecentMean(28).fit(new DailySeries(MONDAY, new double[] {3, 0, 5})).predict(5);
+        double[] f = new RecentMean(28)
+                .fit(new DailySeries(MONDAY, new double[] {3, 0, 5}))
+                .predict(5);
         for (double v : f) {
             assertThat(v).isFinite().isGreaterThan(0);
         }

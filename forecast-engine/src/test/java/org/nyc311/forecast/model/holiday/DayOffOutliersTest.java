@@ -17,7 +17,8 @@ class DayOffOutliersTest {
         double[] y = HolidaySeries.withDip(START, 400, 0.4, 0).values();
         int presidentsDay = index(LocalDate.of(2016, 2, 15));
         y[presidentsDay] = 1.35 * HolidaySeries.LEVEL * HolidaySeries.WEEK[0]; // +0.3 where the others dip -0.4
-        DayOffOutliers.Excess excess = DayOffOutliers.of(new DailySeries(START, y), NYC).before(400);
+        DayOffOutliers.Excess excess =
+                DayOffOutliers.of(new DailySeries(START, y), NYC).before(400);
         assertThat(excess.days()).containsExactly(presidentsDay);
         // clipped to the band's top, about -0.4 + 0.23, from +0.3
         assertThat(excess.excess()[0]).isBetween(0.3, 0.6);

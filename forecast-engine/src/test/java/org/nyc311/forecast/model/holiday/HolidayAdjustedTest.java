@@ -18,8 +18,11 @@ class HolidayAdjustedTest {
 
     private static final HolidayCalendar NYC = HolidayCalendar.newYorkCity();
     private static final LocalDate START = LocalDate.of(2016, 1, 4);
-    private static final List<ForecastModel> BASELINES = List.of(new SeasonalNaive(), new SeasonalAverage(4),
-            new ExponentialSmoothing(true, true), new ExponentialSmoothing(true, false),
+    private static final List<ForecastModel> BASELINES = List.of(
+            new SeasonalNaive(),
+            new SeasonalAverage(4),
+            new ExponentialSmoothing(true, true),
+            new ExponentialSmoothing(true, false),
             new ExponentialSmoothing(false, true));
 
     @Test
@@ -29,10 +32,12 @@ class HolidayAdjustedTest {
         for (ForecastModel baseline : BASELINES) {
             double[] plain = baseline.fit(s).predict(14);
             double[] adjusted = new HolidayAdjusted(baseline, NYC).fit(s).predict(14);
-            assertThat(adjusted[thursday] / plain[thursday]).as(baseline + " " + baseline.hyperparameters())
+            assertThat(adjusted[thursday] / plain[thursday])
+                    .as(baseline + " " + baseline.hyperparameters())
                     .isCloseTo(Math.exp(-0.5), within(0.1));
             // an ordinary Thursday moves only as far as the cleaned history moves the fit
-            assertThat(adjusted[thursday + 7] / plain[thursday + 7]).as("an ordinary Thursday")
+            assertThat(adjusted[thursday + 7] / plain[thursday + 7])
+                    .as("an ordinary Thursday")
                     .isCloseTo(1.0, within(0.05));
         }
     }
@@ -60,7 +65,9 @@ class HolidayAdjustedTest {
         for (ForecastModel baseline : BASELINES) {
             HolidayAdjusted model = new HolidayAdjusted(baseline, NYC);
             double[] a = model.onPrefixes(s, ends).fitUpTo(500).predict(30);
-            double[] b = model.onPrefixes(new DailySeries(START, later), ends).fitUpTo(500).predict(30);
+            double[] b = model.onPrefixes(new DailySeries(START, later), ends)
+                    .fitUpTo(500)
+                    .predict(30);
             assertThat(b).as(baseline.toString()).containsExactly(a);
         }
     }

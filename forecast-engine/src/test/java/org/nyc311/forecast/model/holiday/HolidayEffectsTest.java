@@ -42,8 +42,8 @@ class HolidayEffectsTest {
         // New Year's 2017, which must not decide the Friday.
         LocalDate start = LocalDate.of(2015, 1, 5);
         LocalDate friday = LocalDate.of(2017, 11, 10);
-        DailySeries s = HolidaySeries.withDips(start, (int) (friday.toEpochDay() - start.toEpochDay()),
-                Map.of(Holiday.VETERANS_DAY, 0.45), 0.6, 0);
+        DailySeries s = HolidaySeries.withDips(
+                start, (int) (friday.toEpochDay() - start.toEpochDay()), Map.of(Holiday.VETERANS_DAY, 0.45), 0.6, 0);
         HolidayEffects effects = HolidayEffects.estimate(s, NYC);
         double onFriday = effects.onDays(s.length(), 1)[0];
         assertThat(onFriday).isEqualTo(effects.effect(Holiday.VETERANS_DAY)).isCloseTo(-0.45, within(0.05));

@@ -13,8 +13,7 @@ final class HolidaySeries {
     static final double LEVEL = 5000;
     static final double[] WEEK = {1.1, 1.05, 1, 1, 1, 0.7, 0.65}; // Monday first
 
-    private HolidaySeries() {
-    }
+    private HolidaySeries() {}
 
     /** @param seed seeds a log-scale noise of standard deviation 0.05; 0 for no noise */
     static DailySeries withDip(LocalDate start, int days, double dip, long seed) {

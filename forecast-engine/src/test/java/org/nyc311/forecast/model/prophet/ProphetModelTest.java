@@ -32,9 +32,15 @@ class ProphetModelTest {
     @Test
     void learnsTheThanksgivingDip() {
         HolidayCalendar calendar = HolidayCalendar.newYorkCity();
-        DailySeries s = series(3 * 365, 0.03, 2,
-                t -> calendar.holidayOn(START.plusDays(t)).filter(h -> h == Holiday.THANKSGIVING).isPresent()
-                        ? Math.exp(-0.6) : 1.0);
+        DailySeries s = series(
+                3 * 365,
+                0.03,
+                2,
+                t -> calendar.holidayOn(START.plusDays(t))
+                                .filter(h -> h == Holiday.THANKSGIVING)
+                                .isPresent()
+                        ? Math.exp(-0.6)
+                        : 1.0);
         FittedProphet fit = new ProphetModel(ProphetSettings.defaults()).fit(s);
         assertThat(fit.holidayEffect(Holiday.THANKSGIVING)).isCloseTo(-0.6, within(0.1));
         assertThat(fit.holidayEffect(Holiday.LABOR_DAY)).isCloseTo(0.0, within(0.1));
@@ -89,7 +95,9 @@ class ProphetModelTest {
         // flat for 400 days, then rising 40% a year (on the log scale)
         DailySeries s = series(600, 0.02, 3, t -> Math.exp(0.4 * Math.max(0, t - 400) / 365.25));
         // yearly seasonality off: with under two years it could pass part of the rise off as a season
-        double[] f = new ProphetModel(new ProphetSettings(0.05, 1, 1, 3, 0, 0.8)).fit(s).predict(35);
+        double[] f = new ProphetModel(new ProphetSettings(0.05, 1, 1, 3, 0, 0.8))
+                .fit(s)
+                .predict(35);
         // same weekday four weeks apart, so the weekly pattern cancels
         double growth = Math.log(f[28] / f[0]) / (28 / 365.25);
         assertThat(growth).isCloseTo(0.4, within(0.1));
@@ -115,7 +123,9 @@ class ProphetModelTest {
         }
         ProphetModel model = new ProphetModel(ProphetSettings.defaults());
         double[] a = model.onPrefixes(s, new int[] {300, 500}).fitUpTo(300).predict(10);
-        double[] b = model.onPrefixes(new DailySeries(START, changed), new int[] {300, 500}).fitUpTo(300).predict(10);
+        double[] b = model.onPrefixes(new DailySeries(START, changed), new int[] {300, 500})
+                .fitUpTo(300)
+                .predict(10);
         for (int h = 0; h < 10; h++) {
             assertThat(b[h]).isCloseTo(a[h], within(1e-6 * a[h]));
         }

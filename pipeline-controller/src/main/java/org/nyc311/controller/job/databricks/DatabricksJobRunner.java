@@ -49,8 +49,8 @@ public final class DatabricksJobRunner implements JobRunner {
     private final Duration timeout;
     private final String lakeRoot;
 
-    public DatabricksJobRunner(JobsAPI jobs, long jobId, Duration pollInitial, Duration pollMax, Duration timeout,
-            String lakeRoot) {
+    public DatabricksJobRunner(
+            JobsAPI jobs, long jobId, Duration pollInitial, Duration pollMax, Duration timeout, String lakeRoot) {
         this.jobs = jobs;
         this.lakeRoot = lakeRoot;
         this.jobId = jobId;
@@ -68,8 +68,13 @@ public final class DatabricksJobRunner implements JobRunner {
                 .setHost(settings.host())
                 .setToken(settings.token())
                 .setAuthType("pat");
-        return new DatabricksJobRunner(new WorkspaceClient(config).jobs(), settings.jobId(), settings.pollInitial(),
-                settings.pollMax(), settings.timeout(), settings.lakeRoot());
+        return new DatabricksJobRunner(
+                new WorkspaceClient(config).jobs(),
+                settings.jobId(),
+                settings.pollInitial(),
+                settings.pollMax(),
+                settings.timeout(),
+                settings.lakeRoot());
     }
 
     @Override
@@ -99,8 +104,12 @@ public final class DatabricksJobRunner implements JobRunner {
         }
         String jobRunId = Long.toString(runId);
         started.accept(jobRunId);
-        LOG.info("pipeline run {} attempt {}: Databricks run {} of job {} started", request.pipelineRunId(),
-                request.attempt(), runId, jobId);
+        LOG.info(
+                "pipeline run {} attempt {}: Databricks run {} of job {} started",
+                request.pipelineRunId(),
+                request.attempt(),
+                runId,
+                jobId);
         return follow(request, runId);
     }
 
@@ -115,12 +124,18 @@ public final class DatabricksJobRunner implements JobRunner {
         try {
             runId = Long.parseLong(jobRunId);
         } catch (NumberFormatException e) {
-            LOG.warn("pipeline run {}: job run id {} is no Databricks run id; the attempt is run again",
-                    request.pipelineRunId(), jobRunId);
+            LOG.warn(
+                    "pipeline run {}: job run id {} is no Databricks run id; the attempt is run again",
+                    request.pipelineRunId(),
+                    jobRunId);
             return Optional.empty();
         }
-        LOG.info("pipeline run {} attempt {}: resuming the poll of Databricks run {} of job {}, started before this controller's restart",
-                request.pipelineRunId(), request.attempt(), runId, jobId);
+        LOG.info(
+                "pipeline run {} attempt {}: resuming the poll of Databricks run {} of job {}, started before this controller's restart",
+                request.pipelineRunId(),
+                request.attempt(),
+                runId,
+                jobId);
         return Optional.of(follow(request, runId));
     }
 
@@ -142,23 +157,30 @@ public final class DatabricksJobRunner implements JobRunner {
                 LOG.warn("Databricks jobs/runs/get {} failed ({} in a row): {}", runId, errorsInARow, e.getMessage());
                 if (errorsInARow >= MAX_POLL_ERRORS) {
                     cancel(runId);
-                    return JobOutcome.failure(jobRunId, "Databricks jobs/runs/get for run " + runId + " failed "
-                            + errorsInARow + " times in a row; the run was cancelled. Last error: " + e.getMessage());
+                    return JobOutcome.failure(
+                            jobRunId,
+                            "Databricks jobs/runs/get for run " + runId + " failed " + errorsInARow
+                                    + " times in a row; the run was cancelled. Last error: " + e.getMessage());
                 }
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 cancel(runId);
-                return JobOutcome.failure(jobRunId, "Databricks run " + runId + " did not finish within " + timeout
-                        + " and was cancelled");
+                return JobOutcome.failure(
+                        jobRunId,
+                        "Databricks run " + runId + " did not finish within " + timeout + " and was cancelled");
             }
             try {
-                Thread.sleep(Math.max(1, Math.min(wait.toMillis(), Duration.ofNanos(left).toMillis())));
+                Thread.sleep(Math.max(
+                        1, Math.min(wait.toMillis(), Duration.ofNanos(left).toMillis())));
             } catch (InterruptedException e) {
                 // the controller is stopping (a deploy): the run goes on in Databricks, and the next start resumes
                 // polling it (its id is recorded); cancelling would throw away work that a restart can pick up
-                LOG.info("pipeline run {} attempt {}: controller stopping; Databricks run {} left running, to be resumed at the next start",
-                        request.pipelineRunId(), request.attempt(), runId);
+                LOG.info(
+                        "pipeline run {} attempt {}: controller stopping; Databricks run {} left running, to be resumed at the next start",
+                        request.pipelineRunId(),
+                        request.attempt(),
+                        runId);
                 throw e;
             }
             wait = wait.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : wait.multipliedBy(2);
@@ -183,10 +205,13 @@ public final class DatabricksJobRunner implements JobRunner {
 
     private static JobOutcome outcome(String jobRunId, Run run) {
         RunState state = run.getState();
-        if (state.getLifeCycleState() == RunLifeCycleState.TERMINATED && state.getResultState() == RunResultState.SUCCESS) {
+        if (state.getLifeCycleState() == RunLifeCycleState.TERMINATED
+                && state.getResultState() == RunResultState.SUCCESS) {
             return JobOutcome.success(jobRunId);
         }
-        StringBuilder error = new StringBuilder("Databricks run ").append(jobRunId).append(" ended ")
+        StringBuilder error = new StringBuilder("Databricks run ")
+                .append(jobRunId)
+                .append(" ended ")
                 .append(state.getLifeCycleState());
         if (state.getResultState() != null) {
             error.append(" with result ").append(state.getResultState());
@@ -196,7 +221,10 @@ public final class DatabricksJobRunner implements JobRunner {
         }
         if (run.getStatus() != null && run.getStatus().getTerminationDetails() != null) {
             var details = run.getStatus().getTerminationDetails();
-            error.append(" (termination ").append(details.getCode()).append(", ").append(details.getType());
+            error.append(" (termination ")
+                    .append(details.getCode())
+                    .append(", ")
+                    .append(details.getType());
             if (details.getMessage() != null && !details.getMessage().equals(state.getStateMessage())) {
                 error.append(": ").append(details.getMessage());
             }

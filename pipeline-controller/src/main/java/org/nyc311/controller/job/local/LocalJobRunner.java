@@ -46,10 +46,13 @@ public final class LocalJobRunner implements JobRunner {
         Path classpathFile = settings.classpathFile().toAbsolutePath();
         // the jar may also be a classes folder (tests run a stand-in job that way)
         if (!Files.exists(jar) || !Files.isRegularFile(classpathFile)) {
-            return JobOutcome.failure(null, "delta-jobs is not built: " + (Files.exists(jar) ? classpathFile : jar)
-                    + " is missing (build it with ./mvnw -pl delta-jobs -am package -DskipTests)");
+            return JobOutcome.failure(
+                    null,
+                    "delta-jobs is not built: " + (Files.exists(jar) ? classpathFile : jar)
+                            + " is missing (build it with ./mvnw -pl delta-jobs -am package -DskipTests)");
         }
-        Path log = settings.logDirectory().toAbsolutePath()
+        Path log = settings.logDirectory()
+                .toAbsolutePath()
                 .resolve(request.pipelineRunId() + "-attempt-" + request.attempt() + ".log");
         Process process;
         try {
@@ -68,13 +71,19 @@ public final class LocalJobRunner implements JobRunner {
         }
         String jobRunId = log.toString();
         started.accept(jobRunId);
-        LOG.info("pipeline run {} attempt {}: local job pid {} started, log {}", request.pipelineRunId(),
-                request.attempt(), process.pid(), log);
+        LOG.info(
+                "pipeline run {} attempt {}: local job pid {} started, log {}",
+                request.pipelineRunId(),
+                request.attempt(),
+                process.pid(),
+                log);
         try {
             if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 stopTree(process);
-                return JobOutcome.failure(jobRunId, "the local job took longer than " + settings.timeout()
-                        + " and was stopped; its log " + log + " ends with:\n" + tail(log));
+                return JobOutcome.failure(
+                        jobRunId,
+                        "the local job took longer than " + settings.timeout() + " and was stopped; its log " + log
+                                + " ends with:\n" + tail(log));
             }
         } catch (InterruptedException e) {
             stopTree(process);
@@ -82,8 +91,9 @@ public final class LocalJobRunner implements JobRunner {
         }
         int exitCode = process.exitValue();
         if (exitCode != 0) {
-            return JobOutcome.failure(jobRunId, "the local job exited with code " + exitCode + "; its log " + log
-                    + " ends with:\n" + tail(log));
+            return JobOutcome.failure(
+                    jobRunId,
+                    "the local job exited with code " + exitCode + "; its log " + log + " ends with:\n" + tail(log));
         }
         return JobOutcome.success(jobRunId);
     }
@@ -101,9 +111,13 @@ public final class LocalJobRunner implements JobRunner {
         command.add("-cp");
         command.add(classpath.isEmpty() ? jar.toString() : jar + File.pathSeparator + classpath);
         command.add(settings.mainClass());
-        command.addAll(List.of("--spark-master", "local[*]",
-                "--lake-root", settings.lakeRoot().toAbsolutePath().toString(),
-                "--run-id", request.pipelineRunId().toString()));
+        command.addAll(List.of(
+                "--spark-master",
+                "local[*]",
+                "--lake-root",
+                settings.lakeRoot().toAbsolutePath().toString(),
+                "--run-id",
+                request.pipelineRunId().toString()));
         if (!request.ingestionRunIds().isEmpty()) {
             command.addAll(List.of("--ingestion-runs", String.join(",", request.ingestionRunIds())));
         }

@@ -39,7 +39,8 @@ class DatabricksJobRunnerTest {
 
     @BeforeEach
     void startStub() {
-        databricks = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        databricks =
+                new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         databricks.start();
         databricks.stubFor(post(urlPathEqualTo(RUN_NOW))
                 .willReturn(okJson("{\"run_id\": " + RUN_ID + ", \"number_in_job\": " + RUN_ID + "}")));
@@ -56,9 +57,14 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aRunThatSucceedsIsPolledUntilItTerminates() throws Exception {
-        runGetGoesThrough(run("PENDING", null, "Waiting for cluster", "PENDING", null),
+        runGetGoesThrough(
+                run("PENDING", null, "Waiting for cluster", "PENDING", null),
                 run("RUNNING", null, "In run", "RUNNING", null),
-                run("TERMINATED", "SUCCESS", "", "TERMINATED",
+                run(
+                        "TERMINATED",
+                        "SUCCESS",
+                        "",
+                        "TERMINATED",
                         "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\", \"message\": \"\"}"));
         JobRequest request = request();
 
@@ -76,15 +82,21 @@ class DatabricksJobRunnerTest {
                                             "ingestion_run_ids": "ing-a,ing-b",
                                             "batch_prefixes": "raw/nyc311/ingestion_date=2026-06-28/run=ing-a/,raw/nyc311/ingestion_date=2026-06-28/run=ing-b/"}}
                         """.formatted(JOB_ID, request.pipelineRunId(), request.pipelineRunId()))));
-        databricks.verify(3, getRequestedFor(urlPathEqualTo(RUNS_GET)).withQueryParam("run_id", equalTo(Long.toString(RUN_ID))));
+        databricks.verify(
+                3, getRequestedFor(urlPathEqualTo(RUNS_GET)).withQueryParam("run_id", equalTo(Long.toString(RUN_ID))));
         databricks.verify(0, postRequestedFor(urlPathEqualTo(RUNS_CANCEL)));
     }
 
     @Test
     void aRunThatFailsFailsTheAttemptWithDatabricksReason() throws Exception {
-        runGetGoesThrough(run("RUNNING", null, "In run", "RUNNING", null),
-                run("TERMINATED", "FAILED", "Task delta_batch failed with message: Workload failed, see run output for details.",
-                        "TERMINATED", """
+        runGetGoesThrough(
+                run("RUNNING", null, "In run", "RUNNING", null),
+                run(
+                        "TERMINATED",
+                        "FAILED",
+                        "Task delta_batch failed with message: Workload failed, see run output for details.",
+                        "TERMINATED",
+                        """
                         {"code": "RUN_EXECUTION_ERROR", "type": "CLIENT_ERROR",
                          "message": "Task delta_batch failed with message: Workload failed, see run output for details."}"""));
 
@@ -101,8 +113,12 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aRunInAnInternalErrorFailsTheAttempt() throws Exception {
-        runGetGoesThrough(run("INTERNAL_ERROR", "FAILED", "Cluster terminated. Reason: Cloud provider launch failure",
-                "TERMINATED", "{\"code\": \"CLOUD_FAILURE\", \"type\": \"CLOUD_FAILURE\", \"message\": \"launch failure\"}"));
+        runGetGoesThrough(run(
+                "INTERNAL_ERROR",
+                "FAILED",
+                "Cluster terminated. Reason: Cloud provider launch failure",
+                "TERMINATED",
+                "{\"code\": \"CLOUD_FAILURE\", \"type\": \"CLOUD_FAILURE\", \"message\": \"launch failure\"}"));
 
         JobOutcome outcome = runner(Duration.ofMinutes(1)).run(request(), started::add);
 
@@ -112,23 +128,32 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aRunThatHangsPastTheTimeoutIsCancelled() throws Exception {
-        databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(run("RUNNING", null, "In run", "RUNNING", null))));
+        databricks.stubFor(
+                get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(run("RUNNING", null, "In run", "RUNNING", null))));
 
         JobOutcome outcome = runner(Duration.ofMillis(400)).run(request(), started::add);
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.error()).contains("did not finish within PT0.4S and was cancelled");
-        databricks.verify(1, postRequestedFor(urlPathEqualTo(RUNS_CANCEL))
-                .withRequestBody(equalToJson("{\"run_id\": " + RUN_ID + "}")));
+        databricks.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(RUNS_CANCEL))
+                        .withRequestBody(equalToJson("{\"run_id\": " + RUN_ID + "}")));
     }
 
     @Test
     void a503FromTheApiIsRetriedAndTheRunGoesOn() throws Exception {
-        databricks.stubFor(post(urlPathEqualTo(RUN_NOW)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(temporarilyUnavailable()).willSetStateTo("recovered"));
-        databricks.stubFor(post(urlPathEqualTo(RUN_NOW)).inScenario("busy").whenScenarioStateIs("recovered")
+        databricks.stubFor(post(urlPathEqualTo(RUN_NOW))
+                .inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(temporarilyUnavailable())
+                .willSetStateTo("recovered"));
+        databricks.stubFor(post(urlPathEqualTo(RUN_NOW))
+                .inScenario("busy")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson("{\"run_id\": " + RUN_ID + ", \"number_in_job\": " + RUN_ID + "}")));
-        runGetGoesThrough(run("TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
+        runGetGoesThrough(
+                run("TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
 
         JobOutcome outcome = runner(Duration.ofMinutes(1)).run(request(), started::add);
 
@@ -146,34 +171,42 @@ class DatabricksJobRunnerTest {
         assertThat(outcome.jobRunId()).isNull();
         assertThat(started).isEmpty();
         assertThat(outcome.error()).startsWith("Databricks jobs/run-now for job " + JOB_ID + " failed");
-        assertThat(databricks.findAll(postRequestedFor(urlPathEqualTo(RUN_NOW)))).hasSizeGreaterThan(1);
+        assertThat(databricks.findAll(postRequestedFor(urlPathEqualTo(RUN_NOW))))
+                .hasSizeGreaterThan(1);
         databricks.verify(0, getRequestedFor(urlPathEqualTo(RUNS_GET)));
     }
 
     @Test
     void aRunStartedBeforeARestartIsFollowedWithoutASecondRunNow() throws Exception {
-        runGetGoesThrough(run("RUNNING", null, "In run", "RUNNING", null),
+        runGetGoesThrough(
+                run("RUNNING", null, "In run", "RUNNING", null),
                 run("TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
 
         java.util.Optional<JobOutcome> outcome = runner(Duration.ofMinutes(1)).resume(request(), Long.toString(RUN_ID));
 
         assertThat(outcome).isPresent();
-        assertThat(outcome.get().succeeded()).as(String.valueOf(outcome.get().error())).isTrue();
+        assertThat(outcome.get().succeeded())
+                .as(String.valueOf(outcome.get().error()))
+                .isTrue();
         assertThat(outcome.get().jobRunId()).isEqualTo(Long.toString(RUN_ID));
         databricks.verify(0, postRequestedFor(urlPathEqualTo(RUN_NOW)));
-        databricks.verify(2, getRequestedFor(urlPathEqualTo(RUNS_GET)).withQueryParam("run_id", equalTo(Long.toString(RUN_ID))));
+        databricks.verify(
+                2, getRequestedFor(urlPathEqualTo(RUNS_GET)).withQueryParam("run_id", equalTo(Long.toString(RUN_ID))));
     }
 
     @Test
     void aJobRunIdThatIsNoDatabricksRunIsNotResumed() throws Exception {
-        assertThat(runner(Duration.ofMinutes(1)).resume(request(), "/tmp/nyc311-pipeline-runs/run-attempt-1.log")).isEmpty();
+        assertThat(runner(Duration.ofMinutes(1)).resume(request(), "/tmp/nyc311-pipeline-runs/run-attempt-1.log"))
+                .isEmpty();
         databricks.verify(0, getRequestedFor(urlPathEqualTo(RUNS_GET)));
     }
 
     @Test
     void aControllerThatStopsLeavesTheDatabricksRunGoing() throws Exception {
-        databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(run("RUNNING", null, "In run", "RUNNING", null))));
-        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        databricks.stubFor(
+                get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(run("RUNNING", null, "In run", "RUNNING", null))));
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread attempt = new Thread(() -> {
             try {
                 runner(Duration.ofMinutes(1)).run(request(), started::add);
@@ -183,8 +216,12 @@ class DatabricksJobRunnerTest {
             }
         });
         attempt.start();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> databricks.findAll(getRequestedFor(urlPathEqualTo(RUNS_GET))).size() >= 2);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> databricks
+                                .findAll(getRequestedFor(urlPathEqualTo(RUNS_GET)))
+                                .size()
+                        >= 2);
 
         attempt.interrupt();
         attempt.join(10_000);
@@ -195,13 +232,22 @@ class DatabricksJobRunnerTest {
     }
 
     private DatabricksJobRunner runner(Duration timeout) {
-        return DatabricksJobRunner.connect(new ControllerProperties.Databricks("http://127.0.0.1:" + databricks.port(),
-                "dapi-test-token", JOB_ID, Duration.ofMillis(20), Duration.ofMillis(80), timeout, "s3://nyc311-lake"));
+        return DatabricksJobRunner.connect(new ControllerProperties.Databricks(
+                "http://127.0.0.1:" + databricks.port(),
+                "dapi-test-token",
+                JOB_ID,
+                Duration.ofMillis(20),
+                Duration.ofMillis(80),
+                timeout,
+                "s3://nyc311-lake"));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder temporarilyUnavailable() {
-        return aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                .withBody("{\"error_code\": \"TEMPORARILY_UNAVAILABLE\", \"message\": \"The service at /api/2.2/jobs/run-now is temporarily unavailable. Please try again later.\"}");
+        return aResponse()
+                .withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                        "{\"error_code\": \"TEMPORARILY_UNAVAILABLE\", \"message\": \"The service at /api/2.2/jobs/run-now is temporarily unavailable. Please try again later.\"}");
     }
 
     /** runs/get answers these bodies in turn, then the last one for good. */
@@ -209,14 +255,21 @@ class DatabricksJobRunnerTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < bodies.length; i++) {
             String next = i + 1 < bodies.length ? "poll-" + (i + 1) : state;
-            databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).inScenario("run").whenScenarioStateIs(state)
-                    .willReturn(okJson(bodies[i])).willSetStateTo(next));
+            databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
+                    .inScenario("run")
+                    .whenScenarioStateIs(state)
+                    .willReturn(okJson(bodies[i]))
+                    .willSetStateTo(next));
             state = next;
         }
     }
 
     /** A runs/get answer in the Jobs 2.2 shape, the legacy {@code state} beside the newer {@code status}. */
-    private static String run(String lifeCycleState, String resultState, String stateMessage, String statusState,
+    private static String run(
+            String lifeCycleState,
+            String resultState,
+            String stateMessage,
+            String statusState,
             String terminationDetails) {
         return """
                 {"job_id": %d, "run_id": %d, "number_in_job": %d, "creator_user_name": "pipeline-controller@nyc311.example",
@@ -227,13 +280,27 @@ class DatabricksJobRunnerTest {
                  "status": {"state": "%s"%s},
                  "tasks": [{"task_key": "delta_batch", "run_id": 455644900, "attempt_number": 0}],
                  "job_parameters": [{"name": "pipeline_run_id", "default": "", "value": "x"}]}
-                """.formatted(JOB_ID, RUN_ID, RUN_ID, RUN_ID, JOB_ID, RUN_ID, lifeCycleState,
-                resultState == null ? "" : "\"result_state\": \"" + resultState + "\", ", stateMessage, statusState,
-                terminationDetails == null ? "" : ", \"termination_details\": " + terminationDetails);
+                """.formatted(
+                        JOB_ID,
+                        RUN_ID,
+                        RUN_ID,
+                        RUN_ID,
+                        JOB_ID,
+                        RUN_ID,
+                        lifeCycleState,
+                        resultState == null ? "" : "\"result_state\": \"" + resultState + "\", ",
+                        stateMessage,
+                        statusState,
+                        terminationDetails == null ? "" : ", \"termination_details\": " + terminationDetails);
     }
 
     private static JobRequest request() {
-        return new JobRequest(UUID.randomUUID(), 1, List.of("ing-b", "ing-a"),
-                List.of("raw/nyc311/ingestion_date=2026-06-28/run=ing-b/", "raw/nyc311/ingestion_date=2026-06-28/run=ing-a/"));
+        return new JobRequest(
+                UUID.randomUUID(),
+                1,
+                List.of("ing-b", "ing-a"),
+                List.of(
+                        "raw/nyc311/ingestion_date=2026-06-28/run=ing-b/",
+                        "raw/nyc311/ingestion_date=2026-06-28/run=ing-a/"));
     }
 }

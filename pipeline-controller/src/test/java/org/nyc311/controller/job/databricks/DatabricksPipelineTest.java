@@ -36,14 +36,15 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * {@code nyc311.controller.runner=databricks} in the whole controller, against a stub of the Jobs 2.2 API
  * whose "job" leaves its result.json in the lake bucket, as the delta-jobs JAR task does on Databricks.
  */
-@TestPropertySource(properties = {
-    "nyc311.controller.runner=databricks",
-    "nyc311.controller.databricks.token=dapi-test-token",
-    "nyc311.controller.databricks.job-id=42",
-    "nyc311.controller.databricks.poll-initial=20ms",
-    "nyc311.controller.databricks.poll-max=100ms",
-    "nyc311.controller.databricks.timeout=1m"
-})
+@TestPropertySource(
+        properties = {
+            "nyc311.controller.runner=databricks",
+            "nyc311.controller.databricks.token=dapi-test-token",
+            "nyc311.controller.databricks.job-id=42",
+            "nyc311.controller.databricks.poll-initial=20ms",
+            "nyc311.controller.databricks.poll-max=100ms",
+            "nyc311.controller.databricks.timeout=1m"
+        })
 class DatabricksPipelineTest extends ControllerIntegrationTest {
 
     private static final Pattern PIPELINE_RUN_ID = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -51,8 +52,8 @@ class DatabricksPipelineTest extends ControllerIntegrationTest {
 
     @DynamicPropertySource
     static void databricksStub(DynamicPropertyRegistry registry) {
-        databricks = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(new JobWritesItsResult()));
+        databricks = new WireMockServer(
+                wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(new JobWritesItsResult()));
         databricks.start();
         databricks.stubFor(post(urlPathEqualTo("/api/2.2/jobs/run-now"))
                 .willReturn(okJson("{\"run_id\": 981, \"number_in_job\": 981}")));
@@ -79,11 +80,13 @@ class DatabricksPipelineTest extends ControllerIntegrationTest {
 
         queues.sendRawBatch(new EventJson().write(TestQueues.rawBatchLanded("dbx-1")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> runs.list(RunState.SUCCEEDED, 10).stream()
-                .anyMatch(run -> run.ingestionRunIds().contains("dbx-1")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runs.list(RunState.SUCCEEDED, 10).stream()
+                        .anyMatch(run -> run.ingestionRunIds().contains("dbx-1")));
         PipelineRun run = runs.list(RunState.SUCCEEDED, 10).get(0);
         assertThat(run.jobRunId()).isEqualTo("981");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !queues.goldRefreshedFor(run.id().toString()).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !queues.goldRefreshedFor(run.id().toString()).isEmpty());
         GoldRefreshed refreshed = queues.goldRefreshedFor(run.id().toString()).get(0);
         assertThat(refreshed.ingestionRunIds()).containsExactly("dbx-1");
         assertThat(refreshed.tableVersions()).containsEntry("daily_series", 12L);
@@ -108,7 +111,8 @@ class DatabricksPipelineTest extends ControllerIntegrationTest {
             }
             String runId = matcher.group(1);
             try (var client = s3.client()) {
-                client.putObject(r -> r.bucket(BUCKET).key(RunResultReader.key(java.util.UUID.fromString(runId))),
+                client.putObject(
+                        r -> r.bucket(BUCKET).key(RunResultReader.key(java.util.UUID.fromString(runId))),
                         RequestBody.fromString("""
                                 {"runId": "%s", "tableVersions": {"daily_series": 12, "daily_requests": 12},
                                  "latestCompleteDate": "2026-06-27", "newestCreatedAt": "2026-06-28T09:00:00Z",

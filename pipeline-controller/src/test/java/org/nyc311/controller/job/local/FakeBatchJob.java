@@ -20,7 +20,8 @@ public final class FakeBatchJob {
         }
         String runId = named.get("run-id");
         Path lakeRoot = Path.of(named.get("lake-root"));
-        System.out.println("fake batch job: master " + named.get("spark-master") + ", run " + runId + ", lake " + lakeRoot);
+        System.out.println(
+                "fake batch job: master " + named.get("spark-master") + ", run " + runId + ", lake " + lakeRoot);
         String mode = System.getProperty("fake.mode", "succeed");
         switch (mode) {
             case "fail" -> {
@@ -28,7 +29,9 @@ public final class FakeBatchJob {
                 System.exit(3);
             }
             case "hang" -> {
-                Files.writeString(lakeRoot.resolve("hanging-" + runId + ".pid"), Long.toString(ProcessHandle.current().pid()));
+                Files.writeString(
+                        lakeRoot.resolve("hanging-" + runId + ".pid"),
+                        Long.toString(ProcessHandle.current().pid()));
                 Thread.sleep(Long.MAX_VALUE);
             }
             case "no-result" -> System.out.println("fake batch job: exiting 0 without a result");

@@ -34,7 +34,8 @@ class LocalJobRunnerTest {
         assertThat(Files.readString(log))
                 .contains("--spark-master local[*]")
                 .contains("fake batch job: master local[*], run " + request.pipelineRunId());
-        assertThat(folder.resolve("lake/_pipeline_runs/" + request.pipelineRunId() + "/result.json")).exists();
+        assertThat(folder.resolve("lake/_pipeline_runs/" + request.pipelineRunId() + "/result.json"))
+                .exists();
     }
 
     @Test
@@ -42,9 +43,7 @@ class LocalJobRunnerTest {
         JobOutcome outcome = runner("fail", Duration.ofMinutes(2)).run(request(1), started::add);
 
         assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.error())
-                .contains("exited with code 3")
-                .contains("silver MERGE failed on purpose");
+        assertThat(outcome.error()).contains("exited with code 3").contains("silver MERGE failed on purpose");
     }
 
     @Test
@@ -58,7 +57,9 @@ class LocalJobRunnerTest {
         Path pidFile = folder.resolve("lake/hanging-" + request.pipelineRunId() + ".pid");
         assertThat(pidFile).as("the fake job had started").exists();
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("child still alive").isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("child still alive")
+                .isFalse();
     }
 
     @Test
@@ -75,23 +76,49 @@ class LocalJobRunnerTest {
     @Test
     void theCommandIsTheDeltaJobsContract() {
         JobRequest request = request(1);
-        LocalJobRunner runner = new LocalJobRunner(new ControllerProperties.Local(Path.of("/x/delta-jobs.jar"),
-                Path.of("/x/delta-jobs.classpath"), Path.of("/lake"), Path.of("/jdk/bin/java"), null,
-                List.of("--add-opens=java.base/java.lang=ALL-UNNAMED"), List.of("-Xmx1g"), folder, null));
+        LocalJobRunner runner = new LocalJobRunner(new ControllerProperties.Local(
+                Path.of("/x/delta-jobs.jar"),
+                Path.of("/x/delta-jobs.classpath"),
+                Path.of("/lake"),
+                Path.of("/jdk/bin/java"),
+                null,
+                List.of("--add-opens=java.base/java.lang=ALL-UNNAMED"),
+                List.of("-Xmx1g"),
+                folder,
+                null));
 
         List<String> command = runner.command(Path.of("/x/delta-jobs.jar"), "/m2/spark.jar:/m2/delta.jar", request);
 
-        assertThat(command).containsExactly("/jdk/bin/java", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx1g",
-                "-cp", "/x/delta-jobs.jar:/m2/spark.jar:/m2/delta.jar", "org.nyc311.delta.BatchJob",
-                "--spark-master", "local[*]", "--lake-root", "/lake", "--run-id", request.pipelineRunId().toString(),
-                "--ingestion-runs", "ing-1");
+        assertThat(command)
+                .containsExactly(
+                        "/jdk/bin/java",
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                        "-Xmx1g",
+                        "-cp",
+                        "/x/delta-jobs.jar:/m2/spark.jar:/m2/delta.jar",
+                        "org.nyc311.delta.BatchJob",
+                        "--spark-master",
+                        "local[*]",
+                        "--lake-root",
+                        "/lake",
+                        "--run-id",
+                        request.pipelineRunId().toString(),
+                        "--ingestion-runs",
+                        "ing-1");
     }
 
     @Test
     void theBatchesOfTheRunAreNamedCommaSeparatedAndLeftOutWhenThereAreNone() {
-        LocalJobRunner runner = new LocalJobRunner(new ControllerProperties.Local(Path.of("/x/delta-jobs.jar"),
-                Path.of("/x/delta-jobs.classpath"), Path.of("/lake"), Path.of("/jdk/bin/java"), null, List.of(),
-                List.of(), folder, null));
+        LocalJobRunner runner = new LocalJobRunner(new ControllerProperties.Local(
+                Path.of("/x/delta-jobs.jar"),
+                Path.of("/x/delta-jobs.classpath"),
+                Path.of("/lake"),
+                Path.of("/jdk/bin/java"),
+                null,
+                List.of(),
+                List.of(),
+                folder,
+                null));
         JobRequest two = new JobRequest(UUID.randomUUID(), 1, List.of("ing-b", "ing-a"), List.of());
         JobRequest none = new JobRequest(UUID.randomUUID(), 1, List.of(), List.of());
 
@@ -107,18 +134,32 @@ class LocalJobRunnerTest {
         Path classpathFile = folder.resolve("fake.classpath");
         Files.writeString(classpathFile, "\n");
         Files.createDirectories(folder.resolve("lake"));
-        return new ControllerProperties.Local(jar, classpathFile, folder.resolve("lake"), null,
-                FakeBatchJob.class.getName(), List.of(), List.of("-Xmx64m", "-Dfake.mode=" + mode),
-                folder.resolve("logs"), timeout);
+        return new ControllerProperties.Local(
+                jar,
+                classpathFile,
+                folder.resolve("lake"),
+                null,
+                FakeBatchJob.class.getName(),
+                List.of(),
+                List.of("-Xmx64m", "-Dfake.mode=" + mode),
+                folder.resolve("logs"),
+                timeout);
     }
 
     /** The fake job's classes: the folder this test class was loaded from. */
     static Path testClasses() throws Exception {
-        return Path.of(FakeBatchJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(FakeBatchJob.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     private static JobRequest request(int attempt) {
-        return new JobRequest(UUID.randomUUID(), attempt, List.of("ing-1"),
+        return new JobRequest(
+                UUID.randomUUID(),
+                attempt,
+                List.of("ing-1"),
                 List.of("raw/nyc311/ingestion_date=2026-06-28/run=ing-1/"));
     }
 }

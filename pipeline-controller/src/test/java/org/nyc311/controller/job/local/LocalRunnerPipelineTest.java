@@ -38,10 +38,14 @@ class LocalRunnerPipelineTest extends ControllerIntegrationTest {
         String testClasses = LocalJobRunnerTest.testClasses().toString();
         registry.add("nyc311.controller.local.delta-jobs-jar", () -> testClasses);
         registry.add("nyc311.controller.local.classpath-file", classpathFile::toString);
-        registry.add("nyc311.controller.local.lake-root", () -> s3.baseDirectory().resolve(BUCKET).toString());
+        registry.add(
+                "nyc311.controller.local.lake-root",
+                () -> s3.baseDirectory().resolve(BUCKET).toString());
         registry.add("nyc311.controller.local.main-class", FakeBatchJob.class::getName);
         registry.add("nyc311.controller.local.jvm-options[0]", () -> "-Xmx64m");
-        registry.add("nyc311.controller.local.log-directory", () -> work.resolve("logs").toString());
+        registry.add(
+                "nyc311.controller.local.log-directory",
+                () -> work.resolve("logs").toString());
     }
 
     @Autowired
@@ -56,7 +60,8 @@ class LocalRunnerPipelineTest extends ControllerIntegrationTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> succeededRun().isPresent());
         PipelineRun run = succeededRun().orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !queues.goldRefreshedFor(run.id().toString()).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !queues.goldRefreshedFor(run.id().toString()).isEmpty());
         GoldRefreshed refreshed = queues.goldRefreshedFor(run.id().toString()).get(0);
         assertThat(refreshed.ingestionRunIds()).containsExactly("local-1");
         assertThat(refreshed.latestCompleteDate()).isEqualTo(LocalDate.of(2026, 6, 27));
@@ -64,12 +69,15 @@ class LocalRunnerPipelineTest extends ControllerIntegrationTest {
         assertThat(refreshed.rowCounts()).containsEntry("daily_requests", 120L);
         Path log = Path.of(run.jobRunId());
         assertThat(log).startsWith(work.resolve("logs")).exists();
-        assertThat(Files.readString(log)).contains("--add-opens=java.base/java.lang=ALL-UNNAMED")
+        assertThat(Files.readString(log))
+                .contains("--add-opens=java.base/java.lang=ALL-UNNAMED")
                 .contains("fake batch job: wrote");
     }
 
     private java.util.Optional<PipelineRun> succeededRun() {
         List<PipelineRun> succeeded = runs.list(RunState.SUCCEEDED, 10);
-        return succeeded.stream().filter(r -> r.ingestionRunIds().contains("local-1")).findFirst();
+        return succeeded.stream()
+                .filter(r -> r.ingestionRunIds().contains("local-1"))
+                .findFirst();
     }
 }

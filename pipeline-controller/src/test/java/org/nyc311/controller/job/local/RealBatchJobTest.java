@@ -43,15 +43,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * landed in s3proxy's folder of the lake bucket, ending in GoldRefreshed. Needs delta-jobs built
  * ({@code delta-jobs/target/delta-jobs.jar} and {@code .classpath}); skipped otherwise.
  */
-@EnabledIf(value = "deltaJobsBuilt",
-        disabledReason = "delta-jobs is not built: run ./mvnw -pl delta-jobs -am package -DskipTests to run the real local job")
+@EnabledIf(
+        value = "deltaJobsBuilt",
+        disabledReason =
+                "delta-jobs is not built: run ./mvnw -pl delta-jobs -am package -DskipTests to run the real local job")
 @TestPropertySource(properties = "nyc311.controller.runner=local")
 class RealBatchJobTest extends ControllerIntegrationTest {
 
     private static final String INGESTION_RUN = "real-local-1";
 
     static Path deltaJobsTarget() {
-        return Path.of(System.getProperty("nyc311.project-root", "..")).resolve("delta-jobs/target").toAbsolutePath();
+        return Path.of(System.getProperty("nyc311.project-root", ".."))
+                .resolve("delta-jobs/target")
+                .toAbsolutePath();
     }
 
     static boolean deltaJobsBuilt() {
@@ -62,14 +66,25 @@ class RealBatchJobTest extends ControllerIntegrationTest {
     @DynamicPropertySource
     static void realJob(DynamicPropertyRegistry registry) throws IOException {
         Path logs = Files.createTempDirectory("nyc311-real-batch-");
-        registry.add("nyc311.controller.local.delta-jobs-jar", () -> deltaJobsTarget().resolve("delta-jobs.jar").toString());
-        registry.add("nyc311.controller.local.classpath-file", () -> deltaJobsTarget().resolve("delta-jobs.classpath").toString());
-        registry.add("nyc311.controller.local.lake-root", () -> s3.baseDirectory().resolve(BUCKET).toString());
+        registry.add(
+                "nyc311.controller.local.delta-jobs-jar",
+                () -> deltaJobsTarget().resolve("delta-jobs.jar").toString());
+        registry.add(
+                "nyc311.controller.local.classpath-file",
+                () -> deltaJobsTarget().resolve("delta-jobs.classpath").toString());
+        registry.add(
+                "nyc311.controller.local.lake-root",
+                () -> s3.baseDirectory().resolve(BUCKET).toString());
         registry.add("nyc311.controller.local.log-directory", logs::toString);
         registry.add("nyc311.controller.local.timeout", () -> "8m");
         // a list property is replaced whole: repeat application.yml's options, with a small heap and few partitions
-        java.util.List<String> options = java.util.List.of("-Xmx1g", "-Duser.timezone=UTC", "-Dspark.driver.host=127.0.0.1",
-                "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=2");
+        java.util.List<String> options = java.util.List.of(
+                "-Xmx1g",
+                "-Duser.timezone=UTC",
+                "-Dspark.driver.host=127.0.0.1",
+                "-Dspark.driver.bindAddress=127.0.0.1",
+                "-Dspark.ui.enabled=false",
+                "-Dspark.sql.shuffle.partitions=2");
         for (int i = 0; i < options.size(); i++) {
             String option = options.get(i);
             registry.add("nyc311.controller.local.jvm-options[" + i + "]", () -> option);
@@ -87,32 +102,51 @@ class RealBatchJobTest extends ControllerIntegrationTest {
     void theRealBatchJobTurnsALandedBatchIntoGoldRefreshed() throws Exception {
         String prefix = "raw/nyc311/ingestion_date=2026-06-28/run=" + INGESTION_RUN + "/";
         byte[] records = fixture("/raw/requests.jsonl");
-        s3Client.putObject(r -> r.bucket(BUCKET).key(prefix + "part-00000.json.gz"), RequestBody.fromBytes(gzip(records)));
-        s3Client.putObject(r -> r.bucket(BUCKET).key(prefix + "_manifest.json"), RequestBody.fromString(
-                "{\"runId\": \"" + INGESTION_RUN + "\", \"files\": [\"part-00000.json.gz\"], \"records\": 13}"));
-        RawBatchLanded event = RawBatchLanded.of(Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC),
-                INGESTION_RUN, BUCKET, prefix, prefix + "_manifest.json",
-                new IngestionWindow(IngestionWindow.Kind.BACKFILL, LocalDateTime.parse("2026-06-25T00:00:00"),
-                        LocalDateTime.parse("2026-06-28T00:00:00")), LocalDate.of(2026, 6, 28), 13, 1);
+        s3Client.putObject(
+                r -> r.bucket(BUCKET).key(prefix + "part-00000.json.gz"), RequestBody.fromBytes(gzip(records)));
+        s3Client.putObject(
+                r -> r.bucket(BUCKET).key(prefix + "_manifest.json"),
+                RequestBody.fromString("{\"runId\": \"" + INGESTION_RUN
+                        + "\", \"files\": [\"part-00000.json.gz\"], \"records\": 13}"));
+        RawBatchLanded event = RawBatchLanded.of(
+                Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC),
+                INGESTION_RUN,
+                BUCKET,
+                prefix,
+                prefix + "_manifest.json",
+                new IngestionWindow(
+                        IngestionWindow.Kind.BACKFILL,
+                        LocalDateTime.parse("2026-06-25T00:00:00"),
+                        LocalDateTime.parse("2026-06-28T00:00:00")),
+                LocalDate.of(2026, 6, 28),
+                13,
+                1);
         TestQueues queues = new TestQueues(sqs);
 
         queues.sendRawBatch(new EventJson().write(event));
 
-        await().atMost(Duration.ofMinutes(9)).pollInterval(Duration.ofSeconds(2))
+        await().atMost(Duration.ofMinutes(9))
+                .pollInterval(Duration.ofSeconds(2))
                 .until(() -> finished().isPresent());
         PipelineRun run = finished().orElseThrow();
         assertThat(run.state()).as("run error: %s", run.error()).isEqualTo(RunState.SUCCEEDED);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !queues.goldRefreshedFor(run.id().toString()).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !queues.goldRefreshedFor(run.id().toString()).isEmpty());
         GoldRefreshed refreshed = queues.goldRefreshedFor(run.id().toString()).get(0);
 
         // the event carries exactly what the job wrote in the lake
         Path resultFile = s3.baseDirectory().resolve(BUCKET).resolve("_pipeline_runs/" + run.id() + "/result.json");
         JsonNode result = new ObjectMapper().readTree(resultFile.toFile());
         assertThat(refreshed.ingestionRunIds()).containsExactly(INGESTION_RUN);
-        assertThat(refreshed.latestCompleteDate()).isEqualTo(LocalDate.parse(result.get("latestCompleteDate").asText()));
+        assertThat(refreshed.latestCompleteDate())
+                .isEqualTo(LocalDate.parse(result.get("latestCompleteDate").asText()));
         assertThat(refreshed.latestCompleteDate()).isBetween(LocalDate.of(2026, 6, 24), LocalDate.of(2026, 6, 27));
-        assertThat(refreshed.tableVersions()).isEqualTo(longs(result.get("tableVersions"))).isNotEmpty();
-        assertThat(refreshed.rowCounts()).isEqualTo(longs(result.get("rowCounts"))).isNotEmpty();
+        assertThat(refreshed.tableVersions())
+                .isEqualTo(longs(result.get("tableVersions")))
+                .isNotEmpty();
+        assertThat(refreshed.rowCounts())
+                .isEqualTo(longs(result.get("rowCounts")))
+                .isNotEmpty();
         assertThat(refreshed.rowCounts().values()).anyMatch(count -> count > 0);
         assertThat(result.get("silver").get("recordsIn").asLong()).isEqualTo(13);
         assertThat(run.result().newestCreatedAt()).isNotNull();
@@ -120,13 +154,16 @@ class RealBatchJobTest extends ControllerIntegrationTest {
 
     private Optional<PipelineRun> finished() {
         return runs.list(null, 10).stream()
-                .filter(r -> r.ingestionRunIds().contains(INGESTION_RUN) && r.state().isTerminal())
+                .filter(r ->
+                        r.ingestionRunIds().contains(INGESTION_RUN) && r.state().isTerminal())
                 .findFirst();
     }
 
     private static Map<String, Long> longs(JsonNode object) {
         Map<String, Long> values = new TreeMap<>();
-        object.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asLong()));
+        object.fields()
+                .forEachRemaining(
+                        field -> values.put(field.getKey(), field.getValue().asLong()));
         return values;
     }
 

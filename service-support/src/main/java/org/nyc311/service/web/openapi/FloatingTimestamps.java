@@ -18,14 +18,18 @@ class FloatingTimestamps implements PropertyCustomizer {
     @Override
     @SuppressWarnings("rawtypes")
     public Schema customize(Schema property, AnnotatedType type) {
-        if (property == null || type == null || type.getType() == null
+        if (property == null
+                || type == null
+                || type.getType() == null
                 || !TypeFactory.defaultInstance().constructType(type.getType()).hasRawClass(LocalDateTime.class)) {
             return property;
         }
         property.setFormat(null);
         property.setPattern(PATTERN);
-        property.setDescription(property.getDescription() != null ? property.getDescription()
-                : "a floating timestamp, no zone (New York local time)");
+        property.setDescription(
+                property.getDescription() != null
+                        ? property.getDescription()
+                        : "a floating timestamp, no zone (New York local time)");
         return property;
     }
 }

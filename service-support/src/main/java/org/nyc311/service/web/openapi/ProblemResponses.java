@@ -48,11 +48,20 @@ public class ProblemResponses implements GlobalOperationCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        add(responses, "400", "Bad request: a parameter or body this API refuses (the detail says which and what it accepts), "
-                + "or a request it cannot read");
-        add(responses, "401", "Unauthorized: no bearer token, or one this API does not accept (expired, or from another "
-                + "issuer); send 'Authorization: Bearer <token>'");
-        add(responses, "403", "Forbidden: the token does not hold the scope this operation needs (the detail names it)");
+        add(
+                responses,
+                "400",
+                "Bad request: a parameter or body this API refuses (the detail says which and what it accepts), "
+                        + "or a request it cannot read");
+        add(
+                responses,
+                "401",
+                "Unauthorized: no bearer token, or one this API does not accept (expired, or from another "
+                        + "issuer); send 'Authorization: Bearer <token>'");
+        add(
+                responses,
+                "403",
+                "Forbidden: the token does not hold the scope this operation needs (the detail names it)");
         boolean hasPathVariables = Arrays.stream(handlerMethod.getMethodParameters())
                 .anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
         if (hasPathVariables) {
@@ -62,9 +71,13 @@ public class ProblemResponses implements GlobalOperationCustomizer {
         if (operation.getRequestBody() != null) {
             add(responses, "415", "Unsupported media type: the body must be application/json");
         }
-        add(responses, "503", "Service unavailable: a store this service needs cannot be reached; nothing was changed, "
-                + "try again after Retry-After seconds");
-        // every error of these APIs is a problem detail: an operation's own @ApiResponse says when and why, not the body
+        add(
+                responses,
+                "503",
+                "Service unavailable: a store this service needs cannot be reached; nothing was changed, "
+                        + "try again after Retry-After seconds");
+        // every error of these APIs is a problem detail: an operation's own @ApiResponse says when and why, not the
+        // body
         responses.forEach((status, response) -> {
             if (status.matches("[45]\\d\\d")) {
                 response.setContent(problemContent());
@@ -76,20 +89,29 @@ public class ProblemResponses implements GlobalOperationCustomizer {
 
     /** The bearer scheme every operation names: a JWT from the platform's token issuer. */
     static void addBearerScheme(OpenAPI openApi) {
-        openApi.getComponents().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                .scheme("bearer").bearerFormat("JWT")
-                .description("An access token from the platform's token issuer (the Cognito user pool in production; "
-                        + "locally `./nyc311 token [--scope S]` prints one). Scopes: nyc311/read for every GET, "
-                        + "nyc311/forecast for POST /api/v1/forecasts, nyc311/operate for every other change."));
+        openApi.getComponents()
+                .addSecuritySchemes(
+                        BEARER_SCHEME,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description(
+                                        "An access token from the platform's token issuer (the Cognito user pool in production; "
+                                                + "locally `./nyc311 token [--scope S]` prints one). Scopes: nyc311/read for every GET, "
+                                                + "nyc311/forecast for POST /api/v1/forecasts, nyc311/operate for every other change."));
         if (openApi.getPaths() == null) {
             return;
         }
         // an HTTP scheme's requirement lists no scopes (OpenAPI 3.0), so the scope the security chain checks for an
         // operation's method and path is an extension of its own
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_SCHEME)));
-            operation.addExtension("x-required-scope", ApiScope.requiredFor(method.name(), path).value());
-        }));
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_SCHEME)));
+                    operation.addExtension(
+                            "x-required-scope",
+                            ApiScope.requiredFor(method.name(), path).value());
+                }));
     }
 
     private static void add(ApiResponses responses, String status, String description) {
@@ -103,13 +125,17 @@ public class ProblemResponses implements GlobalOperationCustomizer {
     }
 
     private static Content problemContent() {
-        return new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_DETAIL)));
+        return new Content()
+                .addMediaType(
+                        PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_DETAIL)));
     }
 
     /** The ProblemDetail schema the responses refer to: RFC 9457's members, and the extra ones a service adds. */
     static void addProblemDetailSchema(OpenAPI openApi) {
         Schema<?> problem = new ObjectSchema()
-                .description("An RFC 9457 problem detail; a refusal may carry members of its own (e.g. the id of the run in the way)")
+                .description(
+                        "An RFC 9457 problem detail; a refusal may carry members of its own (e.g. the id of the run in the way)")
                 .addProperty("type", new StringSchema().description("about:blank"))
                 .addProperty("title", new StringSchema().description("the kind of problem"))
                 .addProperty("status", new IntegerSchema().description("the HTTP status"))
