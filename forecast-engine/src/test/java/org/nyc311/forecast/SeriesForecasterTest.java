@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nyc311.forecast.bench.SyntheticSeries;
 import org.nyc311.forecast.metrics.AccuracyAccumulator;
 
 class SeriesForecasterTest {
