@@ -42,7 +42,7 @@ import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
-import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
@@ -104,7 +104,7 @@ class ForecastApiContractTest {
     private SeriesFitter fitter;
 
     @MockitoBean
-    private RunWorker worker;
+    private TrainingQueue worker;
 
     @LocalServerPort
     private int port;
