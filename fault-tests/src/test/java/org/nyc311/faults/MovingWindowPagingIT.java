@@ -79,15 +79,7 @@ class MovingWindowPagingIT {
 
     @AfterAll
     static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-        if (soda != null) {
-            soda.close();
-        }
+        IngestRig.stopAll(service, rig, soda);
     }
 
     @Test

@@ -71,22 +71,26 @@ public final class ServiceJvm implements AutoCloseable {
         return projectRoot().resolve(module).resolve("target").resolve(module + ".jar");
     }
 
-    private void launch() throws IOException {
-        Path jar = jarOf(module);
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException(jar + " is missing: run the suite with ./mvnw -pl fault-tests -am verify");
-        }
-        List<String> command = new ArrayList<>(List.of(
+    /** {@code java ... -jar jar}, as the suite runs every service's and task's jar (small heap, UTC), to add arguments to. */
+    public static List<String> javaJar(Path jar) {
+        return new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Duser.timezone=UTC",
                 "-jar",
-                jar.toString(),
-                "--spring.profiles.active=local",
-                "--server.address=127.0.0.1",
-                "--server.port=" + port));
+                jar.toString()));
+    }
+
+    private void launch() throws IOException {
+        Path jar = jarOf(module);
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: run the suite with ./mvnw -pl fault-tests -am verify");
+        }
+        List<String> command = javaJar(jar);
+        command.addAll(
+                List.of("--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--" + ISSUER_URI + "=" + required(ISSUER_URI));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -47,6 +47,7 @@ import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,8 +59,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The contract on a real socket: forecast-service's controllers, with their stores replaced, behind a
@@ -106,17 +105,13 @@ class ForecastApiContractTest {
     @MockitoBean
     private TrainingQueue worker;
 
-    @LocalServerPort
-    private int port;
-
     private ForecastServiceApi api;
 
     @BeforeEach
-    void client(@org.springframework.beans.factory.annotation.Autowired RestClient.Builder builder) {
-        RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
-                .build()
-                .createClient(ForecastServiceApi.class);
+    void client(
+            @org.springframework.beans.factory.annotation.Autowired RestClient.Builder builder,
+            @LocalServerPort int port) {
+        api = HttpInterfaceClients.onLocalPort(builder, port, ForecastServiceApi.class);
     }
 
     @Test
