@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.faults.support.Polling;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
@@ -432,22 +433,6 @@ class ControllerKilledDuringDatabricksRunIT {
 
     /** Polls until {@code probe} gives a value that is not null or false; fails with what was awaited. */
     private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.get();
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            ServiceJvm.sleep(Duration.ofMillis(250));
-        }
-        throw new AssertionError(
-                "timed out after " + timeout + " waiting for: " + what
-                        + (last == null ? "" : " (last error: " + last + ")"),
-                last);
+        return Polling.await(what, timeout, Duration.ofMillis(250), probe);
     }
 }

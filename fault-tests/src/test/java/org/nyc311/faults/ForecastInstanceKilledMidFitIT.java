@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.ForecastFaultGold;
+import org.nyc311.faults.support.Polling;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
@@ -406,22 +407,6 @@ class ForecastInstanceKilledMidFitIT {
 
     /** Polls until {@code probe} gives a value that is not null; fails with what was awaited. */
     private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            ServiceJvm.sleep(Duration.ofMillis(300));
-        }
-        throw new AssertionError(
-                "timed out after " + timeout + " waiting for: " + what
-                        + (last == null ? "" : " (last error: " + last + ")"),
-                last);
+        return Polling.await(what, timeout, Duration.ofMillis(300), probe);
     }
 }
