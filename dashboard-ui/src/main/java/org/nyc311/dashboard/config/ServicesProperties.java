@@ -4,17 +4,19 @@ import java.net.URI;
 import java.time.Duration;
 import org.nyc311.api.access.ServiceCallSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the platform's services answer ({@code nyc311.services.<module>.url}, passed by {@code ./nyc311 up}), and
- * how long the dashboard waits for them: a slow service must not hold a view for long.
+ * Where the platform's services answer ({@code nyc311.services.<module>.url}, passed by {@code ./nyc311 up}; by
+ * default each one's port on 127.0.0.1), and how long the dashboard waits for them: a slow service must not hold a
+ * view for long.
  *
+ * @param connectTimeout how long a call waits for a connection (2 s)
+ * @param readTimeout how long a call waits for an answer (8 s)
  * @param cacheTtl how long an answer is reused before the service is asked again: the services change their answers
  *     once a day (a pipeline run, a training, a check), so a view opened many times a minute need not ask each time;
- *     zero turns the cache off
+ *     zero turns the cache off (30 s)
  * @param parallelCalls how many calls the dashboard has in flight at once, over all views and users: a view's
- *     independent calls overlap, and a busy morning cannot flood the services
+ *     independent calls overlap, and a busy morning cannot flood the services (8)
  * @param client the dashboard's own app client at the token issuer ({@code NYC311_SERVICE_*}): every call to a
  *     service carries its token, never the logged-in user's; see {@code services.ServiceCallConfiguration}
  */
@@ -23,17 +25,30 @@ public record ServicesProperties(
         Endpoint forecastService,
         Endpoint anomalyService,
         Endpoint pipelineController,
-        Endpoint ingestService,
-        @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("8s") Duration readTimeout,
-        @DefaultValue("30s") Duration cacheTtl,
-        @DefaultValue("8") int parallelCalls,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration cacheTtl,
+        int parallelCalls,
         ServiceCallSettings client) {
 
     public ServicesProperties {
+        forecastService = Endpoint.orLocal(forecastService, 8083);
+        anomalyService = Endpoint.orLocal(anomalyService, 8084);
+        pipelineController = Endpoint.orLocal(pipelineController, 8082);
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(8) : readTimeout;
+        cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+        parallelCalls = parallelCalls <= 0 ? 8 : parallelCalls;
         client = client == null ? ServiceCallSettings.none() : client;
     }
 
     /** @param url where the service answers */
-    public record Endpoint(URI url) {}
+    public record Endpoint(URI url) {
+
+        static Endpoint orLocal(Endpoint configured, int port) {
+            return configured == null || configured.url() == null
+                    ? new Endpoint(URI.create("http://127.0.0.1:" + port))
+                    : configured;
+        }
+    }
 }

@@ -109,6 +109,7 @@ public record ControllerProperties(
             deltaJobsJar = deltaJobsJar == null ? Path.of("delta-jobs/target/delta-jobs.jar") : deltaJobsJar;
             classpathFile = classpathFile == null ? Path.of("delta-jobs/target/delta-jobs.classpath") : classpathFile;
             lakeRoot = lakeRoot == null ? Path.of(".nyc311/run/data/s3/nyc311-lake") : lakeRoot;
+            // computed, as the log directory below: this JVM's java and temporary folder, which no file can name
             javaExecutable =
                     javaExecutable == null ? Path.of(System.getProperty("java.home"), "bin", "java") : javaExecutable;
             mainClass = mainClass == null ? "org.nyc311.delta.BatchJob" : mainClass;
