@@ -115,9 +115,7 @@ class ForecastsPublishedFlowIT {
             queues.purge(queue);
         }
         Map<String, String> properties = new LinkedHashMap<>(sqs.springProperties());
-        properties.put("spring.datasource.url", postgres.jdbcUrl(FORECAST_DATABASE));
-        properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        properties.put("spring.datasource.password", "");
+        properties.putAll(postgres.springProperties(FORECAST_DATABASE));
         properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "1s");
         properties.put("nyc311.gold.url", warehouse.jdbcUrl());
         // the same issuer as this service's: forecast-service takes only the tokens this service's client gets there
@@ -372,11 +370,7 @@ class ForecastsPublishedFlowIT {
      */
     @Test
     void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
-        Schemathesis.Result result = Schemathesis.installed()
-                .run(
-                        URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
-                        Path.of("target", "schemathesis"),
-                        tokens.tokenWithEveryScope());
+        Schemathesis.Result result = Schemathesis.installed().runOnLocalPort(port, tokens.tokenWithEveryScope());
         assertThat(result.passed()).as(result.describe()).isTrue();
     }
 

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -332,11 +331,7 @@ class ForecastApiIT extends ServiceTest {
      */
     @Test
     void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
-        Schemathesis.Result result = Schemathesis.installed()
-                .run(
-                        URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
-                        Path.of("target", "schemathesis"),
-                        tokens.tokenWithEveryScope());
+        Schemathesis.Result result = Schemathesis.installed().runOnLocalPort(port, tokens.tokenWithEveryScope());
         // the trainings it queued (POST /forecast-runs) end here, not in the next test sharing this context
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1))

@@ -16,7 +16,7 @@ import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.support.GoldFixture;
 import org.nyc311.forecastservice.support.MlflowRest;
 import org.nyc311.forecastservice.support.SwitchableForwarder;
-import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
@@ -65,7 +65,7 @@ class TrackingOutageIT {
     ForecastRunRepository runs;
 
     @Autowired
-    RunWorker worker;
+    TrainingQueue worker;
 
     @BeforeAll
     static void servers(LocalSqlWarehouseProcess w, PostgresServer p, SqsServer s, MlflowServer m) throws Exception {

@@ -184,5 +184,5 @@ class TrainingFlowIT extends ServiceTest {
     }
 
     @Autowired
-    org.nyc311.forecastservice.training.RunWorker worker;
+    org.nyc311.forecastservice.training.TrainingQueue worker;
 }

@@ -157,25 +157,7 @@ class IncrementalAndRestartIT extends IngestIntegrationTest {
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 23), runId);
         // held by a process that is gone: its lease is not renewed, so it expires at once
-        runs.insertRunning(
-                new IngestionRun(
-                        runId,
-                        window,
-                        "api",
-                        10,
-                        layout.ingestionDate(),
-                        layout.prefix(),
-                        RunStatus.RUNNING,
-                        0,
-                        0,
-                        null,
-                        null,
-                        java.time.Instant.now(),
-                        java.time.Instant.now(),
-                        null,
-                        null),
-                "a-killed-process",
-                java.time.Duration.ZERO);
+        runs.insertRunning(StartedRuns.apiRun(window, layout), "a-killed-process", java.time.Duration.ZERO);
         JobExecution execution = jobRepository.createJobExecution(
                 IngestionJobConfiguration.JOB_NAME,
                 new JobParametersBuilder()

@@ -3,8 +3,6 @@ package org.nyc311.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.nyc311.testsupport.schemathesis.Schemathesis;
 import org.nyc311.testsupport.tokens.TokenIssuer;
@@ -120,11 +118,7 @@ class IngestionApiIT extends IngestIntegrationTest {
     void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
         java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
         try {
-            Schemathesis.Result result = Schemathesis.installed()
-                    .run(
-                            URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
-                            Path.of("target", "schemathesis"),
-                            tokens.tokenWithEveryScope());
+            Schemathesis.Result result = Schemathesis.installed().runOnLocalPort(port, tokens.tokenWithEveryScope());
             assertThat(result.passed()).as(result.describe()).isTrue();
         } finally {
             forgetRunsSince(started);

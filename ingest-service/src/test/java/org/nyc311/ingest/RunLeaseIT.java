@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -48,25 +47,7 @@ class RunLeaseIT extends IngestIntegrationTest {
                 LocalDateTime.of(2018, 5, 31, 23, 59, 59));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 30), runId);
-        runs.insertRunning(
-                new IngestionRun(
-                        runId,
-                        window,
-                        "api",
-                        10,
-                        layout.ingestionDate(),
-                        layout.prefix(),
-                        RunStatus.RUNNING,
-                        0,
-                        0,
-                        null,
-                        null,
-                        Instant.now(),
-                        Instant.now(),
-                        null,
-                        null),
-                "another-live-process",
-                Duration.ofSeconds(2));
+        runs.insertRunning(StartedRuns.apiRun(window, layout), "another-live-process", Duration.ofSeconds(2));
 
         recovery.recover();
 
@@ -96,25 +77,7 @@ class RunLeaseIT extends IngestIntegrationTest {
                 LocalDateTime.of(2017, 5, 31, 23, 59, 59));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 29), runId);
-        runs.insertRunning(
-                new IngestionRun(
-                        runId,
-                        window,
-                        "api",
-                        10,
-                        layout.ingestionDate(),
-                        layout.prefix(),
-                        RunStatus.RUNNING,
-                        0,
-                        0,
-                        null,
-                        null,
-                        Instant.now(),
-                        Instant.now(),
-                        null,
-                        null),
-                "an-older-version",
-                Duration.ofMinutes(1));
+        runs.insertRunning(StartedRuns.apiRun(window, layout), "an-older-version", Duration.ofMinutes(1));
         // what the older version stored: a part at its final key, no staged key, no page key
         runs.savePart(runId, new StagedPart(new LandedPart(0, layout.partKey(0), 10, 100, "0".repeat(64)), null), null);
         runs.markFailed(runId, "stopped before the upgrade", "an-older-version");

@@ -14,12 +14,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.RawBatchLanded;
-import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.testsupport.events.LandedBatches;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
@@ -148,20 +143,7 @@ class DashboardBrowserIT {
 
     /** What ingest-service would send for a landed batch, posted to the controller's API: it records a run. */
     private static String postRun(String ingestionRun, long records) throws Exception {
-        String prefix = "raw/nyc311/ingestion_date=2026-06-28/run=" + ingestionRun + "/";
-        RawBatchLanded event = RawBatchLanded.of(
-                Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC),
-                ingestionRun,
-                BUCKET,
-                prefix,
-                prefix + "_manifest.json",
-                new IngestionWindow(
-                        IngestionWindow.Kind.INCREMENTAL,
-                        LocalDateTime.parse("2026-06-27T10:00:00"),
-                        LocalDateTime.parse("2026-06-28T10:00:00")),
-                LocalDate.of(2026, 6, 28),
-                records,
-                1);
+        RawBatchLanded event = LandedBatches.incremental(ingestionRun, BUCKET, records);
         String body = "{\"events\":[" + new EventJson().write(event) + "]}";
         return new ObjectMapper().readTree(controller.postRun(body)).get("id").asText();
     }

@@ -119,33 +119,7 @@ final class PipelineControllerProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         Loopback.awaitListening("pipeline-controller", port, timeout, process.handle());
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            try {
-                HttpResponse<String> readiness = http.send(
-                        HttpRequest.newBuilder(baseUri().resolve("/readyz"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (readiness.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not ready yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("pipeline-controller did not become ready");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        process.awaitHttpOk(baseUri().resolve("/readyz"), timeout, 40);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
 import org.nyc311.service.gold.GoldProperties;
@@ -210,8 +211,12 @@ public class GoldWarehouse implements AutoCloseable {
         String sql = "SELECT " + SERIES_ID + ", " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries()
                 + " WHERE " + SERIES_ID + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?"))
                 + ") AND " + DATE + " >= CAST(? AS DATE) AND " + DATE + " <= CAST(? AS DATE) ORDER BY 1, 2";
+        Map<String, SeriesKey> keysById = new LinkedHashMap<>();
         Map<String, Map<LocalDate, Long>> counts = new LinkedHashMap<>();
-        keys.forEach(key -> counts.put(key.id(), new TreeMap<>()));
+        keys.forEach(key -> {
+            keysById.put(key.id(), key);
+            counts.put(key.id(), new TreeMap<>());
+        });
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 1;
@@ -235,7 +240,7 @@ public class GoldWarehouse implements AutoCloseable {
         counts.forEach((id, days) -> {
             if (!days.isEmpty()) {
                 List<DailyCount> list = new ArrayList<>(days.size());
-                days.forEach((day, count) -> list.add(new DailyCount(day, count)));
+                days.forEach((day, count) -> list.add(new DailyCount(keysById.get(id), day, count)));
                 bySeries.put(id, list);
             }
         });

@@ -142,9 +142,7 @@ public final class IngestCommand implements Callable<Integer> {
         // with events off SQS is never called; the S3 properties carry the region and credentials every AWS client
         // wants
         properties.putAll(s3.springProperties());
-        properties.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
-        properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        properties.put("spring.datasource.password", "");
+        properties.putAll(postgres.springProperties(DATABASE));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",

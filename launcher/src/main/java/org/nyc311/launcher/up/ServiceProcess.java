@@ -2,13 +2,9 @@ package org.nyc311.launcher.up;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,44 +78,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits for the service's readiness probe to answer 200, or fails pointing at its log. */
     void awaitReady(Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited during start-up (exit code "
-                        + process.exitValue() + "); see " + process.log() + ":\n" + process.tail(15));
-            }
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for " + service.module(), e);
-            }
-            pause();
-        }
-        throw new IllegalStateException(
-                service.module() + " was not ready within " + timeout + "; see " + process.log());
+        process.awaitHttpOk(baseUri.resolve("/actuator/health/readiness"), timeout, 15);
     }
 
     @Override
     public void close() {
         process.close();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String javaExecutable() {

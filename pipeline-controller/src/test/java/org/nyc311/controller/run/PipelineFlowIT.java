@@ -3,8 +3,6 @@ package org.nyc311.controller.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -256,11 +254,7 @@ class PipelineFlowIT extends ControllerIntegrationTest {
      */
     @Test
     void thePublishedContractHoldsUnderSchemathesis(TokenIssuer tokens) throws Exception {
-        Schemathesis.Result result = Schemathesis.installed()
-                .run(
-                        URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
-                        Path.of("target", "schemathesis"),
-                        tokens.tokenWithEveryScope());
+        Schemathesis.Result result = Schemathesis.installed().runOnLocalPort(port, tokens.tokenWithEveryScope());
         assertThat(result.passed()).as(result.describe()).isTrue();
     }
 

@@ -42,14 +42,14 @@ class SqsServerIT {
             // a consumer that fails: receives and never deletes, until SQS gives up on the message
             int deliveries = 0;
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (Instant.now().isBefore(deadline) && approximateCount(client, dlqUrl) == 0) {
+            while (Instant.now().isBefore(deadline) && sqs.messagesIn(queue.deadLetterQueueName()) == 0) {
                 deliveries += client.receiveMessage(
                                 r -> r.queueUrl(queueUrl).visibilityTimeout(1).waitTimeSeconds(2))
                         .messages()
                         .size();
             }
             assertThat(deliveries).isEqualTo(EventQueue.MAX_RECEIVE_COUNT);
-            assertThat(approximateCount(client, dlqUrl)).isEqualTo(1);
+            assertThat(sqs.messagesIn(queue.deadLetterQueueName())).isEqualTo(1);
 
             // the operator's redrive: the message goes back to its source queue, with its body intact
             String dlqArn = client.getQueueAttributes(
@@ -67,7 +67,7 @@ class SqsServerIT {
             assertThat(redriven).extracting(Message::body).containsExactly("{\"poison\":true}");
             String receipt = redriven.get(0).receiptHandle();
             client.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(receipt));
-            assertThat(approximateCount(client, dlqUrl)).isZero();
+            assertThat(sqs.messagesIn(queue.deadLetterQueueName())).isZero();
         }
     }
 
@@ -90,17 +90,24 @@ class SqsServerIT {
                             .get(QueueAttributeName.REDRIVE_POLICY))
                     .contains(EventQueue.RAW_BATCH_LANDED.deadLetterQueueName());
             // ElasticMQ keeps messages in memory: real SQS would still have this one
-            assertThat(approximateCount(client, queueUrl)).isZero();
+            assertThat(again.messagesIn(EventQueue.RAW_BATCH_LANDED.queueName()))
+                    .isZero();
         }
     }
 
-    private static int approximateCount(SqsClient client, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    @Test
+    void sentBodiesAreTakenOnceInOrderAndAPurgeEmptiesTheQueue(SqsServer sqs) {
+        String queue = EventQueue.ANOMALY_ALERT.queueName();
+        sqs.purge(queue);
+        sqs.send(queue, "{\"n\":1}");
+        sqs.send(queue, "{\"n\":2}");
+
+        assertThat(sqs.messagesIn(queue)).isEqualTo(2);
+        assertThat(sqs.takeAll(queue)).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(sqs.takeAll(queue)).isEmpty();
+
+        sqs.send(queue, "{\"n\":3}");
+        sqs.purge(queue);
+        assertThat(sqs.messagesIn(queue)).isZero();
     }
 }

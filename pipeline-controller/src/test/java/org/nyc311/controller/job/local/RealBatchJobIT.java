@@ -31,6 +31,7 @@ import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.testsupport.events.LandedBatches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -108,19 +109,15 @@ class RealBatchJobIT extends ControllerIntegrationTest {
                 r -> r.bucket(BUCKET).key(prefix + "_manifest.json"),
                 RequestBody.fromString("{\"runId\": \"" + INGESTION_RUN
                         + "\", \"files\": [\"part-00000.json.gz\"], \"records\": 13}"));
-        RawBatchLanded event = RawBatchLanded.of(
+        RawBatchLanded event = LandedBatches.landed(
                 Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC),
                 INGESTION_RUN,
                 BUCKET,
-                prefix,
-                prefix + "_manifest.json",
                 new IngestionWindow(
                         IngestionWindow.Kind.BACKFILL,
                         LocalDateTime.parse("2026-06-25T00:00:00"),
                         LocalDateTime.parse("2026-06-28T00:00:00")),
-                LocalDate.of(2026, 6, 28),
-                13,
-                1);
+                13);
         TestQueues queues = new TestQueues(sqs);
 
         queues.sendRawBatch(new EventJson().write(event));

@@ -1,4 +1,4 @@
-package org.nyc311.forecast.bench;
+package org.nyc311.forecast;
 
 import java.time.LocalDate;
 import java.util.SplittableRandom;
@@ -6,7 +6,6 @@ import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
-import org.nyc311.forecast.DailySeries;
 import org.nyc311.model.calendar.HolidayCalendar;
 
 /**

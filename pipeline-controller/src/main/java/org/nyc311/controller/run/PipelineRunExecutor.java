@@ -40,9 +40,9 @@ import org.springframework.stereotype.Component;
  * does not hold the run up at all.
  */
 @Component
-public class RunWorker implements SmartLifecycle {
+public class PipelineRunExecutor implements SmartLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunExecutor.class);
     private static final Duration MAX_FINISH_WAIT = Duration.ofSeconds(30);
 
     private final PipelineRunRepository runs;
@@ -56,7 +56,7 @@ public class RunWorker implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
 
-    public RunWorker(
+    public PipelineRunExecutor(
             PipelineRunRepository runs,
             JobRunner runner,
             RunResultReader results,

@@ -19,6 +19,7 @@ import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.ModelFamily;
 import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.forecast.SyntheticSeries;
 import org.nyc311.forecast.backtest.Backtester;
 import org.nyc311.forecast.backtest.Backtester.MethodResult;
 import org.nyc311.forecast.metrics.Accuracy;

@@ -21,9 +21,9 @@ import org.springframework.context.event.EventListener;
  * back while gold was away), runs whose instance died mid-fit (their lease expired), and succeeded
  * runs whose tracking or announcement is still due.
  */
-public class RunWorker implements DisposableBean {
+public class TrainingQueue implements DisposableBean {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingQueue.class);
 
     private final TrainingService training;
     private final ForecastRunRepository runs;
@@ -35,7 +35,7 @@ public class RunWorker implements DisposableBean {
         return thread;
     });
 
-    public RunWorker(TrainingService training, ForecastRunRepository runs) {
+    public TrainingQueue(TrainingService training, ForecastRunRepository runs) {
         this.training = training;
         this.runs = runs;
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.bench.SyntheticSeries;
+import org.nyc311.forecast.SyntheticSeries;
 import picocli.CommandLine;
 
 class BacktestCommandTest {

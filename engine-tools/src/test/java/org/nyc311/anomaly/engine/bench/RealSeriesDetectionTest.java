@@ -1,4 +1,4 @@
-package org.nyc311.anomaly.engine;
+package org.nyc311.anomaly.engine.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.nyc311.anomaly.engine.DayVerdict;
+import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.rolling.RollingDetector;
 import org.nyc311.anomaly.engine.rolling.SeriesDetection;
 import org.nyc311.forecast.DailySeries;

@@ -1,4 +1,4 @@
-package org.nyc311.forecast;
+package org.nyc311.forecast.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.nyc311.forecast.bench.SharedData;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.Forecast;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.SeriesForecaster;
 
 /**
  * Runs the engine on the real NYC 311 series beside the repository. Skips, saying why, when that
