@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.nyc311.anomaly.config.AnomalyProperties;
@@ -209,9 +210,10 @@ public class AnomalyCheck {
                 }
                 tally.days++;
                 // the run whose forecast the day was judged by: its morning's own, or the one made before its run began
-                String runId = yardstick
-                        .judgedBy(verdict.date())
-                        .orElse(snapshot.get(verdict.date()).forecastRunId());
+                // every verdict's day is a day of the snapshot the segment was cut from
+                String snapshotRun =
+                        Objects.requireNonNull(snapshot.get(verdict.date())).forecastRunId();
+                String runId = yardstick.judgedBy(verdict.date()).orElse(snapshotRun);
                 Optional<Anomaly> anomaly = verdict.toAnomaly(key, runId);
                 if (anomaly.isPresent() && repository.recordAnomaly(anomaly.get(), now)) {
                     tally.anomalies++;

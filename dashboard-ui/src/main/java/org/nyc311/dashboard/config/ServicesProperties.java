@@ -2,6 +2,7 @@ package org.nyc311.dashboard.config;
 
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.access.ServiceCallSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,21 +32,29 @@ public record ServicesProperties(
         int parallelCalls,
         ServiceCallSettings client) {
 
-    public ServicesProperties {
-        forecastService = Endpoint.orLocal(forecastService, 8083);
-        anomalyService = Endpoint.orLocal(anomalyService, 8084);
-        pipelineController = Endpoint.orLocal(pipelineController, 8082);
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(8) : readTimeout;
-        cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
-        parallelCalls = parallelCalls <= 0 ? 8 : parallelCalls;
-        client = client == null ? ServiceCallSettings.none() : client;
+    public ServicesProperties(
+            @Nullable Endpoint forecastService,
+            @Nullable Endpoint anomalyService,
+            @Nullable Endpoint pipelineController,
+            @Nullable Duration connectTimeout,
+            @Nullable Duration readTimeout,
+            @Nullable Duration cacheTtl,
+            int parallelCalls,
+            @Nullable ServiceCallSettings client) {
+        this.forecastService = Endpoint.orLocal(forecastService, 8083);
+        this.anomalyService = Endpoint.orLocal(anomalyService, 8084);
+        this.pipelineController = Endpoint.orLocal(pipelineController, 8082);
+        this.connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        this.readTimeout = readTimeout == null ? Duration.ofSeconds(8) : readTimeout;
+        this.cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+        this.parallelCalls = parallelCalls <= 0 ? 8 : parallelCalls;
+        this.client = client == null ? ServiceCallSettings.none() : client;
     }
 
     /** @param url where the service answers */
     public record Endpoint(URI url) {
 
-        static Endpoint orLocal(Endpoint configured, int port) {
+        static Endpoint orLocal(@Nullable Endpoint configured, int port) {
             return configured == null || configured.url() == null
                     ? new Endpoint(URI.create("http://127.0.0.1:" + port))
                     : configured;

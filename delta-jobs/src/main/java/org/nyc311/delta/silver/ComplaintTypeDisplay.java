@@ -2,6 +2,7 @@ package org.nyc311.delta.silver;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The display form of a complaint type, by the rule of shared-model's {@code ComplaintType.fromSource}
@@ -16,7 +17,8 @@ public final class ComplaintTypeDisplay {
 
     private ComplaintTypeDisplay() {}
 
-    public static String of(String raw) {
+    /** Null for null: the source column may be empty. */
+    public static @Nullable String of(@Nullable String raw) {
         if (raw == null) {
             return null;
         }

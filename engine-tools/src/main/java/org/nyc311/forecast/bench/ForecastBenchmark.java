@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -272,12 +273,12 @@ public final class ForecastBenchmark implements Callable<Integer> {
         }
 
         double mase(String method) {
-            double[] s = sums.get(method);
+            double[] s = Objects.requireNonNull(sums.get(method), method);
             return s[0] / s[2];
         }
 
         double coverage(String method) {
-            double[] s = sums.get(method);
+            double[] s = Objects.requireNonNull(sums.get(method), method);
             return s[1] / s[2];
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.nyc311.forecast.DailySeries;
 
@@ -55,14 +56,18 @@ public final class SharedData {
         double[] counts = new double[rows.size()];
         LocalDate start = null;
         for (int i = 0; i < rows.size(); i++) {
-            LocalDate date = LocalDate.parse(rows.get(i).get("date").trim());
+            LocalDate date = LocalDate.parse(column(rows.get(i), "date"));
             if (start == null) {
                 start = date;
             } else if (!date.equals(start.plusDays(i))) {
                 throw new IOException(name + ".csv line " + (i + 2) + ": days are not consecutive at " + date);
             }
-            counts[i] = Double.parseDouble(rows.get(i).get("count").trim());
+            counts[i] = Double.parseDouble(column(rows.get(i), "count"));
         }
-        return new DailySeries(start, counts);
+        return new DailySeries(Objects.requireNonNull(start, () -> name + ".csv has no days"), counts);
+    }
+
+    private static String column(Map<String, String> row, String name) {
+        return Objects.requireNonNull(row.get(name), () -> "no column " + name).trim();
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
@@ -102,7 +103,11 @@ public final class BacktestCommand implements Callable<Integer> {
                     for (String id : series.keySet()) {
                         int n = backtester.originsFor(series.get(id).length()).length;
                         for (MethodResult r : results) {
-                            csv.row(row(id, r.method(), n, r.perSeries().get(id)));
+                            csv.row(row(
+                                    id,
+                                    r.method(),
+                                    n,
+                                    Objects.requireNonNull(r.perSeries().get(id))));
                         }
                     }
                     for (MethodResult r : results) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.DailySeries;
 
 /**
@@ -110,7 +111,7 @@ public final class SeriesCsv {
      * The next record, or null at the end. {@code startsOn} is the parser's position after the record
      * before, which is where this one starts: blank lines are skipped before it is taken.
      */
-    private static Line next(MappingIterator<List<String>> rows, long startsOn) throws InputFormatException {
+    private static @Nullable Line next(MappingIterator<List<String>> rows, long startsOn) throws InputFormatException {
         try {
             return rows.hasNextValue() ? new Line(startsOn, rows.nextValue()) : null;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.config;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
 import org.nyc311.service.outbox.OutboxSettings;
@@ -39,21 +40,33 @@ public record ForecastProperties(
         OnDemand onDemand)
         implements OutboxSettings {
 
-    public ForecastProperties {
-        horizonDays = horizonDays <= 0 ? 30 : horizonDays;
-        maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
-        level = level <= 0 ? 0.95 : level;
+    public ForecastProperties(
+            int horizonDays,
+            int maxOnDemandHorizon,
+            double level,
+            @Nullable Integer trials,
+            int folds,
+            int threads,
+            @Nullable Duration seriesTimeout,
+            int maxAttempts,
+            @Nullable Queues queues,
+            @Nullable Lease lease,
+            @Nullable Duration outboxRetryInterval,
+            @Nullable OnDemand onDemand) {
+        this.horizonDays = horizonDays <= 0 ? 30 : horizonDays;
+        this.maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
+        this.level = level <= 0 ? 0.95 : level;
         // 0 is meaningful (the Prophet-style model's defaults only): only an absent value takes the default
-        trials = trials == null || trials < 0 ? 20 : trials;
-        folds = folds <= 0 ? 4 : folds;
+        this.trials = trials == null || trials < 0 ? 20 : trials;
+        this.folds = folds <= 0 ? 4 : folds;
         // computed: the cores less one, leaving one to the web and the listener (application.yml sets 2 locally)
-        threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : threads;
-        seriesTimeout = seriesTimeout == null ? Duration.ofMinutes(5) : seriesTimeout;
-        maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
-        queues = queues == null ? new Queues(null, null) : queues;
-        lease = lease == null ? new Lease(null, null, null) : lease;
-        outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
-        onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
+        this.threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : threads;
+        this.seriesTimeout = seriesTimeout == null ? Duration.ofMinutes(5) : seriesTimeout;
+        this.maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
+        this.queues = queues == null ? new Queues(null, null) : queues;
+        this.lease = lease == null ? new Lease(null, null, null) : lease;
+        this.outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
+        this.onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
     }
 
     /**
@@ -64,17 +77,18 @@ public record ForecastProperties(
      * @param timeout the longest a caller waits for one fit (30 s)
      */
     public record OnDemand(int threads, Duration timeout) {
-        public OnDemand {
-            threads = threads <= 0 ? 1 : threads;
-            timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(30) : timeout;
+        public OnDemand(int threads, @Nullable Duration timeout) {
+            this.threads = threads <= 0 ? 1 : threads;
+            this.timeout =
+                    timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(30) : timeout;
         }
     }
 
     /** Queue names; production prefixes them per environment. */
     public record Queues(String goldRefreshed, String forecastsPublished) implements QueueNames {
-        public Queues {
-            goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
-            forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
+        public Queues(@Nullable String goldRefreshed, @Nullable String forecastsPublished) {
+            this.goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
+            this.forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
         }
     }
 
@@ -90,20 +104,20 @@ public record ForecastProperties(
      *     host and process id by default
      */
     public record Lease(Duration duration, Duration heartbeat, String owner) {
-        public Lease {
-            duration = duration == null ? Duration.ofMinutes(2) : duration;
+        public Lease(@Nullable Duration duration, @Nullable Duration heartbeat, @Nullable String owner) {
+            this.duration = duration == null ? Duration.ofMinutes(2) : duration;
             // computed from the duration, so that a longer lease alone keeps its heartbeat well inside it
-            heartbeat = heartbeat == null ? duration.dividedBy(4) : heartbeat;
-            if (duration.isNegative()
-                    || duration.isZero()
-                    || heartbeat.isNegative()
-                    || heartbeat.isZero()
-                    || heartbeat.compareTo(duration) >= 0) {
-                throw new IllegalArgumentException("nyc311.forecast.lease.heartbeat (" + heartbeat
-                        + ") must be positive and shorter than nyc311.forecast.lease.duration (" + duration + ")");
+            this.heartbeat = heartbeat == null ? this.duration.dividedBy(4) : heartbeat;
+            if (this.duration.isNegative()
+                    || this.duration.isZero()
+                    || this.heartbeat.isNegative()
+                    || this.heartbeat.isZero()
+                    || this.heartbeat.compareTo(this.duration) >= 0) {
+                throw new IllegalArgumentException("nyc311.forecast.lease.heartbeat (" + this.heartbeat
+                        + ") must be positive and shorter than nyc311.forecast.lease.duration (" + this.duration + ")");
             }
             // computed: each instance's own name, which no configuration file can hold
-            owner = owner == null || owner.isBlank() ? hostAndProcess() : owner;
+            this.owner = owner == null || owner.isBlank() ? hostAndProcess() : owner;
         }
 
         private static String hostAndProcess() {

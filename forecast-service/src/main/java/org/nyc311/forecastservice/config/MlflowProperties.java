@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.config;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,23 +18,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("nyc311.mlflow")
 public record MlflowProperties(
-        String trackingUri,
-        String uiUri,
+        @Nullable String trackingUri,
+        @Nullable String uiUri,
         String experimentName,
         String registeredModelName,
         String championAlias,
         Duration retryInterval,
         int maxAttempts) {
 
-    public MlflowProperties {
-        trackingUri = trackingUri == null || trackingUri.isBlank() ? null : trackingUri.replaceAll("/+$", "");
+    public MlflowProperties(
+            @Nullable String trackingUri,
+            @Nullable String uiUri,
+            @Nullable String experimentName,
+            @Nullable String registeredModelName,
+            @Nullable String championAlias,
+            @Nullable Duration retryInterval,
+            int maxAttempts) {
+        this.trackingUri = trackingUri == null || trackingUri.isBlank() ? null : trackingUri.replaceAll("/+$", "");
         // computed from the tracking URI: most servers show their runs where they are tracked
-        uiUri = uiUri == null || uiUri.isBlank() ? trackingUri : uiUri.replaceAll("/+$", "");
-        experimentName = experimentName == null ? "nyc311-forecasts" : experimentName;
-        registeredModelName = registeredModelName == null ? "nyc311-daily-forecaster" : registeredModelName;
-        championAlias = championAlias == null ? "champion" : championAlias;
-        retryInterval = retryInterval == null ? Duration.ofMinutes(1) : retryInterval;
-        maxAttempts = maxAttempts <= 0 ? 60 : maxAttempts;
+        this.uiUri = uiUri == null || uiUri.isBlank() ? this.trackingUri : uiUri.replaceAll("/+$", "");
+        this.experimentName = experimentName == null ? "nyc311-forecasts" : experimentName;
+        this.registeredModelName = registeredModelName == null ? "nyc311-daily-forecaster" : registeredModelName;
+        this.championAlias = championAlias == null ? "champion" : championAlias;
+        this.retryInterval = retryInterval == null ? Duration.ofMinutes(1) : retryInterval;
+        this.maxAttempts = maxAttempts <= 0 ? 60 : maxAttempts;
     }
 
     public boolean enabled() {

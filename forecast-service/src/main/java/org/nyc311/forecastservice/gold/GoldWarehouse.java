@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
@@ -259,7 +260,7 @@ public class GoldWarehouse implements AutoCloseable {
         }
     }
 
-    private LocalDate newestDate() {
+    private @Nullable LocalDate newestDate() {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
@@ -313,7 +314,7 @@ public class GoldWarehouse implements AutoCloseable {
      * Dates are selected as ISO strings: the Spark Thrift Server intermittently fails converting DATE
      * results ("LocalDate cannot be cast to java.sql.Date"), and a string reads the same from every driver.
      */
-    private static LocalDate date(ResultSet rows, int column) throws SQLException {
+    private static @Nullable LocalDate date(ResultSet rows, int column) throws SQLException {
         Object value = rows.getObject(column);
         if (value == null) {
             return null;

@@ -250,10 +250,11 @@ public final class RollingDetector {
             pool.shutdownNow();
         }
         if (runHistory != RunHistory.KEEP) {
-            days.forEach((id, d) -> holdOutRuns(series.get(id), d));
+            days.forEach((id, d) -> holdOutRuns(Objects.requireNonNull(series.get(id)), d));
         }
         Map<String, SeriesDetection> out = new LinkedHashMap<>();
-        days.forEach((id, d) -> out.put(id, new SeriesDetection(from, judge(series.get(id), Arrays.asList(d)))));
+        days.forEach((id, d) -> out.put(
+                id, new SeriesDetection(from, judge(Objects.requireNonNull(series.get(id)), Arrays.asList(d)))));
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -214,8 +215,8 @@ public final class DetectionBenchmark implements Callable<Integer> {
             DailySeries s = shared.windowed(full);
             int testStart = s.length() - SharedDataOptions.testDays(full);
             LocalDate from = s.date(testStart);
-            SeriesDetection d =
-                    rolling.detect(Map.of(name, s), from, done -> {}).get(name);
+            SeriesDetection d = Objects.requireNonNull(
+                    rolling.detect(Map.of(name, s), from, done -> {}).get(name));
             clean.add(new Clean(name, s, testStart, rolling.firstForecastDay(s, from), d, new ConcurrentHashMap<>()));
             System.err.printf(
                     Locale.ROOT,
@@ -753,7 +754,8 @@ public final class DetectionBenchmark implements Callable<Integer> {
             int alerts = (int) c.detection().detection().episodes().stream()
                     .filter(e -> !e.openedOn().isBefore(from))
                     .count();
-            SeedRuleAnchor.Clean a = anchors.get(c.name()).clean();
+            SeedRuleAnchor.Clean a =
+                    Objects.requireNonNull(anchors.get(c.name())).clean();
             double years = days.size() / DAYS_PER_YEAR;
             md.append(String.format(
                     Locale.ROOT,

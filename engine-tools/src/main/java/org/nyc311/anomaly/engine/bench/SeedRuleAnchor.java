@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.nyc311.forecast.DailySeries;
 
 /**
@@ -85,11 +86,11 @@ public final class SeedRuleAnchor {
         Map<LocalDate, Forecast> out = new HashMap<>();
         for (Map<String, String> row : rows) {
             out.put(
-                    LocalDate.parse(row.get("date").trim()),
+                    LocalDate.parse(column(row, "date")),
                     new Forecast(
-                            Double.parseDouble(row.get("yhat").trim()),
-                            Double.parseDouble(row.get("lower").trim()),
-                            Double.parseDouble(row.get("upper").trim())));
+                            Double.parseDouble(column(row, "yhat")),
+                            Double.parseDouble(column(row, "lower")),
+                            Double.parseDouble(column(row, "upper"))));
         }
         return out;
     }
@@ -138,6 +139,10 @@ public final class SeedRuleAnchor {
     }
 
     private boolean flagged(double[] counts, int t) {
-        return counts[t] > forecasts.get(series.date(t)).upper();
+        return counts[t] > Objects.requireNonNull(forecasts.get(series.date(t))).upper();
+    }
+
+    private static String column(Map<String, String> row, String name) {
+        return Objects.requireNonNull(row.get(name), () -> "no column " + name).trim();
     }
 }
