@@ -238,10 +238,11 @@ public class GoldWarehouse implements AutoCloseable {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
         }
         Map<String, List<DailyCount>> bySeries = new LinkedHashMap<>();
-        counts.forEach((id, days) -> {
+        keysById.forEach((id, key) -> {
+            Map<LocalDate, Long> days = counts.getOrDefault(id, Map.of());
             if (!days.isEmpty()) {
                 List<DailyCount> list = new ArrayList<>(days.size());
-                days.forEach((day, count) -> list.add(new DailyCount(keysById.get(id), day, count)));
+                days.forEach((day, count) -> list.add(new DailyCount(key, day, count)));
                 bySeries.put(id, list);
             }
         });
