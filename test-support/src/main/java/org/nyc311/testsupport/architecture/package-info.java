@@ -1,4 +1,4 @@
-/** ArchUnit rules every service module holds itself to. */
+/** The boundary rules every service's ArchitectureTest checks. */
 @NullMarked
 package org.nyc311.testsupport.architecture;
 

@@ -1,4 +1,4 @@
-/** Events tests read off the queues. */
+/** The events tests send in place of a service: RawBatchLanded as ingest-service sends it. */
 @NullMarked
 package org.nyc311.testsupport.events;
 
