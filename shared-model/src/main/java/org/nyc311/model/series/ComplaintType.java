@@ -36,6 +36,14 @@ public record ComplaintType(String key, String display) {
         return new ComplaintType(key, displayOf(trimmed));
     }
 
+    /**
+     * The display form of a raw spelling, as {@link #fromSource} makes it (trimmed, whitespace collapsed, ALL-CAPS in
+     * title case), for any input: null stays null, a blank one is empty. Silver's complaint-type UDF is this.
+     */
+    public static String displayOfSource(String raw) {
+        return raw == null ? null : displayOf(WHITESPACE.matcher(raw.trim()).replaceAll(" "));
+    }
+
     /** The grouping key of a raw spelling: lower case, every run of other characters one '-'. */
     public static String keyOf(String raw) {
         String lower = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
