@@ -5,11 +5,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
 
@@ -41,15 +41,8 @@ public final class ForecastServiceJar implements AutoCloseable {
                 "anomaly-service flow tests skipped: " + jar
                         + " is not built; run ./mvnw -B -ntp -pl forecast-service -am package -DskipTests");
         int port = Loopback.freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString(),
-                "--server.address=127.0.0.1",
-                "--server.port=" + port));
+        List<String> command = JavaCommand.jar(jar, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         LoggedProcess process =
                 LoggedProcess.start("forecast-service", new ProcessBuilder(command), log, Duration.ofSeconds(15));

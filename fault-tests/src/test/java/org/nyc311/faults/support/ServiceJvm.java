@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.tokens.ClientCredentials;
@@ -70,14 +71,7 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** {@code java ... -jar jar}, as the suite runs every service's and task's jar (small heap, UTC), to add arguments to. */
     public static List<String> javaJar(Path jar) {
-        return new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=UTC",
-                "-jar",
-                jar.toString()));
+        return JavaCommand.jar(jar, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC");
     }
 
     private void launch() throws IOException {

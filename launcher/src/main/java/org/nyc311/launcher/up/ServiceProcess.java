@@ -5,9 +5,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 
 /** One service running as a child JVM, its output in a log file of its own. */
@@ -43,16 +43,9 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logDirectory.resolve(service.module() + ".log");
         // the local profile: the laptop's settings, and dashboard-ui's form login (analyst / nyc311), which exists
         // in that profile only (without it the dashboard logs in through OIDC and will not start unconfigured)
-        List<String> command = new ArrayList<>(List.of(
-                javaExecutable(),
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString(),
-                "--spring.profiles.active=local",
-                "--server.address=127.0.0.1",
-                "--server.port=" + port));
+        List<String> command = JavaCommand.jar(jar, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        command.addAll(
+                List.of("--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -84,9 +77,5 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
