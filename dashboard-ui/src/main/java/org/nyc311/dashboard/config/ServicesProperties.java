@@ -2,7 +2,6 @@ package org.nyc311.dashboard.config;
 
 import java.net.URI;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.nyc311.api.access.ServiceCallSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,25 +30,8 @@ public record ServicesProperties(
         @DefaultValue("8") int parallelCalls,
         ServiceCallSettings client) {
 
-    public ServicesProperties(
-            Endpoint forecastService,
-            Endpoint anomalyService,
-            Endpoint pipelineController,
-            Endpoint ingestService,
-            Duration connectTimeout,
-            Duration readTimeout,
-            Duration cacheTtl,
-            int parallelCalls,
-            @Nullable ServiceCallSettings client) {
-        this.client = client == null ? ServiceCallSettings.none() : client;
-        this.forecastService = forecastService;
-        this.anomalyService = anomalyService;
-        this.pipelineController = pipelineController;
-        this.ingestService = ingestService;
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
-        this.cacheTtl = cacheTtl;
-        this.parallelCalls = parallelCalls;
+    public ServicesProperties {
+        client = client == null ? ServiceCallSettings.none() : client;
     }
 
     /** @param url where the service answers */
