@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import org.nyc311.testsupport.architecture.ServiceRules;
 
 /**
  * The dashboard's boundaries, checked by the build. Rules are methods, not {@code ArchRule} fields:
@@ -62,10 +63,7 @@ class ArchitectureTest {
      */
     @ArchTest
     static void packagesAreFreeOfCycles(JavaClasses classes) {
-        slices().matching("org.nyc311.dashboard.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(classes);
+        ServiceRules.featuresFreeOfCycles("org.nyc311.dashboard").check(classes);
     }
 
     /** The shared UI parts know no view. */

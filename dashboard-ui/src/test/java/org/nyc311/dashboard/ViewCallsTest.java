@@ -20,6 +20,7 @@ import org.nyc311.dashboard.config.DashboardProperties;
 import org.nyc311.dashboard.explorer.ExplorerView;
 import org.nyc311.dashboard.overview.OverviewView;
 import org.nyc311.dashboard.services.ServiceCalls;
+import org.nyc311.dashboard.services.ServiceClientsSlice;
 import org.nyc311.dashboard.services.TestServices;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.forecast.Forecasts;
@@ -29,11 +30,8 @@ import org.nyc311.testsupport.net.JsonStubServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
-import org.springframework.web.client.RestClient;
 
 /**
  * The Overview's and the Explorer's calls to the services, counted at a loopback stand-in of all three: the service
@@ -41,7 +39,7 @@ import org.springframework.web.client.RestClient;
  * built as Vaadin builds them (their constructors). A second load within the cache's time makes no call; a view's
  * independent calls overlap; a failure is not kept.
  */
-@SpringJUnitConfig(ViewCallsTest.Slice.class)
+@SpringJUnitConfig({ServiceClientsSlice.class, ViewCallsTest.StandIn.class})
 class ViewCallsTest {
 
     /**
@@ -59,21 +57,11 @@ class ViewCallsTest {
             LocalDate.now(java.time.ZoneId.of("America/New_York")).minusDays(1);
 
     @Configuration(proxyBeanMethods = false)
-    // the calls are counted at a stand-in that checks no token: the dashboard's token interceptor stays out (its
-    // RestClient.Builder here is the slice's own anyway); ServiceClientTest shows the token on the wire
-    @ComponentScan(
-            value = {"org.nyc311.dashboard.config", "org.nyc311.dashboard.services"},
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.ServiceCallConfiguration"))
-    static class Slice {
+    static class StandIn {
 
         @Bean
         org.nyc311.dashboard.config.ServicesProperties services() {
             return TestServices.at(SERVICES.baseUri());
-        }
-
-        @Bean
-        RestClient.Builder restClient() {
-            return RestClient.builder();
         }
     }
 
@@ -97,7 +85,7 @@ class ViewCallsTest {
 
     @BeforeEach
     void freshCacheAndStandIn() {
-        caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
+        ServiceClientsSlice.emptyCaches(caches);
         SERVICES.answerEveryAfter(Duration.ZERO);
         SERVICES.answer(
                 "/api/v1/forecasts/all/all",

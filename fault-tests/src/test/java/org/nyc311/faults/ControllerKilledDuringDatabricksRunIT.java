@@ -19,12 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +35,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.faults.support.Polling;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.model.event.RawBatchLanded;
-import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.testsupport.events.LandedBatches;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.s3.S3Server;
@@ -52,8 +50,6 @@ import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
 import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Fault 6: pipeline-controller dies (kill -9), or is stopped by a deploy (SIGTERM), after it has
@@ -234,11 +230,7 @@ class ControllerKilledDuringDatabricksRunIT {
                 .awaitReady(Duration.ofSeconds(120));
         String ingestionRunId = "fault6-" + UUID.randomUUID().toString().substring(0, 8);
         RawBatchLanded batch = rawBatchLanded(ingestionRunId);
-        try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.RAW_BATCH_LANDED.queueName()))
-                    .queueUrl();
-            client.sendMessage(r -> r.queueUrl(url).messageBody(events.write(batch)));
-        }
+        sqs.send(EventQueue.RAW_BATCH_LANDED.queueName(), events.write(batch));
         // run-now answered and its run id recorded: the point after which a second run-now would run the job twice
         JsonNode running = await("the Databricks run is recorded", Duration.ofSeconds(60), () -> {
             for (JsonNode run : getJson("/api/v1/runs?state=RUNNING")) {
@@ -257,9 +249,7 @@ class ControllerKilledDuringDatabricksRunIT {
 
     private Map<String, String> properties(String database) {
         Map<String, String> properties = new TreeMap<>();
-        properties.put("spring.datasource.url", postgres.jdbcUrl(database));
-        properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        properties.put("spring.datasource.password", "");
+        properties.putAll(postgres.springProperties(database));
         properties.putAll(s3.springProperties());
         properties.putAll(sqs.springProperties());
         properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "1s");
@@ -397,49 +387,19 @@ class ControllerKilledDuringDatabricksRunIT {
 
     private List<GoldRefreshed> receiveGoldRefreshed() {
         List<GoldRefreshed> received = new ArrayList<>();
-        try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.GOLD_REFRESHED.queueName()))
-                    .queueUrl();
-            List<Message> batch;
-            do {
-                batch = client.receiveMessage(
-                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
-                        .messages();
-                for (Message message : batch) {
-                    received.add(events.read(message.body(), GoldRefreshed.class));
-                    client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
-                }
-            } while (!batch.isEmpty());
+        for (String body : sqs.takeAll(EventQueue.GOLD_REFRESHED.queueName())) {
+            received.add(events.read(body, GoldRefreshed.class));
         }
         return received;
     }
 
     private static void purge(String... queues) {
-        try (SqsClient client = sqs.client()) {
-            for (String queue : queues) {
-                String url = client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-                client.purgeQueue(r -> r.queueUrl(url));
-            }
-        }
+        sqs.purge(queues);
     }
 
     /** The event ingest-service sends for a batch of 11 records landed by this ingestion run. */
     private static RawBatchLanded rawBatchLanded(String ingestionRunId) {
-        String prefix = "raw/nyc311/ingestion_date=2026-06-28/run=" + ingestionRunId + "/";
-        Clock clock = Clock.fixed(Instant.parse("2026-06-28T14:00:00Z"), ZoneOffset.UTC);
-        return RawBatchLanded.of(
-                clock,
-                ingestionRunId,
-                BUCKET,
-                prefix,
-                prefix + "_manifest.json",
-                new IngestionWindow(
-                        IngestionWindow.Kind.INCREMENTAL,
-                        LocalDateTime.parse("2026-06-27T10:00:00"),
-                        LocalDateTime.parse("2026-06-28T10:00:00")),
-                LocalDate.of(2026, 6, 28),
-                11,
-                1);
+        return LandedBatches.incremental(ingestionRunId, BUCKET, 11);
     }
 
     /** A runs/get answer in the Jobs 2.2 shape, the legacy {@code state} beside the newer {@code status}. */
@@ -473,22 +433,6 @@ class ControllerKilledDuringDatabricksRunIT {
 
     /** Polls until {@code probe} gives a value that is not null or false; fails with what was awaited. */
     private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.get();
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            ServiceJvm.sleep(Duration.ofMillis(250));
-        }
-        throw new AssertionError(
-                "timed out after " + timeout + " waiting for: " + what
-                        + (last == null ? "" : " (last error: " + last + ")"),
-                last);
+        return Polling.await(what, timeout, Duration.ofMillis(250), probe);
     }
 }

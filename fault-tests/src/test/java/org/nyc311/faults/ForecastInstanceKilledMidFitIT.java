@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.ForecastFaultGold;
+import org.nyc311.faults.support.Polling;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
@@ -46,8 +47,6 @@ import org.nyc311.testsupport.sqs.SqsServerExtension;
 import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Fault 5: two forecast-service instances on one database (a rolling deploy, autoscaling), and the
@@ -101,13 +100,7 @@ class ForecastInstanceKilledMidFitIT {
         warehouse = warehouseProcess;
         forecastable = ForecastFaultGold.create(warehouse, Path.of("target", "fault-logs"));
         postgres.createDatabase(DATABASE);
-        try (SqsClient client = sqs.client()) {
-            for (String queue :
-                    List.of(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName())) {
-                String url = client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-                client.purgeQueue(r -> r.queueUrl(url));
-            }
-        }
+        sqs.purge(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName());
     }
 
     @AfterEach
@@ -217,9 +210,7 @@ class ForecastInstanceKilledMidFitIT {
 
     private Map<String, String> properties() {
         Map<String, String> properties = new TreeMap<>();
-        properties.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
-        properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        properties.put("spring.datasource.password", "");
+        properties.putAll(postgres.springProperties(DATABASE));
         properties.putAll(sqs.springProperties());
         properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "1s");
         properties.put("nyc311.gold.url", warehouse.jdbcUrl());
@@ -309,19 +300,8 @@ class ForecastInstanceKilledMidFitIT {
     private List<ForecastsPublished> receivePublished() {
         EventJson events = new EventJson();
         List<ForecastsPublished> received = new ArrayList<>();
-        try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.FORECASTS_PUBLISHED.queueName()))
-                    .queueUrl();
-            List<Message> batch;
-            do {
-                batch = client.receiveMessage(
-                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
-                        .messages();
-                for (Message message : batch) {
-                    received.add(events.read(message.body(), ForecastsPublished.class));
-                    client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
-                }
-            } while (!batch.isEmpty());
+        for (String body : sqs.takeAll(EventQueue.FORECASTS_PUBLISHED.queueName())) {
+            received.add(events.read(body, ForecastsPublished.class));
         }
         return received;
     }
@@ -427,22 +407,6 @@ class ForecastInstanceKilledMidFitIT {
 
     /** Polls until {@code probe} gives a value that is not null; fails with what was awaited. */
     private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            ServiceJvm.sleep(Duration.ofMillis(300));
-        }
-        throw new AssertionError(
-                "timed out after " + timeout + " waiting for: " + what
-                        + (last == null ? "" : " (last error: " + last + ")"),
-                last);
+        return Polling.await(what, timeout, Duration.ofMillis(300), probe);
     }
 }

@@ -34,7 +34,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +60,7 @@ import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.model.event.RawBatchLanded;
-import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.testsupport.events.LandedBatches;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.net.Loopback;
@@ -75,7 +74,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Fault 8: infrastructure down at start, or mid-run: PostgreSQL, S3, SQS, the SQL warehouse and MLflow, one
@@ -690,40 +688,21 @@ class InfrastructureOutageIT {
     }
 
     private static void send(EventQueue queue, String body) {
-        try (SqsClient client = sqs.client()) {
-            client.sendMessage(r -> r.queueUrl(sqs.queueUrl(queue.queueName())).messageBody(body));
-        }
+        sqs.send(queue.queueName(), body);
     }
 
     private static int queueDepth(String queueName) {
-        try (SqsClient client = sqs.client()) {
-            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(
-                            r -> r.queueUrl(sqs.queueUrl(queueName))
-                                    .attributeNames(
-                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .attributes();
-            return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-        }
+        return sqs.messagesIn(queueName);
     }
 
     /** The event ingest-service sends for a batch of this ingestion run (its records are not read: the job is a stub). */
     private static RawBatchLanded rawBatchLanded(String ingestionRunId) {
-        String prefix = "raw/nyc311/ingestion_date=2026-04-30/run=" + ingestionRunId + "/";
-        return RawBatchLanded.of(
+        return LandedBatches.landed(
                 Clock.systemUTC(),
                 ingestionRunId,
                 BUCKET,
-                prefix,
-                prefix + "_manifest.json",
-                new IngestionWindow(
-                        IngestionWindow.Kind.INCREMENTAL,
-                        LocalDateTime.parse("2026-04-29T10:00:00"),
-                        LocalDateTime.parse("2026-04-30T10:00:00")),
-                LocalDate.of(2026, 4, 30),
-                11,
-                1);
+                LandedBatches.incrementalWindowTo(LocalDate.of(2026, 4, 30)),
+                11);
     }
 
     /** The first {@code count} records of the real SODA sample (after {@code skip}), as a file ingest-service may replay. */

@@ -24,19 +24,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.Reconciliation;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.faults.support.ingest.IngestRig;
+import org.nyc311.faults.support.ingest.IngestRigServers;
 import org.nyc311.faults.support.ingest.LakePipeline;
 import org.nyc311.faults.support.ingest.SodaDataset;
 import org.nyc311.testsupport.postgres.PostgresServer;
-import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.s3.S3Server;
-import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
-import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 3, offset paging over a window that moves: records updated while a run pages leave
@@ -47,12 +43,7 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * has just served (a backfill). Keyset paging ({@code (:updated_at, :id)} and {@code :id}) loses
  * nothing: this run plus the next hold every record, and gold counts each once.
  */
-@ExtendWith({
-    PostgresServerExtension.class,
-    S3ServerExtension.class,
-    SqsServerExtension.class,
-    TokenIssuerExtension.class
-})
+@IngestRigServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MovingWindowPagingIT {
 
@@ -79,15 +70,7 @@ class MovingWindowPagingIT {
 
     @AfterAll
     static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-        if (soda != null) {
-            soda.close();
-        }
+        IngestRig.stopAll(service, rig, soda);
     }
 
     @Test

@@ -29,19 +29,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.Reconciliation;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.faults.support.ingest.IngestRig;
+import org.nyc311.faults.support.ingest.IngestRigServers;
 import org.nyc311.faults.support.ingest.LakePipeline;
 import org.nyc311.faults.support.ingest.SodaDataset;
 import org.nyc311.testsupport.postgres.PostgresServer;
-import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.s3.S3Server;
-import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
-import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 7, a raw part rewritten under the same key after a resumed ingest: a page written to S3 whose
@@ -56,12 +52,7 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * the service and resumes the run with the source now serving changed content for the interrupted page,
  * watches every final key from its first appearance, and runs bronze, silver and gold at the end.
  */
-@ExtendWith({
-    PostgresServerExtension.class,
-    S3ServerExtension.class,
-    SqsServerExtension.class,
-    TokenIssuerExtension.class
-})
+@IngestRigServers
 class RawPartRewrittenIT {
 
     private static final String FAULT = "raw part rewritten after a resumed ingest";
@@ -85,15 +76,7 @@ class RawPartRewrittenIT {
 
     @AfterAll
     static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-        if (soda != null) {
-            soda.close();
-        }
+        IngestRig.stopAll(service, rig, soda);
     }
 
     @Test

@@ -23,18 +23,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.Reconciliation;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.faults.support.ingest.IngestRig;
+import org.nyc311.faults.support.ingest.IngestRigServers;
 import org.nyc311.faults.support.ingest.SodaDataset;
 import org.nyc311.testsupport.postgres.PostgresServer;
-import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.s3.S3Server;
-import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
-import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 4, two ingest processes on one database: every start used to mark all RUNNING runs FAILED, so
@@ -45,12 +41,7 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * record once. And a run whose process is killed with kill -9 is taken over, once its lease has
  * expired, by the next process that is asked for its window.
  */
-@ExtendWith({
-    PostgresServerExtension.class,
-    S3ServerExtension.class,
-    SqsServerExtension.class,
-    TokenIssuerExtension.class
-})
+@IngestRigServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoIngestProcessesIT {
 
@@ -79,15 +70,7 @@ class TwoIngestProcessesIT {
 
     @AfterAll
     static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-        if (soda != null) {
-            soda.close();
-        }
+        IngestRig.stopAll(service, rig, soda);
     }
 
     @Test

@@ -18,18 +18,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.faults.support.Reconciliation;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.faults.support.ingest.IngestRig;
+import org.nyc311.faults.support.ingest.IngestRigServers;
 import org.nyc311.faults.support.ingest.SodaDataset;
 import org.nyc311.testsupport.postgres.PostgresServer;
-import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.s3.S3Server;
-import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.sqs.SqsServer;
-import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 
 /**
  * Fault 2, watermark poisoning: a request for an incremental window that ends in 2099 used to be
@@ -38,12 +34,7 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
  * detail, nothing runs, the watermark stays, and the next daily run completes. A poisoned watermark
  * already stored is clamped to the moment it was stored, said in the log, and replaced by the next run.
  */
-@ExtendWith({
-    PostgresServerExtension.class,
-    S3ServerExtension.class,
-    SqsServerExtension.class,
-    TokenIssuerExtension.class
-})
+@IngestRigServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WatermarkPoisoningIT {
 
@@ -62,15 +53,7 @@ class WatermarkPoisoningIT {
 
     @AfterAll
     static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-        if (soda != null) {
-            soda.close();
-        }
+        IngestRig.stopAll(service, rig, soda);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.training.RunLeases;
-import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.forecastservice.training.TrainingService;
 import org.nyc311.service.gold.GoldProperties;
 import org.nyc311.service.outbox.EventOutboxMigration;
@@ -77,8 +77,8 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    RunWorker runWorker(TrainingService training, ForecastRunRepository runs) {
-        return new RunWorker(training, runs);
+    TrainingQueue trainingQueue(TrainingService training, ForecastRunRepository runs) {
+        return new TrainingQueue(training, runs);
     }
 
     /** Flyway's V3: the table of service-support's outbox, through which ForecastsPublished goes. */
@@ -89,7 +89,7 @@ public class ServiceConfiguration {
 
     /** The worker's sweep every {@code nyc311.mlflow.retry-interval}, read from its settings record like every other setting. */
     @Bean
-    SchedulingConfigurer runSweep(RunWorker worker, MlflowProperties mlflow) {
+    SchedulingConfigurer runSweep(TrainingQueue worker, MlflowProperties mlflow) {
         return tasks -> tasks.addFixedDelayTask(
                 new FixedDelayTask(worker::sweep, mlflow.retryInterval(), mlflow.retryInterval()));
     }

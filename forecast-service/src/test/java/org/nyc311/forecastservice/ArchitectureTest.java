@@ -1,13 +1,13 @@
 package org.nyc311.forecastservice;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import org.nyc311.service.gold.GoldPool;
+import org.nyc311.testsupport.architecture.ServiceRules;
 
 /**
  * The service's boundaries, checked by the build. Rules are methods, not {@code ArchRule} fields:
@@ -18,10 +18,7 @@ class ArchitectureTest {
 
     @ArchTest
     static void featuresHaveNoCycles(JavaClasses classes) {
-        slices().matching("org.nyc311.forecastservice.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(classes);
+        ServiceRules.featuresFreeOfCycles("org.nyc311.forecastservice").check(classes);
     }
 
     /** Gold is read in one place, through its own pool; nothing else opens connections to the warehouse. */
@@ -78,10 +75,6 @@ class ArchitectureTest {
     /** Spark stays out of this JVM: gold comes over JDBC from the warehouse. */
     @ArchTest
     static void noSparkHere(JavaClasses classes) {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.apache.spark..")
-                .check(classes);
+        ServiceRules.noSpark().check(classes);
     }
 }

@@ -1,6 +1,5 @@
 package org.nyc311.forecastservice;
 
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.forecastservice.support.GoldFixture;
@@ -20,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole service on real servers: local-sql-warehouse over gold tables made by SQL, PostgreSQL,
@@ -70,13 +68,7 @@ public abstract class ServiceTest {
         if (!prepared) {
             GoldFixture.create(warehouse);
             postgres.createDatabase(DATABASE);
-            try (SqsClient client = sqs.client()) {
-                for (String queue :
-                        List.of(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName())) {
-                    String url = client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-                    client.purgeQueue(r -> r.queueUrl(url));
-                }
-            }
+            sqs.purge(EventQueue.GOLD_REFRESHED.queueName(), EventQueue.FORECASTS_PUBLISHED.queueName());
             prepared = true;
         }
     }

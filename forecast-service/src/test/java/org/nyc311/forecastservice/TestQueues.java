@@ -13,8 +13,6 @@ import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.testsupport.sqs.SqsServer;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The test's side of the queues: plays pipeline-controller (sends GoldRefreshed) and anomaly-service (reads ForecastsPublished). */
 final class TestQueues {
@@ -40,28 +38,13 @@ final class TestQueues {
     }
 
     void send(GoldRefreshed event) {
-        try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.GOLD_REFRESHED.queueName()))
-                    .queueUrl();
-            client.sendMessage(r -> r.queueUrl(url).messageBody(json.write(event)));
-        }
+        sqs.send(EventQueue.GOLD_REFRESHED.queueName(), json.write(event));
     }
 
     /** Every ForecastsPublished for this forecast run received so far (each taken off the queue once). */
     List<ForecastsPublished> publishedFor(String forecastRunId) {
-        try (SqsClient client = sqs.client()) {
-            String url = client.getQueueUrl(r -> r.queueName(EventQueue.FORECASTS_PUBLISHED.queueName()))
-                    .queueUrl();
-            List<Message> batch;
-            do {
-                batch = client.receiveMessage(
-                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
-                        .messages();
-                for (Message message : batch) {
-                    PUBLISHED.add(json.read(message.body(), ForecastsPublished.class));
-                    client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
-                }
-            } while (!batch.isEmpty());
+        for (String body : sqs.takeAll(EventQueue.FORECASTS_PUBLISHED.queueName())) {
+            PUBLISHED.add(json.read(body, ForecastsPublished.class));
         }
         List<ForecastsPublished> matching = new ArrayList<>();
         for (ForecastsPublished event : PUBLISHED) {

@@ -6,8 +6,6 @@ import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.testsupport.sqs.SqsServer;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Takes every RawBatchLanded off its queue, as the pipeline-controller would, and reads it with the shared contract. */
 public final class Events {
@@ -20,22 +18,11 @@ public final class Events {
     }
 
     public List<RawBatchLanded> drain() {
-        String url = sqs.queueUrl(EventQueue.RAW_BATCH_LANDED.queueName());
         List<RawBatchLanded> events = new ArrayList<>();
-        try (SqsClient client = sqs.client()) {
-            while (true) {
-                List<Message> messages = client.receiveMessage(
-                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
-                        .messages();
-                if (messages.isEmpty()) {
-                    return events;
-                }
-                for (Message message : messages) {
-                    events.add(json.read(message.body(), RawBatchLanded.class));
-                    client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
-                }
-            }
+        for (String body : sqs.takeAll(EventQueue.RAW_BATCH_LANDED.queueName(), 1)) {
+            events.add(json.read(body, RawBatchLanded.class));
         }
+        return events;
     }
 
     public List<RawBatchLanded> of(String runId) {

@@ -1,12 +1,12 @@
 package org.nyc311.controller;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import org.nyc311.testsupport.architecture.ServiceRules;
 
 /**
  * The controller's boundaries, checked by the build. Rules are methods, not {@code ArchRule} fields:
@@ -17,10 +17,7 @@ class ArchitectureTest {
 
     @ArchTest
     static void featuresHaveNoCycles(JavaClasses classes) {
-        slices().matching("org.nyc311.controller.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(classes);
+        ServiceRules.featuresFreeOfCycles("org.nyc311.controller").check(classes);
     }
 
     /** Runners only run the job: what a run is, and what happens after it, is none of their business. */
@@ -38,11 +35,7 @@ class ArchitectureTest {
     /** Spark stays out of this JVM (its servlet and logging jars clash with Boot's); the job runs in a child. */
     @ArchTest
     static void noSparkHere(JavaClasses classes) {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.apache.spark..")
-                .check(classes);
+        ServiceRules.noSpark().check(classes);
     }
 
     @ArchTest

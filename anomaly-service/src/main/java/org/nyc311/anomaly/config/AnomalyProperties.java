@@ -19,17 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        raised recall on wide-interval series but also false alerts, see
  *                        docs/BENCHMARKS.md). Day anomalies are still only the days outside their interval.
  * @param sustainedMinZ   the z-score from which a day inside the interval is raised (2)
- * @param maxLookbackDays days before the first unchecked day that detection reads as context at most
+ * @param maxLookbackDays days before the first unchecked day that detection reads as context at most (120)
  * @param checkVisibilityTimeout how long a ForecastsPublished being checked stays invisible on its queue: a
  *                        check of many series can outlast the queue's default, and SQS would hand the
- *                        message to another consumer meanwhile
+ *                        message to another consumer meanwhile (5 min)
  * @param queues          the SQS queues in and out
  * @param outboxRetryInterval how often AnomalyAlert events SQS refused are sent again from the outbox (60 s)
  * @param evidence        anomaly-engine's sequential-evidence rule ({@code enabled}, {@code slack}, {@code threshold}):
  *                        a CUSUM of the days' log residuals that opens an alert when a rise adds up before three days
  *                        breach; its defaults are anomaly-engine's ({@link DetectionSettings.Evidence})
  * @param judgeRunsBefore whether the later days of a rising run are judged against the forecast stored for the
- *                        morning the run began, not against forecasts refitted on its first days
+ *                        morning the run began, not against forecasts refitted on its first days (off)
  */
 @ConfigurationProperties("nyc311.anomaly")
 public record AnomalyProperties(
@@ -68,11 +68,9 @@ public record AnomalyProperties(
         this.queues = queues == null ? new Queues(null, null) : queues;
         this.outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
         this.evidence = evidence == null ? new Evidence(null, null, null) : evidence;
-        this.judgeRunsBefore = judgeRunsBefore == null ? DEFAULT_JUDGE_RUNS_BEFORE : judgeRunsBefore;
+        this.judgeRunsBefore = judgeRunsBefore != null && judgeRunsBefore;
         this.dropsAlert = dropsAlert;
     }
-
-    public static final boolean DEFAULT_JUDGE_RUNS_BEFORE = false;
 
     public DetectionSettings detectionSettings() {
         return new DetectionSettings(

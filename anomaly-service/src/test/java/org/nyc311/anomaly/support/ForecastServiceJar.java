@@ -2,18 +2,14 @@ package org.nyc311.anomaly.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
 
@@ -45,15 +41,8 @@ public final class ForecastServiceJar implements AutoCloseable {
                 "anomaly-service flow tests skipped: " + jar
                         + " is not built; run ./mvnw -B -ntp -pl forecast-service -am package -DskipTests");
         int port = Loopback.freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString(),
-                "--server.address=127.0.0.1",
-                "--server.port=" + port));
+        List<String> command = JavaCommand.jar(jar, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         LoggedProcess process =
                 LoggedProcess.start("forecast-service", new ProcessBuilder(command), log, Duration.ofSeconds(15));
@@ -76,36 +65,7 @@ public final class ForecastServiceJar implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/readyz"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("forecast-service exited during start-up (exit code "
-                        + process.exitValue() + "); see " + process.log() + ":\n" + process.tail(20));
-            }
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for forecast-service", e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for forecast-service", e);
-            }
-        }
-        throw new IllegalStateException("forecast-service was not ready within " + timeout + "; see " + process.log()
-                + ":\n" + process.tail(20));
+        process.awaitHttpOk(baseUri.resolve("/readyz"), timeout, 20);
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -44,8 +45,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Acknowledging and labelling alerts through an {@link AnomalyApi} proxy, as the dashboard does, against the
@@ -96,9 +95,7 @@ class AlertReviewApiContractTest {
     @BeforeEach
     void client(@Autowired RestClient.Builder builder) {
         http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
-                .build()
-                .createClient(AnomalyApi.class);
+        api = HttpInterfaceClients.of(http, AnomalyApi.class);
         when(repository.findAlert(ID)).thenReturn(Optional.of(ALERT));
         when(repository.findAlert(any(UUID.class)))
                 .thenAnswer(i -> ID.equals(i.getArgument(0)) ? Optional.of(ALERT) : Optional.empty());

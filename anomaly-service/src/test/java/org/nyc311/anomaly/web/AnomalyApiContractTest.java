@@ -24,6 +24,7 @@ import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -35,8 +36,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The contract on a real socket: anomaly-service's controller, with its repository replaced, behind a
@@ -62,17 +61,11 @@ class AnomalyApiContractTest {
     @MockitoBean
     private AnomalyRepository repository;
 
-    @LocalServerPort
-    private int port;
-
     private AnomalyApi api;
 
     @BeforeEach
-    void client(@Autowired RestClient.Builder builder) {
-        RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
-                .build()
-                .createClient(AnomalyApi.class);
+    void client(@Autowired RestClient.Builder builder, @LocalServerPort int port) {
+        api = HttpInterfaceClients.onLocalPort(builder, port, AnomalyApi.class);
     }
 
     @Test

@@ -32,19 +32,17 @@ import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelView;
 import org.nyc311.dashboard.services.ServiceCalls;
+import org.nyc311.dashboard.services.ServiceClientsSlice;
 import org.nyc311.dashboard.services.TestServices;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
-import org.springframework.web.client.RestClient;
 
 /**
  * An analyst labels and acknowledges an alert on the Anomalies view, against a loopback stand-in of anomaly-service
@@ -52,26 +50,17 @@ import org.springframework.web.client.RestClient;
  * builds it. The logged-in user is the actor; the label shows in the grid and the precision card at once (a write
  * empties the kept answers); anomaly-service's refusal (409) is shown in its own words.
  */
-@SpringJUnitConfig(AnomaliesReviewTest.Slice.class)
+@SpringJUnitConfig({ServiceClientsSlice.class, AnomaliesReviewTest.StandIn.class})
 class AnomaliesReviewTest {
 
     static final AnomalyServiceStandIn SERVICE = new AnomalyServiceStandIn();
 
     @Configuration(proxyBeanMethods = false)
-    // the stand-in checks no token: the dashboard's token interceptor stays out (ServiceClientTest shows it)
-    @ComponentScan(
-            value = {"org.nyc311.dashboard.config", "org.nyc311.dashboard.services"},
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.ServiceCallConfiguration"))
-    static class Slice {
+    static class StandIn {
 
         @Bean
         org.nyc311.dashboard.config.ServicesProperties services() {
             return TestServices.at(SERVICE.baseUri());
-        }
-
-        @Bean
-        RestClient.Builder restClient() {
-            return RestClient.builder();
         }
     }
 
@@ -91,7 +80,7 @@ class AnomaliesReviewTest {
 
     @BeforeEach
     void loggedInAsMaria() {
-        caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
+        ServiceClientsSlice.emptyCaches(caches);
         SERVICE.reset();
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
 
@@ -44,16 +44,9 @@ final class PipelineControllerProcess implements AutoCloseable {
     static PipelineControllerProcess start(Map<String, String> properties, Path workDirectory, String bearerToken)
             throws IOException {
         int port = Loopback.freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=UTC",
-                "-jar",
-                jar().toString(),
-                "--spring.profiles.active=local",
-                "--server.address=" + Loopback.HOST,
-                "--server.port=" + port));
+        List<String> command = JavaCommand.jar(jar(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC");
+        command.addAll(List.of(
+                "--spring.profiles.active=local", "--server.address=" + Loopback.HOST, "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(workDirectory);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
@@ -119,33 +112,7 @@ final class PipelineControllerProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         Loopback.awaitListening("pipeline-controller", port, timeout, process.handle());
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            try {
-                HttpResponse<String> readiness = http.send(
-                        HttpRequest.newBuilder(baseUri().resolve("/readyz"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (readiness.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not ready yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("pipeline-controller did not become ready");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        process.awaitHttpOk(baseUri().resolve("/readyz"), timeout, 40);
     }
 
     @Override

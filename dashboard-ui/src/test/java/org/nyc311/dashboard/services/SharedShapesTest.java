@@ -29,6 +29,20 @@ class SharedShapesTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** The Brooklyn noise spike of 2026-06-01 as anomaly-service's API shows it. */
+    private static final AnomalyView SPIKE_ROW = new AnomalyView(
+            "noise-residential/brooklyn",
+            "noise-residential",
+            "brooklyn",
+            LocalDate.of(2026, 6, 1),
+            140,
+            90.5,
+            70,
+            120,
+            4.2,
+            "SPIKE",
+            "run-7");
+
     private final SeriesKey series = SeriesKey.of("noise-residential", Borough.BROOKLYN);
 
     @Test
@@ -39,19 +53,7 @@ class SharedShapesTest {
         AnomalyView row =
                 json.readValue(json.writeValueAsString(List.of(AnomalyView.of(anomaly))), AnomalyView[].class)[0];
 
-        assertThat(row)
-                .isEqualTo(new AnomalyView(
-                        "noise-residential/brooklyn",
-                        "noise-residential",
-                        "brooklyn",
-                        LocalDate.of(2026, 6, 1),
-                        140,
-                        90.5,
-                        70,
-                        120,
-                        4.2,
-                        "SPIKE",
-                        "run-7"));
+        assertThat(row).isEqualTo(SPIKE_ROW);
     }
 
     @Test
@@ -70,17 +72,7 @@ class SharedShapesTest {
 
         AlertView row = json.readValue(json.writeValueAsString(AlertView.of(alert)), AlertView.class);
 
-        assertThat(row)
-                .isEqualTo(new AlertView(
-                        id,
-                        "noise-residential/brooklyn",
-                        "open",
-                        LocalDate.of(2026, 6, 1),
-                        LocalDate.of(2026, 6, 3),
-                        LocalDate.of(2026, 6, 4),
-                        null,
-                        4,
-                        5.5));
+        assertThat(row).isEqualTo(alertRow(id));
     }
 
     /** What anomaly-service's REST API serves, as it writes it today. */
@@ -94,30 +86,8 @@ class SharedShapesTest {
                 + "\"episodeStart\":\"2026-06-01\",\"openedOn\":\"2026-06-03\",\"lastAnomalousDate\":\"2026-06-04\","
                 + "\"closedOn\":null,\"anomalousDays\":4,\"peakZScore\":5.5}";
 
-        assertThat(json.readValue(anomalies, AnomalyView[].class)[0])
-                .isEqualTo(new AnomalyView(
-                        "noise-residential/brooklyn",
-                        "noise-residential",
-                        "brooklyn",
-                        LocalDate.of(2026, 6, 1),
-                        140,
-                        90.5,
-                        70,
-                        120,
-                        4.2,
-                        "SPIKE",
-                        "run-7"));
-        assertThat(json.readValue(alert, AlertView.class))
-                .isEqualTo(new AlertView(
-                        id,
-                        "noise-residential/brooklyn",
-                        "open",
-                        LocalDate.of(2026, 6, 1),
-                        LocalDate.of(2026, 6, 3),
-                        LocalDate.of(2026, 6, 4),
-                        null,
-                        4,
-                        5.5));
+        assertThat(json.readValue(anomalies, AnomalyView[].class)[0]).isEqualTo(SPIKE_ROW);
+        assertThat(json.readValue(alert, AlertView.class)).isEqualTo(alertRow(id));
     }
 
     @Test
@@ -127,5 +97,19 @@ class SharedShapesTest {
         ForecastPoint read = json.readValue(json.writeValueAsString(point), ForecastPoint.class);
 
         assertThat(read).isEqualTo(new ForecastPoint(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95));
+    }
+
+    /** The open alert of that series' episode as the API shows it. */
+    private static AlertView alertRow(UUID id) {
+        return new AlertView(
+                id,
+                "noise-residential/brooklyn",
+                "open",
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 4),
+                null,
+                4,
+                5.5);
     }
 }

@@ -2,17 +2,15 @@ package org.nyc311.faults.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.tokens.ClientCredentials;
@@ -71,22 +69,19 @@ public final class ServiceJvm implements AutoCloseable {
         return projectRoot().resolve(module).resolve("target").resolve(module + ".jar");
     }
 
+    /** {@code java ... -jar jar}, as the suite runs every service's and task's jar (small heap, UTC), to add arguments to. */
+    public static List<String> javaJar(Path jar) {
+        return JavaCommand.jar(jar, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC");
+    }
+
     private void launch() throws IOException {
         Path jar = jarOf(module);
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: run the suite with ./mvnw -pl fault-tests -am verify");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=UTC",
-                "-jar",
-                jar.toString(),
-                "--spring.profiles.active=local",
-                "--server.address=127.0.0.1",
-                "--server.port=" + port));
+        List<String> command = javaJar(jar);
+        command.addAll(
+                List.of("--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--" + ISSUER_URI + "=" + required(ISSUER_URI));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -145,31 +140,8 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** Waits until the readiness probe answers 200, or fails with the log's tail. */
     public ServiceJvm awaitReady(Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited during start-up (exit " + process.exitValue() + "); "
-                        + log + ":\n" + process.tail(30));
-            }
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for " + module, e);
-            }
-            sleep(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException(
-                module + " was not ready within " + timeout + "; " + log + ":\n" + process.tail(30));
+        process.awaitHttpOk(uri("/actuator/health/readiness"), timeout, 30);
+        return this;
     }
 
     /** {@code kill -9}: no shutdown hook, no graceful stop, whatever was in flight is cut where it was. */

@@ -12,11 +12,11 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.Forecast;
-import org.nyc311.forecast.ForecastPoint;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecast.metrics.AccuracyAccumulator;
+import org.nyc311.model.forecast.ForecastPoint;
 
 /**
  * Rolling-origin evaluation of forecasters on series with known futures. At each origin the

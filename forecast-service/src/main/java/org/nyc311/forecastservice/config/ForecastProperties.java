@@ -10,17 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * What a training does, under {@code nyc311.forecast}.
  *
- * @param horizonDays days forecast per series by a training (and stored)
- * @param maxOnDemandHorizon the largest horizon {@code POST /api/v1/forecasts} accepts
- * @param level the prediction interval level, e.g. 0.95
- * @param trials hyperparameter trials of the Prophet-style model per series
- * @param folds rolling origins per series for model choice
- * @param threads series fitted at once (the bounded pool)
- * @param seriesTimeout the longest one series may take before it counts as failed
- * @param maxAttempts attempts at a run while gold cannot be read (retried every {@code nyc311.mlflow.retry-interval})
+ * @param horizonDays days forecast per series by a training (and stored) (30)
+ * @param maxOnDemandHorizon the largest horizon {@code POST /api/v1/forecasts} accepts (90)
+ * @param level the prediction interval level (0.95)
+ * @param trials hyperparameter trials of the Prophet-style model per series (20; 0 is the model's defaults only)
+ * @param folds rolling origins per series for model choice (4)
+ * @param threads series fitted at once (the bounded pool; the cores less one)
+ * @param seriesTimeout the longest one series may take before it counts as failed (5 min)
+ * @param maxAttempts attempts at a run while gold cannot be read (retried every {@code nyc311.mlflow.retry-interval};
+ *     30)
  * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
  * @param lease how an instance holds a run while it works on it, so that two instances never fit the same run
- * @param outboxRetryInterval how often ForecastsPublished events SQS refused are sent again from the outbox
+ * @param outboxRetryInterval how often ForecastsPublished events SQS refused are sent again from the outbox (30 s)
  * @param onDemand  how many {@code POST /api/v1/forecasts} fits run at once and how long one may take
  */
 @ConfigurationProperties("nyc311.forecast")
@@ -58,6 +59,7 @@ public record ForecastProperties(
         // 0 is meaningful (the Prophet-style model's defaults only): only an absent value takes the default
         this.trials = trials == null || trials < 0 ? 20 : trials;
         this.folds = folds <= 0 ? 4 : folds;
+        // computed: the cores less one, leaving one to the web and the listener (application.yml sets 2 locally)
         this.threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : threads;
         this.seriesTimeout = seriesTimeout == null ? Duration.ofMinutes(5) : seriesTimeout;
         this.maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
@@ -104,6 +106,7 @@ public record ForecastProperties(
     public record Lease(Duration duration, Duration heartbeat, String owner) {
         public Lease(@Nullable Duration duration, @Nullable Duration heartbeat, @Nullable String owner) {
             this.duration = duration == null ? Duration.ofMinutes(2) : duration;
+            // computed from the duration, so that a longer lease alone keeps its heartbeat well inside it
             this.heartbeat = heartbeat == null ? this.duration.dividedBy(4) : heartbeat;
             if (this.duration.isNegative()
                     || this.duration.isZero()
@@ -113,6 +116,7 @@ public record ForecastProperties(
                 throw new IllegalArgumentException("nyc311.forecast.lease.heartbeat (" + this.heartbeat
                         + ") must be positive and shorter than nyc311.forecast.lease.duration (" + this.duration + ")");
             }
+            // computed: each instance's own name, which no configuration file can hold
             this.owner = owner == null || owner.isBlank() ? hostAndProcess() : owner;
         }
 

@@ -10,11 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param trackingUri an http(s) MLflow tracking server (the Java client refuses {@code file:} URIs)
  * @param uiUri where people open runs, when it differs from the tracking URI
- * @param experimentName the one experiment every training logs to
- * @param registeredModelName the registered model that gets a version per training
- * @param championAlias the alias moved to a new version when its pooled CV error is no worse
- * @param retryInterval how often pending tracking is tried again
- * @param maxAttempts attempts per run before its tracking is given up as FAILED
+ * @param experimentName the one experiment every training logs to (nyc311-forecasts)
+ * @param registeredModelName the registered model that gets a version per training (nyc311-daily-forecaster)
+ * @param championAlias the alias moved to a new version when its pooled CV error is no worse (champion)
+ * @param retryInterval how often the worker sweeps: pending tracking, queued and gold-less runs, expired leases (1 min)
+ * @param maxAttempts attempts per run before its tracking is given up as FAILED (60)
  */
 @ConfigurationProperties("nyc311.mlflow")
 public record MlflowProperties(
@@ -35,6 +35,7 @@ public record MlflowProperties(
             @Nullable Duration retryInterval,
             int maxAttempts) {
         this.trackingUri = trackingUri == null || trackingUri.isBlank() ? null : trackingUri.replaceAll("/+$", "");
+        // computed from the tracking URI: most servers show their runs where they are tracked
         this.uiUri = uiUri == null || uiUri.isBlank() ? this.trackingUri : uiUri.replaceAll("/+$", "");
         this.experimentName = experimentName == null ? "nyc311-forecasts" : experimentName;
         this.registeredModelName = registeredModelName == null ? "nyc311-daily-forecaster" : registeredModelName;

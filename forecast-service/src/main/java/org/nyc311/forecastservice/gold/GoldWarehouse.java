@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
 import org.nyc311.service.gold.GoldProperties;
@@ -211,8 +212,12 @@ public class GoldWarehouse implements AutoCloseable {
         String sql = "SELECT " + SERIES_ID + ", " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries()
                 + " WHERE " + SERIES_ID + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?"))
                 + ") AND " + DATE + " >= CAST(? AS DATE) AND " + DATE + " <= CAST(? AS DATE) ORDER BY 1, 2";
+        Map<String, SeriesKey> keysById = new LinkedHashMap<>();
         Map<String, Map<LocalDate, Long>> counts = new LinkedHashMap<>();
-        keys.forEach(key -> counts.put(key.id(), new TreeMap<>()));
+        keys.forEach(key -> {
+            keysById.put(key.id(), key);
+            counts.put(key.id(), new TreeMap<>());
+        });
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 1;
@@ -233,10 +238,11 @@ public class GoldWarehouse implements AutoCloseable {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
         }
         Map<String, List<DailyCount>> bySeries = new LinkedHashMap<>();
-        counts.forEach((id, days) -> {
+        keysById.forEach((id, key) -> {
+            Map<LocalDate, Long> days = counts.getOrDefault(id, Map.of());
             if (!days.isEmpty()) {
                 List<DailyCount> list = new ArrayList<>(days.size());
-                days.forEach((day, count) -> list.add(new DailyCount(day, count)));
+                days.forEach((day, count) -> list.add(new DailyCount(key, day, count)));
                 bySeries.put(id, list);
             }
         });

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
-import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.service.messaging.DeadLetteringListener;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Takes GoldRefreshed off its queue and records a forecast run for it, once per event id: SQS
  * delivers at least once, and a second delivery finds the first run and is simply acknowledged. The
- * training itself runs on the {@link RunWorker}. A message that cannot be recorded is not
+ * training itself runs on the {@link TrainingQueue}. A message that cannot be recorded is not
  * acknowledged, so SQS delivers it again and in the end moves it to the dead-letter queue
  * (service-support's {@link DeadLetteringListener}, which also sends an unreadable one there at once).
  */
@@ -28,14 +28,14 @@ class GoldRefreshedListener extends DeadLetteringListener<GoldRefreshed> {
     private static final Logger LOG = LoggerFactory.getLogger(GoldRefreshedListener.class);
 
     private final ForecastRunRepository runs;
-    private final RunWorker worker;
+    private final TrainingQueue worker;
     private final ForecastProperties properties;
     private final boolean tracked;
 
     GoldRefreshedListener(
             EventJson eventJson,
             ForecastRunRepository runs,
-            RunWorker worker,
+            TrainingQueue worker,
             ForecastProperties properties,
             MlflowProperties mlflow) {
         super(eventJson, GoldRefreshed.class);

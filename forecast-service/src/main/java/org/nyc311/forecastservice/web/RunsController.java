@@ -10,7 +10,7 @@ import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
-import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingQueue;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RunsController implements ForecastRunApi {
 
     private final ForecastRunRepository runs;
-    private final RunWorker worker;
+    private final TrainingQueue worker;
     private final ForecastProperties properties;
     private final MlflowProperties mlflow;
 
     RunsController(
-            ForecastRunRepository runs, RunWorker worker, ForecastProperties properties, MlflowProperties mlflow) {
+            ForecastRunRepository runs, TrainingQueue worker, ForecastProperties properties, MlflowProperties mlflow) {
         this.runs = runs;
         this.worker = worker;
         this.properties = properties;

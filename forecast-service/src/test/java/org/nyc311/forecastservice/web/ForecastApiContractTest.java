@@ -37,16 +37,17 @@ import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.CatalogEntry;
-import org.nyc311.forecastservice.gold.DailyCount;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
-import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,8 +59,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The contract on a real socket: forecast-service's controllers, with their stores replaced, behind a
@@ -104,19 +103,15 @@ class ForecastApiContractTest {
     private SeriesFitter fitter;
 
     @MockitoBean
-    private RunWorker worker;
-
-    @LocalServerPort
-    private int port;
+    private TrainingQueue worker;
 
     private ForecastServiceApi api;
 
     @BeforeEach
-    void client(@org.springframework.beans.factory.annotation.Autowired RestClient.Builder builder) {
-        RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
-                .build()
-                .createClient(ForecastServiceApi.class);
+    void client(
+            @org.springframework.beans.factory.annotation.Autowired RestClient.Builder builder,
+            @LocalServerPort int port) {
+        api = HttpInterfaceClients.onLocalPort(builder, port, ForecastServiceApi.class);
     }
 
     @Test
@@ -170,7 +165,9 @@ class ForecastApiContractTest {
                         1247,
                         true)));
         when(gold.dailyCounts(BROOKLYN_NOISE, LAST.minusDays(1), LAST))
-                .thenReturn(List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91)));
+                .thenReturn(List.of(
+                        new DailyCount(BROOKLYN_NOISE, LAST.minusDays(1), 80),
+                        new DailyCount(BROOKLYN_NOISE, LAST, 91)));
 
         assertThat(api.history("noise-residential", "brooklyn", LAST.minusDays(1), LAST))
                 .containsExactly(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91));
@@ -182,9 +179,11 @@ class ForecastApiContractTest {
         when(gold.dailyCounts(List.of(citywide, BROOKLYN_NOISE), LAST.minusDays(1), LAST))
                 .thenReturn(java.util.Map.of(
                         citywide.id(),
-                        List.of(new DailyCount(LAST, 9100)),
+                        List.of(new DailyCount(citywide, LAST, 9100)),
                         BROOKLYN_NOISE.id(),
-                        List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91))));
+                        List.of(
+                                new DailyCount(BROOKLYN_NOISE, LAST.minusDays(1), 80),
+                                new DailyCount(BROOKLYN_NOISE, LAST, 91))));
 
         List<SeriesHistoryView> read =
                 api.histories(List.of("all/all", "noise-residential/brooklyn", "all/all"), LAST.minusDays(1), LAST);

@@ -25,7 +25,7 @@ import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
-import org.nyc311.forecastservice.training.RunWorker;
+import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.testsupport.tokens.CallerWithEveryScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,7 +62,7 @@ class ModelsAndTrainingsWebTest {
     private ForecastRunRepository runs;
 
     @MockitoBean
-    private RunWorker worker;
+    private TrainingQueue worker;
 
     @Test
     void aModelLinksToItsRunInTheMlflowUi() throws Exception {

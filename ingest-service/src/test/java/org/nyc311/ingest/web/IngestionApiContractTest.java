@@ -24,6 +24,7 @@ import org.nyc311.ingest.run.RunConflictException;
 import org.nyc311.ingest.run.RunStatus;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -38,8 +39,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The contract on a real socket: ingest-service's controller and problem handler, with the service behind
@@ -70,17 +69,11 @@ class IngestionApiContractTest {
     @MockitoBean
     private IngestionService ingestions;
 
-    @LocalServerPort
-    private int port;
-
     private IngestionApi api;
 
     @BeforeEach
-    void client(@Autowired RestClient.Builder builder) {
-        RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
-                .build()
-                .createClient(IngestionApi.class);
+    void client(@Autowired RestClient.Builder builder, @LocalServerPort int port) {
+        api = HttpInterfaceClients.onLocalPort(builder, port, IngestionApi.class);
     }
 
     @Test

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nyc311.launcher.child.ChildRun;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
 import picocli.CommandLine;
@@ -142,16 +142,8 @@ public final class IngestCommand implements Callable<Integer> {
         // with events off SQS is never called; the S3 properties carry the region and credentials every AWS client
         // wants
         properties.putAll(s3.springProperties());
-        properties.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
-        properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        properties.put("spring.datasource.password", "");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString()));
+        properties.putAll(postgres.springProperties(DATABASE));
+        List<String> command = JavaCommand.jar(jar, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return command;
     }

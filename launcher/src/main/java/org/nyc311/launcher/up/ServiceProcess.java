@@ -2,16 +2,12 @@ package org.nyc311.launcher.up;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 
 /** One service running as a child JVM, its output in a log file of its own. */
@@ -47,16 +43,9 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logDirectory.resolve(service.module() + ".log");
         // the local profile: the laptop's settings, and dashboard-ui's form login (analyst / nyc311), which exists
         // in that profile only (without it the dashboard logs in through OIDC and will not start unconfigured)
-        List<String> command = new ArrayList<>(List.of(
-                javaExecutable(),
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString(),
-                "--spring.profiles.active=local",
-                "--server.address=127.0.0.1",
-                "--server.port=" + port));
+        List<String> command = JavaCommand.jar(jar, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        command.addAll(
+                List.of("--spring.profiles.active=local", "--server.address=127.0.0.1", "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -82,47 +71,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits for the service's readiness probe to answer 200, or fails pointing at its log. */
     void awaitReady(Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited during start-up (exit code "
-                        + process.exitValue() + "); see " + process.log() + ":\n" + process.tail(15));
-            }
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for " + service.module(), e);
-            }
-            pause();
-        }
-        throw new IllegalStateException(
-                service.module() + " was not ready within " + timeout + "; see " + process.log());
+        process.awaitHttpOk(baseUri.resolve("/actuator/health/readiness"), timeout, 15);
     }
 
     @Override
     public void close() {
         process.close();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

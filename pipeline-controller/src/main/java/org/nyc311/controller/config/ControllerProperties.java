@@ -124,6 +124,7 @@ public record ControllerProperties(
             this.classpathFile =
                     classpathFile == null ? Path.of("delta-jobs/target/delta-jobs.classpath") : classpathFile;
             this.lakeRoot = lakeRoot == null ? Path.of(".nyc311/run/data/s3/nyc311-lake") : lakeRoot;
+            // computed, as the log directory below: this JVM's java and temporary folder, which no file can name
             this.javaExecutable =
                     javaExecutable == null ? Path.of(System.getProperty("java.home"), "bin", "java") : javaExecutable;
             this.mainClass = mainClass == null ? "org.nyc311.delta.BatchJob" : mainClass;

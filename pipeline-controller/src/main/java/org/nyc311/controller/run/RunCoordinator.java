@@ -28,14 +28,14 @@ public class RunCoordinator {
 
     private final PipelineRunRepository runs;
     private final TransactionTemplate transaction;
-    private final RunWorker worker;
+    private final PipelineRunExecutor worker;
     private final PipelineMetrics metrics;
     private final Clock clock;
 
     public RunCoordinator(
             PipelineRunRepository runs,
             TransactionTemplate transaction,
-            RunWorker worker,
+            PipelineRunExecutor worker,
             PipelineMetrics metrics,
             Clock clock) {
         this.runs = runs;

@@ -31,6 +31,7 @@ import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -45,8 +46,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The contract on a real socket: pipeline-controller's runs controller and problem handler, with the store
@@ -85,17 +84,11 @@ class PipelineRunApiContractTest {
     @MockitoBean
     private RunCoordinator coordinator;
 
-    @LocalServerPort
-    private int port;
-
     private PipelineRunApi api;
 
     @BeforeEach
-    void client(@Autowired RestClient.Builder builder) {
-        RestClient http = builder.baseUrl("http://127.0.0.1:" + port).build();
-        api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
-                .build()
-                .createClient(PipelineRunApi.class);
+    void client(@Autowired RestClient.Builder builder, @LocalServerPort int port) {
+        api = HttpInterfaceClients.onLocalPort(builder, port, PipelineRunApi.class);
     }
 
     @Test

@@ -2,13 +2,9 @@ package org.nyc311.testsupport.mlflow;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.nyc311.testsupport.junit.EmbeddedServer;
@@ -100,35 +96,6 @@ public final class MlflowServer implements EmbeddedServer {
     }
 
     private void awaitHealthy(Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(trackingUri.resolve("/health"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "mlflow server exited at start; see " + process.log() + ":\n" + process.tail(30));
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for mlflow server", e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for mlflow server", e);
-            }
-        }
-        throw new IllegalStateException(
-                "mlflow server not healthy at " + trackingUri + " within " + timeout + ":\n" + process.tail(30));
+        process.awaitHttpOk(trackingUri.resolve("/health"), timeout, 30);
     }
 }

@@ -1,9 +1,14 @@
 package org.nyc311.testsupport.net;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,6 +40,43 @@ public final class LoggedProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new LoggedProcess(name, process, log, stopGrace);
+    }
+
+    /**
+     * Waits until the process's HTTP probe answers 200 (asked every 250 ms, each call given 2 s), or fails: at once
+     * where the process exits, else once {@code timeout} has passed; the message names the log and ends with its last
+     * {@code tailLines} lines.
+     */
+    public void awaitHttpOk(URI probe, Duration timeout, int tailLines) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up (exit code " + process.exitValue()
+                        + "); see " + log + ":\n" + tail(tailLines));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + name, e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(
+                name + " was not ready at " + probe + " within " + timeout + "; see " + log + ":\n" + tail(tailLines));
     }
 
     public boolean isAlive() {

@@ -144,9 +144,14 @@ public final class PostgresServer implements EmbeddedServer {
 
     @Override
     public Map<String, String> springProperties() {
+        return springProperties("postgres");
+    }
+
+    /** The datasource settings of a Spring Boot app (or a child JVM's arguments) for this database, as superuser. */
+    public Map<String, String> springProperties(String database) {
         return Map.of(
                 "spring.datasource.url",
-                jdbcUrl("postgres"),
+                jdbcUrl(database),
                 "spring.datasource.username",
                 SUPERUSER,
                 "spring.datasource.password",

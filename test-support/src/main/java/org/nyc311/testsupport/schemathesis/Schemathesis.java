@@ -58,6 +58,17 @@ public final class Schemathesis {
     }
 
     /**
+     * {@link #run} against the service on this loopback port, as every service publishes its document
+     * ({@code /v3/api-docs}), the reports under {@code target/schemathesis}.
+     */
+    public Result runOnLocalPort(int port, String bearerToken) throws IOException, InterruptedException {
+        return run(
+                URI.create("http://127.0.0.1:" + port + "/v3/api-docs"),
+                Path.of("target", "schemathesis"),
+                bearerToken);
+    }
+
+    /**
      * Runs every phase with every check against the document at {@code openApi} (its {@code servers} entry
      * names the base URL), each call with {@code bearerToken} (its calls without it must be refused), writing the console report and a JUnit XML report under {@code reportDir}.
      */

@@ -1,6 +1,8 @@
 package org.nyc311.testsupport.sqs;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
@@ -85,6 +88,68 @@ public final class SqsServer implements EmbeddedServer {
     public String queueUrl(String queueName) {
         try (SqsClient client = client()) {
             return client.getQueueUrl(request -> request.queueName(queueName)).queueUrl();
+        }
+    }
+
+    /** Sends one message with this body to the named queue, as a producer would. */
+    public void send(String queueName, String body) {
+        try (SqsClient client = client()) {
+            String url = client.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+            client.sendMessage(r -> r.queueUrl(url).messageBody(body));
+        }
+    }
+
+    /**
+     * Takes every message visible on the named queue off it (received and deleted, batch after batch, until a
+     * receive finds none) and returns their bodies in the order received; a message in flight elsewhere stays.
+     */
+    public List<String> takeAll(String queueName) {
+        return takeAll(queueName, 0);
+    }
+
+    /**
+     * As {@link #takeAll(String)}, each receive waiting up to this many seconds for a message (a long poll), so that
+     * messages still being sent are taken too.
+     */
+    public List<String> takeAll(String queueName, int waitSeconds) {
+        List<String> bodies = new ArrayList<>();
+        try (SqsClient client = client()) {
+            String url = client.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+            List<Message> batch;
+            do {
+                batch = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds))
+                        .messages();
+                for (Message message : batch) {
+                    bodies.add(message.body());
+                    client.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
+                }
+            } while (!batch.isEmpty());
+        }
+        return bodies;
+    }
+
+    /** How many messages the named queue holds, waiting or in flight (received and not yet deleted). */
+    public int messagesIn(String queueName) {
+        try (SqsClient client = client()) {
+            String url = client.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(url)
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
+            return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        }
+    }
+
+    /** Empties the named queues, so that a test starts from none of an earlier test's messages. */
+    public void purge(String... queueNames) {
+        try (SqsClient client = client()) {
+            for (String queueName : queueNames) {
+                String url = client.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+                client.purgeQueue(r -> r.queueUrl(url));
+            }
         }
     }
 

@@ -21,9 +21,9 @@ import org.nyc311.anomaly.engine.Detection;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.ForecastPoint;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.model.forecast.ForecastPoint;
 
 /**
  * Detection as if it had run every morning: each day from {@code from} on is forecast by the

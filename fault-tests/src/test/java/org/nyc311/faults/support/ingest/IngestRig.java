@@ -108,9 +108,7 @@ public final class IngestRig implements AutoCloseable {
     /** The service's settings, as deploy/ecs gives them through the environment, plus {@code extra}. */
     public Map<String, String> properties(Map<String, String> extra) {
         Map<String, String> properties = new TreeMap<>();
-        properties.put("spring.datasource.url", postgres.jdbcUrl(database));
-        properties.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        properties.put("spring.datasource.password", "");
+        properties.putAll(postgres.springProperties(database));
         properties.putAll(s3.springProperties());
         properties.putAll(sqs.springProperties());
         properties.put("nyc311.lake.bucket", bucket);
@@ -132,17 +130,9 @@ public final class IngestRig implements AutoCloseable {
 
     /** Starts the daily one-shot task; {@link #awaitDaily} waits for it. */
     public LoggedProcess startDaily(Map<String, String> extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=UTC",
-                "-jar",
-                ServiceJvm.jarOf("ingest-service").toString(),
-                // exactly deploy/ecs' IngestDailyTaskDefinition Command; the rest is its Environment
-                "--nyc311.ingest.one-shot.source=api",
-                "--spring.main.web-application-type=none"));
+        List<String> command = ServiceJvm.javaJar(ServiceJvm.jarOf("ingest-service"));
+        // exactly deploy/ecs' IngestDailyTaskDefinition Command; the rest is its Environment
+        command.addAll(List.of("--nyc311.ingest.one-shot.source=api", "--spring.main.web-application-type=none"));
         properties(extra).forEach((key, value) -> command.add("--" + key + "=" + value));
         dailyRuns++;
         return LoggedProcess.start(
@@ -302,6 +292,22 @@ public final class IngestRig implements AutoCloseable {
             return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops what an ingest test class started, the service first and the fake Soda API last; any of them is null
+     * where the class's start failed before it.
+     */
+    public static void stopAll(ServiceJvm service, IngestRig rig, SodaDataset soda) {
+        if (service != null) {
+            service.close();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+        if (soda != null) {
+            soda.close();
         }
     }
 
