@@ -35,21 +35,13 @@ public record ControllerProperties(
         @Valid Databricks databricks)
         implements OutboxSettings {
 
-    public ControllerProperties(
-            RunnerKind runner,
-            @Nullable Retry retry,
-            @Nullable Queues queues,
-            @Nullable Duration pollInterval,
-            @Nullable Duration outboxRetryInterval,
-            @Nullable Local local,
-            @Nullable Databricks databricks) {
-        this.retry = retry == null ? new Retry(0, null, null, null) : retry;
-        this.queues = queues == null ? new Queues(null, null) : queues;
-        this.pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
-        this.outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
-        this.local = local == null ? new Local(null, null, null, null, null, null, null, null, null) : local;
-        this.databricks = databricks == null ? new Databricks(null, null, null, null, null, null, null) : databricks;
-        this.runner = runner;
+    public ControllerProperties {
+        retry = retry == null ? new Retry(0, null, null, null) : retry;
+        queues = queues == null ? new Queues(null, null) : queues;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+        outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
+        local = local == null ? new Local(null, null, null, null, null, null, null, null, null) : local;
+        databricks = databricks == null ? new Databricks(null, null, null, null, null, null, null) : databricks;
     }
 
     public enum RunnerKind {
