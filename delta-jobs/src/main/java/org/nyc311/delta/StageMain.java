@@ -2,6 +2,7 @@ package org.nyc311.delta;
 
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a stage as a program, the same way on Databricks and in a local child JVM.
@@ -83,7 +84,7 @@ public final class StageMain {
         return e.getClass().getSimpleName() + ": " + message;
     }
 
-    private static void stop(SparkSession spark) {
+    private static void stop(@Nullable SparkSession spark) {
         if (spark != null) {
             try {
                 spark.stop();

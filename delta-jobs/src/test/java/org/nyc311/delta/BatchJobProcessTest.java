@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BatchJob's exit status as a controller sees it. The successful child-JVM run is
- * {@link FixturePipelineTest}'s first batch.
+ * {@link FixturePipelineIT}'s first batch.
  */
 class BatchJobProcessTest {
 

@@ -3,6 +3,7 @@ package org.nyc311.forecast;
 import java.util.List;
 import java.util.Map;
 import org.nyc311.forecast.metrics.Accuracy;
+import org.nyc311.model.forecast.ForecastPoint;
 
 /**
  * A forecast for one series and the evidence for it.

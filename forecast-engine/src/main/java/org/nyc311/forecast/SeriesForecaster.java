@@ -20,6 +20,7 @@ import org.nyc311.forecast.selection.ModelSelector;
 import org.nyc311.forecast.selection.ModelSelector.Selection;
 import org.nyc311.forecast.selection.RollingOrigins;
 import org.nyc311.model.calendar.HolidayCalendar;
+import org.nyc311.model.forecast.ForecastPoint;
 
 /**
  * The engine's front door: give it a series of daily counts, get back a forecast with calibrated

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nyc311.forecast.bench.SyntheticSeries;
 import org.nyc311.forecast.metrics.AccuracyAccumulator;
+import org.nyc311.model.forecast.ForecastPoint;
 
 class SeriesForecasterTest {
 

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "nyc311.lake.bucket=" + IngestIntegrationTest.BUCKET,
             "nyc311.ingest.schedule.enabled=false",
-            // runs failed by an outage are resumed only where a test asks for it (OutageResumptionTest): the contexts
+            // runs failed by an outage are resumed only where a test asks for it (OutageResumptionIT): the contexts
             // are cached and share one database, so a resumer left on would resume other tests' failed runs
             "nyc311.ingest.resume.enabled=false",
             "nyc311.ingest.soda.page-size=10",

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges the days of one series against the interval forecasts made before them.
@@ -197,7 +198,7 @@ public final class AnomalyDetector {
         private final LocalDate start;
         private final Breach breach;
         private LocalDate last;
-        private LocalDate openedOn;
+        private @Nullable LocalDate openedOn;
         private int days;
         /** Flagged days at the end of the run, without a raised day between them: the rule. */
         private int trailingFlags;
@@ -211,6 +212,8 @@ public final class AnomalyDetector {
         Run(LocalDate start, Breach breach) {
             this.start = start;
             this.breach = breach;
+            // the run's first day; add() moves it on
+            this.last = start;
         }
 
         /** Adds a day; returns whether the alert opens on it. */

@@ -4,4 +4,7 @@
  * the residual with a robust z-score and groups consecutive spikes into alert episodes. Plain Java: no
  * Spring, no static mutable state; the same input always gives the same output.
  */
+@NullMarked
 package org.nyc311.anomaly.engine;
+
+import org.jspecify.annotations.NullMarked;

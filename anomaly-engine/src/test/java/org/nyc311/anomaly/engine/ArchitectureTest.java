@@ -28,6 +28,16 @@ class ArchitectureTest {
     }
 
     @ArchTest
+    void noCommandLine(JavaClasses classes) {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "org.nyc311.forecast.cli..", "org.nyc311.forecast.bench..")
+                .because("the commands and benchmarks live in engine-tools, so anomaly-service does not ship them")
+                .check(classes);
+    }
+
+    @ArchTest
     void theRulesStandAlone(JavaClasses classes) {
         noClasses()
                 .that()

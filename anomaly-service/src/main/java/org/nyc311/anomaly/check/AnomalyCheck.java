@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.nyc311.anomaly.config.AnomalyProperties;
@@ -15,6 +16,7 @@ import org.nyc311.anomaly.engine.AnomalyDetector;
 import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.Detection;
 import org.nyc311.anomaly.engine.ObservedDay;
+import org.nyc311.anomaly.engine.ObservedSegments;
 import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
@@ -195,33 +197,12 @@ public class AnomalyCheck {
             MorningForecasts yardstick,
             Instant now,
             Tally tally) {
-        // days with both an actual and a forecast, cut into runs of consecutive days (the detector's input)
-        List<List<ObservedDay>> segments = new ArrayList<>();
-        List<ObservedDay> current = new ArrayList<>();
-        LocalDate lastJudged = null;
-        for (LocalDate day = from; !day.isAfter(lastDay); day = day.plusDays(1)) {
-            Long actual = counts.get(day);
-            SnapshotPoint forecast = snapshot.get(day);
-            if (actual == null || forecast == null) {
-                if (!current.isEmpty()) {
-                    segments.add(current);
-                    current = new ArrayList<>();
-                }
-                continue;
-            }
-            current.add(new ObservedDay(day, actual, forecast.yhat(), forecast.lower(), forecast.upper()));
-            lastJudged = day;
-        }
-        if (!current.isEmpty()) {
-            segments.add(current);
-        }
-        if (lastJudged == null || lastJudged.isBefore(firstNew)) {
+        ObservedSegments observed = ObservedSegments.over(from, lastDay, counts, snapshot);
+        List<List<ObservedDay>> reaching = observed.reaching(firstNew);
+        if (reaching.isEmpty()) {
             return Optional.empty();
         }
-        for (List<ObservedDay> segment : segments) {
-            if (segment.get(segment.size() - 1).date().isBefore(firstNew)) {
-                continue;
-            }
+        for (List<ObservedDay> segment : reaching) {
             Detection detection = detector.detect(segment, yardstick);
             for (DayVerdict verdict : detection.days()) {
                 if (verdict.date().isBefore(firstNew)) {
@@ -229,9 +210,10 @@ public class AnomalyCheck {
                 }
                 tally.days++;
                 // the run whose forecast the day was judged by: its morning's own, or the one made before its run began
-                String runId = yardstick
-                        .judgedBy(verdict.date())
-                        .orElse(snapshot.get(verdict.date()).forecastRunId());
+                // every verdict's day is a day of the snapshot the segment was cut from
+                String snapshotRun =
+                        Objects.requireNonNull(snapshot.get(verdict.date())).forecastRunId();
+                String runId = yardstick.judgedBy(verdict.date()).orElse(snapshotRun);
                 Optional<Anomaly> anomaly = verdict.toAnomaly(key, runId);
                 if (anomaly.isPresent() && repository.recordAnomaly(anomaly.get(), now)) {
                     tally.anomalies++;
@@ -246,7 +228,7 @@ public class AnomalyCheck {
                 }
             }
         }
-        return Optional.of(lastJudged);
+        return observed.lastDay();
     }
 
     /** Inserts or updates the episode's alert and writes its OPENED and CLOSED events, each once. */

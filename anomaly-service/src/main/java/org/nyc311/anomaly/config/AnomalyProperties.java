@@ -1,5 +1,6 @@
 package org.nyc311.anomaly.config;
 
+import org.jspecify.annotations.Nullable;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
@@ -18,17 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        raised recall on wide-interval series but also false alerts, see
  *                        docs/BENCHMARKS.md). Day anomalies are still only the days outside their interval.
  * @param sustainedMinZ   the z-score from which a day inside the interval is raised (2)
- * @param maxLookbackDays days before the first unchecked day that detection reads as context at most
+ * @param maxLookbackDays days before the first unchecked day that detection reads as context at most (120)
  * @param checkVisibilityTimeout how long a ForecastsPublished being checked stays invisible on its queue: a
  *                        check of many series can outlast the queue's default, and SQS would hand the
- *                        message to another consumer meanwhile
+ *                        message to another consumer meanwhile (5 min)
  * @param queues          the SQS queues in and out
  * @param outboxRetryInterval how often AnomalyAlert events SQS refused are sent again from the outbox (60 s)
  * @param evidence        anomaly-engine's sequential-evidence rule ({@code enabled}, {@code slack}, {@code threshold}):
  *                        a CUSUM of the days' log residuals that opens an alert when a rise adds up before three days
  *                        breach; its defaults are anomaly-engine's ({@link DetectionSettings.Evidence})
  * @param judgeRunsBefore whether the later days of a rising run are judged against the forecast stored for the
- *                        morning the run began, not against forecasts refitted on its first days
+ *                        morning the run began, not against forecasts refitted on its first days (off)
  */
 @ConfigurationProperties("nyc311.anomaly")
 public record AnomalyProperties(
@@ -45,21 +46,31 @@ public record AnomalyProperties(
         Boolean judgeRunsBefore)
         implements OutboxSettings {
 
-    public AnomalyProperties {
-        consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
-        zWindow = zWindow <= 0 ? DetectionSettings.DEFAULT_Z_WINDOW : zWindow;
-        sustainedRise = sustainedRise == null ? DetectionSettings.DEFAULT_SUSTAINED_RISE : sustainedRise;
-        sustainedMinZ = sustainedMinZ == null ? DetectionSettings.DEFAULT_SUSTAINED_MIN_Z : sustainedMinZ;
-        maxLookbackDays = maxLookbackDays <= 0 ? 120 : maxLookbackDays;
-        checkVisibilityTimeout =
+    public AnomalyProperties(
+            int consecutiveDays,
+            int zWindow,
+            boolean dropsAlert,
+            @Nullable Boolean sustainedRise,
+            @Nullable Double sustainedMinZ,
+            int maxLookbackDays,
+            java.time.@Nullable Duration checkVisibilityTimeout,
+            @Nullable Queues queues,
+            java.time.@Nullable Duration outboxRetryInterval,
+            @Nullable Evidence evidence,
+            @Nullable Boolean judgeRunsBefore) {
+        this.consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
+        this.zWindow = zWindow <= 0 ? DetectionSettings.DEFAULT_Z_WINDOW : zWindow;
+        this.sustainedRise = sustainedRise == null ? DetectionSettings.DEFAULT_SUSTAINED_RISE : sustainedRise;
+        this.sustainedMinZ = sustainedMinZ == null ? DetectionSettings.DEFAULT_SUSTAINED_MIN_Z : sustainedMinZ;
+        this.maxLookbackDays = maxLookbackDays <= 0 ? 120 : maxLookbackDays;
+        this.checkVisibilityTimeout =
                 checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
-        queues = queues == null ? new Queues(null, null) : queues;
-        outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
-        evidence = evidence == null ? new Evidence(null, null, null) : evidence;
-        judgeRunsBefore = judgeRunsBefore == null ? DEFAULT_JUDGE_RUNS_BEFORE : judgeRunsBefore;
+        this.queues = queues == null ? new Queues(null, null) : queues;
+        this.outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
+        this.evidence = evidence == null ? new Evidence(null, null, null) : evidence;
+        this.judgeRunsBefore = judgeRunsBefore != null && judgeRunsBefore;
+        this.dropsAlert = dropsAlert;
     }
-
-    public static final boolean DEFAULT_JUDGE_RUNS_BEFORE = false;
 
     public DetectionSettings detectionSettings() {
         return new DetectionSettings(
@@ -73,18 +84,18 @@ public record AnomalyProperties(
 
     /** The sequential-evidence rule's settings, each defaulting to anomaly-engine's. */
     public record Evidence(Boolean enabled, Double slack, Double threshold) {
-        public Evidence {
-            enabled = enabled == null ? DetectionSettings.DEFAULT_EVIDENCE : enabled;
-            slack = slack == null ? DetectionSettings.DEFAULT_EVIDENCE_SLACK : slack;
-            threshold = threshold == null ? DetectionSettings.DEFAULT_EVIDENCE_THRESHOLD : threshold;
+        public Evidence(@Nullable Boolean enabled, @Nullable Double slack, @Nullable Double threshold) {
+            this.enabled = enabled == null ? DetectionSettings.DEFAULT_EVIDENCE : enabled;
+            this.slack = slack == null ? DetectionSettings.DEFAULT_EVIDENCE_SLACK : slack;
+            this.threshold = threshold == null ? DetectionSettings.DEFAULT_EVIDENCE_THRESHOLD : threshold;
         }
     }
 
     /** Queue names; the defaults are shared-model's {@link EventQueue} names. */
     public record Queues(String forecastsPublished, String anomalyAlert) implements QueueNames {
-        public Queues {
-            forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
-            anomalyAlert = QueueNames.orDefault(anomalyAlert, EventQueue.ANOMALY_ALERT);
+        public Queues(@Nullable String forecastsPublished, @Nullable String anomalyAlert) {
+            this.forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
+            this.anomalyAlert = QueueNames.orDefault(anomalyAlert, EventQueue.ANOMALY_ALERT);
         }
     }
 }

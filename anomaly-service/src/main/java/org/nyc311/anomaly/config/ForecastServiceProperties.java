@@ -2,6 +2,7 @@ package org.nyc311.anomaly.config;
 
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.access.ServiceCallSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,10 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ForecastServiceProperties(
         URI url, Duration connectTimeout, Duration readTimeout, ServiceCallSettings client) {
 
-    public ForecastServiceProperties {
-        url = url == null ? URI.create("http://127.0.0.1:8083") : url;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
-        client = client == null ? ServiceCallSettings.none() : client;
+    public ForecastServiceProperties(
+            @Nullable URI url,
+            @Nullable Duration connectTimeout,
+            @Nullable Duration readTimeout,
+            @Nullable ServiceCallSettings client) {
+        this.url = url == null ? URI.create("http://127.0.0.1:8083") : url;
+        this.connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        this.readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+        this.client = client == null ? ServiceCallSettings.none() : client;
     }
 }

@@ -1,2 +1,5 @@
 /** SQS in: ForecastsPublished, in the shared event JSON. */
+@NullMarked
 package org.nyc311.anomaly.messaging;
+
+import org.jspecify.annotations.NullMarked;

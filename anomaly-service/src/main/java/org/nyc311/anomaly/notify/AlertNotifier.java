@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventJson;
 import org.slf4j.Logger;
@@ -152,7 +153,7 @@ public class AlertNotifier implements AutoCloseable {
         return tries.multipliedBy(BATCH).plusMinutes(1);
     }
 
-    private Counter counter(String name, String channel, String outcome) {
+    private Counter counter(String name, String channel, @Nullable String outcome) {
         Counter.Builder builder = Counter.builder(name).tag("channel", channel);
         if (outcome != null) {
             builder.tag("outcome", outcome).description("alert notifications by channel and outcome of a round");

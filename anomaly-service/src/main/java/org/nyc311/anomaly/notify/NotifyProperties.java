@@ -2,6 +2,7 @@ package org.nyc311.anomaly.notify;
 
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,10 +25,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("nyc311.anomaly.notify")
 public record NotifyProperties(
-        URI webhookUrl,
-        String snsTopicArn,
-        URI snsEndpoint,
-        String snsRegion,
+        @Nullable URI webhookUrl,
+        @Nullable String snsTopicArn,
+        @Nullable URI snsEndpoint,
+        @Nullable String snsRegion,
         URI dashboardUrl,
         Duration pollInterval,
         Integer attempts,
@@ -38,18 +39,33 @@ public record NotifyProperties(
         Duration connectTimeout,
         Duration readTimeout) {
 
-    public NotifyProperties {
-        snsTopicArn = snsTopicArn == null || snsTopicArn.isBlank() ? null : snsTopicArn.strip();
-        snsRegion = snsRegion == null || snsRegion.isBlank() ? null : snsRegion.strip();
-        dashboardUrl = dashboardUrl == null ? URI.create("http://127.0.0.1:8080") : dashboardUrl;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
-        attempts = attempts == null || attempts < 1 ? 3 : attempts;
-        attemptWait = attemptWait == null ? Duration.ofSeconds(1) : attemptWait;
-        firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
-        maxRetry = maxRetry == null ? Duration.ofMinutes(30) : maxRetry;
-        maxAge = maxAge == null ? Duration.ofHours(24) : maxAge;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+    public NotifyProperties(
+            @Nullable URI webhookUrl,
+            @Nullable String snsTopicArn,
+            @Nullable URI snsEndpoint,
+            @Nullable String snsRegion,
+            @Nullable URI dashboardUrl,
+            @Nullable Duration pollInterval,
+            @Nullable Integer attempts,
+            @Nullable Duration attemptWait,
+            @Nullable Duration firstRetry,
+            @Nullable Duration maxRetry,
+            @Nullable Duration maxAge,
+            @Nullable Duration connectTimeout,
+            @Nullable Duration readTimeout) {
+        this.snsTopicArn = snsTopicArn == null || snsTopicArn.isBlank() ? null : snsTopicArn.strip();
+        this.snsRegion = snsRegion == null || snsRegion.isBlank() ? null : snsRegion.strip();
+        this.dashboardUrl = dashboardUrl == null ? URI.create("http://127.0.0.1:8080") : dashboardUrl;
+        this.pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
+        this.attempts = attempts == null || attempts < 1 ? 3 : attempts;
+        this.attemptWait = attemptWait == null ? Duration.ofSeconds(1) : attemptWait;
+        this.firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
+        this.maxRetry = maxRetry == null ? Duration.ofMinutes(30) : maxRetry;
+        this.maxAge = maxAge == null ? Duration.ofHours(24) : maxAge;
+        this.connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        this.readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+        this.webhookUrl = webhookUrl;
+        this.snsEndpoint = snsEndpoint;
     }
 
     /** Every setting at its default: no channel on. */

@@ -2,12 +2,14 @@ package org.nyc311.anomaly.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What analysts have said of one alert so far: its acknowledgement and its current label (the latest of its
  * label history), each null while there is none.
  */
-public record AlertReview(Acknowledgement acknowledgement, Label label) {
+public record AlertReview(
+        @Nullable Acknowledgement acknowledgement, @Nullable Label label) {
 
     public static final AlertReview NONE = new AlertReview(null, null);
 

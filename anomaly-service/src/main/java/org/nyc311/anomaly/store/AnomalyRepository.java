@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.anomaly.engine.AnomalyDetector;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
@@ -91,19 +92,19 @@ public class AnomalyRepository {
 
     /** What one check did, as stored with its event. */
     public record CheckCounts(
-            int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {}
+            @Nullable int forecastsStored, int daysChecked, int anomalies, int alertsOpened, int alertsClosed) {}
 
     /** A check as recorded; the counts are null for checks recorded before they were kept. */
     public record RecordedCheck(
             UUID eventId,
             String forecastRunId,
             Instant processedAt,
-            LocalDate lastActualDate,
+            @Nullable LocalDate lastActualDate,
             Integer forecastsStored,
-            Integer daysChecked,
-            Integer anomalies,
-            Integer alertsOpened,
-            Integer alertsClosed) {}
+            @Nullable Integer daysChecked,
+            @Nullable Integer anomalies,
+            @Nullable Integer alertsOpened,
+            @Nullable Integer alertsClosed) {}
 
     /**
      * Stores the points of a forecast where it is the shortest horizon seen to their day: a later

@@ -3,6 +3,7 @@ package org.nyc311.anomaly.store;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.model.forecast.ForecastPoint;
 
@@ -13,7 +14,7 @@ import org.nyc311.model.forecast.ForecastPoint;
  * @param lastActualDate the last day of history the forecast saw: a point's horizon counts from it
  */
 public record SeriesForecast(
-        String seriesId, String forecastRunId, LocalDate lastActualDate, List<ForecastPoint> points) {
+        String seriesId, @Nullable String forecastRunId, LocalDate lastActualDate, List<ForecastPoint> points) {
 
     public static SeriesForecast of(StoredForecastView stored) {
         return new SeriesForecast(

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.anomaly.store.AlertReview;
 import org.nyc311.anomaly.store.AnomalyQuery;
 import org.nyc311.anomaly.store.AnomalyRepository;
@@ -145,7 +147,9 @@ class AnomalyController implements AnomalyApi {
         String actor = actor(request == null ? null : request.actor());
         Alert alert = alert(id);
         if (!repository.acknowledge(id, actor, clock.instant())) {
-            AlertReview.Acknowledgement first = review(id).acknowledgement();
+            // refused because one is recorded already
+            AlertReview.Acknowledgement first =
+                    Objects.requireNonNull(review(id).acknowledgement());
             throw new ConflictException(
                     "Alert already acknowledged",
                     "alert " + id + " was acknowledged by " + first.actor() + " at " + first.at(),
@@ -241,7 +245,7 @@ class AnomalyController implements AnomalyApi {
         return new LabelView(label.verdict().name(), label.note(), label.actor(), label.at());
     }
 
-    static String actor(String raw) {
+    static String actor(@Nullable String raw) {
         String actor = raw == null ? "" : raw.strip();
         if (actor.isEmpty()) {
             throw new BadRequestException("actor must name who does this (not blank)");

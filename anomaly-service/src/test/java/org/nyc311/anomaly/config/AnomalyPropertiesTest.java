@@ -3,13 +3,20 @@ package org.nyc311.anomaly.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nyc311.anomaly.engine.DetectionSettings;
+import org.nyc311.anomaly.notify.NotifyProperties;
+import org.nyc311.model.event.EventQueue;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** {@code nyc311.anomaly.*} as Spring Boot binds it, down to the settings anomaly-engine's detector is built with. */
+/**
+ * {@code nyc311.anomaly.*} and {@code nyc311.services.forecast-service.*} as Spring Boot binds them, down to the
+ * settings anomaly-engine's detector is built with; with nothing set, each setting has the default its record gives.
+ */
 class AnomalyPropertiesTest {
 
     private static AnomalyProperties bind(Map<String, String> properties) {
@@ -20,6 +27,40 @@ class AnomalyPropertiesTest {
     @Test
     void withNothingSetTheDetectorHasAnomalyEnginesDefaults() {
         assertThat(bind(Map.of()).detectionSettings()).isEqualTo(DetectionSettings.defaults());
+    }
+
+    @Test
+    void withNothingSetEveryServiceSettingHasItsOneDefault() {
+        Binder nothing = new Binder(new MapConfigurationPropertySource(Map.of()));
+        AnomalyProperties anomaly = nothing.bindOrCreate("nyc311.anomaly", AnomalyProperties.class);
+        ForecastServiceProperties forecastService =
+                nothing.bindOrCreate("nyc311.services.forecast-service", ForecastServiceProperties.class);
+        NotifyProperties notify = nothing.bindOrCreate("nyc311.anomaly.notify", NotifyProperties.class);
+
+        assertThat(anomaly.maxLookbackDays()).isEqualTo(120);
+        assertThat(anomaly.checkVisibilityTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(anomaly.outboxRetryInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(anomaly.judgeRunsBefore()).isFalse();
+        assertThat(anomaly.queues().forecastsPublished()).isEqualTo(EventQueue.FORECASTS_PUBLISHED.queueName());
+        assertThat(anomaly.queues().anomalyAlert()).isEqualTo(EventQueue.ANOMALY_ALERT.queueName());
+
+        assertThat(forecastService.url()).isEqualTo(URI.create("http://127.0.0.1:8083"));
+        assertThat(forecastService.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(forecastService.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(forecastService.client().complete()).isFalse();
+
+        assertThat(notify).isEqualTo(NotifyProperties.defaults());
+        assertThat(notify.webhookUrl()).isNull();
+        assertThat(notify.snsTopicArn()).isNull();
+        assertThat(notify.dashboardUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(notify.pollInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(notify.attempts()).isEqualTo(3);
+        assertThat(notify.attemptWait()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(notify.firstRetry()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(notify.maxRetry()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(notify.maxAge()).isEqualTo(Duration.ofHours(24));
+        assertThat(notify.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(notify.readTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

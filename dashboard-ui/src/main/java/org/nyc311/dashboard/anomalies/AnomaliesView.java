@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.anomaly.LabelPrecisionView;
@@ -257,7 +258,7 @@ public class AnomaliesView extends VerticalLayout {
         }
     }
 
-    private static String label(LabelView label) {
+    private static String label(@Nullable LabelView label) {
         if (label == null) {
             return "";
         }

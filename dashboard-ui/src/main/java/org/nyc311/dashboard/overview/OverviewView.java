@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyView;
@@ -94,13 +95,14 @@ public class OverviewView extends VerticalLayout {
         Optional<StoredForecastView> yesterdaysForecast = Optional.empty();
         try {
             for (String id : series.keySet()) {
-                stored.put(id, storedAnswers.get(id).get());
+                stored.put(id, Objects.requireNonNull(storedAnswers.get(id)).get());
             }
             yesterdaysForecast = yesterdaysAnswer.get();
             // apart from the forecasts, which are served while gold is away; the counts are not.
             actuals.putAll(actualsAnswer.get());
             for (String id : series.keySet()) {
-                pastForecasts.put(id, pastAnswers.get(id).get());
+                pastForecasts.put(
+                        id, Objects.requireNonNull(pastAnswers.get(id)).get());
             }
         } catch (ServiceUnavailableException e) {
             // one notice for the service; the charts still show, empty, so the page keeps its shape

@@ -2,6 +2,7 @@ package org.nyc311.dashboard.services;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.dashboard.config.ServicesProperties;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
@@ -22,7 +23,7 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 public final class ServiceClient<A> {
 
     private final String service;
-    private final A api;
+    private final @Nullable A api;
 
     public ServiceClient(
             String service,

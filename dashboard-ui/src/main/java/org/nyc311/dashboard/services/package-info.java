@@ -3,4 +3,7 @@
  * through HTTP interface clients of the contracts in service-api: the payloads are the services' own records,
  * so a renamed field fails this module's compile. Unknown fields are ignored, so a service may add fields freely.
  */
+@NullMarked
 package org.nyc311.dashboard.services;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Outside the local profile the dashboard refuses to start without its OIDC login, and names every setting that is
  * missing: a deployment that forgot them fails at once, in words, instead of running with no login or failing later
  * on the first one Spring happens to read. The app is started for real (it never gets as far as listening); the
- * local profile needs none of them (HealthEndpointTest, DashboardBrowserTest).
+ * local profile needs none of them (HealthEndpointIT, DashboardBrowserIT).
  */
 class LoginRequiredTest {
 

@@ -187,6 +187,6 @@ class ServiceClientTest {
 
     private static ServicesProperties settings() {
         return new ServicesProperties(
-                null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8, null);
+                null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8, null);
     }
 }

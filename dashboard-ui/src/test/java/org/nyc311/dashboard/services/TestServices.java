@@ -15,7 +15,6 @@ public final class TestServices {
                 endpoint,
                 endpoint,
                 endpoint,
-                endpoint,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30),

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.delta.silver.SilverStage;
 
 /**
@@ -22,8 +23,8 @@ import org.nyc311.delta.silver.SilverStage;
 public record RunResult(
         String runId,
         Map<String, Long> tableVersions,
-        LocalDate latestCompleteDate,
-        Instant newestCreatedAt,
+        @Nullable LocalDate latestCompleteDate,
+        @Nullable Instant newestCreatedAt,
         Map<String, Long> rowCounts,
         SilverStage.RunMetrics silver) {
 

@@ -1,5 +1,6 @@
 package org.nyc311.delta.silver;
 
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.series.ComplaintType;
 
 /**
@@ -12,7 +13,8 @@ public final class ComplaintTypeDisplay {
 
     private ComplaintTypeDisplay() {}
 
-    public static String of(String raw) {
+    /** Null for null: the source column may be empty. */
+    public static @Nullable String of(@Nullable String raw) {
         return ComplaintType.displayOfSource(raw);
     }
 }

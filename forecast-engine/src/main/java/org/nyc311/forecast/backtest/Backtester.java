@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,11 +12,11 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.Forecast;
-import org.nyc311.forecast.ForecastPoint;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecast.metrics.AccuracyAccumulator;
+import org.nyc311.model.forecast.ForecastPoint;
 
 /**
  * Rolling-origin evaluation of forecasters on series with known futures. At each origin the
@@ -83,14 +84,15 @@ public final class Backtester {
             for (String id : series.keySet()) {
                 Map<String, AccuracyAccumulator> result = futures.get(i++).get();
                 result.forEach((m, acc) -> {
-                    perMethod.get(m).put(id, acc.result());
-                    pooled.get(m).merge(acc);
+                    // evaluate() answers for exactly the methods both maps were filled with
+                    Objects.requireNonNull(perMethod.get(m)).put(id, acc.result());
+                    Objects.requireNonNull(pooled.get(m)).merge(acc);
                 });
                 progress.accept(i);
             }
             List<MethodResult> out = new ArrayList<>();
-            perMethod.forEach(
-                    (m, per) -> out.add(new MethodResult(m, per, pooled.get(m).result())));
+            perMethod.forEach((m, per) -> out.add(new MethodResult(
+                    m, per, Objects.requireNonNull(pooled.get(m)).result())));
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package org.nyc311.forecast.metrics;
 
+import java.util.Collection;
+
 /**
  * Forecast accuracy over a set of forecast days.
  *
@@ -17,4 +19,43 @@ package org.nyc311.forecast.metrics;
 public record Accuracy(double mape, double wape, double mase, double coverage, int points, int zeroActualDays) {
 
     public static final Accuracy NONE = new Accuracy(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+
+    /**
+     * The accuracies of many series pooled, each weighed by its points, so that a series with few forecast days
+     * counts for little (one without any, too short for cross-validation, not at all). MAPE is pooled over the days
+     * it is defined on; an undefined WAPE, MASE or coverage adds nothing. {@link #NONE} when no series has a point.
+     */
+    public static Accuracy pooled(Collection<Accuracy> accuracies) {
+        double mape = 0, wape = 0, mase = 0, coverage = 0;
+        long mapePoints = 0, points = 0, zeros = 0;
+        for (Accuracy a : accuracies) {
+            if (a.points() == 0) {
+                continue;
+            }
+            int mp = a.points() - a.zeroActualDays();
+            if (Double.isFinite(a.mape()) && mp > 0) {
+                mape += a.mape() * mp;
+                mapePoints += mp;
+            }
+            wape += finite(a.wape()) * a.points();
+            mase += finite(a.mase()) * a.points();
+            coverage += finite(a.coverage()) * a.points();
+            points += a.points();
+            zeros += a.zeroActualDays();
+        }
+        if (points == 0) {
+            return NONE;
+        }
+        return new Accuracy(
+                mapePoints == 0 ? Double.NaN : mape / mapePoints,
+                wape / points,
+                mase / points,
+                coverage / points,
+                (int) points,
+                (int) zeros);
+    }
+
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : 0;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.Forecast.CandidateScore;
 import org.nyc311.forecast.ModelFamily;
@@ -61,7 +62,8 @@ public final class ModelSelector {
         return new Selection(scored.get(0).model(), leaderboard);
     }
 
-    private static Scored bestBlend(double[] y, int[] ends, int horizon, List<Scored> sorted, int order) {
+    /** The best blend of the leading families, or null when fewer than two families were fitted. */
+    private static @Nullable Scored bestBlend(double[] y, int[] ends, int horizon, List<Scored> sorted, int order) {
         Map<ModelFamily, Scored> bestPerFamily = new EnumMap<>(ModelFamily.class);
         for (Scored s : sorted) {
             bestPerFamily.putIfAbsent(s.model().family(), s);

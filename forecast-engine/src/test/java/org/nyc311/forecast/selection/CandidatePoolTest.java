@@ -12,7 +12,7 @@ import org.nyc311.forecast.Forecast;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.ModelFamily;
 import org.nyc311.forecast.SeriesForecaster;
-import org.nyc311.forecast.bench.SyntheticSeries;
+import org.nyc311.forecast.SyntheticSeries;
 import org.nyc311.forecast.model.ForecastModel;
 import org.nyc311.model.calendar.HolidayCalendar;
 

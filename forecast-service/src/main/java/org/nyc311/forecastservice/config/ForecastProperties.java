@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.config;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
 import org.nyc311.service.outbox.OutboxSettings;
@@ -9,17 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * What a training does, under {@code nyc311.forecast}.
  *
- * @param horizonDays days forecast per series by a training (and stored)
- * @param maxOnDemandHorizon the largest horizon {@code POST /api/v1/forecasts} accepts
- * @param level the prediction interval level, e.g. 0.95
- * @param trials hyperparameter trials of the Prophet-style model per series
- * @param folds rolling origins per series for model choice
- * @param threads series fitted at once (the bounded pool)
- * @param seriesTimeout the longest one series may take before it counts as failed
- * @param maxAttempts attempts at a run while gold cannot be read (retried every {@code nyc311.mlflow.retry-interval})
+ * @param horizonDays days forecast per series by a training (and stored) (30)
+ * @param maxOnDemandHorizon the largest horizon {@code POST /api/v1/forecasts} accepts (90)
+ * @param level the prediction interval level (0.95)
+ * @param trials hyperparameter trials of the Prophet-style model per series (20; 0 is the model's defaults only)
+ * @param folds rolling origins per series for model choice (4)
+ * @param threads series fitted at once (the bounded pool; the cores less one)
+ * @param seriesTimeout the longest one series may take before it counts as failed (5 min)
+ * @param maxAttempts attempts at a run while gold cannot be read (retried every {@code nyc311.mlflow.retry-interval};
+ *     30)
  * @param queues the SQS queue names; the defaults are the local ones of {@link EventQueue}
  * @param lease how an instance holds a run while it works on it, so that two instances never fit the same run
- * @param outboxRetryInterval how often ForecastsPublished events SQS refused are sent again from the outbox
+ * @param outboxRetryInterval how often ForecastsPublished events SQS refused are sent again from the outbox (30 s)
  * @param onDemand  how many {@code POST /api/v1/forecasts} fits run at once and how long one may take
  */
 @ConfigurationProperties("nyc311.forecast")
@@ -38,20 +40,33 @@ public record ForecastProperties(
         OnDemand onDemand)
         implements OutboxSettings {
 
-    public ForecastProperties {
-        horizonDays = horizonDays <= 0 ? 30 : horizonDays;
-        maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
-        level = level <= 0 ? 0.95 : level;
+    public ForecastProperties(
+            int horizonDays,
+            int maxOnDemandHorizon,
+            double level,
+            @Nullable Integer trials,
+            int folds,
+            int threads,
+            @Nullable Duration seriesTimeout,
+            int maxAttempts,
+            @Nullable Queues queues,
+            @Nullable Lease lease,
+            @Nullable Duration outboxRetryInterval,
+            @Nullable OnDemand onDemand) {
+        this.horizonDays = horizonDays <= 0 ? 30 : horizonDays;
+        this.maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
+        this.level = level <= 0 ? 0.95 : level;
         // 0 is meaningful (the Prophet-style model's defaults only): only an absent value takes the default
-        trials = trials == null || trials < 0 ? 20 : trials;
-        folds = folds <= 0 ? 4 : folds;
-        threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : threads;
-        seriesTimeout = seriesTimeout == null ? Duration.ofMinutes(5) : seriesTimeout;
-        maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
-        queues = queues == null ? new Queues(null, null) : queues;
-        lease = lease == null ? new Lease(null, null, null) : lease;
-        outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
-        onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
+        this.trials = trials == null || trials < 0 ? 20 : trials;
+        this.folds = folds <= 0 ? 4 : folds;
+        // computed: the cores less one, leaving one to the web and the listener (application.yml sets 2 locally)
+        this.threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : threads;
+        this.seriesTimeout = seriesTimeout == null ? Duration.ofMinutes(5) : seriesTimeout;
+        this.maxAttempts = maxAttempts <= 0 ? 30 : maxAttempts;
+        this.queues = queues == null ? new Queues(null, null) : queues;
+        this.lease = lease == null ? new Lease(null, null, null) : lease;
+        this.outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
+        this.onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
     }
 
     /**
@@ -62,17 +77,18 @@ public record ForecastProperties(
      * @param timeout the longest a caller waits for one fit (30 s)
      */
     public record OnDemand(int threads, Duration timeout) {
-        public OnDemand {
-            threads = threads <= 0 ? 1 : threads;
-            timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(30) : timeout;
+        public OnDemand(int threads, @Nullable Duration timeout) {
+            this.threads = threads <= 0 ? 1 : threads;
+            this.timeout =
+                    timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(30) : timeout;
         }
     }
 
     /** Queue names; production prefixes them per environment. */
     public record Queues(String goldRefreshed, String forecastsPublished) implements QueueNames {
-        public Queues {
-            goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
-            forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
+        public Queues(@Nullable String goldRefreshed, @Nullable String forecastsPublished) {
+            this.goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
+            this.forecastsPublished = QueueNames.orDefault(forecastsPublished, EventQueue.FORECASTS_PUBLISHED);
         }
     }
 
@@ -88,18 +104,20 @@ public record ForecastProperties(
      *     host and process id by default
      */
     public record Lease(Duration duration, Duration heartbeat, String owner) {
-        public Lease {
-            duration = duration == null ? Duration.ofMinutes(2) : duration;
-            heartbeat = heartbeat == null ? duration.dividedBy(4) : heartbeat;
-            if (duration.isNegative()
-                    || duration.isZero()
-                    || heartbeat.isNegative()
-                    || heartbeat.isZero()
-                    || heartbeat.compareTo(duration) >= 0) {
-                throw new IllegalArgumentException("nyc311.forecast.lease.heartbeat (" + heartbeat
-                        + ") must be positive and shorter than nyc311.forecast.lease.duration (" + duration + ")");
+        public Lease(@Nullable Duration duration, @Nullable Duration heartbeat, @Nullable String owner) {
+            this.duration = duration == null ? Duration.ofMinutes(2) : duration;
+            // computed from the duration, so that a longer lease alone keeps its heartbeat well inside it
+            this.heartbeat = heartbeat == null ? this.duration.dividedBy(4) : heartbeat;
+            if (this.duration.isNegative()
+                    || this.duration.isZero()
+                    || this.heartbeat.isNegative()
+                    || this.heartbeat.isZero()
+                    || this.heartbeat.compareTo(this.duration) >= 0) {
+                throw new IllegalArgumentException("nyc311.forecast.lease.heartbeat (" + this.heartbeat
+                        + ") must be positive and shorter than nyc311.forecast.lease.duration (" + this.duration + ")");
             }
-            owner = owner == null || owner.isBlank() ? hostAndProcess() : owner;
+            // computed: each instance's own name, which no configuration file can hold
+            this.owner = owner == null || owner.isBlank() ? hostAndProcess() : owner;
         }
 
         private static String hostAndProcess() {

@@ -16,7 +16,6 @@ import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.gold.SeriesHistory;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
-import org.nyc311.model.forecast.ForecastPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -100,9 +99,6 @@ public class SeriesFitter implements DisposableBean {
     private static SeriesFit fit(SeriesForecaster forecaster, SeriesHistory history) {
         long started = System.nanoTime();
         Forecast forecast = forecaster.forecast(history.firstDate(), history.counts());
-        List<ForecastPoint> points = forecast.points().stream()
-                .map(p -> new ForecastPoint(p.date(), p.yhat(), p.lower(), p.upper(), p.level()))
-                .toList();
         return new SeriesFit(
                 history.key(),
                 forecast.model(),
@@ -110,7 +106,7 @@ public class SeriesFitter implements DisposableBean {
                 forecast.crossValidation(),
                 history.firstDate(),
                 history.lastDate(),
-                points,
+                forecast.points(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

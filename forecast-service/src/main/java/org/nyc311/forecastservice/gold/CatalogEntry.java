@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.gold;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** One row of gold's series catalog. */
 public record CatalogEntry(
@@ -9,9 +10,9 @@ public record CatalogEntry(
         String complaintTypeKey,
         String complaintType,
         String boroughKey,
-        LocalDate firstDate,
-        LocalDate lastDate,
-        LocalDate lastNonzeroDate,
+        @Nullable LocalDate firstDate,
+        @Nullable LocalDate lastDate,
+        @Nullable LocalDate lastNonzeroDate,
         double meanCount,
         long days,
         boolean forecastable) {}

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
 import org.nyc311.service.gold.GoldProperties;
@@ -210,8 +212,12 @@ public class GoldWarehouse implements AutoCloseable {
         String sql = "SELECT " + SERIES_ID + ", " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries()
                 + " WHERE " + SERIES_ID + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?"))
                 + ") AND " + DATE + " >= CAST(? AS DATE) AND " + DATE + " <= CAST(? AS DATE) ORDER BY 1, 2";
+        Map<String, SeriesKey> keysById = new LinkedHashMap<>();
         Map<String, Map<LocalDate, Long>> counts = new LinkedHashMap<>();
-        keys.forEach(key -> counts.put(key.id(), new TreeMap<>()));
+        keys.forEach(key -> {
+            keysById.put(key.id(), key);
+            counts.put(key.id(), new TreeMap<>());
+        });
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 1;
@@ -232,10 +238,11 @@ public class GoldWarehouse implements AutoCloseable {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
         }
         Map<String, List<DailyCount>> bySeries = new LinkedHashMap<>();
-        counts.forEach((id, days) -> {
+        keysById.forEach((id, key) -> {
+            Map<LocalDate, Long> days = counts.getOrDefault(id, Map.of());
             if (!days.isEmpty()) {
                 List<DailyCount> list = new ArrayList<>(days.size());
-                days.forEach((day, count) -> list.add(new DailyCount(day, count)));
+                days.forEach((day, count) -> list.add(new DailyCount(key, day, count)));
                 bySeries.put(id, list);
             }
         });
@@ -254,7 +261,7 @@ public class GoldWarehouse implements AutoCloseable {
         }
     }
 
-    private LocalDate newestDate() {
+    private @Nullable LocalDate newestDate() {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
@@ -308,7 +315,7 @@ public class GoldWarehouse implements AutoCloseable {
      * Dates are selected as ISO strings: the Spark Thrift Server intermittently fails converting DATE
      * results ("LocalDate cannot be cast to java.sql.Date"), and a string reads the same from every driver.
      */
-    private static LocalDate date(ResultSet rows, int column) throws SQLException {
+    private static @Nullable LocalDate date(ResultSet rows, int column) throws SQLException {
         Object value = rows.getObject(column);
         if (value == null) {
             return null;

@@ -3,6 +3,7 @@ package org.nyc311.forecastservice.run;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A training as stored in {@code forecast_run}.
@@ -13,33 +14,33 @@ import java.util.UUID;
 public record ForecastRun(
         UUID runId,
         Trigger trigger,
-        UUID eventId,
-        String pipelineRunId,
-        Long goldVersion,
-        LocalDate latestComplete,
+        @Nullable UUID eventId,
+        @Nullable String pipelineRunId,
+        @Nullable Long goldVersion,
+        @Nullable LocalDate latestComplete,
         int horizonDays,
         Status status,
-        LocalDate historyStart,
-        LocalDate lastActualDate,
+        @Nullable LocalDate historyStart,
+        @Nullable LocalDate lastActualDate,
         int seriesForecast,
         int seriesFailed,
-        Double pooledMape,
-        Double pooledWape,
-        Double pooledMase,
-        Double pooledCoverage,
-        String error,
+        @Nullable Double pooledMape,
+        @Nullable Double pooledWape,
+        @Nullable Double pooledMase,
+        @Nullable Double pooledCoverage,
+        @Nullable String error,
         int attempts,
         Instant createdAt,
-        Instant finishedAt,
+        @Nullable Instant finishedAt,
         TrackingStatus trackingStatus,
         int trackingAttempts,
-        String trackingError,
-        String mlflowRunId,
-        String modelVersion,
-        Boolean champion,
-        Instant publishedAt,
-        String leaseOwner,
-        Instant leaseExpiresAt) {
+        @Nullable String trackingError,
+        @Nullable String mlflowRunId,
+        @Nullable String modelVersion,
+        @Nullable Boolean champion,
+        @Nullable Instant publishedAt,
+        @Nullable String leaseOwner,
+        @Nullable Instant leaseExpiresAt) {
 
     public enum Trigger {
         EVENT,

@@ -14,8 +14,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.fit.FitOutcome;
 import org.nyc311.forecastservice.fit.SeriesFit;
@@ -241,7 +243,7 @@ public class ForecastRunRepository {
      * Gold could not be read: back to the queue with the reason (the lease released), or FAILED once
      * {@code maxAttempts} are used up. False, and nothing changed, when the lease was taken over.
      */
-    public boolean requeueOrFail(RunLease lease, String error, int maxAttempts) {
+    public boolean requeueOrFail(RunLease lease, @Nullable String error, int maxAttempts) {
         return jdbc.update(
                         """
                 UPDATE forecast_run SET error = ?,
@@ -576,7 +578,7 @@ public class ForecastRunRepository {
             nullable(rs, "pooled_coverage"),
             rs.getString("error"),
             rs.getInt("attempts"),
-            instant(rs, "created_at"),
+            Objects.requireNonNull(instant(rs, "created_at")),
             instant(rs, "finished_at"),
             ForecastRun.TrackingStatus.valueOf(rs.getString("tracking_status")),
             rs.getInt("tracking_attempts"),
@@ -588,22 +590,22 @@ public class ForecastRunRepository {
             rs.getString("lease_owner"),
             instant(rs, "lease_expires_at"));
 
-    private static Double nullable(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Double nullable(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
     }
 
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
-    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+    private static @Nullable LocalDate localDate(ResultSet rs, String column) throws SQLException {
         Date value = rs.getDate(column);
         return value == null ? null : value.toLocalDate();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
@@ -613,7 +615,7 @@ public class ForecastRunRepository {
     }
 
     /** NaN (e.g. MAPE over all-zero actuals) is stored as NULL: "undefined", not a number. */
-    private static Double finite(double value) {
+    private static @Nullable Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 

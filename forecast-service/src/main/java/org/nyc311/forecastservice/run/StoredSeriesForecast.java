@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.forecast.ForecastPoint;
 
 /**
@@ -17,17 +18,17 @@ public record StoredSeriesForecast(
         String seriesId,
         String model,
         Map<String, String> hyperparameters,
-        Double cvMape,
-        Double cvWape,
-        Double cvMase,
-        Double cvCoverage,
+        @Nullable Double cvMape,
+        @Nullable Double cvWape,
+        @Nullable Double cvMase,
+        @Nullable Double cvCoverage,
         int cvPoints,
         LocalDate historyStart,
         LocalDate historyEnd,
-        String mlflowRunId,
-        String mlflowExperimentId,
-        String modelVersion,
-        Long goldVersion,
+        @Nullable String mlflowRunId,
+        @Nullable String mlflowExperimentId,
+        @Nullable String modelVersion,
+        @Nullable Long goldVersion,
         List<ForecastPoint> points) {
 
     public StoredSeriesForecast {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
@@ -55,7 +56,7 @@ public class MlflowTracker implements AutoCloseable {
     /** Runs per {@code runs/search} page; MLflow allows up to 50,000, its Java client's default is 1,000. */
     private final int searchPageSize;
     /** The experiment's id once known; experiments are not renamed under a running service. */
-    private volatile String experimentId;
+    private volatile @Nullable String experimentId;
 
     public MlflowTracker(MlflowProperties properties, Clock clock) {
         this(properties, clock, MAX_SEARCH_PAGE);
@@ -218,7 +219,7 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /** Moves the alias to {@code version} when its pooled WAPE is no worse than the champion's (or there is none). */
-    private boolean moveChampionIfNoWorse(String version, Double pooledWape) throws IOException {
+    private boolean moveChampionIfNoWorse(String version, @Nullable Double pooledWape) throws IOException {
         String name = properties.registeredModelName();
         Optional<JsonNode> current = championVersion();
         double candidate = pooledWape == null || !Double.isFinite(pooledWape) ? Double.POSITIVE_INFINITY : pooledWape;
@@ -388,7 +389,7 @@ public class MlflowTracker implements AutoCloseable {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
     }
 
-    private static void addMetric(List<Service.Metric> metrics, String key, Double value, long timestamp) {
+    private static void addMetric(List<Service.Metric> metrics, String key, @Nullable Double value, long timestamp) {
         if (value != null && Double.isFinite(value)) {
             metrics.add(Service.Metric.newBuilder()
                     .setKey(key)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.model.forecast.ForecastPoint;
 
@@ -98,7 +99,7 @@ public final class SeriesTables {
         return CSV.writer(schema).writeValueAsString(rows);
     }
 
-    private static String number(Double value) {
+    private static String number(@Nullable Double value) {
         return value == null || !Double.isFinite(value) ? "" : String.valueOf(value);
     }
 }

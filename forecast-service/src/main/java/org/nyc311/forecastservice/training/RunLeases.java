@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.RunLease;
@@ -87,7 +88,7 @@ public class RunLeases implements AutoCloseable {
 
         private final RunLease lease;
         private volatile boolean lost;
-        private volatile ScheduledFuture<?> heartbeat;
+        private volatile @Nullable ScheduledFuture<?> heartbeat;
 
         private Held(RunLease lease) {
             this.lease = lease;

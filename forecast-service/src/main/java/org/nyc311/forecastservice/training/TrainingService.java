@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.training;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.nyc311.forecastservice.config.ForecastProperties;
@@ -261,7 +262,8 @@ public class TrainingService {
                     clock,
                     runId.toString(),
                     run.goldVersion() == null ? -1 : run.goldVersion(),
-                    run.lastActualDate(),
+                    // set when the run succeeded, which is when it is published
+                    Objects.requireNonNull(run.lastActualDate()),
                     run.horizonDays(),
                     run.seriesForecast(),
                     run.seriesFailed(),

@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.common.DateParameter;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.ForecastApi;
@@ -77,12 +79,14 @@ class ForecastController implements ForecastApi {
                                     "days to return, from the first forecast day, 1 to nyc311.forecast.max-on-demand-horizon "
                                             + "(90); default: all stored",
                             schema = @Schema(type = "integer", minimum = "1", maximum = "90"))
+                    @Nullable
                     Integer horizon,
             @Parameter(
                             description =
                                     "ISO yyyy-MM-dd: the newest forecast made before this day (its history ended earlier); "
                                             + "the forecast a day's actual is judged against; blank for none",
                             schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK))
+                    @Nullable
                     String madeBefore) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
         Optional<LocalDate> before =
@@ -232,7 +236,10 @@ class ForecastController implements ForecastApi {
             }
             previous = day.date();
         }
-        long span = previous.toEpochDay() - first.toEpochDay() + 1;
+        // days is not empty (checked above), so both are set
+        long span = Objects.requireNonNull(previous).toEpochDay()
+                - Objects.requireNonNull(first).toEpochDay()
+                + 1;
         if (span > MAX_HISTORY_DAYS) {
             throw new BadRequestException("history may span at most " + MAX_HISTORY_DAYS + " days: " + span);
         }
@@ -249,7 +256,7 @@ class ForecastController implements ForecastApi {
                 finite(a.mape()), finite(a.wape()), finite(a.mase()), finite(a.coverage()), a.points());
     }
 
-    private static Double finite(double value) {
+    private static @Nullable Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 }

@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.common.DateParameter;
 import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.api.forecast.DailyCountView;
@@ -82,11 +84,13 @@ class SeriesController implements SeriesApi {
             @Parameter(
                             description = "first day, YYYY-MM-DD; default: 90 days before 'to'",
                             schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    @Nullable
                     LocalDate from,
             @Parameter(
                             description =
                                     "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'",
                             schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+                    @Nullable
                     LocalDate to) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
         // a date the calendar holds may still be one no arithmetic below survives (+999999999-12-31)
@@ -102,7 +106,8 @@ class SeriesController implements SeriesApi {
         // the catalog says whether the series exists and where it ends, before any day is read
         CatalogEntry entry = gold.catalogEntry(key)
                 .orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
-        LocalDate last = to != null ? to : entry.lastDate();
+        // a catalogued series has days, so a last date
+        LocalDate last = to != null ? to : Objects.requireNonNull(entry.lastDate());
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_HISTORY_DAYS);
         checkWindow(first, last);
         return gold.dailyCounts(key, first, last).stream()

@@ -37,7 +37,6 @@ import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.CatalogEntry;
-import org.nyc311.forecastservice.gold.DailyCount;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
@@ -45,6 +44,7 @@ import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
 import org.nyc311.testsupport.spring.HttpInterfaceClients;
@@ -165,7 +165,9 @@ class ForecastApiContractTest {
                         1247,
                         true)));
         when(gold.dailyCounts(BROOKLYN_NOISE, LAST.minusDays(1), LAST))
-                .thenReturn(List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91)));
+                .thenReturn(List.of(
+                        new DailyCount(BROOKLYN_NOISE, LAST.minusDays(1), 80),
+                        new DailyCount(BROOKLYN_NOISE, LAST, 91)));
 
         assertThat(api.history("noise-residential", "brooklyn", LAST.minusDays(1), LAST))
                 .containsExactly(new DailyCountView(LAST.minusDays(1), 80), new DailyCountView(LAST, 91));
@@ -177,9 +179,11 @@ class ForecastApiContractTest {
         when(gold.dailyCounts(List.of(citywide, BROOKLYN_NOISE), LAST.minusDays(1), LAST))
                 .thenReturn(java.util.Map.of(
                         citywide.id(),
-                        List.of(new DailyCount(LAST, 9100)),
+                        List.of(new DailyCount(citywide, LAST, 9100)),
                         BROOKLYN_NOISE.id(),
-                        List.of(new DailyCount(LAST.minusDays(1), 80), new DailyCount(LAST, 91))));
+                        List.of(
+                                new DailyCount(BROOKLYN_NOISE, LAST.minusDays(1), 80),
+                                new DailyCount(BROOKLYN_NOISE, LAST, 91))));
 
         List<SeriesHistoryView> read =
                 api.histories(List.of("all/all", "noise-residential/brooklyn", "all/all"), LAST.minusDays(1), LAST);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
 import org.nyc311.service.outbox.OutboxSettings;
@@ -44,19 +45,31 @@ public record IngestProperties(
         Resume resume,
         Queues queues) {
 
-    public IngestProperties {
-        soda = soda == null ? new Soda(null, null, null, null, null, null) : soda;
-        file = file == null ? new File(null, null) : file;
-        retry = retry == null ? new Retry(null, null, null, null, null) : retry;
-        incremental = incremental == null ? new Incremental(null, null) : incremental;
-        limits = limits == null ? new Limits(null, null, null) : limits;
-        lease = lease == null ? new Lease(null, null) : lease;
-        schedule = schedule == null ? new Schedule(null, null, null) : schedule;
-        events = events == null ? new Events(null, null) : events;
-        oneShot = oneShot == null ? new OneShot(null, null, null) : oneShot;
-        runs = runs == null ? new Runs(null, null) : runs;
-        resume = resume == null ? new Resume(null, null, null, null, null) : resume;
-        queues = queues == null ? new Queues(null) : queues;
+    public IngestProperties(
+            @Nullable Soda soda,
+            @Nullable File file,
+            @Nullable Retry retry,
+            @Nullable Incremental incremental,
+            @Nullable Limits limits,
+            @Nullable Lease lease,
+            @Nullable Schedule schedule,
+            @Nullable Events events,
+            @Nullable OneShot oneShot,
+            @Nullable Runs runs,
+            @Nullable Resume resume,
+            @Nullable Queues queues) {
+        this.soda = soda == null ? new Soda(null, null, null, null, null, null) : soda;
+        this.file = file == null ? new File(null, null) : file;
+        this.retry = retry == null ? new Retry(null, null, null, null, null) : retry;
+        this.incremental = incremental == null ? new Incremental(null, null) : incremental;
+        this.limits = limits == null ? new Limits(null, null, null) : limits;
+        this.lease = lease == null ? new Lease(null, null) : lease;
+        this.schedule = schedule == null ? new Schedule(null, null, null) : schedule;
+        this.events = events == null ? new Events(null, null) : events;
+        this.oneShot = oneShot == null ? new OneShot(null, null, null) : oneShot;
+        this.runs = runs == null ? new Runs(null, null) : runs;
+        this.resume = resume == null ? new Resume(null, null, null, null, null) : resume;
+        this.queues = queues == null ? new Queues(null) : queues;
     }
 
     /**
@@ -68,20 +81,28 @@ public record IngestProperties(
     public record Soda(
             URI baseUrl,
             String dataset,
-            String appToken,
+            @Nullable String appToken,
             Integer pageSize,
             Duration connectTimeout,
             Duration readTimeout) {
 
-        public Soda {
-            baseUrl = baseUrl == null ? URI.create("https://data.cityofnewyork.us") : baseUrl;
-            dataset = dataset == null ? "erm2-nwe9" : dataset;
-            pageSize = pageSize == null ? 50_000 : pageSize;
-            connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
-            readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
-            if (pageSize < 1) {
-                throw new IllegalArgumentException("nyc311.ingest.soda.page-size must be at least 1, was " + pageSize);
+        public Soda(
+                @Nullable URI baseUrl,
+                @Nullable String dataset,
+                @Nullable String appToken,
+                @Nullable Integer pageSize,
+                @Nullable Duration connectTimeout,
+                @Nullable Duration readTimeout) {
+            this.baseUrl = baseUrl == null ? URI.create("https://data.cityofnewyork.us") : baseUrl;
+            this.dataset = dataset == null ? "erm2-nwe9" : dataset;
+            this.pageSize = pageSize == null ? 50_000 : pageSize;
+            this.connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+            this.readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
+            if (this.pageSize < 1) {
+                throw new IllegalArgumentException(
+                        "nyc311.ingest.soda.page-size must be at least 1, was " + this.pageSize);
             }
+            this.appToken = appToken;
         }
 
         public URI resourceUri() {
@@ -98,13 +119,15 @@ public record IngestProperties(
      * @param replayDirectory the folder whose files {@code POST /api/v1/ingestions} may replay ({@code "source"});
      *     unset, the API ingests from SODA only, so that a request can never make the service read its own disk
      */
-    public record File(Integer pageSize, Path replayDirectory) {
+    public record File(Integer pageSize, @Nullable Path replayDirectory) {
 
-        public File {
-            pageSize = pageSize == null ? 50_000 : pageSize;
-            if (pageSize < 1) {
-                throw new IllegalArgumentException("nyc311.ingest.file.page-size must be at least 1, was " + pageSize);
+        public File(@Nullable Integer pageSize, @Nullable Path replayDirectory) {
+            this.pageSize = pageSize == null ? 50_000 : pageSize;
+            if (this.pageSize < 1) {
+                throw new IllegalArgumentException(
+                        "nyc311.ingest.file.page-size must be at least 1, was " + this.pageSize);
             }
+            this.replayDirectory = replayDirectory;
         }
     }
 
@@ -120,12 +143,17 @@ public record IngestProperties(
             Duration maxElapsed,
             Integer maxAttempts) {
 
-        public Retry {
-            initialInterval = initialInterval == null ? Duration.ofSeconds(1) : initialInterval;
-            multiplier = multiplier == null ? 2.0 : multiplier;
-            maxInterval = maxInterval == null ? Duration.ofSeconds(60) : maxInterval;
-            maxElapsed = maxElapsed == null ? Duration.ofMinutes(10) : maxElapsed;
-            maxAttempts = maxAttempts == null ? 12 : maxAttempts;
+        public Retry(
+                @Nullable Duration initialInterval,
+                @Nullable Double multiplier,
+                @Nullable Duration maxInterval,
+                @Nullable Duration maxElapsed,
+                @Nullable Integer maxAttempts) {
+            this.initialInterval = initialInterval == null ? Duration.ofSeconds(1) : initialInterval;
+            this.multiplier = multiplier == null ? 2.0 : multiplier;
+            this.maxInterval = maxInterval == null ? Duration.ofSeconds(60) : maxInterval;
+            this.maxElapsed = maxElapsed == null ? Duration.ofMinutes(10) : maxElapsed;
+            this.maxAttempts = maxAttempts == null ? 12 : maxAttempts;
         }
     }
 
@@ -135,9 +163,9 @@ public record IngestProperties(
      */
     public record Incremental(Duration overlap, Duration firstLookback) {
 
-        public Incremental {
-            overlap = overlap == null ? Duration.ofDays(1) : overlap;
-            firstLookback = firstLookback == null ? Duration.ofDays(1) : firstLookback;
+        public Incremental(@Nullable Duration overlap, @Nullable Duration firstLookback) {
+            this.overlap = overlap == null ? Duration.ofDays(1) : overlap;
+            this.firstLookback = firstLookback == null ? Duration.ofDays(1) : firstLookback;
         }
     }
 
@@ -156,20 +184,20 @@ public record IngestProperties(
      */
     public record Limits(Duration maxBackfill, Duration maxIncremental, Duration clockSkew) {
 
-        public Limits {
-            maxBackfill = maxBackfill == null ? Duration.ofDays(366) : maxBackfill;
-            maxIncremental = maxIncremental == null ? Duration.ofDays(31) : maxIncremental;
-            clockSkew = clockSkew == null ? Duration.ofMinutes(5) : clockSkew;
-            if (maxBackfill.isNegative()
-                    || maxBackfill.isZero()
-                    || maxIncremental.isNegative()
-                    || maxIncremental.isZero()) {
+        public Limits(@Nullable Duration maxBackfill, @Nullable Duration maxIncremental, @Nullable Duration clockSkew) {
+            this.maxBackfill = maxBackfill == null ? Duration.ofDays(366) : maxBackfill;
+            this.maxIncremental = maxIncremental == null ? Duration.ofDays(31) : maxIncremental;
+            this.clockSkew = clockSkew == null ? Duration.ofMinutes(5) : clockSkew;
+            if (this.maxBackfill.isNegative()
+                    || this.maxBackfill.isZero()
+                    || this.maxIncremental.isNegative()
+                    || this.maxIncremental.isZero()) {
                 throw new IllegalArgumentException(
                         "nyc311.ingest.limits.max-backfill and .max-incremental must be positive");
             }
-            if (clockSkew.isNegative()) {
+            if (this.clockSkew.isNegative()) {
                 throw new IllegalArgumentException(
-                        "nyc311.ingest.limits.clock-skew must not be negative, was " + clockSkew);
+                        "nyc311.ingest.limits.clock-skew must not be negative, was " + this.clockSkew);
             }
         }
     }
@@ -186,14 +214,14 @@ public record IngestProperties(
      */
     public record Lease(Duration length, Duration heartbeat) {
 
-        public Lease {
-            length = length == null ? Duration.ofMinutes(2) : length;
-            heartbeat = heartbeat == null ? Duration.ofSeconds(20) : heartbeat;
-            if (heartbeat.isNegative()
-                    || heartbeat.isZero()
-                    || heartbeat.multipliedBy(2).compareTo(length) > 0) {
-                throw new IllegalArgumentException("nyc311.ingest.lease.heartbeat (" + heartbeat
-                        + ") must be positive and at most half of nyc311.ingest.lease.length (" + length + ")");
+        public Lease(@Nullable Duration length, @Nullable Duration heartbeat) {
+            this.length = length == null ? Duration.ofMinutes(2) : length;
+            this.heartbeat = heartbeat == null ? Duration.ofSeconds(20) : heartbeat;
+            if (this.heartbeat.isNegative()
+                    || this.heartbeat.isZero()
+                    || this.heartbeat.multipliedBy(2).compareTo(this.length) > 0) {
+                throw new IllegalArgumentException("nyc311.ingest.lease.heartbeat (" + this.heartbeat
+                        + ") must be positive and at most half of nyc311.ingest.lease.length (" + this.length + ")");
             }
         }
     }
@@ -210,16 +238,24 @@ public record IngestProperties(
      */
     public record Resume(Boolean enabled, Duration firstWait, Duration maxWait, Integer attempts, Duration checkEvery) {
 
-        public Resume {
-            enabled = enabled == null || enabled;
-            firstWait = firstWait == null ? Duration.ofSeconds(30) : firstWait;
-            maxWait = maxWait == null ? Duration.ofMinutes(10) : maxWait;
-            attempts = attempts == null ? 20 : attempts;
-            checkEvery = checkEvery == null ? Duration.ofSeconds(10) : checkEvery;
-            if (firstWait.isNegative() || firstWait.isZero() || maxWait.compareTo(firstWait) < 0 || attempts < 0) {
+        public Resume(
+                @Nullable Boolean enabled,
+                @Nullable Duration firstWait,
+                @Nullable Duration maxWait,
+                @Nullable Integer attempts,
+                @Nullable Duration checkEvery) {
+            this.enabled = enabled == null || enabled;
+            this.firstWait = firstWait == null ? Duration.ofSeconds(30) : firstWait;
+            this.maxWait = maxWait == null ? Duration.ofMinutes(10) : maxWait;
+            this.attempts = attempts == null ? 20 : attempts;
+            this.checkEvery = checkEvery == null ? Duration.ofSeconds(10) : checkEvery;
+            if (this.firstWait.isNegative()
+                    || this.firstWait.isZero()
+                    || this.maxWait.compareTo(this.firstWait) < 0
+                    || this.attempts < 0) {
                 throw new IllegalArgumentException(
-                        "nyc311.ingest.resume: first-wait (" + firstWait + ") must be positive, " + "max-wait ("
-                                + maxWait + ") at least first-wait, attempts (" + attempts + ") at least 0");
+                        "nyc311.ingest.resume: first-wait (" + this.firstWait + ") must be positive, " + "max-wait ("
+                                + this.maxWait + ") at least first-wait, attempts (" + this.attempts + ") at least 0");
             }
         }
     }
@@ -227,10 +263,10 @@ public record IngestProperties(
     /** The daily run: 03:00 New York time unless told otherwise. */
     public record Schedule(Boolean enabled, String cron, ZoneId zone) {
 
-        public Schedule {
-            enabled = enabled == null || enabled;
-            cron = cron == null ? "0 0 3 * * *" : cron;
-            zone = zone == null ? ZoneId.of("America/New_York") : zone;
+        public Schedule(@Nullable Boolean enabled, @Nullable String cron, @Nullable ZoneId zone) {
+            this.enabled = enabled == null || enabled;
+            this.cron = cron == null ? "0 0 3 * * *" : cron;
+            this.zone = zone == null ? ZoneId.of("America/New_York") : zone;
         }
     }
 
@@ -240,9 +276,9 @@ public record IngestProperties(
      */
     public record Events(Boolean enabled, Duration outboxRetryInterval) implements OutboxSettings {
 
-        public Events {
-            enabled = enabled == null || enabled;
-            outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
+        public Events(@Nullable Boolean enabled, @Nullable Duration outboxRetryInterval) {
+            this.enabled = enabled == null || enabled;
+            this.outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
         }
     }
 
@@ -251,7 +287,10 @@ public record IngestProperties(
      * @param from window start (a date or a floating timestamp); with {@code to}, a backfill window
      * @param to window end, inclusive
      */
-    public record OneShot(String source, String from, String to) {
+    public record OneShot(
+            @Nullable String source,
+            @Nullable String from,
+            @Nullable String to) {
 
         public boolean enabled() {
             return source != null && !source.isBlank();
@@ -264,12 +303,12 @@ public record IngestProperties(
      */
     public record Runs(Integer threads, Integer queueCapacity) {
 
-        public Runs {
-            threads = threads == null ? 2 : threads;
-            queueCapacity = queueCapacity == null ? 16 : queueCapacity;
-            if (threads < 1 || queueCapacity < 0) {
+        public Runs(@Nullable Integer threads, @Nullable Integer queueCapacity) {
+            this.threads = threads == null ? 2 : threads;
+            this.queueCapacity = queueCapacity == null ? 16 : queueCapacity;
+            if (this.threads < 1 || this.queueCapacity < 0) {
                 throw new IllegalArgumentException("nyc311.ingest.runs needs threads >= 1 and queue-capacity >= 0, was "
-                        + threads + " and " + queueCapacity);
+                        + this.threads + " and " + this.queueCapacity);
             }
         }
     }
@@ -281,8 +320,8 @@ public record IngestProperties(
      */
     public record Queues(String rawBatchLanded) implements QueueNames {
 
-        public Queues {
-            rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
+        public Queues(@Nullable String rawBatchLanded) {
+            this.rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.nyc311.ingest.config;
 
+import org.jspecify.annotations.Nullable;
 import org.nyc311.service.health.LakeBucket;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -7,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("nyc311.lake")
 public record LakeProperties(String bucket) implements LakeBucket {
 
-    public LakeProperties {
-        bucket = bucket == null ? "nyc311-lake" : bucket;
+    public LakeProperties(@Nullable String bucket) {
+        this.bucket = bucket == null ? "nyc311-lake" : bucket;
     }
 }

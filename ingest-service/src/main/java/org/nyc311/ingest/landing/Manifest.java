@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /**
@@ -18,7 +19,7 @@ public record Manifest(
         String bucket,
         String batchPrefix,
         IngestionWindow window,
-        LocalDateTime watermark,
+        @Nullable LocalDateTime watermark,
         LocalDate ingestionDate,
         String source,
         long recordCount,

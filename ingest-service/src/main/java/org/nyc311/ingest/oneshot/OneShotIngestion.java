@@ -2,6 +2,7 @@ package org.nyc311.ingest.oneshot;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Objects;
 import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.landing.RawBatchStore;
 import org.nyc311.ingest.run.IngestionRequest;
@@ -49,9 +50,11 @@ public class OneShotIngestion implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        String source = RecordSources.API.equals(oneShot.source())
+        // this runner exists only when nyc311.ingest.one-shot.source is set
+        String requested = Objects.requireNonNull(oneShot.source());
+        String source = RecordSources.API.equals(requested)
                 ? RecordSources.API
-                : IngestProperties.filePath(oneShot.source()).toString();
+                : IngestProperties.filePath(requested).toString();
         IngestionRun run;
         try {
             IngestionRequest request = new IngestionRequest(

@@ -1,6 +1,7 @@
 package org.nyc311.ingest.run;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.ingest.source.SourceFailedException;
 
 /** The one sentence a person reads to know why a run failed. */
@@ -8,7 +9,7 @@ final class FailureReasons {
 
     private FailureReasons() {}
 
-    static String of(List<Throwable> failures) {
+    static @Nullable String of(List<Throwable> failures) {
         if (failures.isEmpty()) {
             return "the run stopped before completing (no exception recorded)";
         }

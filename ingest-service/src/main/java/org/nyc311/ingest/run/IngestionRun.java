@@ -3,6 +3,7 @@ package org.nyc311.ingest.run;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.ingest.landing.BatchLayout;
 import org.nyc311.model.ingest.IngestionWindow;
 
@@ -23,12 +24,12 @@ public record IngestionRun(
         RunStatus status,
         long recordCount,
         int partCount,
-        LocalDateTime watermark,
-        String failureReason,
+        @Nullable LocalDateTime watermark,
+        @Nullable String failureReason,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
-        Instant retryAt) {
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Instant retryAt) {
 
     public BatchLayout layout() {
         return new BatchLayout(ingestionDate, runId);

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.landing.LandedPart;
 import org.nyc311.ingest.landing.StagedPart;
@@ -77,7 +78,7 @@ public class IngestionRunRepository {
     }
 
     /** Completes the run; false if {@code owner} no longer holds it (its lease expired and another process took it). */
-    public boolean markCompleted(String runId, LocalDateTime watermark, String owner) {
+    public boolean markCompleted(String runId, @Nullable LocalDateTime watermark, String owner) {
         return jdbc.update(
                         "UPDATE ingestion_run SET status = 'COMPLETED', watermark = ?, finished_at = ? "
                                 + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?",
@@ -89,7 +90,7 @@ public class IngestionRunRepository {
     }
 
     /** Fails the run if {@code owner} still holds it: a process never fails a run another has taken over. */
-    public void markFailed(String runId, String reason, String owner) {
+    public void markFailed(String runId, @Nullable String reason, String owner) {
         jdbc.update(
                 "UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ? "
                         + "WHERE run_id = ? AND status = 'RUNNING' AND lease_owner = ?",
@@ -107,7 +108,7 @@ public class IngestionRunRepository {
      * @return when it is resumed; empty if it is not, or if {@code owner} no longer held the run
      */
     public Optional<Instant> markFailedByOutage(
-            String runId, String reason, String owner, IngestProperties.Resume resume) {
+            String runId, @Nullable String reason, String owner, IngestProperties.Resume resume) {
         return jdbc
                 .query(
                         "UPDATE ingestion_run SET status = 'FAILED', failure_reason = ?, finished_at = ?, "
@@ -236,7 +237,7 @@ public class IngestionRunRepository {
      * again (a resumed run) overwrites its row, never adds one: the row names the one staged object that
      * counts.
      */
-    public void savePart(String runId, StagedPart staged, PageKey last) {
+    public void savePart(String runId, StagedPart staged, @Nullable PageKey last) {
         LandedPart part = staged.part();
         jdbc.update(
                 """
@@ -311,7 +312,7 @@ public class IngestionRunRepository {
      * @param nextPart the part number the run lands next
      * @param after the key of the last landed record; null at the start and for parts without keys
      */
-    public record ResumePoint(int nextPart, PageKey after) {
+    public record ResumePoint(int nextPart, @Nullable PageKey after) {
         static final ResumePoint START = new ResumePoint(0, null);
     }
 
@@ -331,13 +332,13 @@ public class IngestionRunRepository {
                 rs.getInt("parts"),
                 rs.getObject("watermark", LocalDateTime.class),
                 rs.getString("failure_reason"),
-                instant(rs, "created_at"),
+                Objects.requireNonNull(instant(rs, "created_at")),
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
                 instant(rs, "retry_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -1,6 +1,7 @@
 package org.nyc311.ingest.run;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.ingest.landing.LandedPart;
 import org.nyc311.ingest.landing.RawBatchStore;
 import org.nyc311.ingest.landing.StagedPart;
@@ -36,9 +37,10 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
     private final IngestionMetrics metrics;
     private final ApplicationEventPublisher events;
     private final RunLeases leases;
-    private IngestionRun run;
-    private RecordSource source;
-    private PageReader reader;
+    // set by the first execute() of the step, cleared by afterStep()
+    private @Nullable IngestionRun run;
+    private @Nullable RecordSource source;
+    private @Nullable PageReader reader;
     private long recordsSoFar;
 
     LandPagesTasklet(
@@ -60,8 +62,13 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (reader == null) {
+        IngestionRun run = this.run;
+        RecordSource source = this.source;
+        PageReader reader = this.reader;
+        // the three are set together; afterStep() clears the reader
+        if (reader == null || run == null || source == null) {
             run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no ingestion run " + runId));
+            this.run = run;
             IngestionRunRepository.ResumePoint resume = runs.resumePoint(runId);
             if (resume.nextPart() > 0 && resume.after() == null && RecordSources.API.equals(run.source())) {
                 // IngestionService never resumes such a run (landed by offset paging, before page keys)
@@ -71,7 +78,9 @@ class LandPagesTasklet implements Tasklet, StepExecutionListener {
                     .mapToLong(LandedPart::recordCount)
                     .sum();
             source = sources.forSource(run.source());
+            this.source = source;
             reader = source.open(run.window(), run.pageSize(), resume.nextPart(), resume.after());
+            this.reader = reader;
         }
         Optional<Page> page = reader.next();
         if (page.isEmpty()) {

@@ -1,2 +1,5 @@
 /** The daily incremental run. */
+@NullMarked
 package org.nyc311.ingest.schedule;
+
+import org.jspecify.annotations.NullMarked;

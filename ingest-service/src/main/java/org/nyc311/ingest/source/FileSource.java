@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /**
@@ -42,12 +44,12 @@ public final class FileSource implements RecordSource {
     }
 
     @Override
-    public PageReader open(IngestionWindow window, int pageSize, int startPage, PageKey after) {
+    public PageReader open(IngestionWindow window, int pageSize, int startPage, @Nullable PageKey after) {
         FileRecords records = records();
         Iterator<SourceRecord> inWindow = new Iterator<>() {
-            private SourceRecord ahead = advance();
+            private @Nullable SourceRecord ahead = advance();
 
-            private SourceRecord advance() {
+            private @Nullable SourceRecord advance() {
                 while (records.hasNext()) {
                     SourceRecord record = records.next();
                     if (record.createdDate()
@@ -67,6 +69,9 @@ public final class FileSource implements RecordSource {
             @Override
             public SourceRecord next() {
                 SourceRecord current = ahead;
+                if (current == null) {
+                    throw new NoSuchElementException();
+                }
                 ahead = advance();
                 return current;
             }
@@ -107,7 +112,7 @@ public final class FileSource implements RecordSource {
                 }
             }
         }
-        if (min == null) {
+        if (min == null || max == null) {
             throw new SourceFailedException(
                     path + " has no record with a readable created_date; give the window (--from/--to)");
         }

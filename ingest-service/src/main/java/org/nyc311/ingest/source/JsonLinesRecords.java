@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /** SODA-shaped JSON lines: each non-blank line one record, kept byte for byte as the file has it. */
 final class JsonLinesRecords implements FileSource.FileRecords {
@@ -16,7 +17,7 @@ final class JsonLinesRecords implements FileSource.FileRecords {
     private final Path path;
     private final ObjectMapper mapper;
     private long lineNumber;
-    private SourceRecord ahead;
+    private @Nullable SourceRecord ahead;
 
     JsonLinesRecords(BufferedReader reader, Path path, ObjectMapper mapper) {
         this.reader = reader;
@@ -40,7 +41,7 @@ final class JsonLinesRecords implements FileSource.FileRecords {
         return current;
     }
 
-    private SourceRecord read() {
+    private @Nullable SourceRecord read() {
         try {
             String line;
             while ((line = reader.readLine()) != null) {

@@ -1,6 +1,7 @@
 package org.nyc311.ingest.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /**
@@ -20,7 +21,7 @@ import org.nyc311.model.ingest.IngestionWindow;
  *     precision, no zone; UTC like the window); null for backfills
  * @param id the last record's {@code :id}
  */
-public record PageKey(String updatedAt, String id) {
+public record PageKey(@Nullable String updatedAt, String id) {
 
     public PageKey {
         if (id == null || id.isBlank()) {
@@ -46,7 +47,7 @@ public record PageKey(String updatedAt, String id) {
         return new PageKey(updatedAt.endsWith("Z") ? updatedAt.substring(0, updatedAt.length() - 1) : updatedAt, id);
     }
 
-    private static String text(JsonNode record, String field) {
+    private static @Nullable String text(JsonNode record, String field) {
         JsonNode value = record.get(field);
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }

@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /**
@@ -25,7 +27,7 @@ public final class SodaQuery {
     private SodaQuery() {}
 
     /** The first page of the window ({@code after} null) or the page after {@code after}. */
-    public static Map<String, String> parameters(IngestionWindow window, int pageSize, PageKey after) {
+    public static Map<String, String> parameters(IngestionWindow window, int pageSize, @Nullable PageKey after) {
         Map<String, String> parameters = new LinkedHashMap<>();
         String between = " between '" + FLOATING.format(window.from()) + "' and '" + FLOATING.format(window.to()) + "'";
         // system fields are only returned when asked for: :id and :updated_at are the page key
@@ -36,8 +38,10 @@ public final class SodaQuery {
                     ":updated_at" + between
                             + (after == null
                                     ? ""
-                                    : " AND (:updated_at > " + literal(after.updatedAt()) + " OR (:updated_at = "
-                                            + literal(after.updatedAt()) + " AND :id > " + literal(after.id()) + "))"));
+                                    // an incremental run's keys carry :updated_at (PageKey.of)
+                                    : " AND (:updated_at > " + literal(Objects.requireNonNull(after.updatedAt()))
+                                            + " OR (:updated_at = " + literal(Objects.requireNonNull(after.updatedAt()))
+                                            + " AND :id > " + literal(after.id()) + "))"));
             parameters.put("$order", ":updated_at,:id");
         } else {
             parameters.put(
@@ -48,7 +52,7 @@ public final class SodaQuery {
         return parameters;
     }
 
-    public static URI uri(URI resource, IngestionWindow window, int pageSize, PageKey after) {
+    public static URI uri(URI resource, IngestionWindow window, int pageSize, @Nullable PageKey after) {
         String query = parameters(window, pageSize, after).entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.ingest.config.IngestProperties;
 import org.nyc311.ingest.metrics.IngestionMetrics;
 import org.nyc311.model.ingest.IngestionWindow;
@@ -75,13 +76,13 @@ public class SodaSource implements RecordSource {
     }
 
     @Override
-    public PageReader open(IngestionWindow window, int pageSize, int startPage, PageKey resumeAfter) {
+    public PageReader open(IngestionWindow window, int pageSize, int startPage, @Nullable PageKey resumeAfter) {
         if (startPage > 0 && resumeAfter == null) {
             throw new IllegalArgumentException("a SODA reader resumes after a page key, not a page number");
         }
         return new PageReader() {
             private int next = startPage;
-            private PageKey after = resumeAfter;
+            private @Nullable PageKey after = resumeAfter;
             private boolean exhausted;
 
             @Override
@@ -119,7 +120,7 @@ public class SodaSource implements RecordSource {
     }
 
     /** One page, retried as the class describes. */
-    List<JsonNode> fetch(IngestionWindow window, int pageSize, int page, PageKey after, String where) {
+    List<JsonNode> fetch(IngestionWindow window, int pageSize, int page, @Nullable PageKey after, String where) {
         URI uri = SodaQuery.uri(soda.resourceUri(), window, pageSize, after);
         long begin = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();

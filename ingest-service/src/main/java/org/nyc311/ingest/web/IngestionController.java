@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.ingest.IngestionApi;
 import org.nyc311.api.ingest.IngestionRunView;
 import org.nyc311.api.ingest.IngestionStartRequest;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class IngestionController implements IngestionApi {
 
     private final IngestionService ingestions;
-    private final Path replayDirectory;
+    private final @Nullable Path replayDirectory;
     private final ApiDates dates;
 
     public IngestionController(IngestionService ingestions, IngestProperties properties, ApiDates dates) {
@@ -75,7 +76,7 @@ public class IngestionController implements IngestionApi {
                 run.retryAt());
     }
 
-    private LocalDateTime bound(String name, String text, boolean end) {
+    private @Nullable LocalDateTime bound(String name, @Nullable String text, boolean end) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -91,7 +92,7 @@ public class IngestionController implements IngestionApi {
     }
 
     /** The API, or a file inside the replay folder: never a path that leads out of it. */
-    private String source(String requested) {
+    private String source(@Nullable String requested) {
         if (requested == null || requested.isBlank() || RecordSources.API.equals(requested)) {
             return RecordSources.API;
         }

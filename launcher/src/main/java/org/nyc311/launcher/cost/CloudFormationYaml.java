@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -41,12 +42,12 @@ public final class CloudFormationYaml {
     }
 
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(@Nullable Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    public static List<Object> list(Object value) {
+    public static List<Object> list(@Nullable Object value) {
         return value instanceof List<?> list ? (List<Object>) list : List.of();
     }
 

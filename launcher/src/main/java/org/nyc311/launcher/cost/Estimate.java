@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one environment costs a month, item by item: deploy/ecs/nyc311.yaml and databricks.yml as that environment's
@@ -400,7 +401,7 @@ public final class Estimate {
         return 365.0 / 12;
     }
 
-    private Task task(String taskDefinition, String capacityProvider) {
+    private Task task(@Nullable String taskDefinition, String capacityProvider) {
         Map<String, Object> properties = template.resource(taskDefinition).properties();
         String architecture =
                 String.valueOf(map(properties.get("RuntimePlatform")).getOrDefault("CpuArchitecture", "X86_64"));

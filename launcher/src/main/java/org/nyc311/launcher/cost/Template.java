@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudFormation template as one stack would see it: parameters given or defaulted, {@code Conditions} evaluated,
@@ -63,12 +64,12 @@ public final class Template {
                 .toList();
     }
 
-    public Resource resource(String name) {
+    public Resource resource(@Nullable String name) {
         return Objects.requireNonNull(resources.get(name), () -> "no resource " + name + " in this stack");
     }
 
     /** The value of a parameter as the stack has it (given or default), or null. */
-    public Object parameter(String name) {
+    public @Nullable Object parameter(String name) {
         return parameters.get(name);
     }
 
@@ -90,12 +91,13 @@ public final class Template {
     }
 
     /** The name of the resource a {@code Ref} (resolved or not) points at, or null. */
-    public static String referenced(Object value) {
+    public static @Nullable String referenced(@Nullable Object value) {
         Object ref = map(value).get("Ref");
         return ref == null ? null : String.valueOf(ref);
     }
 
-    Object resolve(Object value) {
+    @Nullable
+    Object resolve(@Nullable Object value) {
         if (value instanceof Map<?, ?> raw) {
             Map<String, Object> node = map(raw);
             if (node.size() == 1) {
@@ -149,11 +151,11 @@ public final class Template {
         return value;
     }
 
-    private static boolean isNoValue(Object value) {
+    private static boolean isNoValue(@Nullable Object value) {
         return "AWS::NoValue".equals(referenced(value));
     }
 
-    private static boolean truth(Object value) {
+    private static boolean truth(@Nullable Object value) {
         if (value instanceof Boolean bool) {
             return bool;
         }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -113,13 +114,16 @@ public final class CityFeed {
         this.weekday = new double[families.length][7];
         this.hourCumulative = new double[families.length][];
         for (TypeFamily family : families) {
-            Map<java.time.DayOfWeek, Double> factors = mix.weekdayFactors().get(family);
+            // the mix has every family
+            Map<java.time.DayOfWeek, Double> factors =
+                    Objects.requireNonNull(mix.weekdayFactors().get(family));
             for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
                 weekday[family.ordinal()][d.ordinal()] = factors.getOrDefault(d, 1.0);
             }
-            hourCumulative[family.ordinal()] = cumulative(mix.hourShares().get(family).stream()
-                    .mapToDouble(Double::doubleValue)
-                    .toArray());
+            hourCumulative[family.ordinal()] =
+                    cumulative(Objects.requireNonNull(mix.hourShares().get(family)).stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray());
         }
         List<String> boroughs = List.copyOf(mix.boroughs().keySet());
         this.zipsByBorough = new ZipDraws[boroughs.size()];
@@ -332,8 +336,8 @@ public final class CityFeed {
         String locationType = type.locationTypes()[pick(type.locationTypeCumulative(), random.nextDouble())];
         boolean located = random.nextDouble() < type.locatedShare() && zips.areas().length > 0;
         CityMix.ZipArea area = located ? zips.areas()[pick(zips.cumulative(), random.nextDouble())] : null;
-        double latitude = located ? area.latitude() + random.nextGaussian() * SPREAD_DEGREES : 0;
-        double longitude = located ? area.longitude() + random.nextGaussian() * SPREAD_DEGREES : 0;
+        double latitude = area != null ? area.latitude() + random.nextGaussian() * SPREAD_DEGREES : 0;
+        double longitude = area != null ? area.longitude() + random.nextGaussian() * SPREAD_DEGREES : 0;
         double meanClosing = "NYPD".equals(type.agency()) ? POLICE_CLOSING_MINUTES : AGENCY_CLOSING_MINUTES;
         LocalDateTime closed = created.plusMinutes(1 + (long) (-Math.log(1 - random.nextDouble()) * meanClosing));
         boolean isClosed = !closed.isAfter(asOf);
@@ -355,7 +359,7 @@ public final class CityFeed {
         if (!locationType.isEmpty()) {
             json.writeStringField("location_type", locationType);
         }
-        if (located) {
+        if (area != null) {
             json.writeStringField("incident_zip", area.zip());
             if (!area.city().isEmpty()) {
                 json.writeStringField("city", area.city());

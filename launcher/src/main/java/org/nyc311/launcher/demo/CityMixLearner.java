@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
@@ -189,8 +190,9 @@ public final class CityMixLearner {
             LocalDate reference = new CityMix.Source("", 0, fullDays).referenceDay();
             for (CityMix.FullDay day : fullDays) {
                 // the season taken out first: an April Sunday is not a heating weekday pattern
-                double count = familyPerDay.get(day.day()).getOrDefault(family, 0)
-                        / (family.yearly(day.day()) / family.yearly(reference));
+                double count =
+                        Objects.requireNonNull(familyPerDay.get(day.day())).getOrDefault(family, 0)
+                                / (family.yearly(day.day()) / family.yearly(reference));
                 double[] sum = sums.computeIfAbsent(day.dayOfWeek(), d -> new double[2]);
                 sum[0] += count;
                 sum[1]++;
@@ -217,7 +219,7 @@ public final class CityMixLearner {
             long[] counts = new long[24];
             long total = 0;
             for (CityMix.FullDay day : fullDays) {
-                int[] hours = hoursPerDay.get(day.day()).get(family);
+                int[] hours = Objects.requireNonNull(hoursPerDay.get(day.day())).get(family);
                 for (int h = 0; hours != null && h < 24; h++) {
                     counts[h] += hours[h];
                     total += hours[h];

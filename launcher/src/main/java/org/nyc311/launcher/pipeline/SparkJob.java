@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.launcher.child.ChildRun;
 
 /**
@@ -30,7 +31,7 @@ final class SparkJob {
     }
 
     /** The job built in {@code delta-jobs/target}, or null when the build has not made it yet. */
-    static SparkJob of(Path deltaJobsTarget) throws IOException {
+    static @Nullable SparkJob of(Path deltaJobsTarget) throws IOException {
         Path jar = deltaJobsTarget.resolve("delta-jobs.jar");
         Path classpath = deltaJobsTarget.resolve("delta-jobs.classpath");
         Path flags = deltaJobsTarget.resolve("spark-jvm-flags.txt");

@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.access.ServiceCallSettings;
 import org.nyc311.api.access.ServiceCallTokens;
 import org.nyc311.api.anomaly.AnomalyApi;
@@ -101,12 +103,13 @@ final class FirstIntake {
     }
 
     private static <A> A client(
-            URI service,
+            @Nullable URI service,
             JdkClientHttpRequestFactory requests,
             List<ClientHttpRequestInterceptor> token,
             Class<A> contract) {
         RestClient http = RestClient.builder()
-                .baseUrl(service.toString())
+                .baseUrl(Objects.requireNonNull(service, () -> "no address for " + contract.getSimpleName())
+                        .toString())
                 .requestFactory(requests)
                 .requestInterceptors(interceptors -> interceptors.addAll(token))
                 .build();
@@ -202,7 +205,7 @@ final class FirstIntake {
     }
 
     /** Polls until the state is terminal or the stage times out, printing each change of state or detail. */
-    private <T> T follow(
+    private <T> @Nullable T follow(
             String stage,
             Supplier<T> poll,
             Function<T, String> state,
@@ -233,7 +236,7 @@ final class FirstIntake {
     }
 
     /** A service busy, restarting or not answering 200 yet: null, and the next poll asks again. */
-    private static <T> T ask(Supplier<T> call) {
+    private static <T> @Nullable T ask(Supplier<T> call) {
         try {
             return call.get();
         } catch (RestClientException e) {
@@ -246,12 +249,12 @@ final class FirstIntake {
         return line.length() <= 100 ? line : line.substring(0, 97) + "...";
     }
 
-    private static <T> T find(List<T> list, Predicate<T> match) {
+    private static <T> @Nullable T find(@Nullable List<T> list, Predicate<T> match) {
         return list == null ? null : list.stream().filter(match).findFirst().orElse(null);
     }
 
     /** As the JSON read it before: an absent count shows as 0. */
-    private static int count(Integer value) {
+    private static int count(@Nullable Integer value) {
         return value == null ? 0 : value;
     }
 

@@ -17,8 +17,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.access.ServiceCallSettings;
 import org.nyc311.model.access.ApiScope;
 import org.nyc311.testsupport.junit.EmbeddedServer;
@@ -60,7 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private final PrintWriter console;
-    private URI mlflowUri;
+    private @Nullable URI mlflowUri;
     private ServiceCallSettings analyst = ServiceCallSettings.none();
     private final SecureRandom random = new SecureRandom();
 
@@ -86,7 +88,7 @@ public final class LocalPlatform implements AutoCloseable {
             Path workDirectory,
             PlatformPorts ports,
             boolean withMlflow,
-            Path replayDirectory,
+            @Nullable Path replayDirectory,
             PrintWriter console)
             throws Exception {
         LocalPlatform platform = new LocalPlatform(console);
@@ -100,7 +102,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void startAll(
-            Path projectRoot, Path workDirectory, PlatformPorts ports, boolean withMlflow, Path replayDirectory)
+            Path projectRoot,
+            Path workDirectory,
+            PlatformPorts ports,
+            boolean withMlflow,
+            @Nullable Path replayDirectory)
             throws Exception {
         Path data = workDirectory.resolve("data");
         Path logs = workDirectory.resolve("logs");
@@ -113,8 +119,9 @@ public final class LocalPlatform implements AutoCloseable {
 
         TokenIssuer tokens = status("token issuer", () -> TokenIssuer.start(ports.tokens()));
         Map<LocalService, ServiceCallSettings> clients = registerClients(tokens);
-        analyst = new ServiceCallSettings(tokens.tokenUri(), ANALYST_CLIENT, secret(), "");
-        tokens.register(ANALYST_CLIENT, analyst.clientSecret(), EnumSet.allOf(ApiScope.class));
+        String analystSecret = secret();
+        analyst = new ServiceCallSettings(tokens.tokenUri(), ANALYST_CLIENT, analystSecret, "");
+        tokens.register(ANALYST_CLIENT, analystSecret, EnumSet.allOf(ApiScope.class));
         writeAnalystFile(workDirectory.resolve(ANALYST_FILE));
 
         S3Server s3 = status("S3 (s3proxy)", () -> S3Server.start(data.resolve("s3"), ports.s3()));
@@ -197,24 +204,27 @@ public final class LocalPlatform implements AutoCloseable {
     /** The services that call others, each with its own client and only the scopes it needs. */
     private Map<LocalService, ServiceCallSettings> registerClients(TokenIssuer tokens) {
         Map<LocalService, ServiceCallSettings> clients = new EnumMap<>(LocalService.class);
+        String anomalySecret = secret();
         ServiceCallSettings anomaly =
-                new ServiceCallSettings(tokens.tokenUri(), "anomaly-service", secret(), ApiScope.READ.value());
-        tokens.register(anomaly.clientId(), anomaly.clientSecret(), EnumSet.of(ApiScope.READ));
+                new ServiceCallSettings(tokens.tokenUri(), "anomaly-service", anomalySecret, ApiScope.READ.value());
+        tokens.register("anomaly-service", anomalySecret, EnumSet.of(ApiScope.READ));
         clients.put(LocalService.ANOMALY, anomaly);
+        String dashboardSecret = secret();
         ServiceCallSettings dashboard =
-                new ServiceCallSettings(tokens.tokenUri(), "dashboard-ui", secret(), ApiScope.all());
-        tokens.register(dashboard.clientId(), dashboard.clientSecret(), EnumSet.allOf(ApiScope.class));
+                new ServiceCallSettings(tokens.tokenUri(), "dashboard-ui", dashboardSecret, ApiScope.all());
+        tokens.register("dashboard-ui", dashboardSecret, EnumSet.allOf(ApiScope.class));
         clients.put(LocalService.DASHBOARD, dashboard);
         return clients;
     }
 
-    private static Map<String, String> clientEnvironment(ServiceCallSettings client) {
+    private static Map<String, String> clientEnvironment(@Nullable ServiceCallSettings client) {
         if (client == null) {
             return Map.of();
         }
         return Map.of(
                 "NYC311_SERVICE_TOKEN_URI",
-                client.tokenUri().toString(),
+                // the launcher's clients are complete (registerClients)
+                Objects.requireNonNull(client.tokenUri()).toString(),
                 "NYC311_SERVICE_CLIENT_ID",
                 client.clientId(),
                 "NYC311_SERVICE_CLIENT_SECRET",
@@ -235,7 +245,8 @@ public final class LocalPlatform implements AutoCloseable {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Properties client = new Properties();
-        client.setProperty("token-uri", analyst.tokenUri().toString());
+        client.setProperty(
+                "token-uri", Objects.requireNonNull(analyst.tokenUri()).toString());
         client.setProperty("client-id", analyst.clientId());
         client.setProperty("client-secret", analyst.clientSecret());
         try (var out = Files.newOutputStream(file)) {
@@ -299,7 +310,7 @@ public final class LocalPlatform implements AutoCloseable {
         return server;
     }
 
-    private void line(String component, String state, String detail) {
+    private void line(String component, String state, @Nullable String detail) {
         console.printf("  %-22s %-9s %s%n", component, state, detail);
         console.flush();
     }

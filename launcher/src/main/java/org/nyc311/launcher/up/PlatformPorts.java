@@ -2,6 +2,7 @@ package org.nyc311.launcher.up;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where each component of the local platform listens, all on 127.0.0.1. The defaults are fixed so
@@ -23,6 +24,6 @@ public record PlatformPorts(
     }
 
     public int of(LocalService service) {
-        return services.get(service);
+        return Objects.requireNonNull(services.get(service), () -> "no port for " + service);
     }
 }

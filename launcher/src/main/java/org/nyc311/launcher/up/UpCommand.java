@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -134,7 +135,8 @@ public final class UpCommand implements Callable<Integer> {
         Map<LocalService, URI> uris = platform.serviceUris();
         out.println("nyc311 up: ready");
         out.println("  Dashboard  " + uris.get(LocalService.DASHBOARD));
-        out.println("  API docs   " + uris.get(LocalService.FORECAST).resolve("/swagger-ui")
+        out.println("  API docs   "
+                + Objects.requireNonNull(uris.get(LocalService.FORECAST)).resolve("/swagger-ui")
                 + "  (forecasts; each service has /swagger-ui)");
         out.println("  MLflow     " + platform.mlflowUri().map(Object::toString).orElse("off"));
         out.println("Press Ctrl-C to stop.");

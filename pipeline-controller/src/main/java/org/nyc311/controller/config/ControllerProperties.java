@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.service.messaging.QueueNames;
 import org.nyc311.service.outbox.OutboxSettings;
@@ -34,13 +35,21 @@ public record ControllerProperties(
         @Valid Databricks databricks)
         implements OutboxSettings {
 
-    public ControllerProperties {
-        retry = retry == null ? new Retry(0, null, null, null) : retry;
-        queues = queues == null ? new Queues(null, null) : queues;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
-        outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
-        local = local == null ? new Local(null, null, null, null, null, null, null, null, null) : local;
-        databricks = databricks == null ? new Databricks(null, null, null, null, null, null, null) : databricks;
+    public ControllerProperties(
+            RunnerKind runner,
+            @Nullable Retry retry,
+            @Nullable Queues queues,
+            @Nullable Duration pollInterval,
+            @Nullable Duration outboxRetryInterval,
+            @Nullable Local local,
+            @Nullable Databricks databricks) {
+        this.retry = retry == null ? new Retry(0, null, null, null) : retry;
+        this.queues = queues == null ? new Queues(null, null) : queues;
+        this.pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+        this.outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
+        this.local = local == null ? new Local(null, null, null, null, null, null, null, null, null) : local;
+        this.databricks = databricks == null ? new Databricks(null, null, null, null, null, null, null) : databricks;
+        this.runner = runner;
     }
 
     public enum RunnerKind {
@@ -56,11 +65,15 @@ public record ControllerProperties(
      *     store it, stage its GoldRefreshed) while S3 or PostgreSQL is away, before the attempt counts as failed
      */
     public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration finishWithin) {
-        public Retry {
-            maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
-            initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
-            maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
-            finishWithin = finishWithin == null ? Duration.ofMinutes(30) : finishWithin;
+        public Retry(
+                int maxAttempts,
+                @Nullable Duration initialBackoff,
+                @Nullable Duration maxBackoff,
+                @Nullable Duration finishWithin) {
+            this.maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+            this.initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
+            this.maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+            this.finishWithin = finishWithin == null ? Duration.ofMinutes(30) : finishWithin;
         }
 
         /** The wait after failed attempt number {@code attempt} (1-based). */
@@ -75,9 +88,9 @@ public record ControllerProperties(
 
     /** Queue names; production prefixes them per environment. */
     public record Queues(String rawBatchLanded, String goldRefreshed) implements QueueNames {
-        public Queues {
-            rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
-            goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
+        public Queues(@Nullable String rawBatchLanded, @Nullable String goldRefreshed) {
+            this.rawBatchLanded = QueueNames.orDefault(rawBatchLanded, EventQueue.RAW_BATCH_LANDED);
+            this.goldRefreshed = QueueNames.orDefault(goldRefreshed, EventQueue.GOLD_REFRESHED);
         }
     }
 
@@ -105,19 +118,30 @@ public record ControllerProperties(
             List<String> jvmOptions,
             Path logDirectory,
             Duration timeout) {
-        public Local {
-            deltaJobsJar = deltaJobsJar == null ? Path.of("delta-jobs/target/delta-jobs.jar") : deltaJobsJar;
-            classpathFile = classpathFile == null ? Path.of("delta-jobs/target/delta-jobs.classpath") : classpathFile;
-            lakeRoot = lakeRoot == null ? Path.of(".nyc311/run/data/s3/nyc311-lake") : lakeRoot;
-            javaExecutable =
+        public Local(
+                @Nullable Path deltaJobsJar,
+                @Nullable Path classpathFile,
+                @Nullable Path lakeRoot,
+                @Nullable Path javaExecutable,
+                @Nullable String mainClass,
+                @Nullable List<String> jvmFlags,
+                @Nullable List<String> jvmOptions,
+                @Nullable Path logDirectory,
+                @Nullable Duration timeout) {
+            this.deltaJobsJar = deltaJobsJar == null ? Path.of("delta-jobs/target/delta-jobs.jar") : deltaJobsJar;
+            this.classpathFile =
+                    classpathFile == null ? Path.of("delta-jobs/target/delta-jobs.classpath") : classpathFile;
+            this.lakeRoot = lakeRoot == null ? Path.of(".nyc311/run/data/s3/nyc311-lake") : lakeRoot;
+            // computed, as the log directory below: this JVM's java and temporary folder, which no file can name
+            this.javaExecutable =
                     javaExecutable == null ? Path.of(System.getProperty("java.home"), "bin", "java") : javaExecutable;
-            mainClass = mainClass == null ? "org.nyc311.delta.BatchJob" : mainClass;
-            jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
-            jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
-            logDirectory = logDirectory == null
+            this.mainClass = mainClass == null ? "org.nyc311.delta.BatchJob" : mainClass;
+            this.jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
+            this.jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+            this.logDirectory = logDirectory == null
                     ? Path.of(System.getProperty("java.io.tmpdir"), "nyc311-pipeline-runs")
                     : logDirectory;
-            timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+            this.timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
         }
     }
 
@@ -133,17 +157,28 @@ public record ControllerProperties(
      * @param lakeRoot the job's {@code lake_root} parameter (e.g. {@code s3://nyc311-lake}); unset, the job's default applies
      */
     public record Databricks(
-            String host,
-            String token,
-            Long jobId,
+            @Nullable String host,
+            @Nullable String token,
+            @Nullable Long jobId,
             Duration pollInitial,
             Duration pollMax,
             Duration timeout,
-            String lakeRoot) {
-        public Databricks {
-            pollInitial = pollInitial == null ? Duration.ofSeconds(10) : pollInitial;
-            pollMax = pollMax == null ? Duration.ofSeconds(60) : pollMax;
-            timeout = timeout == null ? Duration.ofHours(1) : timeout;
+            @Nullable String lakeRoot) {
+        public Databricks(
+                @Nullable String host,
+                @Nullable String token,
+                @Nullable Long jobId,
+                @Nullable Duration pollInitial,
+                @Nullable Duration pollMax,
+                @Nullable Duration timeout,
+                @Nullable String lakeRoot) {
+            this.pollInitial = pollInitial == null ? Duration.ofSeconds(10) : pollInitial;
+            this.pollMax = pollMax == null ? Duration.ofSeconds(60) : pollMax;
+            this.timeout = timeout == null ? Duration.ofHours(1) : timeout;
+            this.host = host;
+            this.token = token;
+            this.jobId = jobId;
+            this.lakeRoot = lakeRoot;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +72,7 @@ public class PipelineMetrics {
     }
 
     /** Gold now holds requests created up to this instant (also called at start with the stored newest). */
-    public void goldRefreshed(Instant newestCreatedAt) {
+    public void goldRefreshed(@Nullable Instant newestCreatedAt) {
         if (newestCreatedAt != null) {
             newestCreatedInGold.accumulateAndGet(
                     newestCreatedAt, (old, candidate) -> old == null || candidate.isAfter(old) ? candidate : old);

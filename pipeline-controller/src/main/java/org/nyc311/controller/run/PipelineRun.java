@@ -3,6 +3,7 @@ package org.nyc311.controller.run;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of the delta-jobs job and what it covers.
@@ -17,14 +18,14 @@ public record PipelineRun(
         UUID id,
         RunState state,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
         int attemptCount,
-        Instant nextAttemptAt,
-        String jobRunId,
-        String error,
-        RunResult result,
-        UUID goldRefreshedEventId,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String jobRunId,
+        @Nullable String error,
+        @Nullable RunResult result,
+        @Nullable UUID goldRefreshedEventId,
         List<Batch> batches) {
 
     public PipelineRun {

@@ -3,10 +3,12 @@ package org.nyc311.controller.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.controller.config.ControllerProperties;
 import org.nyc311.controller.job.JobOutcome;
 import org.nyc311.controller.job.JobRequest;
@@ -54,7 +56,7 @@ public class PipelineRunExecutor implements SmartLifecycle {
     private final ControllerProperties.Retry retry;
     private final Duration pollInterval;
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
 
     public PipelineRunExecutor(
             PipelineRunRepository runs,
@@ -163,7 +165,7 @@ public class PipelineRunExecutor implements SmartLifecycle {
             JobRequest resumed = request(run, run.attemptCount());
             Optional<JobOutcome> outcome;
             try {
-                outcome = runner.resume(resumed, run.jobRunId());
+                outcome = runner.resume(resumed, Objects.requireNonNull(run.jobRunId()));
             } catch (RuntimeException e) {
                 outcome = Optional.of(JobOutcome.failure(
                         run.jobRunId(), runner.name() + " runner failed resuming job " + run.jobRunId() + ": " + e));
@@ -295,7 +297,7 @@ public class PipelineRunExecutor implements SmartLifecycle {
         }
     }
 
-    private void end(PipelineRun run, RunState state, String error) {
+    private void end(PipelineRun run, RunState state, @Nullable String error) {
         runs.markFailed(run.id(), error, clock.instant());
         metrics.runEnded(runner.name(), state.name(), sinceStart(run));
         LOG.error(

@@ -11,8 +11,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -123,7 +125,7 @@ public class PipelineRunRepository {
                 .update();
     }
 
-    public void scheduleRetry(UUID runId, String error, Instant nextAttemptAt) {
+    public void scheduleRetry(UUID runId, @Nullable String error, Instant nextAttemptAt) {
         jdbc.sql("UPDATE pipeline_run SET error = :error, next_attempt_at = :next WHERE id = :id AND state = 'RUNNING'")
                 .param("error", error)
                 .param("next", timestamp(nextAttemptAt))
@@ -131,7 +133,7 @@ public class PipelineRunRepository {
                 .update();
     }
 
-    public void markFailed(UUID runId, String error, Instant now) {
+    public void markFailed(UUID runId, @Nullable String error, Instant now) {
         jdbc.sql("""
                 UPDATE pipeline_run SET state = 'FAILED', error = :error, finished_at = :now, next_attempt_at = NULL
                 WHERE id = :id AND state = 'RUNNING'""")
@@ -163,7 +165,7 @@ public class PipelineRunRepository {
     }
 
     /** The newest runs first, optionally of one state. */
-    public List<PipelineRun> list(RunState state, int limit) {
+    public List<PipelineRun> list(@Nullable RunState state, int limit) {
         String where = state == null ? "" : " WHERE state = :state";
         var statement = jdbc.sql("SELECT " + RUN_COLUMNS + " FROM pipeline_run" + where
                         + " ORDER BY created_at DESC, id LIMIT :limit")
@@ -198,7 +200,8 @@ public class PipelineRunRepository {
                 .param("ids", byRun.keySet())
                 .query((rs, row) -> Map.entry(rs.getObject("run_id", UUID.class), batch(rs, row)))
                 .list()
-                .forEach(entry -> byRun.get(entry.getKey()).add(entry.getValue()));
+                .forEach(entry ->
+                        Objects.requireNonNull(byRun.get(entry.getKey())).add(entry.getValue()));
         return runs.stream()
                 .map(run -> new PipelineRun(
                         run.id(),
@@ -212,7 +215,7 @@ public class PipelineRunRepository {
                         run.error(),
                         run.result(),
                         run.goldRefreshedEventId(),
-                        byRun.get(run.id())))
+                        Objects.requireNonNull(byRun.get(run.id()))))
                 .toList();
     }
 
@@ -221,7 +224,7 @@ public class PipelineRunRepository {
         return new PipelineRun(
                 rs.getObject("id", UUID.class),
                 RunState.valueOf(rs.getString("state")),
-                instant(rs, "created_at"),
+                Objects.requireNonNull(instant(rs, "created_at")),
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
                 rs.getInt("attempt_count"),
@@ -242,8 +245,9 @@ public class PipelineRunRepository {
                 rs.getString("manifest_key"),
                 rs.getLong("record_count"),
                 rs.getInt("part_count"),
-                instant(rs, "occurred_at"),
-                instant(rs, "received_at"),
+                // NOT NULL columns
+                Objects.requireNonNull(instant(rs, "occurred_at")),
+                Objects.requireNonNull(instant(rs, "received_at")),
                 Batch.Reason.valueOf(rs.getString("reason")));
     }
 
@@ -268,12 +272,12 @@ public class PipelineRunRepository {
         return Timestamp.from(instant);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }

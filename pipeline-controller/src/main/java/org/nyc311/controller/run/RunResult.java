@@ -3,6 +3,7 @@ package org.nyc311.controller.run;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a successful delta-jobs run reports in {@code _pipeline_runs/<runId>/result.json}.
@@ -16,10 +17,10 @@ import java.util.Map;
 public record RunResult(
         String runId,
         Map<String, Long> tableVersions,
-        LocalDate latestCompleteDate,
-        Instant newestCreatedAt,
+        @Nullable LocalDate latestCompleteDate,
+        @Nullable Instant newestCreatedAt,
         Map<String, Long> rowCounts,
-        Silver silver) {
+        @Nullable Silver silver) {
 
     public RunResult {
         tableVersions = tableVersions == null ? Map.of() : Map.copyOf(tableVersions);

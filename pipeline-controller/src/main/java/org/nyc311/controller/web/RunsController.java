@@ -3,8 +3,10 @@ package org.nyc311.controller.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.pipeline.PipelineRunApi;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.api.pipeline.RerunRequest;
@@ -34,7 +36,7 @@ class RunsController implements PipelineRunApi {
     }
 
     @Override
-    public List<PipelineRunView> recent(PipelineRunView.State state, int limit) {
+    public List<PipelineRunView> recent(PipelineRunView.@Nullable State state, int limit) {
         return runs.list(state == null ? null : RunState.valueOf(state.name()), limit).stream()
                 .map(RunsController::view)
                 .toList();
@@ -64,7 +66,9 @@ class RunsController implements PipelineRunApi {
         UUID joinedRun = joined;
         PipelineRunView run = view(
                 ingestionRunIds.isEmpty()
-                        ? runs.find(joinedRun).orElseThrow(() -> new RunNotFoundException(joinedRun))
+                        // the request names a batch (validated), so with no ingestion run to rerun an event joined one
+                        ? runs.find(Objects.requireNonNull(joinedRun))
+                                .orElseThrow(() -> new RunNotFoundException(joinedRun))
                         : coordinator.rerun(ingestionRunIds));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/runs/" + run.id()))
@@ -100,7 +104,7 @@ class RunsController implements PipelineRunApi {
                 run.goldRefreshedEventId());
     }
 
-    private static PipelineRunView.ResultView result(RunResult result) {
+    private static PipelineRunView.@Nullable ResultView result(@Nullable RunResult result) {
         if (result == null) {
             return null;
         }

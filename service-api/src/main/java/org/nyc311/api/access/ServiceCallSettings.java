@@ -1,6 +1,7 @@
 package org.nyc311.api.access;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The app client a service calls another with: its client-credentials grant at the platform's token issuer (the
@@ -12,10 +13,18 @@ import java.net.URI;
  * @param clientSecret its secret
  * @param scope        the scopes it asks for, space-separated (blank: every scope the client may have)
  */
-public record ServiceCallSettings(URI tokenUri, String clientId, String clientSecret, String scope) {
+public record ServiceCallSettings(
+        @Nullable URI tokenUri,
+        @Nullable String clientId,
+        @Nullable String clientSecret,
+        String scope) {
 
-    public ServiceCallSettings {
-        scope = scope == null ? "" : scope.trim();
+    public ServiceCallSettings(
+            @Nullable URI tokenUri, @Nullable String clientId, @Nullable String clientSecret, @Nullable String scope) {
+        this.scope = scope == null ? "" : scope.trim();
+        this.tokenUri = tokenUri;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
     }
 
     /** Settings that name no client: a caller with them cannot get a token. */

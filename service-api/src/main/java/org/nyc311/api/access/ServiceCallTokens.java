@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -38,9 +39,10 @@ public final class ServiceCallTokens {
             throw new IllegalArgumentException("incomplete app client settings: " + settings);
         }
         ClientRegistration.Builder registration = ClientRegistration.withRegistrationId(REGISTRATION)
-                .tokenUri(settings.tokenUri().toString())
-                .clientId(settings.clientId())
-                .clientSecret(settings.clientSecret())
+                // complete(): all three are set
+                .tokenUri(Objects.requireNonNull(settings.tokenUri()).toString())
+                .clientId(Objects.requireNonNull(settings.clientId()))
+                .clientSecret(Objects.requireNonNull(settings.clientSecret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
         Set<String> scopes = Arrays.stream(settings.scope().split("\\s+"))

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.anomaly.Alert;
 
 /**
@@ -21,11 +22,11 @@ public record AlertView(
         LocalDate episodeStart,
         LocalDate openedOn,
         LocalDate lastAnomalousDate,
-        LocalDate closedOn,
+        @Nullable LocalDate closedOn,
         int anomalousDays,
         double peakZScore,
-        AcknowledgementView acknowledgement,
-        LabelView label) {
+        @Nullable AcknowledgementView acknowledgement,
+        @Nullable LabelView label) {
 
     /** An alert no one has acknowledged or labelled yet. */
     public AlertView(
@@ -35,7 +36,7 @@ public record AlertView(
             LocalDate episodeStart,
             LocalDate openedOn,
             LocalDate lastAnomalousDate,
-            LocalDate closedOn,
+            @Nullable LocalDate closedOn,
             int anomalousDays,
             double peakZScore) {
         this(
@@ -56,7 +57,7 @@ public record AlertView(
         return of(a, null, null);
     }
 
-    public static AlertView of(Alert a, AcknowledgementView acknowledgement, LabelView label) {
+    public static AlertView of(Alert a, @Nullable AcknowledgementView acknowledgement, @Nullable LabelView label) {
         return new AlertView(
                 a.id(),
                 a.series().id(),

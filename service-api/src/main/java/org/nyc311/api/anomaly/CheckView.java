@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 @Schema(
         description =
@@ -12,9 +13,9 @@ public record CheckView(
         UUID eventId,
         String forecastRunId,
         Instant processedAt,
-        LocalDate lastActualDate,
-        Integer forecastsStored,
-        Integer daysChecked,
-        Integer anomalies,
-        Integer alertsOpened,
-        Integer alertsClosed) {}
+        @Nullable LocalDate lastActualDate,
+        @Nullable Integer forecastsStored,
+        @Nullable Integer daysChecked,
+        @Nullable Integer anomalies,
+        @Nullable Integer alertsOpened,
+        @Nullable Integer alertsClosed) {}

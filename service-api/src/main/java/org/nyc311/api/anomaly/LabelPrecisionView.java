@@ -2,6 +2,7 @@ package org.nyc311.api.anomaly;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many alerts analysts judged real, among those they labelled. Unlabelled alerts count in neither.
@@ -14,4 +15,10 @@ import java.time.LocalDate;
  * @param precision real / labelled; null when none is labelled
  */
 @Schema(description = "The labelled precision of the alerts opened in a window: real / labelled")
-public record LabelPrecisionView(LocalDate from, LocalDate to, int opened, int labelled, int real, Double precision) {}
+public record LabelPrecisionView(
+        LocalDate from,
+        LocalDate to,
+        int opened,
+        int labelled,
+        int real,
+        @Nullable Double precision) {}

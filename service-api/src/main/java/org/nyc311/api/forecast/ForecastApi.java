@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +32,8 @@ public interface ForecastApi {
             @Parameter(description = "a borough's key, or all", schema = @Schema(pattern = SeriesPathSegments.BOROUGH))
                     @PathVariable("borough")
                     String borough,
-            @RequestParam(name = "horizon", required = false) Integer horizon,
-            @RequestParam(name = "madeBefore", required = false) String madeBefore);
+            @RequestParam(name = "horizon", required = false) @Nullable Integer horizon,
+            @RequestParam(name = "madeBefore", required = false) @Nullable String madeBefore);
 
     /**
      * Every series' forecast of the run {@code run} (a forecast run id), all points; 404 when no succeeded run has

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * @param mlflowRunId          the MLflow run of the training that fitted the model: one run per training, holding every
@@ -20,7 +21,7 @@ public record ModelView(
         CrossValidation crossValidation,
         LocalDate historyStart,
         LocalDate historyEnd,
-        String mlflowRunId,
-        String mlflowRunUrl,
-        String mlflowSeriesTableUrl,
-        String registeredModelVersion) {}
+        @Nullable String mlflowRunId,
+        @Nullable String mlflowRunUrl,
+        @Nullable String mlflowSeriesTableUrl,
+        @Nullable String registeredModelVersion) {}

@@ -3,24 +3,25 @@ package org.nyc311.api.forecast;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A training run")
 public record RunView(
         UUID forecastRunId,
         String trigger,
-        UUID eventId,
+        @Nullable UUID eventId,
         String status,
-        Long goldVersion,
-        LocalDate historyStart,
-        LocalDate lastActualDate,
+        @Nullable Long goldVersion,
+        @Nullable LocalDate historyStart,
+        @Nullable LocalDate lastActualDate,
         int horizonDays,
         int seriesForecast,
         int seriesFailed,
         CrossValidation pooled,
         String trackingStatus,
         int trackingAttempts,
-        String mlflowRunId,
-        String modelVersion,
-        Boolean champion,
+        @Nullable String mlflowRunId,
+        @Nullable String modelVersion,
+        @Nullable Boolean champion,
         boolean published,
-        String error) {}
+        @Nullable String error) {}

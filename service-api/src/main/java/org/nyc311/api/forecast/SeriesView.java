@@ -2,6 +2,7 @@ package org.nyc311.api.forecast;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "One series of gold's catalog")
 public record SeriesView(
@@ -10,9 +11,9 @@ public record SeriesView(
         String complaintTypeKey,
         String complaintType,
         String borough,
-        LocalDate firstDate,
-        LocalDate lastDate,
-        LocalDate lastNonzeroDate,
+        @Nullable LocalDate firstDate,
+        @Nullable LocalDate lastDate,
+        @Nullable LocalDate lastNonzeroDate,
         double meanCount,
         long days,
         boolean forecastable) {}

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.forecast.ForecastPoint;
 
 /**
@@ -15,8 +16,8 @@ public record StoredForecastView(
         String seriesId,
         UUID forecastRunId,
         String model,
-        String mlflowRunId,
-        Long goldVersion,
+        @Nullable String mlflowRunId,
+        @Nullable Long goldVersion,
         LocalDate lastActualDate,
         int horizon,
         List<ForecastPoint> points) {

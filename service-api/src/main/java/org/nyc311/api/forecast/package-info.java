@@ -4,4 +4,7 @@
  * controllers implement the interfaces; anomaly-service and the dashboard get proxies of them, so a
  * renamed field or path fails the compile of both sides.
  */
+@NullMarked
 package org.nyc311.api.forecast;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /**
@@ -24,12 +25,12 @@ public record IngestionRunView(
         Status status,
         long recordCount,
         int partCount,
-        LocalDateTime watermark,
-        String failureReason,
+        @Nullable LocalDateTime watermark,
+        @Nullable String failureReason,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
-        Instant retryAt) {
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Instant retryAt) {
 
     /** Where a run stands. A FAILED run can be started again and resumes after its last landed page. */
     public enum Status {

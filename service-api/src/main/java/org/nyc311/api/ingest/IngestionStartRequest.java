@@ -1,6 +1,7 @@
 package org.nyc311.api.ingest;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /**
@@ -13,12 +14,13 @@ import org.nyc311.model.ingest.IngestionWindow;
  */
 @Schema(description = "A run to start: a SODA window (kind, from, to) or a file of the replay folder (source)")
 public record IngestionStartRequest(
-        IngestionWindow.Kind kind,
-        @Schema(example = "2026-01-01") String from,
-        @Schema(example = "2026-01-31T23:59:59") String to,
-        @Schema(example = "api") String source) {
+        IngestionWindow.@Nullable Kind kind,
+        @Schema(example = "2026-01-01") @Nullable String from,
+        @Schema(example = "2026-01-31T23:59:59") @Nullable String to,
+        @Schema(example = "api") @Nullable String source) {
 
-    public static IngestionStartRequest window(IngestionWindow.Kind kind, String from, String to) {
+    public static IngestionStartRequest window(
+            IngestionWindow.@Nullable Kind kind, @Nullable String from, @Nullable String to) {
         return new IngestionStartRequest(kind, from, to, null);
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +23,7 @@ public interface PipelineRunApi {
     /** The newest runs first, {@code limit} of them (1-500); a state for only those, e.g. the FAILED ones. */
     @GetExchange("/api/v1/runs")
     List<PipelineRunView> recent(
-            @RequestParam(name = "state", required = false) PipelineRunView.State state,
+            @RequestParam(name = "state", required = false) PipelineRunView.@Nullable State state,
             @RequestParam(name = "limit", defaultValue = "50") @Min(1) @Max(500) int limit);
 
     /** 404 for an unknown run. */

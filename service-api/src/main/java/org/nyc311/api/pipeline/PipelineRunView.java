@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pipeline run as {@code /api/v1/runs} shows it: one run of the delta-jobs job and the batches it covers.
@@ -21,16 +22,16 @@ public record PipelineRunView(
         UUID id,
         State state,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
         int attempts,
-        Instant nextAttemptAt,
-        String jobRunId,
-        String error,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String jobRunId,
+        @Nullable String error,
         List<String> ingestionRunIds,
         List<BatchView> batches,
-        ResultView result,
-        UUID goldRefreshedEventId) {
+        @Nullable ResultView result,
+        @Nullable UUID goldRefreshedEventId) {
 
     /**
      * A run's life: RECEIVED (waiting; landing batches join it) then RUNNING (attempts, with backoff between
@@ -73,10 +74,10 @@ public record PipelineRunView(
     public record ResultView(
             String runId,
             Map<String, Long> tableVersions,
-            LocalDate latestCompleteDate,
-            Instant newestCreatedAt,
+            @Nullable LocalDate latestCompleteDate,
+            @Nullable Instant newestCreatedAt,
             Map<String, Long> rowCounts,
-            Silver silver) {}
+            @Nullable Silver silver) {}
 
     /** What silver's MERGE did with the run's records. */
     public record Silver(long recordsIn, long inserted, long updated, long duplicates, long quarantined) {}

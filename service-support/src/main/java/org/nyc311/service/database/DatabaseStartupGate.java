@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.service.health.DependencyFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,8 @@ public class DatabaseStartupGate implements FlywayMigrationStrategy, Application
     private final String where;
     private final Duration maxInterval;
     private final Clock clock;
-    private volatile Flyway deferred;
-    private volatile Instant downSince;
+    private volatile @Nullable Flyway deferred;
+    private volatile @Nullable Instant downSince;
 
     /**
      * @param where the database as people know it (its JDBC URL), for the log
@@ -112,7 +113,9 @@ public class DatabaseStartupGate implements FlywayMigrationStrategy, Application
     }
 
     private long secondsDown() {
-        return Duration.between(downSince, clock.instant()).toSeconds();
+        Instant since = downSince;
+        // set together with deferred, so only a caller that found nothing deferred sees null
+        return since == null ? 0 : Duration.between(since, clock.instant()).toSeconds();
     }
 
     /** Whether the failure says the database could not be reached (rather than that it refused something). */

@@ -1,6 +1,7 @@
 package org.nyc311.service.gold;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.gold.GoldTables;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -39,17 +40,30 @@ public record GoldProperties(
         int historyDays)
         implements GoldConnectionSettings {
 
-    public GoldProperties {
-        driverClassName = driverClassName == null ? "org.apache.kyuubi.jdbc.KyuubiHiveDriver" : driverClassName;
-        schema = schema == null ? "gold" : schema;
-        dailySeriesTable = dailySeriesTable == null ? GoldTables.DAILY_SERIES : dailySeriesTable;
-        seriesCatalogTable = seriesCatalogTable == null ? GoldTables.SERIES_CATALOG : seriesCatalogTable;
-        maximumPoolSize = maximumPoolSize <= 0 ? 2 : maximumPoolSize;
-        connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(30) : connectionTimeout;
-        historyDays = historyDays <= 0 ? 3 * 365 : historyDays;
+    public GoldProperties(
+            @Nullable String driverClassName,
+            String url,
+            String username,
+            String password,
+            @Nullable String schema,
+            @Nullable String dailySeriesTable,
+            @Nullable String seriesCatalogTable,
+            int maximumPoolSize,
+            @Nullable Duration connectionTimeout,
+            int historyDays) {
+        this.driverClassName = driverClassName == null ? "org.apache.kyuubi.jdbc.KyuubiHiveDriver" : driverClassName;
+        this.schema = schema == null ? "gold" : schema;
+        this.dailySeriesTable = dailySeriesTable == null ? GoldTables.DAILY_SERIES : dailySeriesTable;
+        this.seriesCatalogTable = seriesCatalogTable == null ? GoldTables.SERIES_CATALOG : seriesCatalogTable;
+        this.maximumPoolSize = maximumPoolSize <= 0 ? 2 : maximumPoolSize;
+        this.connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(30) : connectionTimeout;
+        this.historyDays = historyDays <= 0 ? 3 * 365 : historyDays;
         // table names cannot be bound as parameters: they are checked to be plain (dotted) identifiers instead
         SqlIdentifiers.requireQualifiedNames(
-                "nyc311.gold schema and table names", schema, dailySeriesTable, seriesCatalogTable);
+                "nyc311.gold schema and table names", this.schema, this.dailySeriesTable, this.seriesCatalogTable);
+        this.url = url;
+        this.username = username;
+        this.password = password;
     }
 
     /** The qualified name of the daily series table, for a FROM clause. */

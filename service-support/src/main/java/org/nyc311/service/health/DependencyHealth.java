@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -40,8 +42,8 @@ public abstract class DependencyHealth implements HealthIndicator, DisposableBea
     private final Duration timeout;
     private final Clock clock;
     private final ExecutorService prober;
-    private Future<Map<String, Object>> inFlight;
-    private Instant downSince;
+    private @Nullable Future<Map<String, Object>> inFlight;
+    private @Nullable Instant downSince;
 
     /**
      * @param name the dependency, for the probe thread's name
@@ -80,7 +82,8 @@ public abstract class DependencyHealth implements HealthIndicator, DisposableBea
             // the probe goes on; the next call waits for the same one instead of starting another
             return down("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return down(DependencyFailures.describe(e.getCause()));
+            // an ExecutionException always has the probe's failure as cause; the exception itself if not
+            return down(DependencyFailures.describe(Objects.requireNonNullElse(e.getCause(), e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return down("interrupted");

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.service.health.DependencyFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ public class PatientListenerContainerRegistry implements MessageListenerContaine
     }
 
     @Override
-    public synchronized MessageListenerContainer<?> getContainerById(String id) {
+    public synchronized @Nullable MessageListenerContainer<?> getContainerById(String id) {
         return containers.get(id);
     }
 

@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.PipelineEvent;
 
@@ -19,7 +20,7 @@ import org.nyc311.model.event.PipelineEvent;
 public interface QueueNames {
 
     /** {@code configured}, or the local default name of {@code queue} when it is not set. */
-    static String orDefault(String configured, EventQueue queue) {
+    static String orDefault(@Nullable String configured, EventQueue queue) {
         return configured == null || configured.isBlank() ? queue.queueName() : configured;
     }
 

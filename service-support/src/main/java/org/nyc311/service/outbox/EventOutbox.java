@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +37,7 @@ public class EventOutbox implements SmartLifecycle {
     private final SqsTemplate sqs;
     private final Clock clock;
     private final Duration retryInterval;
-    private volatile ScheduledExecutorService relay;
+    private volatile @Nullable ScheduledExecutorService relay;
 
     public EventOutbox(JdbcClient jdbc, SqsTemplate sqs, Clock clock, Duration retryInterval) {
         this.jdbc = jdbc;

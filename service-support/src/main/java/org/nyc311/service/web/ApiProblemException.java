@@ -13,12 +13,14 @@ public abstract class ApiProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final String detail;
     private final Map<String, Object> properties;
 
     protected ApiProblemException(HttpStatus status, String title, String detail, Map<String, ?> properties) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.detail = detail;
         this.properties = Map.copyOf(new LinkedHashMap<>(properties));
     }
 
@@ -31,7 +33,8 @@ public abstract class ApiProblemException extends RuntimeException {
     }
 
     public String detail() {
-        return getMessage();
+        // the field, not getMessage(): the same text, typed non-null
+        return detail;
     }
 
     /** Extra members of the problem, beside type, title, status, detail and instance. */

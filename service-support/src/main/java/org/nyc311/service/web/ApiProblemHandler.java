@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -64,7 +65,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A problem detail of this API's shape: type {@code about:blank}, the status, a title and a detail. */
-    public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+    public static ProblemDetail problem(HttpStatusCode status, String title, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("about:blank"));
         problem.setTitle(title);
@@ -181,13 +182,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A 503 with the Retry-After header: {@code retryAfter}, or {@code nyc311.api.retry-after} when null. */
-    protected ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem, Duration retryAfter) {
+    protected ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem, @Nullable Duration retryAfter) {
         return withRetryAfter(HttpStatus.SERVICE_UNAVAILABLE, problem, retryAfter);
     }
 
     /** The problem with a Retry-After in whole seconds: {@code retryAfter}, or {@code nyc311.api.retry-after} when null. */
     private ResponseEntity<ProblemDetail> withRetryAfter(
-            HttpStatus status, ProblemDetail problem, Duration retryAfter) {
+            HttpStatus status, ProblemDetail problem, @Nullable Duration retryAfter) {
         Duration wait = retryAfter != null ? retryAfter : properties.retryAfter();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return ResponseEntity.status(status)

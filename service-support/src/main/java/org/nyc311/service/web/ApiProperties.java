@@ -2,6 +2,7 @@ package org.nyc311.service.web;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,11 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("nyc311.api")
 public record ApiProperties(Duration retryAfter, Dates dates) {
 
-    public ApiProperties {
-        retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
-        dates = dates == null ? new Dates(null, null) : dates;
-        if (retryAfter.isNegative() || retryAfter.isZero()) {
-            throw new IllegalArgumentException("nyc311.api.retry-after must be positive, was " + retryAfter);
+    public ApiProperties(@Nullable Duration retryAfter, @Nullable Dates dates) {
+        this.retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
+        this.dates = dates == null ? new Dates(null, null) : dates;
+        if (this.retryAfter.isNegative() || this.retryAfter.isZero()) {
+            throw new IllegalArgumentException("nyc311.api.retry-after must be positive, was " + this.retryAfter);
         }
     }
 
@@ -30,11 +31,11 @@ public record ApiProperties(Duration retryAfter, Dates dates) {
      */
     public record Dates(LocalDate earliest, Integer yearsAhead) {
 
-        public Dates {
-            earliest = earliest == null ? LocalDate.of(2010, 1, 1) : earliest;
-            yearsAhead = yearsAhead == null ? 5 : yearsAhead;
-            if (yearsAhead < 0) {
-                throw new IllegalArgumentException("nyc311.api.dates.years-ahead must be >= 0, was " + yearsAhead);
+        public Dates(@Nullable LocalDate earliest, @Nullable Integer yearsAhead) {
+            this.earliest = earliest == null ? LocalDate.of(2010, 1, 1) : earliest;
+            this.yearsAhead = yearsAhead == null ? 5 : yearsAhead;
+            if (this.yearsAhead < 0) {
+                throw new IllegalArgumentException("nyc311.api.dates.years-ahead must be >= 0, was " + this.yearsAhead);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.nyc311.service.web;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,14 +12,15 @@ import org.springframework.http.HttpStatus;
  */
 public class ServiceUnavailableException extends ApiProblemException {
 
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     public ServiceUnavailableException(String title, String detail) {
         this(title, detail, null, Map.of());
     }
 
     /** @param retryAfter null for the configured default */
-    public ServiceUnavailableException(String title, String detail, Duration retryAfter, Map<String, ?> properties) {
+    public ServiceUnavailableException(
+            String title, String detail, @Nullable Duration retryAfter, Map<String, ?> properties) {
         super(HttpStatus.SERVICE_UNAVAILABLE, title, detail, properties);
         this.retryAfter = retryAfter;
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Moved here with the record from forecast-service and anomaly-service, each of which had a copy and a test of it. */
 class GoldPropertiesTest {
@@ -36,6 +39,22 @@ class GoldPropertiesTest {
         assertThat(local.maximumPoolSize()).isEqualTo(2);
         assertThat(local.connectionTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(local.historyDays()).isEqualTo(3 * 365);
+    }
+
+    @Test
+    void withNothingSetTheBoundDefaultsAreTheRecords() {
+        GoldProperties bound = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("nyc311.gold", GoldProperties.class);
+
+        assertThat(bound.driverClassName()).isEqualTo("org.apache.kyuubi.jdbc.KyuubiHiveDriver");
+        assertThat(bound.url()).isNull();
+        assertThat(bound.username()).isNull();
+        assertThat(bound.password()).isNull();
+        assertThat(bound.dailySeries()).isEqualTo("gold.daily_series");
+        assertThat(bound.seriesCatalog()).isEqualTo("gold.series_catalog");
+        assertThat(bound.maximumPoolSize()).isEqualTo(2);
+        assertThat(bound.connectionTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(bound.historyDays()).isEqualTo(3 * 365);
     }
 
     @Test

@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.Visibility;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.nyc311.model.event.EventJson;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 class ListenerRetryBudgetTest {
 
-    private final ListenerRetrySettings defaults = new ListenerRetrySettings(null, null, null);
+    /** As Spring Boot binds it with nothing set: the defaults its record gives. */
+    private final ListenerRetrySettings defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+            .bindOrCreate("nyc311.messaging.listener-retry", ListenerRetrySettings.class);
 
     @Test
     void theDefaultBudgetOutlastsAnOutageOfMinutes() {

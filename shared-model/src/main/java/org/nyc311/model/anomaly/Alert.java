@@ -3,6 +3,7 @@ package org.nyc311.model.anomaly;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.series.SeriesKey;
 
 /**
@@ -20,7 +21,7 @@ public record Alert(
         LocalDate episodeStart,
         LocalDate openedOn,
         LocalDate lastAnomalousDate,
-        LocalDate closedOn,
+        @Nullable LocalDate closedOn,
         int anomalousDays,
         double peakZScore) {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A forecast run has stored forecasts for every eligible series. Consumed by anomaly-service.
@@ -23,7 +24,7 @@ public record ForecastsPublished(
         int horizonDays,
         int seriesForecast,
         int seriesFailed,
-        String mlflowRunId)
+        @Nullable String mlflowRunId)
         implements PipelineEvent {
 
     public static final int SCHEMA_VERSION = 1;
@@ -45,7 +46,7 @@ public record ForecastsPublished(
             int horizonDays,
             int seriesForecast,
             int seriesFailed,
-            String mlflowRunId) {
+            @Nullable String mlflowRunId) {
         UUID id = UUID.nameUUIDFromBytes(
                 ("ForecastsPublished:" + forecastRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new ForecastsPublished(

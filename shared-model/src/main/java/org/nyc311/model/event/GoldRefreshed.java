@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gold tables now hold the batches of one pipeline run. Consumed by forecast-service.
@@ -24,7 +25,7 @@ public record GoldRefreshed(
         String pipelineRunId,
         List<String> ingestionRunIds,
         Map<String, Long> tableVersions,
-        LocalDate latestCompleteDate,
+        @Nullable LocalDate latestCompleteDate,
         Map<String, Long> rowCounts)
         implements PipelineEvent {
 
@@ -45,7 +46,7 @@ public record GoldRefreshed(
             String pipelineRunId,
             List<String> ingestionRunIds,
             Map<String, Long> tableVersions,
-            LocalDate latestCompleteDate,
+            @Nullable LocalDate latestCompleteDate,
             Map<String, Long> rowCounts) {
         UUID id = UUID.nameUUIDFromBytes(
                 ("GoldRefreshed:" + pipelineRunId).getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package org.nyc311.model.request;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
 
@@ -22,19 +23,19 @@ public record ServiceRequest(
         String uniqueKey,
         Instant createdAt,
         LocalDate createdDate,
-        Instant closedAt,
-        LocalDate closedDate,
-        String agency,
+        @Nullable Instant closedAt,
+        @Nullable LocalDate closedDate,
+        @Nullable String agency,
         ComplaintType complaintType,
-        String descriptor,
-        String locationType,
-        String incidentZip,
-        String city,
+        @Nullable String descriptor,
+        @Nullable String locationType,
+        @Nullable String incidentZip,
+        @Nullable String city,
         Borough borough,
-        Double latitude,
-        Double longitude,
-        String status,
-        Instant sourceUpdatedAt,
+        @Nullable Double latitude,
+        @Nullable Double longitude,
+        @Nullable String status,
+        @Nullable Instant sourceUpdatedAt,
         boolean coordinatesOutOfBounds,
         boolean closedBeforeCreated) {
 

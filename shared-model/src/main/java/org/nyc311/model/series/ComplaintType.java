@@ -3,6 +3,7 @@ package org.nyc311.model.series;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A complaint type in two forms: the key that groups spellings of the same type, and a display form.
@@ -40,7 +41,7 @@ public record ComplaintType(String key, String display) {
      * The display form of a raw spelling, as {@link #fromSource} makes it (trimmed, whitespace collapsed, ALL-CAPS in
      * title case), for any input: null stays null, a blank one is empty. Silver's complaint-type UDF is this.
      */
-    public static String displayOfSource(String raw) {
+    public static @Nullable String displayOfSource(@Nullable String raw) {
         return raw == null ? null : displayOf(WHITESPACE.matcher(raw.trim()).replaceAll(" "));
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -77,7 +78,7 @@ public abstract class SharedServerExtension<S extends EmbeddedServer> implements
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    private static void deleteQuietly(@Nullable Path folder) {
         if (folder == null) {
             return;
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token from an issuer's token endpoint by the client-credentials grant, as a service or a script asks for one:
@@ -20,7 +21,7 @@ public final class ClientCredentials {
     private ClientCredentials() {}
 
     /** The access token for {@code clientId} with {@code scope} (space-separated; blank: every scope it may have). */
-    public static String token(URI tokenUri, String clientId, String clientSecret, String scope) {
+    public static String token(URI tokenUri, String clientId, String clientSecret, @Nullable String scope) {
         String basic = Base64.getEncoder()
                 .encodeToString((encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
         String form =

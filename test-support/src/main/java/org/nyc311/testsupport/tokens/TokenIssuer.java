@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.model.access.ApiScope;
 import org.nyc311.testsupport.junit.EmbeddedServer;
 import org.nyc311.testsupport.net.Loopback;
@@ -71,7 +72,7 @@ public final class TokenIssuer implements EmbeddedServer {
     private final ExecutorService exchanges = Executors.newCachedThreadPool();
     private final Clock clock;
 
-    private TokenIssuer(InetSocketAddress address, URI publicAddress, Clock clock) throws IOException {
+    private TokenIssuer(InetSocketAddress address, @Nullable URI publicAddress, Clock clock) throws IOException {
         this.clock = clock;
         try {
             key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -97,7 +98,7 @@ public final class TokenIssuer implements EmbeddedServer {
      * An issuer listening on {@code address} that names itself {@code publicAddress} (in docker-compose, the
      * services reach it by its service name, not by the address it binds).
      */
-    public static TokenIssuer start(InetSocketAddress address, URI publicAddress) {
+    public static TokenIssuer start(InetSocketAddress address, @Nullable URI publicAddress) {
         try {
             return new TokenIssuer(address, publicAddress, Clock.systemUTC());
         } catch (IOException e) {
@@ -225,7 +226,10 @@ public final class TokenIssuer implements EmbeddedServer {
             return;
         }
         Client client = clientId == null ? null : clients.get(clientId);
-        if (client == null || secret == null || !client.secret().equals(secret)) {
+        if (clientId == null
+                || client == null
+                || secret == null
+                || !client.secret().equals(secret)) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"nyc311\"");
             send(exchange, 401, Map.of("error", "invalid_client"));
             return;
@@ -255,7 +259,7 @@ public final class TokenIssuer implements EmbeddedServer {
                 Map.of("access_token", token, "expires_in", TOKEN_LIFETIME.toSeconds(), "token_type", "Bearer"));
     }
 
-    private static String[] basicCredentials(String authorization) {
+    private static String @Nullable [] basicCredentials(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

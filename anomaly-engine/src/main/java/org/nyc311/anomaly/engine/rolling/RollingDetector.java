@@ -21,9 +21,9 @@ import org.nyc311.anomaly.engine.Detection;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.ForecastPoint;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.model.forecast.ForecastPoint;
 
 /**
  * Detection as if it had run every morning: each day from {@code from} on is forecast by the
@@ -250,10 +250,11 @@ public final class RollingDetector {
             pool.shutdownNow();
         }
         if (runHistory != RunHistory.KEEP) {
-            days.forEach((id, d) -> holdOutRuns(series.get(id), d));
+            days.forEach((id, d) -> holdOutRuns(Objects.requireNonNull(series.get(id)), d));
         }
         Map<String, SeriesDetection> out = new LinkedHashMap<>();
-        days.forEach((id, d) -> out.put(id, new SeriesDetection(from, judge(series.get(id), Arrays.asList(d)))));
+        days.forEach((id, d) -> out.put(
+                id, new SeriesDetection(from, judge(Objects.requireNonNull(series.get(id)), Arrays.asList(d)))));
         return out;
     }
 

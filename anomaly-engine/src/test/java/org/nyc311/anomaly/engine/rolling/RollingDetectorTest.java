@@ -14,9 +14,9 @@ import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.ForecastPoint;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.model.forecast.ForecastPoint;
 
 class RollingDetectorTest {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How the views write times and numbers: instants in New York time (the city's own clock), durations short. */
 public final class Formats {
@@ -15,11 +16,11 @@ public final class Formats {
 
     private Formats() {}
 
-    public static String time(Instant instant) {
+    public static String time(@Nullable Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }
 
-    public static String duration(Duration duration) {
+    public static String duration(@Nullable Duration duration) {
         if (duration == null) {
             return "";
         }
@@ -45,17 +46,17 @@ public final class Formats {
         return minutes / (24 * 60) + " d ago";
     }
 
-    public static String number(Double value, int decimals) {
+    public static String number(@Nullable Double value, int decimals) {
         return value == null ? "—" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** A share (0.925) as a percentage (92.5%): coverage. */
-    public static String percent(Double value) {
+    public static String percent(@Nullable Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.1f%%", value * 100);
     }
 
     /** A value already in percent (15.47) with its sign (15.5%): MAPE and WAPE, which forecast-service serves in percent. */
-    public static String percentPoints(Double value) {
+    public static String percentPoints(@Nullable Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.1f%%", value);
     }
 }

@@ -1,6 +1,7 @@
 package org.nyc311.dashboard.base.ui;
 
 import com.vaadin.flow.component.html.Div;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 
 /** A plain notice that a service did not answer, naming it: what a view shows instead of its data, never a stack trace. */
@@ -10,7 +11,7 @@ public class ServiceNotice extends Div {
         this(problem.getMessage());
     }
 
-    public ServiceNotice(String message) {
+    public ServiceNotice(@Nullable String message) {
         setText(message);
         addClassName("service-notice");
         getElement().setAttribute("role", "status");

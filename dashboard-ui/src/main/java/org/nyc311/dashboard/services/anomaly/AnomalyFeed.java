@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.anomaly.AcknowledgementRequest;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyApi;
@@ -84,7 +85,7 @@ public class AnomalyFeed {
                 () -> client.get(api -> api.label(alertId, new LabelRequest(verdict, note, actor))));
     }
 
-    private static Optional<String> day(LocalDate date) {
+    private static Optional<String> day(@Nullable LocalDate date) {
         return Optional.ofNullable(date).map(LocalDate::toString);
     }
 }

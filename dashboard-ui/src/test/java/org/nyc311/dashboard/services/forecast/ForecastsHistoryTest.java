@@ -82,7 +82,6 @@ class ForecastsHistoryTest {
                 new ServicesProperties.Endpoint(url),
                 null,
                 null,
-                null,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30),

@@ -1,7 +1,10 @@
 package org.nyc311.faults.support.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +118,24 @@ public final class LakePipeline {
                 csv.toString(),
                 "--spark-master",
                 "local[2]");
+        return goldCounts(csv);
+    }
+
+    /** ExportGold's file summed by group: (New York date, complaint type, borough) to count. */
+    static Map<String, Long> goldCounts(Path csv) throws IOException {
         Map<String, Long> counts = new TreeMap<>();
-        for (String line :
-                Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
-            int last = line.lastIndexOf(',');
-            counts.merge(line.substring(0, last), Long.parseLong(line.substring(last + 1)), Long::sum);
+        // through Jackson's CSV, as written: a complaint type may hold a comma, a quote or a line break
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv.toFile())) {
+            while (rows.hasNextValue()) {
+                Map<String, String> row = rows.nextValue();
+                counts.merge(
+                        group(row.get("date"), row.get("complaint_type"), row.get("borough")),
+                        Long.parseLong(row.get("count")),
+                        Long::sum);
+            }
         }
         return counts;
     }
@@ -132,7 +148,12 @@ public final class LakePipeline {
         String type =
                 ComplaintType.fromSource(record.path("complaint_type").asText()).display();
         String borough = Borough.fromSource(record.path("borough").asText()).name();
-        return date + "," + csv(type) + "," + borough;
+        return group(date, type, borough);
+    }
+
+    /** A group's key: unambiguous without quoting, since the date has a fixed width and no borough holds a comma. */
+    private static String group(String date, String complaintType, String borough) {
+        return date + "," + complaintType + "," + borough;
     }
 
     /**
@@ -210,12 +231,5 @@ public final class LakePipeline {
         } finally {
             process.close();
         }
-    }
-
-    private static String csv(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

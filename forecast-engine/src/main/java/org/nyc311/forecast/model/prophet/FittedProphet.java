@@ -63,7 +63,7 @@ public final class FittedProphet implements FittedModel {
      * the effect all holidays share plus this holiday's own deviation from it.
      */
     public double holidayEffect(Holiday holiday) {
-        return beta[design.sharedDayOffColumn()] + beta[design.holidayColumn(holiday)];
+        return beta[design.columns().sharedDayOff()] + beta[design.columns().holiday(holiday)];
     }
 
     /**

@@ -26,9 +26,10 @@ import org.nyc311.model.calendar.HolidayCalendar;
  * (changepoint candidates on one grid, Fourier terms at their highest order) and each fit picks
  * the subset its settings and prefix allow.
  *
- * <p>Columns: intercept, slope (time in years), changepoint ramps {@code (t - c_j)+}, weekly
- * Fourier pairs, yearly Fourier pairs, one indicator per {@link Holiday} (on its date, and on the
- * weekday taken off for it), one for observed days off.
+ * <p>Columns ({@link DesignColumns} says where each lies): intercept, slope (time in years),
+ * changepoint ramps {@code (t - c_j)+}, weekly Fourier pairs, yearly Fourier pairs, one indicator per
+ * {@link Holiday} (on its date, and on the weekday taken off for it), one for observed days off, one
+ * all days off share, one for the working day after a day off.
  * Immutable once built.
  */
 public final class ProphetDesign {
@@ -55,14 +56,10 @@ public final class ProphetDesign {
     private final HolidayCalendar calendar;
     private final double[] z;
     private final int[] changepoints;
-    private final int rampStart;
-    private final int weeklyStart;
-    private final int yearlyStart;
-    private final int holidayStart;
-    private final int observedColumn;
-    private final int sharedDayOffColumn;
-    private final int dayAfterColumn;
+    private final DesignColumns columns;
+    /** The number of columns, {@code columns.width()}: the side of every Gram matrix. */
     private final int p;
+
     private final int[] ends;
     private final double[][] grams;
     private final double[][] moments;
@@ -78,14 +75,8 @@ public final class ProphetDesign {
         for (int j = 0; j < count; j++) {
             changepoints[j] = (j + 1) * spacing;
         }
-        this.rampStart = 2;
-        this.weeklyStart = rampStart + count;
-        this.yearlyStart = weeklyStart + 2 * ProphetSettings.MAX_WEEKLY_ORDER;
-        this.holidayStart = yearlyStart + 2 * ProphetSettings.MAX_YEARLY_ORDER;
-        this.observedColumn = holidayStart + Holiday.values().length;
-        this.sharedDayOffColumn = observedColumn + 1;
-        this.dayAfterColumn = observedColumn + 2;
-        this.p = dayAfterColumn + 1;
+        this.columns = new DesignColumns(count);
+        this.p = columns.width();
         this.ends = Arrays.stream(ends)
                 .filter(e -> e > 0 && e <= n)
                 .distinct()
@@ -169,22 +160,23 @@ public final class ProphetDesign {
     private int fillRow(int i, int holiday, int observedFor, boolean afterDayOff, double[] row, int[] nz) {
         int k = 0;
         double t = i / DAYS_PER_YEAR;
-        row[0] = 1;
-        nz[k++] = 0;
-        row[1] = t;
-        nz[k++] = 1;
+        row[DesignColumns.INTERCEPT] = 1;
+        nz[k++] = DesignColumns.INTERCEPT;
+        row[DesignColumns.SLOPE] = t;
+        nz[k++] = DesignColumns.SLOPE;
         for (int j = 0; j < changepoints.length; j++) {
+            int c = columns.ramp(j);
             if (i > changepoints[j]) {
-                row[rampStart + j] = (i - changepoints[j]) / DAYS_PER_YEAR;
-                nz[k++] = rampStart + j;
+                row[c] = (i - changepoints[j]) / DAYS_PER_YEAR;
+                nz[k++] = c;
             } else {
-                row[rampStart + j] = 0;
+                row[c] = 0;
             }
         }
         long day = series.start().toEpochDay() + i;
         double weekAngle = 2 * Math.PI * Math.floorMod(day, 7) / 7.0;
         for (int o = 1; o <= ProphetSettings.MAX_WEEKLY_ORDER; o++) {
-            int c = weeklyStart + 2 * (o - 1);
+            int c = columns.weeklySine(o);
             row[c] = Math.sin(o * weekAngle);
             row[c + 1] = Math.cos(o * weekAngle);
             nz[k++] = c;
@@ -192,40 +184,40 @@ public final class ProphetDesign {
         }
         double yearAngle = 2 * Math.PI * (day / DAYS_PER_YEAR);
         for (int o = 1; o <= ProphetSettings.MAX_YEARLY_ORDER; o++) {
-            int c = yearlyStart + 2 * (o - 1);
+            int c = columns.yearlySine(o);
             row[c] = Math.sin(o * yearAngle);
             row[c + 1] = Math.cos(o * yearAngle);
             nz[k++] = c;
             nz[k++] = c + 1;
         }
-        for (int h = 0; h < Holiday.values().length; h++) {
-            row[holidayStart + h] = 0;
+        for (int c = columns.firstHoliday(); c < columns.observedDayOff(); c++) {
+            row[c] = 0;
         }
         // a weekday taken off for a weekend holiday is that holiday's day off; its own column is a
         // (shrunk) deviation for what closing on another day does differently
         int holidayColumn = holiday >= 0 ? holiday : observedFor;
         if (holidayColumn >= 0) {
-            row[holidayStart + holidayColumn] = 1;
-            nz[k++] = holidayStart + holidayColumn;
+            row[columns.holiday(holidayColumn)] = 1;
+            nz[k++] = columns.holiday(holidayColumn);
         }
         boolean observedOff = observedFor >= 0;
-        row[observedColumn] = observedOff ? 1 : 0;
+        row[columns.observedDayOff()] = observedOff ? 1 : 0;
         if (observedOff) {
-            nz[k++] = observedColumn;
+            nz[k++] = columns.observedDayOff();
         }
         // Partial pooling: every holiday shares one effect and its own column is a (ridge-shrunk)
         // deviation from it, so a holiday seen once, on a day a storm or cold snap hid its dip,
         // still borrows the dip the other holidays show.
         boolean dayOff = holiday >= 0 || observedOff;
-        row[sharedDayOffColumn] = dayOff ? 1 : 0;
+        row[columns.sharedDayOff()] = dayOff ? 1 : 0;
         if (dayOff) {
-            nz[k++] = sharedDayOffColumn;
+            nz[k++] = columns.sharedDayOff();
         }
         // the working day after a day off catches up on what the day off did not report
         boolean catchUp = afterDayOff && !dayOff && Math.floorMod(day + 3, 7) < 5;
-        row[dayAfterColumn] = catchUp ? 1 : 0;
+        row[columns.dayAfterDayOff()] = catchUp ? 1 : 0;
         if (catchUp) {
-            nz[k++] = dayAfterColumn;
+            nz[k++] = columns.dayAfterDayOff();
         }
         return k;
     }
@@ -253,11 +245,12 @@ public final class ProphetDesign {
         double[] ridge = new double[smooth.length];
         for (int a = 0; a < smooth.length; a++) {
             int c = smooth[a];
-            double scale = c < rampStart
+            // smooth columns hold no ramp: past the slope come the Fourier pairs, then the days off
+            double scale = c <= DesignColumns.SLOPE
                     ? Double.POSITIVE_INFINITY
-                    : c < holidayStart
+                    : c < columns.firstHoliday()
                             ? settings.seasonalityPriorScale()
-                            : c < sharedDayOffColumn
+                            : c < columns.sharedDayOff()
                                     ? Math.min(OWN_HOLIDAY_SHRINK * settings.holidaysPriorScale(), MAX_OWN_HOLIDAY_SD)
                                     : settings.holidaysPriorScale();
             // intercept and slope are unpenalised; the tiny ridge only keeps short prefixes solvable
@@ -353,19 +346,19 @@ public final class ProphetDesign {
     private int[] smoothColumns(ProphetSettings settings, int end, double[] gram) {
         int[] cols = new int[p];
         int k = 0;
-        cols[k++] = 0;
+        cols[k++] = DesignColumns.INTERCEPT;
         if (end > 1) {
-            cols[k++] = 1;
+            cols[k++] = DesignColumns.SLOPE;
         }
         for (int c = 0; c < 2 * settings.weeklyOrder() && end >= 7; c++) {
-            cols[k++] = weeklyStart + c;
+            cols[k++] = columns.firstWeekly() + c;
         }
         if (end >= MIN_DAYS_FOR_YEARLY) {
             for (int c = 0; c < 2 * settings.yearlyOrder(); c++) {
-                cols[k++] = yearlyStart + c;
+                cols[k++] = columns.firstYearly() + c;
             }
         }
-        for (int c = holidayStart; c <= dayAfterColumn; c++) {
+        for (int c = columns.firstHoliday(); c <= columns.dayAfterDayOff(); c++) {
             // a holiday never seen in the prefix has nothing to estimate from
             if (gram[c * p + c] > 0) {
                 cols[k++] = c;
@@ -382,7 +375,7 @@ public final class ProphetDesign {
         }
         int[] cols = new int[k];
         for (int j = 0; j < k; j++) {
-            cols[j] = rampStart + j;
+            cols[j] = columns.ramp(j);
         }
         return cols;
     }
@@ -425,19 +418,7 @@ public final class ProphetDesign {
         return out;
     }
 
-    int holidayColumn(Holiday holiday) {
-        return holidayStart + holiday.ordinal();
-    }
-
-    int sharedDayOffColumn() {
-        return sharedDayOffColumn;
-    }
-
-    int weeklyStart() {
-        return weeklyStart;
-    }
-
-    int observedColumn() {
-        return observedColumn;
+    DesignColumns columns() {
+        return columns;
     }
 }

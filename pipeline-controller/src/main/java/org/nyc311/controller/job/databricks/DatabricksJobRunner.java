@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.controller.config.ControllerProperties;
 import org.nyc311.controller.job.JobOutcome;
 import org.nyc311.controller.job.JobRequest;
@@ -47,10 +48,15 @@ public final class DatabricksJobRunner implements JobRunner {
     private final Duration pollInitial;
     private final Duration pollMax;
     private final Duration timeout;
-    private final String lakeRoot;
+    private final @Nullable String lakeRoot;
 
     public DatabricksJobRunner(
-            JobsAPI jobs, long jobId, Duration pollInitial, Duration pollMax, Duration timeout, String lakeRoot) {
+            JobsAPI jobs,
+            long jobId,
+            Duration pollInitial,
+            Duration pollMax,
+            Duration timeout,
+            @Nullable String lakeRoot) {
         this.jobs = jobs;
         this.lakeRoot = lakeRoot;
         this.jobId = jobId;

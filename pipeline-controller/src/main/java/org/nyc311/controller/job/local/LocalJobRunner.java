@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -57,11 +58,13 @@ public final class LocalJobRunner implements JobRunner {
         Process process;
         try {
             List<String> command = command(jar, readClasspath(classpathFile), request);
-            Files.createDirectories(log.getParent());
+            // the log file is always inside the log directory
+            Path logDirectory = Objects.requireNonNull(log.getParent());
+            Files.createDirectories(logDirectory);
             Files.writeString(log, String.join(" ", command) + System.lineSeparator());
             process = new ProcessBuilder(command)
                     // Spark leaves spark-warehouse/ and the like in its working directory: not ours
-                    .directory(log.getParent().toFile())
+                    .directory(logDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

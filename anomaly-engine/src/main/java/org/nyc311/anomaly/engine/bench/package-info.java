@@ -1,5 +1,0 @@
-/**
- * The detection benchmark: labelled spikes injected into the real series, recall of the injected
- * episodes, and false flags and alerts on the untouched days.
- */
-package org.nyc311.anomaly.engine.bench;

@@ -1,0 +1,285 @@
+package org.nyc311.forecast.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.ModelFamily;
+import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.forecast.SyntheticSeries;
+import org.nyc311.forecast.backtest.Backtester;
+import org.nyc311.forecast.backtest.Backtester.MethodResult;
+import org.nyc311.forecast.metrics.Accuracy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The forecasting engine's benchmark: accuracy on the real series (on their test part, which no
+ * model and no design decision was tuned on) and speed, printed as Markdown for docs/BENCHMARKS.md.
+ *
+ * <p>Accuracy: the last quarter of each real series is the test part. Origins step through it a
+ * week apart; at each one the engine sees only the days before it, so its model search and
+ * interval calibration run on history alone. Seasonal naive runs on the same origins.
+ * Speed: fit-plus-forecast time per real series with and without the hyperparameter search, and
+ * the wall time for {@code --series} seeded synthetic two-year series on a pool of
+ * {@code --threads} threads; every timing is the median of {@code --runs} runs after a warm-up.
+ */
+@Command(
+        name = "forecast-benchmark",
+        mixinStandardHelpOptions = true,
+        description = "Accuracy and speed benchmark of the forecasting engine; prints Markdown.")
+public final class ForecastBenchmark implements Callable<Integer> {
+
+    @Mixin
+    SharedDataOptions shared;
+
+    @Option(names = "--runs", defaultValue = "5", description = "timed runs per measurement (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--series", defaultValue = "1000", description = "synthetic series for the throughput run")
+    int series;
+
+    @Option(names = "--days", defaultValue = "730", description = "days per synthetic series")
+    int days;
+
+    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--skip-accuracy", description = "speed only")
+    boolean skipAccuracy;
+
+    @Option(names = "--skip-speed", description = "accuracy only")
+    boolean skipSpeed;
+
+    private static final int[] HORIZONS = {7, 30};
+    private static final int STEP = 7;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ForecastBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!shared.windowIsKnown()) {
+            return 2;
+        }
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(
+                Locale.ROOT,
+                "Machine: %d cores available to the JVM, Java %s, max heap %d MB.%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20));
+        Optional<Path> dir = shared.dataDir();
+        Map<String, DailySeries> real = new LinkedHashMap<>();
+        if (dir.isPresent()) {
+            for (String name : SharedData.SERIES) {
+                real.put(name, SharedData.readSeries(dir.get(), name));
+            }
+        } else {
+            System.err.println("real data not found: accuracy and per-series timings skipped");
+        }
+        if (!skipAccuracy && !real.isEmpty()) {
+            accuracy(real, md);
+        }
+        if (!skipSpeed) {
+            if (!real.isEmpty()) {
+                perSeriesTiming(real, md);
+            }
+            throughput(md);
+        }
+        shared.report(md);
+        return 0;
+    }
+
+    private void accuracy(Map<String, DailySeries> real, StringBuilder md) {
+        md.append("### Accuracy on the " + shared.window() + " window of the real series\n\n");
+        md.append("Test part: the last 25% of each series; development window: the quarter before it, with the test "
+                + "part cut off. Origins every 7 days inside the window; at each origin the engine "
+                + "runs its full model search on the days before the origin only. MAPE skips zero-actual days "
+                + "(count in the last column). Coverage of the 95% interval.\n\n");
+        md.append("| series | h | origins | method | MAPE % | WAPE % | MASE | coverage | MASE / naive | zero days |\n");
+        md.append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        Map<String, ForecastSettings> methods = new LinkedHashMap<>();
+        for (int h : HORIZONS) {
+            ForecastSettings engine = ForecastSettings.of(h);
+            methods.put("engine", engine);
+            methods.put(
+                    "seasonal_naive",
+                    engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE)).withHolidayAdjustment(false));
+            AccuracyPool pooled = new AccuracyPool();
+            for (Map.Entry<String, DailySeries> e : real.entrySet()) {
+                DailySeries series = shared.windowed(e.getValue());
+                int n = series.length();
+                int test = SharedDataOptions.testDays(e.getValue());
+                int origins = (test - h) / STEP + 1;
+                Backtester bt = new Backtester(h, origins, STEP, 0, threads);
+                List<MethodResult> results = bt.run(Map.of(e.getKey(), series), methods, i -> {});
+                Accuracy naive = results.get(1).pooled();
+                for (MethodResult r : results) {
+                    Accuracy a = r.pooled();
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.3f | %s | %d |%n",
+                            e.getKey(),
+                            h,
+                            bt.originsFor(n).length,
+                            r.method(),
+                            a.mape(),
+                            a.wape(),
+                            a.mase(),
+                            a.coverage(),
+                            r.method().equals("engine")
+                                    ? String.format(Locale.ROOT, "%.3f", a.mase() / naive.mase())
+                                    : "1",
+                            a.zeroActualDays()));
+                    pooled.add(r.method(), a);
+                }
+            }
+            for (String m : methods.keySet()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| pooled (points-weighted) | %d | | %s | | | %.3f | %.3f | | |%n",
+                        h,
+                        m,
+                        pooled.mase(m),
+                        pooled.coverage(m)));
+            }
+        }
+        md.append('\n');
+    }
+
+    private void perSeriesTiming(Map<String, DailySeries> real, StringBuilder md) {
+        md.append("### Fit-plus-forecast time per series (one thread, horizon 30)\n\n");
+        md.append("Everything one `SeriesForecaster.forecast` call does: model race on rolling origins, interval "
+                + "calibration, final fit. Median of " + Math.max(runs, 5) + " runs after a warm-up.\n\n");
+        md.append("| series | days | with 20-trial search (ms) | without search, Prophet defaults (ms) |\n");
+        md.append("| --- | ---: | ---: | ---: |\n");
+        SeriesForecaster withSearch = new SeriesForecaster(ForecastSettings.of(30));
+        SeriesForecaster without = new SeriesForecaster(ForecastSettings.of(30).withTrials(0));
+        for (Map.Entry<String, DailySeries> e : real.entrySet()) {
+            DailySeries s = e.getValue();
+            for (int i = 0; i < 3; i++) {
+                withSearch.forecast(s);
+                without.forecast(s);
+            }
+            double a = medianMillis(() -> withSearch.forecast(s), Math.max(runs, 5));
+            double b = medianMillis(() -> without.forecast(s), Math.max(runs, 5));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", e.getKey(), s.length(), a, b));
+        }
+        md.append('\n');
+    }
+
+    private void throughput(StringBuilder md) throws Exception {
+        List<DailySeries> synthetic = synthetic(series, days);
+        md.append(String.format(
+                Locale.ROOT, "### %d synthetic series of %d days on a pool of %d threads%n%n", series, days, threads));
+        md.append("Seeded shapes (levels 2-8,000 a day, weekday/weekend pattern, yearly swing, trend break, "
+                + "holiday dips, negative-binomial noise, storm spikes in 30% of series). Wall time of the whole "
+                + "batch, median of " + runs + " runs after one warm-up run.\n\n");
+        md.append("| horizon | search | wall time (s), median | min | max | series/s |\n");
+        md.append("| ---: | --- | ---: | ---: | ---: | ---: |\n");
+        for (int h : HORIZONS) {
+            for (int trials : new int[] {20, 0}) {
+                SeriesForecaster f = new SeriesForecaster(ForecastSettings.of(h).withTrials(trials));
+                batch(f, synthetic);
+                double[] t = new double[runs];
+                for (int r = 0; r < runs; r++) {
+                    long start = System.nanoTime();
+                    batch(f, synthetic);
+                    t[r] = (System.nanoTime() - start) / 1e9;
+                }
+                Arrays.sort(t);
+                double median = median(t);
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %.2f | %.2f | %.2f | %.0f |%n",
+                        h,
+                        trials == 0 ? "none (defaults)" : trials + " trials",
+                        median,
+                        t[0],
+                        t[runs - 1],
+                        synthetic.size() / median));
+            }
+        }
+        md.append('\n');
+    }
+
+    private void batch(SeriesForecaster forecaster, List<DailySeries> all) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (DailySeries s : all) {
+                futures.add(pool.submit(() -> forecaster.forecast(s)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static List<DailySeries> synthetic(int count, int days) {
+        SplittableRandom shapes = new SplittableRandom(20_260_311L);
+        List<DailySeries> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(SyntheticSeries.generate(SyntheticSeries.randomShape(shapes), LocalDate.of(2024, 1, 1), days, i));
+        }
+        return out;
+    }
+
+    private static double medianMillis(Runnable task, int n) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            task.run();
+            t[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(t);
+        return median(t);
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Points-weighted pooling of MASE and coverage across series. */
+    private static final class AccuracyPool {
+        private final Map<String, double[]> sums = new LinkedHashMap<>();
+
+        void add(String method, Accuracy a) {
+            double[] s = sums.computeIfAbsent(method, k -> new double[3]);
+            s[0] += a.mase() * a.points();
+            s[1] += a.coverage() * a.points();
+            s[2] += a.points();
+        }
+
+        double mase(String method) {
+            double[] s = Objects.requireNonNull(sums.get(method), method);
+            return s[0] / s[2];
+        }
+
+        double coverage(String method) {
+            double[] s = Objects.requireNonNull(sums.get(method), method);
+            return s[1] / s[2];
+        }
+    }
+}

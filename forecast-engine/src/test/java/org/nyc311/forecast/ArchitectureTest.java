@@ -1,0 +1,38 @@
+package org.nyc311.forecast;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+
+/**
+ * The engine is a library that forecast-service and anomaly-service ship: no framework and no
+ * command line. The commands and benchmarks live in engine-tools.
+ *
+ * <p>Rules are {@code @ArchTest} methods, not fields: Surefire 3.5.3 silently runs no
+ * {@code @ArchTest} fields (TNG/ArchUnit#1442), so a field rule would never fail the build.
+ */
+@AnalyzeClasses(packages = "org.nyc311.forecast", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    void noSpring(JavaClasses classes) {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..")
+                .check(classes);
+    }
+
+    @ArchTest
+    void noCommandLine(JavaClasses classes) {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..")
+                .because("the commands and benchmarks live in engine-tools, so the services do not ship them")
+                .check(classes);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.forecastservice;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,277 @@
+package org.nyc311.forecastservice.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.forecastservice.config.MlflowProperties;
+import org.nyc311.forecastservice.run.ForecastRun;
+import org.nyc311.forecastservice.run.StoredSeriesForecast;
+import org.nyc311.forecastservice.support.CountingHttpProxy;
+import org.nyc311.forecastservice.support.MlflowRest;
+import org.nyc311.model.forecast.ForecastPoint;
+import org.nyc311.testsupport.mlflow.MlflowServer;
+import org.nyc311.testsupport.mlflow.MlflowServerExtension;
+
+/**
+ * The calls a training's tracking makes, counted on the wire by a proxy in front of the real {@code mlflow server}:
+ * what ForecastsPublished waits for ({@link MlflowTracker#open}) and what comes after it are each the same few calls
+ * whatever the number of series (one run per training, every series in its tables), and a retry finds an earlier
+ * attempt's runs through every page of the search.
+ */
+@ExtendWith(MlflowServerExtension.class)
+class MlflowTrackerCallsIT {
+
+    private static final LocalDate LAST = LocalDate.of(2026, 5, 31);
+    /** Days forecast per series, as the service stores by default ({@code nyc311.forecast.horizon-days}). */
+    private static final int HORIZON = 30;
+
+    private MlflowServer mlflow;
+    private CountingHttpProxy proxy;
+    private MlflowTracker tracker;
+
+    @BeforeEach
+    void tracker(MlflowServer server) throws Exception {
+        mlflow = server;
+        proxy = new CountingHttpProxy(server.trackingUri());
+        String name = "calls-test-" + UUID.randomUUID();
+        // a search page of 10 runs: paging shows with tens of runs instead of thousands
+        tracker = new MlflowTracker(
+                new MlflowProperties(proxy.uri().toString(), null, name, name, null, null, 0), Clock.systemUTC(), 10);
+        tracker.experimentId();
+    }
+
+    @AfterEach
+    void close() {
+        tracker.close();
+        proxy.close();
+    }
+
+    @Test
+    void aTrainingCostsTheSameCallsForTwentyAndSixtySeriesBeforeTheAnnouncementAndAfterIt() throws Exception {
+        // -Dnyc311.bench.series=300,1200 for docs/BENCHMARKS.md#scale; the times printed are never asserted
+        int[] sizes = java.util.Arrays.stream(
+                        System.getProperty("nyc311.bench.series", "20,60").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        int[] beforePublish = new int[sizes.length];
+        int[] afterPublish = new int[sizes.length];
+        MlflowRest rest = new MlflowRest(mlflow.trackingUri());
+        for (int i = 0; i < sizes.length; i++) {
+            ForecastRun run = run(UUID.randomUUID(), sizes[i], null);
+            proxy.reset();
+            long start = System.nanoTime();
+            MlflowTracker.ParentRun parent = tracker.open(run);
+            long opened = System.nanoTime();
+            beforePublish[i] = proxy.total();
+            Map<String, Integer> opening = proxy.counts();
+            proxy.reset();
+            TrackingResult result = tracker.complete(run, parent, series(run.runId(), sizes[i]));
+            long completed = System.nanoTime();
+            afterPublish[i] = proxy.total();
+            Map<String, Integer> completing = proxy.counts();
+            System.out.printf(
+                    "MLflow calls at %d series: before ForecastsPublished %d in %d ms %s, after it %d in %d ms %s%n",
+                    sizes[i],
+                    beforePublish[i],
+                    (opened - start) / 1_000_000,
+                    opening,
+                    afterPublish[i],
+                    (completed - opened) / 1_000_000,
+                    completing);
+            // the series' two tables and the training summary, one upload each, whatever the number of series
+            assertThat(completing.entrySet().stream()
+                            .filter(e -> e.getKey().startsWith("PUT "))
+                            .mapToInt(Map.Entry::getValue)
+                            .sum())
+                    .isEqualTo(3);
+            assertThat(completing).doesNotContainKey("POST /api/2.0/mlflow/runs/create");
+            // every series is in the run's tables, read back from MLflow itself
+            assertThat(result.seriesCount()).isEqualTo(sizes[i]);
+            List<Map<String, String>> metrics = rest.csvArtifact(parent.runId(), SeriesTables.METRICS);
+            assertThat(metrics)
+                    .extracting(row -> row.get("series_id"))
+                    .containsExactlyElementsOf(series(run.runId(), sizes[i]).stream()
+                            .map(StoredSeriesForecast::seriesId)
+                            .toList());
+            assertThat(metrics.get(sizes[i] - 1))
+                    .containsEntry("model", "prophet")
+                    .containsEntry("hp.changepoints", "25")
+                    .containsEntry("cv_wape", "0.15")
+                    .containsEntry("cv_points", "28");
+            List<Map<String, String>> forecasts = rest.csvArtifact(parent.runId(), SeriesTables.FORECASTS);
+            assertThat(forecasts).hasSize(HORIZON * sizes[i]);
+            assertThat(forecasts.get(HORIZON * sizes[i] - 1))
+                    .containsEntry("series_id", "type-" + (sizes[i] - 1) + "/brooklyn")
+                    .containsEntry("date", LAST.plusDays(HORIZON).toString())
+                    .containsEntry("yhat", String.valueOf(10.0 + sizes[i] - 1));
+        }
+        assertThat(beforePublish[1])
+                .as("calls before the announcement do not grow with the series")
+                .isEqualTo(beforePublish[0]);
+        assertThat(beforePublish[0]).isLessThanOrEqualTo(4);
+        // the two tables' uploads and the summary's, runs/update, then the model version and the alias: 9 calls (the
+        // first
+        // training creates the registered model and finds no champion to read; a worse one leaves the alias)
+        assertThat(afterPublish[1])
+                .as("calls after the announcement do not grow with the series")
+                .isEqualTo(afterPublish[0]);
+        assertThat(afterPublish[0]).isLessThanOrEqualTo(9);
+    }
+
+    @Test
+    void aRetryKeepsTheRecordedParentAndDeletesEveryEarlierAttemptsRunThroughAllPages() throws Exception {
+        UUID runId = UUID.randomUUID();
+        int size = 35;
+        ForecastRun first = run(runId, size, null);
+        // an attempt that recorded its run and tracked every series but died before marking the forecast run tracked;
+        // 12 runs tagged with the forecast run that were never recorded (attempts that died between opening a run and
+        // recording it, or lost their lease); and 35 runs nested under the recorded one, as a version of the service
+        // that tracked a run per series left them
+        MlflowTracker.ParentRun parent = tracker.open(first);
+        TrackingResult done = tracker.complete(first, parent, series(runId, size));
+        List<String> strays = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            strays.add(
+                    createRun(parent.experimentId(), "stray-" + i, MlflowTracker.FORECAST_RUN_TAG, runId.toString()));
+        }
+        for (int i = 0; i < size; i++) {
+            createRun(parent.experimentId(), "type-" + i + "/brooklyn", "mlflow.parentRunId", parent.runId());
+        }
+        assertThat(activeRuns(parent.experimentId(), "tags.`" + MlflowTracker.FORECAST_RUN_TAG + "` = '" + runId + "'"))
+                .containsAll(strays)
+                .hasSize(13);
+
+        proxy.reset();
+        MlflowTracker.ParentRun kept = tracker.open(run(runId, size, parent.runId()));
+
+        assertThat(kept.runId()).isEqualTo(parent.runId());
+        assertThat(proxy.counts().get("POST /api/2.0/mlflow/runs/search"))
+                .as("13 tagged runs and 35 nested runs in pages of 10")
+                .isGreaterThanOrEqualTo(2 + 4);
+        assertThat(activeRuns(parent.experimentId(), "tags.`mlflow.parentRunId` = '" + parent.runId() + "'"))
+                .isEmpty();
+        assertThat(activeRuns(parent.experimentId(), "tags.`" + MlflowTracker.FORECAST_RUN_TAG + "` = '" + runId + "'"))
+                .containsExactly(parent.runId());
+        assertThat(done.seriesCount()).isEqualTo(size);
+        assertThat(new MlflowRest(mlflow.trackingUri()).csvArtifact(kept.runId(), SeriesTables.METRICS))
+                .as("the kept run's table")
+                .hasSize(size);
+    }
+
+    /** A run with one tag, made in MLflow directly (not through the proxy or the tracker); its id. */
+    private String createRun(String experimentId, String name, String tag, String value) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String body = json.writeValueAsString(Map.of(
+                "experiment_id", experimentId, "run_name", name, "tags", List.of(Map.of("key", tag, "value", value))));
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(mlflow.trackingUri() + "/api/2.0/mlflow/runs/create"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body())
+                .path("run")
+                .path("info")
+                .path("run_id")
+                .asText();
+    }
+
+    /** Runs of the experiment matching a filter, asked of MLflow directly (not through the proxy or the tracker). */
+    private List<String> activeRuns(String experimentId, String filter) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String body = json.writeValueAsString(
+                Map.of("experiment_ids", List.of(experimentId), "filter", filter, "max_results", 1000));
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(mlflow.trackingUri() + "/api/2.0/mlflow/runs/search"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode run : json.readTree(answer.body()).path("runs")) {
+            ids.add(run.path("info").path("run_id").asText());
+        }
+        return ids;
+    }
+
+    private static ForecastRun run(UUID runId, int series, String parentRunId) {
+        return new ForecastRun(
+                runId,
+                ForecastRun.Trigger.MANUAL,
+                null,
+                null,
+                7L,
+                LAST,
+                HORIZON,
+                ForecastRun.Status.SUCCEEDED,
+                LAST.minusDays(365),
+                LAST,
+                series,
+                0,
+                0.2,
+                0.15,
+                0.8,
+                0.95,
+                null,
+                1,
+                Instant.parse("2026-06-01T06:00:00Z"),
+                Instant.parse("2026-06-01T06:05:00Z"),
+                ForecastRun.TrackingStatus.PENDING,
+                0,
+                null,
+                parentRunId,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static List<StoredSeriesForecast> series(UUID runId, int count) {
+        List<StoredSeriesForecast> series = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<ForecastPoint> points = new ArrayList<>();
+            for (int d = 1; d <= HORIZON; d++) {
+                points.add(new ForecastPoint(LAST.plusDays(d), 10 + i, 5 + i, 15 + i, 0.95));
+            }
+            series.add(new StoredSeriesForecast(
+                    runId,
+                    "type-" + i + "/brooklyn",
+                    "prophet",
+                    Map.of("changepoints", "25", "seasonality", "weekly"),
+                    0.2,
+                    0.15,
+                    0.8,
+                    0.95,
+                    28,
+                    LAST.minusDays(365),
+                    LAST,
+                    null,
+                    null,
+                    null,
+                    7L,
+                    points));
+        }
+        return series;
+    }
+}

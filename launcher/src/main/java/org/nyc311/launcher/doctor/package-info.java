@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.launcher.doctor;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.launcher.pipeline;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.launcher.token;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.launcher.up;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.controller;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.model.event;
+
+import org.jspecify.annotations.NullMarked;

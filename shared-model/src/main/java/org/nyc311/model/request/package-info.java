@@ -1,0 +1,4 @@
+@NullMarked
+package org.nyc311.model.request;
+
+import org.jspecify.annotations.NullMarked;
