@@ -1,9 +1,9 @@
 package org.nyc311.dashboard.services;
 
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.web.client.RestClient;
 
@@ -14,8 +14,12 @@ import org.springframework.web.client.RestClient;
  *
  * <p>The stand-ins check no token: the dashboard's token interceptor stays out (the RestClient.Builder here is the
  * slice's own anyway); ServiceClientTest shows the token on the wire.
+ *
+ * <p>A {@code @TestConfiguration}, which the app's component scan leaves out: as a plain configuration in this
+ * package, its bare RestClient.Builder would replace the app's in the full-app tests, and their calls would go out
+ * without the dashboard's token.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @ComponentScan(
         value = {"org.nyc311.dashboard.config", "org.nyc311.dashboard.services"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.ServiceCallConfiguration"))
