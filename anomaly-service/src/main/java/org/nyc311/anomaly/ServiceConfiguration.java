@@ -28,11 +28,6 @@ import org.springframework.web.client.RestClient;
 public class ServiceConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     ForecastServiceClient forecastServiceClient(RestClient.Builder builder, ForecastServiceProperties properties) {
         // forecast-service checks tokens: without an app client this service could not read a forecast, so it
         // refuses to start rather than fail every check

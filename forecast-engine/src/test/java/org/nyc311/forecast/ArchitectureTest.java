@@ -1,11 +1,10 @@
 package org.nyc311.forecast;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import org.nyc311.testsupport.architecture.LibraryRules;
 
 /**
  * The engine is a library that forecast-service and anomaly-service ship: no framework and no
@@ -19,20 +18,11 @@ class ArchitectureTest {
 
     @ArchTest
     void noSpring(JavaClasses classes) {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..")
-                .check(classes);
+        LibraryRules.noSpring().check(classes);
     }
 
     @ArchTest
     void noCommandLine(JavaClasses classes) {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("picocli..")
-                .because("the commands and benchmarks live in engine-tools, so the services do not ship them")
-                .check(classes);
+        LibraryRules.noCommandLine().check(classes);
     }
 }

@@ -29,11 +29,6 @@ import org.springframework.scheduling.config.FixedDelayTask;
 @EnableConfigurationProperties({GoldProperties.class, ForecastProperties.class, MlflowProperties.class})
 public class ServiceConfiguration {
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     @Bean(destroyMethod = "close")
     GoldWarehouse goldWarehouse(GoldProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
         return new GoldWarehouse(properties, registry);

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import org.nyc311.testsupport.architecture.LibraryRules;
 
 /**
  * The detector is a library for a Spring service and a command line alike: no framework, and its
@@ -20,20 +21,12 @@ class ArchitectureTest {
 
     @ArchTest
     void noSpring(JavaClasses classes) {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..")
-                .check(classes);
+        LibraryRules.noSpring().check(classes);
     }
 
     @ArchTest
     void noCommandLine(JavaClasses classes) {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("picocli..", "org.nyc311.forecast.cli..", "org.nyc311.forecast.bench..")
-                .because("the commands and benchmarks live in engine-tools, so anomaly-service does not ship them")
+        LibraryRules.noCommandLine("org.nyc311.forecast.cli..", "org.nyc311.forecast.bench..")
                 .check(classes);
     }
 

@@ -82,13 +82,11 @@ class AnomalyController implements AnomalyApi {
                             schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK))
                     Optional<String> to,
             @Parameter(
-                            description =
-                                    "complaint type key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
+                            description = SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION,
                             schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
                     Optional<String> complaintType,
             @Parameter(
-                            description =
-                                    "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
+                            description = SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION,
                             schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
                     Optional<String> borough,
             @Parameter(

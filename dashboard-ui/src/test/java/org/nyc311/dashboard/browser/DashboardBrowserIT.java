@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.RawBatchLanded;
+import org.nyc311.testsupport.browser.HeadlessChromium;
 import org.nyc311.testsupport.events.LandedBatches;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.postgres.PostgresServer;
@@ -60,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMIUM = HeadlessChromium.EXECUTABLE;
     static final String USER = "analyst";
     static final String PASSWORD = "test-password";
     static final String INGESTION_RUN = "dash-test-ingestion-1";
@@ -131,14 +132,7 @@ class DashboardBrowserIT {
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM)
                         .setHeadless(true)
-                        .setArgs(List.of(
-                                "--headless",
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+                        .setArgs(HeadlessChromium.ARGS));
     }
 
     /** What ingest-service would send for a landed batch, posted to the controller's API: it records a run. */

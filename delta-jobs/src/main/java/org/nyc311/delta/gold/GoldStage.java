@@ -30,6 +30,7 @@ import org.nyc311.delta.Stage;
 import org.nyc311.delta.silver.SilverColumns;
 import org.nyc311.delta.silver.SilverStage;
 import org.nyc311.model.gold.GoldTables;
+import org.nyc311.model.pipeline.RunResult;
 
 /**
  * Gold: recomputes {@code daily_requests} for the New York dates the run's silver changes touched
@@ -141,8 +142,8 @@ public final class GoldStage implements Stage {
                 newest.isNullAt(1) ? null : newest.getDate(1).toLocalDate().minusDays(1),
                 newest.isNullAt(0) ? null : newest.getTimestamp(0).toInstant(),
                 written,
-                metrics);
-        RunResult.write(spark, lake.runResult(runId), result);
+                RunResultFile.silver(metrics));
+        RunResultFile.write(spark, lake.runResult(runId), result);
         System.out.println("gold: run " + runId + " touched " + touched.size() + " dates, wrote " + written
                 + ", result " + lake.runResult(runId));
     }

@@ -45,13 +45,11 @@ class SeriesController implements SeriesApi {
     @Override
     public List<SeriesView> series(
             @Parameter(
-                            description =
-                                    "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups",
+                            description = SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION,
                             schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
                     Optional<String> complaintType,
             @Parameter(
-                            description =
-                                    "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'",
+                            description = SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION,
                             schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
                     Optional<String> borough) {
         Optional<String> typeKey =

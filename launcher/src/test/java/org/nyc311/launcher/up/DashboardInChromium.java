@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.nyc311.testsupport.browser.HeadlessChromium;
 
 /**
  * The dashboard of a running platform, looked at in headless Debian Chromium the way an analyst would
@@ -27,7 +28,7 @@ import java.util.List;
  */
 final class DashboardInChromium {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMIUM = HeadlessChromium.EXECUTABLE;
     private static final String USER = "analyst";
     private static final String PASSWORD = "nyc311"; // the local profile's known password
 
@@ -55,14 +56,7 @@ final class DashboardInChromium {
                         .launch(new BrowserType.LaunchOptions()
                                 .setExecutablePath(CHROMIUM)
                                 .setHeadless(true)
-                                .setArgs(List.of(
-                                        "--headless",
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync",
-                                        "--no-first-run")));
+                                .setArgs(HeadlessChromium.ARGS));
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                         .setViewportSize(1400, 1000)
                         .setAcceptDownloads(true))) {

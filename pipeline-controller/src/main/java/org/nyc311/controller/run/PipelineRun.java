@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.model.pipeline.RunResult;
 
 /**
  * One run of the delta-jobs job and what it covers.

@@ -15,6 +15,7 @@ import org.nyc311.controller.job.JobRequest;
 import org.nyc311.controller.job.JobRunner;
 import org.nyc311.controller.metrics.PipelineMetrics;
 import org.nyc311.model.event.GoldRefreshed;
+import org.nyc311.model.pipeline.RunResult;
 import org.nyc311.service.health.DependencyFailures;
 import org.nyc311.service.outbox.EventPublisher;
 import org.slf4j.Logger;

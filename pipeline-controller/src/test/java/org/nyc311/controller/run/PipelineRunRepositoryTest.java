@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nyc311.model.pipeline.RunResult;
 import org.nyc311.testsupport.postgres.PostgresSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -83,7 +84,7 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
                 LocalDate.of(2026, 5, 31),
                 Instant.parse("2026-06-01T03:59:00Z"),
                 Map.of("silver.requests", 4200L),
-                new RunResult.Silver(4200, 4000, 150, 50, 7));
+                new RunResult.Silver(4200, 4000, 150, 50, 7, List.of()));
         UUID goldEvent = UUID.randomUUID();
         runs.markSucceeded(id, result, goldEvent, T0.plusSeconds(120));
         runs.markFailed(id, "too late", T0.plusSeconds(130));

@@ -25,11 +25,11 @@ import org.nyc311.controller.run.Batch;
 import org.nyc311.controller.run.PipelineRun;
 import org.nyc311.controller.run.PipelineRunRepository;
 import org.nyc311.controller.run.RunCoordinator;
-import org.nyc311.controller.run.RunResult;
 import org.nyc311.controller.run.RunState;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.model.ingest.IngestionWindow;
+import org.nyc311.model.pipeline.RunResult;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
 import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
@@ -109,7 +109,7 @@ class PipelineRunApiContractTest {
                         LocalDate.of(2026, 5, 31),
                         Instant.parse("2026-06-01T03:59:00Z"),
                         Map.of("silver.requests", 4200L),
-                        new RunResult.Silver(4200, 4000, 150, 50, 7)),
+                        new RunResult.Silver(4200, 4000, 150, 50, 7, List.of())),
                 GOLD_EVENT,
                 List.of(batch(Batch.Reason.LANDED)));
         when(runs.list(RunState.SUCCEEDED, 20)).thenReturn(List.of(succeeded));

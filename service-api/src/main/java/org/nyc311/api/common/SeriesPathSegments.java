@@ -23,6 +23,12 @@ public final class SeriesPathSegments {
             "^(\\s*|all|bronx|brooklyn|manhattan|queens|staten-island|unspecified)$";
     /** A complaint-type filter, as a key or as the feed spells it (with a letter or digit somewhere), or blank. */
     public static final String COMPLAINT_TYPE_FILTER = "^(\\s*|.*[A-Za-z0-9].*)$";
+    /** The description of a {@link #COMPLAINT_TYPE_FILTER} query parameter, one wording for every service. */
+    public static final String COMPLAINT_TYPE_FILTER_DESCRIPTION =
+            "complaint type, as a key (noise-residential) or as spelled (Noise - Residential); 'all' for roll-ups";
+    /** The description of a {@link #BOROUGH_OR_BLANK} query parameter, one wording for every service. */
+    public static final String BOROUGH_FILTER_DESCRIPTION =
+            "borough key: bronx, brooklyn, manhattan, queens, staten-island, unspecified, or 'all'";
 
     private SeriesPathSegments() {}
 }
