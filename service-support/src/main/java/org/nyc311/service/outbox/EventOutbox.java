@@ -32,6 +32,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class EventOutbox implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventOutbox.class);
+    /**
+     * How long the last round at stop may take. A database or SQS already gone would otherwise hold the shutdown for
+     * the pool's and the SDK's own timeouts (30 s and more), past an orchestrator's stop timeout; what it leaves is
+     * in the table and goes on the next start.
+     */
+    static final Duration LAST_ROUND_LIMIT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final SqsTemplate sqs;
@@ -152,7 +158,21 @@ public class EventOutbox implements SmartLifecycle {
             }
         }
         // a last round, e.g. for the one-shot intake that exits right after its run
-        relayQuietly();
+        Thread lastRound = new Thread(this::relayQuietly, "event-outbox-last-round");
+        lastRound.setDaemon(true);
+        lastRound.start();
+        try {
+            lastRound.join(LAST_ROUND_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (lastRound.isAlive()) {
+            lastRound.interrupt();
+            LOG.warn(
+                    "the outbox's last round did not finish within {} s (database or SQS away?): unsent events stay "
+                            + "stored and go on the next start",
+                    LAST_ROUND_LIMIT.toSeconds());
+        }
     }
 
     @Override
