@@ -26,11 +26,18 @@ public final class GoldTables {
 
     public static void create(LocalSqlWarehouseProcess warehouse) throws SQLException {
         List<String> rows = new ArrayList<>();
-        GoldTablesFixture.weeklyCounts(SPIKING, 30, DAYS, LAST_DAY)
-                .forEach((day, count) -> rows.add(row(SPIKING, day, count)));
-        GoldTablesFixture.weeklyCounts(STEADY, 90, DAYS, LAST_DAY)
-                .forEach((day, count) -> rows.add(row(STEADY, day, count)));
+        counts(SPIKING).forEach((day, count) -> rows.add(row(SPIKING, day, count)));
+        counts(STEADY).forEach((day, count) -> rows.add(row(STEADY, day, count)));
         GoldTablesFixture.create(warehouse, rows);
+    }
+
+    /** The counts {@link #create} writes for {@link #SPIKING} or {@link #STEADY}, by day. */
+    public static Map<LocalDate, Long> counts(String seriesId) {
+        return switch (seriesId) {
+            case SPIKING -> GoldTablesFixture.weeklyCounts(SPIKING, 30, DAYS, LAST_DAY);
+            case STEADY -> GoldTablesFixture.weeklyCounts(STEADY, 90, DAYS, LAST_DAY);
+            default -> throw new IllegalArgumentException("not a series of the fixture: " + seriesId);
+        };
     }
 
     /** Appends actual days: series id to (day to count). */
