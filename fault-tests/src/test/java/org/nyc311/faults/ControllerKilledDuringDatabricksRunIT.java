@@ -29,12 +29,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.controller.job.databricks.JobsApiAnswers;
 import org.nyc311.faults.support.Polling;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.model.event.EventJson;
@@ -402,33 +404,22 @@ class ControllerKilledDuringDatabricksRunIT {
         return LandedBatches.incremental(ingestionRunId, BUCKET, 11);
     }
 
-    /** A runs/get answer in the Jobs 2.2 shape, the legacy {@code state} beside the newer {@code status}. */
+    /** A runs/get answer of this test's Databricks run. */
     private static String runsGet(
             String lifeCycleState,
-            String resultState,
+            @Nullable String resultState,
             String stateMessage,
             String statusState,
-            String terminationDetails) {
-        return """
-                {"job_id": %d, "run_id": %d, "number_in_job": %d, "creator_user_name": "pipeline-controller@nyc311.example",
-                 "original_attempt_run_id": %d, "run_name": "nyc311-delta-batch", "run_type": "JOB_RUN",
-                 "run_page_url": "https://dbc-nyc311.cloud.databricks.com/?o=1#job/%d/run/%d",
-                 "start_time": 1782655200000, "setup_duration": 0, "execution_duration": 0, "cleanup_duration": 0,
-                 "state": {"life_cycle_state": "%s", %s"state_message": "%s", "user_cancelled_or_timedout": false},
-                 "status": {"state": "%s"%s},
-                 "tasks": [{"task_key": "delta_batch", "run_id": 455644900, "attempt_number": 0}]}
-                """.formatted(
-                        JOB_ID,
-                        DATABRICKS_RUN_ID,
-                        DATABRICKS_RUN_ID,
-                        DATABRICKS_RUN_ID,
-                        JOB_ID,
-                        DATABRICKS_RUN_ID,
-                        lifeCycleState,
-                        resultState == null ? "" : "\"result_state\": \"" + resultState + "\", ",
-                        stateMessage,
-                        statusState,
-                        terminationDetails == null ? "" : ", \"termination_details\": " + terminationDetails);
+            @Nullable String terminationDetails) {
+        return JobsApiAnswers.runsGet(
+                JOB_ID,
+                DATABRICKS_RUN_ID,
+                lifeCycleState,
+                resultState,
+                stateMessage,
+                statusState,
+                terminationDetails,
+                null);
     }
 
     /** Polls until {@code probe} gives a value that is not null or false; fails with what was awaited. */

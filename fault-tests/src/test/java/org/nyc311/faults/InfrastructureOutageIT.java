@@ -13,9 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,8 +40,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -55,6 +50,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.controller.job.databricks.JobWritesItsResult;
 import org.nyc311.faults.support.ServiceJvm;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
@@ -69,7 +65,6 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -97,7 +92,6 @@ class InfrastructureOutageIT {
     /** Longer than the old retry budget (4 x 3 s = 12 s), shorter than the one configured below (30 s). */
     private static final Duration OUTAGE = Duration.ofSeconds(20);
 
-    private static final Pattern PIPELINE_RUN_ID = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String RUNNING = """
             {"job_id": 42, "run_id": 981, "number_in_job": 981, "run_name": "nyc311-delta-batch",
              "state": {"life_cycle_state": "RUNNING", "state_message": ""}}""";
@@ -140,8 +134,10 @@ class InfrastructureOutageIT {
         for (String database : List.of("pipeline_controller", "ingest_service", "forecast_service")) {
             postgres.createDatabase(database);
         }
-        databricks = new WireMockServer(
-                wireMockConfig().bindAddress(Loopback.HOST).dynamicPort().extensions(new JobWritesItsResult()));
+        databricks = new WireMockServer(wireMockConfig()
+                .bindAddress(Loopback.HOST)
+                .dynamicPort()
+                .extensions(new JobWritesItsResult(() -> s3.client(), BUCKET, FixtureGold.LAST_DAY, 1)));
         databricks.start();
         databricks.stubFor(post(urlPathEqualTo("/api/2.2/jobs/run-now"))
                 .willReturn(okJson("{\"run_id\": 981, \"number_in_job\": 981}")));
@@ -819,36 +815,6 @@ class InfrastructureOutageIT {
         }
         throw new AssertionError(
                 "not within " + timeout + ": " + what + (last == null ? "" : " (last error: " + last + ")"));
-    }
-
-    /** The stubbed Databricks job: when run-now arrives, the run's result is in the lake before Databricks answers. */
-    static final class JobWritesItsResult implements ServeEventListener {
-        @Override
-        public String getName() {
-            return "job-writes-its-result";
-        }
-
-        @Override
-        public void beforeResponseSent(ServeEvent event, Parameters parameters) {
-            if (!event.getRequest().getUrl().startsWith("/api/2.2/jobs/run-now")) {
-                return;
-            }
-            Matcher matcher = PIPELINE_RUN_ID.matcher(event.getRequest().getBodyAsString());
-            if (!matcher.find()) {
-                return;
-            }
-            String runId = matcher.group(1);
-            try (S3Client client = s3.client()) {
-                client.putObject(
-                        r -> r.bucket(BUCKET).key("_pipeline_runs/" + runId + "/result.json"),
-                        RequestBody.fromString("""
-                        {"runId": "%s", "tableVersions": {"daily_series": 1, "daily_requests": 1},
-                         "latestCompleteDate": "%s", "newestCreatedAt": "2026-04-30T09:00:00Z",
-                         "rowCounts": {"daily_series": 5, "daily_requests": 2},
-                         "silver": {"recordsIn": 11, "inserted": 11, "updated": 0, "duplicates": 0, "quarantined": 0}}
-                        """.formatted(runId, FixtureGold.LAST_DAY)));
-            }
-        }
     }
 
     /**

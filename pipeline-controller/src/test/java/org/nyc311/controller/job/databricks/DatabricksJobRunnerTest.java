@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,34 +265,15 @@ class DatabricksJobRunnerTest {
         }
     }
 
-    /** A runs/get answer in the Jobs 2.2 shape, the legacy {@code state} beside the newer {@code status}. */
+    /** A runs/get answer of this test's run, with its pipeline_run_id parameter. */
     private static String run(
             String lifeCycleState,
-            String resultState,
+            @Nullable String resultState,
             String stateMessage,
             String statusState,
-            String terminationDetails) {
-        return """
-                {"job_id": %d, "run_id": %d, "number_in_job": %d, "creator_user_name": "pipeline-controller@nyc311.example",
-                 "original_attempt_run_id": %d, "run_name": "nyc311-delta-batch", "run_type": "JOB_RUN",
-                 "run_page_url": "https://dbc-nyc311.cloud.databricks.com/?o=1#job/%d/run/%d",
-                 "start_time": 1782655200000, "setup_duration": 0, "execution_duration": 0, "cleanup_duration": 0,
-                 "state": {"life_cycle_state": "%s", %s"state_message": "%s", "user_cancelled_or_timedout": false},
-                 "status": {"state": "%s"%s},
-                 "tasks": [{"task_key": "delta_batch", "run_id": 455644900, "attempt_number": 0}],
-                 "job_parameters": [{"name": "pipeline_run_id", "default": "", "value": "x"}]}
-                """.formatted(
-                        JOB_ID,
-                        RUN_ID,
-                        RUN_ID,
-                        RUN_ID,
-                        JOB_ID,
-                        RUN_ID,
-                        lifeCycleState,
-                        resultState == null ? "" : "\"result_state\": \"" + resultState + "\", ",
-                        stateMessage,
-                        statusState,
-                        terminationDetails == null ? "" : ", \"termination_details\": " + terminationDetails);
+            @Nullable String terminationDetails) {
+        return JobsApiAnswers.runsGet(
+                JOB_ID, RUN_ID, lifeCycleState, resultState, stateMessage, statusState, terminationDetails, "x");
     }
 
     private static JobRequest request() {

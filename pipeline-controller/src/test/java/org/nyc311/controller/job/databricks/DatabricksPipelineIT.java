@@ -10,19 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.nyc311.controller.ControllerIntegrationTest;
 import org.nyc311.controller.TestQueues;
 import org.nyc311.controller.run.PipelineRun;
 import org.nyc311.controller.run.PipelineRunRepository;
-import org.nyc311.controller.run.RunResultReader;
 import org.nyc311.controller.run.RunState;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.GoldRefreshed;
@@ -30,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * {@code nyc311.controller.runner=databricks} in the whole controller, against a stub of the Jobs 2.2 API
@@ -47,13 +41,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
         })
 class DatabricksPipelineIT extends ControllerIntegrationTest {
 
-    private static final Pattern PIPELINE_RUN_ID = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"");
     private static WireMockServer databricks;
 
     @DynamicPropertySource
     static void databricksStub(DynamicPropertyRegistry registry) {
-        databricks = new WireMockServer(
-                wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(new JobWritesItsResult()));
+        databricks = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .extensions(new JobWritesItsResult(s3::client, BUCKET, LocalDate.of(2026, 6, 27), 12)));
         databricks.start();
         databricks.stubFor(post(urlPathEqualTo("/api/2.2/jobs/run-now"))
                 .willReturn(okJson("{\"run_id\": 981, \"number_in_job\": 981}")));
@@ -91,35 +86,5 @@ class DatabricksPipelineIT extends ControllerIntegrationTest {
         assertThat(refreshed.ingestionRunIds()).containsExactly("dbx-1");
         assertThat(refreshed.tableVersions()).containsEntry("daily_series", 12L);
         databricks.verify(1, postRequestedFor(urlPathEqualTo("/api/2.2/jobs/run-now")));
-    }
-
-    /** The stubbed job: when run-now arrives, the run's result is in the lake before Databricks answers. */
-    static final class JobWritesItsResult implements ServeEventListener {
-        @Override
-        public String getName() {
-            return "job-writes-its-result";
-        }
-
-        @Override
-        public void beforeResponseSent(ServeEvent event, Parameters parameters) {
-            if (!event.getRequest().getUrl().startsWith("/api/2.2/jobs/run-now")) {
-                return;
-            }
-            Matcher matcher = PIPELINE_RUN_ID.matcher(event.getRequest().getBodyAsString());
-            if (!matcher.find()) {
-                return;
-            }
-            String runId = matcher.group(1);
-            try (var client = s3.client()) {
-                client.putObject(
-                        r -> r.bucket(BUCKET).key(RunResultReader.key(java.util.UUID.fromString(runId))),
-                        RequestBody.fromString("""
-                                {"runId": "%s", "tableVersions": {"daily_series": 12, "daily_requests": 12},
-                                 "latestCompleteDate": "2026-06-27", "newestCreatedAt": "2026-06-28T09:00:00Z",
-                                 "rowCounts": {"daily_series": 5, "daily_requests": 2},
-                                 "silver": {"recordsIn": 11, "inserted": 11, "updated": 0, "duplicates": 0, "quarantined": 0}}
-                                """.formatted(runId)));
-            }
-        }
     }
 }
