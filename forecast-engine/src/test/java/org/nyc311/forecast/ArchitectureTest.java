@@ -17,12 +17,7 @@ import org.nyc311.testsupport.architecture.LibraryRules;
 class ArchitectureTest {
 
     @ArchTest
-    void noSpring(JavaClasses classes) {
-        LibraryRules.noSpring().check(classes);
-    }
-
-    @ArchTest
-    void noCommandLine(JavaClasses classes) {
-        LibraryRules.noCommandLine().check(classes);
+    void noFrameworkNorCommandLine(JavaClasses classes) {
+        LibraryRules.noFrameworkNorCommandLine().check(classes);
     }
 }

@@ -20,13 +20,8 @@ import org.nyc311.testsupport.architecture.LibraryRules;
 class ArchitectureTest {
 
     @ArchTest
-    void noSpring(JavaClasses classes) {
-        LibraryRules.noSpring().check(classes);
-    }
-
-    @ArchTest
-    void noCommandLine(JavaClasses classes) {
-        LibraryRules.noCommandLine("org.nyc311.forecast.cli..", "org.nyc311.forecast.bench..")
+    void noFrameworkNorCommandLine(JavaClasses classes) {
+        LibraryRules.noFrameworkNorCommandLine("org.nyc311.forecast.cli..", "org.nyc311.forecast.bench..")
                 .check(classes);
     }
 

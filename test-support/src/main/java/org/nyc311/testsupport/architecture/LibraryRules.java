@@ -3,6 +3,7 @@ package org.nyc311.testsupport.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * The rules every engine's ArchitectureTest checks: an engine is a library that services and command lines both
@@ -12,6 +13,11 @@ import com.tngtech.archunit.lang.ArchRule;
 public final class LibraryRules {
 
     private LibraryRules() {}
+
+    /** Both rules below: an engine depends on neither Spring nor a command line. */
+    public static ArchRule noFrameworkNorCommandLine(String... commandLinePackages) {
+        return CompositeArchRule.of(noSpring()).and(noCommandLine(commandLinePackages));
+    }
 
     /** No Spring: the services wire the engines, the engines do not wire themselves. */
     public static ArchRule noSpring() {

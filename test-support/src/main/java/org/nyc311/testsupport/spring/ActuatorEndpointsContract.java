@@ -21,20 +21,27 @@ import org.springframework.http.ResponseEntity;
 public abstract class ActuatorEndpointsContract {
 
     private final String application;
+    private final Set<String> expectedHealth;
 
     @Autowired
     private TestRestTemplate http;
 
+    /** A service whose test set-up has every dependency: its overall health is UP. */
     protected ActuatorEndpointsContract(String application) {
-        this.application = application;
+        this(application, "UP");
     }
 
     /**
-     * The overall statuses this test's set-up may show: UP, unless the test leaves out a dependency the
-     * service works around (service-support's DEGRADED, still HTTP 200), which its subclass then says.
+     * @param expectedHealth the overall statuses this test's set-up may show, e.g. service-support's DEGRADED (still
+     *     HTTP 200) where the test leaves out a dependency the service works around
      */
+    protected ActuatorEndpointsContract(String application, String... expectedHealth) {
+        this.application = application;
+        this.expectedHealth = Set.of(expectedHealth);
+    }
+
     protected Set<String> expectedHealth() {
-        return Set.of("UP");
+        return expectedHealth;
     }
 
     @Test
