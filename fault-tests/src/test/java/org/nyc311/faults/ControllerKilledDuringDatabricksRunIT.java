@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +74,7 @@ class ControllerKilledDuringDatabricksRunIT {
     private static final String BUCKET = "nyc311-lake";
     private static final long JOB_ID = 731_254_998_112_034L;
     private static final long DATABRICKS_RUN_ID = 455_644_833L;
+    private static final JobsApiAnswers DATABRICKS_RUN = new JobsApiAnswers(JOB_ID, DATABRICKS_RUN_ID, null);
     private static final String RUN_NOW = "/api/2.2/jobs/run-now";
     private static final String RUNS_GET = "/api/2.2/jobs/runs/get";
     private static final String RUNS_CANCEL = "/api/2.2/jobs/runs/cancel";
@@ -122,11 +122,11 @@ class ControllerKilledDuringDatabricksRunIT {
         databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
                 .inScenario(JOB)
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(runsGet("RUNNING", null, "In run", "RUNNING", null))));
+                .willReturn(okJson(DATABRICKS_RUN.runsGet("RUNNING", null, "In run", "RUNNING", null))));
         databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
                 .inScenario(JOB)
                 .whenScenarioStateIs(FINISHED)
-                .willReturn(okJson(runsGet(
+                .willReturn(okJson(DATABRICKS_RUN.runsGet(
                         "TERMINATED",
                         "SUCCESS",
                         "",
@@ -402,24 +402,6 @@ class ControllerKilledDuringDatabricksRunIT {
     /** The event ingest-service sends for a batch of 11 records landed by this ingestion run. */
     private static RawBatchLanded rawBatchLanded(String ingestionRunId) {
         return LandedBatches.incremental(ingestionRunId, BUCKET, 11);
-    }
-
-    /** A runs/get answer of this test's Databricks run. */
-    private static String runsGet(
-            String lifeCycleState,
-            @Nullable String resultState,
-            String stateMessage,
-            String statusState,
-            @Nullable String terminationDetails) {
-        return JobsApiAnswers.runsGet(
-                JOB_ID,
-                DATABRICKS_RUN_ID,
-                lifeCycleState,
-                resultState,
-                stateMessage,
-                statusState,
-                terminationDetails,
-                null);
     }
 
     /** Polls until {@code probe} gives a value that is not null or false; fails with what was awaited. */

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,9 @@ class DatabricksJobRunnerTest {
 
     private static final long JOB_ID = 731_254_998_112_034L;
     private static final long RUN_ID = 455_644_833L;
+    /** The answers about this run, with its pipeline_run_id parameter. */
+    private static final JobsApiAnswers RUN = new JobsApiAnswers(JOB_ID, RUN_ID, "x");
+
     private static final String RUN_NOW = "/api/2.2/jobs/run-now";
     private static final String RUNS_GET = "/api/2.2/jobs/runs/get";
     private static final String RUNS_CANCEL = "/api/2.2/jobs/runs/cancel";
@@ -59,9 +61,9 @@ class DatabricksJobRunnerTest {
     @Test
     void aRunThatSucceedsIsPolledUntilItTerminates() throws Exception {
         runGetGoesThrough(
-                run("PENDING", null, "Waiting for cluster", "PENDING", null),
-                run("RUNNING", null, "In run", "RUNNING", null),
-                run(
+                RUN.runsGet("PENDING", null, "Waiting for cluster", "PENDING", null),
+                RUN.runsGet("RUNNING", null, "In run", "RUNNING", null),
+                RUN.runsGet(
                         "TERMINATED",
                         "SUCCESS",
                         "",
@@ -91,8 +93,8 @@ class DatabricksJobRunnerTest {
     @Test
     void aRunThatFailsFailsTheAttemptWithDatabricksReason() throws Exception {
         runGetGoesThrough(
-                run("RUNNING", null, "In run", "RUNNING", null),
-                run(
+                RUN.runsGet("RUNNING", null, "In run", "RUNNING", null),
+                RUN.runsGet(
                         "TERMINATED",
                         "FAILED",
                         "Task delta_batch failed with message: Workload failed, see run output for details.",
@@ -114,7 +116,7 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aRunInAnInternalErrorFailsTheAttempt() throws Exception {
-        runGetGoesThrough(run(
+        runGetGoesThrough(RUN.runsGet(
                 "INTERNAL_ERROR",
                 "FAILED",
                 "Cluster terminated. Reason: Cloud provider launch failure",
@@ -129,8 +131,8 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aRunThatHangsPastTheTimeoutIsCancelled() throws Exception {
-        databricks.stubFor(
-                get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(run("RUNNING", null, "In run", "RUNNING", null))));
+        databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
+                .willReturn(okJson(RUN.runsGet("RUNNING", null, "In run", "RUNNING", null))));
 
         JobOutcome outcome = runner(Duration.ofMillis(400)).run(request(), started::add);
 
@@ -153,8 +155,8 @@ class DatabricksJobRunnerTest {
                 .inScenario("busy")
                 .whenScenarioStateIs("recovered")
                 .willReturn(okJson("{\"run_id\": " + RUN_ID + ", \"number_in_job\": " + RUN_ID + "}")));
-        runGetGoesThrough(
-                run("TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
+        runGetGoesThrough(RUN.runsGet(
+                "TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
 
         JobOutcome outcome = runner(Duration.ofMinutes(1)).run(request(), started::add);
 
@@ -180,8 +182,9 @@ class DatabricksJobRunnerTest {
     @Test
     void aRunStartedBeforeARestartIsFollowedWithoutASecondRunNow() throws Exception {
         runGetGoesThrough(
-                run("RUNNING", null, "In run", "RUNNING", null),
-                run("TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
+                RUN.runsGet("RUNNING", null, "In run", "RUNNING", null),
+                RUN.runsGet(
+                        "TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
 
         java.util.Optional<JobOutcome> outcome = runner(Duration.ofMinutes(1)).resume(request(), Long.toString(RUN_ID));
 
@@ -204,8 +207,8 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aControllerThatStopsLeavesTheDatabricksRunGoing() throws Exception {
-        databricks.stubFor(
-                get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(run("RUNNING", null, "In run", "RUNNING", null))));
+        databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
+                .willReturn(okJson(RUN.runsGet("RUNNING", null, "In run", "RUNNING", null))));
         java.util.concurrent.atomic.AtomicReference<Throwable> ended =
                 new java.util.concurrent.atomic.AtomicReference<>();
         Thread attempt = new Thread(() -> {
@@ -263,17 +266,6 @@ class DatabricksJobRunnerTest {
                     .willSetStateTo(next));
             state = next;
         }
-    }
-
-    /** A runs/get answer of this test's run, with its pipeline_run_id parameter. */
-    private static String run(
-            String lifeCycleState,
-            @Nullable String resultState,
-            String stateMessage,
-            String statusState,
-            @Nullable String terminationDetails) {
-        return JobsApiAnswers.runsGet(
-                JOB_ID, RUN_ID, lifeCycleState, resultState, stateMessage, statusState, terminationDetails, "x");
     }
 
     private static JobRequest request() {

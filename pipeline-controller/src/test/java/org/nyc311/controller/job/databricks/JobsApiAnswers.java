@@ -3,29 +3,26 @@ package org.nyc311.controller.job.databricks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers of the Databricks Jobs API 2.2 in the shape the workspace gives them, for the stubbed workspaces of this
- * module's tests and of fault-tests (through this module's test jar).
+ * Answers of the Databricks Jobs API 2.2 about one job run, in the shape the workspace gives them, for the stubbed
+ * workspaces of this module's tests and of fault-tests (through this module's test jar).
+ *
+ * @param pipelineRunId the run's {@code pipeline_run_id} job parameter, when the answers should carry it
  */
-public final class JobsApiAnswers {
-
-    private JobsApiAnswers() {}
+public record JobsApiAnswers(
+        long jobId, long runId, @Nullable String pipelineRunId) {
 
     /**
      * A {@code jobs/runs/get} answer: the legacy {@code state} beside the newer {@code status}.
      *
      * @param resultState absent while the run has not ended
      * @param terminationDetails {@code status.termination_details} as JSON, absent while the run has not ended
-     * @param pipelineRunId the run's {@code pipeline_run_id} job parameter, when the answer should carry it
      */
-    public static String runsGet(
-            long jobId,
-            long runId,
+    public String runsGet(
             String lifeCycleState,
             @Nullable String resultState,
             String stateMessage,
             String statusState,
-            @Nullable String terminationDetails,
-            @Nullable String pipelineRunId) {
+            @Nullable String terminationDetails) {
         return """
                 {"job_id": %d, "run_id": %d, "number_in_job": %d, "creator_user_name": "pipeline-controller@nyc311.example",
                  "original_attempt_run_id": %d, "run_name": "nyc311-delta-batch", "run_type": "JOB_RUN",
