@@ -20,12 +20,12 @@ public final class LibraryRules {
     }
 
     /** No Spring: the services wire the engines, the engines do not wire themselves. */
-    public static ArchRule noSpring() {
+    private static ArchRule noSpring() {
         return noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..");
     }
 
     /** No picocli, nor the given command-line packages: the commands and benchmarks live in engine-tools. */
-    public static ArchRule noCommandLine(String... commandLinePackages) {
+    private static ArchRule noCommandLine(String... commandLinePackages) {
         String[] packages = new String[commandLinePackages.length + 1];
         packages[0] = "picocli..";
         System.arraycopy(commandLinePackages, 0, packages, 1, commandLinePackages.length);
