@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.Forecast.CandidateScore;
+import org.nyc311.forecast.interval.CountIntervals;
 import org.nyc311.forecast.interval.IntervalCalibration;
 import org.nyc311.forecast.interval.ShortHistoryIntervals;
 import org.nyc311.forecast.metrics.Accuracy;
@@ -28,8 +30,9 @@ import org.nyc311.model.forecast.ForecastPoint;
  *
  * <p>Per series it (1) races the candidate models, including the seeded hyperparameter search of
  * the Prophet-style model, on rolling origins of the series' own history; (2) learns the
- * interval calibration from the winner's errors on more origins; (3) refits the winner on the whole
- * history and forecasts. Histories too short to cross-validate, and all-zero ones, get a simple
+ * interval calibration from the winner's errors on more origins (for a series of a few requests a day,
+ * the dispersion of a negative binomial instead: {@link CountIntervals}); (3) refits the winner on the
+ * whole history and forecasts. Histories too short to cross-validate, and all-zero ones, get a simple
  * default instead of an exception.
  *
  * <p>Immutable and thread-safe: one instance can serve many threads; it holds no mutable state.
@@ -100,11 +103,20 @@ public final class SeriesForecaster {
             }
         }
         IntervalCalibration calibration = IntervalCalibration.learn(logErrors, spreads, settings.level());
-        Accuracy cv = crossFittedAccuracy(y, ends, predictions, logErrors, spreads);
+        double[][] actuals = new double[ends.length][horizon];
+        for (int k = 0; k < ends.length; k++) {
+            for (int h = 0; h < horizon; h++) {
+                actuals[k][h] = y[ends[k] + h];
+            }
+        }
+        boolean counts = CountIntervals.suits(y);
+        Accuracy cv = crossFittedAccuracy(y, ends, predictions, logErrors, spreads, counts ? actuals : null);
 
         FittedModel fitted = winner.fit(history);
         double[] yhat = fitted.predict(horizon);
-        double[][] bounds = calibration.bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
+        double[][] bounds = counts
+                ? CountIntervals.learn(actuals, predictions, settings.level()).bounds(yhat)
+                : calibration.bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
         return new Forecast(
                 winner.name(),
                 winner.hyperparameters(),
@@ -117,27 +129,39 @@ public final class SeriesForecaster {
      * Accuracy of the chosen model on the calibration origins. Coverage is cross-fitted: each origin's
      * interval is calibrated on the other origins only, so it is an honest estimate of the coverage to
      * expect, not the level the calibration was asked for.
+     *
+     * @param countActuals the origins' actual counts when the intervals come from {@link CountIntervals}, else null
      */
     private Accuracy crossFittedAccuracy(
-            double[] y, int[] ends, double[][] predictions, double[][] logErrors, double[][] spreads) {
+            double[] y,
+            int[] ends,
+            double[][] predictions,
+            double[][] logErrors,
+            double[][] spreads,
+            double @Nullable [][] countActuals) {
         AccuracyAccumulator acc = new AccuracyAccumulator();
         for (int k = 0; k < ends.length; k++) {
-            double[][] others = new double[ends.length - 1][];
-            double[][] otherSpreads = new double[ends.length - 1][];
-            for (int j = 0, i = 0; j < ends.length; j++) {
-                if (j != k) {
-                    others[i] = logErrors[j];
-                    otherSpreads[i++] = spreads[j];
-                }
-            }
-            double[][] bounds = IntervalCalibration.learn(others, otherSpreads, settings.level())
-                    .bounds(predictions[k], spreads[k]);
+            double[][] bounds = countActuals == null
+                    ? IntervalCalibration.learn(allBut(logErrors, k), allBut(spreads, k), settings.level())
+                            .bounds(predictions[k], spreads[k])
+                    : CountIntervals.learn(allBut(countActuals, k), allBut(predictions, k), settings.level())
+                            .bounds(predictions[k]);
             double scale = AccuracyAccumulator.seasonalNaiveScale(y, ends[k]);
             for (int h = 0; h < predictions[k].length; h++) {
                 acc.add(y[ends[k] + h], predictions[k][h], bounds[0][h], bounds[1][h], scale);
             }
         }
         return acc.result();
+    }
+
+    private static double[][] allBut(double[][] rows, int left) {
+        double[][] out = new double[rows.length - 1][];
+        for (int j = 0, i = 0; j < rows.length; j++) {
+            if (j != left) {
+                out[i++] = rows[j];
+            }
+        }
+        return out;
     }
 
     private Forecast shortHistoryForecast(DailySeries history) {

@@ -17,15 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.nyc311.forecast.DailySeries;
-import org.nyc311.forecast.metrics.Accuracy;
-import org.nyc311.forecast.metrics.AccuracyAccumulator;
 
 /**
  * The anchors the forecasting benchmark reports beside the engine: Prophet (defaults plus US holidays),
  * statsforecast's AutoETS and MSTL, each fitted at the engine's own rolling origins on the days before them,
  * by {@code scripts/anchors/rolling_forecasts.py} in the pinned environment that
  * {@code scripts/anchors-venv.sh} creates (never the services' images, never CI). They are scored by the
- * same {@link AccuracyAccumulator} as the engine, against the same seasonal-naive scale per origin.
+ * same {@link OriginForecasts#score} as the engine, against the same seasonal-naive scale per origin.
  */
 public final class AnchorForecasts {
 
@@ -34,14 +32,6 @@ public final class AnchorForecasts {
 
     private static final Pattern FIT_TIME = Pattern.compile("^(\\w+): (\\d+) fits in ([0-9.]+) s \\((.*)\\)$");
 
-    /** One anchor's forecasts at every origin: origin to steps of {yhat, lower, upper}. */
-    public record MethodForecasts(Map<Integer, double[][]> byOrigin) {
-
-        public MethodForecasts {
-            byOrigin = Map.copyOf(byOrigin);
-        }
-    }
-
     /**
      * What one run of the script gave.
      *
@@ -49,7 +39,7 @@ public final class AnchorForecasts {
      * @param seconds  per anchor, the script's own wall time for its fits
      * @param versions the anchors' package versions, as the script printed them
      */
-    public record Run(Map<String, MethodForecasts> methods, Map<String, Double> seconds, String versions) {}
+    public record Run(Map<String, OriginForecasts> methods, Map<String, Double> seconds, String versions) {}
 
     private final Path scripts;
     private final Path venv;
@@ -122,7 +112,7 @@ public final class AnchorForecasts {
     }
 
     /** Reads a {@code method,origin,step,yhat,lower,upper} CSV written by rolling_forecasts.py. */
-    public static Map<String, MethodForecasts> read(Path csv) throws IOException {
+    public static Map<String, OriginForecasts> read(Path csv) throws IOException {
         CsvSchema header = CsvSchema.emptySchema().withHeader();
         Map<String, Map<Integer, List<double[]>>> rows = new LinkedHashMap<>();
         try (MappingIterator<Map<String, String>> it =
@@ -142,34 +132,13 @@ public final class AnchorForecasts {
                 });
             }
         }
-        Map<String, MethodForecasts> out = new LinkedHashMap<>();
+        Map<String, OriginForecasts> out = new LinkedHashMap<>();
         rows.forEach((method, byOrigin) -> {
             Map<Integer, double[][]> arrays = new TreeMap<>();
             byOrigin.forEach((origin, steps) -> arrays.put(origin, steps.toArray(double[][]::new)));
-            out.put(method, new MethodForecasts(arrays));
+            out.put(method, new OriginForecasts(arrays));
         });
         return out;
-    }
-
-    /**
-     * Scores one anchor as the backtest scores the engine: each origin's days against their actuals, MASE scaled
-     * by the seasonal naive's in-sample error before that origin. A negative point forecast counts as 0 (counts
-     * cannot be negative), which can only help the anchor.
-     */
-    public static Accuracy score(DailySeries series, int[] origins, MethodForecasts forecasts) {
-        double[] y = series.values();
-        AccuracyAccumulator acc = new AccuracyAccumulator();
-        for (int origin : origins) {
-            double[][] steps = forecasts.byOrigin().get(origin);
-            if (steps == null) {
-                throw new IllegalArgumentException("no anchor forecast from origin " + origin);
-            }
-            double scale = AccuracyAccumulator.seasonalNaiveScale(y, origin);
-            for (int h = 0; h < steps.length && origin + h < y.length; h++) {
-                acc.add(y[origin + h], Math.max(0, steps[h][0]), steps[h][1], steps[h][2], scale);
-            }
-        }
-        return acc.result();
     }
 
     private static String field(Map<String, String> row, String name) throws IOException {

@@ -22,7 +22,6 @@ import org.nyc311.forecast.ModelFamily;
 import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecast.SyntheticSeries;
 import org.nyc311.forecast.backtest.Backtester;
-import org.nyc311.forecast.backtest.Backtester.MethodResult;
 import org.nyc311.forecast.metrics.Accuracy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -145,57 +144,62 @@ public final class ForecastBenchmark implements Callable<Integer> {
                     + "pinned environment of scripts/anchors-venv.sh, and scored the same way; the best anchor is the "
                     + "one with the lowest MASE on that series and horizon.");
         }
-        md.append("\n\n| series | h | origins | method | MAPE % | WAPE % | MASE | coverage | MASE / naive "
+        md.append(" MSIS: the mean scaled interval score of the M4 competition (the 95% interval's width plus 40 times "
+                + "how far an actual falls outside it, over the seasonal naive's in-sample error), lower is better: "
+                + "coverage alone would reward the widest interval.");
+        md.append("\n\n| series | h | origins | method | MAPE % | WAPE % | MASE | coverage | MSIS | MASE / naive "
                 + "| MASE / best anchor | zero days | seconds |\n");
-        md.append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         String versions = "";
         for (int h : HORIZONS) {
             ForecastSettings engine = ForecastSettings.of(h);
-            Map<String, ForecastSettings> methods = new LinkedHashMap<>();
-            methods.put("engine", engine);
+            Map<String, SeriesForecaster> methods = new LinkedHashMap<>();
+            methods.put("engine", new SeriesForecaster(engine));
             methods.put(
                     "seasonal_naive",
-                    engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE)).withHolidayAdjustment(false));
-            AccuracyPool pooled = new AccuracyPool();
+                    new SeriesForecaster(engine.withFamilies(EnumSet.of(ModelFamily.SEASONAL_NAIVE))
+                            .withHolidayAdjustment(false)));
+            ScorePool pooled = new ScorePool();
             for (Map.Entry<String, DailySeries> e : real.entrySet()) {
                 DailySeries series = shared.windowed(e.getValue());
                 int n = series.length();
                 int test = SharedDataOptions.testDays(e.getValue());
                 int origins = (test - h) / STEP + 1;
-                Backtester bt = new Backtester(h, origins, STEP, 0, threads);
-                int[] cuts = bt.originsFor(n);
-                Map<String, Accuracy> results = new LinkedHashMap<>();
+                int[] cuts = new Backtester(h, origins, STEP, 0, 1).originsFor(n);
+                Map<String, BenchmarkScore> results = new LinkedHashMap<>();
                 Map<String, Double> seconds = new LinkedHashMap<>();
-                for (Map.Entry<String, ForecastSettings> m : methods.entrySet()) {
+                for (Map.Entry<String, SeriesForecaster> m : methods.entrySet()) {
                     long start = System.nanoTime();
-                    MethodResult r = bt.run(Map.of(e.getKey(), series), Map.of(m.getKey(), m.getValue()), i -> {})
-                            .get(0);
+                    OriginForecasts f = OriginForecasts.of(m.getValue(), series, cuts);
                     seconds.put(m.getKey(), (System.nanoTime() - start) / 1e9);
-                    results.put(m.getKey(), r.pooled());
+                    results.put(m.getKey(), f.score(series, cuts, engine.level()));
                 }
                 if (anchors.isPresent()) {
                     AnchorForecasts.Run run = anchors.get().forecast(series, cuts, h);
                     for (String method : AnchorForecasts.METHODS) {
-                        AnchorForecasts.MethodForecasts f = run.methods().get(method);
+                        OriginForecasts f = run.methods().get(method);
                         if (f != null) {
-                            results.put(method, AnchorForecasts.score(series, cuts, f));
+                            results.put(method, f.score(series, cuts, engine.level()));
                             seconds.put(method, run.seconds().getOrDefault(method, Double.NaN));
                         }
                     }
                     versions = run.versions();
                 }
-                Accuracy naive = Objects.requireNonNull(results.get("seasonal_naive"));
+                Accuracy naive =
+                        Objects.requireNonNull(results.get("seasonal_naive")).accuracy();
                 double bestAnchor = AnchorForecasts.METHODS.stream()
                         .filter(results::containsKey)
-                        .mapToDouble(m -> Objects.requireNonNull(results.get(m)).mase())
+                        .mapToDouble(m -> Objects.requireNonNull(results.get(m))
+                                .accuracy()
+                                .mase())
                         .min()
                         .orElse(Double.NaN);
-                for (Map.Entry<String, Accuracy> r : results.entrySet()) {
-                    Accuracy a = r.getValue();
+                for (Map.Entry<String, BenchmarkScore> r : results.entrySet()) {
+                    Accuracy a = r.getValue().accuracy();
                     boolean isEngine = r.getKey().equals("engine");
                     md.append(String.format(
                             Locale.ROOT,
-                            "| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.3f | %s | %s | %d | %.1f |%n",
+                            "| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.3f | %.2f | %s | %s | %d | %.1f |%n",
                             e.getKey(),
                             h,
                             cuts.length,
@@ -204,6 +208,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
                             a.wape(),
                             a.mase(),
                             a.coverage(),
+                            r.getValue().msis(),
                             r.getKey().equals("seasonal_naive")
                                     ? "1"
                                     : String.format(Locale.ROOT, "%.3f", a.mase() / naive.mase()),
@@ -212,17 +217,18 @@ public final class ForecastBenchmark implements Callable<Integer> {
                                     : "",
                             a.zeroActualDays(),
                             seconds.get(r.getKey())));
-                    pooled.add(r.getKey(), a);
+                    pooled.add(r.getKey(), r.getValue());
                 }
             }
             for (String m : pooled.methods()) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| pooled (points-weighted) | %d | | %s | | | %.3f | %.3f | | | | |%n",
+                        "| pooled (points-weighted) | %d | | %s | | | %.3f | %.3f | %.2f | | | | |%n",
                         h,
                         m,
                         pooled.mase(m),
-                        pooled.coverage(m)));
+                        pooled.coverage(m),
+                        pooled.msis(m)));
             }
         }
         if (!versions.isEmpty()) {
@@ -327,25 +333,34 @@ public final class ForecastBenchmark implements Callable<Integer> {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Points-weighted pooling of MASE and coverage across series. */
-    private static final class AccuracyPool {
+    /** Points-weighted pooling of MASE, coverage and MSIS across series. */
+    private static final class ScorePool {
         private final Map<String, double[]> sums = new LinkedHashMap<>();
 
-        void add(String method, Accuracy a) {
-            double[] s = sums.computeIfAbsent(method, k -> new double[3]);
+        void add(String method, BenchmarkScore score) {
+            Accuracy a = score.accuracy();
+            double[] s = sums.computeIfAbsent(method, k -> new double[4]);
             s[0] += a.mase() * a.points();
             s[1] += a.coverage() * a.points();
-            s[2] += a.points();
+            s[2] += score.msis() * a.points();
+            s[3] += a.points();
         }
 
         double mase(String method) {
-            double[] s = Objects.requireNonNull(sums.get(method), method);
-            return s[0] / s[2];
+            return sum(method, 0);
         }
 
         double coverage(String method) {
+            return sum(method, 1);
+        }
+
+        double msis(String method) {
+            return sum(method, 2);
+        }
+
+        private double sum(String method, int index) {
             double[] s = Objects.requireNonNull(sums.get(method), method);
-            return s[1] / s[2];
+            return s[index] / s[3];
         }
 
         List<String> methods() {
