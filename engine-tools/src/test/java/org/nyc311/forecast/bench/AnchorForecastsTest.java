@@ -32,7 +32,7 @@ class AnchorForecastsTest {
                 auto_ets,14,1,10.0,8.0,11.0
                 """);
 
-        Map<String, AnchorForecasts.MethodForecasts> read = AnchorForecasts.read(csv);
+        Map<String, OriginForecasts> read = AnchorForecasts.read(csv);
 
         assertThat(read).containsOnlyKeys("prophet", "auto_ets");
         assertThat(read.get("prophet").byOrigin().get(14)).isDeepEqualTo(new double[][] {{12, 9, 13}, {-3, -5, 5}});
@@ -46,13 +46,15 @@ class AnchorForecastsTest {
                 prophet,14,1,-3.0,-5.0,5.0
                 """);
 
-        Accuracy a = AnchorForecasts.score(
-                SERIES, new int[] {14}, AnchorForecasts.read(csv).get("prophet"));
+        BenchmarkScore score = AnchorForecasts.read(csv).get("prophet").score(SERIES, new int[] {14}, 0.95);
 
         // errors 2 and 10 (the -3 counts as 0), each over the naive's in-sample error of 2
+        Accuracy a = score.accuracy();
         assertThat(a.mase()).isEqualTo(3.0);
         assertThat(a.coverage()).isEqualTo(0.5);
         assertThat(a.points()).isEqualTo(2);
+        // interval scores: width 4 inside; width 10 plus 40 x 5 outside; each over the scale of 2
+        assertThat(score.msis()).isEqualTo((4.0 / 2 + (10 + 40 * 5.0) / 2) / 2);
     }
 
     @Test
@@ -67,9 +69,9 @@ class AnchorForecastsTest {
                 method,origin,step,yhat,lower,upper
                 mstl,14,0,10.0,8.0,11.0
                 """);
-        AnchorForecasts.MethodForecasts mstl = AnchorForecasts.read(one).get("mstl");
-        assertThatThrownBy(() -> AnchorForecasts.score(SERIES, new int[] {7}, mstl))
-                .hasMessageContaining("no anchor forecast from origin 7");
+        OriginForecasts mstl = AnchorForecasts.read(one).get("mstl");
+        assertThatThrownBy(() -> mstl.score(SERIES, new int[] {7}, 0.95))
+                .hasMessageContaining("no forecast from origin 7");
     }
 
     private Path write(String text) throws IOException {
