@@ -80,6 +80,14 @@ public record MlflowProperties(
         return trackingUri != null;
     }
 
+    /** The link people open for a run: the MLflow UI's route, or the workspace's on Databricks; none without a UI. */
+    public @Nullable String runLink(String experimentId, String runId) {
+        if (uiUri == null) {
+            return null;
+        }
+        return uiUri + (onDatabricks() ? "/ml/experiments/" : "/#/experiments/") + experimentId + "/runs/" + runId;
+    }
+
     /** Whether the tracking URI is the workspace's MLflow ({@code databricks}), reached over REST with the SDK's auth. */
     public boolean onDatabricks() {
         return DATABRICKS.equals(trackingUri);

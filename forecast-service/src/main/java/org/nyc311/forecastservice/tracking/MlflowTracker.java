@@ -169,11 +169,8 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /** The link people open for a run. */
-    public String runLink(String experimentId, String runId) {
-        if (endpoint.onDatabricks()) {
-            return properties.uiUri() + "/ml/experiments/" + experimentId + "/runs/" + runId;
-        }
-        return properties.uiUri() + "/#/experiments/" + experimentId + "/runs/" + runId;
+    public @Nullable String runLink(String experimentId, String runId) {
+        return properties.runLink(experimentId, runId);
     }
 
     public String experimentId() {
