@@ -2,19 +2,25 @@ package org.nyc311.forecastservice.config;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.service.databricks.DatabricksCredentials;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Experiment tracking, under {@code nyc311.mlflow}. Without a tracking URI, tracking is off: runs are
  * stored and published with their tracking marked DISABLED.
  *
- * @param trackingUri an http(s) MLflow tracking server (the Java client refuses {@code file:} URIs)
+ * @param trackingUri an http(s) MLflow tracking server with its artifact proxy ({@code mlflow server
+ *     --artifacts-destination}), or {@code databricks}: the workspace's MLflow, reached at {@code databricks.host}
  * @param uiUri where people open runs, when it differs from the tracking URI
- * @param experimentName the one experiment every training logs to (nyc311-forecasts)
- * @param registeredModelName the registered model that gets a version per training (nyc311-daily-forecaster)
+ * @param experimentName the one experiment every training logs to (nyc311-forecasts; on Databricks a workspace path
+ *     such as {@code /Shared/nyc311-forecasts})
+ * @param registeredModelName the registered model that gets a version per training (nyc311-daily-forecaster; on
+ *     Databricks a Unity Catalog name, {@code catalog.schema.model}, required)
  * @param championAlias the alias moved to a new version when its pooled CV error is no worse (champion)
  * @param retryInterval how often the worker sweeps: pending tracking, queued and gold-less runs, expired leases (1 min)
  * @param maxAttempts attempts per run before its tracking is given up as FAILED (60)
+ * @param databricks the workspace and credentials when the tracking URI is {@code databricks}
  */
 @ConfigurationProperties("nyc311.mlflow")
 public record MlflowProperties(
@@ -24,8 +30,41 @@ public record MlflowProperties(
         String registeredModelName,
         String championAlias,
         Duration retryInterval,
-        int maxAttempts) {
+        int maxAttempts,
+        Databricks databricks) {
 
+    /** The tracking URI that names the workspace's own MLflow, as MLflow's clients spell it. */
+    public static final String DATABRICKS = "databricks";
+
+    @ConstructorBinding
+    public MlflowProperties(
+            @Nullable String trackingUri,
+            @Nullable String uiUri,
+            @Nullable String experimentName,
+            @Nullable String registeredModelName,
+            @Nullable String championAlias,
+            @Nullable Duration retryInterval,
+            int maxAttempts,
+            @Nullable Databricks databricks) {
+        this.trackingUri = trackingUri == null || trackingUri.isBlank() ? null : trackingUri.replaceAll("/+$", "");
+        this.databricks = databricks == null ? new Databricks(null, null, null, null, null) : databricks;
+        // computed from the tracking URI: most servers show their runs where they are tracked
+        this.uiUri = uiUri == null || uiUri.isBlank()
+                ? DATABRICKS.equals(this.trackingUri) ? this.databricks.host() : this.trackingUri
+                : uiUri.replaceAll("/+$", "");
+        this.experimentName = experimentName == null ? "nyc311-forecasts" : experimentName;
+        this.registeredModelName = registeredModelName == null ? "nyc311-daily-forecaster" : registeredModelName;
+        this.championAlias = championAlias == null ? "champion" : championAlias;
+        this.retryInterval = retryInterval == null ? Duration.ofMinutes(1) : retryInterval;
+        this.maxAttempts = maxAttempts <= 0 ? 60 : maxAttempts;
+        if (onDatabricks() && this.registeredModelName.split("\\.", -1).length != 3) {
+            throw new IllegalArgumentException("set nyc311.mlflow.registered-model-name to a Unity Catalog name,"
+                    + " catalog.schema.model (e.g. main.nyc311_ml.nyc311_daily_forecaster), for tracking-uri databricks;"
+                    + " it is " + this.registeredModelName);
+        }
+    }
+
+    /** Without the Databricks settings: a tracking server of its own. */
     public MlflowProperties(
             @Nullable String trackingUri,
             @Nullable String uiUri,
@@ -34,17 +73,60 @@ public record MlflowProperties(
             @Nullable String championAlias,
             @Nullable Duration retryInterval,
             int maxAttempts) {
-        this.trackingUri = trackingUri == null || trackingUri.isBlank() ? null : trackingUri.replaceAll("/+$", "");
-        // computed from the tracking URI: most servers show their runs where they are tracked
-        this.uiUri = uiUri == null || uiUri.isBlank() ? this.trackingUri : uiUri.replaceAll("/+$", "");
-        this.experimentName = experimentName == null ? "nyc311-forecasts" : experimentName;
-        this.registeredModelName = registeredModelName == null ? "nyc311-daily-forecaster" : registeredModelName;
-        this.championAlias = championAlias == null ? "champion" : championAlias;
-        this.retryInterval = retryInterval == null ? Duration.ofMinutes(1) : retryInterval;
-        this.maxAttempts = maxAttempts <= 0 ? 60 : maxAttempts;
+        this(trackingUri, uiUri, experimentName, registeredModelName, championAlias, retryInterval, maxAttempts, null);
     }
 
     public boolean enabled() {
         return trackingUri != null;
+    }
+
+    /** The link people open for a run: the MLflow UI's route, or the workspace's on Databricks; none without a UI. */
+    public @Nullable String runLink(String experimentId, String runId) {
+        if (uiUri == null) {
+            return null;
+        }
+        return uiUri + (onDatabricks() ? "/ml/experiments/" : "/#/experiments/") + experimentId + "/runs/" + runId;
+    }
+
+    /** Whether the tracking URI is the workspace's MLflow ({@code databricks}), reached over REST with the SDK's auth. */
+    public boolean onDatabricks() {
+        return DATABRICKS.equals(trackingUri);
+    }
+
+    /**
+     * The workspace's MLflow, under {@code nyc311.mlflow.databricks}.
+     *
+     * @param host the workspace URL; the REST calls go to {@code <host>/api/2.0/mlflow/...}
+     * @param clientId forecast-service's service principal (OAuth M2M), with {@code clientSecret}
+     * @param clientSecret its OAuth secret, from Secrets Manager
+     * @param token a personal access token instead, for development; exactly one of the two ways
+     * @param artifactLocation where the experiment keeps its runs' artifacts when the service creates it: a Unity
+     *     Catalog volume, {@code dbfs:/Volumes/<catalog>/<schema>/<volume>/<folder>}, written through the Files API
+     */
+    public record Databricks(
+            @Nullable String host,
+            @Nullable String clientId,
+            @Nullable String clientSecret,
+            @Nullable String token,
+            @Nullable String artifactLocation) {
+
+        public Databricks(
+                @Nullable String host,
+                @Nullable String clientId,
+                @Nullable String clientSecret,
+                @Nullable String token,
+                @Nullable String artifactLocation) {
+            this.host = host == null || host.isBlank() ? null : host.replaceAll("/+$", "");
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.token = token;
+            this.artifactLocation = artifactLocation == null || artifactLocation.isBlank()
+                    ? null
+                    : artifactLocation.replaceAll("/+$", "");
+        }
+
+        public DatabricksCredentials credentials() {
+            return new DatabricksCredentials(host, clientId, clientSecret, token);
+        }
     }
 }

@@ -34,8 +34,14 @@ import org.nyc311.forecastservice.run.StoredSeriesForecast;
  * on runs; docs/BENCHMARKS.md#scale.)
  *
  * <p>The Java client has no calls for aliases or for creating model versions, and uploads artifacts
- * through a Python CLI; those go over MLflow's REST API instead ({@code sendPost}/{@code sendGet}, and
- * the artifact proxy's PUT for {@code mlflow-artifacts:} URIs).
+ * through a Python CLI; those go over REST instead ({@code sendPost}/{@code sendGet}; artifacts through the
+ * tracking server's artifact proxy, or on Databricks through the Files API into a Unity Catalog volume), so that
+ * no path needs Python.
+ *
+ * <p>With the tracking URI {@code databricks} every call goes to {@code https://<workspace>/api/2.0/mlflow/...}
+ * with the Databricks SDK's credentials ({@link MlflowEndpoint}), and the model registry is Unity Catalog's: the
+ * model is named {@code catalog.schema.model}, its calls are MLflow's {@code unity-catalog/} ones, and a new
+ * version is finalized after it is created.
  */
 public class MlflowTracker implements AutoCloseable {
 
@@ -48,6 +54,7 @@ public class MlflowTracker implements AutoCloseable {
     static final int MAX_SEARCH_PAGE = 1000;
 
     private final MlflowProperties properties;
+    private final MlflowEndpoint endpoint;
     private final MlflowClient client;
     private final Clock clock;
     private final HttpClient http =
@@ -67,7 +74,8 @@ public class MlflowTracker implements AutoCloseable {
         this.searchPageSize = searchPageSize;
         this.properties = properties;
         this.clock = clock;
-        this.client = new MlflowClient(properties.trackingUri());
+        this.endpoint = MlflowEndpoint.of(properties);
+        this.client = new MlflowClient(endpoint);
     }
 
     /**
@@ -161,8 +169,8 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /** The link people open for a run. */
-    public String runLink(String experimentId, String runId) {
-        return properties.uiUri() + "/#/experiments/" + experimentId + "/runs/" + runId;
+    public @Nullable String runLink(String experimentId, String runId) {
+        return properties.runLink(experimentId, runId);
     }
 
     public String experimentId() {
@@ -180,6 +188,14 @@ public class MlflowTracker implements AutoCloseable {
             return existing.get().getExperimentId();
         }
         try {
+            String artifactLocation = properties.databricks().artifactLocation();
+            if (endpoint.onDatabricks() && artifactLocation != null) {
+                // the runs' artifacts in a Unity Catalog volume, which the Files API writes (uploadArtifact)
+                return client.createExperiment(Service.CreateExperiment.newBuilder()
+                        .setName(properties.experimentName())
+                        .setArtifactLocation(artifactLocation)
+                        .build());
+            }
             return client.createExperiment(properties.experimentName());
         } catch (MlflowHttpException e) {
             // another instance made it in between
@@ -192,11 +208,11 @@ public class MlflowTracker implements AutoCloseable {
     private String registerVersion(Service.RunInfo parent, ForecastRun run) throws IOException {
         // looked up first: the client retries every 4xx, so "already exists" would cost three round trips a training
         HttpResponse<String> existing =
-                restGet("registered-models/get?name=" + encode(properties.registeredModelName()));
+                restGet(registry() + "registered-models/get?name=" + encode(properties.registeredModelName()));
         if (existing.statusCode() != 200) {
             ObjectNode create = json.createObjectNode().put("name", properties.registeredModelName());
             try {
-                client.sendPost("registered-models/create", json.writeValueAsString(create));
+                client.sendPost(registry() + "registered-models/create", json.writeValueAsString(create));
             } catch (MlflowHttpException e) {
                 if (e.getStatusCode() != 400
                         || !String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
@@ -214,8 +230,17 @@ public class MlflowTracker implements AutoCloseable {
                 .put("key", POOLED_WAPE_TAG)
                 .put("value", String.valueOf(run.pooledWape() == null ? Double.NaN : run.pooledWape()));
         tags.addObject().put("key", "forecast_run_id").put("value", run.runId().toString());
-        JsonNode created = json.readTree(client.sendPost("model-versions/create", json.writeValueAsString(version)));
-        return created.path("model_version").path("version").asText();
+        JsonNode created =
+                json.readTree(client.sendPost(registry() + "model-versions/create", json.writeValueAsString(version)));
+        String number = created.path("model_version").path("version").asText();
+        if (endpoint.onDatabricks()) {
+            // Unity Catalog creates a version PENDING_REGISTRATION; finalizing makes it READY for the alias
+            ObjectNode finalize = json.createObjectNode()
+                    .put("name", properties.registeredModelName())
+                    .put("version", number);
+            client.sendPost(registry() + "model-versions/finalize", json.writeValueAsString(finalize));
+        }
+        return number;
     }
 
     /** Moves the alias to {@code version} when its pooled WAPE is no worse than the champion's (or there is none). */
@@ -251,7 +276,7 @@ public class MlflowTracker implements AutoCloseable {
                 .put("name", name)
                 .put("alias", properties.championAlias())
                 .put("version", version);
-        client.sendPost("registered-models/alias", json.writeValueAsString(alias));
+        client.sendPost(registry() + "registered-models/alias", json.writeValueAsString(alias));
         return true;
     }
 
@@ -262,12 +287,16 @@ public class MlflowTracker implements AutoCloseable {
      */
     private Optional<JsonNode> championVersion() throws IOException {
         String name = encode(properties.registeredModelName());
-        HttpResponse<String> alias =
-                restGet("registered-models/alias?name=" + name + "&alias=" + encode(properties.championAlias()));
+        HttpResponse<String> alias = restGet(
+                registry() + "registered-models/alias?name=" + name + "&alias=" + encode(properties.championAlias()));
         if (alias.statusCode() != 200) {
             if ((alias.statusCode() == 400 || alias.statusCode() == 404)
                     && alias.body().contains("alias")
                     && alias.body().contains("not found")) {
+                return Optional.empty();
+            }
+            if (alias.statusCode() == 404 && alias.body().contains("RESOURCE_DOES_NOT_EXIST")) {
+                // Unity Catalog's answer for an alias not set yet (the model itself was just looked up or made)
                 return Optional.empty();
             }
             throw new IOException("MLflow alias lookup answered " + alias.statusCode() + ": " + alias.body());
@@ -276,22 +305,23 @@ public class MlflowTracker implements AutoCloseable {
                 .path("model_version")
                 .path("version")
                 .asText();
-        HttpResponse<String> full = restGet("model-versions/get?name=" + name + "&version=" + encode(version));
+        HttpResponse<String> full =
+                restGet(registry() + "model-versions/get?name=" + name + "&version=" + encode(version));
         if (full.statusCode() != 200) {
             throw new IOException("MLflow model version lookup answered " + full.statusCode() + ": " + full.body());
         }
         return Optional.of(json.readTree(full.body()).path("model_version"));
     }
 
+    /** The model registry's calls: MLflow's own, or on Databricks those of Unity Catalog's registry. */
+    private String registry() {
+        return endpoint.onDatabricks() ? "unity-catalog/" : "";
+    }
+
     private HttpResponse<String> restGet(String pathAndQuery) throws IOException {
-        URI uri = URI.create(properties.trackingUri() + "/api/2.0/mlflow/" + pathAndQuery);
+        URI uri = URI.create(endpoint.base() + "/api/2.0/mlflow/" + pathAndQuery);
         try {
-            return http.send(
-                    HttpRequest.newBuilder(uri)
-                            .timeout(Duration.ofSeconds(30))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(endpoint.request(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted reading " + uri, e);
@@ -336,32 +366,34 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /**
-     * Uploads through the tracking server's artifact proxy ({@code mlflow server} with
-     * {@code --artifacts-destination}); other artifact stores go through the client's own upload.
+     * Uploads one artifact of a run over REST, replacing what an earlier attempt wrote there: through the tracking
+     * server's artifact proxy ({@code mlflow server --artifacts-destination}, {@code mlflow-artifacts:} URIs), or
+     * on Databricks through the Files API ({@code PUT /api/2.0/fs/files/Volumes/...}) into the Unity Catalog volume
+     * the experiment keeps its artifacts in ({@code dbfs:/Volumes/...} URIs). Any other artifact store is refused
+     * with what to change: the MLflow Java client would upload through the Python CLI, which the image does not have.
      */
     private void uploadArtifact(Service.RunInfo run, String path, byte[] content) throws IOException {
         String artifactUri = run.getArtifactUri();
-        String prefix = "mlflow-artifacts:";
-        if (!artifactUri.startsWith(prefix)) {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("mlflow-", "-" + path.replace('/', '_'));
-            try {
-                java.nio.file.Files.write(file, content);
-                int slash = path.lastIndexOf('/');
-                if (slash < 0) {
-                    client.logArtifact(run.getRunId(), file.toFile());
-                } else {
-                    client.logArtifact(run.getRunId(), file.toFile(), path.substring(0, slash));
-                }
-            } finally {
-                java.nio.file.Files.deleteIfExists(file);
-            }
-            return;
+        URI target;
+        String proxy = "mlflow-artifacts:";
+        String volume = "dbfs:/Volumes/";
+        if (!endpoint.onDatabricks() && artifactUri.startsWith(proxy)) {
+            String relative = artifactUri.substring(proxy.length()).replaceFirst("^/+", "");
+            target = URI.create(endpoint.base() + "/api/2.0/mlflow-artifacts/artifacts/" + relative + "/" + path);
+        } else if (endpoint.onDatabricks() && artifactUri.startsWith(volume)) {
+            String file = artifactUri.substring("dbfs:".length()) + "/" + path;
+            target = URI.create(endpoint.base() + "/api/2.0/fs/files" + encodePath(file) + "?overwrite=true");
+        } else {
+            throw new IOException(
+                    "run " + run.getRunId() + " keeps its artifacts at " + artifactUri
+                            + ", which this service cannot write without Python: "
+                            + (endpoint.onDatabricks()
+                                    ? "create the experiment with an artifact location in a Unity Catalog volume"
+                                            + " (nyc311.mlflow.databricks.artifact-location, dbfs:/Volumes/<catalog>/<schema>/<volume>/<folder>)"
+                                    : "run the tracking server with its artifact proxy (mlflow server --artifacts-destination ...)"));
         }
-        String relative = artifactUri.substring(prefix.length()).replaceFirst("^/+", "");
-        URI target =
-                URI.create(properties.trackingUri() + "/api/2.0/mlflow-artifacts/artifacts/" + relative + "/" + path);
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(Duration.ofSeconds(30))
+        HttpRequest request = endpoint.request(target)
+                .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();
         try {
@@ -374,6 +406,18 @@ public class MlflowTracker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted uploading " + target, e);
         }
+    }
+
+    /** A file path for a URL path, each segment percent-encoded (a volume's folder may hold spaces). */
+    private static String encodePath(String path) {
+        StringBuilder encoded = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            if (!encoded.isEmpty() || !segment.isEmpty()) {
+                encoded.append('/');
+            }
+            encoded.append(encode(segment).replace("+", "%20"));
+        }
+        return encoded.toString();
     }
 
     private String trainingSummary(ForecastRun run, int seriesCount) throws IOException {

@@ -35,10 +35,10 @@ class ModelController implements ModelApi {
                 .orElseThrow(() -> new SeriesNotFoundException("no stored model for series '" + key.id() + "'"));
         String link = null;
         String table = null;
-        if (s.mlflowRunId() != null && mlflow.uiUri() != null && s.mlflowExperimentId() != null) {
-            link = mlflow.uiUri() + "/#/experiments/" + s.mlflowExperimentId() + "/runs/" + s.mlflowRunId();
-            // the MLflow UI's route to one artifact of a run, which it shows as a table
-            table = link + "/artifactPath/" + SeriesTables.METRICS;
+        if (s.mlflowRunId() != null && s.mlflowExperimentId() != null) {
+            link = mlflow.runLink(s.mlflowExperimentId(), s.mlflowRunId());
+            // the MLflow UI's route to one artifact of a run, which it shows as a table; on Databricks the run's page
+            table = link == null || mlflow.onDatabricks() ? link : link + "/artifactPath/" + SeriesTables.METRICS;
         }
         return new ModelView(
                 s.seriesId(),

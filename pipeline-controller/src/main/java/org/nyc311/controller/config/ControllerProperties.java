@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.service.databricks.DatabricksCredentials;
 import org.nyc311.service.messaging.QueueNames;
 import org.nyc311.service.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,7 +42,8 @@ public record ControllerProperties(
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
         local = local == null ? new Local(null, null, null, null, null, null, null, null, null) : local;
-        databricks = databricks == null ? new Databricks(null, null, null, null, null, null, null) : databricks;
+        databricks =
+                databricks == null ? new Databricks(null, null, null, null, null, null, null, null, null) : databricks;
     }
 
     public enum RunnerKind {
@@ -141,7 +143,9 @@ public record ControllerProperties(
      * The Databricks runner: one existing job (deployed by the Asset Bundle) run with the batch as job parameters.
      *
      * @param host the workspace URL
-     * @param token a personal access token or service principal token; from Secrets Manager, never the repository
+     * @param clientId the controller's service principal (OAuth M2M), with {@code clientSecret}; production's way
+     * @param clientSecret the service principal's OAuth secret, from Secrets Manager, never the repository
+     * @param token a personal access token instead of the client id and secret, for development; exactly one of the two
      * @param jobId the delta-jobs job
      * @param pollInitial the first wait between two {@code runs/get}
      * @param pollMax the longest wait between two {@code runs/get}
@@ -150,6 +154,8 @@ public record ControllerProperties(
      */
     public record Databricks(
             @Nullable String host,
+            @Nullable String clientId,
+            @Nullable String clientSecret,
             @Nullable String token,
             @Nullable Long jobId,
             Duration pollInitial,
@@ -158,6 +164,8 @@ public record ControllerProperties(
             @Nullable String lakeRoot) {
         public Databricks(
                 @Nullable String host,
+                @Nullable String clientId,
+                @Nullable String clientSecret,
                 @Nullable String token,
                 @Nullable Long jobId,
                 @Nullable Duration pollInitial,
@@ -168,9 +176,16 @@ public record ControllerProperties(
             this.pollMax = pollMax == null ? Duration.ofSeconds(60) : pollMax;
             this.timeout = timeout == null ? Duration.ofHours(1) : timeout;
             this.host = host;
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
             this.token = token;
             this.jobId = jobId;
             this.lakeRoot = lakeRoot;
+        }
+
+        /** The workspace and the way of signing in to it: exactly one of client id and secret, or token. */
+        public DatabricksCredentials credentials() {
+            return new DatabricksCredentials(host, clientId, clientSecret, token);
         }
     }
 }

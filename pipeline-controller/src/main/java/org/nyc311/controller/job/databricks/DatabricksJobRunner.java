@@ -11,7 +11,6 @@ import com.databricks.sdk.service.jobs.RunResultState;
 import com.databricks.sdk.service.jobs.RunState;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -65,18 +64,24 @@ public final class DatabricksJobRunner implements JobRunner {
         this.timeout = timeout;
     }
 
-    /** A runner on the workspace the settings name, with a personal access (or service principal) token. */
+    /**
+     * A runner on the workspace the settings name, signed in as the controller's service principal (OAuth M2M) or
+     * with a personal access token; refuses settings with neither or both.
+     */
     public static DatabricksJobRunner connect(ControllerProperties.Databricks settings) {
-        Objects.requireNonNull(settings.host(), "set nyc311.controller.databricks.host");
-        Objects.requireNonNull(settings.token(), "set nyc311.controller.databricks.token");
-        Objects.requireNonNull(settings.jobId(), "set nyc311.controller.databricks.job-id");
-        DatabricksConfig config = new DatabricksConfig()
-                .setHost(settings.host())
-                .setToken(settings.token())
-                .setAuthType("pat");
+        Long jobId = settings.jobId();
+        if (jobId == null) {
+            throw new IllegalStateException("set nyc311.controller.databricks.job-id to the delta-jobs job's id");
+        }
+        DatabricksConfig config = settings.credentials().config("nyc311.controller.databricks");
+        LOG.info(
+                "Databricks runner: job {} on {}, signed in with {}",
+                jobId,
+                config.getHost(),
+                settings.credentials().describe());
         return new DatabricksJobRunner(
                 new WorkspaceClient(config).jobs(),
-                settings.jobId(),
+                jobId,
                 settings.pollInitial(),
                 settings.pollMax(),
                 settings.timeout(),

@@ -238,6 +238,8 @@ class DatabricksJobRunnerTest {
     private DatabricksJobRunner runner(Duration timeout) {
         return DatabricksJobRunner.connect(new ControllerProperties.Databricks(
                 "http://127.0.0.1:" + databricks.port(),
+                null,
+                null,
                 "dapi-test-token",
                 JOB_ID,
                 Duration.ofMillis(20),
