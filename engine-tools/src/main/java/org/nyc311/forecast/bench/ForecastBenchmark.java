@@ -23,6 +23,7 @@ import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecast.SyntheticSeries;
 import org.nyc311.forecast.backtest.Backtester;
 import org.nyc311.forecast.backtest.Backtester.MethodResult;
+import org.nyc311.forecast.cli.WorkerThreads;
 import org.nyc311.forecast.metrics.Accuracy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,8 +59,8 @@ public final class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "730", description = "days per synthetic series")
     int days;
 
-    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    WorkerThreads threads;
 
     @Option(names = "--skip-accuracy", description = "speed only")
     boolean skipAccuracy;
@@ -129,7 +130,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
                 int n = series.length();
                 int test = SharedDataOptions.testDays(e.getValue());
                 int origins = (test - h) / STEP + 1;
-                Backtester bt = new Backtester(h, origins, STEP, 0, threads);
+                Backtester bt = new Backtester(h, origins, STEP, 0, threads.count());
                 List<MethodResult> results = bt.run(Map.of(e.getKey(), series), methods, i -> {});
                 Accuracy naive = results.get(1).pooled();
                 for (MethodResult r : results) {
@@ -189,7 +190,11 @@ public final class ForecastBenchmark implements Callable<Integer> {
     private void throughput(StringBuilder md) throws Exception {
         List<DailySeries> synthetic = synthetic(series, days);
         md.append(String.format(
-                Locale.ROOT, "### %d synthetic series of %d days on a pool of %d threads%n%n", series, days, threads));
+                Locale.ROOT,
+                "### %d synthetic series of %d days on a pool of %d threads%n%n",
+                series,
+                days,
+                threads.count()));
         md.append("Seeded shapes (levels 2-8,000 a day, weekday/weekend pattern, yearly swing, trend break, "
                 + "holiday dips, negative-binomial noise, storm spikes in 30% of series). Wall time of the whole "
                 + "batch, median of " + runs + " runs after one warm-up run.\n\n");
@@ -222,7 +227,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
     }
 
     private void batch(SeriesForecaster forecaster, List<DailySeries> all) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads.count());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (DailySeries s : all) {
