@@ -76,9 +76,8 @@ class TwoIngestProcessesIT {
     @Test
     @Order(1)
     void theDailyTaskStartedBesideALiveBackfillLeavesItRunningAndTheBackfillCompletesWholeAndOnce() throws Exception {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).minusMonths(2).withDayOfMonth(1);
-        List<ObjectNode> backfill = month(month, 74_000_000, 95);
-        soda.put(backfill);
+        LocalDate month = SodaDataset.monthStartAgo(2);
+        List<ObjectNode> backfill = served(month, 74_000_000, 95);
         soda.put(todaysUpdates(74_500_000, 6));
         AtomicInteger backfillPages = new AtomicInteger();
         SodaDataset.Gate held = soda.holdFirst(query -> !query.incremental() && backfillPages.incrementAndGet() == 5);
@@ -110,9 +109,8 @@ class TwoIngestProcessesIT {
     @Test
     @Order(2)
     void aRunWhoseProcessWasKilledIsTakenOverOnceItsLeaseHasExpired() throws Exception {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).minusMonths(3).withDayOfMonth(1);
-        List<ObjectNode> backfill = month(month, 75_000_000, 64);
-        soda.put(backfill);
+        LocalDate month = SodaDataset.monthStartAgo(3);
+        List<ObjectNode> backfill = served(month, 75_000_000, 64);
         AtomicInteger backfillPages = new AtomicInteger();
         SodaDataset.Gate held = soda.holdFirst(query -> !query.incremental()
                 && query.where().startsWith("created_date between '" + month)
@@ -215,12 +213,11 @@ class TwoIngestProcessesIT {
         return statuses;
     }
 
-    private static List<ObjectNode> month(LocalDate month, long firstKey, int count) {
-        List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            LocalDateTime created = month.atStartOfDay().plusMinutes(397L * i + 11);
-            records.add(SodaDataset.record(firstKey + i, created, created.plusHours(2)));
-        }
+    /** {@code count} records spread over the month, now served by the source. */
+    private static List<ObjectNode> served(LocalDate month, long firstKey, int count) {
+        List<ObjectNode> records = SodaDataset.records(
+                firstKey, count, i -> month.atStartOfDay().plusMinutes(397L * i + 11), Duration.ofHours(2));
+        soda.put(records);
         return records;
     }
 
