@@ -3,15 +3,15 @@
 # constraints file (every transitive version), rebuilt whenever either file changes. The one way the
 # project's Python tools are installed: scripts/mlflow-venv.sh, scripts/schemathesis-venv.sh and
 # scripts/anchors-venv.sh call it.
-# Usage: scripts/pinned-venv.sh NAME EXECUTABLE VENV_DIR REQUIREMENTS CONSTRAINTS
-# Exit code 3: python3 is not installed.
+# Usage: scripts/pinned-venv.sh NAME EXECUTABLE VENV_DIR REQUIREMENTS CONSTRAINTS [WITHOUT_PYTHON]
+# Exit code 3: python3 is not installed; WITHOUT_PYTHON, if given, says on stderr what the caller loses then.
 set -euo pipefail
 
-name="$1"; executable="$2"; venv="$3"; requirements="$4"; constraints="$5"
+name="$1"; executable="$2"; venv="$3"; requirements="$4"; constraints="$5"; without_python="${6:-}"
 stamp="$venv/.nyc311-requirements"
 
 if ! command -v python3 >/dev/null 2>&1; then
-  echo "$name: python3 is not installed" >&2
+  echo "$name: python3 is not installed${without_python:+; $without_python}" >&2
   exit 3
 fi
 
