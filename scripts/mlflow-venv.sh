@@ -6,6 +6,4 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${1:-${NYC311_MLFLOW_VENV:-$root/.venv/mlflow}}"
-exec bash "$root/scripts/pinned-venv.sh" mlflow-venv mlflow "$venv" \
-  "$root/scripts/mlflow-requirements.txt" "$root/scripts/mlflow-constraints.txt" \
-  "MLflow tracking will be unavailable"
+exec bash "$root/scripts/pinned-venv.sh" mlflow mlflow "$venv" "MLflow tracking will be unavailable"
