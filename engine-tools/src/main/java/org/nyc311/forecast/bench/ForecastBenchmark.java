@@ -68,6 +68,24 @@ public final class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--skip-speed", description = "accuracy only")
     boolean skipSpeed;
 
+    @Option(
+            names = "--anchors",
+            description = "also fit Prophet, AutoETS and MSTL at the same origins, in the pinned Python environment "
+                    + "of scripts/anchors-venv.sh (created on first use; needs python3 and PyPI)")
+    boolean anchorsOn;
+
+    @Option(
+            names = "--anchors-venv",
+            defaultValue = "${sys:user.home}/.cache/nyc311/anchors-venv",
+            description = "where the anchors' environment lives (default ${DEFAULT-VALUE})")
+    Path anchorsVenv;
+
+    @Option(
+            names = "--scripts",
+            defaultValue = "scripts",
+            description = "the repository's scripts folder (default ${DEFAULT-VALUE}, from the repository root)")
+    Path scripts;
+
     private static final int[] HORIZONS = {7, 30};
     private static final int STEP = 7;
 
@@ -109,17 +127,32 @@ public final class ForecastBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private void accuracy(Map<String, DailySeries> real, StringBuilder md) {
+    private void accuracy(Map<String, DailySeries> real, StringBuilder md) throws Exception {
+        Optional<AnchorForecasts> anchors = Optional.empty();
+        if (anchorsOn) {
+            AnchorForecasts a = new AnchorForecasts(scripts, anchorsVenv);
+            a.prepare();
+            anchors = Optional.of(a);
+        }
         md.append("### Accuracy on the " + shared.window() + " window of the real series\n\n");
         md.append("Test part: the last 25% of each series; development window: the quarter before it, with the test "
                 + "part cut off. Origins every 7 days inside the window; at each origin the engine "
                 + "runs its full model search on the days before the origin only. MAPE skips zero-actual days "
-                + "(count in the last column). Coverage of the 95% interval.\n\n");
-        md.append("| series | h | origins | method | MAPE % | WAPE % | MASE | coverage | MASE / naive | zero days |\n");
-        md.append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        Map<String, ForecastSettings> methods = new LinkedHashMap<>();
+                + "(count in the zero days column). Coverage of the 95% interval. Seconds: one thread, every origin's "
+                + "fit and forecast.");
+        if (anchors.isPresent()) {
+            md.append(" The anchors (Prophet with its defaults and US holidays, statsforecast's AutoETS and MSTL) are "
+                    + "fitted at the same origins on the same days by scripts/anchors/rolling_forecasts.py in the "
+                    + "pinned environment of scripts/anchors-venv.sh, and scored the same way; the best anchor is the "
+                    + "one with the lowest MASE on that series and horizon.");
+        }
+        md.append("\n\n| series | h | origins | method | MAPE % | WAPE % | MASE | coverage | MASE / naive "
+                + "| MASE / best anchor | zero days | seconds |\n");
+        md.append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        String versions = "";
         for (int h : HORIZONS) {
             ForecastSettings engine = ForecastSettings.of(h);
+            Map<String, ForecastSettings> methods = new LinkedHashMap<>();
             methods.put("engine", engine);
             methods.put(
                     "seasonal_naive",
@@ -131,37 +164,70 @@ public final class ForecastBenchmark implements Callable<Integer> {
                 int test = SharedDataOptions.testDays(e.getValue());
                 int origins = (test - h) / STEP + 1;
                 Backtester bt = new Backtester(h, origins, STEP, 0, threads.count());
-                List<MethodResult> results = bt.run(Map.of(e.getKey(), series), methods, i -> {});
-                Accuracy naive = results.get(1).pooled();
-                for (MethodResult r : results) {
-                    Accuracy a = r.pooled();
+                int[] cuts = bt.originsFor(n);
+                Map<String, Accuracy> results = new LinkedHashMap<>();
+                Map<String, Double> seconds = new LinkedHashMap<>();
+                for (Map.Entry<String, ForecastSettings> m : methods.entrySet()) {
+                    long start = System.nanoTime();
+                    MethodResult r = bt.run(Map.of(e.getKey(), series), Map.of(m.getKey(), m.getValue()), i -> {})
+                            .get(0);
+                    seconds.put(m.getKey(), (System.nanoTime() - start) / 1e9);
+                    results.put(m.getKey(), r.pooled());
+                }
+                if (anchors.isPresent()) {
+                    AnchorForecasts.Run run = anchors.get().forecast(series, cuts, h);
+                    for (String method : AnchorForecasts.METHODS) {
+                        AnchorForecasts.MethodForecasts f = run.methods().get(method);
+                        if (f != null) {
+                            results.put(method, AnchorForecasts.score(series, cuts, f));
+                            seconds.put(method, run.seconds().getOrDefault(method, Double.NaN));
+                        }
+                    }
+                    versions = run.versions();
+                }
+                Accuracy naive = Objects.requireNonNull(results.get("seasonal_naive"));
+                double bestAnchor = AnchorForecasts.METHODS.stream()
+                        .filter(results::containsKey)
+                        .mapToDouble(m -> Objects.requireNonNull(results.get(m)).mase())
+                        .min()
+                        .orElse(Double.NaN);
+                for (Map.Entry<String, Accuracy> r : results.entrySet()) {
+                    Accuracy a = r.getValue();
+                    boolean isEngine = r.getKey().equals("engine");
                     md.append(String.format(
                             Locale.ROOT,
-                            "| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.3f | %s | %d |%n",
+                            "| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.3f | %s | %s | %d | %.1f |%n",
                             e.getKey(),
                             h,
-                            bt.originsFor(n).length,
-                            r.method(),
+                            cuts.length,
+                            r.getKey(),
                             a.mape(),
                             a.wape(),
                             a.mase(),
                             a.coverage(),
-                            r.method().equals("engine")
-                                    ? String.format(Locale.ROOT, "%.3f", a.mase() / naive.mase())
-                                    : "1",
-                            a.zeroActualDays()));
-                    pooled.add(r.method(), a);
+                            r.getKey().equals("seasonal_naive")
+                                    ? "1"
+                                    : String.format(Locale.ROOT, "%.3f", a.mase() / naive.mase()),
+                            isEngine && !Double.isNaN(bestAnchor)
+                                    ? String.format(Locale.ROOT, "%.3f", a.mase() / bestAnchor)
+                                    : "",
+                            a.zeroActualDays(),
+                            seconds.get(r.getKey())));
+                    pooled.add(r.getKey(), a);
                 }
             }
-            for (String m : methods.keySet()) {
+            for (String m : pooled.methods()) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| pooled (points-weighted) | %d | | %s | | | %.3f | %.3f | | |%n",
+                        "| pooled (points-weighted) | %d | | %s | | | %.3f | %.3f | | | | |%n",
                         h,
                         m,
                         pooled.mase(m),
                         pooled.coverage(m)));
             }
+        }
+        if (!versions.isEmpty()) {
+            md.append("\nAnchors: ").append(versions).append(".\n");
         }
         md.append('\n');
     }
@@ -285,6 +351,10 @@ public final class ForecastBenchmark implements Callable<Integer> {
         double coverage(String method) {
             double[] s = Objects.requireNonNull(sums.get(method), method);
             return s[1] / s[2];
+        }
+
+        List<String> methods() {
+            return List.copyOf(sums.keySet());
         }
     }
 }

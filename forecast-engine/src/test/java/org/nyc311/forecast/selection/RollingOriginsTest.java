@@ -8,12 +8,21 @@ import org.junit.jupiter.api.Test;
 class RollingOriginsTest {
 
     @Test
-    void searchOriginsAreTheLatestCalibrationOriginsAndLeaveAFullHorizon() {
+    void searchOriginsStepHalfAHorizonBackFromAFullHorizonBeforeTheEnd() {
         RollingOrigins o = RollingOrigins.of(731, 30, 4);
-        assertThat(o.search()).hasSize(4);
-        assertThat(o.search()[0]).isEqualTo(731 - 30);
-        assertThat(Arrays.copyOf(o.calibration(), 4)).containsExactly(o.search());
-        assertThat(o.calibration().length * 30).isGreaterThanOrEqualTo(RollingOrigins.CALIBRATION_POINTS);
+        assertThat(o.search()).containsExactly(701, 686, 671, 656);
+    }
+
+    @Test
+    void calibrationOriginsStepAWeekBackWhateverTheHorizon() {
+        for (int horizon : new int[] {7, 30}) {
+            RollingOrigins o = RollingOrigins.of(731, horizon, 4);
+            assertThat(o.calibration()).hasSize(RollingOrigins.CALIBRATION_ORIGINS);
+            assertThat(o.calibration()[0]).isEqualTo(731 - horizon);
+            for (int k = 1; k < o.calibration().length; k++) {
+                assertThat(o.calibration()[k - 1] - o.calibration()[k]).isEqualTo(RollingOrigins.CALIBRATION_STEP);
+            }
+        }
     }
 
     @Test
