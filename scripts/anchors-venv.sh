@@ -6,11 +6,6 @@
 #   (default: $NYC311_ANCHORS_VENV, else $HOME/.cache/nyc311/anchors-venv)
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${1:-${NYC311_ANCHORS_VENV:-$HOME/.cache/nyc311/anchors-venv}}"
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "anchors-venv: python3 is not installed; the seed rule's forecasts cannot be made" >&2
-  exit 3
-fi
-exec bash "$root/scripts/pinned-venv.sh" anchors-venv python "$venv" \
-  "$root/scripts/anchors-requirements.txt" "$root/scripts/anchors-constraints.txt"
+exec bash "$(dirname "${BASH_SOURCE[0]}")/pinned-venv.sh" anchors python "$venv" \
+  "the seed rule's forecasts cannot be made"

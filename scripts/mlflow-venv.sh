@@ -6,9 +6,4 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${1:-${NYC311_MLFLOW_VENV:-$root/.venv/mlflow}}"
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "mlflow-venv: python3 is not installed; MLflow tracking will be unavailable" >&2
-  exit 3
-fi
-exec bash "$root/scripts/pinned-venv.sh" mlflow-venv mlflow "$venv" \
-  "$root/scripts/mlflow-requirements.txt" "$root/scripts/mlflow-constraints.txt"
+exec bash "$root/scripts/pinned-venv.sh" mlflow mlflow "$venv" "MLflow tracking will be unavailable"

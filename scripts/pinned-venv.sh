@@ -3,15 +3,19 @@
 # constraints file (every transitive version), rebuilt whenever either file changes. The one way the
 # project's Python tools are installed: scripts/mlflow-venv.sh, scripts/schemathesis-venv.sh and
 # scripts/anchors-venv.sh call it.
-# Usage: scripts/pinned-venv.sh NAME EXECUTABLE VENV_DIR REQUIREMENTS CONSTRAINTS
-# Exit code 3: python3 is not installed.
+# Usage: scripts/pinned-venv.sh TOOL EXECUTABLE VENV_DIR [WITHOUT_PYTHON]
+#   installs scripts/TOOL-requirements.txt under scripts/TOOL-constraints.txt; EXECUTABLE is the venv's
+#   command that proves the install (run with --version).
+# Exit code 3: python3 is not installed; WITHOUT_PYTHON, if given, says on stderr what the caller loses then.
 set -euo pipefail
 
-name="$1"; executable="$2"; venv="$3"; requirements="$4"; constraints="$5"
+scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+name="$1-venv"; executable="$2"; venv="$3"; without_python="${4:-}"
+requirements="$scripts/$1-requirements.txt"; constraints="$scripts/$1-constraints.txt"
 stamp="$venv/.nyc311-requirements"
 
 if ! command -v python3 >/dev/null 2>&1; then
-  echo "$name: python3 is not installed" >&2
+  echo "$name: python3 is not installed${without_python:+; $without_python}" >&2
   exit 3
 fi
 

@@ -6,7 +6,5 @@
 # $HOME/.cache/nyc311/schemathesis-venv)
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${1:-${NYC311_SCHEMATHESIS_VENV:-$HOME/.cache/nyc311/schemathesis-venv}}"
-exec bash "$root/scripts/pinned-venv.sh" schemathesis-venv st "$venv" \
-  "$root/scripts/schemathesis-requirements.txt" "$root/scripts/schemathesis-constraints.txt"
+exec bash "$(dirname "${BASH_SOURCE[0]}")/pinned-venv.sh" schemathesis st "$venv"

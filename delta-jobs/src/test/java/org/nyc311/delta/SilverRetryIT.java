@@ -60,10 +60,7 @@ class SilverRetryIT {
                 record("A2", "2026-04-10T23:30:00.000", "Noise - Residential", "BROOKLYN", "2026-04-11T01:00:00.000Z"),
                 record("A3", "2026-04-11T10:00:00.000", "Illegal Parking", "QUEENS", "2026-04-11T11:00:00.000Z"),
                 record("A4", "2026-04-11T12:00:00.000", "Illegal Parking", "QUEENS", "2026-04-11T13:00:00.000Z"));
-        JobArgs args = args("r1");
-        new BronzeStage().run(spark, args);
-        silver(args);
-        new GoldStage().run(spark, args);
+        new GoldStage().run(spark, bronzeAndSilver("r1"));
     }
 
     @AfterAll
@@ -83,9 +80,7 @@ class SilverRetryIT {
                 record("A2", "2026-04-12T07:00:00.000", "Noise - Residential", "BROOKLYN", "2026-04-12T08:00:00.000Z"),
                 record("A3", "2026-04-11T10:00:00.000", "Illegal Parking", "QUEENS", "2026-04-11T11:00:00.000Z"),
                 record("B1", "2026-04-12T09:00:00.000", "Illegal Parking", "BRONX", "2026-04-12T10:00:00.000Z"));
-        JobArgs args = args("r2");
-        new BronzeStage().run(spark, args);
-        silver(args);
+        JobArgs args = bronzeAndSilver("r2");
         RunMetrics first = metrics("r2");
         assertThat(first.touchedDates()).contains(Date.valueOf("2026-04-10"), Date.valueOf("2026-04-12"));
         long silverVersion = version("silver/service_requests");
@@ -103,8 +98,7 @@ class SilverRetryIT {
         assertThat(version("silver/service_requests"))
                 .as("the retry merges nothing twice")
                 .isEqualTo(silverVersion);
-        new GoldStage().run(spark, args);
-        assertThat(goldByDate()).isEqualTo(independentCount());
+        goldEqualsAnIndependentCount(args);
     }
 
     @Test
@@ -115,13 +109,9 @@ class SilverRetryIT {
                 "ing-c",
                 record("A1", "2026-04-13T08:00:00.000", "Noise - Residential", "BROOKLYN", "2026-04-13T09:00:00.000Z"),
                 record("C1", "2026-04-13T10:00:00.000", "Illegal Parking", "BRONX", "2026-04-13T11:00:00.000Z"));
-        JobArgs args = args("r3");
-        new BronzeStage().run(spark, args);
-        silver(args);
+        JobArgs args = bronzeAndSilver("r3");
         RunMetrics first = metrics("r3");
-        // the crash: silver's MERGE committed, its metrics row never did
-        DeltaTable.forPath(spark, path("silver/pipeline_metrics"))
-                .delete(col("run_id").equalTo("r3"));
+        crashBeforeTheMetricsRow("r3");
 
         silver(args);
 
@@ -130,8 +120,7 @@ class SilverRetryIT {
                 .ignoringFields("finishedAt")
                 .isEqualTo(first);
         assertThat(first.touchedDates()).containsExactly(Date.valueOf("2026-04-10"), Date.valueOf("2026-04-13"));
-        new GoldStage().run(spark, args);
-        assertThat(goldByDate()).isEqualTo(independentCount());
+        goldEqualsAnIndependentCount(args);
     }
 
     @Test
@@ -141,11 +130,8 @@ class SilverRetryIT {
                 "2026-04-14",
                 "ing-d",
                 record("D1", "2026-04-14T08:00:00.000", "Illegal Parking", "BRONX", "2026-04-14T09:00:00.000Z"));
-        JobArgs args = args("r4");
-        new BronzeStage().run(spark, args);
-        silver(args);
-        DeltaTable.forPath(spark, path("silver/pipeline_metrics"))
-                .delete(col("run_id").equalTo("r4"));
+        JobArgs args = bronzeAndSilver("r4");
+        crashBeforeTheMetricsRow("r4");
         land(
                 "2026-04-14",
                 "ing-e",
@@ -160,8 +146,7 @@ class SilverRetryIT {
         assertThat(retry.inserted()).isEqualTo(2);
         assertThat(retry.updated()).isEqualTo(1);
         assertThat(retry.touchedDates()).containsExactly(Date.valueOf("2026-04-12"), Date.valueOf("2026-04-14"));
-        new GoldStage().run(spark, args);
-        assertThat(goldByDate()).isEqualTo(independentCount());
+        goldEqualsAnIndependentCount(args);
     }
 
     @Test
@@ -197,6 +182,26 @@ class SilverRetryIT {
                 .isZero();
         assertThat(rerun.touchedDates())
                 .contains(Date.valueOf("2026-04-10"), Date.valueOf("2026-04-11"), Date.valueOf("2026-04-12"));
+        assertThat(goldByDate()).isEqualTo(independentCount());
+    }
+
+    /** A run's bronze and silver under {@code runId}, as far as the crashes here let a run go. */
+    private static JobArgs bronzeAndSilver(String runId) throws Exception {
+        JobArgs args = args(runId);
+        new BronzeStage().run(spark, args);
+        silver(args);
+        return args;
+    }
+
+    /** The crash between silver's MERGE and its metrics row: the MERGE committed, the row never did. */
+    private static void crashBeforeTheMetricsRow(String runId) {
+        DeltaTable.forPath(spark, path("silver/pipeline_metrics"))
+                .delete(col("run_id").equalTo(runId));
+    }
+
+    /** The run's gold step, after which gold equals an independent count of every record landed so far. */
+    private static void goldEqualsAnIndependentCount(JobArgs args) throws Exception {
+        new GoldStage().run(spark, args);
         assertThat(goldByDate()).isEqualTo(independentCount());
     }
 

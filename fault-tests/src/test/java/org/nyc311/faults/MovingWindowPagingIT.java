@@ -134,12 +134,9 @@ class MovingWindowPagingIT {
     @Test
     @Order(2)
     void recordsDeletedDuringABackfillShiftNoOtherRecordPastAPage() throws Exception {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).minusMonths(3).withDayOfMonth(1);
-        List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < 47; i++) {
-            LocalDateTime created = month.atStartOfDay().plusHours(13L * i + 1);
-            records.add(SodaDataset.record(73_000_000 + i, created, created.plusHours(6)));
-        }
+        LocalDate month = SodaDataset.monthStartAgo(3);
+        List<ObjectNode> records = SodaDataset.records(
+                73_000_000, 47, i -> month.atStartOfDay().plusHours(13L * i + 1), Duration.ofHours(6));
         soda.put(records);
         records.forEach(record -> truth.put(record.path("unique_key").asText(), record.deepCopy()));
         List<String> deleted = new ArrayList<>();

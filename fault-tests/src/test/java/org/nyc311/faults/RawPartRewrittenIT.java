@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -81,12 +80,9 @@ class RawPartRewrittenIT {
 
     @Test
     void aPageResumedWithChangedContentIsPublishedOnceUnderItsKeyAndBronzeReadsEveryRecordOnce() throws Exception {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).minusMonths(4).withDayOfMonth(1);
-        List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < 53; i++) {
-            LocalDateTime created = month.atStartOfDay().plusMinutes(613L * i + 7);
-            records.add(SodaDataset.record(76_000_000 + i, created, created.plusHours(3)));
-        }
+        LocalDate month = SodaDataset.monthStartAgo(4);
+        List<ObjectNode> records = SodaDataset.records(
+                76_000_000, 53, i -> month.atStartOfDay().plusMinutes(613L * i + 7), Duration.ofHours(3));
         soda.put(records);
         String body = "{\"kind\":\"BACKFILL\",\"from\":\"" + month + "\",\"to\":\""
                 + month.plusMonths(1).minusDays(1) + "\"}";

@@ -55,10 +55,8 @@ class TwoIngestProcessesIT {
     private static SodaDataset soda;
     private static IngestRig rig;
     private static ServiceJvm service;
-    private static long lost;
-    private static long duplicated;
-    private static long in;
-    private static long landed;
+    /** Both tests' runs added up; silver and gold are not run here. */
+    private static Reconciliation figures = new Reconciliation(FAULT, 0, 0, -1, -1, 0, 0);
 
     @BeforeAll
     static void start(PostgresServer postgres, S3Server s3, SqsServer sqs) throws Exception {
@@ -76,9 +74,8 @@ class TwoIngestProcessesIT {
     @Test
     @Order(1)
     void theDailyTaskStartedBesideALiveBackfillLeavesItRunningAndTheBackfillCompletesWholeAndOnce() throws Exception {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).minusMonths(2).withDayOfMonth(1);
-        List<ObjectNode> backfill = month(month, 74_000_000, 95);
-        soda.put(backfill);
+        LocalDate month = SodaDataset.monthStartAgo(2);
+        List<ObjectNode> backfill = served(month, 74_000_000, 95);
         soda.put(todaysUpdates(74_500_000, 6));
         AtomicInteger backfillPages = new AtomicInteger();
         SodaDataset.Gate held = soda.holdFirst(query -> !query.incremental() && backfillPages.incrementAndGet() == 5);
@@ -110,9 +107,8 @@ class TwoIngestProcessesIT {
     @Test
     @Order(2)
     void aRunWhoseProcessWasKilledIsTakenOverOnceItsLeaseHasExpired() throws Exception {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).minusMonths(3).withDayOfMonth(1);
-        List<ObjectNode> backfill = month(month, 75_000_000, 64);
-        soda.put(backfill);
+        LocalDate month = SodaDataset.monthStartAgo(3);
+        List<ObjectNode> backfill = served(month, 75_000_000, 64);
         AtomicInteger backfillPages = new AtomicInteger();
         SodaDataset.Gate held = soda.holdFirst(query -> !query.incremental()
                 && query.where().startsWith("created_date between '" + month)
@@ -144,9 +140,9 @@ class TwoIngestProcessesIT {
                 .containsExactly("FAILED", "COMPLETED");
         count(backfill, run);
 
-        new Reconciliation(FAULT, in, landed, -1, -1, lost, duplicated).print();
-        assertThat(lost).isZero();
-        assertThat(duplicated).isZero();
+        figures.print();
+        assertThat(figures.lost()).isZero();
+        assertThat(figures.duplicated()).isZero();
     }
 
     /** The run's final parts by unique key against the source's records of its window: none missing, none twice. */
@@ -167,10 +163,7 @@ class TwoIngestProcessesIT {
         assertThat(missing).isEmpty();
         assertThat(keys.keySet()).isEqualTo(expected);
         assertThat(twice).isZero();
-        in += expected.size();
-        landed += keys.size();
-        lost += missing.size();
-        duplicated += twice;
+        figures = figures.plusRun(expected.size(), keys.size(), missing.size(), twice);
     }
 
     private static String start(LocalDate month) throws Exception {
@@ -215,12 +208,11 @@ class TwoIngestProcessesIT {
         return statuses;
     }
 
-    private static List<ObjectNode> month(LocalDate month, long firstKey, int count) {
-        List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            LocalDateTime created = month.atStartOfDay().plusMinutes(397L * i + 11);
-            records.add(SodaDataset.record(firstKey + i, created, created.plusHours(2)));
-        }
+    /** {@code count} records spread over the month, now served by the source. */
+    private static List<ObjectNode> served(LocalDate month, long firstKey, int count) {
+        List<ObjectNode> records = SodaDataset.records(
+                firstKey, count, i -> month.atStartOfDay().plusMinutes(397L * i + 11), Duration.ofHours(2));
+        soda.put(records);
         return records;
     }
 

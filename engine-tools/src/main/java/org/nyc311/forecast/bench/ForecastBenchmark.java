@@ -22,6 +22,7 @@ import org.nyc311.forecast.ModelFamily;
 import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecast.SyntheticSeries;
 import org.nyc311.forecast.backtest.Backtester;
+import org.nyc311.forecast.cli.WorkerThreads;
 import org.nyc311.forecast.metrics.Accuracy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,8 +58,8 @@ public final class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "730", description = "days per synthetic series")
     int days;
 
-    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    WorkerThreads threads;
 
     @Option(names = "--skip-accuracy", description = "speed only")
     boolean skipAccuracy;
@@ -261,7 +262,11 @@ public final class ForecastBenchmark implements Callable<Integer> {
     private void throughput(StringBuilder md) throws Exception {
         List<DailySeries> synthetic = synthetic(series, days);
         md.append(String.format(
-                Locale.ROOT, "### %d synthetic series of %d days on a pool of %d threads%n%n", series, days, threads));
+                Locale.ROOT,
+                "### %d synthetic series of %d days on a pool of %d threads%n%n",
+                series,
+                days,
+                threads.count()));
         md.append("Seeded shapes (levels 2-8,000 a day, weekday/weekend pattern, yearly swing, trend break, "
                 + "holiday dips, negative-binomial noise, storm spikes in 30% of series). Wall time of the whole "
                 + "batch, median of " + runs + " runs after one warm-up run.\n\n");
@@ -294,7 +299,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
     }
 
     private void batch(SeriesForecaster forecaster, List<DailySeries> all) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads.count());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (DailySeries s : all) {

@@ -2,6 +2,7 @@ package org.nyc311.forecast.cli;
 
 import java.util.function.Supplier;
 import org.nyc311.forecast.ForecastSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,8 +34,8 @@ public final class ModelSearchOptions {
             description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    WorkerThreads threads;
 
     public ModelSearchOptions() {}
 
@@ -44,7 +45,7 @@ public final class ModelSearchOptions {
     }
 
     public int threads() {
-        return threads;
+        return threads.count();
     }
 
     /**

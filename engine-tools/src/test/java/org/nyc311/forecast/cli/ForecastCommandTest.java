@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,15 +114,11 @@ class ForecastCommandTest {
     }
 
     private int run(Path in, Path out, String... extra) {
-        CommandLine cmd = new CommandLine(new ForecastCommand());
-        cmd.setErr(new PrintWriter(err, true));
-        String[] args = new String[4 + extra.length];
-        args[0] = "--input";
-        args[1] = in.toString();
-        args[2] = "--output";
-        args[3] = out.toString();
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        return cmd.execute(args);
+        List<String> args = new ArrayList<>(List.of("--input", in.toString(), "--output", out.toString()));
+        args.addAll(List.of(extra));
+        return new CommandLine(new ForecastCommand())
+                .setErr(new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
     }
 
     private Path write(String content) throws IOException {

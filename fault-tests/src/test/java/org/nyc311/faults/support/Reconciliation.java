@@ -14,6 +14,12 @@ package org.nyc311.faults.support;
  */
 public record Reconciliation(String fault, long in, long landed, long silver, long gold, long lost, long duplicated) {
 
+    /** These figures with one more run's added, for a test that lands several runs and counts no silver or gold. */
+    public Reconciliation plusRun(long runIn, long runLanded, long runLost, long runDuplicated) {
+        return new Reconciliation(
+                fault, in + runIn, landed + runLanded, silver, gold, lost + runLost, duplicated + runDuplicated);
+    }
+
     public Reconciliation print() {
         System.out.printf(
                 "reconciliation [%s]: in=%d landed=%d silver=%d gold=%d lost=%d duplicated=%d%n",

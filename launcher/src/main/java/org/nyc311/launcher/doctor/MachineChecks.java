@@ -47,12 +47,11 @@ final class MachineChecks {
         Path venv = Optional.ofNullable(environment.get("NYC311_MLFLOW_VENV"))
                 .map(Path::of)
                 .orElse(projectRoot.resolve(".venv/mlflow"));
-        return Files.isExecutable(venv.resolve("bin/mlflow"))
-                ? new Check("MLflow venv", Check.Outcome.OK, venv.toString())
-                : new Check(
-                        "MLflow venv",
-                        Check.Outcome.DEGRADED,
-                        venv + " not created yet: scripts/mlflow-venv.sh makes it (the first run does this itself)");
+        return optional(
+                "MLflow venv",
+                venv,
+                Files.isExecutable(venv.resolve("bin/mlflow")),
+                "not created yet: scripts/mlflow-venv.sh makes it (the first run does this itself)");
     }
 
     Check disk() {
@@ -69,12 +68,18 @@ final class MachineChecks {
 
     Check sharedData() {
         Path data = projectRoot.resolve("../shared/data").normalize();
-        return Files.isDirectory(data.resolve("series"))
-                ? new Check("Real NYC 311 data", Check.Outcome.OK, data.toString())
-                : new Check(
-                        "Real NYC 311 data",
-                        Check.Outcome.DEGRADED,
-                        data + " absent: tests on real data skip, fixtures still run");
+        return optional(
+                "Real NYC 311 data",
+                data,
+                Files.isDirectory(data.resolve("series")),
+                "absent: tests on real data skip, fixtures still run");
+    }
+
+    /** Something the platform can do without: OK naming where it is, else DEGRADED saying what its absence costs. */
+    private static Check optional(String name, Path where, boolean present, String absence) {
+        return present
+                ? new Check(name, Check.Outcome.OK, where.toString())
+                : new Check(name, Check.Outcome.DEGRADED, where + " " + absence);
     }
 
     private Optional<Path> onPath(String executable) {

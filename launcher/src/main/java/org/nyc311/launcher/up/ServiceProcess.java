@@ -10,18 +10,12 @@ import java.util.Map;
 import org.nyc311.testsupport.net.JavaCommand;
 import org.nyc311.testsupport.net.LoggedProcess;
 
-/** One service running as a child JVM, its output in a log file of its own. */
-final class ServiceProcess implements AutoCloseable {
-
-    private final LocalService service;
-    private final LoggedProcess process;
-    private final URI baseUri;
-
-    private ServiceProcess(LocalService service, LoggedProcess process, URI baseUri) {
-        this.service = service;
-        this.process = process;
-        this.baseUri = baseUri;
-    }
+/**
+ * One service running as a child JVM, its output in a log file of its own.
+ *
+ * @param baseUri where the service answers on the loopback
+ */
+record ServiceProcess(LocalService service, LoggedProcess process, URI baseUri) implements AutoCloseable {
 
     /**
      * @param properties  Spring properties, passed as arguments
@@ -51,14 +45,6 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         LoggedProcess process = LoggedProcess.start(service.module(), builder, log, Duration.ofSeconds(20));
         return new ServiceProcess(service, process, URI.create("http://127.0.0.1:" + port));
-    }
-
-    LocalService service() {
-        return service;
-    }
-
-    URI baseUri() {
-        return baseUri;
     }
 
     Path log() {

@@ -16,7 +16,6 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -29,10 +28,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.launcher.Nyc311;
+import org.nyc311.launcher.ReactorJars;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
@@ -128,11 +127,8 @@ class CityFeedTest {
     @Test
     void theIngestServiceReadsEveryRecordOfADay(@TempDir Path work) throws Exception {
         Path root = MlflowInstallation.projectRoot();
-        Path jar = root.resolve("ingest-service/target/ingest-service.jar");
-        Assumptions.assumeTrue(
-                Files.isRegularFile(jar), "skipped: " + jar + " is not built; run the reactor (./mvnw verify)");
-        // PostgreSQL may run as 'nobody' and must traverse the folder (@TempDir is 700)
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ReactorJars.assumeBuilt(root, "ingest-service");
+        ReactorJars.openToPostgres(work);
         List<CityFeed.FeedFile> files =
                 new CityFeed(MIX, DaysOff.newYorkCity(), 23).write(work.resolve("feed"), LAST, LAST, 0, (d, n) -> {});
         CityFeed.FeedFile day = files.get(0);

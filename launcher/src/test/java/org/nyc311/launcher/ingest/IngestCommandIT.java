@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.launcher.Nyc311;
+import org.nyc311.launcher.ReactorJars;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import picocli.CommandLine;
 
@@ -60,11 +59,8 @@ class IngestCommandIT {
     /** The real thing: s3proxy and PostgreSQL under the work folder, the service jar as a child JVM in one-shot mode. */
     @Test
     void landsAFileIntoTheLocalS3AndSaysWhereAndHowMany(@TempDir Path work) throws Exception {
-        Path jar = ROOT.resolve("ingest-service/target/ingest-service.jar");
-        Assumptions.assumeTrue(
-                Files.isRegularFile(jar), "skipped: " + jar + " is not built; run the reactor (./mvnw verify)");
-        // PostgreSQL may run as 'nobody' and must traverse the folder (@TempDir is 700)
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ReactorJars.assumeBuilt(ROOT, "ingest-service");
+        ReactorJars.openToPostgres(work);
         Path fixture = ROOT.resolve("ingest-service/src/test/resources/fixtures/soda-sample.jsonl");
         StringWriter console = new StringWriter();
         CommandLine cli = Nyc311.commandLine().setOut(new PrintWriter(console, true));
@@ -105,10 +101,8 @@ class IngestCommandIT {
      */
     @Test
     void aKilledRunResumesAfterItsLastLandedPartWhenTheSameCommandRunsAgain(@TempDir Path work) throws Exception {
-        Path jar = ROOT.resolve("ingest-service/target/ingest-service.jar");
-        Assumptions.assumeTrue(
-                Files.isRegularFile(jar), "skipped: " + jar + " is not built; run the reactor (./mvnw verify)");
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ReactorJars.assumeBuilt(ROOT, "ingest-service");
+        ReactorJars.openToPostgres(work);
         List<String> records = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             records.add("{\":id\":\"row-" + i + "\",\"unique_key\":\"" + (50_000_000 + i)

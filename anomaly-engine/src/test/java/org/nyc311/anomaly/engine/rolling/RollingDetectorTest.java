@@ -33,8 +33,10 @@ class RollingDetectorTest {
         return y;
     }
 
-    private final RollingDetector detector =
-            new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), 2);
+    /** A week's horizon and a 2-trial search: enough for the detector's logic, quick to fit. */
+    private static final ForecastSettings QUICK = ForecastSettings.of(7).withTrials(2);
+
+    private final RollingDetector detector = new RollingDetector(QUICK, DetectionSettings.defaults(), 2);
 
     @Test
     void aDaysForecastNeverSeesThatDayOrLaterDays() {
@@ -69,8 +71,7 @@ class RollingDetectorTest {
         series.put("a", new DailySeries(START, weekly(90, 3)));
         series.put("b", new DailySeries(START.plusDays(20), weekly(70, 4)));
         LocalDate from = START.plusDays(75);
-        RollingDetector single =
-                new RollingDetector(ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), 1);
+        RollingDetector single = new RollingDetector(QUICK, DetectionSettings.defaults(), 1);
 
         assertThat(single.detect(series, from, done -> {})).isEqualTo(detector.detect(series, from, done -> {}));
     }
@@ -94,13 +95,22 @@ class RollingDetectorTest {
         return out;
     }
 
-    @Test
-    void spikeDaysAreKeptOutOfTheNextDaysHistory() {
+    /** Seed 6's weekly series with a one-day spike of 1 000 on day 90. */
+    private static DailySeries spikedOnDay90() {
         double[] y = weekly(100, 6);
         y[90] = 1_000;
-        DailySeries spiked = new DailySeries(START, y);
-        RollingDetector holdOut = new RollingDetector(
-                ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), RunHistory.FORECAST, 1);
+        return new DailySeries(START, y);
+    }
+
+    /** A one-thread detector that does {@code history} with the open spike run before a day. */
+    private static RollingDetector rollingWith(RunHistory history) {
+        return new RollingDetector(QUICK, DetectionSettings.defaults(), history, 1);
+    }
+
+    @Test
+    void spikeDaysAreKeptOutOfTheNextDaysHistory() {
+        DailySeries spiked = spikedOnDay90();
+        RollingDetector holdOut = rollingWith(RunHistory.FORECAST);
         List<ObservedDay> before = judged(holdOut, spiked, 50, 91);
         List<DayVerdict> verdicts = holdOut.detector().detect(before).days();
         assertThat(verdicts.get(verdicts.size() - 1).anomalous())
@@ -112,7 +122,7 @@ class RollingDetectorTest {
 
         ObservedDay next = holdOut.forecastDay(spiked, 91, before);
 
-        double[] asExpected = y.clone();
+        double[] asExpected = spiked.values();
         asExpected[90] = before.get(before.size() - 1).yhat();
         ObservedDay fromExpected = detector.forecastDay(new DailySeries(START, asExpected), 91);
         ObservedDay fromSpike = detector.forecastDay(spiked, 91);
@@ -131,8 +141,8 @@ class RollingDetectorTest {
             y[t] = 1_000;
         }
         DailySeries spiked = new DailySeries(START, y);
-        RollingDetector judgeBefore = new RollingDetector(
-                ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), RunHistory.KEEP, true, 1);
+        RollingDetector judgeBefore =
+                new RollingDetector(QUICK, DetectionSettings.defaults(), RunHistory.KEEP, true, 1);
 
         List<DayVerdict> days = judgeBefore
                 .detect(Map.of("a", spiked), START.plusDays(60), done -> {})
@@ -140,10 +150,8 @@ class RollingDetectorTest {
                 .detection()
                 .days();
 
-        List<ForecastPoint> madeBefore = new SeriesForecaster(
-                        ForecastSettings.of(7).withTrials(2))
-                .forecast(spiked.prefix(90))
-                .points();
+        List<ForecastPoint> madeBefore =
+                new SeriesForecaster(QUICK).forecast(spiked.prefix(90)).points();
         DayVerdict third = days.stream()
                 .filter(v -> v.date().equals(START.plusDays(92)))
                 .findFirst()
@@ -161,14 +169,11 @@ class RollingDetectorTest {
 
     @Test
     void cappingAtTheUpperBoundKeepsTheRunButNotBeyondItsInterval() {
-        double[] y = weekly(100, 6);
-        y[90] = 1_000;
-        DailySeries spiked = new DailySeries(START, y);
-        RollingDetector capped = new RollingDetector(
-                ForecastSettings.of(7).withTrials(2), DetectionSettings.defaults(), RunHistory.CAP_AT_UPPER, 1);
+        DailySeries spiked = spikedOnDay90();
+        RollingDetector capped = rollingWith(RunHistory.CAP_AT_UPPER);
         List<ObservedDay> before = judged(capped, spiked, 50, 91);
 
-        double[] asCapped = y.clone();
+        double[] asCapped = spiked.values();
         asCapped[90] = before.get(before.size() - 1).upper();
         assertThat(capped.forecastDay(spiked, 91, before))
                 .isEqualTo(detector.forecastDay(new DailySeries(START, asCapped), 91));
@@ -182,9 +187,8 @@ class RollingDetectorTest {
         }
         Map<String, DailySeries> series = Map.of("a", new DailySeries(START, y));
         LocalDate from = START.plusDays(85);
-        ForecastSettings forecast = ForecastSettings.of(7).withTrials(2);
-        RollingDetector one = new RollingDetector(forecast, DetectionSettings.defaults(), RunHistory.FORECAST, 1);
-        RollingDetector two = new RollingDetector(forecast, DetectionSettings.defaults(), RunHistory.FORECAST, 2);
+        RollingDetector one = rollingWith(RunHistory.FORECAST);
+        RollingDetector two = new RollingDetector(QUICK, DetectionSettings.defaults(), RunHistory.FORECAST, 2);
 
         SeriesDetection d = two.detect(series, from, done -> {}).get("a");
 

@@ -30,6 +30,7 @@ import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.bench.SharedData;
 import org.nyc311.forecast.bench.SharedDataOptions;
+import org.nyc311.forecast.cli.WorkerThreads;
 import org.nyc311.model.forecast.ForecastPoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,8 +101,8 @@ public final class DetectionBenchmark implements Callable<Integer> {
             description = "seed of the spike placements (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    WorkerThreads threads;
 
     @Option(
             names = "--level",
@@ -208,7 +209,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 detection,
                 optIn.runHistory(),
                 optIn.judgeRunsBefore(),
-                threads);
+                threads.count());
         List<Clean> clean = new ArrayList<>();
         for (String name : names) {
             DailySeries full = SharedData.readSeries(dir.get(), name);
@@ -246,7 +247,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20,
-                threads,
+                threads.count(),
                 shared.window(),
                 level,
                 detection.consecutiveDays(),
@@ -486,7 +487,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
             Map<String, SeedRuleAnchor> anchors,
             List<Outcome> anchorOut)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads.count());
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Clean c : clean) {

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -168,17 +169,12 @@ class DetectCommandTest {
     }
 
     private int run(Path in, Path out, LocalDate from, String... extra) {
-        CommandLine cmd = new CommandLine(new DetectCommand());
-        cmd.setErr(new PrintWriter(err, true));
-        String[] args = new String[6 + extra.length];
-        args[0] = "--input";
-        args[1] = in.toString();
-        args[2] = "--output";
-        args[3] = out.toString();
-        args[4] = "--from";
-        args[5] = from.toString();
-        System.arraycopy(extra, 0, args, 6, extra.length);
-        return cmd.execute(args);
+        List<String> args = new ArrayList<>(
+                List.of("--input", in.toString(), "--output", out.toString(), "--from", from.toString()));
+        args.addAll(List.of(extra));
+        return new CommandLine(new DetectCommand())
+                .setErr(new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
     }
 
     private Path write(String content) throws IOException {

@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -107,6 +110,25 @@ public final class SodaDataset implements AutoCloseable {
         record.put("latitude", String.format("40.%06d", 600000 + i * 97));
         record.put("longitude", String.format("-73.%06d", 900000 + i * 89));
         return record;
+    }
+
+    /**
+     * {@code count} records with keys from {@code firstKey}, the i-th created at {@code created.apply(i)} and
+     * updated {@code updatedAfter} later: a backfill window's records, spread over it as a test chooses.
+     */
+    public static List<ObjectNode> records(
+            long firstKey, int count, IntFunction<LocalDateTime> created, Duration updatedAfter) {
+        List<ObjectNode> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            LocalDateTime at = created.apply(i);
+            records.add(record(firstKey + i, at, at.plus(updatedAfter)));
+        }
+        return records;
+    }
+
+    /** The first day of the month {@code months} before this one (UTC): a backfill month whose records are all in. */
+    public static LocalDate monthStartAgo(int months) {
+        return LocalDate.now(ZoneOffset.UTC).minusMonths(months).withDayOfMonth(1);
     }
 
     private static final java.time.format.DateTimeFormatter SODA_TIME =

@@ -22,21 +22,16 @@ import org.nyc311.forecast.model.LogScale;
  * model (seasonal swings proportional to the level) without breaking on zero counts.
  * Smoothing parameters are maximum-likelihood (least one-step squared error) estimates,
  * found with Commons Math's Nelder-Mead.
+ *
+ * @param multiplicative seasonal swings proportional to the level (the log1p scale) rather than added to it
+ * @param dampedTrend a trend that flattens out over the horizon; without it, no trend
  */
-public final class ExponentialSmoothing implements ForecastModel {
+public record ExponentialSmoothing(boolean multiplicative, boolean dampedTrend) implements ForecastModel {
 
     /** Estimation looks back at most this far: older weeks say little about the next ones and cost time. */
     static final int ESTIMATION_WINDOW = 3 * 365;
 
     private static final int M = SeasonalNaive.PERIOD;
-
-    private final boolean multiplicative;
-    private final boolean dampedTrend;
-
-    public ExponentialSmoothing(boolean multiplicative, boolean dampedTrend) {
-        this.multiplicative = multiplicative;
-        this.dampedTrend = dampedTrend;
-    }
 
     @Override
     public String name() {
