@@ -8,4 +8,4 @@ set -euo pipefail
 
 venv="${1:-${NYC311_ANCHORS_VENV:-$HOME/.cache/nyc311/anchors-venv}}"
 exec bash "$(dirname "${BASH_SOURCE[0]}")/pinned-venv.sh" anchors python "$venv" \
-  "the seed rule's forecasts cannot be made"
+  "the anchors' forecasts cannot be made"
