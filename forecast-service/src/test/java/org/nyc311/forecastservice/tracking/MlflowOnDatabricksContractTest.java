@@ -40,6 +40,7 @@ import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.model.forecast.ForecastPoint;
+import org.nyc311.testsupport.databricks.DatabricksSignIn;
 
 /**
  * The tracker on Databricks (tracking URI {@code databricks}) against a stub workspace answering in the shapes
@@ -69,7 +70,7 @@ class MlflowOnDatabricksContractTest {
         workspace = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         workspace.start();
         host = "http://127.0.0.1:" + workspace.port();
-        signInEndpoints();
+        DatabricksSignIn.serve(workspace, ACCESS_TOKEN);
         workspace.stubFor(get(urlPathEqualTo(MLFLOW + "experiments/get-by-name"))
                 .willReturn(error(404, "RESOURCE_DOES_NOT_EXIST", "Node named '" + EXPERIMENT + "' does not exist")));
         workspace.stubFor(post(urlPathEqualTo(MLFLOW + "experiments/create"))
@@ -123,7 +124,7 @@ class MlflowOnDatabricksContractTest {
                 Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         workspace.verify(
                 1,
-                postRequestedFor(urlPathEqualTo("/oidc/v1/token"))
+                postRequestedFor(urlPathEqualTo(DatabricksSignIn.TOKEN_PATH))
                         .withHeader("Authorization", equalTo("Basic " + basic))
                         .withRequestBody(containing("grant_type=client_credentials")));
         List<LoggedRequest> apiCalls = workspace.findAll(anyRequestedFor(urlPathMatching("/api/.*")));
@@ -204,7 +205,7 @@ class MlflowOnDatabricksContractTest {
             tracker.track(run(), series(1));
         }
 
-        workspace.verify(0, postRequestedFor(urlPathEqualTo("/oidc/v1/token")));
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(DatabricksSignIn.TOKEN_PATH)));
         assertThat(workspace.findAll(anyRequestedFor(urlPathMatching("/api/.*"))))
                 .isNotEmpty()
                 .allSatisfy(call -> assertThat(call.getHeader("Authorization")).isEqualTo("Bearer dapi-dev-token"));
@@ -227,14 +228,7 @@ class MlflowOnDatabricksContractTest {
 
     @Test
     void aTokenEndpointThatRefusesTheSecretFailsTheTrackingBeforeAnyCall() throws Exception {
-        workspace.stubFor(
-                post(urlPathEqualTo("/oidc/v1/token"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(401)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"error_description\": \"Client authentication failed\", \"error\": \"invalid_client\"}")));
+        DatabricksSignIn.refuseTheSecret(workspace);
 
         try (MlflowTracker tracker = tracker(settings(CLIENT_ID, "revoked", null, VOLUME))) {
             assertThatThrownBy(() -> tracker.track(run(), series(1))).isInstanceOf(Exception.class);
@@ -288,21 +282,6 @@ class MlflowOnDatabricksContractTest {
 
     private static MlflowTracker tracker(MlflowProperties properties) {
         return new MlflowTracker(properties, Clock.systemUTC());
-    }
-
-    private void signInEndpoints() {
-        workspace.stubFor(
-                get(urlPathEqualTo("/.well-known/databricks-config")).willReturn(okJson("""
-                        {"oidc_endpoint": "%s/oidc", "account_id": "0d26daa6-5e44-4c97-a497-ef015f91254a",
-                         "workspace_id": "1234567890123456", "cloud": "aws"}""".formatted(host))));
-        workspace.stubFor(get(urlPathEqualTo("/oidc/.well-known/oauth-authorization-server"))
-                .willReturn(okJson("""
-                        {"authorization_endpoint": "%1$s/oidc/v1/authorize", "token_endpoint": "%1$s/oidc/v1/token",
-                         "issuer": "%1$s/oidc", "jwks_uri": "%1$s/oidc/jwks.json",
-                         "grant_types_supported": ["client_credentials", "authorization_code", "refresh_token"],
-                         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"]}""".formatted(host))));
-        workspace.stubFor(post(urlPathEqualTo("/oidc/v1/token")).willReturn(okJson("""
-                        {"access_token": "%s", "scope": "all-apis", "token_type": "Bearer", "expires_in": 3600}""".formatted(ACCESS_TOKEN))));
     }
 
     private static String runCreated() {

@@ -1,6 +1,5 @@
 package org.nyc311.controller.job.databricks;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.nyc311.controller.config.ControllerProperties;
 import org.nyc311.controller.job.JobOutcome;
 import org.nyc311.controller.job.JobRequest;
+import org.nyc311.testsupport.databricks.DatabricksSignIn;
 
 /**
  * The runner signed in as a service principal (OAuth M2M) against a stub workspace that answers as Databricks
@@ -46,27 +46,7 @@ class DatabricksOAuthM2MTest {
     void startWorkspace() {
         workspace = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         workspace.start();
-        String base = "http://127.0.0.1:" + workspace.port();
-        workspace.stubFor(
-                get(urlPathEqualTo("/.well-known/databricks-config")).willReturn(okJson("""
-                        {"oidc_endpoint": "%s/oidc", "account_id": "0d26daa6-5e44-4c97-a497-ef015f91254a",
-                         "workspace_id": "1234567890123456", "cloud": "aws"}""".formatted(base))));
-        workspace.stubFor(get(urlPathEqualTo("/oidc/.well-known/oauth-authorization-server"))
-                .willReturn(okJson("""
-                        {"authorization_endpoint": "%1$s/oidc/v1/authorize",
-                         "token_endpoint": "%1$s/oidc/v1/token",
-                         "issuer": "%1$s/oidc",
-                         "jwks_uri": "%1$s/oidc/jwks.json",
-                         "scopes_supported": ["all-apis", "offline_access", "openid", "profile", "email"],
-                         "response_types_supported": ["code", "id_token"],
-                         "grant_types_supported": ["client_credentials", "authorization_code", "refresh_token"],
-                         "code_challenge_methods_supported": ["S256"],
-                         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
-                         "subject_types_supported": ["public"],
-                         "id_token_signing_alg_values_supported": ["RS256"],
-                         "request_uri_parameter_supported": false}""".formatted(base))));
-        workspace.stubFor(post(urlPathEqualTo("/oidc/v1/token")).willReturn(okJson("""
-                        {"access_token": "%s", "scope": "all-apis", "token_type": "Bearer", "expires_in": 3600}""".formatted(ACCESS_TOKEN))));
+        DatabricksSignIn.serve(workspace, ACCESS_TOKEN);
         workspace.stubFor(post(urlPathEqualTo("/api/2.2/jobs/run-now"))
                 .willReturn(okJson("{\"run_id\": " + RUN_ID + ", \"number_in_job\": " + RUN_ID + "}")));
         workspace.stubFor(get(urlPathEqualTo("/api/2.2/jobs/runs/get"))
@@ -95,7 +75,7 @@ class DatabricksOAuthM2MTest {
         // one token for the run-now and every runs/get: it lives an hour, and the SDK keeps it until then
         workspace.verify(
                 1,
-                postRequestedFor(urlPathEqualTo("/oidc/v1/token"))
+                postRequestedFor(urlPathEqualTo(DatabricksSignIn.TOKEN_PATH))
                         .withHeader("Authorization", equalTo("Basic " + basic))
                         .withRequestBody(containing("grant_type=client_credentials"))
                         .withRequestBody(containing("scope=all-apis")));
@@ -115,19 +95,12 @@ class DatabricksOAuthM2MTest {
         assertThat(outcome.succeeded()).as(String.valueOf(outcome.error())).isTrue();
         workspace.verify(postRequestedFor(urlPathEqualTo("/api/2.2/jobs/run-now"))
                 .withHeader("Authorization", equalTo("Bearer dapi-dev-token")));
-        workspace.verify(0, postRequestedFor(urlPathEqualTo("/oidc/v1/token")));
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(DatabricksSignIn.TOKEN_PATH)));
     }
 
     @Test
     void aTokenEndpointThatRefusesTheSecretFailsTheAttemptBeforeAnyRunStarts() throws Exception {
-        workspace.stubFor(
-                post(urlPathEqualTo("/oidc/v1/token"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(401)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"error_description\": \"Client authentication failed\", \"error\": \"invalid_client\"}")));
+        DatabricksSignIn.refuseTheSecret(workspace);
 
         JobOutcome outcome = DatabricksJobRunner.connect(settings(CLIENT_ID, "revoked-secret", null))
                 .run(request(), id -> {});
