@@ -6,18 +6,14 @@ import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Health, readiness and Prometheus with no warehouse and no MLflow: the service still comes up. */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class})
+@TestPropertySource(
         properties = {
             "spring.cloud.aws.sqs.listener.poll-timeout=1s",
             "nyc311.gold.url=jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice",

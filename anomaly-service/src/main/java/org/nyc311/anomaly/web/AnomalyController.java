@@ -24,8 +24,9 @@ import org.nyc311.api.anomaly.CheckView;
 import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelRequest;
 import org.nyc311.api.anomaly.LabelView;
+import org.nyc311.api.common.BoroughFilterParameter;
+import org.nyc311.api.common.ComplaintTypeFilterParameter;
 import org.nyc311.api.common.DateParameter;
-import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
@@ -81,14 +82,8 @@ class AnomalyController implements AnomalyApi {
                             description = "last day, ISO yyyy-MM-dd; not before from",
                             schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK))
                     Optional<String> to,
-            @Parameter(
-                            description = SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
-                    Optional<String> complaintType,
-            @Parameter(
-                            description = SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
-                    Optional<String> borough,
+            @ComplaintTypeFilterParameter Optional<String> complaintType,
+            @BoroughFilterParameter Optional<String> borough,
             @Parameter(
                             description = "smallest absolute robust z-score, >= 0",
                             schema = @Schema(type = "number", minimum = "0"))

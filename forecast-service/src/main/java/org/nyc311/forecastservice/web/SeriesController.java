@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.api.common.BoroughFilterParameter;
+import org.nyc311.api.common.ComplaintTypeFilterParameter;
 import org.nyc311.api.common.DateParameter;
 import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.api.forecast.DailyCountView;
@@ -44,14 +46,8 @@ class SeriesController implements SeriesApi {
     @Operation(summary = "The series catalog, optionally filtered by complaint type and borough")
     @Override
     public List<SeriesView> series(
-            @Parameter(
-                            description = SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
-                    Optional<String> complaintType,
-            @Parameter(
-                            description = SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
-                    Optional<String> borough) {
+            @ComplaintTypeFilterParameter Optional<String> complaintType,
+            @BoroughFilterParameter Optional<String> borough) {
         Optional<String> typeKey =
                 complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
         Optional<String> boroughKey =
