@@ -17,7 +17,6 @@ import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.SeriesApi;
 import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
-import org.nyc311.forecastservice.gold.CatalogEntry;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
@@ -52,20 +51,7 @@ class SeriesController implements SeriesApi {
                 complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
         Optional<String> boroughKey =
                 borough.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::boroughKey);
-        return gold.catalog(typeKey, boroughKey).stream()
-                .map(e -> new SeriesView(
-                        e.seriesId(),
-                        e.level(),
-                        e.complaintTypeKey(),
-                        e.complaintType(),
-                        e.boroughKey(),
-                        e.firstDate(),
-                        e.lastDate(),
-                        e.lastNonzeroDate(),
-                        e.meanCount(),
-                        e.days(),
-                        e.forecastable()))
-                .toList();
+        return gold.catalog(typeKey, boroughKey);
     }
 
     @Operation(
@@ -98,7 +84,7 @@ class SeriesController implements SeriesApi {
             checkWindow(from, to);
         }
         // the catalog says whether the series exists and where it ends, before any day is read
-        CatalogEntry entry = gold.catalogEntry(key)
+        SeriesView entry = gold.catalogEntry(key)
                 .orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
         // a catalogued series has days, so a last date
         LocalDate last = to != null ? to : Objects.requireNonNull(entry.lastDate());

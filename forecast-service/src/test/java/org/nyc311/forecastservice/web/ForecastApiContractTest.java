@@ -36,7 +36,6 @@ import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
-import org.nyc311.forecastservice.gold.CatalogEntry;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
@@ -117,7 +116,7 @@ class ForecastApiContractTest {
     @Test
     void theCatalogReadsAsTheServerWroteItAndTheFiltersArriveAsKeys() {
         when(gold.catalog(Optional.of("noise-residential"), Optional.of("brooklyn")))
-                .thenReturn(List.of(new CatalogEntry(
+                .thenReturn(List.of(new SeriesView(
                         "noise-residential/brooklyn",
                         "type_borough",
                         "noise-residential",
@@ -152,7 +151,7 @@ class ForecastApiContractTest {
     @Test
     void aSeriesHistoryTravelsWithIsoDates() {
         when(gold.catalogEntry(BROOKLYN_NOISE))
-                .thenReturn(Optional.of(new CatalogEntry(
+                .thenReturn(Optional.of(new SeriesView(
                         "noise-residential/brooklyn",
                         "type_borough",
                         "noise-residential",
