@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
 import org.nyc311.model.pipeline.RunResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,7 +86,7 @@ public class PipelineRunRepository {
                 .single();
     }
 
-    public void addBatch(UUID runId, UUID eventId, Batch.Reason reason) {
+    public void addBatch(UUID runId, UUID eventId, Reason reason) {
         jdbc.sql("INSERT INTO pipeline_run_batch (run_id, event_id, reason) VALUES (:run, :event, :reason) "
                         + "ON CONFLICT DO NOTHING")
                 .param("run", runId)
@@ -249,7 +250,7 @@ public class PipelineRunRepository {
                 // NOT NULL columns
                 Objects.requireNonNull(instant(rs, "occurred_at")),
                 Objects.requireNonNull(instant(rs, "received_at")),
-                Batch.Reason.valueOf(rs.getString("reason")));
+                Reason.valueOf(rs.getString("reason")));
     }
 
     private String write(RunResult result) {
