@@ -1,5 +1,7 @@
 package org.nyc311.controller.run;
 
+import static org.nyc311.service.database.NullableColumns.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -272,15 +274,5 @@ public class PipelineRunRepository {
     // timestamptz through java.sql.Timestamp keeps the instant whatever the JVM's or the session's zone
     private static Timestamp timestamp(Instant instant) {
         return Timestamp.from(instant);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }
