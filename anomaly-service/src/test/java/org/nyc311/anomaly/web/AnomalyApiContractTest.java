@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.anomaly.store.AnomalyQuery;
 import org.nyc311.anomaly.store.AnomalyRepository;
 import org.nyc311.api.anomaly.AnomalyApi;
@@ -22,18 +22,15 @@ import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
 import org.nyc311.testsupport.samples.BrooklynNoise;
-import org.nyc311.testsupport.spring.HttpInterfaceClients;
+import org.nyc311.testsupport.spring.HttpInterfaceClientExtension;
 import org.nyc311.testsupport.spring.ServletWebSlice;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
  * The contract on a real socket: anomaly-service's controller, with its repository replaced, behind a
@@ -41,6 +38,7 @@ import org.springframework.web.client.RestClient;
  * dashboard calls it. What the controller writes is what the client reads, and the filters the client
  * sends are the ones the controller parses.
  */
+@ExtendWith(HttpInterfaceClientExtension.class)
 @SpringBootTest(
         classes = AnomalyApiContractTest.WebSlice.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,15 +55,8 @@ class AnomalyApiContractTest {
     @MockitoBean
     private AnomalyRepository repository;
 
-    private AnomalyApi api;
-
-    @BeforeEach
-    void client(@Autowired RestClient.Builder builder, @LocalServerPort int port) {
-        api = HttpInterfaceClients.onLocalPort(builder, port, AnomalyApi.class);
-    }
-
     @Test
-    void anomaliesReadAsWrittenAndTheFiltersArriveParsed() {
+    void anomaliesReadAsWrittenAndTheFiltersArriveParsed(AnomalyApi api) {
         Anomaly spike = BrooklynNoise.spike();
         AnomalyQuery expected = new AnomalyQuery(
                 Optional.of(LocalDate.of(2026, 5, 1)),
@@ -98,7 +89,7 @@ class AnomalyApiContractTest {
     }
 
     @Test
-    void alertsReadAsWrittenAndABadStatusIsTheApisOwn400() {
+    void alertsReadAsWrittenAndABadStatusIsTheApisOwn400(AnomalyApi api) {
         UUID id = UUID.randomUUID();
         Alert alert = BrooklynNoise.openAlert(id);
         when(repository.alerts(Optional.of(Alert.Status.OPEN), AnomalyController.MAX_ROWS))
@@ -112,7 +103,7 @@ class AnomalyApiContractTest {
     }
 
     @Test
-    void checksReadAsWritten() {
+    void checksReadAsWritten(AnomalyApi api) {
         UUID event = UUID.randomUUID();
         when(repository.recentChecks(anyInt()))
                 .thenReturn(List.of(new AnomalyRepository.RecordedCheck(

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.api.pipeline.PipelineRunApi;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
@@ -32,13 +32,11 @@ import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.nyc311.model.pipeline.RunResult;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
-import org.nyc311.testsupport.spring.HttpInterfaceClients;
+import org.nyc311.testsupport.spring.HttpInterfaceClientExtension;
 import org.nyc311.testsupport.spring.ServletWebSlice;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -46,7 +44,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
  * The contract on a real socket: pipeline-controller's runs controller and problem handler, with the store
@@ -55,6 +52,7 @@ import org.springframework.web.client.RestClient;
  * controller writes is what the client reads, field for field and null for null; the checks stated on the
  * contract (limit, a rerun naming a batch) are the server's 400s.
  */
+@ExtendWith(HttpInterfaceClientExtension.class)
 @SpringBootTest(
         classes = PipelineRunApiContractTest.WebSlice.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -85,15 +83,8 @@ class PipelineRunApiContractTest {
     @MockitoBean
     private RunCoordinator coordinator;
 
-    private PipelineRunApi api;
-
-    @BeforeEach
-    void client(@Autowired RestClient.Builder builder, @LocalServerPort int port) {
-        api = HttpInterfaceClients.onLocalPort(builder, port, PipelineRunApi.class);
-    }
-
     @Test
-    void aSucceededRunReadsWithItsBatchesAndResultAndTheStateFilterArrives() {
+    void aSucceededRunReadsWithItsBatchesAndResultAndTheStateFilterArrives(PipelineRunApi api) {
         PipelineRun succeeded = new PipelineRun(
                 RUN,
                 RunState.SUCCEEDED,
@@ -149,7 +140,7 @@ class PipelineRunApiContractTest {
     }
 
     @Test
-    void aWaitingRunReadsWithItsNullsAndAnUnknownOneIsA404() {
+    void aWaitingRunReadsWithItsNullsAndAnUnknownOneIsA404(PipelineRunApi api) {
         when(runs.find(RUN)).thenReturn(Optional.of(waiting()));
 
         assertThat(api.run(RUN))
@@ -184,7 +175,7 @@ class PipelineRunApiContractTest {
     }
 
     @Test
-    void aRerunByIngestionRunIsAcceptedWithItsLocation() {
+    void aRerunByIngestionRunIsAcceptedWithItsLocation(PipelineRunApi api) {
         when(coordinator.rerun(List.of("r-1"))).thenReturn(waiting());
 
         ResponseEntity<PipelineRunView> accepted = api.rerun(new RerunRequest(List.of("r-1"), null));
@@ -196,7 +187,7 @@ class PipelineRunApiContractTest {
     }
 
     @Test
-    void aPostedEventTravelsAsJsonAndIsRecordedAsIfItHadArrived() throws Exception {
+    void aPostedEventTravelsAsJsonAndIsRecordedAsIfItHadArrived(PipelineRunApi api) throws Exception {
         RawBatchLanded event = new RawBatchLanded(
                 EVENT,
                 1,
@@ -222,7 +213,7 @@ class PipelineRunApiContractTest {
     }
 
     @Test
-    void theChecksStatedOnTheContractAreTheServersBadRequests() {
+    void theChecksStatedOnTheContractAreTheServersBadRequests(PipelineRunApi api) {
         assertThatThrownBy(() -> api.recent(null, 0))
                 .isInstanceOfSatisfying(
                         HttpClientErrorException.class,
