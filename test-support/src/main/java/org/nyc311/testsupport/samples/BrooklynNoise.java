@@ -20,6 +20,11 @@ public final class BrooklynNoise {
 
     public static final SeriesKey SERIES = SeriesKey.of("noise-residential", Borough.BROOKLYN);
 
+    // the episode: its first anomalous day, the day its alert opened, its last anomalous day
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 6, 1);
+    private static final LocalDate OPENED_ON = LocalDate.of(2026, 6, 3);
+    private static final LocalDate LAST_DAY = LocalDate.of(2026, 6, 4);
+
     /** The spike as anomaly-service's API shows it. */
     public static final AnomalyView SPIKE_ROW = new AnomalyView(
             "noise-residential/brooklyn",
@@ -43,30 +48,12 @@ public final class BrooklynNoise {
 
     /** The episode's alert, open, with this id. */
     public static Alert openAlert(UUID id) {
-        return new Alert(
-                id,
-                SERIES,
-                Alert.Status.OPEN,
-                LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4),
-                null,
-                4,
-                5.5);
+        return new Alert(id, SERIES, Alert.Status.OPEN, FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5);
     }
 
     /** {@link #openAlert} as anomaly-service's API shows it, before anyone acknowledged or labelled it. */
     public static AlertView openAlertRow(UUID id) {
-        return new AlertView(
-                id,
-                "noise-residential/brooklyn",
-                "open",
-                LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4),
-                null,
-                4,
-                5.5);
+        return new AlertView(id, "noise-residential/brooklyn", "open", FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5);
     }
 
     /**
