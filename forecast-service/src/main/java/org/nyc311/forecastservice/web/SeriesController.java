@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.nyc311.api.common.BoroughFilterParameter;
 import org.nyc311.api.common.ComplaintTypeFilterParameter;
 import org.nyc311.api.common.DateParameter;
+import org.nyc311.api.common.DateQueryParameter;
 import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.SeriesApi;
@@ -61,15 +62,9 @@ class SeriesController implements SeriesApi {
     public List<DailyCountView> history(
             String complaintType,
             String borough,
-            @Parameter(
-                            description = "first day, YYYY-MM-DD; default: 90 days before 'to'",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
-                    @Nullable
-                    LocalDate from,
-            @Parameter(
-                            description =
-                                    "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+            @DateQueryParameter("first day, YYYY-MM-DD; default: 90 days before 'to'") @Nullable LocalDate from,
+            @DateQueryParameter(
+                            "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'")
                     @Nullable
                     LocalDate to) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
@@ -108,13 +103,8 @@ class SeriesController implements SeriesApi {
                                             maxItems = MAX_SERIES_PER_READ,
                                             schema = @Schema(type = "string", pattern = SeriesPathSegments.SERIES_ID)))
                     List<String> series,
-            @Parameter(
-                            description = "first day, " + DateParameter.DESCRIPTION,
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
-                    LocalDate from,
-            @Parameter(
-                            description = "last day, " + DateParameter.DESCRIPTION + "; at most 3 years after 'from'",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+            @DateQueryParameter("first day, " + DateParameter.DESCRIPTION) LocalDate from,
+            @DateQueryParameter("last day, " + DateParameter.DESCRIPTION + "; at most 3 years after 'from'")
                     LocalDate to) {
         if (series.isEmpty() || series.size() > MAX_SERIES_PER_READ) {
             throw new BadRequestException(
