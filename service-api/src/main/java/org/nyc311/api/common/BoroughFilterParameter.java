@@ -1,5 +1,8 @@
 package org.nyc311.api.common;
 
+import static org.nyc311.api.common.SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION;
+import static org.nyc311.api.common.SeriesPathSegments.BOROUGH_OR_BLANK;
+
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.annotation.Documented;
@@ -15,7 +18,5 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Parameter(
-        description = SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION,
-        schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
+@Parameter(description = BOROUGH_FILTER_DESCRIPTION, schema = @Schema(pattern = BOROUGH_OR_BLANK))
 public @interface BoroughFilterParameter {}

@@ -1,5 +1,8 @@
 package org.nyc311.api.common;
 
+import static org.nyc311.api.common.SeriesPathSegments.COMPLAINT_TYPE_FILTER;
+import static org.nyc311.api.common.SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION;
+
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.annotation.Documented;
@@ -16,7 +19,5 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Parameter(
-        description = SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION,
-        schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
+@Parameter(description = COMPLAINT_TYPE_FILTER_DESCRIPTION, schema = @Schema(pattern = COMPLAINT_TYPE_FILTER))
 public @interface ComplaintTypeFilterParameter {}
