@@ -49,6 +49,10 @@ class AnomalyController implements AnomalyApi {
     /** Answers are capped: a dashboard pages by date range, it does not need the whole table at once. */
     static final int MAX_ROWS = 5000;
 
+    /** Why a write names its actor in its body, for the OpenAPI descriptions of the writes. */
+    private static final String ACTOR_UNTIL_AUTHENTICATED =
+            "The services do not authenticate yet; it becomes the token's subject when they do.";
+
     /** spike or drop in any case, or blank for both: what {@link #anomalies} reads, stated for the OpenAPI document. */
     static final String DIRECTION = "^\\s*([sS][pP][iI][kK][eE]|[dD][rR][oO][pP])?\\s*$";
     /** open or closed in any case, or blank for both: what {@link #alerts} reads. */
@@ -133,8 +137,7 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(
             summary = "Acknowledge an alert: the first acknowledgement stands (409 after it)",
-            description =
-                    "actor: who acknowledges. The services do not authenticate yet; it becomes the token's subject when they do.")
+            description = "actor: who acknowledges. " + ACTOR_UNTIL_AUTHENTICATED)
     @Override
     public AlertView acknowledge(UUID id, AcknowledgementRequest request) {
         String actor = actor(request == null ? null : request.actor());
@@ -157,8 +160,7 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(
             summary = "Label an alert REAL or FALSE with a note: a new entry of its label history",
-            description =
-                    "actor: who labels. The services do not authenticate yet; it becomes the token's subject when they do.")
+            description = "actor: who labels. " + ACTOR_UNTIL_AUTHENTICATED)
     @Override
     public AlertView label(UUID id, LabelRequest request) {
         if (request == null) {
