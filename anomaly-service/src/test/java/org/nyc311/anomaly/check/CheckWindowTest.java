@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.nyc311.anomaly.store.SeriesCheckState;
 
@@ -16,11 +17,8 @@ class CheckWindowTest {
 
     @Test
     void aSeriesInTheForecastSetIsJudgedFromTheDayAfterItsLastCheckWithTheZWindowAsContext() {
-        SeriesCheckState live = forecastTwoWeeksAhead(
-                "noise-residential/brooklyn",
-                LocalDate.of(2026, 1, 1),
-                Optional.of(LAST_DAY.minusDays(1)),
-                Optional.empty());
+        SeriesCheckState live =
+                checked("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(1), null);
 
         assertThat(window(live, LAST_DAY))
                 .contains(new CheckWindow(
@@ -56,11 +54,8 @@ class CheckWindowTest {
 
     @Test
     void aSeriesStillForecastKeepsItsLastJudgedDay() {
-        SeriesCheckState live = forecastTwoWeeksAhead(
-                "noise-residential/brooklyn",
-                LocalDate.of(2026, 1, 1),
-                Optional.of(LAST_DAY.minusDays(3)),
-                Optional.empty());
+        SeriesCheckState live =
+                checked("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(3), null);
 
         CheckWindow window = window(live, LAST_DAY).orElseThrow();
 
@@ -71,11 +66,8 @@ class CheckWindowTest {
 
     @Test
     void aSeriesWithoutActualsForMonthsResumesAtTheLookbackEdgeNotWhereItStopped() {
-        SeriesCheckState stalled = forecastTwoWeeksAhead(
-                "taxi-report/queens",
-                LocalDate.of(2025, 1, 1),
-                Optional.of(LocalDate.of(2025, 2, 1)),
-                Optional.of(LocalDate.of(2025, 1, 20)));
+        SeriesCheckState stalled = checked(
+                "taxi-report/queens", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 20));
 
         CheckWindow window = window(stalled, LAST_DAY).orElseThrow();
 
@@ -85,11 +77,8 @@ class CheckWindowTest {
 
     @Test
     void anOpenEpisodeIsReadWholeAndANewSeriesStartsAtItsFirstForecast() {
-        SeriesCheckState alerting = forecastTwoWeeksAhead(
-                "heat-hot-water/bronx",
-                LocalDate.of(2026, 1, 1),
-                Optional.of(LAST_DAY.minusDays(1)),
-                Optional.of(LAST_DAY.minusDays(5)));
+        SeriesCheckState alerting =
+                checked("heat-hot-water/bronx", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(1), LAST_DAY.minusDays(5));
         SeriesCheckState fresh = new SeriesCheckState(
                 "all/all", LAST_DAY.minusDays(3), LAST_DAY.plusDays(10), Optional.empty(), Optional.empty());
 
@@ -98,13 +87,18 @@ class CheckWindowTest {
                 .contains(new CheckWindow("all/all", LAST_DAY.minusDays(3), LAST_DAY.minusDays(3), Optional.empty()));
     }
 
-    /** A series forecast from {@code firstForecastDay} to two weeks after {@link #LAST_DAY}. */
-    private static SeriesCheckState forecastTwoWeeksAhead(
-            String seriesId,
-            LocalDate firstForecastDay,
-            Optional<LocalDate> lastChecked,
-            Optional<LocalDate> openEpisodeStart) {
-        return new SeriesCheckState(seriesId, firstForecastDay, LAST_DAY.plusDays(14), lastChecked, openEpisodeStart);
+    /**
+     * A series forecast from {@code firstForecastDay} to two weeks after {@link #LAST_DAY}, checked through
+     * {@code lastChecked}, with the start of its open episode if it has one.
+     */
+    private static SeriesCheckState checked(
+            String seriesId, LocalDate firstForecastDay, LocalDate lastChecked, @Nullable LocalDate openEpisodeStart) {
+        return new SeriesCheckState(
+                seriesId,
+                firstForecastDay,
+                LAST_DAY.plusDays(14),
+                Optional.of(lastChecked),
+                Optional.ofNullable(openEpisodeStart));
     }
 
     /** The window of a check whose gold ends on {@code lastDay}, with this test's z-window and lookback. */
