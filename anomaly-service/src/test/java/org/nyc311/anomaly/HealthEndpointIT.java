@@ -7,21 +7,17 @@ import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Health, readiness and Prometheus with PostgreSQL and SQS up; gold and forecast-service are not needed
  * to be healthy. Its listener reads a queue of its own, so it never takes the flow test's events.
  */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class})
+@TestPropertySource(
         properties = {
             "spring.cloud.aws.sqs.listener.poll-timeout=1s",
             "nyc311.anomaly.queues.forecasts-published=" + HealthEndpointIT.QUEUE

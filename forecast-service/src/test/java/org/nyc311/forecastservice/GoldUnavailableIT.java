@@ -22,14 +22,13 @@ import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** No warehouse at all: the API says 503 where it needs gold, still fits posted histories, and a training waits and gives up. */
 @ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "spring.datasource.url=" + PostgresServer.DATABASE_URL + "fs_no_gold",
             "spring.cloud.aws.sqs.listener.poll-timeout=1s",
             "nyc311.gold.url=jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice",
             "nyc311.gold.connection-timeout=1s",
@@ -48,7 +47,6 @@ class GoldUnavailableIT {
         bearerToken = tokens.tokenWithEveryScope();
     }
 
-    private static PostgresServer postgres;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -56,14 +54,8 @@ class GoldUnavailableIT {
     int port;
 
     @BeforeAll
-    static void database(PostgresServer server) {
-        postgres = server;
+    static void database(PostgresServer postgres) {
         postgres.createDatabase("fs_no_gold");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("fs_no_gold"));
     }
 
     @Test

@@ -6,19 +6,14 @@ import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Health, readiness and Prometheus with no warehouse and no MLflow: the service still comes up. */
-@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, TokenIssuerExtension.class})
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class})
+@TestPropertySource(
         properties = {
+            "spring.datasource.url=" + PostgresServer.DATABASE_URL + "fs_health",
             "spring.cloud.aws.sqs.listener.poll-timeout=1s",
             "nyc311.gold.url=jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice",
             "nyc311.mlflow.tracking-uri="
@@ -26,21 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HealthEndpointIT extends ActuatorEndpointsContract {
 
-    private static PostgresServer postgres;
-
     /** No warehouse and no MLflow here: the service serves what it stored, and says so. */
     HealthEndpointIT() {
         super("forecast-service", "DEGRADED");
     }
 
     @BeforeAll
-    static void database(PostgresServer server) {
-        postgres = server;
+    static void database(PostgresServer postgres) {
         postgres.createDatabase("fs_health");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("fs_health"));
     }
 }

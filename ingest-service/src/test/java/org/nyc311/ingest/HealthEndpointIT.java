@@ -10,22 +10,12 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.TestPropertySource;
 
-@AutoConfigureObservability(tracing = false)
-@ExtendWith({
-    PostgresServerExtension.class,
-    S3ServerExtension.class,
-    SqsServerExtension.class,
-    TokenIssuerExtension.class
-})
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "nyc311.ingest.schedule.enabled=false")
+@ExtendWith({PostgresServerExtension.class, S3ServerExtension.class, SqsServerExtension.class})
+@TestPropertySource(properties = "nyc311.ingest.schedule.enabled=false")
 class HealthEndpointIT extends ActuatorEndpointsContract {
 
     @Autowired

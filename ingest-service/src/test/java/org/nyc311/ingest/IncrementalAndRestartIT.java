@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -80,15 +80,7 @@ class IncrementalAndRestartIT extends IngestIntegrationTest {
         watermarks.advance(mark, "seeded-by-test");
         List<String> records = SodaStub.records(12, 6_000_000, true);
         soda.servePages(records, 10);
-        SODA.stubFor(soda.page(10)
-                .inScenario("inc")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"no such column\"}"))
-                .willSetStateTo("ok"));
-        SODA.stubFor(soda.page(10)
-                .inScenario("inc")
-                .whenScenarioStateIs("ok")
-                .willReturn(SodaStub.json(SodaStub.array(records.subList(10, 12)))));
+        soda.failOnce("inc", 10, aResponse().withStatus(404).withBody("{\"message\":\"no such column\"}"));
 
         IngestionRun failed = ingestions.run(IngestionRequest.incremental());
 
@@ -150,10 +142,7 @@ class IncrementalAndRestartIT extends IngestIntegrationTest {
     void aRunKilledMidwayIsMarkedFailedOnceItsLeaseExpiredAndResumesAfterItsLastLandedPage() throws Exception {
         List<String> records = SodaStub.records(45, 7_000_000, false);
         soda.servePages(records, 10);
-        IngestionWindow window = new IngestionWindow(
-                IngestionWindow.Kind.BACKFILL,
-                LocalDateTime.of(2021, 3, 1, 0, 0),
-                LocalDateTime.of(2021, 3, 31, 23, 59, 59));
+        IngestionWindow window = Backfills.window(YearMonth.of(2021, 3));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 23), runId);
         // held by a process that is gone: its lease is not renewed, so it expires at once

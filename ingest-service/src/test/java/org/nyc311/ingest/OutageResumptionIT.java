@@ -7,11 +7,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.nyc311.ingest.run.IngestionRequest;
 import org.nyc311.ingest.run.IngestionRun;
 import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.run.RunStatus;
@@ -46,11 +45,6 @@ class OutageResumptionIT extends IngestIntegrationTest {
         this.lake = new Lake(s3.client());
     }
 
-    private static IngestionRequest march(int year) {
-        return IngestionRequest.backfill(
-                LocalDateTime.of(year, 3, 1, 0, 0), LocalDateTime.of(year, 3, 31, 23, 59, 59), "api");
-    }
-
     @Test
     void aRunCutByASourceOutageIsResumedByTheServiceAndLandsEveryRecordOnce() throws Exception {
         List<String> records = SodaStub.records(30, 7_000_000, false);
@@ -59,7 +53,7 @@ class OutageResumptionIT extends IngestIntegrationTest {
         StubMapping outage = SODA.stubFor(
                 soda.page(10).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        IngestionRun failed = ingestions.run(march(2022));
+        IngestionRun failed = ingestions.run(Backfills.request(YearMonth.of(2022, 3)));
 
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.failureReason()).contains("SODA page 1 (offset 10) still failing");
@@ -98,7 +92,7 @@ class OutageResumptionIT extends IngestIntegrationTest {
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(400).withBody("{\"message\":\"bad query\"}")));
 
-        IngestionRun failed = ingestions.run(march(2021));
+        IngestionRun failed = ingestions.run(Backfills.request(YearMonth.of(2021, 3)));
 
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.retryAt()).isNull();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nyc311.ingest.landing.BatchLayout;
@@ -41,10 +41,7 @@ class RunLeaseIT extends IngestIntegrationTest {
     @Test
     void aRunWhoseLeaseHoldsIsNotFailedAndItsWindowIsRefusedUntilTheLeaseExpires() throws Exception {
         soda.servePages(SodaStub.records(7, 11_000_000, false), 10);
-        IngestionWindow window = new IngestionWindow(
-                IngestionWindow.Kind.BACKFILL,
-                LocalDateTime.of(2018, 5, 1, 0, 0),
-                LocalDateTime.of(2018, 5, 31, 23, 59, 59));
+        IngestionWindow window = Backfills.window(YearMonth.of(2018, 5));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 30), runId);
         runs.insertRunning(StartedRuns.apiRun(window, layout), "another-live-process", Duration.ofSeconds(2));
@@ -71,10 +68,7 @@ class RunLeaseIT extends IngestIntegrationTest {
     @Test
     void aFailedRunLandedByOffsetPagingIsNotResumedButReadAgainByANewRun() {
         soda.servePages(SodaStub.records(4, 12_000_000, false), 10);
-        IngestionWindow window = new IngestionWindow(
-                IngestionWindow.Kind.BACKFILL,
-                LocalDateTime.of(2017, 5, 1, 0, 0),
-                LocalDateTime.of(2017, 5, 31, 23, 59, 59));
+        IngestionWindow window = Backfills.window(YearMonth.of(2017, 5));
         String runId = UUID.randomUUID().toString();
         BatchLayout layout = new BatchLayout(LocalDate.of(2026, 11, 29), runId);
         runs.insertRunning(StartedRuns.apiRun(window, layout), "an-older-version", Duration.ofMinutes(1));

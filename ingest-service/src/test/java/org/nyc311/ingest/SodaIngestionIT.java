@@ -11,13 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nyc311.ingest.landing.Manifest;
 import org.nyc311.ingest.metrics.IngestionMetrics;
-import org.nyc311.ingest.run.IngestionRequest;
 import org.nyc311.ingest.run.IngestionRun;
 import org.nyc311.ingest.run.IngestionService;
 import org.nyc311.ingest.run.RunConflictException;
@@ -45,11 +44,6 @@ class SodaIngestionIT extends IngestIntegrationTest {
     SodaIngestionIT(S3Server s3, SqsServer sqs) {
         this.lake = new Lake(s3.client());
         this.events = new Events(sqs);
-    }
-
-    private static IngestionRequest january(int year) {
-        return IngestionRequest.backfill(
-                LocalDateTime.of(year, 1, 1, 0, 0), LocalDateTime.of(year, 1, 31, 23, 59, 59), "api");
     }
 
     @Test
@@ -93,7 +87,7 @@ class SodaIngestionIT extends IngestIntegrationTest {
         double pagesBefore = sum(IngestionMetrics.PAGES);
         long runsBefore = runsTimed();
 
-        IngestionRun run = ingestions.run(january(2026));
+        IngestionRun run = ingestions.run(Backfills.request(YearMonth.of(2026, 1)));
 
         assertThat(run.status()).as(String.valueOf(run.failureReason())).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.recordCount()).isEqualTo(35);
@@ -129,7 +123,7 @@ class SodaIngestionIT extends IngestIntegrationTest {
         events.drain();
         soda.servePages(SodaStub.records(23, 2_000_000, false), 10);
 
-        IngestionRun run = ingestions.run(january(2025));
+        IngestionRun run = ingestions.run(Backfills.request(YearMonth.of(2025, 1)));
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         Manifest manifest = mapper.readValue(lake.bytes(run.batchPrefix() + "_manifest.json"), Manifest.class);
@@ -159,18 +153,10 @@ class SodaIngestionIT extends IngestIntegrationTest {
         List<String> records = SodaStub.records(50, 3_000_000, false);
         soda.servePages(records, 10);
         // the fault: page 3 cannot be had the first time (a 4xx is not retried), so the run stops after page 2
-        SODA.stubFor(soda.page(30)
-                .inScenario("fault")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(400).withBody("{\"message\":\"query timeout\"}"))
-                .willSetStateTo("healed"));
-        SODA.stubFor(soda.page(30)
-                .inScenario("fault")
-                .whenScenarioStateIs("healed")
-                .willReturn(SodaStub.json(SodaStub.array(records.subList(30, 40)))));
+        soda.failOnce("fault", 30, aResponse().withStatus(400).withBody("{\"message\":\"query timeout\"}"));
         events.drain();
 
-        IngestionRun failed = ingestions.run(january(2024));
+        IngestionRun failed = ingestions.run(Backfills.request(YearMonth.of(2024, 1)));
 
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.failureReason()).contains("SODA page 3 (offset 30)").contains("HTTP 400");
@@ -178,7 +164,7 @@ class SodaIngestionIT extends IngestIntegrationTest {
         assertThat(lake.keys(failed.batchPrefix())).doesNotContain(failed.batchPrefix() + "_manifest.json");
         assertThat(events.of(failed.runId())).isEmpty();
 
-        IngestionRun resumed = ingestions.run(january(2024));
+        IngestionRun resumed = ingestions.run(Backfills.request(YearMonth.of(2024, 1)));
 
         assertThat(resumed.runId()).isEqualTo(failed.runId());
         assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
@@ -212,7 +198,7 @@ class SodaIngestionIT extends IngestIntegrationTest {
                 .willReturn(SodaStub.json("[{\"unique_key\": \"4000010\", \"created_date\": \"2023-01-0")));
         events.drain();
 
-        IngestionRun run = ingestions.run(january(2023));
+        IngestionRun run = ingestions.run(Backfills.request(YearMonth.of(2023, 1)));
 
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.failureReason()).startsWith("SODA page 1 (offset 10) is malformed JSON");
@@ -240,8 +226,8 @@ class SodaIngestionIT extends IngestIntegrationTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
         events.drain();
 
-        IngestionRun exhausted = ingestions.run(january(2020));
-        IngestionRun throttled = ingestions.run(january(2019));
+        IngestionRun exhausted = ingestions.run(Backfills.request(YearMonth.of(2020, 1)));
+        IngestionRun throttled = ingestions.run(Backfills.request(YearMonth.of(2019, 1)));
 
         assertThat(exhausted.status()).isEqualTo(RunStatus.FAILED);
         assertThat(exhausted.failureReason())
@@ -267,9 +253,9 @@ class SodaIngestionIT extends IngestIntegrationTest {
                         .withFixedDelay(600)));
         // the read timeout is 700 ms: this page is slow but in time
 
-        IngestionRun first = ingestions.start(january(2022));
+        IngestionRun first = ingestions.start(Backfills.request(YearMonth.of(2022, 1)));
 
-        assertThatThrownBy(() -> ingestions.start(january(2022)))
+        assertThatThrownBy(() -> ingestions.start(Backfills.request(YearMonth.of(2022, 1))))
                 .isInstanceOf(RunConflictException.class)
                 .hasMessageContaining(first.runId())
                 .hasMessageContaining("never run at once");

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +42,7 @@ public final class SodaStub {
 
     private final WireMockServer server;
     private List<String> served = List.of();
+    private int pageSize = 1;
 
     public SodaStub(WireMockServer server) {
         this.server = server;
@@ -89,10 +91,26 @@ public final class SodaStub {
     /** Serves {@code records} in pages of {@code pageSize}, and [] past the end; {@link #page} then names these pages. */
     public void servePages(List<String> records, int pageSize) {
         served = List.copyOf(records);
+        this.pageSize = pageSize;
         for (int offset = 0; offset <= records.size(); offset += pageSize) {
             List<String> page = records.subList(offset, Math.min(records.size(), offset + pageSize));
             server.stubFor(page(offset).willReturn(json(array(page))));
         }
+    }
+
+    /**
+     * The served page at {@code offset} answers {@code failure} the first time it is asked for, and its records from
+     * then on ({@code scenario} names the WireMock scenario that counts the asks).
+     */
+    public void failOnce(String scenario, int offset, ResponseDefinitionBuilder failure) {
+        List<String> page = served.subList(offset, Math.min(served.size(), offset + pageSize));
+        server.stubFor(page(offset)
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure)
+                .willSetStateTo("served"));
+        server.stubFor(
+                page(offset).inScenario(scenario).whenScenarioStateIs("served").willReturn(json(array(page))));
     }
 
     /** The request for the page that starts at {@code offset} of the served records: the one after the key of the record before. */

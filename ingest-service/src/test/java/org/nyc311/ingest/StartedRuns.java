@@ -3,7 +3,6 @@ package org.nyc311.ingest;
 import java.time.Instant;
 import org.nyc311.ingest.landing.BatchLayout;
 import org.nyc311.ingest.run.IngestionRun;
-import org.nyc311.ingest.run.RunStatus;
 import org.nyc311.model.ingest.IngestionWindow;
 
 /** Runs as another process records them when it begins one: the tests that play that process insert these. */
@@ -13,21 +12,6 @@ final class StartedRuns {
 
     /** An API run of this window, begun now with pages of 10 and nothing landed, its batch where the layout says. */
     static IngestionRun apiRun(IngestionWindow window, BatchLayout layout) {
-        return new IngestionRun(
-                layout.runId(),
-                window,
-                "api",
-                10,
-                layout.ingestionDate(),
-                layout.prefix(),
-                RunStatus.RUNNING,
-                0,
-                0,
-                null,
-                null,
-                Instant.now(),
-                Instant.now(),
-                null,
-                null);
+        return IngestionRun.begun(window, "api", 10, layout, Instant.now());
     }
 }

@@ -8,23 +8,13 @@ import org.nyc311.testsupport.s3.S3Server;
 import org.nyc311.testsupport.s3.S3ServerExtension;
 import org.nyc311.testsupport.spring.ActuatorEndpointsContract;
 import org.nyc311.testsupport.sqs.SqsServerExtension;
-import org.nyc311.testsupport.tokens.TokenIssuerExtension;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-@ExtendWith({
-    PostgresServerExtension.class,
-    SqsServerExtension.class,
-    S3ServerExtension.class,
-    TokenIssuerExtension.class
-})
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.profiles.active=local", "spring.cloud.aws.sqs.listener.poll-timeout=1s"})
+@ExtendWith({PostgresServerExtension.class, SqsServerExtension.class, S3ServerExtension.class})
+@TestPropertySource(properties = {"spring.profiles.active=local", "spring.cloud.aws.sqs.listener.poll-timeout=1s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HealthEndpointIT extends ActuatorEndpointsContract {
 

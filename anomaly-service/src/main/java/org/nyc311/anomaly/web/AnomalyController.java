@@ -24,8 +24,9 @@ import org.nyc311.api.anomaly.CheckView;
 import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelRequest;
 import org.nyc311.api.anomaly.LabelView;
+import org.nyc311.api.common.BoroughFilterParameter;
+import org.nyc311.api.common.ComplaintTypeFilterParameter;
 import org.nyc311.api.common.DateParameter;
-import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
@@ -47,6 +48,10 @@ class AnomalyController implements AnomalyApi {
 
     /** Answers are capped: a dashboard pages by date range, it does not need the whole table at once. */
     static final int MAX_ROWS = 5000;
+
+    /** Why a write names its actor in its body, for the OpenAPI descriptions of the writes. */
+    private static final String ACTOR_UNTIL_AUTHENTICATED =
+            "The services do not authenticate yet; it becomes the token's subject when they do.";
 
     /** spike or drop in any case, or blank for both: what {@link #anomalies} reads, stated for the OpenAPI document. */
     static final String DIRECTION = "^\\s*([sS][pP][iI][kK][eE]|[dD][rR][oO][pP])?\\s*$";
@@ -81,14 +86,8 @@ class AnomalyController implements AnomalyApi {
                             description = "last day, ISO yyyy-MM-dd; not before from",
                             schema = @Schema(type = "string", pattern = DateParameter.PATTERN_OR_BLANK))
                     Optional<String> to,
-            @Parameter(
-                            description = SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
-                    Optional<String> complaintType,
-            @Parameter(
-                            description = SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
-                    Optional<String> borough,
+            @ComplaintTypeFilterParameter Optional<String> complaintType,
+            @BoroughFilterParameter Optional<String> borough,
             @Parameter(
                             description = "smallest absolute robust z-score, >= 0",
                             schema = @Schema(type = "number", minimum = "0"))
@@ -138,8 +137,7 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(
             summary = "Acknowledge an alert: the first acknowledgement stands (409 after it)",
-            description =
-                    "actor: who acknowledges. The services do not authenticate yet; it becomes the token's subject when they do.")
+            description = "actor: who acknowledges. " + ACTOR_UNTIL_AUTHENTICATED)
     @Override
     public AlertView acknowledge(UUID id, AcknowledgementRequest request) {
         String actor = actor(request == null ? null : request.actor());
@@ -162,8 +160,7 @@ class AnomalyController implements AnomalyApi {
 
     @Operation(
             summary = "Label an alert REAL or FALSE with a note: a new entry of its label history",
-            description =
-                    "actor: who labels. The services do not authenticate yet; it becomes the token's subject when they do.")
+            description = "actor: who labels. " + ACTOR_UNTIL_AUTHENTICATED)
     @Override
     public AlertView label(UUID id, LabelRequest request) {
         if (request == null) {

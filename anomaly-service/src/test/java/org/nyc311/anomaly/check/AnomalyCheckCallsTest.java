@@ -64,25 +64,18 @@ class AnomalyCheckCallsTest {
                 .mapToInt(Integer::parseInt)
                 .toArray();
         int largest = Arrays.stream(sizes).max().orElseThrow();
-        postgres.createDatabase("gold_for_calls");
-        try (Connection connection = postgres.connect("gold_for_calls");
-                Statement statement = connection.createStatement()) {
-            // gold's SQL casts dates AS STRING (Spark's type); here that is a name for text
-            statement.execute("CREATE DOMAIN string AS text");
-            statement.execute("CREATE SCHEMA gold");
-            statement.execute("CREATE TABLE gold.daily_series (series_id text, date date, count bigint)");
-            try (PreparedStatement insert =
-                    connection.prepareStatement("INSERT INTO gold.daily_series VALUES (?, ?, ?)")) {
-                for (int i = 0; i < largest; i++) {
-                    for (int d = -60; d <= DAYS_JUDGED; d++) {
-                        insert.setString(1, seriesId(i));
-                        insert.setObject(2, LAST.plusDays(d));
-                        insert.setLong(3, level(i));
-                        insert.addBatch();
-                    }
+        try (Connection connection = CheckWiring.goldDatabase(postgres, "gold_for_calls");
+                PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO gold.daily_series VALUES (?, ?, ?)")) {
+            for (int i = 0; i < largest; i++) {
+                for (int d = -60; d <= DAYS_JUDGED; d++) {
+                    insert.setString(1, seriesId(i));
+                    insert.setObject(2, LAST.plusDays(d));
+                    insert.setLong(3, level(i));
+                    insert.addBatch();
                 }
-                insert.executeBatch();
             }
+            insert.executeBatch();
         }
     }
 

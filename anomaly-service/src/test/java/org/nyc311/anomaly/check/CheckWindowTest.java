@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.nyc311.anomaly.store.SeriesCheckState;
 
@@ -16,14 +17,10 @@ class CheckWindowTest {
 
     @Test
     void aSeriesInTheForecastSetIsJudgedFromTheDayAfterItsLastCheckWithTheZWindowAsContext() {
-        SeriesCheckState live = new SeriesCheckState(
-                "noise-residential/brooklyn",
-                LocalDate.of(2026, 1, 1),
-                LAST_DAY.plusDays(14),
-                Optional.of(LAST_DAY.minusDays(1)),
-                Optional.empty());
+        SeriesCheckState live =
+                checked("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(1), null);
 
-        assertThat(CheckWindow.of(live, LAST_DAY, Z_WINDOW, LOOKBACK))
+        assertThat(window(live, LAST_DAY))
                 .contains(new CheckWindow(
                         "noise-residential/brooklyn", LAST_DAY, LAST_DAY.minusDays(Z_WINDOW), Optional.empty()));
     }
@@ -39,8 +36,7 @@ class CheckWindowTest {
                 Optional.of(LocalDate.of(2026, 3, 10)),
                 Optional.empty());
 
-        CheckWindow last =
-                CheckWindow.of(departed, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
+        CheckWindow last = window(departed, LAST_DAY).orElseThrow();
         assertThat(last.exhaustedOn()).contains(LocalDate.of(2026, 3, 15));
         assertThat(last.checkedThrough(Optional.empty()))
                 .as("nothing judged: checked through its last forecast all the same")
@@ -52,21 +48,16 @@ class CheckWindowTest {
                 departed.lastForecastDay(),
                 last.checkedThrough(Optional.empty()),
                 Optional.empty());
-        assertThat(CheckWindow.of(after, LAST_DAY, Z_WINDOW, LOOKBACK)).isEmpty();
-        assertThat(CheckWindow.of(after, LAST_DAY.plusDays(1), Z_WINDOW, LOOKBACK))
-                .isEmpty();
+        assertThat(window(after, LAST_DAY)).isEmpty();
+        assertThat(window(after, LAST_DAY.plusDays(1))).isEmpty();
     }
 
     @Test
     void aSeriesStillForecastKeepsItsLastJudgedDay() {
-        SeriesCheckState live = new SeriesCheckState(
-                "noise-residential/brooklyn",
-                LocalDate.of(2026, 1, 1),
-                LAST_DAY.plusDays(14),
-                Optional.of(LAST_DAY.minusDays(3)),
-                Optional.empty());
+        SeriesCheckState live =
+                checked("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(3), null);
 
-        CheckWindow window = CheckWindow.of(live, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
+        CheckWindow window = window(live, LAST_DAY).orElseThrow();
 
         assertThat(window.exhaustedOn()).isEmpty();
         assertThat(window.checkedThrough(Optional.of(LAST_DAY.minusDays(1)))).contains(LAST_DAY.minusDays(1));
@@ -75,15 +66,10 @@ class CheckWindowTest {
 
     @Test
     void aSeriesWithoutActualsForMonthsResumesAtTheLookbackEdgeNotWhereItStopped() {
-        SeriesCheckState stalled = new SeriesCheckState(
-                "taxi-report/queens",
-                LocalDate.of(2025, 1, 1),
-                LAST_DAY.plusDays(14),
-                Optional.of(LocalDate.of(2025, 2, 1)),
-                Optional.of(LocalDate.of(2025, 1, 20)));
+        SeriesCheckState stalled = checked(
+                "taxi-report/queens", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 20));
 
-        CheckWindow window =
-                CheckWindow.of(stalled, LAST_DAY, Z_WINDOW, LOOKBACK).orElseThrow();
+        CheckWindow window = window(stalled, LAST_DAY).orElseThrow();
 
         assertThat(window.firstNew()).isEqualTo(LAST_DAY.minusDays(LOOKBACK));
         assertThat(window.from()).isEqualTo(LAST_DAY.minusDays(2L * LOOKBACK));
@@ -91,20 +77,32 @@ class CheckWindowTest {
 
     @Test
     void anOpenEpisodeIsReadWholeAndANewSeriesStartsAtItsFirstForecast() {
-        SeriesCheckState alerting = new SeriesCheckState(
-                "heat-hot-water/bronx",
-                LocalDate.of(2026, 1, 1),
-                LAST_DAY.plusDays(14),
-                Optional.of(LAST_DAY.minusDays(1)),
-                Optional.of(LAST_DAY.minusDays(5)));
+        SeriesCheckState alerting =
+                checked("heat-hot-water/bronx", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(1), LAST_DAY.minusDays(5));
         SeriesCheckState fresh = new SeriesCheckState(
                 "all/all", LAST_DAY.minusDays(3), LAST_DAY.plusDays(10), Optional.empty(), Optional.empty());
 
-        assertThat(CheckWindow.of(alerting, LAST_DAY, Z_WINDOW, LOOKBACK)
-                        .orElseThrow()
-                        .from())
-                .isEqualTo(LAST_DAY.minusDays(5 + Z_WINDOW));
-        assertThat(CheckWindow.of(fresh, LAST_DAY, Z_WINDOW, LOOKBACK))
+        assertThat(window(alerting, LAST_DAY).orElseThrow().from()).isEqualTo(LAST_DAY.minusDays(5 + Z_WINDOW));
+        assertThat(window(fresh, LAST_DAY))
                 .contains(new CheckWindow("all/all", LAST_DAY.minusDays(3), LAST_DAY.minusDays(3), Optional.empty()));
+    }
+
+    /**
+     * A series forecast from {@code firstForecastDay} to two weeks after {@link #LAST_DAY}, checked through
+     * {@code lastChecked}, with the start of its open episode if it has one.
+     */
+    private static SeriesCheckState checked(
+            String seriesId, LocalDate firstForecastDay, LocalDate lastChecked, @Nullable LocalDate openEpisodeStart) {
+        return new SeriesCheckState(
+                seriesId,
+                firstForecastDay,
+                LAST_DAY.plusDays(14),
+                Optional.of(lastChecked),
+                Optional.ofNullable(openEpisodeStart));
+    }
+
+    /** The window of a check whose gold ends on {@code lastDay}, with this test's z-window and lookback. */
+    private static Optional<CheckWindow> window(SeriesCheckState state, LocalDate lastDay) {
+        return CheckWindow.of(state, lastDay, Z_WINDOW, LOOKBACK);
     }
 }

@@ -2,6 +2,9 @@ package org.nyc311.anomaly.check;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -41,6 +44,22 @@ final class CheckWiring {
                 .placeholders(Map.of("anomaly_alert_queue", "alerts"))
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Creates {@code goldDatabase} with gold's table of daily series, {@code gold.daily_series}, and an open
+     * connection to it for the test's rows.
+     */
+    static Connection goldDatabase(PostgresServer postgres, String goldDatabase) throws SQLException {
+        postgres.createDatabase(goldDatabase);
+        Connection connection = postgres.connect(goldDatabase);
+        try (Statement statement = connection.createStatement()) {
+            // gold's SQL casts dates AS STRING (Spark's type); here that is a name for text
+            statement.execute("CREATE DOMAIN string AS text");
+            statement.execute("CREATE SCHEMA gold");
+            statement.execute("CREATE TABLE gold.daily_series (series_id text, date date, count bigint)");
+        }
+        return connection;
     }
 
     /** Gold's daily series in {@code goldDatabase}'s table {@code gold.daily_series}, read as the service reads gold. */

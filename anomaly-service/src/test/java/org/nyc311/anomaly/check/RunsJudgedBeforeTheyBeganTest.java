@@ -47,12 +47,8 @@ class RunsJudgedBeforeTheyBeganTest {
     @BeforeAll
     static void gold(PostgresServer server) throws Exception {
         postgres = server;
-        postgres.createDatabase("gold_for_runs");
-        try (Connection connection = postgres.connect("gold_for_runs");
+        try (Connection connection = CheckWiring.goldDatabase(postgres, "gold_for_runs");
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DOMAIN string AS text");
-            statement.execute("CREATE SCHEMA gold");
-            statement.execute("CREATE TABLE gold.daily_series (series_id text, date date, count bigint)");
             for (int d = 1; d <= 3; d++) {
                 statement.execute(
                         "INSERT INTO gold.daily_series VALUES ('" + SERIES + "', DATE '" + D0.plusDays(d) + "', 300)");

@@ -17,6 +17,7 @@ import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.testsupport.net.JsonStubServer;
+import org.nyc311.testsupport.samples.BrooklynNoise;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -41,18 +42,7 @@ class ForecastServiceClientTest {
         forecastService.answer(
                 "/api/v1/series",
                 List.of(
-                        new SeriesView(
-                                "noise-residential/brooklyn",
-                                "type_borough",
-                                "noise-residential",
-                                "Noise - Residential",
-                                "brooklyn",
-                                LAST.minusYears(3),
-                                LAST,
-                                LAST,
-                                84.5,
-                                1096,
-                                true),
+                        BrooklynNoise.catalogRow(LAST),
                         new SeriesView(
                                 "rodent/staten-island",
                                 "type_borough",

@@ -7,42 +7,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.anomaly.store.AlertReview.Acknowledgement;
 import org.nyc311.anomaly.store.AlertReview.Label;
 import org.nyc311.anomaly.store.AlertReview.Verdict;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
-import org.nyc311.testsupport.postgres.PostgresSliceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
-import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Analysts' reviews of alerts on a real PostgreSQL with this service's migrations (V8), each test rolled back: one
  * acknowledgement per alert, a label history whose latest entry is the current label, an audit trail that refuses
  * to be rewritten, and the labelled precision of a window counting each alert's latest label once.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({AnomalyRepository.class, OutboxMigrations.class})
-@EnableConfigurationProperties(AnomalyProperties.class)
-class AlertReviewRepositoryTest extends PostgresSliceTest {
+class AlertReviewRepositoryTest extends AnomalyStoreSliceTest {
 
     private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
     private static final LocalDate DAY = LocalDate.of(2026, 5, 31);
     private static final Instant AT = Instant.parse("2026-06-01T13:00:00Z");
-
-    @Autowired
-    AnomalyRepository store;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theFirstAcknowledgementStandsAndTheLatestLabelIsTheCurrentOne() {

@@ -8,17 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
-import org.nyc311.testsupport.postgres.PostgresSliceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
-import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The anomaly store on a real PostgreSQL with this service's Flyway migrations, each test in a transaction
@@ -26,23 +19,12 @@ import org.springframework.context.annotation.Import;
  * found by every filter the API offers, alerts saved, grown, closed and listed, and the per-series check
  * state. (The forecast snapshot's methods are left to the tests of the check.)
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-// the service's own migrations: the outbox's Java migration and V4's queue name from the settings
-@Import({AnomalyRepository.class, OutboxMigrations.class})
-@EnableConfigurationProperties(AnomalyProperties.class)
-class AnomalyRepositoryTest extends PostgresSliceTest {
+class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
 
     private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
     private static final SeriesKey QUEENS_RODENT = SeriesKey.of("rodent", Borough.QUEENS);
     private static final LocalDate DAY = LocalDate.of(2026, 5, 31);
     private static final Instant AT = Instant.parse("2026-06-01T07:00:00Z");
-
-    @Autowired
-    AnomalyRepository store;
-
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void checksAreRecordedPerEventAndReadNewestFirst() {

@@ -28,9 +28,8 @@ import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelRequest;
 import org.nyc311.api.anomaly.LabelView;
 import org.nyc311.model.anomaly.Alert;
-import org.nyc311.model.series.Borough;
-import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
+import org.nyc311.testsupport.samples.BrooklynNoise;
 import org.nyc311.testsupport.spring.HttpInterfaceClients;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,18 +69,8 @@ class AlertReviewApiContractTest {
         }
     }
 
-    private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
     private static final UUID ID = UUID.randomUUID();
-    private static final Alert ALERT = new Alert(
-            ID,
-            BROOKLYN_NOISE,
-            Alert.Status.OPEN,
-            LocalDate.of(2026, 6, 1),
-            LocalDate.of(2026, 6, 3),
-            LocalDate.of(2026, 6, 4),
-            null,
-            4,
-            5.5);
+    private static final Alert ALERT = BrooklynNoise.openAlert(ID);
 
     @MockitoBean
     private AnomalyRepository repository;

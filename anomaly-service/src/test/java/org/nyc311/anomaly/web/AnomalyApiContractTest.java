@@ -11,31 +11,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.anomaly.store.AnomalyQuery;
 import org.nyc311.anomaly.store.AnomalyRepository;
-import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyApi;
 import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.anomaly.CheckView;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
-import org.nyc311.model.series.Borough;
-import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
-import org.nyc311.testsupport.spring.HttpInterfaceClients;
+import org.nyc311.testsupport.samples.BrooklynNoise;
+import org.nyc311.testsupport.spring.HttpInterfaceClientExtension;
 import org.nyc311.testsupport.spring.ServletWebSlice;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
  * The contract on a real socket: anomaly-service's controller, with its repository replaced, behind a
@@ -43,6 +38,7 @@ import org.springframework.web.client.RestClient;
  * dashboard calls it. What the controller writes is what the client reads, and the filters the client
  * sends are the ones the controller parses.
  */
+@ExtendWith(HttpInterfaceClientExtension.class)
 @SpringBootTest(
         classes = AnomalyApiContractTest.WebSlice.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,22 +52,12 @@ class AnomalyApiContractTest {
     @Import(AnomalyController.class)
     static class WebSlice {}
 
-    private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
-
     @MockitoBean
     private AnomalyRepository repository;
 
-    private AnomalyApi api;
-
-    @BeforeEach
-    void client(@Autowired RestClient.Builder builder, @LocalServerPort int port) {
-        api = HttpInterfaceClients.onLocalPort(builder, port, AnomalyApi.class);
-    }
-
     @Test
-    void anomaliesReadAsWrittenAndTheFiltersArriveParsed() {
-        Anomaly spike = new Anomaly(
-                BROOKLYN_NOISE, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, Anomaly.Direction.SPIKE, "run-7");
+    void anomaliesReadAsWrittenAndTheFiltersArriveParsed(AnomalyApi api) {
+        Anomaly spike = BrooklynNoise.spike();
         AnomalyQuery expected = new AnomalyQuery(
                 Optional.of(LocalDate.of(2026, 5, 1)),
                 Optional.of(LocalDate.of(2026, 6, 1)),
@@ -90,19 +76,7 @@ class AnomalyApiContractTest {
                 Optional.of("3.5"),
                 Optional.of("spike"));
 
-        assertThat(read)
-                .containsExactly(new AnomalyView(
-                        "noise-residential/brooklyn",
-                        "noise-residential",
-                        "brooklyn",
-                        LocalDate.of(2026, 6, 1),
-                        140,
-                        90.5,
-                        70,
-                        120,
-                        4.2,
-                        "SPIKE",
-                        "run-7"));
+        assertThat(read).containsExactly(BrooklynNoise.SPIKE_ROW);
         when(repository.anomalies(any(AnomalyQuery.class))).thenReturn(List.of());
         assertThat(api.anomalies(
                         Optional.empty(),
@@ -115,32 +89,13 @@ class AnomalyApiContractTest {
     }
 
     @Test
-    void alertsReadAsWrittenAndABadStatusIsTheApisOwn400() {
+    void alertsReadAsWrittenAndABadStatusIsTheApisOwn400(AnomalyApi api) {
         UUID id = UUID.randomUUID();
-        Alert alert = new Alert(
-                id,
-                BROOKLYN_NOISE,
-                Alert.Status.OPEN,
-                LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4),
-                null,
-                4,
-                5.5);
+        Alert alert = BrooklynNoise.openAlert(id);
         when(repository.alerts(Optional.of(Alert.Status.OPEN), AnomalyController.MAX_ROWS))
                 .thenReturn(List.of(alert));
 
-        assertThat(api.alerts(Optional.of("open")))
-                .containsExactly(new AlertView(
-                        id,
-                        "noise-residential/brooklyn",
-                        "open",
-                        LocalDate.of(2026, 6, 1),
-                        LocalDate.of(2026, 6, 3),
-                        LocalDate.of(2026, 6, 4),
-                        null,
-                        4,
-                        5.5));
+        assertThat(api.alerts(Optional.of("open"))).containsExactly(BrooklynNoise.openAlertRow(id));
         assertThatThrownBy(() -> api.alerts(Optional.of("ajar")))
                 .isInstanceOfSatisfying(
                         HttpClientErrorException.class,
@@ -148,7 +103,7 @@ class AnomalyApiContractTest {
     }
 
     @Test
-    void checksReadAsWritten() {
+    void checksReadAsWritten(AnomalyApi api) {
         UUID event = UUID.randomUUID();
         when(repository.recentChecks(anyInt()))
                 .thenReturn(List.of(new AnomalyRepository.RecordedCheck(

@@ -15,8 +15,7 @@ import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.forecast.ForecastPoint;
-import org.nyc311.model.series.Borough;
-import org.nyc311.model.series.SeriesKey;
+import org.nyc311.testsupport.samples.BrooklynNoise;
 
 /**
  * The services' records read back from the JSON they write (Jackson as Boot sets it up): shared-model's
@@ -29,50 +28,24 @@ class SharedShapesTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The Brooklyn noise spike of 2026-06-01 as anomaly-service's API shows it. */
-    private static final AnomalyView SPIKE_ROW = new AnomalyView(
-            "noise-residential/brooklyn",
-            "noise-residential",
-            "brooklyn",
-            LocalDate.of(2026, 6, 1),
-            140,
-            90.5,
-            70,
-            120,
-            4.2,
-            "SPIKE",
-            "run-7");
-
-    private final SeriesKey series = SeriesKey.of("noise-residential", Borough.BROOKLYN);
-
     @Test
     void anAnomalyReadsWithItsSeriesAsTheId() throws Exception {
-        Anomaly anomaly = new Anomaly(
-                series, LocalDate.of(2026, 6, 1), 140, 90.5, 70, 120, 4.2, Anomaly.Direction.SPIKE, "run-7");
+        Anomaly anomaly = BrooklynNoise.spike();
 
         AnomalyView row =
                 json.readValue(json.writeValueAsString(List.of(AnomalyView.of(anomaly))), AnomalyView[].class)[0];
 
-        assertThat(row).isEqualTo(SPIKE_ROW);
+        assertThat(row).isEqualTo(BrooklynNoise.SPIKE_ROW);
     }
 
     @Test
     void anAlertReads() throws Exception {
         UUID id = UUID.randomUUID();
-        Alert alert = new Alert(
-                id,
-                series,
-                Alert.Status.OPEN,
-                LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4),
-                null,
-                4,
-                5.5);
+        Alert alert = BrooklynNoise.openAlert(id);
 
         AlertView row = json.readValue(json.writeValueAsString(AlertView.of(alert)), AlertView.class);
 
-        assertThat(row).isEqualTo(alertRow(id));
+        assertThat(row).isEqualTo(BrooklynNoise.openAlertRow(id));
     }
 
     /** What anomaly-service's REST API serves, as it writes it today. */
@@ -86,8 +59,8 @@ class SharedShapesTest {
                 + "\"episodeStart\":\"2026-06-01\",\"openedOn\":\"2026-06-03\",\"lastAnomalousDate\":\"2026-06-04\","
                 + "\"closedOn\":null,\"anomalousDays\":4,\"peakZScore\":5.5}";
 
-        assertThat(json.readValue(anomalies, AnomalyView[].class)[0]).isEqualTo(SPIKE_ROW);
-        assertThat(json.readValue(alert, AlertView.class)).isEqualTo(alertRow(id));
+        assertThat(json.readValue(anomalies, AnomalyView[].class)[0]).isEqualTo(BrooklynNoise.SPIKE_ROW);
+        assertThat(json.readValue(alert, AlertView.class)).isEqualTo(BrooklynNoise.openAlertRow(id));
     }
 
     @Test
@@ -97,19 +70,5 @@ class SharedShapesTest {
         ForecastPoint read = json.readValue(json.writeValueAsString(point), ForecastPoint.class);
 
         assertThat(read).isEqualTo(new ForecastPoint(LocalDate.of(2026, 6, 2), 100, 80, 130, 0.95));
-    }
-
-    /** The open alert of that series' episode as the API shows it. */
-    private static AlertView alertRow(UUID id) {
-        return new AlertView(
-                id,
-                "noise-residential/brooklyn",
-                "open",
-                LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4),
-                null,
-                4,
-                5.5);
     }
 }

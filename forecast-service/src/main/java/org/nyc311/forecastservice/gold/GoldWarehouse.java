@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldPool;
@@ -77,8 +78,11 @@ public class GoldWarehouse implements AutoCloseable {
         this.pool = GoldPool.open(properties, registry);
     }
 
-    /** The catalog, optionally filtered by complaint type key and borough key, ordered by series id. */
-    public List<CatalogEntry> catalog(Optional<String> complaintTypeKey, Optional<String> boroughKey) {
+    /**
+     * The catalog, optionally filtered by complaint type key and borough key, ordered by series id: its rows as the
+     * API shows them, which is column for column as gold holds them.
+     */
+    public List<SeriesView> catalog(Optional<String> complaintTypeKey, Optional<String> boroughKey) {
         // fixed SQL fragments per filter present; the values themselves are always bound
         List<String> values = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -96,7 +100,7 @@ public class GoldWarehouse implements AutoCloseable {
             for (int i = 0; i < values.size(); i++) {
                 statement.setString(i + 1, values.get(i));
             }
-            List<CatalogEntry> entries = new ArrayList<>();
+            List<SeriesView> entries = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     entries.add(catalogEntry(rows));
@@ -108,7 +112,7 @@ public class GoldWarehouse implements AutoCloseable {
         }
     }
 
-    public Optional<CatalogEntry> catalogEntry(SeriesKey key) {
+    public Optional<SeriesView> catalogEntry(SeriesKey key) {
         String sql = CATALOG_COLUMNS + properties.seriesCatalog() + " WHERE " + SERIES_ID + " = ?";
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -296,8 +300,8 @@ public class GoldWarehouse implements AutoCloseable {
         return "CAST(" + column + " AS STRING)";
     }
 
-    private static CatalogEntry catalogEntry(ResultSet rows) throws SQLException {
-        return new CatalogEntry(
+    private static SeriesView catalogEntry(ResultSet rows) throws SQLException {
+        return new SeriesView(
                 rows.getString(1),
                 rows.getString(2),
                 rows.getString(3),

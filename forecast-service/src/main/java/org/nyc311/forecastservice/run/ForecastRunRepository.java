@@ -1,5 +1,10 @@
 package org.nyc311.forecastservice.run;
 
+import static org.nyc311.service.database.NullableColumns.doubleOrNull;
+import static org.nyc311.service.database.NullableColumns.instant;
+import static org.nyc311.service.database.NullableColumns.localDate;
+import static org.nyc311.service.database.NullableColumns.longOrNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -545,17 +549,17 @@ public class ForecastRunRepository {
                 rs.getString("series_id"),
                 rs.getString("model"),
                 fromJson(rs.getString("hyperparameters")),
-                nullable(rs, "cv_mape"),
-                nullable(rs, "cv_wape"),
-                nullable(rs, "cv_mase"),
-                nullable(rs, "cv_coverage"),
+                doubleOrNull(rs, "cv_mape"),
+                doubleOrNull(rs, "cv_wape"),
+                doubleOrNull(rs, "cv_mase"),
+                doubleOrNull(rs, "cv_coverage"),
                 rs.getInt("cv_points"),
                 rs.getDate("history_start").toLocalDate(),
                 rs.getDate("history_end").toLocalDate(),
                 rs.getString("training_mlflow_run_id"),
                 rs.getString("mlflow_experiment_id"),
                 rs.getString("model_version"),
-                nullableLong(rs, "gold_version"),
+                longOrNull(rs, "gold_version"),
                 points);
     }
 
@@ -564,7 +568,7 @@ public class ForecastRunRepository {
             ForecastRun.Trigger.valueOf(rs.getString("trigger")),
             rs.getObject("event_id", UUID.class),
             rs.getString("pipeline_run_id"),
-            nullableLong(rs, "gold_version"),
+            longOrNull(rs, "gold_version"),
             localDate(rs, "latest_complete"),
             rs.getInt("horizon_days"),
             ForecastRun.Status.valueOf(rs.getString("status")),
@@ -572,10 +576,10 @@ public class ForecastRunRepository {
             localDate(rs, "last_actual_date"),
             rs.getInt("series_forecast"),
             rs.getInt("series_failed"),
-            nullable(rs, "pooled_mape"),
-            nullable(rs, "pooled_wape"),
-            nullable(rs, "pooled_mase"),
-            nullable(rs, "pooled_coverage"),
+            doubleOrNull(rs, "pooled_mape"),
+            doubleOrNull(rs, "pooled_wape"),
+            doubleOrNull(rs, "pooled_mase"),
+            doubleOrNull(rs, "pooled_coverage"),
             rs.getString("error"),
             rs.getInt("attempts"),
             Objects.requireNonNull(instant(rs, "created_at")),
@@ -589,26 +593,6 @@ public class ForecastRunRepository {
             instant(rs, "published_at"),
             rs.getString("lease_owner"),
             instant(rs, "lease_expires_at"));
-
-    private static @Nullable Double nullable(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static @Nullable LocalDate localDate(ResultSet rs, String column) throws SQLException {
-        Date value = rs.getDate(column);
-        return value == null ? null : value.toLocalDate();
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
 
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.nyc311.api.common.DateParameter;
+import org.nyc311.api.common.DateQueryParameter;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.ForecastApi;
 import org.nyc311.api.forecast.HistoryDay;
@@ -151,14 +152,8 @@ class ForecastController implements ForecastApi {
     public List<ForecastPoint> past(
             String complaintType,
             String borough,
-            @Parameter(
-                            description = "first day, ISO yyyy-MM-dd",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
-                    String from,
-            @Parameter(
-                            description = "last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
-                    String to) {
+            @DateQueryParameter("first day, ISO yyyy-MM-dd") String from,
+            @DateQueryParameter("last day, ISO yyyy-MM-dd; at most " + MAX_PAST_DAYS + " days after from") String to) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
         LocalDate first = dates.parse("from", from);
         LocalDate last = dates.parse("to", to);

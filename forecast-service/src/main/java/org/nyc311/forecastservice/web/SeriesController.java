@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.api.common.BoroughFilterParameter;
+import org.nyc311.api.common.ComplaintTypeFilterParameter;
 import org.nyc311.api.common.DateParameter;
+import org.nyc311.api.common.DateQueryParameter;
 import org.nyc311.api.common.SeriesPathSegments;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.SeriesApi;
 import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
-import org.nyc311.forecastservice.gold.CatalogEntry;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
@@ -44,32 +46,13 @@ class SeriesController implements SeriesApi {
     @Operation(summary = "The series catalog, optionally filtered by complaint type and borough")
     @Override
     public List<SeriesView> series(
-            @Parameter(
-                            description = SeriesPathSegments.COMPLAINT_TYPE_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.COMPLAINT_TYPE_FILTER))
-                    Optional<String> complaintType,
-            @Parameter(
-                            description = SeriesPathSegments.BOROUGH_FILTER_DESCRIPTION,
-                            schema = @Schema(pattern = SeriesPathSegments.BOROUGH_OR_BLANK))
-                    Optional<String> borough) {
+            @ComplaintTypeFilterParameter Optional<String> complaintType,
+            @BoroughFilterParameter Optional<String> borough) {
         Optional<String> typeKey =
                 complaintType.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::typeKey);
         Optional<String> boroughKey =
                 borough.map(String::strip).filter(s -> !s.isEmpty()).map(SeriesController::boroughKey);
-        return gold.catalog(typeKey, boroughKey).stream()
-                .map(e -> new SeriesView(
-                        e.seriesId(),
-                        e.level(),
-                        e.complaintTypeKey(),
-                        e.complaintType(),
-                        e.boroughKey(),
-                        e.firstDate(),
-                        e.lastDate(),
-                        e.lastNonzeroDate(),
-                        e.meanCount(),
-                        e.days(),
-                        e.forecastable()))
-                .toList();
+        return gold.catalog(typeKey, boroughKey);
     }
 
     @Operation(
@@ -79,15 +62,9 @@ class SeriesController implements SeriesApi {
     public List<DailyCountView> history(
             String complaintType,
             String borough,
-            @Parameter(
-                            description = "first day, YYYY-MM-DD; default: 90 days before 'to'",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
-                    @Nullable
-                    LocalDate from,
-            @Parameter(
-                            description =
-                                    "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+            @DateQueryParameter("first day, YYYY-MM-DD; default: 90 days before 'to'") @Nullable LocalDate from,
+            @DateQueryParameter(
+                            "last day, YYYY-MM-DD; default: the series' last day in gold; at most 3 years after 'from'")
                     @Nullable
                     LocalDate to) {
         SeriesKey key = SeriesPath.key(complaintType, borough);
@@ -102,7 +79,7 @@ class SeriesController implements SeriesApi {
             checkWindow(from, to);
         }
         // the catalog says whether the series exists and where it ends, before any day is read
-        CatalogEntry entry = gold.catalogEntry(key)
+        SeriesView entry = gold.catalogEntry(key)
                 .orElseThrow(() -> new SeriesNotFoundException("gold has no series '" + key.id() + "'"));
         // a catalogued series has days, so a last date
         LocalDate last = to != null ? to : Objects.requireNonNull(entry.lastDate());
@@ -126,13 +103,8 @@ class SeriesController implements SeriesApi {
                                             maxItems = MAX_SERIES_PER_READ,
                                             schema = @Schema(type = "string", pattern = SeriesPathSegments.SERIES_ID)))
                     List<String> series,
-            @Parameter(
-                            description = "first day, " + DateParameter.DESCRIPTION,
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
-                    LocalDate from,
-            @Parameter(
-                            description = "last day, " + DateParameter.DESCRIPTION + "; at most 3 years after 'from'",
-                            schema = @Schema(type = "string", format = "date", pattern = DateParameter.PATTERN))
+            @DateQueryParameter("first day, " + DateParameter.DESCRIPTION) LocalDate from,
+            @DateQueryParameter("last day, " + DateParameter.DESCRIPTION + "; at most 3 years after 'from'")
                     LocalDate to) {
         if (series.isEmpty() || series.size() > MAX_SERIES_PER_READ) {
             throw new BadRequestException(

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.forecastservice.support.GoldFixture;
 import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
@@ -49,28 +50,28 @@ class GoldWarehouseIT {
 
     @Test
     void theCatalogHoldsEverySeriesInIdOrderAndFiltersByTypeAndBorough() {
-        List<CatalogEntry> all = gold.catalog(Optional.empty(), Optional.empty());
+        List<SeriesView> all = gold.catalog(Optional.empty(), Optional.empty());
 
         assertThat(all)
-                .extracting(CatalogEntry::seriesId)
+                .extracting(SeriesView::seriesId)
                 .containsAll(GoldFixture.FORECASTABLE)
                 .contains(GoldFixture.TOO_SHORT)
                 .isSorted();
         assertThat(gold.catalog(Optional.of("noise-residential"), Optional.empty()))
-                .extracting(CatalogEntry::seriesId)
+                .extracting(SeriesView::seriesId)
                 .containsExactly(BROOKLYN_NOISE.id(), QUEENS_NOISE.id());
         assertThat(gold.catalog(Optional.of("noise-residential"), Optional.of("queens")))
-                .extracting(CatalogEntry::seriesId)
+                .extracting(SeriesView::seriesId)
                 .containsExactly(QUEENS_NOISE.id());
         assertThat(gold.catalog(Optional.of("no-such-type"), Optional.empty())).isEmpty();
     }
 
     @Test
     void aCatalogEntryCarriesItsDatesAndWhetherItIsForecastable() {
-        CatalogEntry noise = gold.catalogEntry(BROOKLYN_NOISE).orElseThrow();
+        SeriesView noise = gold.catalogEntry(BROOKLYN_NOISE).orElseThrow();
 
         assertThat(noise.complaintType()).isEqualTo("Noise - Residential");
-        assertThat(noise.boroughKey()).isEqualTo("brooklyn");
+        assertThat(noise.borough()).isEqualTo("brooklyn");
         assertThat(noise.lastDate()).isEqualTo(GoldFixture.LAST_DAY);
         assertThat(noise.firstDate()).isEqualTo(GoldFixture.LAST_DAY.minusDays(GoldFixture.DAYS - 1L));
         assertThat(noise.days()).isEqualTo(GoldFixture.DAYS);

@@ -27,8 +27,7 @@ import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Import({ForecastRunRepository.class, ForecastRunLeaseTest.Wiring.class})
 // each call commits on its own, as in the service: two "instances" must see each other's writes
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+@TestPropertySource(properties = "spring.datasource.url=" + PostgresServer.DATABASE_URL + "forecast_service_lease")
 class ForecastRunLeaseTest {
 
     private static final Duration SHORT = Duration.ofMillis(400);
     private static final Duration LONG = Duration.ofMinutes(5);
-    private static PostgresServer postgres;
 
     @Autowired
     ForecastRunRepository runs;
@@ -56,14 +55,8 @@ class ForecastRunLeaseTest {
     JdbcTemplate jdbc;
 
     @BeforeAll
-    static void database(PostgresServer server) {
-        postgres = server;
+    static void database(PostgresServer postgres) {
         postgres.createDatabase("forecast_service_lease");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("forecast_service_lease"));
     }
 
     @Test

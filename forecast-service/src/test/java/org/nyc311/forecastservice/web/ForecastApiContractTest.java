@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.api.forecast.CrossValidation;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.ForecastServiceApi;
@@ -36,7 +36,6 @@ import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
-import org.nyc311.forecastservice.gold.CatalogEntry;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
@@ -47,18 +46,16 @@ import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.DailyCount;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
-import org.nyc311.testsupport.spring.HttpInterfaceClients;
+import org.nyc311.testsupport.spring.HttpInterfaceClientExtension;
 import org.nyc311.testsupport.spring.ServletWebSlice;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
  * The contract on a real socket: forecast-service's controllers, with their stores replaced, behind a
@@ -66,6 +63,7 @@ import org.springframework.web.client.RestClient;
  * as anomaly-service and the dashboard call it. What a controller writes is what the client reads,
  * field for field; the paths and parameters of the interface are the ones the server maps.
  */
+@ExtendWith(HttpInterfaceClientExtension.class)
 @SpringBootTest(
         classes = ForecastApiContractTest.WebSlice.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -105,19 +103,10 @@ class ForecastApiContractTest {
     @MockitoBean
     private TrainingQueue worker;
 
-    private ForecastServiceApi api;
-
-    @BeforeEach
-    void client(
-            @org.springframework.beans.factory.annotation.Autowired RestClient.Builder builder,
-            @LocalServerPort int port) {
-        api = HttpInterfaceClients.onLocalPort(builder, port, ForecastServiceApi.class);
-    }
-
     @Test
-    void theCatalogReadsAsTheServerWroteItAndTheFiltersArriveAsKeys() {
+    void theCatalogReadsAsTheServerWroteItAndTheFiltersArriveAsKeys(ForecastServiceApi api) {
         when(gold.catalog(Optional.of("noise-residential"), Optional.of("brooklyn")))
-                .thenReturn(List.of(new CatalogEntry(
+                .thenReturn(List.of(new SeriesView(
                         "noise-residential/brooklyn",
                         "type_borough",
                         "noise-residential",
@@ -150,9 +139,9 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void aSeriesHistoryTravelsWithIsoDates() {
+    void aSeriesHistoryTravelsWithIsoDates(ForecastServiceApi api) {
         when(gold.catalogEntry(BROOKLYN_NOISE))
-                .thenReturn(Optional.of(new CatalogEntry(
+                .thenReturn(Optional.of(new SeriesView(
                         "noise-residential/brooklyn",
                         "type_borough",
                         "noise-residential",
@@ -174,7 +163,7 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void severalSeriesHistoriesTravelInOneReadAndTooManySeriesAreA400() {
+    void severalSeriesHistoriesTravelInOneReadAndTooManySeriesAreA400(ForecastServiceApi api) {
         SeriesKey citywide = SeriesKey.citywide();
         when(gold.dailyCounts(List.of(citywide, BROOKLYN_NOISE), LAST.minusDays(1), LAST))
                 .thenReturn(java.util.Map.of(
@@ -208,7 +197,7 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void aStoredForecastReadsWithItsPointsAndANotFoundIsA404() {
+    void aStoredForecastReadsWithItsPointsAndANotFoundIsA404(ForecastServiceApi api) {
         List<ForecastPoint> points = List.of(
                 new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95),
                 new ForecastPoint(LAST.plusDays(2), 88, 66, 113.75, 0.95));
@@ -228,7 +217,7 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void aRunsForecastsReadInOneAnswerAndAnUnknownRunIsA404() {
+    void aRunsForecastsReadInOneAnswerAndAnUnknownRunIsA404(ForecastServiceApi api) {
         List<ForecastPoint> points = List.of(new ForecastPoint(LAST.plusDays(1), 90.25, 70.5, 112, 0.95));
         ForecastRun succeeded = new ForecastRun(
                 RUN,
@@ -281,7 +270,7 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void pastForecastsAreSharedModelPoints() {
+    void pastForecastsAreSharedModelPoints(ForecastServiceApi api) {
         List<ForecastPoint> past = List.of(new ForecastPoint(LAST, 93, 71, 118, 0.95));
         when(runs.pastForecasts("noise-residential/brooklyn", LAST, LAST)).thenReturn(past);
 
@@ -290,7 +279,7 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void anOnDemandForecastOfAPostedHistory() {
+    void anOnDemandForecastOfAPostedHistory(ForecastServiceApi api) {
         List<ForecastPoint> points = List.of(new ForecastPoint(LocalDate.of(2026, 5, 4), 11, 6, 17, 0.95));
         when(fitter.fitNow(any(), eq(1)))
                 .thenReturn(new SeriesFit(
@@ -320,7 +309,7 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void aModelReadsWithItsCrossValidation() {
+    void aModelReadsWithItsCrossValidation(ForecastServiceApi api) {
         when(runs.latest("noise-residential/brooklyn", 0)).thenReturn(Optional.of(stored(List.of())));
 
         ModelView read = api.model("noise-residential", "brooklyn");
@@ -341,7 +330,7 @@ class ForecastApiContractTest {
     }
 
     @Test
-    void trainingsReadAndAStartIsAccepted() {
+    void trainingsReadAndAStartIsAccepted(ForecastServiceApi api) {
         ForecastRun run = new ForecastRun(
                 RUN,
                 ForecastRun.Trigger.MANUAL,

@@ -31,6 +31,30 @@ public record IngestionRun(
         @Nullable Instant finishedAt,
         @Nullable Instant retryAt) {
 
+    /**
+     * A run as it begins: RUNNING, nothing landed, no watermark, failure or end, its batch where the layout says,
+     * created and started at {@code now} (the repository stamps its own instants when it stores it).
+     */
+    public static IngestionRun begun(
+            IngestionWindow window, String source, int pageSize, BatchLayout layout, Instant now) {
+        return new IngestionRun(
+                layout.runId(),
+                window,
+                source,
+                pageSize,
+                layout.ingestionDate(),
+                layout.prefix(),
+                RunStatus.RUNNING,
+                0,
+                0,
+                null,
+                null,
+                now,
+                now,
+                null,
+                null);
+    }
+
     public BatchLayout layout() {
         return new BatchLayout(ingestionDate, runId);
     }

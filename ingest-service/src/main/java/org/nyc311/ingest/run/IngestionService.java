@@ -144,22 +144,7 @@ public class IngestionService implements DisposableBean {
             int pageSize = RecordSources.API.equals(source)
                     ? properties.soda().pageSize()
                     : properties.file().pageSize();
-            IngestionRun fresh = new IngestionRun(
-                    runId,
-                    window,
-                    source,
-                    pageSize,
-                    ingestionDate,
-                    layout.prefix(),
-                    RunStatus.RUNNING,
-                    0,
-                    0,
-                    null,
-                    null,
-                    clock.instant(),
-                    clock.instant(),
-                    null,
-                    null);
+            IngestionRun fresh = IngestionRun.begun(window, source, pageSize, layout, clock.instant());
             runs.insertRunning(fresh, leases.owner(), leases.length());
             LOG.info("starting run {} of {} from {}", runId, window, source);
             return runs.find(runId).orElseThrow();

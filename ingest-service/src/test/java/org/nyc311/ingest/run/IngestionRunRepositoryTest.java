@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.nyc311.ingest.config.IngestProperties;
+import org.nyc311.ingest.landing.BatchLayout;
 import org.nyc311.ingest.landing.LandedPart;
 import org.nyc311.ingest.landing.StagedPart;
 import org.nyc311.ingest.source.PageKey;
@@ -144,22 +145,7 @@ class IngestionRunRepositoryTest extends PostgresSliceTest {
     }
 
     private static IngestionRun run(String runId, IngestionWindow window) {
-        return new IngestionRun(
-                runId,
-                window,
-                "api",
-                1000,
-                LocalDate.of(2026, 6, 1),
-                "raw/2026-06-01/" + runId + "/",
-                RunStatus.RUNNING,
-                0,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return IngestionRun.begun(window, "api", 1000, new BatchLayout(LocalDate.of(2026, 6, 1), runId), NOW);
     }
 
     private static StagedPart staged(int number, int records) {

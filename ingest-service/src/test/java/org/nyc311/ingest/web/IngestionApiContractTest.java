@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.api.ingest.IngestionApi;
 import org.nyc311.api.ingest.IngestionRunView;
 import org.nyc311.api.ingest.IngestionStartRequest;
@@ -24,13 +24,11 @@ import org.nyc311.ingest.run.RunConflictException;
 import org.nyc311.ingest.run.RunStatus;
 import org.nyc311.model.ingest.IngestionWindow;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
-import org.nyc311.testsupport.spring.HttpInterfaceClients;
+import org.nyc311.testsupport.spring.HttpInterfaceClientExtension;
 import org.nyc311.testsupport.spring.ServletWebSlice;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -38,7 +36,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
  * The contract on a real socket: ingest-service's controller and problem handler, with the service behind
@@ -47,6 +44,7 @@ import org.springframework.web.client.RestClient;
  * field for field and null for null; the paths, the 202 with its Location and the error statuses are the
  * ones the server answers.
  */
+@ExtendWith(HttpInterfaceClientExtension.class)
 @SpringBootTest(
         classes = IngestionApiContractTest.WebSlice.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -69,15 +67,8 @@ class IngestionApiContractTest {
     @MockitoBean
     private IngestionService ingestions;
 
-    private IngestionApi api;
-
-    @BeforeEach
-    void client(@Autowired RestClient.Builder builder, @LocalServerPort int port) {
-        api = HttpInterfaceClients.onLocalPort(builder, port, IngestionApi.class);
-    }
-
     @Test
-    void aStartedRunIsAcceptedWithItsLocationAndTheBoundsArriveAsTheServerParsesThem() {
+    void aStartedRunIsAcceptedWithItsLocationAndTheBoundsArriveAsTheServerParsesThem(IngestionApi api) {
         IngestionRun running = new IngestionRun(
                 "r-1",
                 JANUARY,
@@ -126,7 +117,7 @@ class IngestionApiContractTest {
     }
 
     @Test
-    void aRunReadsBackWithEveryField() {
+    void aRunReadsBackWithEveryField(IngestionApi api) {
         IngestionWindow incremental = new IngestionWindow(
                 IngestionWindow.Kind.INCREMENTAL,
                 LocalDateTime.parse("2026-03-01T06:00:00"),
@@ -177,7 +168,7 @@ class IngestionApiContractTest {
     }
 
     @Test
-    void theRefusalsAreTheStatusesTheClientSees() {
+    void theRefusalsAreTheStatusesTheClientSees(IngestionApi api) {
         when(ingestions.find("no-such-run")).thenReturn(Optional.empty());
         assertThatThrownBy(() -> api.run("no-such-run"))
                 .isInstanceOfSatisfying(

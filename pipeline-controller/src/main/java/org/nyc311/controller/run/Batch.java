@@ -2,9 +2,13 @@ package org.nyc311.controller.run;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
 import org.nyc311.model.event.RawBatchLanded;
 
-/** A raw batch as its RawBatchLanded announced it, and why a run covers it. */
+/**
+ * A raw batch as its RawBatchLanded announced it, and why a run covers it (a reason is the contract's word, one enum
+ * for the run and its API).
+ */
 public record Batch(
         UUID eventId,
         String ingestionRunId,
@@ -16,13 +20,6 @@ public record Batch(
         Instant occurredAt,
         Instant receivedAt,
         Reason reason) {
-
-    public enum Reason {
-        /** it landed and its event arrived */
-        LANDED,
-        /** someone asked for it to be run again */
-        RERUN
-    }
 
     static Batch landed(RawBatchLanded event, Instant receivedAt) {
         return new Batch(

@@ -1,5 +1,7 @@
 package org.nyc311.controller.run;
 
+import static org.nyc311.service.database.NullableColumns.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
 import org.nyc311.model.pipeline.RunResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,7 +88,7 @@ public class PipelineRunRepository {
                 .single();
     }
 
-    public void addBatch(UUID runId, UUID eventId, Batch.Reason reason) {
+    public void addBatch(UUID runId, UUID eventId, Reason reason) {
         jdbc.sql("INSERT INTO pipeline_run_batch (run_id, event_id, reason) VALUES (:run, :event, :reason) "
                         + "ON CONFLICT DO NOTHING")
                 .param("run", runId)
@@ -249,7 +252,7 @@ public class PipelineRunRepository {
                 // NOT NULL columns
                 Objects.requireNonNull(instant(rs, "occurred_at")),
                 Objects.requireNonNull(instant(rs, "received_at")),
-                Batch.Reason.valueOf(rs.getString("reason")));
+                Reason.valueOf(rs.getString("reason")));
     }
 
     private String write(RunResult result) {
@@ -271,15 +274,5 @@ public class PipelineRunRepository {
     // timestamptz through java.sql.Timestamp keeps the instant whatever the JVM's or the session's zone
     private static Timestamp timestamp(Instant instant) {
         return Timestamp.from(instant);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

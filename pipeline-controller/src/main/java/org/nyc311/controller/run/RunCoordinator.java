@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
 import org.nyc311.controller.metrics.PipelineMetrics;
 import org.nyc311.model.event.RawBatchLanded;
 import org.nyc311.service.web.BadRequestException;
@@ -53,7 +54,7 @@ public class RunCoordinator {
                 return null;
             }
             UUID waiting = runs.lockWaitingRun(now);
-            runs.addBatch(waiting, event.eventId(), Batch.Reason.LANDED);
+            runs.addBatch(waiting, event.eventId(), Reason.LANDED);
             return waiting;
         });
         metrics.batchReceived(runId == null);
@@ -88,7 +89,7 @@ public class RunCoordinator {
         }
         UUID runId = transaction.execute(status -> {
             UUID waiting = runs.lockWaitingRun(clock.instant());
-            batches.forEach(batch -> runs.addBatch(waiting, batch.eventId(), Batch.Reason.RERUN));
+            batches.forEach(batch -> runs.addBatch(waiting, batch.eventId(), Reason.RERUN));
             return waiting;
         });
         LOG.info("ingestion run(s) {} will run again in pipeline run {}", wanted, runId);

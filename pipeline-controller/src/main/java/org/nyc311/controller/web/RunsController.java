@@ -97,8 +97,7 @@ class RunsController implements PipelineRunApi {
                                 b.recordCount(),
                                 b.occurredAt(),
                                 b.receivedAt(),
-                                PipelineRunView.BatchView.Reason.valueOf(
-                                        b.reason().name())))
+                                b.reason()))
                         .toList(),
                 result(run.result()),
                 run.goldRefreshedEventId());

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
 import org.nyc311.controller.ControllerIntegrationTest;
 import org.nyc311.controller.TestQueues;
 import org.nyc311.controller.job.JobOutcome;
@@ -104,7 +105,7 @@ class ControllerRestartIT extends ControllerIntegrationTest {
                     .param("at", Timestamp.from(startedAt))
                     .param("job", jobRunId)
                     .update();
-            runs.addBatch(runId, event.eventId(), Batch.Reason.LANDED);
+            runs.addBatch(runId, event.eventId(), Reason.LANDED);
         });
         return runId;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
 import org.nyc311.controller.ControllerIntegrationTest;
 import org.nyc311.controller.TestQueues;
 import org.nyc311.model.event.EventJson;
@@ -204,7 +205,7 @@ class PipelineFlowIT extends ControllerIntegrationTest {
         assertThat(rerunId).isNotEqualTo(first.id());
         await().atMost(PATIENCE).until(() -> runs.find(rerunId).orElseThrow().state() == RunState.SUCCEEDED);
         PipelineRun rerun = runs.find(rerunId).orElseThrow();
-        assertThat(rerun.batches()).extracting(Batch::reason).containsExactly(Batch.Reason.RERUN);
+        assertThat(rerun.batches()).extracting(Batch::reason).containsExactly(Reason.RERUN);
         assertThat(rerun.batches())
                 .extracting(Batch::eventId)
                 .containsExactlyElementsOf(
@@ -222,7 +223,7 @@ class PipelineFlowIT extends ControllerIntegrationTest {
         assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         PipelineRun run = awaitRunOf("dlq-1", RunState.SUCCEEDED);
         assertThat(accepted.getHeaders().getLocation().getPath()).isEqualTo("/api/v1/runs/" + run.id());
-        assertThat(run.batches()).extracting(Batch::reason).containsExactly(Batch.Reason.LANDED);
+        assertThat(run.batches()).extracting(Batch::reason).containsExactly(Reason.LANDED);
         assertThat(awaitGoldRefreshed(run.id()).ingestionRunIds()).containsExactly("dlq-1");
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
 import org.nyc311.model.pipeline.RunResult;
 import org.nyc311.testsupport.postgres.PostgresSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,10 +43,10 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
         assertThat(runs.insertBatch(first)).as("the same event delivered again").isFalse();
         assertThat(runs.insertBatch(second)).isTrue();
         UUID waiting = runs.lockWaitingRun(T0);
-        runs.addBatch(waiting, first.eventId(), Batch.Reason.LANDED);
+        runs.addBatch(waiting, first.eventId(), Reason.LANDED);
         assertThat(runs.lockWaitingRun(T0.plusSeconds(60))).isEqualTo(waiting);
-        runs.addBatch(waiting, second.eventId(), Batch.Reason.LANDED);
-        runs.addBatch(waiting, second.eventId(), Batch.Reason.LANDED);
+        runs.addBatch(waiting, second.eventId(), Reason.LANDED);
+        runs.addBatch(waiting, second.eventId(), Reason.LANDED);
 
         PipelineRun run = runs.find(waiting).orElseThrow();
         assertThat(run.state()).isEqualTo(RunState.RECEIVED);
@@ -53,7 +54,7 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
         assertThat(run.batches()).containsExactly(first, second);
         assertThat(run.ingestionRunIds()).containsExactly("r-1", "r-2");
         assertThat(runs.batchesOfIngestionRuns(List.of("r-2", "r-9")))
-                .containsExactly(withReason(second, Batch.Reason.RERUN));
+                .containsExactly(withReason(second, Reason.RERUN));
         assertThat(runs.batchesOfIngestionRuns(List.of())).isEmpty();
     }
 
@@ -62,7 +63,7 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
         Batch batch = landed("r-1", T0);
         runs.insertBatch(batch);
         UUID id = runs.lockWaitingRun(T0);
-        runs.addBatch(id, batch.eventId(), Batch.Reason.LANDED);
+        runs.addBatch(id, batch.eventId(), Reason.LANDED);
 
         assertThat(runs.startWaitingRun(T0.plusSeconds(5))).contains(id);
         assertThat(runs.startWaitingRun(T0.plusSeconds(6)))
@@ -136,10 +137,10 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
                 3,
                 occurredAt,
                 occurredAt.plusSeconds(1),
-                Batch.Reason.LANDED);
+                Reason.LANDED);
     }
 
-    private static Batch withReason(Batch batch, Batch.Reason reason) {
+    private static Batch withReason(Batch batch, Reason reason) {
         return new Batch(
                 batch.eventId(),
                 batch.ingestionRunId(),

@@ -72,6 +72,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static ResponseEntity<ProblemDetail> badRequest(String title, @Nullable String detail) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, title, detail));
+    }
+
     @ExceptionHandler(ApiProblemException.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
         ProblemDetail problem = problem(e.status(), e.title(), e.detail());
@@ -96,40 +100,33 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     public ResponseEntity<ProblemDetail> invalidRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, invalidRequestTitle(), e.getMessage()));
+        return badRequest(invalidRequestTitle(), e.getMessage());
     }
 
     @ExceptionHandler(DateTimeException.class)
     public ResponseEntity<ProblemDetail> badDate(DateTimeException e) {
-        return ResponseEntity.badRequest()
-                .body(problem(
-                        HttpStatus.BAD_REQUEST,
-                        "Bad date",
-                        "a date in the request is not one the calendar can hold or this API can serve (from "
-                                + properties.dates().earliest() + " to "
-                                + properties.dates().yearsAhead()
-                                + " years ahead): " + e.getMessage()));
+        return badRequest(
+                "Bad date",
+                "a date in the request is not one the calendar can hold or this API can serve (from "
+                        + properties.dates().earliest() + " to "
+                        + properties.dates().yearsAhead()
+                        + " years ahead): " + e.getMessage());
     }
 
     @ExceptionHandler(MultipartException.class)
     public ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
         // the container's message says which part of the body failed; ours says what to send instead
-        return ResponseEntity.badRequest()
-                .body(
-                        problem(
-                                HttpStatus.BAD_REQUEST,
-                                "Unreadable multipart request",
-                                "the request says it is multipart but its body cannot be read as such (a multipart Content-Type needs a "
-                                        + "boundary parameter); send no Content-Type with a GET, and application/json with a JSON body"));
+        return badRequest(
+                "Unreadable multipart request",
+                "the request says it is multipart but its body cannot be read as such (a multipart Content-Type needs a "
+                        + "boundary parameter); send no Content-Type with a GET, and application/json with a JSON body");
     }
 
     @ExceptionHandler(InvalidMediaTypeException.class)
     public ResponseEntity<ProblemDetail> malformedMediaType(InvalidMediaTypeException e) {
-        return ResponseEntity.badRequest()
-                .body(problem(
-                        HttpStatus.BAD_REQUEST,
-                        "Malformed media type",
-                        "a Content-Type or Accept header is not a media type: '" + e.getMediaType() + "'"));
+        return badRequest(
+                "Malformed media type",
+                "a Content-Type or Accept header is not a media type: '" + e.getMediaType() + "'");
     }
 
     @ExceptionHandler({

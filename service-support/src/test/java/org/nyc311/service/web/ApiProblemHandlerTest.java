@@ -47,34 +47,29 @@ class ApiProblemHandlerTest {
 
     @Test
     void typedRefusalsKeepTheirStatusTitleAndMembers() throws Exception {
-        Answer badRequest = get("/typed?status=400");
-        badRequest.assertProblem(400, "Bad request");
-        assertThat(badRequest.json().path("detail").asText()).isEqualTo("limit must be between 1 and 500: 0");
+        Answer badRequest = get("/typed?status=400").assertProblem(400, "Bad request");
+        assertThat(badRequest.detail()).isEqualTo("limit must be between 1 and 500: 0");
         assertThat(badRequest.json().path("type").asText()).isEqualTo("about:blank");
         assertThat(badRequest.json().path("instance").asText()).isEqualTo("/typed");
 
         get("/typed?status=404").assertProblem(404, "Unknown series");
-        Answer conflict = get("/typed?status=409");
-        conflict.assertProblem(409, "Window already running");
+        Answer conflict = get("/typed?status=409").assertProblem(409, "Window already running");
         assertThat(conflict.json().path("runningRunId").asText()).isEqualTo("run-1");
 
-        Answer busy = get("/typed?status=503");
-        busy.assertProblem(503, "Ingestion queue full");
+        Answer busy = get("/typed?status=503").assertProblem(503, "Ingestion queue full");
         assertThat(busy.retryAfter()).isEqualTo("12");
     }
 
     @Test
     void aDateBeyondTheCalendarIsA400NotAnOverflow() throws Exception {
-        Answer overflow = get("/plus-days?from=%2B999999999-12-31");
-        overflow.assertProblem(400, "Bad date");
-        assertThat(overflow.json().path("detail").asText()).contains("2010-01-01");
+        Answer overflow = get("/plus-days?from=%2B999999999-12-31").assertProblem(400, "Bad date");
+        assertThat(overflow.detail()).contains("2010-01-01");
     }
 
     @Test
     void aDateOutsideTheServedRangeIsA400SayingTheRange() throws Exception {
-        Answer early = get("/guarded?from=2009-12-31");
-        early.assertProblem(400, "Bad request");
-        assertThat(early.json().path("detail").asText()).startsWith("from must be between 2010-01-01 and ");
+        Answer early = get("/guarded?from=2009-12-31").assertProblem(400, "Bad request");
+        assertThat(early.detail()).startsWith("from must be between 2010-01-01 and ");
         get("/guarded?from=%2B999999999-12-31").assertProblem(400, "Bad request");
         get("/guarded?from=tomorrow").assertProblem(400, "Bad request");
         assertThat(get("/guarded?from=2026-01-01").status()).isEqualTo(200);
@@ -87,27 +82,23 @@ class ApiProblemHandlerTest {
                     .header("Content-Type", "multipart/form-data")
                     .GET()
                     .build();
-            Answer answer = send(request);
-            answer.assertProblem(400, "Unreadable multipart request");
-            assertThat(answer.json().path("detail").asText()).contains("boundary");
+            Answer answer = send(request).assertProblem(400, "Unreadable multipart request");
+            assertThat(answer.detail()).contains("boundary");
         }
     }
 
     @Test
     void anOutageIsA503WithTheConfiguredRetryAfterWhereverItIsWrapped() throws Exception {
-        Answer direct = get("/outage?how=pool");
-        direct.assertProblem(503, "Service unavailable");
+        Answer direct = get("/outage?how=pool").assertProblem(503, "Service unavailable");
         assertThat(direct.retryAfter()).isEqualTo("7");
 
-        Answer wrapped = get("/outage?how=wrapped");
-        wrapped.assertProblem(503, "Service unavailable");
+        Answer wrapped = get("/outage?how=wrapped").assertProblem(503, "Service unavailable");
         assertThat(wrapped.retryAfter()).isEqualTo("7");
     }
 
     @Test
     void ourOwnFaultIsA500ThatLeaksNothing() throws Exception {
-        Answer failure = get("/outage?how=bug");
-        failure.assertProblem(500, "Internal server error");
+        Answer failure = get("/outage?how=bug").assertProblem(500, "Internal server error");
         assertThat(failure.body()).doesNotContain("secret-table", "DataIntegrityViolation", "at org.");
         assertThat(failure.json().path("reference").asText()).isNotBlank();
     }
@@ -140,12 +131,18 @@ class ApiProblemHandlerTest {
             return JSON.readTree(body);
         }
 
-        void assertProblem(int expectedStatus, String title) throws Exception {
+        /** Asserts this is a problem detail of this status and title, with a detail; this answer, for more. */
+        Answer assertProblem(int expectedStatus, String title) throws Exception {
             assertThat(status).as(body).isEqualTo(expectedStatus);
             assertThat(contentType).isEqualTo("application/problem+json");
             assertThat(json().path("status").asInt()).isEqualTo(expectedStatus);
             assertThat(json().path("title").asText()).isEqualTo(title);
-            assertThat(json().path("detail").asText()).isNotBlank();
+            assertThat(detail()).isNotBlank();
+            return this;
+        }
+
+        String detail() throws Exception {
+            return json().path("detail").asText();
         }
     }
 

@@ -5,30 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ApiScopeTest {
 
-    @Test
-    void readsNeedTheReadScopeWhateverThePath() {
-        assertEquals(ApiScope.READ, ApiScope.requiredFor("GET", "/api/v1/forecasts/noise/BROOKLYN"));
-        assertEquals(ApiScope.READ, ApiScope.requiredFor("get", "/api/v1/alerts"));
-        assertEquals(ApiScope.READ, ApiScope.requiredFor("HEAD", "/api/v1/series"));
-    }
-
-    @Test
-    void onlyPostingAnOnDemandForecastNeedsTheForecastScope() {
-        assertEquals(ApiScope.FORECAST, ApiScope.requiredFor("POST", "/api/v1/forecasts"));
-        assertEquals(ApiScope.FORECAST, ApiScope.requiredFor("POST", "/api/v1/forecasts/"));
-        assertEquals(ApiScope.OPERATE, ApiScope.requiredFor("POST", "/api/v1/forecast-runs"));
-        assertEquals(ApiScope.OPERATE, ApiScope.requiredFor("PUT", "/api/v1/forecasts"));
-    }
-
-    @Test
-    void everyOtherChangeNeedsTheOperateScope() {
-        assertEquals(ApiScope.OPERATE, ApiScope.requiredFor("POST", "/api/v1/ingestions"));
-        assertEquals(ApiScope.OPERATE, ApiScope.requiredFor("POST", "/api/v1/pipeline-runs/abc/rerun"));
-        assertEquals(ApiScope.OPERATE, ApiScope.requiredFor("PUT", "/api/v1/alerts/1/acknowledgement"));
-        assertEquals(ApiScope.OPERATE, ApiScope.requiredFor("DELETE", "/api/v1/alerts/1/label"));
+    @ParameterizedTest(name = "{0} {1} needs {2}: {3}")
+    @CsvSource(textBlock = """
+            GET,    /api/v1/forecasts/noise/BROOKLYN,  READ,     reads need the read scope whatever the path
+            get,    /api/v1/alerts,                    READ,     reads need the read scope whatever the path
+            HEAD,   /api/v1/series,                    READ,     reads need the read scope whatever the path
+            POST,   /api/v1/forecasts,                 FORECAST, only posting an on-demand forecast needs the forecast scope
+            POST,   /api/v1/forecasts/,                FORECAST, only posting an on-demand forecast needs the forecast scope
+            POST,   /api/v1/forecast-runs,             OPERATE,  only posting an on-demand forecast needs the forecast scope
+            PUT,    /api/v1/forecasts,                 OPERATE,  only posting an on-demand forecast needs the forecast scope
+            POST,   /api/v1/ingestions,                OPERATE,  every other change needs the operate scope
+            POST,   /api/v1/pipeline-runs/abc/rerun,   OPERATE,  every other change needs the operate scope
+            PUT,    /api/v1/alerts/1/acknowledgement,  OPERATE,  every other change needs the operate scope
+            DELETE, /api/v1/alerts/1/label,            OPERATE,  every other change needs the operate scope
+            """)
+    void aRequestNeedsTheScopeOfItsMethodAndPath(String method, String path, ApiScope scope, String rule) {
+        assertEquals(scope, ApiScope.requiredFor(method, path), rule);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,6 +31,17 @@ import org.slf4j.LoggerFactory;
 public final class PostgresServer implements EmbeddedServer {
 
     public static final String SUPERUSER = "postgres";
+
+    /** The system property the server's port is published in when {@link PostgresServerExtension} starts it. */
+    public static final String PORT_PROPERTY = "nyc311.test.postgres.port";
+
+    /**
+     * The JDBC URL of a database on the server, as a Spring property value to end with the database's name: a test
+     * class with a database of its own states {@code "spring.datasource.url=" + DATABASE_URL + "its_database"} in
+     * its {@code @TestPropertySource} and creates the database in a {@code @BeforeAll}.
+     */
+    public static final String DATABASE_URL = "jdbc:postgresql://" + Loopback.HOST + ":${" + PORT_PROPERTY + "}/";
+
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
     private static final int NOBODY = 65534;
 
@@ -142,9 +154,12 @@ public final class PostgresServer implements EmbeddedServer {
         return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
     }
 
+    /** The datasource settings of the database {@code postgres}, and the port for {@link #DATABASE_URL}. */
     @Override
     public Map<String, String> springProperties() {
-        return springProperties("postgres");
+        Map<String, String> properties = new HashMap<>(springProperties("postgres"));
+        properties.put(PORT_PROPERTY, Integer.toString(port));
+        return Map.copyOf(properties);
     }
 
     /** The datasource settings of a Spring Boot app (or a child JVM's arguments) for this database, as superuser. */

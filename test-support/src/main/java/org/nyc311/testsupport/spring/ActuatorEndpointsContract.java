@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.testsupport.tokens.TokenIssuerExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
@@ -15,9 +19,14 @@ import org.springframework.http.ResponseEntity;
  * health, readiness (also at {@code /livez} and {@code /readyz}) and Prometheus metrics tagged with the application,
  * over real HTTP.
  *
- * <p>A service's test extends this on a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
- * class with {@code @AutoConfigureObservability} (Boot turns metrics export off in tests otherwise).
+ * <p>A service's test extends this and adds the servers its service needs and its settings
+ * ({@code @TestPropertySource}): the class is a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} with
+ * {@code @AutoConfigureObservability} (Boot turns metrics export off in tests otherwise) and the test's token
+ * issuer (every service's API takes a bearer token), declared here once for every service.
  */
+@ExtendWith(TokenIssuerExtension.class)
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ActuatorEndpointsContract {
 
     private final String application;

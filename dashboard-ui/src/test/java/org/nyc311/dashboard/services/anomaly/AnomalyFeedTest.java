@@ -13,6 +13,7 @@ import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.TestServices;
 import org.nyc311.testsupport.net.JsonStubServer;
+import org.nyc311.testsupport.samples.BrooklynNoise;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,18 +29,7 @@ class AnomalyFeedTest {
 
     @Test
     void anomaliesReadAndTheFiltersTravelAsTheApiTakesThem() {
-        AnomalyView spike = new AnomalyView(
-                "noise-residential/brooklyn",
-                "noise-residential",
-                "brooklyn",
-                LocalDate.of(2026, 6, 1),
-                140,
-                90.5,
-                70,
-                120,
-                4.2,
-                "SPIKE",
-                "run-7");
+        AnomalyView spike = BrooklynNoise.SPIKE_ROW;
         anomalyService.answer("/api/v1/anomalies", List.of(spike));
 
         assertThat(feed.anomalies(new AnomalyQuery(
@@ -54,16 +44,7 @@ class AnomalyFeedTest {
 
     @Test
     void openAlertsRead() {
-        AlertView open = new AlertView(
-                UUID.randomUUID(),
-                "noise-residential/brooklyn",
-                "open",
-                LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 3),
-                LocalDate.of(2026, 6, 4),
-                null,
-                4,
-                5.5);
+        AlertView open = BrooklynNoise.openAlertRow(UUID.randomUUID());
         anomalyService.answer("/api/v1/alerts", List.of(open));
 
         assertThat(feed.alerts(true)).containsExactly(open);

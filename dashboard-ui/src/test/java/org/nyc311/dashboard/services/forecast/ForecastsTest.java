@@ -18,6 +18,7 @@ import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.TestServices;
 import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.net.JsonStubServer;
+import org.nyc311.testsupport.samples.BrooklynNoise;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -36,18 +37,7 @@ class ForecastsTest {
 
     @Test
     void theCatalogAndTheTrainingsRead() {
-        SeriesView series = new SeriesView(
-                "noise-residential/brooklyn",
-                "type_borough",
-                "noise-residential",
-                "Noise - Residential",
-                "brooklyn",
-                LAST.minusYears(3),
-                LAST,
-                LAST,
-                84.5,
-                1096,
-                true);
+        SeriesView series = BrooklynNoise.catalogRow(LAST);
         RunView run = new RunView(
                 RUN,
                 "EVENT",

@@ -32,6 +32,11 @@ class DatabricksJobRunnerTest {
     private static final long RUN_ID = 455_644_833L;
     /** The answers about this run, with its pipeline_run_id parameter. */
     private static final JobsApiAnswers RUN = new JobsApiAnswers(JOB_ID, RUN_ID, "x");
+    /** The run's answer to runs/get while its task runs. */
+    private static final String RUNNING = RUN.runsGet("RUNNING", null, "In run", "RUNNING", null);
+    /** The run's answer to runs/get once it succeeded. */
+    private static final String SUCCEEDED =
+            RUN.runsGet("TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}");
 
     private static final String RUN_NOW = "/api/2.2/jobs/run-now";
     private static final String RUNS_GET = "/api/2.2/jobs/runs/get";
@@ -62,7 +67,7 @@ class DatabricksJobRunnerTest {
     void aRunThatSucceedsIsPolledUntilItTerminates() throws Exception {
         runGetGoesThrough(
                 RUN.runsGet("PENDING", null, "Waiting for cluster", "PENDING", null),
-                RUN.runsGet("RUNNING", null, "In run", "RUNNING", null),
+                RUNNING,
                 RUN.runsGet(
                         "TERMINATED",
                         "SUCCESS",
@@ -93,7 +98,7 @@ class DatabricksJobRunnerTest {
     @Test
     void aRunThatFailsFailsTheAttemptWithDatabricksReason() throws Exception {
         runGetGoesThrough(
-                RUN.runsGet("RUNNING", null, "In run", "RUNNING", null),
+                RUNNING,
                 RUN.runsGet(
                         "TERMINATED",
                         "FAILED",
@@ -131,8 +136,7 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aRunThatHangsPastTheTimeoutIsCancelled() throws Exception {
-        databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
-                .willReturn(okJson(RUN.runsGet("RUNNING", null, "In run", "RUNNING", null))));
+        databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(RUNNING)));
 
         JobOutcome outcome = runner(Duration.ofMillis(400)).run(request(), started::add);
 
@@ -155,8 +159,7 @@ class DatabricksJobRunnerTest {
                 .inScenario("busy")
                 .whenScenarioStateIs("recovered")
                 .willReturn(okJson("{\"run_id\": " + RUN_ID + ", \"number_in_job\": " + RUN_ID + "}")));
-        runGetGoesThrough(RUN.runsGet(
-                "TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
+        runGetGoesThrough(SUCCEEDED);
 
         JobOutcome outcome = runner(Duration.ofMinutes(1)).run(request(), started::add);
 
@@ -181,10 +184,7 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aRunStartedBeforeARestartIsFollowedWithoutASecondRunNow() throws Exception {
-        runGetGoesThrough(
-                RUN.runsGet("RUNNING", null, "In run", "RUNNING", null),
-                RUN.runsGet(
-                        "TERMINATED", "SUCCESS", "", "TERMINATED", "{\"code\": \"SUCCESS\", \"type\": \"SUCCESS\"}"));
+        runGetGoesThrough(RUNNING, SUCCEEDED);
 
         java.util.Optional<JobOutcome> outcome = runner(Duration.ofMinutes(1)).resume(request(), Long.toString(RUN_ID));
 
@@ -207,8 +207,7 @@ class DatabricksJobRunnerTest {
 
     @Test
     void aControllerThatStopsLeavesTheDatabricksRunGoing() throws Exception {
-        databricks.stubFor(get(urlPathEqualTo(RUNS_GET))
-                .willReturn(okJson(RUN.runsGet("RUNNING", null, "In run", "RUNNING", null))));
+        databricks.stubFor(get(urlPathEqualTo(RUNS_GET)).willReturn(okJson(RUNNING)));
         java.util.concurrent.atomic.AtomicReference<Throwable> ended =
                 new java.util.concurrent.atomic.AtomicReference<>();
         Thread attempt = new Thread(() -> {
