@@ -22,12 +22,16 @@ class AnchorForecastsTest {
     private static final DailySeries SERIES = new DailySeries(
             LocalDate.of(2024, 1, 1), new double[] {10, 10, 10, 10, 10, 10, 10, 12, 12, 12, 12, 12, 12, 12, 10, 10});
 
+    /** Prophet's two days from origin 14: one inside its interval, one negative forecast outside it. */
+    private static final String PROPHET = """
+            method,origin,step,yhat,lower,upper
+            prophet,14,0,12.0,9.0,13.0
+            prophet,14,1,-3.0,-5.0,5.0
+            """;
+
     @Test
     void readsEachMethodsForecastsByOriginAndStep() throws IOException {
-        Path csv = write("""
-                method,origin,step,yhat,lower,upper
-                prophet,14,0,12.0,9.0,13.0
-                prophet,14,1,-3.0,-5.0,5.0
+        Path csv = write(PROPHET + """
                 auto_ets,14,0,10.0,8.0,11.0
                 auto_ets,14,1,10.0,8.0,11.0
                 """);
@@ -40,11 +44,7 @@ class AnchorForecastsTest {
 
     @Test
     void scoresAnAnchorAsTheBacktestScoresTheEngineWithNegativeForecastsCountedAsZero() throws IOException {
-        Path csv = write("""
-                method,origin,step,yhat,lower,upper
-                prophet,14,0,12.0,9.0,13.0
-                prophet,14,1,-3.0,-5.0,5.0
-                """);
+        Path csv = write(PROPHET);
 
         BenchmarkScore score = AnchorForecasts.read(csv).get("prophet").score(SERIES, new int[] {14}, 0.95);
 

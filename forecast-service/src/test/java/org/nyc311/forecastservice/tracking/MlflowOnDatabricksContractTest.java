@@ -25,7 +25,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -315,36 +314,7 @@ class MlflowOnDatabricksContractTest {
     }
 
     private static ForecastRun run() {
-        return new ForecastRun(
-                UUID.randomUUID(),
-                ForecastRun.Trigger.MANUAL,
-                null,
-                null,
-                7L,
-                LAST,
-                30,
-                ForecastRun.Status.SUCCEEDED,
-                LAST.minusDays(365),
-                LAST,
-                3,
-                0,
-                0.2,
-                0.15,
-                0.8,
-                0.95,
-                null,
-                1,
-                Instant.parse("2026-06-01T06:00:00Z"),
-                Instant.parse("2026-06-01T06:05:00Z"),
-                ForecastRun.TrackingStatus.PENDING,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return FittedRuns.awaitingTracking(UUID.randomUUID(), LAST, 30, 3, null);
     }
 
     private static List<StoredSeriesForecast> series(int count) {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,36 +214,7 @@ class MlflowTrackerCallsIT {
     }
 
     private static ForecastRun run(UUID runId, int series, String parentRunId) {
-        return new ForecastRun(
-                runId,
-                ForecastRun.Trigger.MANUAL,
-                null,
-                null,
-                7L,
-                LAST,
-                HORIZON,
-                ForecastRun.Status.SUCCEEDED,
-                LAST.minusDays(365),
-                LAST,
-                series,
-                0,
-                0.2,
-                0.15,
-                0.8,
-                0.95,
-                null,
-                1,
-                Instant.parse("2026-06-01T06:00:00Z"),
-                Instant.parse("2026-06-01T06:05:00Z"),
-                ForecastRun.TrackingStatus.PENDING,
-                0,
-                null,
-                parentRunId,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return FittedRuns.awaitingTracking(runId, LAST, HORIZON, series, parentRunId);
     }
 
     private static List<StoredSeriesForecast> series(UUID runId, int count) {

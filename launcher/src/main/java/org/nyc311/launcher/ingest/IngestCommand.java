@@ -14,6 +14,7 @@ import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.s3.S3Server;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,15 +45,8 @@ public final class IngestCommand implements Callable<Integer> {
             description = "'api' for the Socrata SODA API, or a .jsonl, .jsonl.gz or Open Data CSV export file.")
     String source;
 
-    @Option(
-            names = "--from",
-            paramLabel = "DATE",
-            description =
-                    "Window start: 2026-01-01 or 2026-01-01T00:00:00 (New York local time). With --to: a backfill on created_date.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Window end, inclusive: a date means its last second.")
-    String to;
+    @Mixin
+    WindowOptions window = new WindowOptions();
 
     @Option(
             names = "--workdir",
@@ -75,9 +69,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if ((from == null) != (to == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give both --from and --to, or neither");
-        }
+        window.check(spec);
         String resolvedSource = "api".equals(source)
                 ? "api"
                 : Path.of(source).toAbsolutePath().normalize().toString();
@@ -94,8 +86,9 @@ public final class IngestCommand implements Callable<Integer> {
         }
         Path work = workDirectory.toAbsolutePath().normalize();
         Path log = work.resolve("logs").resolve("ingest-service.log");
-        out.println("nyc311 ingest: " + resolvedSource + (from == null ? "" : " from " + from + " to " + to)
-                + " (work folder " + work + ")");
+        out.println("nyc311 ingest: " + resolvedSource
+                + (window.given() ? " from " + window.from() + " to " + window.to() : "") + " (work folder " + work
+                + ")");
         out.flush();
         try (S3Server s3 = S3Server.start(work.resolve("s3"), 0);
                 PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0)) {
@@ -122,9 +115,9 @@ public final class IngestCommand implements Callable<Integer> {
         properties.put("spring.main.web-application-type", "none");
         properties.put("spring.main.banner-mode", "off");
         properties.put("nyc311.ingest.one-shot.source", resolvedSource);
-        if (from != null) {
-            properties.put("nyc311.ingest.one-shot.from", from);
-            properties.put("nyc311.ingest.one-shot.to", to);
+        if (window.given()) {
+            properties.put("nyc311.ingest.one-shot.from", window.from());
+            properties.put("nyc311.ingest.one-shot.to", window.to());
         }
         properties.put("nyc311.ingest.events.enabled", "false");
         properties.put("nyc311.ingest.schedule.enabled", "false");

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.nyc311.launcher.ingest.IngestCommand;
 import org.nyc311.launcher.ingest.ReplayFiles;
+import org.nyc311.launcher.ingest.WindowOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,14 +46,8 @@ public final class PipelineCommand implements Callable<Integer> {
                             + "them (one batch each, in name order, as ./nyc311 demo-city writes them).")
     String source;
 
-    @Option(
-            names = "--from",
-            paramLabel = "DATE",
-            description = "Window start (New York local), with --to: a backfill on created_date.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Window end, inclusive.")
-    String to;
+    @Mixin
+    WindowOptions window = new WindowOptions();
 
     @Option(
             names = "--workdir",
@@ -81,9 +77,7 @@ public final class PipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if ((from == null) != (to == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give both --from and --to, or neither");
-        }
+        window.check(spec);
         List<String> batches = batches();
         SparkJob sparkJob = SparkJob.of(projectRoot.resolve("delta-jobs").resolve("target"));
         if (sparkJob == null) {
@@ -167,8 +161,8 @@ public final class PipelineCommand implements Callable<Integer> {
     private String[] ingestArguments(Path work, String batch) {
         List<String> arguments = new ArrayList<>(
                 List.of("--source", batch, "--workdir", work.toString(), "--project-root", projectRoot.toString()));
-        if (from != null) {
-            arguments.addAll(List.of("--from", from, "--to", to));
+        if (window.given()) {
+            arguments.addAll(List.of("--from", window.from(), "--to", window.to()));
         }
         return arguments.toArray(String[]::new);
     }

@@ -30,10 +30,10 @@ import org.nyc311.launcher.demo.DemoCity;
 import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.s3.S3Server;
-import org.nyc311.testsupport.sqs.SqsServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -318,19 +318,19 @@ class LocalPlatformIT {
     private static S3Client s3(PlatformPorts ports) {
         return S3Client.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + ports.s3()))
-                .region(Region.of(S3Server.REGION))
+                .region(Region.of(LocalAwsAccount.REGION))
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)))
+                        AwsBasicCredentials.create(LocalAwsAccount.ACCESS_KEY, LocalAwsAccount.SECRET_KEY)))
                 .build();
     }
 
     private static SqsClient sqs(PlatformPorts ports) {
         return SqsClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + ports.sqs()))
-                .region(Region.of(SqsServer.REGION))
+                .region(Region.of(LocalAwsAccount.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
+                        AwsBasicCredentials.create(LocalAwsAccount.ACCESS_KEY, LocalAwsAccount.SECRET_KEY)))
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -131,7 +132,7 @@ class DependencyHealthIT {
                 .endpointOverride(java.net.URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
+                        AwsBasicCredentials.create(LocalAwsAccount.ACCESS_KEY, LocalAwsAccount.SECRET_KEY)))
                 .build();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,8 +37,8 @@ class PatientListenerContainerRegistryIT {
                 .withUserConfiguration(Listener.class)
                 .withPropertyValues(
                         "spring.cloud.aws.region.static=us-east-1",
-                        "spring.cloud.aws.credentials.access-key=" + SqsServer.ACCESS_KEY,
-                        "spring.cloud.aws.credentials.secret-key=" + SqsServer.SECRET_KEY,
+                        "spring.cloud.aws.credentials.access-key=" + LocalAwsAccount.ACCESS_KEY,
+                        "spring.cloud.aws.credentials.secret-key=" + LocalAwsAccount.SECRET_KEY,
                         "spring.cloud.aws.sqs.endpoint=http://127.0.0.1:" + port,
                         "spring.cloud.aws.sqs.listener.poll-timeout=1s")
                 .run(context -> {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.sqs.SqsServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class EventOutboxIT {
                     .endpointOverride(sqs.endpoint())
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
+                            AwsBasicCredentials.create(LocalAwsAccount.ACCESS_KEY, LocalAwsAccount.SECRET_KEY)))
                     .build()) {
                 JdbcClient jdbc = JdbcClient.create(dataSource);
                 EventOutbox outbox = new EventOutbox(
@@ -83,7 +84,7 @@ class EventOutboxIT {
                         .endpointOverride(sqs.endpoint())
                         .region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(SqsServer.ACCESS_KEY, SqsServer.SECRET_KEY)))
+                                AwsBasicCredentials.create(LocalAwsAccount.ACCESS_KEY, LocalAwsAccount.SECRET_KEY)))
                         .build()) {
             createTable(postgres);
             EventOutbox outbox = new EventOutbox(

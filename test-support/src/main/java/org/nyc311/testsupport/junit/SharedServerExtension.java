@@ -24,18 +24,21 @@ public abstract class SharedServerExtension<S extends EmbeddedServer> implements
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create("org.nyc311.testsupport");
 
-    private final Class<S> serverType;
+    /** How a server of this extension starts; called once per test JVM. */
+    @FunctionalInterface
+    protected interface Starter<S> {
 
-    protected SharedServerExtension(Class<S> serverType) {
-        this.serverType = serverType;
+        /** @param scratch an empty folder under java.io.tmpdir for the server's files, deleted after it stops */
+        S start(Path scratch) throws Exception;
     }
 
-    /**
-     * Starts the server; called once per test JVM.
-     *
-     * @param scratch an empty folder under java.io.tmpdir for the server's files, deleted after it stops
-     */
-    protected abstract S start(Path scratch) throws Exception;
+    private final Class<S> serverType;
+    private final Starter<S> starter;
+
+    protected SharedServerExtension(Class<S> serverType, Starter<S> starter) {
+        this.serverType = serverType;
+        this.starter = starter;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -66,7 +69,7 @@ public abstract class SharedServerExtension<S extends EmbeddedServer> implements
             scratch = Files.createTempDirectory(
                     Path.of(System.getProperty("java.io.tmpdir")),
                     "nyc311-" + serverType.getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-");
-            S server = start(scratch);
+            S server = starter.start(scratch);
             server.springProperties().forEach(System::setProperty);
             return new Running<>(server, scratch);
         } catch (RuntimeException e) {

@@ -11,11 +11,10 @@ import org.nyc311.testsupport.junit.SharedServerExtension;
 public final class MlflowServerExtension extends SharedServerExtension<MlflowServer> {
 
     public MlflowServerExtension() {
-        super(MlflowServer.class);
+        super(MlflowServer.class, MlflowServerExtension::start);
     }
 
-    @Override
-    protected MlflowServer start(Path scratch) throws Exception {
+    private static MlflowServer start(Path scratch) throws Exception {
         MlflowInstallation installation = new MlflowInstallation(MlflowInstallation.projectRoot());
         try {
             return MlflowServer.start(installation.mlflowExecutable(), scratch, 0);

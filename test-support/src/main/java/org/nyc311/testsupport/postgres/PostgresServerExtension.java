@@ -1,17 +1,11 @@
 package org.nyc311.testsupport.postgres;
 
-import java.nio.file.Path;
 import org.nyc311.testsupport.junit.SharedServerExtension;
 
 /** {@code @ExtendWith(PostgresServerExtension.class)}: one PostgreSQL server per test JVM, in a temporary folder. */
 public final class PostgresServerExtension extends SharedServerExtension<PostgresServer> {
 
     public PostgresServerExtension() {
-        super(PostgresServer.class);
-    }
-
-    @Override
-    protected PostgresServer start(Path scratch) throws Exception {
-        return PostgresServer.start(scratch, 0);
+        super(PostgresServer.class, scratch -> PostgresServer.start(scratch, 0));
     }
 }

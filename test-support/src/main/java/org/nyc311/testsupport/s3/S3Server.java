@@ -8,10 +8,9 @@ import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.junit.EmbeddedServer;
 import org.nyc311.testsupport.net.Loopback;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -20,10 +19,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Clients use the ordinary AWS SDK with path-style access and V4 signatures, as against AWS.
  */
 public final class S3Server implements EmbeddedServer {
-
-    public static final String ACCESS_KEY = "nyc311-local";
-    public static final String SECRET_KEY = "nyc311-local-secret";
-    public static final String REGION = "us-east-1";
 
     private final S3Proxy proxy;
     private final Path baseDirectory;
@@ -50,7 +45,8 @@ public final class S3Server implements EmbeddedServer {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(BlobStores.create("filesystem", properties))
                 .endpoint(endpoint)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .awsAuthentication(
+                        AuthenticationType.AWS_V2_OR_V4, LocalAwsAccount.ACCESS_KEY, LocalAwsAccount.SECRET_KEY)
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
@@ -83,9 +79,8 @@ public final class S3Server implements EmbeddedServer {
     public S3Client client() {
         return S3Client.builder()
                 .endpointOverride(endpoint)
-                .region(Region.of(REGION))
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .region(Region.of(LocalAwsAccount.REGION))
+                .credentialsProvider(LocalAwsAccount.credentials())
                 .forcePathStyle(true)
                 .build();
     }
@@ -103,9 +98,9 @@ public final class S3Server implements EmbeddedServer {
         return Map.of(
                 "spring.cloud.aws.s3.endpoint", endpoint.toString(),
                 "spring.cloud.aws.s3.path-style-access-enabled", "true",
-                "spring.cloud.aws.credentials.access-key", ACCESS_KEY,
-                "spring.cloud.aws.credentials.secret-key", SECRET_KEY,
-                "spring.cloud.aws.region.static", REGION);
+                "spring.cloud.aws.credentials.access-key", LocalAwsAccount.ACCESS_KEY,
+                "spring.cloud.aws.credentials.secret-key", LocalAwsAccount.SECRET_KEY,
+                "spring.cloud.aws.region.static", LocalAwsAccount.REGION);
     }
 
     @Override

@@ -8,10 +8,9 @@ import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.nyc311.model.event.EventQueue;
+import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.junit.EmbeddedServer;
 import org.nyc311.testsupport.net.Loopback;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -23,10 +22,6 @@ import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
  * its dead-letter queue created, joined by a redrive policy as in production.
  */
 public final class SqsServer implements EmbeddedServer {
-
-    public static final String ACCESS_KEY = "nyc311-local";
-    public static final String SECRET_KEY = "nyc311-local-secret";
-    public static final String REGION = "us-east-1";
 
     private final SQSRestServer server;
     private final URI endpoint;
@@ -50,7 +45,7 @@ public final class SqsServer implements EmbeddedServer {
         SQSRestServer server = SQSRestServerBuilder.withInterface(Loopback.HOST)
                 .withPort(boundPort)
                 .withServerAddress(new NodeAddress("http", Loopback.HOST, boundPort, ""))
-                .withAWSRegion(REGION)
+                .withAWSRegion(LocalAwsAccount.REGION)
                 .start();
         server.waitUntilStarted();
         SqsServer sqs = new SqsServer(
@@ -79,9 +74,8 @@ public final class SqsServer implements EmbeddedServer {
     public SqsClient client() {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
-                .region(Region.of(REGION))
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .region(Region.of(LocalAwsAccount.REGION))
+                .credentialsProvider(LocalAwsAccount.credentials())
                 .build();
     }
 
@@ -186,9 +180,9 @@ public final class SqsServer implements EmbeddedServer {
     public Map<String, String> springProperties() {
         return Map.of(
                 "spring.cloud.aws.sqs.endpoint", endpoint.toString(),
-                "spring.cloud.aws.credentials.access-key", ACCESS_KEY,
-                "spring.cloud.aws.credentials.secret-key", SECRET_KEY,
-                "spring.cloud.aws.region.static", REGION);
+                "spring.cloud.aws.credentials.access-key", LocalAwsAccount.ACCESS_KEY,
+                "spring.cloud.aws.credentials.secret-key", LocalAwsAccount.SECRET_KEY,
+                "spring.cloud.aws.region.static", LocalAwsAccount.REGION);
     }
 
     @Override

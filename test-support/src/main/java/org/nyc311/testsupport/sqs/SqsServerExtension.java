@@ -1,6 +1,5 @@
 package org.nyc311.testsupport.sqs;
 
-import java.nio.file.Path;
 import org.nyc311.testsupport.junit.SharedServerExtension;
 
 /** {@code @ExtendWith(SqsServerExtension.class)}: one ElasticMQ per test JVM with the pipeline's queues. */
@@ -10,11 +9,6 @@ public final class SqsServerExtension extends SharedServerExtension<SqsServer> {
     public static final int TEST_VISIBILITY_TIMEOUT_SECONDS = 3;
 
     public SqsServerExtension() {
-        super(SqsServer.class);
-    }
-
-    @Override
-    protected SqsServer start(Path scratch) {
-        return SqsServer.start(0, TEST_VISIBILITY_TIMEOUT_SECONDS);
+        super(SqsServer.class, scratch -> SqsServer.start(0, TEST_VISIBILITY_TIMEOUT_SECONDS));
     }
 }

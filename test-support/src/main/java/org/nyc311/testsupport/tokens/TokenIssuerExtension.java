@@ -16,11 +16,10 @@ public final class TokenIssuerExtension extends SharedServerExtension<TokenIssue
     public static final String CLIENT_SECRET = "test-client-secret";
 
     public TokenIssuerExtension() {
-        super(TokenIssuer.class);
+        super(TokenIssuer.class, TokenIssuerExtension::start);
     }
 
-    @Override
-    protected TokenIssuer start(Path scratch) {
+    private static TokenIssuer start(Path scratch) {
         TokenIssuer issuer = TokenIssuer.start(0).register(CLIENT_ID, CLIENT_SECRET, EnumSet.allOf(ApiScope.class));
         // read by the callers' configuration as ${NYC311_SERVICE_...}, as the environment is in production
         System.setProperty("NYC311_SERVICE_TOKEN_URI", issuer.tokenUri().toString());

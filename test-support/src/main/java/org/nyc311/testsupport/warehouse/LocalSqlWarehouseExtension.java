@@ -15,11 +15,10 @@ import org.nyc311.testsupport.mlflow.MlflowInstallation;
 public final class LocalSqlWarehouseExtension extends SharedServerExtension<LocalSqlWarehouseProcess> {
 
     public LocalSqlWarehouseExtension() {
-        super(LocalSqlWarehouseProcess.class);
+        super(LocalSqlWarehouseProcess.class, LocalSqlWarehouseExtension::start);
     }
 
-    @Override
-    protected LocalSqlWarehouseProcess start(Path scratch) throws Exception {
+    private static LocalSqlWarehouseProcess start(Path scratch) throws Exception {
         Path module = MlflowInstallation.projectRoot().resolve("local-sql-warehouse");
         Assumptions.assumeTrue(
                 Files.isRegularFile(module.resolve("target/local-sql-warehouse.classpath")),
