@@ -2,9 +2,11 @@ package org.nyc311.forecast;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.Forecast.CandidateScore;
@@ -31,8 +33,8 @@ import org.nyc311.model.forecast.ForecastPoint;
  * <p>Per series it (1) races the candidate models, including the seeded hyperparameter search of
  * the Prophet-style model, on rolling origins of the series' own history; (2) learns the
  * interval calibration from the winner's errors on more origins (for a series of a few requests a day,
- * the dispersion of a negative binomial instead: {@link CountIntervals}); (3) refits the winner on the
- * whole history and forecasts. Histories too short to cross-validate, and all-zero ones, get a simple
+ * the dispersion of a negative binomial instead, {@link CountIntervals}, where the origins score it
+ * better); (3) refits the winner on the whole history and forecasts. Histories too short to cross-validate, and all-zero ones, get a simple
  * default instead of an exception.
  *
  * <p>Immutable and thread-safe: one instance can serve many threads; it holds no mutable state.
@@ -103,19 +105,33 @@ public final class SeriesForecaster {
             }
         }
         IntervalCalibration calibration = IntervalCalibration.learn(logErrors, spreads, settings.level());
-        double[][] actuals = new double[ends.length][horizon];
-        for (int k = 0; k < ends.length; k++) {
-            for (int h = 0; h < horizon; h++) {
-                actuals[k][h] = y[ends[k] + h];
+        double[][][] logScale = crossFittedBounds(
+                ends.length,
+                k -> IntervalCalibration.learn(allBut(logErrors, k), allBut(spreads, k), settings.level())
+                        .bounds(predictions[k], spreads[k]));
+        // A series of a few requests a day takes a count distribution instead (see CountIntervals).
+        @Nullable CountIntervals counts = null;
+        double[][][] chosen = logScale;
+        if (CountIntervals.suits(y)) {
+            double[][] actuals = new double[ends.length][horizon];
+            double[] floors = new double[ends.length];
+            for (int k = 0; k < ends.length; k++) {
+                actuals[k] = Arrays.copyOfRange(y, ends[k], ends[k] + horizon);
+                floors[k] = CountIntervals.floor(Arrays.copyOf(y, ends[k]));
             }
+            chosen = crossFittedBounds(
+                    ends.length,
+                    k -> CountIntervals.learn(
+                                    allBut(actuals, k), allBut(predictions, k), allBut(floors, k), settings.level())
+                            .bounds(predictions[k], floors[k]));
+            counts = CountIntervals.learn(actuals, predictions, floors, settings.level());
         }
-        boolean counts = CountIntervals.suits(y);
-        Accuracy cv = crossFittedAccuracy(y, ends, predictions, logErrors, spreads, counts ? actuals : null);
+        Accuracy cv = crossFittedAccuracy(y, ends, predictions, chosen);
 
         FittedModel fitted = winner.fit(history);
         double[] yhat = fitted.predict(horizon);
-        double[][] bounds = counts
-                ? CountIntervals.learn(actuals, predictions, settings.level()).bounds(yhat)
+        double[][] bounds = counts != null
+                ? counts.bounds(yhat, CountIntervals.floor(y))
                 : calibration.bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
         return new Forecast(
                 winner.name(),
@@ -125,33 +141,62 @@ public final class SeriesForecaster {
                 points(history.end(), yhat, bounds));
     }
 
+    /** Per calibration origin, its interval learnt from the other origins only: {@code [k][0]} lower, {@code [k][1]} upper. */
+    private static double[][][] crossFittedBounds(int origins, IntFunction<double[][]> leavingOut) {
+        double[][][] out = new double[origins][][];
+        for (int k = 0; k < origins; k++) {
+            out[k] = leavingOut.apply(k);
+        }
+        return out;
+    }
+
+    /**
+     * The cross-fitted intervals' mean scaled interval score (M4's MSIS: the width plus {@code 2 / alpha} per unit an
+     * actual falls outside, over the seasonal naive's error): lower is better, and a wider interval that covers more
+     * is not better for it.
+     */
+    private double intervalScore(double[] y, int[] ends, double[][][] bounds) {
+        double alpha = 1 - settings.level();
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < ends.length; k++) {
+            double scale = AccuracyAccumulator.seasonalNaiveScale(y, ends[k]);
+            for (int h = 0; h < bounds[k][0].length; h++) {
+                double actual = y[ends[k] + h];
+                double lower = bounds[k][0][h];
+                double upper = bounds[k][1][h];
+                double miss = Math.max(0, lower - actual) + Math.max(0, actual - upper);
+                sum += (upper - lower + 2 / alpha * miss) / scale;
+                n++;
+            }
+        }
+        return sum / Math.max(1, n);
+    }
+
     /**
      * Accuracy of the chosen model on the calibration origins. Coverage is cross-fitted: each origin's
      * interval is calibrated on the other origins only, so it is an honest estimate of the coverage to
      * expect, not the level the calibration was asked for.
-     *
-     * @param countActuals the origins' actual counts when the intervals come from {@link CountIntervals}, else null
      */
-    private Accuracy crossFittedAccuracy(
-            double[] y,
-            int[] ends,
-            double[][] predictions,
-            double[][] logErrors,
-            double[][] spreads,
-            double @Nullable [][] countActuals) {
+    private static Accuracy crossFittedAccuracy(double[] y, int[] ends, double[][] predictions, double[][][] bounds) {
         AccuracyAccumulator acc = new AccuracyAccumulator();
         for (int k = 0; k < ends.length; k++) {
-            double[][] bounds = countActuals == null
-                    ? IntervalCalibration.learn(allBut(logErrors, k), allBut(spreads, k), settings.level())
-                            .bounds(predictions[k], spreads[k])
-                    : CountIntervals.learn(allBut(countActuals, k), allBut(predictions, k), settings.level())
-                            .bounds(predictions[k]);
             double scale = AccuracyAccumulator.seasonalNaiveScale(y, ends[k]);
             for (int h = 0; h < predictions[k].length; h++) {
-                acc.add(y[ends[k] + h], predictions[k][h], bounds[0][h], bounds[1][h], scale);
+                acc.add(y[ends[k] + h], predictions[k][h], bounds[k][0][h], bounds[k][1][h], scale);
             }
         }
         return acc.result();
+    }
+
+    private static double[] allBut(double[] values, int left) {
+        double[] out = new double[values.length - 1];
+        for (int j = 0, i = 0; j < values.length; j++) {
+            if (j != left) {
+                out[i++] = values[j];
+            }
+        }
+        return out;
     }
 
     private static double[][] allBut(double[][] rows, int left) {
@@ -198,7 +243,7 @@ public final class SeriesForecaster {
                         null, rate, PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS)
                 .inverseCumulativeProbability(1 - (1 - settings.level()) / 2);
         double[][] bounds = new double[2][horizon];
-        java.util.Arrays.fill(bounds[1], upper);
+        Arrays.fill(bounds[1], upper);
         String name = history.length() == 0 ? "empty_history" : "all_zero";
         return new Forecast(
                 name, Map.of(), Accuracy.NONE, List.of(), points(history.end(), new double[horizon], bounds));

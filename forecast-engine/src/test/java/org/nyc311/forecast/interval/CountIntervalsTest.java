@@ -2,6 +2,7 @@ package org.nyc311.forecast.interval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.JDKRandomGenerator;
@@ -14,8 +15,8 @@ class CountIntervalsTest {
         double[][] predictions = constant(40, 7, 4.0);
         double[][] actuals = poissonDraws(predictions, 7);
 
-        CountIntervals intervals = CountIntervals.learn(actuals, predictions, 0.95);
-        double[][] bounds = intervals.bounds(new double[] {4.0});
+        CountIntervals intervals = CountIntervals.learn(actuals, predictions, new double[40], 0.95);
+        double[][] bounds = intervals.bounds(new double[] {4.0}, 0);
 
         assertThat(intervals.dispersion()).isLessThan(0.05);
         // Poisson(4): P(X <= 0) = 0.018 < 0.025 <= P(X <= 1); P(X <= 7) = 0.949 < 0.975 <= P(X <= 8) = 0.979
@@ -34,8 +35,8 @@ class CountIntervalsTest {
             }
         }
 
-        CountIntervals intervals = CountIntervals.learn(actuals, predictions, 0.95);
-        double[][] bounds = intervals.bounds(new double[] {4.0});
+        CountIntervals intervals = CountIntervals.learn(actuals, predictions, new double[40], 0.95);
+        double[][] bounds = intervals.bounds(new double[] {4.0}, 0);
 
         assertThat(intervals.dispersion()).isGreaterThan(0.5);
         assertThat(bounds[0][0]).isEqualTo(0);
@@ -44,9 +45,10 @@ class CountIntervalsTest {
 
     @Test
     void boundsAreWholeCountsNeverBelowZeroAndHoldThePointForecast() {
-        CountIntervals intervals = CountIntervals.learn(constant(10, 3, 0.3), constant(10, 3, 0.3), 0.95);
+        CountIntervals intervals =
+                CountIntervals.learn(constant(10, 3, 0.3), constant(10, 3, 0.3), new double[10], 0.95);
 
-        double[][] bounds = intervals.bounds(new double[] {0.0, 0.3, 2.5});
+        double[][] bounds = intervals.bounds(new double[] {0.0, 0.3, 2.5}, 0);
 
         for (int h = 0; h < 3; h++) {
             assertThat(bounds[0][h]).isGreaterThanOrEqualTo(0).isEqualTo(Math.rint(bounds[0][h]));
@@ -55,6 +57,21 @@ class CountIntervalsTest {
         assertThat(bounds[0][0]).isZero();
         assertThat(bounds[1][0]).isZero();
         assertThat(bounds[1][2]).isGreaterThanOrEqualTo(2.5);
+    }
+
+    @Test
+    void aForecastOfNothingOnASeriesOfAFewADayIsDrawnAroundHalfItsRecentMean() {
+        double[] fourADay = new double[60];
+        Arrays.fill(fourADay, 4);
+        CountIntervals poisson =
+                CountIntervals.learn(poissonDraws(constant(40, 7, 4.0), 7), constant(40, 7, 4.0), new double[40], 0.95);
+
+        double[][] bounds = poisson.bounds(new double[] {0.0}, CountIntervals.floor(fourADay));
+
+        // a seasonal naive copying last week's quiet day forecasts 0; the interval is Poisson(2)'s, not a point at 0
+        assertThat(CountIntervals.floor(fourADay)).isEqualTo(2.0);
+        assertThat(bounds[0][0]).isZero();
+        assertThat(bounds[1][0]).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -73,7 +90,7 @@ class CountIntervalsTest {
     private static double[][] constant(int origins, int horizon, double value) {
         double[][] out = new double[origins][horizon];
         for (double[] row : out) {
-            java.util.Arrays.fill(row, value);
+            Arrays.fill(row, value);
         }
         return out;
     }
