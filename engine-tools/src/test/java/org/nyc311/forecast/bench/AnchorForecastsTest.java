@@ -2,6 +2,7 @@ package org.nyc311.forecast.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class AnchorForecastsTest {
         assertThat(a.coverage()).isEqualTo(0.5);
         assertThat(a.points()).isEqualTo(2);
         // interval scores: width 4 inside; width 10 plus 40 x 5 outside; each over the scale of 2
-        assertThat(score.msis()).isEqualTo((4.0 / 2 + (10 + 40 * 5.0) / 2) / 2);
+        assertThat(score.msis()).isCloseTo((4.0 / 2 + (10 + 40 * 5.0) / 2) / 2, within(1e-9));
     }
 
     @Test
