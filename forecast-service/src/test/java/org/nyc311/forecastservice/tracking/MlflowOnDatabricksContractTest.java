@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
-import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.databricks.DatabricksSignIn;
 
 /**
@@ -318,30 +316,6 @@ class MlflowOnDatabricksContractTest {
     }
 
     private static List<StoredSeriesForecast> series(int count) {
-        List<StoredSeriesForecast> series = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<ForecastPoint> points = new ArrayList<>();
-            for (int d = 1; d <= 30; d++) {
-                points.add(new ForecastPoint(LAST.plusDays(d), 10 + i, 5 + i, 15 + i, 0.95));
-            }
-            series.add(new StoredSeriesForecast(
-                    UUID.randomUUID(),
-                    "type-" + i + "/brooklyn",
-                    "prophet",
-                    Map.of("changepoints", "25"),
-                    0.2,
-                    0.15,
-                    0.8,
-                    0.95,
-                    28,
-                    LAST.minusDays(365),
-                    LAST,
-                    null,
-                    null,
-                    null,
-                    7L,
-                    points));
-        }
-        return series;
+        return FittedRuns.series(UUID.randomUUID(), LAST, 30, count, Map.of("changepoints", "25"));
     }
 }

@@ -23,7 +23,6 @@ import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.support.CountingHttpProxy;
 import org.nyc311.forecastservice.support.MlflowRest;
-import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
 
@@ -218,30 +217,6 @@ class MlflowTrackerCallsIT {
     }
 
     private static List<StoredSeriesForecast> series(UUID runId, int count) {
-        List<StoredSeriesForecast> series = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<ForecastPoint> points = new ArrayList<>();
-            for (int d = 1; d <= HORIZON; d++) {
-                points.add(new ForecastPoint(LAST.plusDays(d), 10 + i, 5 + i, 15 + i, 0.95));
-            }
-            series.add(new StoredSeriesForecast(
-                    runId,
-                    "type-" + i + "/brooklyn",
-                    "prophet",
-                    Map.of("changepoints", "25", "seasonality", "weekly"),
-                    0.2,
-                    0.15,
-                    0.8,
-                    0.95,
-                    28,
-                    LAST.minusDays(365),
-                    LAST,
-                    null,
-                    null,
-                    null,
-                    7L,
-                    points));
-        }
-        return series;
+        return FittedRuns.series(runId, LAST, HORIZON, count, Map.of("changepoints", "25", "seasonality", "weekly"));
     }
 }
