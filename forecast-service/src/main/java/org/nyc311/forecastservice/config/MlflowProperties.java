@@ -64,18 +64,6 @@ public record MlflowProperties(
         }
     }
 
-    /** Without the Databricks settings: a tracking server of its own. */
-    public MlflowProperties(
-            @Nullable String trackingUri,
-            @Nullable String uiUri,
-            @Nullable String experimentName,
-            @Nullable String registeredModelName,
-            @Nullable String championAlias,
-            @Nullable Duration retryInterval,
-            int maxAttempts) {
-        this(trackingUri, uiUri, experimentName, registeredModelName, championAlias, retryInterval, maxAttempts, null);
-    }
-
     public boolean enabled() {
         return trackingUri != null;
     }

@@ -257,7 +257,8 @@ class MlflowOnDatabricksContractTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("neither is set");
         // locally the plain name stays
-        assertThat(new MlflowProperties("http://127.0.0.1:5000", null, null, null, null, null, 0).registeredModelName())
+        assertThat(new MlflowProperties("http://127.0.0.1:5000", null, null, null, null, null, 0, null)
+                        .registeredModelName())
                 .isEqualTo("nyc311-daily-forecaster");
     }
 

@@ -50,7 +50,9 @@ class MlflowTrackerCallsIT {
         String name = "calls-test-" + UUID.randomUUID();
         // a search page of 10 runs: paging shows with tens of runs instead of thousands
         tracker = new MlflowTracker(
-                new MlflowProperties(proxy.uri().toString(), null, name, name, null, null, 0), Clock.systemUTC(), 10);
+                new MlflowProperties(proxy.uri().toString(), null, name, name, null, null, 0, null),
+                Clock.systemUTC(),
+                10);
         tracker.experimentId();
     }
 
