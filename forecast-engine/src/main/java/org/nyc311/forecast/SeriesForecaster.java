@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import org.apache.commons.math3.distribution.PoissonDistribution;
-import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.Forecast.CandidateScore;
 import org.nyc311.forecast.interval.CountIntervals;
 import org.nyc311.forecast.interval.IntervalCalibration;
@@ -33,8 +32,8 @@ import org.nyc311.model.forecast.ForecastPoint;
  * <p>Per series it (1) races the candidate models, including the seeded hyperparameter search of
  * the Prophet-style model, on rolling origins of the series' own history; (2) learns the
  * interval calibration from the winner's errors on more origins (for a series of a few requests a day,
- * the dispersion of a negative binomial instead, {@link CountIntervals}, where the origins score it
- * better); (3) refits the winner on the whole history and forecasts. Histories too short to cross-validate, and all-zero ones, get a simple
+ * the dispersion of a negative binomial instead, {@link CountIntervals}); (3) refits the winner on the
+ * whole history and forecasts. Histories too short to cross-validate, and all-zero ones, get a simple
  * default instead of an exception.
  *
  * <p>Immutable and thread-safe: one instance can serve many threads; it holds no mutable state.
@@ -104,35 +103,34 @@ public final class SeriesForecaster {
                 logErrors[k][h] = Math.log1p(y[ends[k] + h]) - Math.log1p(predictions[k][h]);
             }
         }
-        IntervalCalibration calibration = IntervalCalibration.learn(logErrors, spreads, settings.level());
-        double[][][] logScale = crossFittedBounds(
-                ends.length,
-                k -> IntervalCalibration.learn(allBut(logErrors, k), allBut(spreads, k), settings.level())
-                        .bounds(predictions[k], spreads[k]));
-        // A series of a few requests a day takes a count distribution instead (see CountIntervals).
-        @Nullable CountIntervals counts = null;
-        double[][][] chosen = logScale;
+        FittedModel fitted = winner.fit(history);
+        double[] yhat = fitted.predict(horizon);
+        double[][] bounds;
+        double[][][] crossFitted;
         if (CountIntervals.suits(y)) {
-            double[][] actuals = new double[ends.length][horizon];
+            // a series of a few requests a day: a count distribution around the forecast (see CountIntervals)
+            double[][] actuals = new double[ends.length][];
             double[] floors = new double[ends.length];
             for (int k = 0; k < ends.length; k++) {
                 actuals[k] = Arrays.copyOfRange(y, ends[k], ends[k] + horizon);
-                floors[k] = CountIntervals.floor(Arrays.copyOf(y, ends[k]));
+                floors[k] = CountIntervals.floor(y, ends[k]);
             }
-            chosen = crossFittedBounds(
+            crossFitted = crossFittedBounds(
                     ends.length,
                     k -> CountIntervals.learn(
                                     allBut(actuals, k), allBut(predictions, k), allBut(floors, k), settings.level())
                             .bounds(predictions[k], floors[k]));
-            counts = CountIntervals.learn(actuals, predictions, floors, settings.level());
+            bounds = CountIntervals.learn(actuals, predictions, floors, settings.level())
+                    .bounds(yhat, CountIntervals.floor(y, y.length));
+        } else {
+            crossFitted = crossFittedBounds(
+                    ends.length,
+                    k -> IntervalCalibration.learn(allBut(logErrors, k), allBut(spreads, k), settings.level())
+                            .bounds(predictions[k], spreads[k]));
+            bounds = IntervalCalibration.learn(logErrors, spreads, settings.level())
+                    .bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
         }
-        Accuracy cv = crossFittedAccuracy(y, ends, predictions, chosen);
-
-        FittedModel fitted = winner.fit(history);
-        double[] yhat = fitted.predict(horizon);
-        double[][] bounds = counts != null
-                ? counts.bounds(yhat, CountIntervals.floor(y))
-                : calibration.bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
+        Accuracy cv = crossFittedAccuracy(y, ends, predictions, crossFitted);
         return new Forecast(
                 winner.name(),
                 winner.hyperparameters(),
@@ -148,29 +146,6 @@ public final class SeriesForecaster {
             out[k] = leavingOut.apply(k);
         }
         return out;
-    }
-
-    /**
-     * The cross-fitted intervals' mean scaled interval score (M4's MSIS: the width plus {@code 2 / alpha} per unit an
-     * actual falls outside, over the seasonal naive's error): lower is better, and a wider interval that covers more
-     * is not better for it.
-     */
-    private double intervalScore(double[] y, int[] ends, double[][][] bounds) {
-        double alpha = 1 - settings.level();
-        double sum = 0;
-        int n = 0;
-        for (int k = 0; k < ends.length; k++) {
-            double scale = AccuracyAccumulator.seasonalNaiveScale(y, ends[k]);
-            for (int h = 0; h < bounds[k][0].length; h++) {
-                double actual = y[ends[k] + h];
-                double lower = bounds[k][0][h];
-                double upper = bounds[k][1][h];
-                double miss = Math.max(0, lower - actual) + Math.max(0, actual - upper);
-                sum += (upper - lower + 2 / alpha * miss) / scale;
-                n++;
-            }
-        }
-        return sum / Math.max(1, n);
     }
 
     /**

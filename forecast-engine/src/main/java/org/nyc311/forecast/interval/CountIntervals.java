@@ -46,7 +46,7 @@ public final class CountIntervals {
 
     /** Whether a history's last {@value #RECENT_DAYS} days average under {@value #MAX_LEVEL} a day. */
     public static boolean suits(double[] history) {
-        return history.length > 0 && recentMean(history) < MAX_LEVEL;
+        return history.length > 0 && recentMean(history, history.length) < MAX_LEVEL;
     }
 
     /**
@@ -69,15 +69,18 @@ public final class CountIntervals {
         return new CountIntervals(phi, level);
     }
 
-    /** The least mean an interval is drawn around: {@link #FLOOR_SHARE} of the history's recent mean. */
-    public static double floor(double[] history) {
-        return FLOOR_SHARE * recentMean(history);
+    /**
+     * The least mean an interval is drawn around, for a forecast made after the first {@code end} days of
+     * {@code history}: {@link #FLOOR_SHARE} of their recent mean.
+     */
+    public static double floor(double[] history, int end) {
+        return FLOOR_SHARE * recentMean(history, end);
     }
 
-    private static double recentMean(double[] history) {
-        int days = Math.min(history.length, RECENT_DAYS);
+    private static double recentMean(double[] history, int end) {
+        int days = Math.min(end, RECENT_DAYS);
         double sum = 0;
-        for (int t = history.length - days; t < history.length; t++) {
+        for (int t = end - days; t < end; t++) {
             sum += history[t];
         }
         return days == 0 ? 0 : sum / days;

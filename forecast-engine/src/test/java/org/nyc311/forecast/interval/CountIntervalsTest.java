@@ -66,10 +66,10 @@ class CountIntervalsTest {
         CountIntervals poisson =
                 CountIntervals.learn(poissonDraws(constant(40, 7, 4.0), 7), constant(40, 7, 4.0), new double[40], 0.95);
 
-        double[][] bounds = poisson.bounds(new double[] {0.0}, CountIntervals.floor(fourADay));
+        double[][] bounds = poisson.bounds(new double[] {0.0}, CountIntervals.floor(fourADay, fourADay.length));
 
         // a seasonal naive copying last week's quiet day forecasts 0; the interval is Poisson(2)'s, not a point at 0
-        assertThat(CountIntervals.floor(fourADay)).isEqualTo(2.0);
+        assertThat(CountIntervals.floor(fourADay, fourADay.length)).isEqualTo(2.0);
         assertThat(bounds[0][0]).isZero();
         assertThat(bounds[1][0]).isGreaterThanOrEqualTo(5);
     }
