@@ -86,6 +86,27 @@ public final class CountIntervals {
         return days == 0 ? 0 : sum / days;
     }
 
+    /** Intervals of a known dispersion, for asking what they can tell apart (the detection benchmark's table). */
+    public static CountIntervals ofDispersion(double phi, double level) {
+        if (!(phi >= 0) || !(level > 0 && level < 1)) {
+            throw new IllegalArgumentException(
+                    "dispersion must be >= 0 and level in (0, 1), were " + phi + ", " + level);
+        }
+        return new CountIntervals(phi, level);
+    }
+
+    /** The chance that a count of this distribution with mean {@code mu} exceeds {@code count}. */
+    public double exceedance(double mu, double count) {
+        if (mu <= 0) {
+            return 0;
+        }
+        double cumulative = 0;
+        for (int x = 0; x <= count && x < MAX_COUNT; x++) {
+            cumulative += Math.exp(logPmf(x, mu));
+        }
+        return Math.max(0, 1 - cumulative);
+    }
+
     /** NB2's dispersion: 0 is a Poisson. */
     public double dispersion() {
         return phi;

@@ -286,6 +286,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         if (!anchors.isEmpty()) {
             seedRule(perRun, anchorPerRun, clean, anchors, md);
         }
+        md.append(DetectableRise.markdown(0.95));
         md.append(String.format(
                 Locale.ROOT,
                 "Wall time: %.0f s for the untouched rolling detection, %.0f s for %d "
