@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nyc311.launcher.Nyc311;
-import org.nyc311.model.series.Borough;
-import org.nyc311.model.series.ComplaintType;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import picocli.CommandLine;
 
@@ -152,42 +150,7 @@ class PipelineCommandIT {
             assertThat(results.map(run -> run.resolve("result.json")).filter(Files::isRegularFile))
                     .hasSize(2);
         }
-        Map<String, Long> gold = new TreeMap<>();
-        for (String line :
-                Files.readAllLines(export).subList(1, Files.readAllLines(export).size())) {
-            int first = line.indexOf(',');
-            int last = line.lastIndexOf(',');
-            int borough = line.lastIndexOf(',', last - 1);
-            String type =
-                    line.substring(first + 1, borough).replaceAll("^\"|\"$", "").replace("\"\"", "\"");
-            gold.put(
-                    line.substring(0, first) + "|" + ComplaintType.keyOf(type) + "|"
-                            + line.substring(borough + 1, last),
-                    Long.parseLong(line.substring(last + 1)));
-        }
-        Map<String, Long> generated = new TreeMap<>();
-        ObjectMapper json = new ObjectMapper();
-        try (var files = Files.list(feed)) {
-            for (Path file : files.toList()) {
-                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                        new java.util.zip.GZIPInputStream(Files.newInputStream(file)),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        JsonNode record = json.readTree(line);
-                        generated.merge(
-                                record.get("created_date").asText().substring(0, 10) + "|"
-                                        + ComplaintType.keyOf(
-                                                record.get("complaint_type").asText()) + "|"
-                                        + Borough.fromSource(
-                                                        record.get("borough").asText())
-                                                .name(),
-                                1L,
-                                Long::sum);
-                    }
-                }
-            }
-        }
-        assertThat(gold).isEqualTo(generated);
+        assertThat(GoldAgainstFeed.goldCounts(export)).isEqualTo(GoldAgainstFeed.feedCounts(feed));
     }
 
     /** An independent count: the fixture's records by the date part of their floating (New York) created_date. */
