@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
@@ -166,6 +167,7 @@ public final class SilverStage implements Stage {
         Dataset<Row> ranked = SilverTransform.ranked(typed).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> winners = ranked.where(col("_rank").equalTo(1)).drop("_rank", RAW_RECORD, QUARANTINE_REASON);
         long batchDuplicates = ranked.where(col("_rank").gt(1)).count();
+        Optional<KeyRange> keys = KeyRange.of(winners);
 
         if (!DeltaTables.exists(spark, lake.silverRequests())) {
             winners.select(silverColumns()).limit(0).write().format("delta").save(lake.silverRequests());
@@ -176,7 +178,7 @@ public final class SilverStage implements Stage {
         OptionalLong ownCommit = complete ? OptionalLong.empty() : firstCommitOf(spark, lake, runId);
         long baseline = ownCommit.isPresent() ? ownCommit.getAsLong() - 1 : current;
         Dataset<Row> classified = SilverTransform.classify(
-                        winners, DeltaTables.at(spark, lake.silverRequests(), baseline))
+                        winners, KeyRange.narrow(keys, DeltaTables.at(spark, lake.silverRequests(), baseline)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> againstCurrent = null;
         try {
@@ -196,7 +198,7 @@ public final class SilverStage implements Stage {
             long pendingCount = inserted + updated;
             if (ownCommit.isPresent()) {
                 againstCurrent = SilverTransform.classify(
-                                winners, DeltaTables.at(spark, lake.silverRequests(), current))
+                                winners, KeyRange.narrow(keys, DeltaTables.at(spark, lake.silverRequests(), current)))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 pending = againstCurrent.where(col(SilverTransform.CLASS).notEqual(SilverTransform.DUPLICATE));
                 pendingCount = pending.count();
@@ -204,7 +206,7 @@ public final class SilverStage implements Stage {
             }
             touched.addAll(rereadDates(spark, lake, reread, now, runId, current));
             if (pendingCount > 0) {
-                merge(spark, lake, runId, pending);
+                merge(spark, lake, runId, pending, keys.orElseThrow());
             }
             if (recordsIn != inserted + updated + duplicates + quarantined) {
                 throw new IllegalStateException("silver counts do not add up for run " + runId + ": in " + recordsIn
@@ -264,14 +266,15 @@ public final class SilverStage implements Stage {
 
     /**
      * MERGEs the rows by unique_key, with the run id as the commit's user metadata: that is how a retry of
-     * this run finds the commit ({@link #firstCommitOf}).
+     * this run finds the commit ({@link #firstCommitOf}). The condition holds the batch's key range, so that
+     * the MERGE's search for the files its keys are in skips the others by their statistics ({@link KeyRange}).
      */
-    private static void merge(SparkSession spark, LakeLayout lake, String runId, Dataset<Row> rows) {
+    private static void merge(SparkSession spark, LakeLayout lake, String runId, Dataset<Row> rows, KeyRange keys) {
         spark.conf().set(USER_METADATA, runId);
         try {
             DeltaTable.forPath(spark, lake.silverRequests())
                     .as("t")
-                    .merge(rows.select(silverColumns()).as("s"), "t.unique_key = s.unique_key")
+                    .merge(rows.select(silverColumns()).as("s"), keys.mergeCondition("t", "s"))
                     .whenMatched()
                     .updateAll()
                     .whenNotMatched()
