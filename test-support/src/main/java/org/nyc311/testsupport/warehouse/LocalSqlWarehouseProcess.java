@@ -22,6 +22,8 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
 
     public static final String MAIN_CLASS = "org.nyc311.warehouse.LocalSqlWarehouse";
     private static final String READY = "local-sql-warehouse ready";
+    /** The heap of the warehouse's JVM, as {@code ./nyc311 up} and the tests start it. */
+    public static final String HEAP = "1g";
 
     private final LoggedProcess process;
     private final int port;
@@ -67,6 +69,9 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(Files.readString(flagsFile).trim().split("\\s+")));
         command.addAll(List.of(
+                // without a cap the JVM takes up to a quarter of the machine's memory: 2.4 GB resident after the
+                // daily reads of three years of gold, where the same chain runs in 1 GB (docs/BENCHMARKS.md#scale)
+                "-Xmx" + HEAP,
                 "-Duser.timezone=UTC",
                 "-cp",
                 classes + ":" + Files.readString(classpathFile).strip(),
