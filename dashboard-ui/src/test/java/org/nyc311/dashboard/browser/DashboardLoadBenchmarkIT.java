@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,12 +123,8 @@ class DashboardLoadBenchmarkIT {
             }
             browser.close();
         }
-        Path out = Path.of("target", "dashboard-load-benchmark.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(
-                out,
-                "Dashboard load times, " + series + " series, " + loads + " loads each after one not counted\n\n"
-                        + report);
+        writeReport("Dashboard load times, " + series + " series, " + loads + " loads each after one not counted\n\n"
+                + report);
         System.out.print(report);
     }
 
@@ -163,17 +160,19 @@ class DashboardLoadBenchmarkIT {
                         seconds(percentile(overview, 95)),
                         seconds(percentile(explorer, 50)),
                         seconds(percentile(explorer, 95)));
-                Path out = Path.of("target", "dashboard-load-benchmark.md");
-                Files.createDirectories(out.getParent());
-                Files.writeString(
-                        out,
-                        "Dashboard load times, " + loads + " loads each after one not counted\n\n"
-                                + "| dashboard | Overview p50 | Overview p95 | Explorer p50 | Explorer p95 |\n"
-                                + "| --- | ---: | ---: | ---: | ---: |\n" + report);
+                writeReport("Dashboard load times, " + loads + " loads each after one not counted\n\n"
+                        + "| dashboard | Overview p50 | Overview p95 | Explorer p50 | Explorer p95 |\n"
+                        + "| --- | ---: | ---: | ---: | ---: |\n" + report);
                 System.out.print("dashboard load: " + report);
             }
             browser.close();
         }
+    }
+
+    private static void writeReport(String text) throws IOException {
+        Path out = Path.of("target", "dashboard-load-benchmark.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
     }
 
     private static void loadOverview(Page page, String base) {

@@ -23,7 +23,7 @@ public final class LocalSqlWarehouseProcess implements EmbeddedServer {
     public static final String MAIN_CLASS = "org.nyc311.warehouse.LocalSqlWarehouse";
     private static final String READY = "local-sql-warehouse ready";
     /** The heap of the warehouse's JVM, as {@code ./nyc311 up} and the tests start it. */
-    public static final String HEAP = "1g";
+    private static final String HEAP = "1g";
 
     private final LoggedProcess process;
     private final int port;
