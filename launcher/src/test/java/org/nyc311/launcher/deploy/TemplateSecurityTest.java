@@ -65,9 +65,9 @@ class TemplateSecurityTest {
         assertThat(prod.resource("ForecastTaskDefinition").properties().toString())
                 .contains("NYC311_TOKEN_ISSUER_URI", "MANAGEMENT_SERVER_PORT", "sslmode=verify-full");
         assertThat(prod.resource("DashboardTaskRole").properties().toString()).doesNotContain("sqs:");
-        // the Databricks job cluster lists the bucket only under the lake's prefixes
+        // Unity Catalog's storage credential role lists the bucket only under the lake's prefixes
         assertThat(prod.resource("DatabricksLakeRole").properties().toString())
-                .contains("s3:ListBucket", "s3:prefix", "raw/*", "gold/*");
+                .contains("s3:ListBucket", "s3:prefix", "raw/*", "unity-catalog/*", "sts:ExternalId");
     }
 
     @Test
