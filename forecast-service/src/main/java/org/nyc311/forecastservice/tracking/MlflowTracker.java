@@ -136,7 +136,7 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /**
-     * The rest of a training's tracking, after the announcement, 12 calls whatever the number of series: the
+     * The rest of a training's tracking, after the announcement, at most 12 calls whatever the number of series: the
      * series' two tables and the model's three files uploaded to the run (a retry's upload replaces an attempt's),
      * the run's end, the registered model version, the champion alias (read, and moved when no worse) and the
      * challenger alias. On Unity Catalog two more: the version's write credentials and its finalization.
