@@ -9,12 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.support.CountingHttpProxy;
 import org.nyc311.forecastservice.support.MlflowRest;
+import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
 
@@ -217,6 +221,46 @@ class MlflowTrackerCallsIT {
                 .isEqualTo(first.runId().toString());
         assertThat(summary.path("engine_version").asText())
                 .isEqualTo(flavor.path("engine_version").asText());
+
+        // and MLflow's own client reads it as a model: models:/<name>@champion downloaded and Model.load'ed
+        JsonNode loaded = json.readTree(loadWithMlflowsPythonClient(model + "@champion"));
+        assertThat(loaded.path("flavors")).extracting(JsonNode::asText).containsExactly("nyc311_forecaster");
+        assertThat(loaded.path("inputs")).extracting(JsonNode::asText).containsExactly("series_id", "horizon");
+        assertThat(loaded.path("outputs"))
+                .extracting(JsonNode::asText)
+                .containsExactly("series_id", "date", "yhat", "yhat_lower", "yhat_upper", "level");
+        assertThat(loaded.path("run_id").asText()).isEqualTo(firstResult.parentRunId());
+    }
+
+    /**
+     * What MLflow's Python client makes of {@code models:/<reference>}: it resolves the alias, downloads the version's
+     * folder through the artifact proxy and loads its MLmodel ({@code mlflow.models.Model.load}); as JSON.
+     */
+    private String loadWithMlflowsPythonClient(String reference) throws Exception {
+        Path python = new MlflowInstallation(MlflowInstallation.projectRoot())
+                .mlflowExecutable()
+                .resolveSibling("python");
+        String script = String.join(
+                "\n",
+                "import json, sys, tempfile, mlflow",
+                "from mlflow.models import Model",
+                "mlflow.set_tracking_uri(sys.argv[1])",
+                "path = mlflow.artifacts.download_artifacts(artifact_uri='models:/' + sys.argv[2],"
+                        + " dst_path=tempfile.mkdtemp())",
+                "m = Model.load(path)",
+                "print(json.dumps({'flavors': list(m.flavors), 'run_id': m.run_id,"
+                        + " 'inputs': m.signature.inputs.input_names(),"
+                        + " 'outputs': m.signature.outputs.input_names()}))");
+        Process process = new ProcessBuilder(
+                        python.toString(), "-c", script, mlflow.trackingUri().toString(), reference)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        // the last line: MLflow may print warnings before it
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     @Test
