@@ -32,7 +32,7 @@ import org.nyc311.forecastservice.run.StoredSeriesForecast;
  * ({@link ModelFiles}: an {@code MLmodel} file with its own flavour and MLflow's signature, the series' models and
  * the training's summary), then a registered model version made from that folder. The version always takes the
  * {@code challenger} alias (the newest training); the {@code champion} alias moves to it only when its pooled CV
- * WAPE is no worse than the champion's. A training costs the same 15 calls whatever its number of series; only
+ * WAPE is no worse than the champion's. A training costs the same 15 calls at most whatever its number of series; only
  * the artifacts grow with it.
  * (A run per series cost four calls each, 4,800 at 1,200 series, and a run each against the experiment's cap
  * on runs; docs/BENCHMARKS.md#scale.)
@@ -160,7 +160,7 @@ public class MlflowTracker implements AutoCloseable {
 
         String version = registerVersion(parent.info(), run, model);
         boolean champion = moveChampionIfNoWorse(version, run.pooledWape());
-        // after the champion's comparison, which reads the champion alone: the newest version, whatever its error
+        // whatever its error: whoever weighs the newest training against the champion finds it under this alias
         setAlias(properties.challengerAlias(), version);
         return new TrackingResult(parent.experimentId(), parentId, series.size(), version, champion);
     }

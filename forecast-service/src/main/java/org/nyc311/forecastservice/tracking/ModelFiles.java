@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,9 @@ record ModelFiles(Map<String, byte[]> files) {
     private static final DateTimeFormatter PYTHON_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
+    /** In the order they are uploaded, the MLmodel first; unmodifiable, as a record's parts should be. */
     ModelFiles {
-        files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
     /** The model of training {@code run}, tracked as MLflow run {@code mlflowRunId}, written at {@code now}. */

@@ -387,6 +387,13 @@ class MlflowOnDatabricksContractTest {
         assertThatThrownBy(() -> tracker(settings(null, null, null, VOLUME)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("neither is set");
+        assertThatThrownBy(() -> new MlflowProperties(
+                        "http://127.0.0.1:5000", null, null, null, "champion", "champion", null, 0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nyc311.mlflow.challenger-alias");
+        assertThat(new MlflowProperties("http://127.0.0.1:5000", null, null, null, null, null, null, 0, null)
+                        .challengerAlias())
+                .isEqualTo("challenger");
         // locally the plain name stays
         assertThat(new MlflowProperties("http://127.0.0.1:5000", null, null, null, null, null, null, 0, null)
                         .registeredModelName())
