@@ -309,6 +309,29 @@ class MlflowOnDatabricksContractTest {
     }
 
     @Test
+    void storageOtherThanS3IsRefusedWithWhatWasAnsweredAndTheVersionIsNotFinalized() throws Exception {
+        // a metastore on Azure: an abfss:// location and a SAS token, which this AWS deployment does not write
+        workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/create"))
+                .willReturn(okJson(modelVersion("2", "PENDING_REGISTRATION", null)
+                        .replace(
+                                "s3://nyc311-uc-metastore/" + VERSION_FOLDER,
+                                "abfss://metastore@nyc311uc.dfs.core.windows.net/" + VERSION_FOLDER))));
+        workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/generate-temporary-credentials"))
+                .willReturn(okJson("""
+                        {"credentials": {"azure_user_delegation_sas": {"sas_token": "sv=2023-11-03&sig=x"},
+                          "expiration_time": 1780297500000}}""")));
+
+        try (MlflowTracker tracker = tracker(settings(CLIENT_ID, CLIENT_SECRET, null, VOLUME))) {
+            assertThatThrownBy(() -> tracker.track(run(), series(1)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("abfss://")
+                    .hasMessageContaining("azure_user_delegation_sas");
+        }
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(UC + "model-versions/finalize")));
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(UC + "registered-models/alias")));
+    }
+
+    @Test
     void aChampionAliasNotSetYetIsSetToTheFirstVersion() throws Exception {
         workspace.stubFor(get(urlPathEqualTo(UC + "registered-models/alias"))
                 .willReturn(error(
