@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mlflow.api.proto.Service;
@@ -27,9 +28,12 @@ import org.nyc311.forecastservice.run.StoredSeriesForecast;
 /**
  * Logs a training to MLflow with the MLflow Java client as one run: the data version and the pooled
  * metrics as its params and metrics, every series in two table artifacts ({@link SeriesTables}: each
- * series' model, hyperparameters, history and CV metrics; each series' forecast), then a registered model
- * version whose {@code champion} alias moves only when the pooled CV WAPE is no worse than the champion's.
- * A training costs the same dozen calls whatever its number of series; only the artifacts grow with it.
+ * series' model, hyperparameters, history and CV metrics; each series' forecast), the model's folder
+ * ({@link ModelFiles}: an {@code MLmodel} file with its own flavour and MLflow's signature, the series' models and
+ * the training's summary), then a registered model version made from that folder. The version always takes the
+ * {@code challenger} alias (the newest training); the {@code champion} alias moves to it only when its pooled CV
+ * WAPE is no worse than the champion's. A training costs the same 15 calls at most whatever its number of series; only
+ * the artifacts grow with it.
  * (A run per series cost four calls each, 4,800 at 1,200 series, and a run each against the experiment's cap
  * on runs; docs/BENCHMARKS.md#scale.)
  *
@@ -40,8 +44,9 @@ import org.nyc311.forecastservice.run.StoredSeriesForecast;
  *
  * <p>With the tracking URI {@code databricks} every call goes to {@code https://<workspace>/api/2.0/mlflow/...}
  * with the Databricks SDK's credentials ({@link MlflowEndpoint}), and the model registry is Unity Catalog's: the
- * model is named {@code catalog.schema.model}, its calls are MLflow's {@code unity-catalog/} ones, and a new
- * version is finalized after it is created.
+ * model is named {@code catalog.schema.model}, its calls are MLflow's {@code unity-catalog/} ones (aliases
+ * included), and a new version's files are written to the storage location Unity Catalog gives it, with the
+ * credentials it vends for it ({@link ModelVersionStorage}), before the version is finalized.
  */
 public class MlflowTracker implements AutoCloseable {
 
@@ -56,6 +61,7 @@ public class MlflowTracker implements AutoCloseable {
     private final MlflowProperties properties;
     private final MlflowEndpoint endpoint;
     private final MlflowClient client;
+    private final ModelVersionStorage versionStorage;
     private final Clock clock;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,6 +82,7 @@ public class MlflowTracker implements AutoCloseable {
         this.clock = clock;
         this.endpoint = MlflowEndpoint.of(properties);
         this.client = new MlflowClient(endpoint);
+        this.versionStorage = new ModelVersionStorage(properties.databricks().modelStorage());
     }
 
     /**
@@ -129,9 +136,10 @@ public class MlflowTracker implements AutoCloseable {
     }
 
     /**
-     * The rest of a training's tracking, after the announcement, 9 calls whatever the number of series: the
-     * series' two tables and the training summary uploaded to the run (a retry's upload replaces an attempt's),
-     * the run's end, the registered model version and the champion alias.
+     * The rest of a training's tracking, after the announcement, at most 12 calls whatever the number of series: the
+     * series' two tables and the model's three files uploaded to the run (a retry's upload replaces an attempt's),
+     * the run's end, the registered model version, the champion alias (read, and moved when no worse) and the
+     * challenger alias. On Unity Catalog two more: the version's write credentials and its finalization.
      */
     public TrackingResult complete(ForecastRun run, ParentRun parent, List<StoredSeriesForecast> series)
             throws IOException {
@@ -144,14 +152,16 @@ public class MlflowTracker implements AutoCloseable {
                 parent.info(),
                 SeriesTables.FORECASTS,
                 SeriesTables.forecasts(series).getBytes(StandardCharsets.UTF_8));
-        uploadArtifact(
-                parent.info(),
-                "model/training.json",
-                trainingSummary(run, series.size()).getBytes(StandardCharsets.UTF_8));
+        ModelFiles model = ModelFiles.of(run, parentId, series, clock.instant());
+        for (Map.Entry<String, byte[]> file : model.files().entrySet()) {
+            uploadArtifact(parent.info(), ModelFiles.DIRECTORY + "/" + file.getKey(), file.getValue());
+        }
         client.setTerminated(parentId, Service.RunStatus.FINISHED, clock.millis());
 
-        String version = registerVersion(parent.info(), run);
+        String version = registerVersion(parent.info(), run, model);
         boolean champion = moveChampionIfNoWorse(version, run.pooledWape());
+        // whatever its error: whoever weighs the newest training against the champion finds it under this alias
+        setAlias(properties.challengerAlias(), version);
         return new TrackingResult(parent.experimentId(), parentId, series.size(), version, champion);
     }
 
@@ -205,7 +215,7 @@ public class MlflowTracker implements AutoCloseable {
         }
     }
 
-    private String registerVersion(Service.RunInfo parent, ForecastRun run) throws IOException {
+    private String registerVersion(Service.RunInfo parent, ForecastRun run, ModelFiles model) throws IOException {
         // looked up first: the client retries every 4xx, so "already exists" would cost three round trips a training
         HttpResponse<String> existing =
                 restGet(registry() + "registered-models/get?name=" + encode(properties.registeredModelName()));
@@ -234,6 +244,23 @@ public class MlflowTracker implements AutoCloseable {
                 json.readTree(client.sendPost(registry() + "model-versions/create", json.writeValueAsString(version)));
         String number = created.path("model_version").path("version").asText();
         if (endpoint.onDatabricks()) {
+            // Unity Catalog keeps a version's files in a storage location of its own, not at the source: they are
+            // written there before the version is finalized, which seals them (ModelVersionStorage says from where)
+            String storageLocation =
+                    created.path("model_version").path("storage_location").asText("");
+            if (storageLocation.isEmpty()) {
+                throw new IOException("Unity Catalog created version " + number + " of "
+                        + properties.registeredModelName() + " without a storage_location to write its files to");
+            }
+            ObjectNode grant = json.createObjectNode()
+                    .put("name", properties.registeredModelName())
+                    .put("version", number)
+                    .put("operation", ModelVersionStorage.READ_WRITE);
+            JsonNode credentials = json.readTree(client.sendPost(
+                            registry() + "model-versions/generate-temporary-credentials",
+                            json.writeValueAsString(grant)))
+                    .path("credentials");
+            versionStorage.write(storageLocation, credentials, model.files());
             // Unity Catalog creates a version PENDING_REGISTRATION; finalizing makes it READY for the alias
             ObjectNode finalize = json.createObjectNode()
                     .put("name", properties.registeredModelName())
@@ -245,7 +272,6 @@ public class MlflowTracker implements AutoCloseable {
 
     /** Moves the alias to {@code version} when its pooled WAPE is no worse than the champion's (or there is none). */
     private boolean moveChampionIfNoWorse(String version, @Nullable Double pooledWape) throws IOException {
-        String name = properties.registeredModelName();
         Optional<JsonNode> current = championVersion();
         double candidate = pooledWape == null || !Double.isFinite(pooledWape) ? Double.POSITIVE_INFINITY : pooledWape;
         if (current.isPresent()) {
@@ -272,12 +298,17 @@ public class MlflowTracker implements AutoCloseable {
                 return false;
             }
         }
-        ObjectNode alias = json.createObjectNode()
-                .put("name", name)
-                .put("alias", properties.championAlias())
-                .put("version", version);
-        client.sendPost(registry() + "registered-models/alias", json.writeValueAsString(alias));
+        setAlias(properties.championAlias(), version);
         return true;
+    }
+
+    /** Points {@code alias} at {@code version}, taking it from whichever version had it. */
+    private void setAlias(String alias, String version) throws IOException {
+        ObjectNode body = json.createObjectNode()
+                .put("name", properties.registeredModelName())
+                .put("alias", alias)
+                .put("version", version);
+        client.sendPost(registry() + "registered-models/alias", json.writeValueAsString(body));
     }
 
     /**
@@ -418,19 +449,6 @@ public class MlflowTracker implements AutoCloseable {
             encoded.append(encode(segment).replace("+", "%20"));
         }
         return encoded.toString();
-    }
-
-    private String trainingSummary(ForecastRun run, int seriesCount) throws IOException {
-        ObjectNode summary = json.createObjectNode()
-                .put("forecast_run_id", run.runId().toString())
-                .put("gold_version", run.goldVersion())
-                .put("history_start", String.valueOf(run.historyStart()))
-                .put("last_actual_date", String.valueOf(run.lastActualDate()))
-                .put("horizon_days", run.horizonDays());
-        summary.put("series_count", seriesCount);
-        summary.put("series_metrics", SeriesTables.METRICS);
-        summary.put("series_forecasts", SeriesTables.FORECASTS);
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
     }
 
     private static void addMetric(List<Service.Metric> metrics, String key, @Nullable Double value, long timestamp) {

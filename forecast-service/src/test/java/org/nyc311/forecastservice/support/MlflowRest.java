@@ -88,4 +88,28 @@ public final class MlflowRest {
                 .path("version")
                 .asText();
     }
+
+    /** The model version an alias names, with its source and run ({@code registered-models/alias}). */
+    public JsonNode aliasedVersion(String model, String alias) throws IOException, InterruptedException {
+        return get("registered-models/alias", "name", model, "alias", alias).path("model_version");
+    }
+
+    /**
+     * A file under an artifact URI of the tracking server's artifact proxy ({@code mlflow-artifacts:/...}, as a run's
+     * or a model version's source is), downloaded as any client does: {@code GET /api/2.0/mlflow-artifacts/artifacts/}.
+     */
+    public String proxiedArtifact(String artifactUri, String path) throws IOException, InterruptedException {
+        String scheme = "mlflow-artifacts:";
+        if (!artifactUri.startsWith(scheme)) {
+            throw new IOException(artifactUri + " is not under the artifact proxy");
+        }
+        String relative = artifactUri.substring(scheme.length()).replaceFirst("^/+", "");
+        URI uri = URI.create(base + "/api/2.0/mlflow-artifacts/artifacts/" + relative + "/" + path);
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
 }

@@ -20,31 +20,51 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
+import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.databricks.DatabricksSignIn;
+import org.nyc311.testsupport.s3.S3Server;
+import org.nyc311.testsupport.s3.S3ServerExtension;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * The tracker on Databricks (tracking URI {@code databricks}) against a stub workspace answering in the shapes
  * Databricks and MLflow document: the OAuth discovery and token endpoint, MLflow's REST API under
  * {@code /api/2.0/mlflow/}, Unity Catalog's model registry calls ({@code unity-catalog/...}) and the Files API for
  * the artifacts in a volume. Every call must carry the service principal's token, and none may need Python.
+ *
+ * <p>A model version's files go to the storage location Unity Catalog answers with, a real S3-compatible server
+ * here (s3proxy), with the credentials the stub registry vends for the version: the service is given no other.
  */
+@ExtendWith(S3ServerExtension.class)
 class MlflowOnDatabricksContractTest {
 
     private static final String CLIENT_ID = "9b2f64c1-3e7a-4f0d-8c15-6a4e2d9b7c31";
@@ -58,13 +78,43 @@ class MlflowOnDatabricksContractTest {
     private static final String MLFLOW = "/api/2.0/mlflow/";
     private static final String UC = MLFLOW + "unity-catalog/";
     private static final LocalDate LAST = LocalDate.of(2026, 5, 31);
+    /** The metastore's bucket and the folder Unity Catalog gives version 2, as {@code storage_location}. */
+    private static final String BUCKET = "nyc311-uc-metastore";
+
+    private static final String VERSION_FOLDER = "models/1f4e1c9a/versions/5b0e2d7c";
+    private static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEHYaCXVzLWVhc3QtMSJHMEUCIQ";
 
     private WireMockServer workspace;
     private String host;
+    private S3Server storage;
+    /** What the bucket held under the version's folder when the registry was asked to finalize the version. */
+    private final List<String> filesWhenFinalized = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void startWorkspace() {
-        workspace = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    void startWorkspace(S3Server s3) {
+        storage = s3;
+        storage.createBucket(BUCKET);
+        try (S3Client client = storage.client()) {
+            client.listObjectsV2(r -> r.bucket(BUCKET))
+                    .contents()
+                    .forEach(o -> client.deleteObject(d -> d.bucket(BUCKET).key(o.key())));
+        }
+        workspace = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .extensions(new ServeEventListener() {
+                    @Override
+                    public String getName() {
+                        return "files-when-finalized";
+                    }
+
+                    @Override
+                    public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+                        if (event.getRequest().getUrl().startsWith(UC + "model-versions/finalize")) {
+                            filesWhenFinalized.addAll(filesInVersionFolder());
+                        }
+                    }
+                }));
         workspace.start();
         host = "http://127.0.0.1:" + workspace.port();
         DatabricksSignIn.serve(workspace, ACCESS_TOKEN);
@@ -89,6 +139,10 @@ class MlflowOnDatabricksContractTest {
                          "aliases": [{"alias": "champion", "version": "1"}]}}""".formatted(MODEL))));
         workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/create"))
                 .willReturn(okJson(modelVersion("2", "PENDING_REGISTRATION", null))));
+        // the Python client's write grant for the version (databricks_uc_registry_messages.proto): the local account's
+        // keys, which s3proxy checks, with a session token as STS issues
+        workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/generate-temporary-credentials"))
+                .willReturn(okJson(temporaryCredentials(LocalAwsAccount.SECRET_KEY))));
         workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/finalize"))
                 .willReturn(okJson(modelVersion("2", "READY", null))));
         workspace.stubFor(get(urlPathEqualTo(UC + "registered-models/alias"))
@@ -170,12 +224,111 @@ class MlflowOnDatabricksContractTest {
         workspace.verify(postRequestedFor(urlPathEqualTo(UC + "registered-models/alias"))
                 .withRequestBody(
                         equalToJson("{\"name\": \"" + MODEL + "\", \"alias\": \"champion\", \"version\": \"2\"}")));
+        workspace.verify(postRequestedFor(urlPathEqualTo(UC + "registered-models/alias"))
+                .withRequestBody(
+                        equalToJson("{\"name\": \"" + MODEL + "\", \"alias\": \"challenger\", \"version\": \"2\"}")));
         // never the workspace registry's own calls, and never a path that needs the Python CLI
         assertThat(workspace.findAll(
                         anyRequestedFor(urlPathMatching(MLFLOW + "(registered-models|model-versions)/.*"))))
                 .isEmpty();
         assertThat(workspace.findAll(anyRequestedFor(urlPathMatching(".*artifacts/credentials-for-write.*"))))
                 .isEmpty();
+    }
+
+    @Test
+    void aVersionsFilesAreWrittenToItsStorageLocationWithTheVendedCredentialsBeforeItIsFinalized() throws Exception {
+        try (MlflowTracker tracker = tracker(settings(CLIENT_ID, CLIENT_SECRET, null, VOLUME))) {
+            tracker.track(run(), series(3));
+        }
+
+        // the write grant for the version Unity Catalog created, in the shape MLflow's Python client asks it
+        workspace.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(UC + "model-versions/generate-temporary-credentials"))
+                        .withRequestBody(equalToJson("""
+                                {"name": "%s", "version": "2", "operation": "MODEL_VERSION_OPERATION_READ_WRITE"}""".formatted(MODEL))));
+        // the model's folder in the version's storage location, written with those credentials (s3proxy refuses
+        // any other key), and all of it there when the registry was asked to finalize the version
+        assertThat(filesInVersionFolder()).containsExactlyInAnyOrder("MLmodel", "training.json", "series_models.csv");
+        assertThat(filesWhenFinalized).containsExactlyInAnyOrder("MLmodel", "training.json", "series_models.csv");
+        workspace.verify(1, postRequestedFor(urlPathEqualTo(UC + "model-versions/finalize")));
+
+        JsonNode mlmodel = new YAMLMapper().readTree(versionFile("MLmodel"));
+        assertThat(mlmodel.path("artifact_path").asText()).isEqualTo("model");
+        assertThat(mlmodel.path("run_id").asText()).isEqualTo(RUN_ID);
+        assertThat(mlmodel.path("flavors").has("python_function")).isFalse();
+        assertThat(mlmodel.path("flavors")
+                        .path("nyc311_forecaster")
+                        .path("description")
+                        .asText())
+                .startsWith("No standard MLflow flavour fits this model");
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(mlmodel.path("signature").path("inputs").asText()))
+                .extracting(column -> column.path("name").asText())
+                .containsExactly("series_id", "horizon");
+        assertThat(json.readTree(mlmodel.path("signature").path("outputs").asText()))
+                .extracting(column -> column.path("name").asText())
+                .contains("yhat", "yhat_lower", "yhat_upper");
+        assertThat(versionFile("series_models.csv")).contains("type-2/brooklyn");
+
+        // the grant, the files, the finalization, then the aliases: each alias is set on a READY version
+        // WireMock lists the newest first
+        List<ServeEvent> served = new ArrayList<>(workspace.getAllServeEvents());
+        Collections.reverse(served);
+        List<String> registryCalls = served.stream()
+                .map(event -> event.getRequest().getMethod() + " "
+                        + event.getRequest().getUrl().replaceFirst("\\?.*", ""))
+                .filter(call -> call.contains("/unity-catalog/model-versions/")
+                        || call.equals("POST " + UC + "registered-models/alias"))
+                .toList();
+        assertThat(registryCalls)
+                .containsExactly(
+                        "POST " + UC + "model-versions/create",
+                        "POST " + UC + "model-versions/generate-temporary-credentials",
+                        "POST " + UC + "model-versions/finalize",
+                        "GET " + UC + "model-versions/get",
+                        "POST " + UC + "registered-models/alias",
+                        "POST " + UC + "registered-models/alias");
+    }
+
+    @Test
+    void aVersionWhoseFilesCouldNotBeWrittenIsNeitherFinalizedNorGivenAnAlias() throws Exception {
+        // credentials the storage refuses: expired, or vended for another location
+        workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/generate-temporary-credentials"))
+                .willReturn(okJson(temporaryCredentials("not-the-secret"))));
+
+        try (MlflowTracker tracker = tracker(settings(CLIENT_ID, CLIENT_SECRET, null, VOLUME))) {
+            assertThatThrownBy(() -> tracker.track(run(), series(1)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("s3://" + BUCKET + "/" + VERSION_FOLDER);
+        }
+
+        assertThat(filesInVersionFolder()).isEmpty();
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(UC + "model-versions/finalize")));
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(UC + "registered-models/alias")));
+    }
+
+    @Test
+    void storageOtherThanS3IsRefusedWithWhatWasAnsweredAndTheVersionIsNotFinalized() throws Exception {
+        // a metastore on Azure: an abfss:// location and a SAS token, which this AWS deployment does not write
+        workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/create"))
+                .willReturn(okJson(modelVersion("2", "PENDING_REGISTRATION", null)
+                        .replace(
+                                "s3://nyc311-uc-metastore/" + VERSION_FOLDER,
+                                "abfss://metastore@nyc311uc.dfs.core.windows.net/" + VERSION_FOLDER))));
+        workspace.stubFor(post(urlPathEqualTo(UC + "model-versions/generate-temporary-credentials"))
+                .willReturn(okJson("""
+                        {"credentials": {"azure_user_delegation_sas": {"sas_token": "sv=2023-11-03&sig=x"},
+                          "expiration_time": 1780297500000}}""")));
+
+        try (MlflowTracker tracker = tracker(settings(CLIENT_ID, CLIENT_SECRET, null, VOLUME))) {
+            assertThatThrownBy(() -> tracker.track(run(), series(1)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("abfss://")
+                    .hasMessageContaining("azure_user_delegation_sas");
+        }
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(UC + "model-versions/finalize")));
+        workspace.verify(0, postRequestedFor(urlPathEqualTo(UC + "registered-models/alias")));
     }
 
     @Test
@@ -243,8 +396,9 @@ class MlflowOnDatabricksContractTest {
                         "nyc311-daily-forecaster",
                         null,
                         null,
+                        null,
                         0,
-                        new MlflowProperties.Databricks(host, null, null, "dapi-dev-token", VOLUME)))
+                        new MlflowProperties.Databricks(host, null, null, "dapi-dev-token", VOLUME, null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nyc311.mlflow.registered-model-name")
                 .hasMessageContaining("catalog.schema.model");
@@ -256,8 +410,15 @@ class MlflowOnDatabricksContractTest {
         assertThatThrownBy(() -> tracker(settings(null, null, null, VOLUME)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("neither is set");
+        assertThatThrownBy(() -> new MlflowProperties(
+                        "http://127.0.0.1:5000", null, null, null, "champion", "champion", null, 0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nyc311.mlflow.challenger-alias");
+        assertThat(new MlflowProperties("http://127.0.0.1:5000", null, null, null, null, null, null, 0, null)
+                        .challengerAlias())
+                .isEqualTo("challenger");
         // locally the plain name stays
-        assertThat(new MlflowProperties("http://127.0.0.1:5000", null, null, null, null, null, 0, null)
+        assertThat(new MlflowProperties("http://127.0.0.1:5000", null, null, null, null, null, null, 0, null)
                         .registeredModelName())
                 .isEqualTo("nyc311-daily-forecaster");
     }
@@ -274,12 +435,44 @@ class MlflowOnDatabricksContractTest {
                 MODEL,
                 null,
                 null,
+                null,
                 0,
-                new MlflowProperties.Databricks(host, clientId, clientSecret, token, artifactLocation));
+                new MlflowProperties.Databricks(
+                        host,
+                        clientId,
+                        clientSecret,
+                        token,
+                        artifactLocation,
+                        // the only difference from production: S3 is this local server, addressed by path
+                        new MlflowProperties.ModelStorage(LocalAwsAccount.REGION, storage.endpoint(), true)));
     }
 
     private static MlflowTracker tracker(MlflowProperties properties) {
         return new MlflowTracker(properties, Clock.systemUTC());
+    }
+
+    /** The registry's write grant for a version: AWS session credentials, as STS issues them, and their expiry. */
+    private static String temporaryCredentials(String secretAccessKey) {
+        return """
+                {"credentials": {"aws_temp_credentials": {"access_key_id": "%s", "secret_access_key": "%s",
+                  "session_token": "%s"}, "expiration_time": 1780297500000, "storage_mode": "CUSTOMER_HOSTED"}}""".formatted(LocalAwsAccount.ACCESS_KEY, secretAccessKey, SESSION_TOKEN);
+    }
+
+    /** The files under the version's storage location, by name within it. */
+    private List<String> filesInVersionFolder() {
+        try (S3Client client = storage.client()) {
+            return client.listObjectsV2(r -> r.bucket(BUCKET).prefix(VERSION_FOLDER + "/")).contents().stream()
+                    .map(o -> o.key().substring(VERSION_FOLDER.length() + 1))
+                    .toList();
+        }
+    }
+
+    private String versionFile(String name) {
+        try (S3Client client = storage.client()) {
+            ResponseBytes<GetObjectResponse> bytes =
+                    client.getObjectAsBytes(r -> r.bucket(BUCKET).key(VERSION_FOLDER + "/" + name));
+            return bytes.asUtf8String();
+        }
     }
 
     private static String runCreated() {

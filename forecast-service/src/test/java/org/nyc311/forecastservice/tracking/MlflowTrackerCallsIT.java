@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.support.CountingHttpProxy;
 import org.nyc311.forecastservice.support.MlflowRest;
+import org.nyc311.testsupport.mlflow.MlflowInstallation;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
 
@@ -42,15 +47,17 @@ class MlflowTrackerCallsIT {
     private MlflowServer mlflow;
     private CountingHttpProxy proxy;
     private MlflowTracker tracker;
+    /** The experiment's and the registered model's name, new for each test. */
+    private String name;
 
     @BeforeEach
     void tracker(MlflowServer server) throws Exception {
         mlflow = server;
         proxy = new CountingHttpProxy(server.trackingUri());
-        String name = "calls-test-" + UUID.randomUUID();
+        name = "calls-test-" + UUID.randomUUID();
         // a search page of 10 runs: paging shows with tens of runs instead of thousands
         tracker = new MlflowTracker(
-                new MlflowProperties(proxy.uri().toString(), null, name, name, null, null, 0, null),
+                new MlflowProperties(proxy.uri().toString(), null, name, name, null, null, null, 0, null),
                 Clock.systemUTC(),
                 10);
         tracker.experimentId();
@@ -94,12 +101,13 @@ class MlflowTrackerCallsIT {
                     afterPublish[i],
                     (completed - opened) / 1_000_000,
                     completing);
-            // the series' two tables and the training summary, one upload each, whatever the number of series
+            // the series' two tables and the model's three files (MLmodel, the training summary, the series' models),
+            // one upload each, whatever the number of series
             assertThat(completing.entrySet().stream()
                             .filter(e -> e.getKey().startsWith("PUT "))
                             .mapToInt(Map.Entry::getValue)
                             .sum())
-                    .isEqualTo(3);
+                    .isEqualTo(5);
             assertThat(completing).doesNotContainKey("POST /api/2.0/mlflow/runs/create");
             // every series is in the run's tables, read back from MLflow itself
             assertThat(result.seriesCount()).isEqualTo(sizes[i]);
@@ -125,13 +133,134 @@ class MlflowTrackerCallsIT {
                 .as("calls before the announcement do not grow with the series")
                 .isEqualTo(beforePublish[0]);
         assertThat(beforePublish[0]).isLessThanOrEqualTo(4);
-        // the two tables' uploads and the summary's, runs/update, then the model version and the alias: 9 calls (the
-        // first
-        // training creates the registered model and finds no champion to read; a worse one leaves the alias)
+        // the two tables' uploads and the model's three files', runs/update, then the model version, the champion
+        // alias (read, and moved when no worse) and the challenger alias: 12 calls (the first training creates the
+        // registered model and finds no champion to read; a worse one leaves the champion alias)
         assertThat(afterPublish[1])
                 .as("calls after the announcement do not grow with the series")
                 .isEqualTo(afterPublish[0]);
-        assertThat(afterPublish[0]).isLessThanOrEqualTo(9);
+        assertThat(afterPublish[0]).isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    void theChampionsMlmodelIsReadBackThroughTheArtifactProxyAndTheChallengerNamesTheNewestVersion() throws Exception {
+        MlflowRest rest = new MlflowRest(mlflow.trackingUri());
+        String model = name;
+        ForecastRun first = run(UUID.randomUUID(), 3, null);
+        TrackingResult firstResult = tracker.track(first, series(first.runId(), 3));
+        // the champion claims a pooled WAPE no training can match (a WAPE is never negative): the next version is
+        // only the challenger
+        rest.post(
+                "model-versions/set-tag",
+                Map.of(
+                        "name",
+                        model,
+                        "version",
+                        firstResult.modelVersion(),
+                        "key",
+                        MlflowTracker.POOLED_WAPE_TAG,
+                        "value",
+                        "-1"));
+        ForecastRun second = run(UUID.randomUUID(), 4, null);
+        TrackingResult secondResult = tracker.track(second, series(second.runId(), 4));
+        assertThat(secondResult.champion()).isFalse();
+
+        JsonNode champion = rest.aliasedVersion(model, "champion");
+        assertThat(champion.path("version").asText()).isEqualTo(firstResult.modelVersion());
+        JsonNode challenger = rest.aliasedVersion(model, "challenger");
+        assertThat(challenger.path("version").asText()).isEqualTo(secondResult.modelVersion());
+        JsonNode versions = rest.get("model-versions/search", "filter", "name='" + model + "'");
+        assertThat(versions.path("model_versions"))
+                .extracting(v -> v.path("version").asInt())
+                .as("the challenger is the newest version")
+                .hasSize(2)
+                .allSatisfy(v -> assertThat(v)
+                        .isLessThanOrEqualTo(challenger.path("version").asInt()));
+
+        // the champion's MLmodel, from the version's own source, through the artifact proxy as any client reads it
+        String source = champion.path("source").asText();
+        assertThat(source).endsWith("/model");
+        JsonNode mlmodel = new YAMLMapper().readTree(rest.proxiedArtifact(source, "MLmodel"));
+        assertThat(mlmodel.path("run_id").asText()).isEqualTo(firstResult.parentRunId());
+        assertThat(mlmodel.path("artifact_path").asText()).isEqualTo("model");
+        assertThat(mlmodel.path("model_uuid").asText()).matches("[0-9a-f]{32}");
+        assertThat(mlmodel.path("utc_time_created").asText())
+                .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}");
+        JsonNode flavors = mlmodel.path("flavors");
+        assertThat(flavors.has("python_function"))
+                .as("no standard flavour fits a JVM model")
+                .isFalse();
+        JsonNode flavor = flavors.path("nyc311_forecaster");
+        assertThat(flavor.path("description").asText()).startsWith("No standard MLflow flavour fits this model");
+        assertThat(flavor.path("loader").asText()).isEqualTo("org.nyc311.forecast.SeriesForecaster");
+        assertThat(flavor.path("engine_version").asText()).isNotBlank();
+        assertThat(flavor.path("horizon_days").asInt()).isEqualTo(HORIZON);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode inputs = json.readTree(mlmodel.path("signature").path("inputs").asText());
+        assertThat(inputs)
+                .extracting(c -> c.path("name").asText() + ":" + c.path("type").asText())
+                .containsExactly("series_id:string", "horizon:long");
+        JsonNode outputs =
+                json.readTree(mlmodel.path("signature").path("outputs").asText());
+        assertThat(outputs)
+                .extracting(c -> c.path("name").asText() + ":" + c.path("type").asText())
+                .containsExactly(
+                        "series_id:string",
+                        "date:datetime",
+                        "yhat:double",
+                        "yhat_lower:double",
+                        "yhat_upper:double",
+                        "level:double");
+        // and what reproducing its forecasts needs, beside it in the version's folder
+        assertThat(rest.proxiedArtifact(source, flavor.path("series_models").asText()))
+                .startsWith("series_id,model,")
+                .contains("type-2/brooklyn");
+        JsonNode summary = json.readTree(
+                rest.proxiedArtifact(source, flavor.path("training_summary").asText()));
+        assertThat(summary.path("forecast_run_id").asText())
+                .isEqualTo(first.runId().toString());
+        assertThat(summary.path("engine_version").asText())
+                .isEqualTo(flavor.path("engine_version").asText());
+
+        // and MLflow's own client reads it as a model: models:/<name>@champion downloaded and Model.load'ed
+        JsonNode loaded = json.readTree(loadWithMlflowsPythonClient(model + "@champion"));
+        assertThat(loaded.path("flavors")).extracting(JsonNode::asText).containsExactly("nyc311_forecaster");
+        assertThat(loaded.path("inputs")).extracting(JsonNode::asText).containsExactly("series_id", "horizon");
+        assertThat(loaded.path("outputs"))
+                .extracting(JsonNode::asText)
+                .containsExactly("series_id", "date", "yhat", "yhat_lower", "yhat_upper", "level");
+        assertThat(loaded.path("run_id").asText()).isEqualTo(firstResult.parentRunId());
+    }
+
+    /**
+     * What MLflow's Python client makes of {@code models:/<reference>}: it resolves the alias, downloads the version's
+     * folder through the artifact proxy and loads its MLmodel ({@code mlflow.models.Model.load}); as JSON.
+     */
+    private String loadWithMlflowsPythonClient(String reference) throws Exception {
+        Path python = new MlflowInstallation(MlflowInstallation.projectRoot())
+                .mlflowExecutable()
+                .resolveSibling("python");
+        String script = String.join(
+                "\n",
+                "import json, sys, tempfile, mlflow",
+                "from mlflow.models import Model",
+                "mlflow.set_tracking_uri(sys.argv[1])",
+                "path = mlflow.artifacts.download_artifacts(artifact_uri='models:/' + sys.argv[2],"
+                        + " dst_path=tempfile.mkdtemp())",
+                "m = Model.load(path)",
+                "print(json.dumps({'flavors': list(m.flavors), 'run_id': m.run_id,"
+                        + " 'inputs': m.signature.inputs.input_names(),"
+                        + " 'outputs': m.signature.outputs.input_names()}))");
+        Process process = new ProcessBuilder(
+                        python.toString(), "-c", script, mlflow.trackingUri().toString(), reference)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        // the last line: MLflow may print warnings before it
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     @Test
