@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Moved here with the record from forecast-service and anomaly-service, each of which had a copy and a test of it. */
 class GoldPropertiesTest {
@@ -125,6 +127,21 @@ class GoldPropertiesTest {
     }
 
     @Test
+    void aServiceGivenHalfAPairDoesNotStart() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(Gold.class)
+                .withPropertyValues(
+                        "nyc311.gold.driver-class-name=" + GoldProperties.DATABRICKS_DRIVER,
+                        "nyc311.gold.url=" + WAREHOUSE,
+                        "nyc311.gold.databricks.client-id=6e1c7f4a")
+                .run(started -> assertThat(started)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("nyc311.gold.databricks.client-secret"));
+    }
+
+    @Test
     void aClientPairAndATokenAreRefusedNamingTheSettings() {
         assertThatThrownBy(() -> databricks(WAREHOUSE, "dapi-dev-token", "6e1c7f4a", "dose-secret"))
                 .isInstanceOf(IllegalStateException.class)
@@ -201,4 +218,7 @@ class GoldPropertiesTest {
                 0,
                 new GoldProperties.Databricks(clientId, clientSecret));
     }
+
+    @EnableConfigurationProperties(GoldProperties.class)
+    static class Gold {}
 }
