@@ -132,7 +132,8 @@ public record GoldProperties(
         Map<String, String> connectionProperties() {
             String id = clientId;
             String secret = clientSecret;
-            if (id == null || secret == null) {
+            // blank is unset, as an empty ${...:} placeholder leaves them
+            if (id == null || secret == null || id.isBlank() || secret.isBlank()) {
                 return Map.of();
             }
             Map<String, String> properties = new LinkedHashMap<>();

@@ -109,9 +109,14 @@ class GoldPropertiesTest {
     void withoutAServicePrincipalTheDriverIsHandedNothingMore() {
         GoldProperties bound = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("nyc311.gold", GoldProperties.class);
+        GoldProperties blank = new Binder(new MapConfigurationPropertySource(
+                        Map.of("nyc311.gold.databricks.client-id", "", "nyc311.gold.databricks.client-secret", " ")))
+                .bindOrCreate("nyc311.gold", GoldProperties.class);
 
         assertThat(bound.databricks().isSet()).isFalse();
         assertThat(bound.connectionProperties()).isEmpty();
+        assertThat(blank.databricks().isSet()).isFalse();
+        assertThat(blank.connectionProperties()).isEmpty();
     }
 
     @Test
