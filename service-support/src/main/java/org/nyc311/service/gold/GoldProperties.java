@@ -87,6 +87,17 @@ public record GoldProperties(
         return databricks.connectionProperties();
     }
 
+    /** Never the password: a record's own {@code toString} would print it wherever the settings are logged. */
+    @Override
+    public String toString() {
+        return "GoldProperties[driverClassName=" + driverClassName + ", url="
+                + (url == null ? null : GoldHealth.withoutSecrets(url))
+                + ", username=" + username + ", password=" + (password == null || password.isEmpty() ? "none" : "***")
+                + ", schema=" + schema + ", dailySeriesTable=" + dailySeriesTable + ", seriesCatalogTable="
+                + seriesCatalogTable + ", maximumPoolSize=" + maximumPoolSize + ", connectionTimeout="
+                + connectionTimeout + ", historyDays=" + historyDays + ", databricks=" + databricks + "]";
+    }
+
     /** The qualified name of the daily series table, for a FROM clause. */
     public String dailySeries() {
         return schema + "." + dailySeriesTable;

@@ -192,6 +192,7 @@ class GoldPropertiesTest {
 
         assertThat(token.connectionProperties()).isEmpty();
         assertThat(token.password()).isEqualTo("dapi-dev-token");
+        assertThat(token.toString()).contains("password=***").doesNotContain("dapi-dev-token");
     }
 
     @Test
