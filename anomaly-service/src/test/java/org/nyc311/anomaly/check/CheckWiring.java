@@ -75,7 +75,8 @@ final class CheckWiring {
                         "series_catalog",
                         2,
                         Duration.ofSeconds(10),
-                        0),
+                        0,
+                        null),
                 new SimpleMeterRegistry());
     }
 

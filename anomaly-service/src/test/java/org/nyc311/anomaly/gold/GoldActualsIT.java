@@ -79,6 +79,6 @@ class GoldActualsIT {
     }
 
     private static GoldProperties properties(String url) {
-        return new GoldProperties(null, url, "", "", null, null, null, 0, Duration.ofSeconds(3), 0);
+        return new GoldProperties(null, url, "", "", null, null, null, 0, Duration.ofSeconds(3), 0, null);
     }
 }

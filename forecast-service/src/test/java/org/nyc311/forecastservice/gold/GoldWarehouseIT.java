@@ -39,7 +39,7 @@ class GoldWarehouseIT {
     static void gold(LocalSqlWarehouseProcess warehouse) throws Exception {
         GoldFixture.create(warehouse);
         gold = new GoldWarehouse(
-                new GoldProperties(null, warehouse.jdbcUrl(), "", "", null, null, null, 0, null, 0),
+                new GoldProperties(null, warehouse.jdbcUrl(), "", "", null, null, null, 0, null, 0, null),
                 new SimpleMeterRegistry());
     }
 

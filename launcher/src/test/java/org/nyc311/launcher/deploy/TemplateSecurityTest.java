@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.nyc311.launcher.cost.Template;
 /**
  * deploy/ecs/nyc311.yaml is least-privilege and authenticated in every stack it can make (prod, dev, dev with its load
  * balancer, a public dashboard URL): no wildcard resource in our own policies, the RDS master user's secret in the
- * database-users task only, no public route of a mutating method to a service that checks no tokens, no cross-account
+ * database-users task only, each Databricks service principal's secret in its own service only, no public route of a mutating method to a service that checks no tokens, no cross-account
  * trust without an ExternalId, no management port behind the load balancer, no JDBC URL that does not verify the
  * database's certificate. Each rule is shown refusing a small bad fragment, so that a rule that stops seeing anything
  * fails here too.
@@ -68,6 +69,35 @@ class TemplateSecurityTest {
         // Unity Catalog's storage credential role lists the bucket only under the lake's prefixes
         assertThat(prod.resource("DatabricksLakeRole").properties().toString())
                 .contains("s3:ListBucket", "s3:prefix", "raw/*", "unity-catalog/*", "sts:ExternalId");
+    }
+
+    @Test
+    void eachDatabricksServicePrincipalIsReadByItsOwnServiceOnly() {
+        Template prod = Template.load(TEMPLATE, Map.of("Environment", "prod"));
+        List<String> principals =
+                List.of("ControllerDatabricksSecret", "ForecastDatabricksSecret", "AnomalyDatabricksSecret");
+        Map<String, String> owners = Map.of(
+                "Controller", "ControllerDatabricksSecret",
+                "Forecast", "ForecastDatabricksSecret",
+                "Anomaly", "AnomalyDatabricksSecret",
+                "Ingest", "",
+                "Dashboard", "");
+
+        owners.forEach((service, own) -> {
+            for (String resource : List.of(service + "ExecutionRole", service + "TaskDefinition")) {
+                String properties = prod.resource(resource).properties().toString();
+                for (String principal : principals) {
+                    if (principal.equals(own)) {
+                        assertThat(properties).as(resource).contains(principal);
+                    } else {
+                        assertThat(properties).as(resource).doesNotContain(principal);
+                    }
+                }
+            }
+        });
+        // no shared token is left for a service to fall back on
+        assertThat(prod.resourcesOfType("AWS::SecretsManager::Secret").toString())
+                .doesNotContain("databricks-token");
     }
 
     @Test

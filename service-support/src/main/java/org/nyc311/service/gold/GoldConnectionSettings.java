@@ -1,6 +1,7 @@
 package org.nyc311.service.gold;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the gold pool needs to know, under each service's {@code nyc311.gold} keys. A service's own
@@ -25,4 +26,12 @@ public interface GoldConnectionSettings {
 
     /** How long a caller waits for a connection. */
     Duration connectionTimeout();
+
+    /**
+     * Connection properties the driver is handed besides user and password, never in the URL (the Databricks
+     * driver's OAuth M2M settings, whose secret the URL would show); none by default.
+     */
+    default Map<String, String> connectionProperties() {
+        return Map.of();
+    }
 }

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
 import org.nyc311.service.health.DependencyHealth;
 
 /**
@@ -15,6 +17,10 @@ import org.nyc311.service.health.DependencyHealth;
  * and work that needs gold waits for it.
  */
 public class GoldHealth extends DependencyHealth {
+
+    /** A {@code ;PWD=}, {@code ;password=} or {@code ;OAuth2Secret=} parameter, any case, up to the next {@code ;}. */
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)(;\\s*(?:pwd|password|oauth2secret)\\s*=)[^;]*");
 
     private final GoldConnectionSettings settings;
 
@@ -26,8 +32,7 @@ public class GoldHealth extends DependencyHealth {
     @Override
     protected Map<String, Object> probe() throws Exception {
         Class.forName(settings.driverClassName());
-        try (Connection connection =
-                        DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+        try (Connection connection = DriverManager.getConnection(settings.url(), connectionProperties());
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT 1")) {
             result.next();
@@ -35,9 +40,24 @@ public class GoldHealth extends DependencyHealth {
         }
     }
 
-    /** A Databricks JDBC URL may carry its token as {@code PWD=}: never show it. */
+    /** What the pool hands the driver: user and password if set, and the settings' connection properties. */
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        if (settings.username() != null) {
+            properties.setProperty("user", settings.username());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.putAll(settings.connectionProperties());
+        return properties;
+    }
+
+    /**
+     * A Databricks JDBC URL may carry a token ({@code PWD=}) or an OAuth secret ({@code OAuth2Secret=}): never show
+     * their values. The client pair of {@code nyc311.gold.databricks} is never in the URL.
+     */
     static String withoutSecrets(String url) {
-        int parameters = url.toLowerCase(java.util.Locale.ROOT).indexOf(";pwd=");
-        return parameters < 0 ? url : url.substring(0, parameters) + ";PWD=***";
+        return SECRET_PARAMETER.matcher(url).replaceAll("$1***");
     }
 }

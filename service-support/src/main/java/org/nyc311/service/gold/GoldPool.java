@@ -33,6 +33,9 @@ public final class GoldPool {
         if (settings.password() != null) {
             config.setPassword(settings.password());
         }
+        // handed to the driver with user and password on every connect. Hikari's DEBUG dump of its configuration
+        // (com.zaxxer.hikari.HikariConfig) masks only "password" among them: the services keep that logger at INFO
+        settings.connectionProperties().forEach(config::addDataSourceProperty);
         config.setMaximumPoolSize(settings.maximumPoolSize());
         config.setMinimumIdle(0);
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());

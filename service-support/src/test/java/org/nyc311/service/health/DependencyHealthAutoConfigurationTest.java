@@ -43,7 +43,17 @@ class DependencyHealthAutoConfigurationTest {
                 .withBean(
                         GoldProperties.class,
                         () -> new GoldProperties(
-                                null, "jdbc:hive2://127.0.0.1:9/default", null, null, null, null, null, 0, null, 0))
+                                null,
+                                "jdbc:hive2://127.0.0.1:9/default",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                0,
+                                null,
+                                0,
+                                null))
                 .withPropertyValues("spring.cloud.aws.sqs.endpoint=http://127.0.0.1:9")
                 .run(started -> {
                     assertThat(started).hasSingleBean(SqsHealth.class).hasBean("sqsHealthIndicator");
