@@ -14,9 +14,9 @@ import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.support.GoldFixture;
-import org.nyc311.forecastservice.support.MlflowRest;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.model.event.GoldRefreshed;
+import org.nyc311.testsupport.mlflow.MlflowRest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** GoldRefreshed in, forecasts stored and tracked, ForecastsPublished out; the champion alias. */

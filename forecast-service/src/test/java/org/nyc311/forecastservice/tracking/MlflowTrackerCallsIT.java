@@ -26,8 +26,8 @@ import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.support.CountingHttpProxy;
-import org.nyc311.forecastservice.support.MlflowRest;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
+import org.nyc311.testsupport.mlflow.MlflowRest;
 import org.nyc311.testsupport.mlflow.MlflowServer;
 import org.nyc311.testsupport.mlflow.MlflowServerExtension;
 

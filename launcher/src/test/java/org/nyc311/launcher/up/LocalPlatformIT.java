@@ -32,6 +32,7 @@ import org.nyc311.model.event.EventJson;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.testsupport.aws.LocalAwsAccount;
 import org.nyc311.testsupport.mlflow.MlflowInstallation;
+import org.nyc311.testsupport.mlflow.MlflowRest;
 import org.nyc311.testsupport.net.Loopback;
 import org.nyc311.testsupport.s3.S3Server;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -199,6 +200,16 @@ class LocalPlatformIT {
                 assertThat(event.alert().episodeStart()).isEqualTo(spikeStart);
             });
 
+            // the model the chain trained, as MLflow serves it: the champion version's MLmodel through the artifact
+            // proxy (tracking finishes after ForecastsPublished, so it may still be on its way)
+            if (platform.mlflowUri().isPresent()) {
+                MlflowRest mlflow = new MlflowRest(platform.mlflowUri().get());
+                JsonNode champion = championWithin(mlflow, java.time.Duration.ofSeconds(60));
+                assertThat(mlflow.proxiedArtifact(champion.path("source").asText(), "MLmodel"))
+                        .contains("nyc311_forecaster", "series_id", "horizon", "yhat_lower", "yhat_upper")
+                        .contains(champion.path("run_id").asText());
+            }
+
             if (DashboardInChromium.chromiumInstalled()) {
                 DashboardInChromium.check(
                         platform.serviceUris().get(LocalService.DASHBOARD),
@@ -263,6 +274,21 @@ class LocalPlatformIT {
             } while (!batch.isEmpty());
         }
         return received;
+    }
+
+    /** The registered model's champion version, once the forecast run's tracking has set it. */
+    private static JsonNode championWithin(MlflowRest mlflow, java.time.Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return mlflow.aliasedVersion("nyc311-daily-forecaster", "champion");
+            } catch (java.io.IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private static JsonNode json(HttpResponse<String> response) {

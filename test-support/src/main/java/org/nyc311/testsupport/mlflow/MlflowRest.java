@@ -1,4 +1,4 @@
-package org.nyc311.forecastservice.support;
+package org.nyc311.testsupport.mlflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** MLflow's own REST API, as the test's independent witness of what the service tracked. */
+/** MLflow's own REST API, as a test's independent witness of what a service tracked. */
 public final class MlflowRest {
 
     private final URI base;
