@@ -1,27 +1,57 @@
 package org.nyc311.delta;
 
+import java.util.Optional;
 import org.nyc311.model.gold.GoldTables;
 
 /**
- * Where everything lives under one lake root (a directory locally, {@code s3://bucket} in production).
- * Table paths are relative to the root and can be renamed per table with {@code --table-<name> path}.
+ * Where everything lives: the one place that maps each table to its address. By default (and in every
+ * local run) each table is a path under one lake root (a directory locally, {@code s3://bucket} in
+ * production), renamed per table with {@code --table-<name> path}. Given {@code --catalog} (see
+ * {@link CatalogSchemas}), each table is a catalog name instead, {@code catalog.schema.table}, gold's names
+ * those of {@link GoldTables} that the services read over JDBC.
+ *
+ * <p>In both modes the lake root keeps what is files, not tables: raw landings, streaming checkpoints, the
+ * run results pipeline-controller reads and the upkeep marker (on Databricks, a path a Unity Catalog
+ * external location governs).
  */
 public record LakeLayout(
         String root,
         String rawRoot,
-        String bronzeRequests,
-        String silverRequests,
-        String silverQuarantine,
-        String pipelineMetrics,
-        String goldDailyRequests,
-        String goldDailySeries,
-        String goldSeriesCatalog) {
+        LakeTable bronzeRequests,
+        LakeTable silverRequests,
+        LakeTable silverQuarantine,
+        LakeTable pipelineMetrics,
+        LakeTable goldDailyRequests,
+        LakeTable goldDailySeries,
+        LakeTable goldSeriesCatalog) {
 
     public static LakeLayout from(JobArgs args) {
         String root = trimSlash(args.required("lake-root"));
+        String rawRoot = trimSlash(args.get("raw-root", root + "/raw/nyc311"));
+        Optional<CatalogSchemas> catalog = CatalogSchemas.from(args);
+        if (catalog.isPresent()) {
+            CatalogSchemas schemas = catalog.get();
+            args.values().keySet().stream()
+                    .filter(name -> name.startsWith("table-"))
+                    .findFirst()
+                    .ifPresent(name -> {
+                        throw new IllegalArgumentException(
+                                "--" + name + " moves a table's path; with --catalog the tables are named by schema");
+                    });
+            return new LakeLayout(
+                    root,
+                    rawRoot,
+                    LakeTable.named(schemas.bronzeTable("service_requests")),
+                    LakeTable.named(schemas.silverTable("service_requests")),
+                    LakeTable.named(schemas.silverTable("quarantine")),
+                    LakeTable.named(schemas.silverTable("pipeline_metrics")),
+                    LakeTable.named(schemas.goldTable(GoldTables.DAILY_REQUESTS)),
+                    LakeTable.named(schemas.goldTable(GoldTables.DAILY_SERIES)),
+                    LakeTable.named(schemas.goldTable(GoldTables.SERIES_CATALOG)));
+        }
         return new LakeLayout(
                 root,
-                trimSlash(args.get("raw-root", root + "/raw/nyc311")),
+                rawRoot,
                 table(args, root, "bronze-requests", "bronze/service_requests"),
                 table(args, root, "silver-requests", "silver/service_requests"),
                 table(args, root, "silver-quarantine", "silver/quarantine"),
@@ -40,8 +70,14 @@ public record LakeLayout(
         return root + "/_pipeline_runs/" + runId + "/result.json";
     }
 
-    private static String table(JobArgs args, String root, String name, String fallback) {
-        return root + "/" + trimSlash(args.get("table-" + name, fallback));
+    /** A table as messages name it: its path relative to the root, or its catalog name. */
+    public String describe(LakeTable table) {
+        String address = table.address();
+        return address.startsWith(root + "/") ? address.substring(root.length() + 1) : address;
+    }
+
+    private static LakeTable table(JobArgs args, String root, String name, String fallback) {
+        return LakeTable.atPath(root + "/" + trimSlash(args.get("table-" + name, fallback)));
     }
 
     private static String trimSlash(String path) {

@@ -26,6 +26,8 @@ public final class StageMain {
                 stage.requiredArgs().forEach(args::required);
                 stage.checkArgs(args);
             }
+            // the table addresses (a catalog name that is not an identifier, --table-* with --catalog)
+            LakeLayout.from(args);
         } catch (IllegalArgumentException e) {
             System.err.println(name + " failed: " + e.getMessage());
             if (local) {
@@ -67,9 +69,15 @@ public final class StageMain {
                         // one small machine: fewer snapshot partitions make every Delta log replay cheaper
                         .config("spark.databricks.delta.snapshotPartitions", args.get("shuffle-partitions", "4"))
                         .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2"));
+        // locally, where the session catalog's managed tables go (with --catalog spark_catalog)
+        args.optional("warehouse-dir").ifPresent(dir -> builder.config("spark.sql.warehouse.dir", dir));
         SparkSession spark = builder.getOrCreate();
         // timestamps are instants; the New York wall clock is converted explicitly, never by a session default
         spark.conf().set("spark.sql.session.timeZone", "UTC");
+        if (args.optional("spark-master").isPresent()) {
+            // on Databricks the bundle creates the schemas (and grants on them); a local run has no bundle
+            CatalogSchemas.from(args).ifPresent(schemas -> schemas.createIn(spark));
+        }
         return spark;
     }
 

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Asset Bundle at the project root, checked without the databricks CLI: it parses, its job runs
  * bronze, silver, gold in that order on one autoscaling spot-with-fallback cluster of DBR 16.4 LTS,
- * and every main class it names exists in this jar.
+ * every main class it names exists in this jar, and the tables are Unity Catalog names whose gold schema is
+ * the one the services read.
  */
 class DatabricksBundleTest {
 
@@ -29,12 +32,15 @@ class DatabricksBundleTest {
         return (List<Object>) value;
     }
 
+    private static Map<String, Object> bundle() throws Exception {
+        try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("nyc311.bundle", "../databricks.yml")))) {
+            return new Yaml().load(in);
+        }
+    }
+
     @Test
     void theBundleRunsTheThreeStagesInOrderOnOneJobCluster() throws Exception {
-        Map<String, Object> bundle;
-        try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("nyc311.bundle", "../databricks.yml")))) {
-            bundle = new Yaml().load(in);
-        }
+        Map<String, Object> bundle = bundle();
         Map<String, Object> job =
                 map(map(map(bundle.get("resources")).get("jobs")).get("nyc311_pipeline"));
         List<Object> tasks = list(job.get("tasks"));
@@ -78,5 +84,55 @@ class DatabricksBundleTest {
         // silver reads the run's batches again when bronze took them before (a manual rerun under a new run id)
         assertThat(list(map(map(tasks.get(1)).get("spark_jar_task")).get("parameters")))
                 .contains("--ingestion-runs={{job.parameters.ingestion_run_ids}}");
+    }
+
+    @Test
+    void everyTaskNamesItsTablesInTheCatalogTheBundleGivesSchemasAndGrantsAndProdGoldIsWhatTheServicesRead()
+            throws Exception {
+        Map<String, Object> bundle = bundle();
+        Map<String, Object> resources = map(bundle.get("resources"));
+        Map<String, Object> job = map(map(resources.get("jobs")).get("nyc311_pipeline"));
+        for (Object task : list(job.get("tasks"))) {
+            String parameters =
+                    list(map(map(task).get("spark_jar_task")).get("parameters")).toString();
+            assertThat(parameters)
+                    .as(map(task).get("task_key").toString())
+                    .contains(
+                            "--catalog, ${var.catalog}",
+                            "--bronze-schema, ${resources.schemas.bronze.name}",
+                            "--silver-schema, ${resources.schemas.silver.name}",
+                            "--gold-schema, ${resources.schemas.gold.name}");
+        }
+        // raw JSON and checkpoints through a Unity Catalog external location, not an instance profile
+        assertThat(map(list(job.get("job_clusters")).get(0)).toString()).doesNotContain("instance_profile");
+        assertThat(list(job.get("permissions")))
+                .containsExactly(Map.of(
+                        "level", "CAN_MANAGE_RUN", "service_principal_name", "${var.pipeline_controller_principal}"));
+        assertThat(map(bundle.get("run_as"))).containsEntry("service_principal_name", "${var.job_principal}");
+
+        Map<String, Object> schemas = map(resources.get("schemas"));
+        assertThat(schemas).containsOnlyKeys("bronze", "silver", "gold", "ml");
+        assertThat(map(schemas.get("gold")).get("grants").toString())
+                .contains("principal=${var.forecast_service_principal}, privileges=[USE_SCHEMA, SELECT]")
+                .contains("principal=${var.anomaly_service_principal}, privileges=[USE_SCHEMA, SELECT]");
+        assertThat(map(schemas.get("ml")).get("grants").toString())
+                .contains("principal=${var.forecast_service_principal}, privileges=[USE_SCHEMA, CREATE_MODEL]");
+        Map<String, Object> volume = map(map(resources.get("volumes")).get("mlflow_artifacts"));
+        assertThat(volume).containsEntry("schema_name", "${resources.schemas.ml.name}");
+        assertThat(volume.get("grants").toString())
+                .contains("principal=${var.forecast_service_principal}, privileges=[READ_VOLUME, WRITE_VOLUME]");
+
+        Map<String, Object> prod =
+                map(map(map(bundle.get("targets")).get("prod")).get("variables"));
+        assertThat(prod).containsEntry("catalog", "main").containsEntry("gold_schema", "nyc311_gold");
+        Matcher goldSchema = Pattern.compile("\n  GoldSchema:\n(?:    .*\n)*?    Default: (\\S+)\n")
+                .matcher(Files.readString(
+                        Path.of(System.getProperty("nyc311.ecs-template", "../deploy/ecs/nyc311.yaml"))));
+        assertThat(goldSchema.find())
+                .as("deploy/ecs/nyc311.yaml declares GoldSchema with a default")
+                .isTrue();
+        assertThat(goldSchema.group(1)).isEqualTo(prod.get("catalog") + "." + prod.get("gold_schema"));
+        assertThat(map(map(map(bundle.get("targets")).get("dev")).get("variables")))
+                .containsKeys("catalog", "bronze_schema", "silver_schema", "gold_schema", "ml_schema");
     }
 }

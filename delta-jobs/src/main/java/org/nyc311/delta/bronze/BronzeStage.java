@@ -43,14 +43,14 @@ public final class BronzeStage implements Stage {
                 .option("recursiveFileLookup", "true")
                 .load(lake.rawRoot())
                 .select(col("value"), col("_metadata.file_path").as(BronzeColumns.SOURCE_FILE));
-        StreamingQuery query = BronzeTransform.toBronze(lines, runId)
-                .writeStream()
-                .format("delta")
-                .outputMode("append")
-                .partitionBy(BronzeColumns.INGESTION_DATE)
-                .option("checkpointLocation", lake.checkpoint("bronze_service_requests"))
-                .trigger(Trigger.AvailableNow())
-                .start(lake.bronzeRequests());
+        StreamingQuery query = lake.bronzeRequests()
+                .startStream(BronzeTransform.toBronze(lines, runId)
+                        .writeStream()
+                        .format("delta")
+                        .outputMode("append")
+                        .partitionBy(BronzeColumns.INGESTION_DATE)
+                        .option("checkpointLocation", lake.checkpoint("bronze_service_requests"))
+                        .trigger(Trigger.AvailableNow()));
         try {
             query.awaitTermination();
         } catch (org.apache.spark.sql.streaming.StreamingQueryException e) {

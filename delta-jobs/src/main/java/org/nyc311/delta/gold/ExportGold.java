@@ -55,9 +55,8 @@ public final class ExportGold implements Stage {
     public void run(SparkSession spark, JobArgs args) throws IOException {
         LakeLayout lake = LakeLayout.from(args);
         Path output = Path.of(args.required(outputArgument));
-        List<Row> rows = spark.read()
-                .format("delta")
-                .load(lake.goldDailyRequests())
+        List<Row> rows = lake.goldDailyRequests()
+                .read(spark)
                 .groupBy(DATE, COMPLAINT_TYPE_KEY, BOROUGH)
                 .agg(max(COMPLAINT_TYPE).as(COMPLAINT_TYPE), sum(COUNT).as(COUNT))
                 .where(col(COUNT).gt(0))

@@ -23,9 +23,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.nyc311.delta.DeltaTables;
 import org.nyc311.delta.JobArgs;
 import org.nyc311.delta.LakeLayout;
+import org.nyc311.delta.LakeTable;
 import org.nyc311.delta.Stage;
 import org.nyc311.delta.silver.SilverColumns;
 import org.nyc311.delta.silver.SilverStage;
@@ -82,12 +82,12 @@ public final class GoldStage implements Stage {
         String runId = args.required("run-id");
         int retentionDays = args.getInt("gold-retention-days", 0);
         SilverStage.RunMetrics metrics = SilverStage.readMetrics(spark, lake, runId);
-        Dataset<Row> silver = spark.read().format("delta").load(lake.silverRequests());
+        Dataset<Row> silver = lake.silverRequests().read(spark);
 
         Map<String, Long> written = new LinkedHashMap<>();
         TABLES.forEach(t -> written.put(t, 0L));
         List<Date> touched = metrics.touchedDates();
-        boolean missing = !DeltaTables.exists(spark, lake.goldDailyRequests());
+        boolean missing = !lake.goldDailyRequests().exists(spark);
         if (!touched.isEmpty() || missing) {
             Dataset<Row> displays = GoldTransform.displayByKey(silver).cache();
             try {
@@ -100,22 +100,19 @@ public final class GoldStage implements Stage {
                 try {
                     written.put(GoldTables.DAILY_REQUESTS, daily.count());
                     if (missing) {
-                        daily.write().format("delta").save(lake.goldDailyRequests());
+                        lake.goldDailyRequests().create(daily);
                     } else {
-                        daily.write()
-                                .format("delta")
-                                .mode("overwrite")
-                                .option("replaceWhere", DATE + " IN (" + GoldTransform.dateList(touched) + ")")
-                                .save(lake.goldDailyRequests());
+                        lake.goldDailyRequests()
+                                .replaceWhere(daily, DATE + " IN (" + GoldTransform.dateList(touched) + ")");
                     }
                 } finally {
                     daily.unpersist();
                 }
                 respell(spark, lake, displays);
                 boolean trimmed = applyRetention(spark, lake, retentionDays);
-                Dataset<Row> allDaily = spark.read().format("delta").load(lake.goldDailyRequests());
+                Dataset<Row> allDaily = lake.goldDailyRequests().read(spark);
                 written.put(GoldTables.DAILY_SERIES, refreshSeries(spark, lake, allDaily, touched, missing || trimmed));
-                Dataset<Row> series = spark.read().format("delta").load(lake.goldDailySeries());
+                Dataset<Row> series = lake.goldDailySeries().read(spark);
                 written.put(
                         GoldTables.SERIES_CATALOG,
                         overwrite(
@@ -131,9 +128,9 @@ public final class GoldStage implements Stage {
         }
 
         Map<String, Long> versions = new LinkedHashMap<>();
-        versions.put(GoldTables.DAILY_REQUESTS, DeltaTables.version(spark, lake.goldDailyRequests()));
-        versions.put(GoldTables.DAILY_SERIES, DeltaTables.version(spark, lake.goldDailySeries()));
-        versions.put(GoldTables.SERIES_CATALOG, DeltaTables.version(spark, lake.goldSeriesCatalog()));
+        versions.put(GoldTables.DAILY_REQUESTS, lake.goldDailyRequests().version(spark));
+        versions.put(GoldTables.DAILY_SERIES, lake.goldDailySeries().version(spark));
+        versions.put(GoldTables.SERIES_CATALOG, lake.goldSeriesCatalog().version(spark));
         Row newest = silver.agg(max(SilverColumns.CREATED_AT), max(SilverColumns.CREATED_DATE_LOCAL))
                 .first();
         RunResult result = new RunResult(
@@ -149,17 +146,9 @@ public final class GoldStage implements Stage {
     }
 
     /** Full overwrite of a derived table (computed from a cached frame); returns the rows written. */
-    private static long overwrite(Dataset<Row> frame, String path) {
-        frame.write()
-                .format("delta")
-                .mode("overwrite")
-                .option("overwriteSchema", "true")
-                .save(path);
-        return spark(frame).read().format("delta").load(path).count();
-    }
-
-    private static SparkSession spark(Dataset<Row> frame) {
-        return frame.sparkSession();
+    private static long overwrite(Dataset<Row> frame, LakeTable table) {
+        table.replace(frame);
+        return table.read(frame.sparkSession()).count();
     }
 
     /**
@@ -170,16 +159,12 @@ public final class GoldStage implements Stage {
         if (retentionDays <= 0) {
             return false;
         }
-        Row newest = spark.read()
-                .format("delta")
-                .load(lake.goldDailyRequests())
-                .agg(max(DATE))
-                .first();
+        Row newest = lake.goldDailyRequests().read(spark).agg(max(DATE)).first();
         if (newest.isNullAt(0)) {
             return false;
         }
         LocalDate cutoff = newest.getDate(0).toLocalDate().minusDays(retentionDays - 1L);
-        DeltaTable table = DeltaTable.forPath(spark, lake.goldDailyRequests());
+        DeltaTable table = lake.goldDailyRequests().delta(spark);
         if (table.toDF().where(col(DATE).lt(Date.valueOf(cutoff))).isEmpty()) {
             return false;
         }
@@ -194,7 +179,7 @@ public final class GoldStage implements Stage {
      * everywhere (their series follow in {@link #refreshSeries}). Reads two columns.
      */
     private static void respell(SparkSession spark, LakeLayout lake, Dataset<Row> displays) {
-        DeltaTable table = DeltaTable.forPath(spark, lake.goldDailyRequests());
+        DeltaTable table = lake.goldDailyRequests().delta(spark);
         List<Row> stale = table.toDF()
                 .select(COMPLAINT_TYPE_KEY, COMPLAINT_TYPE)
                 .distinct()
@@ -224,15 +209,15 @@ public final class GoldStage implements Stage {
         Row lastRow = allDaily.agg(max(DATE)).first();
         boolean rebuildAll = rebuild
                 || lastRow.isNullAt(0)
-                || !DeltaTables.exists(spark, lake.goldDailySeries())
-                || !DeltaTables.exists(spark, lake.goldSeriesCatalog());
+                || !lake.goldDailySeries().exists(spark)
+                || !lake.goldSeriesCatalog().exists(spark);
         if (rebuildAll) {
             Dataset<Row> series = GoldTransform.dailySeries(allDaily);
             return overwrite(
                     series.repartitionByRange(col(DATE)).sortWithinPartitions(DATE, SERIES_ID), lake.goldDailySeries());
         }
         Date last = lastRow.getDate(0);
-        Dataset<Row> stored = spark.read().format("delta").load(lake.goldDailySeries());
+        Dataset<Row> stored = lake.goldDailySeries().read(spark);
         Row storedLast = stored.agg(max(DATE)).first();
         if (storedLast.isNullAt(0) || storedLast.getDate(0).after(last)) {
             return refreshSeries(spark, lake, allDaily, touched, true);
@@ -245,9 +230,8 @@ public final class GoldStage implements Stage {
         }
         Dataset<Row> counts = GoldTransform.seriesCounts(allDaily).cache();
         try {
-            Dataset<Row> before = spark.read()
-                    .format("delta")
-                    .load(lake.goldSeriesCatalog())
+            Dataset<Row> before = lake.goldSeriesCatalog()
+                    .read(spark)
                     .select(
                             col(SERIES_ID),
                             col(FIRST_DATE).as("_first_before"),
@@ -268,11 +252,7 @@ public final class GoldStage implements Stage {
                     .cache();
             try {
                 long rows = changed.count();
-                changed.write()
-                        .format("delta")
-                        .mode("overwrite")
-                        .option("replaceWhere", predicate)
-                        .save(lake.goldDailySeries());
+                lake.goldDailySeries().replaceWhere(changed, predicate);
                 System.out.println("gold: daily_series replaced " + rows + " rows (" + dates.size() + " dates, and "
                         + moved.size() + " series whose span or name changed)");
                 return rows;

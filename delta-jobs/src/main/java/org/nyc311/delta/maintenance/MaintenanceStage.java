@@ -14,9 +14,9 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.nyc311.delta.DeltaTables;
 import org.nyc311.delta.JobArgs;
 import org.nyc311.delta.LakeLayout;
+import org.nyc311.delta.LakeTable;
 import org.nyc311.delta.Stage;
 import org.nyc311.delta.silver.SilverColumns;
 import org.nyc311.model.gold.GoldColumns;
@@ -107,7 +107,7 @@ public final class MaintenanceStage implements Stage {
             spark.conf().set(RETENTION_CHECK, "false");
         }
         try {
-            for (String path : List.of(
+            for (LakeTable lakeTable : List.of(
                     lake.bronzeRequests(),
                     lake.silverRequests(),
                     lake.silverQuarantine(),
@@ -115,21 +115,22 @@ public final class MaintenanceStage implements Stage {
                     lake.goldDailyRequests(),
                     lake.goldDailySeries(),
                     lake.goldSeriesCatalog())) {
-                if (!DeltaTables.exists(spark, path)) {
+                if (!lakeTable.exists(spark)) {
                     continue;
                 }
-                DeltaTable table = DeltaTable.forPath(spark, path);
-                if (path.equals(lake.silverRequests())) {
+                DeltaTable table = lakeTable.delta(spark);
+                String name = lake.describe(lakeTable);
+                if (lakeTable.equals(lake.silverRequests())) {
                     table.optimize().executeZOrderBy(SilverColumns.UNIQUE_KEY);
-                    done.put(name(lake, path), "z-ordered by " + SilverColumns.UNIQUE_KEY + ", vacuumed");
-                } else if (path.equals(lake.goldDailyRequests()) || path.equals(lake.goldDailySeries())) {
+                    done.put(name, "z-ordered by " + SilverColumns.UNIQUE_KEY + ", vacuumed");
+                } else if (lakeTable.equals(lake.goldDailyRequests()) || lakeTable.equals(lake.goldDailySeries())) {
                     // gold replaces rows by date: files that each hold a range of dates keep a daily batch's
                     // rewrite to the newest files (plain compaction would merge every date into one file)
                     table.optimize().executeZOrderBy(GoldColumns.DATE);
-                    done.put(name(lake, path), "z-ordered by " + GoldColumns.DATE + ", vacuumed");
+                    done.put(name, "z-ordered by " + GoldColumns.DATE + ", vacuumed");
                 } else {
                     table.optimize().executeCompaction();
-                    done.put(name(lake, path), "compacted, vacuumed");
+                    done.put(name, "compacted, vacuumed");
                 }
                 table.vacuum(retainHours);
             }
@@ -137,10 +138,6 @@ public final class MaintenanceStage implements Stage {
             spark.conf().set(RETENTION_CHECK, previousCheck);
         }
         return done;
-    }
-
-    private static String name(LakeLayout lake, String path) {
-        return path.startsWith(lake.root() + "/") ? path.substring(lake.root().length() + 1) : path;
     }
 
     private static Instant readMarker(FileSystem fs, Path marker) throws IOException {

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.nyc311.delta.silver.SilverColumns.*;
 
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Date;
@@ -30,7 +29,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.nyc311.delta.DeltaTables;
 import org.nyc311.delta.JobArgs;
 import org.nyc311.delta.LakeLayout;
 import org.nyc311.delta.Stage;
@@ -91,10 +89,10 @@ public final class SilverStage implements Stage {
         List<String> batches = args.list("ingestion-runs");
         Instant now = clock.instant();
         SilverTransform.registerFunctions(spark);
-        if (!DeltaTables.exists(spark, lake.bronzeRequests())) {
+        if (!lake.bronzeRequests().exists(spark)) {
             throw new IllegalStateException("no bronze table at " + lake.bronzeRequests() + ": run bronze first");
         }
-        Dataset<Row> all = spark.read().format("delta").load(lake.bronzeRequests());
+        Dataset<Row> all = lake.bronzeRequests().read(spark);
         Column named = batches.isEmpty()
                 ? lit(false)
                 : col(BronzeColumns.INGESTION_RUN).isin(batches.toArray());
@@ -140,11 +138,10 @@ public final class SilverStage implements Stage {
      * other runs by its column statistics.
      */
     private static Dataset<Row> unfinished(SparkSession spark, LakeLayout lake, Dataset<Row> bronze) {
-        if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
+        if (!lake.pipelineMetrics().exists(spark)) {
             return bronze;
         }
-        Dataset<Row> finished =
-                spark.read().format("delta").load(lake.pipelineMetrics()).select(col("run_id"));
+        Dataset<Row> finished = lake.pipelineMetrics().read(spark).select(col("run_id"));
         List<String> runs = bronze.select(col(BronzeColumns.RUN_ID).as("run_id"))
                 .distinct()
                 .join(finished, "run_id", "left_anti")
@@ -169,16 +166,16 @@ public final class SilverStage implements Stage {
         long batchDuplicates = ranked.where(col("_rank").gt(1)).count();
         Optional<KeyRange> keys = KeyRange.of(winners);
 
-        if (!DeltaTables.exists(spark, lake.silverRequests())) {
-            winners.select(silverColumns()).limit(0).write().format("delta").save(lake.silverRequests());
+        if (!lake.silverRequests().exists(spark)) {
+            lake.silverRequests().create(winners.select(silverColumns()).limit(0));
         }
-        long current = DeltaTables.version(spark, lake.silverRequests());
+        long current = lake.silverRequests().version(spark);
         // a retry whose MERGE committed before the attempt died: classify against silver as it was before
         // that commit, so that the counts and touched dates are the first attempt's, not "all duplicates"
         OptionalLong ownCommit = complete ? OptionalLong.empty() : firstCommitOf(spark, lake, runId);
         long baseline = ownCommit.isPresent() ? ownCommit.getAsLong() - 1 : current;
         Dataset<Row> classified = SilverTransform.classify(
-                        winners, KeyRange.narrow(keys, DeltaTables.at(spark, lake.silverRequests(), baseline)))
+                        winners, KeyRange.narrow(keys, lake.silverRequests().readAt(spark, baseline)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> againstCurrent = null;
         try {
@@ -198,7 +195,8 @@ public final class SilverStage implements Stage {
             long pendingCount = inserted + updated;
             if (ownCommit.isPresent()) {
                 againstCurrent = SilverTransform.classify(
-                                winners, KeyRange.narrow(keys, DeltaTables.at(spark, lake.silverRequests(), current)))
+                                winners,
+                                KeyRange.narrow(keys, lake.silverRequests().readAt(spark, current)))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 pending = againstCurrent.where(col(SilverTransform.CLASS).notEqual(SilverTransform.DUPLICATE));
                 pendingCount = pending.count();
@@ -272,7 +270,8 @@ public final class SilverStage implements Stage {
     private static void merge(SparkSession spark, LakeLayout lake, String runId, Dataset<Row> rows, KeyRange keys) {
         spark.conf().set(USER_METADATA, runId);
         try {
-            DeltaTable.forPath(spark, lake.silverRequests())
+            lake.silverRequests()
+                    .delta(spark)
                     .as("t")
                     .merge(rows.select(silverColumns()).as("s"), keys.mergeCondition("t", "s"))
                     .whenMatched()
@@ -287,7 +286,8 @@ public final class SilverStage implements Stage {
 
     /** The earliest silver commit of this run among the last {@link #HISTORY_WINDOW}, if an attempt got that far. */
     static OptionalLong firstCommitOf(SparkSession spark, LakeLayout lake, String runId) {
-        Row first = DeltaTable.forPath(spark, lake.silverRequests())
+        Row first = lake.silverRequests()
+                .delta(spark)
                 .history(HISTORY_WINDOW)
                 .where(col("userMetadata").equalTo(lit(runId)))
                 .agg(org.apache.spark.sql.functions.min("version"))
@@ -311,10 +311,11 @@ public final class SilverStage implements Stage {
                 .where(col(QUARANTINE_REASON).isNull());
         List<Date> dates = new ArrayList<>(
                 usable.select(CREATED_DATE_LOCAL).distinct().as(Encoders.DATE()).collectAsList());
-        if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
+        if (!lake.pipelineMetrics().exists(spark)) {
             return dates;
         }
-        Dataset<Row> silver = DeltaTables.at(spark, lake.silverRequests(), silverVersion)
+        Dataset<Row> silver = lake.silverRequests()
+                .readAt(spark, silverVersion)
                 .select(
                         col(UNIQUE_KEY).as("_s_key"),
                         col(RECORD_HASH).as("_s_hash"),
@@ -327,7 +328,7 @@ public final class SilverStage implements Stage {
                 .select(col("_s_run").as("_writer"))
                 .union(reread.select(col(BronzeColumns.RUN_ID).as("_writer")))
                 .distinct();
-        Dataset<Row> metrics = spark.read().format("delta").load(lake.pipelineMetrics());
+        Dataset<Row> metrics = lake.pipelineMetrics().read(spark);
         dates.addAll(metrics.join(writers, col("run_id").equalTo(col("_writer")), "left_semi")
                 .select(explode(col("touched_dates")))
                 .distinct()
@@ -344,9 +345,8 @@ public final class SilverStage implements Stage {
             return 0;
         }
         Dataset<Row> fresh = quarantine;
-        if (DeltaTables.exists(spark, lake.silverQuarantine())) {
-            Dataset<Row> existing =
-                    spark.read().format("delta").load(lake.silverQuarantine()).select(RECORD_HASH, SOURCE_FILE);
+        if (lake.silverQuarantine().exists(spark)) {
+            Dataset<Row> existing = lake.silverQuarantine().read(spark).select(RECORD_HASH, SOURCE_FILE);
             fresh = quarantine.join(
                     existing,
                     quarantine
@@ -358,7 +358,7 @@ public final class SilverStage implements Stage {
         Dataset<Row> toWrite = fresh.cache();
         try {
             if (!toWrite.isEmpty()) {
-                toWrite.write().format("delta").mode("append").save(lake.silverQuarantine());
+                lake.silverQuarantine().append(toWrite);
             }
         } finally {
             toWrite.unpersist();
@@ -378,11 +378,12 @@ public final class SilverStage implements Stage {
                         metrics.quarantined(),
                         metrics.touchedDates())),
                 METRICS_SCHEMA);
-        if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
-            row.write().format("delta").save(lake.pipelineMetrics());
+        if (!lake.pipelineMetrics().exists(spark)) {
+            lake.pipelineMetrics().create(row);
             return;
         }
-        DeltaTable.forPath(spark, lake.pipelineMetrics())
+        lake.pipelineMetrics()
+                .delta(spark)
                 .as("t")
                 .merge(row.as("s"), "t.run_id = s.run_id")
                 .whenMatched()
@@ -394,12 +395,11 @@ public final class SilverStage implements Stage {
 
     /** Reads a run's silver counts back, for gold and the run result. */
     public static RunMetrics readMetrics(SparkSession spark, LakeLayout lake, String runId) {
-        if (!DeltaTables.exists(spark, lake.pipelineMetrics())) {
+        if (!lake.pipelineMetrics().exists(spark)) {
             throw new IllegalStateException("no pipeline metrics at " + lake.pipelineMetrics() + ": run silver first");
         }
-        List<Row> rows = spark.read()
-                .format("delta")
-                .load(lake.pipelineMetrics())
+        List<Row> rows = lake.pipelineMetrics()
+                .read(spark)
                 .where(col("run_id").equalTo(lit(runId)))
                 .collectAsList();
         if (rows.isEmpty()) {
