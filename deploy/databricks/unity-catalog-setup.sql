@@ -8,23 +8,28 @@
 --   <job-sp>, <forecast-sp>, <anomaly-sp>
 --                             application ids of the job's, forecast-service's and anomaly-service's service principals
 --                             (databricks.yml's job_principal, forecast_service_principal, anomaly_service_principal)
+--   <deployer-sp>             application id of the principal deploy.yml deploys the bundle as
+--                             (DATABRICKS_DEPLOYER_CLIENT_ID): it creates the schemas and their managed storage
 --
--- 1. The storage credential: an IAM role Unity Catalog assumes to reach the lake bucket (S3 read on raw/, read-write
---    on _checkpoints/ and _pipeline_runs/; managed tables live in the metastore's or catalog's managed storage).
+-- 1. The storage credential: the stack's DatabricksLakeRole (output DatabricksLakeRoleArn, role
+--    nyc311-<env>-databricks-lake), which Unity Catalog assumes to reach the lake bucket: read raw/, read-write
+--    unity-catalog/ (the schemas' managed storage, databricks.yml's storage_root), _checkpoints/ and _pipeline_runs/.
 --    Storage credentials cannot be created in SQL, nor by a bundle; with the CLI:
 --      databricks storage-credentials create --json '{"name": "nyc311_lake_<env>",
---        "aws_iam_role": {"role_arn": "arn:aws:iam::<account>:role/<the role for Unity Catalog>"}}'
---    The role's trust policy names Unity Catalog's master role and the credential's external id (the CLI prints it).
+--        "aws_iam_role": {"role_arn": "arn:aws:iam::<account>:role/nyc311-<env>-databricks-lake"}}'
+--    It answers with the credential's external id (aws_iam_role.external_id): update the stack with it
+--    (DatabricksStorageExternalId, created as 0000), then `databricks storage-credentials validate` the credential.
 --
 -- 2. The external location on the bucket: the jobs read raw JSON (Auto Loader) and write streaming checkpoints and
---    run results under lake_root through it, not through an instance profile. Not a bundle resource in the CLI the
---    deploy workflow pins (v0.236), so here; the CLI equivalent is
+--    run results under lake_root through it, not through an instance profile, and the schemas keep their managed
+--    tables under it. Not a bundle resource in the CLI the deploy workflow pins (v0.236), so here; the CLI equivalent is
 --      databricks external-locations create nyc311_lake_<env> s3://nyc311-lake-<env>-<account> nyc311_lake_<env>
 CREATE EXTERNAL LOCATION IF NOT EXISTS nyc311_lake_<env>
   URL 's3://nyc311-lake-<env>-<account>'
   WITH (STORAGE CREDENTIAL nyc311_lake_<env>)
   COMMENT 'nyc311 lake: raw landings, checkpoints and run results of the delta-jobs medallion';
 GRANT READ FILES, WRITE FILES ON EXTERNAL LOCATION nyc311_lake_<env> TO `<job-sp>`;
+GRANT CREATE MANAGED STORAGE ON EXTERNAL LOCATION nyc311_lake_<env> TO `<deployer-sp>`;
 
 -- 3. The catalog. Prod uses main, which exists; dev has its own (databricks.yml's dev target: catalog nyc311_dev).
 --    Only for dev:
@@ -35,3 +40,4 @@ CREATE CATALOG IF NOT EXISTS nyc311_dev COMMENT 'nyc311 dev: the prod schema nam
 GRANT USE CATALOG ON CATALOG <catalog> TO `<job-sp>`;
 GRANT USE CATALOG ON CATALOG <catalog> TO `<forecast-sp>`;
 GRANT USE CATALOG ON CATALOG <catalog> TO `<anomaly-sp>`;
+GRANT USE CATALOG, CREATE SCHEMA ON CATALOG <catalog> TO `<deployer-sp>`;

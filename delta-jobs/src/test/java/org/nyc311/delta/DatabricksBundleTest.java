@@ -125,14 +125,25 @@ class DatabricksBundleTest {
         Map<String, Object> prod =
                 map(map(map(bundle.get("targets")).get("prod")).get("variables"));
         assertThat(prod).containsEntry("catalog", "main").containsEntry("gold_schema", "nyc311_gold");
-        Matcher goldSchema = Pattern.compile("\n  GoldSchema:\n(?:    .*\n)*?    Default: (\\S+)\n")
-                .matcher(Files.readString(
-                        Path.of(System.getProperty("nyc311.ecs-template", "../deploy/ecs/nyc311.yaml"))));
-        assertThat(goldSchema.find())
-                .as("deploy/ecs/nyc311.yaml declares GoldSchema with a default")
-                .isTrue();
-        assertThat(goldSchema.group(1)).isEqualTo(prod.get("catalog") + "." + prod.get("gold_schema"));
+        String template =
+                Files.readString(Path.of(System.getProperty("nyc311.ecs-template", "../deploy/ecs/nyc311.yaml")));
+        assertThat(templateDefault(template, "GoldSchema"))
+                .isEqualTo(prod.get("catalog") + "." + prod.get("gold_schema"));
+        assertThat(templateDefault(template, "MlSchema")).isEqualTo(prod.get("catalog") + "." + prod.get("ml_schema"));
+        // every schema keeps its managed tables in the lake bucket, under the external location on it
+        schemas.forEach((layer, schema) -> assertThat(map(schema))
+                .containsEntry("storage_root", "${var.lake_root}/unity-catalog/${var." + layer + "_schema}"));
         assertThat(map(map(map(bundle.get("targets")).get("dev")).get("variables")))
                 .containsKeys("catalog", "bronze_schema", "silver_schema", "gold_schema", "ml_schema");
+    }
+
+    /** A parameter's default in the CloudFormation template, read as text (its tags are not plain YAML). */
+    private static String templateDefault(String template, String parameter) {
+        Matcher declared = Pattern.compile("\n  " + parameter + ":\n(?:    .*\n)*?    Default: (\\S+)\n")
+                .matcher(template);
+        assertThat(declared.find())
+                .as("deploy/ecs/nyc311.yaml declares " + parameter + " with a default")
+                .isTrue();
+        return declared.group(1);
     }
 }
