@@ -158,18 +158,8 @@ class GoldPropertiesTest {
 
     @Test
     void aClientPairWithAnotherDriverIsRefused() {
-        assertThatThrownBy(() -> new GoldProperties(
-                        null,
-                        "jdbc:hive2://x",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        0,
-                        new GoldProperties.Databricks("6e1c7f4a", "dose-secret")))
+        // the default driver: local-sql-warehouse's Hive driver
+        assertThatThrownBy(() -> properties(null, "jdbc:hive2://x", null, "6e1c7f4a", "dose-secret"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nyc311.gold.driver-class-name")
                 .hasMessageContaining(GoldProperties.DATABRICKS_DRIVER);
@@ -211,8 +201,17 @@ class GoldPropertiesTest {
 
     private static GoldProperties databricks(
             String url, @Nullable String password, @Nullable String clientId, @Nullable String clientSecret) {
+        return properties(GoldProperties.DATABRICKS_DRIVER, url, password, clientId, clientSecret);
+    }
+
+    private static GoldProperties properties(
+            @Nullable String driver,
+            String url,
+            @Nullable String password,
+            @Nullable String clientId,
+            @Nullable String clientSecret) {
         return new GoldProperties(
-                GoldProperties.DATABRICKS_DRIVER,
+                driver,
                 url,
                 null,
                 password,

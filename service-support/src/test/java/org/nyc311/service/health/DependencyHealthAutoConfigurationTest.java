@@ -24,6 +24,9 @@ class DependencyHealthAutoConfigurationTest {
 
     @Test
     void aServiceWithQueuesAnSqsClientALakeBucketAnS3ClientAndGoldGetsTheirThreeProbes() {
+        // a warehouse where nothing listens, every other gold setting at its default
+        GoldProperties nothingListening = new GoldProperties(
+                null, "jdbc:hive2://127.0.0.1:9/default", null, null, null, null, null, 0, null, 0, null);
         context.withBean(
                         SqsAsyncClient.class,
                         () -> SqsAsyncClient.builder()
@@ -40,20 +43,7 @@ class DependencyHealthAutoConfigurationTest {
                                 .build())
                 .withBean(Queues.class, () -> new Queues("prod-gold"))
                 .withBean(LakeBucket.class, () -> () -> "prod-lake")
-                .withBean(
-                        GoldProperties.class,
-                        () -> new GoldProperties(
-                                null,
-                                "jdbc:hive2://127.0.0.1:9/default",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                0,
-                                null,
-                                0,
-                                null))
+                .withBean(GoldProperties.class, () -> nothingListening)
                 .withPropertyValues("spring.cloud.aws.sqs.endpoint=http://127.0.0.1:9")
                 .run(started -> {
                     assertThat(started).hasSingleBean(SqsHealth.class).hasBean("sqsHealthIndicator");
