@@ -108,7 +108,8 @@ class DatabricksBundleTest {
         assertThat(list(job.get("permissions")))
                 .containsExactly(Map.of(
                         "level", "CAN_MANAGE_RUN", "service_principal_name", "${var.pipeline_controller_principal}"));
-        assertThat(map(bundle.get("run_as"))).containsEntry("service_principal_name", "${var.job_principal}");
+        assertThat(map(job.get("run_as"))).containsEntry("service_principal_name", "${var.job_principal}");
+        assertThat(bundle).doesNotContainKey("run_as");
 
         Map<String, Object> schemas = map(resources.get("schemas"));
         assertThat(schemas).containsOnlyKeys("bronze", "silver", "gold", "ml");
