@@ -238,20 +238,10 @@ class PipelineRunApiContractTest {
                         .toArray(String[]::new));
     }
 
+    /** Received, not started: no attempt yet, so nothing of one (start, end, job run, error, result, event). */
     private static PipelineRun waiting() {
-        return new PipelineRun(
-                RUN,
-                RunState.RECEIVED,
-                CREATED,
-                null,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(batch(Reason.RERUN)));
+        List<Batch> rerun = List.of(batch(Reason.RERUN));
+        return new PipelineRun(RUN, RunState.RECEIVED, CREATED, null, null, 0, null, null, null, null, null, rerun);
     }
 
     private static Batch batch(Reason reason) {
