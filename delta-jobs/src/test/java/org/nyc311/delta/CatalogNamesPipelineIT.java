@@ -43,15 +43,13 @@ import org.nyc311.model.gold.GoldTables;
 class CatalogNamesPipelineIT {
 
     private static final Instant NOW = Instant.parse("2026-05-01T00:00:00Z");
+    /** The name mode's arguments, each as one {@code --name=value} token as a Databricks task may pass them. */
     private static final List<String> CATALOG = List.of(
-            "--catalog",
-            "spark_catalog",
-            "--bronze-schema",
-            "nyc311_bronze",
-            "--silver-schema",
-            "nyc311_silver",
-            "--gold-schema",
-            "nyc311_gold");
+            "--catalog=spark_catalog",
+            "--bronze-schema=nyc311_bronze",
+            "--silver-schema=nyc311_silver",
+            "--gold-schema=nyc311_gold");
+
     private static final List<String> NAMES = List.of(
             "spark_catalog.nyc311_bronze.service_requests",
             "spark_catalog.nyc311_silver.service_requests",
