@@ -13,7 +13,8 @@
 --
 -- 1. The storage credential: the stack's DatabricksLakeRole (output DatabricksLakeRoleArn, role
 --    nyc311-<env>-databricks-lake), which Unity Catalog assumes to reach the lake bucket: read raw/, read-write
---    unity-catalog/ (the schemas' managed storage, databricks.yml's storage_root), _checkpoints/ and _pipeline_runs/.
+--    unity-catalog/ (the schemas' managed storage, databricks.yml's storage_root), _checkpoints/, _pipeline_runs/
+--    and _maintenance/.
 --    Storage credentials cannot be created in SQL, nor by a bundle; with the CLI:
 --      databricks storage-credentials create --json '{"name": "nyc311_lake_<env>",
 --        "aws_iam_role": {"role_arn": "arn:aws:iam::<account>:role/nyc311-<env>-databricks-lake"}}'
@@ -31,9 +32,14 @@ CREATE EXTERNAL LOCATION IF NOT EXISTS nyc311_lake_<env>
 GRANT READ FILES, WRITE FILES ON EXTERNAL LOCATION nyc311_lake_<env> TO `<job-sp>`;
 GRANT CREATE MANAGED STORAGE ON EXTERNAL LOCATION nyc311_lake_<env> TO `<deployer-sp>`;
 
--- 3. The catalog. Prod uses main, which exists; dev has its own (databricks.yml's dev target: catalog nyc311_dev).
+-- 3. The catalog. Prod uses main; dev has its own (databricks.yml's dev target: catalog nyc311_dev), with its managed
+--    location in the lake bucket, since a metastore without root storage (usual where Unity Catalog was enabled
+--    automatically) refuses a catalog without one. A workspace that has no main: create the prod catalog the same way
+--    under another name and set databricks.yml's prod catalog to it (deploy.yml passes the deployed schemas on).
 --    Only for dev:
-CREATE CATALOG IF NOT EXISTS nyc311_dev COMMENT 'nyc311 dev: the prod schema names, apart from main';
+CREATE CATALOG IF NOT EXISTS nyc311_dev
+  MANAGED LOCATION 's3://nyc311-lake-dev-<account>/unity-catalog'
+  COMMENT 'nyc311 dev: the prod schema names, apart from main';
 
 -- 4. USE CATALOG for the principals (a catalog is not among a bundle's resources, so neither are its grants).
 --    <catalog> is main for prod, nyc311_dev for dev. The job also creates its tables in the bundle's schemas.

@@ -134,9 +134,10 @@ public record MlflowProperties(
     }
 
     /**
-     * The S3 storage location of Unity Catalog's model versions (its metastore's bucket), under
+     * The S3 storage location of Unity Catalog's model versions (the model's schema's managed storage: in this
+     * deployment the lake bucket, databricks.yml's {@code storage_root}), under
      * {@code nyc311.mlflow.databricks.model-storage}. The credentials are never configured: the registry vends
-     * short-lived ones for each version. In production all three stay unset.
+     * short-lived ones for each version. In production only the region is set (the stack's, the lake bucket's).
      *
      * @param region the bucket's region; unset, the AWS SDK's own (AWS_REGION on ECS), and a bucket in another region
      *     is still reached (the client follows S3's redirect to it)

@@ -87,6 +87,23 @@ class DeploymentConsistencyTest {
     }
 
     @Test
+    void aTemplateThatNamesAnIamResourceIsDeployedWithTheCapabilityForIt() throws IOException {
+        boolean namesOne = resources.values().stream()
+                .filter(resource -> String.valueOf(resource.get("Type")).startsWith("AWS::IAM::"))
+                .anyMatch(resource -> map(resource.get("Properties")).containsKey("RoleName"));
+        // CloudFormation refuses a stack with a named IAM resource unless it is given CAPABILITY_NAMED_IAM
+        assertThat(namesOne)
+                .as("the storage credential's role has a fixed name")
+                .isTrue();
+        for (Path file : List.of(root.resolve(".github/workflows/deploy.yml"), root.resolve("deploy/README.md"))) {
+            assertThat(Files.readString(file))
+                    .as(file.toString())
+                    .contains("--capabilities CAPABILITY_NAMED_IAM")
+                    .doesNotContain("--capabilities CAPABILITY_IAM");
+        }
+    }
+
+    @Test
     void cloudFormationHasEveryQueueWithItsDeadLetterQueueAndNoOther() {
         Map<String, String> queueResources = new HashMap<>();
         resourcesOfType("AWS::SQS::Queue")

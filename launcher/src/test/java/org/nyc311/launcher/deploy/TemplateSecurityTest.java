@@ -68,7 +68,9 @@ class TemplateSecurityTest {
         assertThat(prod.resource("DashboardTaskRole").properties().toString()).doesNotContain("sqs:");
         // Unity Catalog's storage credential role lists the bucket only under the lake's prefixes
         assertThat(prod.resource("DatabricksLakeRole").properties().toString())
-                .contains("s3:ListBucket", "s3:prefix", "raw/*", "unity-catalog/*", "sts:ExternalId");
+                .contains("s3:ListBucket", "s3:prefix", "raw/*", "unity-catalog/*", "sts:ExternalId")
+                // every folder delta-jobs writes under the lake root: checkpoints, run results, the upkeep's marker
+                .contains("_checkpoints/*", "_pipeline_runs/*", "_maintenance/*");
     }
 
     @Test

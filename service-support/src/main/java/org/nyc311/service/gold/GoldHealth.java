@@ -18,9 +18,15 @@ import org.nyc311.service.health.DependencyHealth;
  */
 public class GoldHealth extends DependencyHealth {
 
-    /** A {@code ;PWD=}, {@code ;password=} or {@code ;OAuth2Secret=} parameter, any case, up to the next {@code ;}. */
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)(;\\s*(?:pwd|password|oauth2secret)\\s*=)[^;]*");
+    /**
+     * A URL parameter that may carry a credential, any case, up to the next {@code ;}: any name with pwd, password,
+     * secret or token in it ({@code PWD}, {@code OAuth2Secret}, {@code Auth_AccessToken}, {@code OAuthRefreshToken},
+     * {@code ProxyPwd}, {@code SSLTrustStorePwd}, ...) and any header the driver is told to send
+     * ({@code http.header.*}). Masked by the shape of the name rather than a list, so that a credential the list
+     * did not know stays hidden too.
+     */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)(;\\s*(?:[^;=]*(?:pwd|password|secret|token)[^;=]*|http\\.header\\.[^;=]*)\\s*=)[^;]*");
 
     private final GoldConnectionSettings settings;
 

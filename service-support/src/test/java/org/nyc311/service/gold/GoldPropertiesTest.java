@@ -192,6 +192,13 @@ class GoldPropertiesTest {
         assertThat(GoldHealth.withoutSecrets(
                         WAREHOUSE + ";AuthMech=11;Auth_Flow=1;OAuth2ClientId=6e1c;oauth2secret=dose"))
                 .isEqualTo(WAREHOUSE + ";AuthMech=11;Auth_Flow=1;OAuth2ClientId=6e1c;oauth2secret=***");
+        // credentials the driver takes under other names: a bearer token, a refresh token, a proxy's password, a header
+        assertThat(GoldHealth.withoutSecrets(
+                        WAREHOUSE + ";AuthMech=11;Auth_Flow=0;Auth_AccessToken=eyJhbGci;UID=token"))
+                .isEqualTo(WAREHOUSE + ";AuthMech=11;Auth_Flow=0;Auth_AccessToken=***;UID=token");
+        assertThat(GoldHealth.withoutSecrets(
+                        WAREHOUSE + ";OAuthRefreshToken=r1;ProxyPwd=p2;http.header.Authorization=Bearer x;ssl=1"))
+                .isEqualTo(WAREHOUSE + ";OAuthRefreshToken=***;ProxyPwd=***;http.header.Authorization=***;ssl=1");
         assertThat(GoldHealth.withoutSecrets("jdbc:hive2://127.0.0.1:10000/default;transportMode=http"))
                 .isEqualTo("jdbc:hive2://127.0.0.1:10000/default;transportMode=http");
     }
