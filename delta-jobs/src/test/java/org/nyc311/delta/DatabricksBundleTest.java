@@ -50,6 +50,12 @@ class DatabricksBundleTest {
         assertThat(map(tasks.get(1)).get("depends_on").toString()).contains("bronze");
         assertThat(map(tasks.get(2)).get("depends_on").toString()).contains("silver");
         assertThat(map(tasks.get(3)).get("depends_on").toString()).contains("gold");
+        // the upkeep's schedule and VACUUM's retention are the bundle's settings, passed as the stage reads them
+        assertThat(map(map(tasks.get(3)).get("spark_jar_task"))
+                        .get("parameters")
+                        .toString())
+                .contains("--maintenance-every-days, ${var.maintenance_every_days}")
+                .contains("--retain-hours, ${var.vacuum_retain_hours}");
 
         List<Object> clusters = list(job.get("job_clusters"));
         assertThat(clusters).hasSize(1);
