@@ -144,15 +144,13 @@ public class MlflowTracker implements AutoCloseable {
     public TrackingResult complete(ForecastRun run, ParentRun parent, List<StoredSeriesForecast> series)
             throws IOException {
         String parentId = parent.info().getRunId();
-        uploadArtifact(
-                parent.info(),
-                SeriesTables.METRICS,
-                SeriesTables.metrics(series).getBytes(StandardCharsets.UTF_8));
+        byte[] metrics = SeriesTables.metrics(series).getBytes(StandardCharsets.UTF_8);
+        uploadArtifact(parent.info(), SeriesTables.METRICS, metrics);
         uploadArtifact(
                 parent.info(),
                 SeriesTables.FORECASTS,
                 SeriesTables.forecasts(series).getBytes(StandardCharsets.UTF_8));
-        ModelFiles model = ModelFiles.of(run, parentId, series, clock.instant());
+        ModelFiles model = ModelFiles.of(run, parentId, series.size(), metrics, clock.instant());
         for (Map.Entry<String, byte[]> file : model.files().entrySet()) {
             uploadArtifact(parent.info(), ModelFiles.DIRECTORY + "/" + file.getKey(), file.getValue());
         }

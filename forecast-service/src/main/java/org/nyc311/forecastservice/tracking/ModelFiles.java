@@ -14,14 +14,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecastservice.run.ForecastRun;
-import org.nyc311.forecastservice.run.StoredSeriesForecast;
 
 /**
  * The files of a training's model, the {@code model/} folder of its MLflow run that a registered model version is
@@ -70,15 +68,19 @@ record ModelFiles(Map<String, byte[]> files) {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
-    /** The model of training {@code run}, tracked as MLflow run {@code mlflowRunId}, written at {@code now}. */
-    static ModelFiles of(ForecastRun run, String mlflowRunId, List<StoredSeriesForecast> series, Instant now)
+    /**
+     * The model of training {@code run} of {@code seriesCount} series, tracked as MLflow run {@code mlflowRunId},
+     * written at {@code now}; {@code seriesModels} is the series' table ({@link SeriesTables#metrics}) the run already
+     * holds, not built again.
+     */
+    static ModelFiles of(ForecastRun run, String mlflowRunId, int seriesCount, byte[] seriesModels, Instant now)
             throws IOException {
         ObjectMapper json = new ObjectMapper();
         String engineVersion = engineVersion();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(MLMODEL, mlmodel(json, run, mlflowRunId, engineVersion, now).getBytes(StandardCharsets.UTF_8));
-        files.put(SUMMARY, summary(json, run, series.size(), engineVersion).getBytes(StandardCharsets.UTF_8));
-        files.put(SERIES_MODELS, SeriesTables.metrics(series).getBytes(StandardCharsets.UTF_8));
+        files.put(SUMMARY, summary(json, run, seriesCount, engineVersion).getBytes(StandardCharsets.UTF_8));
+        files.put(SERIES_MODELS, seriesModels);
         return new ModelFiles(files);
     }
 
