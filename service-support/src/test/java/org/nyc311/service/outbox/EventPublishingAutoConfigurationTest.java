@@ -6,10 +6,14 @@ import static org.mockito.Mockito.mock;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.service.messaging.QueueNames;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** A service declares its settings and queue names; the outbox and the publisher come from here. */
@@ -46,6 +50,22 @@ class EventPublishingAutoConfigurationTest {
                 .run(started -> {
                     assertThat(started).hasSingleBean(EventOutbox.class);
                     assertThat(started).doesNotHaveBean(EventPublisher.class);
+                });
+    }
+
+    /** The adoption is one of Flyway's callbacks, beside the migration the service declared as any Java migration. */
+    @Test
+    void withFlywayTheServiceGetsTheOutboxScriptAdoptionAsACallback() {
+        EventOutboxMigration migration =
+                EventOutboxMigration.atVersion("6").replacingScript("V6__event_outbox.sql", "-- the service's script");
+        context.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withBean(JavaMigration.class, () -> migration)
+                .withBean(FlywayMigrationStrategy.class, () -> flyway -> {})
+                .run(started -> {
+                    Flyway flyway = started.getBean(Flyway.class);
+                    assertThat(flyway.getConfiguration().getCallbacks())
+                            .containsExactly(started.getBean(OutboxScriptAdoption.class));
+                    assertThat(flyway.getConfiguration().getJavaMigrations()).containsExactly(migration);
                 });
     }
 }
