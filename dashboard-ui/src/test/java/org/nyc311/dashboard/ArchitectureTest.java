@@ -39,12 +39,8 @@ class ArchitectureTest {
     /** Only the service clients make HTTP calls: views never reach a service themselves (and the browser never does). */
     @ArchTest
     static void onlyServicesCallServices(JavaClasses classes) {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("..dashboard.services..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework.web.client..", "java.net.http..")
+        ServiceRules.only("..dashboard.services..")
+                .mayUse("org.springframework.web.client..", "java.net.http..")
                 .check(classes);
     }
 

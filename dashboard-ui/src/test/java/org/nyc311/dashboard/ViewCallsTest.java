@@ -118,7 +118,8 @@ class ViewCallsTest {
                         true)));
         SERVICES.answer(
                 "/api/v1/alerts",
-                List.of(new AlertView(UUID.randomUUID(), "all/brooklyn", "open", LAST, LAST, LAST, null, 3, 4.1)));
+                List.of(new AlertView(
+                        UUID.randomUUID(), "all/brooklyn", "open", LAST, LAST, LAST, null, 3, 4.1, null, null)));
         SERVICES.answer("/api/v1/anomalies", List.of()).answer("/api/v1/runs", List.of());
     }
 

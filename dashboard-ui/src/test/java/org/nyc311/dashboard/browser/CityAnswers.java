@@ -130,7 +130,9 @@ final class CityAnswers {
                     last,
                     null,
                     3,
-                    4.5));
+                    4.5,
+                    null,
+                    null));
         }
         services.answer("/api/v1/alerts", alerts);
         List<PipelineRunView> runs = new ArrayList<>();

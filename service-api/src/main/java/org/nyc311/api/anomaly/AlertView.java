@@ -28,31 +28,6 @@ public record AlertView(
         @Nullable AcknowledgementView acknowledgement,
         @Nullable LabelView label) {
 
-    /** An alert no one has acknowledged or labelled yet. */
-    public AlertView(
-            UUID alertId,
-            String seriesId,
-            String status,
-            LocalDate episodeStart,
-            LocalDate openedOn,
-            LocalDate lastAnomalousDate,
-            @Nullable LocalDate closedOn,
-            int anomalousDays,
-            double peakZScore) {
-        this(
-                alertId,
-                seriesId,
-                status,
-                episodeStart,
-                openedOn,
-                lastAnomalousDate,
-                closedOn,
-                anomalousDays,
-                peakZScore,
-                null,
-                null);
-    }
-
     public static AlertView of(Alert a) {
         return of(a, null, null);
     }

@@ -53,7 +53,8 @@ public final class BrooklynNoise {
 
     /** {@link #openAlert} as anomaly-service's API shows it, before anyone acknowledged or labelled it. */
     public static AlertView openAlertRow(UUID id) {
-        return new AlertView(id, "noise-residential/brooklyn", "open", FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5);
+        return new AlertView(
+                id, "noise-residential/brooklyn", "open", FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5, null, null);
     }
 
     /**
