@@ -39,37 +39,23 @@ class ArchitectureTest {
     /** JDBC is spoken by the gold reader and the run repository, nowhere else. */
     @ArchTest
     static void onlyGoldAndRunsUseJdbc(JavaClasses classes) {
-        noClasses()
-                .that()
-                .resideOutsideOfPackages("..forecastservice.gold..", "..forecastservice.run..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("java.sql..")
+        ServiceRules.only("..forecastservice.gold..", "..forecastservice.run..")
+                .mayUse("java.sql..")
                 .check(classes);
     }
 
     /** The service's own tables are touched only by the run repository. */
     @ArchTest
     static void onlyTheRunPackageTouchesPostgres(JavaClasses classes) {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("..forecastservice.run..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework.jdbc..")
+        ServiceRules.only("..forecastservice.run..")
+                .mayUse("org.springframework.jdbc..")
                 .check(classes);
     }
 
     /** MLflow is reached only through the tracker, so that its absence or failure stays one package's concern. */
     @ArchTest
     static void onlyTheTrackingPackageUsesMlflow(JavaClasses classes) {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("..forecastservice.tracking..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.mlflow..")
-                .check(classes);
+        ServiceRules.only("..forecastservice.tracking..").mayUse("org.mlflow..").check(classes);
     }
 
     /** Spark stays out of this JVM: gold comes over JDBC from the warehouse. */

@@ -40,12 +40,8 @@ class ArchitectureTest {
 
     @ArchTest
     static void onlyTheRunPackageTouchesTheDatabase(JavaClasses classes) {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("..controller.run..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework.jdbc..")
+        ServiceRules.only("..controller.run..")
+                .mayUse("org.springframework.jdbc..")
                 .check(classes);
     }
 }

@@ -2,7 +2,6 @@ package org.nyc311.anomaly.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.nyc311.model.anomaly.Alert;
@@ -10,7 +9,8 @@ import org.nyc311.model.series.SeriesKey;
 
 /**
  * One run of anomalous days long enough to alert (or, under the sustained-rise rule, a run of flagged
- * and raised days whose total is beyond its bound): one alert however long it lasts.
+ * and raised days whose total is beyond its bound): one alert however long it lasts. No null checks: only
+ * {@link AnomalyDetector} makes episodes, and NullAway proves its arguments at build time.
  *
  * @param episodeStart      the first day of the run, flagged or raised (before the alert opened)
  * @param openedOn          the day the run reached the threshold
@@ -27,13 +27,6 @@ public record AlertEpisode(
         Optional<LocalDate> closedOn,
         int anomalousDays,
         double peakZScore) {
-
-    public AlertEpisode {
-        Objects.requireNonNull(episodeStart, "episodeStart");
-        Objects.requireNonNull(openedOn, "openedOn");
-        Objects.requireNonNull(lastAnomalousDate, "lastAnomalousDate");
-        Objects.requireNonNull(closedOn, "closedOn");
-    }
 
     public boolean isOpen() {
         return closedOn.isEmpty();

@@ -22,4 +22,31 @@ public final class ServiceRules {
     public static ArchRule noSpark() {
         return noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..");
     }
+
+    /**
+     * Only these packages may use a dependency: {@code only("..run..").mayUse("org.springframework.jdbc..")} is the
+     * rule that no class outside {@code ..run..} depends on Spring JDBC.
+     */
+    public static Owners only(String... packages) {
+        return new Owners(packages);
+    }
+
+    /** The packages that own a dependency; {@link #mayUse} names it. */
+    public static final class Owners {
+
+        private final String[] packages;
+
+        private Owners(String[] packages) {
+            this.packages = packages.clone();
+        }
+
+        public ArchRule mayUse(String... dependencyPackages) {
+            return noClasses()
+                    .that()
+                    .resideOutsideOfPackages(packages)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(dependencyPackages);
+        }
+    }
 }
