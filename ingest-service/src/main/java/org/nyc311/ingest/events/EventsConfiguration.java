@@ -1,7 +1,6 @@
 package org.nyc311.ingest.events;
 
 import org.nyc311.ingest.config.IngestProperties;
-import org.nyc311.service.outbox.EventOutboxMigration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,17 +10,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
-
-    /**
-     * Flyway's V6: the outbox's table, in place of the script of ingest's own that created it before (that comment
-     * above the shared statement), whose databases service-support's {@code OutboxScriptAdoption} moves onto it.
-     */
-    @Bean
-    EventOutboxMigration eventOutboxMigration() {
-        return EventOutboxMigration.atVersion("6").replacingScript("V6__event_outbox.sql", """
-                -- RawBatchLanded events on their way to SQS (service-support's EventOutbox): stored in the transaction that
-                -- completes the run, sent when SQS takes them, so that an SQS outage neither fails a run nor loses its event.""");
-    }
 
     /** The queue names: where RawBatchLanded goes, and what the sqs health looks for. */
     @Bean

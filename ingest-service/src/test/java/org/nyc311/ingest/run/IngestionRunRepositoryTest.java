@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.nyc311.ingest.config.IngestProperties;
+import org.nyc311.ingest.events.OutboxMigrations;
 import org.nyc311.ingest.landing.BatchLayout;
 import org.nyc311.ingest.landing.LandedPart;
 import org.nyc311.ingest.landing.StagedPart;
@@ -32,7 +33,7 @@ import org.springframework.dao.DuplicateKeyException;
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({IngestionRunRepository.class, IngestionRunRepositoryTest.Wiring.class})
+@Import({IngestionRunRepository.class, OutboxMigrations.class, IngestionRunRepositoryTest.Wiring.class})
 class IngestionRunRepositoryTest extends PostgresSliceTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T07:00:00Z");

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.nyc311.ingest.config.IngestProperties;
+import org.nyc311.ingest.events.OutboxMigrations;
 import org.nyc311.ingest.metrics.IngestionMetrics;
 import org.nyc311.testsupport.postgres.PostgresSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({WatermarkStore.class, WatermarkStoreTest.Wiring.class})
+@Import({WatermarkStore.class, OutboxMigrations.class, WatermarkStoreTest.Wiring.class})
 class WatermarkStoreTest extends PostgresSliceTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T07:00:00Z");

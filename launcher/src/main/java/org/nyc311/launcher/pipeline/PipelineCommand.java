@@ -122,8 +122,9 @@ public final class PipelineCommand implements Callable<Integer> {
             int batch = sparkJob.run(
                     "org.nyc311.delta.BatchJob", batchArguments, logs.resolve("pipeline-" + runId + ".log"), out);
             if (batch != 0) {
-                out.println("nyc311 pipeline: the Spark batch failed (exit " + batch + "); see "
-                        + logs.resolve("pipeline-" + runId + ".log"));
+                out.println("nyc311 pipeline: the Spark batch failed (exit " + batch + ")"
+                        + (batchArguments.contains("--export-gold") ? ", or its last stage, the export of gold," : "")
+                        + "; see " + logs.resolve("pipeline-" + runId + ".log"));
                 out.flush();
                 return batch;
             }

@@ -1,7 +1,6 @@
 package org.nyc311.controller.messaging;
 
 import org.nyc311.controller.config.ControllerProperties;
-import org.nyc311.service.outbox.EventOutboxMigration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,17 +13,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class SqsConfiguration {
-
-    /**
-     * Flyway's V2: the outbox's table, in place of the script of the controller's own that created it before (that comment
-     * above the shared statement), whose databases service-support's {@code OutboxScriptAdoption} moves onto it.
-     */
-    @Bean
-    EventOutboxMigration eventOutboxMigration() {
-        return EventOutboxMigration.atVersion("2").replacingScript("V2__event_outbox.sql", """
-                -- GoldRefreshed events on their way to SQS (service-support's EventOutbox): staged when a run succeeds,
-                -- sent when SQS takes them, so that an SQS outage loses none.""");
-    }
 
     /** The queue names: for the {@code @SqsListener} expression, the publisher and the sqs health. */
     @Bean

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nyc311.api.pipeline.PipelineRunView.BatchView.Reason;
+import org.nyc311.controller.messaging.OutboxMigrations;
 import org.nyc311.model.pipeline.RunResult;
 import org.nyc311.testsupport.postgres.PostgresSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Import;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import(PipelineRunRepository.class)
+@Import({PipelineRunRepository.class, OutboxMigrations.class})
 class PipelineRunRepositoryTest extends PostgresSliceTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T07:00:00Z");

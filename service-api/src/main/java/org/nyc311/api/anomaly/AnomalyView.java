@@ -23,10 +23,10 @@ public record AnomalyView(
         @Schema(description = "the forecast for the day, made before it")
         double yhat,
 
-        @Schema(description = "the lower bound of the day's 95% interval")
+        @Schema(description = "the lower bound of the interval forecast for the day (95% unless configured otherwise)")
         double lower,
 
-        @Schema(description = "the upper bound of the day's 95% interval")
+        @Schema(description = "the upper bound of the interval forecast for the day")
         double upper,
 
         @Schema(description = "robust z-score of the day's residual (median and MAD of recent ones): the severity")

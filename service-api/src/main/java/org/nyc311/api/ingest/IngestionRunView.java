@@ -13,7 +13,7 @@ public record IngestionRunView(
         String runId,
         IngestionWindow window,
 
-        @Schema(description = "api for SODA, or the replayed file's name", example = "api")
+        @Schema(description = "api for SODA, or the replayed file's path in the replay folder", example = "api")
         String source,
 
         @Schema(description = "records asked of the source per page; each page lands as one part")
@@ -29,7 +29,10 @@ public record IngestionRunView(
         @Schema(description = "records landed so far") long recordCount,
         @Schema(description = "parts landed so far") int partCount,
 
-        @Schema(description = "the watermark the run moved the feed to, once completed (incremental runs)") @Nullable
+        @Schema(
+                description = "the watermark the run moved the feed to, once completed (incremental runs): a"
+                        + " floating timestamp, no zone (New York local time)")
+        @Nullable
         LocalDateTime watermark,
 
         @Schema(description = "why the run failed; null unless FAILED") @Nullable

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
 
 /**
  * Moves databases that a service's own copy of the outbox script migrated onto {@link EventOutboxMigration}.
@@ -41,7 +42,7 @@ public final class OutboxScriptAdoption implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        String table = '"' + context.getConfiguration().getTable() + '"';
+        String table = historyTable(context.getConfiguration());
         Connection connection = context.getConnection();
         try {
             if (!exists(connection, table)) {
@@ -82,6 +83,23 @@ public final class OutboxScriptAdoption implements Callback {
             update.setInt(5, script.checksum());
             update.executeUpdate();
         }
+    }
+
+    /**
+     * Flyway's schema history, where Flyway keeps it: in its default schema, else the first of its schemas, else the
+     * connection's current schema (then unqualified, found on the search path as Flyway found it).
+     */
+    private static String historyTable(Configuration configuration) {
+        String schema = configuration.getDefaultSchema();
+        if (schema == null && configuration.getSchemas().length > 0) {
+            schema = configuration.getSchemas()[0];
+        }
+        String table = quoted(configuration.getTable());
+        return schema == null ? table : quoted(schema) + "." + table;
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static boolean exists(Connection connection, String table) throws SQLException {

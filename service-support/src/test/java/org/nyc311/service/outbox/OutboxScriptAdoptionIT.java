@@ -77,6 +77,26 @@ class OutboxScriptAdoptionIT {
         }
     }
 
+    @Test
+    void theHistoryIsFoundInFlywaysOwnSchemaWhenTheServiceGivesOne() throws Exception {
+        Path released = scripts("released-schema", Map.of(SCRIPT, oldCopy()));
+        Path now = scripts("now-schema", Map.of());
+        try (HikariDataSource database = database("own_schema")) {
+            flyway(database, released).schemas("outbox_svc").load().migrate();
+
+            EventOutboxMigration shared = EventOutboxMigration.atVersion("2").replacingScript(SCRIPT, COMMENT);
+            flyway(database, now)
+                    .schemas("outbox_svc")
+                    .javaMigrations(shared)
+                    .callbacks(new OutboxScriptAdoption(() -> List.of(shared)))
+                    .load()
+                    .migrate();
+
+            assertThat(history(database, "outbox_svc.flyway_schema_history").get("2"))
+                    .isEqualTo(new Row("JDBC", EventOutboxMigration.class.getName(), shared.getChecksum()));
+        }
+    }
+
     /** Flyway then takes the shared migration for a new one at an applied version, and its table exists: the start fails. */
     @Test
     void anOldScriptThatWasEditedIsStillRefused() throws Exception {
@@ -144,8 +164,12 @@ class OutboxScriptAdoptionIT {
     }
 
     private static Map<String, Row> history(HikariDataSource database) {
+        return history(database, "flyway_schema_history");
+    }
+
+    private static Map<String, Row> history(HikariDataSource database, String table) {
         return JdbcClient.create(database)
-                .sql("SELECT version, type, script, checksum FROM flyway_schema_history WHERE version IS NOT NULL")
+                .sql("SELECT version, type, script, checksum FROM " + table + " WHERE version IS NOT NULL")
                 .query((rs, n) -> Map.entry(
                         rs.getString("version"),
                         new Row(rs.getString("type"), rs.getString("script"), rs.getInt("checksum"))))

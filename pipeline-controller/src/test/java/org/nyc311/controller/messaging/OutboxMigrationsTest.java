@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.nyc311.service.outbox.EventOutboxMigration;
 
-class SqsConfigurationTest {
+class OutboxMigrationsTest {
 
     /** -2032718217 is what Flyway recorded for V2__event_outbox.sql, the script the migration replaced. */
     @Test
     void theOutboxMigrationKnowsTheScriptItReplacedAsFlywayRecordedIt() {
-        assertThat(new SqsConfiguration().eventOutboxMigration().replacedScript())
+        assertThat(new OutboxMigrations().eventOutboxMigration().replacedScript())
                 .contains(new EventOutboxMigration.ReplacedScript("V2__event_outbox.sql", -2032718217));
     }
 }
