@@ -243,6 +243,20 @@ class FixturePipelineIT {
                 .collectAsList()
                 .forEach(r -> daily.put(r.<String>getAs("complaint_type_key"), r.<Long>getAs("count")));
         assertThat(daily).isEqualTo(Map.of("noise-street-sidewalk", 1L));
+
+        // the citywide totals of the dates the run rebuilt, as gold now holds them: what the data-quality checks read
+        Map<LocalDate, Long> reported = new TreeMap<>();
+        result.get("requestsPerDate")
+                .fields()
+                .forEachRemaining(e ->
+                        reported.put(LocalDate.parse(e.getKey()), e.getValue().asLong()));
+        List<LocalDate> touched = new java.util.ArrayList<>();
+        silver.get("touchedDates").forEach(d -> touched.add(LocalDate.parse(d.asText())));
+        assertThat(reported).isNotEmpty();
+        assertThat(reported.keySet()).containsExactlyInAnyOrderElementsOf(touched);
+        Map<LocalDate, Long> gold = goldByDate();
+        reported.forEach((date, requests) ->
+                assertThat(requests).as("requests on %s", date).isEqualTo(gold.getOrDefault(date, 0L)));
     }
 
     @Test

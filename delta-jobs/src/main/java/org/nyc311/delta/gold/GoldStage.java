@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE;
 import static org.nyc311.model.gold.GoldColumns.COMPLAINT_TYPE_KEY;
+import static org.nyc311.model.gold.GoldColumns.COUNT;
 import static org.nyc311.model.gold.GoldColumns.DATE;
 import static org.nyc311.model.gold.GoldColumns.FIRST_DATE;
 import static org.nyc311.model.gold.GoldColumns.SERIES_ID;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -88,6 +91,7 @@ public final class GoldStage implements Stage {
         TABLES.forEach(t -> written.put(t, 0L));
         List<Date> touched = metrics.touchedDates();
         boolean missing = !lake.goldDailyRequests().exists(spark);
+        Map<LocalDate, Long> requestsPerDate = new TreeMap<>();
         if (!touched.isEmpty() || missing) {
             Dataset<Row> displays = GoldTransform.displayByKey(silver).cache();
             try {
@@ -99,6 +103,7 @@ public final class GoldStage implements Stage {
                         GoldTransform.dailyRequests(scope, displays).cache();
                 try {
                     written.put(GoldTables.DAILY_REQUESTS, daily.count());
+                    requestsPerDate.putAll(requestsPerDate(daily, missing ? List.of() : touched));
                     if (missing) {
                         lake.goldDailyRequests().create(daily);
                     } else {
@@ -139,10 +144,24 @@ public final class GoldStage implements Stage {
                 newest.isNullAt(1) ? null : newest.getDate(1).toLocalDate().minusDays(1),
                 newest.isNullAt(0) ? null : newest.getTimestamp(0).toInstant(),
                 written,
-                RunResultFile.silver(metrics));
+                RunResultFile.silver(metrics),
+                requestsPerDate);
         RunResultFile.write(spark, lake.runResult(runId), result);
         System.out.println("gold: run " + runId + " touched " + touched.size() + " dates, wrote " + written
                 + ", result " + lake.runResult(runId));
+    }
+
+    /**
+     * Requests citywide per date in the rows being written (a small aggregate of the cached frame). A touched date
+     * left with no rows counts 0: the feed's records for it are gone, which is what the controller must hear.
+     */
+    private static Map<LocalDate, Long> requestsPerDate(Dataset<Row> daily, List<Date> touched) {
+        Map<LocalDate, Long> perDate = new TreeMap<>();
+        touched.forEach(date -> perDate.put(date.toLocalDate(), 0L));
+        for (Row row : daily.groupBy(DATE).agg(sum(COUNT)).collectAsList()) {
+            perDate.put(row.getDate(0).toLocalDate(), row.getLong(1));
+        }
+        return perDate;
     }
 
     /** Full overwrite of a derived table (computed from a cached frame); returns the rows written. */

@@ -73,6 +73,9 @@ final class RunResultFile {
         } else {
             json.put("silver", null);
         }
+        Map<String, Long> perDate = new LinkedHashMap<>();
+        result.requestsPerDate().forEach((date, requests) -> perDate.put(date.toString(), requests));
+        json.put("requestsPerDate", perDate);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
     }
 }

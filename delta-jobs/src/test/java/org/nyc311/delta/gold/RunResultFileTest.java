@@ -29,7 +29,8 @@ class RunResultFileTest {
                 Instant.parse("2026-06-28T09:00:00Z"),
                 Map.of("daily_series", 5L),
                 new RunResult.Silver(
-                        11, 9, 1, 1, 0, List.of(LocalDate.parse("2026-06-27"), LocalDate.parse("2026-06-28"))));
+                        11, 9, 1, 1, 0, List.of(LocalDate.parse("2026-06-27"), LocalDate.parse("2026-06-28"))),
+                Map.of(LocalDate.parse("2026-06-27"), 8_804L, LocalDate.parse("2026-06-28"), 0L));
 
         assertThat(reader.readValue(RunResultFile.json(result), RunResult.class))
                 .isEqualTo(result);
@@ -37,7 +38,7 @@ class RunResultFileTest {
 
     @Test
     void aRunWithoutDatesOrSilverCountsReadsBackToo() throws Exception {
-        RunResult empty = new RunResult("run-10", Map.of(), null, null, Map.of(), null);
+        RunResult empty = new RunResult("run-10", Map.of(), null, null, Map.of(), null, null);
 
         assertThat(reader.readValue(RunResultFile.json(empty), RunResult.class)).isEqualTo(empty);
     }

@@ -86,7 +86,8 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
                 LocalDate.of(2026, 5, 31),
                 Instant.parse("2026-06-01T03:59:00Z"),
                 Map.of("silver.requests", 4200L),
-                new RunResult.Silver(4200, 4000, 150, 50, 7, List.of()));
+                new RunResult.Silver(4200, 4000, 150, 50, 7, List.of()),
+                null);
         UUID goldEvent = UUID.randomUUID();
         runs.markSucceeded(id, result, goldEvent, T0.plusSeconds(120));
         runs.markFailed(id, "too late", T0.plusSeconds(130));

@@ -101,7 +101,8 @@ class PipelineRunApiContractTest {
                         LocalDate.of(2026, 5, 31),
                         Instant.parse("2026-06-01T03:59:00Z"),
                         Map.of("silver.requests", 4200L),
-                        new RunResult.Silver(4200, 4000, 150, 50, 7, List.of())),
+                        new RunResult.Silver(4200, 4000, 150, 50, 7, List.of()),
+                        null),
                 GOLD_EVENT,
                 List.of(batch(Reason.LANDED)));
         when(runs.list(RunState.SUCCEEDED, 20)).thenReturn(List.of(succeeded));

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param newestCreatedAt the newest request's creation instant in gold (UTC): data freshness is measured from it
  * @param rowCounts rows written per table
  * @param silver what silver's MERGE did with the run's records
+ * @param requestsPerDate requests citywide, every type and borough, on each New York date the run rebuilt in gold,
+ *     counted from the rows it wrote: what pipeline-controller's data-quality checks judge the feed by. Empty in
+ *     results written before it existed, and for a run that touched no date
  */
 public record RunResult(
         String runId,
@@ -25,7 +29,8 @@ public record RunResult(
         @Nullable LocalDate latestCompleteDate,
         @Nullable Instant newestCreatedAt,
         Map<String, Long> rowCounts,
-        @Nullable Silver silver) {
+        @Nullable Silver silver,
+        Map<LocalDate, Long> requestsPerDate) {
 
     public RunResult(
             String runId,
@@ -33,13 +38,18 @@ public record RunResult(
             @Nullable LocalDate latestCompleteDate,
             @Nullable Instant newestCreatedAt,
             @Nullable Map<String, Long> rowCounts,
-            @Nullable Silver silver) {
+            @Nullable Silver silver,
+            @Nullable Map<LocalDate, Long> requestsPerDate) {
         this.runId = runId;
         this.tableVersions = inOrder(tableVersions);
         this.latestCompleteDate = latestCompleteDate;
         this.newestCreatedAt = newestCreatedAt;
         this.rowCounts = inOrder(rowCounts);
         this.silver = silver;
+        // in date order, whatever order the writer or JSON gave
+        this.requestsPerDate = requestsPerDate == null
+                ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(requestsPerDate));
     }
 
     /** Read-only, in the writer's order: result.json is also read by people. */

@@ -32,7 +32,8 @@ class RunResultTest {
                   "newestCreatedAt" : "2026-06-28T09:00:00Z",
                   "rowCounts" : { "daily_series" : 5, "daily_requests" : 2 },
                   "silver" : { "recordsIn" : 11, "inserted" : 9, "updated" : 1, "duplicates" : 1, "quarantined" : 0,
-                               "touchedDates" : [ "2026-06-27", "2026-06-28" ] }
+                               "touchedDates" : [ "2026-06-27", "2026-06-28" ] },
+                  "requestsPerDate" : { "2026-06-28" : 4, "2026-06-27" : 9 }
                 }
                 """;
 
@@ -46,8 +47,21 @@ class RunResultTest {
         assertThat(result.silver())
                 .isEqualTo(new RunResult.Silver(
                         11, 9, 1, 1, 0, List.of(LocalDate.parse("2026-06-27"), LocalDate.parse("2026-06-28"))));
+        assertThat(result.requestsPerDate())
+                .containsExactly(
+                        Map.entry(LocalDate.parse("2026-06-27"), 9L), Map.entry(LocalDate.parse("2026-06-28"), 4L));
         assertThat(json.readValue(json.writeValueAsString(result), RunResult.class))
                 .isEqualTo(result);
+    }
+
+    @Test
+    void aResultWrittenBeforeRequestsPerDateReadsWithNone() throws Exception {
+        RunResult result = json.readValue("""
+                {"runId": "run-6", "tableVersions": {}, "latestCompleteDate": "2026-06-27", "rowCounts": {}}
+                """, RunResult.class);
+
+        assertThat(result.requestsPerDate()).isEmpty();
+        assertThat(result.silver()).isNull();
     }
 
     @Test
@@ -63,11 +77,13 @@ class RunResultTest {
                 LocalDate.parse("2026-01-31"),
                 null,
                 null,
-                new RunResult.Silver(1, 1, 0, 0, 0, List.of(LocalDate.parse("2026-01-31")))));
+                new RunResult.Silver(1, 1, 0, 0, 0, List.of(LocalDate.parse("2026-01-31"))),
+                Map.of(LocalDate.parse("2026-01-31"), 8_912L, LocalDate.parse("2026-01-30"), 9_001L)));
 
         assertThat(written)
                 .contains("\"latestCompleteDate\":\"2026-01-31\"", "\"touchedDates\":[\"2026-01-31\"]")
                 .contains("\"tableVersions\":{\"daily_requests\":3,\"daily_series\":4,\"series_catalog\":5}")
-                .contains("\"newestCreatedAt\":null", "\"rowCounts\":{}");
+                .contains("\"newestCreatedAt\":null", "\"rowCounts\":{}")
+                .contains("\"requestsPerDate\":{\"2026-01-30\":9001,\"2026-01-31\":8912}");
     }
 }

@@ -70,7 +70,8 @@ public final class JobWritesItsResult implements ServeEventListener {
                 // the newest request came in the morning after the last complete day
                 latestCompleteDate.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC),
                 Map.of("daily_series", 5L, "daily_requests", 2L),
-                new RunResult.Silver(11, 11, 0, 0, 0, List.of(latestCompleteDate)));
+                new RunResult.Silver(11, 11, 0, 0, 0, List.of(latestCompleteDate)),
+                Map.of(latestCompleteDate, 11L));
         try (S3Client client = s3.get()) {
             client.putObject(
                     // the key RunResultReader reads; the class itself is not in the test jar fault-tests takes
