@@ -39,8 +39,8 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static void onlyTheRunPackageTouchesTheDatabase(JavaClasses classes) {
-        ServiceRules.only("..controller.run..")
+    static void onlyTheRunAndQualityPackagesTouchTheDatabase(JavaClasses classes) {
+        ServiceRules.only("..controller.run..", "..controller.quality..")
                 .mayUse("org.springframework.jdbc..")
                 .check(classes);
     }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.nyc311.api.pipeline.DataQualityAlertView;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.dashboard.base.ui.Card;
 import org.nyc311.dashboard.base.ui.Csv;
@@ -38,7 +41,11 @@ import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.pipeline.PipelineRuns;
 import org.nyc311.dashboard.services.pipeline.RunFigures;
 
-/** Pipeline health: the recent runs with their durations, outcomes, quarantine counts and the data's freshness. */
+/**
+ * Pipeline health: the recent runs with their durations, outcomes, quarantine counts and the data's freshness, and
+ * the feed's data-quality alerts (a day missing or far below its usual level, a quarantine surge), shown apart from
+ * the series' anomalies so that an outage is not read as quiet streets.
+ */
 @Route("pipeline")
 @PageTitle("Pipeline · NYC 311")
 @Menu(title = "Pipeline", order = 3)
@@ -46,6 +53,8 @@ import org.nyc311.dashboard.services.pipeline.RunFigures;
 public class PipelineView extends VerticalLayout {
 
     static final int RECENT = 100;
+    static final int DATA_QUALITY_ALERTS = 50;
+    private static final Duration RECENT_ALERTS = Duration.ofDays(7);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
@@ -66,7 +75,14 @@ public class PipelineView extends VerticalLayout {
             add(new ServiceNotice(e));
             recent = List.of();
         }
-        add(cards(recent));
+        List<DataQualityAlertView> alerts;
+        try {
+            alerts = runs.dataQualityAlerts(DATA_QUALITY_ALERTS);
+        } catch (ServiceUnavailableException e) {
+            alerts = List.of(); // the runs' notice above already says pipeline-controller is away
+        }
+        add(cards(recent, alerts));
+        add(new H3("Data-quality alerts"), dataQualityGrid(alerts));
         chart.setHeight("220px");
         chart.show(recordsPerRun(recent));
         add(chart);
@@ -168,7 +184,33 @@ public class PipelineView extends VerticalLayout {
         return Csv.of(columns, rows.getItems().toList());
     }
 
-    private FlexLayout cards(List<PipelineRunView> recent) {
+    /** The feed's alerts, newest first; few, so a short grid above the runs. */
+    private static Grid<DataQualityAlertView> dataQualityGrid(List<DataQualityAlertView> alerts) {
+        Grid<DataQualityAlertView> grid = new Grid<>(DataQualityAlertView.class, false);
+        grid.setId("pipeline-data-quality");
+        grid.addColumn(a -> Formats.time(a.raisedAt())).setHeader("Raised").setAutoWidth(true);
+        grid.addColumn(DataQualityAlertView::kind).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(a -> a.day() == null ? "" : a.day().toString())
+                .setHeader("Day")
+                .setAutoWidth(true);
+        grid.addColumn(a -> figure(a, a.observed())).setHeader("Observed").setAutoWidth(true);
+        grid.addColumn(a -> figure(a, a.expected())).setHeader("Usual").setAutoWidth(true);
+        grid.addColumn(DataQualityAlertView::detail).setHeader("What happened").setFlexGrow(1);
+        grid.setItems(alerts);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the detail is the point: show it whole
+        grid.setEmptyStateText("No data-quality alerts: every judged day and run looked like the feed's usual.");
+        return grid;
+    }
+
+    /** Requests for a day's alert, a share of the records for a quarantine surge. */
+    static String figure(DataQualityAlertView alert, double value) {
+        return alert.kind() == DataQualityAlertView.Kind.QUARANTINE_SURGE
+                ? Formats.percent(value)
+                : Formats.number(value, 0);
+    }
+
+    private FlexLayout cards(List<PipelineRunView> recent, List<DataQualityAlertView> alerts) {
         Instant now = clock.instant();
         PipelineRunView last = recent.stream()
                 .max(Comparator.comparing(PipelineRunView::createdAt))
@@ -200,7 +242,13 @@ public class PipelineView extends VerticalLayout {
                                         .map(String::valueOf)
                                         .orElse("—"),
                         "records held back by silver's checks"),
-                new Card("Failed runs", String.valueOf(failed), "of the last " + recent.size()));
+                new Card("Failed runs", String.valueOf(failed), "of the last " + recent.size()),
+                new Card(
+                        "Data-quality alerts",
+                        String.valueOf(alerts.stream()
+                                .filter(a -> a.raisedAt().isAfter(now.minus(RECENT_ALERTS)))
+                                .count()),
+                        "raised in the last 7 days: the feed, not the streets"));
         cards.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
         return cards;
     }

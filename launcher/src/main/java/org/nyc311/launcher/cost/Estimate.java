@@ -207,6 +207,11 @@ public final class Estimate {
                             .filter(metric -> map(metric).containsKey("MetricStat"))
                             .count();
         }
+        int customMetrics = 0;
+        for (Template.Resource filter : template.resourcesOfType("AWS::Logs::MetricFilter")) {
+            customMetrics +=
+                    list(filter.properties().get("MetricTransformations")).size();
+        }
         int logGroups = template.resourcesOfType("AWS::Logs::LogGroup").size();
         double ingested = prices.price("usage.logs.ingested-gb");
         double stored = prices.price("usage.logs.stored-gb");
@@ -214,12 +219,16 @@ public final class Estimate {
                 "CloudWatch",
                 String.format(
                         Locale.ROOT,
-                        "%d alarms on %d metrics; %d log groups, %.0f GB a month (usage)",
+                        "%d alarms on %d metrics, %d custom metric%s from log filters; %d log groups, %.0f GB a"
+                                + " month (usage)",
                         alarms.size(),
                         alarmMetrics,
+                        customMetrics,
+                        customMetrics == 1 ? "" : "s",
                         logGroups,
                         ingested),
                 alarmMetrics * prices.price("cloudwatch.alarm-metric-month")
+                        + customMetrics * prices.price("cloudwatch.custom-metric-month")
                         + ingested * prices.price("cloudwatch.logs.ingested-gb")
                         + stored * prices.price("cloudwatch.logs.stored-gb-month")));
 

@@ -44,6 +44,11 @@ public class PipelineMetrics {
         queueLag.record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
+    /** The data-quality checks of a successful run failed for a reason other than PostgreSQL being away. */
+    public void dataQualityCheckFailed() {
+        registry.counter("nyc311.pipeline.data_quality.check_failures").increment();
+    }
+
     public void poisonMessage() {
         poisonMessages.increment();
     }

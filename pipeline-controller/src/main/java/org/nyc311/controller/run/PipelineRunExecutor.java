@@ -14,6 +14,7 @@ import org.nyc311.controller.job.JobOutcome;
 import org.nyc311.controller.job.JobRequest;
 import org.nyc311.controller.job.JobRunner;
 import org.nyc311.controller.metrics.PipelineMetrics;
+import org.nyc311.controller.quality.DataQualityCheck;
 import org.nyc311.model.event.GoldRefreshed;
 import org.nyc311.model.pipeline.RunResult;
 import org.nyc311.service.health.DependencyFailures;
@@ -53,6 +54,7 @@ public class PipelineRunExecutor implements SmartLifecycle {
     private final RunResultReader results;
     private final EventPublisher publisher;
     private final PipelineMetrics metrics;
+    private final DataQualityCheck quality;
     private final Clock clock;
     private final ControllerProperties.Retry retry;
     private final Duration pollInterval;
@@ -65,6 +67,7 @@ public class PipelineRunExecutor implements SmartLifecycle {
             RunResultReader results,
             EventPublisher publisher,
             PipelineMetrics metrics,
+            DataQualityCheck quality,
             Clock clock,
             ControllerProperties properties) {
         this.runs = runs;
@@ -72,6 +75,7 @@ public class PipelineRunExecutor implements SmartLifecycle {
         this.results = results;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.quality = quality;
         this.clock = clock;
         this.retry = properties.retry();
         this.pollInterval = properties.pollInterval();
@@ -240,6 +244,23 @@ public class PipelineRunExecutor implements SmartLifecycle {
                 run.batches().stream().map(Batch::batchPrefix).toList());
     }
 
+    /**
+     * The data-quality checks, before the run is marked, so that a crash in between judges it again (which raises
+     * nothing twice) instead of never. PostgreSQL away is an outage the caller waits out; any other failure of the
+     * checks is logged and leaves the run to succeed: gold is good whether or not the feed could be judged.
+     */
+    private void judgeTheFeed(PipelineRun run, RunResult result) {
+        try {
+            quality.judge(run.id(), result, clock.instant());
+        } catch (RuntimeException e) {
+            if (DependencyFailures.unreachable(e)) {
+                throw e;
+            }
+            metrics.dataQualityCheckFailed();
+            LOG.error("pipeline run {}: the data-quality checks failed; the run succeeds without them", run.id(), e);
+        }
+    }
+
     /** Ends an attempt: publishes and marks a success, or schedules the next attempt, or fails the run. */
     private void finish(PipelineRun run, JobRequest request, JobOutcome outcome) throws InterruptedException {
         int attempt = request.attempt();
@@ -251,6 +272,7 @@ public class PipelineRunExecutor implements SmartLifecycle {
         while (outcome.succeeded()) {
             try {
                 RunResult result = results.read(run.id());
+                judgeTheFeed(run, result);
                 GoldRefreshed event = GoldRefreshed.of(
                         clock,
                         run.id().toString(),

@@ -1,4 +1,4 @@
-/** The REST API: {@code /api/v1/runs}. */
+/** The REST API: {@code /api/v1/runs} and {@code /api/v1/data-quality-alerts}. */
 @NullMarked
 package org.nyc311.controller.web;
 

@@ -159,6 +159,24 @@ class PipelineFlowIT extends ControllerIntegrationTest {
     }
 
     @Test
+    void aRunWhoseFeedWentWrongRaisesDataQualityAlertsAndStillSucceeds() {
+        queues.sendRawBatch(json.write(landed("badfeed-1")));
+
+        PipelineRun run = awaitRunOf("badfeed-1", RunState.SUCCEEDED);
+        awaitGoldRefreshed(run.id());
+
+        ResponseEntity<String> alerts = http.getForEntity("/api/v1/data-quality-alerts?limit=50", String.class);
+        assertThat(alerts.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(alerts.getBody())
+                .contains("\"kind\":\"QUARANTINE_SURGE\",\"subject\":\"" + run.id() + "\"")
+                .contains("\"kind\":\"MISSING_DAY\",\"subject\":\"2026-06-27\",\"day\":\"2026-06-27\"")
+                .contains("\"pipelineRunId\":\"" + run.id() + "\"");
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("nyc311_pipeline_data_quality_alerts_total{application=\"pipeline-controller\","
+                        + "kind=\"QUARANTINE_SURGE\"} 1.0");
+    }
+
+    @Test
     void aJobThatReportsSuccessWithoutAResultFailsTheRun() {
         queues.sendRawBatch(json.write(landed("noresult-1")));
 

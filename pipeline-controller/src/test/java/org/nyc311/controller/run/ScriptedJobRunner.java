@@ -67,6 +67,16 @@ public final class ScriptedJobRunner implements JobRunner {
     }
 
     static String result(JobRequest request) {
+        if (request.ingestionRunIds().stream().anyMatch(id -> id.startsWith("badfeed"))) {
+            // a feed gone wrong: a tenth of the records quarantined, and the last complete day empty
+            return """
+                    {"runId": "%s", "tableVersions": {"daily_requests": 8}, "latestCompleteDate": "2026-06-27",
+                     "newestCreatedAt": "2026-06-28T13:05:00Z", "rowCounts": {"daily_requests": 23},
+                     "silver": {"recordsIn": 9000, "inserted": 8100, "updated": 0, "duplicates": 0, "quarantined": 900,
+                                "touchedDates": ["2026-06-26", "2026-06-27"]},
+                     "requestsPerDate": {"2026-06-26": 8100, "2026-06-27": 0}}
+                    """.formatted(request.pipelineRunId());
+        }
         return """
                 {"runId": "%s",
                  "tableVersions": {"daily_requests": 7, "daily_series": 7, "series_catalog": 3, "daily_features": 5},

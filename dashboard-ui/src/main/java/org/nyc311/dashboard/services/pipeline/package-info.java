@@ -1,4 +1,4 @@
-/** pipeline-controller's REST API as the dashboard calls it: a proxy of service-api's PipelineRunApi. */
+/** pipeline-controller's REST API as the dashboard calls it: proxies of service-api's PipelineRunApi and DataQualityApi. */
 @NullMarked
 package org.nyc311.dashboard.services.pipeline;
 

@@ -1,0 +1,35 @@
+package org.nyc311.controller.quality;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A data-quality alert as stored: what the feed did wrong, where, and against what.
+ *
+ * @param subject what it is about, unique per kind: the day's ISO date, or the run id for a quarantine surge
+ * @param day the New York date for the two day kinds; null for a quarantine surge
+ * @param observed the day's requests, or the run's quarantine rate
+ * @param expected the baseline: the same weekdays' median requests, or the earlier runs' median rate
+ */
+public record DataQualityAlert(
+        UUID id,
+        Kind kind,
+        String subject,
+        @Nullable LocalDate day,
+        UUID pipelineRunId,
+        double observed,
+        double expected,
+        String detail,
+        Instant raisedAt) {
+
+    public enum Kind {
+        /** a complete day's citywide requests far below the same weekdays' */
+        FEED_DROP,
+        /** a complete day with no requests at all, citywide */
+        MISSING_DAY,
+        /** silver quarantined a much larger share of a run's records than of the runs before */
+        QUARANTINE_SURGE
+    }
+}

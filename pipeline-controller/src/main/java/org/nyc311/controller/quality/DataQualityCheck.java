@@ -1,0 +1,74 @@
+package org.nyc311.controller.quality;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.nyc311.controller.quality.DataQualityRules.Finding;
+import org.nyc311.model.pipeline.RunResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Judges the feed after each successful run: records the citywide requests of the dates the run rebuilt and its
+ * quarantine counts, then raises an alert for each complete day missing or far below its usual level and for a
+ * quarantine surge. Judging the same run again (a crash before the run was marked, a retry) raises nothing twice.
+ * Each alert is logged as a warning and counted in {@code nyc311.pipeline.data_quality.alerts} by kind.
+ */
+@Component
+public class DataQualityCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataQualityCheck.class);
+
+    private final DataQualityRepository repository;
+    private final DataQualityRules rules;
+    private final DataQualityProperties properties;
+    private final MeterRegistry registry;
+
+    public DataQualityCheck(
+            DataQualityRepository repository, DataQualityProperties properties, MeterRegistry registry) {
+        this.repository = repository;
+        this.rules = new DataQualityRules(properties);
+        this.properties = properties;
+        this.registry = registry;
+    }
+
+    /** Judges a successful run's result; returns the alerts it raised now (none for what was raised before). */
+    public List<Finding> judge(UUID runId, RunResult result, Instant now) {
+        repository.recordCitywide(runId, result.requestsPerDate(), now);
+        List<Finding> findings = new ArrayList<>();
+        LocalDate latest = result.latestCompleteDate();
+        if (latest != null) {
+            // the same weekdays before the oldest judged day are the baseline
+            LocalDate from = latest.minusDays(properties.judgedDays() - 1L).minusWeeks(properties.baselineWeeks());
+            findings.addAll(rules.judgeDays(repository.citywideSince(from), latest));
+        }
+        RunResult.Silver silver = result.silver();
+        if (silver != null) {
+            repository.recordQuarantine(runId, silver.recordsIn(), silver.quarantined(), now);
+            rules.judgeQuarantine(
+                            runId.toString(),
+                            silver.recordsIn(),
+                            silver.quarantined(),
+                            repository.quarantineRatesBefore(
+                                    runId, properties.quarantineMinRecords(), properties.quarantineHistoryRuns()))
+                    .ifPresent(findings::add);
+        }
+        List<Finding> raised = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (repository.raise(finding, runId, now)) {
+                raised.add(finding);
+                registry.counter(
+                                "nyc311.pipeline.data_quality.alerts",
+                                "kind",
+                                finding.kind().name())
+                        .increment();
+                LOG.warn("data-quality alert {} after pipeline run {}: {}", finding.kind(), runId, finding.detail());
+            }
+        }
+        return raised;
+    }
+}

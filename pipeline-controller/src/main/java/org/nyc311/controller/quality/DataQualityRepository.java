@@ -1,0 +1,130 @@
+package org.nyc311.controller.quality;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.nyc311.controller.quality.DataQualityRules.Finding;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The feed's history and the alerts raised on it, in PostgreSQL. Every write may be repeated without effect. */
+@Repository
+public class DataQualityRepository {
+
+    private static final String ALERT_COLUMNS =
+            "id, kind, subject, day, pipeline_run_id, observed, expected, detail, raised_at";
+
+    private final JdbcClient jdbc;
+
+    public DataQualityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records each date's citywide requests; a date recorded before takes the newer count (late records). */
+    public void recordCitywide(UUID runId, Map<LocalDate, Long> requestsPerDate, Instant now) {
+        for (Map.Entry<LocalDate, Long> day : requestsPerDate.entrySet()) {
+            jdbc.sql("""
+                    INSERT INTO citywide_day (day, requests, pipeline_run_id, recorded_at)
+                    VALUES (:day, :requests, :run, :now)
+                    ON CONFLICT (day) DO UPDATE
+                    SET requests = EXCLUDED.requests, pipeline_run_id = EXCLUDED.pipeline_run_id,
+                        recorded_at = EXCLUDED.recorded_at""")
+                    .param("day", Date.valueOf(day.getKey()))
+                    .param("requests", day.getValue())
+                    .param("run", runId)
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    /** Citywide requests per day from {@code from} on, and the first day ever recorded (history starts there). */
+    public SortedMap<LocalDate, Long> citywideSince(LocalDate from) {
+        SortedMap<LocalDate, Long> days = new TreeMap<>();
+        jdbc.sql(
+                        "SELECT day, requests FROM citywide_day WHERE day >= :from OR day = (SELECT min(day) FROM citywide_day)")
+                .param("from", Date.valueOf(from))
+                .query(rs -> {
+                    days.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                });
+        return days;
+    }
+
+    /** Records a run's quarantine counts; false when they were recorded before (the run judged again). */
+    public boolean recordQuarantine(UUID runId, long recordsIn, long quarantined, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO run_quarantine (pipeline_run_id, records_in, quarantined, recorded_at)
+                VALUES (:run, :recordsIn, :quarantined, :now)
+                ON CONFLICT (pipeline_run_id) DO NOTHING""")
+                        .param("run", runId)
+                        .param("recordsIn", recordsIn)
+                        .param("quarantined", quarantined)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** The quarantine rates of the newest runs before {@code runId} with at least {@code minRecords} records. */
+    public List<Double> quarantineRatesBefore(UUID runId, long minRecords, int limit) {
+        return jdbc.sql("""
+                SELECT quarantined::double precision / records_in FROM run_quarantine
+                WHERE pipeline_run_id <> :run AND records_in >= :min
+                  AND recorded_at <= coalesce((SELECT recorded_at FROM run_quarantine WHERE pipeline_run_id = :run),
+                                              'infinity'::timestamptz)
+                ORDER BY recorded_at DESC LIMIT :limit""")
+                .param("run", runId)
+                .param("min", minRecords)
+                .param("limit", limit)
+                .query(Double.class)
+                .list();
+    }
+
+    /** Stores a finding as an alert; false when one of its kind and subject was raised before. */
+    public boolean raise(Finding finding, UUID runId, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO data_quality_alert (id, kind, subject, day, pipeline_run_id, observed, expected, detail,
+                                                raised_at)
+                VALUES (:id, :kind, :subject, :day, :run, :observed, :expected, :detail, :now)
+                ON CONFLICT (kind, subject) DO NOTHING""")
+                        .param("id", UUID.randomUUID())
+                        .param("kind", finding.kind().name())
+                        .param("subject", finding.subject())
+                        .param("day", finding.day() == null ? null : Date.valueOf(finding.day()))
+                        .param("run", runId)
+                        .param("observed", finding.observed())
+                        .param("expected", finding.expected())
+                        .param("detail", finding.detail())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** The newest alerts first. */
+    public List<DataQualityAlert> recent(int limit) {
+        return jdbc.sql("SELECT " + ALERT_COLUMNS + " FROM data_quality_alert ORDER BY raised_at DESC, id LIMIT :limit")
+                .param("limit", limit)
+                .query(DataQualityRepository::alert)
+                .list();
+    }
+
+    private static DataQualityAlert alert(ResultSet rs, int row) throws SQLException {
+        Date day = rs.getDate("day");
+        return new DataQualityAlert(
+                rs.getObject("id", UUID.class),
+                DataQualityAlert.Kind.valueOf(rs.getString("kind")),
+                rs.getString("subject"),
+                day == null ? null : day.toLocalDate(),
+                rs.getObject("pipeline_run_id", UUID.class),
+                rs.getDouble("observed"),
+                rs.getDouble("expected"),
+                rs.getString("detail"),
+                rs.getTimestamp("raised_at").toInstant());
+    }
+}
