@@ -118,16 +118,33 @@ public final class SeriesForecaster {
             crossFitted = crossFittedBounds(
                     ends.length,
                     k -> CountIntervals.learn(
-                                    allBut(actuals, k), allBut(predictions, k), allBut(floors, k), settings.level())
+                                    allBut(actuals, k),
+                                    allBut(predictions, k),
+                                    allBut(floors, k),
+                                    allBut(ages(ends, ends[k]), k),
+                                    settings.calibrationHalfLifeDays(),
+                                    settings.level())
                             .bounds(predictions[k], floors[k]));
-            bounds = CountIntervals.learn(actuals, predictions, floors, settings.level())
+            bounds = CountIntervals.learn(
+                            actuals,
+                            predictions,
+                            floors,
+                            ages(ends, y.length),
+                            settings.calibrationHalfLifeDays(),
+                            settings.level())
                     .bounds(yhat, CountIntervals.floor(y, y.length));
         } else {
+            double halfLife = settings.calibrationHalfLifeDays();
             crossFitted = crossFittedBounds(
                     ends.length,
-                    k -> IntervalCalibration.learn(allBut(logErrors, k), allBut(spreads, k), settings.level())
+                    k -> IntervalCalibration.learn(
+                                    allBut(logErrors, k),
+                                    allBut(spreads, k),
+                                    allBut(ages(ends, ends[k]), k),
+                                    halfLife,
+                                    settings.level())
                             .bounds(predictions[k], spreads[k]));
-            bounds = IntervalCalibration.learn(logErrors, spreads, settings.level())
+            bounds = IntervalCalibration.learn(logErrors, spreads, ages(ends, y.length), halfLife, settings.level())
                     .bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
         }
         Accuracy cv = crossFittedAccuracy(y, ends, predictions, crossFitted);
@@ -162,6 +179,15 @@ public final class SeriesForecaster {
             }
         }
         return acc.result();
+    }
+
+    /** Days from each origin to {@code target}, the origin an interval is for (before or after it). */
+    private static double[] ages(int[] ends, int target) {
+        double[] ages = new double[ends.length];
+        for (int k = 0; k < ends.length; k++) {
+            ages[k] = Math.abs(target - ends[k]);
+        }
+        return ages;
     }
 
     private static double[] allBut(double[] values, int left) {

@@ -2,6 +2,7 @@ package org.nyc311.forecast.bench;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -11,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,6 +88,12 @@ public final class ForecastBenchmark implements Callable<Integer> {
             description = "the repository's scripts folder (default ${DEFAULT-VALUE}, from the repository root)")
     Path scripts;
 
+    @Option(
+            names = "--calibration-half-life",
+            defaultValue = "Infinity",
+            description = "the engine's calibration half-life in days (default ${DEFAULT-VALUE}: nothing forgotten)")
+    double calibrationHalfLife;
+
     private static final int[] HORIZONS = {7, 30};
     private static final int STEP = 7;
 
@@ -100,10 +109,12 @@ public final class ForecastBenchmark implements Callable<Integer> {
         StringBuilder md = new StringBuilder();
         md.append(String.format(
                 Locale.ROOT,
-                "Machine: %d cores available to the JVM, Java %s, max heap %d MB.%n%n",
+                "Machine: %d cores available to the JVM, Java %s, max heap %d MB. The engine's calibration half-life:"
+                        + " %s days.%n%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20));
+                Runtime.getRuntime().maxMemory() >> 20,
+                calibrationHalfLife));
         Optional<Path> dir = shared.dataDir();
         Map<String, DailySeries> real = new LinkedHashMap<>();
         if (dir.isPresent()) {
@@ -152,8 +163,9 @@ public final class ForecastBenchmark implements Callable<Integer> {
                 + "| MASE / best anchor | zero days | seconds |\n");
         md.append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         String versions = "";
+        StringBuilder monthly = new StringBuilder();
         for (int h : HORIZONS) {
-            ForecastSettings engine = ForecastSettings.of(h);
+            ForecastSettings engine = ForecastSettings.of(h).withCalibrationHalfLife(calibrationHalfLife);
             Map<String, SeriesForecaster> methods = new LinkedHashMap<>();
             methods.put("engine", new SeriesForecaster(engine));
             methods.put(
@@ -174,6 +186,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
                     OriginForecasts f = OriginForecasts.of(m.getValue(), series, cuts);
                     seconds.put(m.getKey(), (System.nanoTime() - start) / 1e9);
                     results.put(m.getKey(), f.score(series, cuts, engine.level()));
+                    monthly.append(monthlyCoverageRow(e.getKey(), h, m.getKey(), f.coverageByMonth(series, cuts)));
                 }
                 if (anchors.isPresent()) {
                     AnchorForecasts.Run run = anchors.get().forecast(series, cuts, h);
@@ -181,6 +194,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
                         OriginForecasts f = run.methods().get(method);
                         if (f != null) {
                             results.put(method, f.score(series, cuts, engine.level()));
+                            monthly.append(monthlyCoverageRow(e.getKey(), h, method, f.coverageByMonth(series, cuts)));
                             seconds.put(method, run.seconds().getOrDefault(method, Double.NaN));
                         }
                     }
@@ -235,7 +249,52 @@ public final class ForecastBenchmark implements Callable<Integer> {
         if (!versions.isEmpty()) {
             md.append("\nAnchors: ").append(versions).append(".\n");
         }
+        md.append(
+                "\n**Coverage of the 95% interval by calendar month of the forecast day** (every origin's days in that "
+                        + "month pooled; months with fewer than 7 such days left out): a pooled coverage near 95% can hide "
+                        + "months far under it after a shock.\n\n");
+        md.append("| series | h | method | months | mean distance from 95% | lowest month | highest month "
+                + "| months under 90% |\n");
+        md.append("| --- | ---: | --- | ---: | ---: | --- | --- | --- |\n");
+        md.append(monthly);
         md.append('\n');
+    }
+
+    /** One method's coverage by month on one series and horizon, as a table row. */
+    static String monthlyCoverageRow(String series, int horizon, String method, SortedMap<YearMonth, int[]> months) {
+        Map<YearMonth, Double> coverage = new TreeMap<>();
+        months.forEach((month, counts) -> {
+            if (counts[1] >= 7) {
+                coverage.put(month, (double) counts[0] / counts[1]);
+            }
+        });
+        if (coverage.isEmpty()) {
+            return "";
+        }
+        Map.Entry<YearMonth, Double> lowest =
+                coverage.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+        Map.Entry<YearMonth, Double> highest =
+                coverage.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        String under = coverage.entrySet().stream()
+                .filter(c -> c.getValue() < 0.90)
+                .map(c -> String.format(Locale.ROOT, "%s %.2f", c.getKey(), c.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %d | %.3f | %s %.2f | %s %.2f | %s |%n",
+                series,
+                horizon,
+                method,
+                coverage.size(),
+                coverage.values().stream()
+                        .mapToDouble(c -> Math.abs(c - 0.95))
+                        .average()
+                        .orElse(Double.NaN),
+                lowest.getKey(),
+                lowest.getValue(),
+                highest.getKey(),
+                highest.getValue(),
+                under.isEmpty() ? "none" : under);
     }
 
     private void perSeriesTiming(Map<String, DailySeries> real, StringBuilder md) {

@@ -1,7 +1,9 @@
 package org.nyc311.forecast.bench;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.SeriesForecaster;
@@ -66,5 +68,27 @@ public record OriginForecasts(Map<Integer, double[][]> byOrigin) {
             }
         }
         return new BenchmarkScore(acc.result(), points == 0 ? Double.NaN : intervalScores / points);
+    }
+
+    /**
+     * Coverage of the interval by calendar month of the forecast day, every origin's steps pooled: month to {days
+     * covered, days}. A pooled coverage near the level can hide months far under it, after a shock, and far over it.
+     */
+    public SortedMap<YearMonth, int[]> coverageByMonth(DailySeries series, int[] origins) {
+        double[] y = series.values();
+        SortedMap<YearMonth, int[]> months = new TreeMap<>();
+        for (int origin : origins) {
+            double[][] steps = byOrigin.get(origin);
+            if (steps == null) {
+                throw new IllegalArgumentException("no forecast from origin " + origin);
+            }
+            for (int h = 0; h < steps.length && origin + h < y.length; h++) {
+                int[] month = months.computeIfAbsent(YearMonth.from(series.date(origin + h)), m -> new int[2]);
+                double actual = y[origin + h];
+                month[0] += actual >= steps[h][1] && actual <= steps[h][2] ? 1 : 0;
+                month[1]++;
+            }
+        }
+        return months;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The engine options that {@code forecast}, {@code backtest} and {@code detect} all take (interval
- * level, hyperparameter trials, seed, worker threads), as a picocli mixin: declared once, so the
+ * level, hyperparameter trials, seed, the calibration's half-life, worker threads), as a picocli mixin: declared once, so the
  * three commands cannot drift apart in names, defaults or help, and turned into
  * {@link ForecastSettings} in one place.
  */
@@ -34,14 +34,25 @@ public final class ModelSearchOptions {
             description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(
+            names = "--calibration-half-life",
+            defaultValue = "Infinity",
+            description = "days after which a past interval error weighs half in the calibration; Infinity (the "
+                    + "default) forgets nothing")
+    double calibrationHalfLife;
+
     @Mixin
     WorkerThreads threads;
 
     public ModelSearchOptions() {}
 
-    /** The engine's settings for this horizon with the level, trials and seed given; the rest default. */
+    /** The engine's settings for this horizon with the level, trials, seed and half-life given; the rest default. */
     public ForecastSettings settings(int horizon) {
-        return ForecastSettings.of(horizon).withLevel(level).withTrials(trials).withSeed(seed);
+        return ForecastSettings.of(horizon)
+                .withLevel(level)
+                .withTrials(trials)
+                .withSeed(seed)
+                .withCalibrationHalfLife(calibrationHalfLife);
     }
 
     public int threads() {

@@ -105,6 +105,17 @@ class ForecastCommandTest {
         assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
     }
 
+    @Test
+    void aCalibrationHalfLifeIsTakenAndANonPositiveOneIsAUsageError() throws IOException {
+        Path in = write("series_id,date,count\nx,2024-01-01,3\n");
+        assertThat(run(in, dir.resolve("o.csv"), "--horizon", "3", "--calibration-half-life", "91"))
+                .isZero();
+        assertThat(run(in, dir.resolve("p.csv"), "--horizon", "3", "--calibration-half-life", "0"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("calibration half-life");
+        assertThat(Files.exists(dir.resolve("p.csv"))).isFalse();
+    }
+
     private void assertRejected(Path in, String line, String detail) {
         Path out = dir.resolve("out.csv");
         int code = run(in, out, "--horizon", "3");

@@ -55,14 +55,31 @@ public final class CountIntervals {
      * @param floors      per origin, the {@link #floor} of the history before it
      */
     public static CountIntervals learn(double[][] actuals, double[][] predictions, double[] floors, double level) {
+        return learn(actuals, predictions, floors, new double[actuals.length], Double.POSITIVE_INFINITY, level);
+    }
+
+    /**
+     * As {@link #learn(double[][], double[][], double[], double)}, an origin's errors weighing {@code 0.5^(age /
+     * halfLifeDays)} in the dispersion (as {@link IntervalCalibration} forgets a past shock).
+     *
+     * @param ages per origin, the days from it to the origin the interval is for
+     */
+    public static CountIntervals learn(
+            double[][] actuals,
+            double[][] predictions,
+            double[] floors,
+            double[] ages,
+            double halfLifeDays,
+            double level) {
         double excess = 0;
         double squares = 0;
         for (int k = 0; k < actuals.length; k++) {
+            double weight = Math.pow(0.5, Math.max(0, ages[k]) / halfLifeDays);
             for (int h = 0; h < actuals[k].length; h++) {
                 double mu = Math.max(floors[k], predictions[k][h]);
                 double e = actuals[k][h] - mu;
-                excess += e * e - mu;
-                squares += mu * mu;
+                excess += weight * (e * e - mu);
+                squares += weight * mu * mu;
             }
         }
         double phi = squares > 0 ? Math.max(0, excess / squares) : 0;

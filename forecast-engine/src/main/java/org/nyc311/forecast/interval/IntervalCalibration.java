@@ -16,6 +16,13 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * one). The interval's ends are then empirical quantiles of the normalised errors, with the
  * finite-sample conformal correction, mapped back through the same scale. No normal assumption
  * enters: a heavy storm tail in the history gives a wide upper end, a symmetric history a symmetric one.
+ *
+ * <p>Past shocks are forgotten at a known rate: an origin's errors weigh {@code 0.5^(d / halfLife)}, d the days
+ * between that origin and the one the interval is for, in the horizon scale and in the quantiles. The quantiles are
+ * then those of weighted split-conformal prediction under drift (Barber, Candès, Ramdas and Tibshirani, "Conformal
+ * prediction beyond exchangeability", Ann. Statist. 2023): the new point takes weight 1 at infinity, so a
+ * calibration whose recent weight is small stays conservative. With an infinite half-life every weight is 1 and the
+ * ranks are the plain conformal ones.
  */
 public final class IntervalCalibration {
 
@@ -33,29 +40,75 @@ public final class IntervalCalibration {
         this.level = level;
     }
 
+    /** Without forgetting: every origin weighs the same. */
+    public static IntervalCalibration learn(double[][] logErrors, double[][] trendSpreads, double level) {
+        return learn(logErrors, trendSpreads, new double[logErrors.length], Double.POSITIVE_INFINITY, level);
+    }
+
     /**
      * @param logErrors    per origin, per horizon step: log1p(actual) - log1p(forecast)
      * @param trendSpreads per origin, per horizon step: the fitted model's simulated trend spread
+     * @param ages         per origin, the days from it to the origin the interval is for (0 or more)
+     * @param halfLifeDays the age at which an origin's errors weigh half; infinite for no forgetting
      */
-    public static IntervalCalibration learn(double[][] logErrors, double[][] trendSpreads, double level) {
+    public static IntervalCalibration learn(
+            double[][] logErrors, double[][] trendSpreads, double[] ages, double halfLifeDays, double level) {
+        if (!(halfLifeDays > 0)) {
+            throw new IllegalArgumentException("the half-life must be positive, was " + halfLifeDays);
+        }
         int horizon = logErrors[0].length;
-        double[] rho = horizonScale(logErrors, horizon);
+        double[] weights = new double[logErrors.length];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = Math.pow(0.5, Math.max(0, ages[k]) / halfLifeDays);
+        }
+        double[] rho = horizonScale(logErrors, weights, horizon);
         int m = logErrors.length * horizon;
-        double[] z = new double[m];
+        double[][] z = new double[m][];
         int i = 0;
         for (int k = 0; k < logErrors.length; k++) {
             for (int h = 0; h < horizon; h++) {
-                z[i++] = logErrors[k][h] / scale(rho[h], trendSpreads[k][h]);
+                z[i++] = new double[] {logErrors[k][h] / scale(rho[h], trendSpreads[k][h]), weights[k]};
             }
         }
-        Arrays.sort(z);
+        Arrays.sort(z, (a, b) -> Double.compare(a[0], b[0]));
         double alpha = 1 - level;
-        // conformal ranks: the ceil((m+1)(1-alpha/2))-th smallest covers at least 1-alpha/2 of a new error
-        int hi = (int) Math.ceil((m + 1) * (1 - alpha / 2)) - 1;
-        int lo = (int) Math.floor((m + 1) * (alpha / 2)) - 1;
-        double high = z[Math.min(m - 1, Math.max(0, hi))];
-        double low = z[Math.min(m - 1, Math.max(0, lo))];
-        return new IntervalCalibration(rho, low, high, level);
+        return new IntervalCalibration(rho, lowerEnd(z, alpha / 2), upperEnd(z, 1 - alpha / 2), level);
+    }
+
+    /**
+     * The smallest normalised error whose weighted share, the new point's weight 1 counted at infinity, reaches
+     * {@code q}; the largest error when none does (too few or too old origins for the level). With equal weights this
+     * is the ceil((m+1)q)-th smallest.
+     */
+    private static double upperEnd(double[][] sorted, double q) {
+        double total = 1;
+        for (double[] e : sorted) {
+            total += e[1];
+        }
+        double below = 0;
+        for (double[] e : sorted) {
+            below += e[1];
+            if (below >= q * total - 1e-9 * total) {
+                return e[0];
+            }
+        }
+        return sorted[sorted.length - 1][0];
+    }
+
+    /** The mirror of {@link #upperEnd}: the largest error with at least {@code 1 - q} of the weight at or above it. */
+    private static double lowerEnd(double[][] sorted, double q) {
+        double total = 1;
+        for (double[] e : sorted) {
+            total += e[1];
+        }
+        double above = 0;
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            above += sorted[i][1];
+            if (above >= (1 - q) * total - 1e-9 * total) {
+                return sorted[i][0];
+            }
+        }
+        return sorted[0][0];
     }
 
     public double level() {
@@ -92,16 +145,20 @@ public final class IntervalCalibration {
         return Math.max(MIN_SCALE, Math.sqrt(rho * rho + tau * tau));
     }
 
-    private static double[] horizonScale(double[][] logErrors, int horizon) {
+    private static double[] horizonScale(double[][] logErrors, double[] weights, int horizon) {
         double[] mae = new double[horizon];
         SimpleRegression fit = new SimpleRegression(true);
+        double weightSum = 0;
+        for (double w : weights) {
+            weightSum += w;
+        }
         double overall = 0;
         for (int h = 0; h < horizon; h++) {
             double sum = 0;
-            for (double[] fold : logErrors) {
-                sum += Math.abs(fold[h]);
+            for (int k = 0; k < logErrors.length; k++) {
+                sum += weights[k] * Math.abs(logErrors[k][h]);
             }
-            mae[h] = sum / logErrors.length;
+            mae[h] = sum / weightSum;
             overall += mae[h];
             fit.addData(Math.sqrt(h + 1.0), mae[h]);
         }

@@ -44,6 +44,28 @@ class CountIntervalsTest {
     }
 
     @Test
+    void stormsLongAgoAreForgottenAtTheHalfLife() {
+        double[][] predictions = constant(40, 7, 4.0);
+        double[][] actuals = new double[40][7];
+        double[] ages = new double[40];
+        for (int k = 0; k < 40; k++) {
+            ages[k] = 7.0 * (k + 1);
+            for (int h = 0; h < 7; h++) {
+                // the newest 20 origins quiet, the oldest 20 (five to nine months back) stormy
+                actuals[k][h] = k >= 20 && (k * 7 + h) % 10 == 0 ? 20 : 4;
+            }
+        }
+
+        double remembered =
+                CountIntervals.learn(actuals, predictions, new double[40], 0.95).dispersion();
+        double forgotten = CountIntervals.learn(actuals, predictions, new double[40], ages, 28, 0.95)
+                .dispersion();
+
+        assertThat(remembered).isGreaterThan(0.5);
+        assertThat(forgotten).isLessThan(remembered / 10);
+    }
+
+    @Test
     void boundsAreWholeCountsNeverBelowZeroAndHoldThePointForecast() {
         CountIntervals intervals =
                 CountIntervals.learn(constant(10, 3, 0.3), constant(10, 3, 0.3), new double[10], 0.95);

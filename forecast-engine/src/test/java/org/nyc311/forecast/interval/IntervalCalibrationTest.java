@@ -35,6 +35,70 @@ class IntervalCalibrationTest {
         assertThat(b95[1][0]).isGreaterThanOrEqualTo(100);
     }
 
+    @Test
+    void anOldShockIsForgottenAtTheHalfLifeAndARecentOneIsNot() {
+        SplittableRandom r = new SplittableRandom(4);
+        // 40 weekly origins, latest first: the 10 oldest (7-10 months back) had errors three times today's
+        double[][] e = errors(r, 40, 7, false);
+        double[] ages = new double[40];
+        for (int k = 0; k < 40; k++) {
+            ages[k] = 7.0 * (k + 1);
+            if (k >= 30) {
+                for (int h = 0; h < 7; h++) {
+                    e[k][h] *= 3;
+                }
+            }
+        }
+        double[][] spreads = new double[40][7];
+
+        IntervalCalibration remembering = IntervalCalibration.learn(e, spreads, 0.95);
+        IntervalCalibration forgetting = IntervalCalibration.learn(e, spreads, ages, 56, 0.95);
+        double[][] shockNow = reversed(e);
+        IntervalCalibration recentShock = IntervalCalibration.learn(shockNow, spreads, ages, 56, 0.95);
+
+        double[] yhat = {100, 100, 100, 100, 100, 100, 100};
+        double widthRemembering = width(remembering, yhat);
+        double widthForgetting = width(forgetting, yhat);
+        assertThat(widthForgetting).isLessThan(0.8 * widthRemembering);
+        assertThat(width(recentShock, yhat)).isGreaterThan(1.5 * widthForgetting);
+        assertThat(coverage(forgetting, errors(r, 400, 7, false)))
+                .as("today's errors, once the shock is forgotten")
+                .isBetween(0.92, 0.99);
+    }
+
+    @Test
+    void anInfiniteHalfLifeIsThePlainConformalRankAndOnlyOldOriginsStayConservative() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] e = errors(r, 40, 7, false);
+        double[] ages = new double[40];
+        java.util.Arrays.setAll(ages, k -> 7.0 * (k + 1));
+
+        IntervalCalibration plain = IntervalCalibration.learn(e, new double[40][7], 0.95);
+        IntervalCalibration infinite =
+                IntervalCalibration.learn(e, new double[40][7], ages, Double.POSITIVE_INFINITY, 0.95);
+        assertThat(infinite.highQuantile()).isEqualTo(plain.highQuantile());
+        assertThat(infinite.lowQuantile()).isEqualTo(plain.lowQuantile());
+
+        // every origin a decade old: they weigh next to nothing against the new point, so the ends are the extremes
+        java.util.Arrays.fill(ages, 3_650);
+        IntervalCalibration stale = IntervalCalibration.learn(e, new double[40][7], ages, 56, 0.95);
+        assertThat(stale.highQuantile()).isGreaterThan(plain.highQuantile());
+        assertThat(stale.lowQuantile()).isLessThan(plain.lowQuantile());
+    }
+
+    private static double width(IntervalCalibration cal, double[] yhat) {
+        double[][] b = cal.bounds(yhat, new double[yhat.length]);
+        return b[1][0] - b[0][0];
+    }
+
+    private static double[][] reversed(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = rows[rows.length - 1 - k];
+        }
+        return out;
+    }
+
     /** log errors of a forecast of 100: normal with sd 0.1, or with storm-like upward jumps. */
     private static double[][] errors(SplittableRandom r, int origins, int horizon, boolean storms) {
         double[][] e = new double[origins][horizon];

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease how an instance holds a run while it works on it, so that two instances never fit the same run
  * @param outboxRetryInterval how often ForecastsPublished events SQS refused are sent again from the outbox (30 s)
  * @param onDemand  how many {@code POST /api/v1/forecasts} fits run at once and how long one may take
+ * @param calibrationHalfLifeDays how fast the intervals forget a past shock: a calibration origin this many days old
+ *     weighs half (forecast-engine's {@code ForecastSettings}); unset forgets nothing, as measured best on the
+ *     development window (docs/BENCHMARKS.md, "Intervals that forget")
  */
 @ConfigurationProperties("nyc311.forecast")
 public record ForecastProperties(
@@ -37,7 +40,8 @@ public record ForecastProperties(
         Queues queues,
         Lease lease,
         Duration outboxRetryInterval,
-        OnDemand onDemand)
+        OnDemand onDemand,
+        Double calibrationHalfLifeDays)
         implements OutboxSettings {
 
     public ForecastProperties(
@@ -52,7 +56,8 @@ public record ForecastProperties(
             @Nullable Queues queues,
             @Nullable Lease lease,
             @Nullable Duration outboxRetryInterval,
-            @Nullable OnDemand onDemand) {
+            @Nullable OnDemand onDemand,
+            @Nullable Double calibrationHalfLifeDays) {
         this.horizonDays = horizonDays <= 0 ? 30 : horizonDays;
         this.maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
         this.level = level <= 0 ? 0.95 : level;
@@ -67,6 +72,13 @@ public record ForecastProperties(
         this.lease = lease == null ? new Lease(null, null, null) : lease;
         this.outboxRetryInterval = outboxRetryInterval == null ? Duration.ofSeconds(30) : outboxRetryInterval;
         this.onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
+        this.calibrationHalfLifeDays =
+                calibrationHalfLifeDays == null ? Double.POSITIVE_INFINITY : calibrationHalfLifeDays;
+        if (!(this.calibrationHalfLifeDays > 0)) {
+            throw new IllegalArgumentException(
+                    "nyc311.forecast.calibration-half-life-days must be a positive number of days, was "
+                            + calibrationHalfLifeDays);
+        }
     }
 
     /**

@@ -50,7 +50,8 @@ public class SeriesFitter implements DisposableBean {
         return ForecastSettings.of(horizon)
                 .withLevel(properties.level())
                 .withTrials(properties.trials())
-                .withFolds(properties.folds());
+                .withFolds(properties.folds())
+                .withCalibrationHalfLife(properties.calibrationHalfLifeDays());
     }
 
     /** Fits every series; returns when all are fitted or failed. */

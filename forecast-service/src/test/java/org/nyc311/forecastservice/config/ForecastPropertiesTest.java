@@ -1,6 +1,7 @@
 package org.nyc311.forecastservice.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -41,6 +42,31 @@ class ForecastPropertiesTest {
                 .contains("/" + ProcessHandle.current().pid());
         assertThat(forecast.onDemand().threads()).isEqualTo(1);
         assertThat(forecast.onDemand().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(forecast.calibrationHalfLifeDays()).isInfinite();
+    }
+
+    @Test
+    void aCalibrationHalfLifeReachesTheEngineAndANonPositiveOneIsRefused() {
+        ForecastProperties forecast = bind(
+                "nyc311.forecast",
+                ForecastProperties.class,
+                Map.of("nyc311.forecast.calibration-half-life-days", "91"));
+
+        var fitter = new org.nyc311.forecastservice.fit.SeriesFitter(
+                forecast,
+                new org.nyc311.forecastservice.metrics.ForecastMetrics(
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        try {
+            assertThat(fitter.settings(30).calibrationHalfLifeDays()).isEqualTo(91);
+        } finally {
+            fitter.destroy();
+        }
+        assertThatThrownBy(() -> bind(
+                        "nyc311.forecast",
+                        ForecastProperties.class,
+                        Map.of("nyc311.forecast.calibration-half-life-days", "0")))
+                .hasRootCauseMessage(
+                        "nyc311.forecast.calibration-half-life-days must be a positive number of days, was 0.0");
     }
 
     @Test

@@ -110,6 +110,13 @@ public final class DetectionBenchmark implements Callable<Integer> {
             description = "interval level of the forecasts (default ${DEFAULT-VALUE})")
     double level;
 
+    @Option(
+            names = "--calibration-half-life",
+            defaultValue = "Infinity",
+            description = "days after which a past interval error weighs half in the forecasts' calibration "
+                    + "(default ${DEFAULT-VALUE}: nothing forgotten)")
+    double calibrationHalfLife;
+
     @Mixin
     OptInRuleOptions optIn;
 
@@ -205,7 +212,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         }
         DetectionSettings detection = optIn.applyTo(DetectionSettings.defaults());
         RollingDetector rolling = new RollingDetector(
-                ForecastSettings.of(7).withLevel(level),
+                ForecastSettings.of(7).withLevel(level).withCalibrationHalfLife(calibrationHalfLife),
                 detection,
                 optIn.runHistory(),
                 optIn.judgeRunsBefore(),
@@ -241,7 +248,8 @@ public final class DetectionBenchmark implements Callable<Integer> {
         md.append(String.format(
                 Locale.ROOT,
                 "Machine: %d cores available to the JVM, Java %s, max heap %d MB. "
-                        + "Threads: %d. Window: %s. Interval level %.2f, %d days in a row open an alert; sustained-rise "
+                        + "Threads: %d. Window: %s. Interval level %.2f (calibration half-life %s days), %d days in a row "
+                        + "open an alert; sustained-rise "
                         + "rule %s; evidence rule %s; open runs in the history: %s. Runs: %d, %d episodes per series, "
                         + "size and length in each; later days of a run judged against the forecast made before it: %s.%n%n",
                 Runtime.getRuntime().availableProcessors(),
@@ -250,6 +258,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 threads.count(),
                 shared.window(),
                 level,
+                calibrationHalfLife,
                 detection.consecutiveDays(),
                 detection.sustainedRise()
                         ? String.format(Locale.ROOT, "on (z >= %.2f)", detection.sustainedMinZ())
