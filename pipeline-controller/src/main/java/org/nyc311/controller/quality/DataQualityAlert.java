@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
 
 /**
- * A data-quality alert as stored: what the feed did wrong, where, and against what.
+ * A data-quality alert as stored: what the feed did wrong, where, and against what. Its kinds are the wire's
+ * ({@link Kind}): the same three words in the table's CHECK, the API and the dashboard.
  *
  * @param subject what it is about, unique per kind: the day's ISO date, or the run id for a quarantine surge
  * @param day the New York date for the two day kinds; null for a quarantine surge
@@ -22,14 +24,4 @@ public record DataQualityAlert(
         double observed,
         double expected,
         String detail,
-        Instant raisedAt) {
-
-    public enum Kind {
-        /** a complete day's citywide requests far below the same weekdays' */
-        FEED_DROP,
-        /** a complete day with no requests at all, citywide */
-        MISSING_DAY,
-        /** silver quarantined a much larger share of a run's records than of the runs before */
-        QUARANTINE_SURGE
-    }
-}
+        Instant raisedAt) {}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
 import org.nyc311.controller.quality.DataQualityRules.Finding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -118,7 +119,7 @@ public class DataQualityRepository {
         Date day = rs.getDate("day");
         return new DataQualityAlert(
                 rs.getObject("id", UUID.class),
-                DataQualityAlert.Kind.valueOf(rs.getString("kind")),
+                Kind.valueOf(rs.getString("kind")),
                 rs.getString("subject"),
                 day == null ? null : day.toLocalDate(),
                 rs.getObject("pipeline_run_id", UUID.class),

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
-import org.nyc311.controller.quality.DataQualityAlert.Kind;
+import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
 
 /**
  * The checks themselves, apart from storage: what is wrong with the feed, judged from the citywide history and the

@@ -25,7 +25,7 @@ class DataQualityController implements DataQualityApi {
     static DataQualityAlertView view(DataQualityAlert alert) {
         return new DataQualityAlertView(
                 alert.id(),
-                DataQualityAlertView.Kind.valueOf(alert.kind().name()),
+                alert.kind(),
                 alert.subject(),
                 alert.day(),
                 alert.pipelineRunId(),

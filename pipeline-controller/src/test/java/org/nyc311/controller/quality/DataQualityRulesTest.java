@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.nyc311.controller.quality.DataQualityAlert.Kind;
+import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
 import org.nyc311.controller.quality.DataQualityRules.Finding;
 
 class DataQualityRulesTest {

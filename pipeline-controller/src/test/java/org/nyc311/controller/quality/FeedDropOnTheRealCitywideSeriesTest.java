@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
 
 /**
  * The feed-drop rule at its defaults on 2016-2017's real citywide series (../shared/data, or
@@ -65,8 +66,7 @@ class FeedDropOnTheRealCitywideSeriesTest {
                 .filter(day -> {
                     SortedMap<LocalDate, Long> history = new TreeMap<>(CITYWIDE.headMap(day.plusDays(1)));
                     history.put(day, Math.round(history.get(day) * (1 - lost)));
-                    return rules.judgeDays(history, day).stream()
-                            .anyMatch(f -> f.kind() == DataQualityAlert.Kind.FEED_DROP);
+                    return rules.judgeDays(history, day).stream().anyMatch(f -> f.kind() == Kind.FEED_DROP);
                 })
                 .count();
         return (double) caught / days.size();
