@@ -8,6 +8,15 @@ CREATE TABLE citywide_day (
     recorded_at     timestamptz NOT NULL
 );
 
+-- The first complete day the checks judged: no day before it is called missing. A controller upgraded mid-stream
+-- records only the dates its runs rebuild from then on (an update can rebuild a date years back), so the days
+-- between would otherwise look empty. One row.
+CREATE TABLE data_quality_watch (
+    only_row     boolean     PRIMARY KEY DEFAULT true CHECK (only_row),
+    judged_from  date        NOT NULL,
+    started_at   timestamptz NOT NULL
+);
+
 -- What silver's MERGE quarantined in each successful run: the history a quarantine-rate surge is judged against.
 CREATE TABLE run_quarantine (
     pipeline_run_id uuid        PRIMARY KEY,
@@ -29,6 +38,9 @@ CREATE TABLE data_quality_alert (
     expected        double precision NOT NULL,
     detail          text             NOT NULL,
     raised_at       timestamptz      NOT NULL,
+    -- when it was logged (the log is what the alarm reads): an alert stored by an attempt that died before logging
+    -- it is logged by the next judgement
+    notified_at     timestamptz,
     UNIQUE (kind, subject)
 );
 CREATE INDEX data_quality_alert_by_raised ON data_quality_alert (raised_at DESC);

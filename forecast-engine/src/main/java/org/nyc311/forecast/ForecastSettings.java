@@ -54,10 +54,9 @@ public record ForecastSettings(
             throw new IllegalArgumentException("at least one model family must be allowed");
         }
         families = Set.copyOf(EnumSet.copyOf(families));
-        if (!(calibrationHalfLifeDays > 0)) {
+        if (!(calibrationHalfLifeDays >= 1)) {
             throw new IllegalArgumentException(
-                    "the calibration half-life must be a positive number of days (or infinite), was "
-                            + calibrationHalfLifeDays);
+                    "the calibration half-life must be at least 1 day (or infinite), was " + calibrationHalfLifeDays);
         }
     }
 

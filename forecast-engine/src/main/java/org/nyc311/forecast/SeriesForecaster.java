@@ -121,7 +121,7 @@ public final class SeriesForecaster {
                                     allBut(actuals, k),
                                     allBut(predictions, k),
                                     allBut(floors, k),
-                                    allBut(ages(ends, ends[k]), k),
+                                    allBut(crossFitAges(ends, k, horizon), k),
                                     settings.calibrationHalfLifeDays(),
                                     settings.level())
                             .bounds(predictions[k], floors[k]));
@@ -129,7 +129,7 @@ public final class SeriesForecaster {
                             actuals,
                             predictions,
                             floors,
-                            ages(ends, y.length),
+                            ages(ends, y.length, 0),
                             settings.calibrationHalfLifeDays(),
                             settings.level())
                     .bounds(yhat, CountIntervals.floor(y, y.length));
@@ -140,11 +140,11 @@ public final class SeriesForecaster {
                     k -> IntervalCalibration.learn(
                                     allBut(logErrors, k),
                                     allBut(spreads, k),
-                                    allBut(ages(ends, ends[k]), k),
+                                    allBut(crossFitAges(ends, k, horizon), k),
                                     halfLife,
                                     settings.level())
                             .bounds(predictions[k], spreads[k]));
-            bounds = IntervalCalibration.learn(logErrors, spreads, ages(ends, y.length), halfLife, settings.level())
+            bounds = IntervalCalibration.learn(logErrors, spreads, ages(ends, y.length, 0), halfLife, settings.level())
                     .bounds(yhat, fitted.trendSpread(horizon, settings.seed() - 1));
         }
         Accuracy cv = crossFittedAccuracy(y, ends, predictions, crossFitted);
@@ -181,13 +181,22 @@ public final class SeriesForecaster {
         return acc.result();
     }
 
-    /** Days from each origin to {@code target}, the origin an interval is for (before or after it). */
-    private static double[] ages(int[] ends, int target) {
+    /** Days from each origin to {@code target}, the origin an interval is for, plus {@code offset}. */
+    private static double[] ages(int[] ends, int target, int offset) {
         double[] ages = new double[ends.length];
         for (int k = 0; k < ends.length; k++) {
-            ages[k] = Math.abs(target - ends[k]);
+            ages[k] = Math.abs(target - ends[k]) + offset;
         }
         return ages;
+    }
+
+    /**
+     * The ages the other origins take when origin {@code k}'s interval is cross-fitted: their distance from it plus a
+     * horizon, as the served interval sees its newest origin a horizon back. Without the horizon the neighbours a
+     * week away, whose windows overlap k's own, would weigh the most and flatter the coverage reported.
+     */
+    private static double[] crossFitAges(int[] ends, int k, int horizon) {
+        return ages(ends, ends[k], horizon);
     }
 
     private static double[] allBut(double[] values, int left) {

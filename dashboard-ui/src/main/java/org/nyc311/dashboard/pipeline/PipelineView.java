@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.pipeline.DataQualityAlertView;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.dashboard.base.ui.Card;
@@ -68,21 +69,25 @@ public class PipelineView extends VerticalLayout {
         this.clock = clock;
         setSizeFull();
         add(new H2("Pipeline"));
-        List<PipelineRunView> recent;
+        List<PipelineRunView> recent = List.of();
+        boolean runsRead = false;
         try {
             recent = runs.recent(RECENT);
+            runsRead = true;
         } catch (ServiceUnavailableException e) {
             add(new ServiceNotice(e));
-            recent = List.of();
         }
-        List<DataQualityAlertView> alerts;
+        List<DataQualityAlertView> alerts = null;
         try {
             alerts = runs.dataQualityAlerts(DATA_QUALITY_ALERTS);
         } catch (ServiceUnavailableException e) {
-            alerts = List.of(); // the runs' notice above already says pipeline-controller is away
+            // unread alerts must not look like none: say so, unless the runs' notice above already does
+            if (runsRead) {
+                add(new ServiceNotice(e));
+            }
         }
         add(cards(recent, alerts));
-        add(new H3("Data-quality alerts"), dataQualityGrid(alerts));
+        add(new H3("Data-quality alerts"), dataQualityGrid(alerts == null ? List.of() : alerts, alerts != null));
         chart.setHeight("220px");
         chart.show(recordsPerRun(recent));
         add(chart);
@@ -185,7 +190,7 @@ public class PipelineView extends VerticalLayout {
     }
 
     /** The feed's alerts, newest first; few, so a short grid above the runs. */
-    private static Grid<DataQualityAlertView> dataQualityGrid(List<DataQualityAlertView> alerts) {
+    private static Grid<DataQualityAlertView> dataQualityGrid(List<DataQualityAlertView> alerts, boolean read) {
         Grid<DataQualityAlertView> grid = new Grid<>(DataQualityAlertView.class, false);
         grid.setId("pipeline-data-quality");
         grid.addColumn(a -> Formats.time(a.raisedAt())).setHeader("Raised").setAutoWidth(true);
@@ -199,7 +204,10 @@ public class PipelineView extends VerticalLayout {
         grid.setItems(alerts);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the detail is the point: show it whole
-        grid.setEmptyStateText("No data-quality alerts: every judged day and run looked like the feed's usual.");
+        grid.setEmptyStateText(
+                read
+                        ? "No data-quality alerts: every judged day and run looked like the feed's usual."
+                        : "The data-quality alerts could not be read.");
         return grid;
     }
 
@@ -210,7 +218,7 @@ public class PipelineView extends VerticalLayout {
                 : Formats.number(value, 0);
     }
 
-    private FlexLayout cards(List<PipelineRunView> recent, List<DataQualityAlertView> alerts) {
+    private FlexLayout cards(List<PipelineRunView> recent, @Nullable List<DataQualityAlertView> alerts) {
         Instant now = clock.instant();
         PipelineRunView last = recent.stream()
                 .max(Comparator.comparing(PipelineRunView::createdAt))
@@ -245,9 +253,11 @@ public class PipelineView extends VerticalLayout {
                 new Card("Failed runs", String.valueOf(failed), "of the last " + recent.size()),
                 new Card(
                         "Data-quality alerts",
-                        String.valueOf(alerts.stream()
-                                .filter(a -> a.raisedAt().isAfter(now.minus(RECENT_ALERTS)))
-                                .count()),
+                        alerts == null
+                                ? "—"
+                                : String.valueOf(alerts.stream()
+                                        .filter(a -> a.raisedAt().isAfter(now.minus(RECENT_ALERTS)))
+                                        .count()),
                         "raised in the last 7 days: the feed, not the streets"));
         cards.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
         return cards;

@@ -71,6 +71,7 @@ public final class CountIntervals {
             double[] ages,
             double halfLifeDays,
             double level) {
+        IntervalCalibration.checkHalfLife(halfLifeDays);
         double excess = 0;
         double squares = 0;
         for (int k = 0; k < actuals.length; k++) {

@@ -53,9 +53,7 @@ public final class IntervalCalibration {
      */
     public static IntervalCalibration learn(
             double[][] logErrors, double[][] trendSpreads, double[] ages, double halfLifeDays, double level) {
-        if (!(halfLifeDays > 0)) {
-            throw new IllegalArgumentException("the half-life must be positive, was " + halfLifeDays);
-        }
+        checkHalfLife(halfLifeDays);
         int horizon = logErrors[0].length;
         double[] weights = new double[logErrors.length];
         for (int k = 0; k < weights.length; k++) {
@@ -73,6 +71,16 @@ public final class IntervalCalibration {
         Arrays.sort(z, (a, b) -> Double.compare(a[0], b[0]));
         double alpha = 1 - level;
         return new IntervalCalibration(rho, lowerEnd(z, alpha / 2), upperEnd(z, 1 - alpha / 2), level);
+    }
+
+    /**
+     * At least a day: shorter, every origin's weight underflows to 0 and there is nothing left to calibrate on.
+     */
+    static void checkHalfLife(double halfLifeDays) {
+        if (!(halfLifeDays >= 1)) {
+            throw new IllegalArgumentException(
+                    "the calibration half-life must be at least 1 day (or infinite), was " + halfLifeDays);
+        }
     }
 
     /**

@@ -68,16 +68,56 @@ class IntervalCalibrationTest {
 
     @Test
     void anInfiniteHalfLifeIsThePlainConformalRankAndOnlyOldOriginsStayConservative() {
+        org.assertj.core.data.Offset<Double> within = org.assertj.core.data.Offset.offset(1e-12);
         SplittableRandom r = new SplittableRandom(5);
         double[][] e = errors(r, 40, 7, false);
         double[] ages = new double[40];
         java.util.Arrays.setAll(ages, k -> 7.0 * (k + 1));
 
         IntervalCalibration plain = IntervalCalibration.learn(e, new double[40][7], 0.95);
-        IntervalCalibration infinite =
-                IntervalCalibration.learn(e, new double[40][7], ages, Double.POSITIVE_INFINITY, 0.95);
-        assertThat(infinite.highQuantile()).isEqualTo(plain.highQuantile());
-        assertThat(infinite.lowQuantile()).isEqualTo(plain.lowQuantile());
+        // the plain conformal ranks in exact arithmetic: the ceil((m+1)(1-a/2))-th and the floor((m+1)a/2)-th smallest
+        // of m normalised errors, at levels and counts where (m+1)a/2 is whole (before forgetting, the calibration
+        // computed these in doubles and took the neighbouring rank at some of them, level 0.9 with 259 errors)
+        for (String[] levelAndOrigins :
+                new String[][] {{"0.9", "259"}, {"0.8", "49"}, {"0.95", "279"}, {"0.95", "39"}, {"0.95", "119"}}) {
+            java.math.BigDecimal halfAlpha = java.math.BigDecimal.ONE
+                    .subtract(new java.math.BigDecimal(levelAndOrigins[0]))
+                    .divide(java.math.BigDecimal.valueOf(2));
+            double level = Double.parseDouble(levelAndOrigins[0]);
+            int m = Integer.parseInt(levelAndOrigins[1]);
+            double[][] one = errors(new SplittableRandom(m), m, 1, false);
+            double mae = java.util.Arrays.stream(one)
+                            .mapToDouble(row -> Math.abs(row[0]))
+                            .sum()
+                    / m;
+            double[] z = java.util.Arrays.stream(one)
+                    .mapToDouble(row -> row[0] / mae)
+                    .sorted()
+                    .toArray();
+            java.math.BigDecimal mPlusOne = java.math.BigDecimal.valueOf(m + 1L);
+            int hi = mPlusOne.multiply(java.math.BigDecimal.ONE.subtract(halfAlpha))
+                            .setScale(0, java.math.RoundingMode.CEILING)
+                            .intValueExact()
+                    - 1;
+            int lo = mPlusOne.multiply(halfAlpha)
+                            .setScale(0, java.math.RoundingMode.FLOOR)
+                            .intValueExact()
+                    - 1;
+            hi = Math.min(m - 1, Math.max(0, hi));
+            lo = Math.min(m - 1, Math.max(0, lo));
+            double[] anyAge = new double[m];
+            java.util.Arrays.fill(anyAge, 70);
+
+            IntervalCalibration infinite =
+                    IntervalCalibration.learn(one, new double[m][1], anyAge, Double.POSITIVE_INFINITY, level);
+
+            assertThat(infinite.highQuantile())
+                    .as("upper end, level %s, m %d", level, m)
+                    .isCloseTo(z[hi], within);
+            assertThat(infinite.lowQuantile())
+                    .as("lower end, level %s, m %d", level, m)
+                    .isCloseTo(z[lo], within);
+        }
 
         // every origin a decade old: they weigh next to nothing against the new point, so the ends are the extremes
         java.util.Arrays.fill(ages, 3_650);

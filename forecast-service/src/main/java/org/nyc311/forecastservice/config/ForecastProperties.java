@@ -74,10 +74,9 @@ public record ForecastProperties(
         this.onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
         this.calibrationHalfLifeDays =
                 calibrationHalfLifeDays == null ? Double.POSITIVE_INFINITY : calibrationHalfLifeDays;
-        if (!(this.calibrationHalfLifeDays > 0)) {
-            throw new IllegalArgumentException(
-                    "nyc311.forecast.calibration-half-life-days must be a positive number of days, was "
-                            + calibrationHalfLifeDays);
+        if (!(this.calibrationHalfLifeDays >= 1)) {
+            throw new IllegalArgumentException("nyc311.forecast.calibration-half-life-days must be at least 1 day, was "
+                    + calibrationHalfLifeDays);
         }
     }
 

@@ -65,8 +65,7 @@ class ForecastPropertiesTest {
                         "nyc311.forecast",
                         ForecastProperties.class,
                         Map.of("nyc311.forecast.calibration-half-life-days", "0")))
-                .hasRootCauseMessage(
-                        "nyc311.forecast.calibration-half-life-days must be a positive number of days, was 0.0");
+                .hasRootCauseMessage("nyc311.forecast.calibration-half-life-days must be at least 1 day, was 0.0");
     }
 
     @Test

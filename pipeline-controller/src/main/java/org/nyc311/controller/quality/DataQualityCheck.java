@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Judges the feed after each successful run: records the citywide requests of the dates the run rebuilt and its
  * quarantine counts, then raises an alert for each complete day missing or far below its usual level and for a
  * quarantine surge. Judging the same run again (a crash before the run was marked, a retry) raises nothing twice.
- * Each alert is logged as a warning and counted in {@code nyc311.pipeline.data_quality.alerts} by kind.
+ * Each alert is logged as a warning and counted in {@code nyc311.pipeline.data_quality.alerts} by kind, at least once:
+ * an alert stored by an attempt that died before logging it is logged by the next judgement.
  */
 @Component
 public class DataQualityCheck {
@@ -41,10 +42,13 @@ public class DataQualityCheck {
         repository.recordCitywide(runId, result.requestsPerDate(), now);
         List<Finding> findings = new ArrayList<>();
         LocalDate latest = result.latestCompleteDate();
-        if (latest != null) {
+        // a job that reports no dates (nothing new, or a delta-jobs from before requestsPerDate) leaves the days as
+        // they were: judging them would call every day it did not report missing
+        if (latest != null && !result.requestsPerDate().isEmpty()) {
+            LocalDate judgedFrom = repository.judgedFrom(latest, now);
             // the same weekdays before the oldest judged day are the baseline
             LocalDate from = latest.minusDays(properties.judgedDays() - 1L).minusWeeks(properties.baselineWeeks());
-            findings.addAll(rules.judgeDays(repository.citywideSince(from), latest));
+            findings.addAll(rules.judgeDays(repository.citywideSince(from), latest, judgedFrom));
         }
         RunResult.Silver silver = result.silver();
         if (silver != null) {
@@ -61,13 +65,22 @@ public class DataQualityCheck {
         for (Finding finding : findings) {
             if (repository.raise(finding, runId, now)) {
                 raised.add(finding);
-                registry.counter(
-                                "nyc311.pipeline.data_quality.alerts",
-                                "kind",
-                                finding.kind().name())
-                        .increment();
-                LOG.warn("data-quality alert {} after pipeline run {}: {}", finding.kind(), runId, finding.detail());
             }
+        }
+        // logged after they are stored, and marked once logged: an attempt that dies in between leaves them to the
+        // next judgement, so the alarm, which reads the log, hears of each at least once
+        for (DataQualityAlert alert : repository.unnotified()) {
+            registry.counter(
+                            "nyc311.pipeline.data_quality.alerts",
+                            "kind",
+                            alert.kind().name())
+                    .increment();
+            LOG.warn(
+                    "data-quality alert {} after pipeline run {}: {}",
+                    alert.kind(),
+                    alert.pipelineRunId(),
+                    alert.detail());
+            repository.markNotified(alert.id(), now);
         }
         return raised;
     }

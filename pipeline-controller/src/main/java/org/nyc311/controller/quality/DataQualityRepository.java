@@ -46,16 +46,31 @@ public class DataQualityRepository {
         }
     }
 
-    /** Citywide requests per day from {@code from} on, and the first day ever recorded (history starts there). */
+    /** Citywide requests per day from {@code from} on. */
     public SortedMap<LocalDate, Long> citywideSince(LocalDate from) {
         SortedMap<LocalDate, Long> days = new TreeMap<>();
-        jdbc.sql(
-                        "SELECT day, requests FROM citywide_day WHERE day >= :from OR day = (SELECT min(day) FROM citywide_day)")
+        jdbc.sql("SELECT day, requests FROM citywide_day WHERE day >= :from")
                 .param("from", Date.valueOf(from))
                 .query(rs -> {
                     days.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
                 });
         return days;
+    }
+
+    /**
+     * The first complete day the checks judge, set once: {@code candidate} on the first call (the first run's latest
+     * complete day), what was set before on every later one.
+     */
+    public LocalDate judgedFrom(LocalDate candidate, Instant now) {
+        jdbc.sql("""
+                INSERT INTO data_quality_watch (only_row, judged_from, started_at) VALUES (true, :day, :now)
+                ON CONFLICT (only_row) DO NOTHING""")
+                .param("day", Date.valueOf(candidate))
+                .param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("SELECT judged_from FROM data_quality_watch")
+                .query((rs, row) -> rs.getDate(1).toLocalDate())
+                .single();
     }
 
     /** Records a run's quarantine counts; false when they were recorded before (the run judged again). */
@@ -105,6 +120,21 @@ public class DataQualityRepository {
                         .param("now", Timestamp.from(now))
                         .update()
                 == 1;
+    }
+
+    /** Alerts stored but not logged yet, oldest first: the ones just raised, or left by an attempt that died. */
+    public List<DataQualityAlert> unnotified() {
+        return jdbc.sql("SELECT " + ALERT_COLUMNS + " FROM data_quality_alert WHERE notified_at IS NULL"
+                        + " ORDER BY raised_at, id")
+                .query(DataQualityRepository::alert)
+                .list();
+    }
+
+    public void markNotified(UUID alertId, Instant now) {
+        jdbc.sql("UPDATE data_quality_alert SET notified_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", alertId)
+                .update();
     }
 
     /** The newest alerts first. */

@@ -30,17 +30,15 @@ public final class DataQualityRules {
     }
 
     /**
-     * Judges the complete days up to {@code latestComplete}, the {@code judgedDays} newest of them, against the
-     * citywide requests recorded per day. Days before the first recorded one are history this controller never saw,
-     * not missing days.
+     * Judges the complete days up to {@code latestComplete}, the {@code judgedDays} newest of them and none before
+     * {@code judgedFrom} (the first day the checks ever judged: before it, a day not recorded is history this
+     * controller never saw, not a missing day), against the citywide requests recorded per day.
      */
-    public List<Finding> judgeDays(SortedMap<LocalDate, Long> citywide, LocalDate latestComplete) {
-        if (citywide.isEmpty()) {
-            return List.of();
-        }
+    public List<Finding> judgeDays(
+            SortedMap<LocalDate, Long> citywide, LocalDate latestComplete, LocalDate judgedFrom) {
         LocalDate from = latestComplete.minusDays(properties.judgedDays() - 1L);
-        if (from.isBefore(citywide.firstKey())) {
-            from = citywide.firstKey();
+        if (from.isBefore(judgedFrom)) {
+            from = judgedFrom;
         }
         List<Finding> findings = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(latestComplete); day = day.plusDays(1)) {

@@ -130,6 +130,44 @@ class DataQualityCheckTest extends PostgresSliceTest {
     }
 
     @Test
+    void aControllerUpgradedMidStreamCallsNoEarlierDayMissing() {
+        // its first run rebuilt Monday and, for an update of an old request, a date years back
+        List<Finding> raised = check.judge(
+                UUID.randomUUID(), result(Map.of(LocalDate.of(2019, 3, 1), 40L, MONDAY, 9_000L), MONDAY, null), T0);
+
+        assertThat(raised).isEmpty();
+        assertThat(repository.judgedFrom(MONDAY.plusDays(5), T0)).as("set once").isEqualTo(MONDAY);
+    }
+
+    @Test
+    void anAlertStoredByAnAttemptThatDiedBeforeLoggingItIsLoggedByTheNextJudgement() {
+        UUID died = UUID.randomUUID();
+        repository.raise(
+                new Finding(Kind.MISSING_DAY, "2026-04-12", MONDAY.minusDays(1), 0, 6_000, "no requests"), died, T0);
+
+        check.judge(UUID.randomUUID(), result(Map.of(), null, null), T0.plusSeconds(60));
+        check.judge(UUID.randomUUID(), result(Map.of(), null, null), T0.plusSeconds(120));
+
+        assertThat(registry.counter("nyc311.pipeline.data_quality.alerts", "kind", "MISSING_DAY")
+                        .count())
+                .as("logged and counted once")
+                .isEqualTo(1);
+        assertThat(repository.unnotified()).isEmpty();
+        assertThat(repository.recent(10))
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.pipelineRunId()).isEqualTo(died));
+    }
+
+    @Test
+    void aRunThatReportsNoDatesJudgesNoDay() {
+        check.judge(UUID.randomUUID(), result(backfill(MONDAY.minusDays(3)), MONDAY.minusDays(3), null), T0);
+
+        // an older delta-jobs writes no requestsPerDate: Sunday and Monday must not read as missing
+        assertThat(check.judge(UUID.randomUUID(), result(Map.of(), MONDAY, null), T0))
+                .isEmpty();
+    }
+
+    @Test
     void aResultWithoutDatesOrSilverCountsRaisesNothing() {
         assertThat(check.judge(UUID.randomUUID(), result(Map.of(), null, null), T0))
                 .isEmpty();

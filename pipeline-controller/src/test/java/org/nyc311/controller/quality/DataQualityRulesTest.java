@@ -14,6 +14,7 @@ import org.nyc311.controller.quality.DataQualityRules.Finding;
 class DataQualityRulesTest {
 
     private static final LocalDate MONDAY = LocalDate.of(2026, 4, 13);
+    private static final LocalDate FIRST = MONDAY.minusWeeks(5);
 
     private final DataQualityRules rules = new DataQualityRules(DataQualityProperties.defaults());
 
@@ -28,7 +29,7 @@ class DataQualityRulesTest {
 
     @Test
     void anOrdinaryFeedRaisesNothing() {
-        assertThat(rules.judgeDays(fiveWeeks(), MONDAY)).isEmpty();
+        assertThat(rules.judgeDays(fiveWeeks(), MONDAY, FIRST)).isEmpty();
     }
 
     @Test
@@ -37,7 +38,7 @@ class DataQualityRulesTest {
         days.put(MONDAY, 4_400L);
         days.put(MONDAY.minusDays(1), 3_100L); // a Sunday at 52% of Sundays: low, but no drop
 
-        List<Finding> findings = rules.judgeDays(days, MONDAY);
+        List<Finding> findings = rules.judgeDays(days, MONDAY, FIRST);
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Kind.FEED_DROP);
@@ -55,7 +56,7 @@ class DataQualityRulesTest {
         days.put(MONDAY, 0L);
         days.remove(MONDAY.minusDays(2));
 
-        assertThat(rules.judgeDays(days, MONDAY))
+        assertThat(rules.judgeDays(days, MONDAY, FIRST))
                 .extracting(Finding::kind, Finding::day)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Kind.MISSING_DAY, MONDAY.minusDays(2)),
@@ -63,17 +64,17 @@ class DataQualityRulesTest {
     }
 
     @Test
-    void onlyTheNewestWeekIsJudgedAndNothingBeforeTheFirstRecordedDay() {
+    void onlyTheNewestWeekIsJudgedAndNothingBeforeTheFirstJudgedDay() {
         SortedMap<LocalDate, Long> days = fiveWeeks();
         days.put(MONDAY.minusDays(7), 0L); // outside the 7 judged days
 
-        assertThat(rules.judgeDays(days, MONDAY)).isEmpty();
+        assertThat(rules.judgeDays(days, MONDAY, FIRST)).isEmpty();
 
         SortedMap<LocalDate, Long> firstDaysOnly = new TreeMap<>();
         firstDaysOnly.put(MONDAY.minusDays(1), 8_000L);
         firstDaysOnly.put(MONDAY, 8_500L);
-        assertThat(rules.judgeDays(firstDaysOnly, MONDAY))
-                .as("no history to call a drop, and nothing before the first day is missing")
+        assertThat(rules.judgeDays(firstDaysOnly, MONDAY, MONDAY.minusDays(1)))
+                .as("no history to call a drop, and nothing before the first judged day is missing")
                 .isEmpty();
     }
 
@@ -83,7 +84,7 @@ class DataQualityRulesTest {
         days.put(MONDAY.minusWeeks(1), 0L);
         days.put(MONDAY, 4_000L);
 
-        assertThat(rules.judgeDays(days, MONDAY))
+        assertThat(rules.judgeDays(days, MONDAY, FIRST))
                 .filteredOn(f -> MONDAY.equals(f.day()))
                 .singleElement()
                 .satisfies(f -> assertThat(f.expected()).isEqualTo(9_000));

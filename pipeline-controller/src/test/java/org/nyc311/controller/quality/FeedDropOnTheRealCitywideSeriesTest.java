@@ -45,7 +45,7 @@ class FeedDropOnTheRealCitywideSeriesTest {
     @Test
     void noRealDayIsADropOrMissingHolidaysIncluded() {
         List<DataQualityRules.Finding> findings = judgedDays().stream()
-                .flatMap(day -> rules.judgeDays(CITYWIDE.headMap(day.plusDays(1)), day).stream())
+                .flatMap(day -> rules.judgeDays(CITYWIDE.headMap(day.plusDays(1)), day, CITYWIDE.firstKey()).stream())
                 .toList();
 
         assertThat(judgedDays()).hasSizeGreaterThan(700);
@@ -66,7 +66,8 @@ class FeedDropOnTheRealCitywideSeriesTest {
                 .filter(day -> {
                     SortedMap<LocalDate, Long> history = new TreeMap<>(CITYWIDE.headMap(day.plusDays(1)));
                     history.put(day, Math.round(history.get(day) * (1 - lost)));
-                    return rules.judgeDays(history, day).stream().anyMatch(f -> f.kind() == Kind.FEED_DROP);
+                    return rules.judgeDays(history, day, CITYWIDE.firstKey()).stream()
+                            .anyMatch(f -> f.kind() == Kind.FEED_DROP);
                 })
                 .count();
         return (double) caught / days.size();

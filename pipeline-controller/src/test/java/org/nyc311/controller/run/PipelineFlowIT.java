@@ -171,6 +171,9 @@ class PipelineFlowIT extends ControllerIntegrationTest {
                 .contains("\"kind\":\"QUARANTINE_SURGE\",\"subject\":\"" + run.id() + "\"")
                 .contains("\"kind\":\"MISSING_DAY\",\"subject\":\"2026-06-27\",\"day\":\"2026-06-27\"")
                 .contains("\"pipelineRunId\":\"" + run.id() + "\"");
+        assertThat(http.getForEntity("/api/v1/data-quality-alerts?limit=0", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .contains("nyc311_pipeline_data_quality_alerts_total{application=\"pipeline-controller\","
                         + "kind=\"QUARANTINE_SURGE\"} 1.0");
