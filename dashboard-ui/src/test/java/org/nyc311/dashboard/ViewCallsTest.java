@@ -47,8 +47,8 @@ class ViewCallsTest {
      * forecast made before yesterday.
      */
     static final int OVERVIEW_FORECAST_CALLS = 6 * 2 + 1 + 1;
-    /** The anomalies, the open alerts, the recent pipeline runs. */
-    static final int OVERVIEW_OTHER_CALLS = 3;
+    /** The anomalies, the open alerts, the recent pipeline runs, the data-quality alerts. */
+    static final int OVERVIEW_OTHER_CALLS = 4;
     /** The catalog, then the chosen series' forecast, model, counts, past forecasts and anomalies. */
     static final int EXPLORER_CALLS = 6;
 
@@ -120,7 +120,9 @@ class ViewCallsTest {
                 "/api/v1/alerts",
                 List.of(new AlertView(
                         UUID.randomUUID(), "all/brooklyn", "open", LAST, LAST, LAST, null, 3, 4.1, null, null)));
-        SERVICES.answer("/api/v1/anomalies", List.of()).answer("/api/v1/runs", List.of());
+        SERVICES.answer("/api/v1/anomalies", List.of())
+                .answer("/api/v1/runs", List.of())
+                .answer("/api/v1/data-quality-alerts", List.of());
     }
 
     @AfterAll

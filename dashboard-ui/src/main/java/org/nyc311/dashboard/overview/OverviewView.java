@@ -12,6 +12,7 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +25,10 @@ import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.AnomalyView;
 import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.StoredForecastView;
+import org.nyc311.api.pipeline.DataQualityAlertView;
 import org.nyc311.api.pipeline.PipelineRunView;
 import org.nyc311.dashboard.base.ui.Card;
+import org.nyc311.dashboard.base.ui.DataQualityNotice;
 import org.nyc311.dashboard.base.ui.Formats;
 import org.nyc311.dashboard.base.ui.ServiceNotice;
 import org.nyc311.dashboard.chart.ForecastChart;
@@ -42,7 +45,10 @@ import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.SeriesKey;
 
-/** The morning view: citywide and per-borough forecasts, yesterday against its forecast, open alerts, freshness. */
+/**
+ * The morning view: citywide and per-borough forecasts, yesterday against its forecast, open alerts, freshness, and a
+ * notice when the feed itself raised a data-quality alert this week.
+ */
 @Route("")
 @RouteAlias("overview")
 @PageTitle("Overview · NYC 311")
@@ -54,6 +60,8 @@ public class OverviewView extends VerticalLayout {
     private static final int RECENT_RUNS = 20;
     /** Days of actual counts and anomalies the charts show before today. */
     private static final int HISTORY_DAYS = 60;
+    /** The newest data-quality alerts read; the notice shows those of the last 7 days. */
+    private static final int RECENT_DATA_QUALITY_ALERTS = 20;
 
     public OverviewView(
             Forecasts forecasts, AnomalyFeed anomalyFeed, PipelineRuns pipeline, ServiceCalls calls, Clock clock) {
@@ -76,6 +84,8 @@ public class OverviewView extends VerticalLayout {
                 new AnomalyQuery(today.minusDays(HISTORY_DAYS), today, SeriesKey.ALL, null, null)));
         Answer<List<AlertView>> alertsAnswer = calls.start(() -> anomalyFeed.alerts(true));
         Answer<List<PipelineRunView>> runsAnswer = calls.start(() -> pipeline.recent(RECENT_RUNS));
+        Answer<List<DataQualityAlertView>> qualityAnswer =
+                calls.start(() -> pipeline.dataQualityAlerts(RECENT_DATA_QUALITY_ALERTS));
         // yesterday is judged against the forecast of yesterday morning, not the newest one (it starts today)
         Answer<Optional<StoredForecastView>> yesterdaysAnswer =
                 calls.start(() -> forecasts.madeBefore(SeriesKey.citywide().id(), yesterday));
@@ -122,6 +132,7 @@ public class OverviewView extends VerticalLayout {
         }
         String freshness = "—";
         String freshnessContext;
+        boolean runsRead = false;
         try {
             Optional<PipelineRunView> lastGood = runsAnswer.get().stream()
                     .filter(r -> r.state() == PipelineRunView.State.SUCCEEDED
@@ -135,9 +146,24 @@ public class OverviewView extends VerticalLayout {
             } else {
                 freshnessContext = "no successful pipeline run yet";
             }
+            runsRead = true;
         } catch (ServiceUnavailableException e) {
             notices.add(new ServiceNotice(e));
             freshnessContext = "pipeline-controller unavailable";
+        }
+        // the feed's own alerts above the numbers they concern: an outage must not be read as quiet streets
+        try {
+            Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+            List<DataQualityAlertView> lately = qualityAnswer.get().stream()
+                    .filter(a -> a.raisedAt().isAfter(weekAgo))
+                    .toList();
+            if (!lately.isEmpty()) {
+                notices.add(new DataQualityNotice(lately));
+            }
+        } catch (ServiceUnavailableException e) {
+            if (runsRead) { // else the notice above already names pipeline-controller
+                notices.add(new ServiceNotice(e));
+            }
         }
 
         Optional<ForecastPoint> yesterdayForecast = yesterdaysForecast.flatMap(

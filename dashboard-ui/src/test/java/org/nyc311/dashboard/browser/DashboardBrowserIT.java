@@ -312,6 +312,9 @@ class DashboardBrowserIT {
                                 ".service-notice", new Page.LocatorOptions().setHasText("anomaly-service unavailable"))
                         .first())
                 .isVisible();
+        // the controller's data-quality alert of this week, above the numbers it concerns
+        PlaywrightAssertions.assertThat(page.locator(".data-quality-notice"))
+                .containsText("Data-quality alert (MISSING_DAY): " + MISSING_DAY_DETAIL);
         PlaywrightAssertions.assertThat(page.locator("nyc311-chart")).hasCount(6);
         page.waitForFunction(
                 "() => [...document.querySelectorAll('nyc311-chart')].every(c => c.querySelector('canvas'))");
