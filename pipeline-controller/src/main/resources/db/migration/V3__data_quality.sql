@@ -33,7 +33,8 @@ CREATE TABLE data_quality_alert (
     kind            text             NOT NULL CHECK (kind IN ('FEED_DROP', 'MISSING_DAY', 'QUARANTINE_SURGE')),
     subject         text             NOT NULL,
     day             date,
-    pipeline_run_id uuid             NOT NULL,
+    -- the run after which it was raised; null for a day no run brought in time (the watch's lateness check)
+    pipeline_run_id uuid,
     observed        double precision NOT NULL,
     expected        double precision NOT NULL,
     detail          text             NOT NULL,

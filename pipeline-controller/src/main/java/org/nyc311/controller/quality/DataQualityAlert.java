@@ -13,6 +13,7 @@ import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
  * @param subject what it is about, unique per kind: the day's ISO date, or the run id for a quarantine surge
  * @param day the New York date for the two day kinds; null for a quarantine surge
  * @param observed the day's requests, or the run's quarantine rate
+ * @param pipelineRunId the run after which it was raised; null for a day that no run brought in time
  * @param expected the baseline: the same weekdays' median requests, or the earlier runs' median rate
  */
 public record DataQualityAlert(
@@ -20,7 +21,7 @@ public record DataQualityAlert(
         Kind kind,
         String subject,
         @Nullable LocalDate day,
-        UUID pipelineRunId,
+        @Nullable UUID pipelineRunId,
         double observed,
         double expected,
         String detail,

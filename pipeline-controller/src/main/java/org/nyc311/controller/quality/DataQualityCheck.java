@@ -3,9 +3,14 @@ package org.nyc311.controller.quality;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
 import org.nyc311.controller.quality.DataQualityRules.Finding;
 import org.nyc311.model.pipeline.RunResult;
 import org.slf4j.Logger;
@@ -23,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class DataQualityCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataQualityCheck.class);
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private final DataQualityRepository repository;
     private final DataQualityRules rules;
@@ -61,6 +67,47 @@ public class DataQualityCheck {
                                     runId, properties.quarantineMinRecords(), properties.quarantineHistoryRuns()))
                     .ifPresent(findings::add);
         }
+        return raiseAndLog(findings, runId, now);
+    }
+
+    /**
+     * Days that should be in gold by now and are not: a day is due {@code late-after} after it ended (New York time),
+     * and one due, not before the first judged day, among the {@code judgedDays} newest due, with no requests
+     * recorded, is missing even when no run comes at all (the intake or the source down). Nothing before a first run
+     * has been judged.
+     */
+    public List<Finding> judgeLateness(Instant now) {
+        Optional<LocalDate> judgedFrom = repository.judgedFrom();
+        if (judgedFrom.isEmpty()) {
+            return List.of();
+        }
+        LocalDate due =
+                now.minus(properties.lateAfter()).atZone(NEW_YORK).toLocalDate().minusDays(1);
+        LocalDate from = due.minusDays(properties.judgedDays() - 1L);
+        if (from.isBefore(judgedFrom.get())) {
+            from = judgedFrom.get();
+        }
+        SortedMap<LocalDate, Long> recorded = repository.citywideSince(from);
+        List<Finding> late = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(due); day = day.plusDays(1)) {
+            if (recorded.getOrDefault(day, 0L) == 0) {
+                late.add(new Finding(
+                        Kind.MISSING_DAY,
+                        day.toString(),
+                        day,
+                        0,
+                        0,
+                        day + ": no requests had reached gold by "
+                                + now.atZone(NEW_YORK).toLocalDateTime()
+                                + " New York time, " + properties.lateAfter().toHours()
+                                + " h after the day ended. The intake or the source is late or down: check the"
+                                + " ingestion runs before reading the day's series as quiet."));
+            }
+        }
+        return raiseAndLog(late, null, now);
+    }
+
+    private List<Finding> raiseAndLog(List<Finding> findings, @Nullable UUID runId, Instant now) {
         List<Finding> raised = new ArrayList<>();
         for (Finding finding : findings) {
             if (repository.raise(finding, runId, now)) {
@@ -76,9 +123,11 @@ public class DataQualityCheck {
                             alert.kind().name())
                     .increment();
             LOG.warn(
-                    "data-quality alert {} after pipeline run {}: {}",
+                    "data-quality alert {} ({}): {}",
                     alert.kind(),
-                    alert.pipelineRunId(),
+                    alert.pipelineRunId() == null
+                            ? "no run brought the day"
+                            : "after pipeline run " + alert.pipelineRunId(),
                     alert.detail());
             repository.markNotified(alert.id(), now);
         }

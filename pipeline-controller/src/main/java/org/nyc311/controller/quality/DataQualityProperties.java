@@ -1,5 +1,7 @@
 package org.nyc311.controller.quality;
 
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     rate of the earlier runs...
  * @param quarantineMinRise ...and at least this much above it (a fraction of the records: 0.01 is one point)
  * @param quarantineHistoryRuns how many earlier judged runs that median is taken over
+ * @param lateAfter a day no run has brought requests for is missing this long after it ended (12 h: by noon the next
+ *     day, New York time, when the 03:00 intake and its run should long be done), even when no run comes at all
+ * @param watchInterval how often the controller looks for such days
  */
 @ConfigurationProperties("nyc311.controller.data-quality")
 public record DataQualityProperties(
@@ -27,19 +32,40 @@ public record DataQualityProperties(
         long quarantineMinRecords,
         double quarantineSurgeFactor,
         double quarantineMinRise,
-        int quarantineHistoryRuns) {
+        int quarantineHistoryRuns,
+        Duration lateAfter,
+        Duration watchInterval) {
 
     /** Same weekdays needed before a day can be judged a drop. */
     public static final int MIN_BASELINE_DAYS = 3;
 
-    public DataQualityProperties {
-        feedDropFraction = feedDropFraction == 0 ? 0.5 : feedDropFraction;
-        baselineWeeks = baselineWeeks == 0 ? 4 : baselineWeeks;
-        judgedDays = judgedDays == 0 ? 7 : judgedDays;
-        quarantineMinRecords = quarantineMinRecords == 0 ? 500 : quarantineMinRecords;
-        quarantineSurgeFactor = quarantineSurgeFactor == 0 ? 3 : quarantineSurgeFactor;
-        quarantineMinRise = quarantineMinRise == 0 ? 0.01 : quarantineMinRise;
-        quarantineHistoryRuns = quarantineHistoryRuns == 0 ? 14 : quarantineHistoryRuns;
+    public DataQualityProperties(
+            double feedDropFraction,
+            int baselineWeeks,
+            int judgedDays,
+            long quarantineMinRecords,
+            double quarantineSurgeFactor,
+            double quarantineMinRise,
+            int quarantineHistoryRuns,
+            @Nullable Duration lateAfter,
+            @Nullable Duration watchInterval) {
+        this.feedDropFraction = feedDropFraction == 0 ? 0.5 : feedDropFraction;
+        this.baselineWeeks = baselineWeeks == 0 ? 4 : baselineWeeks;
+        this.judgedDays = judgedDays == 0 ? 7 : judgedDays;
+        this.quarantineMinRecords = quarantineMinRecords == 0 ? 500 : quarantineMinRecords;
+        this.quarantineSurgeFactor = quarantineSurgeFactor == 0 ? 3 : quarantineSurgeFactor;
+        this.quarantineMinRise = quarantineMinRise == 0 ? 0.01 : quarantineMinRise;
+        this.quarantineHistoryRuns = quarantineHistoryRuns == 0 ? 14 : quarantineHistoryRuns;
+        this.lateAfter = lateAfter == null ? Duration.ofHours(12) : lateAfter;
+        this.watchInterval = watchInterval == null ? Duration.ofMinutes(15) : watchInterval;
+        check();
+    }
+
+    private void check() {
+        if (lateAfter.isNegative() || watchInterval.isZero() || watchInterval.isNegative()) {
+            throw new IllegalArgumentException("nyc311.controller.data-quality: late-after must not be negative and "
+                    + "watch-interval must be positive, were " + lateAfter + " and " + watchInterval);
+        }
         if (!(feedDropFraction > 0 && feedDropFraction < 1)) {
             throw new IllegalArgumentException(
                     "nyc311.controller.data-quality.feed-drop-fraction must be between 0 and 1, was "
@@ -64,6 +90,6 @@ public record DataQualityProperties(
 
     /** Every default. */
     public static DataQualityProperties defaults() {
-        return new DataQualityProperties(0, 0, 0, 0, 0, 0, 0);
+        return new DataQualityProperties(0, 0, 0, 0, 0, 0, 0, null, null);
     }
 }

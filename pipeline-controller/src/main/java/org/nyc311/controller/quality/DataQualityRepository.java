@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.api.pipeline.DataQualityAlertView.Kind;
 import org.nyc311.controller.quality.DataQualityRules.Finding;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +75,13 @@ public class DataQualityRepository {
                 .single();
     }
 
+    /** The first complete day the checks judge, once a run has set it. */
+    public Optional<LocalDate> judgedFrom() {
+        return jdbc.sql("SELECT judged_from FROM data_quality_watch")
+                .query((rs, row) -> rs.getDate(1).toLocalDate())
+                .optional();
+    }
+
     /** Records a run's quarantine counts; false when they were recorded before (the run judged again). */
     public boolean recordQuarantine(UUID runId, long recordsIn, long quarantined, Instant now) {
         return jdbc.sql("""
@@ -102,8 +111,8 @@ public class DataQualityRepository {
                 .list();
     }
 
-    /** Stores a finding as an alert; false when one of its kind and subject was raised before. */
-    public boolean raise(Finding finding, UUID runId, Instant now) {
+    /** Stores a finding as an alert (after run {@code runId}, or none); false when one of its kind and subject was raised before. */
+    public boolean raise(Finding finding, @Nullable UUID runId, Instant now) {
         return jdbc.sql("""
                 INSERT INTO data_quality_alert (id, kind, subject, day, pipeline_run_id, observed, expected, detail,
                                                 raised_at)

@@ -61,6 +61,7 @@ class DataQualityCheckTest extends PostgresSliceTest {
 
     @Test
     void aDayThatLostHalfItsRecordsIsRaisedOnceHoweverOftenTheRunIsJudged() {
+        double countedBefore = counted("FEED_DROP");
         check.judge(UUID.randomUUID(), result(backfill(MONDAY.minusDays(1)), MONDAY.minusDays(1), null), T0);
         UUID daily = UUID.randomUUID();
         RunResult monday = result(Map.of(MONDAY, 3_900L), MONDAY, null);
@@ -79,9 +80,7 @@ class DataQualityCheckTest extends PostgresSliceTest {
             assertThat(alert.raisedAt()).isEqualTo(T0.plusSeconds(86_400));
             assertThat(alert.detail()).contains("3,900 requests citywide");
         });
-        assertThat(registry.counter("nyc311.pipeline.data_quality.alerts", "kind", "FEED_DROP")
-                        .count())
-                .isEqualTo(1);
+        assertThat(counted("FEED_DROP") - countedBefore).isEqualTo(1);
     }
 
     @Test
@@ -141,6 +140,7 @@ class DataQualityCheckTest extends PostgresSliceTest {
 
     @Test
     void anAlertStoredByAnAttemptThatDiedBeforeLoggingItIsLoggedByTheNextJudgement() {
+        double countedBefore = counted("MISSING_DAY");
         UUID died = UUID.randomUUID();
         repository.raise(
                 new Finding(Kind.MISSING_DAY, "2026-04-12", MONDAY.minusDays(1), 0, 6_000, "no requests"), died, T0);
@@ -148,8 +148,7 @@ class DataQualityCheckTest extends PostgresSliceTest {
         check.judge(UUID.randomUUID(), result(Map.of(), null, null), T0.plusSeconds(60));
         check.judge(UUID.randomUUID(), result(Map.of(), null, null), T0.plusSeconds(120));
 
-        assertThat(registry.counter("nyc311.pipeline.data_quality.alerts", "kind", "MISSING_DAY")
-                        .count())
+        assertThat(counted("MISSING_DAY") - countedBefore)
                 .as("logged and counted once")
                 .isEqualTo(1);
         assertThat(repository.unnotified()).isEmpty();
@@ -168,10 +167,43 @@ class DataQualityCheckTest extends PostgresSliceTest {
     }
 
     @Test
+    void aDayNoRunBroughtByNoonTheNextDayIsMissingWithoutARun() {
+        double countedBefore = counted("MISSING_DAY");
+        assertThat(check.judgeLateness(Instant.parse("2026-04-14T18:00:00Z")))
+                .as("nothing is judged before a first run")
+                .isEmpty();
+        check.judge(UUID.randomUUID(), result(backfill(MONDAY.minusDays(1)), MONDAY.minusDays(1), null), T0);
+
+        // Tuesday 11:00 in New York: Monday is not due before noon
+        assertThat(check.judgeLateness(Instant.parse("2026-04-14T15:00:00Z"))).isEmpty();
+        List<Finding> late = check.judgeLateness(Instant.parse("2026-04-14T17:00:00Z"));
+
+        assertThat(late).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.MISSING_DAY);
+            assertThat(f.day()).isEqualTo(MONDAY);
+            assertThat(f.detail()).contains("no requests had reached gold by 2026-04-14T13:00 New York time, 12 h");
+        });
+        assertThat(repository.recent(10))
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.pipelineRunId()).isNull());
+        assertThat(counted("MISSING_DAY") - countedBefore).isEqualTo(1);
+        // Monday's records come late after all: nothing more is raised
+        assertThat(check.judge(UUID.randomUUID(), result(Map.of(MONDAY, 9_000L), MONDAY, null), T0))
+                .isEmpty();
+        assertThat(check.judgeLateness(Instant.parse("2026-04-14T18:00:00Z"))).isEmpty();
+    }
+
+    @Test
     void aResultWithoutDatesOrSilverCountsRaisesNothing() {
         assertThat(check.judge(UUID.randomUUID(), result(Map.of(), null, null), T0))
                 .isEmpty();
         assertThat(repository.recent(10)).isEmpty();
+    }
+
+    /** Alerts of this kind counted so far: the registry lives as long as the test context, across tests. */
+    private double counted(String kind) {
+        return registry.counter("nyc311.pipeline.data_quality.alerts", "kind", kind)
+                .count();
     }
 
     /** Five weeks up to {@code last}: weekdays 9,000, weekends 6,000, as a first run's backfill reports them. */

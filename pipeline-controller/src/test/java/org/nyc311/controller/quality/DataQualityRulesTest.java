@@ -125,10 +125,11 @@ class DataQualityRulesTest {
 
     @Test
     void thresholdsOutsideTheirRangeAreRefusedByName() {
-        assertThatThrownBy(() -> new DataQualityProperties(1.2, 0, 0, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new DataQualityProperties(1.2, 0, 0, 0, 0, 0, 0, null, null))
                 .hasMessageContaining("feed-drop-fraction");
-        assertThatThrownBy(() -> new DataQualityProperties(0, 2, 0, 0, 0, 0, 0)).hasMessageContaining("baseline-weeks");
-        assertThatThrownBy(() -> new DataQualityProperties(0, 0, 0, 0, 0.5, 0, 0))
+        assertThatThrownBy(() -> new DataQualityProperties(0, 2, 0, 0, 0, 0, 0, null, null))
+                .hasMessageContaining("baseline-weeks");
+        assertThatThrownBy(() -> new DataQualityProperties(0, 0, 0, 0, 0.5, 0, 0, null, null))
                 .hasMessageContaining("quarantine-surge-factor");
     }
 }

@@ -27,7 +27,8 @@ class FeedDropOnTheRealCitywideSeriesTest {
     private static final SortedMap<LocalDate, Long> CITYWIDE = new TreeMap<>();
 
     /** Each day judged alone, the way the newest day is judged after a run. */
-    private final DataQualityRules rules = new DataQualityRules(new DataQualityProperties(0, 0, 1, 0, 0, 0, 0));
+    private final DataQualityRules rules =
+            new DataQualityRules(new DataQualityProperties(0, 0, 1, 0, 0, 0, 0, null, null));
 
     @BeforeAll
     static void readTheSeries() throws IOException {

@@ -23,7 +23,8 @@ public record DataQualityAlertView(
         @Nullable
         LocalDate day,
 
-        @Schema(description = "the pipeline run after which it was raised")
+        @Schema(description = "the pipeline run after which it was raised; null for a day that no run brought in time")
+        @Nullable
         UUID pipelineRunId,
 
         @Schema(description = "the day's requests citywide, or the run's quarantine rate (a fraction of its records)")
