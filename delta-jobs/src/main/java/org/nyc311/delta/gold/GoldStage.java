@@ -1,6 +1,7 @@
 package org.nyc311.delta.gold;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -102,8 +103,13 @@ public final class GoldStage implements Stage {
                 Dataset<Row> daily =
                         GoldTransform.dailyRequests(scope, displays).cache();
                 try {
-                    written.put(GoldTables.DAILY_REQUESTS, daily.count());
-                    requestsPerDate.putAll(requestsPerDate(daily, missing ? List.of() : touched));
+                    // one pass over the cached rows gives both the rows written and the citywide total per date
+                    List<Row> perDate =
+                            daily.groupBy(DATE).agg(sum(COUNT), count(lit(1))).collectAsList();
+                    written.put(
+                            GoldTables.DAILY_REQUESTS,
+                            perDate.stream().mapToLong(row -> row.getLong(2)).sum());
+                    requestsPerDate.putAll(requestsPerDate(perDate, missing ? List.of() : touched));
                     if (missing) {
                         lake.goldDailyRequests().create(daily);
                     } else {
@@ -152,16 +158,17 @@ public final class GoldStage implements Stage {
     }
 
     /**
-     * Requests citywide per date in the rows being written (a small aggregate of the cached frame). A touched date
-     * left with no rows counts 0: the feed's records for it are gone, which is what the controller must hear.
+     * Requests citywide per date, from the per-date aggregate of the rows being written (date, requests, rows). A
+     * touched date left with no rows counts 0: the feed's records for it are gone, which is what the controller must
+     * hear.
      */
-    private static Map<LocalDate, Long> requestsPerDate(Dataset<Row> daily, List<Date> touched) {
-        Map<LocalDate, Long> perDate = new TreeMap<>();
-        touched.forEach(date -> perDate.put(date.toLocalDate(), 0L));
-        for (Row row : daily.groupBy(DATE).agg(sum(COUNT)).collectAsList()) {
-            perDate.put(row.getDate(0).toLocalDate(), row.getLong(1));
+    private static Map<LocalDate, Long> requestsPerDate(List<Row> perDate, List<Date> touched) {
+        Map<LocalDate, Long> requests = new TreeMap<>();
+        touched.forEach(date -> requests.put(date.toLocalDate(), 0L));
+        for (Row row : perDate) {
+            requests.put(row.getDate(0).toLocalDate(), row.getLong(1));
         }
-        return perDate;
+        return requests;
     }
 
     /** Full overwrite of a derived table (computed from a cached frame); returns the rows written. */

@@ -61,16 +61,18 @@ public final class IntervalCalibration {
         }
         double[] rho = horizonScale(logErrors, weights, horizon);
         int m = logErrors.length * horizon;
-        double[][] z = new double[m][];
+        double[] z = new double[m];
+        double[] w = new double[m];
         int i = 0;
         for (int k = 0; k < logErrors.length; k++) {
             for (int h = 0; h < horizon; h++) {
-                z[i++] = new double[] {logErrors[k][h] / scale(rho[h], trendSpreads[k][h]), weights[k]};
+                z[i] = logErrors[k][h] / scale(rho[h], trendSpreads[k][h]);
+                w[i++] = weights[k];
             }
         }
-        Arrays.sort(z, (a, b) -> Double.compare(a[0], b[0]));
+        sortTogether(z, w);
         double alpha = 1 - level;
-        return new IntervalCalibration(rho, lowerEnd(z, alpha / 2), upperEnd(z, 1 - alpha / 2), level);
+        return new IntervalCalibration(rho, lowerEnd(z, w, alpha / 2), upperEnd(z, w, 1 - alpha / 2), level);
     }
 
     /**
@@ -88,35 +90,63 @@ public final class IntervalCalibration {
      * {@code q}; the largest error when none does (too few or too old origins for the level). With equal weights this
      * is the ceil((m+1)q)-th smallest.
      */
-    private static double upperEnd(double[][] sorted, double q) {
-        double total = 1;
-        for (double[] e : sorted) {
-            total += e[1];
-        }
+    private static double upperEnd(double[] sorted, double[] weights, double q) {
+        double total = 1 + sum(weights);
         double below = 0;
-        for (double[] e : sorted) {
-            below += e[1];
+        for (int i = 0; i < sorted.length; i++) {
+            below += weights[i];
             if (below >= q * total - 1e-9 * total) {
-                return e[0];
+                return sorted[i];
             }
         }
-        return sorted[sorted.length - 1][0];
+        return sorted[sorted.length - 1];
     }
 
     /** The mirror of {@link #upperEnd}: the largest error with at least {@code 1 - q} of the weight at or above it. */
-    private static double lowerEnd(double[][] sorted, double q) {
-        double total = 1;
-        for (double[] e : sorted) {
-            total += e[1];
-        }
+    private static double lowerEnd(double[] sorted, double[] weights, double q) {
+        double total = 1 + sum(weights);
         double above = 0;
         for (int i = sorted.length - 1; i >= 0; i--) {
-            above += sorted[i][1];
+            above += weights[i];
             if (above >= (1 - q) * total - 1e-9 * total) {
-                return sorted[i][0];
+                return sorted[i];
             }
         }
-        return sorted[0][0];
+        return sorted[0];
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    /**
+     * Sorts the errors ascending and their weights with them. Without forgetting every weight is 1 and a plain sort of
+     * the errors does (the engine calibrates every series 40 times over, so this path stays a primitive sort).
+     */
+    private static void sortTogether(double[] z, double[] w) {
+        boolean uniform = true;
+        for (double weight : w) {
+            uniform &= weight == w[0];
+        }
+        if (uniform) {
+            Arrays.sort(z);
+            return;
+        }
+        Integer[] order = new Integer[z.length];
+        Arrays.setAll(order, k -> k);
+        Arrays.sort(order, (a, b) -> Double.compare(z[a], z[b]));
+        double[] zs = new double[z.length];
+        double[] ws = new double[w.length];
+        for (int k = 0; k < order.length; k++) {
+            zs[k] = z[order[k]];
+            ws[k] = w[order[k]];
+        }
+        System.arraycopy(zs, 0, z, 0, z.length);
+        System.arraycopy(ws, 0, w, 0, w.length);
     }
 
     public double level() {
