@@ -15,7 +15,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -69,10 +69,13 @@ class DashboardBrowserIT {
     static final String PASSWORD = "test-password";
     static final String INGESTION_RUN = "dash-test-ingestion-1";
     static final String OTHER_INGESTION_RUN = "dash-test-ingestion-2";
-    static final String MISSING_DAY_DETAIL = "2026-06-27 (Saturday): no requests citywide in gold.";
     static final String BUCKET = "nyc311-lake";
 
     private static PipelineControllerProcess controller;
+
+    /** The data-quality alert the set-up stores in the controller's database, as its checks would word it. */
+    static final String MISSING_DAY_DETAIL = "2026-06-27 (Saturday): no requests citywide in gold.";
+
     private static String runId;
     private static String otherRunId;
     private static Playwright playwright;
@@ -126,14 +129,10 @@ class DashboardBrowserIT {
         // the row the controller's data-quality check stores after a run whose last complete day came empty (its
         // runs fail here, without delta-jobs, so none raises one by itself); the view reads it through the REST API
         try (Connection db = postgres.connect("pipeline_controller_dashboard");
-                PreparedStatement insert = db.prepareStatement(
-                        "INSERT INTO data_quality_alert (id, kind, subject, day, pipeline_run_id, observed, expected,"
-                                + " detail, raised_at) VALUES (?, 'MISSING_DAY', '2026-06-27', DATE '2026-06-27', ?, 0,"
-                                + " 8912, ?, now())")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setObject(2, UUID.fromString(otherRunId));
-            insert.setString(3, MISSING_DAY_DETAIL);
-            insert.executeUpdate();
+                Statement insert = db.createStatement()) {
+            insert.executeUpdate("INSERT INTO data_quality_alert (id, kind, subject, day, pipeline_run_id, observed,"
+                    + " expected, detail, raised_at) VALUES ('" + UUID.randomUUID() + "', 'MISSING_DAY', '2026-06-27',"
+                    + " DATE '2026-06-27', '" + otherRunId + "', 0, 8912, '" + MISSING_DAY_DETAIL + "', now())");
         }
 
         playwright = Playwright.create();

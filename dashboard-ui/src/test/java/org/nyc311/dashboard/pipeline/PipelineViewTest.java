@@ -35,17 +35,6 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 @SpringJUnitConfig({ServiceClientsSlice.class, PipelineViewTest.StandIn.class})
 class PipelineViewTest {
 
-    static final JsonStubServer CONTROLLER = new JsonStubServer();
-
-    @Configuration(proxyBeanMethods = false)
-    static class StandIn {
-
-        @Bean
-        org.nyc311.dashboard.config.ServicesProperties services() {
-            return TestServices.at(CONTROLLER.baseUri());
-        }
-    }
-
     @Autowired
     PipelineRuns runs;
 
@@ -57,6 +46,17 @@ class PipelineViewTest {
 
     /** The view's CSV link registers its download with the current UI, which holds it weakly: kept here. */
     private UI ui;
+
+    static final JsonStubServer CONTROLLER = new JsonStubServer();
+
+    @Configuration(proxyBeanMethods = false)
+    static class StandIn {
+
+        @Bean
+        org.nyc311.dashboard.config.ServicesProperties services() {
+            return TestServices.at(CONTROLLER.baseUri());
+        }
+    }
 
     @BeforeEach
     void freshCacheAndUi() {

@@ -80,14 +80,16 @@ class PipelineRunRepositoryTest extends PostgresSliceTest {
         assertThat(retrying.nextAttemptAt()).isEqualTo(T0.plusSeconds(65));
 
         assertThat(runs.beginAttempt(id)).isEqualTo(2);
+        Map<String, Long> tableVersions = Map.of("gold.daily_counts", 12L);
         RunResult result = new RunResult(
                 "job-2",
-                Map.of("gold.daily_counts", 12L),
+                tableVersions,
                 LocalDate.of(2026, 5, 31),
                 Instant.parse("2026-06-01T03:59:00Z"),
                 Map.of("silver.requests", 4200L),
                 new RunResult.Silver(4200, 4000, 150, 50, 7, List.of()),
-                null);
+                // stored and read back with the rest of result.json: the data-quality checks' citywide totals
+                Map.of(LocalDate.of(2026, 5, 30), 8_912L, LocalDate.of(2026, 5, 31), 4_000L));
         UUID goldEvent = UUID.randomUUID();
         runs.markSucceeded(id, result, goldEvent, T0.plusSeconds(120));
         runs.markFailed(id, "too late", T0.plusSeconds(130));
