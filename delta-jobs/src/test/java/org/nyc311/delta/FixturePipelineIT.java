@@ -35,6 +35,11 @@ import org.nyc311.delta.gold.ExportGold;
 import org.nyc311.delta.gold.GoldStage;
 import org.nyc311.delta.maintenance.MaintenanceStage;
 import org.nyc311.delta.silver.SilverStage;
+import org.nyc311.model.gold.extract.CatalogRow;
+import org.nyc311.model.gold.extract.DailySeriesRow;
+import org.nyc311.model.gold.extract.GoldExtractFiles;
+import org.nyc311.model.gold.extract.GoldExtractLayout;
+import org.nyc311.model.gold.extract.GoldExtractManifest;
 import org.nyc311.model.series.SeriesKey;
 
 /**
@@ -304,6 +309,58 @@ class FixturePipelineIT {
         assertThat(lake.resolve("gold/daily_features"))
                 .as("no features table: nothing read it")
                 .doesNotExist();
+    }
+
+    @Test
+    @Order(7)
+    void theExtractHoldsGoldAsOfTheVersionsTheRunLeftAndARetryWritesNoOther() throws Exception {
+        Map<String, Long> versions = versions();
+        long seriesVersion = versions.get("gold/daily_series");
+        long catalogVersion = versions.get("gold/series_catalog");
+        Path manifestFile = lake.resolve(GoldExtractLayout.MANIFEST);
+        GoldExtractManifest manifest = GoldExtractFiles.readManifest(Files.readAllBytes(manifestFile));
+
+        assertThat(manifest.isAt(seriesVersion, catalogVersion)).isTrue();
+        List<DailySeriesRow> extracted = new java.util.ArrayList<>();
+        try (var in = Files.newInputStream(lake.resolve(manifest.dailySeries()))) {
+            assertThat(GoldExtractFiles.readDailySeries(in, extracted::add)).isEqualTo(manifest.dailySeriesRows());
+        }
+        List<DailySeriesRow> gold = table("gold/daily_series").orderBy("series_id", "date").collectAsList().stream()
+                .map(row -> new DailySeriesRow(
+                        row.getAs("series_id"),
+                        row.<java.sql.Date>getAs("date").toLocalDate(),
+                        row.<Long>getAs("count")))
+                .toList();
+        assertThat(extracted).isEqualTo(gold);
+        List<CatalogRow> catalog;
+        try (var in = Files.newInputStream(lake.resolve(manifest.seriesCatalog()))) {
+            catalog = GoldExtractFiles.readCatalog(in);
+        }
+        assertThat(catalog).hasSize((int) manifest.seriesCatalogRows());
+        assertThat(catalog.stream().map(CatalogRow::seriesId).toList())
+                .isEqualTo(table("gold/series_catalog")
+                        .orderBy("series_id")
+                        .select("series_id")
+                        .as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList());
+        CatalogRow bronx = catalog.stream()
+                .filter(row -> row.seriesId().equals("all/bronx"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(bronx.days()).isEqualTo(2);
+        assertThat(bronx.level()).isEqualTo("borough");
+
+        long written = Files.getLastModifiedTime(manifestFile).toMillis();
+        runBatch("run-2"); // a retry: gold's versions do not move, so neither does the extract
+        assertThat(versions()).isEqualTo(versions);
+        assertThat(Files.getLastModifiedTime(manifestFile).toMillis()).isEqualTo(written);
+        // the first run's extract and run-2's: each version pair its own folder, the older ones kept for readers
+        try (var folders = Files.list(lake.resolve(GoldExtractLayout.ROOT))) {
+            assertThat(folders.filter(Files::isDirectory)
+                            .map(f -> f.getFileName().toString()))
+                    .contains("v" + seriesVersion + "-" + catalogVersion)
+                    .hasSizeBetween(2, 1 + GoldExtractLayout.KEEP_PREVIOUS);
+        }
     }
 
     @Test

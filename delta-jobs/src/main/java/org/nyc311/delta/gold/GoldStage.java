@@ -34,6 +34,7 @@ import org.nyc311.delta.Stage;
 import org.nyc311.delta.silver.SilverColumns;
 import org.nyc311.delta.silver.SilverStage;
 import org.nyc311.model.gold.GoldTables;
+import org.nyc311.model.gold.extract.GoldExtractManifest;
 import org.nyc311.model.pipeline.RunResult;
 
 /**
@@ -142,6 +143,14 @@ public final class GoldStage implements Stage {
         versions.put(GoldTables.DAILY_REQUESTS, lake.goldDailyRequests().version(spark));
         versions.put(GoldTables.DAILY_SERIES, lake.goldDailySeries().version(spark));
         versions.put(GoldTables.SERIES_CATALOG, lake.goldSeriesCatalog().version(spark));
+        // before the result: a run the controller sees succeed has its extract in place for the services
+        String extract = "none (gold has no tables yet)";
+        if (versions.get(GoldTables.DAILY_SERIES) >= 0 && versions.get(GoldTables.SERIES_CATALOG) >= 0) {
+            GoldExtractManifest manifest = GoldExtractWriter.write(
+                    spark, lake, versions.get(GoldTables.DAILY_SERIES), versions.get(GoldTables.SERIES_CATALOG));
+            extract = manifest.dailySeries() + " (" + manifest.dailySeriesRows() + " rows), " + manifest.seriesCatalog()
+                    + " (" + manifest.seriesCatalogRows() + " rows)";
+        }
         Row newest = silver.agg(max(SilverColumns.CREATED_AT), max(SilverColumns.CREATED_DATE_LOCAL))
                 .first();
         RunResult result = new RunResult(
@@ -154,7 +163,7 @@ public final class GoldStage implements Stage {
                 requestsPerDate);
         RunResultFile.write(spark, lake.runResult(runId), result);
         System.out.println("gold: run " + runId + " touched " + touched.size() + " dates, wrote " + written
-                + ", result " + lake.runResult(runId));
+                + ", result " + lake.runResult(runId) + ", extract " + extract);
     }
 
     /**
