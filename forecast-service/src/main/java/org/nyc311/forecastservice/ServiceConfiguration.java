@@ -6,6 +6,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFitter;
+import org.nyc311.forecastservice.gold.ExtractedGold;
+import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
@@ -14,23 +16,40 @@ import org.nyc311.forecastservice.training.RunLeases;
 import org.nyc311.forecastservice.training.TrainingQueue;
 import org.nyc311.forecastservice.training.TrainingService;
 import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.gold.extract.GoldExtractProperties;
+import org.nyc311.service.gold.extract.GoldExtractStore;
 import org.nyc311.service.outbox.EventOutboxMigration;
 import org.nyc311.service.outbox.EventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Wires the service: the gold reader, the tracker (when a tracking URI is set), the training and its worker. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({GoldProperties.class, ForecastProperties.class, MlflowProperties.class})
+@EnableConfigurationProperties({
+    GoldProperties.class,
+    GoldExtractProperties.class,
+    ForecastProperties.class,
+    MlflowProperties.class
+})
 public class ServiceConfiguration {
 
+    /** Gold from its extract on S3 when {@code nyc311.gold.extract.enabled}, else from the warehouse over JDBC. */
     @Bean(destroyMethod = "close")
-    GoldWarehouse goldWarehouse(GoldProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
+    GoldReader goldReader(
+            GoldProperties properties,
+            GoldExtractProperties extract,
+            ObjectProvider<S3Client> s3,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        if (extract.enabled()) {
+            return new ExtractedGold(new GoldExtractStore(s3.getObject(), extract), properties.historyDays());
+        }
         return new GoldWarehouse(properties, registry);
     }
 
@@ -48,7 +67,7 @@ public class ServiceConfiguration {
 
     @Bean
     TrainingService trainingService(
-            GoldWarehouse gold,
+            GoldReader gold,
             SeriesFitter fitter,
             ForecastRunRepository runs,
             MlflowTrackerHolder tracker,

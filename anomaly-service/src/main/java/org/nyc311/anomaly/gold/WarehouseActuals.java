@@ -23,22 +23,18 @@ import org.nyc311.service.gold.GoldUnavailableException;
  * service's PostgreSQL DataSource (which stays Boot's only DataSource bean, for Flyway and JdbcTemplate).
  * Read-only, parameterised SELECTs; the table name comes from checked configuration.
  */
-public class GoldActuals implements AutoCloseable {
+public class WarehouseActuals implements GoldActuals {
 
     private final GoldProperties properties;
     private final HikariDataSource pool;
 
-    public GoldActuals(GoldProperties properties, MeterRegistry registry) {
+    public WarehouseActuals(GoldProperties properties, MeterRegistry registry) {
         this.properties = properties;
         // starts without the warehouse: the REST API must serve recorded anomalies while it is away
         this.pool = GoldPool.open(properties, registry);
     }
 
-    /**
-     * Every series' counts from {@code from} on, by series id and day (days summed if gold repeats one).
-     *
-     * @throws GoldUnavailableException when the warehouse cannot answer: the check fails and SQS delivers its event again
-     */
+    @Override
     public Map<String, TreeMap<LocalDate, Long>> since(LocalDate from) {
         // dates as strings: the Spark Thrift Server intermittently fails converting DATE results
         // column names are shared-model's GoldColumns, the ones delta-jobs writes

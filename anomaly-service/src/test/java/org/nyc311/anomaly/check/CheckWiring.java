@@ -14,6 +14,7 @@ import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.anomaly.config.ForecastServiceProperties;
 import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
+import org.nyc311.anomaly.gold.WarehouseActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
 import org.nyc311.model.event.EventJson;
 import org.nyc311.service.gold.GoldProperties;
@@ -64,7 +65,7 @@ final class CheckWiring {
 
     /** Gold's daily series in {@code goldDatabase}'s table {@code gold.daily_series}, read as the service reads gold. */
     static GoldActuals gold(PostgresServer postgres, String goldDatabase) {
-        return new GoldActuals(
+        return new WarehouseActuals(
                 new GoldProperties(
                         "org.postgresql.Driver",
                         postgres.jdbcUrl(goldDatabase),

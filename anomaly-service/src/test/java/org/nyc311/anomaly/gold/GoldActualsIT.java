@@ -19,7 +19,7 @@ import org.nyc311.testsupport.warehouse.LocalSqlWarehouseExtension;
 import org.nyc311.testsupport.warehouse.LocalSqlWarehouseProcess;
 
 /**
- * The repository's own test: {@link GoldActuals}' SQL against the Spark SQL engine it is written for
+ * The repository's own test: {@link WarehouseActuals}' SQL against the Spark SQL engine it is written for
  * (local-sql-warehouse over gold tables made as delta-jobs names them), without the rest of the service. The
  * warehouse and its tables are the ones the service's flow test in this JVM shares, which may add later days.
  */
@@ -38,7 +38,7 @@ class GoldActualsIT {
         GoldTables.create(warehouse);
         GoldTables.addDays(warehouse, Map.of(RODENTS, Map.of(REPEATED_DAY, 3L, REPEATED_DAY.plusDays(1), 0L)));
         GoldTables.addDays(warehouse, Map.of(RODENTS, Map.of(REPEATED_DAY, 4L)));
-        actuals = new GoldActuals(properties(warehouse.jdbcUrl()), new SimpleMeterRegistry());
+        actuals = new WarehouseActuals(properties(warehouse.jdbcUrl()), new SimpleMeterRegistry());
     }
 
     @AfterAll
@@ -69,7 +69,7 @@ class GoldActualsIT {
 
     @Test
     void aWarehouseThatDoesNotAnswerIsGoldUnavailableForTheCheckToRetry() {
-        try (GoldActuals away = new GoldActuals(
+        try (GoldActuals away = new WarehouseActuals(
                 properties("jdbc:hive2://127.0.0.1:9/default;transportMode=http;httpPath=cliservice"),
                 new SimpleMeterRegistry())) {
             assertThatThrownBy(() -> away.since(GoldTables.LAST_DAY))

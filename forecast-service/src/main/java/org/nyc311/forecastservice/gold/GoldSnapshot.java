@@ -17,4 +17,13 @@ public record GoldSnapshot(
     public GoldSnapshot {
         series = List.copyOf(series);
     }
+
+    /** The snapshot of these series read up to {@code lastActualDate}: its history starts at the earliest series' first day. */
+    static GoldSnapshot of(long goldVersion, LocalDate lastActualDate, List<SeriesHistory> series) {
+        LocalDate earliest = series.stream()
+                .map(SeriesHistory::firstDate)
+                .min(LocalDate::compareTo)
+                .orElse(lastActualDate);
+        return new GoldSnapshot(goldVersion, earliest, lastActualDate, series);
+    }
 }

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * DataSource stays the only one Boot wires into Flyway and JdbcTemplate. Only read-only SELECTs go
  * here (the Thrift Server has no transactions, and reports 0 rows for any update).
  */
-public class GoldWarehouse implements AutoCloseable {
+public class GoldWarehouse implements GoldReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoldWarehouse.class);
 
@@ -82,6 +82,7 @@ public class GoldWarehouse implements AutoCloseable {
      * The catalog, optionally filtered by complaint type key and borough key, ordered by series id: its rows as the
      * API shows them, which is column for column as gold holds them.
      */
+    @Override
     public List<SeriesView> catalog(Optional<String> complaintTypeKey, Optional<String> boroughKey) {
         // fixed SQL fragments per filter present; the values themselves are always bound
         List<String> values = new ArrayList<>();
@@ -112,6 +113,7 @@ public class GoldWarehouse implements AutoCloseable {
         }
     }
 
+    @Override
     public Optional<SeriesView> catalogEntry(SeriesKey key) {
         String sql = CATALOG_COLUMNS + properties.seriesCatalog() + " WHERE " + SERIES_ID + " = ?";
         try (Connection connection = pool.getConnection();
@@ -132,6 +134,7 @@ public class GoldWarehouse implements AutoCloseable {
      * Every forecastable series' counts up to {@code lastDate} (or gold's newest day when empty), at
      * most {@code historyDays} of them.
      */
+    @Override
     public GoldSnapshot forecastableHistory(Optional<LocalDate> lastDate, long knownVersion) {
         LocalDate last = lastDate.orElseGet(this::newestDate);
         if (last == null) {
@@ -163,16 +166,14 @@ public class GoldWarehouse implements AutoCloseable {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
         }
         List<SeriesHistory> series = new ArrayList<>();
-        bySeries.forEach((id, counts) -> toHistory(id, counts, last).ifPresent(series::add));
+        bySeries.forEach(
+                (id, counts) -> SeriesHistory.fromCounts(id, counts, last).ifPresent(series::add));
         long version = knownVersion >= 0 ? knownVersion : version();
-        LocalDate earliest = series.stream()
-                .map(SeriesHistory::firstDate)
-                .min(LocalDate::compareTo)
-                .orElse(last);
-        return new GoldSnapshot(version, earliest, last, series);
+        return GoldSnapshot.of(version, last, series);
     }
 
     /** One series' counts, at most {@code historyDays} up to its last day; empty when gold has no such series. */
+    @Override
     public Optional<SeriesHistory> history(SeriesKey key) {
         String sql = "SELECT " + asString(DATE) + ", " + COUNT + " FROM " + properties.dailySeries() + " WHERE "
                 + SERIES_ID + " = ? ORDER BY 1";
@@ -194,21 +195,14 @@ public class GoldWarehouse implements AutoCloseable {
         LocalDate last = counts.keySet().stream().max(LocalDate::compareTo).orElseThrow();
         LocalDate first = last.minusDays(properties.historyDays() - 1L);
         counts.keySet().removeIf(day -> day.isBefore(first));
-        return toHistory(key.id(), counts, last);
-    }
-
-    /**
-     * One series' counts from {@code from} to {@code to} (both included), ordered by day, as gold holds
-     * them: a day gold has no row for is left out, not invented.
-     */
-    public List<DailyCount> dailyCounts(SeriesKey key, LocalDate from, LocalDate to) {
-        return dailyCounts(List.of(key), from, to).getOrDefault(key.id(), List.of());
+        return SeriesHistory.fromCounts(key.id(), counts, last);
     }
 
     /**
      * {@link #dailyCounts(SeriesKey, LocalDate, LocalDate)} for several series in one query, by series id in the
      * order asked; a series without a row in the window is absent.
      */
+    @Override
     public Map<String, List<DailyCount>> dailyCounts(List<SeriesKey> keys, LocalDate from, LocalDate to) {
         if (keys.isEmpty()) {
             return Map.of();
@@ -254,6 +248,7 @@ public class GoldWarehouse implements AutoCloseable {
     }
 
     /** The Delta version of the daily series table, -1 when the warehouse cannot tell (no Delta history). */
+    @Override
     public long version() {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement();
@@ -274,25 +269,6 @@ public class GoldWarehouse implements AutoCloseable {
         } catch (SQLException e) {
             throw new GoldUnavailableException("could not read gold daily series: " + e.getMessage(), e);
         }
-    }
-
-    private static Optional<SeriesHistory> toHistory(String id, Map<LocalDate, Double> counts, LocalDate last) {
-        SeriesKey key;
-        try {
-            key = SeriesKey.parse(id);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("gold has a series id this service does not understand, skipped: {}", e.getMessage());
-            return Optional.empty();
-        }
-        LocalDate first = counts.keySet().stream().min(LocalDate::compareTo).orElseThrow();
-        LocalDate end = counts.keySet().stream().max(LocalDate::compareTo).orElseThrow();
-        if (end.isBefore(last)) {
-            end = last;
-        }
-        int days = (int) (end.toEpochDay() - first.toEpochDay() + 1);
-        double[] values = new double[days];
-        counts.forEach((day, count) -> values[(int) (day.toEpochDay() - first.toEpochDay())] = count);
-        return Optional.of(new SeriesHistory(key, first, values));
     }
 
     /** A date column selected as its ISO string (see {@link #date}). */

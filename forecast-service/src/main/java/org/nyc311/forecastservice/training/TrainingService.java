@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.fit.FitOutcome;
 import org.nyc311.forecastservice.fit.SeriesFitter;
+import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.forecastservice.gold.GoldSnapshot;
-import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
@@ -40,7 +40,7 @@ public class TrainingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
 
-    private final GoldWarehouse gold;
+    private final GoldReader gold;
     private final SeriesFitter fitter;
     private final ForecastRunRepository runs;
     private final Optional<MlflowTracker> tracker;
@@ -52,7 +52,7 @@ public class TrainingService {
     private final RunLeases leases;
 
     public TrainingService(
-            GoldWarehouse gold,
+            GoldReader gold,
             SeriesFitter fitter,
             ForecastRunRepository runs,
             Optional<MlflowTracker> tracker,

@@ -24,7 +24,7 @@ import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.fit.OnDemandFits;
 import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
-import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.forecastservice.gold.SeriesHistory;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
@@ -47,7 +47,7 @@ class ForecastController implements ForecastApi {
     static final int MAX_HISTORY_DAYS = 3660;
 
     private final ForecastRunRepository runs;
-    private final GoldWarehouse gold;
+    private final GoldReader gold;
     private final SeriesFitter fitter;
     private final ForecastProperties properties;
     private final ApiDates dates;
@@ -55,7 +55,7 @@ class ForecastController implements ForecastApi {
 
     ForecastController(
             ForecastRunRepository runs,
-            GoldWarehouse gold,
+            GoldReader gold,
             SeriesFitter fitter,
             ForecastProperties properties,
             ApiDates dates,

@@ -18,7 +18,7 @@ import org.nyc311.api.forecast.DailyCountView;
 import org.nyc311.api.forecast.SeriesApi;
 import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
-import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.model.series.Borough;
 import org.nyc311.model.series.ComplaintType;
 import org.nyc311.model.series.SeriesKey;
@@ -35,10 +35,10 @@ class SeriesController implements SeriesApi {
     /** The widest window served at once: the history a training reads ({@code nyc311.gold.history-days}). */
     static final int MAX_HISTORY_YEARS = 3;
 
-    private final GoldWarehouse gold;
+    private final GoldReader gold;
     private final ApiDates dates;
 
-    SeriesController(GoldWarehouse gold, ApiDates dates) {
+    SeriesController(GoldReader gold, ApiDates dates) {
         this.gold = gold;
         this.dates = dates;
     }

@@ -33,7 +33,7 @@ class GoldWarehouseIT {
     private static final SeriesKey QUEENS_NOISE = SeriesKey.parse("noise-residential/queens");
     private static final SeriesKey ABSENT = SeriesKey.parse("rodent/bronx");
 
-    private static GoldWarehouse gold;
+    static GoldReader gold;
 
     @BeforeAll
     static void gold(LocalSqlWarehouseProcess warehouse) throws Exception {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.fit.OnDemandFits;
 import org.nyc311.forecastservice.fit.SeriesFitter;
-import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.model.series.SeriesKey;
 import org.nyc311.service.gold.GoldUnavailableException;
@@ -62,7 +62,7 @@ class ApiErrorsWebTest {
     private ForecastRunRepository runs;
 
     @MockitoBean
-    private GoldWarehouse gold;
+    private GoldReader gold;
 
     @MockitoBean
     private SeriesFitter fitter;

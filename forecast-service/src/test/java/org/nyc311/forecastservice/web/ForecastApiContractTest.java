@@ -36,7 +36,7 @@ import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
 import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
-import org.nyc311.forecastservice.gold.GoldWarehouse;
+import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
@@ -95,7 +95,7 @@ class ForecastApiContractTest {
     private ForecastRunRepository runs;
 
     @MockitoBean
-    private GoldWarehouse gold;
+    private GoldReader gold;
 
     @MockitoBean
     private SeriesFitter fitter;

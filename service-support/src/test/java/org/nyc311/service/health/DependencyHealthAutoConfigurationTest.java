@@ -6,6 +6,8 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.nyc311.service.gold.GoldHealth;
 import org.nyc311.service.gold.GoldProperties;
+import org.nyc311.service.gold.extract.GoldExtractHealth;
+import org.nyc311.service.gold.extract.GoldExtractProperties;
 import org.nyc311.service.messaging.QueueNames;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,13 +36,7 @@ class DependencyHealthAutoConfigurationTest {
                                 .endpointOverride(URI.create("http://127.0.0.1:9"))
                                 .credentialsProvider(AnonymousCredentialsProvider.create())
                                 .build())
-                .withBean(
-                        S3Client.class,
-                        () -> S3Client.builder()
-                                .region(Region.US_EAST_1)
-                                .endpointOverride(URI.create("http://127.0.0.1:9"))
-                                .credentialsProvider(AnonymousCredentialsProvider.create())
-                                .build())
+                .withBean(S3Client.class, DependencyHealthAutoConfigurationTest::s3WhereNothingListens)
                 .withBean(Queues.class, () -> new Queues("prod-gold"))
                 .withBean(LakeBucket.class, () -> () -> "prod-lake")
                 .withBean(GoldProperties.class, () -> nothingListening)
@@ -49,6 +45,24 @@ class DependencyHealthAutoConfigurationTest {
                     assertThat(started).hasSingleBean(SqsHealth.class).hasBean("sqsHealthIndicator");
                     assertThat(started).hasSingleBean(S3Health.class).hasBean("s3HealthIndicator");
                     assertThat(started).hasSingleBean(GoldHealth.class).hasBean("goldHealthIndicator");
+                });
+    }
+
+    @Test
+    void goldReadFromItsExtractIsProbedOnTheManifestNotTheWarehouse() {
+        GoldProperties nothingListening = new GoldProperties(
+                null, "jdbc:hive2://127.0.0.1:9/default", null, null, null, null, null, 0, null, 0, null);
+        context.withBean(S3Client.class, DependencyHealthAutoConfigurationTest::s3WhereNothingListens)
+                .withBean(GoldProperties.class, () -> nothingListening)
+                .withBean(GoldExtractProperties.class, () -> new GoldExtractProperties(true, "prod-lake", null))
+                .withPropertyValues("nyc311.gold.extract.enabled=true")
+                .run(started -> {
+                    assertThat(started).hasSingleBean(GoldExtractHealth.class).hasBean("goldHealthIndicator");
+                    assertThat(started).doesNotHaveBean(GoldHealth.class);
+                    var health = started.getBean(GoldExtractHealth.class).health();
+                    assertThat(health.getStatus()).as("away, not down").isEqualTo(DependencyHealth.DEGRADED);
+                    assertThat(health.getDetails())
+                            .containsEntry("endpoint", "s3://prod-lake/_gold_extract/current.json");
                 });
     }
 
@@ -67,5 +81,13 @@ class DependencyHealthAutoConfigurationTest {
                                 .credentialsProvider(AnonymousCredentialsProvider.create())
                                 .build())
                 .run(started -> assertThat(started).doesNotHaveBean(SqsHealth.class));
+    }
+
+    private static S3Client s3WhereNothingListens() {
+        return S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .build();
     }
 }
