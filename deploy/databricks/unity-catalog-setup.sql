@@ -13,16 +13,16 @@
 --
 -- 1. The storage credential: the stack's DatabricksLakeRole (output DatabricksLakeRoleArn, role
 --    nyc311-<env>-databricks-lake), which Unity Catalog assumes to reach the lake bucket: read raw/, read-write
---    unity-catalog/ (the schemas' managed storage, databricks.yml's storage_root), _checkpoints/, _pipeline_runs/
---    and _maintenance/.
+--    unity-catalog/ (the schemas' managed storage, databricks.yml's storage_root), _checkpoints/, _pipeline_runs/,
+--    _maintenance/ and _gold_extract/ (gold's daily extract, which the services read from S3).
 --    Storage credentials cannot be created in SQL, nor by a bundle; with the CLI:
 --      databricks storage-credentials create --json '{"name": "nyc311_lake_<env>",
 --        "aws_iam_role": {"role_arn": "arn:aws:iam::<account>:role/nyc311-<env>-databricks-lake"}}'
 --    It answers with the credential's external id (aws_iam_role.external_id): update the stack with it
 --    (DatabricksStorageExternalId, created as 0000), then `databricks storage-credentials validate` the credential.
 --
--- 2. The external location on the bucket: the jobs read raw JSON (Auto Loader) and write streaming checkpoints and
---    run results under lake_root through it, not through an instance profile, and the schemas keep their managed
+-- 2. The external location on the bucket: the jobs read raw JSON (Auto Loader) and write streaming checkpoints,
+--    run results and gold's extract under lake_root through it, not through an instance profile, and the schemas keep their managed
 --    tables under it. Not a bundle resource in the CLI the deploy workflow pins (v0.236), so here; the CLI equivalent is
 --      databricks external-locations create nyc311_lake_<env> s3://nyc311-lake-<env>-<account> nyc311_lake_<env>
 CREATE EXTERNAL LOCATION IF NOT EXISTS nyc311_lake_<env>

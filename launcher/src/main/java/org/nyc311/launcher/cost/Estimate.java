@@ -354,7 +354,18 @@ public final class Estimate {
                         runs * minutes / 60 * hourly));
             }
         }
-        if (template.parameterDeclared("GoldJdbcUrl")) {
+        // the services read gold from its daily extract on S3 (priced with the lake's requests) unless the stack says
+        // GoldSource warehouse; a template from before GoldSource always read a warehouse
+        boolean readsWarehouse = template.parameterDeclared("GoldSource")
+                ? template.condition("ReadsGoldFromWarehouse")
+                : template.parameterDeclared("GoldJdbcUrl");
+        if (!readsWarehouse) {
+            items.add(new Item(
+                    "Databricks SQL warehouse",
+                    "none: forecast-service and anomaly-service read gold's daily extract from the lake bucket"
+                            + " (GoldSource extract)",
+                    0));
+        } else {
             double minutes = prices.price("usage.sql-warehouse.minutes-per-run");
             items.add(new Item(
                     "Databricks SQL warehouse (GoldJdbcUrl)",

@@ -151,6 +151,10 @@ public final class LocalPlatform implements AutoCloseable {
         mlflow.ifPresent(server -> shared.putAll(server.springProperties()));
         shared.putAll(warehouse.springProperties());
         shared.put("nyc311.lake.bucket", BUCKET);
+        // the services read gold from its extract on the lake bucket, as in production; the warehouse stays for SQL
+        // over gold and for nyc311.gold.extract.enabled=false (the JDBC way)
+        shared.put("nyc311.gold.extract.enabled", "true");
+        shared.put("nyc311.gold.extract.bucket", BUCKET);
         shared.putAll(tokens.springProperties());
         for (LocalService service : LocalService.values()) {
             Map<String, String> properties = new HashMap<>(shared);
