@@ -26,7 +26,8 @@ public class GoldExtractStore {
 
     private final S3Client s3;
     private final GoldExtractProperties properties;
-    private @Nullable GoldExtract loaded;
+    // read without the lock: a request that finds the extract it names current waits for no other request's S3 call
+    private volatile @Nullable GoldExtract loaded;
 
     public GoldExtractStore(S3Client s3, GoldExtractProperties properties) {
         this.s3 = s3;
@@ -38,8 +39,17 @@ public class GoldExtractStore {
      *
      * @throws GoldUnavailableException when S3 cannot be read, no extract was written yet, or its files are broken
      */
-    public synchronized GoldExtract current() {
+    public GoldExtract current() {
         GoldExtractManifest manifest = manifest();
+        GoldExtract kept = loaded;
+        if (kept != null && kept.manifest().equals(manifest)) {
+            return kept;
+        }
+        return load(manifest);
+    }
+
+    /** One download at a time: callers that saw the same new manifest take the extract the first one read. */
+    private synchronized GoldExtract load(GoldExtractManifest manifest) {
         GoldExtract kept = loaded;
         if (kept != null && kept.manifest().equals(manifest)) {
             return kept;
