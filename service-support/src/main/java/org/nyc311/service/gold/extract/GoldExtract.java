@@ -19,9 +19,10 @@ import org.nyc311.model.gold.extract.GoldExtractFiles;
 import org.nyc311.model.gold.extract.GoldExtractManifest;
 
 /**
- * One extract of gold in memory: the catalog, and each series' counts as one array of consecutive days (NYC's 1,500
- * series over three years are about 13 MB this way, against ten times that as a map per day). A day the file has no row
- * for stays absent, as a warehouse query would leave it. Immutable; {@link GoldExtractStore} swaps whole extracts.
+ * One extract of gold in memory: the catalog, and each series' counts as one array of consecutive days (the 3-year
+ * generated city's 719,476 rows keep 6.2 MB of heap this way, docs/BENCHMARKS.md, where a map entry per day would take
+ * several times that). A day the file has no row for stays absent, as a warehouse query would leave it. Immutable;
+ * {@link GoldExtractStore} swaps whole extracts.
  */
 public final class GoldExtract {
 
