@@ -38,10 +38,11 @@ import org.nyc311.model.gold.extract.GoldExtractManifest;
  *
  * <p>Through the Hadoop FileSystem API, as the run result, so the same code writes a local folder and S3. The
  * manifest is written last: on S3 an object appears whole when its upload completes, so a reader sees the old manifest
- * or the new one, each with its files in place. Folders older than the current one and {@link
- * GoldExtractLayout#KEEP_PREVIOUS} before it are deleted, so a reader that took the previous manifest a moment ago
- * still finds its files. A run that leaves gold's versions where the manifest already is writes nothing: a retried
- * run costs no second extract.
+ * or the new one, each with its files in place (in a local folder served by s3proxy the manifest is rewritten in place,
+ * and a reader that meets it half written gets a moment of gold unavailable and tries again). The folder of the manifest
+ * it replaces and the {@link GoldExtractLayout#KEEP_PREVIOUS} highest others stay, so a reader that took the previous
+ * manifest a moment ago still finds its files; older ones are deleted. A run that leaves gold's versions where the
+ * manifest already is writes nothing: a retried run costs no second extract.
  */
 final class GoldExtractWriter {
 
@@ -102,7 +103,7 @@ final class GoldExtractWriter {
         try (OutputStream out = fs.create(manifestPath, true)) {
             out.write(GoldExtractFiles.manifestJson(manifest));
         }
-        deleteOldFolders(fs, new Path(lake.root() + "/" + GoldExtractLayout.ROOT), seriesVersion, catalogVersion);
+        deleteOldFolders(fs, new Path(lake.root() + "/" + GoldExtractLayout.ROOT), manifest, current);
         return manifest;
     }
 
@@ -120,14 +121,24 @@ final class GoldExtractWriter {
         }
     }
 
-    private static void deleteOldFolders(FileSystem fs, Path root, long seriesVersion, long catalogVersion)
+    /**
+     * Deletes the version folders but the new manifest's, the one it replaced (readers may still be downloading it,
+     * whatever its versions: a table re-created starts again at 0) and the {@link GoldExtractLayout#KEEP_PREVIOUS}
+     * highest others.
+     */
+    private static void deleteOldFolders(
+            FileSystem fs, Path root, GoldExtractManifest written, @Nullable GoldExtractManifest replaced)
             throws IOException {
+        long seriesVersion = written.dailySeriesVersion();
+        long catalogVersion = written.seriesCatalogVersion();
         List<long[]> older = new ArrayList<>();
         for (FileStatus status : fs.listStatus(root)) {
             Matcher folder = VERSION_FOLDER.matcher(status.getPath().getName());
             if (status.isDirectory() && folder.matches()) {
                 long[] versions = {Long.parseLong(folder.group(1)), Long.parseLong(folder.group(2))};
-                if (versions[0] != seriesVersion || versions[1] != catalogVersion) {
+                boolean kept = (versions[0] == seriesVersion && versions[1] == catalogVersion)
+                        || (replaced != null && replaced.isAt(versions[0], versions[1]));
+                if (!kept) {
                     older.add(versions);
                 }
             }

@@ -12,7 +12,7 @@ import org.nyc311.service.gold.GoldUnavailableException;
 /**
  * What the service reads from gold: the series catalog and the daily counts. Two ways, chosen by configuration: a SQL
  * warehouse over JDBC ({@link GoldWarehouse}) or gold's daily extract on S3 ({@link ExtractedGold}); they answer
- * alike, which {@code ExtractedGoldTest} checks against the warehouse on the same rows. Every method throws {@link
+ * alike, which {@code ExtractedGoldIT} checks against the warehouse on the same rows. Every method throws {@link
  * GoldUnavailableException} when gold cannot be read: the caller waits for it or answers 503.
  */
 public interface GoldReader extends AutoCloseable {

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled read the extract rather than the warehouse (false)
  * @param bucket the lake bucket, whose root the job writes the extract under ({@code nyc311-lake})
- * @param manifestKey the manifest's key in the bucket ({@link GoldExtractLayout#MANIFEST})
+ * @param manifestKey the manifest's key in the bucket ({@link GoldExtractLayout#MANIFEST}); the files it names are
+ *     read as keys of the same bucket, so the lake root must be the bucket's root, as the stack and {@code up} have it
  */
 @ConfigurationProperties("nyc311.gold.extract")
 public record GoldExtractProperties(boolean enabled, String bucket, String manifestKey) {

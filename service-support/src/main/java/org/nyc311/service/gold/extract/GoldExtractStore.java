@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The current extract of gold, read from the lake bucket and kept in memory. Each {@link #current()} reads the manifest
@@ -48,9 +49,16 @@ public class GoldExtractStore {
         return load(manifest);
     }
 
-    /** One download at a time: callers that saw the same new manifest take the extract the first one read. */
-    private synchronized GoldExtract load(GoldExtractManifest manifest) {
+    /**
+     * One download at a time, of the manifest current when the lock is taken: a caller that read an older manifest a
+     * moment before the job wrote a newer one never swaps the older extract back in.
+     */
+    private synchronized GoldExtract load(GoldExtractManifest seen) {
         GoldExtract kept = loaded;
+        if (kept != null && kept.manifest().equals(seen)) {
+            return kept;
+        }
+        GoldExtractManifest manifest = manifest();
         if (kept != null && kept.manifest().equals(manifest)) {
             return kept;
         }
@@ -85,6 +93,11 @@ public class GoldExtractStore {
                     "no gold extract at " + properties.manifestLocation()
                             + " yet: the pipeline writes it with gold (delta-jobs' gold stage)",
                     e);
+        } catch (S3Exception e) {
+            // without s3:ListBucket (the stack grants GetObject only) S3 answers a missing key with 403, not 404
+            String why = e.statusCode() == 403 ? " (403: no extract written yet, or this service may not read it)" : "";
+            throw new GoldUnavailableException(
+                    "could not read " + properties.manifestLocation() + why + ": " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new GoldUnavailableException(
                     "could not read " + properties.manifestLocation() + ": " + e.getMessage(), e);

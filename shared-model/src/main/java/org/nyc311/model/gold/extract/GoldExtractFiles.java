@@ -32,6 +32,7 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -188,14 +189,28 @@ public final class GoldExtractFiles {
             throw new IOException("the gold extract's manifest is not a JSON object");
         }
         String writtenAt = json.path("writtenAt").asText("");
-        return new GoldExtractManifest(
-                required(json, "dailySeriesVersion").asLong(),
-                required(json, "seriesCatalogVersion").asLong(),
-                required(json, "dailySeries").asText(),
-                required(json, "seriesCatalog").asText(),
-                required(json, "dailySeriesRows").asLong(),
-                required(json, "seriesCatalogRows").asLong(),
-                writtenAt.isEmpty() ? null : Instant.parse(writtenAt));
+        try {
+            return new GoldExtractManifest(
+                    number(json, "dailySeriesVersion"),
+                    number(json, "seriesCatalogVersion"),
+                    required(json, "dailySeries").asText(),
+                    required(json, "seriesCatalog").asText(),
+                    number(json, "dailySeriesRows"),
+                    number(json, "seriesCatalogRows"),
+                    writtenAt.isEmpty() ? null : Instant.parse(writtenAt));
+        } catch (DateTimeException e) {
+            throw new IOException(
+                    "the gold extract's manifest has a writtenAt that is not an instant: " + writtenAt, e);
+        }
+    }
+
+    private static long number(JsonNode json, String field) throws IOException {
+        JsonNode value = required(json, field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IOException(
+                    "the gold extract's manifest has a " + field + " that is not a whole number: " + value);
+        }
+        return value.asLong();
     }
 
     private static JsonNode required(JsonNode json, String field) throws IOException {

@@ -121,4 +121,21 @@ class GoldExtractFilesTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("the gold extract's manifest has no dailySeries");
     }
+
+    @Test
+    void aManifestWithAFieldOfTheWrongKindIsRefusedAsUnreadable() {
+        String fields =
+                "\"dailySeries\": \"a\", \"seriesCatalog\": \"b\", \"dailySeriesRows\": 1, \"seriesCatalogRows\": 1";
+        assertThatThrownBy(() -> GoldExtractFiles.readManifest(
+                        ("{\"dailySeriesVersion\": \"twelve\", \"seriesCatalogVersion\": 1, " + fields + "}")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("dailySeriesVersion that is not a whole number");
+        assertThatThrownBy(
+                        () -> GoldExtractFiles.readManifest(("{\"dailySeriesVersion\": 1, \"seriesCatalogVersion\": 1, "
+                                        + fields + ", \"writtenAt\": \"yesterday\"}")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("writtenAt that is not an instant");
+    }
 }
