@@ -14,15 +14,19 @@ import org.nyc311.model.forecast.ForecastPoint;
  *                        is cross-fitted (each origin's interval calibrated on the other origins)
  * @param leaderboard     every candidate tried, best first, with its cross-validation error
  * @param points          one point per day of the horizon
+ * @param calibrationErrors the chosen model's errors at its calibration origins ({@link CalibrationErrors#NONE} for
+ *                        a history too short for them): what a reconciliation across series weighs it by
  */
 public record Forecast(
         String model,
         Map<String, String> hyperparameters,
         Accuracy crossValidation,
         List<CandidateScore> leaderboard,
-        List<ForecastPoint> points) {
+        List<ForecastPoint> points,
+        CalibrationErrors calibrationErrors) {
 
     public Forecast {
+        java.util.Objects.requireNonNull(calibrationErrors, "calibrationErrors");
         hyperparameters = Map.copyOf(hyperparameters);
         leaderboard = List.copyOf(leaderboard);
         points = List.copyOf(points);

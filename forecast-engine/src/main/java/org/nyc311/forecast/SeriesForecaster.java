@@ -153,7 +153,23 @@ public final class SeriesForecaster {
                 winner.hyperparameters(),
                 cv,
                 selection.leaderboard(),
-                points(history.end(), yhat, bounds));
+                points(history.end(), yhat, bounds),
+                calibrationErrors(history, ends, predictions));
+    }
+
+    /** Actual minus forecast at every calibration origin, in requests, each origin named by its first forecast day. */
+    private static CalibrationErrors calibrationErrors(DailySeries history, int[] ends, double[][] predictions) {
+        double[] y = history.values();
+        List<LocalDate> origins = new ArrayList<>(ends.length);
+        double[][] errors = new double[ends.length][];
+        for (int k = 0; k < ends.length; k++) {
+            origins.add(history.date(ends[k]));
+            errors[k] = new double[predictions[k].length];
+            for (int h = 0; h < predictions[k].length; h++) {
+                errors[k][h] = y[ends[k] + h] - predictions[k][h];
+            }
+        }
+        return new CalibrationErrors(origins, errors);
     }
 
     /** Per calibration origin, its interval learnt from the other origins only: {@code [k][0]} lower, {@code [k][1]} upper. */
@@ -239,7 +255,8 @@ public final class SeriesForecaster {
                 model.hyperparameters(),
                 Accuracy.NONE,
                 List.of(new CandidateScore(model.name(), model.hyperparameters(), Double.NaN)),
-                points(history.end(), yhat, bounds));
+                points(history.end(), yhat, bounds),
+                CalibrationErrors.NONE);
     }
 
     /**
@@ -256,7 +273,12 @@ public final class SeriesForecaster {
         Arrays.fill(bounds[1], upper);
         String name = history.length() == 0 ? "empty_history" : "all_zero";
         return new Forecast(
-                name, Map.of(), Accuracy.NONE, List.of(), points(history.end(), new double[horizon], bounds));
+                name,
+                Map.of(),
+                Accuracy.NONE,
+                List.of(),
+                points(history.end(), new double[horizon], bounds),
+                CalibrationErrors.NONE);
     }
 
     private List<ForecastPoint> points(LocalDate first, double[] yhat, double[][] bounds) {

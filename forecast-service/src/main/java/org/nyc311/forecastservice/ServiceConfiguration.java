@@ -10,6 +10,7 @@ import org.nyc311.forecastservice.gold.ExtractedGold;
 import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.forecastservice.gold.GoldWarehouse;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
+import org.nyc311.forecastservice.reconcile.LevelReconciliation;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.tracking.MlflowTracker;
 import org.nyc311.forecastservice.training.RunLeases;
@@ -69,6 +70,7 @@ public class ServiceConfiguration {
     TrainingService trainingService(
             GoldReader gold,
             SeriesFitter fitter,
+            LevelReconciliation reconciliation,
             ForecastRunRepository runs,
             MlflowTrackerHolder tracker,
             EventPublisher publisher,
@@ -80,6 +82,7 @@ public class ServiceConfiguration {
         return new TrainingService(
                 gold,
                 fitter,
+                reconciliation,
                 runs,
                 tracker.tracker(),
                 publisher,

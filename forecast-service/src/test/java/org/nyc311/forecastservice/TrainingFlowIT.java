@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.StoredSeriesForecast;
 import org.nyc311.forecastservice.support.GoldFixture;
 import org.nyc311.model.event.ForecastsPublished;
 import org.nyc311.model.event.GoldRefreshed;
+import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.mlflow.MlflowRest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -64,6 +66,20 @@ class TrainingFlowIT extends ServiceTest {
             assertThat(stored.model()).isNotBlank();
             assertThat(stored.mlflowRunId()).isNotBlank().isEqualTo(run.mlflowRunId());
             assertThat(stored.points()).allSatisfy(p -> assertThat(p.lower()).isLessThanOrEqualTo(p.yhat()));
+            assertThat(stored.hyperparameters()).containsEntry(SeriesFit.RECONCILIATION, "mint_shrink");
+        }
+        // what is stored (and served) is reconciled: Brooklyn is its residential noise plus the rest of its types, the
+        // city Brooklyn plus the rest of the city, each rest forecast too and never below zero
+        List<ForecastPoint> city = runs.latest("all/all", 14).orElseThrow().points();
+        List<ForecastPoint> brooklyn =
+                runs.latest("all/brooklyn", 14).orElseThrow().points();
+        List<ForecastPoint> noise =
+                runs.latest("noise-residential/brooklyn", 14).orElseThrow().points();
+        for (int day = 0; day < 14; day++) {
+            assertThat(city.get(day).yhat())
+                    .isGreaterThanOrEqualTo(brooklyn.get(day).yhat() - 1e-9);
+            assertThat(brooklyn.get(day).yhat())
+                    .isGreaterThanOrEqualTo(noise.get(day).yhat() - 1e-9);
         }
         assertThat(runs.latest(GoldFixture.TOO_SHORT, 14))
                 .as("not forecastable, not forecast")

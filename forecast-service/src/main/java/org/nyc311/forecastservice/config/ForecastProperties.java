@@ -26,6 +26,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param calibrationHalfLifeDays how fast the intervals forget a past shock: a calibration origin this many days old
  *     weighs half (forecast-engine's {@code ForecastSettings}); unset forgets nothing, as measured best on the
  *     development window (docs/BENCHMARKS.md, "Intervals that forget")
+ * @param reconciliation how a training's forecasts are reconciled so that the boroughs add up to the city and the
+ *     complaint types to their borough (forecast-engine's {@code MinTReconciliation}): {@code mint-shrink} (the
+ *     default), {@code wls-variance}, or {@code off} for each series' own forecast; docs/BENCHMARKS.md, "Coherent
+ *     levels"
  */
 @ConfigurationProperties("nyc311.forecast")
 public record ForecastProperties(
@@ -41,7 +45,8 @@ public record ForecastProperties(
         Lease lease,
         Duration outboxRetryInterval,
         OnDemand onDemand,
-        Double calibrationHalfLifeDays)
+        Double calibrationHalfLifeDays,
+        Reconciliation reconciliation)
         implements OutboxSettings {
 
     public ForecastProperties(
@@ -57,7 +62,8 @@ public record ForecastProperties(
             @Nullable Lease lease,
             @Nullable Duration outboxRetryInterval,
             @Nullable OnDemand onDemand,
-            @Nullable Double calibrationHalfLifeDays) {
+            @Nullable Double calibrationHalfLifeDays,
+            @Nullable Reconciliation reconciliation) {
         this.horizonDays = horizonDays <= 0 ? 30 : horizonDays;
         this.maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
         this.level = level <= 0 ? 0.95 : level;
@@ -74,10 +80,21 @@ public record ForecastProperties(
         this.onDemand = onDemand == null ? new OnDemand(0, null) : onDemand;
         this.calibrationHalfLifeDays =
                 calibrationHalfLifeDays == null ? Double.POSITIVE_INFINITY : calibrationHalfLifeDays;
+        this.reconciliation = reconciliation == null ? Reconciliation.MINT_SHRINK : reconciliation;
         if (!(this.calibrationHalfLifeDays >= 1)) {
             throw new IllegalArgumentException("nyc311.forecast.calibration-half-life-days must be at least 1 day, was "
                     + calibrationHalfLifeDays);
         }
+    }
+
+    /** How a training's forecasts are made to add up across gold's levels, or not. */
+    public enum Reconciliation {
+        /** MinT: weighted by the series' error covariance, its correlations shrunk (Schäfer-Strimmer). */
+        MINT_SHRINK,
+        /** Weighted by the series' error variances alone. */
+        WLS_VARIANCE,
+        /** Each series keeps its own forecast. */
+        OFF
     }
 
     /**

@@ -108,7 +108,8 @@ public class SeriesFitter implements DisposableBean {
                 history.firstDate(),
                 history.lastDate(),
                 forecast.points(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started),
+                forecast.calibrationErrors());
     }
 
     @Override

@@ -23,6 +23,9 @@ public class ForecastMetrics {
     private final DistributionSummary cvWape;
     private final DistributionSummary cvMase;
     private final AtomicReference<Double> pooledWape = new AtomicReference<>(Double.NaN);
+    private final AtomicReference<Double> gapBefore = new AtomicReference<>(Double.NaN);
+    private final AtomicReference<Double> gapAfter = new AtomicReference<>(Double.NaN);
+    private final AtomicReference<Double> shrinkage = new AtomicReference<>(Double.NaN);
 
     public ForecastMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -45,6 +48,28 @@ public class ForecastMetrics {
         Gauge.builder("nyc311.forecast.cv.pooled.wape", pooledWape, AtomicReference::get)
                 .description("pooled cross-validated WAPE of the newest training, in percent")
                 .register(registry);
+        Gauge.builder("nyc311.forecast.reconciliation.gap.before", gapBefore, AtomicReference::get)
+                .description("newest training: the largest gap between a total (the city, a borough) and the sum of "
+                        + "its parts' forecasts before reconciling, as a share of the total")
+                .register(registry);
+        Gauge.builder("nyc311.forecast.reconciliation.gap.after", gapAfter, AtomicReference::get)
+                .description("newest training: the same gap in the stored, reconciled forecasts (0 but for parts held"
+                        + " at zero)")
+                .register(registry);
+        Gauge.builder("nyc311.forecast.reconciliation.shrinkage", shrinkage, AtomicReference::get)
+                .description(
+                        "newest training: how far MinT shrank the error correlations towards none (1: all the way)")
+                .register(registry);
+    }
+
+    public void reconciled(double largestGapBefore, double largestGapAfter, double correlationShrinkage) {
+        gapBefore.set(largestGapBefore);
+        gapAfter.set(largestGapAfter);
+        shrinkage.set(correlationShrinkage);
+    }
+
+    public void reconciliationFailed() {
+        registry.counter("nyc311.forecast.reconciliation.failures").increment();
     }
 
     public void seriesFitted(Duration took, double wape, double mase) {

@@ -10,6 +10,7 @@ import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldReader;
 import org.nyc311.forecastservice.gold.GoldSnapshot;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
+import org.nyc311.forecastservice.reconcile.LevelReconciliation;
 import org.nyc311.forecastservice.run.ForecastRun;
 import org.nyc311.forecastservice.run.ForecastRunRepository;
 import org.nyc311.forecastservice.run.RunLease;
@@ -22,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One training, start to end: read gold, fit every forecastable series, store the forecasts, open the
+ * One training, start to end: read gold, fit every forecastable series, reconcile their forecasts so that the levels
+ * add up ({@link LevelReconciliation}), store the forecasts, open the
  * training's parent run in MLflow, announce them, then track every series under that parent. The
  * forecasts are stored before MLflow is touched, so a tracking server that is down loses nothing: the
  * run's tracking stays PENDING and is retried later.
@@ -42,6 +44,7 @@ public class TrainingService {
 
     private final GoldReader gold;
     private final SeriesFitter fitter;
+    private final LevelReconciliation reconciliation;
     private final ForecastRunRepository runs;
     private final Optional<MlflowTracker> tracker;
     private final EventPublisher publisher;
@@ -54,6 +57,7 @@ public class TrainingService {
     public TrainingService(
             GoldReader gold,
             SeriesFitter fitter,
+            LevelReconciliation reconciliation,
             ForecastRunRepository runs,
             Optional<MlflowTracker> tracker,
             EventPublisher publisher,
@@ -64,6 +68,7 @@ public class TrainingService {
             RunLeases leases) {
         this.gold = gold;
         this.fitter = fitter;
+        this.reconciliation = reconciliation;
         this.runs = runs;
         this.tracker = tracker;
         this.publisher = publisher;
@@ -127,7 +132,8 @@ public class TrainingService {
                     snapshot.series().size(),
                     snapshot.goldVersion(),
                     snapshot.lastActualDate());
-            outcome = fitter.fitAll(snapshot.series(), run.horizonDays());
+            outcome = reconciliation.reconcile(
+                    snapshot, fitter.fitAll(snapshot.series(), run.horizonDays()), run.horizonDays());
             if (!runs.succeeded(
                     lease, snapshot.goldVersion(), snapshot.historyStart(), snapshot.lastActualDate(), outcome)) {
                 LOG.warn(

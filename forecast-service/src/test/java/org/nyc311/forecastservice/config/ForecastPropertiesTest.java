@@ -43,6 +43,16 @@ class ForecastPropertiesTest {
         assertThat(forecast.onDemand().threads()).isEqualTo(1);
         assertThat(forecast.onDemand().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(forecast.calibrationHalfLifeDays()).isInfinite();
+        assertThat(forecast.reconciliation()).isEqualTo(ForecastProperties.Reconciliation.MINT_SHRINK);
+        assertThat(bind("nyc311.forecast", ForecastProperties.class, Map.of("nyc311.forecast.reconciliation", "off"))
+                        .reconciliation())
+                .isEqualTo(ForecastProperties.Reconciliation.OFF);
+        assertThat(bind(
+                                "nyc311.forecast",
+                                ForecastProperties.class,
+                                Map.of("nyc311.forecast.reconciliation", "wls-variance"))
+                        .reconciliation())
+                .isEqualTo(ForecastProperties.Reconciliation.WLS_VARIANCE);
     }
 
     @Test

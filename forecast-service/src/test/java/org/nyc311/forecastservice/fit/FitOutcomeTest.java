@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nyc311.forecast.CalibrationErrors;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.model.series.SeriesKey;
 
@@ -22,7 +23,8 @@ class FitOutcomeTest {
                 LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 3, 1),
                 List.of(),
-                Duration.ZERO);
+                Duration.ZERO,
+                CalibrationErrors.NONE);
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.nyc311.api.forecast.SeriesApi;
 import org.nyc311.api.forecast.SeriesHistoryView;
 import org.nyc311.api.forecast.SeriesView;
 import org.nyc311.api.forecast.StoredForecastView;
+import org.nyc311.forecast.CalibrationErrors;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.config.MlflowProperties;
@@ -290,7 +291,8 @@ class ForecastApiContractTest {
                         LocalDate.of(2026, 5, 1),
                         LocalDate.of(2026, 5, 3),
                         points,
-                        Duration.ofMillis(5)));
+                        Duration.ofMillis(5),
+                        CalibrationErrors.NONE));
 
         OnDemandView read = api.onDemand(new OnDemandRequest(
                 null,

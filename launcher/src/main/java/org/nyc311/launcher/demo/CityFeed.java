@@ -28,6 +28,9 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.nyc311.model.series.Borough;
+import org.nyc311.model.series.ComplaintType;
+import org.nyc311.model.series.SeriesKey;
 
 /**
  * A city-sized synthetic 311 feed drawn from a {@link CityMix}: every complaint type of the real
@@ -260,6 +263,18 @@ public final class CityFeed {
             }
         }
         return total;
+    }
+
+    /** The number of (type, borough) cells {@link #counts} gives a count for. */
+    int cellCount() {
+        return cells.length;
+    }
+
+    /** The gold series a cell's requests count in: its complaint type's key in its borough. */
+    SeriesKey cellSeries(int cell) {
+        return SeriesKey.of(
+                ComplaintType.keyOf(types[cells[cell].type()].complaintType()),
+                Borough.fromSource(zipsByBorough[cells[cell].borough()].borough()));
     }
 
     /** The day's count of every (type, borough) cell, from the day's own random stream. */

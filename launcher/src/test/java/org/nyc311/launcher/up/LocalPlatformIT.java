@@ -1,6 +1,7 @@
 package org.nyc311.launcher.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -176,6 +177,28 @@ class LocalPlatformIT {
                     .isEqualTo(lastActual.plusDays(1).toString());
             assertThat(json(get(forecast.resolve("/api/v1/series"))).findValuesAsText("seriesId"))
                     .contains(spiking, "all/brooklyn", "all/all", "heat-hot-water/bronx");
+            // the levels add up as served, day by day (the training reconciled them): Brooklyn is its three types,
+            // the city its five boroughs (every series of the demo city is forecast, so no remainder is left out)
+            double[] brooklyn = servedForecast(forecast, "all/brooklyn");
+            double[] brooklynTypes = plus(
+                    servedForecast(forecast, spiking),
+                    servedForecast(forecast, "heat-hot-water/brooklyn"),
+                    servedForecast(forecast, "illegal-parking/brooklyn"));
+            double[] city = servedForecast(forecast, "all/all");
+            double[] boroughs = plus(
+                    servedForecast(forecast, "all/bronx"),
+                    brooklyn,
+                    servedForecast(forecast, "all/manhattan"),
+                    servedForecast(forecast, "all/queens"),
+                    servedForecast(forecast, "all/staten-island"));
+            for (int day = 0; day < 30; day++) {
+                assertThat(brooklyn[day]).isCloseTo(brooklynTypes[day], within(1e-6 * brooklyn[day]));
+                assertThat(city[day]).isCloseTo(boroughs[day], within(1e-6 * city[day]));
+            }
+            assertThat(json(get(forecast.resolve("/api/v1/models/all/all")))
+                            .at("/hyperparameters/reconciliation")
+                            .asText())
+                    .isEqualTo("mint_shrink");
 
             // anomalies: the spike's days were judged against the forecasts made after the first batch
             JsonNode spikes = json(get(anomaly.resolve(
@@ -289,6 +312,27 @@ class LocalPlatformIT {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /** The yhat of each day of a series' newest stored forecast, as the API serves it. */
+    private double[] servedForecast(URI forecast, String seriesId) {
+        JsonNode points =
+                json(get(forecast.resolve("/api/v1/forecasts/" + seriesId))).path("points");
+        double[] yhat = new double[points.size()];
+        for (int day = 0; day < yhat.length; day++) {
+            yhat[day] = points.get(day).path("yhat").asDouble();
+        }
+        return yhat;
+    }
+
+    private static double[] plus(double[]... series) {
+        double[] sum = new double[series[0].length];
+        for (double[] one : series) {
+            for (int day = 0; day < sum.length; day++) {
+                sum[day] += one[day];
+            }
+        }
+        return sum;
     }
 
     private static JsonNode json(HttpResponse<String> response) {
