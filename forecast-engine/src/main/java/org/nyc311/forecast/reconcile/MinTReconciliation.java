@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -44,7 +45,7 @@ public final class MinTReconciliation {
     /** No series' error is taken to be smaller than this, in requests: a zero would make it immovable. */
     static final double MIN_SCALE = 0.5;
 
-    private static final double Z95 = 1.959963984540054;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     /** What {@code W} is. */
     public enum Weights {
@@ -239,8 +240,8 @@ public final class MinTReconciliation {
             TreeSet<LocalDate> origins = new TreeSet<>();
             errors.forEach(e -> origins.addAll(e.origins()));
             List<LocalDate> dates = new ArrayList<>(origins);
-            int n = dates.size() * ERROR_STEPS;
-            double[][] x = new double[n][m];
+            double[][] all = new double[dates.size() * ERROR_STEPS][m];
+            boolean[] anyError = new boolean[all.length];
             double[] scale = new double[m];
             for (int i = 0; i < m; i++) {
                 CalibrationErrors e = errors.get(i);
@@ -250,7 +251,8 @@ public final class MinTReconciliation {
                     for (int s = 0; s < ERROR_STEPS; s++) {
                         double v = e.error(dates.get(d), s);
                         if (Double.isFinite(v)) {
-                            x[d * ERROR_STEPS + s][i] = v;
+                            all[d * ERROR_STEPS + s][i] = v;
+                            anyError[d * ERROR_STEPS + s] = true;
                             squares += v * v;
                             count++;
                         }
@@ -259,6 +261,16 @@ public final class MinTReconciliation {
                 double fromErrors = count == 0 ? 0 : Math.sqrt(squares / count);
                 scale[i] = Math.max(MIN_SCALE, count == 0 ? intervalScale(forecasts.get(i)) : fromErrors);
             }
+            // only the (origin, day) rows some series has an error for: a horizon shorter than ERROR_STEPS leaves
+            // the later days empty for every series, and empty rows would only dilute the correlations
+            List<double[]> rows = new ArrayList<>();
+            for (int t = 0; t < all.length; t++) {
+                if (anyError[t]) {
+                    rows.add(all[t]);
+                }
+            }
+            double[][] x = rows.toArray(new double[0][]);
+            int n = x.length;
             double[] ownShare = new double[m];
             for (int t = 0; t < n; t++) {
                 for (int i = 0; i < m; i++) {
@@ -273,10 +285,13 @@ public final class MinTReconciliation {
             return new Covariance(scale, x, ownShare, shrinkage, false);
         }
 
-        /** The interval's half-width over a normal 95% quantile on the first day: a scale for a series without errors. */
+        /**
+         * The interval's width on the first day over the normal's at its level: a scale for a series without errors.
+         */
         private static double intervalScale(List<ForecastPoint> forecast) {
             ForecastPoint first = forecast.get(0);
-            return (first.upper() - first.lower()) / (2 * Z95);
+            double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - first.level()) / 2);
+            return (first.upper() - first.lower()) / (2 * z);
         }
 
         /**

@@ -176,6 +176,100 @@ class MinTReconciliationTest {
         assertThat(maxIncoherence(result.forecasts())).isLessThan(1e-9);
     }
 
+    /**
+     * The same answer as MinT written out in full: {@code W} formed as an 8 x 8 matrix from the standardised errors
+     * and hts's {@code shrink.estim} intensity, {@code y~ = y^ - W C' (C W C')^-1 C y^} solved densely.
+     */
+    @Test
+    void theShrinkageAndTheReconciledForecastsAreMinTsWrittenOutInFull() {
+        SplittableRandom random = new SplittableRandom(17);
+        int m = 8;
+        int rows = 40 * MinTReconciliation.ERROR_STEPS;
+        double[][] x = new double[rows][m];
+        List<CalibrationErrors> errors = new ArrayList<>();
+        double[][][] perSeries = new double[m][40][MinTReconciliation.ERROR_STEPS];
+        for (int k = 0; k < 40; k++) {
+            for (int s = 0; s < MinTReconciliation.ERROR_STEPS; s++) {
+                double shared = random.nextGaussian();
+                for (int i = 0; i < m; i++) {
+                    double e = SCALES[i] * (0.6 * shared + 0.8 * random.nextGaussian());
+                    perSeries[i][k][s] = e;
+                    x[k * MinTReconciliation.ERROR_STEPS + s][i] = e;
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            errors.add(new CalibrationErrors(origins(40), perSeries[i]));
+        }
+        double[] levels = {1000, 600, 400, 300, 200, 100, 250, 150};
+        List<List<ForecastPoint>> base = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            base.add(noisy(levels[i], SCALES[i], 1, random));
+        }
+
+        MinTReconciliation.Result result = MinTReconciliation.reconcile(CITY, base, errors, Weights.MINT_SHRINK);
+
+        // hts: covm = crossprod(x)/n, xs = x / sqrt(diag(covm)), v = (crossprod(xs^2) - crossprod(xs)^2/n)/(n(n-1))
+        double[] sd = new double[m];
+        for (int i = 0; i < m; i++) {
+            double sum = 0;
+            for (double[] row : x) {
+                sum += row[i] * row[i];
+            }
+            sd[i] = Math.sqrt(sum / rows);
+        }
+        double[][] r = new double[m][m];
+        double v = 0;
+        double d = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double cross = 0;
+                double fourth = 0;
+                for (double[] row : x) {
+                    double zi = row[i] / sd[i];
+                    double zj = row[j] / sd[j];
+                    cross += zi * zj;
+                    fourth += zi * zi * zj * zj;
+                }
+                r[i][j] = cross / rows;
+                if (i != j) {
+                    v += (fourth - cross * cross / rows) / ((double) rows * (rows - 1));
+                    d += r[i][j] * r[i][j];
+                }
+            }
+        }
+        double lambda = Math.max(0, Math.min(1, v / d));
+        assertThat(result.shrinkage()).isCloseTo(lambda, within(1e-12));
+        org.apache.commons.math3.linear.RealMatrix w = new org.apache.commons.math3.linear.Array2DRowRealMatrix(m, m);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double correlation = i == j ? 1 : (1 - lambda) * r[i][j];
+                w.setEntry(i, j, sd[i] * sd[j] * correlation);
+            }
+        }
+        org.apache.commons.math3.linear.RealMatrix c = new org.apache.commons.math3.linear.Array2DRowRealMatrix(3, m);
+        for (int k = 0; k < 3; k++) {
+            Hierarchy.Sum sum = CITY.sums().get(k);
+            c.setEntry(k, sum.total(), 1);
+            for (int part : sum.parts()) {
+                c.setEntry(k, part, -1);
+            }
+        }
+        org.apache.commons.math3.linear.RealVector yhat = new org.apache.commons.math3.linear.ArrayRealVector(m);
+        for (int i = 0; i < m; i++) {
+            yhat.setEntry(i, base.get(i).get(0).yhat());
+        }
+        org.apache.commons.math3.linear.RealMatrix wct = w.multiply(c.transpose());
+        org.apache.commons.math3.linear.RealVector expected =
+                yhat.subtract(wct.operate(new org.apache.commons.math3.linear.LUDecomposition(c.multiply(wct))
+                        .getSolver()
+                        .solve(c.operate(yhat))));
+        for (int i = 0; i < m; i++) {
+            assertThat(result.forecasts().get(i).get(0).yhat()).isCloseTo(expected.getEntry(i), within(1e-9));
+        }
+        assertThat(lambda).isBetween(0.01, 0.99);
+    }
+
     @Test
     void intervalsMoveWithTheirPointAndNeverBelowZero() {
         Hierarchy oneSum = new Hierarchy(3, List.of(new Hierarchy.Sum(0, new int[] {1, 2})));

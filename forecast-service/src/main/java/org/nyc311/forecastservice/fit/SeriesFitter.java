@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.Forecast;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
@@ -90,6 +91,29 @@ public class SeriesFitter implements DisposableBean {
             }
         }
         return new FitOutcome(fitted, failed);
+    }
+
+    /**
+     * Forecasts a series that is not one of gold's (a parent's remainder, for the reconciliation) in the training's
+     * pool, within {@code nyc311.forecast.series-timeout} like any series.
+     *
+     * @throws IllegalStateException when it fails or takes longer
+     */
+    public Forecast forecastInPool(DailySeries history, int horizon) {
+        SeriesForecaster forecaster = new SeriesForecaster(settings(horizon));
+        Future<Forecast> future = pool.submit(() -> forecaster.forecast(history));
+        try {
+            return future.get(properties.seriesTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not be forecast: " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new IllegalStateException("not forecast within " + properties.seriesTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new IllegalStateException("interrupted while forecasting", e);
+        }
     }
 
     /** Fits one series now, on the caller's thread (on-demand forecasts). */

@@ -53,8 +53,8 @@ public class ForecastMetrics {
                         + "its parts' forecasts before reconciling, as a share of the total")
                 .register(registry);
         Gauge.builder("nyc311.forecast.reconciliation.gap.after", gapAfter, AtomicReference::get)
-                .description("newest training: the same gap in the stored, reconciled forecasts (0 but for parts held"
-                        + " at zero)")
+                .description("newest training: the same gap after reconciling, the parents' remainders (not stored)"
+                        + " counted among the parts (0 but for parts held at zero)")
                 .register(registry);
         Gauge.builder("nyc311.forecast.reconciliation.shrinkage", shrinkage, AtomicReference::get)
                 .description(
@@ -66,6 +66,13 @@ public class ForecastMetrics {
         gapBefore.set(largestGapBefore);
         gapAfter.set(largestGapAfter);
         shrinkage.set(correlationShrinkage);
+    }
+
+    /** The newest training was not reconciled (off, nothing to reconcile, or failed): its gauges say NaN. */
+    public void notReconciled() {
+        gapBefore.set(Double.NaN);
+        gapAfter.set(Double.NaN);
+        shrinkage.set(Double.NaN);
     }
 
     public void reconciliationFailed() {

@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.nyc311.forecast.CalibrationErrors;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.Forecast;
-import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecast.reconcile.LevelLayout;
 import org.nyc311.forecast.reconcile.MinTReconciliation;
 import org.nyc311.forecastservice.config.ForecastProperties;
@@ -33,7 +32,11 @@ import org.springframework.stereotype.Component;
  * rest and not stored. docs/BENCHMARKS.md, "Coherent levels", measured it on the generated city at full size.
  *
  * <p>Reconciling is an improvement, not a condition of the run: if it cannot be done (series that do not end on the
- * same day, a remainder whose fit fails) the training keeps its series' own forecasts and says why in the log.
+ * same day, a remainder whose fit fails or outlasts {@code nyc311.forecast.series-timeout}) the training keeps its
+ * series' own forecasts and says why in the log.
+ *
+ * <p>A series whose own fit failed is absorbed into its parent's remainder; the API then still serves that series'
+ * newest earlier forecast (its stored forecasts are per series), which this training's sums do not include.
  */
 @Component
 public class LevelReconciliation {
@@ -58,6 +61,7 @@ public class LevelReconciliation {
     public FitOutcome reconcile(GoldSnapshot snapshot, FitOutcome outcome, int horizon) {
         ForecastProperties.Reconciliation method = properties.reconciliation();
         if (method == ForecastProperties.Reconciliation.OFF || outcome.fitted().isEmpty()) {
+            metrics.notReconciled();
             return outcome;
         }
         try {
@@ -73,6 +77,7 @@ public class LevelReconciliation {
                     "the training's forecasts were not reconciled across levels, each series keeps its own: {}",
                     e.toString());
             metrics.reconciliationFailed();
+            metrics.notReconciled();
             return outcome;
         }
     }
@@ -89,14 +94,14 @@ public class LevelReconciliation {
         }
         LevelLayout layout = LevelLayout.of(histories);
         if (layout.hierarchy().sums().isEmpty()) {
+            metrics.notReconciled();
             return outcome;
         }
-        SeriesForecaster forecaster = new SeriesForecaster(fitter.settings(horizon));
         List<List<ForecastPoint>> points = new ArrayList<>();
         List<CalibrationErrors> errors = new ArrayList<>();
         for (LevelLayout.Node node : layout.nodes()) {
             if (node.remainder()) {
-                Forecast rest = forecaster.forecast(node.history());
+                Forecast rest = fitter.forecastInPool(node.history(), horizon);
                 points.add(rest.points());
                 errors.add(rest.calibrationErrors());
             } else {

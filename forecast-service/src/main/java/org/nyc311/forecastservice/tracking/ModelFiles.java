@@ -57,7 +57,10 @@ record ModelFiles(Map<String, byte[]> files) {
             + " library, not loadable by mlflow.pyfunc. A forecast is reproduced by fitting each series of "
             + SERIES_MODELS + " with its model and hyperparameters on the gold history named in " + SUMMARY
             + " (gold_version, history_start, last_actual_date), with the engine's " + SeriesForecaster.class.getName()
-            + " at engine_version; the forecasts themselves are the run's " + SeriesTables.FORECASTS + ".";
+            + " at engine_version, then, where a series' hp.reconciliation is set, reconciling them all together as it"
+            + " names (forecast-engine's org.nyc311.forecast.reconcile.LevelLayout and MinTReconciliation, each"
+            + " parent's remainder fitted from the same history); the forecasts themselves are the run's "
+            + SeriesTables.FORECASTS + ".";
 
     /** MLflow's own format for {@code utc_time_created}: Python's {@code str(datetime.utcnow())}. */
     private static final DateTimeFormatter PYTHON_UTC =

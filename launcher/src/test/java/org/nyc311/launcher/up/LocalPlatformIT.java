@@ -178,22 +178,28 @@ class LocalPlatformIT {
             assertThat(json(get(forecast.resolve("/api/v1/series"))).findValuesAsText("seriesId"))
                     .contains(spiking, "all/brooklyn", "all/all", "heat-hot-water/bronx");
             // the levels add up as served, day by day (the training reconciled them): Brooklyn is its three types,
-            // the city its five boroughs (every series of the demo city is forecast, so no remainder is left out)
-            double[] brooklyn = servedForecast(forecast, "all/brooklyn");
+            // the city its five boroughs (every series of the demo city is forecast, so no remainder is left out);
+            // all of them from the newest training, which fitted every series
+            String run = stored.path("forecastRunId").asText();
+            assertThat(json(get(forecast.resolve("/api/v1/forecast-runs/" + run)))
+                            .path("seriesFailed")
+                            .asInt())
+                    .isZero();
+            double[] brooklyn = servedForecast(forecast, run, "all/brooklyn");
             double[] brooklynTypes = plus(
-                    servedForecast(forecast, spiking),
-                    servedForecast(forecast, "heat-hot-water/brooklyn"),
-                    servedForecast(forecast, "illegal-parking/brooklyn"));
-            double[] city = servedForecast(forecast, "all/all");
+                    servedForecast(forecast, run, spiking),
+                    servedForecast(forecast, run, "heat-hot-water/brooklyn"),
+                    servedForecast(forecast, run, "illegal-parking/brooklyn"));
+            double[] city = servedForecast(forecast, run, "all/all");
             double[] boroughs = plus(
-                    servedForecast(forecast, "all/bronx"),
+                    servedForecast(forecast, run, "all/bronx"),
                     brooklyn,
-                    servedForecast(forecast, "all/manhattan"),
-                    servedForecast(forecast, "all/queens"),
-                    servedForecast(forecast, "all/staten-island"));
+                    servedForecast(forecast, run, "all/manhattan"),
+                    servedForecast(forecast, run, "all/queens"),
+                    servedForecast(forecast, run, "all/staten-island"));
             for (int day = 0; day < 30; day++) {
-                assertThat(brooklyn[day]).isCloseTo(brooklynTypes[day], within(1e-6 * brooklyn[day]));
-                assertThat(city[day]).isCloseTo(boroughs[day], within(1e-6 * city[day]));
+                assertThat(brooklyn[day]).isCloseTo(brooklynTypes[day], within(1e-6 * Math.max(1, brooklyn[day])));
+                assertThat(city[day]).isCloseTo(boroughs[day], within(1e-6 * Math.max(1, city[day])));
             }
             assertThat(json(get(forecast.resolve("/api/v1/models/all/all")))
                             .at("/hyperparameters/reconciliation")
@@ -315,9 +321,10 @@ class LocalPlatformIT {
     }
 
     /** The yhat of each day of a series' newest stored forecast, as the API serves it. */
-    private double[] servedForecast(URI forecast, String seriesId) {
-        JsonNode points =
-                json(get(forecast.resolve("/api/v1/forecasts/" + seriesId))).path("points");
+    private double[] servedForecast(URI forecast, String run, String seriesId) {
+        JsonNode served = json(get(forecast.resolve("/api/v1/forecasts/" + seriesId)));
+        assertThat(served.path("forecastRunId").asText()).as(seriesId).isEqualTo(run);
+        JsonNode points = served.path("points");
         double[] yhat = new double[points.size()];
         for (int day = 0; day < yhat.length; day++) {
             yhat[day] = points.get(day).path("yhat").asDouble();
