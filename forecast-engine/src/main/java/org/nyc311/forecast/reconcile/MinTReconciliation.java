@@ -23,7 +23,8 @@ import org.nyc311.model.forecast.ForecastPoint;
  * W}, so a series whose forecast is usually right moves little and a noisy one takes up most of the gap. Written in
  * its constraint form, {@code y~ = y^ - W C' (C W C')^-1 C y^}, with {@code C} one row per sum ({@code total - parts
  * = 0}): the only matrix to invert is one row and column per sum (seven for a city of five boroughs and Unspecified),
- * and {@code W} is never formed, only multiplied by {@code C}'s rows, so a thousand series cost milliseconds.
+ * and {@code W} is never formed, only multiplied by {@code C}'s rows, so 1,500 series take about a tenth of a second
+ * (docs/BENCHMARKS.md, "Coherent levels").
  *
  * <p>{@code W} is learnt from each series' errors at its calibration origins ({@link CalibrationErrors}), the first
  * {@value #ERROR_STEPS} days after each origin (those origins are a week apart, on the same dates for every series):
@@ -34,9 +35,8 @@ import org.nyc311.model.forecast.ForecastPoint;
  * none; one with no origins at all (a short or all-zero history) takes its scale from its interval.
  *
  * <p>The intervals move with their points ({@link #moved}): each keeps its width, shifted by the day's adjustment,
- * never below zero. A
- * point forecast the adjustment would take below zero is held at zero, so a small series can leave its sum a little
- * short; {@link Hierarchy#incoherence} measures what is left.
+ * never below zero. A point forecast the adjustment would take below zero is held at zero, so a small series can
+ * leave its sum a little short; {@link Hierarchy#incoherence} measures what is left.
  */
 public final class MinTReconciliation {
 
