@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.Forecast.CandidateScore;
 import org.nyc311.forecast.interval.CountIntervals;
 import org.nyc311.forecast.interval.IntervalCalibration;
@@ -18,6 +19,7 @@ import org.nyc311.forecast.model.FittedModel;
 import org.nyc311.forecast.model.ForecastModel;
 import org.nyc311.forecast.model.baseline.RecentMean;
 import org.nyc311.forecast.model.baseline.SeasonalAverage;
+import org.nyc311.forecast.model.prophet.ParentShape;
 import org.nyc311.forecast.selection.CandidatePool;
 import org.nyc311.forecast.selection.ModelSelector;
 import org.nyc311.forecast.selection.ModelSelector.Selection;
@@ -70,7 +72,17 @@ public final class SeriesForecaster {
     }
 
     public Forecast forecast(DailySeries history) {
+        return forecast(history, null);
+    }
+
+    /**
+     * Forecasts a series that has a parent (all complaints of its borough, the whole city) whose yearly pattern and
+     * holiday effects it borrows while it has fewer than {@link ParentShape#BORROWED_BELOW_DAYS} days of its own
+     * ({@link ParentShape}); from a whole year on, the shape is not used and this is {@link #forecast(DailySeries)}.
+     */
+    public Forecast forecast(DailySeries history, @Nullable ParentShape parentShape) {
         int n = history.length();
+        ParentShape borrowed = n < ParentShape.BORROWED_BELOW_DAYS ? parentShape : null;
         if (n == 0 || history.allZero()) {
             return zeroForecast(history);
         }
@@ -82,7 +94,7 @@ public final class SeriesForecaster {
                 history,
                 origins.search(),
                 settings.horizon(),
-                pool.candidates(history, origins.search(), settings),
+                pool.candidates(history, origins.search(), settings, borrowed),
                 settings.allows(ModelFamily.ENSEMBLE));
         return calibratedForecast(history, origins.calibration(), selection);
     }

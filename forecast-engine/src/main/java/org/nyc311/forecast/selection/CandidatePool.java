@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.ModelFamily;
@@ -12,6 +13,7 @@ import org.nyc311.forecast.model.baseline.ExponentialSmoothing;
 import org.nyc311.forecast.model.baseline.SeasonalAverage;
 import org.nyc311.forecast.model.baseline.SeasonalNaive;
 import org.nyc311.forecast.model.holiday.HolidayAdjusted;
+import org.nyc311.forecast.model.prophet.ParentShape;
 import org.nyc311.forecast.model.prophet.ProphetDesign;
 import org.nyc311.forecast.model.prophet.ProphetModel;
 import org.nyc311.forecast.model.prophet.ProphetSettings;
@@ -37,6 +39,16 @@ public final class CandidatePool {
     }
 
     public List<Candidate> candidates(DailySeries series, int[] searchEnds, ForecastSettings settings) {
+        return candidates(series, searchEnds, settings, null);
+    }
+
+    /**
+     * The candidates of a series whose Prophet-style fits borrow {@code parentShape} (null: none), the yearly pattern
+     * and holiday effects of its parent; the trials the search draws without a yearly pattern borrow only the holidays,
+     * so the race itself says whether the parent's season helps this series.
+     */
+    public List<Candidate> candidates(
+            DailySeries series, int[] searchEnds, ForecastSettings settings, @Nullable ParentShape parentShape) {
         List<Candidate> out = new ArrayList<>();
         UnaryOperator<ForecastModel> baseline =
                 settings.holidayAdjustment() ? model -> new HolidayAdjusted(model, calendar) : UnaryOperator.identity();
@@ -54,9 +66,9 @@ public final class CandidatePool {
             add(out, baseline.apply(new ExponentialSmoothing(false, true)), series, searchEnds);
         }
         if (settings.allows(ModelFamily.PROPHET)) {
-            ProphetDesign design = ProphetDesign.build(series, calendar, searchEnds);
+            ProphetDesign design = ProphetDesign.build(series, calendar, searchEnds, parentShape);
             for (ProphetSettings trial : trials(settings)) {
-                ProphetModel model = new ProphetModel(trial, calendar);
+                ProphetModel model = new ProphetModel(trial, calendar, parentShape);
                 out.add(new Candidate(model, end -> model.fit(design, end)));
             }
         }

@@ -30,6 +30,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     complaint types to their borough (forecast-engine's {@code MinTReconciliation}): {@code mint-shrink} (the
  *     default), {@code wls-variance}, or {@code off} for each series' own forecast; docs/BENCHMARKS.md, "Coherent
  *     levels"
+ * @param borrowFromParents whether a series under a year old borrows the yearly pattern and holiday effects of its
+ *     parent in gold (a complaint type's borough, a borough's city; forecast-engine's {@code ParentShape}); on by
+ *     default, as measured on the development window (docs/BENCHMARKS.md, "Short histories")
  */
 @ConfigurationProperties("nyc311.forecast")
 public record ForecastProperties(
@@ -46,7 +49,8 @@ public record ForecastProperties(
         Duration outboxRetryInterval,
         OnDemand onDemand,
         Double calibrationHalfLifeDays,
-        Reconciliation reconciliation)
+        Reconciliation reconciliation,
+        Boolean borrowFromParents)
         implements OutboxSettings {
 
     public ForecastProperties(
@@ -63,7 +67,8 @@ public record ForecastProperties(
             @Nullable Duration outboxRetryInterval,
             @Nullable OnDemand onDemand,
             @Nullable Double calibrationHalfLifeDays,
-            @Nullable Reconciliation reconciliation) {
+            @Nullable Reconciliation reconciliation,
+            @Nullable Boolean borrowFromParents) {
         this.horizonDays = horizonDays <= 0 ? 30 : horizonDays;
         this.maxOnDemandHorizon = maxOnDemandHorizon <= 0 ? 90 : maxOnDemandHorizon;
         this.level = level <= 0 ? 0.95 : level;
@@ -81,6 +86,7 @@ public record ForecastProperties(
         this.calibrationHalfLifeDays =
                 calibrationHalfLifeDays == null ? Double.POSITIVE_INFINITY : calibrationHalfLifeDays;
         this.reconciliation = reconciliation == null ? Reconciliation.MINT_SHRINK : reconciliation;
+        this.borrowFromParents = borrowFromParents == null || borrowFromParents;
         if (!(this.calibrationHalfLifeDays >= 1)) {
             throw new IllegalArgumentException("nyc311.forecast.calibration-half-life-days must be at least 1 day, was "
                     + calibrationHalfLifeDays);

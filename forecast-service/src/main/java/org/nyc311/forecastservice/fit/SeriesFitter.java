@@ -3,6 +3,9 @@ package org.nyc311.forecastservice.fit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +17,7 @@ import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.Forecast;
 import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.forecast.model.prophet.ProphetModel;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.gold.SeriesHistory;
 import org.nyc311.forecastservice.metrics.ForecastMetrics;
@@ -31,6 +35,9 @@ import org.springframework.stereotype.Component;
 public class SeriesFitter implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeriesFitter.class);
+
+    /** The hyperparameter naming the series whose shape a fit borrowed ({@link ParentShapes}). */
+    public static final String PARENT_SERIES = "parent_series";
 
     private final ForecastProperties properties;
     private final ForecastMetrics metrics;
@@ -55,12 +62,18 @@ public class SeriesFitter implements DisposableBean {
                 .withCalibrationHalfLife(properties.calibrationHalfLifeDays());
     }
 
-    /** Fits every series; returns when all are fitted or failed. */
+    /**
+     * Fits every series; returns when all are fitted or failed. A series under a year old borrows its parent's yearly
+     * pattern and holiday effects from among {@code series} ({@link ParentShapes}) unless
+     * {@code nyc311.forecast.borrow-from-parents} is off.
+     */
     public FitOutcome fitAll(List<SeriesHistory> series, int horizon) {
         SeriesForecaster forecaster = new SeriesForecaster(settings(horizon));
+        ParentShapes parents = ParentShapes.among(series);
         List<Future<SeriesFit>> futures = new ArrayList<>(series.size());
         for (SeriesHistory history : series) {
-            futures.add(pool.submit(() -> fit(forecaster, history)));
+            Optional<ParentShapes.Lent> lent = borrowed(parents, history);
+            futures.add(pool.submit(() -> fit(forecaster, history, lent)));
         }
         List<SeriesFit> fitted = new ArrayList<>();
         List<FitOutcome.Failure> failed = new ArrayList<>();
@@ -116,18 +129,46 @@ public class SeriesFitter implements DisposableBean {
         }
     }
 
-    /** Fits one series now, on the caller's thread (on-demand forecasts). */
+    /** Fits one series now, on the caller's thread (on-demand forecasts of a posted history: no parent). */
     public SeriesFit fitNow(SeriesHistory history, int horizon) {
-        return fit(new SeriesForecaster(settings(horizon)), history);
+        return fit(new SeriesForecaster(settings(horizon)), history, Optional.empty());
     }
 
-    private static SeriesFit fit(SeriesForecaster forecaster, SeriesHistory history) {
+    /** Fits one of gold's series now, on the caller's thread, borrowing from its parent as a training would. */
+    public SeriesFit fitNow(SeriesHistory history, int horizon, ParentShapes parents) {
+        return fit(new SeriesForecaster(settings(horizon)), history, borrowed(parents, history));
+    }
+
+    private Optional<ParentShapes.Lent> borrowed(ParentShapes parents, SeriesHistory history) {
+        if (!properties.borrowFromParents()) {
+            return Optional.empty();
+        }
+        try {
+            return parents.forSeries(history);
+        } catch (RuntimeException e) {
+            // a parent that cannot be fitted costs the series its borrowing, not its forecast
+            LOG.warn(
+                    "series {} fits without its parent's shape: {}",
+                    history.key().id(),
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static SeriesFit fit(SeriesForecaster forecaster, SeriesHistory history, Optional<ParentShapes.Lent> lent) {
         long started = System.nanoTime();
-        Forecast forecast = forecaster.forecast(history.firstDate(), history.counts());
+        Forecast forecast = forecaster.forecast(
+                new DailySeries(history.firstDate(), history.counts()),
+                lent.map(ParentShapes.Lent::shape).orElse(null));
+        Map<String, String> hyperparameters = forecast.hyperparameters();
+        if (lent.isPresent() && hyperparameters.containsKey(ProphetModel.BORROWED_SHAPE)) {
+            hyperparameters = new TreeMap<>(hyperparameters);
+            hyperparameters.put(PARENT_SERIES, lent.get().parent().id());
+        }
         return new SeriesFit(
                 history.key(),
                 forecast.model(),
-                forecast.hyperparameters(),
+                hyperparameters,
                 forecast.crossValidation(),
                 history.firstDate(),
                 history.lastDate(),

@@ -111,7 +111,7 @@ class LevelReconciliationTest {
 
     private LevelReconciliation reconciliation(ForecastProperties.Reconciliation on) {
         ForecastProperties properties =
-                new ForecastProperties(HORIZON, 0, 0, 2, 0, 2, null, 0, null, null, null, null, null, on);
+                new ForecastProperties(HORIZON, 0, 0, 2, 0, 2, null, 0, null, null, null, null, null, on, null);
         fitter = new SeriesFitter(properties, metrics);
         return new LevelReconciliation(fitter, properties, metrics);
     }

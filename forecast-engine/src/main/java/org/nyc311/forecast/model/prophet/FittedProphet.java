@@ -39,6 +39,11 @@ public final class FittedProphet implements FittedModel {
         return settings;
     }
 
+    /** This fit's yearly pattern and holiday effects, for a series under a year old to borrow. */
+    public ParentShape shape() {
+        return design.shapeOf(beta);
+    }
+
     @Override
     public double[] predict(int horizon) {
         double[] z = design.predictLog(beta, end, horizon);

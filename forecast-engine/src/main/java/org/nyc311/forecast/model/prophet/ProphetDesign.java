@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.model.LogScale;
 import org.nyc311.forecast.model.holiday.DayOffOutliers;
@@ -51,9 +52,18 @@ public final class ProphetDesign {
      * once follow whatever the weather did that day.
      */
     static final double MAX_OWN_HOLIDAY_SD = HolidayEffects.OWN_PRIOR_SD;
+    /**
+     * The prior standard deviation of the amplitude a series under a year old gives its parent's season (prior mean 1:
+     * the parent's swing as it is). The series' own months can make the swing larger or smaller, or flat, but not
+     * draw a season of their own: a few months of one series cannot tell a season from a trend, its parent's years can.
+     */
+    static final double BORROWED_AMPLITUDE_SD = 0.5;
 
     private final DailySeries series;
     private final HolidayCalendar calendar;
+    /** What the series borrows while it is under a year old; null when it has no parent to borrow from. */
+    private final @Nullable ParentShape borrowed;
+
     private final double[] z;
     private final int[] changepoints;
     private final DesignColumns columns;
@@ -64,9 +74,10 @@ public final class ProphetDesign {
     private final double[][] grams;
     private final double[][] moments;
 
-    private ProphetDesign(DailySeries series, HolidayCalendar calendar, int[] ends) {
+    private ProphetDesign(DailySeries series, HolidayCalendar calendar, int[] ends, @Nullable ParentShape borrowed) {
         this.series = series;
         this.calendar = calendar;
+        this.borrowed = borrowed;
         int n = series.length();
         this.z = LogScale.toLog(series.values(), n);
         int spacing = Math.max(7, (int) Math.ceil(n / (double) CHANGEPOINT_CANDIDATES));
@@ -89,7 +100,16 @@ public final class ProphetDesign {
 
     /** Builds the design of {@code series} with Gram snapshots at each prefix length in {@code ends}. */
     public static ProphetDesign build(DailySeries series, HolidayCalendar calendar, int[] ends) {
-        return new ProphetDesign(series, calendar, ends);
+        return new ProphetDesign(series, calendar, ends, null);
+    }
+
+    /**
+     * As {@link #build(DailySeries, HolidayCalendar, int[])}, for a series that borrows {@code borrowed} in its fits on
+     * fewer than {@link #MIN_DAYS_FOR_YEARLY} days ({@link ParentShape}).
+     */
+    public static ProphetDesign build(
+            DailySeries series, HolidayCalendar calendar, int[] ends, @Nullable ParentShape borrowed) {
+        return new ProphetDesign(series, calendar, ends, borrowed);
     }
 
     private void accumulate(int n) {
@@ -240,11 +260,21 @@ public final class ProphetDesign {
         double[] xz = moments[slot];
         double noise = noiseVariance(end);
 
+        ParentShape lent = end < MIN_DAYS_FOR_YEARLY ? borrowed : null;
         int[] smooth = smoothColumns(settings, end, gram);
         int[] ramps = rampColumns(settings, end);
-        double[] ridge = new double[smooth.length];
+        // under a year, with a parent: its season as one more term, the parent's yearly coefficients (to the trial's
+        // order) times an amplitude of the series' own
+        double[] season = lent != null && settings.yearlyOrder() > 0 ? parentSeason(lent, settings) : null;
+        int terms = smooth.length + (season == null ? 0 : 1);
+        int[][] termColumns = new int[terms][];
+        double[][] termWeights = new double[terms][];
+        double[] ridge = new double[terms];
+        double[] priorMean = new double[terms];
         for (int a = 0; a < smooth.length; a++) {
             int c = smooth[a];
+            termColumns[a] = new int[] {c};
+            termWeights[a] = new double[] {1};
             // smooth columns hold no ramp: past the slope come the Fourier pairs, then the days off
             double scale = c <= DesignColumns.SLOPE
                     ? Double.POSITIVE_INFINITY
@@ -255,9 +285,46 @@ public final class ProphetDesign {
                                     : settings.holidaysPriorScale();
             // intercept and slope are unpenalised; the tiny ridge only keeps short prefixes solvable
             ridge[a] = Double.isInfinite(scale) ? 1e-9 * Math.max(1, end) : noise / (scale * scale);
+            if (lent != null && c >= columns.firstHoliday()) {
+                priorMean[a] = lent.dayOffAt(c - columns.firstHoliday());
+            }
+        }
+        if (season != null) {
+            int k = smooth.length;
+            termColumns[k] = new int[season.length];
+            for (int j = 0; j < season.length; j++) {
+                termColumns[k][j] = columns.firstYearly() + j;
+            }
+            termWeights[k] = season;
+            ridge[k] = noise / (BORROWED_AMPLITUDE_SD * BORROWED_AMPLITUDE_SD);
+            priorMean[k] = 1;
         }
         double[] beta = new double[p];
-        double[] deltas = solve(gram, xz, smooth, ramps, ridge, noise / settings.changepointPriorScale(), beta);
+        double[] u = new double[terms];
+        double[] deltas = solve(
+                gram,
+                xz,
+                termColumns,
+                termWeights,
+                ramps,
+                ridge,
+                priorMean,
+                noise / settings.changepointPriorScale(),
+                u,
+                beta);
+        for (int a = 0; a < terms; a++) {
+            for (int j = 0; j < termColumns[a].length; j++) {
+                beta[termColumns[a][j]] += u[a] * termWeights[a][j];
+            }
+        }
+        if (lent != null) {
+            // a holiday the series has not seen yet takes its parent's effect instead of none
+            for (int c = columns.firstHoliday(); c <= columns.dayAfterDayOff(); c++) {
+                if (Arrays.binarySearch(smooth, c) < 0) {
+                    beta[c] = lent.dayOffAt(c - columns.firstHoliday());
+                }
+            }
+        }
         double meanAbsDelta = 0;
         for (double d : deltas) {
             meanAbsDelta += Math.abs(d);
@@ -267,24 +334,68 @@ public final class ProphetDesign {
         return new FittedProphet(this, settings, end, beta, ramps.length, meanAbsDelta, changepointWindow);
     }
 
-    private double[] solve(double[] gram, double[] xz, int[] s, int[] r, double[] ridge, double lambda, double[] beta) {
-        double[][] a = new double[s.length][s.length];
-        double[] bs = new double[s.length];
-        for (int i = 0; i < s.length; i++) {
-            for (int j = 0; j < s.length; j++) {
-                a[i][j] = gram[s[i] * p + s[j]];
+    /** The parent's yearly coefficients up to the trial's order, zeros beyond it. */
+    private static double[] parentSeason(ParentShape lent, ProphetSettings settings) {
+        double[] season = new double[2 * ProphetSettings.MAX_YEARLY_ORDER];
+        for (int j = 0; j < 2 * settings.yearlyOrder(); j++) {
+            season[j] = lent.yearlyAt(j);
+        }
+        return season;
+    }
+
+    /**
+     * The MAP fit of the Gaussian block, whose terms are the design's columns or weighted sums of them (the parent's
+     * season), under priors {@code N(priorMean, noise / ridge)}, and of the changepoint deltas under the lasso.
+     * Normal equations of the Gaussian block: {@code (T'X'XT + R) u = T'X'z + R m - T'X'X_r delta}, with {@code T}
+     * the terms' weights; the prior mean only adds {@code R m} to the right-hand side. Writes the terms' coefficients
+     * into {@code u} and the deltas into {@code beta} (the caller spreads {@code u} over the columns).
+     */
+    private double[] solve(
+            double[] gram,
+            double[] xz,
+            int[][] termColumns,
+            double[][] termWeights,
+            int[] r,
+            double[] ridge,
+            double[] priorMean,
+            double lambda,
+            double[] u,
+            double[] beta) {
+        int s = termColumns.length;
+        double[][] a = new double[s][s];
+        double[] bs = new double[s];
+        for (int i = 0; i < s; i++) {
+            for (int j = i; j < s; j++) {
+                double v = 0;
+                for (int x = 0; x < termColumns[i].length; x++) {
+                    int base = termColumns[i][x] * p;
+                    double w = termWeights[i][x];
+                    for (int y = 0; y < termColumns[j].length; y++) {
+                        v += w * termWeights[j][y] * gram[base + termColumns[j][y]];
+                    }
+                }
+                a[i][j] = v;
+                a[j][i] = v;
             }
             a[i][i] += ridge[i];
-            bs[i] = xz[s[i]];
+            double m = 0;
+            for (int x = 0; x < termColumns[i].length; x++) {
+                m += termWeights[i][x] * xz[termColumns[i][x]];
+            }
+            bs[i] = m + ridge[i] * priorMean[i];
         }
         DecompositionSolver solver = cholesky(a);
-        double[] u = solver.solve(new ArrayRealVector(bs, false)).toArray();
+        double[] solved = solver.solve(new ArrayRealVector(bs, false)).toArray();
         double[] delta = new double[r.length];
         if (r.length > 0) {
-            double[][] gsr = new double[s.length][r.length];
-            for (int i = 0; i < s.length; i++) {
+            double[][] gsr = new double[s][r.length];
+            for (int i = 0; i < s; i++) {
                 for (int j = 0; j < r.length; j++) {
-                    gsr[i][j] = gram[s[i] * p + r[j]];
+                    double v = 0;
+                    for (int x = 0; x < termColumns[i].length; x++) {
+                        v += termWeights[i][x] * gram[termColumns[i][x] * p + r[j]];
+                    }
+                    gsr[i][j] = v;
                 }
             }
             RealMatrix w = solver.solve(new Array2DRowRealMatrix(gsr, false));
@@ -293,13 +404,13 @@ public final class ProphetDesign {
             double[] rhs = new double[r.length];
             for (int i = 0; i < r.length; i++) {
                 double acc = xz[r[i]];
-                for (int k = 0; k < s.length; k++) {
-                    acc -= gsr[k][i] * u[k];
+                for (int k = 0; k < s; k++) {
+                    acc -= gsr[k][i] * solved[k];
                 }
                 rhs[i] = acc;
                 for (int j = i; j < r.length; j++) {
                     double v = gram[r[i] * p + r[j]];
-                    for (int k = 0; k < s.length; k++) {
+                    for (int k = 0; k < s; k++) {
                         v -= gsr[k][i] * w.getEntry(k, j);
                     }
                     q[i][j] = v;
@@ -307,20 +418,18 @@ public final class ProphetDesign {
                 }
             }
             LassoCoordinateDescent.solve(q, rhs, lambda, delta);
-            for (int k = 0; k < s.length; k++) {
-                double acc = u[k];
+            for (int k = 0; k < s; k++) {
+                double acc = solved[k];
                 for (int j = 0; j < r.length; j++) {
                     acc -= w.getEntry(k, j) * delta[j];
                 }
-                u[k] = acc;
+                solved[k] = acc;
             }
             for (int j = 0; j < r.length; j++) {
                 beta[r[j]] = delta[j];
             }
         }
-        for (int k = 0; k < s.length; k++) {
-            beta[s[k]] = u[k];
-        }
+        System.arraycopy(solved, 0, u, 0, s);
         return delta;
     }
 
@@ -420,5 +529,12 @@ public final class ProphetDesign {
 
     DesignColumns columns() {
         return columns;
+    }
+
+    /** The yearly and day-off coefficients of {@code beta}, for a child series to borrow. */
+    ParentShape shapeOf(double[] beta) {
+        return new ParentShape(
+                Arrays.copyOfRange(beta, columns.firstYearly(), columns.firstHoliday()),
+                Arrays.copyOfRange(beta, columns.firstHoliday(), columns.width()));
     }
 }

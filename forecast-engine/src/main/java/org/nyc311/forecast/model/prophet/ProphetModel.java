@@ -1,7 +1,9 @@
 package org.nyc311.forecast.model.prophet;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.ModelFamily;
 import org.nyc311.forecast.model.FittedModel;
@@ -15,12 +17,31 @@ import org.nyc311.model.calendar.HolidayCalendar;
  */
 public final class ProphetModel implements ForecastModel {
 
+    /**
+     * The hyperparameter that says what the fits borrowed from the series' parent ({@link ParentShape}):
+     * {@value #SEASON_AND_HOLIDAYS} or {@value #HOLIDAYS}; absent when they borrowed nothing.
+     */
+    public static final String BORROWED_SHAPE = "from_parent";
+
+    public static final String SEASON_AND_HOLIDAYS = "season_and_holidays";
+    public static final String HOLIDAYS = "holidays";
+
     private final ProphetSettings settings;
     private final HolidayCalendar calendar;
+    private final @Nullable ParentShape borrowed;
 
     public ProphetModel(ProphetSettings settings, HolidayCalendar calendar) {
+        this(settings, calendar, null);
+    }
+
+    /**
+     * A model whose fits on under a year of history borrow {@code borrowed}, the yearly pattern and holiday effects of
+     * the series' parent ({@link ParentShape}); null borrows nothing.
+     */
+    public ProphetModel(ProphetSettings settings, HolidayCalendar calendar, @Nullable ParentShape borrowed) {
         this.settings = Objects.requireNonNull(settings);
         this.calendar = Objects.requireNonNull(calendar);
+        this.borrowed = borrowed;
     }
 
     public ProphetModel(ProphetSettings settings) {
@@ -43,18 +64,24 @@ public final class ProphetModel implements ForecastModel {
 
     @Override
     public Map<String, String> hyperparameters() {
-        return settings.asMap();
+        if (borrowed == null) {
+            return settings.asMap();
+        }
+        Map<String, String> m = new LinkedHashMap<>(settings.asMap());
+        // a trial without a yearly pattern borrows the parent's holidays only (ProphetDesign)
+        m.put(BORROWED_SHAPE, settings.yearlyOrder() > 0 ? SEASON_AND_HOLIDAYS : HOLIDAYS);
+        return m;
     }
 
     @Override
     public FittedProphet fit(DailySeries history) {
         int n = history.length();
-        return ProphetDesign.build(history, calendar, new int[] {n}).fit(settings, n);
+        return ProphetDesign.build(history, calendar, new int[] {n}, borrowed).fit(settings, n);
     }
 
     @Override
     public PrefixFits onPrefixes(DailySeries history, int[] ends) {
-        ProphetDesign design = ProphetDesign.build(history, calendar, ends);
+        ProphetDesign design = ProphetDesign.build(history, calendar, ends, borrowed);
         return end -> design.fit(settings, end);
     }
 

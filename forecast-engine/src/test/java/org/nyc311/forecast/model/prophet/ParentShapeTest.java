@@ -1,0 +1,160 @@
+package org.nyc311.forecast.model.prophet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.Forecast;
+import org.nyc311.forecast.ForecastSettings;
+import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.model.calendar.Holiday;
+import org.nyc311.model.calendar.HolidayCalendar;
+
+class ParentShapeTest {
+
+    private static final HolidayCalendar CALENDAR = HolidayCalendar.newYorkCity();
+    private static final double[] WEEKLY = {1.15, 1.10, 1.05, 1.05, 1.00, 0.70, 0.65}; // Mon..Sun
+    /** A summer peak 1.8 times the winter trough, as residential noise has. */
+    private static final double YEARLY_AMPLITUDE = 0.3;
+
+    @Test
+    void aSeriesOfFiveMonthsForecastsTheTurnOfASeasonItHasNotSeenWithItsParentsSeason() {
+        LocalDate parentStart = LocalDate.of(2021, 1, 1);
+        LocalDate childStart = LocalDate.of(2023, 2, 15);
+        LocalDate origin = LocalDate.of(2023, 7, 15);
+        DailySeries parent = series(parentStart, origin, 5_000, 1);
+        DailySeries child = series(childStart, origin, 150, 2);
+        DailySeries truth = series(origin, origin.plusDays(60), 150, 3);
+        ParentShape shape = ParentShape.of(parent).orElseThrow();
+
+        double[] alone = new ProphetModel(ProphetSettings.defaults(), CALENDAR)
+                .fit(child)
+                .predict(60);
+        double[] borrowing = new ProphetModel(ProphetSettings.defaults(), CALENDAR, shape)
+                .fit(child)
+                .predict(60);
+
+        // five months of nothing but the rise to the summer peak: alone, the trend carries it on into the fall
+        assertThat(meanAbsoluteError(borrowing, truth.values()))
+                .isLessThan(0.6 * meanAbsoluteError(alone, truth.values()));
+    }
+
+    @Test
+    void aHolidayTheSeriesHasNotSeenTakesItsParentsEffect() {
+        LocalDate parentStart = LocalDate.of(2020, 1, 1);
+        LocalDate childStart = LocalDate.of(2023, 1, 2);
+        LocalDate origin = LocalDate.of(2023, 6, 1);
+        DailySeries parent = withJulyFourthDip(series(parentStart, origin, 5_000, 4), -0.7);
+        DailySeries child = series(childStart, origin, 300, 5);
+        ParentShape shape = ParentShape.of(parent).orElseThrow();
+        int julyFourth = (int) ChronoUnit.DAYS.between(origin, LocalDate.of(2023, 7, 4));
+        ProphetSettings noYear = new ProphetSettings(0.05, 1.0, 1.0, 3, 0, 0.8);
+
+        double[] alone = new ProphetModel(noYear, CALENDAR).fit(child).predict(40);
+        double[] borrowing =
+                new ProphetModel(noYear, CALENDAR, shape).fit(child).predict(40);
+
+        // July 4th 2023 is a Tuesday; the Tuesday a week before is an ordinary one
+        double dipAlone = Math.log1p(alone[julyFourth]) - Math.log1p(alone[julyFourth - 7]);
+        double dipBorrowing = Math.log1p(borrowing[julyFourth]) - Math.log1p(borrowing[julyFourth - 7]);
+        assertThat(dipBorrowing).isLessThan(dipAlone - 0.4);
+        assertThat(shape.dayOff()[Holiday.INDEPENDENCE_DAY.ordinal()]).isLessThan(-0.2);
+    }
+
+    @Test
+    void aSeriesWithAWholeYearFitsItsOwnAndIgnoresTheParent() {
+        LocalDate origin = LocalDate.of(2023, 5, 1);
+        DailySeries parent = series(LocalDate.of(2020, 1, 1), origin, 5_000, 6);
+        DailySeries child = series(origin.minusDays(400), origin, 150, 7);
+        SeriesForecaster forecaster =
+                new SeriesForecaster(ForecastSettings.of(14).withTrials(4));
+
+        Forecast alone = forecaster.forecast(child);
+        Forecast offered = forecaster.forecast(child, ParentShape.of(parent).orElseThrow());
+
+        assertThat(offered.points()).isEqualTo(alone.points());
+        assertThat(offered.hyperparameters()).doesNotContainKey(ProphetModel.BORROWED_SHAPE);
+    }
+
+    @Test
+    void theForecastSaysWhenItsYearWasBorrowed() {
+        LocalDate origin = LocalDate.of(2023, 5, 1);
+        DailySeries parent = series(LocalDate.of(2021, 1, 1), origin, 5_000, 8);
+        DailySeries child = series(LocalDate.of(2022, 12, 1), origin, 150, 9);
+        SeriesForecaster forecaster = new SeriesForecaster(ForecastSettings.of(30)
+                .withTrials(4)
+                .withFamilies(java.util.EnumSet.of(org.nyc311.forecast.ModelFamily.PROPHET)));
+
+        Forecast offered = forecaster.forecast(child, ParentShape.of(parent).orElseThrow());
+
+        assertThat(offered.model()).isEqualTo("prophet");
+        assertThat(offered.hyperparameters())
+                .containsEntry(
+                        ProphetModel.BORROWED_SHAPE,
+                        Integer.parseInt(offered.hyperparameters().get("yearly_order")) > 0
+                                ? ProphetModel.SEASON_AND_HOLIDAYS
+                                : ProphetModel.HOLIDAYS);
+    }
+
+    @Test
+    void aParentWithoutAWholeYearHasNoShapeToLend() {
+        LocalDate origin = LocalDate.of(2023, 5, 1);
+        assertThat(ParentShape.of(series(origin.minusDays(364), origin, 5_000, 10)))
+                .isEmpty();
+        assertThat(ParentShape.of(new DailySeries(origin.minusDays(800), new double[800])))
+                .isEmpty();
+    }
+
+    @Test
+    void aShapeOfTheWrongSizeOrNotFiniteIsRefused() {
+        double[] dayOff = new double[Holiday.values().length + 3];
+        assertThatThrownBy(() -> new ParentShape(new double[3], dayOff)).isInstanceOf(IllegalArgumentException.class);
+        double[] yearly = new double[2 * ProphetSettings.MAX_YEARLY_ORDER];
+        yearly[0] = Double.NaN;
+        assertThatThrownBy(() -> new ParentShape(yearly, dayOff)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** {@code level} a day times the weekly pattern times a yearly swing peaking in mid-July, log-normal noise. */
+    private static DailySeries series(LocalDate from, LocalDate until, double level, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int days = (int) ChronoUnit.DAYS.between(from, until);
+        double[] y = new double[days];
+        for (int t = 0; t < days; t++) {
+            LocalDate day = from.plusDays(t);
+            double season = YEARLY_AMPLITUDE * Math.cos(2 * Math.PI * (day.getDayOfYear() - 196) / 365.25);
+            double w = WEEKLY[day.getDayOfWeek().getValue() - 1];
+            y[t] = Math.round(level * w * Math.exp(season + 0.05 * gaussian(r)));
+        }
+        return new DailySeries(from, y);
+    }
+
+    private static DailySeries withJulyFourthDip(DailySeries s, double logDip) {
+        double[] y = s.values();
+        for (int t = 0; t < y.length; t++) {
+            LocalDate day = s.date(t);
+            if (CALENDAR.holidayOn(day)
+                    .filter(h -> h == Holiday.INDEPENDENCE_DAY)
+                    .isPresent()) {
+                y[t] = Math.round(y[t] * Math.exp(logDip));
+            }
+        }
+        return new DailySeries(s.start(), y);
+    }
+
+    private static double meanAbsoluteError(double[] forecast, double[] actual) {
+        return Arrays.stream(java.util.stream.IntStream.range(0, forecast.length)
+                        .mapToDouble(h -> Math.abs(forecast[h] - actual[h]))
+                        .toArray())
+                .average()
+                .orElseThrow();
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+}

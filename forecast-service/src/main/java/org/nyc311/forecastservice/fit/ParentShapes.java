@@ -1,0 +1,76 @@
+package org.nyc311.forecastservice.fit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.model.prophet.ParentShape;
+import org.nyc311.forecastservice.gold.SeriesHistory;
+import org.nyc311.model.series.SeriesKey;
+
+/**
+ * The parents in gold whose yearly pattern and holiday effects a series under a year old borrows (forecast-engine's
+ * {@link ParentShape}): a complaint type in a borough borrows from all complaints of that borough, a borough from the
+ * city. Gold has no complaint type citywide, which would be the closer parent of a type. A parent under a year old
+ * itself lends its own parent's shape. Each parent's shape is learnt once, when the first series asks for it.
+ *
+ * <p>Not thread-safe: a training asks on its own thread before it hands the series to the pool.
+ */
+public final class ParentShapes {
+
+    private final Function<SeriesKey, Optional<SeriesHistory>> histories;
+    private final Map<SeriesKey, Optional<Lent>> learnt = new HashMap<>();
+
+    /** A shape and the parent it comes from, for the series' hyperparameters. */
+    public record Lent(SeriesKey parent, ParentShape shape) {}
+
+    private ParentShapes(Function<SeriesKey, Optional<SeriesHistory>> histories) {
+        this.histories = histories;
+    }
+
+    /** The parents among a training's series. */
+    public static ParentShapes among(List<SeriesHistory> series) {
+        Map<SeriesKey, SeriesHistory> byKey = new HashMap<>();
+        series.forEach(history -> byKey.put(history.key(), history));
+        return new ParentShapes(key -> Optional.ofNullable(byKey.get(key)));
+    }
+
+    /** Parents read when asked for (an on-demand forecast of one of gold's series). */
+    public static ParentShapes reading(Function<SeriesKey, Optional<SeriesHistory>> histories) {
+        return new ParentShapes(histories);
+    }
+
+    /** What {@code history} borrows: empty when it has a whole year of its own or no parent with one. */
+    public Optional<Lent> forSeries(SeriesHistory history) {
+        if (history.counts().length >= ParentShape.BORROWED_BELOW_DAYS) {
+            return Optional.empty();
+        }
+        return parentOf(history.key()).flatMap(this::of);
+    }
+
+    private Optional<Lent> of(SeriesKey parent) {
+        Optional<Lent> known = learnt.get(parent);
+        if (known != null) {
+            return known;
+        }
+        Optional<Lent> lent = histories
+                .apply(parent)
+                .flatMap(h -> ParentShape.of(new DailySeries(h.firstDate(), h.counts())))
+                .map(shape -> new Lent(parent, shape))
+                // a parent without a year of its own passes its parent's on
+                .or(() -> parentOf(parent).flatMap(this::of));
+        learnt.put(parent, lent);
+        return lent;
+    }
+
+    /** A complaint type in a borough: the borough; a borough: the city; the city: none. */
+    static Optional<SeriesKey> parentOf(SeriesKey key) {
+        return switch (key.level()) {
+            case COMPLAINT_TYPE_BOROUGH -> key.borough().map(SeriesKey::borough);
+            case BOROUGH -> Optional.of(SeriesKey.citywide());
+            case CITYWIDE -> Optional.empty();
+        };
+    }
+}
