@@ -128,7 +128,7 @@ public final class ShortHistoryBenchmark implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version")));
         md.append("| pair | h | origins | child's days at the origins | method | MAPE % | MASE | coverage | MSIS |"
-                + " origins won by a fit with the parent's season |\n");
+                + " origins whose chosen model (or an ensemble's member) fitted the parent's season |\n");
         md.append("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         if (anchorsOn) {
             anchors = new AnchorForecasts(scripts, anchorsVenv);
@@ -195,8 +195,9 @@ public final class ShortHistoryBenchmark implements Callable<Integer> {
             Forecast[] both = e.getValue().get();
             alone.put(e.getKey(), steps(both[0]));
             borrowing.put(e.getKey(), steps(both[1]));
-            if (ProphetModel.SEASON_AND_HOLIDAYS.equals(
-                    both[1].hyperparameters().get(ProphetModel.BORROWED_SHAPE))) {
+            if (ProphetModel.borrowed(both[1].hyperparameters())
+                    .filter(ProphetModel.SEASON_AND_HOLIDAYS::equals)
+                    .isPresent()) {
                 borrowedWins++;
             }
         }

@@ -161,7 +161,7 @@ public class SeriesFitter implements DisposableBean {
                 new DailySeries(history.firstDate(), history.counts()),
                 lent.map(ParentShapes.Lent::shape).orElse(null));
         Map<String, String> hyperparameters = forecast.hyperparameters();
-        if (lent.isPresent() && hyperparameters.containsKey(ProphetModel.BORROWED_SHAPE)) {
+        if (lent.isPresent() && ProphetModel.borrowed(hyperparameters).isPresent()) {
             hyperparameters = new TreeMap<>(hyperparameters);
             hyperparameters.put(PARENT_SERIES, lent.get().parent().id());
         }

@@ -26,6 +26,18 @@ public final class ProphetModel implements ForecastModel {
     public static final String SEASON_AND_HOLIDAYS = "season_and_holidays";
     public static final String HOLIDAYS = "holidays";
 
+    /**
+     * What a forecast's hyperparameters say the Prophet-style fit borrowed from the parent ({@value #SEASON_AND_HOLIDAYS}
+     * or {@value #HOLIDAYS}), whether it was chosen alone or as an ensemble's member ({@code prophet.from_parent});
+     * empty when it borrowed nothing.
+     */
+    public static java.util.Optional<String> borrowed(Map<String, String> hyperparameters) {
+        return hyperparameters.entrySet().stream()
+                .filter(e -> e.getKey().equals(BORROWED_SHAPE) || e.getKey().endsWith("." + BORROWED_SHAPE))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
     private final ProphetSettings settings;
     private final HolidayCalendar calendar;
     private final @Nullable ParentShape borrowed;

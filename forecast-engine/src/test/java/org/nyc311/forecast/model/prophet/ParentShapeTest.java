@@ -102,6 +102,13 @@ class ParentShapeTest {
     }
 
     @Test
+    void whatWasBorrowedIsReadFromAnEnsemblesMemberToo() {
+        assertThat(ProphetModel.borrowed(java.util.Map.of("ets.weight", "0.4", "prophet.from_parent", "holidays")))
+                .contains(ProphetModel.HOLIDAYS);
+        assertThat(ProphetModel.borrowed(java.util.Map.of("yearly_order", "6"))).isEmpty();
+    }
+
+    @Test
     void aParentWithoutAWholeYearHasNoShapeToLend() {
         LocalDate origin = LocalDate.of(2023, 5, 1);
         assertThat(ParentShape.of(series(origin.minusDays(364), origin, 5_000, 10)))
