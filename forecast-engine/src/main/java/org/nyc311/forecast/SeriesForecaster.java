@@ -19,6 +19,7 @@ import org.nyc311.forecast.model.FittedModel;
 import org.nyc311.forecast.model.ForecastModel;
 import org.nyc311.forecast.model.baseline.RecentMean;
 import org.nyc311.forecast.model.baseline.SeasonalAverage;
+import org.nyc311.forecast.model.prophet.Parent;
 import org.nyc311.forecast.model.prophet.ParentShape;
 import org.nyc311.forecast.selection.CandidatePool;
 import org.nyc311.forecast.selection.ModelSelector;
@@ -78,11 +79,12 @@ public final class SeriesForecaster {
     /**
      * Forecasts a series that has a parent (all complaints of its borough, the whole city) whose yearly pattern and
      * holiday effects it borrows while it has fewer than {@link ParentShape#BORROWED_BELOW_DAYS} days of its own
-     * ({@link ParentShape}); from a whole year on, the shape is not used and this is {@link #forecast(DailySeries)}.
+     * ({@link ParentShape}), each fit the shape the parent had at the end of that fit's history ({@link Parent}); from a
+     * whole year on, the parent is not used and this is {@link #forecast(DailySeries)}.
      */
-    public Forecast forecast(DailySeries history, @Nullable ParentShape parentShape) {
+    public Forecast forecast(DailySeries history, @Nullable Parent parent) {
         int n = history.length();
-        ParentShape borrowed = n < ParentShape.BORROWED_BELOW_DAYS ? parentShape : null;
+        Parent borrowed = n < ParentShape.BORROWED_BELOW_DAYS ? parent : null;
         if (n == 0 || history.allZero()) {
             return zeroForecast(history);
         }

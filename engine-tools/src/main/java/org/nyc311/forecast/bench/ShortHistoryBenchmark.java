@@ -20,6 +20,7 @@ import org.nyc311.forecast.ForecastSettings;
 import org.nyc311.forecast.SeriesForecaster;
 import org.nyc311.forecast.cli.WorkerThreads;
 import org.nyc311.forecast.metrics.Accuracy;
+import org.nyc311.forecast.model.prophet.Parent;
 import org.nyc311.forecast.model.prophet.ParentShape;
 import org.nyc311.forecast.model.prophet.ProphetModel;
 import org.nyc311.model.forecast.ForecastPoint;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Option;
  *       start: the best case, a parent whose season is exactly the child's.
  * </ul>
  * At each origin the child sees its days from {@code --child-start} to the origin, the parent every day before the
- * origin (its shape learnt from those alone). Origins step a week apart from the first day the parent has a year
+ * origin; each of the child's fits (its model race's and its calibration's origins included) borrows the shape the
+ * parent had at the end of that fit's history ({@link Parent}). Origins step a week apart from the first day the parent has a year
  * behind it; with {@code --window development} (the default) no forecast day reaches citywide's test part (its last
  * quarter); street flooding's days of 2017 lie in its own test part, looked at before: all of it is development data.
  */
@@ -183,10 +185,10 @@ public final class ShortHistoryBenchmark implements Callable<Integer> {
             int end = (int) ChronoUnit.DAYS.between(kept.start(), origin);
             DailySeries history = kept.prefix(end);
             DailySeries parentHistory = parent.prefix((int) ChronoUnit.DAYS.between(parent.start(), origin));
-            futures.put(end, pool.submit(() -> new Forecast[] {
-                forecaster.forecast(history),
-                forecaster.forecast(history, ParentShape.of(parentHistory).orElse(null))
-            }));
+            futures.put(
+                    end, pool.submit(() -> new Forecast[] {
+                        forecaster.forecast(history), forecaster.forecast(history, Parent.of(parentHistory))
+                    }));
         }
         Map<Integer, double[][]> alone = new TreeMap<>();
         Map<Integer, double[][]> borrowing = new TreeMap<>();

@@ -13,7 +13,7 @@ import org.nyc311.forecast.model.baseline.ExponentialSmoothing;
 import org.nyc311.forecast.model.baseline.SeasonalAverage;
 import org.nyc311.forecast.model.baseline.SeasonalNaive;
 import org.nyc311.forecast.model.holiday.HolidayAdjusted;
-import org.nyc311.forecast.model.prophet.ParentShape;
+import org.nyc311.forecast.model.prophet.Parent;
 import org.nyc311.forecast.model.prophet.ProphetDesign;
 import org.nyc311.forecast.model.prophet.ProphetModel;
 import org.nyc311.forecast.model.prophet.ProphetSettings;
@@ -43,12 +43,13 @@ public final class CandidatePool {
     }
 
     /**
-     * The candidates of a series whose Prophet-style fits borrow {@code parentShape} (null: none), the yearly pattern
-     * and holiday effects of its parent; the trials the search draws without a yearly pattern borrow only the holidays,
-     * so the race itself says whether the parent's season helps this series.
+     * The candidates of a series whose Prophet-style fits borrow the yearly pattern and holiday effects of its
+     * {@code parent} (null: none). Trials without a yearly pattern borrow only the holidays, and one such trial (the
+     * defaults, less the yearly pattern) always races beside the drawn ones, so the race itself says whether the
+     * parent's season helps this series.
      */
     public List<Candidate> candidates(
-            DailySeries series, int[] searchEnds, ForecastSettings settings, @Nullable ParentShape parentShape) {
+            DailySeries series, int[] searchEnds, ForecastSettings settings, @Nullable Parent parent) {
         List<Candidate> out = new ArrayList<>();
         UnaryOperator<ForecastModel> baseline =
                 settings.holidayAdjustment() ? model -> new HolidayAdjusted(model, calendar) : UnaryOperator.identity();
@@ -66,9 +67,13 @@ public final class CandidatePool {
             add(out, baseline.apply(new ExponentialSmoothing(false, true)), series, searchEnds);
         }
         if (settings.allows(ModelFamily.PROPHET)) {
-            ProphetDesign design = ProphetDesign.build(series, calendar, searchEnds, parentShape);
-            for (ProphetSettings trial : trials(settings)) {
-                ProphetModel model = new ProphetModel(trial, calendar, parentShape);
+            ProphetDesign design = ProphetDesign.build(series, calendar, searchEnds, parent);
+            List<ProphetSettings> trials = trials(settings);
+            if (parent != null) {
+                trials.add(ProphetSettings.defaults().withoutYearlyPattern());
+            }
+            for (ProphetSettings trial : trials) {
+                ProphetModel model = new ProphetModel(trial, calendar, parent);
                 out.add(new Candidate(model, end -> model.fit(design, end)));
             }
         }

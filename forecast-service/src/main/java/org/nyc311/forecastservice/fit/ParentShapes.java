@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.nyc311.forecast.DailySeries;
+import org.nyc311.forecast.model.prophet.Parent;
 import org.nyc311.forecast.model.prophet.ParentShape;
 import org.nyc311.forecastservice.gold.SeriesHistory;
 import org.nyc311.model.series.SeriesKey;
@@ -14,17 +15,20 @@ import org.nyc311.model.series.SeriesKey;
  * The parents in gold whose yearly pattern and holiday effects a series under a year old borrows (forecast-engine's
  * {@link ParentShape}): a complaint type in a borough borrows from all complaints of that borough, a borough from the
  * city. Gold has no complaint type citywide, which would be the closer parent of a type. A parent under a year old
- * itself lends its own parent's shape. Each parent's shape is learnt once, when the first series asks for it.
+ * itself lends its own parent's shape. Each parent is looked up once, when the first series asks for it; its shapes are
+ * learnt in the series' fits, in the training's pool (forecast-engine's {@link Parent}: at each of a fit's origins the
+ * shape the parent had then, learnt once per origin for all the series that share it).
  *
- * <p>Not thread-safe: a training asks on its own thread before it hands the series to the pool.
+ * <p>Not thread-safe: a training asks on its own thread before it hands the series to the pool (the {@link Parent}s it
+ * hands out are thread-safe).
  */
 public final class ParentShapes {
 
     private final Function<SeriesKey, Optional<SeriesHistory>> histories;
     private final Map<SeriesKey, Optional<Lent>> learnt = new HashMap<>();
 
-    /** A shape and the parent it comes from, for the series' hyperparameters. */
-    public record Lent(SeriesKey parent, ParentShape shape) {}
+    /** A parent to borrow from, and its series key for the borrower's hyperparameters. */
+    public record Lent(SeriesKey key, Parent parent) {}
 
     private ParentShapes(Function<SeriesKey, Optional<SeriesHistory>> histories) {
         this.histories = histories;
@@ -57,8 +61,9 @@ public final class ParentShapes {
         }
         Optional<Lent> lent = histories
                 .apply(parent)
-                .flatMap(h -> ParentShape.of(new DailySeries(h.firstDate(), h.counts())))
-                .map(shape -> new Lent(parent, shape))
+                .map(h -> Parent.of(new DailySeries(h.firstDate(), h.counts())))
+                .filter(Parent::canLend)
+                .map(lender -> new Lent(parent, lender))
                 // a parent without a year of its own passes its parent's on
                 .or(() -> parentOf(parent).flatMap(this::of));
         learnt.put(parent, lent);

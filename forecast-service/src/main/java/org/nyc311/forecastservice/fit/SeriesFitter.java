@@ -159,11 +159,11 @@ public class SeriesFitter implements DisposableBean {
         long started = System.nanoTime();
         Forecast forecast = forecaster.forecast(
                 new DailySeries(history.firstDate(), history.counts()),
-                lent.map(ParentShapes.Lent::shape).orElse(null));
+                lent.map(ParentShapes.Lent::parent).orElse(null));
         Map<String, String> hyperparameters = forecast.hyperparameters();
         if (lent.isPresent() && ProphetModel.borrowed(hyperparameters).isPresent()) {
             hyperparameters = new TreeMap<>(hyperparameters);
-            hyperparameters.put(PARENT_SERIES, lent.get().parent().id());
+            hyperparameters.put(PARENT_SERIES, lent.get().key().id());
         }
         return new SeriesFit(
                 history.key(),

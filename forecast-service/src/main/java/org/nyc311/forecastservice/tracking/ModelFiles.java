@@ -57,8 +57,8 @@ record ModelFiles(Map<String, byte[]> files) {
             + " library, not loadable by mlflow.pyfunc. A forecast is reproduced by fitting each series of "
             + SERIES_MODELS + " with its model and hyperparameters on the gold history named in " + SUMMARY
             + " (gold_version, history_start, last_actual_date), with the engine's " + SeriesForecaster.class.getName()
-            + " at engine_version (a series with hp.parent_series set borrowing that series' shape, forecast-engine's"
-            + " ParentShape.of on the parent's history), then, where a series' hp.reconciliation is set, reconciling them all together as it"
+            + " at engine_version (a series with hp.parent_series set given that series' history as its parent,"
+            + " forecast-engine's Parent.of), then, where a series' hp.reconciliation is set, reconciling them all together as it"
             + " names (forecast-engine's org.nyc311.forecast.reconcile.LevelLayout and MinTReconciliation, each"
             + " parent's remainder fitted from the same history); the forecasts themselves are the run's "
             + SeriesTables.FORECASTS + ".";

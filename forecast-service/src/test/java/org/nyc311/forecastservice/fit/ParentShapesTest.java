@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.SeriesForecaster;
+import org.nyc311.forecast.model.prophet.Parent;
 import org.nyc311.forecast.model.prophet.ParentShape;
 import org.nyc311.forecast.model.prophet.ProphetModel;
 import org.nyc311.forecastservice.config.ForecastProperties;
@@ -48,17 +49,20 @@ class ParentShapesTest {
                 history(NOISE_SI, 150, 20)));
 
         assertThat(parents.forSeries(history(NOISE_BK, 150, 120)))
-                .map(ParentShapes.Lent::parent)
+                .map(ParentShapes.Lent::key)
                 .contains(BROOKLYN);
         assertThat(parents.forSeries(history(NOISE_SI, 150, 20)))
-                .map(ParentShapes.Lent::parent)
+                .map(ParentShapes.Lent::key)
                 .contains(CITY);
         assertThat(parents.forSeries(history(STATEN_ISLAND, 200, 300)))
-                .map(ParentShapes.Lent::parent)
+                .map(ParentShapes.Lent::key)
                 .contains(CITY);
         assertThat(parents.forSeries(history(NOISE_BK, 365, 120))).isEmpty();
-        assertThat(parents.forSeries(history(NOISE_BK, 150, 120)).orElseThrow().shape())
-                .isEqualTo(ParentShape.of(series(history(BROOKLYN, 800, 1_500))).orElseThrow());
+        assertThat(parents.forSeries(history(NOISE_BK, 150, 120))
+                        .orElseThrow()
+                        .parent()
+                        .shapeBefore(LAST.plusDays(1)))
+                .isEqualTo(ParentShape.of(series(history(BROOKLYN, 800, 1_500))));
     }
 
     @Test
@@ -85,8 +89,7 @@ class ParentShapesTest {
     void aTrainingFitsAShortSeriesWithItsParentsShapeAndSaysWhichParentUnlessSwitchedOff() {
         List<SeriesHistory> training =
                 List.of(history(CITY, 800, 5_000), history(BROOKLYN, 800, 1_500), history(NOISE_BK, 150, 120));
-        ParentShape brooklyn =
-                ParentShape.of(series(history(BROOKLYN, 800, 1_500))).orElseThrow();
+        Parent brooklyn = Parent.of(series(history(BROOKLYN, 800, 1_500)));
 
         SeriesFit on = fitted(training, null, NOISE_BK);
         SeriesFit off = fitted(training, false, NOISE_BK);

@@ -16,7 +16,8 @@ import org.nyc311.model.calendar.HolidayCalendar;
  * parent's shape, the series fits the parent's season times an amplitude of its own (prior mean 1, standard deviation
  * {@link ProphetDesign#BORROWED_AMPLITUDE_SD}: partial pooling of the swing, not of every Fourier coefficient, which
  * a few months cannot tell from a trend), and its holiday effects get priors centred on the parent's instead of on
- * zero, so a holiday it has not seen takes the parent's effect instead of none. Whether the season helps is left to
+ * zero, so a holiday it has not seen takes the parent's deviation for that holiday on top of the series' own day-off
+ * effect instead of nothing of its own. Whether the season helps is left to
  * the series' own cross-validation: the hyperparameter search draws trials without a yearly pattern too, and those
  * borrow the holidays only.
  *

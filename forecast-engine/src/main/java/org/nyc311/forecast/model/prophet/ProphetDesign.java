@@ -61,8 +61,8 @@ public final class ProphetDesign {
 
     private final DailySeries series;
     private final HolidayCalendar calendar;
-    /** What the series borrows while it is under a year old; null when it has no parent to borrow from. */
-    private final @Nullable ParentShape borrowed;
+    /** Whom the series borrows from while it is under a year old; null when it has no parent to borrow from. */
+    private final @Nullable Parent parent;
 
     private final double[] z;
     private final int[] changepoints;
@@ -74,10 +74,10 @@ public final class ProphetDesign {
     private final double[][] grams;
     private final double[][] moments;
 
-    private ProphetDesign(DailySeries series, HolidayCalendar calendar, int[] ends, @Nullable ParentShape borrowed) {
+    private ProphetDesign(DailySeries series, HolidayCalendar calendar, int[] ends, @Nullable Parent parent) {
         this.series = series;
         this.calendar = calendar;
-        this.borrowed = borrowed;
+        this.parent = parent;
         int n = series.length();
         this.z = LogScale.toLog(series.values(), n);
         int spacing = Math.max(7, (int) Math.ceil(n / (double) CHANGEPOINT_CANDIDATES));
@@ -104,12 +104,13 @@ public final class ProphetDesign {
     }
 
     /**
-     * As {@link #build(DailySeries, HolidayCalendar, int[])}, for a series that borrows {@code borrowed} in its fits on
-     * fewer than {@link #MIN_DAYS_FOR_YEARLY} days ({@link ParentShape}).
+     * As {@link #build(DailySeries, HolidayCalendar, int[])}, for a series whose fits on fewer than
+     * {@link #MIN_DAYS_FOR_YEARLY} days borrow {@code parent}'s shape as it was at the end of each fit's prefix
+     * ({@link Parent}, {@link ParentShape}).
      */
     public static ProphetDesign build(
-            DailySeries series, HolidayCalendar calendar, int[] ends, @Nullable ParentShape borrowed) {
-        return new ProphetDesign(series, calendar, ends, borrowed);
+            DailySeries series, HolidayCalendar calendar, int[] ends, @Nullable Parent parent) {
+        return new ProphetDesign(series, calendar, ends, parent);
     }
 
     private void accumulate(int n) {
@@ -260,7 +261,10 @@ public final class ProphetDesign {
         double[] xz = moments[slot];
         double noise = noiseVariance(end);
 
-        ParentShape lent = end < MIN_DAYS_FOR_YEARLY ? borrowed : null;
+        // the parent as it was on the prefix's last day: a fit never sees the parent's days after its own
+        ParentShape lent = end < MIN_DAYS_FOR_YEARLY && parent != null
+                ? parent.shapeBefore(series.date(end)).orElse(null)
+                : null;
         int[] smooth = smoothColumns(settings, end, gram);
         int[] ramps = rampColumns(settings, end);
         // under a year, with a parent: its season as one more term, the parent's yearly coefficients (to the trial's
@@ -318,7 +322,8 @@ public final class ProphetDesign {
             }
         }
         if (lent != null) {
-            // a holiday the series has not seen yet takes its parent's effect instead of none
+            // a holiday the series has not seen yet takes its parent's deviation for it (the day-off effect all
+            // holidays share stays the series' own, its prior centred on the parent's)
             for (int c = columns.firstHoliday(); c <= columns.dayAfterDayOff(); c++) {
                 if (Arrays.binarySearch(smooth, c) < 0) {
                     beta[c] = lent.dayOffAt(c - columns.firstHoliday());

@@ -40,20 +40,20 @@ public final class ProphetModel implements ForecastModel {
 
     private final ProphetSettings settings;
     private final HolidayCalendar calendar;
-    private final @Nullable ParentShape borrowed;
+    private final @Nullable Parent parent;
 
     public ProphetModel(ProphetSettings settings, HolidayCalendar calendar) {
         this(settings, calendar, null);
     }
 
     /**
-     * A model whose fits on under a year of history borrow {@code borrowed}, the yearly pattern and holiday effects of
-     * the series' parent ({@link ParentShape}); null borrows nothing.
+     * A model whose fits on under a year of history borrow the yearly pattern and holiday effects of the series'
+     * {@code parent} as they were at the end of each fit's history ({@link Parent}); null borrows nothing.
      */
-    public ProphetModel(ProphetSettings settings, HolidayCalendar calendar, @Nullable ParentShape borrowed) {
+    public ProphetModel(ProphetSettings settings, HolidayCalendar calendar, @Nullable Parent parent) {
         this.settings = Objects.requireNonNull(settings);
         this.calendar = Objects.requireNonNull(calendar);
-        this.borrowed = borrowed;
+        this.parent = parent;
     }
 
     public ProphetModel(ProphetSettings settings) {
@@ -76,7 +76,7 @@ public final class ProphetModel implements ForecastModel {
 
     @Override
     public Map<String, String> hyperparameters() {
-        if (borrowed == null) {
+        if (parent == null) {
             return settings.asMap();
         }
         Map<String, String> m = new LinkedHashMap<>(settings.asMap());
@@ -88,12 +88,12 @@ public final class ProphetModel implements ForecastModel {
     @Override
     public FittedProphet fit(DailySeries history) {
         int n = history.length();
-        return ProphetDesign.build(history, calendar, new int[] {n}, borrowed).fit(settings, n);
+        return ProphetDesign.build(history, calendar, new int[] {n}, parent).fit(settings, n);
     }
 
     @Override
     public PrefixFits onPrefixes(DailySeries history, int[] ends) {
-        ProphetDesign design = ProphetDesign.build(history, calendar, ends, borrowed);
+        ProphetDesign design = ProphetDesign.build(history, calendar, ends, parent);
         return end -> design.fit(settings, end);
     }
 

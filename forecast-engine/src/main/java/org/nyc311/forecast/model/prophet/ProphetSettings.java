@@ -61,6 +61,12 @@ public record ProphetSettings(
                 0.7 + 0.25 * random.nextDouble());
     }
 
+    /** These settings with no yearly pattern (for a series that borrows one, its parent's holidays only). */
+    public ProphetSettings withoutYearlyPattern() {
+        return new ProphetSettings(
+                changepointPriorScale, seasonalityPriorScale, holidaysPriorScale, weeklyOrder, 0, changepointRange);
+    }
+
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("changepoint_prior_scale", fmt(changepointPriorScale));

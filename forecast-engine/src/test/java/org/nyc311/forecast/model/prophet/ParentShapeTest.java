@@ -30,7 +30,7 @@ class ParentShapeTest {
         DailySeries parent = series(parentStart, origin, 5_000, 1);
         DailySeries child = series(childStart, origin, 150, 2);
         DailySeries truth = series(origin, origin.plusDays(60), 150, 3);
-        ParentShape shape = ParentShape.of(parent).orElseThrow();
+        Parent shape = Parent.of(parent);
 
         double[] alone = new ProphetModel(ProphetSettings.defaults(), CALENDAR)
                 .fit(child)
@@ -51,7 +51,7 @@ class ParentShapeTest {
         LocalDate origin = LocalDate.of(2023, 6, 1);
         DailySeries parent = withJulyFourthDip(series(parentStart, origin, 5_000, 4), -0.7);
         DailySeries child = series(childStart, origin, 300, 5);
-        ParentShape shape = ParentShape.of(parent).orElseThrow();
+        Parent shape = Parent.of(parent);
         int julyFourth = (int) ChronoUnit.DAYS.between(origin, LocalDate.of(2023, 7, 4));
         ProphetSettings noYear = new ProphetSettings(0.05, 1.0, 1.0, 3, 0, 0.8);
 
@@ -63,7 +63,8 @@ class ParentShapeTest {
         double dipAlone = Math.log1p(alone[julyFourth]) - Math.log1p(alone[julyFourth - 7]);
         double dipBorrowing = Math.log1p(borrowing[julyFourth]) - Math.log1p(borrowing[julyFourth - 7]);
         assertThat(dipBorrowing).isLessThan(dipAlone - 0.4);
-        assertThat(shape.dayOff()[Holiday.INDEPENDENCE_DAY.ordinal()]).isLessThan(-0.2);
+        assertThat(ParentShape.of(parent).orElseThrow().dayOff()[Holiday.INDEPENDENCE_DAY.ordinal()])
+                .isLessThan(-0.2);
     }
 
     @Test
@@ -75,7 +76,7 @@ class ParentShapeTest {
                 new SeriesForecaster(ForecastSettings.of(14).withTrials(4));
 
         Forecast alone = forecaster.forecast(child);
-        Forecast offered = forecaster.forecast(child, ParentShape.of(parent).orElseThrow());
+        Forecast offered = forecaster.forecast(child, Parent.of(parent));
 
         assertThat(offered.points()).isEqualTo(alone.points());
         assertThat(offered.hyperparameters()).doesNotContainKey(ProphetModel.BORROWED_SHAPE);
@@ -90,7 +91,7 @@ class ParentShapeTest {
                 .withTrials(4)
                 .withFamilies(java.util.EnumSet.of(org.nyc311.forecast.ModelFamily.PROPHET)));
 
-        Forecast offered = forecaster.forecast(child, ParentShape.of(parent).orElseThrow());
+        Forecast offered = forecaster.forecast(child, Parent.of(parent));
 
         assertThat(offered.model()).isEqualTo("prophet");
         assertThat(offered.hyperparameters())
@@ -106,6 +107,31 @@ class ParentShapeTest {
         assertThat(ProphetModel.borrowed(java.util.Map.of("ets.weight", "0.4", "prophet.from_parent", "holidays")))
                 .contains(ProphetModel.HOLIDAYS);
         assertThat(ProphetModel.borrowed(java.util.Map.of("yearly_order", "6"))).isEmpty();
+    }
+
+    @Test
+    void eachFitBorrowsTheShapeTheParentHadAtTheEndOfItsHistoryAndNoLater() {
+        LocalDate origin = LocalDate.of(2023, 5, 1);
+        DailySeries full = series(LocalDate.of(2021, 1, 1), origin, 5_000, 11);
+        Parent parent = Parent.of(full);
+
+        assertThat(parent.shapeBefore(LocalDate.of(2022, 6, 1))).isEqualTo(ParentShape.of(full.prefix((int)
+                ChronoUnit.DAYS.between(full.start(), LocalDate.of(2022, 6, 1)))));
+        assertThat(parent.shapeBefore(origin.plusDays(30))).isEqualTo(ParentShape.of(full));
+        assertThat(parent.shapeBefore(LocalDate.of(2021, 12, 31))).isEmpty(); // under a year behind it
+        assertThat(parent.canLend()).isTrue();
+        assertThat(Parent.of(full.prefix(300)).canLend()).isFalse();
+
+        // a child fitted on its days to 2023-03-01 borrows the parent as it was then, whatever the parent saw later
+        DailySeries child = series(LocalDate.of(2022, 11, 1), LocalDate.of(2023, 3, 1), 150, 12);
+        double[] asOfThen = new ProphetModel(ProphetSettings.defaults(), CALENDAR, Parent.of(full.prefix((int)
+                        ChronoUnit.DAYS.between(full.start(), LocalDate.of(2023, 3, 1)))))
+                .fit(child)
+                .predict(30);
+        double[] withMore = new ProphetModel(ProphetSettings.defaults(), CALENDAR, parent)
+                .fit(child)
+                .predict(30);
+        assertThat(withMore).containsExactly(asOfThen);
     }
 
     @Test
