@@ -70,23 +70,8 @@ public final class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--skip-speed", description = "accuracy only")
     boolean skipSpeed;
 
-    @Option(
-            names = "--anchors",
-            description = "also fit Prophet, AutoETS and MSTL at the same origins, in the pinned Python environment "
-                    + "of scripts/anchors-venv.sh (created on first use; needs python3 and PyPI)")
-    boolean anchorsOn;
-
-    @Option(
-            names = "--anchors-venv",
-            defaultValue = "${sys:user.home}/.cache/nyc311/anchors-venv",
-            description = "where the anchors' environment lives (default ${DEFAULT-VALUE})")
-    Path anchorsVenv;
-
-    @Option(
-            names = "--scripts",
-            defaultValue = "scripts",
-            description = "the repository's scripts folder (default ${DEFAULT-VALUE}, from the repository root)")
-    Path scripts;
+    @Mixin
+    AnchorOptions anchorOptions;
 
     @Option(
             names = "--calibration-half-life",
@@ -138,12 +123,7 @@ public final class ForecastBenchmark implements Callable<Integer> {
     }
 
     private void accuracy(Map<String, DailySeries> real, StringBuilder md) throws Exception {
-        Optional<AnchorForecasts> anchors = Optional.empty();
-        if (anchorsOn) {
-            AnchorForecasts a = new AnchorForecasts(scripts, anchorsVenv);
-            a.prepare();
-            anchors = Optional.of(a);
-        }
+        Optional<AnchorForecasts> anchors = anchorOptions.prepared();
         md.append("### Accuracy on the " + shared.window() + " window of the real series\n\n");
         md.append("Test part: the last 25% of each series; development window: the quarter before it, with the test "
                 + "part cut off. Origins every 7 days inside the window; at each origin the engine "

@@ -44,9 +44,10 @@ import picocli.CommandLine.Option;
  * </ul>
  * At each origin the child sees its days from {@code --child-start} to the origin, the parent every day before the
  * origin; each of the child's fits (its model race's and its calibration's origins included) borrows the shape the
- * parent had at the end of that fit's history ({@link Parent}). Origins step a week apart from the first day the parent has a year
- * behind it; with {@code --window development} (the default) no forecast day reaches citywide's test part (its last
- * quarter); street flooding's days of 2017 lie in its own test part, looked at before: all of it is development data.
+ * parent had at the end of that fit's history ({@link Parent}). Origins step a week apart from the first day the
+ * parent has a year behind it, while the child is under a year old; with {@code --window development} no forecast day
+ * reaches citywide's test part (its last quarter), with {@code --window test} (the shared default) they run to its
+ * end; street flooding's days of 2017 lie in its own test part, looked at before: all of it is development data.
  */
 @Command(
         name = "short-history-benchmark",
@@ -72,23 +73,8 @@ public final class ShortHistoryBenchmark implements Callable<Integer> {
             description = "the engine's search trials (default ${DEFAULT-VALUE})")
     int trials;
 
-    @Option(
-            names = "--anchors",
-            description = "also fit Prophet, AutoETS and MSTL on each child at the same origins, in the pinned Python"
-                    + " environment of scripts/anchors-venv.sh (created on first use; needs python3 and PyPI)")
-    boolean anchorsOn;
-
-    @Option(
-            names = "--anchors-venv",
-            defaultValue = "${sys:user.home}/.cache/nyc311/anchors-venv",
-            description = "where the anchors' environment lives (default ${DEFAULT-VALUE})")
-    Path anchorsVenv;
-
-    @Option(
-            names = "--scripts",
-            defaultValue = "scripts",
-            description = "the repository's scripts folder (default ${DEFAULT-VALUE}, from the repository root)")
-    Path scripts;
+    @Mixin
+    AnchorOptions anchorOptions;
 
     private @Nullable AnchorForecasts anchors;
     private String anchorVersions = "";
@@ -132,10 +118,7 @@ public final class ShortHistoryBenchmark implements Callable<Integer> {
         md.append("| pair | h | origins | child's days at the origins | method | MAPE % | MASE | coverage | MSIS |"
                 + " origins whose chosen model (or an ensemble's member) fitted the parent's season |\n");
         md.append("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
-        if (anchorsOn) {
-            anchors = new AnchorForecasts(scripts, anchorsVenv);
-            anchors.prepare();
-        }
+        anchors = anchorOptions.prepared().orElse(null);
         ExecutorService pool = Executors.newFixedThreadPool(threads.count());
         try {
             for (Pair pair : PAIRS) {
