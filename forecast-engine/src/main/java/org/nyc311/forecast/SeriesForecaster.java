@@ -84,7 +84,12 @@ public final class SeriesForecaster {
      */
     public Forecast forecast(DailySeries history, @Nullable Parent parent) {
         int n = history.length();
-        Parent borrowed = n < ParentShape.BORROWED_BELOW_DAYS ? parent : null;
+        // lent only when the parent can lend at the series' last day, so a forecast says it borrowed only if it did
+        Parent borrowed = n < ParentShape.BORROWED_BELOW_DAYS
+                        && parent != null
+                        && parent.shapeBefore(history.end()).isPresent()
+                ? parent
+                : null;
         if (n == 0 || history.allZero()) {
             return zeroForecast(history);
         }

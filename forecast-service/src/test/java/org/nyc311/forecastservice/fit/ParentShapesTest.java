@@ -66,7 +66,7 @@ class ParentShapesTest {
     }
 
     @Test
-    void eachParentIsReadAndFittedOnceAndAMissingOneLendsNothing() {
+    void eachParentIsReadOnceAndAMissingOneLendsNothing() {
         AtomicInteger reads = new AtomicInteger();
         Map<SeriesKey, SeriesHistory> gold = List.of(history(BROOKLYN, 800, 1_500)).stream()
                 .collect(Collectors.toMap(SeriesHistory::key, Function.identity()));

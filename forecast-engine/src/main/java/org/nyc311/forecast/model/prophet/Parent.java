@@ -24,7 +24,8 @@ public final class Parent {
 
     private final DailySeries history;
     private final HolidayCalendar calendar;
-    private final ConcurrentMap<Integer, Optional<ParentShape>> byDays = new ConcurrentHashMap<>();
+    /** Sized for a series' 40-odd calibration origins and its search's, so that it does not resize under load. */
+    private final ConcurrentMap<Integer, Optional<ParentShape>> byDays = new ConcurrentHashMap<>(128);
 
     private Parent(DailySeries history, HolidayCalendar calendar) {
         this.history = Objects.requireNonNull(history);

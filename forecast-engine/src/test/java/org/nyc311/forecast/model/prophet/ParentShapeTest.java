@@ -94,12 +94,46 @@ class ParentShapeTest {
         Forecast offered = forecaster.forecast(child, Parent.of(parent));
 
         assertThat(offered.model()).isEqualTo("prophet");
+        // a parent without a year behind it by the series' last day lends nothing, and the forecast says nothing
+        assertThat(forecaster.forecast(child, Parent.of(parent.prefix(300))).hyperparameters())
+                .doesNotContainKey(ProphetModel.BORROWED_SHAPE);
         assertThat(offered.hyperparameters())
                 .containsEntry(
                         ProphetModel.BORROWED_SHAPE,
                         Integer.parseInt(offered.hyperparameters().get("yearly_order")) > 0
                                 ? ProphetModel.SEASON_AND_HOLIDAYS
                                 : ProphetModel.HOLIDAYS);
+    }
+
+    @Test
+    void noFitOfTheRaceOrTheCalibrationSeesTheParentOnOrAfterTheFirstDayItForecasts() {
+        DailySeries parent = series(LocalDate.of(2019, 1, 1), LocalDate.of(2024, 6, 23), 5_000, 13);
+        DailySeries child = series(LocalDate.of(2023, 6, 1), LocalDate.of(2024, 2, 6), 150, 14);
+        int[] ends = org.nyc311.forecast.selection.RollingOrigins.of(child.length(), 30, 3)
+                .union(child.length());
+        for (int end : ends) {
+            LocalDate cutoff = child.date(end);
+            double[] base = fitted(child, ends, end, parent);
+            assertThat(fitted(child, ends, end, times(parent, cutoff, 50)))
+                    .as("the parent on the first forecast day, prefix of %d days", end)
+                    .containsExactly(base);
+            assertThat(fitted(child, ends, end, times(parent, cutoff.minusDays(1), 50)))
+                    .as("the parent on the prefix's last day, prefix of %d days", end)
+                    .isNotEqualTo(base);
+        }
+    }
+
+    private static double[] fitted(DailySeries child, int[] ends, int end, DailySeries parent) {
+        return ProphetDesign.build(child, CALENDAR, ends, Parent.of(parent))
+                .fit(ProphetSettings.defaults(), end)
+                .predict(30);
+    }
+
+    private static DailySeries times(DailySeries s, LocalDate day, double factor) {
+        double[] y = s.values();
+        int i = (int) ChronoUnit.DAYS.between(s.start(), day);
+        y[i] *= factor;
+        return new DailySeries(s.start(), y);
     }
 
     @Test
