@@ -271,14 +271,10 @@ public final class ProphetDesign {
         // order) times an amplitude of the series' own
         double[] season = lent != null && settings.yearlyOrder() > 0 ? parentSeason(lent, settings) : null;
         int terms = smooth.length + (season == null ? 0 : 1);
-        int[][] termColumns = new int[terms][];
-        double[][] termWeights = new double[terms][];
         double[] ridge = new double[terms];
         double[] priorMean = new double[terms];
         for (int a = 0; a < smooth.length; a++) {
             int c = smooth[a];
-            termColumns[a] = new int[] {c};
-            termWeights[a] = new double[] {1};
             // smooth columns hold no ramp: past the slope come the Fourier pairs, then the days off
             double scale = c <= DesignColumns.SLOPE
                     ? Double.POSITIVE_INFINITY
@@ -294,33 +290,12 @@ public final class ProphetDesign {
             }
         }
         if (season != null) {
-            int k = smooth.length;
-            termColumns[k] = new int[season.length];
-            for (int j = 0; j < season.length; j++) {
-                termColumns[k][j] = columns.firstYearly() + j;
-            }
-            termWeights[k] = season;
-            ridge[k] = noise / (BORROWED_AMPLITUDE_SD * BORROWED_AMPLITUDE_SD);
-            priorMean[k] = 1;
+            ridge[smooth.length] = noise / (BORROWED_AMPLITUDE_SD * BORROWED_AMPLITUDE_SD);
+            priorMean[smooth.length] = 1;
         }
         double[] beta = new double[p];
-        double[] u = new double[terms];
         double[] deltas = solve(
-                gram,
-                xz,
-                termColumns,
-                termWeights,
-                ramps,
-                ridge,
-                priorMean,
-                noise / settings.changepointPriorScale(),
-                u,
-                beta);
-        for (int a = 0; a < terms; a++) {
-            for (int j = 0; j < termColumns[a].length; j++) {
-                beta[termColumns[a][j]] += u[a] * termWeights[a][j];
-            }
-        }
+                gram, xz, smooth, season, ramps, ridge, priorMean, noise / settings.changepointPriorScale(), beta);
         if (lent != null) {
             // a holiday the series has not seen yet takes its parent's deviation for it (the day-off effect all
             // holidays share stays the series' own, its prior centred on the parent's)
@@ -349,58 +324,62 @@ public final class ProphetDesign {
     }
 
     /**
-     * The MAP fit of the Gaussian block, whose terms are the design's columns or weighted sums of them (the parent's
-     * season), under priors {@code N(priorMean, noise / ridge)}, and of the changepoint deltas under the lasso.
-     * Normal equations of the Gaussian block: {@code (T'X'XT + R) u = T'X'z + R m - T'X'X_r delta}, with {@code T}
-     * the terms' weights; the prior mean only adds {@code R m} to the right-hand side. Writes the terms' coefficients
-     * into {@code u} and the deltas into {@code beta} (the caller spreads {@code u} over the columns).
+     * The MAP fit of the Gaussian block, whose terms are the design's columns {@code s} and, when {@code season} is
+     * given, one more: the yearly columns weighted by it (the parent's season, its coefficient an amplitude), under
+     * priors {@code N(priorMean, noise / ridge)}; and of the changepoint deltas {@code r} under the lasso. Normal
+     * equations of the Gaussian block: {@code (T'X'XT + R) u = T'X'z + R m - T'X'X_r delta}, with {@code T} the terms'
+     * weights; the prior mean only adds {@code R m} to the right-hand side. Writes every coefficient into {@code beta}
+     * (the season's spread over the yearly columns) and returns the deltas.
      */
     private double[] solve(
             double[] gram,
             double[] xz,
-            int[][] termColumns,
-            double[][] termWeights,
+            int[] s,
+            double @Nullable [] season,
             int[] r,
             double[] ridge,
             double[] priorMean,
             double lambda,
-            double[] u,
             double[] beta) {
-        int s = termColumns.length;
-        double[][] a = new double[s][s];
-        double[] bs = new double[s];
-        for (int i = 0; i < s; i++) {
-            for (int j = i; j < s; j++) {
-                double v = 0;
-                for (int x = 0; x < termColumns[i].length; x++) {
-                    int base = termColumns[i][x] * p;
-                    double w = termWeights[i][x];
-                    for (int y = 0; y < termColumns[j].length; y++) {
-                        v += w * termWeights[j][y] * gram[base + termColumns[j][y]];
-                    }
-                }
-                a[i][j] = v;
-                a[j][i] = v;
+        int k = s.length;
+        int terms = k + (season == null ? 0 : 1);
+        // the season term's Gram row against every column: sum_j w_j G[yearly_j, c]
+        double[] seasonRow = season == null ? new double[0] : seasonRow(gram, season);
+        double[][] a = new double[terms][terms];
+        double[] bs = new double[terms];
+        for (int i = 0; i < k; i++) {
+            int base = s[i] * p;
+            for (int j = 0; j < k; j++) {
+                a[i][j] = gram[base + s[j]];
             }
+            bs[i] = xz[s[i]];
+        }
+        if (season != null) {
+            double own = 0;
+            double moment = 0;
+            for (int j = 0; j < season.length; j++) {
+                own += season[j] * seasonRow[columns.firstYearly() + j];
+                moment += season[j] * xz[columns.firstYearly() + j];
+            }
+            for (int i = 0; i < k; i++) {
+                a[i][k] = seasonRow[s[i]];
+                a[k][i] = seasonRow[s[i]];
+            }
+            a[k][k] = own;
+            bs[k] = moment;
+        }
+        for (int i = 0; i < terms; i++) {
             a[i][i] += ridge[i];
-            double m = 0;
-            for (int x = 0; x < termColumns[i].length; x++) {
-                m += termWeights[i][x] * xz[termColumns[i][x]];
-            }
-            bs[i] = m + ridge[i] * priorMean[i];
+            bs[i] += ridge[i] * priorMean[i];
         }
         DecompositionSolver solver = cholesky(a);
-        double[] solved = solver.solve(new ArrayRealVector(bs, false)).toArray();
+        double[] u = solver.solve(new ArrayRealVector(bs, false)).toArray();
         double[] delta = new double[r.length];
         if (r.length > 0) {
-            double[][] gsr = new double[s][r.length];
-            for (int i = 0; i < s; i++) {
+            double[][] gsr = new double[terms][r.length];
+            for (int i = 0; i < terms; i++) {
                 for (int j = 0; j < r.length; j++) {
-                    double v = 0;
-                    for (int x = 0; x < termColumns[i].length; x++) {
-                        v += termWeights[i][x] * gram[termColumns[i][x] * p + r[j]];
-                    }
-                    gsr[i][j] = v;
+                    gsr[i][j] = i < k ? gram[s[i] * p + r[j]] : seasonRow[r[j]];
                 }
             }
             RealMatrix w = solver.solve(new Array2DRowRealMatrix(gsr, false));
@@ -409,33 +388,53 @@ public final class ProphetDesign {
             double[] rhs = new double[r.length];
             for (int i = 0; i < r.length; i++) {
                 double acc = xz[r[i]];
-                for (int k = 0; k < s; k++) {
-                    acc -= gsr[k][i] * solved[k];
+                for (int t = 0; t < terms; t++) {
+                    acc -= gsr[t][i] * u[t];
                 }
                 rhs[i] = acc;
                 for (int j = i; j < r.length; j++) {
                     double v = gram[r[i] * p + r[j]];
-                    for (int k = 0; k < s; k++) {
-                        v -= gsr[k][i] * w.getEntry(k, j);
+                    for (int t = 0; t < terms; t++) {
+                        v -= gsr[t][i] * w.getEntry(t, j);
                     }
                     q[i][j] = v;
                     q[j][i] = v;
                 }
             }
             LassoCoordinateDescent.solve(q, rhs, lambda, delta);
-            for (int k = 0; k < s; k++) {
-                double acc = solved[k];
+            for (int t = 0; t < terms; t++) {
+                double acc = u[t];
                 for (int j = 0; j < r.length; j++) {
-                    acc -= w.getEntry(k, j) * delta[j];
+                    acc -= w.getEntry(t, j) * delta[j];
                 }
-                solved[k] = acc;
+                u[t] = acc;
             }
             for (int j = 0; j < r.length; j++) {
                 beta[r[j]] = delta[j];
             }
         }
-        System.arraycopy(solved, 0, u, 0, s);
+        for (int i = 0; i < k; i++) {
+            beta[s[i]] = u[i];
+        }
+        if (season != null) {
+            for (int j = 0; j < season.length; j++) {
+                beta[columns.firstYearly() + j] = u[k] * season[j];
+            }
+        }
         return delta;
+    }
+
+    private double[] seasonRow(double[] gram, double[] season) {
+        double[] row = new double[p];
+        for (int j = 0; j < season.length; j++) {
+            if (season[j] != 0) {
+                int base = (columns.firstYearly() + j) * p;
+                for (int c = 0; c < p; c++) {
+                    row[c] += season[j] * gram[base + c];
+                }
+            }
+        }
+        return row;
     }
 
     private static DecompositionSolver cholesky(double[][] a) {
