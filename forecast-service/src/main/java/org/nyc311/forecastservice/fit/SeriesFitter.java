@@ -146,7 +146,8 @@ public class SeriesFitter implements DisposableBean {
         try {
             return parents.forSeries(history);
         } catch (RuntimeException e) {
-            // a parent that cannot be fitted costs the series its borrowing, not its forecast
+            // a parent gold cannot give now (an on-demand read while gold is away) costs the series its borrowing,
+            // not its forecast
             LOG.warn(
                     "series {} fits without its parent's shape: {}",
                     history.key().id(),

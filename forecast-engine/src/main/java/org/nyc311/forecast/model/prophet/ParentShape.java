@@ -17,9 +17,9 @@ import org.nyc311.model.calendar.HolidayCalendar;
  * {@link ProphetDesign#BORROWED_AMPLITUDE_SD}: partial pooling of the swing, not of every Fourier coefficient, which
  * a few months cannot tell from a trend), and its holiday effects get priors centred on the parent's instead of on
  * zero, so a holiday it has not seen takes the parent's deviation for that holiday on top of the series' own day-off
- * effect instead of nothing of its own. Whether the season helps is left to
- * the series' own cross-validation: the hyperparameter search draws trials without a yearly pattern too, and those
- * borrow the holidays only.
+ * effect instead of nothing of its own. Whether the season helps is left to the series' own cross-validation: one
+ * trial without a yearly pattern, borrowing the holidays only, always races beside the drawn ones (CandidatePool).
+ * Each fit borrows the shape the parent had at the end of that fit's history ({@link Parent}).
  *
  * @param yearly the yearly Fourier coefficients, sine then cosine of each order from 1 to
  *               {@link ProphetSettings#MAX_YEARLY_ORDER} (zeros beyond the parent's order), on the basis of the
