@@ -41,11 +41,6 @@ public final class ParentShapes {
         return new ParentShapes(key -> Optional.ofNullable(byKey.get(key)));
     }
 
-    /** Parents read when asked for (an on-demand forecast of one of gold's series). */
-    public static ParentShapes reading(Function<SeriesKey, Optional<SeriesHistory>> histories) {
-        return new ParentShapes(histories);
-    }
-
     /** What {@code history} borrows: empty when it has a whole year of its own or no parent with one. */
     public Optional<Lent> forSeries(SeriesHistory history) {
         if (history.counts().length >= ParentShape.BORROWED_BELOW_DAYS) {

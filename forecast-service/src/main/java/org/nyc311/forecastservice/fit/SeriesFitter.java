@@ -129,31 +129,16 @@ public class SeriesFitter implements DisposableBean {
         }
     }
 
-    /** Fits one series now, on the caller's thread (on-demand forecasts of a posted history: no parent). */
+    /** Fits one series now, on the caller's thread, without a parent (on-demand forecasts). */
     public SeriesFit fitNow(SeriesHistory history, int horizon) {
         return fit(new SeriesForecaster(settings(horizon)), history, Optional.empty());
-    }
-
-    /** Fits one of gold's series now, on the caller's thread, borrowing from its parent as a training would. */
-    public SeriesFit fitNow(SeriesHistory history, int horizon, ParentShapes parents) {
-        return fit(new SeriesForecaster(settings(horizon)), history, borrowed(parents, history));
     }
 
     private Optional<ParentShapes.Lent> borrowed(ParentShapes parents, SeriesHistory history) {
         if (!properties.borrowFromParents()) {
             return Optional.empty();
         }
-        try {
-            return parents.forSeries(history);
-        } catch (RuntimeException e) {
-            // a parent gold cannot give now (an on-demand read while gold is away) costs the series its borrowing,
-            // not its forecast
-            LOG.warn(
-                    "series {} fits without its parent's shape: {}",
-                    history.key().id(),
-                    e.toString());
-            return Optional.empty();
-        }
+        return parents.forSeries(history);
     }
 
     private static SeriesFit fit(SeriesForecaster forecaster, SeriesHistory history, Optional<ParentShapes.Lent> lent) {

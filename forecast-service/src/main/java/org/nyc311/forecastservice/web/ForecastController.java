@@ -22,7 +22,6 @@ import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.forecast.metrics.Accuracy;
 import org.nyc311.forecastservice.config.ForecastProperties;
 import org.nyc311.forecastservice.fit.OnDemandFits;
-import org.nyc311.forecastservice.fit.ParentShapes;
 import org.nyc311.forecastservice.fit.SeriesFit;
 import org.nyc311.forecastservice.fit.SeriesFitter;
 import org.nyc311.forecastservice.gold.GoldReader;
@@ -197,9 +196,8 @@ class ForecastController implements ForecastApi {
             dates.require("history's first date", history.firstDate());
             dates.require("history's last date", history.lastDate());
         }
-        SeriesFit fit = onDemandFits.run(() -> hasSeries
-                ? fitter.fitNow(history, request.horizon(), ParentShapes.reading(gold::history))
-                : fitter.fitNow(history, request.horizon()));
+        // the series alone, without its parent: reading the parent too would add gold reads to every request
+        SeriesFit fit = onDemandFits.run(() -> fitter.fitNow(history, request.horizon()));
         return new OnDemandView(
                 hasSeries ? history.key().id() : null,
                 fit.model(),
