@@ -100,6 +100,7 @@ public final class AnomalyDetector {
         List<AlertEpisode> episodes = new ArrayList<>();
         Run run = null;
         double evidence = 0;
+        int runStartIndex = 0;
         ObservedDay[] judged = new ObservedDay[days.size()];
         for (int i = 0; i < days.size(); i++) {
             ObservedDay day = days.get(i);
@@ -115,7 +116,11 @@ public final class AnomalyDetector {
             Breach breach = day.breach();
             boolean anomalous = breach == Breach.SPIKE || (breach == Breach.DROP && settings.dropsAlert());
             if (rule.on()) {
+                // an open spike run keeps the intervals from before it as its gate, so that a rise which widens or
+                // narrows the refitted intervals neither stops its own alert nor opens the gate for itself
+                int gateDay = run != null && run.breach == Breach.SPIKE ? runStartIndex : i;
                 double logZ = day.yhat() < DetectionSettings.Evidence.MIN_LEVEL
+                                || !hidesRise(judged, gateDay - window, gateDay, rule.hiddenRise())
                         ? 0
                         : RobustZScore.scoreWithScaleFloor(
                                 logResiduals[i],
@@ -145,7 +150,10 @@ public final class AnomalyDetector {
                 run = null;
             }
             if (direction != null) {
-                run = run == null ? new Run(day.date(), direction) : run;
+                if (run == null) {
+                    run = new Run(day.date(), direction);
+                    runStartIndex = i;
+                }
                 opened = run.add(day, z, anomalous, rule.on() && evidence >= rule.threshold());
             } else if (run != null) {
                 episodes.addAll(run.closeOn(day.date()));
@@ -172,6 +180,33 @@ public final class AnomalyDetector {
     static double poissonSpreadOfLog(double yhat) {
         double mean = Math.max(1, yhat);
         return Math.sqrt(mean) / (1 + mean);
+    }
+
+    /**
+     * Whether the intervals of the days in {@code [from, to]} (the z-window and the day itself) would hide a rise of
+     * {@code rise}: the median of their upper bounds is at least {@code 1 + rise} times their forecasts, over the days
+     * forecast at {@link DetectionSettings.Evidence#MIN_LEVEL} or more (the rule's days: a quiet weekend's wide
+     * interval must not open it for the weekdays). The median over the window, not the day's own bound, so that a
+     * series does not drop in and out of the rule from one weekday to the next.
+     */
+    private static boolean hidesRise(ObservedDay[] days, int from, int to, double rise) {
+        if (rise == 0) {
+            return true;
+        }
+        double[] ratios = new double[to - Math.max(0, from) + 1];
+        int n = 0;
+        for (int j = Math.max(0, from); j <= to; j++) {
+            if (days[j].yhat() >= DetectionSettings.Evidence.MIN_LEVEL) {
+                ratios[n++] = days[j].upper() / days[j].yhat();
+            }
+        }
+        if (n == 0) {
+            return true;
+        }
+        double[] known = Arrays.copyOf(ratios, n);
+        Arrays.sort(known);
+        double median = n % 2 == 1 ? known[n / 2] : (known[n / 2 - 1] + known[n / 2]) / 2;
+        return median >= 1 + rise;
     }
 
     /**

@@ -16,9 +16,9 @@ import org.nyc311.model.series.SeriesKey;
 class AnomalyDetectorTest {
 
     private static final LocalDate START = LocalDate.of(2024, 3, 1);
-    private final AnomalyDetector detector = new AnomalyDetector(DetectionSettings.defaults());
+    private final AnomalyDetector detector = new AnomalyDetector(DetectionSettings.breachRuleOnly());
     private final AnomalyDetector sustained =
-            new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(true));
+            new AnomalyDetector(DetectionSettings.breachRuleOnly().withSustainedRise(true));
 
     /** Days with interval [80, 120] around 100; 'S' is a spike (150), 'D' a drop (50), '.' inside (100 +- a little). */
     static List<ObservedDay> days(String pattern) {
@@ -98,7 +98,7 @@ class AnomalyDetectorTest {
     @Test
     void dropsAlertWhenConfiguredAndADropEndsASpikeRun() {
         AnomalyDetector withDrops =
-                new AnomalyDetector(DetectionSettings.defaults().withDropsAlert(true));
+                new AnomalyDetector(DetectionSettings.breachRuleOnly().withDropsAlert(true));
 
         Detection d = withDrops.detect(days("..DDD..SSDDD."));
 
@@ -113,7 +113,7 @@ class AnomalyDetectorTest {
     @Test
     void theNumberOfDaysInARowIsConfigurable() {
         AnomalyDetector twoDays =
-                new AnomalyDetector(DetectionSettings.defaults().withConsecutiveDays(2));
+                new AnomalyDetector(DetectionSettings.breachRuleOnly().withConsecutiveDays(2));
 
         assertThat(twoDays.detect(days("..SS...S..")).episodes()).hasSize(1);
     }
@@ -134,7 +134,7 @@ class AnomalyDetectorTest {
         SeriesKey key = SeriesKey.of("noise-residential", Borough.BROOKLYN);
 
         Detection first = detector.detect(input);
-        Detection second = new AnomalyDetector(DetectionSettings.defaults()).detect(List.copyOf(input));
+        Detection second = new AnomalyDetector(DetectionSettings.breachRuleOnly()).detect(List.copyOf(input));
 
         assertThat(second).isEqualTo(first);
         assertThat(second.episodes().stream().map(e -> e.toAlert(key)).toList())
@@ -235,7 +235,7 @@ class AnomalyDetectorTest {
     @Test
     void withTheSustainedRiseRuleOffOnlyBreachesCount() {
         AnomalyDetector breachesOnly =
-                new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
+                new AnomalyDetector(DetectionSettings.breachRuleOnly().withSustainedRise(false));
 
         Detection d = breachesOnly.detect(wideThen(170, 170, 170, 170, 100));
 
@@ -289,25 +289,34 @@ class AnomalyDetectorTest {
         });
         assertThat(d.days().stream().filter(DayVerdict::anomalous)).hasSize(2);
         AnomalyDetector breachesOnly =
-                new AnomalyDetector(DetectionSettings.defaults().withSustainedRise(false));
+                new AnomalyDetector(DetectionSettings.breachRuleOnly().withSustainedRise(false));
         assertThat(breachesOnly.detect(wideThen(300, 170, 300, 100)).episodes()).isEmpty();
     }
 
     @Test
     void theSustainedRiseThresholdIsConfigurableAndChecked() {
         AnomalyDetector strict = new AnomalyDetector(
-                DetectionSettings.defaults().withSustainedRise(true).withSustainedMinZ(8));
+                DetectionSettings.breachRuleOnly().withSustainedRise(true).withSustainedMinZ(8));
 
         assertThat(strict.detect(wideThen(170, 170, 170, 100)).episodes()).isEmpty();
-        assertThatThrownBy(() -> DetectionSettings.defaults().withSustainedMinZ(-1))
+        assertThatThrownBy(() -> DetectionSettings.breachRuleOnly().withSustainedMinZ(-1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("z threshold");
-        assertThatThrownBy(() -> DetectionSettings.defaults().withSustainedMinZ(Double.NaN))
+        assertThatThrownBy(() -> DetectionSettings.breachRuleOnly().withSustainedMinZ(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private final AnomalyDetector evidence =
-            new AnomalyDetector(DetectionSettings.defaults().withEvidence(DetectionSettings.Evidence.on(1.0, 4.0)));
+    /** The detector as shipped: the evidence rule is on by default. */
+    private final AnomalyDetector evidence = new AnomalyDetector(DetectionSettings.defaults());
+
+    @Test
+    void theShippedDefaultsAddUpEvidenceOnSeriesWhoseIntervalsHideAFiftyPercentRise() {
+        assertThat(DetectionSettings.defaults().evidence())
+                .isEqualTo(DetectionSettings.Evidence.on(1.0, 4.0))
+                .extracting(DetectionSettings.Evidence::hiddenRise)
+                .isEqualTo(0.5);
+        assertThat(DetectionSettings.breachRuleOnly().evidence().on()).isFalse();
+    }
 
     /**
      * 28 usual days around a forecast of 200 with a wide interval [0, 400] (actuals 190, 200, 210: log residuals of
@@ -338,7 +347,7 @@ class AnomalyDetectorTest {
                     .isEqualTo(START.plusDays(30));
             assertThat(e.closedOn()).as("on the first day back to usual").contains(START.plusDays(32));
         });
-        assertThat(new AnomalyDetector(DetectionSettings.defaults())
+        assertThat(new AnomalyDetector(DetectionSettings.breachRuleOnly())
                         .detect(levelThen(300, 300, 300, 300))
                         .episodes())
                 .as("the breach rule alone never sees it")
@@ -382,11 +391,81 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void aSeriesWhoseIntervalsWouldFlagTheRiseOnItsFirstDayIsLeftToTheBreachRule() {
+        // a forecast of 200 with an upper bound of 260 (1.3 x): a +50% day breaches on its own, and the median week's
+        // spread (holidays and weather live in the interval, not in it) would make +25% look like evidence
+        List<ObservedDay> days = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            days.add(new ObservedDay(START.plusDays(i), 190 + 10 * (i % 3), 200, 140, 260));
+        }
+        for (int j = 0; j < 5; j++) {
+            days.add(new ObservedDay(START.plusDays(28 + j), 250, 200, 140, 260));
+        }
+
+        assertThat(evidence.detect(days).days())
+                .as("+25% for five days inside a 1.3 x interval")
+                .allMatch(v -> v.evidence() == 0.0)
+                .noneMatch(DayVerdict::raised);
+        assertThat(evidence.detect(days).episodes()).isEmpty();
+        AnomalyDetector everySeries = new AnomalyDetector(DetectionSettings.breachRuleOnly()
+                .withEvidence(DetectionSettings.Evidence.on(1.0, 4.0).withHiddenRise(0)));
+        assertThat(everySeries.detect(days).episodes())
+                .as("with the gate off, the same days add up to an alert")
+                .singleElement()
+                .satisfies(e -> assertThat(e.openedOn()).isEqualTo(START.plusDays(30)));
+    }
+
+    @Test
+    void theGateFollowsTheMedianIntervalOfTheWindowNotOneNarrowDay() {
+        // wide intervals (2 x), then a rise of +50% whose second day has a narrow one (1.3 x) and breaches: judged by
+        // that day's own bound it would add no evidence, and the alert would wait
+        List<ObservedDay> days = new ArrayList<>(levelThen());
+        for (int j = 0; j < 4; j++) {
+            double upper = j == 1 ? 260 : 400;
+            days.add(new ObservedDay(START.plusDays(28 + j), 300, 200, 0, upper));
+        }
+
+        Detection d = evidence.detect(days);
+
+        assertThat(d.days().get(29).anomalous()).as("+50% above a 1.3 x bound").isTrue();
+        assertThat(d.episodes())
+                .singleElement()
+                .satisfies(e -> assertThat(e.openedOn()).isEqualTo(START.plusDays(30)));
+    }
+
+    @Test
+    void aRiseIsGatedByTheIntervalsBeforeItNotByTheNarrowerOnesOfItsOwnDays() {
+        // a series at the gate's edge: two weeks of wide intervals (2 x), then two of narrow ones (1.3 x), so the
+        // median is wide only by the rise's first day; the refits after that day learn part of it, with 1.3 x intervals
+        List<ObservedDay> days = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            double upper = i < 14 ? 400 : 260;
+            days.add(new ObservedDay(START.plusDays(i), 190 + 10 * (i % 3), 200, 0, upper));
+        }
+        days.add(new ObservedDay(START.plusDays(28), 300, 200, 0, 400));
+        for (int j = 1; j < 4; j++) {
+            days.add(new ObservedDay(START.plusDays(28 + j), 300, 240, 168, 312));
+        }
+
+        Detection d = evidence.detect(days);
+
+        assertThat(d.days().subList(28, days.size())).noneMatch(DayVerdict::anomalous);
+        assertThat(d.days().subList(28, 31)).extracting(DayVerdict::evidence).containsExactly(1.5, 3.0, 4.5);
+        assertThat(d.episodes())
+                .as("judged by its own days' intervals, the rise would have left the rule on its second day")
+                .singleElement()
+                .satisfies(e -> assertThat(e.openedOn()).isEqualTo(START.plusDays(30)));
+    }
+
+    @Test
     void theEvidenceRuleRejectsAThresholdOneDayCouldReach() {
         assertThatThrownBy(() -> DetectionSettings.Evidence.on(1.0, 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threshold");
         assertThatThrownBy(() -> DetectionSettings.Evidence.on(-1, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DetectionSettings.Evidence.on(1, 4).withHiddenRise(-0.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hidden rise");
     }
 
     @Test
@@ -399,7 +478,7 @@ class AnomalyDetectorTest {
         AnomalyDetector.Yardstick madeBeforeTheRun = (runStart, day) -> runStart.equals(START.plusDays(28))
                 ? Optional.of(new ObservedDay(day.date(), day.actual(), 200, 0, 400))
                 : Optional.empty();
-        AnomalyDetector breaches = new AnomalyDetector(DetectionSettings.defaults());
+        AnomalyDetector breaches = new AnomalyDetector(DetectionSettings.breachRuleOnly());
 
         assertThat(breaches.detect(days).episodes())
                 .as("against the refitted forecasts")

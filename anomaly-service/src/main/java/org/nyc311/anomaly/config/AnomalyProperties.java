@@ -25,7 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        message to another consumer meanwhile (5 min)
  * @param queues          the SQS queues in and out
  * @param outboxRetryInterval how often AnomalyAlert events SQS refused are sent again from the outbox (60 s)
- * @param evidence        anomaly-engine's sequential-evidence rule ({@code enabled}, {@code slack}, {@code threshold}):
+ * @param evidence        anomaly-engine's sequential-evidence rule ({@code enabled}, {@code slack}, {@code threshold},
+ *                        {@code hidden-rise}):
  *                        a CUSUM of the days' log residuals that opens an alert when a rise adds up before three days
  *                        breach; its defaults are anomaly-engine's ({@link DetectionSettings.Evidence})
  * @param judgeRunsBefore whether the later days of a rising run are judged against the forecast stored for the
@@ -67,7 +68,7 @@ public record AnomalyProperties(
                 checkVisibilityTimeout == null ? java.time.Duration.ofMinutes(5) : checkVisibilityTimeout;
         this.queues = queues == null ? new Queues(null, null) : queues;
         this.outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
-        this.evidence = evidence == null ? new Evidence(null, null, null) : evidence;
+        this.evidence = evidence == null ? new Evidence(null, null, null, null) : evidence;
         this.judgeRunsBefore = judgeRunsBefore != null && judgeRunsBefore;
         this.dropsAlert = dropsAlert;
     }
@@ -79,15 +80,21 @@ public record AnomalyProperties(
                 dropsAlert,
                 sustainedRise,
                 sustainedMinZ,
-                new DetectionSettings.Evidence(evidence.enabled(), evidence.slack(), evidence.threshold()));
+                new DetectionSettings.Evidence(
+                        evidence.enabled(), evidence.slack(), evidence.threshold(), evidence.hiddenRise()));
     }
 
     /** The sequential-evidence rule's settings, each defaulting to anomaly-engine's. */
-    public record Evidence(Boolean enabled, Double slack, Double threshold) {
-        public Evidence(@Nullable Boolean enabled, @Nullable Double slack, @Nullable Double threshold) {
+    public record Evidence(Boolean enabled, Double slack, Double threshold, Double hiddenRise) {
+        public Evidence(
+                @Nullable Boolean enabled,
+                @Nullable Double slack,
+                @Nullable Double threshold,
+                @Nullable Double hiddenRise) {
             this.enabled = enabled == null ? DetectionSettings.DEFAULT_EVIDENCE : enabled;
             this.slack = slack == null ? DetectionSettings.DEFAULT_EVIDENCE_SLACK : slack;
             this.threshold = threshold == null ? DetectionSettings.DEFAULT_EVIDENCE_THRESHOLD : threshold;
+            this.hiddenRise = hiddenRise == null ? DetectionSettings.DEFAULT_EVIDENCE_HIDDEN_RISE : hiddenRise;
         }
     }
 

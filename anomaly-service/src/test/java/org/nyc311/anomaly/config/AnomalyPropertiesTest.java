@@ -64,18 +64,22 @@ class AnomalyPropertiesTest {
     }
 
     @Test
-    void theEvidenceRuleIsTurnedOnAndTunedUnderItsOwnKeys() {
-        DetectionSettings settings = bind(Map.of(
-                        "nyc311.anomaly.evidence.enabled",
-                        "true",
+    void theEvidenceRuleIsTunedOrTurnedOffUnderItsOwnKeys() {
+        DetectionSettings tuned = bind(Map.of(
                         "nyc311.anomaly.evidence.slack",
                         "0.5",
                         "nyc311.anomaly.evidence.threshold",
-                        "5"))
+                        "5",
+                        "nyc311.anomaly.evidence.hidden-rise",
+                        "0"))
                 .detectionSettings();
+        DetectionSettings off =
+                bind(Map.of("nyc311.anomaly.evidence.enabled", "false")).detectionSettings();
 
-        assertThat(settings.evidence()).isEqualTo(DetectionSettings.Evidence.on(0.5, 5));
-        assertThat(settings.consecutiveDays()).isEqualTo(DetectionSettings.DEFAULT_CONSECUTIVE_DAYS);
+        assertThat(tuned.evidence())
+                .isEqualTo(DetectionSettings.Evidence.on(0.5, 5).withHiddenRise(0));
+        assertThat(tuned.consecutiveDays()).isEqualTo(DetectionSettings.DEFAULT_CONSECUTIVE_DAYS);
+        assertThat(off).isEqualTo(DetectionSettings.breachRuleOnly());
     }
 
     @Test

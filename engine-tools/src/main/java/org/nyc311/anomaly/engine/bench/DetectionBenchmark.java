@@ -266,9 +266,15 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 detection.evidence().on()
                         ? String.format(
                                 Locale.ROOT,
-                                "on (slack %.2f, threshold %.2f)",
+                                "on (slack %.2f, threshold %.2f, %s)",
                                 detection.evidence().slack(),
-                                detection.evidence().threshold())
+                                detection.evidence().threshold(),
+                                detection.evidence().hiddenRise() == 0
+                                        ? "every series"
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "series whose intervals hide +%.0f%%",
+                                                100 * detection.evidence().hiddenRise()))
                         : "off",
                 optIn.runHistory(),
                 runs,

@@ -5,10 +5,11 @@ import org.nyc311.anomaly.engine.rolling.RunHistory;
 import picocli.CommandLine.Option;
 
 /**
- * The two opt-in behaviours of rolling detection, both shipped off (see the module README): the
- * sustained-rise rule and what a day's forecast does with the open spike run before it. A picocli
- * mixin so that {@code detect} and the detection benchmark take them with the same names, defaults
- * and meaning: the benchmark measures exactly what {@code detect} would run.
+ * The switchable rules of rolling detection (see the module README): the sequential-evidence rule (on by default,
+ * {@code --no-evidence} turns it off), and the opt-in ones, shipped off: the sustained-rise rule, runs judged against
+ * the forecast made before them, and what a day's forecast does with the open spike run before it. A picocli mixin
+ * so that {@code detect} and the detection benchmark take them with the same names, defaults and meaning: the
+ * benchmark measures exactly what {@code detect} would run.
  */
 public final class OptInRuleOptions {
 
@@ -18,7 +19,7 @@ public final class OptInRuleOptions {
             fallbackValue = "true",
             defaultValue = "" + DetectionSettings.DEFAULT_SUSTAINED_RISE,
             description = "a run of days inside the interval with z >= --sustained-min-z whose total is beyond "
-                    + "its bound also opens an alert (default off: the breach rule only)")
+                    + "its bound also opens an alert (default off)")
     boolean sustainedRise;
 
     @Option(
@@ -49,6 +50,13 @@ public final class OptInRuleOptions {
     double evidenceThreshold;
 
     @Option(
+            names = "--evidence-hidden-rise",
+            defaultValue = "" + DetectionSettings.DEFAULT_EVIDENCE_HIDDEN_RISE,
+            description = "only series whose intervals hide a rise this large (upper bound at least 1 + it times the "
+                    + "forecast) add evidence; 0: every series (default ${DEFAULT-VALUE})")
+    double evidenceHiddenRise;
+
+    @Option(
             names = "--judge-runs-before",
             negatable = true,
             fallbackValue = "true",
@@ -67,11 +75,12 @@ public final class OptInRuleOptions {
 
     public OptInRuleOptions() {}
 
-    /** The given settings with the sustained-rise rule as chosen; throws if {@code --sustained-min-z} is out of range. */
+    /** The given settings with the rules as chosen; throws if an option is out of range. */
     public DetectionSettings applyTo(DetectionSettings settings) {
         return settings.withSustainedRise(sustainedRise)
                 .withSustainedMinZ(sustainedMinZ)
-                .withEvidence(new DetectionSettings.Evidence(evidence, evidenceSlack, evidenceThreshold));
+                .withEvidence(
+                        new DetectionSettings.Evidence(evidence, evidenceSlack, evidenceThreshold, evidenceHiddenRise));
     }
 
     public RunHistory runHistory() {

@@ -152,18 +152,23 @@ class DetectCommandTest {
     }
 
     @Test
-    void theSustainedRiseRuleCanBeTurnedOffOrTightenedButNotGivenANegativeThreshold() throws IOException {
+    void theRaisingRulesCanBeTurnedOffOrTunedButNotGivenANegativeThreshold() throws IOException {
         Path in = fixture();
         LocalDate from = START.plusDays(110);
 
-        assertThat(run(in, dir.resolve("off.csv"), from, "--trials", "2", "--no-sustained-rise"))
+        assertThat(run(in, dir.resolve("off.csv"), from, "--trials", "2", "--no-sustained-rise", "--no-evidence"))
                 .isZero();
         List<String> off = Files.readAllLines(dir.resolve("off.csv"));
         assertThat(off).hasSize(41);
         assertThat(off.subList(1, off.size()))
                 .allSatisfy(l ->
-                        assertThat(l).as("no day is raised with the rule off").endsWith(",false"));
+                        assertThat(l).as("no day is raised with both rules off").endsWith(",false"));
+        assertThat(err.toString()).contains("1 alerts opened");
         assertThat(run(in, dir.resolve("bad.csv"), from, "--sustained-min-z", "-1"))
+                .isEqualTo(2);
+        assertThat(run(in, dir.resolve("bad.csv"), from, "--evidence-hidden-rise", "-0.5"))
+                .isEqualTo(2);
+        assertThat(run(in, dir.resolve("bad.csv"), from, "--evidence-threshold", "1"))
                 .isEqualTo(2);
         assertThat(Files.exists(dir.resolve("bad.csv"))).isFalse();
     }
