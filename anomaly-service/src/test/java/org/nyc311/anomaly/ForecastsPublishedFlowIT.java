@@ -300,7 +300,20 @@ class ForecastsPublishedFlowIT {
                         .counter()
                         .count())
                 .isEqualTo(1.0);
-        assertThat(meters.get("nyc311.anomaly.alerts.opened").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("nyc311.anomaly.alerts.opened")
+                        .tag("rule", "breaches")
+                        .counter()
+                        .count())
+                .as("three spikes in a row")
+                .isEqualTo(1.0);
+        assertThat(meters.get("nyc311.anomaly.alerts.opened").counters())
+                .as("one counter per rule, the others at zero")
+                .extracting(c -> c.getId().getTag("rule"))
+                .containsExactlyInAnyOrder("breaches", "evidence", "sustained_rise");
+        assertThat(meters.get("nyc311.anomaly.alerts.opened").counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                        .sum())
+                .isEqualTo(1.0);
         assertThat(meters.get("nyc311.anomaly.alerts.closed").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("nyc311.anomaly.check.duration").timer().count()).isEqualTo(3);
         String prometheus = http.getForObject("/actuator/prometheus", String.class);

@@ -8,8 +8,8 @@ import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.series.SeriesKey;
 
 /**
- * One run of anomalous days long enough to alert (or, under the sustained-rise rule, a run of flagged
- * and raised days whose total is beyond its bound): one alert however long it lasts. No null checks: only
+ * One run of anomalous days long enough to alert (or, under the sustained-rise or the evidence rule, a run of
+ * flagged and raised days that added up): one alert however long it lasts. No null checks: only
  * {@link AnomalyDetector} makes episodes, and NullAway proves its arguments at build time.
  *
  * @param episodeStart      the first day of the run, flagged or raised (before the alert opened)
@@ -17,8 +17,9 @@ import org.nyc311.model.series.SeriesKey;
  * @param lastAnomalousDate the last day of the run seen so far, flagged or raised
  * @param closedOn          the first day that no longer counts toward the run (neither flagged nor raised); empty
  *                          while the episode is open
- * @param anomalousDays     days in the run: flagged days, and raised days under the sustained-rise rule
+ * @param anomalousDays     days in the run: flagged days, and raised days under the sustained-rise or evidence rule
  * @param peakZScore        the most extreme z-score of the run (largest in the direction of the run)
+ * @param openedBy          the rule that opened the alert
  */
 public record AlertEpisode(
         LocalDate episodeStart,
@@ -26,7 +27,23 @@ public record AlertEpisode(
         LocalDate lastAnomalousDate,
         Optional<LocalDate> closedOn,
         int anomalousDays,
-        double peakZScore) {
+        double peakZScore,
+        OpenedBy openedBy) {
+
+    /** Which rule opened an alert: what an operator needs to weigh a rule's alerts apart from the others'. */
+    public enum OpenedBy {
+        /** Three days in a row above their upper bound (or below the lower, with drops alerting): the rule. */
+        BREACHES,
+        /** The opt-in sustained-rise rule: a run of flagged and raised days whose capped total is beyond its bound. */
+        SUSTAINED_RISE,
+        /** The sequential-evidence rule: a rise inside the intervals that added up to its threshold. */
+        EVIDENCE;
+
+        /** The name as a metric tag or a summary says it: {@code breaches}, {@code sustained_rise}, {@code evidence}. */
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public boolean isOpen() {
         return closedOn.isEmpty();

@@ -226,14 +226,15 @@ public final class AnomalyDetector {
     }
 
     /**
-     * The current run of days that count toward an alert (flagged, or raised under the sustained-rise
-     * rule), local to one {@link #detect} call.
+     * The current run of days that count toward an alert (flagged, or raised under the sustained-rise or the
+     * evidence rule), local to one {@link #detect} call.
      */
     private final class Run {
         private final LocalDate start;
         private final Breach breach;
         private LocalDate last;
         private @Nullable LocalDate openedOn;
+        private AlertEpisode.OpenedBy openedBy = AlertEpisode.OpenedBy.BREACHES;
         private int days;
         /** Flagged days at the end of the run, without a raised day between them: the rule. */
         private int trailingFlags;
@@ -261,12 +262,21 @@ public final class AnomalyDetector {
             squaredMargins += margin * margin;
             double signed = breach == Breach.DROP ? -z : z;
             peak = Double.isNaN(peak) ? signed : Math.max(peak, signed);
-            if (openedOn == null
-                    && (trailingFlags >= settings.consecutiveDays() || sustainedRise() || enoughEvidence)) {
-                openedOn = day.date();
-                return true;
+            if (openedOn != null) {
+                return false;
             }
-            return false;
+            // the rule first: a run that breached three days in a row opened by it, whatever else it had
+            if (trailingFlags >= settings.consecutiveDays()) {
+                openedBy = AlertEpisode.OpenedBy.BREACHES;
+            } else if (sustainedRise()) {
+                openedBy = AlertEpisode.OpenedBy.SUSTAINED_RISE;
+            } else if (enoughEvidence) {
+                openedBy = AlertEpisode.OpenedBy.EVIDENCE;
+            } else {
+                return false;
+            }
+            openedOn = day.date();
+            return true;
         }
 
         /**
@@ -298,7 +308,7 @@ public final class AnomalyDetector {
                 return List.of();
             }
             double z = breach == Breach.DROP ? -peak : peak;
-            return List.of(new AlertEpisode(start, openedOn, last, closedOn, days, z));
+            return List.of(new AlertEpisode(start, openedOn, last, closedOn, days, z, openedBy));
         }
     }
 }

@@ -45,6 +45,7 @@ class AnomalyDetectorTest {
         assertThat(alert.lastAnomalousDate()).isEqualTo(START.plusDays(12));
         assertThat(alert.closedOn()).contains(START.plusDays(13));
         assertThat(alert.anomalousDays()).isEqualTo(3);
+        assertThat(alert.openedBy()).isEqualTo(AlertEpisode.OpenedBy.BREACHES);
         assertThat(d.days().stream().filter(DayVerdict::alertOpened).map(DayVerdict::date))
                 .containsExactly(START.plusDays(12));
         assertThat(d.days().stream().filter(DayVerdict::anomalous)).hasSize(3);
@@ -226,6 +227,7 @@ class AnomalyDetectorTest {
             assertThat(e.closedOn()).as("closes when back to usual").contains(START.plusDays(31));
             assertThat(e.anomalousDays()).isEqualTo(3);
             assertThat(e.peakZScore()).isGreaterThan(6);
+            assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.SUSTAINED_RISE);
         });
         assertThat(d.days().get(29).toAnomaly(SeriesKey.citywide(), "run-1"))
                 .as("a raised day is not an anomaly record: it never breached")
@@ -346,12 +348,25 @@ class AnomalyDetectorTest {
                     .as("the third day, with no day above its upper bound")
                     .isEqualTo(START.plusDays(30));
             assertThat(e.closedOn()).as("on the first day back to usual").contains(START.plusDays(32));
+            assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.EVIDENCE);
         });
         assertThat(new AnomalyDetector(DetectionSettings.breachRuleOnly())
                         .detect(levelThen(300, 300, 300, 300))
                         .episodes())
                 .as("the breach rule alone never sees it")
                 .isEmpty();
+    }
+
+    @Test
+    void aRunThatBreachesThreeDaysInARowIsOpenedByTheBreachRuleThoughItsEvidenceAddsUpToo() {
+        Detection d = evidence.detect(levelThen(500, 500, 500, 200));
+
+        assertThat(d.days().get(30).evidence()).isGreaterThanOrEqualTo(4);
+        assertThat(d.episodes()).singleElement().satisfies(e -> {
+            assertThat(e.openedOn()).isEqualTo(START.plusDays(30));
+            assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.BREACHES);
+            assertThat(e.openedBy().tag()).isEqualTo("breaches");
+        });
     }
 
     @Test

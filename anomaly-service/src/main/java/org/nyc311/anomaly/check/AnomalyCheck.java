@@ -259,7 +259,7 @@ public class AnomalyCheck {
             AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.OPENED, opened);
             if (announce(event, now)) {
                 tally.opened++;
-                metrics.alertOpened();
+                metrics.alertOpened(episode.openedBy());
             }
         }
         if (alert.status() == Alert.Status.CLOSED) {

@@ -3,16 +3,23 @@ package org.nyc311.anomaly.check;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
+import org.nyc311.anomaly.engine.AlertEpisode;
 import org.nyc311.model.anomaly.Anomaly;
 import org.springframework.stereotype.Component;
 
-/** The service's meters: anomalies recorded (by direction), alerts opened and closed, and how long a check takes. */
+/**
+ * The service's meters: anomalies recorded (by direction), alerts opened (by the rule that opened them: {@code
+ * breaches}, {@code evidence}, {@code sustained_rise}) and closed, and how long a check takes. The rule tag is how an
+ * operator sees what the evidence rule adds to the breach rule's alerts on days no benchmark has.
+ */
 @Component
 public class AnomalyMetrics {
 
     private final Counter spikes;
     private final Counter drops;
-    private final Counter opened;
+    private final Map<AlertEpisode.OpenedBy, Counter> opened = new EnumMap<>(AlertEpisode.OpenedBy.class);
     private final Counter closed;
     private final Timer checkDuration;
 
@@ -25,9 +32,14 @@ public class AnomalyMetrics {
                 .tag("direction", "drop")
                 .description("days recorded outside their forecast interval")
                 .register(registry);
-        this.opened = Counter.builder("nyc311.anomaly.alerts.opened")
-                .description("alerts opened")
-                .register(registry);
+        for (AlertEpisode.OpenedBy rule : AlertEpisode.OpenedBy.values()) {
+            opened.put(
+                    rule,
+                    Counter.builder("nyc311.anomaly.alerts.opened")
+                            .tag("rule", rule.tag())
+                            .description("alerts opened, by the rule that opened them")
+                            .register(registry));
+        }
         this.closed = Counter.builder("nyc311.anomaly.alerts.closed")
                 .description("alerts closed")
                 .register(registry);
@@ -41,8 +53,8 @@ public class AnomalyMetrics {
         (direction == Anomaly.Direction.SPIKE ? spikes : drops).increment();
     }
 
-    void alertOpened() {
-        opened.increment();
+    void alertOpened(AlertEpisode.OpenedBy rule) {
+        java.util.Objects.requireNonNull(opened.get(rule)).increment();
     }
 
     void alertClosed() {

@@ -3,10 +3,12 @@ package org.nyc311.anomaly.engine.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nyc311.anomaly.engine.AlertEpisode;
 import org.nyc311.anomaly.engine.DayVerdict;
 import org.nyc311.anomaly.engine.DetectionSettings;
 import org.nyc311.anomaly.engine.ObservedDay;
@@ -116,14 +118,25 @@ public final class DetectCommand implements Callable<Integer> {
         Map<String, SeriesDetection> results = detector.detect(series, from, progress::step);
         int[] counts = new int[3];
         write(results, counts);
+        Map<AlertEpisode.OpenedBy, Long> openedBy = new EnumMap<>(AlertEpisode.OpenedBy.class);
+        for (AlertEpisode.OpenedBy rule : AlertEpisode.OpenedBy.values()) {
+            openedBy.put(rule, 0L);
+        }
+        results.values()
+                .forEach(r -> r.detection().episodes().stream()
+                        .filter(e -> !e.openedOn().isBefore(r.from()))
+                        .forEach(e -> openedBy.merge(e.openedBy(), 1L, Long::sum)));
         err.printf(
                 Locale.ROOT,
-                "detect: wrote %d days of %d series to %s: %d anomalous, %d alerts opened%n",
+                "detect: wrote %d days of %d series to %s: %d anomalous, %d alerts opened (%s)%n",
                 counts[0],
                 series.size(),
                 files.output(),
                 counts[1],
-                counts[2]);
+                counts[2],
+                openedBy.entrySet().stream()
+                        .map(e -> e.getKey().tag() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
         if (counts[0] == 0) {
             err.println("detect: no series has days on or after " + from);
         }
