@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.nyc311.forecast.DailySeries;
 import org.nyc311.forecast.model.prophet.Parent;
 import org.nyc311.forecast.model.prophet.ParentShape;
@@ -24,13 +23,13 @@ import org.nyc311.model.series.SeriesKey;
  */
 public final class ParentShapes {
 
-    private final Function<SeriesKey, Optional<SeriesHistory>> histories;
+    private final Map<SeriesKey, SeriesHistory> histories;
     private final Map<SeriesKey, Optional<Lent>> learnt = new HashMap<>();
 
     /** A parent to borrow from, and its series key for the borrower's hyperparameters. */
     public record Lent(SeriesKey key, Parent parent) {}
 
-    private ParentShapes(Function<SeriesKey, Optional<SeriesHistory>> histories) {
+    private ParentShapes(Map<SeriesKey, SeriesHistory> histories) {
         this.histories = histories;
     }
 
@@ -38,7 +37,7 @@ public final class ParentShapes {
     public static ParentShapes among(List<SeriesHistory> series) {
         Map<SeriesKey, SeriesHistory> byKey = new HashMap<>();
         series.forEach(history -> byKey.put(history.key(), history));
-        return new ParentShapes(key -> Optional.ofNullable(byKey.get(key)));
+        return new ParentShapes(byKey);
     }
 
     /** What {@code history} borrows: empty when it has a whole year of its own or no parent with one. */
@@ -54,8 +53,7 @@ public final class ParentShapes {
         if (known != null) {
             return known;
         }
-        Optional<Lent> lent = histories
-                .apply(parent)
+        Optional<Lent> lent = Optional.ofNullable(histories.get(parent))
                 .map(h -> Parent.of(new DailySeries(h.firstDate(), h.counts())))
                 .filter(Parent::canLend)
                 .map(lender -> new Lent(parent, lender))
