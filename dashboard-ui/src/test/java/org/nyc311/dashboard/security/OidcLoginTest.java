@@ -41,6 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class OidcLoginTest {
 
     private static final JsonStubServer identityProvider = new JsonStubServer();
+    private static final String PUBLIC_API_HOST = "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com";
 
     @LocalServerPort
     int port;
@@ -112,18 +113,32 @@ class OidcLoginTest {
     }
 
     @Test
-    void behindTheLoadBalancerTheSessionCookieIsSecureAndTheRedirectUriHttps() throws Exception {
+    void behindThePublicApiTheRedirectsAreOnItsHttpsAddress() throws Exception {
+        // what API Gateway's HTTP API adds to a request it passes on (RFC 7239); the Host header it sends is the task's
+        String forwarded = "for=198.51.100.7;host=" + PUBLIC_API_HOST + ";proto=https";
+
+        HttpResponse<String> view = browse(port, "/pipeline", "Forwarded", forwarded);
+        HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE, "Forwarded", forwarded);
+
+        assertThat(view.headers().firstValue("Location"))
+                .hasValue("https://" + PUBLIC_API_HOST + SecurityConfiguration.OIDC_LOGIN_PAGE);
+        assertThat(redirectUri(authorize)).isEqualTo("https://" + PUBLIC_API_HOST + "/login/oauth2/code/oidc");
+    }
+
+    @Test
+    void theLoadBalancersForwardedProtoStillCounts() throws Exception {
         HttpResponse<String> authorize =
                 browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE, "X-Forwarded-Proto", "https");
 
-        assertThat(sessionCookie(authorize)).contains("; Secure");
         assertThat(redirectUri(authorize)).isEqualTo("https://" + Loopback.HOST + "/login/oauth2/code/oidc");
     }
 
     @Test
-    void withoutTheForwardedProtoNeither() throws Exception {
+    void withoutForwardingHeadersTheRedirectsAreOnTheRequestsOwnAddressAndTheCookieIsNotSecure() throws Exception {
         HttpResponse<String> authorize = browse(port, SecurityConfiguration.OIDC_LOGIN_PAGE);
 
+        // Secure comes from server.servlet.session.cookie.secure, which deploy/ecs sets with its public API
+        // (TemplateSecurityTest), never from a header
         assertThat(sessionCookie(authorize)).doesNotContainIgnoringCase("secure");
         assertThat(redirectUri(authorize))
                 .isEqualTo("http://" + Loopback.HOST + ":" + port + "/login/oauth2/code/oidc");

@@ -45,7 +45,7 @@ public final class Estimate {
         this.bundle = CloudFormationYaml.load(projectRoot.resolve(BUNDLE));
         services();
         scheduledTasks();
-        loadBalancers();
+        publicEntry();
         items.add(new Item(
                 "public IPv4 addresses",
                 String.join(", ", addressHolders),
@@ -145,10 +145,14 @@ public final class Estimate {
         }
     }
 
-    private void loadBalancers() {
+    /** How people and callers reach the dashboard and the forecast API: a load balancer, an HTTP API, or neither. */
+    private void publicEntry() {
         List<Template.Resource> balancers = template.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer");
-        if (balancers.isEmpty()) {
-            items.add(new Item("load balancer", "none in this environment", 0));
+        List<Template.Resource> httpApis = template.resourcesOfType("AWS::ApiGatewayV2::Api").stream()
+                .filter(api -> "HTTP".equals(api.properties().get("ProtocolType")))
+                .toList();
+        if (balancers.isEmpty() && httpApis.isEmpty()) {
+            items.add(new Item("public entry", "none in this environment (ECS Exec port forwarding)", 0));
         }
         for (Template.Resource balancer : balancers) {
             double lcu = prices.price("usage.alb.lcu");
@@ -165,6 +169,25 @@ public final class Estimate {
                 addressHours += zones * prices.hoursPerMonth();
                 addressHolders.add(String.format(Locale.ROOT, "%.0f for the load balancer", zones));
             }
+        }
+        if (!httpApis.isEmpty()) {
+            double millions = prices.price("usage.public-api.requests") / 1_000_000;
+            int routes = template.resourcesOfType("AWS::ApiGatewayV2::Route").size();
+            int links = template.resourcesOfType("AWS::ApiGatewayV2::VpcLink").size();
+            items.add(new Item(
+                    "API Gateway HTTP API",
+                    String.format(
+                            Locale.ROOT,
+                            "%d API, %d routes, %d VPC link (not billed), %.1f million requests (usage) and as many"
+                                    + " Cloud Map DiscoverInstances calls",
+                            httpApis.size(),
+                            routes,
+                            links,
+                            millions),
+                    httpApis.size()
+                            * millions
+                            * (prices.price("apigateway.http.million-requests")
+                                    + prices.price("cloudmap.discover.million-calls"))));
         }
     }
 

@@ -41,22 +41,18 @@ class CostsDocumentTest {
     void theTemplateIsResolvedPerEnvironmentAsCloudFormationWould() {
         Template prod = Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "prod"));
         Template dev = Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "dev"));
-        Template devWithBalancer =
-                Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "dev", "DevLoadBalancer", "true"));
+        Template devWithApi =
+                Template.load(ROOT.resolve(Estimate.TEMPLATE), Map.of("Environment", "dev", "DevPublicApi", "true"));
 
-        assertThat(prod.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer"))
-                .hasSize(1);
-        assertThat(dev.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer"))
-                .isEmpty();
-        assertThat(dev.resourcesOfType("AWS::ElasticLoadBalancingV2::TargetGroup"))
-                .isEmpty();
-        assertThat(devWithBalancer.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer"))
-                .hasSize(1);
+        assertThat(prod.resourcesOfType("AWS::ApiGatewayV2::Api")).hasSize(1);
+        assertThat(dev.resourcesOfType("AWS::ApiGatewayV2::Api")).isEmpty();
+        assertThat(dev.resourcesOfType("AWS::ApiGatewayV2::Route")).isEmpty();
+        assertThat(devWithApi.resourcesOfType("AWS::ApiGatewayV2::Api")).hasSize(1);
         // Fn::If with AWS::NoValue: the property is gone, as in the deployed service
         assertThat(dev.resource("DashboardService").properties())
-                .doesNotContainKey("LoadBalancers")
+                .doesNotContainKey("ServiceRegistries")
                 .containsEntry("EnableExecuteCommand", true);
-        assertThat(list(prod.resource("DashboardService").properties().get("LoadBalancers")))
+        assertThat(list(prod.resource("DashboardService").properties().get("ServiceRegistries")))
                 .hasSize(1);
         assertThat(map(list(prod.resource("DashboardService").properties().get("CapacityProviderStrategy"))
                         .get(0)))
@@ -96,7 +92,7 @@ class CostsDocumentTest {
                 .contains(
                         "forecast-service",
                         "dashboard-ui",
-                        "Application Load Balancer",
+                        "API Gateway HTTP API",
                         "public IPv4 addresses",
                         "Secrets Manager",
                         "Cognito");
@@ -114,5 +110,11 @@ class CostsDocumentTest {
                         .isCloseTo(
                                 (0.25 * 0.04048 + 1 * 0.004445) * 0.30 * 730,
                                 org.assertj.core.data.Offset.offset(1e-9)));
+        // the HTTP API by hand: 0.5 million requests at $1.00 a million, and as many DiscoverInstances calls at $1.00
+        assertThat(estimate.items())
+                .filteredOn(item -> item.component().equals("API Gateway HTTP API"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.dollars())
+                        .isCloseTo(0.5 * (1.00 + 1.00), org.assertj.core.data.Offset.offset(1e-9)));
     }
 }

@@ -4,7 +4,6 @@ import static org.nyc311.launcher.cost.CloudFormationYaml.list;
 import static org.nyc311.launcher.cost.CloudFormationYaml.map;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +30,12 @@ final class TemplateSecurityRules {
      * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), the dashboard as an OIDC login client of it.
      */
     static final Set<String> AUTHENTICATING_VARIABLES = Set.of("NYC311_TOKEN_ISSUER_URI", "NYC311_OIDC_ISSUER_URI");
+
+    /** API Gateway's own authorizers: a route with one of them refuses a request before any service sees it. */
+    static final Set<String> GATEWAY_AUTHORIZATIONS = Set.of("AWS_IAM", "JWT", "CUSTOM");
+
+    /** Spring Boot's session cookie flag, as an environment variable. */
+    static final String SECURE_COOKIE_VARIABLE = "SERVER_SERVLET_SESSION_COOKIE_SECURE";
 
     /** Spring Boot's management port: actuator (prometheus included) listens there when it is set. */
     static final String MANAGEMENT_PORT_VARIABLE = "MANAGEMENT_SERVER_PORT";
@@ -63,7 +68,8 @@ final class TemplateSecurityRules {
         all.addAll(masterSecretOutsideDatabaseUsers());
         all.addAll(unauthenticatedMutatingRoutes());
         all.addAll(crossAccountTrustWithoutExternalId());
-        all.addAll(managementPortBehindLoadBalancer());
+        all.addAll(managementPortBehindPublicApi());
+        all.addAll(insecureSessionCookieBehindPublicApi());
         all.addAll(jdbcWithoutVerifyFull());
         return all;
     }
@@ -129,41 +135,31 @@ final class TemplateSecurityRules {
         return found;
     }
 
-    /** A public listener's default action or rule that lets a mutating method through to a target that checks no credentials. */
+    /**
+     * A public route (every HTTP API here is on the internet) that lets a mutating method through, with no authorizer of
+     * API Gateway's, to an integration whose service checks no credentials.
+     */
     List<String> unauthenticatedMutatingRoutes() {
-        Set<String> publicBalancers = new LinkedHashSet<>();
-        stack.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer").stream()
-                .filter(balancer -> !"internal".equals(balancer.properties().get("Scheme")))
-                .forEach(balancer -> publicBalancers.add(balancer.name()));
-        Set<String> publicListeners = new LinkedHashSet<>();
         List<String> found = new ArrayList<>();
-        for (Template.Resource listener : stack.resourcesOfType("AWS::ElasticLoadBalancingV2::Listener")) {
-            if (publicBalancers.contains(
-                    ref(listener.properties().get("LoadBalancerArn")).orElse(""))) {
-                publicListeners.add(listener.name());
-                checkRoute(
-                        "listener " + listener.name() + " default action",
-                        Set.of(),
-                        list(listener.properties().get("DefaultActions")),
-                        found);
+        for (Template.Resource route : stack.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            String key = String.valueOf(route.properties().get("RouteKey"));
+            String method = key.equals("$default") ? "ANY" : key.split(" ", 2)[0];
+            boolean mutating = method.equals("ANY") || MUTATING_METHODS.contains(method);
+            String authorization = String.valueOf(route.properties().getOrDefault("AuthorizationType", "NONE"));
+            if (!mutating || GATEWAY_AUTHORIZATIONS.contains(authorization)) {
+                continue;
             }
-        }
-        for (Template.Resource rule : stack.resourcesOfType("AWS::ElasticLoadBalancingV2::ListenerRule")) {
-            if (publicListeners.contains(
-                    ref(rule.properties().get("ListenerArn")).orElse(""))) {
-                Set<String> methods = new LinkedHashSet<>();
-                for (Object condition : list(rule.properties().get("Conditions"))) {
-                    if ("http-request-method".equals(map(condition).get("Field"))) {
-                        values(map(map(condition).get("HttpRequestMethodConfig"))
-                                        .get("Values"))
-                                .forEach(method -> methods.add(String.valueOf(method)));
-                    }
-                }
-                checkRoute(
-                        "listener rule " + rule.name(),
-                        methods,
-                        list(rule.properties().get("Actions")),
-                        found);
+            String integration = integrationOf(route).orElse("(none)");
+            List<PublicTarget> targets = targetsOf(integration);
+            boolean authenticated = !targets.isEmpty()
+                    && targets.stream()
+                            .allMatch(target -> AUTHENTICATING_VARIABLES.stream()
+                                    .anyMatch(variable -> environmentValue(target.container(), variable)
+                                            .filter(value -> !value.isBlank())
+                                            .isPresent()));
+            if (!authenticated) {
+                found.add("route " + route.name() + " lets " + key + " through to integration " + integration
+                        + ", whose service checks no credentials (none of " + AUTHENTICATING_VARIABLES + ")");
             }
         }
         return found;
@@ -191,62 +187,74 @@ final class TemplateSecurityRules {
     }
 
     /**
-     * The management port behind a load balancer: a target group or service mapping on it, a rule of the load balancer's
-     * security group that admits it, or a container behind the load balancer with actuator still on its traffic port.
+     * The management port behind the public API: a service registered for an integration on it, or a container behind
+     * the API with actuator still on its traffic port, or a rule of a security group that admits the API's VPC link on
+     * it.
      */
-    List<String> managementPortBehindLoadBalancer() {
+    List<String> managementPortBehindPublicApi() {
         List<String> found = new ArrayList<>();
-        Map<String, Integer> managementPorts = new HashMap<>();
+        Set<Integer> ports = new LinkedHashSet<>();
         for (Template.Resource task : stack.resourcesOfType("AWS::ECS::TaskDefinition")) {
             for (Map<String, Object> container : containers(task)) {
                 environmentValue(container, MANAGEMENT_PORT_VARIABLE)
-                        .ifPresent(port ->
-                                managementPorts.put(task.name() + "/" + container.get("Name"), Integer.parseInt(port)));
+                        .map(Integer::parseInt)
+                        .ifPresent(ports::add);
             }
         }
-        Set<Integer> ports = Set.copyOf(managementPorts.values());
-        for (Template.Resource group : stack.resourcesOfType("AWS::ElasticLoadBalancingV2::TargetGroup")) {
-            for (String key : List.of("Port", "HealthCheckPort")) {
-                Object port = group.properties().get(key);
-                if (port != null && ports.contains(Integer.parseInt(String.valueOf(port)))) {
-                    found.add("target group " + group.name() + " " + key + " " + port + " is a management port");
-                }
+        for (PublicTarget target : publicTargets()) {
+            Optional<Integer> management = environmentValue(target.container(), MANAGEMENT_PORT_VARIABLE)
+                    .map(Integer::parseInt);
+            if (management.isEmpty()) {
+                found.add("service " + target.service() + " puts "
+                        + target.container().get("Name")
+                        + " behind the public API with actuator on its traffic port " + target.port() + " (no "
+                        + MANAGEMENT_PORT_VARIABLE + ")");
+            } else if (management.get().equals(target.port())) {
+                found.add("service " + target.service() + " puts "
+                        + target.container().get("Name") + "'s management port " + target.port()
+                        + " behind the public API");
             }
         }
-        for (Template.Resource service : stack.resourcesOfType("AWS::ECS::Service")) {
-            String task = ref(service.properties().get("TaskDefinition")).orElse("");
-            for (Object mapping : list(service.properties().get("LoadBalancers"))) {
-                String container = String.valueOf(map(mapping).get("ContainerName"));
-                int port = Integer.parseInt(String.valueOf(map(mapping).get("ContainerPort")));
-                Integer management = managementPorts.get(task + "/" + container);
-                if (management == null) {
-                    found.add("service " + service.name() + " puts " + container
-                            + " behind a load balancer with actuator on its traffic port " + port + " (no "
-                            + MANAGEMENT_PORT_VARIABLE + ")");
-                } else if (management == port) {
-                    found.add("service " + service.name() + " puts " + container + "'s management port " + port
-                            + " behind a load balancer");
-                }
-            }
-        }
-        Set<String> balancerGroups = new LinkedHashSet<>();
-        stack.resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer")
-                .forEach(balancer -> values(balancer.properties().get("SecurityGroups"))
-                        .forEach(group -> ref(group).ifPresent(balancerGroups::add)));
+        Set<String> linkGroups = new LinkedHashSet<>();
+        stack.resourcesOfType("AWS::ApiGatewayV2::VpcLink")
+                .forEach(link -> values(link.properties().get("SecurityGroupIds"))
+                        .forEach(group -> ref(group).ifPresent(linkGroups::add)));
         List<Map<String, Object>> ingressRules = new ArrayList<>();
         stack.resourcesOfType("AWS::EC2::SecurityGroup")
                 .forEach(group -> list(group.properties().get("SecurityGroupIngress"))
                         .forEach(rule -> ingressRules.add(map(rule))));
         stack.resourcesOfType("AWS::EC2::SecurityGroupIngress").forEach(rule -> ingressRules.add(rule.properties()));
         for (Map<String, Object> rule : ingressRules) {
-            if (!balancerGroups.contains(ref(rule.get("SourceSecurityGroupId")).orElse(""))) {
+            if (!linkGroups.contains(ref(rule.get("SourceSecurityGroupId")).orElse(""))) {
                 continue;
             }
             int from = Integer.parseInt(String.valueOf(rule.getOrDefault("FromPort", 0)));
             int to = Integer.parseInt(String.valueOf(rule.getOrDefault("ToPort", 65535)));
             ports.stream()
                     .filter(port -> from <= port && port <= to)
-                    .forEach(port -> found.add("a security group admits the load balancer on management port " + port));
+                    .forEach(port ->
+                            found.add("a security group admits the public API's VPC link on management port " + port));
+        }
+        return found;
+    }
+
+    /**
+     * A login session cookie that may travel in the clear: a container behind the public API that logs people in
+     * (OIDC) must set {@value #SECURE_COOKIE_VARIABLE} true, since TLS ends at API Gateway and Tomcat sees plain HTTP.
+     */
+    List<String> insecureSessionCookieBehindPublicApi() {
+        List<String> found = new ArrayList<>();
+        for (PublicTarget target : publicTargets()) {
+            boolean logsPeopleIn = environmentValue(target.container(), "NYC311_OIDC_ISSUER_URI")
+                    .filter(value -> !value.isBlank())
+                    .isPresent();
+            boolean secure = environmentValue(target.container(), SECURE_COOKIE_VARIABLE)
+                    .filter("true"::equals)
+                    .isPresent();
+            if (logsPeopleIn && !secure) {
+                found.add("service " + target.service() + " logs people in behind the public API without "
+                        + SECURE_COOKIE_VARIABLE + "=true");
+            }
         }
         return found;
     }
@@ -263,55 +271,59 @@ final class TemplateSecurityRules {
         return found;
     }
 
-    private void checkRoute(String where, Set<String> methods, List<Object> actions, List<String> found) {
-        boolean mutating = methods.isEmpty() || methods.stream().anyMatch(MUTATING_METHODS::contains);
-        if (!mutating) {
-            return;
-        }
-        boolean authenticatedByBalancer = actions.stream()
-                .map(action -> String.valueOf(map(action).get("Type")))
-                .anyMatch(type -> type.equals("authenticate-cognito") || type.equals("authenticate-oidc"));
-        for (Object action : actions) {
-            List<String> targets = new ArrayList<>();
-            ref(map(action).get("TargetGroupArn")).ifPresent(targets::add);
-            list(map(map(map(action).get("ForwardConfig"))).get("TargetGroups"))
-                    .forEach(group -> ref(map(group).get("TargetGroupArn")).ifPresent(targets::add));
-            for (String target : targets) {
-                if (!authenticatedByBalancer && !targetAuthenticates(target)) {
-                    found.add(where + " lets " + (methods.isEmpty() ? "every method" : methods)
-                            + " through to target group " + target + ", whose service checks no credentials (none of "
-                            + AUTHENTICATING_VARIABLES + ")");
-                }
-            }
-        }
+    /** A container an integration of the public API reaches: its ECS service, the container and the port registered. */
+    private record PublicTarget(String service, Map<String, Object> container, Integer port) {}
+
+    /** Every container some route of a public API reaches. */
+    private List<PublicTarget> publicTargets() {
+        Set<String> integrations = new LinkedHashSet<>();
+        stack.resourcesOfType("AWS::ApiGatewayV2::Route")
+                .forEach(route -> integrationOf(route).ifPresent(integrations::add));
+        List<PublicTarget> all = new ArrayList<>();
+        integrations.forEach(integration -> all.addAll(targetsOf(integration)));
+        return all;
     }
 
-    /** True when every service container registered with this target group has one of the authenticating variables set. */
-    private boolean targetAuthenticates(String targetGroup) {
-        boolean registered = false;
+    /** The integration a route's target names ({@code integrations/<id>}), as the resource that defines it. */
+    private static Optional<String> integrationOf(Template.Resource route) {
+        return text(route.properties().get("Target"))
+                .map(target -> target.replaceFirst("^integrations/", "").replaceAll("^\\$\\{([A-Za-z0-9]+)}$", "$1"));
+    }
+
+    /**
+     * The containers behind an integration: it names a Cloud Map service (its ARN, as API Gateway's private integrations
+     * do), and ECS services register their tasks' containers there. Empty when the integration is not a resource of
+     * this stack or reaches no service of it.
+     */
+    private List<PublicTarget> targetsOf(String integration) {
+        List<Template.Resource> matching = stack.resourcesOfType("AWS::ApiGatewayV2::Integration").stream()
+                .filter(resource -> resource.name().equals(integration))
+                .toList();
+        if (matching.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> registry = attTarget(matching.get(0).properties().get("IntegrationUri"));
+        List<PublicTarget> targets = new ArrayList<>();
         for (Template.Resource service : stack.resourcesOfType("AWS::ECS::Service")) {
-            for (Object mapping : list(service.properties().get("LoadBalancers"))) {
-                if (!targetGroup.equals(ref(map(mapping).get("TargetGroupArn")).orElse(""))) {
+            for (Object entry : list(service.properties().get("ServiceRegistries"))) {
+                Map<String, Object> registration = map(entry);
+                if (registry.isEmpty() || !registry.equals(attTarget(registration.get("RegistryArn")))) {
                     continue;
                 }
-                registered = true;
                 Template.Resource task = stack.resource(
                         ref(service.properties().get("TaskDefinition")).orElseThrow());
-                Optional<Map<String, Object>> container = containers(task).stream()
-                        .filter(candidate -> String.valueOf(map(mapping).get("ContainerName"))
-                                .equals(candidate.get("Name")))
-                        .findFirst();
-                boolean authenticates = container.isPresent()
-                        && AUTHENTICATING_VARIABLES.stream()
-                                .anyMatch(variable -> environmentValue(container.get(), variable)
-                                        .filter(value -> !value.isBlank())
-                                        .isPresent());
-                if (!authenticates) {
-                    return false;
-                }
+                String name = String.valueOf(registration.get("ContainerName"));
+                Object port = registration.getOrDefault("ContainerPort", registration.get("Port"));
+                containers(task).stream()
+                        .filter(container -> name.equals(container.get("Name")))
+                        .findFirst()
+                        .ifPresent(container -> targets.add(new PublicTarget(
+                                service.name(),
+                                container,
+                                port == null ? null : Integer.parseInt(String.valueOf(port)))));
             }
         }
-        return registered;
+        return targets;
     }
 
     /** The secrets named as the master user's password of an RDS instance: a resolved Secrets Manager reference, or its managed secret. */

@@ -37,10 +37,16 @@ class TemplateSecurityTest {
         return Stream.of(
                 Arguments.of("prod", Map.of("Environment", "prod")),
                 Arguments.of("dev", Map.of("Environment", "dev")),
-                Arguments.of("dev with its load balancer", Map.of("Environment", "dev", "DevLoadBalancer", "true")),
+                Arguments.of("dev with its public API", Map.of("Environment", "dev", "DevPublicApi", "true")),
                 Arguments.of(
                         "prod with a dashboard URL",
-                        Map.of("Environment", "prod", "DashboardPublicUrl", "https://nyc311.example.org")));
+                        Map.of(
+                                "Environment",
+                                "prod",
+                                "DashboardPublicUrl",
+                                "https://nyc311.example.org",
+                                "CertificateArn",
+                                "arn:aws:acm:us-east-1:123456789012:certificate/abc")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,8 +64,10 @@ class TemplateSecurityTest {
         Template prod = Template.load(TEMPLATE, Map.of("Environment", "prod"));
 
         // the rules would pass vacuously if the things they check were gone or renamed
-        assertThat(prod.resourcesOfType("AWS::ElasticLoadBalancingV2::ListenerRule"))
-                .isNotEmpty();
+        assertThat(prod.resourcesOfType("AWS::ApiGatewayV2::Route")).hasSizeGreaterThan(20);
+        assertThat(prod.resource("ForecastService").properties().toString()).contains("ContainerPort=8080");
+        assertThat(prod.resource("DashboardTaskDefinition").properties().toString())
+                .contains("NYC311_OIDC_ISSUER_URI", TemplateSecurityRules.SECURE_COOKIE_VARIABLE);
         assertThat(prod.resourcesOfType("AWS::Cognito::UserPoolClient")).hasSize(3);
         assertThat(prod.resource("DatabaseUsersTaskDefinition").properties().toString())
                 .contains("DatabasePasswordSecret");
@@ -194,56 +202,52 @@ class TemplateSecurityTest {
 
     @Test
     void aPublicMutatingRouteToAServiceThatChecksNoTokensIsRefused() throws IOException {
-        TemplateSecurityRules rules = rules(balancer("""
+        TemplateSecurityRules rules = rules(publicApi("""
                   ForecastWrite:
-                    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+                    Type: AWS::ApiGatewayV2::Route
                     Properties:
-                      ListenerArn: !Ref Listener
-                      Conditions:
-                        - Field: http-request-method
-                          HttpRequestMethodConfig:
-                            Values: [POST]
-                        - Field: path-pattern
-                          PathPatternConfig:
-                            Values: [/api/v1/forecast-runs]
-                      Actions:
-                        - Type: forward
-                          TargetGroupArn: !Ref OpenGroup
+                      RouteKey: POST /api/v1/forecast-runs
+                      Target: !Sub integrations/${OpenIntegration}
                   ReadOnly:
-                    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+                    Type: AWS::ApiGatewayV2::Route
                     Properties:
-                      ListenerArn: !Ref Listener
-                      Conditions:
-                        - Field: http-request-method
-                          HttpRequestMethodConfig:
-                            Values: [GET, HEAD]
-                      Actions:
-                        - Type: forward
-                          TargetGroupArn: !Ref OpenGroup
+                      RouteKey: GET /api/{proxy+}
+                      Target: !Sub integrations/${OpenIntegration}
+                  Everything:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      RouteKey: $default
+                      Target: !Sub integrations/${OpenIntegration}
                   AnyMethodToCheckedService:
-                    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+                    Type: AWS::ApiGatewayV2::Route
                     Properties:
-                      ListenerArn: !Ref Listener
-                      Conditions:
-                        - Field: path-pattern
-                          PathPatternConfig:
-                            Values: [/api/*]
-                      Actions:
-                        - Type: forward
-                          TargetGroupArn: !Ref CheckedGroup
-                """, "forward"));
+                      RouteKey: ANY /api/{proxy+}
+                      Target: !Sub integrations/${CheckedIntegration}
+                  ToNowhere:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      RouteKey: DELETE /api/v1/alerts
+                      Target: integrations/abc123
+                """));
 
         assertThat(rules.unauthenticatedMutatingRoutes())
-                .hasSize(2)
-                .anySatisfy(
-                        finding -> assertThat(finding).contains("listener rule ForecastWrite", "[POST]", "OpenGroup"))
-                .anySatisfy(finding ->
-                        assertThat(finding).contains("listener Listener default action", "every method", "OpenGroup"));
+                .hasSize(3)
+                .anySatisfy(finding -> assertThat(finding)
+                        .contains("route ForecastWrite", "POST /api/v1/forecast-runs", "OpenIntegration"))
+                .anySatisfy(finding -> assertThat(finding).contains("route Everything", "$default"))
+                .anySatisfy(finding -> assertThat(finding).contains("route ToNowhere", "abc123"));
     }
 
     @Test
-    void aPublicRouteEndingInAFixedResponseNeedsNoAuthentication() throws IOException {
-        TemplateSecurityRules rules = rules(balancer("", "fixed-response"));
+    void aRouteThatApiGatewayAuthorisesNeedsNoTokenCheckBehindIt() throws IOException {
+        TemplateSecurityRules rules = rules(publicApi("""
+                  NotPublic:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      RouteKey: ANY /actuator/{proxy+}
+                      AuthorizationType: AWS_IAM
+                      Target: !Sub integrations/${OpenIntegration}
+                """));
 
         assertThat(rules.unauthenticatedMutatingRoutes()).isEmpty();
     }
@@ -295,15 +299,14 @@ class TemplateSecurityTest {
     }
 
     @Test
-    void theManagementPortBehindTheLoadBalancerIsRefused() throws IOException {
-        TemplateSecurityRules rules = rules("""
-                Resources:
-                  BalancerGroup:
-                    Type: AWS::EC2::SecurityGroup
-                  Balancer:
-                    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    void theManagementPortBehindThePublicApiIsRefused() throws IOException {
+        TemplateSecurityRules rules = rules(publicApi("""
+                  Link:
+                    Type: AWS::ApiGatewayV2::VpcLink
                     Properties:
-                      SecurityGroups: [!Ref BalancerGroup]
+                      SecurityGroupIds: [!Ref LinkGroup]
+                  LinkGroup:
+                    Type: AWS::EC2::SecurityGroup
                   ServiceGroup:
                     Type: AWS::EC2::SecurityGroup
                     Properties:
@@ -311,52 +314,63 @@ class TemplateSecurityTest {
                         - IpProtocol: tcp
                           FromPort: 8080
                           ToPort: 8081
-                          SourceSecurityGroupId: !Ref BalancerGroup
+                          SourceSecurityGroupId: !Ref LinkGroup
+                  Reads:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      RouteKey: GET /api/{proxy+}
+                      Target: !Sub integrations/${OpenIntegration}
                   Metrics:
-                    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+                    Type: AWS::ApiGatewayV2::Route
                     Properties:
-                      Port: 8081
-                      HealthCheckPort: "8081"
-                  Task:
-                    Type: AWS::ECS::TaskDefinition
-                    Properties:
-                      ContainerDefinitions:
-                        - Name: forecast-service
-                          Environment:
-                            - Name: MANAGEMENT_SERVER_PORT
-                              Value: "8081"
-                  UnsplitTask:
+                      RouteKey: GET /metrics
+                      Target: !Sub integrations/${CheckedIntegration}
+                """)
+                .replace(
+                        "ContainerName: anomaly-service, ContainerPort: 8080",
+                        "ContainerName: anomaly-service, ContainerPort: 8081"));
+
+        assertThat(rules.managementPortBehindPublicApi())
+                .hasSize(3)
+                .anySatisfy(finding ->
+                        assertThat(finding).contains("service OpenService", "actuator on its traffic port 8080"))
+                .anySatisfy(finding ->
+                        assertThat(finding).contains("service CheckedService", "management port 8081 behind"))
+                .anySatisfy(finding -> assertThat(finding)
+                        .contains("security group admits the public API's VPC link on management port 8081"));
+    }
+
+    @Test
+    void aLoginBehindThePublicApiWithoutASecureSessionCookieIsRefused() throws IOException {
+        String dashboard = """
+                  DashboardTask:
                     Type: AWS::ECS::TaskDefinition
                     Properties:
                       ContainerDefinitions:
                         - Name: dashboard-ui
-                  Service:
+                          Environment:
+                            - Name: NYC311_OIDC_ISSUER_URI
+                              Value: !Sub https://${UserPool.ProviderURL}
+                            - Name: SERVER_SERVLET_SESSION_COOKIE_SECURE
+                              Value: "%s"
+                  DashboardService:
                     Type: AWS::ECS::Service
                     Properties:
-                      TaskDefinition: !Ref Task
-                      LoadBalancers:
-                        - ContainerName: forecast-service
-                          ContainerPort: 8081
-                          TargetGroupArn: !Ref Metrics
-                  Dashboard:
-                    Type: AWS::ECS::Service
+                      TaskDefinition: !Ref DashboardTask
+                      ServiceRegistries:
+                        - {RegistryArn: !GetAtt OpenDiscovery.Arn, ContainerName: dashboard-ui, ContainerPort: 8080}
+                  Pages:
+                    Type: AWS::ApiGatewayV2::Route
                     Properties:
-                      TaskDefinition: !Ref UnsplitTask
-                      LoadBalancers:
-                        - ContainerName: dashboard-ui
-                          ContainerPort: 8080
-                          TargetGroupArn: !Ref Metrics
-                """);
+                      RouteKey: GET /{proxy+}
+                      Target: !Sub integrations/${OpenIntegration}
+                """;
 
-        assertThat(rules.managementPortBehindLoadBalancer())
-                .hasSize(5)
-                .anySatisfy(finding -> assertThat(finding).contains("target group Metrics Port 8081"))
-                .anySatisfy(finding -> assertThat(finding).contains("target group Metrics HealthCheckPort 8081"))
-                .anySatisfy(finding -> assertThat(finding).contains("service Service", "management port 8081"))
-                .anySatisfy(finding ->
-                        assertThat(finding).contains("service Dashboard", "actuator on its traffic port 8080"))
-                .anySatisfy(finding -> assertThat(finding)
-                        .contains("security group admits the load balancer on management port 8081"));
+        assertThat(rules(publicApi(dashboard.formatted("false"))).insecureSessionCookieBehindPublicApi())
+                .singleElement()
+                .satisfies(finding -> assertThat(finding).contains("service DashboardService", "logs people in"));
+        assertThat(rules(publicApi(dashboard.formatted("true"))).insecureSessionCookieBehindPublicApi())
+                .isEmpty();
     }
 
     @Test
@@ -387,27 +401,33 @@ class TemplateSecurityTest {
                 .anySatisfy(finding -> assertThat(finding).endsWith("nyc311?sslmode=verify-full"));
     }
 
-    /** An internet-facing load balancer whose listener's default action is of the given type, two target groups and their services. */
-    private static String balancer(String rules, String defaultAction) {
-        String action = defaultAction.equals("forward")
-                ? "        - Type: forward\n          TargetGroupArn: !Ref OpenGroup\n"
-                : "        - Type: fixed-response\n          FixedResponseConfig: {StatusCode: \"404\"}\n";
+    /**
+     * An HTTP API with two private integrations, each through a Cloud Map service that an ECS service registers its
+     * container with: forecast-service checking no tokens, anomaly-service checking them.
+     */
+    private static String publicApi(String routes) {
         return """
                 Resources:
-                  Balancer:
-                    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
                     Properties:
-                      Scheme: internet-facing
-                  Listener:
-                    Type: AWS::ElasticLoadBalancingV2::Listener
+                      ProtocolType: HTTP
+                  OpenDiscovery:
+                    Type: AWS::ServiceDiscovery::Service
+                  CheckedDiscovery:
+                    Type: AWS::ServiceDiscovery::Service
+                  OpenIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
                     Properties:
-                      LoadBalancerArn: !Ref Balancer
-                      DefaultActions:
-                """ + action.indent(4) + """
-                  OpenGroup:
-                    Type: AWS::ElasticLoadBalancingV2::TargetGroup
-                  CheckedGroup:
-                    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+                      ApiId: !Ref Api
+                      IntegrationType: HTTP_PROXY
+                      IntegrationUri: !GetAtt OpenDiscovery.Arn
+                  CheckedIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: HTTP_PROXY
+                      IntegrationUri: !GetAtt CheckedDiscovery.Arn
                   OpenTask:
                     Type: AWS::ECS::TaskDefinition
                     Properties:
@@ -421,19 +441,21 @@ class TemplateSecurityTest {
                           Environment:
                             - Name: NYC311_TOKEN_ISSUER_URI
                               Value: !Sub https://${UserPool.ProviderURL}
+                            - Name: MANAGEMENT_SERVER_PORT
+                              Value: "8081"
                   OpenService:
                     Type: AWS::ECS::Service
                     Properties:
                       TaskDefinition: !Ref OpenTask
-                      LoadBalancers:
-                        - {ContainerName: forecast-service, ContainerPort: 8080, TargetGroupArn: !Ref OpenGroup}
+                      ServiceRegistries:
+                        - {RegistryArn: !GetAtt OpenDiscovery.Arn, ContainerName: forecast-service, ContainerPort: 8080}
                   CheckedService:
                     Type: AWS::ECS::Service
                     Properties:
                       TaskDefinition: !Ref CheckedTask
-                      LoadBalancers:
-                        - {ContainerName: anomaly-service, ContainerPort: 8080, TargetGroupArn: !Ref CheckedGroup}
-                """ + rules;
+                      ServiceRegistries:
+                        - {RegistryArn: !GetAtt CheckedDiscovery.Arn, ContainerName: anomaly-service, ContainerPort: 8080}
+                """ + routes;
     }
 
     private TemplateSecurityRules rules(String fragment) throws IOException {
