@@ -104,16 +104,32 @@ public final class Estimate {
             Map<String, Object> properties = service.properties();
             int tasks = Integer.parseInt(String.valueOf(properties.getOrDefault("DesiredCount", 1)));
             Task task = task(referenced(properties.get("TaskDefinition")), capacityProvider(properties));
-            double hours = tasks * prices.hoursPerMonth();
+            double awake = ScheduledCapacity.awakeShareOfWeek(scheduledActions(service));
+            double hours = tasks * prices.hoursPerMonth() * awake;
+            String when = awake == 1.0
+                    ? "always on"
+                    : String.format(Locale.ROOT, "running %.0f%% of the week (scheduled actions)", 100 * awake);
             items.add(new Item(
                     String.valueOf(properties.get("ServiceName")),
-                    String.format(Locale.ROOT, "%s, %d task%s always on", task, tasks, tasks == 1 ? "" : "s"),
+                    String.format(Locale.ROOT, "%s, %d task%s %s", task, tasks, tasks == 1 ? "" : "s", when),
                     hours * task.hourly(prices)));
             if (publicAddress(properties)) {
                 addressHours += hours;
-                addressHolders.add(tasks + " " + properties.get("ServiceName"));
+                addressHolders.add(tasks + " " + properties.get("ServiceName")
+                        + (awake == 1.0 ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * awake)));
             }
         }
+    }
+
+    /** The scheduled actions of the scalable target whose resource is this ECS service, if it has one. */
+    private List<Object> scheduledActions(Template.Resource service) {
+        String reference = "${" + service.name() + ".Name}";
+        return template.resourcesOfType("AWS::ApplicationAutoScaling::ScalableTarget").stream()
+                .filter(target ->
+                        String.valueOf(target.properties().get("ResourceId")).contains(reference))
+                .findFirst()
+                .map(target -> list(target.properties().get("ScheduledActions")))
+                .orElse(List.of());
     }
 
     private void scheduledTasks() {
