@@ -213,6 +213,26 @@ class ControllerKilledDuringDatabricksRunIT {
         assertTheBatch(started, run, figures.goldRefreshed().get(0));
     }
 
+    @Test
+    void wokenWithABatchWaitingTheControllerRunsItOnce() throws Exception {
+        // the batch lands while no controller runs (dev asleep outside its hours, docs/RELIABILITY.md), then it starts
+        Started started = startAndLand("pc_fault_woken", true);
+
+        finishTheJob(started.runId());
+        JsonNode run = awaitSucceeded(started.runId());
+
+        Figures figures = figures("controller started with the batch waiting in its queue", started, run, 0);
+        assertThat(figures.runNow()).as("one run-now for the waiting batch").isEqualTo(1);
+        assertThat(figures.polledRunIds()).containsExactly(Long.toString(DATABRICKS_RUN_ID));
+        assertThat(figures.cancels()).isZero();
+        assertThat(figures.goldRefreshed()).hasSize(1);
+        assertThat(figures.attempts()).isEqualTo(1);
+        assertTheBatch(started, run, figures.goldRefreshed().get(0));
+        assertThat(getJson("/api/v1/runs"))
+                .as("one pipeline run for the one batch")
+                .hasSize(1);
+    }
+
     private record Started(UUID runId, RawBatchLanded batch) {}
 
     private record Figures(
@@ -227,12 +247,25 @@ class ControllerKilledDuringDatabricksRunIT {
 
     /** Starts the controller on its own database, lands one batch and waits until its Databricks run is recorded. */
     private Started startAndLand(String database) throws Exception {
+        return startAndLand(database, false);
+    }
+
+    /**
+     * The same, with the batch landed before the controller starts when {@code batchWaiting}: the controller is woken
+     * (dev's hours, a scaled-in worker) with its queue's message already there.
+     */
+    private Started startAndLand(String database, boolean batchWaiting) throws Exception {
         postgres.createDatabase(database);
-        controller = ServiceJvm.start("pipeline-controller", properties(database), logs)
-                .awaitReady(Duration.ofSeconds(120));
         String ingestionRunId = "fault6-" + UUID.randomUUID().toString().substring(0, 8);
         RawBatchLanded batch = rawBatchLanded(ingestionRunId);
-        sqs.send(EventQueue.RAW_BATCH_LANDED.queueName(), events.write(batch));
+        if (batchWaiting) {
+            sqs.send(EventQueue.RAW_BATCH_LANDED.queueName(), events.write(batch));
+        }
+        controller = ServiceJvm.start("pipeline-controller", properties(database), logs)
+                .awaitReady(Duration.ofSeconds(120));
+        if (!batchWaiting) {
+            sqs.send(EventQueue.RAW_BATCH_LANDED.queueName(), events.write(batch));
+        }
         // run-now answered and its run id recorded: the point after which a second run-now would run the job twice
         JsonNode running = await("the Databricks run is recorded", Duration.ofSeconds(60), () -> {
             for (JsonNode run : getJson("/api/v1/runs?state=RUNNING")) {
