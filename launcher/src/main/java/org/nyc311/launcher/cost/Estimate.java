@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one environment costs a month, item by item: deploy/ecs/nyc311.yaml and databricks.yml as that environment's
  * stack and bundle target would create them, times the {@link PriceTable}. Only what the files say is counted; usage
- * that no file states (log volume, load balancer capacity units, minutes a run takes) comes from the price table's
+ * that no file states (log volume, the public API's requests, minutes a run takes) comes from the price table's
  * {@code usage.*} entries, named in the item's description.
  */
 public final class Estimate {

@@ -16,10 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nyc311.launcher.cost.Template;
 
 /**
- * deploy/ecs/nyc311.yaml is least-privilege and authenticated in every stack it can make (prod, dev, dev with its load
- * balancer, a public dashboard URL): no wildcard resource in our own policies, the RDS master user's secret in the
+ * deploy/ecs/nyc311.yaml is least-privilege and authenticated in every stack it can make (prod, dev, dev with its public
+ * API, a public dashboard URL): no wildcard resource in our own policies, the RDS master user's secret in the
  * database-users task only, each Databricks service principal's secret in its own service only, no public route of a mutating method to a service that checks no tokens, no cross-account
- * trust without an ExternalId, no management port behind the load balancer, no JDBC URL that does not verify the
+ * trust without an ExternalId, no management port behind the public API, no login there without a Secure session cookie,
+ * no JDBC URL that does not verify the
  * database's certificate. Each rule is shown refusing a small bad fragment, so that a rule that stops seeing anything
  * fails here too.
  */
