@@ -104,7 +104,8 @@ public final class Estimate {
             Map<String, Object> properties = service.properties();
             int tasks = Integer.parseInt(String.valueOf(properties.getOrDefault("DesiredCount", 1)));
             Task task = task(referenced(properties.get("TaskDefinition")), capacityProvider(properties));
-            double awake = ScheduledCapacity.awakeShareOfWeek(scheduledActions(service));
+            double awake =
+                    ScheduledCapacity.awakeShareOfWeek(ScheduledCapacity.scheduledActions(template, service.name()));
             double hours = tasks * prices.hoursPerMonth() * awake;
             String when = awake == 1.0
                     ? "always on"
@@ -119,17 +120,6 @@ public final class Estimate {
                         + (awake == 1.0 ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * awake)));
             }
         }
-    }
-
-    /** The scheduled actions of the scalable target whose resource is this ECS service, if it has one. */
-    private List<Object> scheduledActions(Template.Resource service) {
-        String reference = "${" + service.name() + ".Name}";
-        return template.resourcesOfType("AWS::ApplicationAutoScaling::ScalableTarget").stream()
-                .filter(target ->
-                        String.valueOf(target.properties().get("ResourceId")).contains(reference))
-                .findFirst()
-                .map(target -> list(target.properties().get("ScheduledActions")))
-                .orElse(List.of());
     }
 
     private void scheduledTasks() {

@@ -1,5 +1,6 @@
 package org.nyc311.launcher.cost;
 
+import static org.nyc311.launcher.cost.CloudFormationYaml.list;
 import static org.nyc311.launcher.cost.CloudFormationYaml.map;
 
 import java.util.ArrayList;
@@ -25,6 +26,17 @@ final class ScheduledCapacity {
             Pattern.compile("cron\\((\\d{1,2}) (\\d{1,2}) [*?] \\* ([A-Z?*,-]+) \\*\\)");
 
     private ScheduledCapacity() {}
+
+    /** The scheduled actions of the scalable target whose resource is this ECS service (its logical id), if any. */
+    static List<Object> scheduledActions(Template stack, String service) {
+        String reference = "${" + service + ".Name}";
+        return stack.resourcesOfType("AWS::ApplicationAutoScaling::ScalableTarget").stream()
+                .filter(target ->
+                        String.valueOf(target.properties().get("ResourceId")).contains(reference))
+                .findFirst()
+                .map(target -> list(target.properties().get("ScheduledActions")))
+                .orElse(List.of());
+    }
 
     /** One action's effect: from this minute of the week (Monday 00:00 is 0), at least this many tasks. */
     private record Change(int minuteOfWeek, int minCapacity) {}

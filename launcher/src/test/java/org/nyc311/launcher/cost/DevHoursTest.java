@@ -31,7 +31,7 @@ class DevHoursTest {
 
         assertThat(intakes).hasSize(7);
         for (String service : CHAIN) {
-            List<Object> actions = scheduledActions(dev, service);
+            List<Object> actions = ScheduledCapacity.scheduledActions(dev, service);
             assertThat(actions).as("%s sleeps at some hours in dev", service).isNotEmpty();
             for (int minute : intakes) {
                 for (int after = 0; after <= 60; after += 5) {
@@ -42,7 +42,7 @@ class DevHoursTest {
             }
         }
         // and it does sleep: the estimate's saving is real
-        assertThat(ScheduledCapacity.awakeShareOfWeek(scheduledActions(dev, "DashboardService")))
+        assertThat(ScheduledCapacity.awakeShareOfWeek(ScheduledCapacity.scheduledActions(dev, "DashboardService")))
                 .isLessThan(0.5);
     }
 
@@ -57,14 +57,5 @@ class DevHoursTest {
                         .isEmpty();
             }
         }
-    }
-
-    private static List<Object> scheduledActions(Template stack, String service) {
-        return stack.resourcesOfType("AWS::ApplicationAutoScaling::ScalableTarget").stream()
-                .filter(target ->
-                        String.valueOf(target.properties().get("ResourceId")).contains("${" + service + ".Name}"))
-                .map(target -> list(target.properties().get("ScheduledActions")))
-                .findFirst()
-                .orElse(List.of());
     }
 }
