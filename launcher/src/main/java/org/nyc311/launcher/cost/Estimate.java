@@ -104,8 +104,8 @@ public final class Estimate {
             Map<String, Object> properties = service.properties();
             int tasks = Integer.parseInt(String.valueOf(properties.getOrDefault("DesiredCount", 1)));
             Task task = task(referenced(properties.get("TaskDefinition")), capacityProvider(properties));
-            double awake =
-                    ScheduledCapacity.awakeShareOfWeek(ScheduledCapacity.scheduledActions(template, service.name()));
+            double awake = ScheduledCapacity.weekOf(ScheduledCapacity.scheduledActions(template, service.name()))
+                    .awakeShareOfWeek();
             double hours = tasks * prices.hoursPerMonth() * awake;
             String when = awake == 1.0
                     ? "always on"

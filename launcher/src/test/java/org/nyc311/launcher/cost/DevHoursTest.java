@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nyc311.launcher.schedule.WeeklySchedule;
 
 /**
  * Dev sleeps outside its working hours (DevHours working, the default), and what docs/COSTS.md prices for it must not
@@ -27,22 +28,24 @@ class DevHoursTest {
         Template dev = Template.load(TEMPLATE, Map.of("Environment", "dev"));
         String intake =
                 String.valueOf(dev.resource("DailyIntakeSchedule").properties().get("ScheduleExpression"));
-        List<Integer> intakes = ScheduledCapacity.minutesOfWeek(intake);
+        List<Integer> intakes = WeeklySchedule.minutesOfWeek(intake);
 
         assertThat(intakes).hasSize(7);
         for (String service : CHAIN) {
             List<Object> actions = ScheduledCapacity.scheduledActions(dev, service);
+            WeeklySchedule week = ScheduledCapacity.weekOf(actions);
             assertThat(actions).as("%s sleeps at some hours in dev", service).isNotEmpty();
             for (int minute : intakes) {
                 for (int after = 0; after <= 60; after += 5) {
-                    assertThat(ScheduledCapacity.awakeAt(actions, minute + after))
+                    assertThat(week.awakeAt(minute + after))
                             .as("%s awake %d minutes after the intake of minute %d of the week", service, after, minute)
                             .isTrue();
                 }
             }
         }
         // and it does sleep: the estimate's saving is real
-        assertThat(ScheduledCapacity.awakeShareOfWeek(ScheduledCapacity.scheduledActions(dev, "DashboardService")))
+        assertThat(ScheduledCapacity.weekOf(ScheduledCapacity.scheduledActions(dev, "DashboardService"))
+                        .awakeShareOfWeek())
                 .isLessThan(0.5);
     }
 

@@ -15,12 +15,13 @@ class ScheduledCapacityTest {
 
     @Test
     void withoutScheduledActionsAServiceRunsAllWeek() {
-        assertThat(ScheduledCapacity.awakeShareOfWeek(List.of())).isEqualTo(1.0);
+        assertThat(ScheduledCapacity.weekOf(List.of()).awakeShareOfWeek()).isEqualTo(1.0);
     }
 
     @Test
     void workingHoursAreElevenHoursOnFiveDaysOfTheWeek() {
-        assertThat(ScheduledCapacity.awakeShareOfWeek(List.of(SLEEP_WEEKDAYS, WAKE_WEEKDAYS)))
+        assertThat(ScheduledCapacity.weekOf(List.of(SLEEP_WEEKDAYS, WAKE_WEEKDAYS))
+                        .awakeShareOfWeek())
                 .isCloseTo(5 * 11 / 168.0, within(1e-12));
     }
 
@@ -30,7 +31,7 @@ class ScheduledCapacityTest {
                 WAKE_WEEKDAYS, SLEEP_WEEKDAYS, action("cron(50 2 * * ? *)", 1), action("cron(20 4 * * ? *)", 0));
 
         // 1.5 hours on each of 7 days, 11 on 5; Sunday 04:20 to Monday 02:50 asleep across the week's end
-        assertThat(ScheduledCapacity.awakeShareOfWeek(chainAndWorkingHours))
+        assertThat(ScheduledCapacity.weekOf(chainAndWorkingHours).awakeShareOfWeek())
                 .isCloseTo((7 * 1.5 + 5 * 11) / 168.0, within(1e-12));
     }
 
@@ -38,7 +39,8 @@ class ScheduledCapacityTest {
     void aScheduleItCannotReadIsRefusedNotGuessed() {
         for (String schedule :
                 List.of("rate(1 hour)", "cron(0 8 1 * ? *)", "cron(0 8 ? * FRI-MON *)", "cron(0 8 ? * 2-6 *)")) {
-            assertThatThrownBy(() -> ScheduledCapacity.awakeShareOfWeek(List.of(action(schedule, 1))))
+            assertThatThrownBy(() -> ScheduledCapacity.weekOf(List.of(action(schedule, 1)))
+                            .awakeShareOfWeek())
                     .as(schedule)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(schedule);
