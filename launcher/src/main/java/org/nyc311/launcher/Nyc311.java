@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             org.nyc311.launcher.token.TokenCommand.class,
             org.nyc311.launcher.token.TokenIssuerCommand.class,
             org.nyc311.launcher.cost.CostCommand.class,
+            org.nyc311.launcher.wake.WakeCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run './nyc311 COMMAND --help' for a command's options."})
