@@ -28,6 +28,7 @@ import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.anomaly.support.ForecastServiceJar;
 import org.nyc311.anomaly.support.GoldTables;
 import org.nyc311.anomaly.support.Queues;
+import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventQueue;
 import org.nyc311.model.event.ForecastsPublished;
@@ -206,12 +207,14 @@ class ForecastsPublishedFlowIT {
         assertThat(alert.get("status")).isEqualTo("OPEN");
         assertThat(((java.sql.Date) alert.get("episode_start")).toLocalDate()).isEqualTo(day1.plusDays(3));
         assertThat(((java.sql.Date) alert.get("opened_on")).toLocalDate()).isEqualTo(day1.plusDays(5));
+        assertThat(alert.get("opened_by")).as("three spikes in a row").isEqualTo("BREACHES");
         List<AnomalyAlert> opened = queues.takeAlerts();
         assertThat(opened).singleElement().satisfies(event -> {
             assertThat(event.transition()).isEqualTo(AnomalyAlert.Transition.OPENED);
             assertThat(event.alert().id()).isEqualTo(alert.get("alert_id"));
             assertThat(event.alert().series().id()).isEqualTo(GoldTables.SPIKING);
             assertThat(event.alert().anomalousDays()).isEqualTo(3);
+            assertThat(event.alert().openedBy()).isEqualTo(Alert.OpenedBy.BREACHES);
         });
 
         // the same event again: nothing changes, nothing is announced
@@ -242,7 +245,9 @@ class ForecastsPublishedFlowIT {
         assertThat(one.path("direction").asText()).isEqualTo("SPIKE");
         assertThat(one.path("forecastRunId").asText()).isEqualTo(runId);
         assertThat(one.path("actual").asLong()).isEqualTo(spikingDays.get(day1.plusDays(3)));
-        assertThat(getList("/api/v1/alerts?status=open")).hasSize(1);
+        assertThat(getList("/api/v1/alerts?status=open"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.path("openedBy").asText()).isEqualTo("breaches"));
         assertThat(getList("/api/v1/alerts?status=closed")).isEmpty();
         // the check itself is on record: the newest first, with what it found (the repeat added none)
         JsonNode check = getList("/api/v1/checks?limit=1").get(0);

@@ -119,7 +119,18 @@ class ViewCallsTest {
         SERVICES.answer(
                 "/api/v1/alerts",
                 List.of(new AlertView(
-                        UUID.randomUUID(), "all/brooklyn", "open", LAST, LAST, LAST, null, 3, 4.1, null, null)));
+                        UUID.randomUUID(),
+                        "all/brooklyn",
+                        "open",
+                        LAST,
+                        LAST,
+                        LAST,
+                        null,
+                        3,
+                        4.1,
+                        "breaches",
+                        null,
+                        null)));
         SERVICES.answer("/api/v1/anomalies", List.of())
                 .answer("/api/v1/runs", List.of())
                 .answer("/api/v1/data-quality-alerts", List.of());

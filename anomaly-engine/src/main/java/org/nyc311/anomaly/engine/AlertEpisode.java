@@ -30,7 +30,10 @@ public record AlertEpisode(
         double peakZScore,
         OpenedBy openedBy) {
 
-    /** Which rule opened an alert: what an operator needs to weigh a rule's alerts apart from the others'. */
+    /**
+     * Which rule opened an alert: what an operator needs to weigh a rule's alerts apart from the others'. The stored
+     * alert carries it as {@link Alert.OpenedBy}, by the same name.
+     */
     public enum OpenedBy {
         /** Three days in a row above their upper bound (or below the lower, with drops alerting): the rule. */
         BREACHES,
@@ -73,6 +76,7 @@ public record AlertEpisode(
                 lastAnomalousDate,
                 closedOn.orElse(null),
                 anomalousDays,
-                peakZScore);
+                peakZScore,
+                Alert.OpenedBy.valueOf(openedBy.name()));
     }
 }

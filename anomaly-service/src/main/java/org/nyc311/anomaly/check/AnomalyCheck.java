@@ -255,7 +255,8 @@ public class AnomalyCheck {
                             alert.lastAnomalousDate(),
                             null,
                             alert.anomalousDays(),
-                            alert.peakZScore());
+                            alert.peakZScore(),
+                            alert.openedBy());
             AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.OPENED, opened);
             if (announce(event, now)) {
                 tally.opened++;

@@ -26,7 +26,7 @@ public record AlertNotice(AnomalyAlert event, String eventJson, URI seriesLink) 
         return new AlertNotice(event, eventJson, link);
     }
 
-    /** E.g. "Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 to 2026-06-03 (opened 2026-06-03), peak z 5.50: <link>". */
+    /** E.g. "Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 to 2026-06-03 (opened 2026-06-03), peak z 5.50, opened by days above the interval: <link>". */
     public String text() {
         Alert a = event.alert();
         StringBuilder text = new StringBuilder("Alert ")
@@ -47,6 +47,8 @@ public record AlertNotice(AnomalyAlert event, String eventJson, URI seriesLink) 
         }
         return text.append("), peak z ")
                 .append(String.format(Locale.ROOT, "%.2f", a.peakZScore()))
+                .append(", opened by ")
+                .append(a.openedBy().words())
                 .append(": ")
                 .append(seriesLink)
                 .toString();

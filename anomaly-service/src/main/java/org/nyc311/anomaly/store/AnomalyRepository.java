@@ -340,10 +340,10 @@ public class AnomalyRepository {
     public void saveAlert(Alert alert, Instant at) {
         jdbc.update(
                 "INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, closed_on, "
-                        + "anomalous_days, peak_z_score, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "anomalous_days, peak_z_score, opened_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, last_anomalous_date = EXCLUDED.last_anomalous_date, "
                         + "closed_on = EXCLUDED.closed_on, anomalous_days = EXCLUDED.anomalous_days, peak_z_score = EXCLUDED.peak_z_score, "
-                        + "updated_at = EXCLUDED.updated_at",
+                        + "opened_by = EXCLUDED.opened_by, updated_at = EXCLUDED.updated_at",
                 alert.id(),
                 alert.series().id(),
                 alert.status().name(),
@@ -353,6 +353,7 @@ public class AnomalyRepository {
                 alert.closedOn() == null ? null : Date.valueOf(alert.closedOn()),
                 alert.anomalousDays(),
                 alert.peakZScore(),
+                alert.openedBy().name(),
                 Timestamp.from(at));
     }
 
@@ -522,7 +523,7 @@ public class AnomalyRepository {
 
     private static final String ALERT_COLUMNS =
             "SELECT alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, "
-                    + "closed_on, anomalous_days, peak_z_score FROM alert";
+                    + "closed_on, anomalous_days, peak_z_score, opened_by FROM alert";
 
     private static Alert alert(ResultSet rs, int row) throws SQLException {
         return new Alert(
@@ -534,6 +535,7 @@ public class AnomalyRepository {
                 rs.getObject(6, LocalDate.class),
                 rs.getObject(7, LocalDate.class),
                 rs.getInt(8),
-                rs.getDouble(9));
+                rs.getDouble(9),
+                Alert.OpenedBy.valueOf(rs.getString(10)));
     }
 }

@@ -110,7 +110,7 @@ class AlertNotifierTest extends PostgresSliceTest {
         JsonNode body = json.readTree(bodies.get(0));
         assertThat(body.get("text").asText())
                 .isEqualTo("Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 "
-                        + "to 2026-06-03 (opened 2026-06-03), peak z 5.50: "
+                        + "to 2026-06-03 (opened 2026-06-03), peak z 5.50, opened by days above the interval: "
                         + "https://dashboard.example/explorer?complaintType=noise-residential&borough=brooklyn");
         assertThat(registry.counter("nyc311.anomaly.notification.attempts.failed", "channel", "webhook")
                         .count())
@@ -267,7 +267,8 @@ class AlertNotifierTest extends PostgresSliceTest {
                 start.plusDays(2),
                 closed ? start.plusDays(3) : null,
                 3,
-                5.5);
+                5.5,
+                Alert.OpenedBy.BREACHES);
         store.saveAlert(alert, at);
         AnomalyAlert event = AnomalyAlert.of(Clock.fixed(at, ZoneOffset.UTC), transition, alert);
         store.recordAlertEvent(event, eventJson.write(event), at);

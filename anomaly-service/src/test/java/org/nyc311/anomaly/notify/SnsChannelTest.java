@@ -80,7 +80,8 @@ class SnsChannelTest {
                 LocalDate.of(2026, 6, 3),
                 null,
                 3,
-                4.25);
+                4.25,
+                Alert.OpenedBy.BREACHES);
         AnomalyAlert event = AnomalyAlert.of(
                 Clock.fixed(Instant.parse("2026-06-04T11:00:00Z"), ZoneOffset.UTC),
                 AnomalyAlert.Transition.OPENED,

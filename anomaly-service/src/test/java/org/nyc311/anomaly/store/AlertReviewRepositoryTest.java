@@ -113,7 +113,8 @@ class AlertReviewRepositoryTest extends AnomalyStoreSliceTest {
                 openedOn,
                 openedOn.plusDays(1),
                 3,
-                4.5);
+                4.5,
+                Alert.OpenedBy.BREACHES);
         store.saveAlert(alert, AT);
         return alert;
     }

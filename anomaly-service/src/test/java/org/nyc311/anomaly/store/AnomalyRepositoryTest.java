@@ -98,7 +98,16 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
     @Test
     void anAlertIsSavedGrownAndClosedAndListedByStatus() {
         Alert open = new Alert(
-                UUID.randomUUID(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY, null, 3, 5.5);
+                UUID.randomUUID(),
+                BROOKLYN_NOISE,
+                Alert.Status.OPEN,
+                DAY.minusDays(2),
+                DAY,
+                DAY,
+                null,
+                3,
+                5.5,
+                Alert.OpenedBy.EVIDENCE);
         Alert older = new Alert(
                 UUID.randomUUID(),
                 QUEENS_RODENT,
@@ -108,7 +117,8 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
                 DAY.minusDays(17),
                 DAY.minusDays(15),
                 4,
-                3.25);
+                3.25,
+                Alert.OpenedBy.BREACHES);
         store.saveAlert(open, AT);
         store.saveAlert(older, AT);
         forecastFor(BROOKLYN_NOISE);
@@ -117,7 +127,16 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
         assertThat(state(QUEENS_RODENT).openEpisodeStart()).isEmpty();
 
         Alert grown = new Alert(
-                open.id(), BROOKLYN_NOISE, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY.plusDays(1), null, 4, 7.0);
+                open.id(),
+                BROOKLYN_NOISE,
+                Alert.Status.OPEN,
+                DAY.minusDays(2),
+                DAY,
+                DAY.plusDays(1),
+                null,
+                4,
+                7.0,
+                Alert.OpenedBy.EVIDENCE);
         store.saveAlert(grown, AT.plusSeconds(86_400));
         assertThat(store.findAlert(open.id())).contains(grown);
         assertThat(store.alerts(Optional.empty(), 10)).containsExactly(grown, older);
@@ -132,7 +151,8 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
                 DAY.plusDays(1),
                 DAY.plusDays(3),
                 4,
-                7.0);
+                7.0,
+                Alert.OpenedBy.EVIDENCE);
         store.saveAlert(closed, AT.plusSeconds(3 * 86_400));
         assertThat(store.alerts(Optional.of(Alert.Status.OPEN), 10)).isEmpty();
         assertThat(state(BROOKLYN_NOISE).openEpisodeStart()).isEmpty();
@@ -208,5 +228,35 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
             Optional<Double> minSeverity,
             int limit) {
         return new AnomalyQuery(from, Optional.empty(), type, borough, minSeverity, Optional.empty(), limit);
+    }
+
+    @Test
+    void anAlertStoredBeforeItsRuleWasRecordedReadsAsUnrecordedUntilACheckSavesItAgain() {
+        UUID id = UUID.randomUUID();
+        // a row as the schema before V10 held it: no opened_by
+        jdbc.update(
+                "INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, "
+                        + "anomalous_days, peak_z_score, updated_at) VALUES (?, ?, 'OPEN', ?, ?, ?, 3, 5.5, now())",
+                id,
+                BROOKLYN_NOISE.id(),
+                java.sql.Date.valueOf(DAY.minusDays(2)),
+                java.sql.Date.valueOf(DAY),
+                java.sql.Date.valueOf(DAY));
+
+        assertThat(store.findAlert(id)).map(Alert::openedBy).contains(Alert.OpenedBy.UNRECORDED);
+
+        Alert derivedAgain = new Alert(
+                id,
+                BROOKLYN_NOISE,
+                Alert.Status.OPEN,
+                DAY.minusDays(2),
+                DAY,
+                DAY,
+                null,
+                3,
+                5.5,
+                Alert.OpenedBy.EVIDENCE);
+        store.saveAlert(derivedAgain, AT);
+        assertThat(store.findAlert(id)).contains(derivedAgain);
     }
 }

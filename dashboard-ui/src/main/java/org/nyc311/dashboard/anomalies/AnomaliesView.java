@@ -42,6 +42,7 @@ import org.nyc311.dashboard.services.ServiceUnavailableException;
 import org.nyc311.dashboard.services.anomaly.AnomalyFeed;
 import org.nyc311.dashboard.services.anomaly.AnomalyQuery;
 import org.nyc311.dashboard.services.anomaly.ServiceRefusal;
+import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.series.Borough;
 
 /**
@@ -154,6 +155,10 @@ public class AnomaliesView extends VerticalLayout {
         alerts.addColumn(r -> Formats.number(r.peakZScore(), 2))
                 .setHeader("Peak z")
                 .setComparator(Comparator.comparingDouble(AlertView::peakZScore));
+        alerts.addColumn(r -> openedBy(r.openedBy()))
+                .setHeader("Opened by")
+                .setSortable(true)
+                .setAutoWidth(true);
         alerts.addColumn(r -> r.acknowledgement() == null
                         ? ""
                         : r.acknowledgement().actor() + ", "
@@ -295,5 +300,14 @@ public class AnomaliesView extends VerticalLayout {
         reviewable();
         shown.sort(Comparator.comparing(AnomalyView::date).reversed());
         grid.setItems(shown);
+    }
+
+    /** The rule in people's words; a rule this dashboard does not know yet as the service spells it. */
+    static String openedBy(String tag) {
+        return Arrays.stream(Alert.OpenedBy.values())
+                .filter(rule -> rule.tag().equals(tag))
+                .findFirst()
+                .map(Alert.OpenedBy::words)
+                .orElse(tag);
     }
 }

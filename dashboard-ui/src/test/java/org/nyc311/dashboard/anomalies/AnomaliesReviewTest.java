@@ -138,6 +138,19 @@ class AnomaliesReviewTest {
     }
 
     @Test
+    void theRuleThatOpenedAnAlertIsShownInWordsAndOneThisDashboardDoesNotKnowAsSent() {
+        AnomaliesView view = new AnomaliesView(feed, calls, clock, new AuthenticationContext());
+        @SuppressWarnings("unchecked")
+        Grid<AlertView> alerts = (Grid<AlertView>) find(view, "alerts");
+
+        assertThat(alerts.getColumns().stream().map(Grid.Column::getHeaderText)).contains("Opened by");
+        assertThat(AnomaliesView.openedBy("evidence")).isEqualTo("evidence of a rise adding up");
+        assertThat(AnomaliesView.openedBy("breaches")).isEqualTo("days above the interval");
+        assertThat(AnomaliesView.openedBy("unrecorded")).isEqualTo("not recorded");
+        assertThat(AnomaliesView.openedBy("a_rule_from_a_later_version")).isEqualTo("a_rule_from_a_later_version");
+    }
+
+    @Test
     void aSecondAcknowledgementShowsAnomalyServicesRefusal() {
         AnomaliesView view = new AnomaliesView(feed, calls, clock, new AuthenticationContext());
         @SuppressWarnings("unchecked")
@@ -218,6 +231,7 @@ class AnomaliesReviewTest {
                     null,
                     3,
                     5.5,
+                    "evidence",
                     acknowledgement,
                     label);
         }

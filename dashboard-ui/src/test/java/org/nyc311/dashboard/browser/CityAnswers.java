@@ -131,6 +131,7 @@ final class CityAnswers {
                     null,
                     3,
                     4.5,
+                    a % 2 == 0 ? "breaches" : "evidence",
                     null,
                     null));
         }

@@ -57,7 +57,7 @@ class SharedShapesTest {
         UUID id = UUID.randomUUID();
         String alert = "{\"alertId\":\"" + id + "\",\"seriesId\":\"noise-residential/brooklyn\",\"status\":\"open\","
                 + "\"episodeStart\":\"2026-06-01\",\"openedOn\":\"2026-06-03\",\"lastAnomalousDate\":\"2026-06-04\","
-                + "\"closedOn\":null,\"anomalousDays\":4,\"peakZScore\":5.5}";
+                + "\"closedOn\":null,\"anomalousDays\":4,\"peakZScore\":5.5,\"openedBy\":\"breaches\"}";
 
         assertThat(json.readValue(anomalies, AnomalyView[].class)[0]).isEqualTo(BrooklynNoise.SPIKE_ROW);
         assertThat(json.readValue(alert, AlertView.class)).isEqualTo(BrooklynNoise.openAlertRow(id));

@@ -9,6 +9,9 @@ import org.nyc311.model.anomaly.Alert;
 
 /**
  * @param status          {@code open} or {@code closed}
+ * @param openedBy        the rule that opened it: {@code breaches} (days in a row beyond the 95% interval),
+ *                        {@code sustained_rise}, {@code evidence} (a rise inside the intervals that added up), or
+ *                        {@code unrecorded} for an alert stored before the rule was
  * @param acknowledgement who acknowledged the alert and when; null while no one has
  * @param label           the alert's current label (the latest of its history); null while unlabelled
  */
@@ -25,6 +28,7 @@ public record AlertView(
         @Nullable LocalDate closedOn,
         int anomalousDays,
         double peakZScore,
+        String openedBy,
         @Nullable AcknowledgementView acknowledgement,
         @Nullable LabelView label) {
 
@@ -43,6 +47,7 @@ public record AlertView(
                 a.closedOn(),
                 a.anomalousDays(),
                 a.peakZScore(),
+                a.openedBy().tag(),
                 acknowledgement,
                 label);
     }

@@ -1,6 +1,7 @@
 package org.nyc311.model.anomaly;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.nyc311.model.series.SeriesKey;
  * @param episodeStart the first anomalous day of the episode (before the alert opened)
  * @param openedOn the day the run of anomalous days reached the threshold
  * @param closedOn the first day back inside the interval; null while open
+ * @param openedBy the rule that opened it, so that people can weigh one rule's alerts apart from another's
  */
 public record Alert(
         UUID id,
@@ -23,7 +25,8 @@ public record Alert(
         LocalDate lastAnomalousDate,
         @Nullable LocalDate closedOn,
         int anomalousDays,
-        double peakZScore) {
+        double peakZScore,
+        OpenedBy openedBy) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -35,6 +38,10 @@ public record Alert(
         if ((status == Status.CLOSED) != (closedOn != null)) {
             throw new IllegalArgumentException("a closed alert has a closedOn date, an open one has none: " + id);
         }
+        // an AnomalyAlert event queued before the rule was recorded has none
+        if (openedBy == null) {
+            openedBy = OpenedBy.UNRECORDED;
+        }
         if (anomalousDays < 1) {
             throw new IllegalArgumentException("an alert spans at least one anomalous day: " + id);
         }
@@ -43,5 +50,32 @@ public record Alert(
     public enum Status {
         OPEN,
         CLOSED
+    }
+
+    /** The detector's rule that opened an alert (anomaly-engine's {@code AlertEpisode.OpenedBy}), as stored and served. */
+    public enum OpenedBy {
+        /** Days in a row beyond their 95% interval (three by default): the seeds' rule. */
+        BREACHES,
+        /** The opt-in sustained-rise rule: flagged and raised days whose capped total went beyond its bound. */
+        SUSTAINED_RISE,
+        /** Sequential evidence: a rise inside the intervals that added up to its threshold. */
+        EVIDENCE,
+        /** An alert stored, or an event sent, before the rule was recorded. */
+        UNRECORDED;
+
+        /** As the API and metrics spell it: {@code breaches}, {@code sustained_rise}, {@code evidence}, {@code unrecorded}. */
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** In people's words, for the dashboard and notifications. */
+        public String words() {
+            return switch (this) {
+                case BREACHES -> "days above the interval";
+                case SUSTAINED_RISE -> "a sustained rise";
+                case EVIDENCE -> "evidence of a rise adding up";
+                case UNRECORDED -> "not recorded";
+            };
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ class EventJsonContractTest {
                 LocalDate.parse("2026-11-21"),
                 LocalDate.parse("2026-11-22"),
                 4,
-                6.25);
+                6.25,
+                Alert.OpenedBy.EVIDENCE);
         return Stream.of(
                 RawBatchLanded.of(
                         CLOCK,
@@ -99,6 +101,18 @@ class EventJsonContractTest {
     @MethodSource("examples")
     void eventRoundTripsThroughJson(PipelineEvent event) {
         assertThat(json.read(json.write(event))).isEqualTo(event);
+    }
+
+    @Test
+    void anAlertFromBeforeItsRuleWasRecordedReadsAsUnrecorded() throws IOException {
+        // an AnomalyAlert queued by the version before openedBy, read by this one
+        ObjectNode older = (ObjectNode) pinned("AnomalyAlert").deepCopy();
+        ((ObjectNode) older.get("alert")).remove("openedBy");
+
+        AnomalyAlert read = (AnomalyAlert) json.read(older.toString());
+
+        assertThat(read.alert().openedBy()).isEqualTo(Alert.OpenedBy.UNRECORDED);
+        assertThat(read.alert().peakZScore()).isEqualTo(6.25);
     }
 
     @ParameterizedTest(name = "{0}")

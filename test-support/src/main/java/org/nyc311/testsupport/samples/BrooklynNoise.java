@@ -48,13 +48,25 @@ public final class BrooklynNoise {
 
     /** The episode's alert, open, with this id. */
     public static Alert openAlert(UUID id) {
-        return new Alert(id, SERIES, Alert.Status.OPEN, FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5);
+        return new Alert(
+                id, SERIES, Alert.Status.OPEN, FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5, Alert.OpenedBy.BREACHES);
     }
 
     /** {@link #openAlert} as anomaly-service's API shows it, before anyone acknowledged or labelled it. */
     public static AlertView openAlertRow(UUID id) {
         return new AlertView(
-                id, "noise-residential/brooklyn", "open", FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5, null, null);
+                id,
+                "noise-residential/brooklyn",
+                "open",
+                FIRST_DAY,
+                OPENED_ON,
+                LAST_DAY,
+                null,
+                4,
+                5.5,
+                "breaches",
+                null,
+                null);
     }
 
     /**
