@@ -1,6 +1,7 @@
 package org.nyc311.anomaly.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -36,5 +37,19 @@ public record AlertReview(
      * @param labelled of those, with a current label
      * @param real     of those, whose current label is REAL
      */
-    public record Precision(int opened, int labelled, int real) {}
+    public record Precision(int opened, int labelled, int real) {
+
+        /** The counts of several groups of alerts added up. */
+        public static Precision total(Collection<Precision> parts) {
+            int opened = 0;
+            int labelled = 0;
+            int real = 0;
+            for (Precision part : parts) {
+                opened += part.opened();
+                labelled += part.labelled();
+                real += part.real();
+            }
+            return new Precision(opened, labelled, real);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -500,17 +501,28 @@ public class AnomalyRepository {
         return reviews;
     }
 
-    /** The labelled precision of the alerts opened on or after {@code from}: each alert's latest label counts. */
-    public AlertReview.Precision precision(LocalDate from) {
-        return jdbc.queryForObject(
+    /**
+     * The labelled precision of the alerts opened on or after {@code from}, per rule that opened them (the rules that
+     * opened any): each alert's latest label counts. Per rule, so that people can see whether one rule's alerts are
+     * worth more than another's; {@link AlertReview.Precision#total} adds them up.
+     */
+    public Map<Alert.OpenedBy, AlertReview.Precision> precisionByRule(LocalDate from) {
+        Map<Alert.OpenedBy, AlertReview.Precision> byRule = new EnumMap<>(Alert.OpenedBy.class);
+        jdbc.query(
                 """
-                SELECT count(*), count(l.verdict), count(*) FILTER (WHERE l.verdict = 'REAL')
+                SELECT a.opened_by, count(*), count(l.verdict), count(*) FILTER (WHERE l.verdict = 'REAL')
                 FROM alert a
                 LEFT JOIN LATERAL (SELECT verdict FROM alert_review r WHERE r.alert_id = a.alert_id AND r.kind = 'LABELLED'
                                    ORDER BY r.review_id DESC LIMIT 1) l ON true
-                WHERE a.opened_on >= ?""",
-                (rs, n) -> new AlertReview.Precision(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+                WHERE a.opened_on >= ?
+                GROUP BY a.opened_by""",
+                rs -> {
+                    byRule.put(
+                            Alert.OpenedBy.valueOf(rs.getString(1)),
+                            new AlertReview.Precision(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                },
                 Date.valueOf(from));
+        return byRule;
     }
 
     private static AlertReview.Label label(ResultSet rs, int row) throws SQLException {

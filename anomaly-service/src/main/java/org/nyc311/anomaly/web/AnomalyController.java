@@ -24,6 +24,7 @@ import org.nyc311.api.anomaly.CheckView;
 import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelRequest;
 import org.nyc311.api.anomaly.LabelView;
+import org.nyc311.api.anomaly.RulePrecisionView;
 import org.nyc311.api.common.BoroughFilterParameter;
 import org.nyc311.api.common.ComplaintTypeFilterParameter;
 import org.nyc311.api.common.DateParameter;
@@ -210,14 +211,28 @@ class AnomalyController implements AnomalyApi {
         LocalDate today = dates.today();
         // the window holds `window` days, today included
         LocalDate from = today.minusDays(window - 1L);
-        AlertReview.Precision counts = repository.precision(from);
+        Map<Alert.OpenedBy, AlertReview.Precision> byRule = repository.precisionByRule(from);
+        AlertReview.Precision counts = AlertReview.Precision.total(byRule.values());
         return new LabelPrecisionView(
                 from,
                 today,
                 counts.opened(),
                 counts.labelled(),
                 counts.real(),
-                counts.labelled() == 0 ? null : (double) counts.real() / counts.labelled());
+                share(counts),
+                byRule.entrySet().stream()
+                        .map(rule -> new RulePrecisionView(
+                                rule.getKey().tag(),
+                                rule.getValue().opened(),
+                                rule.getValue().labelled(),
+                                rule.getValue().real(),
+                                share(rule.getValue())))
+                        .toList());
+    }
+
+    /** real / labelled; null when none is labelled. */
+    private static @Nullable Double share(AlertReview.Precision counts) {
+        return counts.labelled() == 0 ? null : (double) counts.real() / counts.labelled();
     }
 
     private Alert alert(UUID id) {

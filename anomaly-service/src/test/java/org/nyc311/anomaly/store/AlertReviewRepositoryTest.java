@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nyc311.anomaly.store.AlertReview.Acknowledgement;
@@ -85,8 +86,27 @@ class AlertReviewRepositoryTest extends AnomalyStoreSliceTest {
         store.label(falseThenReal.id(), new Label(Verdict.REAL, "", "maria", AT.plusSeconds(60)));
         store.label(beforeTheWindow.id(), new Label(Verdict.FALSE, "", "maria", AT));
 
-        assertThat(store.precision(DAY.minusDays(89))).isEqualTo(new AlertReview.Precision(4, 3, 2));
-        assertThat(store.precision(DAY.plusDays(1))).isEqualTo(new AlertReview.Precision(0, 0, 0));
+        assertThat(store.precisionByRule(DAY.minusDays(89)))
+                .containsExactly(Map.entry(Alert.OpenedBy.BREACHES, new AlertReview.Precision(4, 3, 2)));
+        assertThat(store.precisionByRule(DAY.plusDays(1))).isEmpty();
+    }
+
+    @Test
+    void precisionIsCountedPerRuleThatOpenedTheAlerts() {
+        Alert byBreaches = alert(DAY);
+        Alert byEvidence = alert(DAY.minusDays(1), Alert.OpenedBy.EVIDENCE);
+        Alert alsoByEvidence = alert(DAY.minusDays(2), Alert.OpenedBy.EVIDENCE);
+        store.label(byBreaches.id(), new Label(Verdict.REAL, "", "maria", AT));
+        store.label(byEvidence.id(), new Label(Verdict.REAL, "", "maria", AT));
+        store.label(alsoByEvidence.id(), new Label(Verdict.FALSE, "", "maria", AT));
+
+        Map<Alert.OpenedBy, AlertReview.Precision> byRule = store.precisionByRule(DAY.minusDays(89));
+
+        assertThat(byRule)
+                .containsExactly(
+                        Map.entry(Alert.OpenedBy.BREACHES, new AlertReview.Precision(1, 1, 1)),
+                        Map.entry(Alert.OpenedBy.EVIDENCE, new AlertReview.Precision(2, 2, 1)));
+        assertThat(AlertReview.Precision.total(byRule.values())).isEqualTo(new AlertReview.Precision(3, 3, 2));
     }
 
     /** The database's refusal of {@code statement}, in a savepoint so that the test's transaction goes on. */
@@ -102,8 +122,12 @@ class AlertReviewRepositoryTest extends AnomalyStoreSliceTest {
         throw new AssertionError("the database took what it must refuse");
     }
 
-    /** A closed three-day alert opened on {@code openedOn}. */
+    /** A closed three-day alert opened on {@code openedOn} by three days above the interval. */
     private Alert alert(LocalDate openedOn) {
+        return alert(openedOn, Alert.OpenedBy.BREACHES);
+    }
+
+    private Alert alert(LocalDate openedOn, Alert.OpenedBy rule) {
         Alert alert = new Alert(
                 UUID.randomUUID(),
                 BROOKLYN_NOISE,
@@ -114,7 +138,7 @@ class AlertReviewRepositoryTest extends AnomalyStoreSliceTest {
                 openedOn.plusDays(1),
                 3,
                 4.5,
-                Alert.OpenedBy.BREACHES);
+                rule);
         store.saveAlert(alert, AT);
         return alert;
     }

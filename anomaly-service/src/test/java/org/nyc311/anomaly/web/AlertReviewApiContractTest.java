@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.nyc311.api.anomaly.AnomalyApi;
 import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelRequest;
 import org.nyc311.api.anomaly.LabelView;
+import org.nyc311.api.anomaly.RulePrecisionView;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.service.web.ApiProblemsAutoConfiguration;
 import org.nyc311.testsupport.samples.BrooklynNoise;
@@ -174,15 +176,37 @@ class AlertReviewApiContractTest {
     @Test
     void precisionIsRealOverLabelledInTheLastNinetyDaysOfNewYork() {
         // 14:00 UTC is 10:00 in New York: today is 2026-06-05, the window starts 89 days before
-        when(repository.precision(LocalDate.of(2026, 3, 8))).thenReturn(new AlertReview.Precision(7, 4, 3));
-        when(repository.precision(LocalDate.of(2026, 6, 5))).thenReturn(new AlertReview.Precision(1, 0, 0));
+        when(repository.precisionByRule(LocalDate.of(2026, 3, 8)))
+                .thenReturn(new EnumMap<>(Map.of(
+                        Alert.OpenedBy.BREACHES,
+                        new AlertReview.Precision(4, 3, 2),
+                        Alert.OpenedBy.EVIDENCE,
+                        new AlertReview.Precision(3, 1, 1))));
+        when(repository.precisionByRule(LocalDate.of(2026, 6, 5)))
+                .thenReturn(Map.of(Alert.OpenedBy.BREACHES, new AlertReview.Precision(1, 0, 0)));
 
         assertThat(api.precision(Optional.empty()))
-                .isEqualTo(new LabelPrecisionView(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 6, 5), 7, 4, 3, 0.75));
+                .isEqualTo(new LabelPrecisionView(
+                        LocalDate.of(2026, 3, 8),
+                        LocalDate.of(2026, 6, 5),
+                        7,
+                        4,
+                        3,
+                        0.75,
+                        List.of(
+                                new RulePrecisionView("breaches", 4, 3, 2, 2 / 3.0),
+                                new RulePrecisionView("evidence", 3, 1, 1, 1.0))));
         assertThat(api.precision(Optional.of("1")))
                 .as("none labelled: no precision, not a zero")
-                .isEqualTo(new LabelPrecisionView(LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 5), 1, 0, 0, null));
-        verify(repository).precision(eq(LocalDate.of(2026, 3, 8)));
+                .isEqualTo(new LabelPrecisionView(
+                        LocalDate.of(2026, 6, 5),
+                        LocalDate.of(2026, 6, 5),
+                        1,
+                        0,
+                        0,
+                        null,
+                        List.of(new RulePrecisionView("breaches", 1, 0, 0, null))));
+        verify(repository).precisionByRule(eq(LocalDate.of(2026, 3, 8)));
     }
 
     private void isBadRequest(HttpClientErrorException e) {

@@ -258,6 +258,17 @@ public class AnomaliesView extends VerticalLayout {
                             ? "no alert of the " + p.opened() + " opened since " + p.from() + " is labelled yet"
                             : p.real() + " of " + p.labelled() + " labelled alerts real (" + p.opened()
                                     + " opened since " + p.from() + ")"));
+            if (!p.byRule().isEmpty()) {
+                Span byRule = new Span("By the rule that opened them: "
+                        + String.join(
+                                "; ",
+                                p.byRule().stream()
+                                        .map(rule -> openedBy(rule.openedBy()) + ", " + rule.real() + " of "
+                                                + rule.labelled() + " labelled real (" + rule.opened() + " opened)")
+                                        .toList()));
+                byRule.setId("alert-precision-by-rule");
+                precision.add(byRule);
+            }
         } catch (ServiceUnavailableException e) {
             // the alerts' notice names the service already
         }

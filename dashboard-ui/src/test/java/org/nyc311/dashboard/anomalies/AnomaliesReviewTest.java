@@ -31,6 +31,7 @@ import org.nyc311.api.anomaly.AcknowledgementView;
 import org.nyc311.api.anomaly.AlertView;
 import org.nyc311.api.anomaly.LabelPrecisionView;
 import org.nyc311.api.anomaly.LabelView;
+import org.nyc311.api.anomaly.RulePrecisionView;
 import org.nyc311.dashboard.services.ServiceCalls;
 import org.nyc311.dashboard.services.ServiceClientsSlice;
 import org.nyc311.dashboard.services.TestServices;
@@ -133,6 +134,9 @@ class AnomaliesReviewTest {
         assertThat(find(view, "alert-precision").getElement().getTextRecursively())
                 .as("asked again, not the kept answer")
                 .contains("100.0%", "1 of 1 labelled alerts real");
+        assertThat(find(view, "alert-precision-by-rule").getElement().getText())
+                .isEqualTo(
+                        "By the rule that opened them: evidence of a rise adding up, 1 of 1 labelled real (1 opened)");
         assertThat(find(view, "alert-review-status").getElement().getText())
                 .isEqualTo("noise-residential/brooklyn labelled real");
     }
@@ -282,7 +286,13 @@ class AnomaliesReviewTest {
                             1,
                             label == null ? 0 : 1,
                             label != null && label.verdict().equals("REAL") ? 1 : 0,
-                            label == null ? null : label.verdict().equals("REAL") ? 1.0 : 0.0);
+                            label == null ? null : label.verdict().equals("REAL") ? 1.0 : 0.0,
+                            List.of(new RulePrecisionView(
+                                    "evidence",
+                                    1,
+                                    label == null ? 0 : 1,
+                                    label != null && label.verdict().equals("REAL") ? 1 : 0,
+                                    label == null ? null : label.verdict().equals("REAL") ? 1.0 : 0.0)));
                 default -> null;
             };
             if (answer == null) {

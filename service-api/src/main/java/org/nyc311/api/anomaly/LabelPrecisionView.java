@@ -2,6 +2,7 @@ package org.nyc311.api.anomaly;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param labelled  of those, alerts with a current label
  * @param real      of those, alerts whose current label is REAL
  * @param precision real / labelled; null when none is labelled
+ * @param byRule    the same per rule that opened the alerts (the rules that opened any in the window)
  */
 @Schema(description = "The labelled precision of the alerts opened in a window: real / labelled")
 public record LabelPrecisionView(
@@ -21,4 +23,11 @@ public record LabelPrecisionView(
         int opened,
         int labelled,
         int real,
-        @Nullable Double precision) {}
+        @Nullable Double precision,
+        List<RulePrecisionView> byRule) {
+
+    public LabelPrecisionView {
+        // an anomaly-service from before the rules were counted sends none
+        byRule = byRule == null ? List.of() : List.copyOf(byRule);
+    }
+}
