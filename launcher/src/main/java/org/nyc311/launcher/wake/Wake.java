@@ -144,17 +144,17 @@ final class Wake {
                     .timezone(zone.getId())
                     .scalableTargetAction(
                             action -> action.minCapacity(scheduled.min()).maxCapacity(scheduled.max())));
+            int minutesToScheduledSleep = week.minutesUntilSleep(nowMinute).orElse(Integer.MAX_VALUE);
             String until;
-            if (scheduled.awake()) {
+            if (minutesToScheduledSleep < hours.toMinutes()) {
+                // a recurring sleep inside the hours still comes
+                until = SHOWN.format(now.plusMinutes(minutesToScheduledSleep)) + " " + zone.getId()
+                        + " by its hours, before the " + hours.toHours() + " hours asked: run wake again then";
+            } else if (scheduled.awake()) {
                 // the schedule wakes it within the hours: it sleeps when the schedule next says so
                 until = sleepsAt(week, end, endMinute, zone) + " (its hours)";
             } else {
-                int minutesToEnd = (int) hours.toMinutes();
-                int minutesToScheduledSleep = week.minutesUntilSleep(nowMinute).orElse(Integer.MAX_VALUE);
-                until = minutesToScheduledSleep < minutesToEnd
-                        ? SHOWN.format(now.plusMinutes(minutesToScheduledSleep)) + " " + zone.getId()
-                                + " by its hours, before the " + hours.toHours() + " hours asked: run wake again then"
-                        : SHOWN.format(end) + " " + zone.getId();
+                until = SHOWN.format(end) + " " + zone.getId();
             }
             woken.add(new Woken(service, true, until));
         }

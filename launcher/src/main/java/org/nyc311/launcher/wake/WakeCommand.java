@@ -66,7 +66,8 @@ public final class WakeCommand implements Callable<Integer> {
                 EcsClient ecs = client(EcsClient.builder())) {
             Wake wake = new Wake(scaling, ecs, Clock.systemUTC(), out, Duration.ofSeconds(10));
             return wake.wake(cluster, Duration.ofHours(hours), Duration.ofMinutes(waitMinutes));
-        } catch (SdkException e) {
+        } catch (SdkException | IllegalArgumentException | IllegalStateException e) {
+            // AWS unreachable or refusing, or schedules wake cannot read (it changes nothing then)
             spec.commandLine().getErr().printf("cannot wake %s: %s%n", cluster, e.getMessage());
             return 1;
         }

@@ -139,6 +139,19 @@ class WakeTest {
     }
 
     @Test
+    void aWakeOverNightSaysWhereTheChainsScheduledSleepCutsItAndTheDashboardRunsOnIntoItsHours() throws Exception {
+        StringWriter out = new StringWriter();
+
+        // Sunday 23:00 for twelve hours, to Monday 11:00: the controller's 04:20 sleep comes first
+        wake(at(2026, 12, 6, 23, 0), out).wake(CLUSTER, Duration.ofHours(12), Duration.ZERO);
+
+        assertThat(out.toString())
+                .contains("pipeline-controller  woken; sleeps again Mon 04:20 America/New_York by its hours, before the"
+                        + " 12 hours asked")
+                .contains("dashboard-ui         woken; sleeps again Mon 19:00 America/New_York (its hours)");
+    }
+
+    @Test
     void inWorkingHoursNothingIsChanged() throws Exception {
         servicesRunningAfterOneLook();
         StringWriter out = new StringWriter();
