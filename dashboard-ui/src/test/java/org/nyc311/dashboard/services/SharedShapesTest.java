@@ -61,6 +61,10 @@ class SharedShapesTest {
 
         assertThat(json.readValue(anomalies, AnomalyView[].class)[0]).isEqualTo(BrooklynNoise.SPIKE_ROW);
         assertThat(json.readValue(alert, AlertView.class)).isEqualTo(BrooklynNoise.openAlertRow(id));
+        assertThat(json.readValue(alert.replace(",\"openedBy\":\"breaches\"", ""), AlertView.class)
+                        .openedBy())
+                .as("an anomaly-service from before the rule was recorded")
+                .isEqualTo("unrecorded");
     }
 
     @Test

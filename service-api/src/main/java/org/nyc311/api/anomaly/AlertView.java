@@ -32,6 +32,13 @@ public record AlertView(
         @Nullable AcknowledgementView acknowledgement,
         @Nullable LabelView label) {
 
+    public AlertView {
+        // an anomaly-service from before the rule was recorded sends none
+        if (openedBy == null) {
+            openedBy = Alert.OpenedBy.UNRECORDED.tag();
+        }
+    }
+
     public static AlertView of(Alert a) {
         return of(a, null, null);
     }
