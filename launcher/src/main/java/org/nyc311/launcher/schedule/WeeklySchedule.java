@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class WeeklySchedule {
 
-    public static final int MINUTES_A_DAY = 24 * 60;
+    private static final int MINUTES_A_DAY = 24 * 60;
     public static final int MINUTES_A_WEEK = 7 * MINUTES_A_DAY;
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     private static final Pattern WEEKLY_CRON =
@@ -55,10 +55,6 @@ public final class WeeklySchedule {
         }
         changes.sort(Comparator.comparingInt(Change::minuteOfWeek));
         return new WeeklySchedule(List.copyOf(changes));
-    }
-
-    public boolean isEmpty() {
-        return changes.isEmpty();
     }
 
     /** The share of the week (0 to 1) with at least one task: 1 when there are no actions. */
