@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>With {@link DetectionSettings#evidence()} on, a one-sided CUSUM of the days' log residuals adds up a
  *       rise that stays inside the intervals: a day with evidence is <b>raised</b>, and the alert opens on the day
  *       the evidence reaches its threshold (see {@link DetectionSettings.Evidence}). {@link DayVerdict#evidence()}
- *       is the severity it builds.</li>
+ *       is the severity it builds. On series whose intervals would show the rise anyway, the evidence is counted in
+ *       their intervals' margins instead ({@link DetectionSettings.MarginEvidence}): three days above their bounds
+ *       on average open an alert.</li>
  * </ul>
  *
  * <p>A pure function of its input: immutable, thread-safe, no clock, no randomness. Re-running it on
@@ -96,10 +98,14 @@ public final class AnomalyDetector {
         DetectionSettings.Evidence rule = settings.evidence();
         double[] residuals = new double[days.size()];
         double[] logResiduals = new double[days.size()];
+        // each day's margin score, capped (MarginEvidence); 0 on days the margin rule did not judge
+        double[] marginScores = new double[days.size()];
         List<DayVerdict> verdicts = new ArrayList<>(days.size());
         List<AlertEpisode> episodes = new ArrayList<>();
         Run run = null;
         double evidence = 0;
+        // the evidence that opens an alert, in the units of the rule that judged the day: robust z or margins
+        double threshold = rule.threshold();
         int runStartIndex = 0;
         ObservedDay[] judged = new ObservedDay[days.size()];
         for (int i = 0; i < days.size(); i++) {
@@ -119,15 +125,28 @@ public final class AnomalyDetector {
                 // an open spike run keeps the intervals from before it as its gate, so that a rise which widens or
                 // narrows the refitted intervals neither stops its own alert nor opens the gate for itself
                 int gateDay = run != null && run.breach == Breach.SPIKE ? runStartIndex : i;
-                double logZ = day.yhat() < DetectionSettings.Evidence.MIN_LEVEL
-                                || !hidesRise(judged, gateDay - window, gateDay, rule.hiddenRise())
-                        ? 0
-                        : RobustZScore.scoreWithScaleFloor(
-                                logResiduals[i],
-                                usualResiduals(judged, logResiduals, i - window, i),
-                                poissonSpreadOfLog(day.yhat()));
-                boolean addsEvidence = logZ > rule.slack();
-                evidence = Math.max(0, evidence + Math.min(logZ, DetectionSettings.Evidence.DAY_CAP) - rule.slack());
+                boolean hidden = hidesRise(judged, gateDay - window, gateDay, rule.hiddenRise());
+                DetectionSettings.MarginEvidence margins = settings.marginEvidence();
+                boolean addsEvidence;
+                if (!hidden && margins.on()) {
+                    double score =
+                            day.yhat() < DetectionSettings.Evidence.MIN_LEVEL ? 0 : marginScore(day, logResiduals[i]);
+                    marginScores[i] = Math.min(score, margins.cap());
+                    addsEvidence = score > margins.slack();
+                    evidence = addsEvidence ? Math.max(0, lastDays(marginScores, i, settings.consecutiveDays())) : 0;
+                    threshold = margins.threshold();
+                } else {
+                    double logZ = day.yhat() < DetectionSettings.Evidence.MIN_LEVEL || !hidden
+                            ? 0
+                            : RobustZScore.scoreWithScaleFloor(
+                                    logResiduals[i],
+                                    usualResiduals(judged, logResiduals, i - window, i),
+                                    poissonSpreadOfLog(day.yhat()));
+                    addsEvidence = logZ > rule.slack();
+                    evidence =
+                            Math.max(0, evidence + Math.min(logZ, DetectionSettings.Evidence.DAY_CAP) - rule.slack());
+                    threshold = rule.threshold();
+                }
                 if (!addsEvidence && run != null && run.alerting()) {
                     // an open alert ends on the first day back to usual, as with breaches, not when its evidence is
                     // spent
@@ -154,7 +173,7 @@ public final class AnomalyDetector {
                     run = new Run(day.date(), direction);
                     runStartIndex = i;
                 }
-                opened = run.add(day, z, anomalous, rule.on() && evidence >= rule.threshold());
+                opened = run.add(day, z, anomalous, rule.on() && evidence >= threshold);
             } else if (run != null) {
                 episodes.addAll(run.closeOn(day.date()));
                 run = null;
@@ -170,6 +189,24 @@ public final class AnomalyDetector {
     /** The residual on the log scale, where a rise of +50% weighs the same at every level. */
     static double logResidual(ObservedDay day) {
         return Math.log1p(Math.max(0, day.actual())) - Math.log1p(Math.max(0, day.yhat()));
+    }
+
+    /** The sum of {@code values} over the {@code n} days ending on {@code i} (fewer at the start). */
+    private static double lastDays(double[] values, int i, int n) {
+        double sum = 0;
+        for (int j = Math.max(0, i - n + 1); j <= i; j++) {
+            sum += values[j];
+        }
+        return sum;
+    }
+
+    /**
+     * How far above its forecast a day is, in its interval's margin on the log scale: 1 on the upper bound, 0 on the
+     * forecast. 0 when the interval has no margin above the forecast (nothing to measure by).
+     */
+    static double marginScore(ObservedDay day, double logResidual) {
+        double margin = Math.log1p(Math.max(0, day.upper())) - Math.log1p(Math.max(0, day.yhat()));
+        return margin > 0 ? logResidual / margin : 0;
     }
 
     /**

@@ -19,7 +19,8 @@ import org.nyc311.model.series.SeriesKey;
  * @param zScore      robust z-score of the residual against the residuals of the days before: the severity
  * @param alertOpened whether an alert opens on this day (the run reached the threshold of a rule)
  * @param evidence    the evidence of a rise after this day ({@link DetectionSettings.Evidence}'s CUSUM, in robust
- *                    standard deviations); 0 when the rule is off or nothing is rising
+ *                    standard deviations, or on a series whose intervals show the rise the last days' capped scores
+ *                    in margins, {@link DetectionSettings.MarginEvidence}); 0 when the rule is off or nothing is rising
  */
 public record DayVerdict(
         ObservedDay day,

@@ -34,6 +34,9 @@ package org.nyc311.anomaly.engine;
  * @param evidence        the sequential-evidence rule (a one-sided CUSUM of the days' log-scale residuals), on by
  *                        default on series whose intervals hide a +50% rise, or {@link Evidence#OFF} (see
  *                        {@link #breachRuleOnly()}); see {@link Evidence}
+ * @param marginEvidence  the evidence rule on the other series, in units of their intervals' margins: three days above
+ *                        their upper bounds on average open an alert; on by default with {@code evidence}; see
+ *                        {@link MarginEvidence}
  */
 public record DetectionSettings(
         int consecutiveDays,
@@ -41,7 +44,8 @@ public record DetectionSettings(
         boolean dropsAlert,
         boolean sustainedRise,
         double sustainedMinZ,
-        Evidence evidence) {
+        Evidence evidence,
+        MarginEvidence marginEvidence) {
 
     public static final int DEFAULT_CONSECUTIVE_DAYS = 3;
     public static final int DEFAULT_Z_WINDOW = 28;
@@ -51,6 +55,10 @@ public record DetectionSettings(
     public static final double DEFAULT_EVIDENCE_SLACK = 1.0;
     public static final double DEFAULT_EVIDENCE_THRESHOLD = 4.0;
     public static final double DEFAULT_EVIDENCE_HIDDEN_RISE = 0.5;
+    public static final boolean DEFAULT_MARGIN_EVIDENCE = true;
+    public static final double DEFAULT_MARGIN_SLACK = 0.5;
+    public static final double DEFAULT_MARGIN_CAP = 1.25;
+    public static final double DEFAULT_MARGIN_THRESHOLD = 3.0;
 
     /**
      * The sequential-evidence rule: a rise that stays inside each day's interval still adds up. Each day's residual is
@@ -112,8 +120,56 @@ public record DetectionSettings(
         }
     }
 
+    /**
+     * The evidence rule on the series {@link Evidence} leaves to the breach rule: those whose intervals would show a
+     * rise of {@link Evidence#hiddenRise()} on its own (citywide totals, with an upper bound a quarter above the
+     * forecast). There the robust spread of the residuals is far narrower than the interval (holidays and weather are
+     * in the interval, not in the median week), so evidence in robust units turns holiday weeks into alerts; in units
+     * of the interval's own margin it counts only days that come near their upper bound or beyond it. A day's score is
+     * its log residual over its interval's log margin, {@code (log(1 + actual) - log(1 + yhat)) / (log(1 + upper) -
+     * log(1 + yhat))}: 1 on the upper bound. The alert opens when the last {@code consecutiveDays} days' scores, each
+     * capped at {@code cap}, add up to {@code threshold}: with the defaults, <b>three days above their upper bounds on
+     * average</b>, where the breach rule wants each of them above. A rise of +20%, +40%, +60% a day on a series whose
+     * bound is +27% is alerted on its third day, when three breaches in a row wait for its fourth; two storm days
+     * (each counted as 1.25 at most) need a third day at least half-way to its bound. A day scoring above
+     * {@code slack} continues (or starts) the spike run; the rule only ever adds alerts.
+     *
+     * <p>A window, not a CUSUM as {@link Evidence}: a CUSUM with a slack low enough to see a ramp's first day adds up a
+     * week of days a little above their forecasts (a holiday week), which is what the margin is there to discount
+     * (docs/BENCHMARKS.md, "Evidence in the interval's margins").
+     *
+     * @param on        whether the rule may open alerts (only with {@link Evidence#on()})
+     * @param slack     the share of its margin above which a day continues a spike run
+     * @param cap       the most one day counts, in margins, so that storm days cannot open an alert with quiet ones
+     * @param threshold the sum, in margins, of the last {@code consecutiveDays} days' capped scores that opens an alert
+     */
+    public record MarginEvidence(boolean on, double slack, double cap, double threshold) {
+
+        public static final MarginEvidence OFF =
+                new MarginEvidence(false, DEFAULT_MARGIN_SLACK, DEFAULT_MARGIN_CAP, DEFAULT_MARGIN_THRESHOLD);
+
+        public MarginEvidence {
+            if (!Double.isFinite(slack) || slack < 0) {
+                throw new IllegalArgumentException("the margin slack must be finite and >= 0, was " + slack);
+            }
+            if (!Double.isFinite(cap) || cap <= slack) {
+                throw new IllegalArgumentException(
+                        "the margin cap must be above the slack (" + slack + "), was " + cap);
+            }
+            if (!Double.isFinite(threshold) || threshold <= cap) {
+                throw new IllegalArgumentException(
+                        "the margin threshold must be above what one day can add (" + cap + "), was " + threshold);
+            }
+        }
+
+        public static MarginEvidence on(double slack, double cap, double threshold) {
+            return new MarginEvidence(true, slack, cap, threshold);
+        }
+    }
+
     public DetectionSettings {
         java.util.Objects.requireNonNull(evidence, "evidence");
+        java.util.Objects.requireNonNull(marginEvidence, "marginEvidence");
         if (consecutiveDays < 1) {
             throw new IllegalArgumentException("consecutive days must be at least 1, was " + consecutiveDays);
         }
@@ -128,7 +184,8 @@ public record DetectionSettings(
 
     /**
      * Three spikes in a row open an alert; z-scores over the last four weeks; drops do not alert; the
-     * sequential-evidence rule is on (slack 1, threshold 4) on series whose intervals hide a +50% rise; the
+     * sequential-evidence rule is on (slack 1, threshold 4) on series whose intervals hide a +50% rise, and on the
+     * others in their intervals' margins (three days above their bounds on average, each counted at most 1.25); the
      * sustained-rise rule is off (its z threshold, when turned on, is 2).
      */
     public static DetectionSettings defaults() {
@@ -142,35 +199,45 @@ public record DetectionSettings(
                         DEFAULT_EVIDENCE,
                         DEFAULT_EVIDENCE_SLACK,
                         DEFAULT_EVIDENCE_THRESHOLD,
-                        DEFAULT_EVIDENCE_HIDDEN_RISE));
+                        DEFAULT_EVIDENCE_HIDDEN_RISE),
+                new MarginEvidence(
+                        DEFAULT_MARGIN_EVIDENCE, DEFAULT_MARGIN_SLACK, DEFAULT_MARGIN_CAP, DEFAULT_MARGIN_THRESHOLD));
     }
 
     /** The rule alone: three days above the upper bound in a row, nothing else opens an alert. */
     public static DetectionSettings breachRuleOnly() {
-        return defaults().withEvidence(Evidence.OFF);
+        return defaults().withEvidence(Evidence.OFF).withMarginEvidence(MarginEvidence.OFF);
     }
 
     public DetectionSettings withConsecutiveDays(int days) {
-        return new DetectionSettings(days, zWindow, dropsAlert, sustainedRise, sustainedMinZ, evidence);
+        return new DetectionSettings(days, zWindow, dropsAlert, sustainedRise, sustainedMinZ, evidence, marginEvidence);
     }
 
     public DetectionSettings withZWindow(int days) {
-        return new DetectionSettings(consecutiveDays, days, dropsAlert, sustainedRise, sustainedMinZ, evidence);
+        return new DetectionSettings(
+                consecutiveDays, days, dropsAlert, sustainedRise, sustainedMinZ, evidence, marginEvidence);
     }
 
     public DetectionSettings withDropsAlert(boolean alert) {
-        return new DetectionSettings(consecutiveDays, zWindow, alert, sustainedRise, sustainedMinZ, evidence);
+        return new DetectionSettings(
+                consecutiveDays, zWindow, alert, sustainedRise, sustainedMinZ, evidence, marginEvidence);
     }
 
     public DetectionSettings withSustainedRise(boolean on) {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, on, sustainedMinZ, evidence);
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, on, sustainedMinZ, evidence, marginEvidence);
     }
 
     public DetectionSettings withSustainedMinZ(double z) {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, z, evidence);
+        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, z, evidence, marginEvidence);
+    }
+
+    public DetectionSettings withMarginEvidence(MarginEvidence rule) {
+        return new DetectionSettings(
+                consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ, evidence, rule);
     }
 
     public DetectionSettings withEvidence(Evidence rule) {
-        return new DetectionSettings(consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ, rule);
+        return new DetectionSettings(
+                consecutiveDays, zWindow, dropsAlert, sustainedRise, sustainedMinZ, rule, marginEvidence);
     }
 }

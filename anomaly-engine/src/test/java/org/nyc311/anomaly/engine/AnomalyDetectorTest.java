@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
@@ -318,6 +319,9 @@ class AnomalyDetectorTest {
                 .extracting(DetectionSettings.Evidence::hiddenRise)
                 .isEqualTo(0.5);
         assertThat(DetectionSettings.breachRuleOnly().evidence().on()).isFalse();
+        assertThat(DetectionSettings.defaults().marginEvidence())
+                .isEqualTo(DetectionSettings.MarginEvidence.on(0.5, 1.25, 3.0));
+        assertThat(DetectionSettings.breachRuleOnly().marginEvidence().on()).isFalse();
     }
 
     /**
@@ -417,11 +421,15 @@ class AnomalyDetectorTest {
             days.add(new ObservedDay(START.plusDays(28 + j), 250, 200, 140, 260));
         }
 
-        assertThat(evidence.detect(days).days())
+        AnomalyDetector robustOnly = new AnomalyDetector(
+                DetectionSettings.defaults().withMarginEvidence(DetectionSettings.MarginEvidence.OFF));
+        assertThat(robustOnly.detect(days).days())
                 .as("+25% for five days inside a 1.3 x interval")
                 .allMatch(v -> v.evidence() == 0.0)
                 .noneMatch(DayVerdict::raised);
-        assertThat(evidence.detect(days).episodes()).isEmpty();
+        assertThat(evidence.detect(days).episodes())
+                .as("counted in margins, +25% is 0.85 of the way to the bound: three such days are not three breaches")
+                .isEmpty();
         AnomalyDetector everySeries = new AnomalyDetector(DetectionSettings.breachRuleOnly()
                 .withEvidence(DetectionSettings.Evidence.on(1.0, 4.0).withHiddenRise(0)));
         assertThat(everySeries.detect(days).episodes())
@@ -470,6 +478,87 @@ class AnomalyDetectorTest {
                 .as("judged by its own days' intervals, the rise would have left the rule on its second day")
                 .singleElement()
                 .satisfies(e -> assertThat(e.openedOn()).isEqualTo(START.plusDays(30)));
+    }
+
+    /**
+     * 28 usual days around a forecast of 200 with an interval [140, 254] (the upper bound 1.27 x, as citywide's: a
+     * +50% day breaches on its own, so the robust rule leaves the series alone), then the given actuals.
+     */
+    static List<ObservedDay> narrowIntervalThen(double... actuals) {
+        List<ObservedDay> out = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            out.add(new ObservedDay(START.plusDays(i), 190 + 10 * (i % 3), 200, 140, 254));
+        }
+        for (int j = 0; j < actuals.length; j++) {
+            out.add(new ObservedDay(START.plusDays(28 + j), actuals[j], 200, 140, 254));
+        }
+        return out;
+    }
+
+    @Test
+    void aRampOnASeriesWhoseIntervalsShowItIsAlertedOnItsThirdDayByItsMargins() {
+        // +20%, +40%, +60%, +80%, +100%: its second day is the first above the bound, so three breaches in a row wait
+        // for the fourth; in margins the days score 0.76, 1.41 and 1.97, counted 0.76 + 1.25 + 1.25 >= 3
+        double[] ramp = {240, 280, 320, 360, 400, 200};
+
+        Detection d = evidence.detect(narrowIntervalThen(ramp));
+
+        assertThat(d.days().get(28).anomalous()).isFalse();
+        assertThat(d.days().get(28).raised()).isTrue();
+        assertThat(d.days().get(30).evidence()).isCloseTo(0.763 + 2 * 1.25, Offset.offset(0.01));
+        assertThat(d.episodes()).singleElement().satisfies(e -> {
+            assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
+            assertThat(e.openedOn()).as("two days before the peak").isEqualTo(START.plusDays(30));
+            assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.EVIDENCE);
+            assertThat(e.closedOn()).contains(START.plusDays(33));
+        });
+        assertThat(new AnomalyDetector(
+                                DetectionSettings.defaults().withMarginEvidence(DetectionSettings.MarginEvidence.OFF))
+                        .detect(narrowIntervalThen(ramp))
+                        .episodes())
+                .as("without the margins, the breach rule opens it on the fourth day")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.openedOn()).isEqualTo(START.plusDays(31));
+                    assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.BREACHES);
+                });
+    }
+
+    @Test
+    void twoStormDaysOpenAnAlertByTheirMarginsOnlyWithAThirdDayHalfWayToItsBound() {
+        // two days of +100% count 1.25 each: 2.5; the third must add 0.5
+        assertThat(evidence.detect(narrowIntervalThen(400, 400, 210, 200)).episodes())
+                .as("a third day 5% above its forecast (0.2 of its margin)")
+                .isEmpty();
+        assertThat(evidence.detect(narrowIntervalThen(400, 400, 230, 200)).episodes())
+                .as("a third day 15% above its forecast (0.57 of its margin)")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.openedOn()).isEqualTo(START.plusDays(30));
+                    assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.EVIDENCE);
+                });
+    }
+
+    @Test
+    void aWeekALittleAboveItsForecastsIsNotAnAlertByItsMargins() {
+        // +10% for a week (a holiday week's pattern): each day 0.4 of its margin, under the half that continues a run
+        Detection d = evidence.detect(narrowIntervalThen(220, 220, 220, 220, 220, 220, 220));
+
+        assertThat(d.days().subList(28, 35)).noneMatch(DayVerdict::raised).allMatch(v -> v.evidence() == 0.0);
+        assertThat(d.episodes()).isEmpty();
+    }
+
+    @Test
+    void theMarginRuleRejectsACapOrThresholdThatOneDayCouldCarry() {
+        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(0.25, 3.5, 3.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold");
+        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(0.5, 0.5, 3.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cap");
+        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(-0.1, 1.25, 3.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("slack");
     }
 
     @Test

@@ -29,6 +29,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        {@code hidden-rise}):
  *                        a CUSUM of the days' log residuals that opens an alert when a rise adds up before three days
  *                        breach; its defaults are anomaly-engine's ({@link DetectionSettings.Evidence})
+ * @param marginEvidence  the same rule on the series whose intervals would show the rise ({@code enabled}, {@code slack},
+ *                        {@code cap}, {@code threshold}, in their intervals' margins): three days above their upper
+ *                        bounds on average open an alert; only with {@code evidence} on; defaults anomaly-engine's
+ *                        ({@link DetectionSettings.MarginEvidence})
  * @param judgeRunsBefore whether the later days of a rising run are judged against the forecast stored for the
  *                        morning the run began, not against forecasts refitted on its first days (off)
  */
@@ -44,6 +48,7 @@ public record AnomalyProperties(
         Queues queues,
         java.time.Duration outboxRetryInterval,
         Evidence evidence,
+        MarginEvidence marginEvidence,
         Boolean judgeRunsBefore)
         implements OutboxSettings {
 
@@ -58,6 +63,7 @@ public record AnomalyProperties(
             @Nullable Queues queues,
             java.time.@Nullable Duration outboxRetryInterval,
             @Nullable Evidence evidence,
+            @Nullable MarginEvidence marginEvidence,
             @Nullable Boolean judgeRunsBefore) {
         this.consecutiveDays = consecutiveDays <= 0 ? DetectionSettings.DEFAULT_CONSECUTIVE_DAYS : consecutiveDays;
         this.zWindow = zWindow <= 0 ? DetectionSettings.DEFAULT_Z_WINDOW : zWindow;
@@ -69,6 +75,7 @@ public record AnomalyProperties(
         this.queues = queues == null ? new Queues(null, null) : queues;
         this.outboxRetryInterval = outboxRetryInterval == null ? java.time.Duration.ofSeconds(60) : outboxRetryInterval;
         this.evidence = evidence == null ? new Evidence(null, null, null, null) : evidence;
+        this.marginEvidence = marginEvidence == null ? new MarginEvidence(null, null, null, null) : marginEvidence;
         this.judgeRunsBefore = judgeRunsBefore != null && judgeRunsBefore;
         this.dropsAlert = dropsAlert;
     }
@@ -81,7 +88,23 @@ public record AnomalyProperties(
                 sustainedRise,
                 sustainedMinZ,
                 new DetectionSettings.Evidence(
-                        evidence.enabled(), evidence.slack(), evidence.threshold(), evidence.hiddenRise()));
+                        evidence.enabled(), evidence.slack(), evidence.threshold(), evidence.hiddenRise()),
+                new DetectionSettings.MarginEvidence(
+                        marginEvidence.enabled(),
+                        marginEvidence.slack(),
+                        marginEvidence.cap(),
+                        marginEvidence.threshold()));
+    }
+
+    /** The margin rule's settings, each defaulting to anomaly-engine's. */
+    public record MarginEvidence(Boolean enabled, Double slack, Double cap, Double threshold) {
+        public MarginEvidence(
+                @Nullable Boolean enabled, @Nullable Double slack, @Nullable Double cap, @Nullable Double threshold) {
+            this.enabled = enabled == null ? DetectionSettings.DEFAULT_MARGIN_EVIDENCE : enabled;
+            this.slack = slack == null ? DetectionSettings.DEFAULT_MARGIN_SLACK : slack;
+            this.cap = cap == null ? DetectionSettings.DEFAULT_MARGIN_CAP : cap;
+            this.threshold = threshold == null ? DetectionSettings.DEFAULT_MARGIN_THRESHOLD : threshold;
+        }
     }
 
     /** The sequential-evidence rule's settings, each defaulting to anomaly-engine's. */

@@ -158,7 +158,7 @@ class AnomalyCheckCallsTest {
                     batchedRows);
             CheckWiring.migrate(dataSource);
             AnomalyProperties properties =
-                    new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, null);
+                    new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, null, null);
             Clock clock = Clock.fixed(Instant.parse("2026-06-08T09:00:00Z"), ZoneOffset.UTC);
             // no alert is raised by these series (every actual is its forecast): nothing is staged or sent
             try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_calls")) {

@@ -102,7 +102,7 @@ class RunsJudgedBeforeTheyBeganTest {
         DataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, "");
         CheckWiring.migrate(dataSource);
         AnomalyProperties properties =
-                new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, judgeRunsBefore);
+                new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, null, judgeRunsBefore);
         try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_runs")) {
             for (int k = 0; k <= 3; k++) {
                 // the rise's first day is forecast at 200; the refits after it have learnt most of it

@@ -79,7 +79,32 @@ class AnomalyPropertiesTest {
         assertThat(tuned.evidence())
                 .isEqualTo(DetectionSettings.Evidence.on(0.5, 5).withHiddenRise(0));
         assertThat(tuned.consecutiveDays()).isEqualTo(DetectionSettings.DEFAULT_CONSECUTIVE_DAYS);
-        assertThat(off).isEqualTo(DetectionSettings.breachRuleOnly());
+        assertThat(off.evidence().on()).isFalse();
+        assertThat(off.withMarginEvidence(DetectionSettings.MarginEvidence.OFF))
+                .isEqualTo(DetectionSettings.breachRuleOnly());
+    }
+
+    @Test
+    void theMarginRuleIsOnByDefaultAndTunedOrTurnedOffUnderItsOwnKeys() {
+        assertThat(bind(Map.of()).detectionSettings()).isEqualTo(DetectionSettings.defaults());
+        DetectionSettings tuned = bind(Map.of(
+                        "nyc311.anomaly.margin-evidence.slack",
+                        "0.25",
+                        "nyc311.anomaly.margin-evidence.cap",
+                        "1.5",
+                        "nyc311.anomaly.margin-evidence.threshold",
+                        "3.5"))
+                .detectionSettings();
+        DetectionSettings off =
+                bind(Map.of("nyc311.anomaly.margin-evidence.enabled", "false")).detectionSettings();
+
+        assertThat(tuned.marginEvidence()).isEqualTo(DetectionSettings.MarginEvidence.on(0.25, 1.5, 3.5));
+        assertThat(off.marginEvidence().on()).isFalse();
+        assertThat(off.evidence()).isEqualTo(DetectionSettings.defaults().evidence());
+        assertThatThrownBy(() -> bind(Map.of("nyc311.anomaly.margin-evidence.threshold", "1"))
+                        .detectionSettings())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("margin threshold");
     }
 
     @Test

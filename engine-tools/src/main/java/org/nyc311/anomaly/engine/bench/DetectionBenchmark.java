@@ -265,16 +265,27 @@ public final class DetectionBenchmark implements Callable<Integer> {
                         : "off",
                 detection.evidence().on()
                         ? String.format(
-                                Locale.ROOT,
-                                "on (slack %.2f, threshold %.2f, %s)",
-                                detection.evidence().slack(),
-                                detection.evidence().threshold(),
-                                detection.evidence().hiddenRise() == 0
-                                        ? "every series"
-                                        : String.format(
+                                        Locale.ROOT,
+                                        "on (slack %.2f, threshold %.2f, %s)",
+                                        detection.evidence().slack(),
+                                        detection.evidence().threshold(),
+                                        detection.evidence().hiddenRise() == 0
+                                                ? "every series"
+                                                : String.format(
+                                                        Locale.ROOT,
+                                                        "series whose intervals hide +%.0f%%",
+                                                        100
+                                                                * detection
+                                                                        .evidence()
+                                                                        .hiddenRise()))
+                                + (detection.marginEvidence().on()
+                                        ? String.format(
                                                 Locale.ROOT,
-                                                "series whose intervals hide +%.0f%%",
-                                                100 * detection.evidence().hiddenRise()))
+                                                "; on the others in margins: slack %.2f, cap %.2f, threshold %.2f",
+                                                detection.marginEvidence().slack(),
+                                                detection.marginEvidence().cap(),
+                                                detection.marginEvidence().threshold())
+                                        : "")
                         : "off",
                 optIn.runHistory(),
                 runs,

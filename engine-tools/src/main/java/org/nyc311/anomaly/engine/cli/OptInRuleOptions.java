@@ -57,6 +57,33 @@ public final class OptInRuleOptions {
     double evidenceHiddenRise;
 
     @Option(
+            names = "--margin-evidence",
+            negatable = true,
+            fallbackValue = "true",
+            defaultValue = "" + DetectionSettings.DEFAULT_MARGIN_EVIDENCE,
+            description = "on series whose intervals would show the hidden rise, days near or above their upper bound "
+                    + "add evidence in units of their interval's margin (default ${DEFAULT-VALUE})")
+    boolean marginEvidence;
+
+    @Option(
+            names = "--margin-slack",
+            defaultValue = "" + DetectionSettings.DEFAULT_MARGIN_SLACK,
+            description = "share of its margin a day must exceed to add evidence (default ${DEFAULT-VALUE})")
+    double marginSlack;
+
+    @Option(
+            names = "--margin-cap",
+            defaultValue = "" + DetectionSettings.DEFAULT_MARGIN_CAP,
+            description = "the most one day counts, in margins (default ${DEFAULT-VALUE})")
+    double marginCap;
+
+    @Option(
+            names = "--margin-threshold",
+            defaultValue = "" + DetectionSettings.DEFAULT_MARGIN_THRESHOLD,
+            description = "evidence, in margins, that opens an alert (default ${DEFAULT-VALUE})")
+    double marginThreshold;
+
+    @Option(
             names = "--judge-runs-before",
             negatable = true,
             fallbackValue = "true",
@@ -80,7 +107,9 @@ public final class OptInRuleOptions {
         return settings.withSustainedRise(sustainedRise)
                 .withSustainedMinZ(sustainedMinZ)
                 .withEvidence(
-                        new DetectionSettings.Evidence(evidence, evidenceSlack, evidenceThreshold, evidenceHiddenRise));
+                        new DetectionSettings.Evidence(evidence, evidenceSlack, evidenceThreshold, evidenceHiddenRise))
+                .withMarginEvidence(
+                        new DetectionSettings.MarginEvidence(marginEvidence, marginSlack, marginCap, marginThreshold));
     }
 
     public RunHistory runHistory() {
