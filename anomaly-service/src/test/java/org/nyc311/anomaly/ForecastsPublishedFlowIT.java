@@ -314,7 +314,7 @@ class ForecastsPublishedFlowIT {
         assertThat(meters.get("nyc311.anomaly.alerts.opened").counters())
                 .as("one counter per rule, the others at zero")
                 .extracting(c -> c.getId().getTag("rule"))
-                .containsExactlyInAnyOrder("breaches", "evidence", "sustained_rise");
+                .containsExactlyInAnyOrder("breaches", "evidence", "margin_evidence", "sustained_rise");
         assertThat(meters.get("nyc311.anomaly.alerts.opened").counters().stream()
                         .mapToDouble(io.micrometer.core.instrument.Counter::count)
                         .sum())

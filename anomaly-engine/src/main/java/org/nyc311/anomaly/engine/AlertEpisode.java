@@ -40,9 +40,17 @@ public record AlertEpisode(
         /** The opt-in sustained-rise rule: a run of flagged and raised days whose capped total is beyond its bound. */
         SUSTAINED_RISE,
         /** The sequential-evidence rule: a rise inside the intervals that added up to its threshold. */
-        EVIDENCE;
+        EVIDENCE,
+        /**
+         * The evidence rule in the intervals' margins ({@link DetectionSettings.MarginEvidence}): days above their upper
+         * bounds on average.
+         */
+        MARGIN_EVIDENCE;
 
-        /** The name as a metric tag or a summary says it: {@code breaches}, {@code sustained_rise}, {@code evidence}. */
+        /**
+         * The name as a metric tag or a summary says it: {@code breaches}, {@code sustained_rise}, {@code evidence},
+         * {@code margin_evidence}.
+         */
         public String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

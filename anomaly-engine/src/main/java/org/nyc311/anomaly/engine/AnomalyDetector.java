@@ -104,8 +104,10 @@ public final class AnomalyDetector {
         List<AlertEpisode> episodes = new ArrayList<>();
         Run run = null;
         double evidence = 0;
-        // the evidence that opens an alert, in the units of the rule that judged the day: robust z or margins
+        // the evidence that opens an alert, in the units of the rule that judged the day (robust z or margins), and
+        // that rule
         double threshold = rule.threshold();
+        AlertEpisode.OpenedBy evidenceRule = AlertEpisode.OpenedBy.EVIDENCE;
         int runStartIndex = 0;
         ObservedDay[] judged = new ObservedDay[days.size()];
         for (int i = 0; i < days.size(); i++) {
@@ -135,6 +137,7 @@ public final class AnomalyDetector {
                     addsEvidence = score > margins.slack();
                     evidence = addsEvidence ? Math.max(0, lastDays(marginScores, i, settings.consecutiveDays())) : 0;
                     threshold = margins.threshold();
+                    evidenceRule = AlertEpisode.OpenedBy.MARGIN_EVIDENCE;
                 } else {
                     double logZ = day.yhat() < DetectionSettings.Evidence.MIN_LEVEL || !hidden
                             ? 0
@@ -146,6 +149,7 @@ public final class AnomalyDetector {
                     evidence =
                             Math.max(0, evidence + Math.min(logZ, DetectionSettings.Evidence.DAY_CAP) - rule.slack());
                     threshold = rule.threshold();
+                    evidenceRule = AlertEpisode.OpenedBy.EVIDENCE;
                 }
                 if (!addsEvidence && run != null && run.alerting()) {
                     // an open alert ends on the first day back to usual, as with breaches, not when its evidence is
@@ -173,7 +177,7 @@ public final class AnomalyDetector {
                     run = new Run(day.date(), direction);
                     runStartIndex = i;
                 }
-                opened = run.add(day, z, anomalous, rule.on() && evidence >= threshold);
+                opened = run.add(day, z, anomalous, rule.on() && evidence >= threshold ? evidenceRule : null);
             } else if (run != null) {
                 episodes.addAll(run.closeOn(day.date()));
                 run = null;
@@ -289,8 +293,12 @@ public final class AnomalyDetector {
             this.last = start;
         }
 
-        /** Adds a day; returns whether the alert opens on it. */
-        boolean add(ObservedDay day, double z, boolean flagged, boolean enoughEvidence) {
+        /**
+         * Adds a day; returns whether the alert opens on it.
+         *
+         * @param enoughEvidence the evidence rule whose evidence reached its threshold on this day, or null
+         */
+        boolean add(ObservedDay day, double z, boolean flagged, AlertEpisode.@Nullable OpenedBy enoughEvidence) {
             days++;
             last = day.date();
             trailingFlags = flagged ? trailingFlags + 1 : 0;
@@ -307,8 +315,8 @@ public final class AnomalyDetector {
                 openedBy = AlertEpisode.OpenedBy.BREACHES;
             } else if (sustainedRise()) {
                 openedBy = AlertEpisode.OpenedBy.SUSTAINED_RISE;
-            } else if (enoughEvidence) {
-                openedBy = AlertEpisode.OpenedBy.EVIDENCE;
+            } else if (enoughEvidence != null) {
+                openedBy = enoughEvidence;
             } else {
                 return false;
             }

@@ -509,7 +509,8 @@ class AnomalyDetectorTest {
         assertThat(d.episodes()).singleElement().satisfies(e -> {
             assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
             assertThat(e.openedOn()).as("two days before the peak").isEqualTo(START.plusDays(30));
-            assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.EVIDENCE);
+            assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.MARGIN_EVIDENCE);
+            assertThat(e.openedBy().tag()).isEqualTo("margin_evidence");
             assertThat(e.closedOn()).contains(START.plusDays(33));
         });
         assertThat(new AnomalyDetector(
@@ -535,7 +536,7 @@ class AnomalyDetectorTest {
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.openedOn()).isEqualTo(START.plusDays(30));
-                    assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.EVIDENCE);
+                    assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.MARGIN_EVIDENCE);
                 });
     }
 

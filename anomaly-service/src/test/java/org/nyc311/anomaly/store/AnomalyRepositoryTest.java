@@ -259,4 +259,25 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
         store.saveAlert(derivedAgain, AT);
         assertThat(store.findAlert(id)).contains(derivedAgain);
     }
+
+    @Test
+    void everyRuleTheDetectorHasIsStoredAndReadBack() {
+        for (Alert.OpenedBy rule : Alert.OpenedBy.values()) {
+            Alert alert = new Alert(
+                    UUID.randomUUID(),
+                    QUEENS_RODENT,
+                    Alert.Status.OPEN,
+                    DAY.minusDays(2),
+                    DAY,
+                    DAY,
+                    null,
+                    3,
+                    4.0,
+                    rule);
+
+            store.saveAlert(alert, AT);
+
+            assertThat(store.findAlert(alert.id())).as(rule.tag()).contains(alert);
+        }
+    }
 }

@@ -150,6 +150,7 @@ class AnomaliesReviewTest {
         assertThat(alerts.getColumns().stream().map(Grid.Column::getHeaderText)).contains("Opened by");
         assertThat(AnomaliesView.openedBy("evidence")).isEqualTo("evidence of a rise adding up");
         assertThat(AnomaliesView.openedBy("breaches")).isEqualTo("days above the interval");
+        assertThat(AnomaliesView.openedBy("margin_evidence")).isEqualTo("days above the interval on average");
         assertThat(AnomaliesView.openedBy("unrecorded")).isEqualTo("not recorded");
         assertThat(AnomaliesView.openedBy("a_rule_from_a_later_version")).isEqualTo("a_rule_from_a_later_version");
     }

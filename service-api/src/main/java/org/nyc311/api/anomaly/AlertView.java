@@ -10,7 +10,8 @@ import org.nyc311.model.anomaly.Alert;
 /**
  * @param status          {@code open} or {@code closed}
  * @param openedBy        the rule that opened it: {@code breaches} (days in a row beyond the 95% interval),
- *                        {@code sustained_rise}, {@code evidence} (a rise inside the intervals that added up), or
+ *                        {@code sustained_rise}, {@code evidence} (a rise inside the intervals that added up),
+ *                        {@code margin_evidence} (days above the interval on average), or
  *                        {@code unrecorded} for an alert stored before the rule was
  * @param acknowledgement who acknowledged the alert and when; null while no one has
  * @param label           the alert's current label (the latest of its history); null while unlabelled

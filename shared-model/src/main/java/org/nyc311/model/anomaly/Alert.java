@@ -60,10 +60,15 @@ public record Alert(
         SUSTAINED_RISE,
         /** Sequential evidence: a rise inside the intervals that added up to its threshold. */
         EVIDENCE,
+        /** Evidence in the intervals' margins: days above their upper bounds on average (three by default). */
+        MARGIN_EVIDENCE,
         /** An alert stored, or an event sent, before the rule was recorded. */
         UNRECORDED;
 
-        /** As the API and metrics spell it: {@code breaches}, {@code sustained_rise}, {@code evidence}, {@code unrecorded}. */
+        /**
+         * As the API and metrics spell it: {@code breaches}, {@code sustained_rise}, {@code evidence},
+         * {@code margin_evidence}, {@code unrecorded}.
+         */
         public String tag() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -74,6 +79,7 @@ public record Alert(
                 case BREACHES -> "days above the interval";
                 case SUSTAINED_RISE -> "a sustained rise";
                 case EVIDENCE -> "evidence of a rise adding up";
+                case MARGIN_EVIDENCE -> "days above the interval on average";
                 case UNRECORDED -> "not recorded";
             };
         }

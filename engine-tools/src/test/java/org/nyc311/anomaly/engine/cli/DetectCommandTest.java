@@ -100,7 +100,8 @@ class DetectCommandTest {
             assertThat(Double.parseDouble(f[4])).isGreaterThanOrEqualTo(Double.parseDouble(f[2]));
             assertThat(Double.parseDouble(f[6])).isFinite();
         }
-        assertThat(err.toString()).contains("1 alerts opened (breaches 1, sustained_rise 0, evidence 0)");
+        assertThat(err.toString())
+                .contains("1 alerts opened (breaches 1, sustained_rise 0, evidence 0, margin_evidence 0)");
     }
 
     @Test
