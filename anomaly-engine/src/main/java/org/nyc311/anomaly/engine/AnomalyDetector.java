@@ -98,7 +98,7 @@ public final class AnomalyDetector {
         DetectionSettings.Evidence rule = settings.evidence();
         double[] residuals = new double[days.size()];
         double[] logResiduals = new double[days.size()];
-        // each day's margin score, capped (MarginEvidence); 0 on days the margin rule did not judge
+        // each day's margin score, within [0, cap] (MarginEvidence); 0 on days the margin rule did not judge
         double[] marginScores = new double[days.size()];
         List<DayVerdict> verdicts = new ArrayList<>(days.size());
         List<AlertEpisode> episodes = new ArrayList<>();
@@ -133,9 +133,13 @@ public final class AnomalyDetector {
                 if (!hidden && margins.on()) {
                     double score =
                             day.yhat() < DetectionSettings.Evidence.MIN_LEVEL ? 0 : marginScore(day, logResiduals[i]);
-                    marginScores[i] = Math.min(score, margins.cap());
+                    marginScores[i] = Math.max(0, Math.min(score, margins.cap()));
                     addsEvidence = score > margins.slack();
-                    evidence = addsEvidence ? Math.max(0, lastDays(marginScores, i, settings.consecutiveDays())) : 0;
+                    // the run's days only (this one, and those of the open spike run it would continue), so that
+                    // neither a quiet day before a run nor an earlier run counts toward this one
+                    int runStart = run != null && run.breach == Breach.SPIKE ? runStartIndex : i;
+                    int n = settings.consecutiveDays();
+                    evidence = addsEvidence ? sumSince(marginScores, Math.max(runStart, i - n + 1), i) / n : 0;
                     threshold = margins.threshold();
                     evidenceRule = AlertEpisode.OpenedBy.MARGIN_EVIDENCE;
                 } else {
@@ -195,10 +199,10 @@ public final class AnomalyDetector {
         return Math.log1p(Math.max(0, day.actual())) - Math.log1p(Math.max(0, day.yhat()));
     }
 
-    /** The sum of {@code values} over the {@code n} days ending on {@code i} (fewer at the start). */
-    private static double lastDays(double[] values, int i, int n) {
+    /** The sum of {@code values[from..to]}. */
+    private static double sumSince(double[] values, int from, int to) {
         double sum = 0;
-        for (int j = Math.max(0, i - n + 1); j <= i; j++) {
+        for (int j = from; j <= to; j++) {
             sum += values[j];
         }
         return sum;

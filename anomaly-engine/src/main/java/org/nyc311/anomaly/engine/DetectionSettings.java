@@ -58,7 +58,7 @@ public record DetectionSettings(
     public static final boolean DEFAULT_MARGIN_EVIDENCE = true;
     public static final double DEFAULT_MARGIN_SLACK = 0.5;
     public static final double DEFAULT_MARGIN_CAP = 1.25;
-    public static final double DEFAULT_MARGIN_THRESHOLD = 3.0;
+    public static final double DEFAULT_MARGIN_THRESHOLD = 1.0;
 
     /**
      * The sequential-evidence rule: a rise that stays inside each day's interval still adds up. Each day's residual is
@@ -127,21 +127,25 @@ public record DetectionSettings(
      * in the interval, not in the median week), so evidence in robust units turns holiday weeks into alerts; in units
      * of the interval's own margin it counts only days that come near their upper bound or beyond it. A day's score is
      * its log residual over its interval's log margin, {@code (log(1 + actual) - log(1 + yhat)) / (log(1 + upper) -
-     * log(1 + yhat))}: 1 on the upper bound. The alert opens when the last {@code consecutiveDays} days' scores, each
-     * capped at {@code cap}, add up to {@code threshold}: with the defaults, <b>three days above their upper bounds on
-     * average</b>, where the breach rule wants each of them above. A rise of +20%, +40%, +60% a day on a series whose
-     * bound is +27% is alerted on its third day, when three breaches in a row wait for its fourth; two storm days
-     * (each counted as 1.25 at most) need a third day at least half-way to its bound. A day scoring above
-     * {@code slack} continues (or starts) the spike run; the rule only ever adds alerts.
+     * log(1 + yhat))}: 1 on the upper bound. Each day counts between 0 and {@code cap}; the alert opens when the spike
+     * run's days among the last {@code consecutiveDays} count, on average over those {@code consecutiveDays}, at least
+     * {@code threshold}: with the defaults, <b>three days above their upper bounds on average</b>, where the breach
+     * rule wants each of them above. A rise of +20%, +40%, +60% a day on a series whose bound is +27% is alerted on its
+     * third day, when three breaches in a row wait for its fourth; two storm days (each counted as 1.25 at most) need
+     * a third day of the run at least half-way to its bound, and fewer than {@code consecutiveDays} days never open
+     * it (a day counts at most {@code cap}, under {@code consecutiveDays} times the threshold by default). A day scoring
+     * above {@code slack} continues (or starts) the spike run; the rule only ever adds alerts.
      *
      * <p>A window, not a CUSUM as {@link Evidence}: a CUSUM with a slack low enough to see a ramp's first day adds up a
      * week of days a little above their forecasts (a holiday week), which is what the margin is there to discount
-     * (docs/BENCHMARKS.md, "Evidence in the interval's margins").
+     * (docs/BENCHMARKS.md, "Evidence in the intervals' margins").
      *
      * @param on        whether the rule may open alerts (only with {@link Evidence#on()})
-     * @param slack     the share of its margin above which a day continues a spike run
+     * @param slack     the share of its margin above which a day continues (or starts) a spike run, and may open its
+     *                  alert
      * @param cap       the most one day counts, in margins, so that storm days cannot open an alert with quiet ones
-     * @param threshold the sum, in margins, of the last {@code consecutiveDays} days' capped scores that opens an alert
+     * @param threshold the average over the last {@code consecutiveDays} days, in margins, of the run's capped scores
+     *                  that opens an alert (1: on the upper bound)
      */
     public record MarginEvidence(boolean on, double slack, double cap, double threshold) {
 
@@ -156,9 +160,9 @@ public record DetectionSettings(
                 throw new IllegalArgumentException(
                         "the margin cap must be above the slack (" + slack + "), was " + cap);
             }
-            if (!Double.isFinite(threshold) || threshold <= cap) {
-                throw new IllegalArgumentException(
-                        "the margin threshold must be above what one day can add (" + cap + "), was " + threshold);
+            if (!Double.isFinite(threshold) || threshold <= 0 || threshold > cap) {
+                throw new IllegalArgumentException("the margin threshold must be above 0 and at most the cap (" + cap
+                        + ", or no run could reach it), was " + threshold);
             }
         }
 

@@ -320,7 +320,7 @@ class AnomalyDetectorTest {
                 .isEqualTo(0.5);
         assertThat(DetectionSettings.breachRuleOnly().evidence().on()).isFalse();
         assertThat(DetectionSettings.defaults().marginEvidence())
-                .isEqualTo(DetectionSettings.MarginEvidence.on(0.5, 1.25, 3.0));
+                .isEqualTo(DetectionSettings.MarginEvidence.on(0.5, 1.25, 1.0));
         assertThat(DetectionSettings.breachRuleOnly().marginEvidence().on()).isFalse();
     }
 
@@ -329,14 +329,7 @@ class AnomalyDetectorTest {
      * about -0.05, 0 and +0.05, a robust spread of about 0.07), then the given actuals against the same forecast.
      */
     static List<ObservedDay> levelThen(double... actuals) {
-        List<ObservedDay> out = new ArrayList<>();
-        for (int i = 0; i < 28; i++) {
-            out.add(new ObservedDay(START.plusDays(i), 190 + 10 * (i % 3), 200, 0, 400));
-        }
-        for (int j = 0; j < actuals.length; j++) {
-            out.add(new ObservedDay(START.plusDays(28 + j), actuals[j], 200, 0, 400));
-        }
-        return out;
+        return usualDaysThen(0, 400, actuals);
     }
 
     @Test
@@ -485,12 +478,17 @@ class AnomalyDetectorTest {
      * +50% day breaches on its own, so the robust rule leaves the series alone), then the given actuals.
      */
     static List<ObservedDay> narrowIntervalThen(double... actuals) {
+        return usualDaysThen(140, 254, actuals);
+    }
+
+    /** 28 days of 190, 200 and 210 around a forecast of 200 in [lower, upper], then the actuals against the same. */
+    private static List<ObservedDay> usualDaysThen(double lower, double upper, double... actuals) {
         List<ObservedDay> out = new ArrayList<>();
         for (int i = 0; i < 28; i++) {
-            out.add(new ObservedDay(START.plusDays(i), 190 + 10 * (i % 3), 200, 140, 254));
+            out.add(new ObservedDay(START.plusDays(i), 190 + 10 * (i % 3), 200, lower, upper));
         }
         for (int j = 0; j < actuals.length; j++) {
-            out.add(new ObservedDay(START.plusDays(28 + j), actuals[j], 200, 140, 254));
+            out.add(new ObservedDay(START.plusDays(28 + j), actuals[j], 200, lower, upper));
         }
         return out;
     }
@@ -505,7 +503,7 @@ class AnomalyDetectorTest {
 
         assertThat(d.days().get(28).anomalous()).isFalse();
         assertThat(d.days().get(28).raised()).isTrue();
-        assertThat(d.days().get(30).evidence()).isCloseTo(0.763 + 2 * 1.25, Offset.offset(0.01));
+        assertThat(d.days().get(30).evidence()).isCloseTo((0.763 + 2 * 1.25) / 3, Offset.offset(0.01));
         assertThat(d.episodes()).singleElement().satisfies(e -> {
             assertThat(e.episodeStart()).isEqualTo(START.plusDays(28));
             assertThat(e.openedOn()).as("two days before the peak").isEqualTo(START.plusDays(30));
@@ -541,6 +539,29 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void onlyTheRunsOwnDaysCountInItsMarginsSoAQuietDayBeforeItNeitherHoldsItBackNorMovesItsStart() {
+        // two days 25% above the forecast (0.93 of the margin each), then one above the bound (counted 1.25): on
+        // average above the bound over the three, whether the day before them was ordinary or far below its forecast
+        for (double dayBefore : new double[] {200, 100}) {
+            Detection d = evidence.detect(narrowIntervalThen(dayBefore, 250, 250, 400, 200));
+
+            assertThat(d.days().get(28).raised()).isFalse();
+            assertThat(d.episodes())
+                    .as("after a day of %s", dayBefore)
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.episodeStart()).isEqualTo(START.plusDays(29));
+                        assertThat(e.openedOn()).isEqualTo(START.plusDays(31));
+                        assertThat(e.anomalousDays()).isEqualTo(3);
+                        assertThat(e.openedBy()).isEqualTo(AlertEpisode.OpenedBy.MARGIN_EVIDENCE);
+                    });
+        }
+        assertThat(evidence.detect(narrowIntervalThen(200, 240, 400, 200)).episodes())
+                .as("a day 20% up and one above the bound are two days: short of three on average")
+                .isEmpty();
+    }
+
+    @Test
     void aWeekALittleAboveItsForecastsIsNotAnAlertByItsMargins() {
         // +10% for a week (a holiday week's pattern): each day 0.4 of its margin, under the half that continues a run
         Detection d = evidence.detect(narrowIntervalThen(220, 220, 220, 220, 220, 220, 220));
@@ -550,14 +571,17 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void theMarginRuleRejectsACapOrThresholdThatOneDayCouldCarry() {
-        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(0.25, 3.5, 3.0))
+    void theMarginRuleRejectsAThresholdNoRunCouldReachOrACapUnderItsSlack() {
+        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(0.25, 1.25, 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threshold");
-        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(0.5, 0.5, 3.0))
+        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(0.5, 1.25, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold");
+        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(0.5, 0.5, 0.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cap");
-        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(-0.1, 1.25, 3.0))
+        assertThatThrownBy(() -> DetectionSettings.MarginEvidence.on(-0.1, 1.25, 1.0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("slack");
     }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service's meters: anomalies recorded (by direction), alerts opened (by the rule that opened them: {@code
- * breaches}, {@code evidence}, {@code sustained_rise}) and closed, and how long a check takes. The rule tag is how an
- * operator sees what the evidence rule adds to the breach rule's alerts on days no benchmark has.
+ * breaches}, {@code evidence}, {@code margin_evidence}, {@code sustained_rise}) and closed, and how long a check takes.
+ * The rule tag is how an operator sees what the evidence rules add to the breach rule's alerts on days no benchmark
+ * has.
  */
 @Component
 public class AnomalyMetrics {

@@ -93,15 +93,15 @@ class AnomalyPropertiesTest {
                         "nyc311.anomaly.margin-evidence.cap",
                         "1.5",
                         "nyc311.anomaly.margin-evidence.threshold",
-                        "3.5"))
+                        "1.2"))
                 .detectionSettings();
         DetectionSettings off =
                 bind(Map.of("nyc311.anomaly.margin-evidence.enabled", "false")).detectionSettings();
 
-        assertThat(tuned.marginEvidence()).isEqualTo(DetectionSettings.MarginEvidence.on(0.25, 1.5, 3.5));
+        assertThat(tuned.marginEvidence()).isEqualTo(DetectionSettings.MarginEvidence.on(0.25, 1.5, 1.2));
         assertThat(off.marginEvidence().on()).isFalse();
         assertThat(off.evidence()).isEqualTo(DetectionSettings.defaults().evidence());
-        assertThatThrownBy(() -> bind(Map.of("nyc311.anomaly.margin-evidence.threshold", "1"))
+        assertThatThrownBy(() -> bind(Map.of("nyc311.anomaly.margin-evidence.threshold", "2"))
                         .detectionSettings())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("margin threshold");

@@ -61,14 +61,15 @@ public final class OptInRuleOptions {
             negatable = true,
             fallbackValue = "true",
             defaultValue = "" + DetectionSettings.DEFAULT_MARGIN_EVIDENCE,
-            description = "on series whose intervals would show the hidden rise, days near or above their upper bound "
-                    + "add evidence in units of their interval's margin (default ${DEFAULT-VALUE})")
+            description = "on series whose intervals would show the hidden rise, days above their upper bounds on "
+                    + "average open an alert, counted in their intervals' margins (default ${DEFAULT-VALUE})")
     boolean marginEvidence;
 
     @Option(
             names = "--margin-slack",
             defaultValue = "" + DetectionSettings.DEFAULT_MARGIN_SLACK,
-            description = "share of its margin a day must exceed to add evidence (default ${DEFAULT-VALUE})")
+            description = "share of its margin above which a day continues (or starts) a spike run, and may open its "
+                    + "alert (default ${DEFAULT-VALUE})")
     double marginSlack;
 
     @Option(
@@ -80,7 +81,8 @@ public final class OptInRuleOptions {
     @Option(
             names = "--margin-threshold",
             defaultValue = "" + DetectionSettings.DEFAULT_MARGIN_THRESHOLD,
-            description = "evidence, in margins, that opens an alert (default ${DEFAULT-VALUE})")
+            description = "average over the last --consecutive-days days, in margins, of the run's capped scores that "
+                    + "opens an alert (default ${DEFAULT-VALUE}: on the upper bound)")
     double marginThreshold;
 
     @Option(
