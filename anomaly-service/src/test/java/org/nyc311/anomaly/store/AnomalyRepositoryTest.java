@@ -97,17 +97,7 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
 
     @Test
     void anAlertIsSavedGrownAndClosedAndListedByStatus() {
-        Alert open = new Alert(
-                UUID.randomUUID(),
-                BROOKLYN_NOISE,
-                Alert.Status.OPEN,
-                DAY.minusDays(2),
-                DAY,
-                DAY,
-                null,
-                3,
-                5.5,
-                Alert.OpenedBy.EVIDENCE);
+        Alert open = openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
         Alert older = new Alert(
                 UUID.randomUUID(),
                 QUEENS_RODENT,
@@ -245,17 +235,7 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
 
         assertThat(store.findAlert(id)).map(Alert::openedBy).contains(Alert.OpenedBy.UNRECORDED);
 
-        Alert derivedAgain = new Alert(
-                id,
-                BROOKLYN_NOISE,
-                Alert.Status.OPEN,
-                DAY.minusDays(2),
-                DAY,
-                DAY,
-                null,
-                3,
-                5.5,
-                Alert.OpenedBy.EVIDENCE);
+        Alert derivedAgain = openThreeDays(id, BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
         store.saveAlert(derivedAgain, AT);
         assertThat(store.findAlert(id)).contains(derivedAgain);
     }
@@ -263,21 +243,16 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
     @Test
     void everyRuleTheDetectorHasIsStoredAndReadBack() {
         for (Alert.OpenedBy rule : Alert.OpenedBy.values()) {
-            Alert alert = new Alert(
-                    UUID.randomUUID(),
-                    QUEENS_RODENT,
-                    Alert.Status.OPEN,
-                    DAY.minusDays(2),
-                    DAY,
-                    DAY,
-                    null,
-                    3,
-                    4.0,
-                    rule);
+            Alert alert = openThreeDays(UUID.randomUUID(), QUEENS_RODENT, rule);
 
             store.saveAlert(alert, AT);
 
             assertThat(store.findAlert(alert.id())).as(rule.tag()).contains(alert);
         }
+    }
+
+    /** An open alert of three anomalous days ending on {@link #DAY}, opened by {@code rule}. */
+    private static Alert openThreeDays(UUID id, SeriesKey series, Alert.OpenedBy rule) {
+        return new Alert(id, series, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY, null, 3, 5.5, rule);
     }
 }
