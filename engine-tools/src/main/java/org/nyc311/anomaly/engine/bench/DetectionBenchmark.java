@@ -293,6 +293,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 optIn.judgeRunsBefore() ? "yes" : "no"));
         cleanDays(clean, md);
         ceiling(clean, md);
+        runSumCeiling(clean, md);
         List<List<Outcome>> perRun = new ArrayList<>();
         List<List<Outcome>> anchorPerRun = new ArrayList<>();
         long injectStart = System.nanoTime();
@@ -476,6 +477,63 @@ public final class DetectionBenchmark implements Callable<Integer> {
                         100 * r.cleanFlagRate(),
                         100 * r.windowRecall()));
             }
+        }
+        md.append('\n');
+    }
+
+    /** What any rule that adds up a run's days could catch on these forecasts without one false alert. */
+    private void runSumCeiling(List<Clean> clean, StringBuilder md) {
+        int length = 3;
+        md.append("### Ceiling for rules that add up a run's days: no false alert, on the same forecasts\n\n");
+        md.append("The statistic is the sum of " + length + " consecutive days' log residuals; the bar is the largest "
+                + "sum of any untouched window (no false alert: the budget of one a series-year allows none on these "
+                + "days), chosen on the days it is judged on, and spike days are judged against their untouched "
+                + "forecasts: an optimistic bound for the evidence and margin rules and any other of that kind. Ramps: "
+                + "+20% a day for " + RAMP_DAYS + " days; by the peak, some window of " + length + " days ending by "
+                + "it is above the bar; lead >= " + (RAMP_DAYS - length) + ", its first " + length
+                + " days are. RunSumCeiling.\n\n");
+        md.append("| series | bar (sum of log residuals) | 3-day +25% | 3-day +50% | 3-day +100% | ramps by the peak | "
+                + "ramps with lead >= " + (RAMP_DAYS - length) + " | windows |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        // the spike sizes', then the ramps' two columns, summed over the series at the target level
+        double[] pooled = new double[SIZES.length + 2];
+        int atTarget = 0;
+        for (Clean c : clean) {
+            List<ObservedDay> days =
+                    c.detection().reported().stream().map(DayVerdict::day).toList();
+            StringBuilder row = new StringBuilder("| " + c.name());
+            RunSumCeiling last = null;
+            for (int k = 0; k < SIZES.length; k++) {
+                last = RunSumCeiling.of(
+                        days, c.series().values(), c.testStart(), SIZES[k], length, RAMP_STEP, RAMP_DAYS, minExtra);
+                if (k == 0) {
+                    row.append(String.format(Locale.ROOT, " | %.2f", last.threshold()));
+                }
+                row.append(String.format(Locale.ROOT, " | %.1f%%", 100 * last.spikeRecall()));
+                if (c.atTargetLevel()) {
+                    pooled[k] += last.spikeRecall();
+                }
+            }
+            RunSumCeiling ramps = Objects.requireNonNull(last);
+            row.append(String.format(
+                    Locale.ROOT,
+                    " | %.1f%% | %.1f%% | %d |%n",
+                    100 * ramps.rampsByPeak(),
+                    100 * ramps.rampsWithLead(),
+                    ramps.windows()));
+            md.append(row);
+            if (c.atTargetLevel()) {
+                pooled[SIZES.length] += ramps.rampsByPeak();
+                pooled[SIZES.length + 1] += ramps.rampsWithLead();
+                atTarget++;
+            }
+        }
+        if (atTarget > 0) {
+            StringBuilder row = new StringBuilder("| " + TARGET_GROUP + " (mean of series) | |");
+            for (double sum : pooled) {
+                row.append(String.format(Locale.ROOT, " **%.1f%%** |", 100 * sum / atTarget));
+            }
+            md.append(row).append(" |\n");
         }
         md.append('\n');
     }
