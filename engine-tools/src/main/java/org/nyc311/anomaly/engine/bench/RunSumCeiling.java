@@ -11,8 +11,9 @@ import org.nyc311.anomaly.engine.ObservedDay;
  *
  * <p>{@link ThresholdCeiling} bounds rules that flag days one by one. A rule that sums evidence can catch a run whose
  * days are each unremarkable, so it needs its own bound. The statistic here is the sum of the log residuals
- * ({@code log1p(actual) - log1p(yhat)}) of {@code length} consecutive days: for a rise by a constant factor on log
- * errors of equal spread, no statistic of those days separates risen windows from untouched ones better. Its
+ * ({@code log1p(actual) - log1p(yhat)}) of {@code length} consecutive days: for a rise by a constant factor on
+ * independent log errors of equal spread, no statistic of those days separates risen windows from untouched ones
+ * better (with errors correlated from day to day, one that also reads the day before could do a little better). Its
  * threshold is the largest sum of any untouched window, so that no untouched window alerts (the issue's budget of one
  * false alert a series-year allows none on the less than a year of untouched days a real window has). It is chosen
  * on the very days it is judged on, and each spike day is judged against its untouched forecast, as if no forecast
