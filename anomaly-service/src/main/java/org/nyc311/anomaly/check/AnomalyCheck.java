@@ -5,14 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.anomaly.engine.AlertEpisode;
 import org.nyc311.anomaly.engine.AnomalyDetector;
@@ -166,23 +163,21 @@ public class AnomalyCheck {
         repository.forgetMorningsBefore(lastDay.minusDays(2L * properties.maxLookbackDays()));
         Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> mornings =
                 properties.judgeRunsBefore() ? repository.mornings(earliest) : Map.of();
-        Map<SeriesKey, List<Alert>> openAlerts = repository.openAlerts();
         Map<String, LocalDate> checkedThrough = new HashMap<>();
         for (CheckWindow window : windows) {
             String seriesId = window.seriesId();
-            SeriesKey key = SeriesKey.parse(seriesId);
             TreeMap<LocalDate, Long> counts = actuals.getOrDefault(seriesId, new TreeMap<>());
             TreeMap<LocalDate, SnapshotPoint> snapshot = new TreeMap<>(
                     snapshots.getOrDefault(seriesId, new TreeMap<>()).tailMap(window.from(), true));
             MorningForecasts yardstick = new MorningForecasts(mornings.getOrDefault(seriesId, new TreeMap<>()));
             window.checkedThrough(checkSeries(
-                            key,
-                            window,
+                            SeriesKey.parse(seriesId),
+                            window.firstNew(),
+                            window.from(),
                             lastDay,
                             counts,
                             snapshot,
                             yardstick,
-                            openAlerts.getOrDefault(key, List.of()),
                             now,
                             tally))
                     .ifPresent(day -> checkedThrough.put(seriesId, day));
@@ -191,22 +186,18 @@ public class AnomalyCheck {
         return tally;
     }
 
-    /**
-     * @param openAlerts the series' alerts stored open before this check
-     * @return the last day judged, when a day after the window's first new day was
-     */
+    /** @return the last day judged, when a day after {@code firstNew} was */
     private Optional<LocalDate> checkSeries(
             SeriesKey key,
-            CheckWindow window,
+            LocalDate firstNew,
+            LocalDate from,
             LocalDate lastDay,
             TreeMap<LocalDate, Long> counts,
             TreeMap<LocalDate, SnapshotPoint> snapshot,
             MorningForecasts yardstick,
-            List<Alert> openAlerts,
             Instant now,
             Tally tally) {
-        LocalDate firstNew = window.firstNew();
-        ObservedSegments observed = ObservedSegments.over(window.from(), lastDay, counts, snapshot);
+        ObservedSegments observed = ObservedSegments.over(from, lastDay, counts, snapshot);
         List<List<ObservedDay>> reaching = observed.reaching(firstNew);
         if (reaching.isEmpty()) {
             return Optional.empty();
@@ -229,58 +220,15 @@ public class AnomalyCheck {
                     metrics.anomalyRecorded(anomaly.get().direction());
                 }
             }
-            Set<UUID> derived = new HashSet<>();
             for (AlertEpisode episode : detection.episodes()) {
-                UUID id = episode.alertId(key);
-                derived.add(id);
-                // a stored open alert is news whatever its days: the current rules may have closed it earlier
                 boolean news = !episode.lastAnomalousDate().isBefore(firstNew)
-                        || episode.closedOn().map(d -> !d.isBefore(firstNew)).orElse(false)
-                        || openAlerts.stream().anyMatch(open -> open.id().equals(id));
+                        || episode.closedOn().map(d -> !d.isBefore(firstNew)).orElse(false);
                 if (news) {
                     saveEpisode(key, episode, now, tally);
                 }
             }
-            for (Alert open : openAlerts) {
-                if (!derived.contains(open.id())
-                        && window.rederives(open.episodeStart(), segment.get(0).date())) {
-                    supersede(open, firstNew, now, tally);
-                }
-            }
         }
         return observed.lastDay();
-    }
-
-    /**
-     * Closes a stored open alert that the current rules no longer derive from the same days (after an upgrade or a
-     * change of settings they may start the rise on another day, under another alert, or not see it), on the first
-     * day this check judged: otherwise nothing would ever close it.
-     */
-    private void supersede(Alert open, LocalDate closedOn, Instant now, Tally tally) {
-        Alert closed = new Alert(
-                open.id(),
-                open.series(),
-                Alert.Status.CLOSED,
-                open.episodeStart(),
-                open.openedOn(),
-                open.lastAnomalousDate(),
-                closedOn,
-                open.anomalousDays(),
-                open.peakZScore(),
-                open.openedBy());
-        repository.saveAlert(closed, now);
-        LOG.info(
-                "alert {} on {} (from {}) is no longer derived by the current detection rules: closed on {}",
-                open.id(),
-                open.series().id(),
-                open.episodeStart(),
-                closedOn);
-        if (announce(
-                AnomalyAlert.of(Clock.fixed(now, java.time.ZoneOffset.UTC), AnomalyAlert.Transition.CLOSED, closed),
-                now)) {
-            tally.closed++;
-            metrics.alertClosed();
-        }
     }
 
     /** Inserts or updates the episode's alert and writes its OPENED and CLOSED events, each once. */

@@ -17,17 +17,9 @@ import org.nyc311.anomaly.store.SeriesCheckState;
  * series starts judging earlier than {@code maxLookbackDays} before the last day (a series that had no
  * actual for months resumes at that edge instead of reading months of gold).
  *
- * <p>A stored open alert is the check's to close when the rules no longer derive it (an upgrade or a change of
- * settings may start the same rise on another day, or not see it), but only when the check read all the context
- * the rules read before the alert's first day: the z-window, or every day the series has. An alert that began
- * before what the look-back lets a check read cannot be derived the way it was, and is left as it is.
- *
  * @param exhaustedOn the series' last forecast day, when it is on or before the check's last day
- * @param rederivesFrom the earliest episode start this check derives with all its context: {@code from} plus the
- *     z-window, or {@code from} when that is the series' first forecast day (no day before it was ever read)
  */
-record CheckWindow(
-        String seriesId, LocalDate firstNew, LocalDate from, Optional<LocalDate> exhaustedOn, LocalDate rederivesFrom) {
+record CheckWindow(String seriesId, LocalDate firstNew, LocalDate from, Optional<LocalDate> exhaustedOn) {
 
     /** The day the series is checked through after this check, given the last day it judged. */
     Optional<LocalDate> checkedThrough(Optional<LocalDate> lastJudged) {
@@ -35,15 +27,6 @@ record CheckWindow(
             return lastJudged;
         }
         return Optional.of(lastJudged.filter(d -> d.isAfter(exhaustedOn.get())).orElse(exhaustedOn.get()));
-    }
-
-    /**
-     * Whether this check derives again, with all the context the rules read, a stored episode that began on
-     * {@code episodeStart}, given the first day of the judged segment that holds it: that segment must begin
-     * where the window does (no gap cut the context short).
-     */
-    boolean rederives(LocalDate episodeStart, LocalDate segmentFirst) {
-        return segmentFirst.equals(from) && !episodeStart.isBefore(rederivesFrom);
     }
 
     static Optional<CheckWindow> of(SeriesCheckState state, LocalDate lastDay, int zWindow, int maxLookbackDays) {
@@ -60,7 +43,6 @@ record CheckWindow(
         from = from.isBefore(bound) ? bound : from;
         from = from.isBefore(state.firstForecastDay()) ? state.firstForecastDay() : from;
         Optional<LocalDate> exhausted = Optional.of(state.lastForecastDay()).filter(d -> !d.isAfter(lastDay));
-        LocalDate rederivesFrom = from.equals(state.firstForecastDay()) ? from : from.plusDays(zWindow);
-        return Optional.of(new CheckWindow(state.seriesId(), first, from, exhausted, rederivesFrom));
+        return Optional.of(new CheckWindow(state.seriesId(), first, from, exhausted));
     }
 }

@@ -422,17 +422,6 @@ public class AnomalyRepository {
                 values.toArray());
     }
 
-    /** Every open alert, by series: one query for what a check may have to close. */
-    public Map<SeriesKey, List<Alert>> openAlerts() {
-        Map<SeriesKey, List<Alert>> bySeries = new HashMap<>();
-        for (Alert alert :
-                jdbc.query(ALERT_COLUMNS + " WHERE status = 'OPEN' ORDER BY episode_start", AnomalyRepository::alert)) {
-            bySeries.computeIfAbsent(alert.series(), series -> new ArrayList<>())
-                    .add(alert);
-        }
-        return bySeries;
-    }
-
     public List<Alert> alerts(Optional<Alert.Status> status, int limit) {
         if (status.isPresent()) {
             return jdbc.query(

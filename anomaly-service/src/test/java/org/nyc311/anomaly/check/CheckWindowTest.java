@@ -22,11 +22,7 @@ class CheckWindowTest {
 
         assertThat(window(live, LAST_DAY))
                 .contains(new CheckWindow(
-                        "noise-residential/brooklyn",
-                        LAST_DAY,
-                        LAST_DAY.minusDays(Z_WINDOW),
-                        Optional.empty(),
-                        LAST_DAY));
+                        "noise-residential/brooklyn", LAST_DAY, LAST_DAY.minusDays(Z_WINDOW), Optional.empty()));
     }
 
     @Test
@@ -88,41 +84,7 @@ class CheckWindowTest {
 
         assertThat(window(alerting, LAST_DAY).orElseThrow().from()).isEqualTo(LAST_DAY.minusDays(5 + Z_WINDOW));
         assertThat(window(fresh, LAST_DAY))
-                .contains(new CheckWindow(
-                        "all/all",
-                        LAST_DAY.minusDays(3),
-                        LAST_DAY.minusDays(3),
-                        Optional.empty(),
-                        LAST_DAY.minusDays(3)));
-    }
-
-    @Test
-    void anOpenAlertIsDerivedAgainOnlyWhenTheCheckReadTheZWindowBeforeItOrEveryDayTheSeriesHas() {
-        LocalDate start = LAST_DAY.minusDays(5);
-        CheckWindow alerting = window(
-                        checked("heat-hot-water/bronx", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(1), start),
-                        LAST_DAY)
-                .orElseThrow();
-        assertThat(alerting.rederives(start, alerting.from())).isTrue();
-        assertThat(alerting.rederives(start, alerting.from().plusDays(1)))
-                .as("a gap cut the segment's context short")
-                .isFalse();
-
-        // forecasts began two days before the episode: every day the series has was read, as in every check
-        CheckWindow young = window(
-                        checked("heat-hot-water/bronx", start.minusDays(2), LAST_DAY.minusDays(1), start), LAST_DAY)
-                .orElseThrow();
-        assertThat(young.from()).isEqualTo(start.minusDays(2));
-        assertThat(young.rederives(start, young.from())).isTrue();
-
-        // open for longer than the look-back: the check reads from the look-back's edge, too late for the z-window
-        LocalDate old = LAST_DAY.minusDays(LOOKBACK + 10);
-        CheckWindow cut = window(
-                        checked("heat-hot-water/bronx", LocalDate.of(2025, 1, 1), LAST_DAY.minusDays(1), old), LAST_DAY)
-                .orElseThrow();
-        assertThat(cut.from()).isEqualTo(LAST_DAY.minusDays(LOOKBACK));
-        assertThat(cut.rederives(old, cut.from())).isFalse();
-        assertThat(cut.rederives(cut.from().plusDays(Z_WINDOW), cut.from())).isTrue();
+                .contains(new CheckWindow("all/all", LAST_DAY.minusDays(3), LAST_DAY.minusDays(3), Optional.empty()));
     }
 
     /**
