@@ -20,6 +20,7 @@ import org.nyc311.anomaly.engine.ObservedSegments;
 import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.anomaly.store.CheckedThrough;
 import org.nyc311.anomaly.store.SeriesCheckState;
 import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.anomaly.store.SnapshotPoint;
@@ -163,31 +164,34 @@ public class AnomalyCheck {
         repository.forgetMorningsBefore(lastDay.minusDays(2L * properties.maxLookbackDays()));
         Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> mornings =
                 properties.judgeRunsBefore() ? repository.mornings(earliest) : Map.of();
-        Map<String, LocalDate> checkedThrough = new HashMap<>();
+        Map<String, CheckedThrough> checkedThrough = new HashMap<>();
         for (CheckWindow window : windows) {
             String seriesId = window.seriesId();
             TreeMap<LocalDate, Long> counts = actuals.getOrDefault(seriesId, new TreeMap<>());
             TreeMap<LocalDate, SnapshotPoint> snapshot = new TreeMap<>(
                     snapshots.getOrDefault(seriesId, new TreeMap<>()).tailMap(window.from(), true));
             MorningForecasts yardstick = new MorningForecasts(mornings.getOrDefault(seriesId, new TreeMap<>()));
-            window.checkedThrough(checkSeries(
-                            SeriesKey.parse(seriesId),
-                            window.firstNew(),
-                            window.from(),
-                            lastDay,
-                            counts,
-                            snapshot,
-                            yardstick,
-                            now,
-                            tally))
-                    .ifPresent(day -> checkedThrough.put(seriesId, day));
+            Optional<CheckedThrough> judged = checkSeries(
+                    SeriesKey.parse(seriesId),
+                    window.firstNew(),
+                    window.from(),
+                    lastDay,
+                    counts,
+                    snapshot,
+                    yardstick,
+                    now,
+                    tally);
+            window.checkedThrough(judged.map(CheckedThrough::day))
+                    .ifPresent(day -> checkedThrough.put(
+                            seriesId,
+                            new CheckedThrough(day, judged.flatMap(CheckedThrough::runningSince))));
         }
         repository.setLastChecked(checkedThrough, now);
         return tally;
     }
 
-    /** @return the last day judged, when a day after {@code firstNew} was */
-    private Optional<LocalDate> checkSeries(
+    /** @return the last day judged and the run still going on it, when a day after {@code firstNew} was judged */
+    private Optional<CheckedThrough> checkSeries(
             SeriesKey key,
             LocalDate firstNew,
             LocalDate from,
@@ -202,8 +206,11 @@ public class AnomalyCheck {
         if (reaching.isEmpty()) {
             return Optional.empty();
         }
+        Optional<LocalDate> runningSince = Optional.empty();
         for (List<ObservedDay> segment : reaching) {
             Detection detection = detector.detect(segment, yardstick);
+            // the last segment ends on the last day judged: its run, if one is going, is the next check's context
+            runningSince = detection.runningSince();
             for (DayVerdict verdict : detection.days()) {
                 if (verdict.date().isBefore(firstNew)) {
                     continue;
@@ -228,7 +235,8 @@ public class AnomalyCheck {
                 }
             }
         }
-        return observed.lastDay();
+        Optional<LocalDate> since = runningSince;
+        return observed.lastDay().map(day -> new CheckedThrough(day, since));
     }
 
     /** Inserts or updates the episode's alert and writes its OPENED and CLOSED events, each once. */

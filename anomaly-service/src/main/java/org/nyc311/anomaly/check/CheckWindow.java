@@ -36,9 +36,9 @@ record CheckWindow(String seriesId, LocalDate firstNew, LocalDate from, Optional
         if (first.isAfter(lastDay) || first.isAfter(state.lastForecastDay())) {
             return Optional.empty();
         }
-        // context: the z-window before the first new day, and an open alert's whole episode
-        LocalDate from =
-                state.openEpisodeStart().filter(first::isAfter).orElse(first).minusDays(zWindow);
+        // context: the z-window before the first new day, or before the run still going (an open alert's whole episode,
+        // or the run that may open one), whose days must be judged on the history they were first judged on
+        LocalDate from = state.openRunStart().filter(first::isAfter).orElse(first).minusDays(zWindow);
         LocalDate bound = first.minusDays(maxLookbackDays);
         from = from.isBefore(bound) ? bound : from;
         from = from.isBefore(state.firstForecastDay()) ? state.firstForecastDay() : from;

@@ -235,13 +235,13 @@ public class AnomalyRepository {
     }
 
     /**
-     * Every series of the snapshot with its first and last forecast day, last checked day and oldest open
-     * episode: one query for what a check needs to know of all series.
+     * Every series of the snapshot with its first and last forecast day, last checked day and the start of its oldest
+     * open alert or run still going: one query for what a check needs to know of all series.
      */
     public List<SeriesCheckState> checkStates() {
         return jdbc.query(
                 """
-                SELECT s.series_id, s.first_day, s.last_day, c.last_checked_date, a.open_start
+                SELECT s.series_id, s.first_day, s.last_day, c.last_checked_date, LEAST(a.open_start, c.run_start)
                 FROM (SELECT series_id, min(target_date) AS first_day, max(target_date) AS last_day
                       FROM forecast_snapshot GROUP BY series_id) s
                 LEFT JOIN check_state c ON c.series_id = s.series_id
@@ -279,13 +279,19 @@ public class AnomalyRepository {
         return bySeries;
     }
 
-    /** {@link #setLastChecked} for many series in one batch. */
-    public void setLastChecked(Map<String, LocalDate> days, Instant at) {
+    /** Where a check left each series it judged, in one batch. */
+    public void setLastChecked(Map<String, CheckedThrough> series, Instant at) {
         jdbc.batchUpdate(
-                "INSERT INTO check_state (series_id, last_checked_date, checked_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (series_id) DO UPDATE SET last_checked_date = EXCLUDED.last_checked_date, checked_at = EXCLUDED.checked_at",
-                days.entrySet().stream()
-                        .map(e -> new Object[] {e.getKey(), Date.valueOf(e.getValue()), Timestamp.from(at)})
+                "INSERT INTO check_state (series_id, last_checked_date, run_start, checked_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (series_id) DO UPDATE SET last_checked_date = EXCLUDED.last_checked_date, "
+                        + "run_start = EXCLUDED.run_start, checked_at = EXCLUDED.checked_at",
+                series.entrySet().stream()
+                        .map(e -> new Object[] {
+                            e.getKey(),
+                            Date.valueOf(e.getValue().day()),
+                            e.getValue().runningSince().map(Date::valueOf).orElse(null),
+                            Timestamp.from(at)
+                        })
                         .toList());
     }
 

@@ -9,11 +9,12 @@ import java.util.Optional;
  * @param firstForecastDay the earliest day the snapshot has a forecast for
  * @param lastForecastDay  the latest day the snapshot has a forecast for: no day after it can be judged
  * @param lastChecked      the last day detection judged, if any
- * @param openEpisodeStart the first day of the series' oldest open alert, if any
+ * @param openRunStart     the first day of the series' oldest open alert, or of a run of flagged or raised days still
+ *                         going when it was last checked (that may open one), whichever is earlier, if any
  */
 public record SeriesCheckState(
         String seriesId,
         LocalDate firstForecastDay,
         LocalDate lastForecastDay,
         Optional<LocalDate> lastChecked,
-        Optional<LocalDate> openEpisodeStart) {}
+        Optional<LocalDate> openRunStart) {}

@@ -92,13 +92,13 @@ class CheckWindowTest {
      * {@code lastChecked}, with the start of its open episode if it has one.
      */
     private static SeriesCheckState checked(
-            String seriesId, LocalDate firstForecastDay, LocalDate lastChecked, @Nullable LocalDate openEpisodeStart) {
+            String seriesId, LocalDate firstForecastDay, LocalDate lastChecked, @Nullable LocalDate openRunStart) {
         return new SeriesCheckState(
                 seriesId,
                 firstForecastDay,
                 LAST_DAY.plusDays(14),
                 Optional.of(lastChecked),
-                Optional.ofNullable(openEpisodeStart));
+                Optional.ofNullable(openRunStart));
     }
 
     /** The window of a check whose gold ends on {@code lastDay}, with this test's z-window and lookback. */

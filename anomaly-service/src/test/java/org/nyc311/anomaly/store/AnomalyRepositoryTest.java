@@ -113,8 +113,8 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
         store.saveAlert(older, AT);
         forecastFor(BROOKLYN_NOISE);
         forecastFor(QUEENS_RODENT);
-        assertThat(state(BROOKLYN_NOISE).openEpisodeStart()).contains(DAY.minusDays(2));
-        assertThat(state(QUEENS_RODENT).openEpisodeStart()).isEmpty();
+        assertThat(state(BROOKLYN_NOISE).openRunStart()).contains(DAY.minusDays(2));
+        assertThat(state(QUEENS_RODENT).openRunStart()).isEmpty();
 
         Alert grown = new Alert(
                 open.id(),
@@ -145,7 +145,7 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
                 Alert.OpenedBy.EVIDENCE);
         store.saveAlert(closed, AT.plusSeconds(3 * 86_400));
         assertThat(store.alerts(Optional.of(Alert.Status.OPEN), 10)).isEmpty();
-        assertThat(state(BROOKLYN_NOISE).openEpisodeStart()).isEmpty();
+        assertThat(state(BROOKLYN_NOISE).openRunStart()).isEmpty();
         assertThat(store.findAlert(UUID.randomUUID())).isEmpty();
     }
 
@@ -155,11 +155,32 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
         forecastFor(QUEENS_RODENT);
         assertThat(state(BROOKLYN_NOISE).lastChecked()).isEmpty();
 
-        store.setLastChecked(java.util.Map.of(BROOKLYN_NOISE.id(), DAY.minusDays(1)), AT);
-        store.setLastChecked(java.util.Map.of(BROOKLYN_NOISE.id(), DAY), AT.plusSeconds(60));
+        store.setLastChecked(
+                java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY.minusDays(1), Optional.empty())), AT);
+        store.setLastChecked(
+                java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY, Optional.empty())),
+                AT.plusSeconds(60));
 
         assertThat(state(BROOKLYN_NOISE).lastChecked()).contains(DAY);
         assertThat(state(QUEENS_RODENT).lastChecked()).isEmpty();
+    }
+
+    @Test
+    void aRunStillGoingIsTheNextChecksContextUntilItEndsAndAnOpenAlertBeforeItComesFirst() {
+        forecastFor(BROOKLYN_NOISE);
+        store.setLastChecked(
+                java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY, Optional.of(DAY.minusDays(1)))), AT);
+        assertThat(state(BROOKLYN_NOISE).openRunStart()).contains(DAY.minusDays(1));
+
+        store.saveAlert(openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.BREACHES), AT);
+        assertThat(state(BROOKLYN_NOISE).openRunStart())
+                .as("the open alert's episode began before the run")
+                .contains(DAY.minusDays(2));
+
+        store.setLastChecked(
+                java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY.plusDays(1), Optional.empty())),
+                AT.plusSeconds(86_400));
+        assertThat(state(BROOKLYN_NOISE).openRunStart()).contains(DAY.minusDays(2));
     }
 
     /** A one-day forecast in the snapshot: the check's state lists the series that have one. */

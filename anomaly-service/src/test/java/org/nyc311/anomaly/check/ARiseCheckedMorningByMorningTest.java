@@ -1,0 +1,118 @@
+package org.nyc311.anomaly.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nyc311.anomaly.config.AnomalyProperties;
+import org.nyc311.anomaly.gold.GoldActuals;
+import org.nyc311.api.forecast.RunForecastsView;
+import org.nyc311.api.forecast.StoredForecastView;
+import org.nyc311.model.event.ForecastsPublished;
+import org.nyc311.model.forecast.ForecastPoint;
+import org.nyc311.testsupport.net.JsonStubServer;
+import org.nyc311.testsupport.postgres.PostgresServer;
+import org.nyc311.testsupport.postgres.PostgresServerExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A rise on a series whose interval hides it (forecast 1000 [500, 1600], so the evidence rule judges it), checked
+ * every morning with the default settings, as the chain does. Whether a day belongs to a rising run depends on the days
+ * before it, so every check must judge the run's days on the history they were first judged on: the check that
+ * would open the alert reads the z-window before the run that may open it, not only the one before its first new
+ * day. Before that, the morning the alert opened read less of the run's history than the mornings after it, which
+ * derived the same rise under another first day and stored a second alert beside the first, left open for ever.
+ */
+@ExtendWith(PostgresServerExtension.class)
+class ARiseCheckedMorningByMorningTest {
+
+    private static final String SERIES = "noise-residential/brooklyn";
+    private static final LocalDate S = LocalDate.of(2026, 6, 1);
+    private static final JsonStubServer FORECAST_SERVICE = new JsonStubServer();
+
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void gold(PostgresServer server) throws Exception {
+        postgres = server;
+        try (Connection connection = CheckWiring.goldDatabase(postgres, "gold_for_mornings");
+                Statement statement = connection.createStatement()) {
+            for (int d = -60; d <= 10; d++) {
+                // log residuals: a few high days four weeks before, small alternating ones, +12% on S, +35% after it
+                double residual = d >= -28 && d <= -26 ? 0.3 : d < 0 ? (d % 2 == 0 ? 0.05 : -0.05) : d == 0 ? 0.12 : 0.3;
+                statement.execute("INSERT INTO gold.daily_series VALUES ('" + SERIES + "', DATE '" + S.plusDays(d)
+                        + "', " + Math.round(1000 * Math.exp(residual)) + ")");
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        FORECAST_SERVICE.close();
+    }
+
+    @Test
+    void theRiseIsOneAlertWhoseFirstDayNeverMoves() {
+        postgres.createDatabase("anomaly_mornings");
+        DataSource dataSource =
+                new DriverManagerDataSource(postgres.jdbcUrl("anomaly_mornings"), PostgresServer.SUPERUSER, "");
+        CheckWiring.migrate(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        AnomalyProperties defaults =
+                new AnomalyProperties(0, 0, false, null, null, 0, null, null, null, null, null, null);
+        List<String> startsSeen = new ArrayList<>();
+        try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_mornings")) {
+            for (int k = -2; k <= 8; k++) {
+                check(dataSource, gold, defaults, k);
+                for (Map<String, Object> alert : jdbc.queryForList("SELECT * FROM alert")) {
+                    startsSeen.add(alert.get("episode_start").toString());
+                }
+            }
+        }
+
+        List<Map<String, Object>> alerts = jdbc.queryForList("SELECT * FROM alert");
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.get("status")).isEqualTo("OPEN");
+            assertThat(alert.get("opened_by")).isEqualTo("EVIDENCE");
+        });
+        assertThat(startsSeen).as("the alert's first day, morning after morning").hasSizeGreaterThan(1).containsOnly(
+                alerts.get(0).get("episode_start").toString());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_event", Integer.class)).isEqualTo(1);
+    }
+
+    /** The check of the morning after day {@code S + k}, on forecast run k: 1000 [500, 1600] on every day. */
+    private static void check(DataSource dataSource, GoldActuals gold, AnomalyProperties properties, int k) {
+        LocalDate forecastFrom = S.minusDays(61);
+        List<ForecastPoint> points = new ArrayList<>();
+        for (int d = -60; d <= 40; d++) {
+            points.add(new ForecastPoint(S.plusDays(d), 1000, 500, 1600, 0.95));
+        }
+        FORECAST_SERVICE.answer(
+                "/api/v1/forecasts",
+                new RunForecastsView(
+                        run(k),
+                        List.of(new StoredForecastView(
+                                SERIES, run(k), "ets", null, 1L, forecastFrom, points.size(), points))));
+        Clock clock = Clock.fixed(Instant.parse("2026-06-01T09:00:00Z").plusSeconds(86_400L * k), ZoneOffset.UTC);
+        CheckWiring.check(dataSource, gold, FORECAST_SERVICE.baseUri(), properties, clock)
+                .onForecastsPublished(ForecastsPublished.of(clock, run(k).toString(), 1L, S.plusDays(k), 30, 1, 0, null));
+    }
+
+    private static UUID run(int k) {
+        return UUID.nameUUIDFromBytes(("run-" + k).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
