@@ -15,8 +15,9 @@ public record Detection(List<DayVerdict> days, List<AlertEpisode> episodes) {
     /**
      * The first day of the run still going on the last day given: flagged or raised days in a row, in one direction
      * (a rise straight after a run of drops is a run of its own), whether or not it has opened an alert yet. A caller
-     * that judges a series a few days at a time must give the next call this day's z-window and the days after it,
-     * so that the run's days are judged as they were: a day's verdict depends on the run it belongs to.
+     * that judges a series a few days at a time must give the next call the days from twice the z-window before this
+     * one, so that the run's days, and the days before it that decide where it starts, are judged as they were: a
+     * day's verdict depends on the run it belongs to.
      */
     public Optional<LocalDate> runningSince() {
         LocalDate since = null;

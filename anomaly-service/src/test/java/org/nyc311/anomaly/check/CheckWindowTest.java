@@ -16,13 +16,13 @@ class CheckWindowTest {
     private static final int LOOKBACK = 120;
 
     @Test
-    void aSeriesInTheForecastSetIsJudgedFromTheDayAfterItsLastCheckWithTheZWindowAsContext() {
+    void aSeriesInTheForecastSetIsJudgedFromTheDayAfterItsLastCheckWithTwiceTheZWindowAsContext() {
         SeriesCheckState live =
                 checked("noise-residential/brooklyn", LocalDate.of(2026, 1, 1), LAST_DAY.minusDays(1), null);
 
         assertThat(window(live, LAST_DAY))
                 .contains(new CheckWindow(
-                        "noise-residential/brooklyn", LAST_DAY, LAST_DAY.minusDays(Z_WINDOW), Optional.empty()));
+                        "noise-residential/brooklyn", LAST_DAY, LAST_DAY.minusDays(2L * Z_WINDOW), Optional.empty()));
     }
 
     @Test
@@ -82,7 +82,7 @@ class CheckWindowTest {
         SeriesCheckState fresh = new SeriesCheckState(
                 "all/all", LAST_DAY.minusDays(3), LAST_DAY.plusDays(10), Optional.empty(), Optional.empty());
 
-        assertThat(window(alerting, LAST_DAY).orElseThrow().from()).isEqualTo(LAST_DAY.minusDays(5 + Z_WINDOW));
+        assertThat(window(alerting, LAST_DAY).orElseThrow().from()).isEqualTo(LAST_DAY.minusDays(5 + 2L * Z_WINDOW));
         assertThat(window(fresh, LAST_DAY))
                 .contains(new CheckWindow("all/all", LAST_DAY.minusDays(3), LAST_DAY.minusDays(3), Optional.empty()));
     }
