@@ -183,8 +183,7 @@ public class AnomalyCheck {
                     tally);
             window.checkedThrough(judged.map(CheckedThrough::day))
                     .ifPresent(day -> checkedThrough.put(
-                            seriesId,
-                            new CheckedThrough(day, judged.flatMap(CheckedThrough::runningSince))));
+                            seriesId, new CheckedThrough(day, judged.flatMap(CheckedThrough::runningSince))));
         }
         repository.setLastChecked(checkedThrough, now);
         return tally;

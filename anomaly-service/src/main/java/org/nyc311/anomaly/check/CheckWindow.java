@@ -39,7 +39,8 @@ record CheckWindow(String seriesId, LocalDate firstNew, LocalDate from, Optional
         // context: before the first new day, or before the run still going (an open alert's whole episode, or the run
         // that may open one), twice the z-window: the run's days, and the days before it that decide where it starts,
         // are then judged on whole z-windows, as they were when each was new
-        LocalDate from = state.openRunStart().filter(first::isAfter).orElse(first).minusDays(2L * zWindow);
+        LocalDate from =
+                state.openRunStart().filter(first::isAfter).orElse(first).minusDays(2L * zWindow);
         LocalDate bound = first.minusDays(maxLookbackDays);
         from = from.isBefore(bound) ? bound : from;
         from = from.isBefore(state.firstForecastDay()) ? state.firstForecastDay() : from;

@@ -63,7 +63,8 @@ class ARiseCheckedMorningByMorningTest {
                 Statement statement = connection.createStatement()) {
             for (int d = -60; d <= 10; d++) {
                 // log residuals: a few high days four weeks before, small alternating ones, +12% on S, +35% after it
-                double residual = d >= -28 && d <= -26 ? 0.3 : d < 0 ? (d % 2 == 0 ? 0.05 : -0.05) : d == 0 ? 0.12 : 0.3;
+                double residual =
+                        d >= -28 && d <= -26 ? 0.3 : d < 0 ? (d % 2 == 0 ? 0.05 : -0.05) : d == 0 ? 0.12 : 0.3;
                 statement.execute("INSERT INTO gold.daily_series VALUES ('" + SERIES + "', DATE '" + S.plusDays(d)
                         + "', " + Math.round(1000 * Math.exp(residual)) + ")");
             }
@@ -106,9 +107,12 @@ class ARiseCheckedMorningByMorningTest {
             assertThat(alert.get("status")).isEqualTo("OPEN");
             assertThat(alert.get("opened_by")).isEqualTo("EVIDENCE");
         });
-        assertThat(startsSeen).as("the alert's first day, morning after morning").hasSizeGreaterThan(1).containsOnly(
-                alerts.get(0).get("episode_start").toString());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_event", Integer.class)).isEqualTo(1);
+        assertThat(startsSeen)
+                .as("the alert's first day, morning after morning")
+                .hasSizeGreaterThan(1)
+                .containsOnly(alerts.get(0).get("episode_start").toString());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_event", Integer.class))
+                .isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -183,7 +187,8 @@ class ARiseCheckedMorningByMorningTest {
                                 series, run(k), "ets", null, 1L, forecastFrom, points.size(), points))));
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T09:00:00Z").plusSeconds(86_400L * k), ZoneOffset.UTC);
         CheckWiring.check(dataSource, gold, FORECAST_SERVICE.baseUri(), properties, clock)
-                .onForecastsPublished(ForecastsPublished.of(clock, run(k).toString(), 1L, S.plusDays(k), 30, 1, 0, null));
+                .onForecastsPublished(
+                        ForecastsPublished.of(clock, run(k).toString(), 1L, S.plusDays(k), 30, 1, 0, null));
     }
 
     private static UUID run(int k) {

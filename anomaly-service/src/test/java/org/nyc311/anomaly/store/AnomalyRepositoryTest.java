@@ -158,8 +158,7 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
         store.setLastChecked(
                 java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY.minusDays(1), Optional.empty())), AT);
         store.setLastChecked(
-                java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY, Optional.empty())),
-                AT.plusSeconds(60));
+                java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY, Optional.empty())), AT.plusSeconds(60));
 
         assertThat(state(BROOKLYN_NOISE).lastChecked()).contains(DAY);
         assertThat(state(QUEENS_RODENT).lastChecked()).isEmpty();

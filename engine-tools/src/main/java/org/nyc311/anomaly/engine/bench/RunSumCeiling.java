@@ -83,12 +83,18 @@ public record RunSumCeiling(
 
     /** The sum of the log residuals of clean days {@code from .. from + length - 1}, each with the spike's extra if any. */
     private static double windowSum(
-            List<ObservedDay> clean, double[] counts, int firstIndex, int from, int length, @Nullable SpikeInjection spike) {
+            List<ObservedDay> clean,
+            double[] counts,
+            int firstIndex,
+            int from,
+            int length,
+            @Nullable SpikeInjection spike) {
         double sum = 0;
         for (int j = from; j < from + length; j++) {
             int t = firstIndex + j;
             double actual = spike == null ? counts[t] : counts[t] + spike.extra(counts, t);
-            sum += Math.log1p(Math.max(0, actual)) - Math.log1p(Math.max(0, clean.get(j).yhat()));
+            sum += Math.log1p(Math.max(0, actual))
+                    - Math.log1p(Math.max(0, clean.get(j).yhat()));
         }
         return sum;
     }

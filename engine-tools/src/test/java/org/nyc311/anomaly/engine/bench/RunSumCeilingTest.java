@@ -44,7 +44,8 @@ class RunSumCeilingTest {
 
     @Test
     void aRampIsCaughtByItsPeakBeforeItIsCaughtEarly() {
-        // a bar between the sums of the ramp's first three days (+20, +40, +60%) and of its last three (+60, +80, +100%)
+        // a bar between the sums of the ramp's first three days (+20, +40, +60%) and of its last three (+60, +80,
+        // +100%)
         double[] counts = counts(60, t -> t >= 30 && t < 33 ? 160 : 100);
         RunSumCeiling r = RunSumCeiling.of(days(counts, t -> 100), counts, WARM_UP, 0.5, 3, 0.2, 5, 5);
 
