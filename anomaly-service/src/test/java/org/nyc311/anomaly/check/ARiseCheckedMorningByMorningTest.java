@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nyc311.anomaly.config.AnomalyProperties;
+import org.nyc311.anomaly.engine.AnomalyDetector;
+import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.api.forecast.RunForecastsView;
 import org.nyc311.api.forecast.StoredForecastView;
@@ -132,7 +134,7 @@ class ARiseCheckedMorningByMorningTest {
         }
 
         List<Map<String, Object>> alerts = new JdbcTemplate(dataSource)
-                .queryForList("SELECT episode_start, closed_on FROM alert ORDER BY episode_start");
+                .queryForList("SELECT episode_start, opened_on, closed_on FROM alert ORDER BY episode_start");
         assertThat(alerts).as("the rise's alerts").isNotEmpty();
         for (int i = 1; i < alerts.size(); i++) {
             Object closedBefore = alerts.get(i - 1).get("closed_on");
@@ -141,6 +143,22 @@ class ARiseCheckedMorningByMorningTest {
                     .isNotNull();
             assertThat(alerts.get(i).get("episode_start").toString()).isGreaterThanOrEqualTo(closedBefore.toString());
         }
+        // and they are the alerts of one detection over the whole history, as ./nyc311 detect and the benchmark judge
+        double[] residuals = seededRise(seed);
+        List<ObservedDay> days = new ArrayList<>();
+        for (int i = 0; i < residuals.length - 5; i++) {
+            days.add(new ObservedDay(S.plusDays(i - 80L), Math.round(1000 * Math.exp(residuals[i])), 1000, 500, 1600));
+        }
+        List<String> whole = new AnomalyDetector(defaults.detectionSettings())
+                .detect(days).episodes().stream()
+                        .map(e -> e.episodeStart() + " " + e.openedOn() + " "
+                                + e.closedOn().map(LocalDate::toString).orElse("open"))
+                        .toList();
+        assertThat(alerts)
+                .extracting(a -> a.get("episode_start") + " " + a.get("opened_on") + " "
+                        + (a.get("closed_on") == null ? "open" : a.get("closed_on")))
+                .as("checked morning by morning, as judged at once")
+                .containsExactlyElementsOf(whole);
     }
 
     static java.util.stream.IntStream flippingSeeds() {
