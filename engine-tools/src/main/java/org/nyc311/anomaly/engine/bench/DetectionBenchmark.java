@@ -501,30 +501,24 @@ public final class DetectionBenchmark implements Callable<Integer> {
         for (Clean c : clean) {
             List<ObservedDay> days =
                     c.detection().reported().stream().map(DayVerdict::day).toList();
-            StringBuilder row = new StringBuilder("| " + c.name());
-            RunSumCeiling last = null;
+            RunSumCeiling ceiling = RunSumCeiling.over(days, c.series().values(), c.testStart(), length, minExtra);
+            double[] recalls = new double[SIZES.length + 2];
             for (int k = 0; k < SIZES.length; k++) {
-                last = RunSumCeiling.of(
-                        days, c.series().values(), c.testStart(), SIZES[k], length, RAMP_STEP, RAMP_DAYS, minExtra);
-                if (k == 0) {
-                    row.append(String.format(Locale.ROOT, " | %.2f", last.threshold()));
-                }
-                row.append(String.format(Locale.ROOT, " | %.1f%%", 100 * last.spikeRecall()));
-                if (c.atTargetLevel()) {
-                    pooled[k] += last.spikeRecall();
-                }
+                recalls[k] = ceiling.spikeRecall(SIZES[k]);
             }
-            RunSumCeiling ramps = Objects.requireNonNull(last);
-            row.append(String.format(
-                    Locale.ROOT,
-                    " | %.1f%% | %.1f%% | %d |%n",
-                    100 * ramps.rampsByPeak(),
-                    100 * ramps.rampsWithLead(),
-                    ramps.windows()));
-            md.append(row);
+            RunSumCeiling.RampRecall ramps = ceiling.ramps(RAMP_STEP, RAMP_DAYS);
+            recalls[SIZES.length] = ramps.byPeak();
+            recalls[SIZES.length + 1] = ramps.withLead();
+            StringBuilder row =
+                    new StringBuilder(String.format(Locale.ROOT, "| %s | %.2f", c.name(), ceiling.threshold()));
+            for (double recall : recalls) {
+                row.append(String.format(Locale.ROOT, " | %.1f%%", 100 * recall));
+            }
+            md.append(row).append(String.format(Locale.ROOT, " | %d |%n", ceiling.windows()));
             if (c.atTargetLevel()) {
-                pooled[SIZES.length] += ramps.rampsByPeak();
-                pooled[SIZES.length + 1] += ramps.rampsWithLead();
+                for (int k = 0; k < recalls.length; k++) {
+                    pooled[k] += recalls[k];
+                }
                 atTarget++;
             }
         }

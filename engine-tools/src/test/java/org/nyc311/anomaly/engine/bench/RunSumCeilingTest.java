@@ -19,12 +19,12 @@ class RunSumCeilingTest {
     void exactForecastsCatchEverySpikeAndEveryRampOnItsFirstDays() {
         double[] counts = counts(60, t -> 100);
 
-        RunSumCeiling r = RunSumCeiling.of(days(counts, t -> 100), counts, WARM_UP, 0.5, 3, 0.2, 5, 5);
+        RunSumCeiling r = RunSumCeiling.over(days(counts, t -> 100), counts, WARM_UP, 3, 5);
 
         assertThat(r.threshold()).isZero();
-        assertThat(r.spikeRecall()).isEqualTo(1.0);
-        assertThat(r.rampsByPeak()).isEqualTo(1.0);
-        assertThat(r.rampsWithLead()).isEqualTo(1.0);
+        assertThat(r.spikeRecall(0.5)).isEqualTo(1.0);
+        assertThat(r.ramps(0.2, 5).byPeak()).isEqualTo(1.0);
+        assertThat(r.ramps(0.2, 5).withLead()).isEqualTo(1.0);
         assertThat(r.windows()).isEqualTo(58);
     }
 
@@ -33,13 +33,12 @@ class RunSumCeilingTest {
         // forecasts of 100 on a series of 100, except one untouched run of three days at 150 (a heat wave): the bar is
         // that run's sum, 3 x log(151/101); a +50% spike on days of 100 sums to exactly that and is not above it
         double[] counts = counts(60, t -> t >= 30 && t < 33 ? 150 : 100);
-        RunSumCeiling half = RunSumCeiling.of(days(counts, t -> 100), counts, WARM_UP, 0.5, 3, 0.2, 5, 5);
-        assertThat(half.threshold()).isCloseTo(3 * Math.log(151.0 / 101), within(1e-12));
+        RunSumCeiling ceiling = RunSumCeiling.over(days(counts, t -> 100), counts, WARM_UP, 3, 5);
+        assertThat(ceiling.threshold()).isCloseTo(3 * Math.log(151.0 / 101), within(1e-12));
         // only the windows that overlap the heat wave itself sum above it
-        assertThat(half.spikeRecall()).isCloseTo(5 / 58.0, within(1e-12));
+        assertThat(ceiling.spikeRecall(0.5)).isCloseTo(5 / 58.0, within(1e-12));
 
-        RunSumCeiling double_ = RunSumCeiling.of(days(counts, t -> 100), counts, WARM_UP, 1.0, 3, 0.2, 5, 5);
-        assertThat(double_.spikeRecall()).isEqualTo(1.0);
+        assertThat(ceiling.spikeRecall(1.0)).isEqualTo(1.0);
     }
 
     @Test
@@ -47,18 +46,23 @@ class RunSumCeilingTest {
         // a bar between the sums of the ramp's first three days (+20, +40, +60%) and of its last three (+60, +80,
         // +100%)
         double[] counts = counts(60, t -> t >= 30 && t < 33 ? 160 : 100);
-        RunSumCeiling r = RunSumCeiling.of(days(counts, t -> 100), counts, WARM_UP, 0.5, 3, 0.2, 5, 5);
+        RunSumCeiling.RampRecall ramps = RunSumCeiling.over(days(counts, t -> 100), counts, WARM_UP, 3, 5)
+                .ramps(0.2, 5);
 
-        assertThat(r.rampsByPeak()).isEqualTo(1.0);
-        assertThat(r.rampsWithLead()).isLessThan(0.2);
+        assertThat(ramps.byPeak()).isEqualTo(1.0);
+        assertThat(ramps.withLead()).isLessThan(0.2);
     }
 
     @Test
     void tooFewDaysAreRefused() {
         double[] counts = counts(4, t -> 100);
-        assertThatThrownBy(() -> RunSumCeiling.of(days(counts, t -> 100), counts, WARM_UP, 0.5, 3, 0.2, 5, 5))
+        RunSumCeiling ceiling = RunSumCeiling.over(days(counts, t -> 100), counts, WARM_UP, 3, 5);
+        assertThatThrownBy(() -> ceiling.ramps(0.2, 5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 5 clean days");
+        assertThatThrownBy(() -> RunSumCeiling.over(days(counts, t -> 100).subList(0, 2), counts, WARM_UP, 3, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 3 clean days");
     }
 
     /** {@code WARM_UP} days of 100, then {@code n} days given by {@code actual} of their index from 0. */
