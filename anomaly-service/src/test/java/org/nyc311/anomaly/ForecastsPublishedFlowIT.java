@@ -319,7 +319,11 @@ class ForecastsPublishedFlowIT {
                         .mapToDouble(io.micrometer.core.instrument.Counter::count)
                         .sum())
                 .isEqualTo(1.0);
-        assertThat(meters.get("nyc311.anomaly.alerts.closed").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("nyc311.anomaly.alerts.closed")
+                        .tag("reason", "back_inside")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
         assertThat(meters.get("nyc311.anomaly.check.duration").timer().count()).isEqualTo(3);
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
         assertThat(prometheus)

@@ -130,6 +130,7 @@ class ViewCallsTest {
                         4.1,
                         "breaches",
                         null,
+                        null,
                         null)));
         SERVICES.answer("/api/v1/anomalies", List.of())
                 .answer("/api/v1/runs", List.of())

@@ -85,6 +85,7 @@ public record AlertEpisode(
                 closedOn.orElse(null),
                 anomalousDays,
                 peakZScore,
-                Alert.OpenedBy.valueOf(openedBy.name()));
+                Alert.OpenedBy.valueOf(openedBy.name()),
+                isOpen() ? null : Alert.ClosedBecause.BACK_INSIDE);
     }
 }

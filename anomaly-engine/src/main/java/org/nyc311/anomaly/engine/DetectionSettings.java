@@ -61,6 +61,14 @@ public record DetectionSettings(
     public static final double DEFAULT_MARGIN_THRESHOLD = 1.0;
 
     /**
+     * The version of the rules {@link AnomalyDetector} applies to these settings. Raise it with any change to how the
+     * same days under the same settings become episodes (a rule's logic, a constant such as
+     * {@link Evidence#DAY_CAP}), so that a service upgraded to the new rules supersedes the open alerts the old ones
+     * derived ({@link #fingerprint()}).
+     */
+    public static final int RULES_VERSION = 1;
+
+    /**
      * The sequential-evidence rule: a rise that stays inside each day's interval still adds up. Each day's residual is
      * taken on the log scale ({@code log(1 + actual) - log(1 + yhat)}, so that +50% weighs the same on a series of 300
      * and of 7,000), centred and scaled by the median and MAD of the log residuals of the {@code zWindow} days before
@@ -211,6 +219,55 @@ public record DetectionSettings(
     /** The rule alone: three days above the upper bound in a row, nothing else opens an alert. */
     public static DetectionSettings breachRuleOnly() {
         return defaults().withEvidence(Evidence.OFF).withMarginEvidence(MarginEvidence.OFF);
+    }
+
+    /**
+     * A short name for what these settings and {@link #RULES_VERSION} derive: equal for settings that derive the same
+     * episodes from the same days, different when any setting that can change them differs. A rule's parameters count
+     * only while the rule is on (changing the slack of a rule that is off changes nothing). anomaly-service stores it
+     * with each alert, so that a check can tell an open alert derived under other settings, which it closes as
+     * superseded when it no longer derives it, from one it simply did not read far enough to derive again.
+     *
+     * @return 16 hexadecimal digits of the SHA-256 of the settings written out
+     */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder()
+                .append("rules=")
+                .append(RULES_VERSION)
+                .append(";consecutive-days=")
+                .append(consecutiveDays)
+                .append(";z-window=")
+                .append(zWindow)
+                .append(";drops-alert=")
+                .append(dropsAlert)
+                .append(";sustained-rise=")
+                .append(sustainedRise ? "on(" + sustainedMinZ + ")" : "off")
+                .append(";evidence=");
+        if (evidence.on()) {
+            canonical
+                    .append("on(")
+                    .append(evidence.slack())
+                    .append(',')
+                    .append(evidence.threshold())
+                    .append(',')
+                    .append(evidence.hiddenRise())
+                    .append(");margin-evidence=")
+                    .append(
+                            marginEvidence.on()
+                                    ? "on(" + marginEvidence.slack() + "," + marginEvidence.cap() + ","
+                                            + marginEvidence.threshold() + ")"
+                                    : "off");
+        } else {
+            // the margin rule runs inside the evidence rule: off with it, whatever its own switch says
+            canonical.append("off");
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public DetectionSettings withConsecutiveDays(int days) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.anomaly.engine.AlertEpisode;
 import org.nyc311.anomaly.engine.AnomalyDetector;
@@ -24,6 +25,7 @@ import org.nyc311.anomaly.store.CheckedThrough;
 import org.nyc311.anomaly.store.SeriesCheckState;
 import org.nyc311.anomaly.store.SeriesForecast;
 import org.nyc311.anomaly.store.SnapshotPoint;
+import org.nyc311.anomaly.store.StoredAlert;
 import org.nyc311.model.anomaly.Alert;
 import org.nyc311.model.anomaly.Anomaly;
 import org.nyc311.model.event.AnomalyAlert;
@@ -164,6 +166,7 @@ public class AnomalyCheck {
         repository.forgetMorningsBefore(lastDay.minusDays(2L * properties.maxLookbackDays()));
         Map<String, TreeMap<LocalDate, Map<LocalDate, SnapshotPoint>>> mornings =
                 properties.judgeRunsBefore() ? repository.mornings(earliest) : Map.of();
+        Map<String, List<StoredAlert>> openAlerts = repository.openAlertsBySeries();
         Map<String, CheckedThrough> checkedThrough = new HashMap<>();
         for (CheckWindow window : windows) {
             String seriesId = window.seriesId();
@@ -179,6 +182,7 @@ public class AnomalyCheck {
                     counts,
                     snapshot,
                     yardstick,
+                    openAlerts.getOrDefault(seriesId, List.of()),
                     now,
                     tally);
             window.checkedThrough(judged.map(CheckedThrough::day))
@@ -189,7 +193,13 @@ public class AnomalyCheck {
         return tally;
     }
 
-    /** @return the last day judged and the run still going on it, when a day after {@code firstNew} was judged */
+    /**
+     * Judges the series' new days, saves the alerts they change and closes the open alerts the check supersedes
+     * ({@link Supersession}).
+     *
+     * @param openAlerts the series' open alerts as stored when the check began
+     * @return the last day judged and the run still going on it, when a day after {@code firstNew} was judged
+     */
     private Optional<CheckedThrough> checkSeries(
             SeriesKey key,
             LocalDate firstNew,
@@ -198,6 +208,7 @@ public class AnomalyCheck {
             TreeMap<LocalDate, Long> counts,
             TreeMap<LocalDate, SnapshotPoint> snapshot,
             MorningForecasts yardstick,
+            List<StoredAlert> openAlerts,
             Instant now,
             Tally tally) {
         ObservedSegments observed = ObservedSegments.over(from, lastDay, counts, snapshot);
@@ -206,6 +217,7 @@ public class AnomalyCheck {
             return Optional.empty();
         }
         Optional<LocalDate> runningSince = Optional.empty();
+        Map<UUID, Alert> derived = new HashMap<>();
         for (List<ObservedDay> segment : reaching) {
             Detection detection = detector.detect(segment, yardstick);
             // the last segment ends on the last day judged: its run, if one is going, is the next check's context
@@ -227,6 +239,8 @@ public class AnomalyCheck {
                 }
             }
             for (AlertEpisode episode : detection.episodes()) {
+                Alert alert = episode.toAlert(key);
+                derived.put(alert.id(), alert);
                 boolean news = !episode.lastAnomalousDate().isBefore(firstNew)
                         || episode.closedOn().map(d -> !d.isBefore(firstNew)).orElse(false);
                 if (news) {
@@ -235,7 +249,39 @@ public class AnomalyCheck {
             }
         }
         Optional<LocalDate> since = runningSince;
-        return observed.lastDay().map(day -> new CheckedThrough(day, since));
+        Optional<LocalDate> judgedThrough = observed.lastDay();
+        judgedThrough.ifPresent(day -> supersede(openAlerts, derived, day, now, tally));
+        return judgedThrough.map(day -> new CheckedThrough(day, since));
+    }
+
+    /** Closes the open alerts this check supersedes, each with its CLOSED event, and records those derived again. */
+    private void supersede(
+            List<StoredAlert> openAlerts, Map<UUID, Alert> derived, LocalDate lastJudged, Instant now, Tally tally) {
+        if (openAlerts.isEmpty()) {
+            return;
+        }
+        String derivedUnder = properties.derivedUnder();
+        Supersession supersession = Supersession.of(openAlerts, derived, derivedUnder, lastJudged);
+        for (UUID id : supersession.rederived()) {
+            repository.setDerivedUnder(id, derivedUnder, now);
+        }
+        for (StoredAlert superseded : supersession.superseded()) {
+            Alert closed = superseded.alert();
+            // it stays recorded under the settings that derived it
+            repository.saveAlert(closed, superseded.derivedUnder(), now);
+            LOG.info(
+                    "alert {} on {} (from {}) closed as superseded: the check under settings {} no longer derives it",
+                    closed.id(),
+                    closed.series().id(),
+                    closed.episodeStart(),
+                    derivedUnder);
+            AnomalyAlert event =
+                    AnomalyAlert.of(Clock.fixed(now, java.time.ZoneOffset.UTC), AnomalyAlert.Transition.CLOSED, closed);
+            if (announce(event, now)) {
+                tally.closed++;
+                metrics.alertClosed(Alert.ClosedBecause.SUPERSEDED);
+            }
+        }
     }
 
     /** Inserts or updates the episode's alert and writes its OPENED and CLOSED events, each once. */
@@ -247,7 +293,7 @@ public class AnomalyCheck {
                         || existing.get().equals(alert))) {
             return;
         }
-        repository.saveAlert(alert, now);
+        repository.saveAlert(alert, properties.derivedUnder(), now);
         Clock at = Clock.fixed(now, java.time.ZoneOffset.UTC);
         if (existing.isEmpty()) {
             // first seen already closed (a run of days arrived at once): it still opened before it closed
@@ -263,7 +309,8 @@ public class AnomalyCheck {
                             null,
                             alert.anomalousDays(),
                             alert.peakZScore(),
-                            alert.openedBy());
+                            alert.openedBy(),
+                            null);
             AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.OPENED, opened);
             if (announce(event, now)) {
                 tally.opened++;
@@ -274,7 +321,7 @@ public class AnomalyCheck {
             AnomalyAlert event = AnomalyAlert.of(at, AnomalyAlert.Transition.CLOSED, alert);
             if (announce(event, now)) {
                 tally.closed++;
-                metrics.alertClosed();
+                metrics.alertClosed(Alert.ClosedBecause.BACK_INSIDE);
             }
         }
     }

@@ -96,6 +96,16 @@ public record AnomalyProperties(
                         marginEvidence.threshold()));
     }
 
+    /**
+     * What this service's alerts are derived under, stored with each: the detector's settings and rules
+     * ({@link DetectionSettings#fingerprint()}), and whether a run's later days are judged by the forecast made before
+     * it began, which changes the verdicts too.
+     */
+    public String derivedUnder() {
+        String settings = detectionSettings().fingerprint();
+        return judgeRunsBefore ? settings + "+runs-judged-before" : settings;
+    }
+
     /** The margin rule's settings, each defaulting to anomaly-engine's. */
     public record MarginEvidence(Boolean enabled, Double slack, Double cap, Double threshold) {
         public MarginEvidence(

@@ -42,7 +42,12 @@ public record AlertNotice(AnomalyAlert event, String eventJson, URI seriesLink) 
                 .append(a.lastAnomalousDate())
                 .append(" (opened ")
                 .append(a.openedOn());
-        if (a.closedOn() != null) {
+        if (a.closedOn() != null && a.closedBecause() == Alert.ClosedBecause.SUPERSEDED) {
+            text.append(", closed on ")
+                    .append(a.closedOn())
+                    .append(": ")
+                    .append(a.closedBecause().words());
+        } else if (a.closedOn() != null) {
             text.append(", back inside on ").append(a.closedOn());
         }
         return text.append("), peak z ")

@@ -339,18 +339,23 @@ public class AnomalyRepository {
     }
 
     public Optional<Alert> findAlert(UUID id) {
-        return jdbc.query(ALERT_COLUMNS + " WHERE alert_id = ?", AnomalyRepository::alert, id).stream()
+        return jdbc.query(ALERT_COLUMNS + " FROM alert WHERE alert_id = ?", AnomalyRepository::alert, id).stream()
                 .findFirst();
     }
 
-    /** Inserts the alert, or updates it (an episode grew or closed). */
-    public void saveAlert(Alert alert, Instant at) {
+    /**
+     * Inserts the alert, or updates it (an episode grew or closed, or was superseded), with the detection settings it
+     * was derived under ({@code AnomalyProperties#derivedUnder}).
+     */
+    public void saveAlert(Alert alert, @Nullable String derivedUnder, Instant at) {
         jdbc.update(
                 "INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, closed_on, "
-                        + "anomalous_days, peak_z_score, opened_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "anomalous_days, peak_z_score, opened_by, closed_because, derived_under, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, last_anomalous_date = EXCLUDED.last_anomalous_date, "
                         + "closed_on = EXCLUDED.closed_on, anomalous_days = EXCLUDED.anomalous_days, peak_z_score = EXCLUDED.peak_z_score, "
-                        + "opened_by = EXCLUDED.opened_by, updated_at = EXCLUDED.updated_at",
+                        + "opened_by = EXCLUDED.opened_by, closed_because = EXCLUDED.closed_because, "
+                        + "derived_under = EXCLUDED.derived_under, updated_at = EXCLUDED.updated_at",
                 alert.id(),
                 alert.series().id(),
                 alert.status().name(),
@@ -361,7 +366,32 @@ public class AnomalyRepository {
                 alert.anomalousDays(),
                 alert.peakZScore(),
                 alert.openedBy().name(),
+                alert.closedBecause() == null ? null : alert.closedBecause().name(),
+                derivedUnder,
                 Timestamp.from(at));
+    }
+
+    /**
+     * Every open alert by series, with the settings it was last derived under: what a check compares with the alerts
+     * it derives again. One query for all series.
+     */
+    public Map<String, List<StoredAlert>> openAlertsBySeries() {
+        Map<String, List<StoredAlert>> bySeries = new HashMap<>();
+        jdbc.query(
+                ALERT_COLUMNS + ", derived_under FROM alert WHERE status = 'OPEN'",
+                (org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> bySeries.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                                .add(new StoredAlert(alert(rs, 0), rs.getString(12))));
+        return bySeries;
+    }
+
+    /** Records that a check derived the open alert again under {@code derivedUnder}, unchanged. */
+    public void setDerivedUnder(UUID alertId, String derivedUnder, Instant at) {
+        jdbc.update(
+                "UPDATE alert SET derived_under = ?, updated_at = ? WHERE alert_id = ?",
+                derivedUnder,
+                Timestamp.from(at),
+                alertId);
     }
 
     /**
@@ -431,13 +461,15 @@ public class AnomalyRepository {
     public List<Alert> alerts(Optional<Alert.Status> status, int limit) {
         if (status.isPresent()) {
             return jdbc.query(
-                    ALERT_COLUMNS + " WHERE status = ? ORDER BY opened_on DESC, series_id LIMIT ?",
+                    ALERT_COLUMNS + " FROM alert WHERE status = ? ORDER BY opened_on DESC, series_id LIMIT ?",
                     AnomalyRepository::alert,
                     status.get().name(),
                     limit);
         }
         return jdbc.query(
-                ALERT_COLUMNS + " ORDER BY opened_on DESC, series_id LIMIT ?", AnomalyRepository::alert, limit);
+                ALERT_COLUMNS + " FROM alert ORDER BY opened_on DESC, series_id LIMIT ?",
+                AnomalyRepository::alert,
+                limit);
     }
 
     /**
@@ -539,9 +571,8 @@ public class AnomalyRepository {
                 rs.getTimestamp("recorded_at").toInstant());
     }
 
-    private static final String ALERT_COLUMNS =
-            "SELECT alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, "
-                    + "closed_on, anomalous_days, peak_z_score, opened_by FROM alert";
+    private static final String ALERT_COLUMNS = "SELECT alert_id, series_id, status, episode_start, opened_on, "
+            + "last_anomalous_date, closed_on, anomalous_days, peak_z_score, opened_by, closed_because";
 
     private static Alert alert(ResultSet rs, int row) throws SQLException {
         return new Alert(
@@ -554,6 +585,8 @@ public class AnomalyRepository {
                 rs.getObject(7, LocalDate.class),
                 rs.getInt(8),
                 rs.getDouble(9),
-                Alert.OpenedBy.valueOf(rs.getString(10)));
+                Alert.OpenedBy.valueOf(rs.getString(10)),
+                // closed before the reason was stored: back inside (Alert says so)
+                rs.getString(11) == null ? null : Alert.ClosedBecause.valueOf(rs.getString(11)));
     }
 }

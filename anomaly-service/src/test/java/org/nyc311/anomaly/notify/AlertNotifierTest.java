@@ -55,6 +55,7 @@ class AlertNotifierTest extends PostgresSliceTest {
 
     private static final SeriesKey BROOKLYN_NOISE = SeriesKey.of("noise-residential", Borough.BROOKLYN);
     private static final Instant T0 = Instant.parse("2026-06-04T11:00:00Z");
+    private static final String DERIVED_UNDER = "bd20ddb9799eb4a5";
 
     @Autowired
     AnomalyRepository store;
@@ -268,8 +269,9 @@ class AlertNotifierTest extends PostgresSliceTest {
                 closed ? start.plusDays(3) : null,
                 3,
                 5.5,
-                Alert.OpenedBy.BREACHES);
-        store.saveAlert(alert, at);
+                Alert.OpenedBy.BREACHES,
+                null);
+        store.saveAlert(alert, DERIVED_UNDER, at);
         AnomalyAlert event = AnomalyAlert.of(Clock.fixed(at, ZoneOffset.UTC), transition, alert);
         store.recordAlertEvent(event, eventJson.write(event), at);
         return event;

@@ -81,7 +81,8 @@ class SnsChannelTest {
                 null,
                 3,
                 4.25,
-                Alert.OpenedBy.BREACHES);
+                Alert.OpenedBy.BREACHES,
+                null);
         AnomalyAlert event = AnomalyAlert.of(
                 Clock.fixed(Instant.parse("2026-06-04T11:00:00Z"), ZoneOffset.UTC),
                 AnomalyAlert.Transition.OPENED,

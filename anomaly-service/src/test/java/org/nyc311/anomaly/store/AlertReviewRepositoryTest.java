@@ -138,8 +138,9 @@ class AlertReviewRepositoryTest extends AnomalyStoreSliceTest {
                 openedOn.plusDays(1),
                 3,
                 4.5,
-                rule);
-        store.saveAlert(alert, AT);
+                rule,
+                null);
+        store.saveAlert(alert, DERIVED_UNDER, AT);
         return alert;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,49 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
     }
 
     @Test
+    void openAlertsComeBySeriesWithTheSettingsTheyWereDerivedUnderAndASupersededOneReadsAsSuch() {
+        Alert brooklyn = openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
+        Alert queens = openThreeDays(UUID.randomUUID(), QUEENS_RODENT, Alert.OpenedBy.BREACHES);
+        Alert queensEarlier = openThreeDays(UUID.randomUUID(), QUEENS_RODENT, Alert.OpenedBy.BREACHES);
+        store.saveAlert(brooklyn, DERIVED_UNDER, AT);
+        store.saveAlert(queens, "0123456789abcdef", AT);
+        store.saveAlert(queensEarlier, DERIVED_UNDER, AT);
+        // stored by a version before the settings were recorded with each alert
+        jdbc.update("UPDATE alert SET derived_under = NULL WHERE alert_id = ?", queensEarlier.id());
+
+        Map<String, List<StoredAlert>> open = store.openAlertsBySeries();
+
+        assertThat(open.get(BROOKLYN_NOISE.id())).containsExactly(new StoredAlert(brooklyn, DERIVED_UNDER));
+        assertThat(open.get(QUEENS_RODENT.id()))
+                .containsExactlyInAnyOrder(
+                        new StoredAlert(queens, "0123456789abcdef"), new StoredAlert(queensEarlier, null));
+
+        store.setDerivedUnder(queensEarlier.id(), DERIVED_UNDER, AT.plusSeconds(60));
+        Alert superseded = queens.closed(DAY.plusDays(1), Alert.ClosedBecause.SUPERSEDED);
+        store.saveAlert(superseded, "0123456789abcdef", AT.plusSeconds(60));
+
+        assertThat(store.openAlertsBySeries().get(QUEENS_RODENT.id()))
+                .containsExactly(new StoredAlert(queensEarlier, DERIVED_UNDER));
+        assertThat(store.findAlert(queens.id())).contains(superseded);
+        assertThat(store.alerts(Optional.of(Alert.Status.CLOSED), 10))
+                .singleElement()
+                .extracting(Alert::closedBecause)
+                .isEqualTo(Alert.ClosedBecause.SUPERSEDED);
+    }
+
+    @Test
+    void anAlertClosedBeforeTheReasonWasStoredReadsAsBackInside() {
+        Alert open = openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
+        store.saveAlert(open.closed(DAY.plusDays(2), Alert.ClosedBecause.BACK_INSIDE), DERIVED_UNDER, AT);
+        jdbc.update("UPDATE alert SET closed_because = NULL WHERE alert_id = ?", open.id());
+
+        assertThat(store.findAlert(open.id()))
+                .get()
+                .extracting(Alert::closedBecause)
+                .isEqualTo(Alert.ClosedBecause.BACK_INSIDE);
+    }
+
+    @Test
     void anAlertIsSavedGrownAndClosedAndListedByStatus() {
         Alert open = openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
         Alert older = new Alert(
@@ -108,9 +152,10 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
                 DAY.minusDays(15),
                 4,
                 3.25,
-                Alert.OpenedBy.BREACHES);
-        store.saveAlert(open, AT);
-        store.saveAlert(older, AT);
+                Alert.OpenedBy.BREACHES,
+                null);
+        store.saveAlert(open, DERIVED_UNDER, AT);
+        store.saveAlert(older, DERIVED_UNDER, AT);
         forecastFor(BROOKLYN_NOISE);
         forecastFor(QUEENS_RODENT);
         assertThat(state(BROOKLYN_NOISE).openRunStart()).contains(DAY.minusDays(2));
@@ -126,8 +171,9 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
                 null,
                 4,
                 7.0,
-                Alert.OpenedBy.EVIDENCE);
-        store.saveAlert(grown, AT.plusSeconds(86_400));
+                Alert.OpenedBy.EVIDENCE,
+                null);
+        store.saveAlert(grown, DERIVED_UNDER, AT.plusSeconds(86_400));
         assertThat(store.findAlert(open.id())).contains(grown);
         assertThat(store.alerts(Optional.empty(), 10)).containsExactly(grown, older);
         assertThat(store.alerts(Optional.of(Alert.Status.CLOSED), 10)).containsExactly(older);
@@ -142,8 +188,9 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
                 DAY.plusDays(3),
                 4,
                 7.0,
-                Alert.OpenedBy.EVIDENCE);
-        store.saveAlert(closed, AT.plusSeconds(3 * 86_400));
+                Alert.OpenedBy.EVIDENCE,
+                null);
+        store.saveAlert(closed, DERIVED_UNDER, AT.plusSeconds(3 * 86_400));
         assertThat(store.alerts(Optional.of(Alert.Status.OPEN), 10)).isEmpty();
         assertThat(state(BROOKLYN_NOISE).openRunStart()).isEmpty();
         assertThat(store.findAlert(UUID.randomUUID())).isEmpty();
@@ -171,7 +218,7 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
                 java.util.Map.of(BROOKLYN_NOISE.id(), new CheckedThrough(DAY, Optional.of(DAY.minusDays(1)))), AT);
         assertThat(state(BROOKLYN_NOISE).openRunStart()).contains(DAY.minusDays(1));
 
-        store.saveAlert(openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.BREACHES), AT);
+        store.saveAlert(openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.BREACHES), DERIVED_UNDER, AT);
         assertThat(state(BROOKLYN_NOISE).openRunStart())
                 .as("the open alert's episode began before the run")
                 .contains(DAY.minusDays(2));
@@ -256,7 +303,7 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
         assertThat(store.findAlert(id)).map(Alert::openedBy).contains(Alert.OpenedBy.UNRECORDED);
 
         Alert derivedAgain = openThreeDays(id, BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
-        store.saveAlert(derivedAgain, AT);
+        store.saveAlert(derivedAgain, DERIVED_UNDER, AT);
         assertThat(store.findAlert(id)).contains(derivedAgain);
     }
 
@@ -265,7 +312,7 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
         for (Alert.OpenedBy rule : Alert.OpenedBy.values()) {
             Alert alert = openThreeDays(UUID.randomUUID(), QUEENS_RODENT, rule);
 
-            store.saveAlert(alert, AT);
+            store.saveAlert(alert, DERIVED_UNDER, AT);
 
             assertThat(store.findAlert(alert.id())).as(rule.tag()).contains(alert);
         }
@@ -273,6 +320,6 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
 
     /** An open alert of three anomalous days ending on {@link #DAY}, opened by {@code rule}. */
     private static Alert openThreeDays(UUID id, SeriesKey series, Alert.OpenedBy rule) {
-        return new Alert(id, series, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY, null, 3, 5.5, rule);
+        return new Alert(id, series, Alert.Status.OPEN, DAY.minusDays(2), DAY, DAY, null, 3, 5.5, rule, null);
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableConfigurationProperties(AnomalyProperties.class)
 abstract class AnomalyStoreSliceTest extends PostgresSliceTest {
 
+    /** The detection settings the alerts saved here were derived under (their fingerprint's shape). */
+    static final String DERIVED_UNDER = "bd20ddb9799eb4a5";
+
     @Autowired
     AnomalyRepository store;
 

@@ -159,6 +159,9 @@ public class AnomaliesView extends VerticalLayout {
                 .setHeader("Opened by")
                 .setSortable(true)
                 .setAutoWidth(true);
+        alerts.addColumn(r -> closed(r.closedOn(), r.closedBecause()))
+                .setHeader("Closed")
+                .setAutoWidth(true);
         alerts.addColumn(r -> r.acknowledgement() == null
                         ? ""
                         : r.acknowledgement().actor() + ", "
@@ -311,6 +314,22 @@ public class AnomaliesView extends VerticalLayout {
         reviewable();
         shown.sort(Comparator.comparing(AnomalyView::date).reversed());
         grid.setItems(shown);
+    }
+
+    /**
+     * When and why an alert closed, in people's words ("2026-06-10, back inside"); empty while open; a reason this
+     * dashboard does not know yet as the service spells it.
+     */
+    static String closed(@Nullable LocalDate closedOn, @Nullable String reason) {
+        if (closedOn == null) {
+            return "";
+        }
+        String words = Arrays.stream(Alert.ClosedBecause.values())
+                .filter(r -> r.tag().equals(reason))
+                .findFirst()
+                .map(Alert.ClosedBecause::words)
+                .orElse(reason == null ? Alert.ClosedBecause.BACK_INSIDE.words() : reason);
+        return closedOn + ", " + words;
     }
 
     /** The rule in people's words; a rule this dashboard does not know yet as the service spells it. */

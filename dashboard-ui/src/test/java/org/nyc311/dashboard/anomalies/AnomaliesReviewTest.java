@@ -156,6 +156,25 @@ class AnomaliesReviewTest {
     }
 
     @Test
+    void whenAndWhyAnAlertClosedIsShownInWords() {
+        LocalDate closedOn = LocalDate.of(2026, 6, 10);
+        AnomaliesView view = new AnomaliesView(feed, calls, clock, new AuthenticationContext());
+        @SuppressWarnings("unchecked")
+        Grid<AlertView> alerts = (Grid<AlertView>) find(view, "alerts");
+
+        assertThat(alerts.getColumns().stream().map(Grid.Column::getHeaderText)).contains("Closed");
+        assertThat(AnomaliesView.closed(null, null)).isEmpty();
+        assertThat(AnomaliesView.closed(closedOn, "back_inside")).isEqualTo(closedOn + ", back inside");
+        assertThat(AnomaliesView.closed(closedOn, "superseded"))
+                .isEqualTo(closedOn + ", superseded (no longer derived under the current detection settings)");
+        assertThat(AnomaliesView.closed(closedOn, null))
+                .as("from a service before the reason")
+                .isEqualTo(closedOn + ", back inside");
+        assertThat(AnomaliesView.closed(closedOn, "a_reason_from_a_later_version"))
+                .isEqualTo(closedOn + ", a_reason_from_a_later_version");
+    }
+
+    @Test
     void aSecondAcknowledgementShowsAnomalyServicesRefusal() {
         AnomaliesView view = new AnomaliesView(feed, calls, clock, new AuthenticationContext());
         @SuppressWarnings("unchecked")
@@ -237,6 +256,7 @@ class AnomaliesReviewTest {
                     3,
                     5.5,
                     "evidence",
+                    null,
                     acknowledgement,
                     label);
         }

@@ -133,6 +133,7 @@ final class CityAnswers {
                     4.5,
                     a % 2 == 0 ? "breaches" : "evidence",
                     null,
+                    null,
                     null));
         }
         services.answer("/api/v1/alerts", alerts);

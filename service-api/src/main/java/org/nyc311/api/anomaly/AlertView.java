@@ -13,6 +13,9 @@ import org.nyc311.model.anomaly.Alert;
  *                        {@code sustained_rise}, {@code evidence} (a rise inside the intervals that added up),
  *                        {@code margin_evidence} (days above the interval on average), or
  *                        {@code unrecorded} for an alert stored before the rule was
+ * @param closedBecause   why it closed: {@code back_inside} (the episode ended) or {@code superseded} (the detection
+ *                        settings changed and the check no longer derives it, or it was a second open alert of one
+ *                        rise); null while open
  * @param acknowledgement who acknowledged the alert and when; null while no one has
  * @param label           the alert's current label (the latest of its history); null while unlabelled
  */
@@ -30,6 +33,7 @@ public record AlertView(
         int anomalousDays,
         double peakZScore,
         String openedBy,
+        @Nullable String closedBecause,
         @Nullable AcknowledgementView acknowledgement,
         @Nullable LabelView label) {
 
@@ -37,6 +41,10 @@ public record AlertView(
         // an anomaly-service from before the rule was recorded sends none
         if (openedBy == null) {
             openedBy = Alert.OpenedBy.UNRECORDED.tag();
+        }
+        // nor, before the reason was recorded, why a closed alert closed: back inside
+        if (closedBecause == null && "closed".equals(status)) {
+            closedBecause = Alert.ClosedBecause.BACK_INSIDE.tag();
         }
     }
 
@@ -56,6 +64,7 @@ public record AlertView(
                 a.anomalousDays(),
                 a.peakZScore(),
                 a.openedBy().tag(),
+                a.closedBecause() == null ? null : a.closedBecause().tag(),
                 acknowledgement,
                 label);
     }

@@ -13,8 +13,10 @@ import org.nyc311.model.series.SeriesKey;
  *
  * @param episodeStart the first anomalous day of the episode (before the alert opened)
  * @param openedOn the day the run of anomalous days reached the threshold
- * @param closedOn the first day back inside the interval; null while open
+ * @param closedOn the first day back inside the interval; for an alert closed because it was superseded, the last day
+ *     of the check that found it so; null while open
  * @param openedBy the rule that opened it, so that people can weigh one rule's alerts apart from another's
+ * @param closedBecause why it closed; null while open
  */
 public record Alert(
         UUID id,
@@ -26,7 +28,8 @@ public record Alert(
         @Nullable LocalDate closedOn,
         int anomalousDays,
         double peakZScore,
-        OpenedBy openedBy) {
+        OpenedBy openedBy,
+        @Nullable ClosedBecause closedBecause) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -42,9 +45,32 @@ public record Alert(
         if (openedBy == null) {
             openedBy = OpenedBy.UNRECORDED;
         }
+        // an AnomalyAlert event queued, or an alert stored, before the reason was recorded closed back inside
+        if (status == Status.CLOSED && closedBecause == null) {
+            closedBecause = ClosedBecause.BACK_INSIDE;
+        }
+        if (status == Status.OPEN && closedBecause != null) {
+            throw new IllegalArgumentException("an open alert has no reason for closing: " + id);
+        }
         if (anomalousDays < 1) {
             throw new IllegalArgumentException("an alert spans at least one anomalous day: " + id);
         }
+    }
+
+    /** This alert, closed on {@code day} for {@code reason}. */
+    public Alert closed(LocalDate day, ClosedBecause reason) {
+        return new Alert(
+                id,
+                series,
+                Status.CLOSED,
+                episodeStart,
+                openedOn,
+                lastAnomalousDate,
+                Objects.requireNonNull(day, "day"),
+                anomalousDays,
+                peakZScore,
+                openedBy,
+                Objects.requireNonNull(reason, "reason"));
     }
 
     public enum Status {
@@ -81,6 +107,30 @@ public record Alert(
                 case EVIDENCE -> "evidence of a rise adding up";
                 case MARGIN_EVIDENCE -> "days above the interval on average";
                 case UNRECORDED -> "not recorded";
+            };
+        }
+    }
+
+    /** Why an alert closed, as stored, served and sent. */
+    public enum ClosedBecause {
+        /** The series was back inside its interval: the episode ended. */
+        BACK_INSIDE,
+        /**
+         * The detection settings changed (or the detector's rules, in an upgrade) and the check no longer derives the
+         * alert; or it was a second open alert of one rise, which versions before this reason could store.
+         */
+        SUPERSEDED;
+
+        /** As the API spells it: {@code back_inside}, {@code superseded}. */
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** In people's words, for the dashboard and notifications. */
+        public String words() {
+            return switch (this) {
+                case BACK_INSIDE -> "back inside";
+                case SUPERSEDED -> "superseded (no longer derived under the current detection settings)";
             };
         }
     }

@@ -49,7 +49,8 @@ class EventJsonContractTest {
                 LocalDate.parse("2026-11-22"),
                 4,
                 6.25,
-                Alert.OpenedBy.EVIDENCE);
+                Alert.OpenedBy.EVIDENCE,
+                Alert.ClosedBecause.BACK_INSIDE);
         return Stream.of(
                 RawBatchLanded.of(
                         CLOCK,
@@ -113,6 +114,55 @@ class EventJsonContractTest {
 
         assertThat(read.alert().openedBy()).isEqualTo(Alert.OpenedBy.UNRECORDED);
         assertThat(read.alert().peakZScore()).isEqualTo(6.25);
+    }
+
+    @Test
+    void aClosedAlertFromBeforeItsReasonWasRecordedReadsAsBackInside() throws IOException {
+        // an AnomalyAlert CLOSED queued by the version before closedBecause, read by this one
+        ObjectNode older = (ObjectNode) pinned("AnomalyAlert").deepCopy();
+        ((ObjectNode) older.get("alert")).remove("closedBecause");
+
+        AnomalyAlert read = (AnomalyAlert) json.read(older.toString());
+
+        assertThat(read.alert().closedBecause()).isEqualTo(Alert.ClosedBecause.BACK_INSIDE);
+    }
+
+    @Test
+    void anOpenAlertCarriesNoReasonForClosing() {
+        Alert open = new Alert(
+                UUID.fromString("5f0c2b8e-4d8a-4b7e-9a55-3d1f2c9e7a10"),
+                SeriesKey.of("noise-residential", Borough.BROOKLYN),
+                Alert.Status.OPEN,
+                LocalDate.parse("2026-11-18"),
+                LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-21"),
+                null,
+                4,
+                6.25,
+                Alert.OpenedBy.EVIDENCE,
+                null);
+
+        assertThat(open.closedBecause()).isNull();
+        assertThatThrownBy(() -> new Alert(
+                        open.id(),
+                        open.series(),
+                        Alert.Status.OPEN,
+                        open.episodeStart(),
+                        open.openedOn(),
+                        open.lastAnomalousDate(),
+                        null,
+                        open.anomalousDays(),
+                        open.peakZScore(),
+                        open.openedBy(),
+                        Alert.ClosedBecause.SUPERSEDED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(open.closed(LocalDate.parse("2026-11-24"), Alert.ClosedBecause.SUPERSEDED))
+                .satisfies(closed -> {
+                    assertThat(closed.status()).isEqualTo(Alert.Status.CLOSED);
+                    assertThat(closed.closedOn()).isEqualTo(LocalDate.parse("2026-11-24"));
+                    assertThat(closed.closedBecause()).isEqualTo(Alert.ClosedBecause.SUPERSEDED);
+                    assertThat(closed.episodeStart()).isEqualTo(open.episodeStart());
+                });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,7 +49,17 @@ public final class BrooklynNoise {
     /** The episode's alert, open, with this id. */
     public static Alert openAlert(UUID id) {
         return new Alert(
-                id, SERIES, Alert.Status.OPEN, FIRST_DAY, OPENED_ON, LAST_DAY, null, 4, 5.5, Alert.OpenedBy.BREACHES);
+                id,
+                SERIES,
+                Alert.Status.OPEN,
+                FIRST_DAY,
+                OPENED_ON,
+                LAST_DAY,
+                null,
+                4,
+                5.5,
+                Alert.OpenedBy.BREACHES,
+                null);
     }
 
     /** {@link #openAlert} as anomaly-service's API shows it, before anyone acknowledged or labelled it. */
@@ -65,6 +75,7 @@ public final class BrooklynNoise {
                 4,
                 5.5,
                 "breaches",
+                null,
                 null,
                 null);
     }
