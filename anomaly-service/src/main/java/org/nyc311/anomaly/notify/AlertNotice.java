@@ -26,7 +26,11 @@ public record AlertNotice(AnomalyAlert event, String eventJson, URI seriesLink) 
         return new AlertNotice(event, eventJson, link);
     }
 
-    /** E.g. "Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 to 2026-06-03 (opened 2026-06-03), peak z 5.50, opened by days above the interval: <link>". */
+    /**
+     * E.g. "Alert OPENED: noise-residential/brooklyn, 3 anomalous days from 2026-06-01 to 2026-06-03 (opened 2026-06-03),
+     * peak z 5.50, opened by days above the interval: <link>"; a closed alert says "back inside on" its day, or "closed on"
+     * it and why ("superseded: no longer derived under the current detection settings").
+     */
     public String text() {
         Alert a = event.alert();
         StringBuilder text = new StringBuilder("Alert ")
@@ -45,7 +49,7 @@ public record AlertNotice(AnomalyAlert event, String eventJson, URI seriesLink) 
         if (a.closedOn() != null && a.closedBecause() == Alert.ClosedBecause.SUPERSEDED) {
             text.append(", closed on ")
                     .append(a.closedOn())
-                    .append(": ")
+                    .append(", ")
                     .append(a.closedBecause().words());
         } else if (a.closedOn() != null) {
             text.append(", back inside on ").append(a.closedOn());

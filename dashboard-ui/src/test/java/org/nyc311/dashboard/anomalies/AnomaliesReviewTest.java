@@ -166,7 +166,7 @@ class AnomaliesReviewTest {
         assertThat(AnomaliesView.closed(null, null)).isEmpty();
         assertThat(AnomaliesView.closed(closedOn, "back_inside")).isEqualTo(closedOn + ", back inside");
         assertThat(AnomaliesView.closed(closedOn, "superseded"))
-                .isEqualTo(closedOn + ", superseded (no longer derived under the current detection settings)");
+                .isEqualTo(closedOn + ", superseded: no longer derived under the current detection settings");
         assertThat(AnomaliesView.closed(closedOn, null))
                 .as("from a service before the reason")
                 .isEqualTo(closedOn + ", back inside");

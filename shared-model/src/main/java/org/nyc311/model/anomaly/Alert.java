@@ -130,7 +130,7 @@ public record Alert(
         public String words() {
             return switch (this) {
                 case BACK_INSIDE -> "back inside";
-                case SUPERSEDED -> "superseded (no longer derived under the current detection settings)";
+                case SUPERSEDED -> "superseded: no longer derived under the current detection settings";
             };
         }
     }
