@@ -30,11 +30,15 @@ class DetectionSettingsTest {
                 d.withZWindow(14),
                 d.withDropsAlert(true),
                 d.withSustainedRise(true),
+                d.withSustainedRise(true).withSustainedMinZ(3.0),
+                d.withEvidence(DetectionSettings.Evidence.on(1.5, 4.0)),
                 d.withEvidence(DetectionSettings.Evidence.OFF),
                 d.withEvidence(DetectionSettings.Evidence.on(1.0, 5.0)),
                 d.withEvidence(d.evidence().withHiddenRise(0.0)),
                 d.withMarginEvidence(DetectionSettings.MarginEvidence.OFF),
-                d.withMarginEvidence(DetectionSettings.MarginEvidence.on(0.5, 1.25, 0.8)));
+                d.withMarginEvidence(DetectionSettings.MarginEvidence.on(0.5, 1.25, 0.8)),
+                d.withMarginEvidence(DetectionSettings.MarginEvidence.on(0.4, 1.25, 1.0)),
+                d.withMarginEvidence(DetectionSettings.MarginEvidence.on(0.5, 1.5, 1.0)));
 
         assertThat(others)
                 .extracting(DetectionSettings::fingerprint)

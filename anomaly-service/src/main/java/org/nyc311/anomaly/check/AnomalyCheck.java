@@ -63,6 +63,8 @@ public class AnomalyCheck {
     private final TransactionTemplate transaction;
     private final EventJson eventJson;
     private final Clock clock;
+    /** The settings this check derives alerts under ({@link AnomalyProperties#derivedUnder()}), stored with each. */
+    private final String derivedUnder;
 
     public AnomalyCheck(
             ForecastServiceClient forecasts,
@@ -84,6 +86,7 @@ public class AnomalyCheck {
         this.transaction = transaction;
         this.eventJson = eventJson;
         this.clock = clock;
+        this.derivedUnder = properties.derivedUnder();
     }
 
     public CheckResult onForecastsPublished(ForecastsPublished event) {
@@ -218,6 +221,7 @@ public class AnomalyCheck {
         }
         Optional<LocalDate> runningSince = Optional.empty();
         Map<UUID, Alert> derived = new HashMap<>();
+        List<DerivedEpisode> episodes = new ArrayList<>();
         for (List<ObservedDay> segment : reaching) {
             Detection detection = detector.detect(segment, yardstick);
             // the last segment ends on the last day judged: its run, if one is going, is the next check's context
@@ -243,15 +247,35 @@ public class AnomalyCheck {
                 derived.put(alert.id(), alert);
                 boolean news = !episode.lastAnomalousDate().isBefore(firstNew)
                         || episode.closedOn().map(d -> !d.isBefore(firstNew)).orElse(false);
-                if (news) {
-                    saveEpisode(key, episode, now, tally);
-                }
+                episodes.add(new DerivedEpisode(episode, news));
             }
         }
         Optional<LocalDate> since = runningSince;
         Optional<LocalDate> judgedThrough = observed.lastDay();
-        judgedThrough.ifPresent(day -> supersede(openAlerts, derived, day, now, tally));
+        if (judgedThrough.isEmpty()) {
+            return Optional.empty();
+        }
+        // what new settings no longer derive closes first, so that a notice of it comes before the opening of the
+        // alert they derive instead
+        supersede(openAlerts, derived, judgedThrough.get(), now, tally);
+        for (DerivedEpisode e : episodes) {
+            // an open alert derived under other settings is saved as the check's settings derive it now, even without
+            // a new day: derived closed on an earlier day (new settings end it sooner), it closes back inside
+            if (e.news() || derivedUnderOtherSettings(openAlerts, e.episode().alertId(key))) {
+                saveEpisode(key, e.episode(), now, tally);
+            }
+        }
         return judgedThrough.map(day -> new CheckedThrough(day, since));
+    }
+
+    /** One episode a check derived, and whether it holds a day the check judged for the first time. */
+    private record DerivedEpisode(AlertEpisode episode, boolean news) {}
+
+    private boolean derivedUnderOtherSettings(List<StoredAlert> openAlerts, UUID alertId) {
+        return openAlerts.stream()
+                .anyMatch(a -> a.alert().id().equals(alertId)
+                        && a.derivedUnder() != null
+                        && !derivedUnder.equals(a.derivedUnder()));
     }
 
     /** Closes the open alerts this check supersedes, each with its CLOSED event, and records those derived again. */
@@ -260,8 +284,8 @@ public class AnomalyCheck {
         if (openAlerts.isEmpty()) {
             return;
         }
-        String derivedUnder = properties.derivedUnder();
-        Supersession supersession = Supersession.of(openAlerts, derived, derivedUnder, lastJudged);
+        Supersession supersession =
+                Supersession.of(openAlerts, derived, derivedUnder, lastJudged, derivesAnAlertClosedBefore(derived));
         for (UUID id : supersession.rederived()) {
             repository.setDerivedUnder(id, derivedUnder, now);
         }
@@ -293,7 +317,7 @@ public class AnomalyCheck {
                         || existing.get().equals(alert))) {
             return;
         }
-        repository.saveAlert(alert, properties.derivedUnder(), now);
+        repository.saveAlert(alert, derivedUnder, now);
         Clock at = Clock.fixed(now, java.time.ZoneOffset.UTC);
         if (existing.isEmpty()) {
             // first seen already closed (a run of days arrived at once): it still opened before it closed
@@ -324,6 +348,20 @@ public class AnomalyCheck {
                 metrics.alertClosed(Alert.ClosedBecause.BACK_INSIDE);
             }
         }
+    }
+
+    /**
+     * Whether the check derives an open alert whose id is taken by an alert already closed (a rise superseded under
+     * other settings and derived again when they were changed back): it cannot be stored, so nothing is superseded for
+     * it.
+     */
+    private boolean derivesAnAlertClosedBefore(Map<UUID, Alert> derived) {
+        return derived.values().stream()
+                .filter(a -> a.status() == Alert.Status.OPEN)
+                .anyMatch(a -> repository
+                        .findAlert(a.id())
+                        .map(stored -> stored.status() == Alert.Status.CLOSED)
+                        .orElse(false));
     }
 
     /**

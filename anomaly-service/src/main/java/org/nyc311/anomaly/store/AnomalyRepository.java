@@ -381,7 +381,7 @@ public class AnomalyRepository {
                 ALERT_COLUMNS + ", derived_under FROM alert WHERE status = 'OPEN'",
                 (org.springframework.jdbc.core.RowCallbackHandler)
                         rs -> bySeries.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                                .add(new StoredAlert(alert(rs, 0), rs.getString(12))));
+                                .add(new StoredAlert(alert(rs, 0), rs.getString("derived_under"))));
         return bySeries;
     }
 

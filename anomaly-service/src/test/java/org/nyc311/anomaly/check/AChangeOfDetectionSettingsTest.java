@@ -35,8 +35,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * An open alert whose settings change under it. A rise hidden by its interval (forecast 1000 [500, 1600], +35% from
  * {@code S}) opens an alert by the evidence rule under the default settings; the breach rule alone never derives it.
  * Turning the evidence rule off must close that alert, once, and say why; a check under unchanged settings must not
- * close a live alert it did not derive; and a second open alert of the same rise, as versions before
- * {@code check_state.run_start} could store, is closed by the next check that derives the first.
+ * close an open alert it did not derive; settings that end an open alert on an earlier day close it there, back
+ * inside; and settings changed and changed back during one rise must leave the rise an open alert.
  */
 @ExtendWith(PostgresServerExtension.class)
 class AChangeOfDetectionSettingsTest {
@@ -152,32 +152,80 @@ class AChangeOfDetectionSettingsTest {
     }
 
     @Test
-    void aSecondOpenAlertOfOneRiseStoredByAnOlderVersionIsClosedByTheNextCheck() {
-        DataSource dataSource = database("anomaly_settings_duplicate");
+    void settingsThatEndAnOpenAlertSoonerCloseItBackInsideOnTheirDay() throws Exception {
+        // three breaches from S open the alert; the days after, +35% inside the interval, keep it open as evidence
+        goldOf("gold_for_sooner", d -> d < 0 ? noise(d) : d <= 2 ? 2000 : 1350);
+        DataSource dataSource = database("anomaly_settings_sooner");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        UUID duplicate;
-        try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_settings")) {
-            for (int k = -2; k <= 4; k++) {
+        try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_sooner")) {
+            for (int k = -2; k <= 6; k++) {
                 check(dataSource, gold, DEFAULTS, k);
             }
-            // as a version before run_start and derived_under stored them: the same rise under another first day
-            duplicate = insertOpenAlert(jdbc, SERIES, S.plusDays(1), null);
-            jdbc.update("UPDATE alert SET derived_under = NULL");
+            assertThat(jdbc.queryForMap("SELECT status, opened_by FROM alert"))
+                    .containsEntry("status", "OPEN")
+                    .containsEntry("opened_by", "BREACHES");
 
-            check(dataSource, gold, DEFAULTS, 5);
+            // the breach rule alone ends the episode on S + 3, a day judged before: the alert closes there
+            for (int k = 7; k <= 9; k++) {
+                check(dataSource, gold, BREACHES_ONLY, k);
+            }
         }
 
-        List<Map<String, Object>> alerts = jdbc.queryForList("SELECT * FROM alert ORDER BY episode_start");
+        Map<String, Object> alert = jdbc.queryForMap("SELECT * FROM alert");
+        assertThat(alert.get("status")).isEqualTo("CLOSED");
+        assertThat(alert.get("closed_because")).isEqualTo("BACK_INSIDE");
+        assertThat(alert.get("closed_on").toString()).isEqualTo(S.plusDays(3).toString());
+        assertThat(alert.get("derived_under")).isEqualTo(BREACHES_ONLY.derivedUnder());
+        assertThat(jdbc.queryForList("SELECT transition FROM alert_event ORDER BY created_at", String.class))
+                .containsExactly("OPENED", "CLOSED");
+    }
+
+    @Test
+    void settingsChangedAndChangedBackDuringOneRiseLeaveItAnOpenAlert() throws Exception {
+        // two days +40% inside the interval (evidence), then breaches every day
+        goldOf("gold_for_back", d -> d < -2 ? noise(d) : d < 0 ? 1400 : 2000);
+        DataSource dataSource = database("anomaly_settings_back");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_back")) {
+            for (int k = -4; k <= 3; k++) {
+                check(dataSource, gold, DEFAULTS, k);
+            }
+            check(dataSource, gold, BREACHES_ONLY, 4);
+            assertThat(jdbc.queryForList("SELECT status FROM alert ORDER BY episode_start", String.class))
+                    .as("the defaults' alert superseded, the breach rule's opened")
+                    .containsExactly("CLOSED", "OPEN");
+            for (int k = 5; k <= 8; k++) {
+                check(dataSource, gold, DEFAULTS, k);
+            }
+        }
+
+        List<Map<String, Object>> alerts =
+                jdbc.queryForList("SELECT episode_start, status, closed_because FROM alert ORDER BY episode_start");
         assertThat(alerts).hasSize(2);
-        assertThat(alerts.get(0).get("episode_start").toString()).isEqualTo(S.toString());
-        assertThat(alerts.get(0).get("status")).isEqualTo("OPEN");
-        assertThat(alerts.get(0).get("derived_under"))
-                .as("derived again, now under the check's settings")
-                .isEqualTo(DEFAULTS.derivedUnder());
-        assertThat(alerts.get(1).get("alert_id")).isEqualTo(duplicate);
-        assertThat(alerts.get(1).get("status")).isEqualTo("CLOSED");
-        assertThat(alerts.get(1).get("closed_because")).isEqualTo("SUPERSEDED");
-        assertThat(closedEvent(jdbc).alert().id()).isEqualTo(duplicate);
+        assertThat(alerts.get(0)).containsEntry("status", "CLOSED").containsEntry("closed_because", "SUPERSEDED");
+        assertThat(alerts.get(1))
+                .as("the rise still breaches every day: it keeps an open alert")
+                .containsEntry("status", "OPEN")
+                .containsEntry("episode_start", java.sql.Date.valueOf(S));
+    }
+
+    private interface Counts {
+        long on(int day);
+    }
+
+    private static long noise(int d) {
+        return Math.round(1000 * Math.exp(d % 2 == 0 ? 0.05 : -0.05));
+    }
+
+    /** A gold database of its own for {@link #SERIES}, {@code counts.on(d)} requests on {@code S + d}. */
+    private static void goldOf(String name, Counts counts) throws Exception {
+        try (Connection connection = CheckWiring.goldDatabase(postgres, name);
+                Statement statement = connection.createStatement()) {
+            for (int d = -60; d <= 12; d++) {
+                statement.execute("INSERT INTO gold.daily_series VALUES ('" + SERIES + "', DATE '" + S.plusDays(d)
+                        + "', " + counts.on(d) + ")");
+            }
+        }
     }
 
     private static DataSource database(String name) {

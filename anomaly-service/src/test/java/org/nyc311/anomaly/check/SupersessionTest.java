@@ -22,85 +22,85 @@ class SupersessionTest {
     @Test
     void anOpenAlertDerivedUnderOtherSettingsAndNotDerivedNowIsSuperseded() {
         Alert old = open(LocalDate.of(2026, 6, 1));
+        Alert derivedInstead = open(LocalDate.of(2026, 6, 2));
 
-        Supersession s = Supersession.of(List.of(new StoredAlert(old, BEFORE)), Map.of(), NOW, JUDGED);
+        for (Map<UUID, Alert> derived : List.of(Map.<UUID, Alert>of(), Map.of(derivedInstead.id(), derivedInstead))) {
+            Supersession s = Supersession.of(List.of(new StoredAlert(old, BEFORE)), derived, NOW, JUDGED, false);
 
-        assertThat(s.superseded()).extracting(StoredAlert::derivedUnder).containsExactly(BEFORE);
-        assertThat(s.superseded())
-                .extracting(StoredAlert::alert)
-                .singleElement()
-                .satisfies(closed -> {
-                    assertThat(closed.id()).isEqualTo(old.id());
-                    assertThat(closed.status()).isEqualTo(Alert.Status.CLOSED);
-                    assertThat(closed.closedOn()).isEqualTo(JUDGED);
-                    assertThat(closed.closedBecause()).isEqualTo(Alert.ClosedBecause.SUPERSEDED);
-                    assertThat(closed.episodeStart()).isEqualTo(old.episodeStart());
-                });
-        assertThat(s.rederived()).isEmpty();
-    }
-
-    @Test
-    void anOpenAlertUnderTheSameSettingsThatTheCheckDidNotReachStaysOpen() {
-        // a check that read less of the history than the one before derives nothing of this rise: no reason to close it
-        Alert live = open(LocalDate.of(2026, 6, 1));
-
-        Supersession s = Supersession.of(List.of(new StoredAlert(live, NOW)), Map.of(), NOW, JUDGED);
-
-        assertThat(s.superseded()).isEmpty();
-        assertThat(s.rederived()).isEmpty();
-    }
-
-    @Test
-    void anOpenAlertStoredBeforeSettingsWereRecordedAndAloneStaysOpen() {
-        Alert older = open(LocalDate.of(2026, 6, 1));
-        Alert closedEarlier =
-                open(LocalDate.of(2026, 5, 1)).closed(LocalDate.of(2026, 5, 5), Alert.ClosedBecause.BACK_INSIDE);
-
-        Supersession s = Supersession.of(
-                List.of(new StoredAlert(older, null)), Map.of(closedEarlier.id(), closedEarlier), NOW, JUDGED);
-
-        assertThat(s.superseded()).isEmpty();
-    }
-
-    @Test
-    void aSecondOpenAlertOfOneRiseIsSupersededByTheOneDerivedNowWhateverItsSettings() {
-        Alert derivedNow = open(LocalDate.of(2026, 6, 2));
-        Alert duplicate = open(LocalDate.of(2026, 6, 1));
-
-        for (String storedUnder : new String[] {null, NOW, BEFORE}) {
-            Supersession s = Supersession.of(
-                    List.of(new StoredAlert(duplicate, storedUnder), new StoredAlert(derivedNow, storedUnder)),
-                    Map.of(derivedNow.id(), derivedNow),
-                    NOW,
-                    JUDGED);
-
+            assertThat(s.superseded()).extracting(StoredAlert::derivedUnder).containsExactly(BEFORE);
             assertThat(s.superseded())
-                    .extracting(a -> a.alert().id())
-                    .as("stored under " + storedUnder)
-                    .containsExactly(duplicate.id());
+                    .extracting(StoredAlert::alert)
+                    .singleElement()
+                    .satisfies(closed -> {
+                        assertThat(closed.id()).isEqualTo(old.id());
+                        assertThat(closed.status()).isEqualTo(Alert.Status.CLOSED);
+                        assertThat(closed.closedOn()).isEqualTo(JUDGED);
+                        assertThat(closed.closedBecause()).isEqualTo(Alert.ClosedBecause.SUPERSEDED);
+                        assertThat(closed.episodeStart()).isEqualTo(old.episodeStart());
+                        assertThat(closed.anomalousDays()).isEqualTo(old.anomalousDays());
+                    });
+            assertThat(s.rederived()).isEmpty();
         }
     }
 
     @Test
-    void anOpenAlertDerivedAgainIsKeptAndRecordedUnderTheCurrentSettings() {
+    void underTheSameSettingsAnOpenAlertTheCheckDidNotDeriveStaysOpenEvenBesideAnotherOpenOne() {
+        // a check that read less of the history than the one before (a gap, a late record, the look-back bound) can
+        // derive a live alert under another first day, or not at all: it cannot tell, so it closes nothing
+        Alert live = open(LocalDate.of(2026, 6, 1));
+        Alert derivedFromAnotherDay = open(LocalDate.of(2026, 6, 2));
+
+        for (String storedUnder : new String[] {NOW, null}) {
+            for (Map<UUID, Alert> derived :
+                    List.of(Map.<UUID, Alert>of(), Map.of(derivedFromAnotherDay.id(), derivedFromAnotherDay))) {
+                Supersession s =
+                        Supersession.of(List.of(new StoredAlert(live, storedUnder)), derived, NOW, JUDGED, false);
+
+                assertThat(s.superseded())
+                        .as("stored under " + storedUnder + ", derived " + derived.size())
+                        .isEmpty();
+                assertThat(s.rederived()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anOpenAlertDerivedAgainOpenIsKeptAndRecordedUnderTheCurrentSettings() {
         Alert alert = open(LocalDate.of(2026, 6, 1));
         Map<UUID, Alert> derived = Map.of(alert.id(), alert);
 
-        assertThat(Supersession.of(List.of(new StoredAlert(alert, BEFORE)), derived, NOW, JUDGED))
+        assertThat(Supersession.of(List.of(new StoredAlert(alert, BEFORE)), derived, NOW, JUDGED, false))
                 .isEqualTo(new Supersession(List.of(), List.of(alert.id())));
-        assertThat(Supersession.of(List.of(new StoredAlert(alert, null)), derived, NOW, JUDGED))
+        assertThat(Supersession.of(List.of(new StoredAlert(alert, null)), derived, NOW, JUDGED, false))
                 .isEqualTo(new Supersession(List.of(), List.of(alert.id())));
-        assertThat(Supersession.of(List.of(new StoredAlert(alert, NOW)), derived, NOW, JUDGED))
+        assertThat(Supersession.of(List.of(new StoredAlert(alert, NOW)), derived, NOW, JUDGED, false))
                 .isEqualTo(new Supersession(List.of(), List.of()));
     }
 
     @Test
-    void anOpenAlertTheCheckDerivesClosedIsLeftToTheCheckThatClosesIt() {
+    void anOpenAlertTheCheckDerivesClosedIsNeitherSupersededNorRecordedHere() {
+        // the check saves it closed, back inside, under its own settings
         Alert alert = open(LocalDate.of(2026, 6, 1));
         Alert backInside = alert.closed(LocalDate.of(2026, 6, 6), Alert.ClosedBecause.BACK_INSIDE);
 
+        assertThat(Supersession.of(
+                        List.of(new StoredAlert(alert, BEFORE)),
+                        Map.of(backInside.id(), backInside),
+                        NOW,
+                        JUDGED,
+                        false))
+                .isEqualTo(new Supersession(List.of(), List.of()));
+    }
+
+    @Test
+    void settingsChangedBackDuringOneRiseLeaveTheOtherSettingsAlertOpen() {
+        // the rise's first alert was superseded when the settings changed; changed back, it is derived open again but
+        // cannot be stored (its id is taken): the alert the other settings opened must not be closed for it
+        Alert first = open(LocalDate.of(2026, 5, 30));
+        Alert underOtherSettings = open(LocalDate.of(2026, 6, 1));
+
         Supersession s = Supersession.of(
-                List.of(new StoredAlert(alert, BEFORE)), Map.of(backInside.id(), backInside), NOW, JUDGED);
+                List.of(new StoredAlert(underOtherSettings, BEFORE)), Map.of(first.id(), first), NOW, JUDGED, true);
 
         assertThat(s.superseded()).isEmpty();
     }

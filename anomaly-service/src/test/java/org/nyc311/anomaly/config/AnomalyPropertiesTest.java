@@ -30,6 +30,21 @@ class AnomalyPropertiesTest {
     }
 
     @Test
+    void theAlertsAreDerivedUnderTheDetectorsSettingsAndTheYardstickOfRuns() {
+        String defaults = DetectionSettings.defaults().fingerprint();
+
+        assertThat(bind(Map.of()).derivedUnder()).isEqualTo(defaults);
+        assertThat(bind(Map.of("nyc311.anomaly.judge-runs-before", "true")).derivedUnder())
+                .isEqualTo(defaults + "+runs-judged-before");
+        assertThat(bind(Map.of("nyc311.anomaly.evidence.enabled", "false")).derivedUnder())
+                .isEqualTo(DetectionSettings.breachRuleOnly().fingerprint())
+                .isNotEqualTo(defaults);
+        // where the check reads from is not a setting of the rules: changing it supersedes nothing
+        assertThat(bind(Map.of("nyc311.anomaly.max-lookback-days", "60")).derivedUnder())
+                .isEqualTo(defaults);
+    }
+
+    @Test
     void withNothingSetEveryServiceSettingHasItsOneDefault() {
         Binder nothing = new Binder(new MapConfigurationPropertySource(Map.of()));
         AnomalyProperties anomaly = nothing.bindOrCreate("nyc311.anomaly", AnomalyProperties.class);
