@@ -222,11 +222,11 @@ public record DetectionSettings(
     }
 
     /**
-     * A short name for what these settings and {@link #RULES_VERSION} derive: equal for settings that derive the same
-     * episodes from the same days, different when any setting that can change them differs. A rule's parameters count
-     * only while the rule is on (changing the slack of a rule that is off changes nothing). anomaly-service stores it
-     * with each alert, so that a check can tell an open alert derived under other settings, which it closes as
-     * superseded when it no longer derives it, from one it simply did not read far enough to derive again.
+     * A short name for these settings under {@link #RULES_VERSION}: equal for equal settings, different when any
+     * setting that can change the episodes differs. A rule's parameters count only while the rule is on (changing the
+     * slack of a rule that is off changes nothing). anomaly-service stores it with each alert, and closes an open alert
+     * it no longer derives as superseded only when it was derived under another fingerprint: under unchanged settings a
+     * check that does not derive an open alert (it read less of the series than the check before) leaves it open.
      *
      * @return 16 hexadecimal digits of the SHA-256 of the settings written out
      */

@@ -255,12 +255,22 @@ public class AnomalyCheck {
         if (judgedThrough.isEmpty()) {
             return Optional.empty();
         }
-        // what new settings no longer derive closes first, so that a notice of it comes before the opening of the
+        // a run still going that the check's settings have not opened an alert on (yet): an open alert whose days reach
+        // into it is not superseded while it goes, since stricter settings may still open it from the same first day
+        Optional<LocalDate> pending = since.filter(start -> derived.values().stream()
+                .noneMatch(
+                        a -> a.status() == Alert.Status.OPEN && a.episodeStart().equals(start)));
+        List<StoredAlert> supersedable = openAlerts.stream()
+                .filter(a -> pending.map(start -> a.alert().lastAnomalousDate().isBefore(start))
+                                .orElse(true)
+                        || derived.containsKey(a.alert().id()))
+                .toList();
+        // what new settings no longer derive closes first: its CLOSED event is staged before the OPENED event of the
         // alert they derive instead
-        supersede(openAlerts, derived, judgedThrough.get(), now, tally);
+        supersede(supersedable, derived, judgedThrough.get(), now, tally);
         for (DerivedEpisode e : episodes) {
-            // an open alert derived under other settings is saved as the check's settings derive it now, even without
-            // a new day: derived closed on an earlier day (new settings end it sooner), it closes back inside
+            // an open alert derived under other settings (or stored before they were recorded) is saved as the check's
+            // settings derive it now, even without a new day: derived closed on an earlier day, it closes back inside
             if (e.news() || derivedUnderOtherSettings(openAlerts, e.episode().alertId(key))) {
                 saveEpisode(key, e.episode(), now, tally);
             }
@@ -271,11 +281,10 @@ public class AnomalyCheck {
     /** One episode a check derived, and whether it holds a day the check judged for the first time. */
     private record DerivedEpisode(AlertEpisode episode, boolean news) {}
 
+    /** Whether the open alert is stored under other settings than the check's, or under none (stored before V13). */
     private boolean derivedUnderOtherSettings(List<StoredAlert> openAlerts, UUID alertId) {
         return openAlerts.stream()
-                .anyMatch(a -> a.alert().id().equals(alertId)
-                        && a.derivedUnder() != null
-                        && !derivedUnder.equals(a.derivedUnder()));
+                .anyMatch(a -> a.alert().id().equals(alertId) && !derivedUnder.equals(a.derivedUnder()));
     }
 
     /** Closes the open alerts this check supersedes, each with its CLOSED event, and records those derived again. */
@@ -284,8 +293,13 @@ public class AnomalyCheck {
         if (openAlerts.isEmpty()) {
             return;
         }
-        Supersession supersession =
-                Supersession.of(openAlerts, derived, derivedUnder, lastJudged, derivesAnAlertClosedBefore(derived));
+        // only an alert under other settings that the check did not derive can be superseded: otherwise no need to ask
+        boolean candidates = openAlerts.stream()
+                .anyMatch(a -> a.derivedUnder() != null
+                        && !derivedUnder.equals(a.derivedUnder())
+                        && !derived.containsKey(a.alert().id()));
+        Supersession supersession = Supersession.of(
+                openAlerts, derived, derivedUnder, lastJudged, candidates && derivesAnAlertClosedBefore(derived));
         for (UUID id : supersession.rederived()) {
             repository.setDerivedUnder(id, derivedUnder, now);
         }

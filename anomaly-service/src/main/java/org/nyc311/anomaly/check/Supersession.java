@@ -22,9 +22,11 @@ import org.nyc311.model.anomaly.Alert;
  * review found it closing live alerts on gaps, on late records and on alerts older than the look-back). An open alert
  * stored before the settings were recorded with it stays open too.
  *
- * <p>One exception: settings changed and changed back during one rise. The check derives the rise's first alert open
- * again, but its id is taken by that alert, closed as superseded, so it cannot be stored; the alert the other settings
- * opened then stays open (it is superseded on the first check that derives the rise's alert no longer open).
+ * <p>One exception: the check derives an open alert whose id is taken by an alert already closed (settings changed and
+ * changed back during one rise: the rise's first alert was superseded and cannot be stored again). Then none of the
+ * series' alerts is superseded by that check, so that the alert the other settings opened for the rise stays open; it is
+ * superseded by the first check that no longer derives the taken one open. (The check also holds back the alerts whose
+ * days reach into a run it has not opened an alert on yet: {@code AnomalyCheck}.)
  *
  * <p>An open alert derived again, still open, is recorded under the check's settings.
  *

@@ -352,7 +352,8 @@ public class AnomalyRepository {
                 "INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, closed_on, "
                         + "anomalous_days, peak_z_score, opened_by, closed_because, derived_under, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, last_anomalous_date = EXCLUDED.last_anomalous_date, "
+                        + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, opened_on = EXCLUDED.opened_on, "
+                        + "last_anomalous_date = EXCLUDED.last_anomalous_date, "
                         + "closed_on = EXCLUDED.closed_on, anomalous_days = EXCLUDED.anomalous_days, peak_z_score = EXCLUDED.peak_z_score, "
                         + "opened_by = EXCLUDED.opened_by, closed_because = EXCLUDED.closed_because, "
                         + "derived_under = EXCLUDED.derived_under, updated_at = EXCLUDED.updated_at",

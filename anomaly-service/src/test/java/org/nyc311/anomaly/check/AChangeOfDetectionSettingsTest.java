@@ -36,7 +36,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@code S}) opens an alert by the evidence rule under the default settings; the breach rule alone never derives it.
  * Turning the evidence rule off must close that alert, once, and say why; a check under unchanged settings must not
  * close an open alert it did not derive; settings that end an open alert on an earlier day close it there, back
- * inside; and settings changed and changed back during one rise must leave the rise an open alert.
+ * inside; stricter settings that have not opened the rise yet must not close its alert; and settings changed and
+ * changed back during one rise must leave the rise an open alert.
  */
 @ExtendWith(PostgresServerExtension.class)
 class AChangeOfDetectionSettingsTest {
@@ -199,14 +200,89 @@ class AChangeOfDetectionSettingsTest {
             }
         }
 
-        List<Map<String, Object>> alerts =
-                jdbc.queryForList("SELECT episode_start, status, closed_because FROM alert ORDER BY episode_start");
+        List<Map<String, Object>> alerts = jdbc.queryForList(
+                "SELECT episode_start, status, closed_because, derived_under FROM alert ORDER BY episode_start");
         assertThat(alerts).hasSize(2);
         assertThat(alerts.get(0)).containsEntry("status", "CLOSED").containsEntry("closed_because", "SUPERSEDED");
         assertThat(alerts.get(1))
                 .as("the rise still breaches every day: it keeps an open alert")
                 .containsEntry("status", "OPEN")
-                .containsEntry("episode_start", java.sql.Date.valueOf(S));
+                .containsEntry("episode_start", java.sql.Date.valueOf(S))
+                .containsEntry("derived_under", BREACHES_ONLY.derivedUnder());
+        assertThat(jdbc.queryForList(
+                        "SELECT a.episode_start || ' ' || e.transition FROM alert_event e JOIN alert a USING (alert_id)",
+                        String.class))
+                .as("one opening and one closing of the first, one opening of the second, nothing more")
+                .containsExactlyInAnyOrder(S.minusDays(2) + " OPENED", S.minusDays(2) + " CLOSED", S + " OPENED");
+    }
+
+    @Test
+    void stricterSettingsDuringARiseKeepItsAlertUntilTheyOpenItAgain() throws Exception {
+        // breaches every day from S: three in a row open the alert on S + 2
+        goldOf("gold_for_stricter", d -> d < 0 ? noise(d) : 2000);
+        DataSource dataSource = database("anomaly_settings_stricter");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_stricter")) {
+            for (int k = -2; k <= 2; k++) {
+                check(dataSource, gold, breaches(3), k);
+            }
+            // five in a row: on S + 3 the run has four, no episode yet; the alert must not be closed for that
+            check(dataSource, gold, breaches(5), 3);
+            assertThat(jdbc.queryForObject("SELECT status FROM alert", String.class))
+                    .isEqualTo("OPEN");
+            for (int k = 4; k <= 8; k++) {
+                check(dataSource, gold, breaches(5), k);
+            }
+        }
+
+        Map<String, Object> alert = jdbc.queryForMap("SELECT * FROM alert");
+        assertThat(alert.get("status")).isEqualTo("OPEN");
+        assertThat(alert.get("episode_start").toString()).isEqualTo(S.toString());
+        assertThat(alert.get("opened_on").toString())
+                .as("as the stricter settings derive it: opened on the fifth day")
+                .isEqualTo(S.plusDays(4).toString());
+        assertThat(alert.get("derived_under")).isEqualTo(breaches(5).derivedUnder());
+        assertThat(jdbc.queryForList("SELECT transition FROM alert_event", String.class))
+                .containsExactly("OPENED");
+    }
+
+    @Test
+    void settingsChangedAndChangedBackBeforeTheOthersOpenedAnythingKeepTheAlert() throws Exception {
+        goldOf("gold_for_back_early", d -> d < 0 ? noise(d) : 2000);
+        DataSource dataSource = database("anomaly_settings_back_early");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        try (GoldActuals gold = CheckWiring.gold(postgres, "gold_for_back_early")) {
+            for (int k = -2; k <= 2; k++) {
+                check(dataSource, gold, breaches(3), k);
+            }
+            check(dataSource, gold, breaches(6), 3);
+            for (int k = 4; k <= 6; k++) {
+                check(dataSource, gold, breaches(3), k);
+            }
+        }
+
+        assertThat(jdbc.queryForMap("SELECT status, derived_under FROM alert"))
+                .containsEntry("status", "OPEN")
+                .containsEntry("derived_under", breaches(3).derivedUnder());
+        assertThat(jdbc.queryForList("SELECT transition FROM alert_event", String.class))
+                .containsExactly("OPENED");
+    }
+
+    /** The breach rule alone, {@code days} in a row. */
+    private static AnomalyProperties breaches(int days) {
+        return new AnomalyProperties(
+                days,
+                0,
+                false,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                new AnomalyProperties.Evidence(false, null, null, null),
+                null,
+                null);
     }
 
     private interface Counts {

@@ -14,8 +14,7 @@ import org.nyc311.model.anomaly.Alert;
  *                        {@code margin_evidence} (days above the interval on average), or
  *                        {@code unrecorded} for an alert stored before the rule was
  * @param closedBecause   why it closed: {@code back_inside} (the episode ended) or {@code superseded} (the detection
- *                        settings changed and the check no longer derives it, or it was a second open alert of one
- *                        rise); null while open
+ *                        settings changed and the check no longer derives it); null while open
  * @param acknowledgement who acknowledged the alert and when; null while no one has
  * @param label           the alert's current label (the latest of its history); null while unlabelled
  */

@@ -117,7 +117,7 @@ public record Alert(
         BACK_INSIDE,
         /**
          * The detection settings changed (or the detector's rules, in an upgrade) and the check no longer derives the
-         * alert; or it was a second open alert of one rise, which versions before this reason could store.
+         * alert.
          */
         SUPERSEDED;
 

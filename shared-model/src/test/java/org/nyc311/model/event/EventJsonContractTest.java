@@ -128,6 +128,17 @@ class EventJsonContractTest {
     }
 
     @Test
+    void aSupersededAlertReadsBackAsSuperseded() throws IOException {
+        ObjectNode superseded = (ObjectNode) pinned("AnomalyAlert").deepCopy();
+        ((ObjectNode) superseded.get("alert")).put("closedBecause", "SUPERSEDED");
+
+        AnomalyAlert read = (AnomalyAlert) json.read(superseded.toString());
+
+        assertThat(read.alert().closedBecause()).isEqualTo(Alert.ClosedBecause.SUPERSEDED);
+        assertThat(plain.readTree(json.write(read))).isEqualTo(superseded);
+    }
+
+    @Test
     void anOpenAlertCarriesNoReasonForClosing() {
         Alert open = new Alert(
                 UUID.fromString("5f0c2b8e-4d8a-4b7e-9a55-3d1f2c9e7a10"),
