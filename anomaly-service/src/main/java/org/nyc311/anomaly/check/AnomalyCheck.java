@@ -267,13 +267,17 @@ public class AnomalyCheck {
                 .toList();
         // what new settings no longer derive closes first: its CLOSED event is staged before the OPENED event of the
         // alert they derive instead
-        supersede(supersedable, derived, judgedThrough.get(), now, tally);
+        List<UUID> rederived = supersede(supersedable, derived, judgedThrough.get(), now, tally);
         for (DerivedEpisode e : episodes) {
             // an open alert derived under other settings (or stored before they were recorded) is saved as the check's
             // settings derive it now, even without a new day: derived closed on an earlier day, it closes back inside
             if (e.news() || derivedUnderOtherSettings(openAlerts, e.episode().alertId(key))) {
                 saveEpisode(key, e.episode(), now, tally);
             }
+        }
+        // after the saves, which take the day an alert opened from the settings that derive it when they are new
+        for (UUID id : rederived) {
+            repository.setDerivedUnder(id, derivedUnder, now);
         }
         return judgedThrough.map(day -> new CheckedThrough(day, since));
     }
@@ -287,11 +291,15 @@ public class AnomalyCheck {
                 .anyMatch(a -> a.alert().id().equals(alertId) && !derivedUnder.equals(a.derivedUnder()));
     }
 
-    /** Closes the open alerts this check supersedes, each with its CLOSED event, and records those derived again. */
-    private void supersede(
+    /**
+     * Closes the open alerts this check supersedes, each with its CLOSED event.
+     *
+     * @return the open alerts derived again whose stored settings are not the check's, to be recorded under them
+     */
+    private List<UUID> supersede(
             List<StoredAlert> openAlerts, Map<UUID, Alert> derived, LocalDate lastJudged, Instant now, Tally tally) {
         if (openAlerts.isEmpty()) {
-            return;
+            return List.of();
         }
         // only an alert under other settings that the check did not derive can be superseded: otherwise no need to ask
         boolean candidates = openAlerts.stream()
@@ -300,9 +308,6 @@ public class AnomalyCheck {
                         && !derived.containsKey(a.alert().id()));
         Supersession supersession = Supersession.of(
                 openAlerts, derived, derivedUnder, lastJudged, candidates && derivesAnAlertClosedBefore(derived));
-        for (UUID id : supersession.rederived()) {
-            repository.setDerivedUnder(id, derivedUnder, now);
-        }
         for (StoredAlert superseded : supersession.superseded()) {
             Alert closed = superseded.alert();
             // it stays recorded under the settings that derived it
@@ -320,6 +325,7 @@ public class AnomalyCheck {
                 metrics.alertClosed(Alert.ClosedBecause.SUPERSEDED);
             }
         }
+        return supersession.rederived();
     }
 
     /** Inserts or updates the episode's alert and writes its OPENED and CLOSED events, each once. */

@@ -345,14 +345,18 @@ public class AnomalyRepository {
 
     /**
      * Inserts the alert, or updates it (an episode grew or closed, or was superseded), with the detection settings it
-     * was derived under ({@code AnomalyProperties#derivedUnder}).
+     * was derived under ({@code AnomalyProperties#derivedUnder}). The day it opened stays the one its OPENED event
+     * announced, unless the alert is now derived under other settings.
      */
     public void saveAlert(Alert alert, @Nullable String derivedUnder, Instant at) {
         jdbc.update(
                 "INSERT INTO alert (alert_id, series_id, status, episode_start, opened_on, last_anomalous_date, closed_on, "
                         + "anomalous_days, peak_z_score, opened_by, closed_because, derived_under, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, opened_on = EXCLUDED.opened_on, "
+                        + "ON CONFLICT (alert_id) DO UPDATE SET status = EXCLUDED.status, "
+                        // the day announced stays, unless other settings derive the alert now
+                        + "opened_on = CASE WHEN alert.derived_under IS DISTINCT FROM EXCLUDED.derived_under "
+                        + "THEN EXCLUDED.opened_on ELSE alert.opened_on END, "
                         + "last_anomalous_date = EXCLUDED.last_anomalous_date, "
                         + "closed_on = EXCLUDED.closed_on, anomalous_days = EXCLUDED.anomalous_days, peak_z_score = EXCLUDED.peak_z_score, "
                         + "opened_by = EXCLUDED.opened_by, closed_because = EXCLUDED.closed_because, "

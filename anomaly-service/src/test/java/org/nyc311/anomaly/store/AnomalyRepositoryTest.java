@@ -128,6 +128,35 @@ class AnomalyRepositoryTest extends AnomalyStoreSliceTest {
     }
 
     @Test
+    void theDayAnAlertOpenedStaysTheAnnouncedOneUnlessOtherSettingsDeriveIt() {
+        Alert announced = openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
+        store.saveAlert(announced, DERIVED_UNDER, AT);
+        Alert openedEarlier = new Alert(
+                announced.id(),
+                BROOKLYN_NOISE,
+                Alert.Status.OPEN,
+                announced.episodeStart(),
+                announced.openedOn().minusDays(1),
+                announced.lastAnomalousDate().plusDays(1),
+                null,
+                4,
+                6.0,
+                Alert.OpenedBy.EVIDENCE,
+                null);
+
+        // the same settings derive it again, a late record having moved the day it reached the threshold
+        store.saveAlert(openedEarlier, DERIVED_UNDER, AT.plusSeconds(86_400));
+        assertThat(store.findAlert(announced.id())).get().satisfies(a -> {
+            assertThat(a.openedOn()).isEqualTo(announced.openedOn());
+            assertThat(a.lastAnomalousDate()).isEqualTo(openedEarlier.lastAnomalousDate());
+        });
+
+        // other settings derive it
+        store.saveAlert(openedEarlier, "0123456789abcdef", AT.plusSeconds(2 * 86_400));
+        assertThat(store.findAlert(announced.id())).contains(openedEarlier);
+    }
+
+    @Test
     void anAlertClosedBeforeTheReasonWasStoredReadsAsBackInside() {
         Alert open = openThreeDays(UUID.randomUUID(), BROOKLYN_NOISE, Alert.OpenedBy.EVIDENCE);
         store.saveAlert(open.closed(DAY.plusDays(2), Alert.ClosedBecause.BACK_INSIDE), DERIVED_UNDER, AT);
