@@ -301,13 +301,8 @@ public class AnomalyCheck {
         if (openAlerts.isEmpty()) {
             return List.of();
         }
-        // only an alert under other settings that the check did not derive can be superseded: otherwise no need to ask
-        boolean candidates = openAlerts.stream()
-                .anyMatch(a -> a.derivedUnder() != null
-                        && !derivedUnder.equals(a.derivedUnder())
-                        && !derived.containsKey(a.alert().id()));
         Supersession supersession = Supersession.of(
-                openAlerts, derived, derivedUnder, lastJudged, candidates && derivesAnAlertClosedBefore(derived));
+                openAlerts, derived, derivedUnder, lastJudged, () -> derivesAnAlertClosedBefore(derived));
         for (StoredAlert superseded : supersession.superseded()) {
             Alert closed = superseded.alert();
             // it stays recorded under the settings that derived it

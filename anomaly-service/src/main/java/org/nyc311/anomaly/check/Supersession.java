@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.nyc311.anomaly.store.StoredAlert;
 import org.nyc311.model.anomaly.Alert;
 
@@ -46,16 +47,18 @@ record Supersession(List<StoredAlert> superseded, List<UUID> rederived) {
      * @param derived         every alert the check derived for the series, open or closed, by id
      * @param derivedUnder    the check's settings ({@code AnomalyProperties#derivedUnder})
      * @param lastJudged      the last day the check judged
-     * @param derivesTakenOne whether the check derives an open alert whose id is an alert already closed
+     * @param derivesTakenOne whether the check derives an open alert whose id is an alert already closed; asked only
+     *     when an alert under other settings was not derived, since it reads the store
      */
     static Supersession of(
             List<StoredAlert> open,
             Map<UUID, Alert> derived,
             String derivedUnder,
             LocalDate lastJudged,
-            boolean derivesTakenOne) {
+            BooleanSupplier derivesTakenOne) {
         List<StoredAlert> superseded = new ArrayList<>();
         List<UUID> rederived = new ArrayList<>();
+        Boolean blocked = null;
         for (StoredAlert stored : open) {
             Alert alert = stored.alert();
             String storedUnder = stored.derivedUnder();
@@ -67,8 +70,13 @@ record Supersession(List<StoredAlert> superseded, List<UUID> rederived) {
                 }
                 continue;
             }
-            boolean otherSettings = storedUnder != null && !storedUnder.equals(derivedUnder);
-            if (otherSettings && !derivesTakenOne) {
+            if (storedUnder == null || storedUnder.equals(derivedUnder)) {
+                continue;
+            }
+            if (blocked == null) {
+                blocked = derivesTakenOne.getAsBoolean();
+            }
+            if (!blocked) {
                 superseded.add(new StoredAlert(alert.closed(lastJudged, Alert.ClosedBecause.SUPERSEDED), storedUnder));
             }
         }

@@ -25,7 +25,7 @@ class SupersessionTest {
         Alert derivedInstead = open(LocalDate.of(2026, 6, 2));
 
         for (Map<UUID, Alert> derived : List.of(Map.<UUID, Alert>of(), Map.of(derivedInstead.id(), derivedInstead))) {
-            Supersession s = Supersession.of(List.of(new StoredAlert(old, BEFORE)), derived, NOW, JUDGED, false);
+            Supersession s = Supersession.of(List.of(new StoredAlert(old, BEFORE)), derived, NOW, JUDGED, () -> false);
 
             assertThat(s.superseded()).extracting(StoredAlert::derivedUnder).containsExactly(BEFORE);
             assertThat(s.superseded())
@@ -54,7 +54,7 @@ class SupersessionTest {
             for (Map<UUID, Alert> derived :
                     List.of(Map.<UUID, Alert>of(), Map.of(derivedFromAnotherDay.id(), derivedFromAnotherDay))) {
                 Supersession s =
-                        Supersession.of(List.of(new StoredAlert(live, storedUnder)), derived, NOW, JUDGED, false);
+                        Supersession.of(List.of(new StoredAlert(live, storedUnder)), derived, NOW, JUDGED, () -> false);
 
                 assertThat(s.superseded())
                         .as("stored under " + storedUnder + ", derived " + derived.size())
@@ -69,11 +69,11 @@ class SupersessionTest {
         Alert alert = open(LocalDate.of(2026, 6, 1));
         Map<UUID, Alert> derived = Map.of(alert.id(), alert);
 
-        assertThat(Supersession.of(List.of(new StoredAlert(alert, BEFORE)), derived, NOW, JUDGED, false))
+        assertThat(Supersession.of(List.of(new StoredAlert(alert, BEFORE)), derived, NOW, JUDGED, () -> false))
                 .isEqualTo(new Supersession(List.of(), List.of(alert.id())));
-        assertThat(Supersession.of(List.of(new StoredAlert(alert, null)), derived, NOW, JUDGED, false))
+        assertThat(Supersession.of(List.of(new StoredAlert(alert, null)), derived, NOW, JUDGED, () -> false))
                 .isEqualTo(new Supersession(List.of(), List.of(alert.id())));
-        assertThat(Supersession.of(List.of(new StoredAlert(alert, NOW)), derived, NOW, JUDGED, false))
+        assertThat(Supersession.of(List.of(new StoredAlert(alert, NOW)), derived, NOW, JUDGED, () -> false))
                 .isEqualTo(new Supersession(List.of(), List.of()));
     }
 
@@ -88,7 +88,7 @@ class SupersessionTest {
                         Map.of(backInside.id(), backInside),
                         NOW,
                         JUDGED,
-                        false))
+                        () -> false))
                 .isEqualTo(new Supersession(List.of(), List.of()));
     }
 
@@ -100,7 +100,11 @@ class SupersessionTest {
         Alert underOtherSettings = open(LocalDate.of(2026, 6, 1));
 
         Supersession s = Supersession.of(
-                List.of(new StoredAlert(underOtherSettings, BEFORE)), Map.of(first.id(), first), NOW, JUDGED, true);
+                List.of(new StoredAlert(underOtherSettings, BEFORE)),
+                Map.of(first.id(), first),
+                NOW,
+                JUDGED,
+                () -> true);
 
         assertThat(s.superseded()).isEmpty();
     }
