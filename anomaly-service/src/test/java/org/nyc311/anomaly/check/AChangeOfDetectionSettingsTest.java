@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,12 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.anomaly.gold.GoldActuals;
-import org.nyc311.api.forecast.RunForecastsView;
-import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.model.event.AnomalyAlert;
 import org.nyc311.model.event.EventJson;
-import org.nyc311.model.event.ForecastsPublished;
-import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.net.JsonStubServer;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
@@ -336,27 +328,7 @@ class AChangeOfDetectionSettingsTest {
 
     /** The check of the morning after day {@code S + k}, on forecast run k: 1000 [500, 1600] on every day. */
     private static void check(DataSource dataSource, GoldActuals gold, AnomalyProperties properties, int k) {
-        LocalDate forecastFrom = S.minusDays(61);
-        List<ForecastPoint> points = new ArrayList<>();
-        for (int d = -60; d <= 40; d++) {
-            points.add(new ForecastPoint(S.plusDays(d), 1000, 500, 1600, 0.95));
-        }
-        FORECAST_SERVICE.answer(
-                "/api/v1/forecasts",
-                new RunForecastsView(
-                        run(k),
-                        List.of(
-                                new StoredForecastView(
-                                        SERIES, run(k), "ets", null, 1L, forecastFrom, points.size(), points),
-                                new StoredForecastView(
-                                        QUIET, run(k), "ets", null, 1L, forecastFrom, points.size(), points))));
-        Clock clock = Clock.fixed(Instant.parse("2026-06-01T09:00:00Z").plusSeconds(86_400L * k), ZoneOffset.UTC);
-        CheckWiring.check(dataSource, gold, FORECAST_SERVICE.baseUri(), properties, clock)
-                .onForecastsPublished(
-                        ForecastsPublished.of(clock, run(k).toString(), 1L, S.plusDays(k), 30, 1, 0, null));
-    }
-
-    private static UUID run(int k) {
-        return UUID.nameUUIDFromBytes(("run-" + k).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CheckWiring.checkTheMorningAfter(
+                dataSource, gold, FORECAST_SERVICE, properties, S, k, 60, List.of(SERIES, QUIET));
     }
 }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +19,6 @@ import org.nyc311.anomaly.config.AnomalyProperties;
 import org.nyc311.anomaly.engine.AnomalyDetector;
 import org.nyc311.anomaly.engine.ObservedDay;
 import org.nyc311.anomaly.gold.GoldActuals;
-import org.nyc311.api.forecast.RunForecastsView;
-import org.nyc311.api.forecast.StoredForecastView;
-import org.nyc311.model.event.ForecastsPublished;
-import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.testsupport.net.JsonStubServer;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.nyc311.testsupport.postgres.PostgresServerExtension;
@@ -192,24 +184,6 @@ class ARiseCheckedMorningByMorningTest {
     /** The check of the morning after day {@code S + k}, on forecast run k: 1000 [500, 1600] on every day. */
     private static void check(
             DataSource dataSource, GoldActuals gold, String series, AnomalyProperties properties, int k) {
-        LocalDate forecastFrom = S.minusDays(81);
-        List<ForecastPoint> points = new ArrayList<>();
-        for (int d = -80; d <= 40; d++) {
-            points.add(new ForecastPoint(S.plusDays(d), 1000, 500, 1600, 0.95));
-        }
-        FORECAST_SERVICE.answer(
-                "/api/v1/forecasts",
-                new RunForecastsView(
-                        run(k),
-                        List.of(new StoredForecastView(
-                                series, run(k), "ets", null, 1L, forecastFrom, points.size(), points))));
-        Clock clock = Clock.fixed(Instant.parse("2026-06-01T09:00:00Z").plusSeconds(86_400L * k), ZoneOffset.UTC);
-        CheckWiring.check(dataSource, gold, FORECAST_SERVICE.baseUri(), properties, clock)
-                .onForecastsPublished(
-                        ForecastsPublished.of(clock, run(k).toString(), 1L, S.plusDays(k), 30, 1, 0, null));
-    }
-
-    private static UUID run(int k) {
-        return UUID.nameUUIDFromBytes(("run-" + k).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CheckWiring.checkTheMorningAfter(dataSource, gold, FORECAST_SERVICE, properties, S, k, 80, List.of(series));
     }
 }

@@ -2,12 +2,17 @@ package org.nyc311.anomaly.check;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.nyc311.anomaly.config.AnomalyProperties;
@@ -16,11 +21,16 @@ import org.nyc311.anomaly.forecasts.ForecastServiceClient;
 import org.nyc311.anomaly.gold.GoldActuals;
 import org.nyc311.anomaly.gold.WarehouseActuals;
 import org.nyc311.anomaly.store.AnomalyRepository;
+import org.nyc311.api.forecast.RunForecastsView;
+import org.nyc311.api.forecast.StoredForecastView;
 import org.nyc311.model.event.EventJson;
+import org.nyc311.model.event.ForecastsPublished;
+import org.nyc311.model.forecast.ForecastPoint;
 import org.nyc311.service.gold.GoldProperties;
 import org.nyc311.service.outbox.EventOutbox;
 import org.nyc311.service.outbox.EventOutboxMigration;
 import org.nyc311.service.outbox.EventPublisher;
+import org.nyc311.testsupport.net.JsonStubServer;
 import org.nyc311.testsupport.postgres.PostgresServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,5 +110,39 @@ final class CheckWiring {
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new EventJson(),
                 clock);
+    }
+
+    /**
+     * The check of the morning after day {@code s + k}, on forecast run k, by the forecast-service stand-in
+     * {@code forecastService}: every one of {@code series} forecast at 1000 [500, 1600] on every day from
+     * {@code s - daysBefore} to {@code s + 40}, the morning at 09:00 UTC.
+     */
+    static void checkTheMorningAfter(
+            DataSource dataSource,
+            GoldActuals gold,
+            JsonStubServer forecastService,
+            AnomalyProperties properties,
+            LocalDate s,
+            int k,
+            int daysBefore,
+            List<String> series) {
+        List<ForecastPoint> points = new ArrayList<>();
+        for (int d = -daysBefore; d <= 40; d++) {
+            points.add(new ForecastPoint(s.plusDays(d), 1000, 500, 1600, 0.95));
+        }
+        UUID run = UUID.nameUUIDFromBytes(("run-" + k).getBytes(StandardCharsets.UTF_8));
+        LocalDate forecastFrom = s.minusDays(daysBefore + 1L);
+        forecastService.answer(
+                "/api/v1/forecasts",
+                new RunForecastsView(
+                        run,
+                        series.stream()
+                                .map(id -> new StoredForecastView(
+                                        id, run, "ets", null, 1L, forecastFrom, points.size(), points))
+                                .toList()));
+        Clock clock = Clock.fixed(
+                s.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).plusSeconds(86_400L * k), java.time.ZoneOffset.UTC);
+        check(dataSource, gold, forecastService.baseUri(), properties, clock)
+                .onForecastsPublished(ForecastsPublished.of(clock, run.toString(), 1L, s.plusDays(k), 30, 1, 0, null));
     }
 }
